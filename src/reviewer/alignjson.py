@@ -1,0 +1,46 @@
+"""The alignment JSON of the contract: deterministic, byte-identical for the same input."""
+
+from __future__ import annotations
+
+import json
+
+from reviewer.models import Cluster, Link
+
+
+def alignment_dict(cluster: Cluster, links: list[Link]) -> dict:
+    return {
+        "version": 1,
+        "articles": [
+            {
+                "id": art.id,
+                "path": art.path,
+                "title": art.title,
+                "date": art.date,
+                "source": art.source,
+                "url": art.url,
+                "sentences": [
+                    {"index": s.index, "start": s.start, "end": s.end, "text": s.text}
+                    for s in art.sentences
+                ],
+            }
+            for art in cluster.articles
+        ],
+        "links": [link_dict(l) for l in links],
+    }
+
+
+def link_dict(link: Link) -> dict:
+    return {
+        "a": {"article": link.a.article, "sentence": link.a.sentence},
+        "b": {"article": link.b.article, "sentence": link.b.sentence},
+        "relation": link.relation,
+        "score": round(float(link.score), 4),
+        "evidence": [
+            {"kind": e.kind, "a": e.a, "b": e.b, "a_span": list(e.a_span), "b_span": list(e.b_span)}
+            for e in link.evidence
+        ],
+    }
+
+
+def dumps(cluster: Cluster, links: list[Link], indent: int | None = 2) -> str:
+    return json.dumps(alignment_dict(cluster, links), ensure_ascii=False, indent=indent) + "\n"

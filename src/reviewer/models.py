@@ -1,0 +1,77 @@
+"""Plain data shared by every part of reviewer (no behaviour, no Textual)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of an article: ``text == article.body[start:end]``."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Article:
+    id: str
+    path: str
+    body: str
+    title: str | None = None
+    date: str | None = None  # ISO YYYY-MM-DD when known
+    source: str | None = None
+    url: str | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRef:
+    article: str
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One disagreement between two sentences; spans are offsets within each sentence."""
+
+    kind: str  # number | date | weekday | negation | entity | quantity | other
+    a: str
+    b: str
+    a_span: tuple[int, int]
+    b_span: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    a: SentenceRef
+    b: SentenceRef
+    relation: str  # "match" | "conflict"
+    score: float
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A file that was skipped or a warning while loading, for the user to read."""
+
+    path: str
+    message: str
+    severity: str = "error"  # "error" (skipped) or "warning" (loaded anyway)
+
+    def one_line(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(slots=True)
+class Cluster:
+    articles: list[Article]
+    problems: list[Problem] = field(default_factory=list)
+
+    def article(self, article_id: str) -> Article:
+        for art in self.articles:
+            if art.id == article_id:
+                return art
+        raise KeyError(article_id)

@@ -1,0 +1,81 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from reviewer.articles import decode_bytes, load_cluster, split_header
+from reviewer.errors import ArticleError, ReviewerError
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def test_seeds_load_with_dates_and_exact_offsets():
+    cluster = load_cluster([SEEDS])
+    assert [a.id for a in cluster.articles] == sorted(p.stem for p in SEEDS.glob("*.txt"))
+    assert cluster.problems == []
+    for art in cluster.articles:
+        assert art.date == "2021-11-07"
+        assert art.sentences
+        for s in art.sentences:
+            assert art.body[s.start:s.end] == s.text
+
+
+def test_header_glued_to_text_keeps_the_rest_of_the_line():
+    date, body = split_header(" date 2021-11-07 Shafaq News/ The president spoke.\nMore.")
+    assert date == "2021-11-07"
+    assert body.startswith("Shafaq News/")
+
+
+def test_no_header():
+    assert split_header("Plain text.") == (None, "Plain text.")
+
+
+def test_decode_bom_and_crlf():
+    assert decode_bytes("\ufeffA.\r\nB.\rC.".encode("utf-8"), "x") == "A.\nB.\nC."
+
+
+@pytest.mark.parametrize("data,needle", [(b"", "empty"), (b"\xff\xfe\x00", "UTF-16"), (b"ab\x00cd", "binary"),
+                                         (b"caf\xe9 au lait", "UTF-8"), (b"   \n  ", "no text")])
+def test_bad_bytes_are_reported(data, needle):
+    with pytest.raises(ArticleError) as exc:
+        decode_bytes(data, "f.txt")
+    assert needle in str(exc.value)
+
+
+def test_bad_files_are_skipped_and_the_rest_load(tmp_path):
+    (tmp_path / "good.txt").write_text("One sentence here. Another one there.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "latin1.txt").write_bytes(b"caf\xe9.")
+    (tmp_path / "alice.review.toml").write_text("x = 1")
+    (tmp_path / "config.toml").write_text("x = 1")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    cluster = load_cluster([tmp_path])
+    assert [a.id for a in cluster.articles] == ["good"]
+    bad = sorted(Path(p.path).name for p in cluster.problems)
+    assert bad == ["empty.txt", "latin1.txt"]
+
+
+def test_json_and_jsonl(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps({"text": "Hello there. Bye.", "title": "T", "date": "2020-01-02T10:00",
+                                                 "source": "S", "url": "http://x"}))
+    (tmp_path / "b.jsonl").write_text(json.dumps({"id": "first", "text": "One."}) + "\n{broken\n"
+                                      + json.dumps({"text": "Two."}) + "\n")
+    cluster = load_cluster([tmp_path])
+    ids = [a.id for a in cluster.articles]
+    assert ids == ["a", "first", "b:3"]
+    a = cluster.article("a")
+    assert (a.title, a.date, a.source, a.url) == ("T", "2020-01-02", "S", "http://x")
+    assert any("line 2" in p.message for p in cluster.problems)
+
+
+def test_empty_folder_is_an_error(tmp_path):
+    with pytest.raises(ReviewerError) as exc:
+        load_cluster([tmp_path])
+    assert "no readable article" in str(exc.value)
+
+
+def test_duplicate_ids_are_disambiguated(tmp_path):
+    (tmp_path / "x.txt").write_text("A sentence.")
+    (tmp_path / "x.md").write_text("Another sentence.")
+    cluster = load_cluster([tmp_path])
+    assert sorted(a.id for a in cluster.articles) == ["x", "x#2"]
