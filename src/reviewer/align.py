@@ -1,13 +1,352 @@
-"""Alignment engine (placeholder until the engine lands)."""
+"""The alignment engine: which sentences state the same claim, which contradict.
+
+Pipeline (tokenize -> normalise -> block -> score -> analyse):
+
+1. Every sentence becomes a bag of content terms: stopwords dropped, words stemmed and
+   mapped through a small synonym lexicon, proper nouns mapped onto one canonical spelling
+   per entity for the whole cluster (:class:`reviewer.textnorm.NameCanon`). Numbers,
+   weekdays, dates and negations are extracted as typed facts (:mod:`reviewer.facts`).
+2. TF-IDF vectors over the cluster (IDF by sentence). Candidate pairs are the pairs that
+   share at least one informative term: a sparse product restricted to terms whose posting
+   lists fit a work budget, so the cost grows with the number of sentences, not its square.
+   Word order is never assumed: articles reorder freely.
+3. Each candidate pair gets a similarity (cosine of the TF-IDF vectors). A pair above the
+   match threshold, kept among the best few per sentence and article, is a ``match``.
+4. A pair that is about the same thing (similar enough, and the disagreeing facts sit in the
+   same slot: the same counted noun, a date of the same event...) and disagrees on a typed
+   fact is a ``conflict``, with evidence: number, quantity, weekday, date, negation, entity.
+"""
 
 from __future__ import annotations
 
+import math
+from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz.distance import Levenshtein
+from scipy import sparse
 
 from reviewer.config import AlignSettings
-from reviewer.models import Cluster, Link
+from reviewer.facts import (
+    NEG_CUES,
+    Count,
+    DateMention,
+    counts_conflict,
+    dates_conflict,
+    extract_counts,
+    extract_dates,
+    parse_iso,
+)
+from reviewer.models import Cluster, Evidence, Link, SentenceRef
+from reviewer.textnorm import STOPWORDS, NameCanon, fold, stem, tokenize
+
+# Heads too generic to tie two counts together on their own ("two people" / "one person").
+GENERIC_HEADS = frozenset({"person", "member", "other", "time", "group", "thing", "part", "way"})
+_NOT_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december i".split()
+)
+# The work budget for blocking: sum over terms of (posting length)^2.
+BLOCK_BUDGET = 6_000_000
+
+
+@dataclass(slots=True)
+class SentFeatures:
+    art: int
+    idx: int
+    text: str
+    toks: list[tuple[str, int, int]]
+    words: list[str]
+    terms: list[str | None]
+    names: list[bool]
+    counts: list[Count] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    negated: dict[str, tuple[int, int]] = field(default_factory=dict)  # term -> span of cue+word
+
+
+def _proper_nouns(per_sentence: list[list[tuple[str, int, int]]]) -> Counter:
+    """Folded words seen capitalised somewhere other than at the start of a sentence."""
+    counts: Counter = Counter()
+    for toks in per_sentence:
+        for k, (surf, _s, _e) in enumerate(toks):
+            if k == 0 or not surf[:1].isupper():
+                continue
+            f = fold(surf)
+            if f in STOPWORDS or f in _NOT_NAMES or f.isdigit() or len(f) < 2:
+                continue
+            counts[f] += 1
+    return counts
+
+
+def build_features(cluster: Cluster) -> list[SentFeatures]:
+    sentences = [(ai, s) for ai, art in enumerate(cluster.articles) for s in art.sentences]
+    toks_all = [tokenize(s.text) for _ai, s in sentences]
+    canon = NameCanon(_proper_nouns(toks_all))
+    # Stems present in the cluster, to read "unharmed" as "not harmed" only when "harm" is a word here.
+    words_all = [[fold(t[0]) for t in toks] for toks in toks_all]
+    stems_present = {stem(w) for words in words_all for w in words if w not in STOPWORDS}
+    feats: list[SentFeatures] = []
+    bases = [parse_iso(a.date) for a in cluster.articles]
+    for (ai, s), toks, words in zip(sentences, toks_all, words_all):
+        terms: list[str | None] = []
+        names: list[bool] = []
+        negated: dict[str, tuple[int, int]] = {}
+        for k, w in enumerate(words):
+            c = canon.canon(w) if (toks[k][0][:1].isupper() or not w.isascii()) else None
+            names.append(c is not None)
+            if c is not None:
+                terms.append("N:" + c)
+            elif w in STOPWORDS or w in NEG_CUES or w.endswith("n't") or len(w) < 2 or w[0].isdigit():
+                terms.append(None)
+            else:
+                t = stem(w)
+                if w.startswith("un") and len(w) > 5:
+                    rest = stem(w[2:])
+                    if rest in stems_present and rest != t:
+                        negated[rest] = (toks[k][1], toks[k][2])
+                        t = rest
+                terms.append(t)
+        for k, w in enumerate(words):
+            if w in NEG_CUES or w.endswith("n't"):
+                for m in range(k + 1, min(len(words), k + 5)):
+                    if terms[m] is not None:
+                        negated.setdefault(terms[m], (toks[k][1], toks[m][2]))
+                        break
+        f = SentFeatures(ai, s.index, s.text, toks, words, terms, names, negated=negated)
+        f.counts = extract_counts(toks, words, terms, [t is None for t in terms])
+        f.dates = extract_dates(toks, words, bases[ai])
+        feats.append(f)
+    return feats
+
+
+def _tfidf(feats: list[SentFeatures]) -> tuple[sparse.csr_matrix, np.ndarray, dict[str, int]]:
+    vocab: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for r, f in enumerate(feats):
+        tf = Counter(t for t in f.terms if t is not None)
+        for t, c in tf.items():
+            col = vocab.setdefault(t, len(vocab))
+            rows.append(r)
+            cols.append(col)
+            vals.append(1.0 + math.log(c))
+    n = len(feats)
+    m = sparse.csr_matrix((np.array(vals, dtype=np.float64), (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))),
+                          shape=(n, max(1, len(vocab))))
+    df = np.bincount(m.indices, minlength=m.shape[1]).astype(np.float64)
+    idf = np.log((n + 1) / (df + 1)) + 1.0
+    m = m.multiply(idf.reshape(1, -1)).tocsr()
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    m = sparse.diags(1.0 / norms) @ m
+    return m.tocsr(), df, vocab
+
+
+def _candidates(x: sparse.csr_matrix, df: np.ndarray, art_of: np.ndarray, within: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs (i < j) sharing an informative term, with their cosine similarity."""
+    order = np.argsort(df)  # rarest first
+    cost = np.cumsum(df[order] ** 2)
+    keep_cols = order[cost <= BLOCK_BUDGET]
+    if len(keep_cols) == 0:
+        keep_cols = order[:1]
+    mask = np.zeros(x.shape[1], dtype=bool)
+    mask[keep_cols] = True
+    mask &= df >= 2
+    xb = x[:, np.flatnonzero(mask)]
+    co = (xb @ xb.T).tocoo()
+    sel = co.row < co.col
+    i, j = co.row[sel], co.col[sel]
+    if not within:
+        sel = art_of[i] != art_of[j]
+        i, j = i[sel], j[sel]
+    if len(i) == 0:
+        return i, j, np.zeros(0)
+    # Full cosine for the candidates (the blocked product leaves out the commonest terms).
+    cos = np.asarray(x[i].multiply(x[j]).sum(axis=1)).ravel()
+    return i, j, cos
+
+
+def _local_terms(f: SentFeatures, span: tuple[int, int], radius: int = 5) -> set[str]:
+    idx = [k for k, t in enumerate(f.toks) if t[1] >= span[0] and t[2] <= span[1]]
+    if not idx:
+        return set()
+    lo, hi = max(0, idx[0] - radius), min(len(f.toks), idx[-1] + radius + 1)
+    inside = set(idx)
+    return {f.terms[k] for k in range(lo, hi) if f.terms[k] is not None and k not in inside}
+
+
+def _count_evidence(a: SentFeatures, b: SentFeatures) -> list[Evidence]:
+    out: list[Evidence] = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    for ia, ca in enumerate(a.counts):
+        for ib, cb in enumerate(b.counts):
+            shared = set(ca.head) & set(cb.head)
+            if not shared:
+                continue
+            if shared <= GENERIC_HEADS:
+                near = (_local_terms(a, ca.span, 4) | set(ca.head)) & (_local_terms(b, cb.span, 4) | set(cb.head))
+                if not (near - GENERIC_HEADS):
+                    continue
+            if not counts_conflict(ca, cb):
+                # A compatible count of the same thing: these two agree on it.
+                used_a.add(ia)
+                used_b.add(ib)
+                continue
+            if ia in used_a or ib in used_b:
+                continue
+            kind = "number" if (ca.exact or ca.weak) and (cb.exact or cb.weak) else "quantity"
+            out.append(Evidence(kind, a.text[ca.span[0]:ca.span[1]], b.text[cb.span[0]:cb.span[1]], ca.span, cb.span))
+            used_a.add(ia)
+            used_b.add(ib)
+    # A count that agrees with some count of the other sentence cancels conflicts on the same head.
+    return out
+
+
+def _date_evidence(a: SentFeatures, b: SentFeatures, cos: float) -> list[Evidence]:
+    if not a.dates or not b.dates:
+        return []
+    best: tuple[int, DateMention, DateMention] | None = None
+    for da in a.dates:
+        for db in b.dates:
+            comparable = (da.kind == db.kind) or (da.lo != da.lo.min and db.lo != db.lo.min)
+            if not comparable:
+                continue
+            if not dates_conflict(da, db):
+                return []  # they share a date: whatever else differs is not about the date
+            overlap = len(_local_terms(a, da.span) & _local_terms(b, db.span))
+            if best is None or overlap > best[0]:
+                best = (overlap, da, db)
+    if best is None:
+        return []
+    overlap, da, db = best
+    if overlap == 0 and cos < 0.45:
+        return []
+    kind = "weekday" if da.kind == "weekday" and db.kind == "weekday" else "date"
+    return [Evidence(kind, a.text[da.span[0]:da.span[1]], b.text[db.span[0]:db.span[1]], da.span, db.span)]
+
+
+def _negation_evidence(a: SentFeatures, b: SentFeatures) -> list[Evidence]:
+    for x, y, flip in ((a, b, False), (b, a, True)):
+        for term, span in x.negated.items():
+            if term in y.negated:
+                continue
+            ks = [k for k, t in enumerate(y.terms) if t == term]
+            if not ks:
+                continue
+            k = ks[0]
+            yspan = (y.toks[k][1], y.toks[k][2])
+            xs, ys = x.text[span[0]:span[1]], y.text[yspan[0]:yspan[1]]
+            if flip:
+                return [Evidence("negation", ys, xs, yspan, span)]
+            return [Evidence("negation", xs, ys, span, yspan)]
+    return []
+
+
+def _entity_evidence(a: SentFeatures, b: SentFeatures) -> list[Evidence]:
+    ia = [k for k, t in enumerate(a.terms) if t is not None]
+    ib = [k for k, t in enumerate(b.terms) if t is not None]
+    sa = [a.terms[k] for k in ia]
+    sb = [b.terms[k] for k in ib]
+    set_a, set_b = set(sa), set(sb)
+    out: list[Evidence] = []
+    for op in _opcodes(sa, sb):
+        tag, a0, a1, b0, b1 = op
+        if tag != "replace":
+            continue
+        ka = [ia[k] for k in range(a0, a1) if a.names[ia[k]] and a.terms[ia[k]] not in set_b]
+        kb = [ib[k] for k in range(b0, b1) if b.names[ib[k]] and b.terms[ib[k]] not in set_a]
+        if ka and kb:
+            span_a = (a.toks[ka[0]][1], a.toks[ka[-1]][2])
+            span_b = (b.toks[kb[0]][1], b.toks[kb[-1]][2])
+            out.append(Evidence("entity", a.text[span_a[0]:span_a[1]], b.text[span_b[0]:span_b[1]], span_a, span_b))
+    return out[:1]
+
+
+def _opcodes(sa: list[str], sb: list[str]) -> list[tuple[str, int, int, int, int]]:
+    return [(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
+            for op in Levenshtein.opcodes(sa, sb)]
+
+
+def _shared_weight(a: SentFeatures, b: SentFeatures, idf_of: dict[str, float]) -> float:
+    sa = {t for t in a.terms if t is not None}
+    sb = {t for t in b.terms if t is not None}
+    return sum(idf_of.get(t, 0.0) for t in sa & sb)
 
 
 def align(cluster: Cluster, settings: AlignSettings | None = None,
           progress: Callable[[float], None] | None = None) -> list[Link]:
-    return []
+    """All match and conflict links of a cluster, sorted, deterministic."""
+    settings = settings or AlignSettings()
+    report = progress or (lambda _x: None)
+    feats = build_features(cluster)
+    report(0.3)
+    if len(feats) < 2:
+        report(1.0)
+        return []
+    x, df, vocab = _tfidf(feats)
+    n = len(feats)
+    idf = np.log((n + 1) / (df + 1)) + 1.0
+    idf_of = {t: float(idf[c]) for t, c in vocab.items()}
+    art_of = np.array([f.art for f in feats])
+    ci, cj, cos = _candidates(x, df, art_of, settings.within_article)
+    report(0.6)
+    floor = min(settings.conflict_threshold, settings.match_threshold)
+    keep = cos >= floor
+    ci, cj, cos = ci[keep], cj[keep], cos[keep]
+
+    matches: list[tuple[int, int, float]] = []
+    conflicts: list[tuple[int, int, float, list[Evidence]]] = []
+    for i, j, c in zip(ci.tolist(), cj.tolist(), cos.tolist()):
+        a, b = feats[i], feats[j]
+        evidence: list[Evidence] = []
+        if c >= settings.conflict_threshold:
+            evidence += _count_evidence(a, b)
+            evidence += _date_evidence(a, b, c)
+            if c >= max(settings.match_threshold * 0.8, 0.35):
+                evidence += _negation_evidence(a, b)
+            if c >= max(settings.match_threshold, 0.45):
+                evidence += _entity_evidence(a, b)
+        if evidence:
+            strength = 1.0 if any(e.kind in ("number", "weekday", "date", "negation") for e in evidence) else 0.8
+            score = min(1.0, 0.35 + 0.65 * c) * strength
+            conflicts.append((i, j, score, evidence))
+        elif c >= settings.match_threshold and _shared_weight(a, b, idf_of) >= 4.0:
+            matches.append((i, j, c))
+    report(0.85)
+
+    links = _select(feats, [a.id for a in cluster.articles], matches, conflicts, settings)
+    report(1.0)
+    return links
+
+
+def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[int, int, float]],
+            conflicts: list[tuple[int, int, float, list[Evidence]]], settings: AlignSettings) -> list[Link]:
+    """Keep the best few links per sentence and other article, on both ends."""
+    k = settings.max_matches_per_article
+    best: dict[tuple[int, int], list[float]] = defaultdict(list)
+    for i, j, s in matches:
+        best[(i, feats[j].art)].append(s)
+        best[(j, feats[i].art)].append(s)
+    cutoff = {key: sorted(v, reverse=True)[:k][-1] for key, v in best.items()}
+    conf_best: dict[tuple[int, int], list[float]] = defaultdict(list)
+    for i, j, s, _e in conflicts:
+        conf_best[(i, feats[j].art)].append(s)
+        conf_best[(j, feats[i].art)].append(s)
+    conf_cut = {key: sorted(v, reverse=True)[:k][-1] for key, v in conf_best.items()}
+
+    def ref(i: int) -> SentenceRef:
+        return SentenceRef(art_ids[feats[i].art], feats[i].idx)
+
+    out: list[Link] = []
+    for i, j, s in matches:
+        if s >= cutoff[(i, feats[j].art)] and s >= cutoff[(j, feats[i].art)]:
+            out.append(Link(ref(i), ref(j), "match", round(s, 4)))
+    for i, j, s, ev in conflicts:
+        if s >= conf_cut[(i, feats[j].art)] and s >= conf_cut[(j, feats[i].art)]:
+            out.append(Link(ref(i), ref(j), "conflict", round(s, 4), tuple(ev)))
+    order = {aid: n for n, aid in enumerate(art_ids)}
+    out.sort(key=lambda l: (order[l.a.article], l.a.sentence, order[l.b.article], l.b.sentence, l.relation))
+    return out
+
