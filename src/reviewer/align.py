@@ -20,6 +20,7 @@ Pipeline (tokenize -> normalise -> block -> score -> analyse):
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from scipy import sparse
 from reviewer.config import AlignSettings
 from reviewer.facts import (
     NEG_CUES,
+    UNITS,
     Count,
     DateMention,
     counts_conflict,
@@ -43,7 +45,17 @@ from reviewer.models import Cluster, Evidence, Link, SentenceRef
 from reviewer.textnorm import STOPWORDS, NameCanon, fold, stem, tokenize
 
 # Heads too generic to tie two counts together on their own ("two people" / "one person").
-GENERIC_HEADS = frozenset({"person", "member", "other", "time", "group", "thing", "part", "way"})
+GENERIC_HEADS = frozenset({"person", "member", "other", "time", "group", "thing", "part", "way", "percent",
+                           "second", "minut", "hour", "day", "week", "month", "year", "decad", "centuri",
+                           "million", "billion", "thousand", "hundr", "number",
+                           # amounts of money differ for many reasons (fees, offers, budgets)
+                           "euro", "dollar", "pound", "yen", "yuan", "rupe", "dinar", "franc", "rubl",
+                           "lira", "peso", "real", "shekel", "riyal", "dirham"})
+REPORTING = frozenset({"said", "says", "told", "tells", "stated", "added", "reported", "tweeted", "wrote"})
+# Words that place a sentence's facts in another, earlier event ("the last major earthquake",
+# "an earlier offer", "a similar fire", "another bank"): its counts and dates are not this event's.
+OTHER_EVENT = frozenset({"previous", "earlier", "prior", "similar", "another", "former"})
+_TIME_WORDS = frozenset({"week", "weeks", "month", "months", "year", "years", "night", "time", "minute", "hour", "day"})
 _NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
     "july august september october november december i".split()
@@ -64,6 +76,9 @@ class SentFeatures:
     counts: list[Count] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     negated: dict[str, tuple[int, int]] = field(default_factory=dict)  # term -> span of cue+word
+    numbers: list[str] = field(default_factory=list)  # "#3" for "three" / "3": extra terms for similarity
+    years: frozenset[int] = frozenset()  # years the sentence refers to other than the article's own
+    other_event: bool = False  # it speaks of an earlier or similar event ("the last earthquake")
 
 
 def _proper_nouns(per_sentence: list[list[tuple[str, int, int]]]) -> Counter:
@@ -117,8 +132,38 @@ def build_features(cluster: Cluster) -> list[SentFeatures]:
         f = SentFeatures(ai, s.index, s.text, toks, words, terms, names, negated=negated)
         f.counts = extract_counts(toks, words, terms, [t is None for t in terms])
         f.dates = extract_dates(toks, words, bases[ai])
+        f.numbers = _number_terms(toks, words)
+        f.years = _other_years(toks, words, f.dates, bases[ai])
+        f.other_event = _other_event(f)
         feats.append(f)
     return feats
+
+
+def _number_terms(toks: list[tuple[str, int, int]], words: list[str]) -> list[str]:
+    out = []
+    for (surf, _s, _e), w in zip(toks, words):
+        if surf[:1].isdigit():
+            out.append("#" + surf.replace(",", ""))
+        elif w in UNITS and UNITS[w] and w not in ("single", "both", "one", "dozen"):
+            out.append(f"#{UNITS[w]}")
+    return out
+
+
+def _other_years(toks: list[tuple[str, int, int]], words: list[str], dates: list[DateMention], base) -> frozenset[int]:
+    """Years a sentence places its facts in, other than the article's own year."""
+    own = base.year if base else None
+    # "the lowest since 2005" compares with a year; it does not place the fact in it.
+    years = {int(t[0]) for k, t in enumerate(toks) if t[0].isdigit() and len(t[0]) == 4 and 1900 <= int(t[0]) <= 2100
+             and not (k > 0 and words[k - 1] in ("since", "than"))}
+    for d in dates:
+        if d.kind == "date" and (d.hi - d.lo).days >= 300:  # "last year"
+            years.add(d.lo.year)
+    for k, w in enumerate(words):
+        if w == "ago" and k >= 1 and words[k - 1] in ("year", "years") and own:
+            q = words[k - 2] if k >= 2 else "a"
+            n = UNITS.get(q) if q in UNITS else (int(q) if q.isdigit() else 1)
+            years.add(own - (n or 1))
+    return frozenset(y for y in years if y != own)
 
 
 def _tfidf(feats: list[SentFeatures]) -> tuple[sparse.csr_matrix, np.ndarray, dict[str, int]]:
@@ -126,6 +171,7 @@ def _tfidf(feats: list[SentFeatures]) -> tuple[sparse.csr_matrix, np.ndarray, di
     rows, cols, vals = [], [], []
     for r, f in enumerate(feats):
         tf = Counter(t for t in f.terms if t is not None)
+        tf.update(f.numbers)
         for t, c in tf.items():
             col = vocab.setdefault(t, len(vocab))
             rows.append(r)
@@ -176,60 +222,104 @@ def _local_terms(f: SentFeatures, span: tuple[int, int], radius: int = 5) -> set
     return {f.terms[k] for k in range(lo, hi) if f.terms[k] is not None and k not in inside}
 
 
-def _count_evidence(a: SentFeatures, b: SentFeatures) -> list[Evidence]:
+def _local_names(f: SentFeatures, span: tuple[int, int], radius: int = 3) -> set[str]:
+    idx = [k for k, t in enumerate(f.toks) if t[1] >= span[0] and t[2] <= span[1]]
+    if not idx:
+        return set()
+    lo, hi = max(0, idx[0] - radius), min(len(f.toks), idx[-1] + radius + 1)
+    return {f.terms[k] for k in range(lo, hi) if f.names[k]}
+
+
+def _other_event(f: SentFeatures) -> bool:
+    for k, w in enumerate(f.words):
+        if w in OTHER_EVENT:
+            return True
+        if w == "last" and k + 1 < len(f.words) and f.words[k + 1] not in _TIME_WORDS and f.terms[k + 1] is not None \
+                and f.words[k + 1] not in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"):
+            return True
+    return False
+
+
+def _same_slot(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count, sim: float) -> bool:
+    """Do two counts count the same thing? Same head noun (or the same word before:
+    "magnitude 6.4" / "6.1-magnitude"); a generic head ("people", "percent", "euros") also
+    needs a shared word nearby; different names around them mean different subjects."""
+    ha, hb = set(ca.head), set(cb.head)
+    shared = ha & hb
+    if ca.pre and ca.pre == cb.pre and not (ca.weak or cb.weak):
+        shared.add(ca.pre)
+    if not shared:
+        return False
+    if shared <= GENERIC_HEADS:
+        near = (_local_terms(a, ca.span, 4) | ha) & (_local_terms(b, cb.span, 4) | hb)
+        if not (near - GENERIC_HEADS) and sim < 0.4:
+            return False
+    names_a, names_b = _local_names(a, ca.span), _local_names(b, cb.span)
+    if (names_a - _bag(b)) and (names_b - _bag(a)):
+        return False
+    return True
+
+
+def _count_evidence(a: SentFeatures, b: SentFeatures, sim: float) -> list[Evidence]:
     out: list[Evidence] = []
     used_a: set[int] = set()
     used_b: set[int] = set()
-    for ia, ca in enumerate(a.counts):
-        for ib, cb in enumerate(b.counts):
-            shared = set(ca.head) & set(cb.head)
-            if not shared:
-                continue
-            if shared <= GENERIC_HEADS:
-                near = (_local_terms(a, ca.span, 4) | set(ca.head)) & (_local_terms(b, cb.span, 4) | set(cb.head))
-                if not (near - GENERIC_HEADS):
-                    continue
-            if not counts_conflict(ca, cb):
-                # A compatible count of the same thing: these two agree on it.
-                used_a.add(ia)
-                used_b.add(ib)
-                continue
-            if ia in used_a or ib in used_b:
-                continue
-            kind = "number" if (ca.exact or ca.weak) and (cb.exact or cb.weak) else "quantity"
-            out.append(Evidence(kind, a.text[ca.span[0]:ca.span[1]], b.text[cb.span[0]:cb.span[1]], ca.span, cb.span))
+    pairs = [(ia, ib) for ia, ca in enumerate(a.counts) for ib, cb in enumerate(b.counts) if _same_slot(a, ca, b, cb, sim)]
+    # A count that agrees with a count of the other sentence settles that slot.
+    for ia, ib in pairs:
+        if not counts_conflict(a.counts[ia], b.counts[ib]):
             used_a.add(ia)
             used_b.add(ib)
-    # A count that agrees with some count of the other sentence cancels conflicts on the same head.
+    for ia, ib in pairs:
+        ca, cb = a.counts[ia], b.counts[ib]
+        if ia in used_a or ib in used_b or not counts_conflict(ca, cb):
+            continue
+        kind = "number" if (ca.exact or ca.weak) and (cb.exact or cb.weak) else "quantity"
+        out.append(Evidence(kind, a.text[ca.span[0]:ca.span[1]], b.text[cb.span[0]:cb.span[1]], ca.span, cb.span))
+        used_a.add(ia)
+        used_b.add(ib)
     return out
 
 
-def _date_evidence(a: SentFeatures, b: SentFeatures, cos: float) -> list[Evidence]:
-    if not a.dates or not b.dates:
-        return []
-    best: tuple[int, DateMention, DateMention] | None = None
-    for da in a.dates:
-        for db in b.dates:
-            comparable = (da.kind == db.kind) or (da.lo != da.lo.min and db.lo != db.lo.min)
-            if not comparable:
-                continue
-            if not dates_conflict(da, db):
-                return []  # they share a date: whatever else differs is not about the date
-            overlap = len(_local_terms(a, da.span) & _local_terms(b, db.span))
-            if best is None or overlap > best[0]:
-                best = (overlap, da, db)
-    if best is None:
-        return []
-    overlap, da, db = best
-    if overlap == 0 and cos < 0.45:
-        return []
-    kind = "weekday" if da.kind == "weekday" and db.kind == "weekday" else "date"
-    return [Evidence(kind, a.text[da.span[0]:da.span[1]], b.text[db.span[0]:db.span[1]], da.span, db.span)]
+def _is_reporting_date(f: SentFeatures, span: tuple[int, int]) -> bool:
+    """"..., officials said on Thursday": the day of the report, not of the event."""
+    k = next((k for k, t in enumerate(f.toks) if t[1] == span[0]), None)
+    if k is None:
+        return False
+    return any(f.words[m] in REPORTING for m in range(max(0, k - 3), k))
 
 
-def _negation_evidence(a: SentFeatures, b: SentFeatures) -> list[Evidence]:
+def _date_evidence(a: SentFeatures, b: SentFeatures, sim: float) -> list[Evidence]:
+    """Weekdays are compared with weekdays, dates with dates; a shared one means agreement."""
+    out: list[Evidence] = []
+    for kind in ("weekday", "date"):
+        da_list = [d for d in a.dates if d.kind == kind and not _is_reporting_date(a, d.span)]
+        db_list = [d for d in b.dates if d.kind == kind and not _is_reporting_date(b, d.span)]
+        if not da_list or not db_list:
+            continue
+        if any(not dates_conflict(da, db) for da in da_list for db in db_list):
+            continue
+        best = max(((len(_local_terms(a, da.span) & _local_terms(b, db.span)), -n) for n, (da, db) in
+                    enumerate((x, y) for x in da_list for y in db_list)))
+        overlap, neg_n = best
+        da, db = [(x, y) for x in da_list for y in db_list][-neg_n]
+        if overlap == 0 and sim < 0.45:
+            continue
+        out.append(Evidence(kind, a.text[da.span[0]:da.span[1]], b.text[db.span[0]:db.span[1]], da.span, db.span))
+    return out
+
+
+def _negation_evidence(a: SentFeatures, b: SentFeatures, sim: float) -> list[Evidence]:
+    """The same predicate asserted in one sentence and denied in the other. A denial by a
+    prefix ("unharmed") is weaker evidence than a cue word ("not", "nobody") and needs
+    more similar sentences."""
     for x, y, flip in ((a, b, False), (b, a, True)):
         for term, span in x.negated.items():
+            if " " not in x.text[span[0]:span[1]] and x.text[span[0]:span[1]].lower().startswith("un") and sim < 0.5:
+                continue
+            cue_end = span[0] + len(x.text[span[0]:span[1]].split()[0])
+            if re.match(r"\W*(but|only)\b", x.text[cue_end:cue_end + 8], re.IGNORECASE):
+                continue
             if term in y.negated:
                 continue
             ks = [k for k, t in enumerate(y.terms) if t == term]
@@ -251,9 +341,12 @@ def _entity_evidence(a: SentFeatures, b: SentFeatures) -> list[Evidence]:
     sb = [b.terms[k] for k in ib]
     set_a, set_b = set(sa), set(sb)
     out: list[Evidence] = []
-    for op in _opcodes(sa, sb):
-        tag, a0, a1, b0, b1 = op
-        if tag != "replace":
+    ops = _opcodes(sa, sb)
+    for n, (tag, a0, a1, b0, b1) in enumerate(ops):
+        # A name replaced by another in the same slot: equal words on both sides, short swap.
+        if tag != "replace" or n == 0 or n == len(ops) - 1:
+            continue
+        if ops[n - 1][0] != "equal" or ops[n + 1][0] != "equal" or a1 - a0 > 3 or b1 - b0 > 3:
             continue
         ka = [ia[k] for k in range(a0, a1) if a.names[ia[k]] and a.terms[ia[k]] not in set_b]
         kb = [ib[k] for k in range(b0, b1) if b.names[ib[k]] and b.terms[ib[k]] not in set_a]
@@ -269,10 +362,24 @@ def _opcodes(sa: list[str], sb: list[str]) -> list[tuple[str, int, int, int, int
             for op in Levenshtein.opcodes(sa, sb)]
 
 
-def _shared_weight(a: SentFeatures, b: SentFeatures, idf_of: dict[str, float]) -> float:
-    sa = {t for t in a.terms if t is not None}
-    sb = {t for t in b.terms if t is not None}
-    return sum(idf_of.get(t, 0.0) for t in sa & sb)
+def _bag(f: SentFeatures) -> set[str]:
+    return {t for t in f.terms if t is not None} | set(f.numbers)
+
+
+def _similarity(a: SentFeatures, b: SentFeatures, cos: float, idf_of: dict[str, float]) -> tuple[float, float]:
+    """(similarity in [0, 1], shared IDF mass). Half cosine, half weighted overlap of the
+    shorter sentence, so that a short sentence contained in a long one still scores."""
+    sa, sb = _bag(a), _bag(b)
+    shared = sa & sb
+    w_shared = sum(idf_of.get(t, 0.0) for t in shared)
+    wa = sum(idf_of.get(t, 0.0) for t in sa)
+    wb = sum(idf_of.get(t, 0.0) for t in sb)
+    small = min(wa, wb)
+    if small <= 0:
+        return 0.0, 0.0
+    n_small = min(len(sa), len(sb))
+    ovl = (w_shared / small) * min(1.0, n_small / 5)
+    return 0.5 * cos + 0.5 * ovl, w_shared
 
 
 def align(cluster: Cluster, settings: AlignSettings | None = None,
@@ -292,28 +399,37 @@ def align(cluster: Cluster, settings: AlignSettings | None = None,
     art_of = np.array([f.art for f in feats])
     ci, cj, cos = _candidates(x, df, art_of, settings.within_article)
     report(0.6)
-    floor = min(settings.conflict_threshold, settings.match_threshold)
-    keep = cos >= floor
+    # Cheap pre-filter before the per-pair analysis.
+    keep = cos >= 0.04
     ci, cj, cos = ci[keep], cj[keep], cos[keep]
 
     matches: list[tuple[int, int, float]] = []
     conflicts: list[tuple[int, int, float, list[Evidence]]] = []
     for i, j, c in zip(ci.tolist(), cj.tolist(), cos.tolist()):
         a, b = feats[i], feats[j]
+        sim, w_shared = _similarity(a, b, c, idf_of)
+        if sim < settings.conflict_threshold or w_shared < 2.5:
+            continue
         evidence: list[Evidence] = []
-        if c >= settings.conflict_threshold:
-            evidence += _count_evidence(a, b)
-            evidence += _date_evidence(a, b, c)
-            if c >= max(settings.match_threshold * 0.8, 0.35):
-                evidence += _negation_evidence(a, b)
-            if c >= max(settings.match_threshold, 0.45):
-                evidence += _entity_evidence(a, b)
+        same_event = a.years == b.years and a.other_event == b.other_event
+        if same_event:
+            evidence += _count_evidence(a, b, sim)
+        if a.other_event == b.other_event:
+            evidence += [e for e in _date_evidence(a, b, sim) if a.years == b.years or e.kind == "date"]
+        if sim >= 0.3:
+            evidence += _negation_evidence(a, b, sim)
+        if sim >= max(settings.match_threshold, 0.45):
+            evidence += _entity_evidence(a, b)
         if evidence:
-            strength = 1.0 if any(e.kind in ("number", "weekday", "date", "negation") for e in evidence) else 0.8
-            score = min(1.0, 0.35 + 0.65 * c) * strength
-            conflicts.append((i, j, score, evidence))
-        elif c >= settings.match_threshold and _shared_weight(a, b, idf_of) >= 4.0:
-            matches.append((i, j, c))
+            strength = 1.0 if any(e.kind in ("number", "weekday", "date", "negation") for e in evidence) else 0.9
+            score = min(1.0, 0.4 + 0.6 * sim) * strength
+            conflicts.append((i, j, round(score, 4), evidence))
+        else:
+            # A sentence placed in another year is less likely the same claim.
+            if a.years != b.years:
+                sim -= 0.1
+            if sim >= settings.match_threshold:
+                matches.append((i, j, round(sim, 4)))
     report(0.85)
 
     links = _select(feats, [a.id for a in cluster.articles], matches, conflicts, settings)

@@ -35,8 +35,8 @@ class Label:
 
 @dataclass(frozen=True, slots=True)
 class AlignSettings:
-    match_threshold: float = 0.5
-    conflict_threshold: float = 0.18
+    match_threshold: float = 0.4
+    conflict_threshold: float = 0.15
     max_matches_per_article: int = 2
     within_article: bool = True
 

@@ -32,8 +32,10 @@ VAGUE = {
     "millions": (2_000_000, 999_999_999), "several": (3, 9), "couple": (2, 3), "few": (2, 6),
     "handful": (2, 6),
 }
-LOWER = {("at", "least"): False, ("more", "than"): True, ("over",): True, ("upwards", "of"): False,
-         ("no", "fewer", "than"): False, ("in", "excess", "of"): True, ("above",): True}
+# "more than five hours" is read as at least five: reporters round, and a strict bound
+# would flag "five hours" vs "more than five hours" as a contradiction.
+LOWER = {("at", "least"): False, ("more", "than"): False, ("over",): False, ("upwards", "of"): False,
+         ("no", "fewer", "than"): False, ("in", "excess", "of"): False, ("above",): False}
 UPPER = {("at", "most"): False, ("less", "than"): True, ("fewer", "than"): True, ("up", "to"): False,
          ("under",): True, ("no", "more", "than"): False, ("below",): True}
 APPROX = {("nearly",): (0.85, 1.0), ("almost",): (0.85, 1.0), ("about",): (0.8, 1.2),
@@ -45,14 +47,15 @@ NOT_COUNT_BEFORE = {"no", "any", "every", "each", "the", "this", "that", "which"
 # A count followed by these is a duration or a date part, not a count of things.
 TIME_UNITS = {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week",
               "weeks", "month", "months", "year", "years", "decade", "decades", "century",
-              "centuries", "am", "pm", "a.m", "p.m", "o'clock", "percent", "per", "%"}
+              "centuries"}
+CLOCK = {"am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc", "local"}
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
           "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
           "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
           "oct": 10, "nov": 11, "dec": 12}
 NEG_CUES = {"not", "no", "never", "n't", "without", "nobody", "none", "neither", "nor", "nothing",
-            "cannot", "deny", "denied", "denies", "denying", "failed", "fails"}
+            "cannot", "deny", "denied", "denies", "denying"}
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 
@@ -62,9 +65,10 @@ class Count:
     lo: float
     hi: float
     span: tuple[int, int]  # characters in the sentence: the number words and their head
-    head: tuple[str, ...]  # terms of the counted thing (up to 2 content terms after the number)
+    head: tuple[str, ...]  # terms of the counted thing (up to 3 content terms after the number)
     exact: bool  # a plain number ("three", "54"), not a range or a vague word
     weak: bool = False  # an indefinite article ("a drone"): one, but only against a real number
+    pre: str | None = None  # the content word right before ("magnitude 6.4", "killed six")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,9 +164,29 @@ def extract_counts(toks: list[tuple[str, int, int]], words: list[str], terms: li
             head.append(terms[k])
             last = k
             k += 1
-        if not head or words[last] in TIME_UNITS or (head and words[j + 1] in TIME_UNITS):
+        if not head:
             i = j + 1
             continue
+        nxt = words[j + 1] if j + 1 < n else ""
+        if nxt in CLOCK or nxt in MONTHS or prev in MONTHS or (nxt in TIME_UNITS and last + 1 < n and words[last + 1] == "ago"):
+            i = j + 1
+            continue
+        if prev in ("the", "of") and i >= 3 and words[i - 1] in ("the", "of") and any(
+                _num_value(toks[m][0]) is not None or words[m] in UNITS for m in range(max(0, i - 3), i - 1)):
+            i = j + 1  # "73 of the 329 seats": 329 is the total, not a count of what happened
+            continue
+        if weak and j + 1 < n and (_num_value(toks[j + 1][0]) is not None or words[j + 1] in UNITS):
+            i = j + 1  # "a magnitude 6.4 earthquake": the number is the fact, not the article
+            continue
+        if weak and k < n and words[k] == "of":
+            i = j + 1  # "a depth of", "a number of", "a group of": not a count of one thing
+            continue
+        pre = None
+        before = i - 1
+        while before >= 0 and terms[before] is None and words[before] in ("at", "least", "more", "than", "over", "nearly", "almost", "about", "around", "some", "up", "to", "less", "fewer", "under", "roughly", "approximately", "an", "estimated", "close"):
+            before -= 1
+        if not weak and before >= 0 and terms[before] is not None and not _gap(toks, before, before + 1) and _num_value(toks[before][0]) is None:
+            pre = terms[before]
         if _ORDINAL.match(toks[i][0]):
             i = j + 1
             continue
@@ -197,7 +221,7 @@ def extract_counts(toks: list[tuple[str, int, int]], words: list[str], terms: li
                     lo, hi = math.floor(lo * f_lo), math.ceil(hi * f_hi)
                     exact = False
         span = (toks[start_idx][1], toks[last][2])
-        out.append(Count(lo=lo, hi=hi, span=span, head=tuple(head), exact=exact, weak=weak))
+        out.append(Count(lo=lo, hi=hi, span=span, head=tuple(head), exact=exact, weak=weak, pre=pre))
         i = last + 1
     return out
 
@@ -239,7 +263,11 @@ def extract_dates(toks: list[tuple[str, int, int]], words: list[str], base: dt.d
             out.append(DateMention(day, day, (toks[i][1], toks[i][2]), "weekday", wd))
             used[i] = True
             continue
-        if w in MONTHS and (w != "may" or toks[i][0][0] == "M"):
+        if w in MONTHS:
+            if w == "may" and not (toks[i][0][0] == "M" and (
+                    (i + 1 < n and toks[i + 1][0].isdigit()) or (i > 0 and toks[i - 1][0].isdigit())
+                    or (i > 0 and words[i - 1] in ("in", "last", "early", "late", "mid", "since", "of", "until", "by", "next", "this")))):
+                continue
             month = MONTHS[w]
             day = year = None
             s, e = i, i

@@ -22,7 +22,7 @@ from functools import lru_cache
 import snowballstemmer
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-_TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*", re.UNICODE)
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['\u2019]\w+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 
 STOPWORDS = frozenset(
@@ -47,17 +47,38 @@ NEGATIONS = frozenset(
 
 # General news synonyms, by Snowball stem -> shared term. Kept small and event-neutral.
 _SYNONYMS_RAW = {
-    "die": "kill killed dead die died death deaths dies dying fatal fatality fatalities lives life",
-    "injur": "injur injured injuring injuries injury wound wounded wounding hurt harm harmed unhurt",
-    "attack": "attack attacked assault assaulted strike struck",
+    "die": "kill killed killing dead die died death deaths dies dying fatal fatality fatalities",
+    "injur": "injur injured injuring injuries injury wound wounded wounding hurt harm harmed",
+    "attack": "attack attacked assault assaulted",
     "condemn": "condemn condemned denounce denounced lambast lambasted decry decried criticise criticize criticised criticized",
-    "person": "person persons people peopl individual individuals",
-    "protest": "protest protester protesters protestor protestors demonstrator demonstrators demonstration demonstrations",
-    "home": "home house residence resid residences",
+    "person": "person persons people individual individuals",
+    "protester": "protester protesters protestor protestors demonstrator demonstrators",
+    "protest": "protest protests protesting protested demonstration demonstrations rally rallies",
+    "home": "home homes house houses residence residences dwelling dwellings",
     "drone": "drone drones uav uavs",
     "missil": "missile missiles rocket rockets",
     "say": "tweet tweeted twitter",
-    "injured": "",
+    "rob": "rob robbed robbing robber robbers robbery robberies heist",
+    "steal": "steal stole stolen theft thief thieves",
+    "arrest": "arrest arrested detain detained detention",
+    "flee": "flee fled fleeing escape escaped escaping",
+    "fire": "fire fires blaze blazes flame flames inferno",
+    "quake": "quake quakes earthquake earthquakes tremor tremors",
+    "flood": "flood floods flooding flooded",
+    "rain": "rain rains rainfall downpour downpours",
+    "destroy": "destroy destroyed destruction collapse collapsed flatten flattened",
+    "weapon": "weapon weapons gun guns pistol pistols rifle rifles firearm firearms",
+    "staff": "staff employee employees worker workers personnel",
+    "car": "car cars vehicle vehicles",
+    "start": "start started starting begin began begun broke",
+    "forecast": "forecast forecasts expect expected predict predicted",
+    "search": "search searching searched hunt hunting hunted look",
+    "contract": "contract contracts deal deals agreement",
+    "hospit": "hospital hospitals",
+    "vote": "vote votes voting voter voters ballot",
+    "elect": "election elections poll polls",
+    "seat": "seat seats",
+    "missing": "missing disappeared",
 }
 
 
@@ -187,6 +208,10 @@ class NameCanon:
                     if abs(len(a) - len(b)) <= 3 and same_name(a, b):
                         union(a, b)
         present = set(names)
+        for n in names:
+            # "Elmansouri" / "Al Mansouri": an article glued to the name
+            if n.startswith(("al", "el")) and n[2:] in present and len(n) >= 7:
+                union(n[2:], n)
         for n in names:
             for suf in _DEMONYM_SUFFIXES:
                 if n.endswith(suf) and len(n) - len(suf) >= 4:
