@@ -48,6 +48,7 @@ NOT_COUNT_BEFORE = {"no", "any", "every", "each", "the", "this", "that", "which"
 TIME_UNITS = {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week",
               "weeks", "month", "months", "year", "years", "decade", "decades", "century",
               "centuries"}
+AUX = {"was", "were", "is", "are", "been", "being", "have", "has", "had", "reportedly", "also", "later"}
 CLOCK = {"am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc", "local"}
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -164,6 +165,14 @@ def extract_counts(toks: list[tuple[str, int, int]], words: list[str], terms: li
             head.append(terms[k])
             last = k
             k += 1
+        if not head:
+            # "dozens were injured": the participle after an auxiliary says what was counted
+            m = j + 1
+            while m < n and m <= j + 3 and words[m] in AUX and not _gap(toks, m - 1, m):
+                m += 1
+            if m > j + 1 and m < n and terms[m] is not None and not _gap(toks, m - 1, m):
+                head.append(terms[m])
+                last = m
         if not head:
             i = j + 1
             continue

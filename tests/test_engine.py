@@ -1,0 +1,243 @@
+"""Each rule of the engine, on short synthetic clusters written for it."""
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from reviewer.align import align
+from reviewer.alignjson import dumps
+from reviewer.articles import load_cluster
+from reviewer.evaluate import score_all
+from reviewer.models import Article, Cluster
+from reviewer.segment import segment
+from reviewer.textnorm import NameCanon, name_key, same_name
+
+DATA = Path(__file__).parent / "data" / "clusters"
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def cluster(*texts, date="2023-05-07"):
+    arts = []
+    for n, t in enumerate(texts):
+        a = Article(id=f"art{n}", path=f"art{n}.txt", body=t, date=date)
+        a.sentences = segment(t)
+        arts.append(a)
+    return Cluster(arts)
+
+
+def relations(cl):
+    out = {}
+    for l in align(cl):
+        out[(l.a.article, l.a.sentence, l.b.article, l.b.sentence)] = l
+    return out
+
+
+def only(cl):
+    rel = relations(cl)
+    assert len(rel) == 1, rel
+    return next(iter(rel.values()))
+
+
+# --- names ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("a,b", [("kadhimi", "kazemi"), ("kadhimi", "kadhemi"), ("moqtada", "muqtada"),
+                                 ("hamdani", "hamdany"), ("khogyani", "khogiani")])
+def test_transliterated_names_are_the_same(a, b):
+    assert same_name(a, b)
+
+
+@pytest.mark.parametrize("a,b", [("iran", "iraq"), ("salim", "karim"), ("novak", "dvorak")])
+def test_different_names_stay_different(a, b):
+    assert not same_name(a, b)
+
+
+def test_name_key_drops_vowels_and_digraphs():
+    assert name_key("kadhimi") == name_key("kazemi") == "kzm"
+
+
+def test_demonym_joins_its_country_and_glued_article_joins_name():
+    canon = NameCanon({"iran": 3, "iranian": 2, "mansouri": 2, "elmansouri": 1})
+    assert canon.canon("iranian") == canon.canon("iran")
+    assert canon.canon("elmansouri") == canon.canon("mansouri")
+
+
+def test_name_spellings_are_never_a_conflict_and_still_match():
+    cl = cluster("Prime Minister Mustafa al-Kadhimi visited the flooded city of Basra on Monday.",
+                 "Prime Minister Mustafa Al Kazemi visited the flooded city of Basra on Monday.")
+    link = only(cl)
+    assert link.relation == "match"
+
+
+# --- match ---------------------------------------------------------------------
+
+def test_reordered_paraphrase_matches():
+    cl = cluster("The fire broke out in a storeroom around 9 in the morning, the governor said.",
+                 "According to the governor, the blaze started in a storage room shortly after 9 a.m.")
+    assert only(cl).relation == "match"
+
+
+def test_sentences_sharing_only_vocabulary_are_not_linked():
+    cl = cluster("The minister said the government would build new schools in the north.",
+                 "Opposition leaders said the government had failed the farmers in the south.")
+    assert relations(cl) == {}
+
+
+# --- conflicts -----------------------------------------------------------------
+
+def test_number_words_vs_article():
+    cl = cluster("Three drones were used in the attack on the minister's house, police said.",
+                 "A drone was used in the attack on the minister's house, police said.")
+    link = only(cl)
+    assert link.relation == "conflict"
+    ev = link.evidence[0]
+    assert (ev.kind, ev.a, ev.b) == ("number", "Three drones", "A drone")
+    s_a = cl.articles[0].sentences[0].text
+    assert s_a[ev.a_span[0]:ev.a_span[1]] == ev.a
+
+
+def test_death_toll_digits_and_words():
+    cl = cluster("One person was killed and dozens were injured in the clashes near the parliament.",
+                 "The clashes near the parliament left two people dead and more than a hundred wounded.")
+    link = only(cl)
+    kinds = sorted(e.kind for e in link.evidence)
+    assert link.relation == "conflict" and kinds == ["number", "quantity"]
+
+
+def test_at_least_one_is_compatible_with_one_and_two():
+    cl = cluster("Police killed at least one demonstrator during the clashes near the parliament.",
+                 "Two demonstrators were killed by police during the clashes near the parliament.")
+    assert all(l.relation == "match" for l in align(cl))
+
+
+def test_more_than_is_compatible_with_the_same_number():
+    cl = cluster("Firefighters needed five hours to bring the fire at the factory under control.",
+                 "It took firefighters more than five hours to bring the fire at the factory under control.")
+    assert only(cl).relation == "match"
+
+
+def test_weekday_conflict():
+    cl = cluster("The drone attack on the residence of the prime minister happened early on Saturday.",
+                 "The drone attack on the residence of the prime minister happened early on Sunday.")
+    link = only(cl)
+    assert [(e.kind, e.a, e.b) for e in link.evidence] == [("weekday", "Saturday", "Sunday")]
+
+
+def test_weekday_of_the_report_is_not_the_event():
+    cl = cluster("Floods in the province have killed at least 150 people, officials said on Thursday.",
+                 "At least 150 people were killed when floods hit the province on Wednesday night.")
+    assert all(l.relation == "match" for l in align(cl))
+
+
+def test_relative_date_resolved_against_article_date():
+    cl = cluster("The parliamentary election held two weeks ago was won by the Progress Alliance.",
+                 "The parliamentary election held on October 10 was won by the Progress Alliance.",
+                 date="2021-11-07")
+    link = only(cl)
+    assert link.relation == "conflict"
+    assert [(e.kind, e.a, e.b) for e in link.evidence] == [("date", "two weeks ago", "October 10")]
+
+
+def test_last_month_is_compatible_with_a_date_in_it():
+    cl = cluster("The parliamentary election held last month was won by the Progress Alliance.",
+                 "The parliamentary election held on October 10 was won by the Progress Alliance.",
+                 date="2021-11-07")
+    assert only(cl).relation == "match"
+
+
+def test_negation_conflict():
+    cl = cluster("The president declared a state of emergency in the flooded province.",
+                 "The president did not declare a state of emergency in the flooded province.")
+    link = only(cl)
+    assert link.relation == "conflict" and link.evidence[0].kind == "negation"
+
+
+def test_same_negation_on_both_sides_is_a_match():
+    cl = cluster("No group has claimed responsibility for the attack on the embassy.",
+                 "No group immediately claimed responsibility for the attack on the embassy.")
+    assert only(cl).relation == "match"
+
+
+def test_entity_conflict():
+    cl = cluster("Coach Pavel Novak personally convinced the striker to join the club.",
+                 "Coach Tomas Dvorak personally convinced the striker to join the club.")
+    link = only(cl)
+    assert link.relation == "conflict" and link.evidence[0].kind == "entity"
+
+
+def test_earlier_event_is_not_compared():
+    cl = cluster("Four workers were killed when a fire tore through a textile factory in the city.",
+                 "A similar fire at a textile factory in the city killed two workers in 2019.")
+    assert not any(l.relation == "conflict" for l in align(cl))
+
+
+def test_different_money_amounts_for_different_deals_are_not_conflicts():
+    cl = cluster("Ostrava signed striker Youssef Mansouri from Brest for 40 million euros.",
+                 "Brest had rejected an earlier offer of 30 million euros from Ostrava.")
+    assert not any(l.relation == "conflict" for l in align(cl))
+
+
+def test_within_article_conflict():
+    cl = cluster("The attack on the residence happened on Saturday in the capital.\n\n"
+                 "Some unrelated words about the weather follow here.\n\n"
+                 "The attack on the residence happened on Sunday in the capital.")
+    link = only(cl)
+    assert link.relation == "conflict" and link.a.article == link.b.article
+
+
+# --- output and properties ------------------------------------------------------
+
+def test_alignment_json_is_deterministic_and_follows_the_contract():
+    cl = load_cluster([SEEDS])
+    out1 = dumps(cl, align(cl))
+    out2 = dumps(load_cluster([SEEDS]), align(load_cluster([SEEDS])))
+    assert out1 == out2
+    data = json.loads(out1)
+    assert data["version"] == 1
+    bodies = {a.id: a.body for a in cl.articles}
+    for art in data["articles"]:
+        for s in art["sentences"]:
+            assert bodies[art["id"]][s["start"]:s["end"]] == s["text"]
+    seen = set()
+    for link in data["links"]:
+        assert link["relation"] in ("match", "conflict")
+        assert 0.0 <= link["score"] <= 1.0
+        key = frozenset([(link["a"]["article"], link["a"]["sentence"]), (link["b"]["article"], link["b"]["sentence"])])
+        assert key not in seen
+        seen.add(key)
+        for e in link["evidence"]:
+            assert e["kind"] in {"number", "date", "weekday", "negation", "entity", "quantity", "other"}
+
+
+def test_seed_conflicts_a_reader_expects():
+    cl = load_cluster([SEEDS])
+    ev = {(e.kind, e.a.lower(), e.b.lower()) for l in align(cl) if l.relation == "conflict" for e in l.evidence}
+    assert any(k == "number" and "three drones" in a for k, a, b in ev)
+    assert ("weekday", "saturday", "sunday") in ev
+    assert any(k == "number" and "one person" in a and "two people" in b for k, a, b in ev)
+
+
+def test_alignment_is_symmetric_in_article_order():
+    texts = [p.read_text(encoding="utf-8") for p in sorted((DATA / "fire").glob("*.txt"))]
+    fwd = cluster(*texts)
+    rev = cluster(*reversed(texts))
+    n = len(texts)
+
+    def keyset(cl, rename):
+        return {(frozenset([(rename(l.a.article), l.a.sentence), (rename(l.b.article), l.b.sentence)]), l.relation)
+                for l in align(cl)}
+
+    same = keyset(fwd, lambda a: a)
+    flipped = keyset(rev, lambda a: f"art{n - 1 - int(a[3:])}")
+    assert same == flipped
+
+
+def test_quality_on_the_labelled_clusters():
+    total, _per = score_all(DATA)
+    assert total.recall("match") >= 0.8
+    assert total.recall("conflict") >= 0.8
+    assert total.precision("match") >= 0.85
+    assert total.precision("conflict") >= 0.85
+    assert total.nonlink_violations == 0
+    assert total.predicted <= 1.5 * total.gold
