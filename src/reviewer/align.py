@@ -79,6 +79,9 @@ class SentFeatures:
     numbers: list[str] = field(default_factory=list)  # "#3" for "three" / "3": extra terms for similarity
     years: frozenset[int] = frozenset()  # years the sentence refers to other than the article's own
     other_event: bool = False  # it speaks of an earlier or similar event ("the last earthquake")
+    event_dates: dict[str, list[DateMention]] = field(default_factory=dict)  # by kind, report dates left out
+    bag: frozenset[str] = frozenset()  # distinct content terms and numbers
+    _near: dict[tuple[int, int, int, bool], frozenset[str]] = field(default_factory=dict)
 
 
 def _proper_nouns(per_sentence: list[list[tuple[str, int, int]]]) -> Counter:
@@ -135,6 +138,10 @@ def build_features(cluster: Cluster) -> list[SentFeatures]:
         f.numbers = _number_terms(toks, words)
         f.years = _other_years(toks, words, f.dates, bases[ai])
         f.other_event = _other_event(f)
+        for d in f.dates:
+            if not _is_reporting_date(f, d.span):
+                f.event_dates.setdefault(d.kind, []).append(d)
+        f.bag = frozenset(t for t in terms if t is not None) | frozenset(f.numbers)
         feats.append(f)
     return feats
 
@@ -166,7 +173,9 @@ def _other_years(toks: list[tuple[str, int, int]], words: list[str], dates: list
     return frozenset(y for y in years if y != own)
 
 
-def _tfidf(feats: list[SentFeatures]) -> tuple[sparse.csr_matrix, np.ndarray, dict[str, int]]:
+def _tfidf(feats: list[SentFeatures]) -> tuple[sparse.csr_matrix, np.ndarray, dict[str, int], sparse.csr_matrix]:
+    """TF-IDF rows (L2-normalised), document frequencies, the vocabulary, and the rows of
+    IDF weights of each distinct term (for the weighted overlap)."""
     vocab: dict[str, int] = {}
     rows, cols, vals = [], [], []
     for r, f in enumerate(feats):
@@ -182,52 +191,73 @@ def _tfidf(feats: list[SentFeatures]) -> tuple[sparse.csr_matrix, np.ndarray, di
                           shape=(n, max(1, len(vocab))))
     df = np.bincount(m.indices, minlength=m.shape[1]).astype(np.float64)
     idf = np.log((n + 1) / (df + 1)) + 1.0
+    present = m.copy()
+    present.data[:] = 1.0
+    weights = present.multiply(idf.reshape(1, -1)).tocsr()
     m = m.multiply(idf.reshape(1, -1)).tocsr()
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     m = sparse.diags(1.0 / norms) @ m
-    return m.tocsr(), df, vocab
+    return m.tocsr(), df, vocab, weights
 
 
-def _candidates(x: sparse.csr_matrix, df: np.ndarray, art_of: np.ndarray, within: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Pairs (i < j) sharing an informative term, with their cosine similarity."""
-    order = np.argsort(df)  # rarest first
+def _candidates(x: sparse.csr_matrix, weights: sparse.csr_matrix, df: np.ndarray, art_of: np.ndarray,
+                within: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs (i < j) sharing an informative term, with their cosine and shared IDF weight.
+
+    Blocking: only terms whose posting lists fit a work budget (rarest first) take part, so
+    the cost follows the number of sentences, not its square. On a small cluster every term
+    fits and the values are exact; on a large one the commonest terms (lowest IDF, least
+    say in the score) are left out of both."""
+    order = np.argsort(df, kind="stable")  # rarest first
     cost = np.cumsum(df[order] ** 2)
     keep_cols = order[cost <= BLOCK_BUDGET]
-    if len(keep_cols) == 0:
-        keep_cols = order[:1]
     mask = np.zeros(x.shape[1], dtype=bool)
     mask[keep_cols] = True
     mask &= df >= 2
-    xb = x[:, np.flatnonzero(mask)]
-    co = (xb @ xb.T).tocoo()
-    sel = co.row < co.col
-    i, j = co.row[sel], co.col[sel]
+    cols = np.flatnonzero(mask)
+    xb = x[:, cols]
+    wb = weights[:, cols]
+    pb = wb.copy()
+    pb.data[:] = 1.0
+    co = sparse.triu(xb @ xb.T, k=1).tocsr()
+    ws = sparse.triu(wb @ pb.T, k=1).tocsr()
+    co.sort_indices()
+    ws.sort_indices()
+    coo = co.tocoo()
+    i, j, cos = coo.row, coo.col, coo.data
+    w_shared = ws.tocoo().data  # same sparsity pattern as co, in the same order
+    assert len(w_shared) == len(cos)
     if not within:
         sel = art_of[i] != art_of[j]
-        i, j = i[sel], j[sel]
-    if len(i) == 0:
-        return i, j, np.zeros(0)
-    # Full cosine for the candidates (the blocked product leaves out the commonest terms).
-    cos = np.asarray(x[i].multiply(x[j]).sum(axis=1)).ravel()
-    return i, j, cos
+        i, j, cos, w_shared = i[sel], j[sel], cos[sel], w_shared[sel]
+    return i, j, cos, w_shared
 
 
-def _local_terms(f: SentFeatures, span: tuple[int, int], radius: int = 5) -> set[str]:
+def _near(f: SentFeatures, span: tuple[int, int], radius: int, names: bool) -> frozenset[str]:
+    """Content terms (or only names) within ``radius`` tokens of a span, the span excluded."""
+    key = (span[0], span[1], radius, names)
+    got = f._near.get(key)
+    if got is not None:
+        return got
     idx = [k for k, t in enumerate(f.toks) if t[1] >= span[0] and t[2] <= span[1]]
     if not idx:
-        return set()
-    lo, hi = max(0, idx[0] - radius), min(len(f.toks), idx[-1] + radius + 1)
-    inside = set(idx)
-    return {f.terms[k] for k in range(lo, hi) if f.terms[k] is not None and k not in inside}
+        out: frozenset[str] = frozenset()
+    else:
+        lo, hi = max(0, idx[0] - radius), min(len(f.toks), idx[-1] + radius + 1)
+        inside = set(idx)
+        out = frozenset(f.terms[k] for k in range(lo, hi)
+                        if f.terms[k] is not None and (k not in inside or names) and (not names or f.names[k]))
+    f._near[key] = out
+    return out
 
 
-def _local_names(f: SentFeatures, span: tuple[int, int], radius: int = 3) -> set[str]:
-    idx = [k for k, t in enumerate(f.toks) if t[1] >= span[0] and t[2] <= span[1]]
-    if not idx:
-        return set()
-    lo, hi = max(0, idx[0] - radius), min(len(f.toks), idx[-1] + radius + 1)
-    return {f.terms[k] for k in range(lo, hi) if f.names[k]}
+def _local_terms(f: SentFeatures, span: tuple[int, int], radius: int = 5) -> frozenset[str]:
+    return _near(f, span, radius, False)
+
+
+def _local_names(f: SentFeatures, span: tuple[int, int], radius: int = 3) -> frozenset[str]:
+    return _near(f, span, radius, True)
 
 
 def _other_event(f: SentFeatures) -> bool:
@@ -255,7 +285,7 @@ def _same_slot(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count, sim: floa
         if not (near - GENERIC_HEADS) and sim < 0.4:
             return False
     names_a, names_b = _local_names(a, ca.span), _local_names(b, cb.span)
-    if (names_a - _bag(b)) and (names_b - _bag(a)):
+    if (names_a - b.bag) and (names_b - a.bag):
         return False
     return True
 
@@ -293,8 +323,8 @@ def _date_evidence(a: SentFeatures, b: SentFeatures, sim: float) -> list[Evidenc
     """Weekdays are compared with weekdays, dates with dates; a shared one means agreement."""
     out: list[Evidence] = []
     for kind in ("weekday", "date"):
-        da_list = [d for d in a.dates if d.kind == kind and not _is_reporting_date(a, d.span)]
-        db_list = [d for d in b.dates if d.kind == kind and not _is_reporting_date(b, d.span)]
+        da_list = a.event_dates.get(kind)
+        db_list = b.event_dates.get(kind)
         if not da_list or not db_list:
             continue
         if any(not dates_conflict(da, db) for da in da_list for db in db_list):
@@ -362,24 +392,35 @@ def _opcodes(sa: list[str], sb: list[str]) -> list[tuple[str, int, int, int, int
             for op in Levenshtein.opcodes(sa, sb)]
 
 
-def _bag(f: SentFeatures) -> set[str]:
-    return {t for t in f.terms if t is not None} | set(f.numbers)
+PER_ARTICLE = 3  # candidates kept per sentence and other article, before the analysis
+PER_SENTENCE = 40  # and per sentence overall
 
 
-def _similarity(a: SentFeatures, b: SentFeatures, cos: float, idf_of: dict[str, float]) -> tuple[float, float]:
-    """(similarity in [0, 1], shared IDF mass). Half cosine, half weighted overlap of the
-    shorter sentence, so that a short sentence contained in a long one still scores."""
-    sa, sb = _bag(a), _bag(b)
-    shared = sa & sb
-    w_shared = sum(idf_of.get(t, 0.0) for t in shared)
-    wa = sum(idf_of.get(t, 0.0) for t in sa)
-    wb = sum(idf_of.get(t, 0.0) for t in sb)
-    small = min(wa, wb)
-    if small <= 0:
-        return 0.0, 0.0
-    n_small = min(len(sa), len(sb))
-    ovl = (w_shared / small) * min(1.0, n_small / 5)
-    return 0.5 * cos + 0.5 * ovl, w_shared
+def _rank_ok(groups: tuple[np.ndarray, ...], score: np.ndarray, tie: np.ndarray, limit: int) -> np.ndarray:
+    """For each entry: is it among the ``limit`` best (highest score) of its group?"""
+    order = np.lexsort((tie, -score) + tuple(reversed(groups)))
+    keys = np.stack([g[order] for g in groups], axis=1)
+    new_group = np.ones(len(order), dtype=bool)
+    new_group[1:] = np.any(keys[1:] != keys[:-1], axis=1)
+    starts = np.maximum.accumulate(np.where(new_group, np.arange(len(order)), 0))
+    ok = np.zeros(len(order), dtype=bool)
+    ok[order] = (np.arange(len(order)) - starts) < limit
+    return ok
+
+
+def _best_per_sentence(ci: np.ndarray, cj: np.ndarray, sim: np.ndarray, art_of: np.ndarray):
+    """Keep a pair when it is among the most similar for either of its sentences: the few
+    best per other article, and the best few dozen overall. Bounds the work per sentence."""
+    m = len(ci)
+    if m == 0:
+        return ci, cj, sim
+    src = np.concatenate([ci, cj])
+    dst = np.concatenate([cj, ci])
+    score = np.concatenate([sim, sim])
+    tie = np.concatenate([np.arange(m), np.arange(m)])
+    ok = _rank_ok((src, art_of[dst]), score, tie, PER_ARTICLE) & _rank_ok((src,), score, tie, PER_SENTENCE)
+    keep = ok[:m] | ok[m:]
+    return ci[keep], cj[keep], sim[keep]
 
 
 def align(cluster: Cluster, settings: AlignSettings | None = None,
@@ -392,24 +433,26 @@ def align(cluster: Cluster, settings: AlignSettings | None = None,
     if len(feats) < 2:
         report(1.0)
         return []
-    x, df, vocab = _tfidf(feats)
-    n = len(feats)
-    idf = np.log((n + 1) / (df + 1)) + 1.0
-    idf_of = {t: float(idf[c]) for t, c in vocab.items()}
+    x, df, vocab, weights = _tfidf(feats)
     art_of = np.array([f.art for f in feats])
-    ci, cj, cos = _candidates(x, df, art_of, settings.within_article)
+    ci, cj, cos, w_shared = _candidates(x, weights, df, art_of, settings.within_article)
     report(0.6)
-    # Cheap pre-filter before the per-pair analysis.
-    keep = cos >= 0.04
-    ci, cj, cos = ci[keep], cj[keep], cos[keep]
+    # Similarity of every candidate pair at once: half cosine, half weighted overlap of the
+    # shorter sentence (a short sentence contained in a long one still scores).
+    w_row = np.asarray(weights.sum(axis=1)).ravel()
+    n_row = np.diff(weights.indptr)
+    small = np.minimum(w_row[ci], w_row[cj])
+    small[small <= 0] = 1.0
+    ovl = (w_shared / small) * np.minimum(1.0, np.minimum(n_row[ci], n_row[cj]) / 5.0)
+    sim = 0.5 * cos + 0.5 * ovl
+    keep = (sim >= settings.conflict_threshold) & (w_shared >= 2.5)
+    ci, cj, sim = ci[keep], cj[keep], sim[keep]
+    ci, cj, sim = _best_per_sentence(ci, cj, sim, art_of)
 
     matches: list[tuple[int, int, float]] = []
     conflicts: list[tuple[int, int, float, list[Evidence]]] = []
-    for i, j, c in zip(ci.tolist(), cj.tolist(), cos.tolist()):
+    for i, j, sim in zip(ci.tolist(), cj.tolist(), sim.tolist()):
         a, b = feats[i], feats[j]
-        sim, w_shared = _similarity(a, b, c, idf_of)
-        if sim < settings.conflict_threshold or w_shared < 2.5:
-            continue
         evidence: list[Evidence] = []
         same_event = a.years == b.years and a.other_event == b.other_event
         if same_event:
