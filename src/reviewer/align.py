@@ -107,25 +107,21 @@ def build_features(cluster: Cluster) -> list[SentFeatures]:
     stems_present = {stem(w) for words in words_all for w in words if w not in STOPWORDS}
     feats: list[SentFeatures] = []
     bases = [parse_iso(a.date) for a in cluster.articles]
+    memo: dict[tuple[str, bool], tuple[str | None, bool, bool]] = {}
     for (ai, s), toks, words in zip(sentences, toks_all, words_all):
         terms: list[str | None] = []
         names: list[bool] = []
         negated: dict[str, tuple[int, int]] = {}
         for k, w in enumerate(words):
-            c = canon.canon(w) if (toks[k][0][:1].isupper() or not w.isascii()) else None
-            names.append(c is not None)
-            if c is not None:
-                terms.append("N:" + c)
-            elif w in STOPWORDS or w in NEG_CUES or w.endswith("n't") or len(w) < 2 or w[0].isdigit():
-                terms.append(None)
-            else:
-                t = stem(w)
-                if w.startswith("un") and len(w) > 5:
-                    rest = stem(w[2:])
-                    if rest in stems_present and rest != t:
-                        negated[rest] = (toks[k][1], toks[k][2])
-                        t = rest
-                terms.append(t)
+            key = (w, toks[k][0][:1].isupper())
+            got = memo.get(key)
+            if got is None:
+                got = memo[key] = _term_of(w, key[1], canon, stems_present)
+            term, is_name, un_negated = got
+            names.append(is_name)
+            terms.append(term)
+            if un_negated:
+                negated[term] = (toks[k][1], toks[k][2])
         for k, w in enumerate(words):
             if w in NEG_CUES or w.endswith("n't"):
                 for m in range(k + 1, min(len(words), k + 5)):
@@ -144,6 +140,21 @@ def build_features(cluster: Cluster) -> list[SentFeatures]:
         f.bag = frozenset(t for t in terms if t is not None) | frozenset(f.numbers)
         feats.append(f)
     return feats
+
+
+def _term_of(w: str, capitalised: bool, canon: NameCanon, stems_present: set[str]) -> tuple[str | None, bool, bool]:
+    """(content term or None, is a name, is a prefix negation such as "unharmed")."""
+    c = canon.canon(w) if (capitalised or not w.isascii()) else None
+    if c is not None:
+        return "N:" + c, True, False
+    if w in STOPWORDS or w in NEG_CUES or w.endswith("n't") or len(w) < 2 or w[0].isdigit():
+        return None, False, False
+    t = stem(w)
+    if w.startswith("un") and len(w) > 5:
+        rest = stem(w[2:])
+        if rest in stems_present and rest != t:
+            return rest, False, True
+    return t, False, False
 
 
 def _number_terms(toks: list[tuple[str, int, int]], words: list[str]) -> list[str]:

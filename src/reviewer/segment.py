@@ -110,7 +110,8 @@ def _ends_sentence(text: str, m: re.Match[str], block_start: int) -> bool:
         return True  # ! ? ؟ … and "..." end a sentence before a capital
     if m.group(2):
         return True  # '.”' then a capital: the quote closed the sentence
-    wm = _WORD_BEFORE.search(text, block_start, m.start(1))
+    # Only the last few characters matter: searching from the block start would be quadratic.
+    wm = _WORD_BEFORE.search(text, max(block_start, m.start(1) - 48), m.start(1))
     if not wm:
         return True
     word = wm.group(1).lstrip("'\u2019-")
