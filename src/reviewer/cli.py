@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from reviewer import __version__
 from reviewer.errors import ReviewerError
 
-COMMANDS = ("align", "export", "agree", "check")
+COMMANDS = ("align", "align-batch", "export", "agree", "check", "cache")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -43,12 +43,28 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
     align = _Parser(prog="reviewer align", description="Segment and align articles; print the alignment.")
     align.add_argument("paths", nargs="+", metavar="PATH")
     align.add_argument("--json", action="store_true", help="print the alignment JSON (the default output)")
+    align.add_argument("--no-cache", action="store_true", help="do not read or write the alignment cache")
     _add_config(align)
+
+    batch = _Parser(prog="reviewer align-batch", description="Align every sub-folder of ROOT as one cluster; "
+                    "write DIR/<cluster>.alignment.json and DIR/pairs.jsonl. Resumable: current outputs are skipped.")
+    batch.add_argument("root", metavar="ROOT")
+    batch.add_argument("--out", "-o", metavar="DIR", required=True)
+    batch.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
+    batch.add_argument("--backend", choices=("local", "dask"), default="local",
+                       help="local process pool (default) or a Dask distributed cluster")
+    batch.add_argument("--scheduler", metavar="ADDRESS", help="with --backend dask: the scheduler address, "
+                       "e.g. tcp://10.0.0.5:8786 (default: a local Dask cluster)")
+    batch.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    _add_config(batch)
+
+    cache = _Parser(prog="reviewer cache", description="Show or clear the alignment cache.")
+    cache.add_argument("action", choices=("info", "clear"))
 
     check = _Parser(prog="reviewer check", description="Validate articles, sidecars and config; exit 1 on any problem.")
     check.add_argument("paths", nargs="+", metavar="PATH")
     _add_config(check)
-    return {"tui": tui, "align": align, "check": check}
+    return {"tui": tui, "align": align, "check": check, "align-batch": batch, "cache": cache}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -61,7 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"reviewer {cmd}: not available yet in this version", file=sys.stderr)
                 return 2
             args = parsers[cmd].parse_args(rest)
-            return {"align": cmd_align, "check": cmd_check}[cmd](args)
+            return {"align": cmd_align, "check": cmd_check, "align-batch": cmd_align_batch,
+                    "cache": cmd_cache}[cmd](args)
         args = parsers["tui"].parse_args(argv)
         return cmd_tui(args)
     except ReviewerError as exc:
@@ -81,8 +98,8 @@ def _report_problems(cluster) -> None:
 
 
 def cmd_align(args: argparse.Namespace) -> int:
-    from reviewer.align import align
     from reviewer.alignjson import dumps
+    from reviewer.cache import align_cached
     from reviewer.articles import load_cluster
     from reviewer.config import load_config
 
@@ -91,9 +108,62 @@ def cmd_align(args: argparse.Namespace) -> int:
         print(f"reviewer: warning: {w}", file=sys.stderr)
     cluster = load_cluster(args.paths)
     _report_problems(cluster)
-    links = align(cluster, config.align)
+    links, _hit = align_cached(cluster, config.align, use_cache=not args.no_cache)
     sys.stdout.write(dumps(cluster, links))
     sys.stdout.flush()
+    return 0
+
+
+def cmd_align_batch(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from reviewer.batch import find_clusters, run_batch
+    from reviewer.config import load_config
+
+    config = load_config(args.config)
+    root, out = Path(args.root), Path(args.out)
+    if args.jobs is not None and args.jobs < 1:
+        print("reviewer align-batch: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    total = len(find_clusters(root))
+    progress = None
+    task = None
+    if not args.quiet and sys.stderr.isatty():
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        progress = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                            TimeRemainingColumn(), transient=True)
+        task = progress.add_task("aligning", total=total)
+        progress.start()
+
+    def on_result(res: dict) -> None:
+        if progress is not None:
+            progress.update(task, advance=1, description=res["name"][:30])
+        if res["status"] == "failed":
+            print(f"reviewer: failed: {res['error']}", file=sys.stderr)
+
+    try:
+        summary = run_batch(root, out, jobs=args.jobs, settings=config.align, backend=args.backend,
+                            scheduler=args.scheduler, on_result=on_result)
+    finally:
+        if progress is not None:
+            progress.stop()
+    rate = (summary.aligned + summary.skipped) / summary.seconds if summary.seconds else 0.0
+    print(f"{summary.aligned} aligned, {summary.skipped} already current, {summary.failed} failed; "
+          f"{summary.sentences} sentences, {summary.links} links in {summary.seconds:.1f} s ({rate:.1f} clusters/s); "
+          f"pairs in {out / 'pairs.jsonl'}")
+    return 1 if summary.failed else 0
+
+
+def cmd_cache(args: argparse.Namespace) -> int:
+    from reviewer import cache
+
+    if args.action == "clear":
+        n, size = cache.clear()
+        print(f"removed {n} cached alignments ({size / 1024:.0f} KiB) from {cache.cache_dir()}")
+    else:
+        folder, n, size = cache.info()
+        print(f"{folder}: {n} cached alignments, {size / 1024:.0f} KiB")
     return 0
 
 

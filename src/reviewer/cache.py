@@ -1,0 +1,136 @@
+"""On-disk cache of alignments, so that reopening a cluster is instant.
+
+The key is a hash of everything that decides the result: the engine's own source files,
+the alignment settings, and each article's id, date and text. Any change gives a new key;
+stale entries are simply never read again (``reviewer cache clear`` removes them).
+The folder follows platform conventions (``platformdirs``: ~/.cache/reviewer on Linux) and
+can be moved with the ``REVIEWER_CACHE_DIR`` environment variable. A cache file that cannot
+be read is ignored and rewritten: the cache can never make alignment fail.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from reviewer.config import AlignSettings
+from reviewer.models import Cluster, Evidence, Link, SentenceRef
+
+_ENGINE_FILES = ("align.py", "facts.py", "textnorm.py", "segment.py", "models.py")
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("REVIEWER_CACHE_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("reviewer")) / "align"
+
+
+@lru_cache(maxsize=1)
+def engine_fingerprint() -> str:
+    h = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in _ENGINE_FILES:
+        h.update(name.encode())
+        h.update((here / name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def cluster_key(cluster: Cluster, settings: AlignSettings) -> str:
+    h = hashlib.sha256()
+    h.update(engine_fingerprint().encode())
+    h.update(json.dumps(dataclasses.asdict(settings), sort_keys=True).encode())
+    for art in cluster.articles:
+        h.update(b"\0article\0")
+        h.update(art.id.encode())
+        h.update(b"\0")
+        h.update((art.date or "").encode())
+        h.update(b"\0")
+        h.update(hashlib.sha256(art.body.encode("utf-8", "surrogatepass")).digest())
+    return h.hexdigest()
+
+
+def links_to_data(links: list[Link]) -> list[dict]:
+    from reviewer.alignjson import link_dict
+
+    return [link_dict(l) for l in links]
+
+
+def links_from_data(items: list) -> list[Link]:
+    out = []
+    for d in items:
+        ev = tuple(Evidence(e["kind"], e["a"], e["b"], tuple(e["a_span"]), tuple(e["b_span"])) for e in d["evidence"])
+        out.append(Link(SentenceRef(str(d["a"]["article"]), int(d["a"]["sentence"])),
+                        SentenceRef(str(d["b"]["article"]), int(d["b"]["sentence"])),
+                        str(d["relation"]), float(d["score"]), ev))
+    return out
+
+
+def load(key: str, folder: Path | None = None) -> list[Link] | None:
+    path = (folder or cache_dir()) / f"{key}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("key") != key:
+            return None
+        return links_from_data(data["links"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def store(key: str, links: list[Link], folder: Path | None = None) -> None:
+    folder = folder or cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"key": key, "links": links_to_data(links)}, fh, ensure_ascii=False)
+        os.replace(tmp, folder / f"{key}.json")
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+
+
+def clear(folder: Path | None = None) -> tuple[int, int]:
+    """Remove every cached alignment. Returns (files, bytes) removed."""
+    folder = folder or cache_dir()
+    n = size = 0
+    if folder.is_dir():
+        for p in folder.glob("*.json"):
+            try:
+                size += p.stat().st_size
+                p.unlink()
+                n += 1
+            except OSError:
+                pass
+    return n, size
+
+
+def info(folder: Path | None = None) -> tuple[Path, int, int]:
+    folder = folder or cache_dir()
+    files = list(folder.glob("*.json")) if folder.is_dir() else []
+    return folder, len(files), sum(p.stat().st_size for p in files)
+
+
+def align_cached(cluster: Cluster, settings: AlignSettings | None = None, *, use_cache: bool = True,
+                 progress=None) -> tuple[list[Link], bool]:
+    """The alignment of ``cluster``, from the cache when it is there. Returns (links, hit)."""
+    from reviewer.align import align
+
+    settings = settings or AlignSettings()
+    key = cluster_key(cluster, settings) if use_cache else ""
+    if use_cache:
+        got = load(key)
+        if got is not None:
+            if progress:
+                progress(1.0)
+            return got, True
+    links = align(cluster, settings, progress=progress)
+    if use_cache:
+        store(key, links)
+    return links, False
