@@ -368,6 +368,10 @@ def _negation_evidence(a: SentFeatures, b: SentFeatures, sim: float) -> list[Evi
                 continue
             k = ks[0]
             yspan = (y.toks[k][1], y.toks[k][2])
+            # Different names around the two predicates: different subjects ("Kazemi was not
+            # harmed" vs "supporters of the militias were injured").
+            if (_local_names(x, span, 4) - y.bag) and (_local_names(y, yspan, 4) - x.bag):
+                continue
             xs, ys = x.text[span[0]:span[1]], y.text[yspan[0]:yspan[1]]
             if flip:
                 return [Evidence("negation", ys, xs, yspan, span)]
