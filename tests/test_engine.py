@@ -241,3 +241,15 @@ def test_quality_on_the_labelled_clusters():
     assert total.precision("conflict") >= 0.85
     assert total.nonlink_violations == 0
     assert total.predicted <= 1.5 * total.gold
+
+
+def test_acronym_matches_its_long_form():
+    cl = cluster("The quake struck at a depth of 10 kilometres, according to the U.S. Geological Survey.",
+                 "The quake struck at a depth of ten kilometres, the USGS said.")
+    assert only(cl).relation == "match"
+
+
+def test_acronym_alone_does_not_make_a_match():
+    cl = cluster("The Kurdish Regional Government condemned the bombing of the market.",
+                 "The KRG president will travel to Paris next month for talks on trade.")
+    assert relations(cl) == {}

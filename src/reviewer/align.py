@@ -76,7 +76,7 @@ class SentFeatures:
     counts: list[Count] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     negated: dict[str, tuple[int, int]] = field(default_factory=dict)  # term -> span of cue+word
-    numbers: list[str] = field(default_factory=list)  # "#3" for "three" / "3": extra terms for similarity
+    extra: list[str] = field(default_factory=list)  # terms beyond the words: "#3" for "three"/"3", acronyms
     years: frozenset[int] = frozenset()  # years the sentence refers to other than the article's own
     other_event: bool = False  # it speaks of an earlier or similar event ("the last earthquake")
     event_dates: dict[str, list[DateMention]] = field(default_factory=dict)  # by kind, report dates left out
@@ -98,6 +98,26 @@ def _proper_nouns(per_sentence: list[list[tuple[str, int, int]]]) -> Counter:
     return counts
 
 
+_LINKERS = frozenset({"of", "the", "for", "and", "on", "de", "del", "des", "la", "le", "&"})
+
+
+def _long_forms(toks: list[tuple[str, int, int]]) -> list[str]:
+    """Initials of runs of capitalised words: "U.S. Geological Survey" -> "usgs",
+    "Kurdish Regional Government" -> "krg" (linking words such as "of" are skipped)."""
+    out = []
+    run: list[str] = []
+    for surf, _s, _e in toks + [("", 0, 0)]:
+        if surf[:1].isupper() and surf.isalpha():
+            run.append(surf)
+        elif surf.lower() in _LINKERS and run:
+            continue
+        else:
+            if len(run) >= 2:
+                out.append("".join(w[0] for w in run).lower())
+            run = []
+    return out
+
+
 def build_features(cluster: Cluster) -> list[SentFeatures]:
     sentences = [(ai, s) for ai, art in enumerate(cluster.articles) for s in art.sentences]
     toks_all = [tokenize(s.text) for _ai, s in sentences]
@@ -105,10 +125,14 @@ def build_features(cluster: Cluster) -> list[SentFeatures]:
     # Stems present in the cluster, to read "unharmed" as "not harmed" only when "harm" is a word here.
     words_all = [[fold(t[0]) for t in toks] for toks in toks_all]
     stems_present = {stem(w) for words in words_all for w in words if w not in STOPWORDS}
+    # Acronyms: an all-capitals word of the cluster that spells the initials of a run of
+    # capitalised words elsewhere; both then carry the same term.
+    acronyms = {fold(t[0]) for toks in toks_all for t in toks if 2 <= len(t[0]) <= 6 and t[0].isupper() and t[0].isalpha()}
+    long_forms = [[lf for lf in _long_forms(toks) if lf in acronyms] for toks in toks_all] if acronyms else [[] for _ in toks_all]
     feats: list[SentFeatures] = []
     bases = [parse_iso(a.date) for a in cluster.articles]
     memo: dict[tuple[str, bool], tuple[str | None, bool, bool]] = {}
-    for (ai, s), toks, words in zip(sentences, toks_all, words_all):
+    for (ai, s), toks, words, lfs in zip(sentences, toks_all, words_all, long_forms):
         terms: list[str | None] = []
         names: list[bool] = []
         negated: dict[str, tuple[int, int]] = {}
@@ -131,13 +155,13 @@ def build_features(cluster: Cluster) -> list[SentFeatures]:
         f = SentFeatures(ai, s.index, s.text, toks, words, terms, names, negated=negated)
         f.counts = extract_counts(toks, words, terms, [t is None for t in terms])
         f.dates = extract_dates(toks, words, bases[ai])
-        f.numbers = _number_terms(toks, words)
+        f.extra = _number_terms(toks, words) + [f"N:{canon.canon(lf) or lf}" for lf in lfs]
         f.years = _other_years(toks, words, f.dates, bases[ai])
         f.other_event = _other_event(f)
         for d in f.dates:
             if not _is_reporting_date(f, d.span):
                 f.event_dates.setdefault(d.kind, []).append(d)
-        f.bag = frozenset(t for t in terms if t is not None) | frozenset(f.numbers)
+        f.bag = frozenset(t for t in terms if t is not None) | frozenset(f.extra)
         feats.append(f)
     return feats
 
@@ -191,7 +215,7 @@ def _tfidf(feats: list[SentFeatures]) -> tuple[sparse.csr_matrix, np.ndarray, di
     rows, cols, vals = [], [], []
     for r, f in enumerate(feats):
         tf = Counter(t for t in f.terms if t is not None)
-        tf.update(f.numbers)
+        tf.update(f.extra)
         for t, c in tf.items():
             col = vocab.setdefault(t, len(vocab))
             rows.append(r)

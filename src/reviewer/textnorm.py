@@ -79,6 +79,7 @@ _SYNONYMS_RAW = {
     "elect": "election elections poll polls",
     "seat": "seat seats",
     "missing": "missing disappeared",
+    "hit": "hit hits hitting struck strike strikes striking",
 }
 
 
