@@ -32,6 +32,7 @@ from scipy import sparse
 from reviewer.config import AlignSettings
 from reviewer.facts import (
     NEG_CUES,
+    NUMBER_WORDS,
     UNITS,
     Count,
     DateMention,
@@ -42,7 +43,7 @@ from reviewer.facts import (
     parse_iso,
 )
 from reviewer.models import Cluster, Evidence, Link, SentenceRef
-from reviewer.textnorm import STOPWORDS, NameCanon, fold, stem, tokenize
+from reviewer.textnorm import STOPWORDS, NameCanon, antonyms, fold, stem, tokenize
 
 # Heads too generic to tie two counts together on their own ("two people" / "one person").
 GENERIC_HEADS = frozenset({"person", "member", "other", "time", "group", "thing", "part", "way", "percent",
@@ -51,10 +52,18 @@ GENERIC_HEADS = frozenset({"person", "member", "other", "time", "group", "thing"
                            # amounts of money differ for many reasons (fees, offers, budgets)
                            "euro", "dollar", "pound", "yen", "yuan", "rupe", "dinar", "franc", "rubl",
                            "lira", "peso", "real", "shekel", "riyal", "dirham"})
+# Heads that all count people: "12,000 members" and "8,000 workers" of the same strike can
+# disagree; whether they count the same people is left to the words around them.
+PERSON = "person"
+PERSON_HEADS = frozenset({"person", "member", "staff", "protester", "resid", "citizen", "passeng", "civilian",
+                          "men", "women", "children", "adult", "student", "voter", "patient", "victim",
+                          "survivor", "pilgrim", "fan", "spectat", "employe", "worker"})
 REPORTING = frozenset({"said", "says", "told", "tells", "stated", "added", "reported", "tweeted", "wrote"})
 # Words that place a sentence's facts in another, earlier event ("the last major earthquake",
 # "an earlier offer", "a similar fire", "another bank"): its counts and dates are not this event's.
-OTHER_EVENT = frozenset({"previous", "earlier", "prior", "similar", "another", "former"})
+OTHER_EVENT = frozenset({"previous", "earlier", "prior", "similar", "another"})
+DETERMINER_NEGATIONS = frozenset({"no", "nobody", "none", "neither", "nothing", "nowhere"})
+YEAR_PLACERS = frozenset({"in", "of", "during", "the", "its", "their", "his", "her"})
 _TIME_WORDS = frozenset({"week", "weeks", "month", "months", "year", "years", "night", "time", "minute", "hour", "day"})
 _NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
@@ -76,11 +85,13 @@ class SentFeatures:
     counts: list[Count] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     negated: dict[str, tuple[int, int]] = field(default_factory=dict)  # term -> span of cue+word
+    neg_zone: frozenset[int] = frozenset()  # token indices within reach of a negation word
     extra: list[str] = field(default_factory=list)  # terms beyond the words: "#3" for "three"/"3", acronyms
     years: frozenset[int] = frozenset()  # years the sentence refers to other than the article's own
     other_event: bool = False  # it speaks of an earlier or similar event ("the last earthquake")
     event_dates: dict[str, list[DateMention]] = field(default_factory=dict)  # by kind, report dates left out
     bag: frozenset[str] = frozenset()  # distinct content terms and numbers
+    names_set: frozenset[str] = frozenset()  # the proper nouns among them
     _near: dict[tuple[int, int, int, bool], frozenset[str]] = field(default_factory=dict)
 
 
@@ -136,6 +147,7 @@ def build_features(cluster: Cluster) -> list[SentFeatures]:
         terms: list[str | None] = []
         names: list[bool] = []
         negated: dict[str, tuple[int, int]] = {}
+        neg_zone: set[int] = set()
         for k, w in enumerate(words):
             key = (w, toks[k][0][:1].isupper())
             got = memo.get(key)
@@ -148,11 +160,18 @@ def build_features(cluster: Cluster) -> list[SentFeatures]:
                 negated[term] = (toks[k][1], toks[k][2])
         for k, w in enumerate(words):
             if w in NEG_CUES or w.endswith("n't"):
-                for m in range(k + 1, min(len(words), k + 5)):
+                # The scope: the predicate after "not"; after "no"/"nobody"... the noun, an
+                # adverb and the verb too ("no group immediately claimed").
+                limit = 3 if w in DETERMINER_NEGATIONS else 1
+                found = 0
+                for m in range(k + 1, min(len(words), k + 6)):
                     if terms[m] is not None:
                         negated.setdefault(terms[m], (toks[k][1], toks[m][2]))
-                        break
-        f = SentFeatures(ai, s.index, s.text, toks, words, terms, names, negated=negated)
+                        found += 1
+                        if found == limit:
+                            break
+                neg_zone.update(range(k + 1, min(len(words), k + 6)))
+        f = SentFeatures(ai, s.index, s.text, toks, words, terms, names, negated=negated, neg_zone=frozenset(neg_zone))
         f.counts = extract_counts(toks, words, terms, [t is None for t in terms])
         f.dates = extract_dates(toks, words, bases[ai])
         f.extra = _number_terms(toks, words) + [f"N:{canon.canon(lf) or lf}" for lf in lfs]
@@ -162,6 +181,7 @@ def build_features(cluster: Cluster) -> list[SentFeatures]:
             if not _is_reporting_date(f, d.span):
                 f.event_dates.setdefault(d.kind, []).append(d)
         f.bag = frozenset(t for t in terms if t is not None) | frozenset(f.extra)
+        f.names_set = frozenset(t for t, is_name in zip(terms, names) if is_name)
         feats.append(f)
     return feats
 
@@ -171,7 +191,7 @@ def _term_of(w: str, capitalised: bool, canon: NameCanon, stems_present: set[str
     c = canon.canon(w) if (capitalised or not w.isascii()) else None
     if c is not None:
         return "N:" + c, True, False
-    if w in STOPWORDS or w in NEG_CUES or w.endswith("n't") or len(w) < 2 or w[0].isdigit():
+    if w in STOPWORDS or w in NEG_CUES or w.endswith("n't") or len(w) < 2 or w[0].isdigit() or w in NUMBER_WORDS:
         return None, False, False
     t = stem(w)
     if w.startswith("un") and len(w) > 5:
@@ -194,9 +214,10 @@ def _number_terms(toks: list[tuple[str, int, int]], words: list[str]) -> list[st
 def _other_years(toks: list[tuple[str, int, int]], words: list[str], dates: list[DateMention], base) -> frozenset[int]:
     """Years a sentence places its facts in, other than the article's own year."""
     own = base.year if base else None
-    # "the lowest since 2005" compares with a year; it does not place the fact in it.
+    # "in 2019", "the 2019 election", "May 3, 2019" place a fact in a year; "since 2005",
+    # "until 2020" or "between 2015 and 2019" only compare with it or bound it.
     years = {int(t[0]) for k, t in enumerate(toks) if t[0].isdigit() and len(t[0]) == 4 and 1900 <= int(t[0]) <= 2100
-             and not (k > 0 and words[k - 1] in ("since", "than"))}
+             and (k == 0 or words[k - 1] in YEAR_PLACERS)}
     for d in dates:
         if d.kind == "date" and (d.hi - d.lo).days >= 300:  # "last year"
             years.add(d.lo.year)
@@ -305,17 +326,45 @@ def _other_event(f: SentFeatures) -> bool:
     return False
 
 
+def _own_context(f: SentFeatures, c: Count, radius: int = 5) -> frozenset[str]:
+    """Terms within ``radius`` tokens of a count, not crossing into another count
+    ("one person was killed and dozens injured": "injured" belongs to "dozens")."""
+    idx = [k for k, t in enumerate(f.toks) if t[1] >= c.span[0] and t[2] <= c.span[1]]
+    if not idx:
+        return frozenset()
+    others = [o.span for o in f.counts if o is not c]
+    out = set()
+    for step, start in ((-1, idx[0] - 1), (1, idx[-1] + 1)):
+        k = start
+        while 0 <= k < len(f.toks) and abs(k - start) < radius:
+            if any(sp[0] <= f.toks[k][1] < sp[1] for sp in others):
+                break
+            if f.terms[k] is not None:
+                out.add(f.terms[k])
+            k += step
+    return frozenset(out)
+
+
 def _same_slot(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count, sim: float) -> bool:
     """Do two counts count the same thing? Same head noun (or the same word before:
     "magnitude 6.4" / "6.1-magnitude"); a generic head ("people", "percent", "euros") also
     needs a shared word nearby; different names around them mean different subjects."""
+    if a.art == b.art and (ca.weak or cb.weak):
+        return False  # within one article, "a drone" is narration, not a count
     ha, hb = set(ca.head), set(cb.head)
     shared = ha & hb
     if ca.pre and ca.pre == cb.pre and not (ca.weak or cb.weak):
         shared.add(ca.pre)
     if not shared:
-        return False
-    if shared <= GENERIC_HEADS:
+        # "12,000 members" / "8,000 workers": both count people; the same people only when
+        # the words around them say so ("... joined the strike" / "... took part in the strike").
+        if not (ha & PERSON_HEADS and hb & PERSON_HEADS):
+            return False
+        around_a = (_own_context(a, ca) | ha | {ca.pre}) - GENERIC_HEADS - PERSON_HEADS - {None}
+        around_b = (_own_context(b, cb) | hb | {cb.pre}) - GENERIC_HEADS - PERSON_HEADS - {None}
+        if not (around_a & around_b):
+            return False
+    elif shared <= GENERIC_HEADS:
         near = (_local_terms(a, ca.span, 4) | ha) & (_local_terms(b, cb.span, 4) | hb)
         if not (near - GENERIC_HEADS) and sim < 0.4:
             return False
@@ -387,7 +436,9 @@ def _negation_evidence(a: SentFeatures, b: SentFeatures, sim: float) -> list[Evi
                 continue
             if term in y.negated:
                 continue
-            ks = [k for k, t in enumerate(y.terms) if t == term]
+            # The other sentence must assert it: an occurrence outside any negation's reach
+            # ("no group immediately claimed responsibility" denies "responsibility" too).
+            ks = [k for k, t in enumerate(y.terms) if t == term and k not in y.neg_zone]
             if not ks:
                 continue
             k = ks[0]
@@ -400,6 +451,22 @@ def _negation_evidence(a: SentFeatures, b: SentFeatures, sim: float) -> list[Evi
             if flip:
                 return [Evidence("negation", ys, xs, yspan, span)]
             return [Evidence("negation", xs, ys, span, yspan)]
+    return []
+
+
+def _antonym_evidence(a: SentFeatures, b: SentFeatures) -> list[Evidence]:
+    """"Two officials were acquitted" / "two officials were convicted": words that cannot both
+    hold of the same thing, each missing from the other sentence."""
+    ant = antonyms()
+    for ka, ta in enumerate(a.terms):
+        if ta is None or ta not in ant or ta in b.bag:
+            continue
+        for kb, tb in enumerate(b.terms):
+            if tb in ant[ta] and tb not in a.bag:
+                span_a, span_b = (a.toks[ka][1], a.toks[ka][2]), (b.toks[kb][1], b.toks[kb][2])
+                if (_local_names(a, span_a, 4) - b.bag) and (_local_names(b, span_b, 4) - a.bag):
+                    continue
+                return [Evidence("other", a.text[span_a[0]:span_a[1]], b.text[span_b[0]:span_b[1]], span_a, span_b)]
     return []
 
 
@@ -435,6 +502,37 @@ PER_ARTICLE = 3  # candidates kept per sentence and other article, before the an
 PER_SENTENCE = 40  # and per sentence overall
 
 
+def _semantic(feats: list[SentFeatures], settings: AlignSettings) -> np.ndarray | None:
+    """The semantic similarity matrix, or None when it is off, not installed or the cluster is too big."""
+    if settings.semantic == "off":
+        return None
+    if settings.semantic == "auto" and len(feats) > settings.semantic_max_sentences:
+        return None
+    from reviewer import semantic
+
+    if not semantic.available():
+        return None
+    try:
+        return semantic.similarity_matrix([f.text for f in feats])
+    except Exception:  # the model failing must never stop the word-based alignment
+        return None
+
+
+def _add_semantic_candidates(ci, cj, cos, w_shared, sem: np.ndarray, art_of: np.ndarray, settings: AlignSettings):
+    """Add the pairs the model finds similar (translations, paraphrases) to the lexical ones."""
+    si, sj = np.nonzero(np.triu(sem >= settings.conflict_threshold, k=1))
+    if not settings.within_article:
+        sel = art_of[si] != art_of[sj]
+        si, sj = si[sel], sj[sel]
+    n = len(art_of)
+    have = set((ci.astype(np.int64) * n + cj).tolist())
+    new = np.array([k for k, key in enumerate((si.astype(np.int64) * n + sj).tolist()) if key not in have], dtype=np.int64)
+    if len(new) == 0:
+        return ci, cj, cos, w_shared
+    return (np.concatenate([ci, si[new]]), np.concatenate([cj, sj[new]]),
+            np.concatenate([cos, np.zeros(len(new))]), np.concatenate([w_shared, np.zeros(len(new))]))
+
+
 def _rank_ok(groups: tuple[np.ndarray, ...], score: np.ndarray, tie: np.ndarray, limit: int) -> np.ndarray:
     """For each entry: is it among the ``limit`` best (highest score) of its group?"""
     order = np.lexsort((tie, -score) + tuple(reversed(groups)))
@@ -452,14 +550,13 @@ def _best_per_sentence(ci: np.ndarray, cj: np.ndarray, sim: np.ndarray, art_of: 
     best per other article, and the best few dozen overall. Bounds the work per sentence."""
     m = len(ci)
     if m == 0:
-        return ci, cj, sim
+        return np.zeros(0, dtype=bool)
     src = np.concatenate([ci, cj])
     dst = np.concatenate([cj, ci])
     score = np.concatenate([sim, sim])
     tie = np.concatenate([np.arange(m), np.arange(m)])
     ok = _rank_ok((src, art_of[dst]), score, tie, PER_ARTICLE) & _rank_ok((src,), score, tie, PER_SENTENCE)
-    keep = ok[:m] | ok[m:]
-    return ci[keep], cj[keep], sim[keep]
+    return ok[:m] | ok[m:]
 
 
 def align(cluster: Cluster, settings: AlignSettings | None = None,
@@ -475,7 +572,11 @@ def align(cluster: Cluster, settings: AlignSettings | None = None,
     x, df, vocab, weights = _tfidf(feats)
     art_of = np.array([f.art for f in feats])
     ci, cj, cos, w_shared = _candidates(x, weights, df, art_of, settings.within_article)
-    report(0.6)
+    report(0.5)
+    sem = _semantic(feats, settings)
+    if sem is not None:
+        ci, cj, cos, w_shared = _add_semantic_candidates(ci, cj, cos, w_shared, sem, art_of, settings)
+    report(0.7)
     # Similarity of every candidate pair at once: half cosine, half weighted overlap of the
     # shorter sentence (a short sentence contained in a long one still scores).
     w_row = np.asarray(weights.sum(axis=1)).ravel()
@@ -484,24 +585,32 @@ def align(cluster: Cluster, settings: AlignSettings | None = None,
     small[small <= 0] = 1.0
     ovl = (w_shared / small) * np.minimum(1.0, np.minimum(n_row[ci], n_row[cj]) / 5.0)
     sim = 0.5 * cos + 0.5 * ovl
-    keep = (sim >= settings.conflict_threshold) & (w_shared >= 2.5)
-    ci, cj, sim = ci[keep], cj[keep], sim[keep]
-    ci, cj, sim = _best_per_sentence(ci, cj, sim, art_of)
+    lex = sim.copy()
+    lexical_ok = w_shared >= 2.5
+    if sem is not None:
+        s_sem = sem[ci, cj]
+        lexical_ok |= s_sem >= settings.match_threshold
+        sim = np.maximum(sim, s_sem)
+    keep = (sim >= settings.conflict_threshold) & lexical_ok
+    ci, cj, sim, lex = ci[keep], cj[keep], sim[keep], lex[keep]
+    kept = _best_per_sentence(ci, cj, sim, art_of)
+    ci, cj, sim, lex = ci[kept], cj[kept], sim[kept], lex[kept]
 
     matches: list[tuple[int, int, float]] = []
     conflicts: list[tuple[int, int, float, list[Evidence]]] = []
-    for i, j, sim in zip(ci.tolist(), cj.tolist(), sim.tolist()):
+    for i, j, sim, lex_sim in zip(ci.tolist(), cj.tolist(), sim.tolist(), lex.tolist()):
         a, b = feats[i], feats[j]
         evidence: list[Evidence] = []
         same_event = a.years == b.years and a.other_event == b.other_event
         if same_event:
             evidence += _count_evidence(a, b, sim)
         if a.other_event == b.other_event:
-            evidence += [e for e in _date_evidence(a, b, sim) if a.years == b.years or e.kind == "date"]
+            evidence += [e for e in _date_evidence(a, b, lex_sim) if a.years == b.years or e.kind == "date"]
         if sim >= 0.3:
             evidence += _negation_evidence(a, b, sim)
         if sim >= max(settings.match_threshold, 0.45):
             evidence += _entity_evidence(a, b)
+            evidence += _antonym_evidence(a, b)
         if evidence:
             strength = 1.0 if any(e.kind in ("number", "weekday", "date", "negation") for e in evidence) else 0.9
             score = min(1.0, 0.4 + 0.6 * sim) * strength
@@ -509,6 +618,10 @@ def align(cluster: Cluster, settings: AlignSettings | None = None,
         else:
             # A sentence placed in another year is less likely the same claim.
             if a.years != b.years:
+                sim -= 0.1
+            # Each names someone or something the other does not: two different subjects
+            # ("Ostrava signed striker Mansouri" / "Ostrava also signed goalkeeper Hruby").
+            if sim < 0.7 and (a.names_set - b.bag) and (b.names_set - a.bag):
                 sim -= 0.1
             if sim >= settings.match_threshold:
                 matches.append((i, j, round(sim, 4)))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import multiprocessing
 import os
 import tempfile
 import time
@@ -168,7 +169,8 @@ def _execute(args: list[tuple], *, jobs: int | None, backend: str, scheduler: st
         for a in args:
             yield align_one(*a)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # "spawn": a forked child would inherit the embedding model's thread pool mid-state.
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
         futures = [pool.submit(align_one, *a) for a in args]
         for fut in as_completed(futures):
             yield fut.result()

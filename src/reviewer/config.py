@@ -39,6 +39,8 @@ class AlignSettings:
     conflict_threshold: float = 0.15
     max_matches_per_article: int = 2
     within_article: bool = True
+    semantic: str = "auto"  # auto | on | off
+    semantic_max_sentences: int = 600
 
 
 @dataclass(slots=True)
@@ -67,6 +69,8 @@ _ALIGN = {
     "conflict_threshold": float,
     "max_matches_per_article": int,
     "within_article": bool,
+    "semantic": str,
+    "semantic_max_sentences": int,
 }
 _LABEL = {"name": str, "key": str, "short": str, "color": str, "description": str}
 _NAME_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]*$")
@@ -175,6 +179,9 @@ def _parse_align(table: dict, spath: str, text: str, cfg: Config) -> AlignSettin
         v = _check_type(v, _ALIGN[k], f"align.{k}", spath, text, k)
         if _ALIGN[k] is float and not 0.0 <= v <= 1.0:
             raise ConfigError(f"align.{k} must be between 0 and 1, not {v}", path=spath, line=_line_of(text, k))
+        if k == "semantic" and v not in ("auto", "on", "off"):
+            raise ConfigError(f"align.semantic must be \"auto\", \"on\" or \"off\", not {v!r}", path=spath,
+                              line=_line_of(text, k))
         if _ALIGN[k] is int and v < 1:
             raise ConfigError(f"align.{k} must be at least 1, not {v}", path=spath, line=_line_of(text, k))
         values[k] = v

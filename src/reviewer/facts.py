@@ -34,20 +34,27 @@ VAGUE = {
 }
 # "more than five hours" is read as at least five: reporters round, and a strict bound
 # would flag "five hours" vs "more than five hours" as a contradiction.
+# Number words are facts, not content words: they never count towards two sentences' overlap.
+NUMBER_WORDS = frozenset(set(UNITS) | set(SCALES) | set(VAGUE) - {"few", "couple", "several", "single", "both"})
 LOWER = {("at", "least"): False, ("more", "than"): False, ("over",): False, ("upwards", "of"): False,
          ("no", "fewer", "than"): False, ("in", "excess", "of"): False, ("above",): False}
 UPPER = {("at", "most"): False, ("less", "than"): True, ("fewer", "than"): True, ("up", "to"): False,
          ("under",): True, ("no", "more", "than"): False, ("below",): True}
-APPROX = {("nearly",): (0.85, 1.0), ("almost",): (0.85, 1.0), ("about",): (0.8, 1.2),
-          ("around",): (0.8, 1.2), ("approximately",): (0.85, 1.15), ("roughly",): (0.8, 1.2),
-          ("some",): (0.8, 1.2), ("an", "estimated"): (0.8, 1.2), ("estimated",): (0.8, 1.2),
-          ("close", "to"): (0.85, 1.0)}
+APPROX = {("nearly",): (0.9, 1.0), ("almost",): (0.9, 1.0), ("about",): (0.9, 1.1),
+          ("around",): (0.9, 1.1), ("approximately",): (0.9, 1.1), ("roughly",): (0.9, 1.1),
+          ("some",): (0.9, 1.1), ("an", "estimated"): (0.85, 1.15), ("estimated",): (0.85, 1.15),
+          ("close", "to"): (0.9, 1.0)}
 # Words after which "one", "a", ... is not a count ("no one", "the one", "each one").
 NOT_COUNT_BEFORE = {"no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone"}
 # A count followed by these is a duration or a date part, not a count of things.
 TIME_UNITS = {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week",
               "weeks", "month", "months", "year", "years", "decade", "decades", "century",
               "centuries"}
+_ADJ_ENDINGS = ("ed", "al", "ful", "ous", "ive", "ic", "ish", "ian", "ese", "less", "able", "ible", "ary", "ern")
+def _adjective_like(word: str) -> bool:
+    return any(word.endswith(e) and len(word) >= len(e) + 3 for e in _ADJ_ENDINGS)
+
+
 AUX = {"was", "were", "is", "are", "been", "being", "have", "has", "had", "reportedly", "also", "later"}
 CLOCK = {"am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc", "local"}
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
@@ -198,6 +205,9 @@ def extract_counts(toks: list[tuple[str, int, int]], words: list[str], terms: li
             pre = terms[before]
         if _ORDINAL.match(toks[i][0]):
             i = j + 1
+            continue
+        if weak and len(head) >= 2 and not (_adjective_like(words[i + 1]) or words[last].endswith(("ed", "en", "ing"))):
+            i = j + 1  # "a deal worth ...", "a drone bomb attack": not "one <noun>"
             continue
         if weak:
             # "a drone attack": the noun qualifies another noun; "a drone laden with": fine.

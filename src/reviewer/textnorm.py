@@ -54,7 +54,7 @@ _SYNONYMS_RAW = {
     "person": "person persons people individual individuals",
     "protester": "protester protesters protestor protestors demonstrator demonstrators",
     "protest": "protest protests protesting protested demonstration demonstrations rally rallies",
-    "home": "home homes house houses residence residences dwelling dwellings",
+    "home": "home homes house houses =residence =residences dwelling dwellings",
     "drone": "drone drones uav uavs",
     "missil": "missile missiles rocket rockets",
     "say": "tweet tweeted twitter",
@@ -88,6 +88,9 @@ def _build_synonyms() -> dict[str, str]:
     out: dict[str, str] = {}
     for target, words in _SYNONYMS_RAW.items():
         for w in words.split():
+            if w.startswith("="):  # the word only: its stem is shared with other words
+                out[w[1:]] = target
+                continue
             out[st.stemWord(w)] = target
             out[w] = target
     return out
@@ -95,6 +98,39 @@ def _build_synonyms() -> dict[str, str]:
 
 _STEMMER = snowballstemmer.stemmer("english")
 _SYN = _build_synonyms()
+
+# Pairs of words that cannot both be true of the same thing (de Marneffe et al.'s antonym
+# contradictions). General verbs and adjectives of news, by word; compared as terms.
+_ANTONYMS_RAW = [
+    ("acquitted", "convicted"), ("acquit", "convict"), ("guilty", "innocent"), ("won", "lost"), ("win", "lose"),
+    ("rose", "fell"), ("increased", "decreased"), ("rise", "fall"), ("opened", "closed"), ("open", "closed"),
+    ("accepted", "rejected"), ("approved", "rejected"), ("confirmed", "denied"), ("admitted", "denied"),
+    ("alive", "dead"), ("survived", "died"), ("arrested", "released"), ("freed", "detained"),
+    ("suspended", "continue"), ("suspended", "resumed"), ("cancelled", "held"), ("resigned", "remain"),
+    ("support", "oppose"), ("supported", "opposed"), ("allowed", "banned"), ("legal", "illegal"),
+    ("higher", "lower"), ("more", "fewer"), ("before", "after"), ("success", "failure"), ("succeeded", "failed"),
+    ("peaceful", "violent"), ("started", "ended"), ("male", "female"),
+]
+
+
+def _build_antonyms() -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for a, b in _ANTONYMS_RAW:
+        ta, tb = stem(fold(a)), stem(fold(b))
+        if ta != tb:
+            out.setdefault(ta, set()).add(tb)
+            out.setdefault(tb, set()).add(ta)
+    return out
+
+
+def antonyms() -> dict[str, set[str]]:
+    global _ANT
+    if _ANT is None:
+        _ANT = _build_antonyms()
+    return _ANT
+
+
+_ANT: dict[str, set[str]] | None = None
 
 
 @lru_cache(maxsize=200_000)

