@@ -1,0 +1,160 @@
+import json
+import os
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from reviewer.errors import SidecarError
+from reviewer.sidecar import (Anchor, LinkDecision, Note, ReviewData, SidecarStore, Tag, default_sidecar_path,
+                              dumps, from_dict, load_sidecar, reanchor, save_sidecar, to_dict)
+
+
+def sample() -> ReviewData:
+    a = Anchor("art1", 2, 10, 40, "Three drones were involved.")
+    b = Anchor("art2", 0, 0, 20, "A drone hit the house.")
+    d = ReviewData(reviewer="alice", cursor=("art1", 2))
+    d.tags.append(Tag(a, "contradicted", "2026-11-23T10:00:00Z"))
+    d.notes.append(Note(a, 'He said "three" — check\nline two', "2026-11-23T10:01:00Z"))
+    d.links.append(LinkDecision(a, b, "conflict", "accepted", "suggested", 0.71, "drone count", "2026-11-23T10:02:00Z"))
+    d.links.append(LinkDecision(b, a, "match", "rejected", "manual", None, "", "2026-11-23T10:03:00Z"))
+    return d
+
+
+@pytest.mark.parametrize("fmt", ["toml", "json"])
+def test_round_trip(tmp_path, fmt):
+    p = tmp_path / f"alice.review.{fmt}"
+    save_sidecar(p, sample())
+    got = load_sidecar(p)
+    exp = sample()
+    assert (got.reviewer, got.cursor, got.tags, got.notes) == (exp.reviewer, exp.cursor, exp.tags, exp.notes)
+    assert sorted(got.links, key=str) == sorted(exp.links, key=str)
+    if fmt == "json":
+        assert json.loads(p.read_text())["schema"] == 1
+    else:
+        assert p.read_text().startswith("schema = 1")
+
+
+def test_save_keeps_a_backup_and_leaves_no_temp_files(tmp_path):
+    p = tmp_path / "alice.review.toml"
+    save_sidecar(p, sample())
+    first = p.read_bytes()
+    d = sample()
+    d.tags.clear()
+    save_sidecar(p, d)
+    assert (tmp_path / "alice.review.toml.bak").read_bytes() == first
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["alice.review.toml", "alice.review.toml.bak"]
+
+
+@pytest.mark.parametrize("content,needle", [
+    ("schema = 1\nreviewer = \"a\"\n[[tags]\n", "invalid TOML"),
+    ("schema = 1\n[[links]]\nrelation = \"maybe\"\ndecision = \"accepted\"\na = {article=\"x\", sentence=1}\nb = {article=\"y\", sentence=2}\n", "relation"),
+    ("schema = 99\n", "newer reviewer"),
+    ("schema = 1\n[[tags]]\narticle = \"x\"\nsentence = \"one\"\nlabel = \"l\"\n", "sentence"),
+])
+def test_bad_sidecars_raise_with_file_and_reason(tmp_path, content, needle):
+    p = tmp_path / "bob.review.toml"
+    p.write_text(content)
+    with pytest.raises(SidecarError) as exc:
+        load_sidecar(p)
+    assert needle in str(exc.value) and str(p) in str(exc.value)
+
+
+def test_corrupt_sidecar_is_never_overwritten(tmp_path):
+    p = tmp_path / "bob.review.toml"
+    p.write_text("this is [not toml")
+    store = SidecarStore(p, "bob")
+    store.open()
+    assert store.read_only and "invalid TOML" in store.read_only_reason
+    with pytest.raises(SidecarError):
+        store.save()
+    assert p.read_text() == "this is [not toml"
+
+
+def test_older_schema_is_migrated(tmp_path):
+    p = tmp_path / "old.review.toml"
+    p.write_text('reviewer = "ann"\n[[links]]\nrelation = "match"\naccepted = false\n'
+                 'a = {article = "x", sentence = 1, quote = "q"}\nb = {article = "y", sentence = 2, quote = "r"}\n'
+                 '[[tags]]\narticle = "x"\nsentence = 1\ntext = "q"\nlabel = "key-claim"\n')
+    d = load_sidecar(p)
+    assert d.migrated_from == 0
+    assert d.links[0].decision == "rejected"
+    assert d.tags[0].anchor.quote == "q"
+
+
+def test_second_instance_is_read_only_and_stale_lock_is_taken_over(tmp_path):
+    p = tmp_path / "a.review.toml"
+    first = SidecarStore(p, "a")
+    first.open()
+    first.save()
+    (tmp_path / "a.review.toml.lock").write_text(f"{os.getppid()}\n")  # a live process that is not us
+    second = SidecarStore(p, "a")
+    second.open()
+    assert second.read_only and "another reviewer" in second.read_only_reason
+    (tmp_path / "a.review.toml.lock").write_text("999999999\n")  # no such process
+    third = SidecarStore(p, "a")
+    third.open()
+    assert not third.read_only
+
+
+def test_change_on_disk_is_not_overwritten(tmp_path):
+    p = tmp_path / "a.review.toml"
+    store = SidecarStore(p, "a")
+    store.open()
+    store.data.tags.append(sample().tags[0])
+    store.save()
+    p.write_text(p.read_text() + "\n# edited by hand\n")
+    with pytest.raises(SidecarError) as exc:
+        store.save()
+    assert "changed on disk" in str(exc.value)
+    assert p.read_text().endswith("# edited by hand\n")
+
+
+def test_unwritable_place_fails_with_a_message(tmp_path):
+    # (a read-only folder does not stop root, so the test uses a folder that is a file)
+    blocker = tmp_path / "notafolder"
+    blocker.write_text("x")
+    with pytest.raises(SidecarError) as exc:
+        save_sidecar(blocker / "a.review.toml", sample())
+    assert "kept in memory" in str(exc.value)
+
+
+def test_default_path(tmp_path):
+    (tmp_path / "x.txt").write_text("x")
+    assert default_sidecar_path([tmp_path], "Ann Lee") == tmp_path / "Ann_Lee.review.toml"
+    assert default_sidecar_path([tmp_path / "x.txt"], "ann", "json") == tmp_path / "ann.review.json"
+
+
+def test_reanchor_exact_moved_fuzzy_and_orphan():
+    d = ReviewData(reviewer="a")
+    d.tags = [
+        Tag(Anchor("art", 0, 0, 10, "First one."), "l", ""),
+        Tag(Anchor("art", 1, 11, 30, "Second sentence here."), "l", ""),
+        Tag(Anchor("art", 2, 31, 60, "The third sentence has a typo."), "l", ""),
+        Tag(Anchor("art", 3, 61, 80, "Gone for good."), "l", ""),
+    ]
+    now = [(0, 10, "First one."), (11, 25, "Inserted line."), (26, 47, "Second sentence here."),
+           (48, 78, "The third sentence has a typpo.")]
+    rep = reanchor(d, {"art": now})
+    assert (rep.exact, rep.moved, rep.fuzzy, len(rep.orphans)) == (1, 1, 1, 1)
+    assert [t.anchor.sentence for t in d.tags[:3]] == [0, 2, 3]
+    assert d.tags[3].anchor.orphan and d.tags[3].anchor.quote == "Gone for good."
+    # orphans survive a save
+    assert to_dict(d)["tags"][-1]["orphan"] is True
+
+
+text = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=60)
+
+
+@settings(max_examples=60, deadline=None)
+@given(label=text.filter(bool), note=text, quote=text, fmt=st.sampled_from(["toml", "json"]))
+def test_round_trip_of_arbitrary_text(label, note, quote, fmt):
+    a = Anchor("a:1", 0, 0, len(quote), quote)
+    d = ReviewData(reviewer="r")
+    d.tags.append(Tag(a, label, "t"))
+    d.notes.append(Note(a, note, "t"))
+    d.links.append(LinkDecision(a, a, "match", "accepted", "manual", None, note, "t"))
+    import tomllib
+
+    raw = json.loads(dumps(d, fmt)) if fmt == "json" else tomllib.loads(dumps(d, fmt))
+    back = from_dict(raw)
+    assert back.tags == d.tags and back.notes == d.notes and back.links == d.links
