@@ -502,9 +502,16 @@ class SidecarStore:
         try:
             os.kill(pid, 0)
         except ProcessLookupError:
-            return None  # stale
+            return None  # stale: that process is gone
         except PermissionError:
             return pid
+        cmdline = Path(f"/proc/{pid}/cmdline")
+        if cmdline.exists():
+            try:
+                if b"reviewer" not in cmdline.read_bytes() and b"pytest" not in cmdline.read_bytes():
+                    return None  # the pid was reused by an unrelated program
+            except OSError:
+                pass
         return pid
 
     def _take_lock(self) -> None:

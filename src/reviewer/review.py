@@ -1,0 +1,241 @@
+"""The review session: everything the TUI shows and changes, without Textual.
+
+It joins the cluster, the engine's suggested links and the reviewer's sidecar, and offers the
+operations a reviewer performs (tag, accept or reject a link, make a manual link, write a note),
+each undoable, plus the questions the screen asks (links of a sentence, what to show under a
+filter, progress, search).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from reviewer.config import Label
+from reviewer.models import Cluster, Evidence, Link, Sentence, SentenceRef
+from reviewer.sidecar import Anchor, LinkDecision, Note, ReviewData, Tag, now
+
+FILTERS = ("all", "conflicts", "unreviewed", "tagged")
+Key = tuple[str, int]  # (article id, sentence index)
+
+
+@dataclass(frozen=True, slots=True)
+class ShownLink:
+    """A link as the reviewer sees it: suggested by the engine or made by hand, with its decision."""
+
+    a: Key
+    b: Key
+    relation: str
+    score: float | None
+    evidence: tuple[Evidence, ...]
+    origin: str  # suggested | manual
+    decision: str | None  # accepted | rejected | None (not reviewed yet)
+    note: str = ""
+
+    def other(self, key: Key) -> Key:
+        return self.b if self.a == key else self.a
+
+    def pair(self) -> frozenset[Key]:
+        return frozenset([self.a, self.b])
+
+
+class ReviewSession:
+    def __init__(self, cluster: Cluster, data: ReviewData, labels: list[Label]):
+        self.cluster = cluster
+        self.data = data
+        self.labels = labels
+        self.labels_by_key = {l.key: l for l in labels if l.key}
+        self.suggested: list[Link] = []
+        self._undo: list[ReviewData] = []
+        self._redo: list[ReviewData] = []
+        self.sentences: dict[Key, Sentence] = {(a.id, s.index): s for a in cluster.articles for s in a.sentences}
+        self.article_order = [a.id for a in cluster.articles]
+        self._rebuild()
+
+    # ------------------------------------------------------------------ derived views
+    def set_suggested(self, links: list[Link]) -> None:
+        self.suggested = list(links)
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        decided: dict[frozenset[Key], LinkDecision] = {}
+        for d in self.data.links:
+            decided[d.pair()] = d
+        shown: dict[frozenset[Key], ShownLink] = {}
+        for l in self.suggested:
+            a, b = (l.a.article, l.a.sentence), (l.b.article, l.b.sentence)
+            pair = frozenset([a, b])
+            d = decided.get(pair)
+            if d is not None and d.origin == "manual":
+                continue
+            shown[pair] = ShownLink(a, b, l.relation, l.score, l.evidence, "suggested",
+                                    d.decision if d is not None and d.relation == l.relation else None,
+                                    d.note if d is not None else "")
+        for pair, d in decided.items():
+            if pair in shown:
+                continue
+            if d.a.orphan or d.b.orphan:
+                continue
+            shown[pair] = ShownLink(d.a.key(), d.b.key(), d.relation, d.score, (), d.origin, d.decision, d.note)
+        self.links = sorted(shown.values(), key=lambda s: (-(s.score or 1.0), sorted(s.pair())))
+        self.by_sentence: dict[Key, list[ShownLink]] = defaultdict(list)
+        for s in self.links:
+            self.by_sentence[s.a].append(s)
+            if s.b != s.a:
+                self.by_sentence[s.b].append(s)
+        for v in self.by_sentence.values():
+            v.sort(key=lambda s: (s.relation != "conflict", -(s.score or 1.0)))
+        self.tags_by: dict[Key, list[str]] = defaultdict(list)
+        for t in self.data.tags:
+            if not t.anchor.orphan:
+                self.tags_by[t.anchor.key()].append(t.label)
+        self.notes_by: dict[Key, str] = {n.anchor.key(): n.text for n in self.data.notes if not n.anchor.orphan}
+
+    def links_of(self, key: Key) -> list[ShownLink]:
+        return [l for l in self.by_sentence.get(key, []) if l.decision != "rejected"] + \
+               [l for l in self.by_sentence.get(key, []) if l.decision == "rejected"]
+
+    def is_reviewed(self, key: Key) -> bool:
+        links = self.by_sentence.get(key, [])
+        return bool(links) and all(l.decision is not None for l in links)
+
+    def shows(self, key: Key, mode: str) -> bool:
+        if mode == "all":
+            return True
+        if mode == "conflicts":
+            return any(l.relation == "conflict" and l.decision != "rejected" for l in self.by_sentence.get(key, []))
+        if mode == "unreviewed":
+            return any(l.decision is None for l in self.by_sentence.get(key, []))
+        if mode == "tagged":
+            return bool(self.tags_by.get(key))
+        return True
+
+    def progress(self) -> dict[str, int]:
+        suggested = [l for l in self.links if l.origin == "suggested"]
+        return {
+            "reviewed": sum(1 for l in suggested if l.decision is not None),
+            "suggested": len(suggested),
+            "tagged": len(self.tags_by),
+            "conflicts_open": sum(1 for l in self.links if l.relation == "conflict" and l.decision is None),
+            "manual": sum(1 for l in self.links if l.origin == "manual"),
+        }
+
+    def orphans(self) -> list[str]:
+        out = [f"tag {t.label!r} on {t.anchor.article}:{t.anchor.sentence} “{t.anchor.quote[:50]}”"
+               for t in self.data.tags if t.anchor.orphan]
+        out += [f"note on {n.anchor.article}:{n.anchor.sentence}" for n in self.data.notes if n.anchor.orphan]
+        out += [f"{d.relation} link {d.a.article}:{d.a.sentence}–{d.b.article}:{d.b.sentence}"
+                for d in self.data.links if d.a.orphan or d.b.orphan]
+        return out
+
+    # ------------------------------------------------------------------ changes (undoable)
+    def _anchor(self, key: Key) -> Anchor:
+        s = self.sentences[key]
+        return Anchor(key[0], key[1], s.start, s.end, s.text)
+
+    def _checkpoint(self) -> None:
+        self._undo.append(copy.deepcopy(self.data))
+        if len(self._undo) > 500:
+            self._undo.pop(0)
+        self._redo.clear()
+
+    def undo(self) -> bool:
+        if not self._undo:
+            return False
+        self._redo.append(copy.deepcopy(self.data))
+        self._restore(self._undo.pop())
+        return True
+
+    def redo(self) -> bool:
+        if not self._redo:
+            return False
+        self._undo.append(copy.deepcopy(self.data))
+        self._restore(self._redo.pop())
+        return True
+
+    def _restore(self, data: ReviewData) -> None:
+        cursor = self.data.cursor
+        self.data.tags, self.data.notes, self.data.links = data.tags, data.notes, data.links
+        self.data.cursor = cursor
+        self._rebuild()
+
+    def toggle_label(self, key: Key, label: str) -> bool:
+        """Returns True when the label is now on the sentence."""
+        self._checkpoint()
+        before = len(self.data.tags)
+        self.data.tags = [t for t in self.data.tags if not (t.anchor.key() == key and t.label == label and not t.anchor.orphan)]
+        on = len(self.data.tags) == before
+        if on:
+            self.data.tags.append(Tag(self._anchor(key), label, now()))
+        self._rebuild()
+        return on
+
+    def decide(self, link: ShownLink, decision: str | None) -> None:
+        """Accept or reject a link; deciding the same again clears the decision."""
+        self._checkpoint()
+        pair = link.pair()
+        kept = [d for d in self.data.links if d.pair() != pair]
+        if decision is not None and not (link.decision == decision and link.origin == "suggested"):
+            kept.append(LinkDecision(self._anchor(link.a), self._anchor(link.b), link.relation, decision,
+                                     link.origin, link.score, link.note, now()))
+        elif link.origin == "manual":
+            # a manual link toggled off again is kept, rejected, so the reviewer sees what they undid
+            kept.append(LinkDecision(self._anchor(link.a), self._anchor(link.b), link.relation,
+                                     "rejected" if link.decision == "accepted" else "accepted", "manual", None,
+                                     link.note, now()))
+        self.data.links = kept
+        self._rebuild()
+
+    def add_manual_link(self, a: Key, b: Key, relation: str) -> ShownLink | None:
+        if a == b:
+            return None
+        self._checkpoint()
+        pair = frozenset([a, b])
+        self.data.links = [d for d in self.data.links if d.pair() != pair]
+        self.data.links.append(LinkDecision(self._anchor(a), self._anchor(b), relation, "accepted", "manual", None, "", now()))
+        self._rebuild()
+        return next((l for l in self.links if l.pair() == pair), None)
+
+    def set_sentence_note(self, key: Key, text: str) -> None:
+        self._checkpoint()
+        self.data.notes = [n for n in self.data.notes if n.anchor.key() != key or n.anchor.orphan]
+        if text.strip():
+            self.data.notes.append(Note(self._anchor(key), text, now()))
+        self._rebuild()
+
+    def set_link_note(self, link: ShownLink, text: str) -> bool:
+        """A note on a decided link (a link note is part of its decision). False if undecided."""
+        pair = link.pair()
+        existing = next((d for d in self.data.links if d.pair() == pair), None)
+        if existing is None:
+            return False
+        from dataclasses import replace
+
+        self._checkpoint()
+        self.data.links = [d for d in self.data.links if d.pair() != pair] + [replace(existing, note=text, time=now())]
+        self._rebuild()
+        return True
+
+    # ------------------------------------------------------------------ search
+    def search(self, query: str, limit: int = 200) -> list[Key]:
+        """Sentences that fuzzy-match ``query`` (rapidfuzz partial ratio), in reading order of relevance."""
+        q = query.strip()
+        if not q:
+            return []
+        keys = list(self.sentences)
+        texts = [self.sentences[k].text for k in keys]
+        lowered = q.lower()
+        exact = [k for k, t in zip(keys, texts) if lowered in t.lower()]
+        fuzzy = process.extract(q, texts, scorer=fuzz.partial_ratio, processor=str.lower, score_cutoff=80, limit=limit)
+        seen = set(exact)
+        out = list(exact)
+        for _text, _score, idx in fuzzy:
+            if keys[idx] not in seen:
+                out.append(keys[idx])
+                seen.add(keys[idx])
+        order = {aid: n for n, aid in enumerate(self.article_order)}
+        exact_set = set(exact)
+        return sorted(out, key=lambda k: (k not in exact_set, order[k[0]], k[1]))

@@ -1,0 +1,920 @@
+"""The review TUI: articles side by side, matches and conflicts highlighted, keyboard tagging.
+
+``make_app`` builds the App for both the CLI and the tests (tests pass precomputed links so
+that they do not depend on the engine). Alignment runs in a thread worker; the articles are
+readable and navigable before it finishes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.style import Style
+from rich.text import Text
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.command import Hit, Hits, Provider
+from textual.containers import Horizontal, Vertical
+from textual.widgets import ProgressBar, Static
+
+from reviewer.config import Config, load_config
+from reviewer.errors import ReviewerError, SidecarError
+from reviewer.models import Cluster, Link
+from reviewer.review import FILTERS, Key, ReviewSession, ShownLink
+from reviewer.sidecar import SidecarStore, default_sidecar_path, reanchor
+from reviewer.tui.column import ArticleView
+from reviewer.tui.messages import AlignDone, AlignFailed, AlignProgress
+from reviewer.tui.screens import HelpScreen, NoteScreen, SearchScreen
+
+MIN_COLUMN = 38
+AUTOSAVE_DELAY = 0.8
+
+# (id, keys, action, description)
+KEYS: list[tuple[str, str, str, str]] = [
+    ("down", "j,down", "move(1)", "next sentence"),
+    ("up", "k,up", "move(-1)", "previous sentence"),
+    ("right", "l,right,tab", "column(1)", "next article (to the linked sentence when there is one)"),
+    ("left", "h,left,shift+tab", "column(-1)", "previous article"),
+    ("first", "g,home", "edge(0)", "first sentence"),
+    ("last", "G,end", "edge(1)", "last sentence"),
+    ("page_down", "pagedown", "page(1)", "page down"),
+    ("page_up", "pageup", "page(-1)", "page up"),
+    ("next_conflict", "n", "next_conflict(1)", "next open conflict (next search result while searching)"),
+    ("prev_conflict", "N", "next_conflict(-1)", "previous open conflict (previous search result)"),
+    ("next_unreviewed", "m", "next_unreviewed(1)", "next sentence with a link to review"),
+    ("prev_unreviewed", "M", "next_unreviewed(-1)", "previous sentence with a link to review"),
+    ("jump", "enter", "jump", "jump to the linked sentence; again: the next link"),
+    ("focus_link", "right_square_bracket", "focus_link(1)", "select the next link of this sentence"),
+    ("focus_link_back", "left_square_bracket", "focus_link(-1)", "select the previous link"),
+    ("accept_link", "a", "decide('accepted')", "accept the selected link (again: undecided)"),
+    ("reject_link", "x", "decide('rejected')", "reject the selected link (again: undecided)"),
+    ("mark", "space", "mark", "mark this sentence for a manual link"),
+    ("link_match", "equals_sign", "manual_link('match')", "manual match between the mark and this sentence"),
+    ("link_conflict", "exclamation_mark", "manual_link('conflict')", "manual conflict between the mark and this sentence"),
+    ("note", "e", "note", "edit the note of the selected link (if decided) or of the sentence"),
+    ("search", "slash", "search", "fuzzy search across all articles"),
+    ("filter", "f", "cycle_filter", "filter: all / conflicts / unreviewed / tagged"),
+    ("undo", "u", "undo", "undo"),
+    ("redo", "ctrl+r", "redo", "redo"),
+    ("save", "s", "save", "save now (changes are also saved automatically)"),
+    ("help", "question_mark", "help", "this help"),
+    ("quit", "q", "quit_app", "save and quit"),
+    ("escape", "escape", "clear", "leave search / clear the mark"),
+]
+
+
+@dataclass
+class Options:
+    paths: list[str]
+    reviewer: str
+    sidecar: Path
+    config: Config
+    links: list[Link] | None = None  # precomputed (tests); None: run the engine
+    use_cache: bool = True
+    warnings: list[str] = field(default_factory=list)
+
+
+class ArticlePane(Vertical):
+    def __init__(self, article, index: int):
+        super().__init__()
+        self.article = article
+        self.index = index
+        self.view = ArticleView(article, index)
+        self.title = Static("", classes="pane-title")
+
+    def compose(self) -> ComposeResult:
+        yield self.title
+        yield self.view
+
+    def set_title(self, counts: str) -> None:
+        a = self.article
+        head = a.title or a.id
+        meta = " · ".join(x for x in (a.source, a.date) if x)
+        line1 = Text(head, style="bold", overflow="ellipsis", no_wrap=True)
+        line2 = Text(f"{meta}{' · ' if meta else ''}{len(a.sentences)} sentences {counts}", style="dim",
+                     overflow="ellipsis", no_wrap=True)
+        self.title.update(Text("\n").join([line1, line2]))
+
+
+class ReviewerCommands(Provider):
+    """Command palette (ctrl+p): export, filters, themes, reload, save."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        app: ReviewerApp = self.app  # type: ignore[assignment]
+        cmds: list[tuple[str, Callable[[], object], str]] = []
+        for fmt in ("jsonl", "csv", "nli", "prodigy", "label-studio", "html"):
+            cmds.append((f"Export: {fmt}", lambda fmt=fmt: app.export(fmt), f"write the labelled data as {fmt}"))
+        for mode in FILTERS:
+            cmds.append((f"Filter: {mode}", lambda mode=mode: app.set_filter(mode), "show only these sentences"))
+        for theme in ("textual-dark", "textual-light", "nord", "gruvbox", "dracula", "solarized-light", "monokai"):
+            cmds.append((f"Theme: {theme}", lambda theme=theme: setattr(app, "theme", theme), "colour theme"))
+        cmds.append(("Reload articles and sidecar", app.reload, "read everything from disk again"))
+        cmds.append(("Save", app.action_save, "save the sidecar now"))
+        cmds.append(("Re-align (ignore the cache)", lambda: app.start_alignment(use_cache=False), "run the engine again"))
+        return cmds
+
+    async def discover(self) -> Hits:
+        for name, cb, help_text in self._commands():
+            yield Hit(1.0, name, cb, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, cb, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), cb, help=help_text)
+
+
+class ReviewerApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "reviewer"
+    COMMANDS = App.COMMANDS | {ReviewerCommands}
+    BINDINGS = [Binding(keys, action, desc, id=bid, show=False) for bid, keys, action, desc in KEYS]
+
+    def __init__(self, cluster: Cluster, options: Options):
+        super().__init__()
+        self.cluster = cluster
+        self.options = options
+        self.config = options.config
+        self.store = SidecarStore(options.sidecar, options.reviewer)
+        self.session: ReviewSession | None = None
+        self.panes: list[ArticlePane] = []
+        self.cur_art = 0
+        self.cur_sent = 0
+        self.first_col = 0
+        self.n_cols = 1
+        self.link_focus = 0
+        self.mark: Key | None = None
+        self.filter_mode = "all"
+        self.search_query = ""
+        self.search_hits: list[Key] = []
+        self.search_pos = -1
+        self.jump_origin: tuple[Key, int] | None = None
+        self.dirty = False
+        self.last_save_error: str | None = None
+        self.aligning = False
+        self.align_status = ""
+        self._save_timer = None
+        self._highlight: dict[Key, ShownLink] = {}
+        self.orphans: list[str] = []
+
+    # ------------------------------------------------------------------ set-up
+    def compose(self) -> ComposeResult:
+        yield Static("", id="topbar")
+        yield ProgressBar(total=100, show_eta=False, id="align-progress")
+        with Horizontal(id="columns"):
+            for i, art in enumerate(self.cluster.articles):
+                pane = ArticlePane(art, i)
+                pane.view.state = self._display_state
+                self.panes.append(pane)
+                yield pane
+        yield Static("", id="inspector")
+        yield Static("", id="status")
+
+    def on_mount(self) -> None:
+        if self.config.theme:
+            try:
+                self.theme = self.config.theme
+            except Exception:
+                self.notify(f"unknown theme {self.config.theme!r} in the config; using the default", severity="warning")
+        if self.config.keys:
+            try:
+                self.set_keymap({k: v for k, v in self.config.keys.items()})
+            except Exception as exc:  # pragma: no cover - defensive
+                self.notify(f"config [keys]: {exc}", severity="error")
+        self.store.open()
+        data = self.store.data
+        data.reviewer = self.options.reviewer
+        sentences = {a.id: [(s.start, s.end, s.text) for s in a.sentences] for a in self.cluster.articles}
+        rep = reanchor(data, sentences)
+        self.session = ReviewSession(self.cluster, data, self.config.labels)
+        self.orphans = self.session.orphans()
+        if self.store.read_only:
+            self.notify(self.store.read_only_reason or "read-only", severity="error", timeout=15)
+        elif data.migrated_from is not None:
+            self.notify(f"sidecar converted from schema {data.migrated_from}; the old file is kept as .bak",
+                        timeout=8)
+            self._schedule_save()
+        if rep.moved or rep.fuzzy:
+            self.notify(f"the articles changed: {rep.moved + rep.fuzzy} tags/links re-attached to their sentences",
+                        timeout=8)
+            self._schedule_save()
+        if self.orphans:
+            self.notify(f"{len(self.orphans)} tags/links no longer match any sentence; they are kept "
+                        "(see `reviewer check`)", severity="warning", timeout=12)
+        for w in self.options.warnings:
+            self.notify(w, severity="warning", timeout=10)
+        if data.cursor is not None:
+            ids = [a.id for a in self.cluster.articles]
+            if data.cursor[0] in ids:
+                self.cur_art = ids.index(data.cursor[0])
+                self.cur_sent = min(data.cursor[1], max(0, len(self.cluster.articles[self.cur_art].sentences) - 1))
+        self._layout_columns()
+        self.refresh_all()
+        self.call_after_refresh(self._after_first_layout)
+        if self.options.links is not None:
+            self._set_links(self.options.links)
+        else:
+            self.start_alignment(use_cache=self.options.use_cache)
+
+    def _after_first_layout(self) -> None:
+        self._layout_columns()
+        self._bring_cursor_into_view()
+        self.refresh_all()
+
+    def on_resize(self) -> None:
+        self._layout_columns()
+        self.call_after_refresh(self._bring_cursor_into_view)
+
+    def _layout_columns(self) -> None:
+        width = self.size.width or 120
+        n = len(self.panes)
+        self.n_cols = max(1, min(n, width // MIN_COLUMN))
+        if self.cur_art < self.first_col:
+            self.first_col = self.cur_art
+        elif self.cur_art >= self.first_col + self.n_cols:
+            self.first_col = self.cur_art - self.n_cols + 1
+        self.first_col = max(0, min(self.first_col, n - self.n_cols))
+        for i, pane in enumerate(self.panes):
+            pane.display = self.first_col <= i < self.first_col + self.n_cols
+
+    # ------------------------------------------------------------------ alignment
+    def start_alignment(self, use_cache: bool = True) -> None:
+        self.aligning = True
+        self.align_status = "aligning…"
+        self.query_one("#align-progress", ProgressBar).add_class("running")
+        self._align_worker(use_cache)
+        self.refresh_status()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="align")
+    def _align_worker(self, use_cache: bool) -> None:
+        from reviewer.cache import align_cached
+
+        t0 = time.perf_counter()
+        try:
+            links, hit = align_cached(self.cluster, self.config.align, use_cache=use_cache,
+                                      progress=lambda f: self.post_message(AlignProgress(f)))
+        except Exception as exc:  # the engine failing must not take the review down
+            self.post_message(AlignFailed(f"{type(exc).__name__}: {exc}"))
+            return
+        self.post_message(AlignDone(links, hit, time.perf_counter() - t0))
+
+    def on_align_progress(self, msg: AlignProgress) -> None:
+        self.query_one("#align-progress", ProgressBar).update(progress=int(msg.fraction * 100))
+        self.align_status = f"aligning {int(msg.fraction * 100)}%"
+        self.refresh_status()
+
+    def on_align_done(self, msg: AlignDone) -> None:
+        self._set_links(msg.links)
+        self.align_status = f"aligned ({'cache' if msg.from_cache else f'{msg.seconds:.1f} s'})"
+        self.refresh_all()
+
+    def on_align_failed(self, msg: AlignFailed) -> None:
+        self.aligning = False
+        self.query_one("#align-progress", ProgressBar).remove_class("running")
+        self.align_status = "alignment failed"
+        self.notify(f"alignment failed: {msg.error}; you can still read and tag", severity="error", timeout=15)
+        self.refresh_status()
+
+    def _set_links(self, links: list[Link]) -> None:
+        assert self.session is not None
+        self.session.set_suggested(links)
+        self.aligning = False
+        self.query_one("#align-progress", ProgressBar).remove_class("running")
+        self.refresh_all()
+
+    # ------------------------------------------------------------------ state for drawing
+    @property
+    def cursor(self) -> Key:
+        art = self.cluster.articles[self.cur_art]
+        return (art.id, self.cur_sent)
+
+    def current_links(self) -> list[ShownLink]:
+        return self.session.links_of(self.cursor) if self.session else []
+
+    def focused_link(self) -> ShownLink | None:
+        links = self.current_links()
+        if not links:
+            return None
+        return links[self.link_focus % len(links)]
+
+    def _display_state(self, key: Key) -> dict:
+        s = self.session
+        links = s.by_sentence.get(key, []) if s else []
+        live = [l for l in links if l.decision != "rejected"]
+        glyph, color = "", "default"
+        if any(l.relation == "conflict" for l in live):
+            glyph, color = "≠", "red"
+        elif live:
+            glyph, color = "≈", "green"
+        review = " "
+        if links:
+            review = "✓" if all(l.decision is not None for l in links) else "·"
+        tags = s.tags_by.get(key, []) if s else []
+        label = ("", "default", "")
+        if tags:
+            lab = next((l for l in self.config.labels if l.name == tags[0]), None)
+            label = ((lab.short if lab else tags[0][:3].upper()), (lab.color if lab else "white"), "+" if len(tags) > 1 else "")
+        is_cursor = key == self.cursor
+        hl = self._highlight.get(key)
+        spans: list[tuple[int, int, Style]] = []
+        if is_cursor:
+            fl = self.focused_link()
+            if fl is not None:
+                spans = self._evidence_spans(fl, key)
+        elif hl is not None:
+            spans = self._evidence_spans(hl, key)
+        if self.search_hits and self.search_query and key in self._search_set:
+            q = self.search_query.lower()
+            text = self.session.sentences[key].text.lower() if s else ""
+            k = text.find(q)
+            if k >= 0:
+                spans.append((k, k + len(q), Style(reverse=True, bold=True)))
+        linked_style = Style(bgcolor="#3b1d1d") if hl is not None and hl.relation == "conflict" else Style(bgcolor="#1d3b24")
+        return {
+            "cursor": is_cursor,
+            "cursor_style": Style(bgcolor="#2f3f6f", bold=False) if self.theme_dark else Style(bgcolor="#c8d8ff"),
+            "linked": hl is not None,
+            "linked_style": linked_style if self.theme_dark else Style(bgcolor="#ffe0e0" if hl and hl.relation == "conflict" else "#dff5e3"),
+            "dim": self.filter_mode != "all" and s is not None and not s.shows(key, self.filter_mode),
+            "marked": key == self.mark,
+            "link_glyph": glyph,
+            "link_color": color,
+            "review_glyph": review,
+            "label": label,
+            "note": bool(s and s.notes_by.get(key)),
+            "spans": spans,
+        }
+
+    @property
+    def theme_dark(self) -> bool:
+        try:
+            return bool(self.current_theme.dark)
+        except Exception:
+            return True
+
+    @property
+    def _search_set(self) -> set[Key]:
+        return set(self.search_hits)
+
+    def _evidence_spans(self, link: ShownLink, key: Key) -> list[tuple[int, int, Style]]:
+        out = []
+        color = "red" if link.relation == "conflict" else "green"
+        for e in link.evidence:
+            span = e.a_span if key == link.a else e.b_span
+            out.append((span[0], span[1], Style(color=color, bold=True, underline=True)))
+        return out
+
+    # ------------------------------------------------------------------ refresh
+    def refresh_all(self) -> None:
+        self._compute_highlight()
+        for i, pane in enumerate(self.panes):
+            pane.set_class(i == self.cur_art, "current")
+            if pane.display:
+                pane.view.refresh_lines()
+                pane.set_title(self._pane_counts(pane.article))
+        self.refresh_topbar()
+        self.refresh_inspector()
+        self.refresh_status()
+
+    def _pane_counts(self, art) -> str:
+        if not self.session:
+            return ""
+        n_conf = sum(1 for s in art.sentences if any(l.relation == "conflict" and l.decision != "rejected"
+                                                      for l in self.session.by_sentence.get((art.id, s.index), [])))
+        return f"· {n_conf} ≠" if n_conf else ""
+
+    def _compute_highlight(self) -> None:
+        self._highlight = {}
+        for l in self.current_links():
+            if l.decision == "rejected":
+                continue
+            other = l.other(self.cursor)
+            self._highlight.setdefault(other, l)
+
+    def refresh_topbar(self) -> None:
+        n = len(self.panes)
+        left = self.first_col
+        right = n - self.first_col - self.n_cols
+        parts = [Text(" reviewer ", style="bold reverse")]
+        folder = Path(self.options.paths[0]).name if self.options.paths else ""
+        parts.append(Text(f" {folder} · {n} articles ", style="bold"))
+        if left > 0 or right > 0:
+            nav = Text()
+            nav.append(f"◀ {left} more " if left else "", style="bold yellow")
+            nav.append(f"[{self.first_col + 1}–{self.first_col + self.n_cols} of {n}]")
+            nav.append(f" {right} more ▶" if right else "", style="bold yellow")
+            parts.append(nav)
+        if self.filter_mode != "all":
+            parts.append(Text(f"  filter: {self.filter_mode}", style="bold magenta"))
+        if self.search_hits:
+            parts.append(Text(f"  search “{self.search_query}”: {self.search_pos + 1}/{len(self.search_hits)}",
+                              style="bold cyan"))
+        if self.mark:
+            parts.append(Text(f"  marked {self.mark[0]}:{self.mark[1]} (= match, ! conflict)", style="bold magenta"))
+        parts.append(Text("   ? help", style="dim"))
+        self.query_one("#topbar", Static).update(Text.assemble(*parts))
+
+    def refresh_inspector(self) -> None:
+        if not self.session:
+            return
+        key = self.cursor
+        s = self.session.sentences.get(key)
+        if s is None:
+            self.query_one("#inspector", Static).update("")
+            return
+        out = Text()
+        out.append(f"{key[0]}:{key[1]}  ", style="bold")
+        tags = self.session.tags_by.get(key, [])
+        if tags:
+            for t in tags:
+                lab = next((l for l in self.config.labels if l.name == t), None)
+                out.append(f"[{t}] ", style=f"bold {lab.color if lab else 'white'}")
+        else:
+            out.append("no labels ", style="dim")
+        note = self.session.notes_by.get(key)
+        if note:
+            out.append(f"  note: {note}", style="cyan")
+        out.append("\n")
+        links = self.current_links()
+        if not links:
+            out.append("no links" + (" yet: aligning…" if self.aligning else "") +
+                       "   (space marks a sentence; = or ! in another place links it by hand)", style="dim")
+        focus = self.focused_link()
+        for l in links:
+            mine = l is focus
+            glyph = "≠" if l.relation == "conflict" else "≈"
+            color = "red" if l.relation == "conflict" else "green"
+            other = l.other(key)
+            state = {"accepted": "✓ accepted", "rejected": "✗ rejected", None: "to review"}[l.decision]
+            score = f"{l.score:.2f}" if l.score is not None else "manual"
+            out.append("▶ " if mine else "  ", style="bold")
+            out.append(f"{glyph} {l.relation}", style=f"bold {color}" if l.decision != "rejected" else "dim strike")
+            out.append(f" {score}  → {other[0]}:{other[1]}  {state}", style="" if mine else "dim")
+            if l.note:
+                out.append(f"  note: {l.note}", style="cyan")
+            ev = "; ".join(f"{e.kind}: “{e.a}” vs “{e.b}”" if key == l.a else f"{e.kind}: “{e.b}” vs “{e.a}”"
+                           for e in l.evidence)
+            if ev:
+                out.append(f"   {ev}", style=f"bold {color}" if mine else "dim")
+            out.append("\n")
+            if mine:
+                out.append("     this: ", style="dim")
+                out.append_text(self._highlighted(key, l))
+                out.append("\n     that: ", style="dim")
+                out.append_text(self._highlighted(other, l))
+                out.append("\n")
+        self.query_one("#inspector", Static).update(out)
+
+    def _highlighted(self, key: Key, link: ShownLink) -> Text:
+        s = self.session.sentences[key]
+        t = Text(s.text.replace("\n", " "))
+        color = "red" if link.relation == "conflict" else "green"
+        for e in link.evidence:
+            span = e.a_span if key == link.a else e.b_span
+            t.stylize(f"bold underline {color}", span[0], span[1])
+        return t
+
+    def refresh_status(self) -> None:
+        if not self.session:
+            return
+        p = self.session.progress()
+        if self.store.read_only:
+            saved = Text(" READ-ONLY ", style="bold reverse red")
+        elif self.last_save_error:
+            saved = Text(" NOT SAVED ", style="bold reverse red")
+        elif self.dirty:
+            saved = Text("● unsaved", style="bold yellow")
+        else:
+            saved = Text("✓ saved", style="green")
+        text = Text.assemble(
+            (f"{self.options.reviewer}", "bold"), " · ", (str(self.options.sidecar), "dim"), " · ", saved,
+            f" · links {p['reviewed']}/{p['suggested']} reviewed",
+            f" · {p['tagged']} tagged",
+            (f" · {p['conflicts_open']} conflicts open", "bold red" if p["conflicts_open"] else ""),
+            f" · {self.align_status}" if self.align_status else "",
+            (f" · {len(self.orphans)} orphans", "yellow") if self.orphans else "",
+        )
+        self.query_one("#status", Static).update(text)
+
+    # ------------------------------------------------------------------ movement
+    def _article(self, idx: int | None = None):
+        return self.cluster.articles[self.cur_art if idx is None else idx]
+
+    def _visible(self, art_idx: int, sent: int) -> bool:
+        return self.filter_mode == "all" or self.session.shows((self._article(art_idx).id, sent), self.filter_mode)
+
+    def _go(self, art_idx: int, sent: int, *, sync: bool = True) -> None:
+        if art_idx != self.cur_art or sent != self.cur_sent:
+            self.link_focus = 0
+        self.cur_art, self.cur_sent = art_idx, sent
+        old_first = self.first_col
+        self._layout_columns()
+        if self.first_col != old_first:
+            self.call_after_refresh(self._bring_cursor_into_view)
+        self._bring_cursor_into_view(sync=sync)
+        self.session.data.cursor = self.cursor
+        self.refresh_all()
+
+    def _bring_cursor_into_view(self, sync: bool = True) -> None:
+        pane = self.panes[self.cur_art]
+        view = pane.view
+        view.relayout(view.scrollable_content_region.width)
+        view.ensure_visible(self.cur_sent)
+        if not sync or not self.session:
+            return
+        row = view.row_of(self.cur_sent)
+        done: set[int] = {self.cur_art}
+        for l in self.current_links():
+            if l.decision == "rejected":
+                continue
+            other = l.other(self.cursor)
+            idx = next((i for i, a in enumerate(self.cluster.articles) if a.id == other[0]), None)
+            if idx is None or idx in done or not self.panes[idx].display:
+                continue
+            done.add(idx)
+            ov = self.panes[idx].view
+            ov.relayout(ov.scrollable_content_region.width)
+            ov.scroll_sentence_to_row(other[1], row)
+
+    def action_move(self, step: int) -> None:
+        n = len(self._article().sentences)
+        i = self.cur_sent + step
+        while 0 <= i < n and not self._visible(self.cur_art, i):
+            i += step
+        if 0 <= i < n:
+            self._go(self.cur_art, i)
+
+    def action_edge(self, last: int) -> None:
+        n = len(self._article().sentences)
+        order = range(n - 1, -1, -1) if last else range(n)
+        for i in order:
+            if self._visible(self.cur_art, i):
+                self._go(self.cur_art, i)
+                return
+
+    def action_page(self, step: int) -> None:
+        view = self.panes[self.cur_art].view
+        h = max(1, view.scrollable_content_region.height - 2)
+        target_line = max(0, min(len(view.lines) - 1, view.tops[self.cur_sent] + step * h)) if view.tops else 0
+        idx = view.sentence_at(target_line)
+        self._go(self.cur_art, idx)
+
+    def action_column(self, step: int) -> None:
+        n = len(self.cluster.articles)
+        target = self.cur_art + step
+        if not 0 <= target < n:
+            return
+        # the linked sentence in that article, if any; otherwise the one level with the cursor
+        tid = self.cluster.articles[target].id
+        linked = [l.other(self.cursor) for l in self.current_links()
+                  if l.decision != "rejected" and l.other(self.cursor)[0] == tid]
+        if linked:
+            self._go(target, linked[0][1], sync=False)
+            return
+        view = self.panes[self.cur_art].view
+        row = view.row_of(self.cur_sent)
+        tview = self.panes[target].view
+        if tview.tops:
+            line = int(tview.scroll_offset.y) + max(0, row)
+            idx = tview.sentence_at(line)
+        else:
+            idx = 0
+        idx = min(idx, max(0, len(self.cluster.articles[target].sentences) - 1))
+        self._go(target, idx, sync=False)
+
+    def _reading_order(self) -> list[Key]:
+        return list(self.session.sentences)
+
+    def _step_to(self, pred: Callable[[Key], bool], step: int) -> bool:
+        order = self._reading_order()
+        pos = order.index(self.cursor)
+        n = len(order)
+        for k in range(1, n + 1):
+            key = order[(pos + step * k) % n]
+            if pred(key):
+                idx = next(i for i, a in enumerate(self.cluster.articles) if a.id == key[0])
+                self._go(idx, key[1])
+                return True
+        return False
+
+    def action_next_conflict(self, step: int) -> None:
+        if self.search_hits:
+            self._search_step(step)
+            return
+        found = self._step_to(lambda k: any(l.relation == "conflict" and l.decision != "rejected"
+                                            for l in self.session.by_sentence.get(k, [])), step)
+        if not found:
+            self.notify("no conflicts" + (" yet: still aligning" if self.aligning else ""))
+        else:
+            self.link_focus = next((i for i, l in enumerate(self.current_links()) if l.relation == "conflict"), 0)
+            self.refresh_all()
+
+    def action_next_unreviewed(self, step: int) -> None:
+        found = self._step_to(lambda k: any(l.decision is None for l in self.session.by_sentence.get(k, [])), step)
+        if not found:
+            self.notify("every link is reviewed" if not self.aligning else "no links yet: still aligning")
+        else:
+            self.link_focus = next((i for i, l in enumerate(self.current_links()) if l.decision is None), 0)
+            self.refresh_all()
+
+    def action_focus_link(self, step: int) -> None:
+        links = self.current_links()
+        if links:
+            self.link_focus = (self.link_focus + step) % len(links)
+            self.refresh_all()
+
+    def action_jump(self) -> None:
+        if self.jump_origin is not None and self.cursor == self._last_jump_target:
+            origin, k = self.jump_origin
+            k += 1
+        else:
+            origin, k = self.cursor, self.link_focus
+        links = [l for l in self.session.links_of(origin) if l.decision != "rejected"] or self.session.links_of(origin)
+        if not links:
+            self.notify("this sentence has no links")
+            return
+        k %= len(links)
+        target = links[k].other(origin)
+        self.jump_origin = (origin, k)
+        self._last_jump_target = target
+        idx = next(i for i, a in enumerate(self.cluster.articles) if a.id == target[0])
+        self._go(idx, target[1])
+        # keep the link we came by selected
+        back = self.current_links()
+        self.link_focus = next((i for i, l in enumerate(back) if l.pair() == links[k].pair()), 0)
+        self.refresh_all()
+
+    _last_jump_target: Key | None = None
+
+    # ------------------------------------------------------------------ changes
+    def _changed(self) -> None:
+        self.dirty = True
+        self.orphans = self.session.orphans()
+        self.refresh_all()
+        self._schedule_save()
+
+    def _schedule_save(self) -> None:
+        if self.store.read_only:
+            return
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(AUTOSAVE_DELAY, self._autosave)
+
+    def _autosave(self) -> None:
+        self._save_timer = None
+        self.save(quiet=True)
+
+    def save(self, quiet: bool = False) -> bool:
+        if self.store.read_only:
+            if not quiet:
+                self.notify(f"not saved: {self.store.read_only_reason}", severity="error")
+            return False
+        self.session.data.cursor = self.cursor
+        try:
+            self.store.save()
+        except SidecarError as exc:
+            self.last_save_error = exc.one_line()
+            self.notify(exc.one_line(), severity="error", timeout=15)
+            self.refresh_status()
+            return False
+        self.dirty = False
+        self.last_save_error = None
+        if not quiet:
+            self.notify(f"saved {self.options.sidecar}")
+        self.refresh_status()
+        return True
+
+    def _guard(self) -> bool:
+        if self.store.read_only:
+            self.notify("read-only: changes cannot be saved — " + (self.store.read_only_reason or ""), severity="error")
+            return False
+        return True
+
+    def action_label(self, key: str) -> None:
+        lab = self.session.labels_by_key.get(key)
+        if lab is None:
+            self.notify(f"no label on key {key} (see config.toml)")
+            return
+        if not self._guard():
+            return
+        on = self.session.toggle_label(self.cursor, lab.name)
+        self.notify(f"{'+' if on else '−'} {lab.name}", timeout=1.5)
+        self._changed()
+
+    def action_decide(self, decision: str) -> None:
+        link = self.focused_link()
+        if link is None:
+            self.notify("no link on this sentence")
+            return
+        if not self._guard():
+            return
+        self.session.decide(link, decision)
+        self._changed()
+
+    def action_mark(self) -> None:
+        self.mark = None if self.mark == self.cursor else self.cursor
+        self.refresh_all()
+
+    def action_manual_link(self, relation: str) -> None:
+        if self.mark is None:
+            self.notify("mark a sentence with space first, then move to the other one")
+            return
+        if self.mark == self.cursor:
+            self.notify("move to another sentence to link it with the mark")
+            return
+        if not self._guard():
+            return
+        link = self.session.add_manual_link(self.mark, self.cursor, relation)
+        self.mark = None
+        if link is not None:
+            links = self.current_links()
+            self.link_focus = next((i for i, l in enumerate(links) if l.pair() == link.pair()), 0)
+        self.notify(f"manual {relation} link made")
+        self._changed()
+
+    def action_note(self) -> None:
+        if not self._guard():
+            return
+        link = self.focused_link()
+        if link is not None and link.decision is not None:
+            other = link.other(self.cursor)
+            title = f"Note on the {link.relation} link to {other[0]}:{other[1]}"
+            current = link.note
+
+            def done(text: str | None) -> None:
+                if text is not None and text != current:
+                    self.session.set_link_note(link, text)
+                    self._changed()
+        else:
+            key = self.cursor
+            title = f"Note on sentence {key[0]}:{key[1]}"
+            current = self.session.notes_by.get(key, "")
+
+            def done(text: str | None) -> None:
+                if text is not None and text != current:
+                    self.session.set_sentence_note(key, text)
+                    self._changed()
+
+        self.push_screen(NoteScreen(title, current), done)
+
+    def action_search(self) -> None:
+        def done(query: str | None) -> None:
+            if query is None:
+                return
+            self.search_query = query.strip()
+            self.search_hits = self.session.search(self.search_query)
+            self.search_pos = -1
+            if not self.search_hits:
+                self.notify(f"nothing found for “{self.search_query}”")
+                self.search_query = ""
+                self.refresh_all()
+                return
+            self._search_step(1)
+
+        self.push_screen(SearchScreen(self.search_query), done)
+
+    def _search_step(self, step: int) -> None:
+        self.search_pos = (self.search_pos + step) % len(self.search_hits)
+        key = self.search_hits[self.search_pos]
+        idx = next(i for i, a in enumerate(self.cluster.articles) if a.id == key[0])
+        self._go(idx, key[1])
+
+    def action_clear(self) -> None:
+        if self.search_hits:
+            self.search_hits, self.search_query, self.search_pos = [], "", -1
+        elif self.mark is not None:
+            self.mark = None
+        self.refresh_all()
+
+    def action_cycle_filter(self) -> None:
+        self.set_filter(FILTERS[(FILTERS.index(self.filter_mode) + 1) % len(FILTERS)])
+
+    def set_filter(self, mode: str) -> None:
+        self.filter_mode = mode
+        if not self._visible(self.cur_art, self.cur_sent):
+            if not self._step_to(lambda k: self.session.shows(k, mode), 1):
+                self.notify(f"no sentence is {mode}")
+        self.notify(f"filter: {mode}", timeout=1.5)
+        self.refresh_all()
+
+    def action_undo(self) -> None:
+        if self.session.undo():
+            self._changed()
+        else:
+            self.notify("nothing to undo")
+
+    def action_redo(self) -> None:
+        if self.session.redo():
+            self._changed()
+        else:
+            self.notify("nothing to redo")
+
+    def action_save(self) -> None:
+        self.save()
+
+    def action_help(self) -> None:
+        keymap = dict(self.config.keys)
+        rows = []
+        for bid, keys, _action, desc in KEYS:
+            rows.append((keymap.get(bid, keys).replace("question_mark", "?").replace("equals_sign", "=")
+                         .replace("exclamation_mark", "!").replace("slash", "/").replace("right_square_bracket", "]")
+                         .replace("left_square_bracket", "[").replace(",", " "), desc, bid))
+        rows.append(("1 … 9", "toggle the label bound to that key on the sentence", "(labels in config.toml)"))
+        rows.append(("ctrl+p", "command palette: export, filter, theme, reload, re-align", ""))
+        labels = [(l.key, l.name, l.color, l.description) for l in self.config.labels]
+        self.push_screen(HelpScreen(rows, labels))
+
+    def action_quit_app(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        if self.dirty and not self.save(quiet=True):
+            self.notify("could not save: press q again to quit anyway, or use ctrl+p → Save after fixing it",
+                        severity="error")
+            if getattr(self, "_quit_armed", False):
+                self.store.close()
+                self.exit(1)
+            self._quit_armed = True
+            return
+        self.store.close()
+        self.exit(0)
+
+    def on_key(self, event) -> None:
+        ch = event.character
+        if ch and ch in "123456789" and len(ch) == 1 and not isinstance(self.screen, (NoteScreen, SearchScreen)):
+            if self.screen is self.screen_stack[0]:
+                event.stop()
+                self.action_label(ch)
+
+    # ------------------------------------------------------------------ palette actions
+    def export(self, fmt: str) -> None:
+        try:
+            from reviewer import export as exporter
+        except ImportError:
+            self.notify("export is not available in this version", severity="warning")
+            return
+        if self.dirty:
+            self.save(quiet=True)
+        out = Path(self.options.sidecar).with_name(f"{Path(self.options.paths[0]).name or 'export'}.{fmt}"
+                                                    .replace(".label-studio", ".label-studio.json")
+                                                    .replace(".nli", ".nli.jsonl").replace(".prodigy", ".prodigy.jsonl"))
+        try:
+            exporter.export_files(self.options.paths, [self.options.sidecar], fmt, out)
+        except ReviewerError as exc:
+            self.notify(f"export failed: {exc.one_line()}", severity="error")
+            return
+        self.notify(f"exported {fmt} to {out}")
+
+    def reload(self) -> None:
+        self.notify("reload: quit and start reviewer again to re-read changed articles (your work is saved)")
+        self.save(quiet=True)
+
+
+def make_app(paths: list[str], *, reviewer: str | None = None, config: Config | None = None,
+             sidecar: str | None = None, fmt: str | None = None, links: list[Link] | None = None,
+             use_cache: bool = True) -> ReviewerApp:
+    """Build the app (raises ReviewerError for bad input: the CLI prints it as one line)."""
+    from reviewer.articles import load_cluster
+
+    config = config or load_config(None)
+    cluster = load_cluster(paths)
+    name = reviewer or config.reviewer_name()
+    fmt = fmt or config.format
+    side = Path(sidecar) if sidecar else default_sidecar_path(paths, name, fmt)
+    warnings = [p.one_line() for p in cluster.problems] + list(config.warnings)
+    return ReviewerApp(cluster, Options(paths=[str(p) for p in paths], reviewer=name, sidecar=side, config=config,
+                                        links=links, use_cache=use_cache, warnings=warnings))
+
+
+def run_tui(args: argparse.Namespace) -> int:
+    import sys
+
+    from reviewer.resources import bundled_seeds_dir
+
+    config = load_config(args.config)
+    sidecar = args.sidecar
+    if args.paths:
+        paths = args.paths
+    else:
+        # The bundled seeds live inside the installed package: their sidecar goes to your data
+        # folder (e.g. ~/.local/share/reviewer/seeds/), not into the package.
+        paths = [str(bundled_seeds_dir())]
+        if sidecar is None:
+            from platformdirs import user_data_dir
+
+            folder = Path(user_data_dir("reviewer")) / "seeds"
+            folder.mkdir(parents=True, exist_ok=True)
+            name = args.reviewer or config.reviewer_name()
+            sidecar = str(default_sidecar_path([folder], name, args.format or config.format))
+    app = make_app(paths, reviewer=args.reviewer, config=config, sidecar=sidecar, fmt=args.format)
+    if not sys.stdout.isatty():
+        print("reviewer: the review screen needs a terminal; for headless use try `reviewer align PATH --json`",
+              file=sys.stderr)
+        return 2
+    result = app.run()
+    return int(result or 0)

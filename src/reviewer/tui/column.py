@@ -1,0 +1,182 @@
+"""One article as a column: a Line-API ``ScrollView`` that draws only the visible lines.
+
+Each sentence is a block of wrapped lines with a gutter in front of it:
+
+    ▶≠✓KEY Three drones were involved in the
+           assassination, according to ...
+
+- ``▶`` marks the cursor;
+- next cell: ``≠`` (red) when the sentence has an open conflict, ``≈`` (green) when it has a
+  match, blank otherwise; rejected links do not count;
+- second cell: ``✓`` when every link of the sentence is decided, ``·`` when some are not;
+- then the short name of its first label (``+`` when it has more), in the label's colour;
+- ``*`` after the labels when it has a note; ``▌`` in the first cell marks the sentence
+  picked with space for a manual link.
+
+Layout (wrapping) is computed once per width; rendered lines are cached per state version.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reviewer.models import Article
+from reviewer.tui.wrap import wrap_offsets
+
+GUTTER = 8
+
+
+class ArticleView(ScrollView, can_focus=False):
+    DEFAULT_CSS = """
+    ArticleView {
+        height: 1fr;
+        scrollbar-size-vertical: 1;
+        overflow-x: hidden;
+    }
+    """
+
+    def __init__(self, article: Article, index: int, **kwargs):
+        super().__init__(**kwargs)
+        self.article = article
+        self.index = index
+        self._width = -1
+        self.lines: list[tuple[int, int, int]] = []  # (sentence index or -1, start, end)
+        self.tops: list[int] = []  # first line of each sentence
+        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+        self.version = 0
+        self.state = None  # set by the app: a callable (key) -> dict of display state
+
+    # ------------------------------------------------------------------ layout
+    def relayout(self, width: int) -> None:
+        if width == self._width or width <= 0:
+            return
+        self._width = width
+        text_width = max(8, width - GUTTER - 1)
+        lines: list[tuple[int, int, int]] = []
+        tops: list[int] = []
+        for s in self.article.sentences:
+            tops.append(len(lines))
+            for start, end in wrap_offsets(s.text.replace("\n", " "), text_width):
+                lines.append((s.index, start, end))
+            lines.append((-1, 0, 0))
+        self.lines = lines
+        self.tops = tops
+        self.virtual_size = Size(width, len(lines))
+        self.refresh_lines()
+
+    def on_resize(self) -> None:
+        self.relayout(self.scrollable_content_region.width)
+
+    def refresh_lines(self) -> None:
+        self.version += 1
+        self._cache.clear()
+        self.refresh()
+
+    def sentence_height(self, idx: int) -> int:
+        if not self.tops:
+            return 1
+        nxt = self.tops[idx + 1] if idx + 1 < len(self.tops) else len(self.lines)
+        return nxt - self.tops[idx] - 1
+
+    def sentence_at(self, y: int) -> int:
+        """The sentence on (or just before) content line y."""
+        if not self.tops:
+            return 0
+        lo, hi = 0, len(self.tops) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.tops[mid] <= y:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def scroll_sentence_to_row(self, idx: int, row: int) -> None:
+        """Scroll so that sentence ``idx`` starts ``row`` lines from the top of the view."""
+        if not self.tops or idx >= len(self.tops):
+            return
+        target = max(0, self.tops[idx] - row)
+        self.scroll_to(y=target, animate=False, immediate=True)
+
+    def ensure_visible(self, idx: int) -> None:
+        if not self.tops or idx >= len(self.tops):
+            return
+        top = self.tops[idx]
+        bottom = top + self.sentence_height(idx)
+        y0 = int(self.scroll_offset.y)
+        h = self.scrollable_content_region.height
+        if top < y0:
+            self.scroll_to(y=max(0, top - 1), animate=False, immediate=True)
+        elif bottom > y0 + h:
+            self.scroll_to(y=max(0, min(top - 1, bottom - h + 1)), animate=False, immediate=True)
+
+    def row_of(self, idx: int) -> int:
+        if not self.tops or idx >= len(self.tops):
+            return 0
+        return self.tops[idx] - int(self.scroll_offset.y)
+
+    # ------------------------------------------------------------------ drawing
+    def render_line(self, y: int) -> Strip:
+        scroll_y = int(self.scroll_offset.y)
+        line_no = y + scroll_y
+        width = self.scrollable_content_region.width
+        key = (line_no, self.version)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        strip = self._render(line_no, width)
+        self._cache[key] = strip
+        return strip
+
+    def _render(self, line_no: int, width: int) -> Strip:
+        base = self.rich_style
+        if line_no >= len(self.lines) or self.state is None:
+            return Strip([Segment(" " * width, base)], width)
+        idx, start, end = self.lines[line_no]
+        if idx < 0:
+            return Strip([Segment(" " * width, base)], width)
+        st = self.state((self.article.id, idx))
+        sentence = self.article.sentences[idx]
+        first = line_no == self.tops[idx]
+        text_style = base
+        if st["dim"]:
+            text_style = text_style + Style(dim=True)
+        if st["linked"]:
+            text_style = text_style + st["linked_style"]
+        if st["cursor"]:
+            text_style = text_style + st["cursor_style"]
+        segs: list[Segment] = []
+        # gutter
+        if first:
+            segs.append(Segment("▶" if st["cursor"] else " ", base + Style(color="cyan", bold=True)))
+            g0 = Segment("▌", base + Style(color="magenta", bold=True)) if st["marked"] else \
+                Segment(st["link_glyph"] or " ", base + Style(color=st["link_color"], bold=True))
+            g1 = Segment(st["review_glyph"], base + Style(color="green" if st["review_glyph"] == "✓" else "yellow"))
+            label = st["label"]
+            g2 = Segment(f"{label[0]:<3}"[:3] + (label[2] if label[2] else " "),
+                         base + Style(color=label[1], bold=True)) if label[0] else Segment("    ", base)
+            g3 = Segment("*" if st["note"] else " ", base + Style(color="cyan"))
+            segs += [g0, g1, g2, g3]
+        else:
+            segs.append(Segment(" " * GUTTER, base))
+        # text with highlighted spans
+        text = sentence.text.replace("\n", " ")
+        spans = [(a, b, style) for a, b, style in st["spans"] if a < end and b > start]
+        pos = start
+        for a, b, style in sorted(spans):
+            a, b = max(a, start), min(b, end)
+            if a > pos:
+                segs.append(Segment(text[pos:a], text_style))
+            if b > max(a, pos):
+                segs.append(Segment(text[max(a, pos):b], text_style + style))
+            pos = max(pos, b)
+        if pos < end:
+            segs.append(Segment(text[pos:end], text_style))
+        strip = Strip(segs).adjust_cell_length(width - 1, text_style if st["cursor"] else base)
+        strip = Strip(list(strip) + [Segment(" ", base)])
+        return strip.crop(0, width)

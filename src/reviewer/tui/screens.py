@@ -1,0 +1,93 @@
+"""Modal screens: help (the live keymap), note editing, search input, messages."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
+
+    def __init__(self, rows: list[tuple[str, str, str]], labels: list[tuple[str, str, str, str]]):
+        super().__init__()
+        self.rows = rows
+        self.labels = labels
+
+    def compose(self) -> ComposeResult:
+        table = Table(show_header=True, header_style="bold", box=None, expand=False, pad_edge=False)
+        table.add_column("keys", style="bold cyan", no_wrap=True)
+        table.add_column("what it does")
+        table.add_column("id (for [keys] in config.toml)", style="dim", no_wrap=True)
+        for keys, desc, bid in self.rows:
+            table.add_row(keys, desc, bid)
+        labels = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+        labels.add_column("key", style="bold cyan")
+        labels.add_column("label")
+        labels.add_column("meaning")
+        for key, name, color, desc in self.labels:
+            labels.add_row(key, Text(name, style=f"bold {color}"), desc)
+        gutter = Text.from_markup(
+            "[bold]Gutter[/]  [bold red]≠[/] open conflict   [bold green]≈[/] match   "
+            "[green]✓[/] all links decided   [yellow]·[/] links to review   "
+            "[bold]KEY[/] first label ([bold]+[/] more)   [cyan]*[/] note   [bold magenta]▌[/] marked (space)")
+        with Vertical(id="help-box"):
+            yield Static("[b]reviewer — keys[/b]   (Esc closes)", id="help-title")
+            with VerticalScroll():
+                yield Static(table)
+                yield Static(Text("\nLabels", style="bold"))
+                yield Static(labels)
+                yield Static(Text("\n") + gutter)
+
+
+class NoteScreen(ModalScreen[str | None]):
+    """Edit a note; Enter saves, Escape cancels, an empty note removes it."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, text: str):
+        super().__init__()
+        self.title_text = title
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="note-box"):
+            yield Static(self.title_text, id="note-title")
+            yield Input(value=self.text, placeholder="a note (Enter saves, Esc cancels, empty removes)", id="note-input")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SearchScreen(ModalScreen[str | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, last: str = ""):
+        super().__init__()
+        self.last = last
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box"):
+            yield Static("Search all articles (fuzzy). Enter: go · n/N: next/previous result · Esc: cancel",
+                         id="search-title")
+            yield Input(value=self.last, placeholder="words to find", id="search-input")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SaveAsScreen(NoteScreen):
+    """Ask for a file name to save the sidecar elsewhere."""
