@@ -493,13 +493,16 @@ class ReviewerApp(App[int]):
         else:
             saved = Text("✓ saved", style="green")
         text = Text.assemble(
-            (f"{self.options.reviewer}", "bold"), " · ", (str(self.options.sidecar), "dim"), " · ", saved,
+            (f"{self.options.reviewer}", "bold"), " · ", saved,
             f" · links {p['reviewed']}/{p['suggested']} reviewed",
             f" · {p['tagged']} tagged",
             (f" · {p['conflicts_open']} conflicts open", "bold red" if p["conflicts_open"] else ""),
             f" · {self.align_status}" if self.align_status else "",
             (f" · {len(self.orphans)} orphans", "yellow") if self.orphans else "",
+            " · ", (str(self.options.sidecar), "dim"),
         )
+        text.no_wrap = True
+        text.overflow = "ellipsis"
         self.query_one("#status", Static).update(text)
 
     # ------------------------------------------------------------------ movement

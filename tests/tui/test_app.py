@@ -1,0 +1,208 @@
+"""The TUI driven with real key presses; assertions on app state and on the sidecar on disk."""
+
+import tomllib
+
+from reviewer.config import parse_config_text
+from reviewer.resources import bundled_config_path, bundled_seeds_dir
+from reviewer.tui.app import make_app
+
+SIZE = (150, 40)
+
+
+def sidecar(cluster_dir):
+    return tomllib.loads((cluster_dir / "tester.review.toml").read_text(encoding="utf-8"))
+
+
+async def test_opens_with_one_column_per_article(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert [p.article.id for p in app.panes if p.display] == ["a", "b", "c"]
+        assert app.cursor == ("a", 0)
+        assert {l.relation for l in app.current_links()} == {"conflict", "match"}
+
+
+async def test_label_key_tags_the_sentence_and_autosaves(make, cluster_dir):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "5")
+        await pilot.pause(1.2)  # autosave within a second
+        data = sidecar(cluster_dir)
+        assert [(t["article"], t["sentence"], t["label"]) for t in data["tags"]] == [("a", 1, "key-claim")]
+        assert data["tags"][0]["quote"] == "The blaze started in a storage room shortly after 9 a.m."
+        await pilot.press("5")  # toggles off
+        await pilot.press("s")
+        await pilot.pause()
+        assert sidecar(cluster_dir)["tags"] == []
+
+
+async def test_undo_and_redo(make, cluster_dir):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "2")
+        assert app.session.tags_by[("a", 0)] == ["corroborated", "contradicted"]
+        await pilot.press("u")
+        assert app.session.tags_by[("a", 0)] == ["corroborated"]
+        await pilot.press("ctrl+r")
+        assert app.session.tags_by[("a", 0)] == ["corroborated", "contradicted"]
+        await pilot.press("u", "u", "s")
+        await pilot.pause()
+        assert sidecar(cluster_dir)["tags"] == []
+
+
+async def test_accept_and_reject_links(make, cluster_dir):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")  # the conflict a0-b0 is listed first
+        await pilot.press("right_square_bracket", "x")  # next link: the match a0-c0, rejected
+        await pilot.press("s")
+        await pilot.pause()
+        got = {(l["a"]["article"], l["b"]["article"], l["relation"], l["decision"]) for l in sidecar(cluster_dir)["links"]}
+        assert got == {("a", "b", "conflict", "accepted"), ("a", "c", "match", "rejected")}
+        assert app.session.progress()["reviewed"] == 2
+
+
+async def test_manual_link_between_mark_and_cursor(make, cluster_dir):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "j", "j", "space", "l")  # mark a:3, move to article b
+        assert app.cursor[0] == "b"
+        await pilot.press("equals_sign", "s")
+        await pilot.pause()
+        links = sidecar(cluster_dir)["links"]
+        assert len(links) == 1 and links[0]["origin"] == "manual" and links[0]["relation"] == "match"
+        ends = {(links[0]["a"]["article"], links[0]["a"]["sentence"]), (links[0]["b"]["article"], links[0]["b"]["sentence"])}
+        assert ("a", 3) in ends and app.cursor in ends
+
+
+async def test_note_on_a_sentence(make, cluster_dir):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "e")
+        await pilot.pause()
+        await pilot.press(*"check the time", "enter")
+        await pilot.press("s")
+        await pilot.pause()
+        notes = sidecar(cluster_dir)["notes"]
+        assert [(n["article"], n["sentence"], n["text"]) for n in notes] == [("a", 1, "check the time")]
+
+
+async def test_note_on_a_decided_link(make, cluster_dir):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "e")
+        await pilot.pause()
+        await pilot.press(*"six per police", "enter", "s")
+        await pilot.pause()
+        link = sidecar(cluster_dir)["links"][0]
+        assert link["note"] == "six per police" and link["decision"] == "accepted"
+
+
+async def test_search_and_next_result(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press(*"manager", "enter")
+        await pilot.pause()
+        assert app.cursor == ("a", 2)
+        await pilot.press("n")
+        assert app.cursor == ("b", 2)
+        await pilot.press("n")
+        assert app.cursor == ("a", 2)  # wraps around
+        await pilot.press("escape", "n")  # search left: n is the next conflict again
+        assert app.cursor == ("b", 0)
+
+
+async def test_filter_conflicts_skips_other_sentences(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f")
+        assert app.filter_mode == "conflicts"
+        await pilot.press("j")
+        assert app.cursor == ("a", 2)  # a:1 has only matches
+        await pilot.press("f", "f", "f")
+        assert app.filter_mode == "all"
+
+
+async def test_enter_jumps_and_cycles_through_links(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        assert app.cursor == ("b", 0)
+        await pilot.press("enter")
+        assert app.cursor == ("c", 0)
+        await pilot.press("n")  # next open conflict after c:0 wraps to a:0
+        assert app.cursor == ("a", 0)
+
+
+async def test_quit_and_reopen_restores_everything(make, cluster_dir):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "3", "a", "e")
+        await pilot.pause()
+        await pilot.press(*"why", "enter")
+        await pilot.press("j", "q")
+        await pilot.pause()
+    assert app.return_value == 0
+    app2 = make()
+    async with app2.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app2.cursor == ("a", 2)
+        s = app2.session
+        assert s.tags_by[("a", 1)] == ["single-source"]
+        assert [l.decision for l in s.by_sentence[("a", 1)] if l.other(("a", 1)) == ("b", 1)] == ["accepted"]
+        assert [l.note for l in s.by_sentence[("a", 1)] if l.other(("a", 1)) == ("b", 1)] == ["why"]
+
+
+async def test_corrupt_sidecar_is_left_untouched_and_app_is_read_only(make, cluster_dir):
+    bad = cluster_dir / "tester.review.toml"
+    bad.write_text("schema = 1\n[[tags]\nbroken", encoding="utf-8")
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "a", "s")
+        await pilot.pause(1.2)
+        assert app.store.read_only
+        await pilot.press("q")
+    assert bad.read_text(encoding="utf-8") == "schema = 1\n[[tags]\nbroken"
+
+
+async def test_keymap_override_from_config(make):
+    text = bundled_config_path().read_text(encoding="utf-8")
+    assert text.rstrip().endswith("[keys]")  # the bundled config ends with the [keys] table
+    cfg = parse_config_text(text + 'accept_link = "y"\n')
+    app = make(config=cfg)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        assert app.focused_link().decision is None
+        await pilot.press("y")
+        assert app.focused_link().decision == "accepted"
+
+
+async def test_narrow_terminal_shows_fewer_columns_and_scrolls(make):
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert [p.article.id for p in app.panes if p.display] == ["a", "b"]
+        await pilot.press("l", "l")
+        assert app.cursor[0] == "c"
+        assert [p.article.id for p in app.panes if p.display] == ["b", "c"]
+
+
+async def test_help_screen_lists_the_keys(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "Screen"
+
+
+async def test_real_seeds_open_with_four_columns(tmp_path, config):
+    app = make_app([str(bundled_seeds_dir())], reviewer="tester", config=config,
+                   sidecar=str(tmp_path / "t.review.toml"), links=[])
+    async with app.run_test(size=(170, 40)) as pilot:
+        await pilot.pause()
+        assert sum(1 for p in app.panes if p.display) == 4
