@@ -1,5 +1,7 @@
 import json
 import os
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -86,10 +88,26 @@ def test_second_instance_is_read_only_and_stale_lock_is_taken_over(tmp_path):
     first = SidecarStore(p, "a")
     first.open()
     first.save()
-    (tmp_path / "a.review.toml.lock").write_text(f"{os.getppid()}\n")  # a live process that is not us
-    second = SidecarStore(p, "a")
-    second.open()
-    assert second.read_only and "another reviewer" in second.read_only_reason
+    # a live reviewer process that is not us
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", "reviewer"])
+    try:
+        (tmp_path / "a.review.toml.lock").write_text(f"{other.pid}\n")
+        second = SidecarStore(p, "a")
+        second.open()
+        assert second.read_only and "another reviewer" in second.read_only_reason
+    finally:
+        other.kill()
+        other.wait()
+    # a live process that is not a reviewer (the pid was reused): the lock is stale
+    unrelated = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        (tmp_path / "a.review.toml.lock").write_text(f"{unrelated.pid}\n")
+        reused = SidecarStore(p, "a")
+        reused.open()
+        assert not reused.read_only
+    finally:
+        unrelated.kill()
+        unrelated.wait()
     (tmp_path / "a.review.toml.lock").write_text("999999999\n")  # no such process
     third = SidecarStore(p, "a")
     third.open()

@@ -93,6 +93,7 @@ class ReviewSession:
             if not t.anchor.orphan:
                 self.tags_by[t.anchor.key()].append(t.label)
         self.notes_by: dict[Key, str] = {n.anchor.key(): n.text for n in self.data.notes if not n.anchor.orphan}
+        self._progress: dict[str, int] | None = None
 
     def links_of(self, key: Key) -> list[ShownLink]:
         return [l for l in self.by_sentence.get(key, []) if l.decision != "rejected"] + \
@@ -114,6 +115,11 @@ class ReviewSession:
         return True
 
     def progress(self) -> dict[str, int]:
+        if self._progress is None:
+            self._progress = self._count_progress()
+        return self._progress
+
+    def _count_progress(self) -> dict[str, int]:
         suggested = [l for l in self.links if l.origin == "suggested"]
         return {
             "reviewed": sum(1 for l in suggested if l.decision is not None),

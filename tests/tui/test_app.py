@@ -17,7 +17,7 @@ async def test_opens_with_one_column_per_article(make):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert [p.article.id for p in app.panes if p.display] == ["a", "b", "c"]
+        assert app.visible_articles() == ["a", "b", "c"]
         assert app.cursor == ("a", 0)
         assert {l.relation for l in app.current_links()} == {"conflict", "match"}
 
@@ -183,10 +183,10 @@ async def test_narrow_terminal_shows_fewer_columns_and_scrolls(make):
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert [p.article.id for p in app.panes if p.display] == ["a", "b"]
+        assert app.visible_articles() == ["a", "b"]
         await pilot.press("l", "l")
         assert app.cursor[0] == "c"
-        assert [p.article.id for p in app.panes if p.display] == ["b", "c"]
+        assert app.visible_articles() == ["b", "c"]
 
 
 async def test_help_screen_lists_the_keys(make):
@@ -205,4 +205,4 @@ async def test_real_seeds_open_with_four_columns(tmp_path, config):
                    sidecar=str(tmp_path / "t.review.toml"), links=[])
     async with app.run_test(size=(170, 40)) as pilot:
         await pilot.pause()
-        assert sum(1 for p in app.panes if p.display) == 4
+        assert len(app.visible_articles()) == 4

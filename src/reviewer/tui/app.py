@@ -20,7 +20,8 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
-from textual.widgets import ProgressBar, Static
+from textual.widget import Widget
+from textual.widgets import ProgressBar
 
 from reviewer.config import Config, load_config
 from reviewer.errors import ReviewerError, SidecarError
@@ -32,6 +33,7 @@ from reviewer.tui.messages import AlignDone, AlignFailed, AlignProgress
 from reviewer.tui.screens import HelpScreen, NoteScreen, SearchScreen
 
 MIN_COLUMN = 38
+MAX_SLOTS = 12  # columns on screen at most (a very wide terminal)
 AUTOSAVE_DELAY = 0.8
 
 # (id, keys, action, description)
@@ -79,17 +81,43 @@ class Options:
     warnings: list[str] = field(default_factory=list)
 
 
+class TextPanel(Widget):
+    """A fixed-size panel showing one Rich Text; updating it redraws it without a new layout."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.text: Text = Text()
+
+    def set(self, text: Text) -> None:
+        self.text = text
+        self.refresh()
+
+    def render(self) -> Text:
+        return self.text
+
+
 class ArticlePane(Vertical):
-    def __init__(self, article, index: int):
+    """A column slot; it shows whichever article the horizontal scroll puts in it."""
+
+    def __init__(self, slot: int):
         super().__init__()
-        self.article = article
-        self.index = index
-        self.view = ArticleView(article, index)
-        self.title = Static("", classes="pane-title")
+        self.slot = slot
+        self.article = None
+        self.index = -1
+        self.view: ArticleView | None = None
+        self.title = TextPanel(classes="pane-title")
 
     def compose(self) -> ComposeResult:
         yield self.title
         yield self.view
+
+    def show(self, article, index: int, scroll_y: int) -> bool:
+        """Bind the slot to an article. Returns True when it changed."""
+        if self.index == index:
+            return False
+        self.article, self.index = article, index
+        self.view.set_article(article, index, scroll_y)
+        return True
 
     def set_title(self, counts: str) -> None:
         a = self.article
@@ -98,7 +126,7 @@ class ArticlePane(Vertical):
         line1 = Text(head, style="bold", overflow="ellipsis", no_wrap=True)
         line2 = Text(f"{meta}{' · ' if meta else ''}{len(a.sentences)} sentences {counts}", style="dim",
                      overflow="ellipsis", no_wrap=True)
-        self.title.update(Text("\n").join([line1, line2]))
+        self.title.set(Text("\n").join([line1, line2]))
 
 
 class ReviewerCommands(Provider):
@@ -143,7 +171,9 @@ class ReviewerApp(App[int]):
         self.config = options.config
         self.store = SidecarStore(options.sidecar, options.reviewer)
         self.session: ReviewSession | None = None
-        self.panes: list[ArticlePane] = []
+        self.slots: list[ArticlePane] = []
+        self.scroll_memo: dict[int, int] = {}
+        self._titles_dirty = True
         self.cur_art = 0
         self.cur_sent = 0
         self.first_col = 0
@@ -162,19 +192,22 @@ class ReviewerApp(App[int]):
         self._save_timer = None
         self._highlight: dict[Key, ShownLink] = {}
         self.orphans: list[str] = []
+        self._art_index = {a.id: i for i, a in enumerate(cluster.articles)}
 
     # ------------------------------------------------------------------ set-up
     def compose(self) -> ComposeResult:
-        yield Static("", id="topbar")
+        yield TextPanel(id="topbar")
         yield ProgressBar(total=100, show_eta=False, id="align-progress")
         with Horizontal(id="columns"):
-            for i, art in enumerate(self.cluster.articles):
-                pane = ArticlePane(art, i)
+            for k in range(min(MAX_SLOTS, len(self.cluster.articles))):
+                pane = ArticlePane(k)
+                pane.view = ArticleView(self.cluster.articles[k], k)
                 pane.view.state = self._display_state
-                self.panes.append(pane)
+                pane.article, pane.index = self.cluster.articles[k], k
+                self.slots.append(pane)
                 yield pane
-        yield Static("", id="inspector")
-        yield Static("", id="status")
+        yield TextPanel(id="inspector")
+        yield TextPanel(id="status")
 
     def on_mount(self) -> None:
         if self.config.theme:
@@ -233,15 +266,31 @@ class ReviewerApp(App[int]):
 
     def _layout_columns(self) -> None:
         width = self.size.width or 120
-        n = len(self.panes)
-        self.n_cols = max(1, min(n, width // MIN_COLUMN))
+        n = len(self.cluster.articles)
+        self.n_cols = max(1, min(n, len(self.slots), width // MIN_COLUMN))
         if self.cur_art < self.first_col:
             self.first_col = self.cur_art
         elif self.cur_art >= self.first_col + self.n_cols:
             self.first_col = self.cur_art - self.n_cols + 1
         self.first_col = max(0, min(self.first_col, n - self.n_cols))
-        for i, pane in enumerate(self.panes):
-            pane.display = self.first_col <= i < self.first_col + self.n_cols
+        for k, pane in enumerate(self.slots):
+            visible = k < self.n_cols
+            pane.display = visible
+            if visible:
+                idx = self.first_col + k
+                if pane.index != idx and pane.index >= 0:
+                    self.scroll_memo[pane.index] = int(pane.view.scroll_offset.y)
+                if pane.show(self.cluster.articles[idx], idx, self.scroll_memo.get(idx, 0)):
+                    self._titles_dirty = True
+
+    def visible_articles(self) -> list[str]:
+        return [p.article.id for p in self.slots[: self.n_cols]]
+
+    def pane_of(self, art_idx: int) -> ArticlePane | None:
+        k = art_idx - self.first_col
+        if 0 <= k < self.n_cols:
+            return self.slots[k]
+        return None
 
     # ------------------------------------------------------------------ alignment
     def start_alignment(self, use_cache: bool = True) -> None:
@@ -284,6 +333,7 @@ class ReviewerApp(App[int]):
     def _set_links(self, links: list[Link]) -> None:
         assert self.session is not None
         self.session.set_suggested(links)
+        self._titles_dirty = True
         self.aligning = False
         self.query_one("#align-progress", ProgressBar).remove_class("running")
         self.refresh_all()
@@ -296,6 +346,11 @@ class ReviewerApp(App[int]):
 
     def current_links(self) -> list[ShownLink]:
         return self.session.links_of(self.cursor) if self.session else []
+
+    _cursor_key: Key | None = None
+    _cur_links: list[ShownLink] = []
+    _focus: ShownLink | None = None
+    _search_keys: set[Key] = set()
 
     def focused_link(self) -> ShownLink | None:
         links = self.current_links()
@@ -320,16 +375,16 @@ class ReviewerApp(App[int]):
         if tags:
             lab = next((l for l in self.config.labels if l.name == tags[0]), None)
             label = ((lab.short if lab else tags[0][:3].upper()), (lab.color if lab else "white"), "+" if len(tags) > 1 else "")
-        is_cursor = key == self.cursor
+        is_cursor = key == self._cursor_key
         hl = self._highlight.get(key)
         spans: list[tuple[int, int, Style]] = []
         if is_cursor:
-            fl = self.focused_link()
+            fl = self._focus
             if fl is not None:
                 spans = self._evidence_spans(fl, key)
         elif hl is not None:
             spans = self._evidence_spans(hl, key)
-        if self.search_hits and self.search_query and key in self._search_set:
+        if self.search_query and key in self._search_keys:
             q = self.search_query.lower()
             text = self.session.sentences[key].text.lower() if s else ""
             k = text.find(q)
@@ -358,10 +413,6 @@ class ReviewerApp(App[int]):
         except Exception:
             return True
 
-    @property
-    def _search_set(self) -> set[Key]:
-        return set(self.search_hits)
-
     def _evidence_spans(self, link: ShownLink, key: Key) -> list[tuple[int, int, Style]]:
         out = []
         color = "red" if link.relation == "conflict" else "green"
@@ -372,12 +423,13 @@ class ReviewerApp(App[int]):
 
     # ------------------------------------------------------------------ refresh
     def refresh_all(self) -> None:
-        self._compute_highlight()
-        for i, pane in enumerate(self.panes):
-            pane.set_class(i == self.cur_art, "current")
-            if pane.display:
-                pane.view.refresh_lines()
+        self._prepare()
+        for pane in self.slots[: self.n_cols]:
+            pane.set_class(pane.index == self.cur_art, "current")
+            pane.view.refresh_lines()
+            if self._titles_dirty:
                 pane.set_title(self._pane_counts(pane.article))
+        self._titles_dirty = False
         self.refresh_topbar()
         self.refresh_inspector()
         self.refresh_status()
@@ -389,16 +441,24 @@ class ReviewerApp(App[int]):
                                                       for l in self.session.by_sentence.get((art.id, s.index), [])))
         return f"· {n_conf} ≠" if n_conf else ""
 
+    def _prepare(self) -> None:
+        """What every line drawn until the next change needs: computed once, not per line."""
+        self._cursor_key = self.cursor
+        self._cur_links = self.session.links_of(self._cursor_key) if self.session else []
+        self._focus = self._cur_links[self.link_focus % len(self._cur_links)] if self._cur_links else None
+        self._search_keys = set(self.search_hits)
+        self._compute_highlight()
+
     def _compute_highlight(self) -> None:
         self._highlight = {}
-        for l in self.current_links():
+        for l in self._cur_links:
             if l.decision == "rejected":
                 continue
             other = l.other(self.cursor)
             self._highlight.setdefault(other, l)
 
     def refresh_topbar(self) -> None:
-        n = len(self.panes)
+        n = len(self.cluster.articles)
         left = self.first_col
         right = n - self.first_col - self.n_cols
         parts = [Text(" reviewer ", style="bold reverse")]
@@ -418,7 +478,10 @@ class ReviewerApp(App[int]):
         if self.mark:
             parts.append(Text(f"  marked {self.mark[0]}:{self.mark[1]} (= match, ! conflict)", style="bold magenta"))
         parts.append(Text("   ? help", style="dim"))
-        self.query_one("#topbar", Static).update(Text.assemble(*parts))
+        top = Text.assemble(*parts)
+        top.no_wrap = True
+        top.overflow = "ellipsis"
+        self.query_one("#topbar", TextPanel).set(top)
 
     def refresh_inspector(self) -> None:
         if not self.session:
@@ -426,7 +489,7 @@ class ReviewerApp(App[int]):
         key = self.cursor
         s = self.session.sentences.get(key)
         if s is None:
-            self.query_one("#inspector", Static).update("")
+            self.query_one("#inspector", TextPanel).set(Text())
             return
         out = Text()
         out.append(f"{key[0]}:{key[1]}  ", style="bold")
@@ -469,7 +532,7 @@ class ReviewerApp(App[int]):
                 out.append("\n     that: ", style="dim")
                 out.append_text(self._highlighted(other, l))
                 out.append("\n")
-        self.query_one("#inspector", Static).update(out)
+        self.query_one("#inspector", TextPanel).set(out)
 
     def _highlighted(self, key: Key, link: ShownLink) -> Text:
         s = self.session.sentences[key]
@@ -503,7 +566,7 @@ class ReviewerApp(App[int]):
         )
         text.no_wrap = True
         text.overflow = "ellipsis"
-        self.query_one("#status", Static).update(text)
+        self.query_one("#status", TextPanel).set(text)
 
     # ------------------------------------------------------------------ movement
     def _article(self, idx: int | None = None):
@@ -525,7 +588,9 @@ class ReviewerApp(App[int]):
         self.refresh_all()
 
     def _bring_cursor_into_view(self, sync: bool = True) -> None:
-        pane = self.panes[self.cur_art]
+        pane = self.pane_of(self.cur_art)
+        if pane is None:
+            return
         view = pane.view
         view.relayout(view.scrollable_content_region.width)
         view.ensure_visible(self.cur_sent)
@@ -537,11 +602,14 @@ class ReviewerApp(App[int]):
             if l.decision == "rejected":
                 continue
             other = l.other(self.cursor)
-            idx = next((i for i, a in enumerate(self.cluster.articles) if a.id == other[0]), None)
-            if idx is None or idx in done or not self.panes[idx].display:
+            idx = self._art_index.get(other[0])
+            if idx is None or idx in done:
+                continue
+            opane = self.pane_of(idx)
+            if opane is None:
                 continue
             done.add(idx)
-            ov = self.panes[idx].view
+            ov = opane.view
             ov.relayout(ov.scrollable_content_region.width)
             ov.scroll_sentence_to_row(other[1], row)
 
@@ -562,7 +630,10 @@ class ReviewerApp(App[int]):
                 return
 
     def action_page(self, step: int) -> None:
-        view = self.panes[self.cur_art].view
+        pane = self.pane_of(self.cur_art)
+        if pane is None:
+            return
+        view = pane.view
         h = max(1, view.scrollable_content_region.height - 2)
         target_line = max(0, min(len(view.lines) - 1, view.tops[self.cur_sent] + step * h)) if view.tops else 0
         idx = view.sentence_at(target_line)
@@ -580,14 +651,16 @@ class ReviewerApp(App[int]):
         if linked:
             self._go(target, linked[0][1], sync=False)
             return
-        view = self.panes[self.cur_art].view
-        row = view.row_of(self.cur_sent)
-        tview = self.panes[target].view
-        if tview.tops:
-            line = int(tview.scroll_offset.y) + max(0, row)
-            idx = tview.sentence_at(line)
+        cur = self.pane_of(self.cur_art)
+        row = cur.view.row_of(self.cur_sent) if cur else 0
+        tpane = self.pane_of(target)
+        if tpane is not None and tpane.view.tops:
+            line = int(tpane.view.scroll_offset.y) + max(0, row)
+            idx = tpane.view.sentence_at(line)
         else:
-            idx = 0
+            # off screen: the sentence at the same relative place in that article
+            n_cur = max(1, len(self._article().sentences))
+            idx = int(self.cur_sent / n_cur * len(self.cluster.articles[target].sentences))
         idx = min(idx, max(0, len(self.cluster.articles[target].sentences) - 1))
         self._go(target, idx, sync=False)
 
@@ -601,7 +674,7 @@ class ReviewerApp(App[int]):
         for k in range(1, n + 1):
             key = order[(pos + step * k) % n]
             if pred(key):
-                idx = next(i for i, a in enumerate(self.cluster.articles) if a.id == key[0])
+                idx = self._art_index[key[0]]
                 self._go(idx, key[1])
                 return True
         return False
@@ -646,7 +719,7 @@ class ReviewerApp(App[int]):
         target = links[k].other(origin)
         self.jump_origin = (origin, k)
         self._last_jump_target = target
-        idx = next(i for i, a in enumerate(self.cluster.articles) if a.id == target[0])
+        idx = self._art_index[target[0]]
         self._go(idx, target[1])
         # keep the link we came by selected
         back = self.current_links()
@@ -658,6 +731,7 @@ class ReviewerApp(App[int]):
     # ------------------------------------------------------------------ changes
     def _changed(self) -> None:
         self.dirty = True
+        self._titles_dirty = True
         self.orphans = self.session.orphans()
         self.refresh_all()
         self._schedule_save()
@@ -785,7 +859,7 @@ class ReviewerApp(App[int]):
     def _search_step(self, step: int) -> None:
         self.search_pos = (self.search_pos + step) % len(self.search_hits)
         key = self.search_hits[self.search_pos]
-        idx = next(i for i, a in enumerate(self.cluster.articles) if a.id == key[0])
+        idx = self._art_index[key[0]]
         self._go(idx, key[1])
 
     def action_clear(self) -> None:

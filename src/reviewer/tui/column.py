@@ -51,6 +51,14 @@ class ArticleView(ScrollView, can_focus=False):
         self.version = 0
         self.state = None  # set by the app: a callable (key) -> dict of display state
 
+    def set_article(self, article: Article, index: int, scroll_y: int = 0) -> None:
+        """Show another article in this column (columns are reused when scrolling sideways)."""
+        self.article = article
+        self.index = index
+        self._width = -1
+        self.relayout(self.scrollable_content_region.width)
+        self.scroll_to(y=scroll_y, animate=False, immediate=True)
+
     # ------------------------------------------------------------------ layout
     def relayout(self, width: int) -> None:
         if width == self._width or width <= 0:
@@ -73,6 +81,7 @@ class ArticleView(ScrollView, can_focus=False):
         self.relayout(self.scrollable_content_region.width)
 
     def refresh_lines(self) -> None:
+        self._base_style = None
         self.version += 1
         self._cache.clear()
         self.refresh()
@@ -133,8 +142,12 @@ class ArticleView(ScrollView, can_focus=False):
         self._cache[key] = strip
         return strip
 
+    _base_style = None
+
     def _render(self, line_no: int, width: int) -> Strip:
-        base = self.rich_style
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        base = self._base_style
         if line_no >= len(self.lines) or self.state is None:
             return Strip([Segment(" " * width, base)], width)
         idx, start, end = self.lines[line_no]
