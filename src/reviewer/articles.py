@@ -237,7 +237,9 @@ def load_cluster(paths: Sequence[str | os.PathLike[str]]) -> Cluster:
             articles.append(art)
     if not articles:
         where = ", ".join(str(p) for p in paths) or "(nothing given)"
-        raise ReviewerError(f"no readable article found (accepted: {', '.join(ARTICLE_SUFFIXES)})", path=where)
+        err = ReviewerError(f"no readable article found (accepted: {', '.join(ARTICLE_SUFFIXES)})", path=where)
+        err.details = [p.one_line() for p in problems]
+        raise err
     return Cluster(articles=articles, problems=problems)
 
 

@@ -63,6 +63,8 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
 
     check = _Parser(prog="reviewer check", description="Validate articles, sidecars and config; exit 1 on any problem.")
     check.add_argument("paths", nargs="+", metavar="PATH")
+    check.add_argument("--sidecar", metavar="FILE", action="append",
+                       help="sidecar to check (repeatable; default: every *.review.toml/json beside the articles)")
     _add_config(check)
     return {"tui": tui, "align": align, "check": check, "align-batch": batch, "cache": cache}
 
@@ -82,6 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parsers["tui"].parse_args(argv)
         return cmd_tui(args)
     except ReviewerError as exc:
+        for line in exc.details:
+            print(f"reviewer: {line}", file=sys.stderr)
         print(f"reviewer: {exc.one_line()}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -92,9 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _report_problems(cluster) -> None:
     for p in cluster.problems:
-        kind = "warning" if p.severity == "warning" else "skipped"
-        msg = p.message if p.message.endswith("skipped") or kind == "warning" else p.message
-        print(f"reviewer: {kind}: {p.path}: {msg}", file=sys.stderr)
+        prefix = "warning: " if p.severity == "warning" else ""
+        print(f"reviewer: {prefix}{p.one_line()}", file=sys.stderr)
 
 
 def cmd_align(args: argparse.Namespace) -> int:
@@ -168,29 +171,11 @@ def cmd_cache(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from reviewer.articles import load_cluster
-    from reviewer.config import load_config
+    from reviewer.checks import run_check
 
-    bad = 0
-    try:
-        config = load_config(args.config)
-        for w in config.warnings:
-            print(f"warning: {w}")
-        print(f"ok: config {config.path}")
-    except ReviewerError as exc:
-        print(f"error: {exc.one_line()}")
-        bad += 1
-    try:
-        cluster = load_cluster(args.paths)
-    except ReviewerError as exc:
-        print(f"error: {exc.one_line()}")
-        return 1
-    for p in cluster.problems:
-        print(f"{'warning' if p.severity == 'warning' else 'error'}: {p.one_line()}")
-        bad += p.severity != "warning"
-    n = sum(len(a.sentences) for a in cluster.articles)
-    print(f"ok: {len(cluster.articles)} articles, {n} sentences")
-    return 1 if bad else 0
+    report = run_check(args.paths, args.config, args.sidecar)
+    print(report.render())
+    return 1 if report.errors else 0
 
 
 def cmd_tui(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ class ReviewerError(Exception):
         self.message = message
         self.path = path
         self.line = line
+        self.details: list[str] = []  # lines printed before this one (e.g. why each file was skipped)
         super().__init__(self.one_line())
 
     def one_line(self) -> str:

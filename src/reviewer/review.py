@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 
 from reviewer.config import Label
 from reviewer.models import Cluster, Evidence, Link, Sentence, SentenceRef
-from reviewer.sidecar import Anchor, LinkDecision, Note, ReviewData, Tag, now
+from reviewer.sidecar import orphan_lines, Anchor, LinkDecision, Note, ReviewData, Tag, now
 
 FILTERS = ("all", "conflicts", "unreviewed", "tagged")
 Key = tuple[str, int]  # (article id, sentence index)
@@ -130,12 +130,7 @@ class ReviewSession:
         }
 
     def orphans(self) -> list[str]:
-        out = [f"tag {t.label!r} on {t.anchor.article}:{t.anchor.sentence} “{t.anchor.quote[:50]}”"
-               for t in self.data.tags if t.anchor.orphan]
-        out += [f"note on {n.anchor.article}:{n.anchor.sentence}" for n in self.data.notes if n.anchor.orphan]
-        out += [f"{d.relation} link {d.a.article}:{d.a.sentence}–{d.b.article}:{d.b.sentence}"
-                for d in self.data.links if d.a.orphan or d.b.orphan]
-        return out
+        return orphan_lines(self.data)
 
     # ------------------------------------------------------------------ changes (undoable)
     def _anchor(self, key: Key) -> Anchor:

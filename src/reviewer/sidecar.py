@@ -142,7 +142,8 @@ def default_sidecar_path(paths: list[str | os.PathLike[str]], reviewer: str, fmt
 
 
 def format_of(path: Path) -> str:
-    return "json" if path.name.lower().endswith(".json") else "toml"
+    name = path.name.lower().removesuffix(".bak")
+    return "json" if name.endswith(".json") else "toml"
 
 
 # --------------------------------------------------------------------------- to and from plain data
@@ -444,6 +445,17 @@ def reanchor(data: ReviewData, sentences: dict[str, list[tuple[int, int, str]]])
     return rep
 
 
+def orphan_lines(data: ReviewData) -> list[str]:
+    """One line per tag, note or link decision whose sentence could not be found."""
+    def where(a: Anchor) -> str:
+        return f"{a.article}:{a.sentence} “{a.quote[:60]}”"
+    out = [f"tag {t.label!r} on {where(t.anchor)}" for t in data.tags if t.anchor.orphan]
+    out += [f"note on {where(n.anchor)}" for n in data.notes if n.anchor.orphan]
+    out += [f"{d.relation} link ({d.decision}) {where(d.a)} – {where(d.b)}"
+            for d in data.links if d.a.orphan or d.b.orphan]
+    return out
+
+
 # --------------------------------------------------------------------------- one open sidecar
 
 class SidecarStore:
@@ -471,6 +483,7 @@ class SidecarStore:
     def open(self) -> None:
         """Load the sidecar if it exists and take the lock. Never raises for a bad file:
         the problem becomes ``read_only_reason``."""
+        self._remove_stale_temp_files()
         if self.path.exists():
             try:
                 self.data = load_sidecar(self.path)
@@ -488,6 +501,21 @@ class SidecarStore:
                                      "close the other one or save elsewhere")
             return
         self._take_lock()
+
+    def _remove_stale_temp_files(self, age: float = 60.0) -> None:
+        """A save killed half-way leaves ``.<name>.*.tmp`` behind; the sidecar itself is intact.
+        Remove such files once they are old enough not to belong to a save in progress."""
+        import time
+
+        try:
+            for tmp in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+                try:
+                    if time.time() - tmp.stat().st_mtime > age:
+                        tmp.unlink()
+                except OSError:
+                    pass
+        except OSError:
+            pass
 
     def _lock_path(self) -> Path:
         return self.path.with_name(self.path.name + ".lock")
@@ -551,4 +579,25 @@ class SidecarStore:
             self._take_lock()
 
     def save_as(self, path: str | os.PathLike[str]) -> None:
-        save_sidecar(path, self.data)
+        """Save to another file and carry on there (e.g. when this one is locked, corrupt or unwritable)."""
+        new = Path(path).expanduser()
+        if new.exists() and new.resolve() != self.path.resolve():
+            try:
+                load_sidecar(new)
+            except SidecarError:
+                raise SidecarError("exists and is not a sidecar this app can read; not overwritten",
+                                   path=str(new)) from None
+        save_sidecar(new, self.data)
+        self.close()
+        self.path = new
+        self.read_only_reason = None
+        self._seen = new.read_bytes()
+        self._take_lock()
+
+    def reload(self) -> None:
+        """Read the file again, dropping what is in memory (checks the lock and parse again)."""
+        self.close()
+        self.read_only_reason = None
+        self.data = ReviewData(reviewer=self.reviewer)
+        self._seen = None
+        self.open()

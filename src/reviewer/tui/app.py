@@ -30,7 +30,7 @@ from reviewer.review import FILTERS, Key, ReviewSession, ShownLink
 from reviewer.sidecar import SidecarStore, default_sidecar_path, reanchor
 from reviewer.tui.column import ArticleView
 from reviewer.tui.messages import AlignDone, AlignFailed, AlignProgress
-from reviewer.tui.screens import HelpScreen, NoteScreen, SearchScreen
+from reviewer.tui.screens import HelpScreen, ListScreen, NoteScreen, SaveAsScreen, SearchScreen
 
 MIN_COLUMN = 38
 MAX_SLOTS = 12  # columns on screen at most (a very wide terminal)
@@ -141,8 +141,10 @@ class ReviewerCommands(Provider):
             cmds.append((f"Filter: {mode}", lambda mode=mode: app.set_filter(mode), "show only these sentences"))
         for theme in ("textual-dark", "textual-light", "nord", "gruvbox", "dracula", "solarized-light", "monokai"):
             cmds.append((f"Theme: {theme}", lambda theme=theme: setattr(app, "theme", theme), "colour theme"))
-        cmds.append(("Reload articles and sidecar", app.reload, "read everything from disk again"))
+        cmds.append(("Reload sidecar", app.reload, "read the sidecar from disk again, dropping unsaved changes"))
         cmds.append(("Save", app.action_save, "save the sidecar now"))
+        cmds.append(("Save as…", app.save_as, "save the sidecar to another file and carry on there"))
+        cmds.append(("Orphans", app.show_orphans, "tags and links whose sentence is gone from the articles"))
         cmds.append(("Re-align (ignore the cache)", lambda: app.start_alignment(use_cache=False), "run the engine again"))
         return cmds
 
@@ -221,6 +223,11 @@ class ReviewerApp(App[int]):
             except Exception as exc:  # pragma: no cover - defensive
                 self.notify(f"config [keys]: {exc}", severity="error")
         self.store.open()
+        self._attach_sidecar()
+        self._layout_columns()
+
+    def _attach_sidecar(self) -> None:
+        """Re-anchor the open sidecar to the sentences and build the review session on it."""
         data = self.store.data
         data.reviewer = self.options.reviewer
         sentences = {a.id: [(s.start, s.end, s.text) for s in a.sentences] for a in self.cluster.articles}
@@ -239,15 +246,15 @@ class ReviewerApp(App[int]):
             self._schedule_save()
         if self.orphans:
             self.notify(f"{len(self.orphans)} tags/links no longer match any sentence; they are kept "
-                        "(see `reviewer check`)", severity="warning", timeout=12)
+                        "(ctrl+p → Orphans lists them)", severity="warning", timeout=12)
         for w in self.options.warnings:
             self.notify(w, severity="warning", timeout=10)
+        self.options.warnings = []
         if data.cursor is not None:
             ids = [a.id for a in self.cluster.articles]
             if data.cursor[0] in ids:
                 self.cur_art = ids.index(data.cursor[0])
                 self.cur_sent = min(data.cursor[1], max(0, len(self.cluster.articles[self.cur_art].sentences) - 1))
-        self._layout_columns()
         self.refresh_all()
         self.call_after_refresh(self._after_first_layout)
         if self.options.links is not None:
@@ -769,7 +776,8 @@ class ReviewerApp(App[int]):
 
     def _guard(self) -> bool:
         if self.store.read_only:
-            self.notify("read-only: changes cannot be saved — " + (self.store.read_only_reason or ""), severity="error")
+            self.notify("read-only: " + (self.store.read_only_reason or "") +
+                        " (ctrl+p → Save as… to carry on in a copy, or Reload sidecar)", severity="error")
             return False
         return True
 
@@ -948,8 +956,52 @@ class ReviewerApp(App[int]):
         self.notify(f"exported {fmt} to {out}")
 
     def reload(self) -> None:
-        self.notify("reload: quit and start reviewer again to re-read changed articles (your work is saved)")
-        self.save(quiet=True)
+        """Read the sidecar from disk again (after another instance or a person changed it)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        links = self.session.suggested if self.session is not None else []
+        self.store.reload()
+        self._attach_sidecar()
+        if self.session is not None and links:
+            self.session.set_suggested(links)
+        self.dirty = False
+        self.last_save_error = None
+        self._titles_dirty = True
+        self._layout_columns()
+        self.refresh_all()
+        if not self.store.read_only:
+            self.notify(f"reloaded {self.store.path}")
+
+    def save_as(self) -> None:
+        def done(path: str | None) -> None:
+            if not path or not path.strip():
+                return
+            target = Path(path.strip()).expanduser()
+            if target.is_dir():
+                target = target / Path(self.options.sidecar).name
+            if not target.name.lower().endswith((".review.toml", ".review.json")):
+                self.notify("a sidecar name must end in .review.toml or .review.json", severity="error")
+                return
+            self.session.data.cursor = self.cursor
+            try:
+                self.store.save_as(target)
+            except SidecarError as exc:
+                self.notify(exc.one_line(), severity="error", timeout=15)
+                return
+            self.options.sidecar = str(target)
+            self.dirty = False
+            self.last_save_error = None
+            self.notify(f"saved to {target}; carrying on there")
+            self.refresh_status()
+
+        self.push_screen(SaveAsScreen("Save the sidecar as (a path ending in .review.toml or .review.json):",
+                                      str(self.options.sidecar)), done)
+
+    def show_orphans(self) -> None:
+        lines = self.orphans or ["no orphans: every tag, note and link decision is on a sentence"]
+        self.push_screen(ListScreen(f"Orphans in {self.store.path.name} (kept in the sidecar, never dropped)",
+                                    lines))
 
 
 def make_app(paths: list[str], *, reviewer: str | None = None, config: Config | None = None,

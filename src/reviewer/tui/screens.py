@@ -91,3 +91,20 @@ class SearchScreen(ModalScreen[str | None]):
 
 class SaveAsScreen(NoteScreen):
     """Ask for a file name to save the sidecar elsewhere."""
+
+
+class ListScreen(ModalScreen[None]):
+    """A titled list of lines to read (e.g. the orphans); Esc closes."""
+
+    BINDINGS = [Binding("escape,q,enter", "dismiss", "Close")]
+
+    def __init__(self, title: str, lines: list[str]):
+        super().__init__()
+        self.title_text = title
+        self.lines = lines
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="list-box"):
+            yield Static(Text(self.title_text + "   (Esc closes)", style="bold"), id="list-title")
+            with VerticalScroll():
+                yield Static(Text("\n".join(f"• {line}" for line in self.lines)))

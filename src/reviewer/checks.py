@@ -1,0 +1,114 @@
+"""``reviewer check``: every validation the app runs on input, in one report.
+
+Checks the configuration, every article file, and every sidecar beside the articles (or
+given with ``--sidecar``): that it parses, and that each tag, note and link decision still
+finds its sentence (re-anchoring). Nothing is written. Each finding is one line:
+``error:`` (something could not be read or is lost), ``warning:`` (read, with a remark),
+``ok:`` (a summary). The exit code is 1 when there is any error.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reviewer.errors import ReviewerError
+from reviewer.sidecar import SUFFIXES, load_sidecar, orphan_lines, reanchor, sidecar_folder
+
+
+@dataclass
+class Report:
+    lines: list[tuple[str, str]] = field(default_factory=list)  # (level, message)
+
+    def add(self, level: str, message: str) -> None:
+        self.lines.append((level, message))
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for level, _ in self.lines if level == "error")
+
+    def render(self) -> str:
+        return "\n".join(f"{level}: {msg}" for level, msg in self.lines)
+
+
+def find_sidecars(paths: list[str]) -> list[Path]:
+    """Sidecars in the folder(s) of the articles: ``*.review.toml`` and ``*.review.json``."""
+    folders: list[Path] = []
+    for p in paths:
+        q = Path(p)
+        folder = q if q.is_dir() else None
+        if folder is not None and folder not in folders:
+            folders.append(folder)
+    if not folders:
+        try:
+            folders = [sidecar_folder(paths)]
+        except (OSError, ValueError):
+            return []
+    out: list[Path] = []
+    for folder in folders:
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
+            continue
+        out += [folder / n for n in names if n.lower().endswith(tuple(SUFFIXES.values()))]
+    return out
+
+
+def run_check(paths: list[str], config_path: str | None = None, sidecars: list[str] | None = None) -> Report:
+    from reviewer.articles import load_cluster
+    from reviewer.config import load_config
+
+    rep = Report()
+    try:
+        config = load_config(config_path)
+        for w in config.warnings:
+            rep.add("warning", w)
+        rep.add("ok", f"config {config.path}")
+    except ReviewerError as exc:
+        rep.add("error", exc.one_line())
+
+    cluster = None
+    try:
+        cluster = load_cluster(paths)
+    except ReviewerError as exc:
+        for line in exc.details:
+            rep.add("error", line)
+        rep.add("error", exc.one_line())
+    if cluster is not None:
+        for p in cluster.problems:
+            rep.add("warning" if p.severity == "warning" else "error", p.one_line())
+        n = sum(len(a.sentences) for a in cluster.articles)
+        rep.add("ok", f"{len(cluster.articles)} articles, {n} sentences")
+
+    files = [Path(s) for s in sidecars] if sidecars else find_sidecars(paths)
+    sentences = ({a.id: [(s.start, s.end, s.text) for s in a.sentences] for a in cluster.articles}
+                 if cluster is not None else {})
+    for f in files:
+        if not f.exists():
+            rep.add("error", f"{f}: no such sidecar")
+            continue
+        try:
+            data = load_sidecar(f)
+        except ReviewerError as exc:
+            rep.add("error", exc.one_line())
+            continue
+        if cluster is None:
+            rep.add("ok", f"{f}: parses ({len(data.tags)} tags, {len(data.links)} link decisions, "
+                    f"{len(data.notes)} notes); articles not loaded, anchors not checked")
+            continue
+        ra = reanchor(data, sentences)
+        lost = orphan_lines(data)
+        for line in lost:
+            rep.add("error", f"{f}: orphan {line}: its sentence is no longer in the articles (kept in the sidecar)")
+        moved = ra.moved + ra.fuzzy
+        if moved:
+            rep.add("warning", f"{f}: {moved} anchors re-attached to edited or moved sentences "
+                    "(the app saves the new positions on next open)")
+        if data.migrated_from is not None:
+            rep.add("warning", f"{f}: schema {data.migrated_from}, converted on next open (a backup is kept)")
+        rep.add("ok", f"{f}: reviewer {data.reviewer!r}, {len(data.tags)} tags, {len(data.links)} link decisions, "
+                f"{len(data.notes)} notes, {len(lost)} orphans")
+    if not files:
+        rep.add("ok", "no sidecar beside the articles")
+    return rep
