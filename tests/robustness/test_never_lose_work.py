@@ -235,3 +235,39 @@ async def test_change_on_disk_is_not_overwritten_and_reload_reads_it(cluster, co
         assert app.session.tags_by.get(("c", 2)) == ["opinion"]
         assert app.last_save_error is None
         await pilot.press("q")
+
+
+# --------------------------------------------------------------------------- the TUI's text inputs
+
+NASTY = ['He said "no" \\ then \'yes\'', '"""triple""" [table] = # not a comment', "ünïcødé — قال ✓ 🚁",
+         "x" * 3000, "\t tab and trailing space  "]
+
+
+async def test_nasty_notes_round_trip_through_the_sidecar(cluster, config):
+    app = make_app([str(cluster)], reviewer="tester", config=config, links=links())
+    async with app.run_test(size=SIZE) as pilot:
+        for k, text in enumerate(NASTY):
+            app.cur_art, app.cur_sent = 0, k % 4
+            await pilot.press("e")
+            await pilot.pause()
+            app.screen.query_one("Input").value = text
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("q")
+    notes = {n.anchor.sentence: n.text for n in load_sidecar(cluster / "tester.review.toml").notes}
+    assert notes[0] == NASTY[4] and notes[1] == NASTY[1] and notes[2] == NASTY[2] and notes[3] == NASTY[3]
+
+
+@pytest.mark.parametrize("query", ["[(*+?", "\\", "   ", "🚁", "a" * 500, "manager"])
+async def test_search_accepts_any_text(cluster, config, query):
+    app = make_app([str(cluster)], reviewer="tester", config=config, links=links())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        app.screen.query_one("Input").value = query
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running
+        if query == "manager":
+            assert app.cursor == ("a", 2)
+        await pilot.press("escape", "q")
