@@ -8,6 +8,7 @@ readable and navigable before it finishes.
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -68,6 +69,18 @@ KEYS: list[tuple[str, str, str, str]] = [
     ("quit", "q", "quit_app", "save and quit"),
     ("escape", "escape", "clear", "leave search / clear the mark"),
 ]
+
+
+def _short_path(path: str | Path) -> str:
+    """The sidecar path as a person reads it: relative to here, else with ~ for the home folder."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        pass
+    home = str(Path.home())
+    s = str(p)
+    return "~" + s[len(home):] if home not in ("", "/") and s.startswith(home + os.sep) else s
 
 
 @dataclass
@@ -327,7 +340,10 @@ class ReviewerApp(App[int]):
 
     def on_align_done(self, msg: AlignDone) -> None:
         self._set_links(msg.links)
-        self.align_status = f"aligned ({'cache' if msg.from_cache else f'{msg.seconds:.1f} s'})"
+        self.align_status = ""
+        n = len(self.session.suggested) if self.session is not None else 0
+        self.notify(f"{n} links suggested ({'from the cache' if msg.from_cache else f'aligned in {msg.seconds:.1f} s'})",
+                    timeout=4)
         self.refresh_all()
 
     def on_align_failed(self, msg: AlignFailed) -> None:
@@ -569,7 +585,7 @@ class ReviewerApp(App[int]):
             (f" · {p['conflicts_open']} conflicts open", "bold red" if p["conflicts_open"] else ""),
             f" · {self.align_status}" if self.align_status else "",
             (f" · {len(self.orphans)} orphans", "yellow") if self.orphans else "",
-            " · ", (str(self.options.sidecar), "dim"),
+            " · ", (_short_path(self.options.sidecar), "dim"),
         )
         text.no_wrap = True
         text.overflow = "ellipsis"
