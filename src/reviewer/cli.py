@@ -60,6 +60,7 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
 
     cache = _Parser(prog="reviewer cache", description="Show or clear the alignment cache.")
     cache.add_argument("action", choices=("info", "clear"))
+    _add_config(cache)  # accepted like every command (CONTRACT.md); the cache does not depend on it
 
     check = _Parser(prog="reviewer check", description="Validate articles, sidecars and config; exit 1 on any problem.")
     check.add_argument("paths", nargs="+", metavar="PATH")
