@@ -647,8 +647,13 @@ def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[i
         conf_best[(j, feats[i].art)].append(s)
     conf_cut = {key: sorted(v, reverse=True)[:k][-1] for key, v in conf_best.items()}
 
+    refs: dict[int, SentenceRef] = {}
+
     def ref(i: int) -> SentenceRef:
-        return SentenceRef(art_ids[feats[i].art], feats[i].idx)
+        r = refs.get(i)
+        if r is None:
+            r = refs[i] = SentenceRef(art_ids[feats[i].art], feats[i].idx)
+        return r
 
     out: list[Link] = []
     for i, j, s in matches:
