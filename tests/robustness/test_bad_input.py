@@ -221,3 +221,13 @@ def test_usage_errors_are_exit_2_with_one_message(capsys, argv):
 def test_batch_with_zero_jobs(tmp_path, capsys):
     code, _, err = run(capsys, "align-batch", str(tmp_path), "--out", str(tmp_path / "o"), "--jobs", "0")
     assert code in (1, 2) and "jobs" in err
+
+
+@pytest.mark.parametrize("sidecar,needle", [
+    ("nowhere/x.review.toml", "does not exist"),
+    ("notes.json", "must end in .review.toml"),
+    (".", "must end in"),
+])
+def test_bad_sidecar_option_is_one_line(folder, capsys, sidecar, needle):
+    code, _, err = run(capsys, str(folder), "--sidecar", str(folder / sidecar))
+    assert code == 1 and needle in err and len(err.strip().splitlines()) == 1

@@ -1031,6 +1031,14 @@ def make_app(paths: list[str], *, reviewer: str | None = None, config: Config | 
     name = reviewer or config.reviewer_name()
     fmt = fmt or config.format
     side = Path(sidecar) if sidecar else default_sidecar_path(paths, name, fmt)
+    if sidecar:
+        if not side.name.lower().endswith((".review.toml", ".review.json")):
+            raise SidecarError("a sidecar name must end in .review.toml or .review.json "
+                               "(so that it is never read as an article)", path=str(side))
+        if side.is_dir():
+            raise SidecarError("is a folder; give a file name ending in .review.toml", path=str(side))
+        if not side.parent.is_dir():
+            raise SidecarError(f"the folder {side.parent} does not exist", path=str(side))
     warnings = [p.one_line() for p in cluster.problems] + list(config.warnings)
     return ReviewerApp(cluster, Options(paths=[str(p) for p in paths], reviewer=name, sidecar=side, config=config,
                                         links=links, use_cache=use_cache, warnings=warnings))
