@@ -67,7 +67,40 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
     check.add_argument("--sidecar", metavar="FILE", action="append",
                        help="sidecar to check (repeatable; default: every *.review.toml/json beside the articles)")
     _add_config(check)
-    return {"tui": tui, "align": align, "check": check, "align-batch": batch, "cache": cache}
+
+    export = _Parser(prog="reviewer export", description="Write the labelled data of the sidecar(s) of a cluster. "
+                     "Sidecars are only read, never changed; the output is written atomically.")
+    export.add_argument("paths", nargs="+", metavar="PATH", help="the article folder or files (one cluster)")
+    export.add_argument("--format", "-f", required=True, metavar="F",
+                        help="jsonl, csv, nli, prodigy, label-studio or html")
+    export.add_argument("--out", "-o", required=True, metavar="OUT",
+                        help="output file ('-' for stdout); with --split, a folder")
+    export.add_argument("--sidecar", metavar="FILE", action="append",
+                        help="sidecar to export (repeatable; default: every *.review.toml/json beside the articles)")
+    export.add_argument("--include-suggestions", action="store_true",
+                        help="also export the engine's suggestions nobody reviewed (marked predicted)")
+    export.add_argument("--split", metavar="TRAIN/DEV/TEST", type=_split_arg,
+                        help="nli only: assign train/dev/test by cluster, e.g. 80/10/10; OUT becomes a folder")
+    _add_config(export)
+
+    agree = _Parser(prog="reviewer agree", description="Agreement between reviewers who labelled the same articles: "
+                    "raw agreement, Cohen's kappa and Krippendorff's alpha for each label and for link decisions.")
+    agree.add_argument("sidecars", nargs="+", metavar="SIDECAR", help="two or more sidecar files")
+    agree.add_argument("--articles", nargs="+", metavar="PATH",
+                       help="the articles (default: the article files beside the first sidecar, when there are any)")
+    agree.add_argument("--json", action="store_true", help="print the result as JSON")
+    _add_config(agree)
+    return {"tui": tui, "align": align, "check": check, "align-batch": batch, "cache": cache,
+            "export": export, "agree": agree}
+
+
+def _split_arg(text: str):
+    from reviewer.export import parse_split
+
+    try:
+        return parse_split(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -80,8 +113,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"reviewer {cmd}: not available yet in this version", file=sys.stderr)
                 return 2
             args = parsers[cmd].parse_args(rest)
+            if cmd == "agree" and len(args.sidecars) < 2:
+                parsers[cmd].error("give at least two sidecars to compare")
             return {"align": cmd_align, "check": cmd_check, "align-batch": cmd_align_batch,
-                    "cache": cmd_cache}[cmd](args)
+                    "cache": cmd_cache, "export": cmd_export, "agree": cmd_agree}[cmd](args)
         args = parsers["tui"].parse_args(argv)
         return cmd_tui(args)
     except ReviewerError as exc:
@@ -177,6 +212,41 @@ def cmd_check(args: argparse.Namespace) -> int:
     report = run_check(args.paths, args.config, args.sidecar)
     print(report.render())
     return 1 if report.errors else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from reviewer.config import load_config
+    from reviewer.export import export_files
+
+    config = load_config(args.config)
+    for w in config.warnings:
+        print(f"reviewer: warning: {w}", file=sys.stderr)
+    summary = export_files(args.paths, args.sidecar, args.format, args.out,
+                           include_suggestions=args.include_suggestions, config=config, split=args.split)
+    for p in summary.problems:
+        print(f"reviewer: {p}", file=sys.stderr)
+    print(summary.one_line(), file=sys.stderr if args.out == "-" else sys.stdout)
+    return 0
+
+
+def cmd_agree(args: argparse.Namespace) -> int:
+    import json
+
+    from reviewer.agree import agreement, render_table
+    from reviewer.config import load_config
+
+    config = load_config(args.config)
+    for w in config.warnings:
+        print(f"reviewer: warning: {w}", file=sys.stderr)
+    report = agreement(args.sidecars, args.articles, labels=[l.name for l in config.labels])
+    for w in report["warnings"]:
+        print(f"reviewer: warning: {w}", file=sys.stderr)
+    if args.json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(render_table(report))
+    sys.stdout.flush()
+    return 0
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
