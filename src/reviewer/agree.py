@@ -1,0 +1,342 @@
+"""``reviewer agree``: agreement between reviewers who labelled the same articles.
+
+Units
+-----
+- **Sentence labels.** For every label any reviewer used, each sentence is one unit and each
+  reviewer's value is binary: ``present`` (they tagged the sentence with that label) or
+  ``absent``. The sentences are *all* sentences of the articles when the articles are found
+  (``--articles PATH...``, else article files beside the first sidecar): a sentence nobody
+  tagged is then an agreement on ``absent``. Without articles, the units are the union of
+  the sentences any reviewer tagged (with any label). The report says which was used.
+  "All labels" pools every (sentence, label) unit.
+- **Link decisions.** Each (sentence pair, relation) decided by at least two reviewers is a
+  unit; the value is ``accepted`` or ``rejected``; a reviewer who did not decide it is a
+  missing value.
+
+Tags and links whose sentence is gone from the articles (orphans) are left out, with a warning.
+
+Measures (for each label, all labels pooled, and links)
+------------------------------------------------------
+- observed (raw) agreement: the share of agreeing pairs of values within units;
+- Cohen's κ: for exactly two reviewers; with more, for every pair (``pairs``) and their mean;
+  computed on the units both reviewers rated; undefined (null) when chance agreement is 1
+  (both used one and the same value throughout);
+- Krippendorff's α (nominal), from the ``krippendorff`` package (missing values allowed;
+  a built-in implementation of the same formula is used if the package is missing); null
+  when the data hold a single value;
+- a confusion table for each pair of reviewers, and the list of disagreements with the
+  sentence text and who said what.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections import Counter
+from pathlib import Path
+from typing import Sequence
+
+from reviewer.errors import ReviewerError
+
+PRESENT, ABSENT = "present", "absent"
+ACCEPTED, REJECTED = "accepted", "rejected"
+MISSING = None
+
+
+# --------------------------------------------------------------------------- the measures
+
+def cohen_kappa(a: Sequence, b: Sequence) -> float | None:
+    """Cohen's κ of two equally long sequences of nominal values (None entries are skipped)."""
+    pairs = [(x, y) for x, y in zip(a, b) if x is not None and y is not None]
+    n = len(pairs)
+    if n == 0:
+        return None
+    po = sum(1 for x, y in pairs if x == y) / n
+    ca, cb = Counter(x for x, _ in pairs), Counter(y for _, y in pairs)
+    pe = sum(ca[c] * cb[c] for c in set(ca) | set(cb)) / (n * n)
+    if pe >= 1.0:
+        return None
+    return (po - pe) / (1 - pe)
+
+
+def observed_agreement(units: Sequence[Sequence]) -> float | None:
+    """Share of agreeing pairs of values within units (None values are missing)."""
+    agree = total = 0
+    for values in units:
+        vals = [v for v in values if v is not None]
+        for x, y in itertools.combinations(vals, 2):
+            total += 1
+            agree += x == y
+    return agree / total if total else None
+
+
+def alpha_nominal_builtin(units: Sequence[Sequence]) -> float | None:
+    """Krippendorff's α for nominal data from the coincidence matrix (units x raters, None = missing)."""
+    o: Counter = Counter()
+    for values in units:
+        vals = [v for v in values if v is not None]
+        m = len(vals)
+        if m < 2:
+            continue
+        for i, j in itertools.permutations(range(m), 2):
+            o[(vals[i], vals[j])] += 1 / (m - 1)
+    n_c: Counter = Counter()
+    for (c, _k), w in o.items():
+        n_c[c] += w
+    n = sum(n_c.values())
+    if n <= 1:
+        return None
+    disagree = sum(w for (c, k), w in o.items() if c != k)
+    expected = sum(n_c[c] * n_c[k] for c in n_c for k in n_c if c != k)
+    if expected == 0:
+        return None
+    return 1 - (n - 1) * disagree / expected
+
+
+def alpha_nominal(units: Sequence[Sequence]) -> float | None:
+    """Krippendorff's α (nominal) via the ``krippendorff`` package; None when undefined."""
+    cats = sorted({v for values in units for v in values if v is not None}, key=str)
+    if len(cats) < 2:
+        return None
+    try:
+        import numpy as np
+        import krippendorff
+    except ImportError:  # pragma: no cover - the package is a dependency
+        return alpha_nominal_builtin(units)
+    code = {c: i for i, c in enumerate(cats)}
+    raters = max((len(u) for u in units), default=0)
+    matrix = np.full((raters, len(units)), np.nan)
+    for j, values in enumerate(units):
+        for i, v in enumerate(values):
+            if v is not None:
+                matrix[i, j] = code[v]
+    try:
+        value = float(krippendorff.alpha(reliability_data=matrix, level_of_measurement="nominal",
+                                         value_domain=list(range(len(cats)))))
+    except (ValueError, ZeroDivisionError):
+        return None
+    return None if value != value else value  # NaN -> None
+
+
+def _r(x: float | None) -> float | None:
+    return None if x is None else round(x, 4)
+
+
+def measure(reviewers: list[str], units: list[tuple[object, list]], categories: tuple[str, str],
+            describe) -> dict:
+    """All measures for one set of units: ``units`` is [(unit id, [value per reviewer])]."""
+    values = [v for _, v in units]
+    rated = [v for v in values if sum(x is not None for x in v) >= 2]
+    out: dict = {"units": len(rated), "observed": _r(observed_agreement(values)), "kappa": None,
+                 "alpha": _r(alpha_nominal(values)), "pairs": [], "confusion": {}, "disagreements": []}
+    kappas = []
+    for i, j in itertools.combinations(range(len(reviewers)), 2):
+        col_i = [v[i] for v in values]
+        col_j = [v[j] for v in values]
+        both = [(x, y) for x, y in zip(col_i, col_j) if x is not None and y is not None]
+        k = cohen_kappa(col_i, col_j)
+        if k is not None:
+            kappas.append(k)
+        table = {c: {d: 0 for d in categories} for c in categories}
+        for x, y in both:
+            table.setdefault(x, {d: 0 for d in categories}).setdefault(y, 0)
+            table[x][y] += 1
+        out["pairs"].append({"a": reviewers[i], "b": reviewers[j], "units": len(both),
+                             "observed": _r(sum(x == y for x, y in both) / len(both)) if both else None,
+                             "kappa": _r(k)})
+        out["confusion"][f"{reviewers[i]} x {reviewers[j]}"] = table
+    if len(reviewers) == 2:
+        out["kappa"] = out["pairs"][0]["kappa"] if out["pairs"] else None
+    elif kappas:
+        out["kappa"] = _r(sum(kappas) / len(kappas))
+        out["kappa_is_mean_of_pairs"] = True
+    for uid, v in units:
+        present = {reviewers[i]: x for i, x in enumerate(v) if x is not None}
+        if len(set(present.values())) > 1:
+            out["disagreements"].append({**describe(uid), "values": present})
+    return out
+
+
+# --------------------------------------------------------------------------- sidecars to units
+
+def _find_articles(sidecar_paths: list[Path]) -> list[Path] | None:
+    from reviewer.articles import expand_paths
+
+    folder = sidecar_paths[0].parent if str(sidecar_paths[0].parent) else Path(".")
+    files, _ = expand_paths([folder])
+    return [folder] if files else None
+
+
+def agreement(sidecars: Sequence[str | os.PathLike[str]], articles: Sequence[str | os.PathLike[str]] | None = None,
+              labels: Sequence[str] | None = None) -> dict:
+    """The agreement report (a JSON-able dict) of two or more sidecars. ``labels`` orders the
+    labels (the config's); labels nobody used are left out."""
+    from reviewer.articles import load_cluster
+    from reviewer.sidecar import load_sidecar, reanchor
+
+    paths = [Path(p) for p in sidecars]
+    if len(paths) < 2:
+        raise ReviewerError("give at least two sidecars to compare")
+    warnings: list[str] = []
+    datas = [load_sidecar(p) for p in paths]
+    names: list[str] = []
+    seen: Counter = Counter()
+    for p, d in zip(paths, datas):
+        seen[d.reviewer] += 1
+        if seen[d.reviewer] > 1:
+            name = f"{d.reviewer}#{seen[d.reviewer]}"
+            warnings.append(f"{p}: reviewer {d.reviewer!r} also wrote another sidecar given here; "
+                            f"compared as {name!r} (is it the same person twice?)")
+        else:
+            name = d.reviewer
+        names.append(name)
+
+    art_paths = list(articles) if articles else _find_articles(paths)
+    cluster = None
+    if art_paths:
+        try:
+            cluster = load_cluster(art_paths)
+        except ReviewerError as exc:
+            if articles:
+                raise
+            warnings.append(f"the articles beside the sidecars could not be read ({exc.one_line()}); "
+                            "using the tagged sentences as units")
+    texts: dict[tuple[str, int], str] = {}
+    if cluster is not None:
+        sentences = {a.id: [(s.start, s.end, s.text) for s in a.sentences] for a in cluster.articles}
+        for p, d in zip(paths, datas):
+            rep = reanchor(d, sentences)
+            if rep.orphans:
+                warnings.append(f"{p}: {len(rep.orphans)} anchors whose sentence is gone are left out")
+        texts = {(a.id, s.index): s.text for a in cluster.articles for s in a.sentences}
+        unit_keys = list(texts)
+        unit_source = {"kind": "articles", "sentences": len(unit_keys), "articles": len(cluster.articles),
+                       "text": f"every sentence of the {len(cluster.articles)} articles ({len(unit_keys)} sentences)"}
+    else:
+        keys: set[tuple[str, int]] = set()
+        for d in datas:
+            for t in d.tags:
+                if not t.anchor.orphan:
+                    keys.add(t.anchor.key())
+                    texts.setdefault(t.anchor.key(), t.anchor.quote)
+        unit_keys = sorted(keys)
+        unit_source = {"kind": "tagged", "sentences": len(unit_keys), "articles": None,
+                       "text": f"the {len(unit_keys)} sentences any reviewer tagged (no articles found)"}
+
+    # labels
+    tagged = [{(t.anchor.key(), t.label) for t in d.tags if not t.anchor.orphan} for d in datas]
+    used = {lab for s in tagged for _, lab in s}
+    order = [l for l in (labels or []) if l in used] + sorted(used - set(labels or []))
+
+    def describe_sentence(key):
+        return {"article": key[0], "sentence": key[1], "text": texts.get(key, "")}
+
+    per_label = []
+    pooled: list[tuple[object, list]] = []
+    for lab in order:
+        units = [(k, [PRESENT if (k, lab) in s else ABSENT for s in tagged]) for k in unit_keys]
+        pooled += [((k, lab), v) for k, v in units]
+        m = measure(names, units, (PRESENT, ABSENT), describe_sentence)
+        per_label.append({"label": lab, **m})
+    overall = measure(names, pooled, (PRESENT, ABSENT),
+                      lambda uid: {**describe_sentence(uid[0]), "label": uid[1]}) if pooled else None
+
+    # links
+    decided: dict[tuple, list] = {}
+    link_text: dict[tuple, tuple[str, str, str, str]] = {}
+    for i, d in enumerate(datas):
+        for l in d.links:
+            if l.a.orphan or l.b.orphan:
+                continue
+            a, b = sorted([l.a, l.b], key=lambda x: x.key())
+            uid = (a.key(), b.key(), l.relation)
+            decided.setdefault(uid, [MISSING] * len(datas))[i] = l.decision
+            link_text.setdefault(uid, (f"{a.article}:{a.sentence}", texts.get(a.key(), a.quote),
+                                       f"{b.article}:{b.sentence}", texts.get(b.key(), b.quote)))
+    link_units = [(uid, v) for uid, v in sorted(decided.items()) if sum(x is not None for x in v) >= 2]
+
+    def describe_link(uid):
+        ra, ta, rb, tb = link_text[uid]
+        return {"relation": uid[2], "a": ra, "a_text": ta, "b": rb, "b_text": tb}
+
+    links = measure(names, link_units, (ACCEPTED, REJECTED), describe_link)
+    links["decided_by_one"] = sum(1 for v in decided.values() if sum(x is not None for x in v) < 2)
+    return {"reviewers": names, "sidecars": [str(p) for p in paths], "units": unit_source,
+            "labels": per_label, "all_labels": overall, "links": links, "warnings": warnings}
+
+
+# --------------------------------------------------------------------------- the table
+
+def _fmt(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.3f}"
+
+
+def render_table(report: dict) -> str:
+    """The human-readable report: a summary table with aligned columns, then the pairwise
+    kappas (more than two reviewers), the confusion tables and the disagreements."""
+    names = report["reviewers"]
+    many = len(names) > 2
+    lines = [f"reviewers: {', '.join(names)}",
+             f"sentence units: {report['units']['text']}",
+             "link units: (pair, relation) decided by at least two reviewers"
+             + (f"; {report['links']['decided_by_one']} decided by one only, left out"
+                if report['links'].get('decided_by_one') else ""),
+             ""]
+    rows = [("", "units", "agreement", "mean kappa" if many else "kappa", "alpha")]
+    entries = [(f"label {m['label']}", m) for m in report["labels"]]
+    if report["all_labels"] is not None:
+        entries.append(("all labels", report["all_labels"]))
+    entries.append(("links", report["links"]))
+    for name, m in entries:
+        rows.append((name, str(m["units"]), _fmt(m["observed"]), _fmt(m["kappa"]), _fmt(m["alpha"])))
+    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+    for k, r in enumerate(rows):
+        lines.append("  ".join([r[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(r[1:], widths[1:])]).rstrip())
+        if k == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    if not report["labels"]:
+        lines.append("(no labels were used by any reviewer)")
+
+    if many:
+        lines += ["", "pairwise Cohen's kappa:"]
+        prow = [("", "pair", "units", "agreement", "kappa")]
+        for name, m in entries:
+            for p in m["pairs"]:
+                prow.append((name, f"{p['a']} x {p['b']}", str(p["units"]), _fmt(p["observed"]), _fmt(p["kappa"])))
+        pw = [max(len(r[i]) for r in prow) for i in range(5)]
+        for r in prow:
+            lines.append("  ".join([r[0].ljust(pw[0]), r[1].ljust(pw[1])] + [c.rjust(w) for c, w in zip(r[2:], pw[2:])]).rstrip())
+
+    lines += ["", "confusion tables:"]
+    for name, m in entries:
+        for pair, table in m["confusion"].items():
+            cats = list(table)
+            a, b = pair.split(" x ", 1)
+            lines.append(f"  {name} (rows: {a}, columns: {b})")
+            head = [""] + cats
+            body = [[c] + [str(table[c].get(d, 0)) for d in cats] for c in cats]
+            w = [max(len(r[i]) for r in [head] + body) for i in range(len(head))]
+            for r in [head] + body:
+                lines.append("    " + "  ".join(c.rjust(x) for c, x in zip(r, w)))
+
+    lines += ["", "disagreements:"]
+    count = 0
+    for name, m in [(f"label {x['label']}", x) for x in report["labels"]] + [("links", report["links"])]:
+        for d in m["disagreements"]:
+            count += 1
+            who = ", ".join(f"{r}: {v}" for r, v in d["values"].items())
+            if "relation" in d:
+                lines.append(f"  {d['relation']} {d['a']} – {d['b']}  ({who})")
+                lines.append(f"      “{_short(d['a_text'])}”")
+                lines.append(f"      “{_short(d['b_text'])}”")
+            else:
+                lines.append(f"  {name} on {d['article']}:{d['sentence']}  ({who})")
+                lines.append(f"      “{_short(d['text'])}”")
+    if not count:
+        lines.append("  none")
+    return "\n".join(lines) + "\n"
+
+
+def _short(text: str, n: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
