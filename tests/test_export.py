@@ -348,7 +348,7 @@ def test_label_studio_email_reviewer_becomes_completed_by(cluster, tmp_path):
 # --------------------------------------------------------------------------- html
 
 class _Tags(HTMLParser):
-    VOID = {"meta", "br", "link", "img", "input", "hr", "wbr"}
+    VOID = {"meta", "br", "link", "img", "input", "hr", "wbr", "col"}
 
     def __init__(self):
         super().__init__()

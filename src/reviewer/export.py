@@ -941,9 +941,13 @@ th, td { border: 1px solid var(--line); padding: 6px 8px; text-align: left; vert
 th { background: #f1f5f9; font-weight: 600; }
 tr.rejected td { color: var(--muted); }
 tr.rejected td.ev { text-decoration: line-through; }
-td.ev { white-space: nowrap; font-weight: 600; }
+table.conflicts { table-layout: fixed; }
+table.conflicts td { overflow-wrap: anywhere; }
+td.ev { font-weight: 600; }
+td.ev .pair { display: block; margin-bottom: 2px; }
 td.ev .vs { color: var(--conflict); padding: 0 4px; }
-.dec { display: inline-block; border-radius: 4px; padding: 0 6px; font-size: 12px; margin: 1px 2px 1px 0; }
+.dec { display: inline-block; border-radius: 4px; padding: 0 6px; font-size: 12px; margin: 1px 2px 1px 0;
+       white-space: nowrap; }
 .dec.accepted { background: #fee2e2; color: #991b1b; }
 .dec.rejected { background: #e5e7eb; color: #374151; }
 .dec.predicted { background: #fff; border: 1px dashed var(--muted); color: var(--muted); }
@@ -1120,7 +1124,9 @@ def to_html(data: ExportData) -> tuple[int, str]:
     tags_by: dict[tuple, dict[str, list[str]]] = {}
     for t in data.tags:
         if not t.end.orphan:
-            tags_by.setdefault(t.end.key(), {}).setdefault(t.label, []).append(t.reviewer)
+            who = tags_by.setdefault(t.end.key(), {}).setdefault(t.label, [])
+            if t.reviewer not in who:
+                who.append(t.reviewer)
     notes_by: dict[tuple, list[NoteRow]] = {}
     for n in data.all_notes:
         if not n.end.orphan:
@@ -1172,11 +1178,14 @@ def to_html(data: ExportData) -> tuple[int, str]:
                                   v.b.sentence))
     h.append('<h2 id="conflicts">Conflicts</h2>')
     if conflicts:
-        h.append('<table class="conflicts"><thead><tr><th>#</th><th>Evidence</th><th>Kind</th><th>Sentence A</th>'
+        h.append('<table class="conflicts"><colgroup><col style="width:3%"><col style="width:17%">'
+                 '<col style="width:8%"><col style="width:25%"><col style="width:25%"><col style="width:10%">'
+                 '<col style="width:12%"></colgroup><thead><tr><th>#</th><th>Evidence</th><th>Kind</th><th>Sentence A</th>'
                  "<th>Sentence B</th><th>Decision</th><th>Note</th></tr></thead><tbody>")
         for i, v in enumerate(conflicts, 1):
             if v.evidence:
-                ev = "<br>".join(f'{e(x["a"])}<span class="vs">≠</span>{e(x["b"])}' for x in v.evidence)
+                ev = "".join(f'<span class="pair">{e(x["a"])}<span class="vs">≠</span>{e(x["b"])}</span>'
+                             for x in v.evidence)
                 kinds = ", ".join(sorted({x["kind"] for x in v.evidence}))
             else:
                 ev, kinds = "—", ("manual" if v.origin == "manual" else "—")
