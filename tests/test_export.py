@@ -386,7 +386,7 @@ def test_html_report(cluster, tmp_path):
     # header, conflicts table, columns
     assert "alice, bob" in page
     assert sum(1 for t, a in p.seen if t == "section" and "col" in a.get("class", "")) == 3
-    assert '<td class="ev">not hurt<span class="vs">≠</span>wounded</td>' in page
+    assert '<td class="ev"><span class="pair">not hurt<span class="vs">≠</span>wounded</span></td>' in page
     assert "<mark>not hurt</mark>" in page and "<mark>wounded</mark>" in page
     assert "<mark>Sunday</mark>" in page and "<mark>Saturday</mark>" in page
     assert '≠ B·1</a>' in page and '≈ B·2</a>' in page
