@@ -1099,12 +1099,15 @@ def to_html(data: ExportData) -> tuple[int, str]:
       columns (they are in the table).
     - Orphans: tags, notes and links whose sentence is gone, with their stored quotes.
 
+    Articles are lettered A, B, C… in column order and a mark names the other end as
+    ``B·1`` (column B, sentence 1); its tooltip gives the full article id and the decisions.
     Every text from articles and sidecars is HTML-escaped. Sample (one sentence)::
 
-        <div class="s has-conflict" id="s-0-1"><span class="n">1</span>The prime minister was
-        <mark>not hurt</mark> in the attack, officials said.<div class="tags">
-        <span class="lab" style="--c:#dc2626">contradicted <small>alice, bob</small></span>
-        <a class="lk conflict" href="#s-1-1" title="conflict with b:1 — alice: accepted">≠ b·1</a></div></div>
+        <div class="s has-conflict" id="s-0-1"><span class="n">1</span><div class="t" dir="auto">The
+        prime minister was <mark>not hurt</mark> in the attack, officials said.</div>
+        <div class="tags"><span class="lab" style="--c:#dc2626">contradicted <small>alice, bob</small></span>
+        <a class="lk conflict" href="#s-1-1" title="conflict with b:1 — alice: accepted; bob: accepted">≠ B·1</a></div>
+        <div class="note"><b>alice:</b> Officials: &quot;not hurt&quot;, but b says …</div></div>
     """
     e = html.escape
     arts = data.cluster.articles
