@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewer.errors import ReviewerError
+from reviewer.keymap import check_key_overrides
 from reviewer.sidecar import SUFFIXES, load_sidecar, orphan_lines, reanchor, sidecar_folder
 
 
@@ -32,6 +33,18 @@ class Report:
         return "\n".join(f"{level}: {msg}" for level, msg in self.lines)
 
 
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _theme_exists(name: str) -> bool:
+    try:
+        from textual.theme import BUILTIN_THEMES
+    except ImportError:  # no TUI installed: nothing to check against
+        return True
+    return name in BUILTIN_THEMES
+
+
 def find_sidecars(paths: list[str]) -> list[Path]:
     """Sidecars in the folder(s) of the articles: ``*.review.toml`` and ``*.review.json``."""
     folders: list[Path] = []
@@ -41,8 +54,11 @@ def find_sidecars(paths: list[str]) -> list[Path]:
         if folder is not None and folder not in folders:
             folders.append(folder)
     if not folders:
+        files = [p for p in paths if Path(p).is_file()]
+        if not files:
+            return []  # nothing given exists: do not report sidecars of some other folder
         try:
-            folders = [sidecar_folder(paths)]
+            folders = [sidecar_folder(files)]
         except (OSError, ValueError):
             return []
     out: list[Path] = []
@@ -64,6 +80,11 @@ def run_check(paths: list[str], config_path: str | None = None, sidecars: list[s
         config = load_config(config_path)
         for w in config.warnings:
             rep.add("warning", w)
+        _, key_problems = check_key_overrides(config.keys, [l.key for l in config.labels])
+        for msg in key_problems:
+            rep.add("warning", f"{config.path}: {msg}")
+        if config.theme and not _theme_exists(config.theme):
+            rep.add("warning", f"{config.path}: theme {config.theme!r} is not a Textual theme; the default is used")
         rep.add("ok", f"config {config.path}")
     except ReviewerError as exc:
         rep.add("error", exc.one_line())
@@ -79,7 +100,7 @@ def run_check(paths: list[str], config_path: str | None = None, sidecars: list[s
         for p in cluster.problems:
             rep.add("warning" if p.severity == "warning" else "error", p.one_line())
         n = sum(len(a.sentences) for a in cluster.articles)
-        rep.add("ok", f"{len(cluster.articles)} articles, {n} sentences")
+        rep.add("ok", f"{plural(len(cluster.articles), 'article')}, {plural(n, 'sentence')}")
 
     files = [Path(s) for s in sidecars] if sidecars else find_sidecars(paths)
     sentences = ({a.id: [(s.start, s.end, s.text) for s in a.sentences] for a in cluster.articles}
@@ -94,8 +115,8 @@ def run_check(paths: list[str], config_path: str | None = None, sidecars: list[s
             rep.add("error", exc.one_line())
             continue
         if cluster is None:
-            rep.add("ok", f"{f}: parses ({len(data.tags)} tags, {len(data.links)} link decisions, "
-                    f"{len(data.notes)} notes); articles not loaded, anchors not checked")
+            rep.add("ok", f"{f}: parses ({plural(len(data.tags), 'tag')}, {plural(len(data.links), 'link decision')}, "
+                    f"{plural(len(data.notes), 'note')}); articles not loaded, anchors not checked")
             continue
         ra = reanchor(data, sentences)
         lost = orphan_lines(data)
@@ -103,12 +124,13 @@ def run_check(paths: list[str], config_path: str | None = None, sidecars: list[s
             rep.add("error", f"{f}: orphan {line}: its sentence is no longer in the articles (kept in the sidecar)")
         moved = ra.moved + ra.fuzzy
         if moved:
-            rep.add("warning", f"{f}: {moved} anchors re-attached to edited or moved sentences "
+            rep.add("warning", f"{f}: {plural(moved, 'anchor')} re-attached to edited or moved sentences "
                     "(the app saves the new positions on next open)")
         if data.migrated_from is not None:
             rep.add("warning", f"{f}: schema {data.migrated_from}, converted on next open (a backup is kept)")
-        rep.add("ok", f"{f}: reviewer {data.reviewer!r}, {len(data.tags)} tags, {len(data.links)} link decisions, "
-                f"{len(data.notes)} notes, {len(lost)} orphans")
+        rep.add("ok", f"{f}: reviewer {data.reviewer!r}, {plural(len(data.tags), 'tag')}, "
+                f"{plural(len(data.links), 'link decision')}, {plural(len(data.notes), 'note')}, "
+                f"{plural(len(lost), 'orphan')}")
     if not files:
         rep.add("ok", "no sidecar beside the articles")
     return rep

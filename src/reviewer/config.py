@@ -205,7 +205,8 @@ def _parse_labels(items: list, spath: str, text: str) -> list[Label]:
             raise ConfigError(f"labels entry {i} needs a name", path=spath, line=line)
         key = item.get("key", "")
         if not isinstance(key, str) or (key and (len(key) != 1 or key not in "123456789")):
-            raise ConfigError(f"label {name!r}: key must be one digit from 1 to 9, not {key!r}",
+            hint = f' (write it in quotes: key = "{key}")' if isinstance(key, int) and 1 <= key <= 9 else ""
+            raise ConfigError(f"label {name!r}: key must be one digit from \"1\" to \"9\", not {key!r}{hint}",
                               path=spath, line=_line_of(text, "key"))
         if key and key in keys_seen:
             raise ConfigError(f"label {name!r}: key {key} is already used by {keys_seen[key]!r}",

@@ -64,7 +64,7 @@ def test_bad_article_file_is_named_and_skipped(folder, capsys, name, data, needl
         return
     line = one_line_about(out, name)
     assert needle.lower() in line.lower() and line.startswith("error:") and "skipped" in line
-    assert "1 articles" in out  # the good one still loads
+    assert "1 article," in out  # the good one still loads
     assert code == 1
     code, out, err = run(capsys, "align", str(folder), "--json")
     assert code == 0 and json.loads(out)["articles"][0]["id"] == "good"
@@ -118,7 +118,7 @@ def test_symlink_loop_and_dangling_link(folder, capsys):
     os.symlink(folder, folder / "loop")  # a folder that contains itself
     os.symlink(folder / "gone.txt", folder / "dangling.txt")
     code, out, _ = run(capsys, "check", str(folder))
-    assert "1 articles" in out  # no hang, no recursion, the good file loads
+    assert "1 article," in out  # no hang, no recursion, the good file loads
     # a dangling link given by name is reported as missing
     code, _, err = run(capsys, "align", str(folder / "dangling.txt"))
     assert code == 1 and "dangling.txt" in err

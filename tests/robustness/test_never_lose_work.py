@@ -90,7 +90,7 @@ def test_check_reports_orphans_and_reattached(edited_seeds, capsys):
     assert len(orphan_lines) == 2
     assert all(picks["orphan"].quote[:30] in l for l in orphan_lines)
     assert any("re-attached" in l and "2 anchors" in l for l in out.splitlines())
-    assert "4 tags, 1 link decisions" in out
+    assert "4 tags, 1 link decision," in out
 
 
 async def test_tui_reattaches_lists_orphans_and_saves_them_again(edited_seeds, config):

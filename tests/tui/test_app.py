@@ -206,3 +206,11 @@ async def test_real_seeds_open_with_four_columns(tmp_path, config):
     async with app.run_test(size=(170, 40)) as pilot:
         await pilot.pause()
         assert len(app.visible_articles()) == 4
+
+
+async def test_quit_saves_where_the_reviewer_stopped(make, cluster_dir):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l", "j", "q")  # no edit at all, only moves
+        await pilot.pause()
+    assert sidecar(cluster_dir)["cursor"] == {"article": "b", "sentence": 1}

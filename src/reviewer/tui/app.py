@@ -31,6 +31,7 @@ from reviewer.review import FILTERS, Key, ReviewSession, ShownLink
 from reviewer.sidecar import SidecarStore, default_sidecar_path, reanchor
 from reviewer.tui.column import ArticleView
 from reviewer.tui.messages import AlignDone, AlignFailed, AlignProgress
+from reviewer.keymap import KEYS, check_key_overrides
 from reviewer.tui.screens import HelpScreen, ListScreen, NoteScreen, SaveAsScreen, SearchScreen
 
 MIN_COLUMN = 38
@@ -38,37 +39,6 @@ MAX_SLOTS = 12  # columns on screen at most (a very wide terminal)
 AUTOSAVE_DELAY = 0.8
 
 # (id, keys, action, description)
-KEYS: list[tuple[str, str, str, str]] = [
-    ("down", "j,down", "move(1)", "next sentence"),
-    ("up", "k,up", "move(-1)", "previous sentence"),
-    ("right", "l,right,tab", "column(1)", "next article (to the linked sentence when there is one)"),
-    ("left", "h,left,shift+tab", "column(-1)", "previous article"),
-    ("first", "g,home", "edge(0)", "first sentence"),
-    ("last", "G,end", "edge(1)", "last sentence"),
-    ("page_down", "pagedown", "page(1)", "page down"),
-    ("page_up", "pageup", "page(-1)", "page up"),
-    ("next_conflict", "n", "next_conflict(1)", "next open conflict (next search result while searching)"),
-    ("prev_conflict", "N", "next_conflict(-1)", "previous open conflict (previous search result)"),
-    ("next_unreviewed", "m", "next_unreviewed(1)", "next sentence with a link to review"),
-    ("prev_unreviewed", "M", "next_unreviewed(-1)", "previous sentence with a link to review"),
-    ("jump", "enter", "jump", "jump to the linked sentence; again: the next link"),
-    ("focus_link", "right_square_bracket", "focus_link(1)", "select the next link of this sentence"),
-    ("focus_link_back", "left_square_bracket", "focus_link(-1)", "select the previous link"),
-    ("accept_link", "a", "decide('accepted')", "accept the selected link (again: undecided)"),
-    ("reject_link", "x", "decide('rejected')", "reject the selected link (again: undecided)"),
-    ("mark", "space", "mark", "mark this sentence for a manual link"),
-    ("link_match", "equals_sign", "manual_link('match')", "manual match between the mark and this sentence"),
-    ("link_conflict", "exclamation_mark", "manual_link('conflict')", "manual conflict between the mark and this sentence"),
-    ("note", "e", "note", "edit the note of the selected link (if decided) or of the sentence"),
-    ("search", "slash", "search", "fuzzy search across all articles"),
-    ("filter", "f", "cycle_filter", "filter: all / conflicts / unreviewed / tagged"),
-    ("undo", "u", "undo", "undo"),
-    ("redo", "ctrl+r", "redo", "redo"),
-    ("save", "s", "save", "save now (changes are also saved automatically)"),
-    ("help", "question_mark", "help", "this help"),
-    ("quit", "q", "quit_app", "save and quit"),
-    ("escape", "escape", "clear", "leave search / clear the mark"),
-]
 
 
 def _short_path(path: str | Path) -> str:
@@ -207,7 +177,13 @@ class ReviewerApp(App[int]):
         self._save_timer = None
         self._highlight: dict[Key, ShownLink] = {}
         self.orphans: list[str] = []
+        self._saved_cursor: Key | None = None
         self._art_index = {a.id: i for i, a in enumerate(cluster.articles)}
+
+    def notify(self, message: str, **kwargs) -> None:  # type: ignore[override]
+        """Messages quote file names, config text and article words: never read them as markup."""
+        kwargs.setdefault("markup", False)
+        super().notify(message, **kwargs)
 
     # ------------------------------------------------------------------ set-up
     def compose(self) -> ComposeResult:
@@ -227,12 +203,17 @@ class ReviewerApp(App[int]):
     def on_mount(self) -> None:
         if self.config.theme:
             try:
+                if self.config.theme not in self.available_themes:
+                    raise ValueError(self.config.theme)
                 self.theme = self.config.theme
             except Exception:
                 self.notify(f"unknown theme {self.config.theme!r} in the config; using the default", severity="warning")
         if self.config.keys:
+            keymap, problems = check_key_overrides(self.config.keys, [l.key for l in self.config.labels])
+            for msg in problems:
+                self.notify(f"{self.config.path}: {msg}", severity="warning", timeout=12)
             try:
-                self.set_keymap({k: v for k, v in self.config.keys.items()})
+                self.set_keymap(keymap)
             except Exception as exc:  # pragma: no cover - defensive
                 self.notify(f"config [keys]: {exc}", severity="error")
         self.store.open()
@@ -243,6 +224,7 @@ class ReviewerApp(App[int]):
         """Re-anchor the open sidecar to the sentences and build the review session on it."""
         data = self.store.data
         data.reviewer = self.options.reviewer
+        self._saved_cursor = data.cursor
         sentences = {a.id: [(s.start, s.end, s.text) for s in a.sentences] for a in self.cluster.articles}
         rep = reanchor(data, sentences)
         self.session = ReviewSession(self.cluster, data, self.config.labels)
@@ -254,11 +236,14 @@ class ReviewerApp(App[int]):
                         timeout=8)
             self._schedule_save()
         if rep.moved or rep.fuzzy:
-            self.notify(f"the articles changed: {rep.moved + rep.fuzzy} tags/links re-attached to their sentences",
+            n = rep.moved + rep.fuzzy
+            self.notify(f"the articles changed: {n} {'tag or link' if n == 1 else 'tags and links'} "
+                        "re-attached to their sentences",
                         timeout=8)
             self._schedule_save()
         if self.orphans:
-            self.notify(f"{len(self.orphans)} tags/links no longer match any sentence; they are kept "
+            n = len(self.orphans)
+            self.notify(f"{n} {'tag or link' if n == 1 else 'tags and links'} no longer match any sentence; kept "
                         "(ctrl+p → Orphans lists them)", severity="warning", timeout=12)
         for w in self.options.warnings:
             self.notify(w, severity="warning", timeout=10)
@@ -584,7 +569,7 @@ class ReviewerApp(App[int]):
             f" · {p['tagged']} tagged",
             (f" · {p['conflicts_open']} conflicts open", "bold red" if p["conflicts_open"] else ""),
             f" · {self.align_status}" if self.align_status else "",
-            (f" · {len(self.orphans)} orphans", "yellow") if self.orphans else "",
+            (f" · {len(self.orphans)} orphan{'s' if len(self.orphans) != 1 else ''}", "yellow") if self.orphans else "",
             " · ", (_short_path(self.options.sidecar), "dim"),
         )
         text.no_wrap = True
@@ -785,6 +770,7 @@ class ReviewerApp(App[int]):
             return False
         self.dirty = False
         self.last_save_error = None
+        self._saved_cursor = self.cursor
         if not quiet:
             self.notify(f"saved {self.options.sidecar}")
         self.refresh_status()
@@ -934,6 +920,8 @@ class ReviewerApp(App[int]):
     def action_quit_app(self) -> None:
         if self._save_timer is not None:
             self._save_timer.stop()
+        if self.session is not None and not self.store.read_only and self._saved_cursor != self.cursor:
+            self.dirty = True  # the place where the reviewer stopped is part of the work
         if self.dirty and not self.save(quiet=True):
             self.notify("could not save: press q again to quit anyway, or use ctrl+p → Save after fixing it",
                         severity="error")

@@ -12,7 +12,13 @@ from textual.widgets import Input, Static
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close"),
+                Binding("j,down", "scroll(1)", "Down", show=False), Binding("k,up", "scroll(-1)", "Up", show=False),
+                Binding("g,home", "scroll(-10000)", "Top", show=False),
+                Binding("G,end", "scroll(10000)", "Bottom", show=False)]
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one(VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def __init__(self, rows: list[tuple[str, str, str]], labels: list[tuple[str, str, str, str]]):
         super().__init__()
@@ -23,7 +29,7 @@ class HelpScreen(ModalScreen[None]):
         table = Table(show_header=True, header_style="bold", box=None, expand=False, pad_edge=False)
         table.add_column("keys", style="bold cyan", no_wrap=True)
         table.add_column("what it does")
-        table.add_column("id (for [keys] in config.toml)", style="dim", no_wrap=True)
+        table.add_column(Text("id (for [keys] in config.toml)"), style="dim", no_wrap=True)
         for keys, desc, bid in self.rows:
             table.add_row(keys, desc, bid)
         labels = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
