@@ -11,6 +11,19 @@ from reviewer.sidecar import (Anchor, LinkDecision, Note, ReviewData, SidecarSto
                               dumps, from_dict, load_sidecar, reanchor, save_sidecar, to_dict)
 
 
+def started(proc):
+    """Wait until the child has exec'd: before that, /proc shows the parent's command line."""
+    import time as _t
+    for _ in range(500):
+        try:
+            if b"time.sleep" in open(f"/proc/{proc.pid}/cmdline", "rb").read():
+                return proc
+        except OSError:
+            pass
+        _t.sleep(0.01)
+    return proc
+
+
 def sample() -> ReviewData:
     a = Anchor("art1", 2, 10, 40, "Three drones were involved.")
     b = Anchor("art2", 0, 0, 20, "A drone hit the house.")
@@ -89,7 +102,7 @@ def test_second_instance_is_read_only_and_stale_lock_is_taken_over(tmp_path):
     first.open()
     first.save()
     # a live reviewer process that is not us
-    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", "reviewer"])
+    other = started(subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", "reviewer"]))
     try:
         (tmp_path / "a.review.toml.lock").write_text(f"{other.pid}\n")
         second = SidecarStore(p, "a")
@@ -99,7 +112,7 @@ def test_second_instance_is_read_only_and_stale_lock_is_taken_over(tmp_path):
         other.kill()
         other.wait()
     # a live process that is not a reviewer (the pid was reused): the lock is stale
-    unrelated = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    unrelated = started(subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"]))
     try:
         (tmp_path / "a.review.toml.lock").write_text(f"{unrelated.pid}\n")
         reused = SidecarStore(p, "a")
@@ -176,3 +189,16 @@ def test_round_trip_of_arbitrary_text(label, note, quote, fmt):
     raw = json.loads(dumps(d, fmt)) if fmt == "json" else tomllib.loads(dumps(d, fmt))
     back = from_dict(raw)
     assert back.tags == d.tags and back.notes == d.notes and back.links == d.links
+
+
+def test_saved_files_get_normal_permissions_and_keep_them(tmp_path):
+    p = tmp_path / "a.review.toml"
+    old = os.umask(0o022)
+    try:
+        save_sidecar(p, sample())
+    finally:
+        os.umask(old)
+    assert p.stat().st_mode & 0o777 == 0o644  # readable by the team, like any file, not mkstemp's 0600
+    os.chmod(p, 0o640)
+    save_sidecar(p, sample())
+    assert p.stat().st_mode & 0o777 == 0o640

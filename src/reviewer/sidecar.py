@@ -350,6 +350,7 @@ def save_sidecar(path: str | os.PathLike[str], data: ReviewData, *, backup: bool
         raise SidecarError(f"cannot write in {folder} ({exc.strerror or exc}); your work is kept in memory",
                            path=str(p)) from None
     try:
+        os.fchmod(fd, file_mode(p))
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
             fh.flush()
@@ -368,6 +369,17 @@ def save_sidecar(path: str | os.PathLike[str], data: ReviewData, *, backup: bool
         except OSError:
             pass
         raise SidecarError(f"could not save ({exc.strerror or exc}); your work is kept in memory", path=str(p)) from None
+
+
+def file_mode(path: Path) -> int:
+    """The permissions a rewritten file keeps (its current ones), or a new file gets (0666 less
+    the umask, like any file a program creates), instead of mkstemp's owner-only 0600."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def _copy_bytes(src: Path, dst: Path) -> None:

@@ -22,6 +22,19 @@ from tests.tui.conftest import ARTICLES, links
 SIZE = (150, 40)
 T = "2026-01-01T00:00:00Z"
 
+def started(proc):
+    """Wait until the child has exec'd: before that, /proc shows the parent's command line."""
+    import time as _t
+    for _ in range(500):
+        try:
+            if b"time.sleep" in open(f"/proc/{proc.pid}/cmdline", "rb").read():
+                return proc
+        except OSError:
+            pass
+        _t.sleep(0.01)
+    return proc
+
+
 
 @pytest.fixture
 def config():
@@ -183,7 +196,7 @@ async def test_second_instance_is_told_and_writes_nothing(cluster, config):
     side = cluster / "tester.review.toml"
     save_sidecar(side, ReviewData(reviewer="tester", created=T))
     before = side.read_bytes()
-    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", "reviewer"])
+    other = started(subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", "reviewer"]))
     try:
         (cluster / "tester.review.toml.lock").write_text(f"{other.pid}\n")
         app = make_app([str(cluster)], reviewer="tester", config=config, links=links())
