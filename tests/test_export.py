@@ -440,6 +440,19 @@ def test_failed_write_leaves_no_temp_file(cluster, tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
+def test_output_gets_normal_permissions(cluster, tmp_path):
+    mask = os.umask(0o022)
+    try:
+        out = tmp_path / "report.html"
+        run(cluster, "html", out)
+        assert out.stat().st_mode & 0o777 == 0o644
+        out.chmod(0o640)
+        run(cluster, "html", out)  # rewriting keeps the file's own permissions
+        assert out.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(mask)
+
+
 def test_tui_call_signature(cluster, tmp_path, monkeypatch):
     """The TUI calls export_files(paths, [sidecar], fmt, out) with a Path and no config."""
     monkeypatch.chdir(tmp_path)

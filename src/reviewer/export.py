@@ -411,6 +411,10 @@ def atomic_write(path: Path, text: str) -> None:
     except OSError as exc:
         raise ReviewerError(f"cannot write ({exc.strerror or exc})", path=str(path)) from None
     try:
+        if hasattr(os, "fchmod"):
+            from reviewer.sidecar import file_mode
+
+            os.fchmod(fd, file_mode(path))  # a shareable file, not mkstemp's owner-only 0600
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
             fh.flush()
