@@ -1,7 +1,6 @@
 """Each rule of the engine, on short synthetic clusters written for it."""
 
 import json
-import random
 from pathlib import Path
 
 import pytest

@@ -14,7 +14,6 @@ tests/test_export.py`` and review the diff.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import shutil

@@ -9,13 +9,12 @@ finds its sentence (re-anchoring). Nothing is written. Each finding is one line:
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewer.errors import ReviewerError
 from reviewer.keymap import check_key_overrides
-from reviewer.sidecar import SUFFIXES, load_sidecar, orphan_lines, reanchor, sidecar_folder
+from reviewer.sidecar import load_sidecar, orphan_lines, reanchor, sidecars_for
 
 
 @dataclass
@@ -43,32 +42,6 @@ def _theme_exists(name: str) -> bool:
     except ImportError:  # no TUI installed: nothing to check against
         return True
     return name in BUILTIN_THEMES
-
-
-def find_sidecars(paths: list[str]) -> list[Path]:
-    """Sidecars in the folder(s) of the articles: ``*.review.toml`` and ``*.review.json``."""
-    folders: list[Path] = []
-    for p in paths:
-        q = Path(p)
-        folder = q if q.is_dir() else None
-        if folder is not None and folder not in folders:
-            folders.append(folder)
-    if not folders:
-        files = [p for p in paths if Path(p).is_file()]
-        if not files:
-            return []  # nothing given exists: do not report sidecars of some other folder
-        try:
-            folders = [sidecar_folder(files)]
-        except (OSError, ValueError):
-            return []
-    out: list[Path] = []
-    for folder in folders:
-        try:
-            names = sorted(os.listdir(folder))
-        except OSError:
-            continue
-        out += [folder / n for n in names if n.lower().endswith(tuple(SUFFIXES.values()))]
-    return out
 
 
 def run_check(paths: list[str], config_path: str | None = None, sidecars: list[str] | None = None) -> Report:
@@ -102,7 +75,7 @@ def run_check(paths: list[str], config_path: str | None = None, sidecars: list[s
         n = sum(len(a.sentences) for a in cluster.articles)
         rep.add("ok", f"{plural(len(cluster.articles), 'article')}, {plural(n, 'sentence')}")
 
-    files = [Path(s) for s in sidecars] if sidecars else find_sidecars(paths)
+    files = [Path(s) for s in sidecars] if sidecars else sidecars_for(paths)
     sentences = ({a.id: [(s.start, s.end, s.text) for s in a.sentences] for a in cluster.articles}
                  if cluster is not None else {})
     for f in files:

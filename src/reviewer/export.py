@@ -43,7 +43,6 @@ from reviewer.errors import ReviewerError
 from reviewer.models import Article, Cluster, Link
 
 FORMATS = ("jsonl", "csv", "nli", "prodigy", "label-studio", "html")
-SIDECAR_GLOBS = ("*.review.toml", "*.review.json")
 NLI_LABELS = {0: "entailment", 1: "neutral", 2: "contradiction"}
 SPLITS = ("train", "dev", "test")
 
@@ -147,13 +146,6 @@ class ExportSummary:
 
 
 # --------------------------------------------------------------------------- entry point
-
-def find_sidecars(folder: Path) -> list[Path]:
-    found: set[Path] = set()
-    for pat in SIDECAR_GLOBS:
-        found.update(p for p in folder.glob(pat) if p.is_file())
-    return sorted(found, key=lambda p: p.name)
-
 
 def parse_split(text: str | Sequence[float]) -> tuple[float, float, float]:
     """``"80/10/10"`` -> (80, 10, 10). Raises ValueError with a readable message."""
@@ -270,7 +262,7 @@ def _load_config(config):
 def gather(paths, sidecars, config=None, include_suggestions: bool = False) -> ExportData:
     from reviewer.articles import load_cluster
     from reviewer.cache import align_cached
-    from reviewer.sidecar import load_sidecar, reanchor, sidecar_folder
+    from reviewer.sidecar import load_sidecar, reanchor, sidecar_folder, sidecars_for
 
     cfg = _load_config(config)
     if not paths:
@@ -281,7 +273,7 @@ def gather(paths, sidecars, config=None, include_suggestions: bool = False) -> E
     cluster = load_cluster(list(paths))
     folder = sidecar_folder(list(paths))
     name = folder.resolve().name or "cluster"
-    side_paths = [Path(s) for s in sidecars] if sidecars else find_sidecars(folder)
+    side_paths = [Path(s) for s in sidecars] if sidecars else sidecars_for(list(paths))
     if not side_paths and not include_suggestions:
         raise ReviewerError("no sidecar (*.review.toml or *.review.json) found; give one with --sidecar FILE, "
                             "or use --include-suggestions to export the engine's suggestions alone", path=str(folder))

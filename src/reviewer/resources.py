@@ -21,3 +21,19 @@ def bundled_seeds_dir() -> Path:
 
 def bundled_config_path() -> Path:
     return _first_existing(_PKG / "_bundled" / "config.toml", _PKG.parent.parent / "config.toml")
+
+
+def seeds_sidecar_dir() -> Path:
+    """Where sidecars of the bundled seeds go: the user's data folder (e.g.
+    ~/.local/share/reviewer/seeds), since the seeds may sit in a read-only install."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("reviewer")) / "seeds"
+
+
+def is_bundled_seeds(paths) -> bool:
+    try:
+        seeds = bundled_seeds_dir().resolve()
+        return bool(paths) and all(Path(p).resolve() == seeds or Path(p).resolve().parent == seeds for p in paths)
+    except OSError:
+        return False

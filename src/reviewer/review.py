@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from reviewer.config import Label
-from reviewer.models import Cluster, Evidence, Link, Sentence, SentenceRef
-from reviewer.sidecar import orphan_lines, Anchor, LinkDecision, Note, ReviewData, Tag, now
+from reviewer.models import Cluster, Evidence, Link, Sentence
+from reviewer.sidecar import Anchor, LinkDecision, Note, ReviewData, Tag, now, orphan_lines
 
 FILTERS = ("all", "conflicts", "unreviewed", "tagged")
 Key = tuple[str, int]  # (article id, sentence index)

@@ -130,6 +130,28 @@ def sidecar_folder(paths: list[str | os.PathLike[str]]) -> Path:
     return Path(os.path.commonpath([str(p) for p in parents]))
 
 
+def sidecars_for(paths: list[str | os.PathLike[str]]) -> list[Path]:
+    """Every sidecar of a cluster: ``*.review.toml`` / ``*.review.json`` beside the articles, and
+    for the bundled seeds also those in the user's data folder (where the app saves them)."""
+    from reviewer.resources import is_bundled_seeds, seeds_sidecar_dir
+
+    folders = []
+    existing = [p for p in paths if Path(p).exists()]
+    if existing:
+        folders.append(sidecar_folder(existing))
+    if is_bundled_seeds(paths):
+        folders.append(seeds_sidecar_dir())
+    found: list[Path] = []
+    for folder in folders:
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
+            continue
+        found += [folder / n for n in names
+                  if n.lower().endswith(tuple(SUFFIXES.values())) and (folder / n).is_file()]
+    return found
+
+
 def safe_name(reviewer: str) -> str:
     name = re.sub(r"[^\w.-]+", "_", reviewer.strip(), flags=re.UNICODE).strip("._")
     return name or "reviewer"

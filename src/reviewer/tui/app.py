@@ -1046,9 +1046,9 @@ def run_tui(args: argparse.Namespace) -> int:
         # folder (e.g. ~/.local/share/reviewer/seeds/), not into the package.
         paths = [str(bundled_seeds_dir())]
         if sidecar is None:
-            from platformdirs import user_data_dir
+            from reviewer.resources import seeds_sidecar_dir
 
-            folder = Path(user_data_dir("reviewer")) / "seeds"
+            folder = seeds_sidecar_dir()
             folder.mkdir(parents=True, exist_ok=True)
             name = args.reviewer or config.reviewer_name()
             sidecar = str(default_sidecar_path([folder], name, args.format or config.format))
