@@ -34,7 +34,6 @@ import io
 import json
 import os
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
@@ -393,30 +392,16 @@ def _refuse_inputs(out: Path, data: ExportData) -> None:
 def atomic_write(path: Path, text: str) -> None:
     """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same folder and a
     rename, so a reader never sees half a file. Raises ReviewerError naming the file."""
+    from reviewer.atomic import write_atomic
+
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         raise ReviewerError("is a folder; give a file name", path=str(path))
     if not folder.is_dir():
         raise ReviewerError(f"cannot write: the folder {folder} does not exist", path=str(path))
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        write_atomic(path, text, newline="")
     except OSError as exc:
-        raise ReviewerError(f"cannot write ({exc.strerror or exc})", path=str(path)) from None
-    try:
-        if hasattr(os, "fchmod"):
-            from reviewer.sidecar import file_mode
-
-            os.fchmod(fd, file_mode(path))  # a shareable file, not mkstemp's owner-only 0600
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
         raise ReviewerError(f"cannot write ({exc.strerror or exc})", path=str(path)) from None
 
 

@@ -37,7 +37,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +47,7 @@ else:  # pragma: no cover
 
 import tomli_w
 
+from reviewer.atomic import write_atomic
 from reviewer.errors import SidecarError
 
 SCHEMA = 1
@@ -366,65 +366,14 @@ def save_sidecar(path: str | os.PathLike[str], data: ReviewData, *, backup: bool
     data.updated = now()
     text = dumps(data, format_of(p))
     folder = p.parent if str(p.parent) else Path(".")
+    if not folder.is_dir():
+        raise SidecarError(f"cannot save: the folder {folder} does not exist; your work is kept in memory",
+                           path=str(p))
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{p.name}.", suffix=".tmp")
+        write_atomic(p, text, backup=backup)
     except OSError as exc:
-        raise SidecarError(f"cannot write in {folder} ({exc.strerror or exc}); your work is kept in memory",
+        raise SidecarError(f"could not save ({exc.strerror or exc}); your work is kept in memory",
                            path=str(p)) from None
-    try:
-        os.fchmod(fd, file_mode(p))
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if backup and p.exists():
-            bak = p.with_name(p.name + ".bak")
-            try:
-                _copy_bytes(p, bak)
-            except OSError:
-                pass
-        os.replace(tmp, p)
-        _fsync_dir(folder)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise SidecarError(f"could not save ({exc.strerror or exc}); your work is kept in memory", path=str(p)) from None
-
-
-def file_mode(path: Path) -> int:
-    """The permissions a rewritten file keeps (its current ones), or a new file gets (0666 less
-    the umask, like any file a program creates), instead of mkstemp's owner-only 0600."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
-
-
-def _copy_bytes(src: Path, dst: Path) -> None:
-    data = src.read_bytes()
-    fd, tmp = tempfile.mkstemp(dir=dst.parent, prefix=f".{dst.name}.", suffix=".tmp")
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, dst)
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 # --------------------------------------------------------------------------- re-anchoring

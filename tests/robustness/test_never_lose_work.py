@@ -154,7 +154,7 @@ def cluster(tmp_path, monkeypatch):
 
 
 async def test_full_disk_keeps_work_in_memory_and_save_as_rescues_it(cluster, config, monkeypatch, tmp_path):
-    import reviewer.sidecar as sc
+    import reviewer.atomic as sc
 
     real = sc.tempfile.mkstemp
 
