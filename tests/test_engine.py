@@ -252,3 +252,29 @@ def test_acronym_alone_does_not_make_a_match():
     cl = cluster("The Kurdish Regional Government condemned the bombing of the market.",
                  "The KRG president will travel to Paris next month for talks on trade.")
     assert relations(cl) == {}
+
+
+def test_a_number_asked_for_is_not_the_number_that_happened():
+    cl = cluster("The court sentenced the former governor Marek Zielak to five years in prison for fraud.",
+                 "Prosecutors had sought seven years in prison for the former governor Marek Zielak.")
+    assert all(l.relation != "conflict" for l in relations(cl).values())
+    # ... while two actual sentences of different length do conflict
+    cl = cluster("The court sentenced the former governor Marek Zielak to five years in prison for fraud.",
+                 "The former governor Marek Zielak was sentenced to seven years in prison for fraud.")
+    link = only(cl)
+    assert link.relation == "conflict" and link.evidence[0].a == "five years"
+
+
+def test_demand_and_offer_are_separate_slots_and_counts_pair_by_context():
+    cl = cluster("The nurses' union is demanding a 12 percent raise, while the hospital group has offered 3 percent.",
+                 "The union wants pay to rise by 12 percent; the hospital group has offered 5 percent.")
+    link = only(cl)
+    assert link.relation == "conflict"
+    assert [(e.a, e.b) for e in link.evidence] == [("3 percent", "5 percent")]
+
+
+def test_people_counts_with_the_verb_far_from_the_number():
+    cl = cluster("Some 3,000 members of the Dock Workers Association joined the protest in the harbour.",
+                 "Around 900 workers joined the protest in the harbour, police said.")
+    link = only(cl)
+    assert link.relation == "conflict" and link.evidence[0].kind in ("number", "quantity")

@@ -345,12 +345,36 @@ def _own_context(f: SentFeatures, c: Count, radius: int = 5) -> frozenset[str]:
     return frozenset(out)
 
 
+# A number that is asked for, offered or forecast is not the number that happened: "prosecutors
+# sought ten years" does not contradict "he was sentenced to eight years"; "the union demands
+# 9 percent" does not contradict "the company offered 4 percent". Stems, as in SentFeatures.terms.
+_MODES = {**{t: "request" for t in ("ask", "sought", "seek", "demand", "want", "request", "propos", "urg")},
+          **{t: "offer" for t in ("offer",)},
+          **{t: "forecast" for t in ("expect", "forecast", "predict", "project")}}
+_CLAUSE_BREAK = re.compile(r"[;:.!?]|\b(?:while|but|whereas)\b")
+
+
+def _mode(f: SentFeatures, c: Count, radius: int = 6) -> str:
+    """"request", "offer" or "forecast" when such a verb governs the count (the nearest one
+    before it in the same clause), else "actual"."""
+    k = next((k for k, t in enumerate(f.toks) if t[1] >= c.span[0]), len(f.toks))
+    for m in range(k - 1, max(-1, k - 1 - radius), -1):
+        if _CLAUSE_BREAK.search(f.text, f.toks[m][2], c.span[0]):
+            break
+        mode = _MODES.get(f.terms[m] or "")
+        if mode:
+            return mode
+    return "actual"
+
+
 def _same_slot(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count, sim: float) -> bool:
     """Do two counts count the same thing? Same head noun (or the same word before:
     "magnitude 6.4" / "6.1-magnitude"); a generic head ("people", "percent", "euros") also
     needs a shared word nearby; different names around them mean different subjects."""
     if a.art == b.art and (ca.weak or cb.weak):
         return False  # within one article, "a drone" is narration, not a count
+    if _mode(a, ca) != _mode(b, cb):
+        return False
     ha, hb = set(ca.head), set(cb.head)
     shared = ha & hb
     if ca.pre and ca.pre == cb.pre and not (ca.weak or cb.weak):
@@ -360,8 +384,8 @@ def _same_slot(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count, sim: floa
         # the words around them say so ("... joined the strike" / "... took part in the strike").
         if not (ha & PERSON_HEADS and hb & PERSON_HEADS):
             return False
-        around_a = (_own_context(a, ca) | ha | {ca.pre}) - GENERIC_HEADS - PERSON_HEADS - {None}
-        around_b = (_own_context(b, cb) | hb | {cb.pre}) - GENERIC_HEADS - PERSON_HEADS - {None}
+        around_a = (_own_context(a, ca, 8) | ha | {ca.pre}) - GENERIC_HEADS - PERSON_HEADS - {None}
+        around_b = (_own_context(b, cb, 8) | hb | {cb.pre}) - GENERIC_HEADS - PERSON_HEADS - {None}
         if not (around_a & around_b):
             return False
     elif shared <= GENERIC_HEADS:
@@ -379,6 +403,13 @@ def _count_evidence(a: SentFeatures, b: SentFeatures, sim: float) -> list[Eviden
     used_a: set[int] = set()
     used_b: set[int] = set()
     pairs = [(ia, ib) for ia, ca in enumerate(a.counts) for ib, cb in enumerate(b.counts) if _same_slot(a, ca, b, cb, sim)]
+    if len(pairs) > 1:
+        # The best-matched counts first: "Rail has offered 5 percent" pairs with "Rail said it had
+        # offered a 4 percent rise", not with "the union wants 9 percent".
+        def affinity(p: tuple[int, int]) -> int:
+            ca, cb = a.counts[p[0]], b.counts[p[1]]
+            return len((_own_context(a, ca) | set(ca.head)) & (_own_context(b, cb) | set(cb.head)))
+        pairs.sort(key=lambda p: (-affinity(p), p))
     # A count that agrees with a count of the other sentence settles that slot.
     for ia, ib in pairs:
         if not counts_conflict(a.counts[ia], b.counts[ib]):
