@@ -278,3 +278,17 @@ def test_people_counts_with_the_verb_far_from_the_number():
                  "Around 900 workers joined the protest in the harbour, police said.")
     link = only(cl)
     assert link.relation == "conflict" and link.evidence[0].kind in ("number", "quantity")
+
+
+def test_death_toll_counts_the_dead():
+    cl = cluster("At least 31 people were killed when the bridge collapsed in Harbin on Friday.",
+                 "Officials put the death toll from the bridge collapse in Harbin at 24.")
+    link = only(cl)
+    assert link.relation == "conflict" and link.evidence[0].b == "24"
+
+
+def test_cancelled_versus_continued_is_a_contradiction():
+    cl = cluster("All ferry services to the island were cancelled because of the storm.",
+                 "Ferry services to the island continued as normal despite the storm, the operator said.")
+    link = only(cl)
+    assert link.relation == "conflict" and link.evidence[0].kind == "other"

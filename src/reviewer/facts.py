@@ -180,6 +180,9 @@ def extract_counts(toks: list[tuple[str, int, int]], words: list[str], terms: li
             if m > j + 1 and m < n and terms[m] is not None and not _gap(toks, m - 1, m):
                 head.append(terms[m])
                 last = m
+        if not head and value is not None and "toll" in words[max(0, i - 8):i]:
+            head = ["person", "die"]  # "the death toll at 9", "the toll rose to 12": a count of the dead
+            last = j
         if not head:
             i = j + 1
             continue

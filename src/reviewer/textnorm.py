@@ -107,6 +107,7 @@ _ANTONYMS_RAW = [
     ("accepted", "rejected"), ("approved", "rejected"), ("confirmed", "denied"), ("admitted", "denied"),
     ("alive", "dead"), ("survived", "died"), ("arrested", "released"), ("freed", "detained"),
     ("suspended", "continue"), ("suspended", "resumed"), ("cancelled", "held"), ("resigned", "remain"),
+    ("cancelled", "continued"), ("canceled", "continued"), ("closed", "reopened"), ("closed", "operating"),
     ("support", "oppose"), ("supported", "opposed"), ("allowed", "banned"), ("legal", "illegal"),
     ("higher", "lower"), ("more", "fewer"), ("before", "after"), ("success", "failure"), ("succeeded", "failed"),
     ("peaceful", "violent"), ("started", "ended"), ("male", "female"),
