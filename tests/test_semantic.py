@@ -1,3 +1,4 @@
+import numpy as np
 import pytest
 
 from reviewer import semantic
@@ -57,3 +58,26 @@ def test_translation_across_scripts_matches():
 def test_script_detection():
     assert semantic._script(EN) == "latin"
     assert semantic._script(AR) != "latin"
+
+
+def test_each_sentence_is_embedded_once_and_the_store_is_optional(monkeypatch, tmp_path):
+    monkeypatch.setenv("REVIEWER_CACHE_DIR", str(tmp_path))
+    seen: list[str] = []
+
+    def fake(texts):
+        seen.extend(texts)
+        rng = np.random.default_rng(abs(hash(tuple(texts))) % 2**32)
+        e = rng.normal(size=(len(texts), semantic.DIM)).astype(np.float32)
+        return e / np.linalg.norm(e, axis=1, keepdims=True)
+
+    monkeypatch.setattr(semantic, "_compute", fake)
+    first = semantic.embed(["one", "two", "one"])
+    assert sorted(seen) == ["one", "two"] and np.allclose(first[0], first[2])
+    seen.clear()
+    again = semantic.embed(["two", "three", "one"])  # an article added: only the new sentence
+    assert seen == ["three"]
+    assert np.allclose(again[0], first[1]) and np.allclose(again[2], first[0])
+    (tmp_path / "embeddings.sqlite3").write_bytes(b"this is not a database")
+    seen.clear()
+    semantic.embed(["one"])  # a corrupt store costs time, never a failure
+    assert seen == ["one"]

