@@ -203,6 +203,19 @@ def test_search_exact_before_fuzzy_in_reading_order():
     assert s.search("zzzqqq") == []
 
 
+def test_search_finds_other_spellings_of_a_name():
+    from reviewer.segment import segment
+
+    arts = []
+    for n, body in enumerate(["Prime Minister Kadhimi was unhurt.", "Al-Kazemi called for calm.",
+                              "The Kuwaiti minister arrived."]):
+        a = Article(id=f"x{n}", path="", body=body)
+        a.sentences = segment(body)
+        arts.append(a)
+    s = ReviewSession(Cluster(arts), ReviewData(reviewer="t"), [])
+    assert s.search("Kazimi") == [("x0", 0), ("x1", 0)]
+
+
 ops = st.lists(st.tuples(st.sampled_from(["tag", "decide", "manual", "note"]),
                          st.integers(0, 6), st.integers(0, 6), st.sampled_from(["accepted", "rejected"])),
                max_size=12)

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 from reviewer.config import Label
 from reviewer.models import Cluster, Evidence, Link, Sentence
 from reviewer.sidecar import Anchor, LinkDecision, Note, ReviewData, Tag, now, orphan_lines
+from reviewer.textnorm import fold, same_name, tokenize
 
 FILTERS = ("all", "conflicts", "unreviewed", "tagged")
 Key = tuple[str, int]  # (article id, sentence index)
@@ -237,6 +238,13 @@ class ReviewSession:
             if keys[idx] not in seen:
                 out.append(keys[idx])
                 seen.add(keys[idx])
+        if len(q.split()) == 1 and len(q) >= 4 and q[0].isalpha():
+            # A name finds its other spellings too, as the engine reads them (Kazimi: Kadhimi, Kazemi).
+            qf = fold(q)
+            for k, t in zip(keys, texts):
+                if k not in seen and any(tok[:1].isupper() and same_name(qf, fold(tok)) for tok, _s, _e in tokenize(t)):
+                    out.append(k)
+                    seen.add(k)
         order = {aid: n for n, aid in enumerate(self.article_order)}
         exact_set = set(exact)
         return sorted(out, key=lambda k: (k not in exact_set, order[k[0]], k[1]))

@@ -431,7 +431,8 @@ def reanchor(data: ReviewData, sentences: dict[str, list[tuple[int, int, str]]])
 def orphan_lines(data: ReviewData) -> list[str]:
     """One line per tag, note or link decision whose sentence could not be found."""
     def where(a: Anchor) -> str:
-        return f"{a.article}:{a.sentence} “{a.quote[:60]}”"
+        quote = a.quote if len(a.quote) <= 70 else a.quote[:70].rsplit(" ", 1)[0] + " …"
+        return f"{a.article}:{a.sentence} “{quote}”"
     out = [f"tag {t.label!r} on {where(t.anchor)}" for t in data.tags if t.anchor.orphan]
     out += [f"note on {where(n.anchor)}" for n in data.notes if n.anchor.orphan]
     out += [f"{d.relation} link ({d.decision}) {where(d.a)} – {where(d.b)}"

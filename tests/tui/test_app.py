@@ -214,3 +214,19 @@ async def test_quit_saves_where_the_reviewer_stopped(make, cluster_dir):
         await pilot.press("l", "j", "q")  # no edit at all, only moves
         await pilot.pause()
     assert sidecar(cluster_dir)["cursor"] == {"article": "b", "sentence": 1}
+
+
+async def test_after_a_resize_the_cursor_and_its_link_stay_in_view(make):
+    app = make()
+    async with app.run_test(size=(150, 40)) as pilot:
+        await pilot.press("G")
+        await pilot.resize_terminal(70, 16)
+        await pilot.pause(0.2)
+        await pilot.press("g", "n")  # a0 has a conflict with b0
+        await pilot.pause(0.2)
+        for art, sent in (app.cursor, ("b", 0)):
+            pane = app.pane_of(app._art_index[art])
+            if pane is None:
+                continue  # that column is off screen at this width
+            row = pane.view.row_of(sent)
+            assert 0 <= row < pane.view.scrollable_content_region.height, (art, sent, row)

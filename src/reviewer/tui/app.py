@@ -121,7 +121,7 @@ class ReviewerCommands(Provider):
         for fmt in ("jsonl", "csv", "nli", "prodigy", "label-studio", "html"):
             cmds.append((f"Export: {fmt}", lambda fmt=fmt: app.export(fmt), f"write the labelled data as {fmt}"))
         for mode in FILTERS:
-            cmds.append((f"Filter: {mode}", lambda mode=mode: app.set_filter(mode), "show only these sentences"))
+            cmds.append((f"Filter: {mode}", lambda mode=mode: app.set_filter(mode), "dim the other sentences; j/k skip them"))
         for theme in ("textual-dark", "textual-light", "nord", "gruvbox", "dracula", "solarized-light", "monokai"):
             cmds.append((f"Theme: {theme}", lambda theme=theme: setattr(app, "theme", theme), "colour theme"))
         cmds.append(("Reload sidecar", app.reload, "read the sidecar from disk again, dropping unsaved changes"))
@@ -178,6 +178,7 @@ class ReviewerApp(App[int]):
         self._highlight: dict[Key, ShownLink] = {}
         self.orphans: list[str] = []
         self._saved_cursor: Key | None = None
+        self._resize_pending = False
         self._art_index = {a.id: i for i, a in enumerate(cluster.articles)}
 
     def notify(self, message: str, **kwargs) -> None:  # type: ignore[override]
@@ -194,6 +195,7 @@ class ReviewerApp(App[int]):
                 pane = ArticlePane(k)
                 pane.view = ArticleView(self.cluster.articles[k], k)
                 pane.view.state = self._display_state
+                pane.view.on_resized = self._view_resized
                 pane.article, pane.index = self.cluster.articles[k], k
                 self.slots.append(pane)
                 yield pane
@@ -268,6 +270,21 @@ class ReviewerApp(App[int]):
     def on_resize(self) -> None:
         self._layout_columns()
         self.call_after_refresh(self._bring_cursor_into_view)
+
+    def _view_resized(self) -> None:
+        """An article view got a new size (the terminal was resized): lay out the columns
+        again and bring the cursor and its links back into view once the new wrapping is in."""
+        if self._resize_pending:
+            return
+        self._resize_pending = True
+
+        def again() -> None:
+            self._resize_pending = False
+            self._layout_columns()
+            self._bring_cursor_into_view()
+            self.refresh_all()
+
+        self.call_after_refresh(again)
 
     def _layout_columns(self) -> None:
         width = self.size.width or 120
@@ -595,12 +612,16 @@ class ReviewerApp(App[int]):
         self.session.data.cursor = self.cursor
         self.refresh_all()
 
-    def _bring_cursor_into_view(self, sync: bool = True) -> None:
+    def _bring_cursor_into_view(self, sync: bool = True, again: bool = True) -> None:
         pane = self.pane_of(self.cur_art)
         if pane is None:
             return
         view = pane.view
-        view.relayout(view.scrollable_content_region.width)
+        changed = view.relayout(view.scrollable_content_region.width)
+        if changed and again:
+            # New wrapping (after a resize): the scroll range is only known after the next
+            # refresh, so scrolling now could be cut short. Do it again then.
+            self.call_after_refresh(self._bring_cursor_into_view, sync, False)
         view.ensure_visible(self.cur_sent)
         if not sync or not self.session:
             return
@@ -618,7 +639,8 @@ class ReviewerApp(App[int]):
                 continue
             done.add(idx)
             ov = opane.view
-            ov.relayout(ov.scrollable_content_region.width)
+            if ov.relayout(ov.scrollable_content_region.width) and again:
+                self.call_after_refresh(self._bring_cursor_into_view, sync, False)
             ov.scroll_sentence_to_row(other[1], row)
 
     def action_move(self, step: int) -> None:
@@ -892,12 +914,14 @@ class ReviewerApp(App[int]):
 
     def action_undo(self) -> None:
         if self.session.undo():
+            self.notify("undone", timeout=1.5)
             self._changed()
         else:
             self.notify("nothing to undo")
 
     def action_redo(self) -> None:
         if self.session.redo():
+            self.notify("redone", timeout=1.5)
             self._changed()
         else:
             self.notify("nothing to redo")
@@ -986,6 +1010,11 @@ class ReviewerApp(App[int]):
                 target = target / Path(self.options.sidecar).name
             if not target.name.lower().endswith((".review.toml", ".review.json")):
                 self.notify("a sidecar name must end in .review.toml or .review.json", severity="error")
+                return
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                self.notify(f"cannot create the folder {target.parent}: {exc.strerror or exc}", severity="error")
                 return
             self.session.data.cursor = self.cursor
             try:

@@ -50,6 +50,7 @@ class ArticleView(ScrollView, can_focus=False):
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self.version = 0
         self.state = None  # set by the app: a callable (key) -> dict of display state
+        self.on_resized = None  # set by the app: called when a new size changed the wrapping
 
     def set_article(self, article: Article, index: int, scroll_y: int = 0) -> None:
         """Show another article in this column (columns are reused when scrolling sideways)."""
@@ -60,9 +61,11 @@ class ArticleView(ScrollView, can_focus=False):
         self.scroll_to(y=scroll_y, animate=False, immediate=True)
 
     # ------------------------------------------------------------------ layout
-    def relayout(self, width: int) -> None:
+    def relayout(self, width: int) -> bool:
+        """Wrap the sentences to ``width``; True when the layout changed (the scroll range
+        then changes on the next refresh)."""
         if width == self._width or width <= 0:
-            return
+            return False
         self._width = width
         text_width = max(8, width - GUTTER - 1)
         lines: list[tuple[int, int, int]] = []
@@ -76,9 +79,11 @@ class ArticleView(ScrollView, can_focus=False):
         self.tops = tops
         self.virtual_size = Size(width, len(lines))
         self.refresh_lines()
+        return True
 
     def on_resize(self) -> None:
-        self.relayout(self.scrollable_content_region.width)
+        if self.relayout(self.scrollable_content_region.width) and self.on_resized is not None:
+            self.on_resized()
 
     def refresh_lines(self) -> None:
         self._base_style = None
