@@ -186,3 +186,13 @@ def test_cli_agree_usage_and_errors(tmp_path, capsys):
 def test_cli_agree_warns_about_same_reviewer(capsys):
     assert main(["agree", str(ALICE), str(ALICE)]) == 0
     assert "also wrote another sidecar" in capsys.readouterr().err
+
+
+def test_a_sidecar_of_another_cluster_is_refused(tmp_path, capsys):
+    from reviewer.sidecar import Anchor, ReviewData, Tag, save_sidecar
+
+    foreign = ReviewData(reviewer="zed")
+    foreign.tags.append(Tag(Anchor("zzz", 0, 0, 10, "A sentence of some other story."), "opinion", "2026-01-01T00:00:00Z"))
+    save_sidecar(tmp_path / "zed.review.toml", foreign)
+    code = main(["agree", str(FIXTURE / "alice.review.toml"), str(tmp_path / "zed.review.toml")])
+    assert code == 1 and "belongs to another cluster" in capsys.readouterr().err

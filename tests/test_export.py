@@ -496,8 +496,9 @@ def test_cli_export_file_and_stdout(cluster, tmp_path, capsys):
 
 def test_cli_errors_are_one_line(cluster, tmp_path, capsys):
     cfg = ["--config", str(CONFIG)]
-    assert main(["export", str(cluster), "--format", "xml", "-o", str(tmp_path / "x"), *cfg]) == 1
-    _one_line_error(capsys, "unknown export format 'xml'")
+    with pytest.raises(SystemExit) as exit_:  # a usage error: exit 2
+        main(["export", str(cluster), "--format", "xml", "-o", str(tmp_path / "x"), *cfg])
+    assert exit_.value.code == 2 and "invalid choice: 'xml'" in capsys.readouterr().err
     assert main(["export", str(tmp_path / "nowhere"), "--format", "csv", "-o", str(tmp_path / "x"), *cfg]) == 1
     _one_line_error(capsys, str(tmp_path / "nowhere"))
     assert main(["export", str(cluster), "--format", "csv", "-o", str(tmp_path / "no" / "dir" / "x.csv"), *cfg]) == 1
@@ -515,3 +516,51 @@ def test_cli_errors_are_one_line(cluster, tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["export", str(cluster), "--format", "nli"])
     assert exit_.value.code == 2
+
+
+def test_an_export_beside_the_articles_is_never_read_back_as_one(cluster, tmp_path, capsys):
+    from reviewer.articles import load_cluster
+
+    before = [a.id for a in load_cluster([cluster]).articles]
+    cfg = ["--config", str(CONFIG)]
+    assert main(["export", str(cluster), "-f", "jsonl", "-o", str(cluster / "mine.jsonl"), *cfg]) == 1
+    assert "mine.export.jsonl" in capsys.readouterr().err  # refused, with a name that is safe
+    for name, fmt in (("c.export.jsonl", "jsonl"), ("c.nli.jsonl", "nli"), ("c.prodigy.jsonl", "prodigy"),
+                      ("c.label-studio.json", "label-studio")):
+        assert main(["export", str(cluster), "-f", fmt, "-o", str(cluster / name), *cfg]) == 0
+    capsys.readouterr()
+    assert [a.id for a in load_cluster([cluster]).articles] == before
+
+
+def test_split_refuses_a_second_cluster_with_the_same_name(cluster, tmp_path, capsys):
+    import shutil
+
+    other = tmp_path / "elsewhere" / cluster.name
+    shutil.copytree(cluster, other)
+    cfg = ["--config", str(CONFIG)]
+    out = tmp_path / "splits"
+    assert main(["export", str(cluster), "-f", "nli", "--split", "80/10/10", "-o", str(out), *cfg]) == 0
+    lines = sum(len(p.read_text().splitlines()) for p in out.glob("*.jsonl"))
+    assert main(["export", str(other), "-f", "nli", "--split", "80/10/10", "-o", str(out), *cfg]) == 1
+    assert "different cluster named" in capsys.readouterr().err
+    assert sum(len(p.read_text().splitlines()) for p in out.glob("*.jsonl")) == lines  # nothing lost
+    assert main(["export", str(cluster), "-f", "nli", "--split", "80/10/10", "-o", str(out), *cfg]) == 0  # again: fine
+
+
+def test_pair_id_does_not_depend_on_how_the_link_was_stored(cluster, tmp_path):
+    from reviewer.export import nli_records, gather
+
+    recs = nli_records(gather([cluster], None, CONFIG))
+    assert recs
+    for r in recs:
+        a, b = r["pair_id"].split("|")
+        assert a <= b and {a, b} == {r["premise_id"], r["hypothesis_id"]}
+
+
+def test_a_sidecar_of_another_cluster_is_refused(cluster, tmp_path, capsys):
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "x.txt").write_text("Completely different news about a football match. The home team won.\n")
+    side = sorted(cluster.glob("*.review.*"))[0]
+    assert main(["export", str(other), "-f", "jsonl", "-o", "-", "--sidecar", str(side), "--config", str(CONFIG)]) == 1
+    assert "belongs to another cluster" in capsys.readouterr().err

@@ -206,6 +206,9 @@ def agreement(sidecars: Sequence[str | os.PathLike[str]], articles: Sequence[str
         sentences = {a.id: [(s.start, s.end, s.text) for s in a.sentences] for a in cluster.articles}
         for p, d in zip(paths, datas):
             rep = reanchor(d, sentences)
+            if rep.orphans and not (rep.exact or rep.moved or rep.fuzzy):
+                raise ReviewerError("none of its tags or links is on a sentence of these articles: it belongs "
+                                    "to another cluster (give the right articles with --articles)", path=str(p))
             if rep.orphans:
                 warnings.append(f"{p}: {len(rep.orphans)} anchors whose sentence is gone are left out")
         texts = {(a.id, s.index): s.text for a in cluster.articles for s in a.sentences}

@@ -24,7 +24,10 @@ from reviewer.segment import segment
 ARTICLE_SUFFIXES = (".txt", ".md", ".json", ".jsonl")
 # Files that live beside the articles but are never articles.
 _NOT_ARTICLE = re.compile(
-    r"(\.review\.(toml|json)(\.bak|\.tmp.*)?$)|(^config\.toml$)|(\.bak$)|(~$)|(\.tmp$)|(\.lock$)",
+    r"(\.review\.(toml|json)(\.bak|\.tmp.*)?$)|(^config\.toml$)|(\.bak$)|(~$)|(\.tmp$)|(\.lock$)"
+    # what `reviewer export` and `align-batch` write (so an export saved beside the articles is
+    # never read back as one)
+    r"|(\.export\.jsonl?$)|(\.nli\.jsonl$)|(\.prodigy\.jsonl$)|(\.label-studio\.json$)|(\.alignment\.json$)",
     re.IGNORECASE,
 )
 _HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*")

@@ -72,6 +72,7 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
                      "Sidecars are only read, never changed; the output is written atomically.")
     export.add_argument("paths", nargs="+", metavar="PATH", help="the article folder or files (one cluster)")
     export.add_argument("--format", "-f", required=True, metavar="F",
+                        choices=("jsonl", "csv", "nli", "prodigy", "label-studio", "html"),
                         help="jsonl, csv, nli, prodigy, label-studio or html")
     export.add_argument("--out", "-o", required=True, metavar="OUT",
                         help="output file ('-' for stdout); with --split, a folder")

@@ -219,7 +219,7 @@ def export_files(paths: Sequence[str | os.PathLike[str]], sidecars: Sequence[str
         records = len(rows)
         if split_t is not None:
             assert out_path is not None
-            files = _write_split(out_path, data.name, rows, split_of(data.name, split_t))
+            files = _write_split(out_path, data.name, rows, split_of(data.name, split_t), data.folder)
             text = None
         else:
             records, text = to_nli(data)
@@ -278,8 +278,11 @@ def gather(paths, sidecars, config=None, include_suggestions: bool = False) -> E
                             "or use --include-suggestions to export the engine's suggestions alone", path=str(folder))
     reviews = [load_sidecar(p) for p in side_paths]
     sentences = {a.id: [(s.start, s.end, s.text) for s in a.sentences] for a in cluster.articles}
-    for r in reviews:
-        reanchor(r, sentences)
+    for p, r in zip(side_paths, reviews):
+        rep = reanchor(r, sentences)
+        if rep.orphans and not (rep.exact or rep.moved or rep.fuzzy):
+            raise ReviewerError("none of its tags or links is on a sentence of these articles: "
+                                "it belongs to another cluster", path=str(p))
     suggested, _hit = align_cached(cluster, cfg.align)
 
     data = ExportData(cluster=cluster, name=name, folder=folder, reviewers=sorted({r.reviewer for r in reviews}),
@@ -301,19 +304,20 @@ def gather(paths, sidecars, config=None, include_suggestions: bool = False) -> E
     orphans = 0
     decided: set[frozenset] = set()
     for r in sorted(reviews, key=lambda r: r.reviewer):
-        notes_here: dict[tuple, tuple[str, str]] = {}
+        notes_here: dict[tuple, list[str]] = {}
         mine: list[NoteRow] = []
         for n in r.notes:
             e = end_of(n.anchor)
             mine.append(NoteRow(r.reviewer, e, n.text, n.time))
-            notes_here[(e.key(), e.orphan, e.text)] = (n.text, n.time)
+            notes_here.setdefault((e.key(), e.orphan, e.text), []).append(n.text)
             orphans += e.orphan
         data.all_notes.extend(mine)
         carried: set[tuple] = set()
         for t in r.tags:
             e = end_of(t.anchor)
             k = (e.key(), e.orphan, e.text)
-            note = notes_here.get(k, ("", ""))[0]
+            here = notes_here.get(k, [])
+            note = here[0] if len(here) == 1 else ""  # several notes stay separate note records
             if note:
                 carried.add(k)
             data.tags.append(TagRow(r.reviewer, e, t.label, t.time, note))
@@ -385,6 +389,14 @@ def _refuse_inputs(out: Path, data: ExportData) -> None:
                             path=str(out))
     if target.name.lower().endswith((".review.toml", ".review.json")):
         raise ReviewerError("looks like a sidecar; exports are never written over sidecars", path=str(out))
+    from reviewer.articles import is_article_file
+
+    folders = {Path(a.path).resolve().parent for a in data.cluster.articles}
+    if target.parent in folders and is_article_file(target):
+        suggestion = target.name.rsplit(".", 1)[0] + ".export." + target.name.rsplit(".", 1)[-1]
+        raise ReviewerError("would be read as an article of this cluster next time; name it "
+                            f"{suggestion!r} (never read as an article) or write it in another folder",
+                            path=str(out))
 
 
 # --------------------------------------------------------------------------- writing
@@ -405,7 +417,30 @@ def atomic_write(path: Path, text: str) -> None:
         raise ReviewerError(f"cannot write ({exc.strerror or exc})", path=str(path)) from None
 
 
-def _write_split(folder: Path, cluster: str, rows: list[dict], split: str) -> list[str]:
+def _claim_cluster_name(folder: Path, cluster: str, source: Path) -> None:
+    """Two clusters of the same folder name must not replace each other's records in a split
+    folder: ``clusters.json`` there records which folder each cluster name came from."""
+    manifest = folder / "clusters.json"
+    known: dict = {}
+    if manifest.exists():
+        try:
+            known = json.loads(manifest.read_text(encoding="utf-8"))
+            if not isinstance(known, dict):
+                raise ValueError("not an object")
+        except (OSError, ValueError) as exc:
+            raise ReviewerError(f"cannot read this split folder's list of clusters ({exc}); not overwritten",
+                                path=str(manifest)) from None
+    here = str(source.resolve())
+    if known.get(cluster, here) != here:
+        raise ReviewerError(f"this split folder already holds a different cluster named {cluster!r} "
+                            f"(from {known[cluster]}); rename one of the two folders or export elsewhere",
+                            path=str(folder))
+    if known.get(cluster) != here:
+        known[cluster] = here
+        atomic_write(manifest, json.dumps(known, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+
+
+def _write_split(folder: Path, cluster: str, rows: list[dict], split: str, source: Path) -> list[str]:
     """Write OUT/train.jsonl, dev.jsonl and test.jsonl. Records of other clusters already in
     them are kept (so clusters can be exported one by one into the same folder); this
     cluster's earlier records are replaced."""
@@ -415,6 +450,7 @@ def _write_split(folder: Path, cluster: str, rows: list[dict], split: str) -> li
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ReviewerError(f"cannot create the folder ({exc.strerror or exc})", path=str(folder)) from None
+    _claim_cluster_name(folder, cluster, source)
     files = []
     for name in SPLITS:
         path = folder / f"{name}.jsonl"
@@ -569,7 +605,7 @@ def nli_records(data: ExportData) -> list[dict]:
         pid = f"{data.name}/{l.a.ref()}"
         hid = f"{data.name}/{l.b.ref()}"
         rec = {"premise": l.a.text, "hypothesis": l.b.text, "label": label, "label_text": NLI_LABELS[label],
-               "pair_id": f"{pid}|{hid}", "premise_id": pid, "hypothesis_id": hid, "cluster": data.name,
+               "pair_id": "|".join(sorted((pid, hid))), "premise_id": pid, "hypothesis_id": hid, "cluster": data.name,
                "reviewer": l.reviewer, "relation": l.relation, "decision": l.decision}
         if l.decision == "predicted":
             rec["predicted"] = True

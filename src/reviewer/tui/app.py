@@ -973,9 +973,10 @@ class ReviewerApp(App[int]):
             return
         if self.dirty:
             self.save(quiet=True)
-        out = Path(self.options.sidecar).with_name(f"{Path(self.options.paths[0]).name or 'export'}.{fmt}"
-                                                    .replace(".label-studio", ".label-studio.json")
-                                                    .replace(".nli", ".nli.jsonl").replace(".prodigy", ".prodigy.jsonl"))
+        # Names that the article loader never reads back as articles (.export.jsonl, .nli.jsonl...).
+        suffix = {"jsonl": "export.jsonl", "nli": "nli.jsonl", "prodigy": "prodigy.jsonl",
+                  "label-studio": "label-studio.json"}.get(fmt, fmt)
+        out = Path(self.options.sidecar).with_name(f"{Path(self.options.paths[0]).name or 'export'}.{suffix}")
         try:
             exporter.export_files(self.options.paths, [self.options.sidecar], fmt, out)
         except ReviewerError as exc:
