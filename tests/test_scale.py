@@ -95,3 +95,15 @@ def test_cache_clear(tmp_path, capsys):
     assert "cache files" in capsys.readouterr().out  # the alignment (and the embeddings, with the model)
     assert not list(cache.cache_dir().iterdir())
     assert cache.info()[1] == 0
+
+
+def test_cli_align_batch_semantic_override(root, tmp_path, capsys, monkeypatch):
+    import reviewer.semantic as semantic
+
+    calls = []
+    monkeypatch.setattr(semantic, "similarity_matrix", lambda texts: calls.append(len(texts)))
+    assert main(["align-batch", str(root), "--out", str(tmp_path / "o"), "-q", "--jobs", "1", "--semantic", "off"]) == 1
+    assert "3 aligned" in capsys.readouterr().out
+    assert calls == []  # the model never ran
+    main(["align-batch", str(root), "--out", str(tmp_path / "o2"), "-q", "--jobs", "1", "--semantic", "on"])
+    assert calls  # and it does when asked (the check above can fail)
