@@ -564,3 +564,14 @@ def test_a_sidecar_of_another_cluster_is_refused(cluster, tmp_path, capsys):
     side = sorted(cluster.glob("*.review.*"))[0]
     assert main(["export", str(other), "-f", "jsonl", "-o", "-", "--sidecar", str(side), "--config", str(CONFIG)]) == 1
     assert "belongs to another cluster" in capsys.readouterr().err
+
+
+def test_a_long_sentence_is_cut_around_its_evidence_on_word_boundaries():
+    from reviewer.export import _snippet
+
+    text = "Officials said " + "the talks went on for a long time and " * 20 + "the strike began on Saturday morning."
+    at = text.index("Saturday")
+    out = _snippet(text, [(at, at + len("Saturday"))])
+    assert "<mark>Saturday</mark>" in out and out.startswith("…") and len(out) < 400
+    inner = out[1:].split("<mark>")[0]
+    assert inner.startswith(("the ", "talks ", "went ", "on ", "for ", "a ", "long ", "time ", "and "))  # a whole word

@@ -53,6 +53,7 @@ def _copy_bytes(src: Path, dst: Path) -> None:
     """Copy through a temporary file too, so the backup is never half written."""
     fd, tmp = tempfile.mkstemp(dir=dst.parent, prefix=f".{dst.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, file_mode(src))  # the backup keeps the permissions of what it backs up
         with os.fdopen(fd, "wb") as out, open(src, "rb") as inp:
             shutil.copyfileobj(inp, out)
             out.flush()

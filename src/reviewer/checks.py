@@ -36,6 +36,17 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+def _config_name(path: str) -> str:
+    from reviewer.resources import bundled_config_path
+
+    try:
+        if Path(path).resolve() == bundled_config_path().resolve():
+            return "(the bundled default; put a config.toml here or use --config to change it)"
+    except OSError:
+        pass
+    return str(path)
+
+
 def _theme_exists(name: str) -> bool:
     try:
         from textual.theme import BUILTIN_THEMES
@@ -58,7 +69,7 @@ def run_check(paths: list[str], config_path: str | None = None, sidecars: list[s
             rep.add("warning", f"{config.path}: {msg}")
         if config.theme and not _theme_exists(config.theme):
             rep.add("warning", f"{config.path}: theme {config.theme!r} is not a Textual theme; the default is used")
-        rep.add("ok", f"config {config.path}")
+        rep.add("ok", f"config {_config_name(config.path)}")
     except ReviewerError as exc:
         rep.add("error", exc.one_line())
 

@@ -1083,6 +1083,26 @@ def _letter(i: int) -> str:
     return out
 
 
+def _snippet(text: str, spans: list[tuple[int, int]], limit: int = 320) -> str:
+    """The sentence as HTML with its evidence marked; a long one is cut on word boundaries
+    around the evidence, so the words that disagree are always shown."""
+    if len(text) <= limit:
+        return _highlight(text, spans)
+    valid = [(a, b) for a, b in spans if 0 <= a < b <= len(text)]
+    lo = min((a for a, _ in valid), default=0)
+    hi = max((b for _, b in valid), default=0)
+    start = max(0, min(lo - limit // 3, len(text) - limit))
+    end = max(start + limit, hi + 20)
+    if start > 0:
+        cut = text.find(" ", start)
+        start = cut + 1 if 0 <= cut < lo else start
+    if end < len(text):
+        cut = text.rfind(" ", hi, end)
+        end = cut if cut > hi else end
+    shifted = [(a - start, b - start) for a, b in valid if a >= start and b <= end]
+    return ("…" if start > 0 else "") + _highlight(text[start:end], shifted) + ("…" if end < len(text) else "")
+
+
 def _highlight(text: str, spans: list[tuple[int, int]]) -> str:
     spans = sorted((max(0, s), min(len(text), e)) for s, e in spans if 0 <= s < e)
     merged: list[list[int]] = []
@@ -1188,7 +1208,11 @@ def to_html(data: ExportData) -> tuple[int, str]:
     h.append(f"<h1>Review of “{e(data.name)}”</h1>")
     h.append(f'<p class="sub">Reviewers: <b>{e(reviewers)}</b> · sidecars: '
              f'{e(", ".join(p.name for p in data.sidecars) or "none")}</p>')
-    h.append('<ul class="counts">' + "".join(f"<li><b>{n}</b> {e(k)}</li>" for k, n in counts) + "</ul>")
+    singular = {"articles": "article", "sentences": "sentence", "tags": "tag", "conflicts accepted": "conflict accepted",
+                "matches accepted": "match accepted", "links rejected": "link rejected",
+                "suggestions unreviewed": "suggestion unreviewed", "orphaned anchors": "orphaned anchor"}
+    h.append('<ul class="counts">' + "".join(f"<li><b>{n}</b> {e(singular.get(k, k) if n == 1 else k)}</li>"
+                                             for k, n in counts) + "</ul>")
     h.append("</header>")
 
     # conflicts table
@@ -1210,10 +1234,10 @@ def to_html(data: ExportData) -> tuple[int, str]:
             else:
                 ev, kinds = "—", ("manual" if v.origin == "manual" else "—")
             cells = []
-            for end in (v.a, v.b):
-                snippet = end.text if len(end.text) <= 140 else end.text[:137] + "…"
+            for end, side in ((v.a, "a_span"), (v.b, "b_span")):
+                spans = [tuple(x[side]) for x in v.evidence if x.get(side)]
                 cells.append(f'<a href="#{anchor(end)}">{e(short_ref(end))}</a> <small>{e(where(end))}</small>'
-                             f'<div dir="auto">{e(snippet)}</div>')
+                             f'<div dir="auto">{_snippet(end.text, spans)}</div>')
             notes = "<br>".join(f"<b>{e(r)}:</b> {e(n)}" for r, n in v.notes)
             h.append(f'<tr class="{v.status}"><td>{i}</td><td class="ev">{ev}</td><td>{e(kinds)}</td>'
                      f"<td>{cells[0]}</td><td>{cells[1]}</td><td>{decisions_html(v)}</td><td>{notes}</td></tr>")

@@ -230,3 +230,25 @@ async def test_after_a_resize_the_cursor_and_its_link_stay_in_view(make):
                 continue  # that column is off screen at this width
             row = pane.view.row_of(sent)
             assert 0 <= row < pane.view.scrollable_content_region.height, (art, sent, row)
+
+
+async def test_deciding_keeps_the_selection_on_that_link_and_n_skips_decided_conflicts(make, cluster_dir):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.cursor == ("a", 0) and len(app.current_links()) == 2  # a conflict (b0) and a match (c0)
+        first = app.focused_link()
+        assert first.decision is None
+        await pilot.press("x")  # rejected: the list re-orders, the selection follows the link
+        assert app.focused_link().pair() == first.pair() and app.focused_link().decision == "rejected"
+        await pilot.press("right_square_bracket", "x")  # the other link, not the one just rejected again
+        assert [l.decision for l in app.current_links()] == ["rejected", "rejected"]
+        # every conflict decided: n says so instead of cycling through decided ones
+        for _ in range(6):
+            await pilot.press("n")
+            link = app.focused_link()
+            if link is not None and link.relation == "conflict" and link.decision is None:
+                await pilot.press("a")
+        assert app.session.progress()["conflicts_open"] == 0
+        where = app.cursor
+        await pilot.press("n")
+        assert app.cursor == where

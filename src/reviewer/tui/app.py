@@ -28,7 +28,7 @@ from reviewer.config import Config, load_config
 from reviewer.errors import ReviewerError, SidecarError
 from reviewer.models import Cluster, Link
 from reviewer.review import FILTERS, Key, ReviewSession, ShownLink
-from reviewer.sidecar import SidecarStore, default_sidecar_path, reanchor
+from reviewer.sidecar import SidecarStore, default_sidecar_path, reanchor, safe_name
 from reviewer.tui.column import ArticleView
 from reviewer.tui.messages import AlignDone, AlignFailed, AlignProgress
 from reviewer.keymap import KEYS, check_key_overrides
@@ -462,9 +462,9 @@ class ReviewerApp(App[int]):
     def _pane_counts(self, art) -> str:
         if not self.session:
             return ""
-        n_conf = sum(1 for s in art.sentences if any(l.relation == "conflict" and l.decision != "rejected"
+        n_open = sum(1 for s in art.sentences if any(l.relation == "conflict" and l.decision is None
                                                       for l in self.session.by_sentence.get((art.id, s.index), [])))
-        return f"· {n_conf} ≠" if n_conf else ""
+        return f"· {n_open} ≠ open" if n_open else ""
 
     def _prepare(self) -> None:
         """What every line drawn until the next change needs: computed once, not per line."""
@@ -584,7 +584,8 @@ class ReviewerApp(App[int]):
             (f"{self.options.reviewer}", "bold"), " · ", saved,
             f" · links {p['reviewed']}/{p['suggested']} reviewed",
             f" · {p['tagged']} tagged",
-            (f" · {p['conflicts_open']} conflicts open", "bold red" if p["conflicts_open"] else ""),
+            (f" · {p['conflicts_open']} conflict{'' if p['conflicts_open'] == 1 else 's'} open",
+             "bold red" if p["conflicts_open"] else ""),
             f" · {self.align_status}" if self.align_status else "",
             (f" · {len(self.orphans)} orphan{'s' if len(self.orphans) != 1 else ''}", "yellow") if self.orphans else "",
             " · ", (_short_path(self.options.sidecar), "dim"),
@@ -713,12 +714,16 @@ class ReviewerApp(App[int]):
         if self.search_hits:
             self._search_step(step)
             return
-        found = self._step_to(lambda k: any(l.relation == "conflict" and l.decision != "rejected"
+        found = self._step_to(lambda k: any(l.relation == "conflict" and l.decision is None
                                             for l in self.session.by_sentence.get(k, [])), step)
         if not found:
-            self.notify("no conflicts" + (" yet: still aligning" if self.aligning else ""))
+            if self.aligning:
+                self.notify("no open conflicts yet: still aligning")
+            else:
+                self.notify("no open conflicts: every conflict is decided (f → conflicts shows them all)")
         else:
-            self.link_focus = next((i for i, l in enumerate(self.current_links()) if l.relation == "conflict"), 0)
+            self.link_focus = next((i for i, l in enumerate(self.current_links())
+                                    if l.relation == "conflict" and l.decision is None), 0)
             self.refresh_all()
 
     def action_next_unreviewed(self, step: int) -> None:
@@ -823,7 +828,15 @@ class ReviewerApp(App[int]):
             return
         if not self._guard():
             return
+        pair, relation = link.pair(), link.relation
         self.session.decide(link, decision)
+        # The list of links is re-ordered by decision: keep the selection on the link just decided,
+        # so that "] x" walks on instead of landing on it again.
+        now = next((l for l in self.current_links() if l.pair() == pair and l.relation == relation), None)
+        if now is not None:
+            self.link_focus = self.current_links().index(now)
+            state = now.decision or "back to undecided"
+            self.notify(f"{'≠' if relation == 'conflict' else '≈'} {relation}: {state}", timeout=1.5)
         self._changed()
 
     def action_mark(self) -> None:
@@ -976,7 +989,8 @@ class ReviewerApp(App[int]):
         # Names that the article loader never reads back as articles (.export.jsonl, .nli.jsonl...).
         suffix = {"jsonl": "export.jsonl", "nli": "nli.jsonl", "prodigy": "prodigy.jsonl",
                   "label-studio": "label-studio.json"}.get(fmt, fmt)
-        out = Path(self.options.sidecar).with_name(f"{Path(self.options.paths[0]).name or 'export'}.{suffix}")
+        cluster = Path(self.options.paths[0]).name or "export"
+        out = Path(self.options.sidecar).with_name(f"{cluster}.{safe_name(self.options.reviewer)}.{suffix}")
         try:
             exporter.export_files(self.options.paths, [self.options.sidecar], fmt, out)
         except ReviewerError as exc:
