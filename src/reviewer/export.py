@@ -1247,8 +1247,9 @@ def to_html(data: ExportData) -> tuple[int, str]:
 
     # columns
     h.append('<h2 id="articles">Articles</h2>')
+    dashed = " · dashed: suggested, not reviewed" if data.include_suggestions else ""
     h.append('<p class="legend"><span style="color:var(--match)">≈ match</span> · '
-             '<span style="color:var(--conflict)">≠ conflict</span> · dashed: suggested, not reviewed · '
+             f'<span style="color:var(--conflict)">≠ conflict</span>{dashed} · '
              "click a mark to jump to the other sentence</p>")
     h.append(f'<div class="cols" style="--n:{max(1, len(arts))}">')
     for a in arts:

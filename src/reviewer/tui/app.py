@@ -427,7 +427,7 @@ class ReviewerApp(App[int]):
             "link_color": color,
             "review_glyph": review,
             "label": label,
-            "note": bool(s and s.notes_by.get(key)),
+            "note": bool(s and s.notes_by.get(key)) or any(l.note for l in links),
             "spans": spans,
         }
 
