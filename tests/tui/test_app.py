@@ -73,6 +73,8 @@ async def test_manual_link_between_mark_and_cursor(make, cluster_dir):
         assert len(links) == 1 and links[0]["origin"] == "manual" and links[0]["relation"] == "match"
         ends = {(links[0]["a"]["article"], links[0]["a"]["sentence"]), (links[0]["b"]["article"], links[0]["b"]["sentence"])}
         assert ("a", 3) in ends and app.cursor in ends
+        status = app.query_one("#status").text.plain
+        assert "+1 manual" in status  # counted in the status bar
 
 
 async def test_note_on_a_sentence(make, cluster_dir):

@@ -582,7 +582,7 @@ class ReviewerApp(App[int]):
             saved = Text("✓ saved", style="green")
         text = Text.assemble(
             (f"{self.options.reviewer}", "bold"), " · ", saved,
-            f" · links {p['reviewed']}/{p['suggested']} reviewed",
+            f" · links {p['reviewed']}/{p['suggested']} reviewed" + (f" +{p['manual']} manual" if p["manual"] else ""),
             f" · {p['tagged']} tagged",
             (f" · {p['conflicts_open']} conflict{'' if p['conflicts_open'] == 1 else 's'} open",
              "bold red" if p["conflicts_open"] else ""),
