@@ -172,7 +172,7 @@ def agreement(sidecars: Sequence[str | os.PathLike[str]], articles: Sequence[str
     """The agreement report (a JSON-able dict) of two or more sidecars. ``labels`` orders the
     labels (the config's); labels nobody used are left out."""
     from reviewer.articles import load_cluster
-    from reviewer.sidecar import load_sidecar, reanchor
+    from reviewer.sidecar import load_sidecar, reanchor_or_refuse
 
     paths = [Path(p) for p in sidecars]
     if len(paths) < 2:
@@ -205,10 +205,7 @@ def agreement(sidecars: Sequence[str | os.PathLike[str]], articles: Sequence[str
     if cluster is not None:
         sentences = {a.id: [(s.start, s.end, s.text) for s in a.sentences] for a in cluster.articles}
         for p, d in zip(paths, datas):
-            rep = reanchor(d, sentences)
-            if rep.orphans and not (rep.exact or rep.moved or rep.fuzzy):
-                raise ReviewerError("none of its tags or links is on a sentence of these articles: it belongs "
-                                    "to another cluster (give the right articles with --articles)", path=str(p))
+            rep = reanchor_or_refuse(d, sentences, p)
             if rep.orphans:
                 warnings.append(f"{p}: {len(rep.orphans)} anchors whose sentence is gone are left out")
         texts = {(a.id, s.index): s.text for a in cluster.articles for s in a.sentences}

@@ -16,13 +16,13 @@ import dataclasses
 import json
 import multiprocessing
 import os
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reviewer.atomic import write_atomic
 from reviewer.config import AlignSettings
 from reviewer.errors import ReviewerError
 
@@ -47,22 +47,6 @@ def find_clusters(root: Path) -> list[Path]:
     if not subs:
         raise ReviewerError("no cluster sub-folders found (each sub-folder of ROOT is one cluster)", path=str(root))
     return subs
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def align_one(folder: str, out_dir: str, settings: dict) -> dict:
@@ -92,7 +76,7 @@ def align_one(folder: str, out_dir: str, settings: dict) -> dict:
         data = alignment_dict(cluster, links)
         data["key"] = key
         data["cluster"] = name
-        _write_atomic(out, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        write_atomic(out, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
         return {"name": name, "status": "aligned", "sentences": n_sent, "links": len(links),
                 "seconds": time.perf_counter() - t0}
     except ReviewerError as exc:
@@ -131,7 +115,7 @@ def write_pairs(out_dir: Path) -> int:
         for rec in pair_records(data):
             lines.append(json.dumps(rec, ensure_ascii=False))
             n += 1
-    _write_atomic(out_dir / "pairs.jsonl", "\n".join(lines) + ("\n" if lines else ""))
+    write_atomic(out_dir / "pairs.jsonl", "\n".join(lines) + ("\n" if lines else ""))
     return n
 
 

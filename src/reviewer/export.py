@@ -261,7 +261,7 @@ def _load_config(config):
 def gather(paths, sidecars, config=None, include_suggestions: bool = False) -> ExportData:
     from reviewer.articles import load_cluster
     from reviewer.cache import align_cached
-    from reviewer.sidecar import load_sidecar, reanchor, sidecar_folder, sidecars_for
+    from reviewer.sidecar import load_sidecar, reanchor_or_refuse, sidecar_folder, sidecars_for
 
     cfg = _load_config(config)
     if not paths:
@@ -279,10 +279,7 @@ def gather(paths, sidecars, config=None, include_suggestions: bool = False) -> E
     reviews = [load_sidecar(p) for p in side_paths]
     sentences = {a.id: [(s.start, s.end, s.text) for s in a.sentences] for a in cluster.articles}
     for p, r in zip(side_paths, reviews):
-        rep = reanchor(r, sentences)
-        if rep.orphans and not (rep.exact or rep.moved or rep.fuzzy):
-            raise ReviewerError("none of its tags or links is on a sentence of these articles: "
-                                "it belongs to another cluster", path=str(p))
+        reanchor_or_refuse(r, sentences, p)
     suggested, _hit = align_cached(cluster, cfg.align)
 
     data = ExportData(cluster=cluster, name=name, folder=folder, reviewers=sorted({r.reviewer for r in reviews}),

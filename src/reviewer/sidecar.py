@@ -440,6 +440,16 @@ def orphan_lines(data: ReviewData) -> list[str]:
     return out
 
 
+def reanchor_or_refuse(data: ReviewData, sentences: dict[str, list[tuple[int, int, str]]], path) -> ReanchorReport:
+    """Re-anchor, and refuse a sidecar none of whose anchors is on these articles: it belongs to
+    another cluster, and reading it as this one's would only produce orphans and wrong figures."""
+    rep = reanchor(data, sentences)
+    if rep.orphans and not (rep.exact or rep.moved or rep.fuzzy):
+        raise SidecarError("none of its tags or links is on a sentence of these articles: it belongs to "
+                           "another cluster", path=str(path))
+    return rep
+
+
 # --------------------------------------------------------------------------- one open sidecar
 
 class SidecarStore:
