@@ -97,8 +97,9 @@ class ReviewSession:
         self._progress: dict[str, int] | None = None
 
     def links_of(self, key: Key) -> list[ShownLink]:
-        return [l for l in self.by_sentence.get(key, []) if l.decision != "rejected"] + \
-               [l for l in self.by_sentence.get(key, []) if l.decision == "rejected"]
+        """The links of a sentence in a stable order (conflicts first, then by score): deciding
+        a link never moves it, so "] x ] x" walks through them one by one."""
+        return list(self.by_sentence.get(key, []))
 
     def is_reviewed(self, key: Key) -> bool:
         links = self.by_sentence.get(key, [])
