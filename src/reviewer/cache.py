@@ -14,7 +14,6 @@ import dataclasses
 import hashlib
 import json
 import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -85,13 +84,12 @@ def load(key: str, folder: Path | None = None) -> list[Link] | None:
 
 
 def store(key: str, links: list[Link], folder: Path | None = None) -> None:
+    from reviewer.atomic import write_atomic
+
     folder = folder or cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"key": key, "links": links_to_data(links)}, fh, ensure_ascii=False)
-        os.replace(tmp, folder / f"{key}.json")
+        write_atomic(folder / f"{key}.json", json.dumps({"key": key, "links": links_to_data(links)}, ensure_ascii=False))
     except OSError:
         pass  # a cache that cannot be written only costs time
 
