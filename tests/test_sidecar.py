@@ -9,19 +9,7 @@ from hypothesis import given, settings, strategies as st
 from reviewer.errors import SidecarError
 from reviewer.sidecar import (Anchor, LinkDecision, Note, ReviewData, SidecarStore, Tag, default_sidecar_path,
                               dumps, from_dict, load_sidecar, reanchor, save_sidecar, to_dict)
-
-
-def started(proc):
-    """Wait until the child has exec'd: before that, /proc shows the parent's command line."""
-    import time as _t
-    for _ in range(500):
-        try:
-            if b"time.sleep" in open(f"/proc/{proc.pid}/cmdline", "rb").read():
-                return proc
-        except OSError:
-            pass
-        _t.sleep(0.01)
-    return proc
+from tests.helpers import started
 
 
 def sample() -> ReviewData:

@@ -12,34 +12,13 @@ import tomllib
 import pytest
 
 from reviewer.cli import main
-from reviewer.config import parse_config_text
-from reviewer.resources import bundled_config_path, bundled_seeds_dir
+from reviewer.resources import bundled_seeds_dir
 from reviewer.sidecar import Anchor, LinkDecision, ReviewData, Tag, load_sidecar, save_sidecar
 from reviewer.tui.app import make_app
-from tests.tui.conftest import ARTICLES, links
+from tests.helpers import links, started
 
 SIZE = (150, 40)
 T = "2026-01-01T00:00:00Z"
-
-def started(proc):
-    """Wait until the child has exec'd: before that, /proc shows the parent's command line."""
-    import time as _t
-    for _ in range(500):
-        try:
-            if b"time.sleep" in open(f"/proc/{proc.pid}/cmdline", "rb").read():
-                return proc
-        except OSError:
-            pass
-        _t.sleep(0.01)
-    return proc
-
-
-
-@pytest.fixture
-def config():
-    cfg = parse_config_text(bundled_config_path().read_text(encoding="utf-8"))
-    cfg.theme = "textual-dark"
-    return cfg
 
 
 # --------------------------------------------------------------------------- re-anchoring on edited seeds
@@ -143,17 +122,7 @@ def test_articles_gone_keeps_everything_as_orphans(edited_seeds, capsys):
 
 # --------------------------------------------------------------------------- saving that fails
 
-@pytest.fixture
-def cluster(tmp_path, monkeypatch):
-    d = tmp_path / "cluster"
-    d.mkdir()
-    for name, text in ARTICLES.items():
-        (d / name).write_text(text, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return d
-
-
-async def test_full_disk_keeps_work_in_memory_and_save_as_rescues_it(cluster, config, monkeypatch, tmp_path):
+async def test_full_disk_keeps_work_in_memory_and_save_as_rescues_it(cluster_dir, config, monkeypatch, tmp_path):
     import reviewer.atomic as sc
 
     real = sc.tempfile.mkstemp
@@ -161,14 +130,14 @@ async def test_full_disk_keeps_work_in_memory_and_save_as_rescues_it(cluster, co
     def full(*a, **k):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    app = make_app([str(cluster)], reviewer="tester", config=config, links=links())
+    app = make_app([str(cluster_dir)], reviewer="tester", config=config, links=links())
     async with app.run_test(size=SIZE) as pilot:
         monkeypatch.setattr(sc.tempfile, "mkstemp", full)
         await pilot.press("1")
         await pilot.pause(1.3)
         assert "No space left" in (app.last_save_error or "")
         assert app.session.tags_by[("a", 0)] == ["corroborated"]  # still in memory
-        assert not (cluster / "tester.review.toml").exists()
+        assert not (cluster_dir / "tester.review.toml").exists()
         # q does not quit silently while the work is unsaved
         await pilot.press("q")
         await pilot.pause()
@@ -191,14 +160,14 @@ async def test_full_disk_keeps_work_in_memory_and_save_as_rescues_it(cluster, co
     assert {(t["sentence"], t["label"]) for t in data["tags"]} == {(0, "corroborated"), (1, "contradicted")}
 
 
-async def test_second_instance_is_told_and_writes_nothing(cluster, config):
-    side = cluster / "tester.review.toml"
+async def test_second_instance_is_told_and_writes_nothing(cluster_dir, config):
+    side = cluster_dir / "tester.review.toml"
     save_sidecar(side, ReviewData(reviewer="tester", created=T))
     before = side.read_bytes()
     other = started(subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", "reviewer"]))
     try:
-        (cluster / "tester.review.toml.lock").write_text(f"{other.pid}\n")
-        app = make_app([str(cluster)], reviewer="tester", config=config, links=links())
+        (cluster_dir / "tester.review.toml.lock").write_text(f"{other.pid}\n")
+        app = make_app([str(cluster_dir)], reviewer="tester", config=config, links=links())
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             assert app.store.read_only and "another reviewer" in app.store.read_only_reason
@@ -207,17 +176,17 @@ async def test_second_instance_is_told_and_writes_nothing(cluster, config):
             assert app.session.tags_by.get(("a", 0)) in (None, [])
             await pilot.press("q")
         assert side.read_bytes() == before
-        assert (cluster / "tester.review.toml.lock").read_text().strip() == str(other.pid)  # not taken
+        assert (cluster_dir / "tester.review.toml.lock").read_text().strip() == str(other.pid)  # not taken
     finally:
         other.kill()
         other.wait()
 
 
-async def test_corrupt_sidecar_is_left_as_it_is(cluster, config):
-    side = cluster / "tester.review.toml"
+async def test_corrupt_sidecar_is_left_as_it_is(cluster_dir, config):
+    side = cluster_dir / "tester.review.toml"
     side.write_text('schema = 1\nreviewer = "tester"\ntags = [ {broken\n', encoding="utf-8")
     before = side.read_bytes()
-    app = make_app([str(cluster)], reviewer="tester", config=config, links=links())
+    app = make_app([str(cluster_dir)], reviewer="tester", config=config, links=links())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.store.read_only and "tester.review.toml:3" in app.store.read_only_reason
@@ -226,9 +195,9 @@ async def test_corrupt_sidecar_is_left_as_it_is(cluster, config):
     assert side.read_bytes() == before
 
 
-async def test_change_on_disk_is_not_overwritten_and_reload_reads_it(cluster, config):
-    side = cluster / "tester.review.toml"
-    app = make_app([str(cluster)], reviewer="tester", config=config, links=links())
+async def test_change_on_disk_is_not_overwritten_and_reload_reads_it(cluster_dir, config):
+    side = cluster_dir / "tester.review.toml"
+    app = make_app([str(cluster_dir)], reviewer="tester", config=config, links=links())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("1")
         await pilot.pause(1.2)  # saved: a0 corroborated
@@ -255,8 +224,8 @@ NASTY = ['He said "no" \\ then \'yes\'', '"""triple""" [table] = # not a comment
          "x" * 3000, "\t tab and trailing space  "]
 
 
-async def test_nasty_notes_round_trip_through_the_sidecar(cluster, config):
-    app = make_app([str(cluster)], reviewer="tester", config=config, links=links())
+async def test_nasty_notes_round_trip_through_the_sidecar(cluster_dir, config):
+    app = make_app([str(cluster_dir)], reviewer="tester", config=config, links=links())
     async with app.run_test(size=SIZE) as pilot:
         for k, text in enumerate(NASTY):
             app.cur_art, app.cur_sent = 0, k % 4
@@ -266,13 +235,13 @@ async def test_nasty_notes_round_trip_through_the_sidecar(cluster, config):
             await pilot.press("enter")
             await pilot.pause()
         await pilot.press("q")
-    notes = {n.anchor.sentence: n.text for n in load_sidecar(cluster / "tester.review.toml").notes}
+    notes = {n.anchor.sentence: n.text for n in load_sidecar(cluster_dir / "tester.review.toml").notes}
     assert notes[0] == NASTY[4] and notes[1] == NASTY[1] and notes[2] == NASTY[2] and notes[3] == NASTY[3]
 
 
 @pytest.mark.parametrize("query", ["[(*+?", "\\", "   ", "🚁", "a" * 500, "manager"])
-async def test_search_accepts_any_text(cluster, config, query):
-    app = make_app([str(cluster)], reviewer="tester", config=config, links=links())
+async def test_search_accepts_any_text(cluster_dir, config, query):
+    app = make_app([str(cluster_dir)], reviewer="tester", config=config, links=links())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash")
         await pilot.pause()

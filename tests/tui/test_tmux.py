@@ -8,7 +8,7 @@ import tomllib
 
 import pytest
 
-from tests.tui.conftest import ARTICLES
+from tests.helpers import ARTICLES
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (apt-get install tmux)")
 
