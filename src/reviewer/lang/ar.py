@@ -63,36 +63,37 @@ _HUNDRED = norm("مئة"), norm("مائة")
 _WORD = re.compile("[\u0621-\u063a\u0641-\u064a\u064b-\u0652\u0670\u0640\u0671-\u06d3]+")
 
 
-def _value_of(word: str) -> tuple[int | None, bool]:
-    """(value, is_scale) of one word, accepting a leading و and the article ال."""
+def _value_of(word: str) -> tuple[int | None, bool, str]:
+    """(value, is_scale, bare word) of one word, accepting a leading و and the article ال."""
     w = norm(word)
     for cand in (w, w[1:] if w.startswith("و") else None,
                  w[2:] if w.startswith("ال") else None, w[3:] if w.startswith("وال") else None):
         if cand:
             if cand in _UNITS:
-                return _UNITS[cand], False
+                return _UNITS[cand], False, cand
             if cand in _SCALE_WORDS:
-                return _SCALE_WORDS[cand], True
-    return None, False
+                return _SCALE_WORDS[cand], True, cand
+    return None, False, w
 
 
 def read_number_words(text: str) -> list[tuple[float, int, int]]:
     """Arabic number words in ``text``: (value, start, end), spans in ``text``'s offsets."""
     out: list[tuple[float, int, int]] = []
-    run: list[tuple[re.Match[str], int, bool]] = []
+    run: list[tuple[re.Match[str], int, bool, str]] = []
 
     def flush() -> None:
         if not run:
             return
-        if len(run) == 1 and norm(run[0][0].group()).removeprefix("و") in _NOT_ALONE:
+        # Alone, a vague plural or "أحد" is no number ("آلاف", "الأحد" is Sunday, "المئة" per cent)
+        if len(run) == 1 and (run[0][3] in _NOT_ALONE or norm(run[0][0].group()).removeprefix("و") in _NOT_ALONE):
             run.clear()
             return
         total, current = 0, 0
-        for m, value, is_scale in run:
+        for _m, value, is_scale, bare in run:
             if is_scale:
                 total += max(current, 1) * value
                 current = 0
-            elif norm(m.group()).removeprefix("و") in _HUNDRED and 1 <= current <= 9:
+            elif bare in _HUNDRED and 1 <= current <= 9:
                 current *= 100  # "ثلاث مئة"
             else:
                 current += value
@@ -101,14 +102,14 @@ def read_number_words(text: str) -> list[tuple[float, int, int]]:
 
     prev_end = None
     for m in _WORD.finditer(text):
-        value, is_scale = _value_of(m.group())
+        value, is_scale, bare = _value_of(m.group())
         adjacent = prev_end is not None and text[prev_end:m.start()].isspace()
         if value is None:
             flush()
         else:
             if run and not adjacent:
                 flush()
-            run.append((m, value, is_scale))
+            run.append((m, value, is_scale, bare))
         prev_end = m.end()
     flush()
     return out
