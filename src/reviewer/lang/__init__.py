@@ -1,0 +1,1 @@
+"""Language support: identification, and per-language readers of numbers, dates, weekdays and negation."""
