@@ -204,7 +204,7 @@ def test_search_exact_before_fuzzy_in_reading_order():
 
 
 def test_search_finds_other_spellings_of_a_name():
-    from reviewer.segment import segment
+    from reviewer.io.segment import segment
 
     arts = []
     for n, body in enumerate(["Prime Minister Kadhimi was unhurt.", "Al-Kazemi called for calm.",

@@ -56,7 +56,7 @@ def _theme_exists(name: str) -> bool:
 
 
 def run_check(paths: list[str], config_path: str | None = None, sidecars: list[str] | None = None) -> Report:
-    from reviewer.articles import load_cluster
+    from reviewer.io.articles import load_cluster
     from reviewer.config import load_config
 
     rep = Report()

@@ -259,7 +259,7 @@ def _load_config(config):
 
 
 def gather(paths, sidecars, config=None, include_suggestions: bool = False) -> ExportData:
-    from reviewer.articles import load_cluster
+    from reviewer.io.articles import load_cluster
     from reviewer.cache import align_cached
     from reviewer.sidecar import load_sidecar, reanchor_or_refuse, sidecar_folder, sidecars_for
 
@@ -386,7 +386,7 @@ def _refuse_inputs(out: Path, data: ExportData) -> None:
                             path=str(out))
     if target.name.lower().endswith((".review.toml", ".review.json")):
         raise ReviewerError("looks like a sidecar; exports are never written over sidecars", path=str(out))
-    from reviewer.articles import is_article_file
+    from reviewer.io.articles import is_article_file
 
     folders = {Path(a.path).resolve().parent for a in data.cluster.articles}
     if target.parent in folders and is_article_file(target):

@@ -1056,7 +1056,7 @@ def make_app(paths: list[str], *, reviewer: str | None = None, config: Config | 
              sidecar: str | None = None, fmt: str | None = None, links: list[Link] | None = None,
              use_cache: bool = True) -> ReviewerApp:
     """Build the app (raises ReviewerError for bad input: the CLI prints it as one line)."""
-    from reviewer.articles import load_cluster
+    from reviewer.io.articles import load_cluster
 
     config = config or load_config(None)
     cluster = load_cluster(paths)

@@ -14,12 +14,12 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from reviewer.errors import ArticleError, ReviewerError
 from reviewer.models import Article, Cluster, Problem
-from reviewer.segment import segment
+from reviewer.io.segment import segment
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".json", ".jsonl")
 # Files that live beside the articles but are never articles.
@@ -245,8 +245,3 @@ def load_cluster(paths: Sequence[str | os.PathLike[str]]) -> Cluster:
         raise err
     return Cluster(articles=articles, problems=problems)
 
-
-def iter_problem_lines(problems: Iterable[Problem]) -> Iterable[str]:
-    for p in problems:
-        prefix = "warning: " if p.severity == "warning" else "skipped: " if "skipped" not in p.message else ""
-        yield prefix + p.one_line()
