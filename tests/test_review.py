@@ -8,7 +8,7 @@ from hypothesis import given, settings, strategies as st
 from reviewer.config import default_labels
 from reviewer.models import Article, Cluster, Evidence, Link, Sentence, SentenceRef
 from reviewer.review import ReviewSession
-from reviewer.sidecar import Anchor, LinkDecision, ReviewData, Tag
+from reviewer.annotations import Anchor, LinkDecision, ReviewData, Tag
 
 
 def _article(aid: str, texts: list[str]) -> Article:

@@ -172,7 +172,8 @@ def agreement(sidecars: Sequence[str | os.PathLike[str]], articles: Sequence[str
     """The agreement report (a JSON-able dict) of two or more sidecars. ``labels`` orders the
     labels (the config's); labels nobody used are left out."""
     from reviewer.io.articles import load_cluster
-    from reviewer.sidecar import load_sidecar, reanchor_or_refuse
+    from reviewer.sidecar.codec import load_sidecar
+    from reviewer.sidecar.reanchor import reanchor_or_refuse, sentences_of
 
     paths = [Path(p) for p in sidecars]
     if len(paths) < 2:
@@ -203,7 +204,7 @@ def agreement(sidecars: Sequence[str | os.PathLike[str]], articles: Sequence[str
                             "using the tagged sentences as units")
     texts: dict[tuple[str, int], str] = {}
     if cluster is not None:
-        sentences = {a.id: [(s.start, s.end, s.text) for s in a.sentences] for a in cluster.articles}
+        sentences = sentences_of(cluster)
         for p, d in zip(paths, datas):
             rep = reanchor_or_refuse(d, sentences, p)
             if rep.orphans:

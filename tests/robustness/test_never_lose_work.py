@@ -13,7 +13,8 @@ import pytest
 
 from reviewer.cli import main
 from reviewer.resources import bundled_seeds_dir
-from reviewer.sidecar import Anchor, LinkDecision, ReviewData, Tag, load_sidecar, save_sidecar
+from reviewer.annotations import Anchor, LinkDecision, ReviewData, Tag
+from reviewer.sidecar.codec import load_sidecar, save_sidecar
 from reviewer.tui.app import make_app
 from tests.helpers import links, started
 

@@ -15,7 +15,7 @@ from reviewer.config import AlignSettings, load_config
 from reviewer.errors import ConfigError, ReviewerError, SidecarError
 from reviewer.models import Article, Cluster
 from reviewer.io.segment import segment
-from reviewer.sidecar import load_sidecar
+from reviewer.sidecar.codec import load_sidecar
 
 SUFFIX = st.sampled_from([".txt", ".md", ".json", ".jsonl"])
 
