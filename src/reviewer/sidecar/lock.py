@@ -70,6 +70,7 @@ class SidecarLock:
 
     def __init__(self, path: Path):
         self.path = path
+        self._key = os.path.abspath(path)
         self._fd: int | None = None
 
     @property
@@ -97,7 +98,11 @@ class SidecarLock:
         try:
             return os.open(self.path, flags | os.O_CREAT | os.O_EXCL, 0o644), True
         except FileExistsError:
+            pass
+        try:
             return os.open(self.path, flags), False
+        except PermissionError:  # another user's lock: it can still be checked, not taken
+            return os.open(self.path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0)), False
 
     def _try_own(self, fd: int, created: bool) -> Owner | None | object:
         if fcntl is not None:
@@ -106,7 +111,7 @@ class SidecarLock:
             except OSError:
                 owner = Owner.parse(_read(fd))
                 os.close(fd)
-                if str(self.path) in _HELD:  # held by this very process: the file says by whom
+                if self._key in _HELD:  # held by this very process: the file says by whom
                     return owner if _legacy_owner_alive(owner) else None
                 return owner
             if not _same_file(fd, self.path):
@@ -125,7 +130,7 @@ class SidecarLock:
             os.close(fd)
             return None
         self._fd = fd
-        _HELD[str(self.path)] = self
+        _HELD[self._key] = self
         return None
 
     def release(self) -> None:
@@ -139,8 +144,8 @@ class SidecarLock:
             pass
         os.close(self._fd)
         self._fd = None
-        if _HELD.get(str(self.path)) is self:
-            del _HELD[str(self.path)]
+        if _HELD.get(self._key) is self:
+            del _HELD[self._key]
 
 
 def _read(fd: int) -> str:

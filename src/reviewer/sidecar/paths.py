@@ -17,7 +17,6 @@ from reviewer.errors import SidecarError
 
 SUFFIXES = {"toml": ".review.toml", "json": ".review.json"}
 LOCK_SUFFIX = ".lock"
-SUFFIX_HELP = " or ".join(SUFFIXES.values())  # for messages: ".review.toml or .review.json"
 
 _SIDECAR_FILE = re.compile(
     "(?:" + "|".join(re.escape(s) for s in SUFFIXES.values()) + ")"
