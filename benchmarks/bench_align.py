@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from reviewer.align import align
 from reviewer.models import Article, Cluster
-from reviewer.segment import segment
+from reviewer.io.segment import segment
 
 # A synthetic newsroom: a story has facts (who did what, how many, when); each article
 # reports a subset of them in its own words, with the odd different number or weekday, and

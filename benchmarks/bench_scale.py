@@ -26,7 +26,7 @@ CHILD = r"""
 import json, resource, sys, time, os
 sys.path.insert(0, {here!r})
 from bench_align import make_cluster
-from reviewer.segment import segment
+from reviewer.io.segment import segment
 from reviewer.cache import align_cached
 n = int(sys.argv[1])
 cl = make_cluster(n)

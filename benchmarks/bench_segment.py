@@ -11,8 +11,8 @@ import re
 import time
 from pathlib import Path
 
-from reviewer.articles import split_header
-from reviewer.segment import segment
+from reviewer.io.articles import split_header
+from reviewer.io.segment import segment
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 NAIVE = re.compile(r"(?<=[.!?])\s+")

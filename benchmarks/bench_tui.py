@@ -22,7 +22,7 @@ from bench_align import make_cluster  # noqa: E402
 
 from reviewer.align import align  # noqa: E402
 from reviewer.config import AlignSettings, load_config  # noqa: E402
-from reviewer.segment import segment  # noqa: E402
+from reviewer.io.segment import segment  # noqa: E402
 
 
 async def measure(n: int, folder: Path) -> dict:

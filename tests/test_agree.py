@@ -189,7 +189,8 @@ def test_cli_agree_warns_about_same_reviewer(capsys):
 
 
 def test_a_sidecar_of_another_cluster_is_refused(tmp_path, capsys):
-    from reviewer.sidecar import Anchor, ReviewData, Tag, save_sidecar
+    from reviewer.annotations import Anchor, ReviewData, Tag
+    from reviewer.sidecar.codec import save_sidecar
 
     foreign = ReviewData(reviewer="zed")
     foreign.tags.append(Tag(Anchor("zzz", 0, 0, 10, "A sentence of some other story."), "opinion", "2026-01-01T00:00:00Z"))

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.articles import decode_bytes, load_cluster, split_header
+from reviewer.io.articles import decode_bytes, load_cluster, split_header
 from reviewer.errors import ArticleError, ReviewerError
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -7,10 +7,10 @@ import pytest
 
 from reviewer.align import align
 from reviewer.alignjson import dumps
-from reviewer.articles import load_cluster
+from reviewer.io.articles import load_cluster
 from reviewer.evaluate import score_all
 from reviewer.models import Article, Cluster
-from reviewer.segment import segment
+from reviewer.io.segment import segment
 from reviewer.textnorm import NameCanon, name_key, same_name
 
 DATA = Path(__file__).parent / "data" / "clusters"

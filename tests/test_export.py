@@ -54,7 +54,7 @@ def jsonl(path: Path) -> list[dict]:
 
 
 def texts(cluster: Path) -> dict[tuple[str, int], tuple[int, int, str]]:
-    from reviewer.articles import load_cluster
+    from reviewer.io.articles import load_cluster
 
     c = load_cluster([cluster])
     return {(a.id, s.index): (s.start, s.end, s.text) for a in c.articles for s in a.sentences}
@@ -519,7 +519,7 @@ def test_cli_errors_are_one_line(cluster, tmp_path, capsys):
 
 
 def test_an_export_beside_the_articles_is_never_read_back_as_one(cluster, tmp_path, capsys):
-    from reviewer.articles import load_cluster
+    from reviewer.io.articles import load_cluster
 
     before = [a.id for a in load_cluster([cluster]).articles]
     cfg = ["--config", str(CONFIG)]

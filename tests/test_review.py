@@ -8,7 +8,7 @@ from hypothesis import given, settings, strategies as st
 from reviewer.config import default_labels
 from reviewer.models import Article, Cluster, Evidence, Link, Sentence, SentenceRef
 from reviewer.review import ReviewSession
-from reviewer.sidecar import Anchor, LinkDecision, ReviewData, Tag
+from reviewer.annotations import Anchor, LinkDecision, ReviewData, Tag
 
 
 def _article(aid: str, texts: list[str]) -> Article:
@@ -204,7 +204,7 @@ def test_search_exact_before_fuzzy_in_reading_order():
 
 
 def test_search_finds_other_spellings_of_a_name():
-    from reviewer.segment import segment
+    from reviewer.io.segment import segment
 
     arts = []
     for n, body in enumerate(["Prime Minister Kadhimi was unhurt.", "Al-Kazemi called for calm.",

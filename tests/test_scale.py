@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from reviewer import cache
-from reviewer.articles import load_cluster
+from reviewer.io.articles import load_cluster
 from reviewer.batch import run_batch
 from reviewer.cli import main
 from reviewer.config import AlignSettings

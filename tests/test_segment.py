@@ -1,6 +1,6 @@
 from hypothesis import given, settings, strategies as st
 
-from reviewer.segment import segment
+from reviewer.io.segment import segment
 
 
 def texts(body):

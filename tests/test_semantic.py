@@ -5,7 +5,7 @@ from reviewer import semantic
 from reviewer.align import align
 from reviewer.config import AlignSettings
 from reviewer.models import Article, Cluster
-from reviewer.segment import segment
+from reviewer.io.segment import segment
 
 
 def cluster(*texts):

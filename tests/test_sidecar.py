@@ -7,8 +7,11 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from reviewer.errors import SidecarError
-from reviewer.sidecar import (Anchor, LinkDecision, Note, ReviewData, SidecarStore, Tag, default_sidecar_path,
-                              dumps, from_dict, load_sidecar, reanchor, save_sidecar, to_dict)
+from reviewer.annotations import Anchor, LinkDecision, Note, ReviewData, Tag
+from reviewer.sidecar.codec import dumps, from_dict, load_sidecar, save_sidecar, to_dict
+from reviewer.sidecar.paths import default_sidecar_path
+from reviewer.sidecar.reanchor import reanchor
+from reviewer.sidecar.store import SidecarStore
 from tests.helpers import started
 
 
@@ -190,3 +193,54 @@ def test_saved_files_get_normal_permissions_and_keep_them(tmp_path):
     os.chmod(p, 0o640)
     save_sidecar(p, sample())
     assert p.stat().st_mode & 0o777 == 0o640
+
+
+_OPEN_ON_GO = """
+import sys
+from reviewer.sidecar.store import SidecarStore
+store = SidecarStore(sys.argv[1], "racer")
+sys.stdin.readline()  # go
+store.open()
+print("read-only" if store.read_only else "owner", flush=True)
+sys.stdin.readline()  # hold the lock until told to stop
+store.close()
+"""
+
+
+def test_two_instances_racing_for_the_lock_exactly_one_wins(tmp_path):
+    for round_ in range(6):
+        p = tmp_path / f"race{round_}.review.toml"
+        procs = [subprocess.Popen([sys.executable, "-c", _OPEN_ON_GO, str(p)], stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, text=True) for _ in range(2)]
+        try:
+            for proc in procs:  # both are waiting for the word: say it to both at once
+                proc.stdin.write("go\n")
+            for proc in procs:
+                proc.stdin.flush()
+            results = sorted(proc.stdout.readline().strip() for proc in procs)
+        finally:
+            for proc in procs:
+                proc.communicate("stop\n", timeout=30)
+        assert results == ["owner", "read-only"]
+        assert not (tmp_path / f"race{round_}.review.toml.lock").exists()  # the owner removed it on close
+
+
+def test_lock_of_a_killed_instance_is_taken_over(tmp_path):
+    p = tmp_path / "a.review.toml"
+    holder = subprocess.Popen([sys.executable, "-c", _OPEN_ON_GO, str(p)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    holder.stdin.write("go\n")
+    holder.stdin.flush()
+    assert holder.stdout.readline().strip() == "owner"
+    second = SidecarStore(p, "a")
+    second.open()
+    assert second.read_only and f"pid {holder.pid}" in second.read_only_reason
+    holder.kill()  # no clean-up: the lock file stays, the OS drops the process's flock
+    holder.communicate()
+    assert (tmp_path / "a.review.toml.lock").exists()
+    third = SidecarStore(p, "a")
+    third.open()
+    assert not third.read_only
+    assert (tmp_path / "a.review.toml.lock").read_text().split()[0] == str(os.getpid())
+    third.close()
+    assert not (tmp_path / "a.review.toml.lock").exists()

@@ -2,8 +2,8 @@
 
 The package is split into a pure core (no Textual import) and a thin ``tui`` layer:
 
-- :mod:`reviewer.articles`  loading a cluster of articles from disk
-- :mod:`reviewer.segment`   sentence segmentation with exact offsets
+- :mod:`reviewer.io.articles`  loading a cluster of articles from disk
+- :mod:`reviewer.io.segment`   sentence segmentation with exact offsets
 - :mod:`reviewer.textnorm`  tokens, name normalisation, light stemming
 - :mod:`reviewer.facts`     numbers, quantities, weekdays, dates, negation cues
 - :mod:`reviewer.align`     candidate blocking, scoring, match/conflict decisions

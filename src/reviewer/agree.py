@@ -160,7 +160,7 @@ def measure(reviewers: list[str], units: list[tuple[object, list]], categories: 
 # --------------------------------------------------------------------------- sidecars to units
 
 def _find_articles(sidecar_paths: list[Path]) -> list[Path] | None:
-    from reviewer.articles import expand_paths
+    from reviewer.io.articles import expand_paths
 
     folder = sidecar_paths[0].parent if str(sidecar_paths[0].parent) else Path(".")
     files, _ = expand_paths([folder])
@@ -171,8 +171,9 @@ def agreement(sidecars: Sequence[str | os.PathLike[str]], articles: Sequence[str
               labels: Sequence[str] | None = None) -> dict:
     """The agreement report (a JSON-able dict) of two or more sidecars. ``labels`` orders the
     labels (the config's); labels nobody used are left out."""
-    from reviewer.articles import load_cluster
-    from reviewer.sidecar import load_sidecar, reanchor_or_refuse
+    from reviewer.io.articles import load_cluster
+    from reviewer.sidecar.codec import load_sidecar
+    from reviewer.sidecar.reanchor import reanchor_or_refuse, sentences_of
 
     paths = [Path(p) for p in sidecars]
     if len(paths) < 2:
@@ -203,7 +204,7 @@ def agreement(sidecars: Sequence[str | os.PathLike[str]], articles: Sequence[str
                             "using the tagged sentences as units")
     texts: dict[tuple[str, int], str] = {}
     if cluster is not None:
-        sentences = {a.id: [(s.start, s.end, s.text) for s in a.sentences] for a in cluster.articles}
+        sentences = sentences_of(cluster)
         for p, d in zip(paths, datas):
             rep = reanchor_or_refuse(d, sentences, p)
             if rep.orphans:

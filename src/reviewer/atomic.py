@@ -14,6 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
+BACKUP_SUFFIX = ".bak"  # write_atomic(backup=True) keeps the previous version as <name>.bak
+
 
 def file_mode(path: Path) -> int:
     """The permissions a rewritten file keeps (its current ones), or a new file gets (0666 less
@@ -56,7 +58,7 @@ def write_atomic(path: Path, text: str, *, backup: bool = False, newline: str | 
     def keep_backup() -> None:
         if backup and path.exists():
             try:
-                _copy_bytes(path, path.with_name(path.name + ".bak"))
+                _copy_bytes(path, path.with_name(path.name + BACKUP_SUFFIX))
             except OSError:
                 pass  # a backup that cannot be written must not stop the save itself
 

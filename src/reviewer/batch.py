@@ -53,7 +53,7 @@ def align_one(folder: str, out_dir: str, settings: dict) -> dict:
     """Align one cluster folder into ``out_dir``; skip it when its output is current."""
     from reviewer.align import align
     from reviewer.alignjson import alignment_dict
-    from reviewer.articles import load_cluster
+    from reviewer.io.articles import load_cluster
     from reviewer.cache import cluster_key
 
     t0 = time.perf_counter()

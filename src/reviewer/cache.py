@@ -20,7 +20,7 @@ from pathlib import Path
 from reviewer.config import AlignSettings
 from reviewer.models import Cluster, Evidence, Link, SentenceRef
 
-_ENGINE_FILES = ("align.py", "facts.py", "textnorm.py", "segment.py", "models.py", "semantic.py")
+_ENGINE_FILES = ("align.py", "facts.py", "textnorm.py", "io/segment.py", "models.py", "semantic.py")
 
 
 def cache_dir() -> Path:

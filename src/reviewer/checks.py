@@ -14,7 +14,9 @@ from pathlib import Path
 
 from reviewer.errors import ReviewerError
 from reviewer.keymap import check_key_overrides
-from reviewer.sidecar import load_sidecar, orphan_lines, reanchor, sidecars_for
+from reviewer.sidecar.codec import load_sidecar
+from reviewer.sidecar.paths import sidecars_for
+from reviewer.sidecar.reanchor import orphan_lines, reanchor, sentences_of
 
 
 @dataclass
@@ -56,7 +58,7 @@ def _theme_exists(name: str) -> bool:
 
 
 def run_check(paths: list[str], config_path: str | None = None, sidecars: list[str] | None = None) -> Report:
-    from reviewer.articles import load_cluster
+    from reviewer.io.articles import load_cluster
     from reviewer.config import load_config
 
     rep = Report()
@@ -87,8 +89,7 @@ def run_check(paths: list[str], config_path: str | None = None, sidecars: list[s
         rep.add("ok", f"{plural(len(cluster.articles), 'article')}, {plural(n, 'sentence')}")
 
     files = [Path(s) for s in sidecars] if sidecars else sidecars_for(paths)
-    sentences = ({a.id: [(s.start, s.end, s.text) for s in a.sentences] for a in cluster.articles}
-                 if cluster is not None else {})
+    sentences = sentences_of(cluster) if cluster is not None else {}
     for f in files:
         if not f.exists():
             rep.add("error", f"{f}: no such sidecar")

@@ -143,7 +143,7 @@ def _report_problems(cluster) -> None:
 def cmd_align(args: argparse.Namespace) -> int:
     from reviewer.alignjson import dumps
     from reviewer.cache import align_cached
-    from reviewer.articles import load_cluster
+    from reviewer.io.articles import load_cluster
     from reviewer.config import load_config
 
     config = load_config(args.config)

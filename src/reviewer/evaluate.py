@@ -18,7 +18,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from reviewer.align import align
-from reviewer.articles import load_cluster
+from reviewer.io.articles import load_cluster
 from reviewer.config import AlignSettings
 from reviewer.models import Cluster, Link
 

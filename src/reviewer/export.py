@@ -259,9 +259,11 @@ def _load_config(config):
 
 
 def gather(paths, sidecars, config=None, include_suggestions: bool = False) -> ExportData:
-    from reviewer.articles import load_cluster
+    from reviewer.io.articles import load_cluster
     from reviewer.cache import align_cached
-    from reviewer.sidecar import load_sidecar, reanchor_or_refuse, sidecar_folder, sidecars_for
+    from reviewer.sidecar.codec import load_sidecar
+    from reviewer.sidecar.paths import sidecar_folder, sidecars_for
+    from reviewer.sidecar.reanchor import reanchor_or_refuse, sentences_of
 
     cfg = _load_config(config)
     if not paths:
@@ -277,7 +279,7 @@ def gather(paths, sidecars, config=None, include_suggestions: bool = False) -> E
         raise ReviewerError("no sidecar (*.review.toml or *.review.json) found; give one with --sidecar FILE, "
                             "or use --include-suggestions to export the engine's suggestions alone", path=str(folder))
     reviews = [load_sidecar(p) for p in side_paths]
-    sentences = {a.id: [(s.start, s.end, s.text) for s in a.sentences] for a in cluster.articles}
+    sentences = sentences_of(cluster)
     for p, r in zip(side_paths, reviews):
         reanchor_or_refuse(r, sentences, p)
     suggested, _hit = align_cached(cluster, cfg.align)
@@ -384,9 +386,11 @@ def _refuse_inputs(out: Path, data: ExportData) -> None:
     if target in inputs:
         raise ReviewerError("is an input of this export (a sidecar or an article); choose another output file",
                             path=str(out))
-    if target.name.lower().endswith((".review.toml", ".review.json")):
+    from reviewer.sidecar.paths import is_sidecar_name
+
+    if is_sidecar_name(target.name):
         raise ReviewerError("looks like a sidecar; exports are never written over sidecars", path=str(out))
-    from reviewer.articles import is_article_file
+    from reviewer.io.articles import is_article_file
 
     folders = {Path(a.path).resolve().parent for a in data.cluster.articles}
     if target.parent in folders and is_article_file(target):

@@ -16,7 +16,8 @@ from rapidfuzz import fuzz, process
 
 from reviewer.config import Label
 from reviewer.models import Cluster, Evidence, Link, Sentence
-from reviewer.sidecar import Anchor, LinkDecision, Note, ReviewData, Tag, now, orphan_lines
+from reviewer.annotations import Anchor, LinkDecision, Note, ReviewData, Tag, now
+from reviewer.sidecar.reanchor import orphan_lines
 from reviewer.textnorm import fold, same_name, tokenize
 
 FILTERS = ("all", "conflicts", "unreviewed", "tagged")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.articles import load_cluster
+from reviewer.io.articles import load_cluster
 from reviewer.cli import main
 
 GOOD = "Three people were hurt in the blast on Monday. Police closed the road.\n"

@@ -10,7 +10,9 @@ import time
 
 import pytest
 
-from reviewer.sidecar import Anchor, ReviewData, SidecarStore, Tag, load_sidecar, save_sidecar
+from reviewer.annotations import Anchor, ReviewData, Tag
+from reviewer.sidecar.codec import load_sidecar, save_sidecar
+from reviewer.sidecar.store import SidecarStore
 
 KILLS = 200  # per format
 

@@ -13,7 +13,8 @@ import pytest
 
 from reviewer.cli import main
 from reviewer.resources import bundled_seeds_dir
-from reviewer.sidecar import Anchor, LinkDecision, ReviewData, Tag, load_sidecar, save_sidecar
+from reviewer.annotations import Anchor, LinkDecision, ReviewData, Tag
+from reviewer.sidecar.codec import load_sidecar, save_sidecar
 from reviewer.tui.app import make_app
 from tests.helpers import links, started
 
@@ -34,7 +35,7 @@ def edited_seeds(tmp_path):
     """A copy of the seeds with a sidecar made on the originals, then the articles edited:
     000 untouched (exact), 001 a paragraph inserted at the top (moved), 002 a typo fixed in a tagged
     sentence (fuzzy), 003 a tagged sentence deleted (orphan)."""
-    from reviewer.articles import load_cluster
+    from reviewer.io.articles import load_cluster
 
     d = tmp_path / "seeds copy"
     shutil.copytree(bundled_seeds_dir(), d)

@@ -10,12 +10,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from reviewer.align import align
-from reviewer.articles import load_cluster
+from reviewer.io.articles import load_cluster
 from reviewer.config import AlignSettings, load_config
 from reviewer.errors import ConfigError, ReviewerError, SidecarError
 from reviewer.models import Article, Cluster
-from reviewer.segment import segment
-from reviewer.sidecar import load_sidecar
+from reviewer.io.segment import segment
+from reviewer.sidecar.codec import load_sidecar
 
 SUFFIX = st.sampled_from([".txt", ".md", ".json", ".jsonl"])
 

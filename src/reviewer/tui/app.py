@@ -28,7 +28,9 @@ from reviewer.config import Config, load_config
 from reviewer.errors import ReviewerError, SidecarError
 from reviewer.models import Cluster, Link
 from reviewer.review import FILTERS, Key, ReviewSession, ShownLink
-from reviewer.sidecar import SidecarStore, default_sidecar_path, reanchor, safe_name
+from reviewer.sidecar.paths import default_sidecar_path, is_sidecar_name, safe_name
+from reviewer.sidecar.reanchor import reanchor, sentences_of
+from reviewer.sidecar.store import SidecarStore
 from reviewer.tui.column import ArticleView
 from reviewer.tui.messages import AlignDone, AlignFailed, AlignProgress
 from reviewer.keymap import KEYS, check_key_overrides
@@ -227,8 +229,7 @@ class ReviewerApp(App[int]):
         data = self.store.data
         data.reviewer = self.options.reviewer
         self._saved_cursor = data.cursor
-        sentences = {a.id: [(s.start, s.end, s.text) for s in a.sentences] for a in self.cluster.articles}
-        rep = reanchor(data, sentences)
+        rep = reanchor(data, sentences_of(self.cluster))
         self.session = ReviewSession(self.cluster, data, self.config.labels)
         self.orphans = self.session.orphans()
         if self.store.read_only:
@@ -1023,7 +1024,7 @@ class ReviewerApp(App[int]):
             target = Path(path.strip()).expanduser()
             if target.is_dir():
                 target = target / Path(self.options.sidecar).name
-            if not target.name.lower().endswith((".review.toml", ".review.json")):
+            if not is_sidecar_name(target.name):
                 self.notify("a sidecar name must end in .review.toml or .review.json", severity="error")
                 return
             try:
@@ -1056,7 +1057,7 @@ def make_app(paths: list[str], *, reviewer: str | None = None, config: Config | 
              sidecar: str | None = None, fmt: str | None = None, links: list[Link] | None = None,
              use_cache: bool = True) -> ReviewerApp:
     """Build the app (raises ReviewerError for bad input: the CLI prints it as one line)."""
-    from reviewer.articles import load_cluster
+    from reviewer.io.articles import load_cluster
 
     config = config or load_config(None)
     cluster = load_cluster(paths)
@@ -1064,7 +1065,7 @@ def make_app(paths: list[str], *, reviewer: str | None = None, config: Config | 
     fmt = fmt or config.format
     side = Path(sidecar) if sidecar else default_sidecar_path(paths, name, fmt)
     if sidecar:
-        if not side.name.lower().endswith((".review.toml", ".review.json")):
+        if not is_sidecar_name(side.name):
             raise SidecarError("a sidecar name must end in .review.toml or .review.json "
                                "(so that it is never read as an article)", path=str(side))
         if side.is_dir():

@@ -157,6 +157,5 @@ def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
         return
     piece = text[start:end]
     if not _HAS_WORD.search(piece):
-        # Stray punctuation: glue it to the previous sentence when adjacent on the line.
-        return
+        return  # stray punctuation, no sentence
     out.append(Sentence(index=len(out), start=start, end=end, text=piece))

@@ -14,17 +14,18 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from reviewer.errors import ArticleError, ReviewerError
 from reviewer.models import Article, Cluster, Problem
-from reviewer.segment import segment
+from reviewer.io.segment import segment
+from reviewer.sidecar.paths import is_sidecar_file
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".json", ".jsonl")
 # Files that live beside the articles but are never articles.
 _NOT_ARTICLE = re.compile(
-    r"(\.review\.(toml|json)(\.bak|\.tmp.*)?$)|(^config\.toml$)|(\.bak$)|(~$)|(\.tmp$)|(\.lock$)"
+    r"(^config\.toml$)|(\.bak$)|(~$)|(\.tmp$)|(\.lock$)"
     # what `reviewer export` and `align-batch` write (so an export saved beside the articles is
     # never read back as one)
     r"|(\.export\.jsonl?$)|(\.nli\.jsonl$)|(\.prodigy\.jsonl$)|(\.label-studio\.json$)|(\.alignment\.json$)",
@@ -37,7 +38,7 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 
 def is_article_file(path: Path) -> bool:
     name = path.name
-    if name.startswith(".") or _NOT_ARTICLE.search(name):
+    if name.startswith(".") or is_sidecar_file(name) or _NOT_ARTICLE.search(name):
         return False
     return name.lower().endswith(ARTICLE_SUFFIXES)
 
@@ -52,7 +53,7 @@ def decode_bytes(data: bytes, path: str) -> str:
         except UnicodeDecodeError as exc:
             raise ArticleError(f"not valid UTF-16 (byte {exc.start})", path=path) from None
     else:
-        if b"\x00" in data[:8192] or b"\x00" in data:
+        if b"\x00" in data:
             raise ArticleError("looks like a binary file (it contains NUL bytes)", path=path)
         try:
             text = data.decode("utf-8-sig")
@@ -77,8 +78,6 @@ def split_header(text: str) -> tuple[str | None, str]:
 
 
 def _clean_date(value: object) -> str | None:
-    if value is None:
-        return None
     if isinstance(value, str):
         m = _ISO_DATE.match(value.strip())
         return m.group(0) if m else None
@@ -245,8 +244,3 @@ def load_cluster(paths: Sequence[str | os.PathLike[str]]) -> Cluster:
         raise err
     return Cluster(articles=articles, problems=problems)
 
-
-def iter_problem_lines(problems: Iterable[Problem]) -> Iterable[str]:
-    for p in problems:
-        prefix = "warning: " if p.severity == "warning" else "skipped: " if "skipped" not in p.message else ""
-        yield prefix + p.one_line()

@@ -1,0 +1,1 @@
+"""Reading input: article files and folders (:mod:`.articles`), sentence segmentation (:mod:`.segment`)."""

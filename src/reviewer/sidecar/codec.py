@@ -1,0 +1,207 @@
+"""Reading and writing sidecars (TOML or JSON, the same structure), with validation.
+
+Everything read is checked; a problem raises :class:`SidecarError` with the file and, where it
+can be found, the line. Writes are atomic and keep the previous version as ``<name>.bak``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+import tomli_w
+
+from reviewer.annotations import DECISIONS, ORIGINS, RELATIONS, Anchor, LinkDecision, Note, ReviewData, Tag, now
+from reviewer.atomic import write_atomic
+from reviewer.errors import SidecarError
+from reviewer.sidecar.migrate import SCHEMA, upgrade
+from reviewer.sidecar.paths import format_of
+
+# --------------------------------------------------------------------------- to plain data
+
+
+def _anchor_dict(a: Anchor) -> dict:
+    d = {"article": a.article, "sentence": a.sentence, "start": a.start, "end": a.end, "quote": a.quote}
+    if a.orphan:
+        d["orphan"] = True
+    return d
+
+
+def _link_dict(l: LinkDecision) -> dict:
+    d = {"relation": l.relation, "decision": l.decision, "origin": l.origin}
+    if l.score is not None:
+        d["score"] = round(float(l.score), 4)
+    d["note"] = l.note
+    d["time"] = l.time
+    d["a"] = _anchor_dict(l.a)
+    d["b"] = _anchor_dict(l.b)
+    return d
+
+
+def to_dict(data: ReviewData) -> dict:
+    out: dict = {"schema": SCHEMA, "reviewer": data.reviewer, "created": data.created, "updated": data.updated or now()}
+    if data.cursor is not None:
+        out["cursor"] = {"article": data.cursor[0], "sentence": data.cursor[1]}
+    out["tags"] = [dict(_anchor_dict(t.anchor), label=t.label, time=t.time)
+                   for t in sorted(data.tags, key=lambda t: (t.anchor.article, t.anchor.sentence, t.label))]
+    out["notes"] = [dict(_anchor_dict(n.anchor), text=n.text, time=n.time)
+                    for n in sorted(data.notes, key=lambda n: (n.anchor.article, n.anchor.sentence))]
+    out["links"] = [_link_dict(l) for l in
+                    sorted(data.links, key=lambda l: (l.a.article, l.a.sentence, l.b.article, l.b.sentence, l.relation))]
+    return out
+
+
+def dumps(data: ReviewData, fmt: str) -> str:
+    d = to_dict(data)
+    if fmt == "json":
+        return json.dumps(d, ensure_ascii=False, indent=2) + "\n"
+    return tomli_w.dumps(d)
+
+
+# --------------------------------------------------------------------------- from plain data
+
+class _Reader:
+    """Typed field access that reports problems with the file and the line of the field."""
+
+    def __init__(self, path: str, text: str):
+        self.path = path
+        self.text = text
+
+    def fail(self, msg: str, needle: str | None = None) -> SidecarError:
+        line = None
+        if needle is not None:
+            k = self.text.find(needle)
+            if k >= 0:
+                line = self.text.count("\n", 0, k) + 1
+        return SidecarError(msg, path=self.path, line=line)
+
+    def get(self, d: dict, key: str, typ, where: str, default=dataclasses.MISSING):
+        if key not in d:
+            if default is not dataclasses.MISSING:
+                return default
+            raise self.fail(f"{where}: missing field {key!r}")
+        v = d[key]
+        if typ is float and isinstance(v, int) and not isinstance(v, bool):
+            v = float(v)
+        if not isinstance(v, typ) or (typ is int and isinstance(v, bool)):
+            raise self.fail(f"{where}: field {key!r} has the wrong type ({type(v).__name__})", f"{key}")
+        return v
+
+    def list(self, raw: dict, key: str) -> list:
+        v = raw.get(key, [])
+        if not isinstance(v, list):
+            raise self.fail(f"field {key!r} must be a list", key)
+        return v
+
+    def anchor(self, d: object, where: str) -> Anchor:
+        if not isinstance(d, dict):
+            raise self.fail(f"{where}: expected a table")
+        a = Anchor(
+            article=self.get(d, "article", str, where),
+            sentence=self.get(d, "sentence", int, where),
+            start=self.get(d, "start", int, where, -1),
+            end=self.get(d, "end", int, where, -1),
+            quote=self.get(d, "quote", str, where, ""),
+            orphan=bool(d.get("orphan", False)),
+        )
+        if a.sentence < 0:
+            raise self.fail(f"{where}: sentence must be 0 or more")
+        return a
+
+    def link(self, l: object, where: str) -> LinkDecision:
+        if not isinstance(l, dict):
+            raise self.fail(f"{where}: expected a table")
+        rel = self.get(l, "relation", str, where)
+        dec = self.get(l, "decision", str, where)
+        origin = self.get(l, "origin", str, where, "suggested")
+        if rel not in RELATIONS:
+            raise self.fail(f"{where}: relation must be match or conflict, not {rel!r}", rel)
+        if dec not in DECISIONS:
+            raise self.fail(f"{where}: decision must be accepted or rejected, not {dec!r}", dec)
+        if origin not in ORIGINS:
+            raise self.fail(f"{where}: origin must be suggested or manual, not {origin!r}", origin)
+        score = l.get("score")
+        if score is not None and (not isinstance(score, (int, float)) or isinstance(score, bool)):
+            raise self.fail(f"{where}: score must be a number", "score")
+        return LinkDecision(self.anchor(l.get("a"), where + " end a"), self.anchor(l.get("b"), where + " end b"),
+                            rel, dec, origin, None if score is None else float(score),
+                            self.get(l, "note", str, where, ""), self.get(l, "time", str, where, ""))
+
+
+def from_dict(raw: object, path: str = "sidecar", text: str = "") -> ReviewData:
+    r = _Reader(path, text)
+    if not isinstance(raw, dict):
+        raise r.fail("expected a table at the top level")
+    raw, migrated = upgrade(raw, r.fail)
+    data = ReviewData(reviewer=r.get(raw, "reviewer", str, "top level", "reviewer"),
+                      created=r.get(raw, "created", str, "top level", now()),
+                      updated=r.get(raw, "updated", str, "top level", ""), migrated_from=migrated)
+    cur = raw.get("cursor")
+    if isinstance(cur, dict) and isinstance(cur.get("article"), str) and isinstance(cur.get("sentence"), int):
+        data.cursor = (cur["article"], cur["sentence"])
+    for n, t in enumerate(r.list(raw, "tags"), 1):
+        where = f"tags entry {n}"
+        data.tags.append(Tag(r.anchor(t, where), r.get(t, "label", str, where), r.get(t, "time", str, where, "")))
+    for n, t in enumerate(r.list(raw, "notes"), 1):
+        where = f"notes entry {n}"
+        data.notes.append(Note(r.anchor(t, where), r.get(t, "text", str, where), r.get(t, "time", str, where, "")))
+    data.links = [r.link(l, f"links entry {n}") for n, l in enumerate(r.list(raw, "links"), 1)]
+    return data
+
+
+# --------------------------------------------------------------------------- files
+
+def _parse(text: str, fmt: str, path: str) -> object:
+    if fmt == "json":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise SidecarError(f"invalid JSON: {exc.msg}", path=path, line=exc.lineno) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        m = re.search(r"\(at line (\d+), column \d+\)", msg)
+        raise SidecarError("invalid TOML: " + re.sub(r"\s*\(at line \d+, column \d+\)", "", msg), path=path,
+                           line=int(m.group(1)) if m else None) from None
+
+
+def load_sidecar(path: str | os.PathLike[str]) -> ReviewData:
+    p = Path(path)
+    sp = str(p)
+    try:
+        raw_bytes = p.read_bytes()
+    except FileNotFoundError:
+        raise SidecarError("no such sidecar", path=sp) from None
+    except OSError as exc:
+        raise SidecarError(f"cannot read ({exc.strerror or exc})", path=sp) from None
+    try:
+        text = raw_bytes.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SidecarError("not valid UTF-8", path=sp) from None
+    return from_dict(_parse(text, format_of(p), sp), sp, text)
+
+
+def save_sidecar(path: str | os.PathLike[str], data: ReviewData, *, backup: bool = True) -> None:
+    """Atomic write; the previous version is kept as ``<name>.bak``. Raises SidecarError."""
+    p = Path(path)
+    data.updated = now()
+    text = dumps(data, format_of(p))
+    folder = p.parent
+    if not folder.is_dir():
+        raise SidecarError(f"cannot save: the folder {folder} does not exist; your work is kept in memory",
+                           path=str(p))
+    try:
+        write_atomic(p, text, backup=backup)
+    except OSError as exc:
+        raise SidecarError(f"could not save ({exc.strerror or exc}); your work is kept in memory",
+                           path=str(p)) from None

@@ -1,0 +1,89 @@
+"""Sidecar file names: the one place that knows the suffixes.
+
+A sidecar is ``<reviewer>.review.toml`` or ``<reviewer>.review.json``. Beside it may live its
+backup (``<name>.bak``, written by :func:`reviewer.atomic.write_atomic`), its lock file
+(``<name>.lock``) and, for a moment, a temporary file of a save in progress. None of these is
+ever an article (:func:`is_sidecar_file`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from reviewer.atomic import BACKUP_SUFFIX
+from reviewer.errors import SidecarError
+
+SUFFIXES = {"toml": ".review.toml", "json": ".review.json"}
+LOCK_SUFFIX = ".lock"
+
+_SIDECAR_FILE = re.compile(
+    "(?:" + "|".join(re.escape(s) for s in SUFFIXES.values()) + ")"
+    + "(?:" + re.escape(BACKUP_SUFFIX) + "|" + re.escape(LOCK_SUFFIX) + r"|\.tmp.*)?$",
+    re.IGNORECASE,
+)
+
+
+def is_sidecar_name(name: str) -> bool:
+    """``name`` is a sidecar's own name (``*.review.toml`` / ``*.review.json``, any case)."""
+    return name.lower().endswith(tuple(SUFFIXES.values()))
+
+
+def is_sidecar_file(name: str) -> bool:
+    """``name`` is a sidecar or one of the files that go with it: backup, lock, temporary file."""
+    return _SIDECAR_FILE.search(name) is not None
+
+
+def format_of(path: Path) -> str:
+    """"json" or "toml", from the name (a backup has the format of what it backs up)."""
+    name = path.name.lower().removesuffix(BACKUP_SUFFIX)
+    return "json" if name.endswith(".json") else "toml"
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(path.name + LOCK_SUFFIX)
+
+
+def sidecar_folder(paths: list[str | os.PathLike[str]]) -> Path:
+    """The folder the sidecar lives in: the first folder given, or the common parent of the files."""
+    ps = [Path(p) for p in paths]
+    for p in ps:
+        if p.is_dir():
+            return p
+    parents = {p.resolve().parent for p in ps}
+    if len(parents) == 1:
+        return next(iter(parents))
+    return Path(os.path.commonpath([str(p) for p in parents]))
+
+
+def sidecars_for(paths: list[str | os.PathLike[str]]) -> list[Path]:
+    """Every sidecar of a cluster: ``*.review.toml`` / ``*.review.json`` beside the articles, and
+    for the bundled seeds also those in the user's data folder (where the app saves them)."""
+    from reviewer.resources import is_bundled_seeds, seeds_sidecar_dir
+
+    folders = []
+    existing = [p for p in paths if Path(p).exists()]
+    if existing:
+        folders.append(sidecar_folder(existing))
+    if is_bundled_seeds(paths):
+        folders.append(seeds_sidecar_dir())
+    found: list[Path] = []
+    for folder in folders:
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
+            continue
+        found += [folder / n for n in names if is_sidecar_name(n) and (folder / n).is_file()]
+    return found
+
+
+def safe_name(reviewer: str) -> str:
+    name = re.sub(r"[^\w.-]+", "_", reviewer.strip(), flags=re.UNICODE).strip("._")
+    return name or "reviewer"
+
+
+def default_sidecar_path(paths: list[str | os.PathLike[str]], reviewer: str, fmt: str = "toml") -> Path:
+    if fmt not in SUFFIXES:
+        raise SidecarError(f"unknown sidecar format {fmt!r} (use toml or json)")
+    return sidecar_folder(paths) / f"{safe_name(reviewer)}{SUFFIXES[fmt]}"
