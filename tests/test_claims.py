@@ -109,7 +109,10 @@ def test_accepted_matches_win_over_cuts_and_the_contradiction_is_flagged():
 
 def test_same_article_conflict_inside_a_group_is_flagged():
     c = make_cluster({"a": 3, "b": 1})
-    cs = build_claims(c, [L("a:0", "b:0"), L("b:0", "a:2"), L("a:0", "a:2", "conflict")])
+    links = [L("a:0", "b:0"), L("b:0", "a:2"), L("a:0", "a:2", "conflict")]
+    assert build_claims(c, links).inconsistencies == []  # open matches never put a:0 and a:2 together
+    accepted = {pair_key(k("a:0"), k("b:0")): "accepted", pair_key(k("a:2"), k("b:0")): "accepted"}
+    cs = build_claims(c, links, accepted)
     [inc] = cs.inconsistencies
     assert inc.kind == "same-article" and len(inc.links) == 3
     assert cs.claim(inc.claim).by_source() == {"a": [0, 2], "b": [0]}
@@ -125,11 +128,22 @@ def test_rejected_conflict_attaches_nothing_and_flags_nothing():
     assert all(not cl.conflicts for cl in cs2.claims)
 
 
-def test_within_article_match_joins_the_same_source_twice():
+def test_within_article_match_joins_once_accepted():
     c = make_cluster({"a": 3, "b": 1})
-    cs = build_claims(c, [L("a:0", "a:2"), L("a:2", "b:0")])
+    links = [L("a:0", "a:2", score=0.9), L("a:2", "b:0")]
+    open_ = build_claims(c, links)
+    assert open_.claim_of[k("a:0")] != open_.claim_of[k("a:2")]
+    assert open_.claim_of[k("a:2")] == open_.claim_of[k("b:0")]
+    cs = build_claims(c, links, {pair_key(k("a:0"), k("a:2")): "accepted"})
     cl = cs.claim(cs.claim_of[k("a:0")])
     assert cl.by_source() == {"a": [0, 2], "b": [0]} and cl.sources == ["a", "b"]
+
+
+def test_open_matches_do_not_chain_two_sentences_of_one_article_together():
+    # a:0 ≈ b:0 ≈ a:1 ≈ c:0: the weaker b:0 ≈ a:1 would put a:0 and a:1 in one claim
+    c = make_cluster({"a": 2, "b": 1, "c": 1})
+    cs = build_claims(c, [L("a:0", "b:0", score=0.9), L("b:0", "a:1", score=0.4), L("a:1", "c:0", score=0.8)])
+    assert groups(cs) == {frozenset({k("a:0"), k("b:0")}), frozenset({k("a:1"), k("c:0")})}
 
 
 def test_links_to_unknown_sentences_and_self_links_are_ignored():
@@ -218,6 +232,10 @@ def test_claims_partition_the_sentences_and_respect_the_reviewer(g):
             continue
         if l.relation == "match" and dec.get(pair_key(a, b)) == "accepted":
             assert cs.claim_of[a] == cs.claim_of[b]  # an accepted match always joins
+    accepted_inside = {l.a for c in cs.claims for l in c.links if l.relation == "match" and l.decision == "accepted"}
+    for c in cs.claims:  # two sentences of one article only through an accepted match
+        if len({s[0] for s in c.sentences}) < len(c.sentences):
+            assert any(s in accepted_inside for s in c.sentences)
     # every pair in one claim that the reviewer separated is reported
     for c in cs.claims:
         for l in c.links:

@@ -17,11 +17,14 @@ How claims are built (``build_claims``):
    is kept even when it makes the graph inconsistent (that is then flagged, see below). Then
    the open (undecided) matches, strongest first (score, then the pair's ends, so the order the
    links arrive in never matters). An open match never joins two claims the reviewer has
-   separated: a rejected match, or an accepted conflict, between any of their sentences is a
-   cut. Rejected matches never join anything.
-3. Match links inside one article (a source restating itself, e.g. a headline and the body)
-   join like any other: that source's cell then lists both sentences. Conflict links inside
-   one article are kept as well (an article can contradict itself).
+   separated (a rejected match, or an accepted conflict, between any of their sentences is a
+   cut), and never joins two claims that both hold a sentence of the same article: without
+   that rule, chains of loose suggestions (A1 ≈ B1 ≈ A2 ≈ C5 ...) snowball into one "claim"
+   of half the cluster. Rejected matches never join anything.
+3. Within-article matches (a source restating itself, e.g. a headline and the body): the
+   engine's open suggestion does not group (by the rule above), but once the reviewer accepts
+   it, it does: that source's cell then lists both sentences. Conflict links inside one article
+   are kept (an article can contradict itself) and attach or flag like any other.
 4. A conflict link (accepted or open) between two claims attaches each claim to the other as a
    contradicting version. Rejected conflicts attach nothing.
 
@@ -36,8 +39,9 @@ Consistency of the link graph (``ClaimSet.inconsistencies``):
 - ``rejected-match``: a match the reviewer rejected between two sentences that accepted
   matches still put in one claim (A ≈ B, B ≈ C accepted, A ≈ C rejected).
 
-Cost: sorting the links, then near-linear union-find (path halving, union by size, the cut
-sets merged small into large); each inconsistency adds a breadth-first search inside its claim.
+Cost: sorting the links, then near-linear union-find (path halving, union by size; the cut
+sets and the article sets merged small into large, an article-set test costs at most the
+number of articles); each inconsistency adds a breadth-first search inside its claim.
 """
 
 from __future__ import annotations
@@ -143,11 +147,13 @@ class _Groups:
     must stay apart. Cut sets hang on labels rather than roots, and a union keeps the label
     with the larger cut set, so each cut entry is moved O(log n) times in all."""
 
-    def __init__(self, n: int):
+    def __init__(self, sources: list[str]):
+        n = len(sources)
         self.parent = list(range(n))
         self.size = [1] * n
         self.label = list(range(n))  # root -> label of its cut set
         self.cuts: dict[int, set[int]] = {}
+        self.sources: list[set[str] | None] = [{s} for s in sources]  # root -> its articles
 
     def find(self, x: int) -> int:
         parent = self.parent
@@ -162,17 +168,27 @@ class _Groups:
             self.cuts.setdefault(lx, set()).add(ly)
             self.cuts.setdefault(ly, set()).add(lx)
 
-    def union(self, x: int, y: int, *, respect_cuts: bool) -> bool:
+    def union(self, x: int, y: int, *, strict: bool) -> bool:
+        """Join the groups of x and y. ``strict`` (an open suggestion): not across a cut, and
+        not when both groups already hold a sentence of the same article."""
         rx, ry = self.find(x), self.find(y)
         if rx == ry:
             return True
         lx, ly = self.label[rx], self.label[ry]
-        if respect_cuts and ly in self.cuts.get(lx, ()):
-            return False
+        sx, sy = self.sources[rx], self.sources[ry]
+        if strict:
+            if ly in self.cuts.get(lx, ()):
+                return False
+            small_s, big_s = (sx, sy) if len(sx) <= len(sy) else (sy, sx)
+            if any(a in big_s for a in small_s):
+                return False
         if self.size[rx] < self.size[ry]:
             rx, ry = ry, rx
         self.parent[ry] = rx
         self.size[rx] += self.size[ry]
+        small_s, big_s = (sx, sy) if len(sx) <= len(sy) else (sy, sx)
+        big_s |= small_s
+        self.sources[rx], self.sources[ry] = big_s, None
         big, small = self.cuts.get(lx, set()), self.cuts.get(ly, set())
         if len(big) < len(small):
             lx, ly, big, small = ly, lx, small, big
@@ -231,7 +247,7 @@ def build_claims(cluster: Cluster, links: Iterable[Link],
     articles = sorted({a.id for a in cluster.articles})
     all_links = _canonical_links(cluster, links, decisions)
 
-    groups = _Groups(len(keys))
+    groups = _Groups([k[0] for k in keys])
     matches = [l for l in all_links if l.relation == "match"]
     for l in all_links:  # what the reviewer separated
         if (l.relation == "match" and l.decision == "rejected") or (l.relation == "conflict"
@@ -239,11 +255,11 @@ def build_claims(cluster: Cluster, links: Iterable[Link],
             groups.cut(index[l.a], index[l.b])
     for l in matches:
         if l.decision == "accepted":
-            groups.union(index[l.a], index[l.b], respect_cuts=False)
+            groups.union(index[l.a], index[l.b], strict=False)
     open_matches = sorted((l for l in matches if l.decision is None),
                           key=lambda l: (-(1.0 if l.score is None else l.score), l.a, l.b))
     for l in open_matches:
-        groups.union(index[l.a], index[l.b], respect_cuts=True)
+        groups.union(index[l.a], index[l.b], strict=True)
 
     members: dict[int, list[Key]] = defaultdict(list)
     for k in keys:  # keys are sorted, so each member list is sorted and its first key is its first appearance
