@@ -253,7 +253,7 @@ def to_markdown(rep: ClaimsReport) -> str:
                     ev = "; ".join(f"{e.kind}: “{e.a}” vs “{e.b}”" if mine == l.a else f"{e.kind}: “{e.b}” vs “{e.a}”"
                                    for e in l.evidence)
                     state = l.decision or "open"
-                    out.append(f"  - ≠ claim {other}, {letters[theirs[0]]}:{theirs[1]} ({state}"
+                    out.append(f"  - {letters[mine[0]]}:{mine[1]} ≠ {letters[theirs[0]]}:{theirs[1]}, claim {other} ({state}"
                                + (f"; {_md(ev)}" if ev else "") + f"): {_md(texts[theirs], 160)}")
             out.append("")
     if cs.inconsistencies:
