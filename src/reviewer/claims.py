@@ -211,26 +211,31 @@ class _Groups:
 
 # --------------------------------------------------------------------------- building
 
-def _canonical_links(cluster: Cluster, links: Iterable[Link],
+def _canonical_links(index: Mapping[Key, int], links: Iterable[Link],
                      decisions: Mapping[frozenset[Key], str]) -> list[ClaimLink]:
-    known = {(a.id, s.index) for a in cluster.articles for s in a.sentences}
-    best: dict[frozenset[Key], ClaimLink] = {}
+    """One ClaimLink per pair, ends in canonical order, in canonical order (sorted by the ends'
+    positions in ``index``, the sorted sentence keys: integers compare faster than keys)."""
+    known = index
+    decided: dict[tuple[Key, Key], str] = {}
+    for pair, d in decisions.items():
+        ends = sorted(pair)
+        if len(ends) == 2 and d in DECISIONS:
+            decided[(ends[0], ends[1])] = d
+    best: dict[tuple[int, int], ClaimLink] = {}
     for l in links:
-        a, b = link_ends(l)
+        a, b = (l.a.article, l.a.sentence), (l.b.article, l.b.sentence)
         if a == b or a not in known or b not in known or l.relation not in ("match", "conflict"):
             continue
         evidence = tuple(l.evidence)
         if b < a:
             a, b = b, a
             evidence = tuple(Evidence(e.kind, e.b, e.a, e.b_span, e.a_span) for e in evidence)
-        decision = decisions.get(pair_key(a, b))
-        cl = ClaimLink(a, b, l.relation, None if l.score is None else float(l.score),
-                       decision if decision in DECISIONS else None, evidence)
-        key = pair_key(a, b)
-        old = best.get(key)
+        cl = ClaimLink(a, b, l.relation, None if l.score is None else float(l.score), decided.get((a, b)), evidence)
+        k = (known[a], known[b])
+        old = best.get(k)
         if old is None or _rank(cl) < _rank(old):  # one link per pair, the same whatever the order
-            best[key] = cl
-    return sorted(best.values(), key=lambda l: (l.a, l.b))
+            best[k] = cl
+    return [best[k] for k in sorted(best)]
 
 
 def _rank(l: ClaimLink) -> tuple:
@@ -245,7 +250,7 @@ def build_claims(cluster: Cluster, links: Iterable[Link],
     keys = sorted((a.id, s.index) for a in cluster.articles for s in a.sentences)
     index = {k: i for i, k in enumerate(keys)}
     articles = sorted({a.id for a in cluster.articles})
-    all_links = _canonical_links(cluster, links, decisions)
+    all_links = _canonical_links(index, links, decisions)
 
     groups = _Groups([k[0] for k in keys])
     matches = [l for l in all_links if l.relation == "match"]
@@ -256,8 +261,9 @@ def build_claims(cluster: Cluster, links: Iterable[Link],
     for l in matches:
         if l.decision == "accepted":
             groups.union(index[l.a], index[l.b], strict=False)
+    # strongest first; all_links is already in canonical order, and sorting is stable
     open_matches = sorted((l for l in matches if l.decision is None),
-                          key=lambda l: (-(1.0 if l.score is None else l.score), l.a, l.b))
+                          key=lambda l: -(1.0 if l.score is None else l.score))
     for l in open_matches:
         groups.union(index[l.a], index[l.b], strict=True)
 
@@ -272,19 +278,14 @@ def build_claims(cluster: Cluster, links: Iterable[Link],
             claim_of[k] = n
         claims.append(Claim(id=n, sentences=m, sources=sorted({k[0] for k in m})))
 
-    # links inside a claim, conflicts between claims, and the match edges that hold each claim together
-    adjacency: dict[Key, list[Key]] = defaultdict(list)
-    match_link: dict[frozenset[Key], ClaimLink] = {}
+    # links inside a claim and conflicts between claims
     suspects: list[ClaimLink] = []
     for l in all_links:
         ca, cb = claim_of[l.a], claim_of[l.b]
         if ca == cb:
             claims[ca - 1].links.append(l)
-            if l.relation == "match" and l.decision != "rejected":
-                adjacency[l.a].append(l.b)
-                adjacency[l.b].append(l.a)
-                match_link[pair_key(l.a, l.b)] = l
-            elif l.decision != "rejected" or l.relation == "match":
+            if l.relation == "conflict" and l.decision != "rejected" or (
+                    l.relation == "match" and l.decision == "rejected"):
                 suspects.append(l)  # a conflict inside a claim, or a rejected match inside one
         elif l.relation == "conflict" and l.decision != "rejected":
             claims[ca - 1].conflicts.setdefault(cb, []).append(l)
@@ -297,14 +298,22 @@ def build_claims(cluster: Cluster, links: Iterable[Link],
         c.silent = [a for a in articles if a not in stated and a not in against]
 
     inconsistencies: list[Inconsistency] = []
+    held: dict[int, dict[tuple[Key, Key], ClaimLink]] = {}
     for l in suspects:
         if l.relation == "match":
             kind = "rejected-match"
         else:
             kind = "same-article" if l.a[0] == l.b[0] else "triangle"
-        path = _shortest_path(adjacency, l.a, l.b)
-        chain = tuple(match_link[pair_key(x, y)] for x, y in zip(path, path[1:]))
         cid = claim_of[l.a]
+        if cid not in held:  # the match links that hold this claim together
+            held[cid] = {(m.a, m.b): m for m in claims[cid - 1].links
+                         if m.relation == "match" and m.decision != "rejected"}
+        adjacency: dict[Key, list[Key]] = defaultdict(list)
+        for x, y in held[cid]:
+            adjacency[x].append(y)
+            adjacency[y].append(x)
+        path = _shortest_path(adjacency, l.a, l.b)
+        chain = tuple(held[cid][(min(x, y), max(x, y))] for x, y in zip(path, path[1:]))
         inconsistencies.append(Inconsistency(kind, cid, (l,) + chain))
         if kind not in claims[cid - 1].flags:
             claims[cid - 1].flags.append(kind)
