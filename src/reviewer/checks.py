@@ -62,6 +62,8 @@ def run_check(paths: list[str], config_path: str | None = None, sidecars: list[s
     from reviewer.config import load_config
 
     rep = Report()
+    config = None
+    checked = []  # (sidecar, its re-anchored data): their link graphs are checked below
     try:
         config = load_config(config_path)
         for w in config.warnings:
@@ -104,6 +106,7 @@ def run_check(paths: list[str], config_path: str | None = None, sidecars: list[s
                     f"{plural(len(data.notes), 'note')}); articles not loaded, anchors not checked")
             continue
         ra = reanchor(data, sentences)
+        checked.append((f, data))
         lost = orphan_lines(data)
         for line in lost:
             rep.add("error", f"{f}: orphan {line}: its sentence is no longer in the articles (kept in the sidecar)")
@@ -118,4 +121,9 @@ def run_check(paths: list[str], config_path: str | None = None, sidecars: list[s
                 f"{plural(len(lost), 'orphan')}")
     if not files:
         rep.add("ok", "no sidecar beside the articles")
+    if cluster is not None:
+        from reviewer.claimreport import graph_warnings
+
+        for line in graph_warnings(cluster, config, checked):
+            rep.add("warning", line)
     return rep

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from reviewer import __version__
 from reviewer.errors import ReviewerError
 
-COMMANDS = ("align", "align-batch", "export", "agree", "check", "cache")
+COMMANDS = ("align", "align-batch", "claims", "export", "agree", "check", "cache")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -87,6 +87,21 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
                         help="nli only: assign train/dev/test by cluster, e.g. 80/10/10; OUT becomes a folder")
     _add_config(export)
 
+    claims = _Parser(prog="reviewer claims", description="Group what the articles say into claims: one row per "
+                     "claim with its sentences per source, the versions that conflict with it, the sources that "
+                     "are silent, and the reviewer's decisions when a sidecar is found. Markdown by default.")
+    claims.add_argument("paths", nargs="+", metavar="PATH", help="the article folder or files (one cluster)")
+    out = claims.add_mutually_exclusive_group()
+    out.add_argument("--json", dest="fmt", action="store_const", const="json", help="print the claims JSON")
+    out.add_argument("--csv", dest="fmt", action="store_const", const="csv", help="print one CSV row per claim")
+    out.add_argument("--markdown", dest="fmt", action="store_const", const="markdown",
+                     help="print a Markdown table and the contested claims (the default)")
+    claims.add_argument("--sidecar", metavar="FILE", help="the sidecar whose decisions to use (default: the one "
+                        "beside the articles; with several, choose with --reviewer)")
+    claims.add_argument("--reviewer", metavar="NAME", help="use the sidecar of this reviewer")
+    claims.add_argument("--no-cache", action="store_true", help="do not read or write the alignment cache")
+    _add_config(claims)
+
     agree = _Parser(prog="reviewer agree", description="Agreement between reviewers who labelled the same articles: "
                     "raw agreement, Cohen's kappa and Krippendorff's alpha for each label and for link decisions.")
     agree.add_argument("sidecars", nargs="+", metavar="SIDECAR", help="two or more sidecar files")
@@ -95,7 +110,7 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
     agree.add_argument("--json", action="store_true", help="print the result as JSON")
     _add_config(agree)
     return {"tui": tui, "align": align, "check": check, "align-batch": batch, "cache": cache,
-            "export": export, "agree": agree}
+            "export": export, "agree": agree, "claims": claims}
 
 
 def _split_arg(text: str):
@@ -120,7 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             if cmd == "agree" and len(args.sidecars) < 2:
                 parsers[cmd].error("give at least two sidecars to compare")
             return {"align": cmd_align, "check": cmd_check, "align-batch": cmd_align_batch,
-                    "cache": cmd_cache, "export": cmd_export, "agree": cmd_agree}[cmd](args)
+                    "cache": cmd_cache, "export": cmd_export, "agree": cmd_agree,
+                    "claims": cmd_claims}[cmd](args)
         args = parsers["tui"].parse_args(argv)
         return cmd_tui(args)
     except ReviewerError as exc:
@@ -236,6 +252,23 @@ def cmd_export(args: argparse.Namespace) -> int:
     for p in summary.problems:
         print(f"reviewer: {p}", file=sys.stderr)
     print(summary.one_line(), file=sys.stderr if args.out == "-" else sys.stdout)
+    return 0
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    from reviewer.claimreport import RENDERERS, gather_claims
+    from reviewer.config import load_config
+
+    config = load_config(args.config)
+    for w in config.warnings:
+        print(f"reviewer: warning: {w}", file=sys.stderr)
+    rep = gather_claims(args.paths, sidecar=args.sidecar, reviewer=args.reviewer, config=config,
+                        use_cache=not args.no_cache)
+    _report_problems(rep.cluster)
+    for w in rep.warnings:
+        print(f"reviewer: warning: {w}", file=sys.stderr)
+    sys.stdout.write(RENDERERS[args.fmt or "markdown"](rep))
+    sys.stdout.flush()
     return 0
 
 
