@@ -260,7 +260,7 @@ def _load_config(config):
 
 def gather(paths, sidecars, config=None, include_suggestions: bool = False) -> ExportData:
     from reviewer.articles import load_cluster
-    from reviewer.cache import align_cached
+    from reviewer.engine.cache import align_cached
     from reviewer.sidecar import load_sidecar, reanchor_or_refuse, sidecar_folder, sidecars_for
 
     cfg = _load_config(config)

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from reviewer.config import Label
 from reviewer.models import Cluster, Evidence, Link, Sentence
 from reviewer.sidecar import Anchor, LinkDecision, Note, ReviewData, Tag, now, orphan_lines
-from reviewer.textnorm import fold, same_name, tokenize
+from reviewer.engine.textnorm import fold, same_name, tokenize
 
 FILTERS = ("all", "conflicts", "unreviewed", "tagged")
 Key = tuple[str, int]  # (article id, sentence index)
