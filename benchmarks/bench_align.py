@@ -16,7 +16,7 @@ import time
 
 from rapidfuzz import fuzz, process
 
-from reviewer.align import align
+from reviewer.engine.align import align
 from reviewer.models import Article, Cluster
 from reviewer.io.segment import segment
 

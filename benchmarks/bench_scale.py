@@ -27,7 +27,7 @@ import json, resource, sys, time, os
 sys.path.insert(0, {here!r})
 from bench_align import make_cluster
 from reviewer.io.segment import segment
-from reviewer.cache import align_cached
+from reviewer.engine.cache import align_cached
 n = int(sys.argv[1])
 cl = make_cluster(n)
 t0 = time.perf_counter()
@@ -78,7 +78,7 @@ def main() -> None:
                   f"{r['rss_mb']:>8.0f} {r['reopen']:>9.3f} {r['links']:>7}" + ("" if r["hit"] else "  (cache miss!)"))
         root = tmp / "batch"
         write_clusters(root, args.clusters, 400)
-        from reviewer.batch import run_batch
+        from reviewer.engine.batch import run_batch
         from reviewer.config import AlignSettings
 
         # Words only: the embedding model (about 16-30 sentences/s) would measure the model, and

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_align import make_cluster  # noqa: E402
 
-from reviewer.align import align  # noqa: E402
+from reviewer.engine.align import align  # noqa: E402
 from reviewer.config import AlignSettings, load_config  # noqa: E402
 from reviewer.io.segment import segment  # noqa: E402
 

@@ -11,7 +11,7 @@ number of suggested links per true relation. ``-v`` lists every miss and extra.
 import sys
 from pathlib import Path
 
-from reviewer.evaluate import report, score_all
+from reviewer.engine.evaluate import report, score_all
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 sets = [a for a in sys.argv[1:] if not a.startswith("-")] or ["clusters", "heldout", "heldout2"]

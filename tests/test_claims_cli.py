@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-import reviewer.cache
+import reviewer.engine.cache
 from reviewer.io.articles import load_cluster
 from reviewer.cli import main
 from reviewer.models import Link, SentenceRef
@@ -20,7 +20,7 @@ from tests.helpers import links as fire_links
 def fire(cluster_dir, monkeypatch):
     """The fire cluster, aligned to the hand-made links of tests/helpers.py (no engine run)."""
     state = {"links": fire_links()}
-    monkeypatch.setattr(reviewer.cache, "align_cached", lambda cluster, settings=None, **kw: (state["links"], True))
+    monkeypatch.setattr(reviewer.engine.cache, "align_cached", lambda cluster, settings=None, **kw: (state["links"], True))
     return cluster_dir, state
 
 

@@ -5,13 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.align import align
-from reviewer.alignjson import dumps
+from reviewer.engine.align import align
+from reviewer.engine.alignjson import dumps
 from reviewer.io.articles import load_cluster
-from reviewer.evaluate import score_all
+from reviewer.engine.evaluate import score_all
 from reviewer.models import Article, Cluster
 from reviewer.io.segment import segment
-from reviewer.textnorm import NameCanon, name_key, same_name
+from reviewer.engine.textnorm import NameCanon, name_key, same_name
 
 DATA = Path(__file__).parent / "data" / "clusters"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -107,7 +107,8 @@ def test_death_toll_digits_and_words():
 def test_at_least_one_is_compatible_with_one_and_two():
     cl = cluster("Police killed at least one demonstrator during the clashes near the parliament.",
                  "Two demonstrators were killed by police during the clashes near the parliament.")
-    assert all(l.relation == "match" for l in align(cl))
+    links = align(cl)
+    assert links and all(l.relation == "match" for l in links)
 
 
 def test_more_than_is_compatible_with_the_same_number():
@@ -126,7 +127,8 @@ def test_weekday_conflict():
 def test_weekday_of_the_report_is_not_the_event():
     cl = cluster("Floods in the province have killed at least 150 people, officials said on Thursday.",
                  "At least 150 people were killed when floods hit the province on Wednesday night.")
-    assert all(l.relation == "match" for l in align(cl))
+    links = align(cl)
+    assert links and all(l.relation == "match" for l in links)
 
 
 def test_relative_date_resolved_against_article_date():

@@ -4,10 +4,9 @@ The package is split into a pure core (no Textual import) and a thin ``tui`` lay
 
 - :mod:`reviewer.io.articles`  loading a cluster of articles from disk
 - :mod:`reviewer.io.segment`   sentence segmentation with exact offsets
-- :mod:`reviewer.textnorm`  tokens, name normalisation, light stemming
-- :mod:`reviewer.facts`     numbers, quantities, weekdays, dates, negation cues
-- :mod:`reviewer.align`     candidate blocking, scoring, match/conflict decisions
-- :mod:`reviewer.alignjson` the alignment JSON of the contract
+- :mod:`reviewer.engine`    the alignment engine: features, candidates, evidence, align,
+  facts, textnorm, semantic, cache, alignjson, batch, evaluate; tuning in ``engine.settings``
+- :mod:`reviewer.lang`      word lists, one module per language (``lang.en``)
 - :mod:`reviewer.cli`       the ``reviewer`` command
 """
 

@@ -80,7 +80,7 @@ def _pick_sidecar(paths: list[str], sidecar: str | None, reviewer: str | None, w
 def gather_claims(paths: list[str], *, sidecar: str | None = None, reviewer: str | None = None,
                   config=None, use_cache: bool = True) -> ClaimsReport:
     from reviewer.io.articles import load_cluster
-    from reviewer.cache import align_cached
+    from reviewer.engine.cache import align_cached
     from reviewer.config import Config, load_config
     from reviewer.sidecar.paths import sidecar_folder
     from reviewer.sidecar.reanchor import reanchor_or_refuse, sentences_of
@@ -273,7 +273,7 @@ RENDERERS = {"json": to_json, "csv": to_csv, "markdown": to_markdown}
 def graph_warnings(cluster: Cluster, config, sidecars: list[tuple[Path, object]]) -> list[str]:
     """One warning line per inconsistency of the link graph: the engine's suggestions as each
     re-anchored sidecar decides them (the suggestions alone when there is no sidecar)."""
-    from reviewer.cache import align_cached
+    from reviewer.engine.cache import align_cached
     from reviewer.config import AlignSettings
 
     settings = getattr(config, "align", None) or AlignSettings()

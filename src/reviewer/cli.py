@@ -157,8 +157,8 @@ def _report_problems(cluster) -> None:
 
 
 def cmd_align(args: argparse.Namespace) -> int:
-    from reviewer.alignjson import dumps
-    from reviewer.cache import align_cached
+    from reviewer.engine.alignjson import dumps
+    from reviewer.engine.cache import align_cached
     from reviewer.io.articles import load_cluster
     from reviewer.config import load_config
 
@@ -176,7 +176,7 @@ def cmd_align(args: argparse.Namespace) -> int:
 def cmd_align_batch(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from reviewer.batch import find_clusters, run_batch
+    from reviewer.engine.batch import find_clusters, run_batch
     from reviewer.config import load_config
 
     config = load_config(args.config)
@@ -220,7 +220,7 @@ def cmd_align_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_cache(args: argparse.Namespace) -> int:
-    from reviewer import cache
+    from reviewer.engine import cache
 
     if args.action == "clear":
         n, size = cache.clear()

@@ -260,7 +260,7 @@ def _load_config(config):
 
 def gather(paths, sidecars, config=None, include_suggestions: bool = False) -> ExportData:
     from reviewer.io.articles import load_cluster
-    from reviewer.cache import align_cached
+    from reviewer.engine.cache import align_cached
     from reviewer.sidecar.codec import load_sidecar
     from reviewer.sidecar.paths import sidecar_folder, sidecars_for
     from reviewer.sidecar.reanchor import reanchor_or_refuse, sentences_of

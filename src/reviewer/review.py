@@ -18,7 +18,7 @@ from reviewer.config import Label
 from reviewer.models import Cluster, Evidence, Link, Sentence
 from reviewer.annotations import Anchor, LinkDecision, Note, ReviewData, Tag, now
 from reviewer.sidecar.reanchor import orphan_lines
-from reviewer.textnorm import fold, same_name, tokenize
+from reviewer.engine.textnorm import fold, same_name, tokenize
 
 FILTERS = ("all", "conflicts", "unreviewed", "tagged")
 Key = tuple[str, int]  # (article id, sentence index)

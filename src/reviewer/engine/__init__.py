@@ -1,0 +1,3 @@
+"""The alignment engine: features, candidates, evidence, decisions, the cache and batch runs.
+
+Nothing here imports the sidecar, review, export or TUI code."""

@@ -1,0 +1,133 @@
+"""The alignment engine: which sentences state the same claim, which contradict.
+
+Pipeline (features -> candidates -> evidence -> decision -> selection):
+
+1. :mod:`~reviewer.engine.features`: every sentence becomes a bag of content terms plus its
+   typed facts (counts, weekdays, dates, negations).
+2. :mod:`~reviewer.engine.candidates`: blocked TF-IDF candidate pairs (and the semantic model's,
+   when it runs), each with a similarity.
+3. A pair above the match threshold, kept among the best few per sentence and article, is a
+   ``match``.
+4. :mod:`~reviewer.engine.evidence`: a pair that is about the same thing (similar enough, and
+   the disagreeing facts sit in the same slot: the same counted noun, a date of the same
+   event...) and disagrees on a typed fact is a ``conflict``, with evidence: number,
+   quantity, weekday, date, negation, entity.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+from reviewer.config import AlignSettings
+from reviewer.engine.candidates import candidates
+from reviewer.engine.evidence import antonym_evidence, count_evidence, date_evidence, entity_evidence, negation_evidence
+from reviewer.engine.features import SentFeatures, build_features, different_subjects
+from reviewer.engine.settings import TUNING, Tuning
+from reviewer.models import Cluster, Evidence, Link, SentenceRef
+
+_FACT_KINDS = ("number", "quantity", "weekday", "date")
+_STRONG_KINDS = ("number", "weekday", "date", "negation")
+
+
+def align(cluster: Cluster, settings: AlignSettings | None = None,
+          progress: Callable[[float], None] | None = None, tuning: Tuning = TUNING) -> list[Link]:
+    """All match and conflict links of a cluster, sorted, deterministic."""
+    settings = settings or AlignSettings()
+    report = progress or (lambda _x: None)
+    feats = build_features(cluster, tuning)
+    report(0.3)
+    if len(feats) < 2:
+        report(1.0)
+        return []
+    cand = candidates(feats, settings, tuning, report)
+    matches: list[tuple[int, int, float]] = []
+    conflicts: list[tuple[int, int, float, list[Evidence]]] = []
+    for i, j, sim, lex_sim, only_facts in zip(cand.i.tolist(), cand.j.tolist(), cand.sim.tolist(),
+                                              cand.lex.tolist(), cand.facts_only.tolist()):
+        got = _decide(feats[i], feats[j], sim, lex_sim, only_facts, settings, tuning)
+        if got is None:
+            continue
+        score, evidence = got
+        if evidence:
+            conflicts.append((i, j, score, evidence))
+        else:
+            matches.append((i, j, score))
+    report(0.85)
+    links = _select(feats, [a.id for a in cluster.articles], matches, conflicts, settings)
+    report(1.0)
+    return links
+
+
+def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only_facts: bool,
+              settings: AlignSettings, t: Tuning) -> list[Evidence]:
+    evidence: list[Evidence] = []
+    if a.years == b.years and a.other_event == b.other_event:
+        evidence += count_evidence(a, b, sim, settings.match_threshold, t)
+    if a.other_event == b.other_event:
+        evidence += [e for e in date_evidence(a, b, lex_sim, t) if a.years == b.years or e.kind == "date"]
+    if only_facts:
+        return [e for e in evidence if e.kind in _FACT_KINDS]
+    if sim >= t.negation_min_sim:
+        evidence += negation_evidence(a, b, sim, t)
+    if sim >= max(settings.match_threshold, t.entity_min_sim):
+        evidence += entity_evidence(a, b, t)
+        evidence += antonym_evidence(a, b, t)
+    return evidence
+
+
+def _decide(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only_facts: bool,
+            settings: AlignSettings, t: Tuning) -> tuple[float, list[Evidence]] | None:
+    """(score, evidence) of a conflict, (score, []) of a match, or None."""
+    evidence = _evidence(a, b, sim, lex_sim, only_facts, settings, t)
+    if evidence:
+        strong = only_facts or any(e.kind in _STRONG_KINDS for e in evidence)
+        score = min(1.0, t.conflict_base + t.conflict_scale * sim) * (1.0 if strong else t.weak_evidence_factor)
+        return round(score, 4), evidence
+    if only_facts:
+        return None
+    # A sentence placed in another year is less likely the same claim.
+    if a.years != b.years:
+        sim -= t.other_year_penalty
+    # Each names someone or something the other does not: two different subjects
+    # ("Ostrava signed striker Mansouri" / "Ostrava also signed goalkeeper Hruby").
+    if sim < t.names_penalty_below and different_subjects(a, b):
+        sim -= t.names_penalty
+    if sim >= settings.match_threshold:
+        return round(sim, 4), []
+    return None
+
+
+def _cutoffs(feats: list[SentFeatures], pairs, k: int) -> dict[tuple[int, int], float]:
+    """The k-th best score per (sentence, other article)."""
+    best: dict[tuple[int, int], list[float]] = defaultdict(list)
+    for i, j, s, *_rest in pairs:
+        best[(i, feats[j].art)].append(s)
+        best[(j, feats[i].art)].append(s)
+    return {key: sorted(v, reverse=True)[:k][-1] for key, v in best.items()}
+
+
+def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[int, int, float]],
+            conflicts: list[tuple[int, int, float, list[Evidence]]], settings: AlignSettings) -> list[Link]:
+    """Keep the best few links per sentence and other article, on both ends."""
+    k = settings.max_matches_per_article
+    cutoff = _cutoffs(feats, matches, k)
+    conf_cut = _cutoffs(feats, conflicts, k)
+    refs: dict[int, SentenceRef] = {}
+
+    def ref(i: int) -> SentenceRef:
+        r = refs.get(i)
+        if r is None:
+            r = refs[i] = SentenceRef(art_ids[feats[i].art], feats[i].idx)
+        return r
+
+    out: list[Link] = []
+    for i, j, s in matches:
+        if s >= cutoff[(i, feats[j].art)] and s >= cutoff[(j, feats[i].art)]:
+            out.append(Link(ref(i), ref(j), "match", round(s, 4)))
+    for i, j, s, ev in conflicts:
+        if s >= conf_cut[(i, feats[j].art)] and s >= conf_cut[(j, feats[i].art)]:
+            out.append(Link(ref(i), ref(j), "conflict", round(s, 4), tuple(ev)))
+    order = {aid: n for n, aid in enumerate(art_ids)}
+    out.sort(key=lambda l: (order[l.a.article], l.a.sentence, order[l.b.article], l.b.sentence, l.relation))
+    return out

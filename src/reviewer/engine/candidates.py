@@ -1,0 +1,192 @@
+"""Candidate pairs and their similarity.
+
+TF-IDF vectors over the cluster (IDF by sentence). Candidate pairs are the pairs that share
+at least one informative term: a sparse product restricted to terms whose posting lists fit a
+work budget, so the cost grows with the number of sentences, not its square. Word order is
+never assumed: articles reorder freely. The optional semantic model adds the pairs it finds
+close (paraphrases with few shared words, translations).
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from reviewer.config import AlignSettings
+from reviewer.engine.features import SentFeatures
+from reviewer.engine.settings import Tuning
+
+
+@dataclass(slots=True)
+class Candidates:
+    """Parallel arrays, one entry per candidate pair (i < j)."""
+
+    i: np.ndarray
+    j: np.ndarray
+    sim: np.ndarray  # the combined similarity
+    lex: np.ndarray  # the word-based part alone
+    facts_only: np.ndarray  # close for the model only: compared for facts, never a match
+
+    def take(self, sel: np.ndarray) -> "Candidates":
+        return Candidates(self.i[sel], self.j[sel], self.sim[sel], self.lex[sel], self.facts_only[sel])
+
+
+def tfidf(feats: list[SentFeatures]) -> tuple[sparse.csr_matrix, np.ndarray, sparse.csr_matrix]:
+    """TF-IDF rows (L2-normalised), document frequencies, and the rows of IDF weights of each
+    distinct term (for the weighted overlap)."""
+    vocab: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for r, f in enumerate(feats):
+        tf = Counter(x for x in f.terms if x is not None)
+        tf.update(f.extra)
+        for term, c in tf.items():
+            rows.append(r)
+            cols.append(vocab.setdefault(term, len(vocab)))
+            vals.append(1.0 + math.log(c))
+    n = len(feats)
+    m = sparse.csr_matrix((np.array(vals, dtype=np.float64), (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))),
+                          shape=(n, max(1, len(vocab))))
+    df = np.bincount(m.indices, minlength=m.shape[1]).astype(np.float64)
+    idf = np.log((n + 1) / (df + 1)) + 1.0
+    present = m.copy()
+    present.data[:] = 1.0
+    weights = present.multiply(idf.reshape(1, -1)).tocsr()
+    m = m.multiply(idf.reshape(1, -1)).tocsr()
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    m = sparse.diags(1.0 / norms) @ m
+    return m.tocsr(), df, weights
+
+
+def lexical_pairs(x: sparse.csr_matrix, weights: sparse.csr_matrix, df: np.ndarray, art_of: np.ndarray,
+                  within: bool, t: Tuning) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs (i < j) sharing an informative term, with their cosine and shared IDF weight.
+
+    Blocking: only terms whose posting lists fit a work budget (rarest first) take part, so
+    the cost follows the number of sentences, not its square. On a small cluster every term
+    fits and the values are exact; on a large one the commonest terms (lowest IDF, least
+    say in the score) are left out of both."""
+    order = np.argsort(df, kind="stable")  # rarest first
+    cost = np.cumsum(df[order] ** 2)
+    mask = np.zeros(x.shape[1], dtype=bool)
+    mask[order[cost <= t.block_budget]] = True
+    mask &= df >= 2
+    cols = np.flatnonzero(mask)
+    xb = x[:, cols]
+    wb = weights[:, cols]
+    pb = wb.copy()
+    pb.data[:] = 1.0
+    co = sparse.triu(xb @ xb.T, k=1).tocsr()
+    ws = sparse.triu(wb @ pb.T, k=1).tocsr()
+    co.sort_indices()
+    ws.sort_indices()
+    coo = co.tocoo()
+    i, j, cos = coo.row, coo.col, coo.data
+    w_shared = ws.tocoo().data  # same sparsity pattern as co, in the same order
+    assert len(w_shared) == len(cos)
+    if not within:
+        sel = art_of[i] != art_of[j]
+        i, j, cos, w_shared = i[sel], j[sel], cos[sel], w_shared[sel]
+    return i, j, cos, w_shared
+
+
+def semantic_matrix(feats: list[SentFeatures], settings: AlignSettings, t: Tuning) -> np.ndarray | None:
+    """The semantic similarity matrix, or None when it is off, not installed or the cluster is
+    too big. A model that fails is reported on stderr in one line; the word-based alignment goes on."""
+    if settings.semantic == "off":
+        return None
+    if settings.semantic == "auto" and len(feats) > settings.semantic_max_sentences:
+        return None
+    from reviewer.engine import semantic
+
+    if not semantic.available():
+        return None
+    try:
+        return semantic.similarity_matrix([f.text for f in feats], t)
+    except Exception as e:  # the model failing must never stop the word-based alignment
+        print(f"reviewer: warning: the semantic model failed ({type(e).__name__}: {e}); aligning on words only",
+              file=sys.stderr)
+        return None
+
+
+def _add_semantic(ci, cj, cos, w_shared, sem: np.ndarray, art_of: np.ndarray, settings: AlignSettings):
+    """Add the pairs the model finds similar (translations, paraphrases) to the lexical ones."""
+    si, sj = np.nonzero(np.triu(sem >= settings.conflict_threshold, k=1))
+    if not settings.within_article:
+        sel = art_of[si] != art_of[sj]
+        si, sj = si[sel], sj[sel]
+    n = len(art_of)
+    have = set((ci.astype(np.int64) * n + cj).tolist())
+    new = np.array([k for k, key in enumerate((si.astype(np.int64) * n + sj).tolist()) if key not in have], dtype=np.int64)
+    if len(new) == 0:
+        return ci, cj, cos, w_shared
+    return (np.concatenate([ci, si[new]]), np.concatenate([cj, sj[new]]),
+            np.concatenate([cos, np.zeros(len(new))]), np.concatenate([w_shared, np.zeros(len(new))]))
+
+
+def _rank_ok(groups: tuple[np.ndarray, ...], score: np.ndarray, tie: np.ndarray, limit: int) -> np.ndarray:
+    """For each entry: is it among the ``limit`` best (highest score) of its group?"""
+    order = np.lexsort((tie, -score) + tuple(reversed(groups)))
+    keys = np.stack([g[order] for g in groups], axis=1)
+    new_group = np.ones(len(order), dtype=bool)
+    new_group[1:] = np.any(keys[1:] != keys[:-1], axis=1)
+    starts = np.maximum.accumulate(np.where(new_group, np.arange(len(order)), 0))
+    ok = np.zeros(len(order), dtype=bool)
+    ok[order] = (np.arange(len(order)) - starts) < limit
+    return ok
+
+
+def _best_per_sentence(ci: np.ndarray, cj: np.ndarray, sim: np.ndarray, art_of: np.ndarray, t: Tuning):
+    """Keep a pair when it is among the most similar for either of its sentences: the few
+    best per other article, and the best few dozen overall. Bounds the work per sentence."""
+    m = len(ci)
+    if m == 0:
+        return np.zeros(0, dtype=bool)
+    src = np.concatenate([ci, cj])
+    dst = np.concatenate([cj, ci])
+    score = np.concatenate([sim, sim])
+    tie = np.concatenate([np.arange(m), np.arange(m)])
+    ok = _rank_ok((src, art_of[dst]), score, tie, t.per_article) & _rank_ok((src,), score, tie, t.per_sentence)
+    return ok[:m] | ok[m:]
+
+
+def candidates(feats: list[SentFeatures], settings: AlignSettings, t: Tuning,
+               report=lambda _x: None) -> Candidates:
+    """The candidate pairs worth analysing, with their similarity."""
+    x, df, weights = tfidf(feats)
+    art_of = np.array([f.art for f in feats])
+    ci, cj, cos, w_shared = lexical_pairs(x, weights, df, art_of, settings.within_article, t)
+    report(0.5)
+    sem = semantic_matrix(feats, settings, t)
+    if sem is not None:
+        ci, cj, cos, w_shared = _add_semantic(ci, cj, cos, w_shared, sem, art_of, settings)
+    report(0.7)
+    # Similarity of every candidate pair at once: half cosine, half weighted overlap of the
+    # shorter sentence (a short sentence contained in a long one still scores).
+    w_row = np.asarray(weights.sum(axis=1)).ravel()
+    n_row = np.diff(weights.indptr)
+    small = np.minimum(w_row[ci], w_row[cj])
+    small[small <= 0] = 1.0
+    ovl = (w_shared / small) * np.minimum(1.0, np.minimum(n_row[ci], n_row[cj]) / t.overlap_min_terms)
+    sim = t.cos_weight * cos + (1.0 - t.cos_weight) * ovl
+    lex = sim.copy()
+    lexical_ok = w_shared >= t.min_shared_weight
+    facts_only = np.zeros(len(ci), dtype=bool)
+    if sem is not None:
+        s_sem = sem[ci, cj]
+        lexical_ok |= s_sem >= settings.match_threshold
+        # Paraphrases the model finds close but not close enough to be the same claim ("the
+        # death toll at 9" / "fourteen people died") are still compared for facts: if their
+        # counts or dates fill the same slot and disagree, that is a conflict. They never
+        # become matches.
+        has_facts = np.array([bool(f.counts or f.event_dates) for f in feats])
+        facts_only = ~lexical_ok & (s_sem >= settings.conflict_threshold) & has_facts[ci] & has_facts[cj]
+        lexical_ok |= facts_only
+        sim = np.maximum(sim, s_sem)
+    c = Candidates(ci, cj, sim, lex, facts_only).take((sim >= settings.conflict_threshold) & lexical_ok)
+    return c.take(_best_per_sentence(c.i, c.j, c.sim, art_of, t))

@@ -1,0 +1,191 @@
+"""Evidence that two related sentences disagree: counts, dates, negation, antonyms, names.
+
+Each check first decides "same slot" (the same counted thing, a date of the same event, the
+same predicate of the same subject), then looks for a typed mismatch in it. Sentences about
+two different subjects are the main source of false alarms (de Marneffe et al., 2008).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import Levenshtein
+
+from reviewer.engine.facts import Count, counts_conflict, dates_conflict
+from reviewer.engine.features import SentFeatures, different_subjects, local_terms, own_context
+from reviewer.engine.settings import Tuning
+from reviewer.engine.textnorm import antonyms
+from reviewer.lang.en import CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS
+from reviewer.models import Evidence
+
+_CLAUSE_BREAK = re.compile(r"[;:.!?]|\b(?:" + "|".join(CLAUSE_BREAK_WORDS) + r")\b")
+_NEGATION_EXCEPTION = re.compile(r"\W*(" + "|".join(NEGATION_EXCEPTIONS) + r")\b", re.IGNORECASE)
+
+
+def _mode(f: SentFeatures, c: Count, radius: int) -> str:
+    """"request", "offer" or "forecast" when such a verb governs the count (the nearest one
+    before it in the same clause), else "actual"."""
+    k = next((k for k, x in enumerate(f.toks) if x[1] >= c.span[0]), len(f.toks))
+    for m in range(k - 1, max(-1, k - 1 - radius), -1):
+        if _CLAUSE_BREAK.search(f.text, f.toks[m][2], c.span[0]):
+            break
+        mode = MODES.get(f.terms[m] or "")
+        if mode:
+            return mode
+    return "actual"
+
+
+def _people_tied(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count, t: Tuning) -> bool:
+    """"12,000 members" / "8,000 workers": both count people; the same people only when the
+    words around them say so ("... joined the strike" / "... took part in the strike")."""
+    ha, hb = set(ca.head), set(cb.head)
+    if not (ha & PERSON_HEADS and hb & PERSON_HEADS):
+        return False
+    r = t.person_context_radius
+    around_a = (own_context(a, ca, r) | ha | {ca.pre}) - GENERIC_HEADS - PERSON_HEADS - {None}
+    around_b = (own_context(b, cb, r) | hb | {cb.pre}) - GENERIC_HEADS - PERSON_HEADS - {None}
+    return bool(around_a & around_b)
+
+
+def same_slot(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count, sim: float, match_threshold: float,
+              t: Tuning) -> bool:
+    """Do two counts count the same thing? Same head noun (or the same word before:
+    "magnitude 6.4" / "6.1-magnitude"); a generic head ("people", "percent", "euros") also
+    needs a shared word nearby, unless the sentences are as close as a match; different
+    names around them mean different subjects."""
+    if a.art == b.art and (ca.weak or cb.weak):
+        return False  # within one article, "a drone" is narration, not a count
+    if _mode(a, ca, t.mode_radius) != _mode(b, cb, t.mode_radius):
+        return False
+    ha, hb = set(ca.head), set(cb.head)
+    shared = ha & hb
+    if ca.pre and ca.pre == cb.pre:
+        shared.add(ca.pre)  # a weak count never has a word before it
+    if not shared:
+        if not _people_tied(a, ca, b, cb, t):
+            return False
+    elif shared <= GENERIC_HEADS:
+        r = t.generic_head_radius
+        near = (local_terms(a, ca.span, r) | ha) & (local_terms(b, cb.span, r) | hb)
+        if not (near - GENERIC_HEADS) and sim < match_threshold:
+            return False
+    return not different_subjects(a, b, ca.span, cb.span, t.local_names_radius)
+
+
+def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: float, t: Tuning) -> list[Evidence]:
+    out: list[Evidence] = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs = [(ia, ib) for ia, ca in enumerate(a.counts) for ib, cb in enumerate(b.counts)
+             if same_slot(a, ca, b, cb, sim, match_threshold, t)]
+    if len(pairs) > 1:
+        # The best-matched counts first: "Rail has offered 5 percent" pairs with "Rail said it had
+        # offered a 4 percent rise", not with "the union wants 9 percent".
+        r = t.count_context_radius
+
+        def affinity(p: tuple[int, int]) -> int:
+            ca, cb = a.counts[p[0]], b.counts[p[1]]
+            return len((own_context(a, ca, r) | set(ca.head)) & (own_context(b, cb, r) | set(cb.head)))
+        pairs.sort(key=lambda p: (-affinity(p), p))
+    # A count that agrees with a count of the other sentence settles that slot.
+    for ia, ib in pairs:
+        if not counts_conflict(a.counts[ia], b.counts[ib]):
+            used_a.add(ia)
+            used_b.add(ib)
+    for ia, ib in pairs:
+        ca, cb = a.counts[ia], b.counts[ib]
+        if ia in used_a or ib in used_b or not counts_conflict(ca, cb):
+            continue
+        kind = "number" if (ca.exact or ca.weak) and (cb.exact or cb.weak) else "quantity"
+        out.append(Evidence(kind, a.text[ca.span[0]:ca.span[1]], b.text[cb.span[0]:cb.span[1]], ca.span, cb.span))
+        used_a.add(ia)
+        used_b.add(ib)
+    return out
+
+
+def date_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:
+    """Weekdays are compared with weekdays, dates with dates; a shared one means agreement."""
+    out: list[Evidence] = []
+    r = t.local_terms_radius
+    for kind in ("weekday", "date"):
+        da_list = a.event_dates.get(kind)
+        db_list = b.event_dates.get(kind)
+        if not da_list or not db_list:
+            continue
+        if any(not dates_conflict(da, db) for da in da_list for db in db_list):
+            continue
+        pairs = [(x, y) for x in da_list for y in db_list]
+        overlap, neg_n = max((len(local_terms(a, da.span, r) & local_terms(b, db.span, r)), -n)
+                             for n, (da, db) in enumerate(pairs))
+        da, db = pairs[-neg_n]
+        if overlap == 0 and sim < t.date_min_sim:
+            continue
+        out.append(Evidence(kind, a.text[da.span[0]:da.span[1]], b.text[db.span[0]:db.span[1]], da.span, db.span))
+    return out
+
+
+def negation_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:
+    """The same predicate asserted in one sentence and denied in the other. A denial by a
+    prefix ("unharmed") is weaker evidence than a cue word ("not", "nobody") and needs
+    more similar sentences."""
+    for x, y, flip in ((a, b, False), (b, a, True)):
+        for term, span in x.negated.items():
+            words = x.text[span[0]:span[1]]
+            if " " not in words and words.lower().startswith("un") and sim < t.prefix_negation_min_sim:
+                continue
+            cue_end = span[0] + len(words.split()[0])
+            if _NEGATION_EXCEPTION.match(x.text[cue_end:cue_end + t.negation_exception_chars]):
+                continue
+            if term in y.negated:
+                continue
+            # The other sentence must assert it: an occurrence outside any negation's reach
+            # ("no group immediately claimed responsibility" denies "responsibility" too).
+            ks = [k for k, term_y in enumerate(y.terms) if term_y == term and k not in y.neg_zone]
+            if not ks:
+                continue
+            yspan = (y.toks[ks[0]][1], y.toks[ks[0]][2])
+            if different_subjects(x, y, span, yspan, t.subject_radius):
+                continue
+            ys = y.text[yspan[0]:yspan[1]]
+            if flip:
+                return [Evidence("negation", ys, words, yspan, span)]
+            return [Evidence("negation", words, ys, span, yspan)]
+    return []
+
+
+def antonym_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Evidence]:
+    """"Two officials were acquitted" / "two officials were convicted": words that cannot both
+    hold of the same thing, each missing from the other sentence."""
+    ant = antonyms()
+    for ka, ta in enumerate(a.terms):
+        if ta is None or ta not in ant or ta in b.bag:
+            continue
+        for kb, tb in enumerate(b.terms):
+            if tb in ant[ta] and tb not in a.bag:
+                span_a, span_b = (a.toks[ka][1], a.toks[ka][2]), (b.toks[kb][1], b.toks[kb][2])
+                if different_subjects(a, b, span_a, span_b, t.subject_radius):
+                    continue
+                return [Evidence("other", a.text[span_a[0]:span_a[1]], b.text[span_b[0]:span_b[1]], span_a, span_b)]
+    return []
+
+
+def entity_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Evidence]:
+    """A name replaced by another in the same slot: equal words on both sides, a short swap."""
+    ia = [k for k, x in enumerate(a.terms) if x is not None]
+    ib = [k for k, x in enumerate(b.terms) if x is not None]
+    sa = [a.terms[k] for k in ia]
+    sb = [b.terms[k] for k in ib]
+    set_a, set_b = set(sa), set(sb)
+    ops = [(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in Levenshtein.opcodes(sa, sb)]
+    for n, (tag, a0, a1, b0, b1) in enumerate(ops):
+        if tag != "replace" or n == 0 or n == len(ops) - 1:
+            continue
+        if ops[n - 1][0] != "equal" or ops[n + 1][0] != "equal" or a1 - a0 > t.entity_swap_max or b1 - b0 > t.entity_swap_max:
+            continue
+        ka = [ia[k] for k in range(a0, a1) if a.names[ia[k]] and a.terms[ia[k]] not in set_b]
+        kb = [ib[k] for k in range(b0, b1) if b.names[ib[k]] and b.terms[ib[k]] not in set_a]
+        if ka and kb:
+            span_a = (a.toks[ka[0]][1], a.toks[ka[-1]][2])
+            span_b = (b.toks[kb[0]][1], b.toks[kb[-1]][2])
+            return [Evidence("entity", a.text[span_a[0]:span_a[1]], b.text[span_b[0]:span_b[1]], span_a, span_b)]
+    return []

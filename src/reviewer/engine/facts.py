@@ -1,0 +1,408 @@
+"""Checkable facts in a sentence: counts, vague quantities, weekdays, dates, negation.
+
+Everything works on the token list of one sentence (see :func:`reviewer.engine.textnorm.tokenize`)
+and returns mentions with their character span inside the sentence, so that a conflict can
+point at the exact words that disagree.
+
+Numbers are kept as intervals ``[lo, hi]``: "three" is [3, 3], "at least one" is [1, inf],
+"more than a hundred" is (100, inf), "dozens" is [24, 99], "nearly 600" is [510, 600].
+Two counts conflict only when their intervals do not overlap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+
+from reviewer.lang.en import (
+    ADJ_ENDINGS,
+    AGO_HEDGES,
+    AGO_UNIT_DAYS,
+    APPROX,
+    AUX,
+    CLOCK,
+    COUNT_LEAD_WORDS,
+    LOWER,
+    MAY_MONTH_BEFORE,
+    MONTHS,
+    NOT_COUNT_BEFORE,
+    SCALES,
+    SHORT_MONTHS,
+    TIME_UNITS,
+    UNITS,
+    UPPER,
+    VAGUE,
+    WEEKDAYS,
+)
+
+INF = math.inf
+Tok = tuple[str, int, int]
+
+# "more than five hours" is read as at least five: reporters round, and a strict bound
+# would flag "five hours" vs "more than five hours" as a contradiction.
+
+
+def _adjective_like(word: str) -> bool:
+    return any(word.endswith(e) and len(word) >= len(e) + 3 for e in ADJ_ENDINGS)
+
+
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    lo: float
+    hi: float
+    span: tuple[int, int]  # characters in the sentence: the number words and their head
+    head: tuple[str, ...]  # terms of the counted thing (up to 3 content terms after the number)
+    exact: bool  # a plain number ("three", "54"), not a range or a vague word
+    weak: bool = False  # an indefinite article ("a drone"): one, but only against a real number
+    pre: str | None = None  # the content word right before ("magnitude 6.4", "killed six")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    lo: dt.date
+    hi: dt.date
+    span: tuple[int, int]
+    kind: str  # "weekday" or "date"
+    weekday: int | None = None
+
+
+def _num_value(tok: str) -> float | None:
+    t = tok.replace(",", "")
+    if _DIGITS.match(tok):
+        try:
+            return float(t)
+        except ValueError:
+            return None
+    return None
+
+
+def _match_phrase(words: list[str], end: int, table: dict) -> tuple[int, object] | None:
+    """Does a phrase of ``table`` end just before index ``end``? Returns (start, value)."""
+    for phrase, value in table.items():
+        n = len(phrase)
+        if end - n >= 0 and tuple(words[end - n:end]) == phrase:
+            return end - n, value
+    return None
+
+
+def _number_at(toks: list[Tok], words: list[str], i: int) -> tuple[float | None, tuple | None, int, bool] | None:
+    """The number phrase starting at token i: (value, vague range, last token, weak), or None."""
+    n = len(toks)
+    w = words[i]
+    value: float | None = None
+    vague: tuple[float, float] | None = None
+    j = i  # last token of the number phrase
+    weak = False
+    if _num_value(toks[i][0]) is not None:
+        value = _num_value(toks[i][0])
+        if j + 1 < n and words[j + 1] in SCALES:
+            value *= SCALES[words[j + 1]]
+            j += 1
+    elif w in UNITS and UNITS[w] is not None:
+        value = float(UNITS[w])
+        # twenty five / twenty-five
+        if value >= 20 and value % 10 == 0 and j + 1 < n and words[j + 1] in UNITS and (UNITS[words[j + 1]] or 0) < 10:
+            value += UNITS[words[j + 1]]
+            j += 1
+        if j + 1 < n and words[j + 1] in SCALES:
+            value *= SCALES[words[j + 1]]
+            j += 1
+        if w == "dozen" and i > 0 and words[i - 1] not in ("a", "one"):
+            value = None
+    elif w in ("a", "an") and i + 1 < n and words[i + 1] in SCALES:
+        value = float(SCALES[words[i + 1]])
+        j = i + 1
+    elif w in ("a", "an") and i + 1 < n and words[i + 1] == "dozen":
+        value = 12.0
+        j = i + 1
+    elif w in VAGUE:
+        if w == "few" and (i == 0 or words[i - 1] != "a"):
+            return None
+        vague = VAGUE[w]
+        if i + 1 < n and words[i + 1] == "of":
+            j = i + 1  # "dozens of people"
+    elif w in ("a", "an", "single"):
+        value = 1.0
+        weak = w != "single"
+    if value is None and vague is None:
+        return None
+    return value, vague, j, weak
+
+
+def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j: int,
+          value: float | None) -> tuple[list[str], int, int]:
+    """The counted thing: the content terms right after the number (stopping at a stopword or
+    a punctuation gap). Returns (head terms, last token of the count, token after the head)."""
+    n = len(toks)
+    head: list[str] = []
+    k = j + 1
+    last = j
+    while k < n and len(head) < 3 and terms[k] is not None and not _gap(toks, k - 1, k):
+        head.append(terms[k])
+        last = k
+        k += 1
+    if not head:
+        # "dozens were injured": the participle after an auxiliary says what was counted
+        m = j + 1
+        while m < n and m <= j + 3 and words[m] in AUX and not _gap(toks, m - 1, m):
+            m += 1
+        if m > j + 1 and m < n and terms[m] is not None and not _gap(toks, m - 1, m):
+            head.append(terms[m])
+            last = m
+    if not head and value is not None and "toll" in words[max(0, i - 8):i]:
+        head = ["person", "die"]  # "the death toll at 9", "the toll rose to 12": a count of the dead
+        last = j
+    return head, last, k
+
+
+def _not_a_count(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j: int, k: int,
+                 last: int, weak: bool, head: list[str]) -> bool:
+    """A number with a head that still counts nothing: a time, a date part, a total, an
+    ordinal, an article before a number or before a noun that qualifies another."""
+    n = len(toks)
+    prev = words[i - 1] if i > 0 else ""
+    nxt = words[j + 1] if j + 1 < n else ""
+    if nxt in CLOCK or nxt in MONTHS or prev in MONTHS or (nxt in TIME_UNITS and last + 1 < n and words[last + 1] == "ago"):
+        return True
+    if prev in ("the", "of") and i >= 3 and any(
+            _num_value(toks[m][0]) is not None or words[m] in UNITS for m in range(max(0, i - 3), i - 1)):
+        return True  # "73 of the 329 seats": 329 is the total, not a count of what happened
+    if _ORDINAL.match(toks[i][0]):
+        return True
+    if not weak:
+        return False
+    if j + 1 < n and (_num_value(toks[j + 1][0]) is not None or words[j + 1] in UNITS):
+        return True  # "a magnitude 6.4 earthquake": the number is the fact, not the article
+    if k < n and words[k] == "of":
+        return True  # "a depth of", "a number of", "a group of": not a count of one thing
+    if len(head) >= 2 and not (_adjective_like(words[i + 1]) or words[last].endswith(("ed", "en", "ing"))):
+        return True  # "a deal worth ...", "a drone bomb attack": not "one <noun>"
+    # "a drone attack": the noun qualifies another noun; "a drone laden with": fine.
+    return k < n and terms[k] is not None and not words[k].endswith(("ed", "ing", "en")) and not _gap(toks, k - 1, k)
+
+
+def _word_before(toks: list[Tok], words: list[str], terms: list[str | None], i: int) -> str | None:
+    """The content word right before a count, over "at least", "nearly"... ("killed at least six")."""
+    before = i - 1
+    while before >= 0 and terms[before] is None and words[before] in COUNT_LEAD_WORDS:
+        before -= 1
+    if before >= 0 and terms[before] is not None and not _gap(toks, before, before + 1) and _num_value(toks[before][0]) is None:
+        return terms[before]
+    return None
+
+
+def _bounds(words: list[str], i: int, value: float | None, vague: tuple | None) -> tuple[float, float, bool, int]:
+    """The interval of a count after "at least", "under", "nearly"...: (lo, hi, exact, first token)."""
+    exact = vague is None
+    if vague is not None:
+        lo, hi = vague
+    else:
+        lo = hi = float(value)  # type: ignore[arg-type]
+    m = _match_phrase(words, i, LOWER)
+    if m:
+        start_idx, strict = m
+        return (lo + (1 if strict else 0)), INF, False, start_idx
+    m = _match_phrase(words, i, UPPER)
+    if m:
+        start_idx, strict = m
+        return 0.0, (hi - (1 if strict else 0)), False, start_idx
+    m = _match_phrase(words, i, APPROX)
+    if m:
+        start_idx, (f_lo, f_hi) = m
+        return math.floor(lo * f_lo), math.ceil(hi * f_hi), False, start_idx
+    return lo, hi, exact, i
+
+
+def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
+                   stop: list[bool]) -> list[Count]:
+    """Counts of things in one sentence. ``words`` are folded tokens; ``terms`` the content
+    terms (None for stopwords); all lists are parallel to ``toks``."""
+    out: list[Count] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        got = _number_at(toks, words, i)
+        if got is None:
+            i += 1
+            continue
+        value, vague, j, weak = got
+        # What comes before: "no one", "the one", "at least", "more than", "nearly"...
+        prev = words[i - 1] if i > 0 else ""
+        if (words[i] in ("one", "a", "an") and prev in NOT_COUNT_BEFORE) or (
+                value is not None and 1900 <= value <= 2100 and not weak and words[i].isdigit()):
+            i = j + 1
+            continue
+        if j + 1 < n and words[j + 1] == "of" and (value is not None and not weak):
+            i = j + 1  # "two of the drones": a part of a group, not the size of the group
+            continue
+        head, last, k = _head(toks, words, terms, i, j, value)
+        if not head or _not_a_count(toks, words, terms, i, j, k, last, weak, head):
+            i = j + 1
+            continue
+        pre = None if weak else _word_before(toks, words, terms, i)
+        lo, hi, exact, start_idx = _bounds(words, i, value, vague)
+        span = (toks[start_idx][1], toks[last][2])
+        out.append(Count(lo=lo, hi=hi, span=span, head=tuple(head), exact=exact, weak=weak, pre=pre))
+        i = last + 1
+    return out
+
+
+def _gap(toks: list[Tok], a: int, b: int) -> bool:
+    """Is there more than a space or a hyphen between tokens a and b (a comma, a quote...)?"""
+    return toks[b][1] - toks[a][2] > 1
+
+
+def counts_conflict(a: Count, b: Count) -> bool:
+    if a.weak and b.weak:
+        return False
+    if a.weak or b.weak:
+        other = b if a.weak else a
+        if not other.exact:
+            return False
+    return a.hi < b.lo or b.hi < a.lo
+
+
+def _weekday(toks: list[Tok], words: list[str], i: int, base: dt.date | None) -> DateMention:
+    wd = WEEKDAYS[words[i]]
+    if base is not None:
+        # The most recent such day on or before the article's date (news reports the past).
+        delta = (base.weekday() - wd) % 7
+        day = base - dt.timedelta(days=delta)
+        if i > 0 and words[i - 1] == "next":
+            day = base + dt.timedelta(days=(wd - base.weekday()) % 7 or 7)
+    else:
+        day = dt.date.min
+    return DateMention(day, day, (toks[i][1], toks[i][2]), "weekday", wd)
+
+
+def _month_date(toks: list[Tok], words: list[str], i: int, base: dt.date | None) -> tuple[DateMention, int, int] | None:
+    """"May 3, 2019", "3 May", "March 2019", "in May": (mention, first token, last token)."""
+    n = len(toks)
+    w = words[i]
+    if w == "may" and not (toks[i][0][0] == "M" and (
+            (i + 1 < n and toks[i + 1][0].isdigit()) or (i > 0 and toks[i - 1][0].isdigit())
+            or (i > 0 and words[i - 1] in MAY_MONTH_BEFORE))):
+        return None
+    month = MONTHS[w]
+    day = year = None
+    s, e = i, i
+    if i + 1 < n and toks[i + 1][0].isdigit() and 1 <= int(toks[i + 1][0]) <= 31:
+        day = int(toks[i + 1][0]); e = i + 1
+        if i + 2 < n and toks[i + 2][0].isdigit() and len(toks[i + 2][0]) == 4:
+            year = int(toks[i + 2][0]); e = i + 2
+    elif i > 0 and toks[i - 1][0].isdigit() and 1 <= int(toks[i - 1][0]) <= 31:
+        day = int(toks[i - 1][0]); s = i - 1
+        if i + 1 < n and toks[i + 1][0].isdigit() and len(toks[i + 1][0]) == 4:
+            year = int(toks[i + 1][0]); e = i + 1
+    elif i + 1 < n and toks[i + 1][0].isdigit() and len(toks[i + 1][0]) == 4:
+        year = int(toks[i + 1][0]); e = i + 1
+    elif w in SHORT_MONTHS and toks[i][0][0].islower():
+        return None
+    if year is None:
+        if base is None:
+            return None
+        year = base.year
+        # "December 30" in a January article is last year.
+        if month > base.month + 1:
+            year -= 1
+    try:
+        if day is not None:
+            lo = hi = dt.date(year, month, day)
+        else:
+            lo = dt.date(year, month, 1)
+            hi = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
+    except ValueError:
+        return None
+    return DateMention(lo, hi, (toks[s][1], toks[e][2]), "date"), s, e
+
+
+def _ago(toks: list[Tok], words: list[str], i: int, base: dt.date) -> DateMention | None:
+    """"two weeks ago", "about a year ago"."""
+    unit = words[i - 1].rstrip("s")
+    qty_word = words[i - 2]
+    qty = UNITS.get(qty_word) if qty_word in UNITS else (int(qty_word) if qty_word.isdigit() else (1 if qty_word in ("a", "an") else None))
+    days = AGO_UNIT_DAYS.get(unit)
+    if not (qty and days):
+        return None
+    centre = base - dt.timedelta(days=qty * days)
+    slack = dt.timedelta(days=max(1, qty * days // 7))
+    s = i - 2
+    if s > 0 and words[s - 1] in AGO_HEDGES:
+        s -= 1
+        slack = slack * 2
+    return DateMention(centre - slack, centre + slack, (toks[s][1], toks[i][2]), "date")
+
+
+def _last_period(toks: list[Tok], words: list[str], i: int, base: dt.date) -> DateMention:
+    """"last week", "last month", "last year"."""
+    unit = words[i + 1]
+    if unit == "week":
+        lo, hi = base - dt.timedelta(days=13), base - dt.timedelta(days=1)
+    elif unit == "month":
+        first = base.replace(day=1)
+        hi = first - dt.timedelta(days=1)
+        lo = hi.replace(day=1)
+    else:
+        lo, hi = dt.date(base.year - 1, 1, 1), dt.date(base.year - 1, 12, 31)
+    return DateMention(lo, hi, (toks[i][1], toks[i + 1][2]), "date")
+
+
+def extract_dates(toks: list[Tok], words: list[str], base: dt.date | None) -> list[DateMention]:
+    """Weekdays and dates; relative ones ("two weeks ago", "last month", "Saturday")
+    resolved against ``base`` (the article's date) when it is known."""
+    out: list[DateMention] = []
+    n = len(toks)
+    used = [False] * n
+    for i, w in enumerate(words):
+        if used[i]:
+            continue
+        if w in WEEKDAYS:
+            out.append(_weekday(toks, words, i, base))
+            used[i] = True
+            continue
+        if w in MONTHS:
+            got = _month_date(toks, words, i, base)
+            if got is not None:
+                mention, s, e = got
+                for k in range(s, e + 1):
+                    used[k] = True
+                out.append(mention)
+            continue
+        if base is None:
+            continue
+        if w == "yesterday":
+            d = base - dt.timedelta(days=1)
+            out.append(DateMention(d, d, (toks[i][1], toks[i][2]), "date"))
+        elif w == "today" or w == "tonight":
+            out.append(DateMention(base, base, (toks[i][1], toks[i][2]), "date"))
+        elif w == "ago" and i >= 2:
+            got_ago = _ago(toks, words, i, base)
+            if got_ago is not None:
+                out.append(got_ago)
+        elif w == "last" and i + 1 < n and words[i + 1] in ("week", "month", "year"):
+            out.append(_last_period(toks, words, i, base))
+            used[i + 1] = True
+    return out
+
+
+def dates_conflict(a: DateMention, b: DateMention) -> bool:
+    if a.kind == "weekday" and b.kind == "weekday":
+        return a.weekday != b.weekday
+    if a.lo == dt.date.min or b.lo == dt.date.min:
+        return False
+    return a.hi < b.lo or b.hi < a.lo
+
+
+def parse_iso(date: str | None) -> dt.date | None:
+    if not date:
+        return None
+    try:
+        return dt.date.fromisoformat(date[:10])
+    except ValueError:
+        return None

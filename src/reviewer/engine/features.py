@@ -1,0 +1,283 @@
+"""Per-sentence features: content terms, names, negation scope, counts, dates, years.
+
+Every sentence becomes a bag of content terms: stopwords dropped, words stemmed and mapped
+through a small synonym lexicon, proper nouns mapped onto one canonical spelling per entity
+for the whole cluster (:class:`reviewer.engine.textnorm.NameCanon`). Numbers, weekdays, dates
+and negations are extracted as typed facts (:mod:`reviewer.engine.facts`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from reviewer.engine.facts import Count, DateMention, extract_counts, extract_dates, parse_iso
+from reviewer.engine.settings import TUNING, Tuning
+from reviewer.engine.textnorm import NameCanon, fold, stem, tokenize
+from reviewer.lang.en import (
+    DETERMINER_NEGATIONS,
+    LAST_TIME_WORDS,
+    NAME_LINKERS,
+    NEG_CUES,
+    NOT_NAMES,
+    NOT_NUMBER_TERMS,
+    NUMBER_WORDS,
+    OTHER_EVENT,
+    REPORTING,
+    STOPWORDS,
+    UNITS,
+    WEEKDAYS,
+    YEAR_PLACERS,
+)
+from reviewer.models import Cluster
+
+Tok = tuple[str, int, int]
+
+
+@dataclass(slots=True)
+class SentFeatures:
+    art: int
+    idx: int
+    text: str
+    toks: list[Tok]
+    words: list[str]
+    terms: list[str | None]
+    names: list[bool]
+    counts: list[Count] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    negated: dict[str, tuple[int, int]] = field(default_factory=dict)  # term -> span of cue+word
+    neg_zone: frozenset[int] = frozenset()  # token indices within reach of a negation word
+    extra: list[str] = field(default_factory=list)  # terms beyond the words: "#3" for "three"/"3", acronyms
+    years: frozenset[int] = frozenset()  # years the sentence refers to other than the article's own
+    other_event: bool = False  # it speaks of an earlier or similar event ("the last earthquake")
+    event_dates: dict[str, list[DateMention]] = field(default_factory=dict)  # by kind, report dates left out
+    bag: frozenset[str] = frozenset()  # distinct content terms and numbers
+    names_set: frozenset[str] = frozenset()  # the proper nouns among them
+    _near: dict[tuple[int, int, int, bool], frozenset[str]] = field(default_factory=dict)
+
+
+def _proper_nouns(per_sentence: list[list[Tok]]) -> Counter:
+    """Folded words seen capitalised somewhere other than at the start of a sentence."""
+    counts: Counter = Counter()
+    for toks in per_sentence:
+        for k, (surf, _s, _e) in enumerate(toks):
+            if k == 0 or not surf[:1].isupper():
+                continue
+            f = fold(surf)
+            if f in STOPWORDS or f in NOT_NAMES or f.isdigit() or len(f) < 2:
+                continue
+            counts[f] += 1
+    return counts
+
+
+def _long_forms(toks: list[Tok], t: Tuning) -> list[str]:
+    """Initials of runs of capitalised words: "U.S. Geological Survey" -> "usgs",
+    "Kurdish Regional Government" -> "krg" (linking words such as "of" are skipped)."""
+    out = []
+    run: list[str] = []
+    for surf, _s, _e in toks + [("", 0, 0)]:
+        if surf[:1].isupper() and surf.isalpha():
+            run.append(surf)
+        elif surf.lower() in NAME_LINKERS and run:
+            continue
+        else:
+            if len(run) >= t.long_form_min_words:
+                out.append("".join(w[0] for w in run).lower())
+            run = []
+    return out
+
+
+def _acronym_long_forms(toks_all: list[list[Tok]], t: Tuning) -> list[list[str]]:
+    """Acronyms: an all-capitals word of the cluster that spells the initials of a run of
+    capitalised words elsewhere; both then carry the same term."""
+    acronyms = {fold(k[0]) for toks in toks_all for k in toks
+                if t.acronym_min_len <= len(k[0]) <= t.acronym_max_len and k[0].isupper() and k[0].isalpha()}
+    if not acronyms:
+        return [[] for _ in toks_all]
+    return [[lf for lf in _long_forms(toks, t) if lf in acronyms] for toks in toks_all]
+
+
+def build_features(cluster: Cluster, t: Tuning = TUNING) -> list[SentFeatures]:
+    sentences = [(ai, s) for ai, art in enumerate(cluster.articles) for s in art.sentences]
+    toks_all = [tokenize(s.text) for _ai, s in sentences]
+    canon = NameCanon(_proper_nouns(toks_all))
+    # Stems present in the cluster, to read "unharmed" as "not harmed" only when "harm" is a word here.
+    words_all = [[fold(k[0]) for k in toks] for toks in toks_all]
+    stems_present = {stem(w) for words in words_all for w in words if w not in STOPWORDS}
+    long_forms = _acronym_long_forms(toks_all, t)
+    bases = [parse_iso(a.date) for a in cluster.articles]
+    memo: dict[tuple[str, bool], tuple[str | None, bool, bool]] = {}
+    feats: list[SentFeatures] = []
+    for (ai, s), toks, words, lfs in zip(sentences, toks_all, words_all, long_forms):
+        terms: list[str | None] = []
+        names: list[bool] = []
+        negated: dict[str, tuple[int, int]] = {}
+        for k, w in enumerate(words):
+            key = (w, toks[k][0][:1].isupper())
+            got = memo.get(key)
+            if got is None:
+                got = memo[key] = _term_of(w, key[1], canon, stems_present, t)
+            term, is_name, un_negated = got
+            names.append(is_name)
+            terms.append(term)
+            if un_negated:
+                negated[term] = (toks[k][1], toks[k][2])
+        neg_zone = _negation_scope(toks, words, terms, negated, t)
+        f = SentFeatures(ai, s.index, s.text, toks, words, terms, names, negated=negated, neg_zone=frozenset(neg_zone))
+        _add_facts(f, canon, lfs, bases[ai], t)
+        feats.append(f)
+    return feats
+
+
+def _negation_scope(toks: list[Tok], words: list[str], terms: list[str | None],
+                    negated: dict[str, tuple[int, int]], t: Tuning) -> set[int]:
+    """Adds the terms denied by a cue word to ``negated``; returns the token indices in reach.
+    The scope: the predicate after "not"; after "no"/"nobody"... the noun, an adverb and the
+    verb too ("no group immediately claimed")."""
+    neg_zone: set[int] = set()
+    for k, w in enumerate(words):
+        if w in NEG_CUES or w.endswith("n't"):
+            limit = t.determiner_negation_terms if w in DETERMINER_NEGATIONS else t.negation_terms
+            found = 0
+            reach = min(len(words), k + 1 + t.negation_reach)
+            for m in range(k + 1, reach):
+                if terms[m] is not None:
+                    negated.setdefault(terms[m], (toks[k][1], toks[m][2]))
+                    found += 1
+                    if found == limit:
+                        break
+            neg_zone.update(range(k + 1, reach))
+    return neg_zone
+
+
+def _add_facts(f: SentFeatures, canon: NameCanon, lfs: list[str], base, t: Tuning) -> None:
+    toks, words, terms = f.toks, f.words, f.terms
+    f.counts = extract_counts(toks, words, terms, [x is None for x in terms])
+    f.dates = extract_dates(toks, words, base)
+    f.extra = _number_terms(toks, words) + [f"N:{canon.canon(lf) or lf}" for lf in lfs]
+    f.years = _other_years(toks, words, f.dates, base, t)
+    f.other_event = _other_event(f)
+    for d in f.dates:
+        if not is_reporting_date(f, d.span, t):
+            f.event_dates.setdefault(d.kind, []).append(d)
+    f.bag = frozenset(x for x in terms if x is not None) | frozenset(f.extra)
+    f.names_set = frozenset(x for x, is_name in zip(terms, f.names) if is_name)
+
+
+def _term_of(w: str, capitalised: bool, canon: NameCanon, stems_present: set[str],
+             t: Tuning) -> tuple[str | None, bool, bool]:
+    """(content term or None, is a name, is a prefix negation such as "unharmed")."""
+    c = canon.canon(w) if (capitalised or not w.isascii()) else None
+    if c is not None:
+        return "N:" + c, True, False
+    if w in STOPWORDS or w in NEG_CUES or w.endswith("n't") or len(w) < 2 or w[0].isdigit() or w in NUMBER_WORDS:
+        return None, False, False
+    term = stem(w)
+    if w.startswith("un") and len(w) >= t.prefix_negation_min_len:
+        rest = stem(w[2:])
+        if rest in stems_present and rest != term:
+            return rest, False, True
+    return term, False, False
+
+
+def _number_terms(toks: list[Tok], words: list[str]) -> list[str]:
+    out = []
+    for (surf, _s, _e), w in zip(toks, words):
+        if surf[:1].isdigit():
+            out.append("#" + surf.replace(",", ""))
+        elif w in UNITS and UNITS[w] and w not in NOT_NUMBER_TERMS:
+            out.append(f"#{UNITS[w]}")
+    return out
+
+
+def _other_years(toks: list[Tok], words: list[str], dates: list[DateMention], base, t: Tuning) -> frozenset[int]:
+    """Years a sentence places its facts in, other than the article's own year."""
+    own = base.year if base else None
+    # "in 2019", "the 2019 election", "May 3, 2019" place a fact in a year; "since 2005",
+    # "until 2020" or "between 2015 and 2019" only compare with it or bound it.
+    years = {int(x[0]) for k, x in enumerate(toks) if x[0].isdigit() and len(x[0]) == 4
+             and t.year_min <= int(x[0]) <= t.year_max and (k == 0 or words[k - 1] in YEAR_PLACERS)}
+    for d in dates:
+        if d.kind == "date" and (d.hi - d.lo).days >= t.year_span_days:  # "last year"
+            years.add(d.lo.year)
+    for k, w in enumerate(words):
+        if w == "ago" and k >= 1 and words[k - 1] in ("year", "years") and own:
+            q = words[k - 2] if k >= 2 else "a"
+            n = UNITS.get(q) if q in UNITS else (int(q) if q.isdigit() else 1)
+            years.add(own - (n or 1))
+    return frozenset(y for y in years if y != own)
+
+
+def _other_event(f: SentFeatures) -> bool:
+    for k, w in enumerate(f.words):
+        if w in OTHER_EVENT:
+            return True
+        if w == "last" and k + 1 < len(f.words) and f.words[k + 1] not in LAST_TIME_WORDS and f.terms[k + 1] is not None \
+                and f.words[k + 1] not in WEEKDAYS:
+            return True
+    return False
+
+
+def is_reporting_date(f: SentFeatures, span: tuple[int, int], t: Tuning = TUNING) -> bool:
+    """"..., officials said on Thursday": the day of the report, not of the event."""
+    k = next((k for k, x in enumerate(f.toks) if x[1] == span[0]), None)
+    if k is None:
+        return False
+    return any(f.words[m] in REPORTING for m in range(max(0, k - t.reporting_reach), k))
+
+
+def _near(f: SentFeatures, span: tuple[int, int], radius: int, names: bool) -> frozenset[str]:
+    """Content terms (or only names) within ``radius`` tokens of a span, the span excluded."""
+    key = (span[0], span[1], radius, names)
+    got = f._near.get(key)
+    if got is not None:
+        return got
+    idx = [k for k, x in enumerate(f.toks) if x[1] >= span[0] and x[2] <= span[1]]
+    if not idx:
+        out: frozenset[str] = frozenset()
+    else:
+        lo, hi = max(0, idx[0] - radius), min(len(f.toks), idx[-1] + radius + 1)
+        inside = set(idx)
+        out = frozenset(f.terms[k] for k in range(lo, hi)
+                        if f.terms[k] is not None and (k not in inside or names) and (not names or f.names[k]))
+    f._near[key] = out
+    return out
+
+
+def local_terms(f: SentFeatures, span: tuple[int, int], radius: int) -> frozenset[str]:
+    return _near(f, span, radius, False)
+
+
+def local_names(f: SentFeatures, span: tuple[int, int], radius: int) -> frozenset[str]:
+    return _near(f, span, radius, True)
+
+
+def own_context(f: SentFeatures, c: Count, radius: int) -> frozenset[str]:
+    """Terms within ``radius`` tokens of a count, not crossing into another count
+    ("one person was killed and dozens injured": "injured" belongs to "dozens")."""
+    idx = [k for k, x in enumerate(f.toks) if x[1] >= c.span[0] and x[2] <= c.span[1]]
+    if not idx:
+        return frozenset()
+    others = [o.span for o in f.counts if o is not c]
+    out = set()
+    for step, start in ((-1, idx[0] - 1), (1, idx[-1] + 1)):
+        k = start
+        while 0 <= k < len(f.toks) and abs(k - start) < radius:
+            if any(sp[0] <= f.toks[k][1] < sp[1] for sp in others):
+                break
+            if f.terms[k] is not None:
+                out.add(f.terms[k])
+            k += step
+    return frozenset(out)
+
+
+def different_subjects(a: SentFeatures, b: SentFeatures, span_a: tuple[int, int] | None = None,
+                       span_b: tuple[int, int] | None = None, radius: int = 0) -> bool:
+    """Each side names someone or something the other sentence does not: two different
+    subjects ("Kazemi was not harmed" / "supporters of the militias were injured"). With
+    spans, only the names within ``radius`` tokens of them count; without, the whole sentence's."""
+    names_a = a.names_set if span_a is None else local_names(a, span_a, radius)
+    if not (names_a - b.bag):
+        return False
+    names_b = b.names_set if span_b is None else local_names(b, span_b, radius)
+    return bool(names_b - a.bag)

@@ -1,0 +1,77 @@
+"""Every tuning number of the engine, named, in one frozen dataclass.
+
+The user-facing thresholds (match and conflict threshold, links per article, semantic on/off)
+are :class:`reviewer.config.AlignSettings`; these are the engine's inner constants. The
+default :data:`TUNING` is hashed into the alignment cache key, so changing a value here never
+serves an old alignment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Tuning:
+    # Blocking: the work budget, sum over terms of (posting length)^2.
+    block_budget: int = 6_000_000
+    # Candidates kept per sentence and other article, and per sentence overall, before the analysis.
+    per_article: int = 3
+    per_sentence: int = 40
+    # Similarity = cos_weight * TF-IDF cosine + (1 - cos_weight) * weighted overlap of the shorter sentence;
+    # the overlap is damped for sentences of fewer than overlap_min_terms terms.
+    cos_weight: float = 0.5
+    overlap_min_terms: float = 5.0
+    # Shared IDF weight that makes a pair lexically related.
+    min_shared_weight: float = 2.5
+    # A conflict's score: conflict_base + conflict_scale * similarity, times weak_evidence_factor
+    # when its only evidence is an entity or an antonym.
+    conflict_base: float = 0.4
+    conflict_scale: float = 0.6
+    weak_evidence_factor: float = 0.9
+    # Similarity needed before looking for a negation, a prefix negation ("unharmed"), a date
+    # conflict with no shared word near the dates, and entity/antonym evidence.
+    negation_min_sim: float = 0.3
+    prefix_negation_min_sim: float = 0.5
+    date_min_sim: float = 0.45
+    entity_min_sim: float = 0.45
+    # Match penalties: a sentence placed in another year; two sentences naming different
+    # subjects (only below names_penalty_below).
+    other_year_penalty: float = 0.1
+    names_penalty: float = 0.1
+    names_penalty_below: float = 0.7
+    # Token windows.
+    negation_reach: int = 5  # tokens after a negation cue in its scope
+    determiner_negation_terms: int = 3  # content terms denied by "no"/"nobody" ("no group immediately claimed")
+    negation_terms: int = 1  # by "not"/"never"
+    local_terms_radius: int = 5
+    local_names_radius: int = 3
+    count_context_radius: int = 5  # a count's own words, not crossing another count
+    person_context_radius: int = 8  # words that tie two counts of people together
+    generic_head_radius: int = 4  # words that tie two generic heads ("people", "percent") together
+    mode_radius: int = 6  # tokens back to a verb that makes a count a request or forecast
+    subject_radius: int = 4  # names around a negated or antonym predicate
+    reporting_reach: int = 3  # "officials said on Thursday": tokens back to the reporting verb
+    negation_exception_chars: int = 8  # characters after a cue searched for "but"/"only"
+    entity_swap_max: int = 3  # terms of a name swapped for another
+    # Names and initials.
+    acronym_min_len: int = 2
+    acronym_max_len: int = 6
+    long_form_min_words: int = 2
+    prefix_negation_min_len: int = 6  # "unharmed": only words this long are split into un + word
+    # Years: the range read as a year; a relative date this long ("last year") places a year.
+    year_min: int = 1900
+    year_max: int = 2100
+    year_span_days: int = 300
+    # Semantic model (multilingual-e5-small): the cosine at which two sentences are unrelated
+    # (0 on the engine scale); pairs across scripts: the cosine they need, and how it is mapped
+    # (cos + cross_shift - cross_floor) / cross_range.
+    sem_floor: float = 0.82
+    cross_min_cos: float = 0.84
+    cross_shift: float = 0.04
+    cross_floor: float = 0.80
+    cross_range: float = 0.20
+    embed_batch: int = 64
+
+
+TUNING = Tuning()

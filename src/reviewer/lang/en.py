@@ -1,0 +1,176 @@
+"""English: every word list the engine reads (numbers, dates, negation, stopwords,
+synonyms, antonyms, roles, reporting verbs). Other languages get a module of their own beside
+this one; nothing here names an event."""
+
+from __future__ import annotations
+
+# --- numbers ---------------------------------------------------------------------------
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "single": 1, "both": 2, "dozen": 12,
+    "twice": None,
+}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+VAGUE = {
+    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
+    "millions": (2_000_000, 999_999_999), "several": (3, 9), "couple": (2, 3), "few": (2, 6),
+    "handful": (2, 6),
+}
+# "more than five hours" is read as at least five: reporters round, and a strict bound
+# would flag "five hours" vs "more than five hours" as a contradiction.
+# Number words are facts, not content words: they never count towards two sentences' overlap.
+NUMBER_WORDS = frozenset(set(UNITS) | set(SCALES) | set(VAGUE) - {"few", "couple", "several", "single", "both"})
+LOWER = {("at", "least"): False, ("more", "than"): False, ("over",): False, ("upwards", "of"): False,
+         ("no", "fewer", "than"): False, ("in", "excess", "of"): False, ("above",): False}
+UPPER = {("at", "most"): False, ("less", "than"): True, ("fewer", "than"): True, ("up", "to"): False,
+         ("under",): True, ("no", "more", "than"): False, ("below",): True}
+APPROX = {("nearly",): (0.9, 1.0), ("almost",): (0.9, 1.0), ("about",): (0.9, 1.1),
+          ("around",): (0.9, 1.1), ("approximately",): (0.9, 1.1), ("roughly",): (0.9, 1.1),
+          ("some",): (0.9, 1.1), ("an", "estimated"): (0.85, 1.15), ("estimated",): (0.85, 1.15),
+          ("close", "to"): (0.9, 1.0)}
+# Words after which "one", "a", ... is not a count ("no one", "the one", "each one").
+NOT_COUNT_BEFORE = {"no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone"}
+# A count followed by these is a duration or a date part, not a count of things.
+TIME_UNITS = {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week",
+              "weeks", "month", "months", "year", "years", "decade", "decades", "century",
+              "centuries"}
+# Word endings that mark an adjective ("a wounded soldier"), for the indefinite-article rule.
+ADJ_ENDINGS = ("ed", "al", "ful", "ous", "ive", "ic", "ish", "ian", "ese", "less", "able", "ible", "ary", "ern")
+# Auxiliaries between a count and its participle ("dozens were injured").
+AUX = {"was", "were", "is", "are", "been", "being", "have", "has", "had", "reportedly", "also", "later"}
+CLOCK = {"am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc", "local"}
+# Words allowed between a number and the content word before it ("killed at least six").
+COUNT_LEAD_WORDS = frozenset({"at", "least", "more", "than", "over", "nearly", "almost", "about", "around", "some", "up",
+                              "to", "less", "fewer", "under", "roughly", "approximately", "an", "estimated", "close"})
+# Words before "May" that make it the month, not the verb.
+MAY_MONTH_BEFORE = frozenset({"in", "last", "early", "late", "mid", "since", "of", "until", "by", "next", "this"})
+SHORT_MONTHS = frozenset({"mar", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "jan", "feb", "apr"})
+# Hedges before "two weeks ago" that widen the date.
+AGO_HEDGES = frozenset({"about", "around", "nearly", "almost", "some"})
+AGO_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+
+# --- dates -----------------------------------------------------------------------------
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+          "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+          "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+          "oct": 10, "nov": 11, "dec": 12}
+
+# --- negation --------------------------------------------------------------------------
+NEG_CUES = {"not", "no", "never", "n't", "without", "nobody", "none", "neither", "nor", "nothing",
+            "cannot", "deny", "denied", "denies", "denying"}
+DETERMINER_NEGATIONS = frozenset({"no", "nobody", "none", "neither", "nothing", "nowhere"})
+
+# --- words, synonyms, antonyms ---------------------------------------------------------
+STOPWORDS = frozenset(
+    """
+    a an the and or but if then than so as of at by for from in into on onto to with without
+    within about above after against along among around before behind below beneath beside
+    between beyond during except inside near off out outside over past since through
+    throughout toward towards under until up upon via is are was were be been being am do
+    does did doing have has had having will would shall should can could may might must
+    it its it's this that these those there here he she they we i you me him her them us
+    my your his our their who whom whose which what when where why how all any both each
+    few more most other some such no nor not only own same too very just also now even
+    still yet already again once ever further while because although though whether
+    said says say saying told tells tell added adding according stated statement
+    al el ul ad ed mr mrs ms dr one another s t 's
+    """.split()
+)
+
+SYNONYMS = {
+    "die": "kill killed killing dead die died death deaths dies dying fatal fatality fatalities",
+    "injur": "injur injured injuring injuries injury wound wounded wounding hurt harm harmed",
+    "attack": "attack attacked assault assaulted",
+    "condemn": "condemn condemned denounce denounced lambast lambasted decry decried criticise criticize criticised criticized",
+    "person": "person persons people individual individuals",
+    "protester": "protester protesters protestor protestors demonstrator demonstrators",
+    "protest": "protest protests protesting protested demonstration demonstrations rally rallies",
+    "home": "home homes house houses =residence =residences dwelling dwellings",
+    "drone": "drone drones uav uavs",
+    "missil": "missile missiles rocket rockets",
+    "say": "tweet tweeted twitter",
+    "rob": "rob robbed robbing robber robbers robbery robberies heist",
+    "steal": "steal stole stolen theft thief thieves",
+    "arrest": "arrest arrested detain detained detention",
+    "flee": "flee fled fleeing escape escaped escaping",
+    "fire": "fire fires blaze blazes flame flames inferno",
+    "quake": "quake quakes earthquake earthquakes tremor tremors",
+    "flood": "flood floods flooding flooded",
+    "rain": "rain rains rainfall downpour downpours",
+    "destroy": "destroy destroyed destruction collapse collapsed flatten flattened",
+    "weapon": "weapon weapons gun guns pistol pistols rifle rifles firearm firearms",
+    "staff": "staff employee employees worker workers personnel",
+    "car": "car cars vehicle vehicles",
+    "start": "start started starting begin began begun broke",
+    "forecast": "forecast forecasts expect expected predict predicted",
+    "search": "search searching searched hunt hunting hunted look",
+    "contract": "contract contracts deal deals agreement",
+    "hospit": "hospital hospitals",
+    "vote": "vote votes voting voter voters ballot",
+    "elect": "election elections poll polls",
+    "seat": "seat seats",
+    "missing": "missing disappeared",
+    "hit": "hit hits hitting struck strike strikes striking",
+}
+
+# Pairs of words that cannot both be true of the same thing (de Marneffe et al.'s antonym
+# contradictions). General verbs and adjectives of news, by word; compared as terms.
+ANTONYMS = [
+    ("acquitted", "convicted"), ("acquit", "convict"), ("guilty", "innocent"), ("won", "lost"), ("win", "lose"),
+    ("rose", "fell"), ("increased", "decreased"), ("rise", "fall"), ("opened", "closed"), ("open", "closed"),
+    ("accepted", "rejected"), ("approved", "rejected"), ("confirmed", "denied"), ("admitted", "denied"),
+    ("alive", "dead"), ("survived", "died"), ("arrested", "released"), ("freed", "detained"),
+    ("suspended", "continue"), ("suspended", "resumed"), ("cancelled", "held"), ("resigned", "remain"),
+    ("cancelled", "continued"), ("canceled", "continued"), ("closed", "reopened"), ("closed", "operating"),
+    ("support", "oppose"), ("supported", "opposed"), ("allowed", "banned"), ("legal", "illegal"),
+    ("higher", "lower"), ("more", "fewer"), ("before", "after"), ("success", "failure"), ("succeeded", "failed"),
+    ("peaceful", "violent"), ("started", "ended"), ("male", "female"),
+]
+
+
+# Endings of demonyms ("Iranian" -> "Iran").
+DEMONYM_SUFFIXES = ("ian", "ean", "an", "i", "ese", "ish", "n")
+
+# --- counted things, roles, events ------------------------------------------------------
+# Heads too generic to tie two counts together on their own ("two people" / "one person").
+GENERIC_HEADS = frozenset({"person", "member", "other", "time", "group", "thing", "part", "way", "percent",
+                           "second", "minut", "hour", "day", "week", "month", "year", "decad", "centuri",
+                           "million", "billion", "thousand", "hundr", "number",
+                           # amounts of money differ for many reasons (fees, offers, budgets)
+                           "euro", "dollar", "pound", "yen", "yuan", "rupe", "dinar", "franc", "rubl",
+                           "lira", "peso", "real", "shekel", "riyal", "dirham"})
+# Heads that all count people: "12,000 members" and "8,000 workers" of the same strike can
+# disagree; whether they count the same people is left to the words around them.
+PERSON_HEADS = frozenset({"person", "member", "staff", "protester", "resid", "citizen", "passeng", "civilian",
+                          "men", "women", "children", "adult", "student", "voter", "patient", "victim",
+                          "survivor", "pilgrim", "fan", "spectat", "employe", "worker"})
+REPORTING = frozenset({"said", "says", "told", "tells", "stated", "added", "reported", "tweeted", "wrote"})
+# Words that place a sentence's facts in another, earlier event ("the last major earthquake",
+# "an earlier offer", "a similar fire", "another bank"): its counts and dates are not this event's.
+OTHER_EVENT = frozenset({"previous", "earlier", "prior", "similar", "another"})
+YEAR_PLACERS = frozenset({"in", "of", "during", "the", "its", "their", "his", "her"})
+# Time words after "last" that do not point at another event ("last week").
+LAST_TIME_WORDS = frozenset({"week", "weeks", "month", "months", "year", "years", "night", "time", "minute", "hour", "day"})
+# Capitalised words that are never names.
+NOT_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december i".split()
+)
+# Small words inside a long name ("Bank of England"), skipped when spelling its initials.
+NAME_LINKERS = frozenset({"of", "the", "for", "and", "on", "de", "del", "des", "la", "le", "&"})
+# A number that is asked for, offered or forecast is not the number that happened: "prosecutors
+# sought ten years" does not contradict "he was sentenced to eight years"; "the union demands
+# 9 percent" does not contradict "the company offered 4 percent". Stems, as in SentFeatures.terms.
+MODES = {**{t: "request" for t in ("ask", "sought", "seek", "demand", "want", "request", "propos", "urg")},
+          **{t: "offer" for t in ("offer",)},
+          **{t: "forecast" for t in ("expect", "forecast", "predict", "project")}}
+# Words that end the clause a count belongs to.
+CLAUSE_BREAK_WORDS = ("while", "but", "whereas")
+# "not A but B", "not only": the negation does not deny the predicate.
+NEGATION_EXCEPTIONS = ("but", "only")
+# Number words that add a term for the number itself but are not counts on their own.
+NOT_NUMBER_TERMS = frozenset({"single", "both", "one", "dozen"})
