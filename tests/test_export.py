@@ -176,7 +176,7 @@ def test_csv_matches_jsonl(cluster, tmp_path):
             flat.update(rec["a"])
             flat.update({"b_" + k: v for k, v in rec["b"].items()})
         for k in ex.CSV_COLUMNS:
-            assert row[k] == ex._cell(flat.get(k)), (k, row[k], flat.get(k))
+            assert row[k] == ex.cell(flat.get(k)), (k, row[k], flat.get(k))
         if row["evidence"]:
             assert json.loads(row["evidence"]) == rec["evidence"]
     noted = [r for r in rows if "\n" in r["note"]]
@@ -431,7 +431,7 @@ def test_failed_write_leaves_no_temp_file(cluster, tmp_path, monkeypatch):
     def boom(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(ex.os, "replace", boom)
+    monkeypatch.setattr(os, "replace", boom)
     with pytest.raises(ReviewerError) as err:
         run(cluster, "jsonl", out)
     assert "No space left" in err.value.one_line() and str(out) in err.value.one_line()
@@ -567,7 +567,7 @@ def test_a_sidecar_of_another_cluster_is_refused(cluster, tmp_path, capsys):
 
 
 def test_a_long_sentence_is_cut_around_its_evidence_on_word_boundaries():
-    from reviewer.export import _snippet
+    from reviewer.export.html_parts import snippet as _snippet
 
     text = "Officials said " + "the talks went on for a long time and " * 20 + "the strike began on Saturday morning."
     at = text.index("Saturday")
