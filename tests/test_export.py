@@ -575,3 +575,48 @@ def test_a_long_sentence_is_cut_around_its_evidence_on_word_boundaries():
     assert "<mark>Saturday</mark>" in out and out.startswith("…") and len(out) < 400
     inner = out[1:].split("<mark>")[0]
     assert inner.startswith(("the ", "talks ", "went ", "on ", "for ", "a ", "long ", "time ", "and "))  # a whole word
+
+
+# --------------------------------------------------------------------------- registry and core entry point
+
+def test_every_registered_output_name_is_never_read_as_an_article():
+    from reviewer.articles import is_article_file
+
+    assert ex.FORMATS == tuple(f.name for f in ex.REGISTRY) and len(set(ex.FORMATS)) == len(ex.FORMATS)
+    for f in ex.REGISTRY:
+        name = ex.output_name("drone_strike.alice", f.name)
+        assert name == f"drone_strike.alice.{f.suffix}" and f.description
+        assert not is_article_file(Path(name)), name
+    with pytest.raises(ReviewerError):
+        ex.get_format("xml")
+
+
+def test_a_refused_output_name_suggests_the_formats_safe_name(cluster, capsys):
+    cfg = ["--config", str(CONFIG)]
+    assert main(["export", str(cluster), "-f", "csv", "-o", str(cluster / "table.txt"), *cfg]) == 1
+    assert "'table.csv'" in capsys.readouterr().err
+    assert not (cluster / "table.txt").exists()
+
+
+def test_export_records_takes_loaded_objects(cluster, tmp_path):
+    """The core entry point writes what export_files writes, from objects already loaded."""
+    from reviewer.articles import load_cluster
+    from reviewer.cache import align_cached
+    from reviewer.config import load_config
+    from reviewer.sidecar import load_sidecar, reanchor_or_refuse, sidecars_for
+
+    cfg = load_config(CONFIG)
+    loaded = load_cluster([cluster])
+    sides = sidecars_for([cluster])
+    reviews = [load_sidecar(p) for p in sides]
+    sentences = {a.id: [(s.start, s.end, s.text) for s in a.sentences] for a in loaded.articles}
+    for p, r in zip(sides, reviews):
+        reanchor_or_refuse(r, sentences, p)
+    links, _ = align_cached(loaded, cfg.align)
+    for fmt in ex.FORMATS:
+        want, got = tmp_path / f"want.{fmt}", tmp_path / f"got.{fmt}"
+        run(cluster, fmt, want, include_suggestions=True)
+        summary = ex.export_records(loaded, links, reviews, fmt, got, folder=cluster, sidecars=sides,
+                                    labels=cfg.labels, include_suggestions=True)
+        assert got.read_bytes() == want.read_bytes(), fmt
+        assert summary.records > 0 and summary.reviewers == ["alice", "bob"]
