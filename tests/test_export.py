@@ -176,7 +176,7 @@ def test_csv_matches_jsonl(cluster, tmp_path):
             flat.update(rec["a"])
             flat.update({"b_" + k: v for k, v in rec["b"].items()})
         for k in ex.CSV_COLUMNS:
-            assert row[k] == ex._cell(flat.get(k)), (k, row[k], flat.get(k))
+            assert row[k] == ex.cell(flat.get(k)), (k, row[k], flat.get(k))
         if row["evidence"]:
             assert json.loads(row["evidence"]) == rec["evidence"]
     noted = [r for r in rows if "\n" in r["note"]]
@@ -431,7 +431,7 @@ def test_failed_write_leaves_no_temp_file(cluster, tmp_path, monkeypatch):
     def boom(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(ex.os, "replace", boom)
+    monkeypatch.setattr(os, "replace", boom)
     with pytest.raises(ReviewerError) as err:
         run(cluster, "jsonl", out)
     assert "No space left" in err.value.one_line() and str(out) in err.value.one_line()
@@ -567,7 +567,7 @@ def test_a_sidecar_of_another_cluster_is_refused(cluster, tmp_path, capsys):
 
 
 def test_a_long_sentence_is_cut_around_its_evidence_on_word_boundaries():
-    from reviewer.export import _snippet
+    from reviewer.export.html_parts import snippet as _snippet
 
     text = "Officials said " + "the talks went on for a long time and " * 20 + "the strike began on Saturday morning."
     at = text.index("Saturday")
@@ -575,3 +575,50 @@ def test_a_long_sentence_is_cut_around_its_evidence_on_word_boundaries():
     assert "<mark>Saturday</mark>" in out and out.startswith("…") and len(out) < 400
     inner = out[1:].split("<mark>")[0]
     assert inner.startswith(("the ", "talks ", "went ", "on ", "for ", "a ", "long ", "time ", "and "))  # a whole word
+
+
+# --------------------------------------------------------------------------- registry and core entry point
+
+def test_every_registered_output_name_is_never_read_as_an_article():
+    from reviewer.io.articles import is_article_file
+
+    assert ex.FORMATS == tuple(f.name for f in ex.REGISTRY) and len(set(ex.FORMATS)) == len(ex.FORMATS)
+    for f in ex.REGISTRY:
+        name = ex.output_name("drone_strike.alice", f.name)
+        assert name == f"drone_strike.alice.{f.suffix}" and f.description
+        assert not is_article_file(Path(name)), name
+    with pytest.raises(ReviewerError):
+        ex.get_format("xml")
+
+
+def test_a_refused_output_name_suggests_the_formats_safe_name(cluster, capsys):
+    cfg = ["--config", str(CONFIG)]
+    assert main(["export", str(cluster), "-f", "csv", "-o", str(cluster / "table.txt"), *cfg]) == 1
+    assert "'table.csv'" in capsys.readouterr().err
+    assert not (cluster / "table.txt").exists()
+
+
+def test_export_records_takes_loaded_objects(cluster, tmp_path):
+    """The core entry point writes what export_files writes, from objects already loaded."""
+    from reviewer.io.articles import load_cluster
+    from reviewer.engine.cache import align_cached
+    from reviewer.config import load_config
+    from reviewer.sidecar.codec import load_sidecar
+    from reviewer.sidecar.paths import sidecars_for
+    from reviewer.sidecar.reanchor import reanchor_or_refuse, sentences_of
+
+    cfg = load_config(CONFIG)
+    loaded = load_cluster([cluster])
+    sides = sidecars_for([cluster])
+    reviews = [load_sidecar(p) for p in sides]
+    sentences = sentences_of(loaded)
+    for p, r in zip(sides, reviews):
+        reanchor_or_refuse(r, sentences, p)
+    links, _ = align_cached(loaded, cfg.align)
+    for fmt in ex.FORMATS:
+        want, got = tmp_path / f"want.{fmt}", tmp_path / f"got.{fmt}"
+        run(cluster, fmt, want, include_suggestions=True)
+        summary = ex.export_records(loaded, links, reviews, fmt, got, folder=cluster, sidecars=sides,
+                                    labels=cfg.labels, include_suggestions=True)
+        assert got.read_bytes() == want.read_bytes(), fmt
+        assert summary.records > 0 and summary.reviewers == ["alice", "bob"]

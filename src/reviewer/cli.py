@@ -30,6 +30,8 @@ def _add_config(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> dict[str, argparse.ArgumentParser]:
+    from reviewer.export.formats import FORMATS, formats_in_words
+
     tui = _Parser(prog="reviewer", description="Review several articles about one event side by side. "
                   f"Other commands: {', '.join(COMMANDS)} (reviewer COMMAND --help).")
     tui.add_argument("paths", nargs="*", metavar="PATH", help="a folder of articles or article files "
@@ -75,8 +77,7 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
                      "Sidecars are only read, never changed; the output is written atomically.")
     export.add_argument("paths", nargs="+", metavar="PATH", help="the article folder or files (one cluster)")
     export.add_argument("--format", "-f", required=True, metavar="F",
-                        choices=("jsonl", "csv", "nli", "prodigy", "label-studio", "html"),
-                        help="jsonl, csv, nli, prodigy, label-studio or html")
+                        choices=FORMATS, help=formats_in_words())
     export.add_argument("--out", "-o", required=True, metavar="OUT",
                         help="output file ('-' for stdout); with --split, a folder")
     export.add_argument("--sidecar", metavar="FILE", action="append",

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# NLI labels of sentence pairs (``export --format nli`` and ``align-batch --nli``): a link's
+# relation gives its label; a rejected link is neutral.
+NLI_LABELS = {0: "entailment", 1: "neutral", 2: "contradiction"}
+NLI_LABEL_OF_RELATION = {"match": 0, "conflict": 2}
+NLI_NEUTRAL = 1
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:

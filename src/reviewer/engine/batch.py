@@ -25,8 +25,9 @@ from pathlib import Path
 from reviewer.atomic import write_atomic
 from reviewer.config import AlignSettings
 from reviewer.errors import ReviewerError
+from reviewer.models import NLI_LABEL_OF_RELATION, NLI_LABELS
 
-LABELS = {"match": (0, "entailment"), "conflict": (2, "contradiction")}
+LABELS = {relation: (n, NLI_LABELS[n]) for relation, n in NLI_LABEL_OF_RELATION.items()}
 
 
 @dataclass

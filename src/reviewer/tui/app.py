@@ -26,6 +26,7 @@ from textual.widgets import ProgressBar
 
 from reviewer.config import Config, load_config
 from reviewer.errors import ReviewerError, SidecarError
+from reviewer.export.formats import REGISTRY as EXPORT_FORMATS
 from reviewer.models import Cluster, Link
 from reviewer.review import FILTERS, Key, ReviewSession, ShownLink
 from reviewer.sidecar.paths import default_sidecar_path, is_sidecar_name, safe_name
@@ -120,8 +121,8 @@ class ReviewerCommands(Provider):
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         app: ReviewerApp = self.app  # type: ignore[assignment]
         cmds: list[tuple[str, Callable[[], object], str]] = []
-        for fmt in ("jsonl", "csv", "nli", "prodigy", "label-studio", "html"):
-            cmds.append((f"Export: {fmt}", lambda fmt=fmt: app.export(fmt), f"write the labelled data as {fmt}"))
+        for f in EXPORT_FORMATS:
+            cmds.append((f"Export: {f.name}", lambda fmt=f.name: app.export(fmt), f.description))
         for mode in FILTERS:
             cmds.append((f"Filter: {mode}", lambda mode=mode: app.set_filter(mode), "dim the other sentences; j/k skip them"))
         for theme in ("textual-dark", "textual-light", "nord", "gruvbox", "dracula", "solarized-light", "monokai"):
@@ -987,11 +988,10 @@ class ReviewerApp(App[int]):
             return
         if self.dirty:
             self.save(quiet=True)
-        # Names that the article loader never reads back as articles (.export.jsonl, .nli.jsonl...).
-        suffix = {"jsonl": "export.jsonl", "nli": "nli.jsonl", "prodigy": "prodigy.jsonl",
-                  "label-studio": "label-studio.json"}.get(fmt, fmt)
+        # A name that the article loader never reads back as an article (.export.jsonl, .nli.jsonl...).
         cluster = Path(self.options.paths[0]).name or "export"
-        out = Path(self.options.sidecar).with_name(f"{cluster}.{safe_name(self.options.reviewer)}.{suffix}")
+        out = Path(self.options.sidecar).with_name(
+            exporter.output_name(f"{cluster}.{safe_name(self.options.reviewer)}", fmt))
         try:
             exporter.export_files(self.options.paths, [self.options.sidecar], fmt, out)
         except ReviewerError as exc:

@@ -1,0 +1,146 @@
+"""The export driver: :func:`export_records` exports objects that are already loaded (what the
+TUI holds); :func:`export_files` loads a cluster and its sidecars from paths (what the CLI
+gives) and calls the same code. Sidecars are only read; the output is written atomically;
+``-`` writes to stdout."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from reviewer.errors import ReviewerError
+from reviewer.export.formats import Format, get_format, splittable
+from reviewer.export.model import ExportData, ExportSummary
+from reviewer.export.records import build_data
+from reviewer.export.safety import refuse_inputs, write_text
+from reviewer.export.split import parse_split, split_of, write_split
+from reviewer.models import Cluster, Link
+
+
+@dataclass(frozen=True)
+class _Request:
+    fmt: Format
+    out: str
+    split: tuple[float, float, float] | None
+
+    @property
+    def path(self) -> Path | None:
+        return None if self.out == "-" else Path(self.out)
+
+
+def _request(fmt: str, out: str | os.PathLike[str], split: str | Sequence[float] | None) -> _Request:
+    """Check what was asked before anything is loaded; ReviewerError for what the user can fix."""
+    f = get_format(fmt)
+    split_t = None
+    if split is not None:
+        if f.rows is None:
+            raise ReviewerError(f"--split applies to the {' / '.join(splittable())} format only, not {fmt}")
+        try:
+            split_t = parse_split(split)
+        except ValueError as exc:
+            raise ReviewerError(str(exc)) from None
+    if str(out) == "-" and split_t is not None:
+        raise ReviewerError("--split writes a folder (train.jsonl, dev.jsonl, test.jsonl); give -o FOLDER, not -")
+    return _Request(f, str(out), split_t)
+
+
+def render(data: ExportData, fmt: str) -> tuple[int, str]:
+    """(number of records, text) of ``data`` in format ``fmt``, in memory."""
+    return get_format(fmt).write(data)
+
+
+def export_records(cluster: Cluster, links: Sequence[Link], reviews: Sequence, fmt: str,
+                   out: str | os.PathLike[str], *, folder: str | os.PathLike[str],
+                   sidecars: Sequence[str | os.PathLike[str]] = (), labels: Sequence = (),
+                   include_suggestions: bool = False, split: str | Sequence[float] | None = None) -> ExportSummary:
+    """Export a loaded cluster: ``links`` are the engine's suggested links, ``reviews`` the
+    sidecar data already re-anchored to the cluster (see :func:`records.build_data` for the
+    other arguments). Writes ``fmt`` to ``out`` (``-`` = stdout) and returns the summary."""
+    req = _request(fmt, out, split)
+    data = build_data(cluster, links, reviews, folder=folder, sidecars=sidecars, labels=labels,
+                      include_suggestions=include_suggestions)
+    return _write(data, req)
+
+
+def export_files(paths: Sequence[str | os.PathLike[str]], sidecars: Sequence[str | os.PathLike[str]] | None,
+                 fmt: str, out: str | os.PathLike[str], include_suggestions: bool = False, config=None,
+                 split: str | Sequence[float] | None = None) -> ExportSummary:
+    """Export the cluster at ``paths`` with its sidecars (None or [] = every sidecar in the
+    article folder) as ``fmt`` to ``out`` (``-`` = stdout). ``config`` is a Config, a config
+    file path, or None (the usual search). Raises ReviewerError for anything the user can fix."""
+    req = _request(fmt, out, split)
+    return _write(gather(paths, sidecars, config, include_suggestions), req)
+
+
+def gather(paths, sidecars, config=None, include_suggestions: bool = False) -> ExportData:
+    """Load the cluster at ``paths``, its sidecars (re-anchored in memory) and the engine's
+    links (``align_cached`` with the config's ``[align]`` settings), and build the records."""
+    from reviewer.engine.cache import align_cached
+    from reviewer.io.articles import load_cluster
+    from reviewer.sidecar.codec import load_sidecar
+    from reviewer.sidecar.paths import sidecar_folder, sidecars_for
+    from reviewer.sidecar.reanchor import reanchor_or_refuse, sentences_of
+
+    cfg = _load_config(config)
+    if not paths:
+        raise ReviewerError("no article folder or files given")
+    for p in paths:
+        if not Path(p).exists():
+            raise ReviewerError("no such file or folder", path=str(p))
+    cluster = load_cluster(list(paths))
+    folder = sidecar_folder(list(paths))
+    side_paths = [Path(s) for s in sidecars] if sidecars else sidecars_for(list(paths))
+    if not side_paths and not include_suggestions:
+        raise ReviewerError("no sidecar (*.review.toml or *.review.json) found; give one with --sidecar FILE, "
+                            "or use --include-suggestions to export the engine's suggestions alone", path=str(folder))
+    reviews = [load_sidecar(p) for p in side_paths]
+    sentences = sentences_of(cluster)
+    for p, r in zip(side_paths, reviews):
+        reanchor_or_refuse(r, sentences, p)
+    suggested, _hit = align_cached(cluster, cfg.align)
+    return build_data(cluster, suggested, reviews, folder=folder, sidecars=side_paths, labels=cfg.labels,
+                      include_suggestions=include_suggestions)
+
+
+def _load_config(config):
+    from reviewer.config import Config, load_config
+
+    if isinstance(config, Config):
+        return config
+    return load_config(config)
+
+
+def _write(data: ExportData, req: _Request) -> ExportSummary:
+    out_path = req.path
+    if out_path is not None:
+        refuse_inputs(out_path, data, req.fmt.name)
+    if req.split is not None and req.fmt.rows is not None:
+        assert out_path is not None
+        rows = req.fmt.rows(data)
+        records = len(rows)
+        files = write_split(out_path, data.name, rows, split_of(data.name, req.split), data.folder)
+    else:
+        records, text = req.fmt.write(data)
+        files = _write_text(data, req, text)
+    predicted = sum(1 for l in data.links if l.decision == "predicted")
+    return ExportSummary(req.fmt.name, req.out, files, records, data.reviewers, [str(p) for p in data.sidecars],
+                         data.orphans, predicted, [p.one_line() for p in data.cluster.problems])
+
+
+def _write_text(data: ExportData, req: _Request, text: str) -> list[str]:
+    """Write the output (and its companion files) or print it; returns what was written."""
+    out_path = req.path
+    if out_path is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return ["stdout"]
+    write_text(out_path, text)
+    files = [str(out_path)]
+    for path, extra in req.fmt.companions(data, out_path) if req.fmt.companions else ():
+        refuse_inputs(path, data, req.fmt.name)
+        write_text(path, extra)
+        files.append(str(path))
+    return files

@@ -1,0 +1,221 @@
+"""``html``: one self-contained report page for editors, built from small section functions."""
+
+from __future__ import annotations
+
+from html import escape as e
+
+from reviewer.export.html_parts import (PairView, css_color, highlight, letter, pair_views, report_css, snippet,
+                                        title_html)
+from reviewer.export.model import End, ExportData, NoteRow
+from reviewer.export.records import article_meta
+
+_SINGULAR = {"articles": "article", "sentences": "sentence", "tags": "tag", "conflicts accepted": "conflict accepted",
+             "matches accepted": "match accepted", "links rejected": "link rejected",
+             "suggestions unreviewed": "suggestion unreviewed", "orphaned anchors": "orphaned anchor"}
+_STATUS_RANK = {"accepted": 0, "predicted": 1, "rejected": 2}
+_CONFLICT_COLUMNS = ('<table class="conflicts"><colgroup><col style="width:3%"><col style="width:17%">'
+                     '<col style="width:8%"><col style="width:25%"><col style="width:25%"><col style="width:10%">'
+                     '<col style="width:12%"></colgroup><thead><tr><th>#</th><th>Evidence</th><th>Kind</th>'
+                     "<th>Sentence A</th><th>Sentence B</th><th>Decision</th><th>Note</th></tr></thead><tbody>")
+
+
+def to_html(data: ExportData) -> tuple[int, str]:
+    """``html``: one self-contained page for editors (inline CSS, no script, no external
+    asset; open it in any browser or attach it to an e-mail).
+
+    - A header: the cluster, the reviewers, the sidecars and counts.
+    - A table of conflicts: the evidence (``Three drones`` ≠ ``A drone``), its kind, the two
+      sentences with their article, source and date (links into the columns) and every
+      reviewer's decision; rejected conflicts are struck through, suggestions nobody reviewed
+      (``--include-suggestions``) are marked "suggested".
+    - The articles side by side, one column each: every sentence with its number, its labels
+      (with who set them), its notes, and marks for its links — ``≈`` (green) for a match,
+      ``≠`` (red) for a conflict — that jump to the other end (which is highlighted);
+      evidence words are highlighted with ``<mark>``. Rejected links are not drawn in the
+      columns (they are in the table).
+    - Orphans: tags, notes and links whose sentence is gone, with their stored quotes.
+
+    Articles are lettered A, B, C… in column order and a mark names the other end as
+    ``B·1`` (column B, sentence 1); its tooltip gives the full article id and the decisions.
+    Every text from articles and sidecars is HTML-escaped. Sample (one sentence)::
+
+        <div class="s has-conflict" id="s-0-1"><span class="n">1</span><div class="t" dir="auto">The
+        prime minister was <mark>not hurt</mark> in the attack, officials said.</div>
+        <div class="tags"><span class="lab" style="--c:#dc2626">contradicted <small>alice, bob</small></span>
+        <a class="lk conflict" href="#s-1-1" title="conflict with b:1 — alice: accepted; bob: accepted">≠ B·1</a></div>
+        <div class="note"><b>alice:</b> Officials: &quot;not hurt&quot;, but b says …</div></div>
+    """
+    report = _Report(data)
+    parts = [*report.head(), *report.conflicts(), *report.columns(), *report.orphans(),
+             f"<footer>Written by reviewer export from {e(data.name)}.</footer>", "</body></html>"]
+    records = len(data.tags) + len(data.notes) + len(data.links)
+    return records, "\n".join(parts) + "\n"
+
+
+class _Report:
+    """What the sections share: article columns, merged pair views, tags and notes by sentence."""
+
+    def __init__(self, data: ExportData):
+        self.data = data
+        self.arts = data.cluster.articles
+        self.col = {a.id: i for i, a in enumerate(self.arts)}
+        self.label_color = {l.name: css_color(l.color) for l in data.labels}
+        self.views = pair_views(data)
+        self.live = [v for v in self.views if not (v.a.orphan or v.b.orphan)]
+        self.per_sent: dict[tuple, list[tuple[PairView, str]]] = {}
+        for v in self.live:
+            if v.status in ("accepted", "predicted"):
+                self.per_sent.setdefault(v.a.key(), []).append((v, "a"))
+                self.per_sent.setdefault(v.b.key(), []).append((v, "b"))
+        self.tags_by: dict[tuple, dict[str, list[str]]] = {}
+        for t in data.tags:
+            if not t.end.orphan:
+                who = self.tags_by.setdefault(t.end.key(), {}).setdefault(t.label, [])
+                if t.reviewer not in who:
+                    who.append(t.reviewer)
+        self.notes_by: dict[tuple, list[NoteRow]] = {}
+        for n in data.all_notes:
+            if not n.end.orphan:
+                self.notes_by.setdefault(n.end.key(), []).append(n)
+
+    # ------------------------------------------------------------------ small pieces
+    def anchor(self, end: End) -> str:
+        return f"s-{self.col[end.article]}-{end.sentence}" if end.article in self.col and not end.orphan else ""
+
+    def short_ref(self, end: End) -> str:
+        # the column letter (A, B, …) of the article: article ids are often long hashes
+        return f"{letter(self.col[end.article])}·{end.sentence}" if end.article in self.col else end.ref()
+
+    @staticmethod
+    def decisions_html(v: PairView) -> str:
+        parts = [f'<span class="dec {e(d)}">{e(r)}: {e(d)}</span>' for r, d in sorted(v.decisions.items())]
+        if v.predicted or not v.decisions:
+            sc = f" {v.score:.2f}" if v.score is not None else ""
+            parts.append(f'<span class="dec predicted">suggested{e(sc)}</span>')
+        return "".join(parts)
+
+    def counts(self) -> list[tuple[str, int]]:
+        data, arts, live = self.data, self.arts, self.live
+        counts = [
+            ("articles", len(arts)), ("sentences", sum(len(a.sentences) for a in arts)), ("tags", len(data.tags)),
+            ("conflicts accepted", sum(1 for v in live if v.relation == "conflict" and v.status == "accepted")),
+            ("matches accepted", sum(1 for v in live if v.relation == "match" and v.status == "accepted")),
+            ("links rejected", sum(1 for v in live if v.status == "rejected")),
+        ]
+        if data.include_suggestions:
+            counts.append(("suggestions unreviewed", sum(1 for v in live if v.status == "predicted")))
+        if data.orphans:
+            counts.append(("orphaned anchors", data.orphans))
+        return counts
+
+    # ------------------------------------------------------------------ sections
+    def head(self) -> list[str]:
+        data = self.data
+        reviewers = ", ".join(data.reviewers) or "none (engine suggestions only)"
+        sidecars = ", ".join(p.name for p in data.sidecars) or "none"
+        counts = "".join(f"<li><b>{n}</b> {e(_SINGULAR.get(k, k) if n == 1 else k)}</li>" for k, n in self.counts())
+        return ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+                '<meta name="viewport" content="width=device-width, initial-scale=1">',
+                f"<title>Review: {e(data.name)}</title>", f"<style>\n{report_css()}</style></head><body>",
+                '<header class="top">', f"<h1>Review of “{e(data.name)}”</h1>",
+                f'<p class="sub">Reviewers: <b>{e(reviewers)}</b> · sidecars: {e(sidecars)}</p>',
+                f'<ul class="counts">{counts}</ul>', "</header>"]
+
+    def conflicts(self) -> list[str]:
+        col = self.col
+        conflicts = [v for v in self.live if v.relation == "conflict"]
+        conflicts.sort(key=lambda v: (_STATUS_RANK[v.status], col.get(v.a.article, 99), v.a.sentence,
+                                      col.get(v.b.article, 99), v.b.sentence))
+        h = ['<h2 id="conflicts">Conflicts</h2>']
+        if not conflicts:
+            return h + ['<p class="empty">No conflict was found or reviewed.</p>']
+        h.append(_CONFLICT_COLUMNS)
+        h += [self.conflict_row(i, v) for i, v in enumerate(conflicts, 1)]
+        h.append("</tbody></table>")
+        return h
+
+    def conflict_row(self, i: int, v: PairView) -> str:
+        if v.evidence:
+            ev = "".join(f'<span class="pair">{e(x["a"])}<span class="vs">≠</span>{e(x["b"])}</span>'
+                         for x in v.evidence)
+            kinds = ", ".join(sorted({x["kind"] for x in v.evidence}))
+        else:
+            ev, kinds = "—", ("manual" if v.origin == "manual" else "—")
+        cells = []
+        for end, side in ((v.a, "a_span"), (v.b, "b_span")):
+            spans = [tuple(x[side]) for x in v.evidence if x.get(side)]
+            cells.append(f'<a href="#{self.anchor(end)}">{e(self.short_ref(end))}</a> <small>{e(end.where())}</small>'
+                         f'<div dir="auto">{snippet(end.text, spans)}</div>')
+        notes = "<br>".join(f"<b>{e(r)}:</b> {e(n)}" for r, n in v.notes)
+        return (f'<tr class="{v.status}"><td>{i}</td><td class="ev">{ev}</td><td>{e(kinds)}</td>'
+                f"<td>{cells[0]}</td><td>{cells[1]}</td><td>{self.decisions_html(v)}</td><td>{notes}</td></tr>")
+
+    def columns(self) -> list[str]:
+        dashed = " · dashed: suggested, not reviewed" if self.data.include_suggestions else ""
+        h = ['<h2 id="articles">Articles</h2>',
+             '<p class="legend"><span style="color:var(--match)">≈ match</span> · '
+             f'<span style="color:var(--conflict)">≠ conflict</span>{dashed} · '
+             "click a mark to jump to the other sentence</p>",
+             f'<div class="cols" style="--n:{max(1, len(self.arts))}">']
+        for a in self.arts:
+            c = self.col[a.id]
+            meta = [x for x in (a.source, a.date) if x]
+            h.append(f'<section class="col" id="art-{c}"><header><h3><span class="letter">{letter(c)}</span>'
+                     f'{title_html(a)}</h3>'
+                     f"<p>{e(' · '.join(meta + ([a.id] if a.title else [])))}</p>"
+                     f"<p>{e(article_meta(a, self.data.folder)['path'] or '')}</p></header>")
+            for s in a.sentences:
+                h += self.sentence(c, a.id, s)
+            h.append("</section>")
+        h.append("</div>")
+        return h
+
+    def sentence(self, c: int, article: str, s) -> list[str]:
+        key = (article, s.index)
+        links = sorted(self.per_sent.get(key, []), key=lambda t: (t[0].relation != "conflict", t[0].status != "accepted"))
+        spans = [tuple(x[f"{side}_span"]) for v, side in links if v.relation == "conflict" for x in v.evidence]
+        cls = ["s"]
+        if any(v.relation == "conflict" for v, _ in links):
+            cls.append("has-conflict")
+        if any(v.relation == "match" for v, _ in links):
+            cls.append("has-match")
+        h = [f'<div class="{" ".join(cls)}" id="s-{c}-{s.index}"><span class="n">{s.index}</span>'
+             f'<div class="t" dir="auto">{highlight(s.text, spans)}</div>']
+        extras = [self.label_html(label, who) for label, who in sorted(self.tags_by.get(key, {}).items())]
+        extras += [self.mark_html(v, side) for v, side in links]
+        if extras:
+            h.append('<div class="tags">' + "".join(extras) + "</div>")
+        h += [f'<div class="note"><b>{e(n.reviewer)}:</b> {e(n.text)}</div>' for n in self.notes_by.get(key, [])]
+        h.append("</div>")
+        return h
+
+    def label_html(self, label: str, who: list[str]) -> str:
+        color = self.label_color.get(label, "#64748b")
+        return f'<span class="lab" style="--c:{e(color)}">{e(label)} <small>{e(", ".join(who))}</small></span>'
+
+    def mark_html(self, v: PairView, side: str) -> str:
+        other = v.b if side == "a" else v.a
+        glyph = "≠" if v.relation == "conflict" else "≈"
+        pred = " predicted" if v.status == "predicted" else ""
+        who = "; ".join(f"{r}: {d}" for r, d in sorted(v.decisions.items())) or "suggested, not reviewed"
+        title = f"{v.relation} with {other.ref()} — {who}"
+        return (f'<a class="lk {v.relation}{pred}" href="#{self.anchor(other)}" title="{e(title)}">'
+                f"{glyph} {e(self.short_ref(other))}</a>")
+
+    def orphans(self) -> list[str]:
+        data = self.data
+        lines = [f"<li>{e(t.reviewer)}: tag <b>{e(t.label)}</b> on {e(t.end.ref())} “{e(t.end.text)}”</li>"
+                 for t in data.tags if t.end.orphan]
+        lines += [f"<li>{e(n.reviewer)}: note on {e(n.end.ref())} “{e(n.end.text)}”: {e(n.text)}</li>"
+                  for n in data.all_notes if n.end.orphan]
+        for v in self.views:
+            if v.a.orphan or v.b.orphan:
+                who = "; ".join(f"{r}: {d}" for r, d in sorted(v.decisions.items()))
+                lines.append(f"<li>{e(v.relation)} link ({e(who)}) {e(v.a.ref())} “{e(v.a.text)}” – "
+                             f"{e(v.b.ref())} “{e(v.b.text)}”</li>")
+        if not lines:
+            return []
+        return ['<h2 id="orphans">Orphans</h2>',
+                '<p class="empty">Their sentence is no longer in the articles; the quotes stored in the sidecar '
+                'are shown.</p>',
+                '<ul class="orphans">' + "".join(lines) + "</ul>"]

@@ -1,0 +1,115 @@
+"""The data every export format is written from: the records gathered once, sorted, and the
+summary of one export. No I/O here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reviewer.models import Cluster, Link
+
+
+@dataclass(frozen=True, slots=True)
+class End:
+    """One end of a record: a sentence (or, when orphaned, the quote stored in the sidecar)."""
+
+    article: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    orphan: bool
+    meta: dict  # date, source, title, url, path (relative to the cluster folder)
+
+    def key(self) -> tuple[str, int]:
+        return (self.article, self.sentence)
+
+    def ref(self) -> str:
+        return f"{self.article}:{self.sentence}"
+
+    def where(self) -> str:
+        """``title · source · date`` of its article (the article id when it has no title)."""
+        bits = [self.meta.get("title") or self.article]
+        bits += [str(self.meta[k]) for k in ("source", "date") if self.meta.get(k)]
+        return " · ".join(bits)
+
+
+@dataclass(slots=True)
+class TagRow:
+    reviewer: str
+    end: End
+    label: str
+    time: str
+    note: str = ""
+
+
+@dataclass(slots=True)
+class NoteRow:
+    reviewer: str
+    end: End
+    text: str
+    time: str
+
+
+@dataclass(slots=True)
+class LinkRow:
+    reviewer: str | None  # None for an engine suggestion nobody reviewed
+    a: End
+    b: End
+    relation: str
+    decision: str  # accepted | rejected | predicted
+    origin: str  # suggested | manual | prediction
+    score: float | None
+    evidence: list[dict]  # oriented to a / b (see records.oriented)
+    note: str = ""
+    time: str = ""
+
+    def pair(self) -> frozenset[tuple[str, int]]:
+        return frozenset([self.a.key(), self.b.key()])
+
+    @property
+    def orphan(self) -> bool:
+        return self.a.orphan or self.b.orphan
+
+
+@dataclass(slots=True)
+class ExportData:
+    """Everything an exporter needs, gathered once and sorted."""
+
+    cluster: Cluster
+    name: str
+    folder: Path
+    reviewers: list[str]
+    sidecars: list[Path]
+    labels: list  # config Labels
+    tags: list[TagRow] = field(default_factory=list)
+    notes: list[NoteRow] = field(default_factory=list)  # notes not carried by a tag record
+    all_notes: list[NoteRow] = field(default_factory=list)
+    links: list[LinkRow] = field(default_factory=list)  # reviewed, then (optionally) predicted
+    suggested: list[Link] = field(default_factory=list)
+    orphans: int = 0
+    include_suggestions: bool = False
+
+
+@dataclass(slots=True)
+class ExportSummary:
+    fmt: str
+    out: str
+    files: list[str]
+    records: int
+    reviewers: list[str]
+    sidecars: list[str]
+    orphans: int
+    predicted: int
+    problems: list[str] = field(default_factory=list)
+
+    def one_line(self) -> str:
+        who = f"{len(self.sidecars)} sidecar{'s' if len(self.sidecars) != 1 else ''}"
+        if self.reviewers:
+            who += f" ({', '.join(self.reviewers)})"
+        line = f"exported {self.records} {self.fmt} records from {who} to {', '.join(self.files) or self.out}"
+        if self.predicted:
+            line += f"; {self.predicted} unreviewed suggestions marked predicted"
+        if self.orphans:
+            line += f"; {self.orphans} orphaned anchors kept with their stored quotes"
+        return line

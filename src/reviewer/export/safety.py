@@ -1,0 +1,50 @@
+"""Where an export may be written: never over an input (a sidecar or an article), never under a
+name the article loader would read back as an article; and how it is written (atomically)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reviewer.errors import ReviewerError
+from reviewer.export.formats import output_name
+from reviewer.export.model import ExportData
+from reviewer.sidecar.paths import is_sidecar_name
+
+
+def refuse_inputs(out: Path, data: ExportData, fmt: str) -> None:
+    """Raise ReviewerError when writing ``fmt`` to ``out`` could replace an input or be read as
+    an article next time (then it names a safe name: the format's registered suffix)."""
+    try:
+        target = out.resolve()
+    except OSError:
+        return
+    inputs = {p.resolve() for p in data.sidecars} | {Path(a.path).resolve() for a in data.cluster.articles}
+    if target in inputs:
+        raise ReviewerError("is an input of this export (a sidecar or an article); choose another output file",
+                            path=str(out))
+    if is_sidecar_name(target.name):
+        raise ReviewerError("looks like a sidecar; exports are never written over sidecars", path=str(out))
+    from reviewer.io.articles import is_article_file
+
+    folders = {Path(a.path).resolve().parent for a in data.cluster.articles}
+    if target.parent in folders and is_article_file(target):
+        suggestion = output_name(target.name.rsplit(".", 1)[0], fmt)
+        raise ReviewerError("would be read as an article of this cluster next time; name it "
+                            f"{suggestion!r} (never read as an article) or write it in another folder",
+                            path=str(out))
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same folder and a
+    rename, so a reader never sees half a file. Raises ReviewerError naming the file."""
+    from reviewer.atomic import write_atomic
+
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise ReviewerError("is a folder; give a file name", path=str(path))
+    if not folder.is_dir():
+        raise ReviewerError(f"cannot write: the folder {folder} does not exist", path=str(path))
+    try:
+        write_atomic(path, text, newline="")
+    except OSError as exc:
+        raise ReviewerError(f"cannot write ({exc.strerror or exc})", path=str(path)) from None
