@@ -11,8 +11,23 @@ def test_main_screen_80x24(make, snap_compare):
     assert snap_compare(make(), terminal_size=(80, 24))
 
 
+async def _tag_accept_and_wait_for_the_save(pilot):
+    """Two labels and an accepted conflict, then the autosave awaited and the toasts cleared:
+    the picture must not depend on how fast the autosave or the toasts are."""
+    app = pilot.app
+    await pilot.pause()
+    await pilot.press("2", "5", "a")
+    for _ in range(100):
+        if not app.workspace.dirty:
+            break
+        await pilot.pause(0.05)
+    assert not app.workspace.dirty, "the autosave did not happen"
+    app.clear_notifications()
+    await pilot.pause()
+
+
 def test_conflict_with_evidence_and_labels(make, snap_compare):
-    assert snap_compare(make(), terminal_size=(120, 40), press=["2", "5", "a"])
+    assert snap_compare(make(), terminal_size=(120, 40), run_before=_tag_accept_and_wait_for_the_save)
 
 
 def test_help_screen(make, snap_compare):

@@ -1,8 +1,10 @@
-"""Messages posted by background work to the app (safe to post from a thread)."""
+"""Every message of the TUI, as small dataclasses. The ones posted by workers are safe to post
+from a thread."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual.message import Message
 
@@ -24,3 +26,18 @@ class AlignDone(Message):
 @dataclass
 class AlignFailed(Message):
     error: str
+
+
+@dataclass
+class ExportDone(Message):
+    fmt: str
+    path: Path
+
+
+@dataclass
+class ExportFailed(Message):
+    error: str
+
+
+class ColumnRelaid(Message):
+    """An article view wrapped its sentences anew (its width changed)."""

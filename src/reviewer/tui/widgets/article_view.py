@@ -14,6 +14,8 @@ Each sentence is a block of wrapped lines with a gutter in front of it:
   picked with space for a manual link.
 
 Layout (wrapping) is computed once per width; rendered lines are cached per state version.
+The column draws from its ``state`` reactive (a ``ViewState``); colours come from its component
+classes in app.tcss.
 """
 
 from __future__ import annotations
@@ -22,23 +24,26 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.cache import LRUCache
 from textual.geometry import Size
+from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reviewer.models import Article
+from reviewer.tui.messages import ColumnRelaid
+from reviewer.tui.state import SentenceLook, ViewState, look
 from reviewer.tui.wrap import wrap_offsets
 
 GUTTER = 8
 
 
 class ArticleView(ScrollView, can_focus=False):
-    DEFAULT_CSS = """
-    ArticleView {
-        height: 1fr;
-        scrollbar-size-vertical: 1;
-        overflow-x: hidden;
+    COMPONENT_CLASSES = {
+        "article-view--pointer", "article-view--mark", "article-view--conflict", "article-view--match",
+        "article-view--no-link", "article-view--reviewed", "article-view--unreviewed", "article-view--note",
+        "article-view--dim", "article-view--cursor", "article-view--linked-conflict", "article-view--linked-match",
+        "article-view--evidence-conflict", "article-view--evidence-match", "article-view--search",
     }
-    """
+    state: var[ViewState | None] = var(None, init=False)
 
     def __init__(self, article: Article, index: int, **kwargs):
         super().__init__(**kwargs)
@@ -49,8 +54,21 @@ class ArticleView(ScrollView, can_focus=False):
         self.tops: list[int] = []  # first line of each sentence
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self.version = 0
-        self.state = None  # set by the app: a callable (key) -> dict of display state
-        self.on_resized = None  # set by the app: called when a new size changed the wrapping
+        self._styles: dict[str, Style] = {}
+
+    def watch_state(self) -> None:
+        self.refresh_lines()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self.refresh_lines()
+
+    def style(self, name: str) -> Style:
+        """The style of a component class (``article-view--NAME``), looked up once per change."""
+        got = self._styles.get(name)
+        if got is None:
+            got = self._styles[name] = self.get_component_rich_style(f"article-view--{name}", partial=True)
+        return got
 
     def set_article(self, article: Article, index: int, scroll_y: int = 0) -> None:
         """Show another article in this column (columns are reused when scrolling sideways)."""
@@ -82,11 +100,12 @@ class ArticleView(ScrollView, can_focus=False):
         return True
 
     def on_resize(self) -> None:
-        if self.relayout(self.scrollable_content_region.width) and self.on_resized is not None:
-            self.on_resized()
+        if self.relayout(self.scrollable_content_region.width):
+            self.post_message(ColumnRelaid())
 
     def refresh_lines(self) -> None:
         self._base_style = None
+        self._styles = {}
         self.version += 1
         self._cache.clear()
         self.refresh()
@@ -153,48 +172,44 @@ class ArticleView(ScrollView, can_focus=False):
         if self._base_style is None:
             self._base_style = self.rich_style
         base = self._base_style
-        if line_no >= len(self.lines) or self.state is None:
+        if line_no >= len(self.lines) or self.state is None or self.lines[line_no][0] < 0:
             return Strip([Segment(" " * width, base)], width)
         idx, start, end = self.lines[line_no]
-        if idx < 0:
-            return Strip([Segment(" " * width, base)], width)
-        st = self.state((self.article.id, idx))
-        sentence = self.article.sentences[idx]
-        first = line_no == self.tops[idx]
+        st = look(self.state, (self.article.id, idx))
         text_style = base
-        if st["dim"]:
-            text_style = text_style + Style(dim=True)
-        if st["linked"]:
-            text_style = text_style + st["linked_style"]
-        if st["cursor"]:
-            text_style = text_style + st["cursor_style"]
+        if st.dim:
+            text_style = text_style + self.style("dim")
+        if st.linked:
+            text_style = text_style + self.style(f"linked-{st.linked}")
+        if st.cursor:
+            text_style = text_style + self.style("cursor")
+        segs = self._gutter(st, base) if line_no == self.tops[idx] else [Segment(" " * GUTTER, base)]
+        segs += self._text(self.article.sentences[idx].text.replace("\n", " "), start, end, st, text_style)
+        strip = Strip(segs).adjust_cell_length(width - 1, text_style if st.cursor else base)
+        strip = Strip(list(strip) + [Segment(" ", base)])
+        return strip.crop(0, width)
+
+    def _gutter(self, st: SentenceLook, base: Style) -> list[Segment]:
+        glyph = {"≠": "conflict", "≈": "match"}.get(st.link_glyph, "no-link")
+        g0 = Segment("▌", base + self.style("mark")) if st.marked else \
+            Segment(st.link_glyph or " ", base + self.style(glyph))
+        g1 = Segment(st.review_glyph, base + self.style("reviewed" if st.review_glyph == "✓" else "unreviewed"))
+        g2 = Segment(f"{st.label_short:<3}"[:3] + ("+" if st.more_labels else " "),
+                     base + Style(color=st.label_color, bold=True)) if st.label_short else Segment("    ", base)
+        g3 = Segment("*" if st.note else " ", base + self.style("note"))
+        return [Segment("▶" if st.cursor else " ", base + self.style("pointer")), g0, g1, g2, g3]
+
+    def _text(self, text: str, start: int, end: int, st: SentenceLook, text_style: Style) -> list[Segment]:
+        """The part [start, end) of the sentence, its evidence and search spans highlighted."""
         segs: list[Segment] = []
-        # gutter
-        if first:
-            segs.append(Segment("▶" if st["cursor"] else " ", base + Style(color="cyan", bold=True)))
-            g0 = Segment("▌", base + Style(color="magenta", bold=True)) if st["marked"] else \
-                Segment(st["link_glyph"] or " ", base + Style(color=st["link_color"], bold=True))
-            g1 = Segment(st["review_glyph"], base + Style(color="green" if st["review_glyph"] == "✓" else "yellow"))
-            label = st["label"]
-            g2 = Segment(f"{label[0]:<3}"[:3] + (label[2] if label[2] else " "),
-                         base + Style(color=label[1], bold=True)) if label[0] else Segment("    ", base)
-            g3 = Segment("*" if st["note"] else " ", base + Style(color="cyan"))
-            segs += [g0, g1, g2, g3]
-        else:
-            segs.append(Segment(" " * GUTTER, base))
-        # text with highlighted spans
-        text = sentence.text.replace("\n", " ")
-        spans = [(a, b, style) for a, b, style in st["spans"] if a < end and b > start]
         pos = start
-        for a, b, style in sorted(spans):
-            a, b = max(a, start), min(b, end)
+        for span in sorted((s for s in st.spans if s.start < end and s.end > start), key=lambda s: (s.start, s.end)):
+            a, b = max(span.start, start), min(span.end, end)
             if a > pos:
                 segs.append(Segment(text[pos:a], text_style))
             if b > max(a, pos):
-                segs.append(Segment(text[max(a, pos):b], text_style + style))
+                segs.append(Segment(text[max(a, pos):b], text_style + self.style(span.kind)))
             pos = max(pos, b)
         if pos < end:
             segs.append(Segment(text[pos:end], text_style))
-        strip = Strip(segs).adjust_cell_length(width - 1, text_style if st["cursor"] else base)
-        strip = Strip(list(strip) + [Segment(" ", base)])
-        return strip.crop(0, width)
+        return segs

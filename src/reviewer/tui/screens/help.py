@@ -1,4 +1,4 @@
-"""Modal screens: help (the live keymap), note editing, search input, messages."""
+"""The help screen: the live keymap, the labels and the gutter's signs."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 
 class HelpScreen(ModalScreen[None]):
@@ -49,68 +49,3 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(Text("\nLabels", style="bold"))
                 yield Static(labels)
                 yield Static(Text("\n") + gutter)
-
-
-class NoteScreen(ModalScreen[str | None]):
-    """Edit a note; Enter saves, Escape cancels, an empty note removes it."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
-
-    def __init__(self, title: str, text: str):
-        super().__init__()
-        self.title_text = title
-        self.text = text
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="note-box"):
-            yield Static(self.title_text, id="note-title")
-            yield Input(value=self.text, placeholder="a note (Enter saves, Esc cancels, empty removes)", id="note-input")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.dismiss(event.value)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class SearchScreen(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
-
-    def __init__(self, last: str = ""):
-        super().__init__()
-        self.last = last
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="search-box"):
-            yield Static("Search all articles (fuzzy). Enter: go · n/N: next/previous result · Esc: cancel",
-                         id="search-title")
-            yield Input(value=self.last, placeholder="words to find", id="search-input")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.dismiss(event.value)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class SaveAsScreen(NoteScreen):
-    """Ask for a file name to save the sidecar elsewhere."""
-
-
-class ListScreen(ModalScreen[None]):
-    """A titled list of lines to read (e.g. the orphans); Esc closes."""
-
-    BINDINGS = [Binding("escape,q,enter", "dismiss", "Close")]
-
-    def __init__(self, title: str, lines: list[str]):
-        super().__init__()
-        self.title_text = title
-        self.lines = lines
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="list-box"):
-            yield Static(Text(self.title_text + "   (Esc closes)", style="bold"), id="list-title")
-            with VerticalScroll():
-                yield Static(Text("\n".join(f"• {line}" for line in self.lines)))

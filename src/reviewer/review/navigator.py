@@ -1,0 +1,194 @@
+"""Where the reviewer is and how they move: cursor, selected link, mark, filter, search and
+jumps along links. Plain data over a ``ReviewSession``; no Textual.
+
+Every move only changes this state; the screen reads it afterwards and scrolls to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reviewer.models import Cluster
+from reviewer.review.session import FILTERS, Key, ReviewSession, ShownLink
+
+
+def open_conflict(link: ShownLink) -> bool:
+    return link.relation == "conflict" and link.decision is None
+
+
+class Navigator:
+    def __init__(self, cluster: Cluster, session: ReviewSession):
+        self.cluster = cluster
+        self.session = session
+        self.art_index = {a.id: i for i, a in enumerate(cluster.articles)}
+        self.art = 0
+        self.sent = 0
+        self.link_focus = 0
+        self.mark: Key | None = None
+        self.filter_mode = "all"
+        self.search_query = ""
+        self.search_hits: list[Key] = []
+        self.search_pos = -1
+        self.jump_origin: tuple[Key, int] | None = None
+        self.last_jump_target: Key | None = None
+
+    # ------------------------------------------------------------------ questions
+    @property
+    def cursor(self) -> Key:
+        return (self.cluster.articles[self.art].id, self.sent)
+
+    def links(self) -> list[ShownLink]:
+        return self.session.links_of(self.cursor)
+
+    def focused_link(self) -> ShownLink | None:
+        links = self.links()
+        return links[self.link_focus % len(links)] if links else None
+
+    def visible(self, art: int, sent: int) -> bool:
+        """Shown by the filter (the others are dimmed and skipped by j/k)."""
+        return self.filter_mode == "all" or self.session.shows((self.cluster.articles[art].id, sent), self.filter_mode)
+
+    def highlight(self) -> dict[Key, ShownLink]:
+        """The sentences linked to the cursor (rejected links aside), each with its link."""
+        out: dict[Key, ShownLink] = {}
+        for link in self.links():
+            if link.decision != "rejected":
+                out.setdefault(link.other(self.cursor), link)
+        return out
+
+    def n_sentences(self, art: int | None = None) -> int:
+        return len(self.cluster.articles[self.art if art is None else art].sentences)
+
+    # ------------------------------------------------------------------ moves
+    def restore(self, cursor: Key | None) -> None:
+        """Put the cursor where the sidecar says the reviewer stopped (if that article is here)."""
+        if cursor is not None and cursor[0] in self.art_index:
+            self.art = self.art_index[cursor[0]]
+            self.sent = min(cursor[1], max(0, self.n_sentences() - 1))
+
+    def go(self, art: int, sent: int) -> None:
+        if art != self.art or sent != self.sent:
+            self.link_focus = 0
+        self.art, self.sent = art, sent
+        self.session.data.cursor = self.cursor
+
+    def go_key(self, key: Key) -> None:
+        self.go(self.art_index[key[0]], key[1])
+
+    def move(self, step: int) -> bool:
+        """The next (step 1) or previous (-1) sentence of this article that the filter shows."""
+        i = self.sent + step
+        while 0 <= i < self.n_sentences() and not self.visible(self.art, i):
+            i += step
+        if 0 <= i < self.n_sentences():
+            self.go(self.art, i)
+            return True
+        return False
+
+    def edge(self, last: int) -> bool:
+        n = self.n_sentences()
+        for i in (range(n - 1, -1, -1) if last else range(n)):
+            if self.visible(self.art, i):
+                self.go(self.art, i)
+                return True
+        return False
+
+    def step_to(self, pred: Callable[[Key], bool], step: int) -> bool:
+        """Go to the next sentence (in reading order, wrapping around) for which ``pred`` holds."""
+        order = list(self.session.sentences)
+        pos = order.index(self.cursor)
+        n = len(order)
+        for k in range(1, n + 1):
+            key = order[(pos + step * k) % n]
+            if pred(key):
+                self.go_key(key)
+                return True
+        return False
+
+    def _step_and_focus(self, wanted: Callable[[ShownLink], bool], step: int) -> bool:
+        by = self.session.by_sentence
+        if not self.step_to(lambda k: any(wanted(l) for l in by.get(k, [])), step):
+            return False
+        self.link_focus = next((i for i, l in enumerate(self.links()) if wanted(l)), 0)
+        return True
+
+    def next_conflict(self, step: int) -> bool:
+        """The next open conflict, with that link selected (the next search result while searching)."""
+        if self.search_hits:
+            self.search_step(step)
+            return True
+        return self._step_and_focus(open_conflict, step)
+
+    def next_unreviewed(self, step: int) -> bool:
+        return self._step_and_focus(lambda l: l.decision is None, step)
+
+    def focus_link(self, step: int) -> None:
+        links = self.links()
+        if links:
+            self.link_focus = (self.link_focus + step) % len(links)
+
+    def select(self, link: ShownLink | None, relation: str | None = None) -> None:
+        """Keep the selection on ``link`` (same pair, and relation when given) after the list changed."""
+        if link is None:
+            return
+        for i, l in enumerate(self.links()):
+            if l.pair() == link.pair() and (relation is None or l.relation == relation):
+                self.link_focus = i
+                return
+        if relation is None:
+            self.link_focus = 0
+
+    def jump(self) -> bool:
+        """Go to the sentence at the other end of the selected link; again: the next link of the
+        sentence we started from. False when that sentence has no links."""
+        if self.jump_origin is not None and self.cursor == self.last_jump_target:
+            origin, k = self.jump_origin
+            k += 1
+        else:
+            origin, k = self.cursor, self.link_focus
+        links = [l for l in self.session.links_of(origin) if l.decision != "rejected"] or self.session.links_of(origin)
+        if not links:
+            return False
+        k %= len(links)
+        target = links[k].other(origin)
+        self.jump_origin = (origin, k)
+        self.last_jump_target = target
+        self.go_key(target)
+        self.select(links[k])  # keep the link we came by selected
+        return True
+
+    # ------------------------------------------------------------------ mark, filter, search
+    def toggle_mark(self) -> None:
+        self.mark = None if self.mark == self.cursor else self.cursor
+
+    def next_filter(self) -> str:
+        return FILTERS[(FILTERS.index(self.filter_mode) + 1) % len(FILTERS)]
+
+    def set_filter(self, mode: str) -> bool:
+        """Filter the sentences; False when the cursor is hidden and no sentence shows."""
+        self.filter_mode = mode
+        if self.visible(self.art, self.sent):
+            return True
+        return self.step_to(lambda k: self.session.shows(k, mode), 1)
+
+    def search(self, query: str) -> bool:
+        """Search all articles and go to the first result; False (and no search) when none."""
+        self.search_query = query.strip()
+        self.search_hits = self.session.search(self.search_query)
+        self.search_pos = -1
+        if not self.search_hits:
+            self.search_query = ""
+            return False
+        self.search_step(1)
+        return True
+
+    def search_step(self, step: int) -> None:
+        self.search_pos = (self.search_pos + step) % len(self.search_hits)
+        self.go_key(self.search_hits[self.search_pos])
+
+    def clear(self) -> None:
+        """Leave the search, or else drop the mark."""
+        if self.search_hits:
+            self.search_hits, self.search_query, self.search_pos = [], "", -1
+        elif self.mark is not None:
+            self.mark = None

@@ -1,0 +1,37 @@
+"""Dialogs that ask for one line of text: a note, or the file name to save the sidecar as."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+
+class NoteScreen(ModalScreen[str | None]):
+    """Edit a note; Enter saves, Escape cancels, an empty note removes it."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, text: str):
+        super().__init__()
+        self.title_text = title
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="note-box"):
+            yield Static(self.title_text, id="note-title")
+            yield Input(value=self.text, placeholder="a note (Enter saves, Esc cancels, empty removes)", id="note-input")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+
+class SaveAsScreen(NoteScreen):
+    """Ask for a file name to save the sidecar elsewhere."""

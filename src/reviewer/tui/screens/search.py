@@ -1,0 +1,30 @@
+"""The search dialog: words to find in all articles."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+
+class SearchScreen(ModalScreen[str | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, last: str = ""):
+        super().__init__()
+        self.last = last
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box"):
+            yield Static("Search all articles (fuzzy). Enter: go · n/N: next/previous result · Esc: cancel",
+                         id="search-title")
+            yield Input(value=self.last, placeholder="words to find", id="search-input")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

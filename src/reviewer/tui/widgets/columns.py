@@ -1,0 +1,165 @@
+"""The row of article columns. There are a fixed number of slots (as many as fit); scrolling
+sideways rebinds the slots to other articles and remembers each article's scroll position."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+
+from reviewer.models import Article, Cluster
+from reviewer.review import Navigator
+from reviewer.tui.state import ViewState
+from reviewer.tui.widgets.article_view import ArticleView
+from reviewer.tui.widgets.panel import TextPanel
+
+MIN_COLUMN = 38
+MAX_SLOTS = 12  # columns on screen at most (a very wide terminal)
+
+
+class PaneTitle(TextPanel):
+    """Two lines over a column: the article's title, then its source, date and counts."""
+
+    PREFIX = "pane-title"
+    COMPONENT_CLASSES = {"pane-title--head", "pane-title--meta"}
+
+    def build(self, info: tuple[Article, str]) -> Text:
+        a, counts = info
+        meta = " · ".join(x for x in (a.source, a.date) if x)
+        line1 = Text(a.title or a.id, style=self.style_of("head"), overflow="ellipsis", no_wrap=True)
+        line2 = Text(f"{meta}{' · ' if meta else ''}{len(a.sentences)} sentences {counts}", style=self.style_of("meta"),
+                     overflow="ellipsis", no_wrap=True)
+        return Text("\n").join([line1, line2])
+
+
+class ArticlePane(Vertical):
+    """A column slot; it shows whichever article the horizontal scroll puts in it."""
+
+    def __init__(self, article: Article, index: int):
+        super().__init__()
+        self.article = article
+        self.index = index
+        self.view = ArticleView(article, index)
+        self.title = PaneTitle(classes="pane-title")
+        self._basis: tuple | None = None  # what the title's counts were made from
+
+    def compose(self) -> ComposeResult:
+        yield self.title
+        yield self.view
+
+    def show(self, article: Article, index: int, scroll_y: int) -> None:
+        if self.index != index:
+            self.article, self.index = article, index
+            self.view.set_article(article, index, scroll_y)
+
+    def update(self, state: ViewState) -> None:
+        self.set_class(self.index == state.art, "current")
+        self.view.state = state
+        s = state.session
+        basis = (self.article, s.by_sentence if s else None)
+        if self._basis is None or basis[0] is not self._basis[0] or basis[1] is not self._basis[1]:
+            self._basis = basis
+            self.title.info = (self.article, self._counts(state))
+
+    def _counts(self, state: ViewState) -> str:
+        if not state.session:
+            return ""
+        by = state.session.by_sentence
+        n_open = sum(1 for s in self.article.sentences if any(l.relation == "conflict" and l.decision is None
+                                                              for l in by.get((self.article.id, s.index), [])))
+        return f"· {n_open} ≠ open" if n_open else ""
+
+
+class Columns(Horizontal):
+    def __init__(self, cluster: Cluster, **kwargs):
+        super().__init__(**kwargs)
+        self.cluster = cluster
+        self.slots = [ArticlePane(a, k) for k, a in enumerate(cluster.articles[:MAX_SLOTS])]
+        self.first = 0
+        self.shown = 1
+        self.scroll_memo: dict[int, int] = {}
+
+    def compose(self) -> ComposeResult:
+        yield from self.slots
+
+    def lay_out(self, cur_art: int) -> None:
+        """As many columns as fit, scrolled sideways so that article ``cur_art`` is on screen."""
+        width = self.app.size.width or 120
+        n = len(self.cluster.articles)
+        self.shown = max(1, min(n, len(self.slots), width // MIN_COLUMN))
+        if cur_art < self.first:
+            self.first = cur_art
+        elif cur_art >= self.first + self.shown:
+            self.first = cur_art - self.shown + 1
+        self.first = max(0, min(self.first, n - self.shown))
+        for k, pane in enumerate(self.slots):
+            pane.display = k < self.shown
+            if k < self.shown:
+                idx = self.first + k
+                if pane.index != idx and pane.index >= 0:
+                    self.scroll_memo[pane.index] = int(pane.view.scroll_offset.y)
+                pane.show(self.cluster.articles[idx], idx, self.scroll_memo.get(idx, 0))
+
+    def update(self, state: ViewState) -> None:
+        for pane in self.slots[: self.shown]:
+            pane.update(state)
+
+    def visible_articles(self) -> list[str]:
+        return [p.article.id for p in self.slots[: self.shown]]
+
+    def pane_of(self, art_idx: int) -> ArticlePane | None:
+        k = art_idx - self.first
+        return self.slots[k] if 0 <= k < self.shown else None
+
+    def bring_into_view(self, nav: Navigator, sync: bool = True, again: bool = True) -> None:
+        """Scroll the cursor into view and, with ``sync``, its linked sentences level with it."""
+        pane = self.pane_of(nav.art)
+        if pane is None:
+            return
+        view = pane.view
+        if view.relayout(view.scrollable_content_region.width) and again:
+            # New wrapping (after a resize): the scroll range is only known after the next
+            # refresh, so scrolling now could be cut short. Do it again then.
+            self.call_after_refresh(self.bring_into_view, nav, sync, False)
+        view.ensure_visible(nav.sent)
+        if not sync:
+            return
+        row = view.row_of(nav.sent)
+        done: set[int] = {nav.art}
+        for other in nav.highlight():
+            idx = nav.art_index.get(other[0])
+            opane = self.pane_of(idx) if idx is not None and idx not in done else None
+            if opane is None:
+                continue
+            done.add(idx)
+            ov = opane.view
+            if ov.relayout(ov.scrollable_content_region.width) and again:
+                self.call_after_refresh(self.bring_into_view, nav, sync, False)
+            ov.scroll_sentence_to_row(other[1], row)
+
+    def page_target(self, nav: Navigator, step: int) -> int | None:
+        """The sentence a page down (up) from the cursor in its column."""
+        pane = self.pane_of(nav.art)
+        if pane is None:
+            return None
+        view = pane.view
+        h = max(1, view.scrollable_content_region.height - 2)
+        line = max(0, min(len(view.lines) - 1, view.tops[nav.sent] + step * h)) if view.tops else 0
+        return view.sentence_at(line)
+
+    def column_target(self, nav: Navigator, target: int) -> int:
+        """The sentence to land on in article ``target``: the one linked to the cursor if any,
+        else the one level with the cursor on screen (or at the same place in the article)."""
+        tid = self.cluster.articles[target].id
+        linked = [k for k in nav.highlight() if k[0] == tid]
+        if linked:
+            return linked[0][1]
+        cur = self.pane_of(nav.art)
+        row = cur.view.row_of(nav.sent) if cur else 0
+        tpane = self.pane_of(target)
+        n_target = len(self.cluster.articles[target].sentences)
+        if tpane is not None and tpane.view.tops:
+            idx = tpane.view.sentence_at(int(tpane.view.scroll_offset.y) + max(0, row))
+        else:
+            idx = int(nav.sent / max(1, nav.n_sentences()) * n_target)
+        return min(idx, max(0, n_target - 1))

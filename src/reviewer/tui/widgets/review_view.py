@@ -1,0 +1,435 @@
+"""The review itself: the columns, the bars and the inspector, and every key that moves or
+edits. It holds the navigator (where the reviewer is) and the workspace (the work on disk);
+after each change it makes a new ``ViewState`` and the widgets redraw from it.
+
+It is the body of the app's default screen, focused so that its bindings come first.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.reactive import var
+from textual.timer import Timer
+from textual.widgets import ProgressBar
+
+from reviewer.keymap import KEYS
+from reviewer.models import Link
+from reviewer.review import Navigator
+from reviewer.tui.messages import AlignDone, AlignFailed, AlignProgress, ColumnRelaid
+from reviewer.tui.screens import NoteScreen, SearchScreen
+from reviewer.tui.state import ViewState
+from reviewer.tui.widgets.columns import Columns
+from reviewer.tui.widgets.inspector import Inspector
+from reviewer.tui.widgets.status_bar import StatusBar, StatusInfo
+from reviewer.tui.widgets.top_bar import TopBar, TopInfo
+from reviewer.tui.workspace import Workspace
+
+AUTOSAVE_DELAY = 0.8
+APP_ACTIONS = {"help"}  # bound on the app: they work over any screen
+
+
+class ReviewView(Vertical, can_focus=True):
+    BINDINGS = [Binding(keys, action, desc, id=bid, show=False) for bid, keys, action, desc in KEYS
+                if action not in APP_ACTIONS]
+    state: var[ViewState | None] = var(None, init=False)
+
+    def __init__(self, workspace: Workspace, **kwargs):
+        super().__init__(**kwargs)
+        self.ws = workspace
+        self.cluster = workspace.cluster
+        self.config = workspace.options.config
+        self.nav: Navigator | None = None
+        self.columns = Columns(self.cluster, id="columns")
+        self.aligning = False
+        self.align_status = ""
+        self._save_timer: Timer | None = None
+        self._resize_pending = False
+        self._quit_armed = False
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(id="topbar")
+        yield ProgressBar(total=100, show_eta=False, id="align-progress")
+        yield self.columns
+        yield Inspector(id="inspector")
+        yield StatusBar(id="status")
+
+    def notify(self, message: str, **kwargs) -> None:  # type: ignore[override]
+        self.app.notify(message, **kwargs)  # the app's notify never reads messages as markup
+
+    # ------------------------------------------------------------------ start-up
+    def start(self) -> None:
+        """Open the sidecar and show the review (called once the app is mounted)."""
+        self.ws.store.open()
+        self.attach()
+        self.columns.lay_out(self.nav.art)
+
+    def attach(self) -> None:
+        """Build the session on the open sidecar, tell what happened, then get the links."""
+        notices, save = self.ws.attach()
+        for n in notices:
+            self.notify(n.text, severity=n.severity, **({"timeout": n.timeout} if n.timeout else {}))
+        if save and not self.ws.store.read_only:
+            self._schedule_save()
+        if self.nav is None:
+            self.nav = Navigator(self.cluster, self.ws.session)
+        self.nav.session = self.ws.session
+        self.nav.restore(self.ws.session.data.cursor)
+        self.publish()
+        self.call_after_refresh(self._after_layout)
+        opts = self.ws.options
+        if opts.links is not None:
+            self.set_links(opts.links)
+        else:
+            self.start_alignment(use_cache=opts.use_cache)
+
+    def _after_layout(self) -> None:
+        self.columns.lay_out(self.nav.art)
+        self.columns.bring_into_view(self.nav)
+        self.publish()
+
+    def on_resize(self) -> None:
+        if self.nav is not None:
+            self.columns.lay_out(self.nav.art)
+            self.call_after_refresh(self.columns.bring_into_view, self.nav)
+
+    def on_column_relaid(self, _msg: ColumnRelaid) -> None:
+        """A column got a new size: lay out again and bring the cursor and its links back into
+        view once the new wrapping is in."""
+        if self._resize_pending:
+            return
+        self._resize_pending = True
+
+        def again() -> None:
+            self._resize_pending = False
+            self._after_layout()
+
+        self.call_after_refresh(again)
+
+    # ------------------------------------------------------------------ what the widgets draw
+    def publish(self) -> None:
+        """A new snapshot of the review: every widget redraws from it."""
+        nav, session = self.nav, self.ws.session
+        if nav is None or session is None:
+            return
+        self.state = ViewState(
+            cluster=self.cluster, session=session, labels=tuple(self.config.labels), cursor=nav.cursor, art=nav.art,
+            links=tuple(nav.links()), focus=nav.focused_link(), highlight=nav.highlight(), mark=nav.mark,
+            filter_mode=nav.filter_mode, search_query=nav.search_query, search_hits=frozenset(nav.search_hits),
+            search_pos=nav.search_pos, n_hits=len(nav.search_hits), aligning=self.aligning)
+
+    def watch_state(self, state: ViewState) -> None:
+        self.columns.update(state)
+        folder = Path(self.ws.options.paths[0]).name if self.ws.options.paths else ""
+        self.query_one(TopBar).info = TopInfo(state, folder, self.columns.first, self.columns.shown)
+        self.query_one(Inspector).info = state
+        self.show_status()
+
+    def show_status(self) -> None:
+        if self.ws.session is None:
+            return
+        self.query_one(StatusBar).info = StatusInfo(
+            self.ws.options.reviewer, self.ws.saved_state(), dict(self.ws.session.progress()), self.align_status,
+            len(self.ws.orphans), str(self.ws.options.sidecar))
+
+    # ------------------------------------------------------------------ alignment
+    def start_alignment(self, use_cache: bool = True) -> None:
+        self.aligning = True
+        self.align_status = "aligning…"
+        self.query_one("#align-progress", ProgressBar).add_class("running")
+        self._align_worker(use_cache)
+        self.show_status()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="align")
+    def _align_worker(self, use_cache: bool) -> None:
+        from reviewer.engine.cache import align_cached
+
+        t0 = time.perf_counter()
+        try:
+            links, hit = align_cached(self.cluster, self.config.align, use_cache=use_cache,
+                                      progress=lambda f: self.post_message(AlignProgress(f)))
+        except Exception as exc:  # the engine failing must not take the review down
+            self.post_message(AlignFailed(f"{type(exc).__name__}: {exc}"))
+            return
+        self.post_message(AlignDone(links, hit, time.perf_counter() - t0))
+
+    def on_align_progress(self, msg: AlignProgress) -> None:
+        self.query_one("#align-progress", ProgressBar).update(progress=int(msg.fraction * 100))
+        self.align_status = f"aligning {int(msg.fraction * 100)}%"
+        self.show_status()
+
+    def on_align_done(self, msg: AlignDone) -> None:
+        self.align_status = ""
+        self.set_links(msg.links)
+        n = len(self.ws.session.suggested)
+        self.notify(f"{n} links suggested ({'from the cache' if msg.from_cache else f'aligned in {msg.seconds:.1f} s'})",
+                    timeout=4)
+
+    def on_align_failed(self, msg: AlignFailed) -> None:
+        self.aligning = False
+        self.query_one("#align-progress", ProgressBar).remove_class("running")
+        self.align_status = "alignment failed"
+        self.notify(f"alignment failed: {msg.error}; you can still read and tag", severity="error", timeout=15)
+        self.publish()
+
+    def set_links(self, links: list[Link]) -> None:
+        self.ws.session.set_suggested(links)
+        self.aligning = False
+        self.query_one("#align-progress", ProgressBar).remove_class("running")
+        self.publish()
+
+    # ------------------------------------------------------------------ movement
+    def moved(self, sync: bool = True) -> None:
+        """The cursor moved: scroll the columns to it (sync: its links level with it) and redraw."""
+        old_first = self.columns.first
+        self.columns.lay_out(self.nav.art)
+        if self.columns.first != old_first:
+            self.call_after_refresh(self.columns.bring_into_view, self.nav)
+        self.columns.bring_into_view(self.nav, sync=sync)
+        self.publish()
+
+    def _go(self, art: int, sent: int, sync: bool = True) -> None:
+        self.nav.go(art, sent)
+        self.moved(sync)
+
+    def action_move(self, step: int) -> None:
+        if self.nav.move(step):
+            self.moved()
+
+    def action_edge(self, last: int) -> None:
+        if self.nav.edge(last):
+            self.moved()
+
+    def action_page(self, step: int) -> None:
+        idx = self.columns.page_target(self.nav, step)
+        if idx is not None:
+            self._go(self.nav.art, idx)
+
+    def action_column(self, step: int) -> None:
+        target = self.nav.art + step
+        if 0 <= target < len(self.cluster.articles):
+            self._go(target, self.columns.column_target(self.nav, target), sync=False)
+
+    def action_next_conflict(self, step: int) -> None:
+        if self.nav.next_conflict(step):
+            self.moved()
+        elif self.aligning:
+            self.notify("no open conflicts yet: still aligning")
+        else:
+            self.notify("no open conflicts: every conflict is decided (f → conflicts shows them all)")
+
+    def action_next_unreviewed(self, step: int) -> None:
+        if self.nav.next_unreviewed(step):
+            self.moved()
+        else:
+            self.notify("every link is reviewed" if not self.aligning else "no links yet: still aligning")
+
+    def action_focus_link(self, step: int) -> None:
+        self.nav.focus_link(step)
+        self.publish()
+
+    def action_jump(self) -> None:
+        if self.nav.jump():
+            self.moved()
+        else:
+            self.notify("this sentence has no links")
+
+    def action_mark(self) -> None:
+        self.nav.toggle_mark()
+        self.publish()
+
+    def action_search(self) -> None:
+        def done(query: str | None) -> None:
+            if query is None:
+                return
+            if self.nav.search(query):
+                self.moved()
+            else:
+                self.notify(f"nothing found for “{query.strip()}”")
+                self.publish()
+
+        self.app.push_screen(SearchScreen(self.nav.search_query), done)
+
+    def action_clear(self) -> None:
+        self.nav.clear()
+        self.publish()
+
+    def action_cycle_filter(self) -> None:
+        self.set_filter(self.nav.next_filter())
+
+    def set_filter(self, mode: str) -> None:
+        before = self.nav.cursor
+        if not self.nav.set_filter(mode):
+            self.notify(f"no sentence is {mode}")
+        self.notify(f"filter: {mode}", timeout=1.5)
+        if self.nav.cursor != before:
+            self.moved()
+        else:
+            self.publish()
+
+    # ------------------------------------------------------------------ changes
+    def changed(self) -> None:
+        """The work changed: redraw, and save it soon."""
+        self.ws.changed()
+        self.publish()
+        self._schedule_save()
+
+    def _guard(self) -> bool:
+        if self.ws.store.read_only:
+            self.notify("read-only: " + (self.ws.store.read_only_reason or "") +
+                        " (ctrl+p → Save as… to carry on in a copy, or Reload sidecar)", severity="error")
+            return False
+        return True
+
+    def on_key(self, event) -> None:
+        ch = event.character
+        if ch and len(ch) == 1 and ch in "123456789":
+            event.stop()
+            self.action_label(ch)
+
+    def action_label(self, key: str) -> None:
+        lab = self.ws.session.labels_by_key.get(key)
+        if lab is None:
+            self.notify(f"no label on key {key} (see config.toml)")
+            return
+        if not self._guard():
+            return
+        on = self.ws.session.toggle_label(self.nav.cursor, lab.name)
+        self.notify(f"{'+' if on else '−'} {lab.name}", timeout=1.5)
+        self.changed()
+
+    def action_decide(self, decision: str) -> None:
+        link = self.nav.focused_link()
+        if link is None:
+            self.notify("no link on this sentence")
+            return
+        if not self._guard():
+            return
+        self.ws.session.decide(link, decision)
+        # The selection stays on the link just decided, so that "] x" walks on.
+        self.nav.select(link, link.relation)
+        now = self.nav.focused_link()
+        if now is not None and now.pair() == link.pair() and now.relation == link.relation:
+            state = now.decision or "back to undecided"
+            self.notify(f"{'≠' if link.relation == 'conflict' else '≈'} {link.relation}: {state}", timeout=1.5)
+        self.changed()
+
+    def action_manual_link(self, relation: str) -> None:
+        nav = self.nav
+        if nav.mark is None:
+            self.notify("mark a sentence with space first, then move to the other one")
+            return
+        if nav.mark == nav.cursor:
+            self.notify("move to another sentence to link it with the mark")
+            return
+        if not self._guard():
+            return
+        link = self.ws.session.add_manual_link(nav.mark, nav.cursor, relation)
+        nav.mark = None
+        nav.select(link)
+        self.notify(f"manual {relation} link made")
+        self.changed()
+
+    def action_note(self) -> None:
+        if not self._guard():
+            return
+        session, link = self.ws.session, self.nav.focused_link()
+        if link is not None and link.decision is not None:
+            other = link.other(self.nav.cursor)
+            title = f"Note on the {link.relation} link to {other[0]}:{other[1]}"
+            current = link.note
+            write: Callable[[str], object] = lambda text: session.set_link_note(link, text)
+        else:
+            key = self.nav.cursor
+            title = f"Note on sentence {key[0]}:{key[1]}"
+            current = session.notes_by.get(key, "")
+            write = lambda text: session.set_sentence_note(key, text)
+
+        def done(text: str | None) -> None:
+            if text is not None and text != current:
+                write(text)
+                self.changed()
+
+        self.app.push_screen(NoteScreen(title, current), done)
+
+    def action_undo(self) -> None:
+        self._history(self.ws.session.undo(), "undone", "nothing to undo")
+
+    def action_redo(self) -> None:
+        self._history(self.ws.session.redo(), "redone", "nothing to redo")
+
+    def _history(self, done: bool, yes: str, no: str) -> None:
+        if done:
+            self.notify(yes, timeout=1.5)
+            self.changed()
+        else:
+            self.notify(no)
+
+    # ------------------------------------------------------------------ saving
+    def _schedule_save(self) -> None:
+        if self.ws.store.read_only:
+            return
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(AUTOSAVE_DELAY, self._autosave)
+
+    def _autosave(self) -> None:
+        self._save_timer = None
+        self.save(quiet=True)
+
+    def stop_autosave(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+
+    def action_save(self) -> None:
+        self.save()
+
+    def save(self, quiet: bool = False) -> bool:
+        if self.ws.store.read_only:
+            if not quiet:
+                self.notify(f"not saved: {self.ws.store.read_only_reason}", severity="error")
+            return False
+        error = self.ws.save(self.nav.cursor)
+        if error is not None:
+            self.notify(error, severity="error", timeout=15)
+        elif not quiet:
+            self.notify(f"saved {self.ws.options.sidecar}")
+        self.show_status()
+        return error is None
+
+    def reload(self) -> None:
+        """Read the sidecar from disk again (after another instance or a person changed it)."""
+        self.stop_autosave()
+        links = self.ws.session.suggested if self.ws.session is not None else []
+        self.ws.reload()
+        self.attach()
+        if links:
+            self.ws.session.set_suggested(links)
+        self.ws.dirty = False
+        self.columns.lay_out(self.nav.art)
+        self.publish()
+        if not self.ws.store.read_only:
+            self.notify(f"reloaded {self.ws.store.path}")
+
+    def action_quit_app(self) -> None:
+        self.stop_autosave()
+        ws = self.ws
+        if ws.session is not None and not ws.store.read_only and ws.saved_cursor != self.nav.cursor:
+            ws.dirty = True  # the place where the reviewer stopped is part of the work
+        if ws.dirty and not self.save(quiet=True):
+            self.notify("could not save: press q again to quit anyway, or use ctrl+p → Save after fixing it",
+                        severity="error")
+            if self._quit_armed:
+                ws.store.close()
+                self.app.exit(1)
+            self._quit_armed = True
+            return
+        ws.store.close()
+        self.app.exit(0)
