@@ -9,6 +9,7 @@ finds its sentence (re-anchoring). Nothing is written. Each finding is one line:
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,15 +50,10 @@ def _config_name(path: str) -> str:
     return str(path)
 
 
-def _theme_exists(name: str) -> bool:
-    try:
-        from textual.theme import BUILTIN_THEMES
-    except ImportError:  # no TUI installed: nothing to check against
-        return True
-    return name in BUILTIN_THEMES
-
-
-def run_check(paths: list[str], config_path: str | None = None, sidecars: list[str] | None = None) -> Report:
+def run_check(paths: list[str], config_path: str | None = None, sidecars: list[str] | None = None,
+              themes: Collection[str] | None = None) -> Report:
+    """Check the config, the articles and the sidecars. ``themes`` are the theme names the TUI
+    knows (the caller asks the TUI library; the core never imports it); None: not checked."""
     from reviewer.io.articles import load_cluster
     from reviewer.config import load_config
 
@@ -71,7 +67,7 @@ def run_check(paths: list[str], config_path: str | None = None, sidecars: list[s
         _, key_problems = check_key_overrides(config.keys, [l.key for l in config.labels])
         for msg in key_problems:
             rep.add("warning", f"{config.path}: {msg}")
-        if config.theme and not _theme_exists(config.theme):
+        if config.theme and themes is not None and config.theme not in themes:
             rep.add("warning", f"{config.path}: theme {config.theme!r} is not a Textual theme; the default is used")
         rep.add("ok", f"config {_config_name(config.path)}")
     except ReviewerError as exc:

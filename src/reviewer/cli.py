@@ -236,7 +236,11 @@ def cmd_cache(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from reviewer.checks import run_check
 
-    report = run_check(args.paths, args.config, args.sidecar)
+    try:
+        from textual.theme import BUILTIN_THEMES
+    except ImportError:  # no TUI library: themes are not checked
+        BUILTIN_THEMES = None
+    report = run_check(args.paths, args.config, args.sidecar, themes=BUILTIN_THEMES)
     print(report.render())
     return 1 if report.errors else 0
 

@@ -59,7 +59,7 @@ def align_one(folder: str, out_dir: str, settings: dict) -> dict:
 
     t0 = time.perf_counter()
     name = Path(folder).name
-    out = Path(out_dir) / f"{name}.alignment.json"
+    out = Path(out_dir) / f"{name}{BATCH_SUFFIX}"
     try:
         cluster = load_cluster([folder])
         st = AlignSettings(**settings)
@@ -108,7 +108,7 @@ def pair_records(alignment: dict) -> Iterable[dict]:
 def write_pairs(out_dir: Path) -> int:
     n = 0
     lines = []
-    for p in sorted(out_dir.glob("*.alignment.json")):
+    for p in sorted(out_dir.glob(f"*{BATCH_SUFFIX}")):
         try:
             data = json.loads(p.read_text(encoding="utf-8"))
         except (OSError, ValueError):

@@ -10,6 +10,7 @@ from typing import Callable
 from reviewer.errors import ReviewerError
 from reviewer.export import csv, html, jsonl, label_studio, nli, prodigy
 from reviewer.export.model import ExportData
+from reviewer.filenames import EXPORT_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -27,14 +28,14 @@ class Format:
 
 
 REGISTRY: tuple[Format, ...] = (
-    Format("jsonl", "export.jsonl", jsonl.to_jsonl, "every tag, note and link as one JSON object per line"),
-    Format("csv", "csv", csv.to_csv, "the jsonl records as one flat table with a header row"),
-    Format("nli", "nli.jsonl", nli.to_nli, "sentence pairs labelled entailment, neutral or contradiction",
+    Format("jsonl", EXPORT_SUFFIXES["jsonl"], jsonl.to_jsonl, "every tag, note and link as one JSON object per line"),
+    Format("csv", EXPORT_SUFFIXES["csv"], csv.to_csv, "the jsonl records as one flat table with a header row"),
+    Format("nli", EXPORT_SUFFIXES["nli"], nli.to_nli, "sentence pairs labelled entailment, neutral or contradiction",
            rows=nli.nli_records),
-    Format("prodigy", "prodigy.jsonl", prodigy.to_prodigy, "Prodigy tasks (JSONL) with the evidence as spans"),
-    Format("label-studio", "label-studio.json", label_studio.to_label_studio,
+    Format("prodigy", EXPORT_SUFFIXES["prodigy"], prodigy.to_prodigy, "Prodigy tasks (JSONL) with the evidence as spans"),
+    Format("label-studio", EXPORT_SUFFIXES["label-studio"], label_studio.to_label_studio,
            "Label Studio tasks (JSON) and their labeling config (.xml)", companions=label_studio.companion_files),
-    Format("html", "html", html.to_html, "a self-contained report page: conflicts, then the articles side by side"),
+    Format("html", EXPORT_SUFFIXES["html"], html.to_html, "a self-contained report page: conflicts, then the articles side by side"),
 )
 FORMATS: tuple[str, ...] = tuple(f.name for f in REGISTRY)
 _BY_NAME = {f.name: f for f in REGISTRY}

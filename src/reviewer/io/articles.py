@@ -20,17 +20,9 @@ from pathlib import Path
 from reviewer.errors import ArticleError, ReviewerError
 from reviewer.models import Article, Cluster, Problem
 from reviewer.io.segment import segment
-from reviewer.sidecar.paths import is_sidecar_file
+from reviewer.filenames import is_reviewer_output
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".json", ".jsonl")
-# Files that live beside the articles but are never articles.
-_NOT_ARTICLE = re.compile(
-    r"(^config\.toml$)|(\.bak$)|(~$)|(\.tmp$)|(\.lock$)"
-    # what `reviewer export` and `align-batch` write (so an export saved beside the articles is
-    # never read back as one)
-    r"|(\.export\.jsonl?$)|(\.nli\.jsonl$)|(\.prodigy\.jsonl$)|(\.label-studio\.json$)|(\.alignment\.json$)",
-    re.IGNORECASE,
-)
 _HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*")
 _ISO_DATE = re.compile(r"\A\d{4}-\d{2}-\d{2}")
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -38,7 +30,7 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 
 def is_article_file(path: Path) -> bool:
     name = path.name
-    if name.startswith(".") or is_sidecar_file(name) or _NOT_ARTICLE.search(name):
+    if is_reviewer_output(name):
         return False
     return name.lower().endswith(ARTICLE_SUFFIXES)
 

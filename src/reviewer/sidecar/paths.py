@@ -14,25 +14,11 @@ from pathlib import Path
 
 from reviewer.atomic import BACKUP_SUFFIX
 from reviewer.errors import SidecarError
+from reviewer.filenames import LOCK_SUFFIX, is_sidecar_file, is_sidecar_name
+from reviewer.filenames import SIDECAR_SUFFIXES as SUFFIXES
 
-SUFFIXES = {"toml": ".review.toml", "json": ".review.json"}
-LOCK_SUFFIX = ".lock"
-
-_SIDECAR_FILE = re.compile(
-    "(?:" + "|".join(re.escape(s) for s in SUFFIXES.values()) + ")"
-    + "(?:" + re.escape(BACKUP_SUFFIX) + "|" + re.escape(LOCK_SUFFIX) + r"|\.tmp.*)?$",
-    re.IGNORECASE,
-)
-
-
-def is_sidecar_name(name: str) -> bool:
-    """``name`` is a sidecar's own name (``*.review.toml`` / ``*.review.json``, any case)."""
-    return name.lower().endswith(tuple(SUFFIXES.values()))
-
-
-def is_sidecar_file(name: str) -> bool:
-    """``name`` is a sidecar or one of the files that go with it: backup, lock, temporary file."""
-    return _SIDECAR_FILE.search(name) is not None
+__all__ = ["SUFFIXES", "LOCK_SUFFIX", "is_sidecar_file", "is_sidecar_name", "format_of", "lock_path",
+           "sidecar_folder", "sidecars_for", "safe_name", "default_sidecar_path"]
 
 
 def format_of(path: Path) -> str:
