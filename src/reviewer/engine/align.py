@@ -21,7 +21,15 @@ from collections.abc import Callable
 
 from reviewer.config import AlignSettings
 from reviewer.engine.candidates import candidates
-from reviewer.engine.evidence import antonym_evidence, count_evidence, date_evidence, entity_evidence, negation_evidence
+from reviewer.engine.evidence import (
+    antonym_evidence,
+    count_evidence,
+    date_evidence,
+    entity_evidence,
+    given_name_evidence,
+    negation_evidence,
+    role_mismatch,
+)
 from reviewer.engine.features import SentFeatures, build_features, different_subjects
 from reviewer.engine.settings import TUNING, Tuning
 from reviewer.models import Cluster, Evidence, Link, SentenceRef
@@ -66,14 +74,30 @@ def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only
         evidence += count_evidence(a, b, sim, settings.match_threshold, t)
     if a.other_event == b.other_event:
         evidence += [e for e in date_evidence(a, b, lex_sim, t) if a.years == b.years or e.kind == "date"]
+    evidence += given_name_evidence(a, b)
     if only_facts:
-        return [e for e in evidence if e.kind in _FACT_KINDS]
+        return [e for e in evidence if e.kind in _FACT_KINDS or e.kind == "entity"]
     if sim >= t.negation_min_sim:
         evidence += negation_evidence(a, b, sim, t)
     if sim >= max(settings.match_threshold, t.entity_min_sim):
+        roles = role_mismatch(a, b)
+        if roles:
+            (sa, sb) = roles
+            evidence.append(Evidence("entity", a.text[sa[0]:sa[1]], b.text[sb[0]:sb[1]], sa, sb))
         evidence += entity_evidence(a, b, t)
         evidence += antonym_evidence(a, b, t)
-    return evidence
+    return _dedupe(evidence)
+
+
+def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
+    seen: set[tuple] = set()
+    out = []
+    for e in evidence:
+        key = (e.kind, e.a_span, e.b_span)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
 
 
 def _decide(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only_facts: bool,
@@ -93,6 +117,8 @@ def _decide(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only_f
     # ("Ostrava signed striker Mansouri" / "Ostrava also signed goalkeeper Hruby").
     if sim < t.names_penalty_below and different_subjects(a, b):
         sim -= t.names_penalty
+    if role_mismatch(a, b):
+        return None  # two different people in the same role: not the same claim
     if sim >= settings.match_threshold:
         return round(sim, 4), []
     return None

@@ -11,7 +11,7 @@ import re
 
 from rapidfuzz.distance import Levenshtein
 
-from reviewer.engine.facts import Count, counts_conflict, dates_conflict
+from reviewer.engine.facts import Count, counts_conflict, dates_conflict, same_dimension
 from reviewer.engine.features import SentFeatures, different_subjects, local_terms, own_context
 from reviewer.engine.settings import Tuning
 from reviewer.engine.textnorm import antonyms
@@ -61,10 +61,11 @@ def same_slot(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count, sim: float
     shared = ha & hb
     if ca.pre and ca.pre == cb.pre:
         shared.add(ca.pre)  # a weak count never has a word before it
-    if not shared:
+    measures = not shared and same_dimension(ca, cb)  # "200 km" / "120 miles"
+    if not shared and not measures:
         if not _people_tied(a, ca, b, cb, t):
             return False
-    elif shared <= GENERIC_HEADS:
+    elif measures or shared <= GENERIC_HEADS:
         r = t.generic_head_radius
         near = (local_terms(a, ca.span, r) | ha) & (local_terms(b, cb.span, r) | hb)
         if not (near - GENERIC_HEADS) and sim < match_threshold:
@@ -88,13 +89,16 @@ def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold
             return len((own_context(a, ca, r) | set(ca.head)) & (own_context(b, cb, r) | set(cb.head)))
         pairs.sort(key=lambda p: (-affinity(p), p))
     # A count that agrees with a count of the other sentence settles that slot.
+    def conflict(ca: Count, cb: Count) -> bool:
+        return counts_conflict(ca, cb, t.measure_tolerance, t.weak_count_max)
+
     for ia, ib in pairs:
-        if not counts_conflict(a.counts[ia], b.counts[ib]):
+        if not conflict(a.counts[ia], b.counts[ib]):
             used_a.add(ia)
             used_b.add(ib)
     for ia, ib in pairs:
         ca, cb = a.counts[ia], b.counts[ib]
-        if ia in used_a or ib in used_b or not counts_conflict(ca, cb):
+        if ia in used_a or ib in used_b or not conflict(ca, cb):
             continue
         kind = "number" if (ca.exact or ca.weak) and (cb.exact or cb.weak) else "quantity"
         out.append(Evidence(kind, a.text[ca.span[0]:ca.span[1]], b.text[cb.span[0]:cb.span[1]], ca.span, cb.span))
@@ -189,3 +193,28 @@ def entity_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Evidenc
             span_b = (b.toks[kb[0]][1], b.toks[kb[-1]][2])
             return [Evidence("entity", a.text[span_a[0]:span_a[1]], b.text[span_b[0]:span_b[1]], span_a, span_b)]
     return []
+
+
+def given_name_evidence(a: SentFeatures, b: SentFeatures) -> list[Evidence]:
+    """The same surname with two different given names ("Dmitry Petrov" / "Ivan Petrov")."""
+    for surname, (ga, span_a) in a.persons.items():
+        got = b.persons.get(surname)
+        if got is None:
+            continue
+        gb, span_b = got
+        if ga != gb and ga not in b.bag and gb not in a.bag:
+            return [Evidence("entity", a.text[span_a[0]:span_a[1]], b.text[span_b[0]:span_b[1]], span_a, span_b)]
+    return []
+
+
+def role_mismatch(a: SentFeatures, b: SentFeatures) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The same role held by two different names ("fire chief Anna Kowalski" / "fire chief Mark
+    Dalton"): the spans of the two names, or None."""
+    for role, (names_a, span_a) in a.roles.items():
+        got = b.roles.get(role)
+        if got is None:
+            continue
+        names_b, span_b = got
+        if not (names_a & b.bag) and not (names_b & a.bag):
+            return span_a, span_b
+    return None

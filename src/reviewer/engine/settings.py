@@ -40,6 +40,10 @@ class Tuning:
     other_year_penalty: float = 0.1
     names_penalty: float = 0.1
     names_penalty_below: float = 0.7
+    # Measurements are compared after conversion with this relative tolerance (rounding:
+    # "200 km (124 miles)" / "120 miles"); "a drone" disagrees only with counts up to weak_count_max.
+    measure_tolerance: float = 0.06
+    weak_count_max: float = 10.0
     # Token windows.
     negation_reach: int = 5  # tokens after a negation cue in its scope
     determiner_negation_terms: int = 3  # content terms denied by "no"/"nobody" ("no group immediately claimed")

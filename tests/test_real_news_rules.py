@@ -1,0 +1,103 @@
+"""Rules added for real news reports (issue 12), each on short sentences written for it."""
+
+import pytest
+
+from reviewer.engine.align import align
+from reviewer.engine.facts import counts_conflict, extract_counts, unit_factor
+from reviewer.engine.textnorm import fold, stem, tokenize
+from reviewer.models import Article, Cluster
+from reviewer.segment import segment
+
+
+def cluster(*texts, dates=None):
+    arts = []
+    for n, t in enumerate(texts):
+        a = Article(id=f"art{n}", path=f"art{n}.txt", body=t, date=(dates or ["2022-03-14"] * len(texts))[n])
+        a.sentences = segment(t)
+        arts.append(a)
+    return Cluster(arts)
+
+
+def counts(text):
+    toks = tokenize(text)
+    words = [fold(t[0]) for t in toks]
+    terms = [None if w in ("the", "of", "and", "a", "an", "were", "was", "to", "between", "in") else stem(w) for w in words]
+    return extract_counts(toks, words, terms, [t is None for t in terms], text)
+
+
+def span(text, c):
+    return text[c.span[0]:c.span[1]]
+
+
+@pytest.mark.parametrize("text, lo, hi", [
+    ("The town of 48 000 residents was evacuated.", 48000, 48000),
+    ("The town of 48\u202f000 residents was evacuated.", 48000, 48000),
+    ("The town has 48.000 residents.", 48000, 48000),
+    ("Between 300 and 400 volunteers helped.", 300, 400),
+    ("It took 20 to 30 volunteers.", 20, 30),
+    ("Organisers counted 1,200-1,500 volunteers.", 1200, 1500),
+])
+def test_number_forms(text, lo, hi):
+    c = counts(text)[0]
+    assert (c.lo, c.hi) == (lo, hi), span(text, c)
+
+
+def test_percent_sign_is_a_percent_count():
+    text = "The mayor won 61.3% of the vote."
+    c = counts(text)[0]
+    assert c.head == ("percent",) and span(text, c) == "61.3%" and c.lo == 61.3
+
+
+def test_glued_units_and_conversion():
+    a = counts("The storm moved 40km inland.")[0]
+    b = counts("The storm moved 25 miles inland.")[0]
+    c = counts("The storm moved 60 miles inland.")[0]
+    if unit_factor("mile") is None:
+        pytest.skip("pint is not installed")
+    assert a.unit == "kilometer" and b.unit == "mile"
+    assert not counts_conflict(a, b, 0.06)  # 25 miles is 40.2 km
+    assert counts_conflict(a, c, 0.06)
+
+
+def test_hours_and_minutes_are_one_duration():
+    text = "The ferry sank two hours and 20 minutes after leaving port."
+    (c,) = counts(text)
+    assert c.unit == "hour" and abs(c.lo - (2 + 20 / 60)) < 1e-9
+
+
+def test_an_article_before_a_compound_noun_is_not_a_count():
+    assert counts("A cargo ship capsized near the coast.") == []
+
+
+def test_an_article_does_not_contradict_a_large_count():
+    one = counts("A driver was stopped at the border.")
+    many = counts("Police stopped 60 drivers at the border.")
+    assert one and many
+    assert not counts_conflict(one[0], many[0], 0.0, 10)
+
+
+def test_converted_measurements_agree_and_disagree():
+    if unit_factor("mile") is None:
+        pytest.skip("pint is not installed")
+    cl = cluster("The fire crews stopped the wildfire 16 km from the village of Oakridge on Tuesday.",
+                 "The fire crews stopped the wildfire 10 miles from the village of Oakridge on Tuesday.")
+    assert [l.relation for l in align(cl)] == ["match"]
+    cl = cluster("The fire crews stopped the wildfire 16 km from the village of Oakridge on Tuesday.",
+                 "The fire crews stopped the wildfire 30 miles from the village of Oakridge on Tuesday.")
+    assert [l.relation for l in align(cl)] == ["conflict"]
+
+
+def test_same_surname_different_given_name_is_an_entity_conflict():
+    cl = cluster("Club president Karel Novak said the stadium would reopen in August after repairs.",
+                 "Club president Tomas Novak told fans the stadium would reopen in August after repairs.")
+    (link,) = align(cl)
+    assert link.relation == "conflict"
+    assert [(e.kind, e.a, e.b) for e in link.evidence] == [("entity", "Karel", "Tomas")]
+
+
+def test_two_people_in_the_same_role_are_not_a_match():
+    cl = cluster("Fire chief Laura Moreno said crews rescued 14 people from the flooded tunnel.",
+                 "Regional fire chief Peter Haas said 14 people were rescued from the flooded tunnel.")
+    links = align(cl)
+    assert all(l.relation != "match" for l in links)
+    assert links and links[0].evidence[0].kind == "entity"
