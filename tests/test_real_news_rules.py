@@ -83,7 +83,7 @@ def test_converted_measurements_agree_and_disagree():
                  "The fire crews stopped the wildfire 10 miles from the village of Oakridge on Tuesday.")
     assert [l.relation for l in align(cl)] == ["match"]
     cl = cluster("The fire crews stopped the wildfire 16 km from the village of Oakridge on Tuesday.",
-                 "The fire crews stopped the wildfire 30 miles from the village of Oakridge on Tuesday.")
+                 "The fire crews stopped the wildfire 20 miles from the village of Oakridge on Tuesday.")
     assert [l.relation for l in align(cl)] == ["conflict"]
 
 
@@ -101,3 +101,48 @@ def test_two_people_in_the_same_role_are_not_a_match():
     links = align(cl)
     assert all(l.relation != "match" for l in links)
     assert links and links[0].evidence[0].kind == "entity"
+
+
+def test_a_shared_clause_links_two_long_sentences():
+    cl = cluster("Speaking to reporters outside the town hall late in the evening, the mayor said the "
+                 "evacuation of the riverside district of Helmsford would continue through the night while "
+                 "volunteers filled sandbags along the embankment.",
+                 "Emergency crews worked without a break as water levels kept rising and, according to the "
+                 "regional broadcaster, the evacuation of the riverside district of Helmsford would continue "
+                 "through the night.")
+    assert [l.relation for l in align(cl)] == ["match"]
+
+
+def test_nothing_found_denies_the_finding_not_the_search():
+    cl = cluster("Divers searched the lake for hours near the pier of Brenton but nothing was found, the police said.",
+                 "Divers searched the lake for hours near the pier of Brenton on Monday, the police said.")
+    assert all(e.kind != "negation" for l in align(cl) for e in l.evidence)
+
+
+def test_an_attributive_prefix_negation_is_no_denial():
+    cl = cluster("Police in Ravensholm said the unidentified gunmen fled in a grey van after the robbery.",
+                 "Police in Ravensholm identified the gunmen who fled in a grey van after the robbery.")
+    assert all(e.kind != "negation" for l in align(cl) for e in l.evidence)
+    cl = cluster("The driver of the bus was unharmed in the crash near Ravensholm, police said.",
+                 "The driver of the bus was harmed in the crash near Ravensholm, police said.")
+    assert [e.kind for l in align(cl) for e in l.evidence] == ["negation"]
+
+
+def test_distances_from_different_places_are_different_slots():
+    cl = cluster("The village lies about 120 km north of Darnley, the regional capital, near the border.",
+                 "The village lies about 40 km east of Corrow, the regional capital, near the border.")
+    assert all(e.kind not in ("number", "quantity") for l in align(cl) for e in l.evidence)
+
+
+def test_measurements_of_very_different_size_are_different_things():
+    if unit_factor("mile") is None:
+        pytest.skip("pint is not installed")
+    cl = cluster("The 8-metre fishing boat from Kilvane went missing off the northern coast of the island.",
+                 "The fishing boat from Kilvane went missing 300 km off the northern coast of the island.")
+    assert all(e.kind not in ("number", "quantity") for l in align(cl) for e in l.evidence)
+
+
+def test_the_day_a_source_published_is_not_the_day_of_the_event():
+    cl = cluster("Rescuers pulled two miners from the collapsed shaft at Orlov, according to the company's statement on Friday.",
+                 "Rescuers pulled two miners from the collapsed shaft at Orlov on Thursday.")
+    assert all(e.kind != "weekday" for l in align(cl) for e in l.evidence)

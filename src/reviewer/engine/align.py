@@ -51,9 +51,9 @@ def align(cluster: Cluster, settings: AlignSettings | None = None,
     cand = candidates(feats, settings, tuning, report)
     matches: list[tuple[int, int, float]] = []
     conflicts: list[tuple[int, int, float, list[Evidence]]] = []
-    for i, j, sim, lex_sim, only_facts in zip(cand.i.tolist(), cand.j.tolist(), cand.sim.tolist(),
-                                              cand.lex.tolist(), cand.facts_only.tolist()):
-        got = _decide(feats[i], feats[j], sim, lex_sim, only_facts, settings, tuning)
+    for i, j, sim, lex_sim, only_facts, whole in zip(cand.i.tolist(), cand.j.tolist(), cand.sim.tolist(),
+                                                     cand.lex.tolist(), cand.facts_only.tolist(), cand.whole.tolist()):
+        got = _decide(feats[i], feats[j], (sim, whole), lex_sim, only_facts, settings, tuning)
         if got is None:
             continue
         score, evidence = got
@@ -73,7 +73,7 @@ def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only
     if a.years == b.years and a.other_event == b.other_event:
         evidence += count_evidence(a, b, sim, settings.match_threshold, t)
     if a.other_event == b.other_event:
-        evidence += [e for e in date_evidence(a, b, lex_sim, t) if a.years == b.years or e.kind == "date"]
+        evidence += [e for e in date_evidence(a, b, sim, t) if a.years == b.years or e.kind == "date"]
     evidence += given_name_evidence(a, b)
     if only_facts:
         return [e for e in evidence if e.kind in _FACT_KINDS or e.kind == "entity"]
@@ -100,9 +100,11 @@ def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
     return out
 
 
-def _decide(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only_facts: bool,
+def _decide(a: SentFeatures, b: SentFeatures, sims: tuple[float, float], lex_sim: float, only_facts: bool,
             settings: AlignSettings, t: Tuning) -> tuple[float, list[Evidence]] | None:
-    """(score, evidence) of a conflict, (score, []) of a match, or None."""
+    """(score, evidence) of a conflict, (score, []) of a match, or None. ``sims`` is the
+    similarity with a shared clause counted, and that of the whole sentences."""
+    sim, whole = sims
     evidence = _evidence(a, b, sim, lex_sim, only_facts, settings, t)
     if evidence:
         strong = only_facts or any(e.kind in _STRONG_KINDS for e in evidence)

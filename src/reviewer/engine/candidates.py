@@ -31,9 +31,10 @@ class Candidates:
     sim: np.ndarray  # the combined similarity
     lex: np.ndarray  # the word-based part alone
     facts_only: np.ndarray  # close for the model only: compared for facts, never a match
+    whole: np.ndarray  # the similarity of the whole sentences, before a shared clause raised it
 
     def take(self, sel: np.ndarray) -> "Candidates":
-        return Candidates(self.i[sel], self.j[sel], self.sim[sel], self.lex[sel], self.facts_only[sel])
+        return Candidates(self.i[sel], self.j[sel], self.sim[sel], self.lex[sel], self.facts_only[sel], self.whole[sel])
 
 
 def tfidf(feats: list[SentFeatures]) -> tuple[sparse.csr_matrix, np.ndarray, sparse.csr_matrix]:
@@ -188,5 +189,12 @@ def candidates(feats: list[SentFeatures], settings: AlignSettings, t: Tuning,
         facts_only = ~lexical_ok & (s_sem >= settings.conflict_threshold) & has_facts[ci] & has_facts[cj]
         lexical_ok |= facts_only
         sim = np.maximum(sim, s_sem)
-    c = Candidates(ci, cj, sim, lex, facts_only).take((sim >= settings.conflict_threshold) & lexical_ok)
+    # A shared clause inside two long sentences: the absolute weight of the shared terms, in
+    # units of the rarest term's weight, counts when the sentences are somewhat close already.
+    idf_max = math.log((len(feats) + 1) / 2.0) + 1.0
+    clause = np.minimum(1.0, w_shared / (idf_max * t.clause_terms))
+    whole = sim
+    long_pair = np.minimum(n_row[ci], n_row[cj]) >= t.clause_min_terms  # short sentences are scored whole
+    sim = np.where((clause > sim) & (sim >= t.clause_min_sim) & long_pair, clause, sim)
+    c = Candidates(ci, cj, sim, lex, facts_only, whole).take((sim >= settings.conflict_threshold) & lexical_ok)
     return c.take(_best_per_sentence(c.i, c.j, c.sim, art_of, t))

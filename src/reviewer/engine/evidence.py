@@ -11,7 +11,7 @@ import re
 
 from rapidfuzz.distance import Levenshtein
 
-from reviewer.engine.facts import Count, counts_conflict, dates_conflict, same_dimension
+from reviewer.engine.facts import Count, counts_conflict, dates_conflict, same_dimension, unit_factor
 from reviewer.engine.features import SentFeatures, different_subjects, local_terms, own_context
 from reviewer.engine.settings import Tuning
 from reviewer.engine.textnorm import antonyms
@@ -47,6 +47,41 @@ def _people_tied(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count, t: Tuni
     return bool(around_a & around_b)
 
 
+def _anchor(f: SentFeatures, c: Count, reach: int) -> str | None:
+    """The place a measurement is measured from: the first name after it in the same clause
+    ("40 km north of Tula" -> tula)."""
+    k = next((k for k, x in enumerate(f.toks) if x[1] >= c.span[1]), len(f.toks))
+    m, seen = k, 0
+    while m < len(f.toks) and seen < reach:
+        gap = f.text[f.toks[m - 1][2]:f.toks[m][1]] if m > 0 else ""
+        if "(" in gap:  # "435 miles (700 km) south of ...": the aside is passed over
+            close = f.text.find(")", f.toks[m][1])
+            while close >= 0 and m < len(f.toks) and f.toks[m][1] < close:
+                m += 1
+            continue
+        if m > k and re.search(r"[,;:\[\]]", gap):
+            return None
+        if f.names[m]:
+            return f.terms[m]
+        m += 1
+        seen += 1
+    return None
+
+
+def _comparable_measures(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count, t: Tuning) -> bool:
+    """Two measurements of one dimension that can be the same quantity: their sizes within
+    measure_slot_ratio of each other, measured from the same place when both name one."""
+    if ca.unit != cb.unit:
+        fa, fb = unit_factor(ca.unit), unit_factor(cb.unit)
+        if fa is None or fb is None:
+            return False
+        va, vb = ca.lo * fa[0], cb.lo * fb[0]
+        if va <= 0 or vb <= 0 or max(va, vb) / min(va, vb) > t.measure_slot_ratio:
+            return False
+    pa, pb = _anchor(a, ca, t.anchor_reach), _anchor(b, cb, t.anchor_reach)
+    return not (pa and pb and pa != pb)
+
+
 def same_slot(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count, sim: float, match_threshold: float,
               t: Tuning) -> bool:
     """Do two counts count the same thing? Same head noun (or the same word before:
@@ -61,6 +96,8 @@ def same_slot(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count, sim: float
     shared = ha & hb
     if ca.pre and ca.pre == cb.pre:
         shared.add(ca.pre)  # a weak count never has a word before it
+    if ca.unit and cb.unit and same_dimension(ca, cb) and not _comparable_measures(a, ca, b, cb, t):
+        return False
     measures = not shared and same_dimension(ca, cb)  # "200 km" / "120 miles"
     if not shared and not measures:
         if not _people_tied(a, ca, b, cb, t):

@@ -8,6 +8,7 @@ and negations are extracted as typed facts (:mod:`reviewer.engine.facts`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -23,6 +24,7 @@ from reviewer.lang.en import (
     NOT_NUMBER_TERMS,
     NUMBER_WORDS,
     OTHER_EVENT,
+    PREDICATIVE,
     REPORTING,
     ROLES,
     STOPWORDS,
@@ -126,7 +128,7 @@ def build_features(cluster: Cluster, t: Tuning = TUNING) -> list[SentFeatures]:
             term, is_name, un_negated = got
             names.append(is_name)
             terms.append(term)
-            if un_negated:
+            if un_negated and k > 0 and words[k - 1] in PREDICATIVE:
                 negated[term] = (toks[k][1], toks[k][2])
         neg_zone = _negation_scope(toks, words, terms, negated, t)
         f = SentFeatures(ai, s.index, s.text, toks, words, terms, names, negated=negated, neg_zone=frozenset(neg_zone))
@@ -150,7 +152,7 @@ def _negation_scope(toks: list[Tok], words: list[str], terms: list[str | None],
             for m in range(k + 1, reach):
                 if terms[m] is not None:
                     negated.setdefault(terms[m], (toks[k][1], toks[m][2]))
-                    found += 1
+                    found += not words[m].endswith("ly")  # adverbs are passed over
                     if found == limit:
                         break
             neg_zone.update(range(k + 1, reach))
@@ -259,7 +261,15 @@ def is_reporting_date(f: SentFeatures, span: tuple[int, int], t: Tuning = TUNING
     k = next((k for k, x in enumerate(f.toks) if x[1] == span[0]), None)
     if k is None:
         return False
-    return any(f.words[m] in REPORTING for m in range(max(0, k - t.reporting_reach), k))
+    if any(f.words[m] in REPORTING for m in range(max(0, k - t.reporting_reach), k)):
+        return True
+    # "..., according to the agency's page on Wednesday": the date of the source, not the event.
+    for m in range(k - 1, -1, -1):
+        if f.words[m] == "according":
+            return True
+        if re.search(r"[,;:]", f.text[f.toks[m][2]:f.toks[m + 1][1]]):
+            return False
+    return False
 
 
 def _near(f: SentFeatures, span: tuple[int, int], radius: int, names: bool) -> frozenset[str]:

@@ -79,7 +79,13 @@ MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june":
 # --- negation --------------------------------------------------------------------------
 NEG_CUES = {"not", "no", "never", "n't", "without", "nobody", "none", "neither", "nor", "nothing",
             "cannot", "deny", "denied", "denies", "denying"}
-DETERMINER_NEGATIONS = frozenset({"no", "nobody", "none", "neither", "nothing", "nowhere"})
+# "no group immediately claimed": a determiner denies its noun and the verb after it (adverbs
+# are passed over); "nobody", "nothing", "none" deny only the verb ("nothing was found").
+DETERMINER_NEGATIONS = frozenset({"no", "neither"})
+# Before a prefix negation, these make it a statement ("was unharmed", "remained unhurt"); an
+# attributive use ("the uncounted votes") describes, it does not deny.
+PREDICATIVE = frozenset({"was", "were", "is", "are", "be", "been", "being", "remain", "remained", "remains",
+                         "left", "appeared", "seemed", "escaped", "went", "got"})
 
 # --- words, synonyms, antonyms ---------------------------------------------------------
 STOPWORDS = frozenset(
