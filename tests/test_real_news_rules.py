@@ -146,3 +146,9 @@ def test_the_day_a_source_published_is_not_the_day_of_the_event():
     cl = cluster("Rescuers pulled two miners from the collapsed shaft at Orlov, according to the company's statement on Friday.",
                  "Rescuers pulled two miners from the collapsed shaft at Orlov on Thursday.")
     assert all(e.kind != "weekday" for l in align(cl) for e in l.evidence)
+
+
+def test_two_ways_of_saying_unharmed_agree():
+    cl = cluster("The governor of Selvik province emerged unharmed from the attack on his convoy on Monday.",
+                 "The governor of Selvik province escaped unhurt from the attack on his convoy on Monday.")
+    assert all(e.kind != "negation" for l in align(cl) for e in l.evidence)

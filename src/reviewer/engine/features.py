@@ -120,6 +120,7 @@ def build_features(cluster: Cluster, t: Tuning = TUNING) -> list[SentFeatures]:
         terms: list[str | None] = []
         names: list[bool] = []
         negated: dict[str, tuple[int, int]] = {}
+        un_words: set[int] = set()
         for k, w in enumerate(words):
             key = (w, toks[k][0][:1].isupper())
             got = memo.get(key)
@@ -128,9 +129,12 @@ def build_features(cluster: Cluster, t: Tuning = TUNING) -> list[SentFeatures]:
             term, is_name, un_negated = got
             names.append(is_name)
             terms.append(term)
-            if un_negated and k > 0 and words[k - 1] in PREDICATIVE:
-                negated[term] = (toks[k][1], toks[k][2])
-        neg_zone = _negation_scope(toks, words, terms, negated, t)
+            if un_negated:
+                un_words.add(k)  # never an assertion of the word without its prefix
+                before = k - 2 if k >= 2 and words[k - 1].endswith("ly") else k - 1  # "was miraculously unharmed"
+                if before >= 0 and words[before] in PREDICATIVE:
+                    negated[term] = (toks[k][1], toks[k][2])
+        neg_zone = _negation_scope(toks, words, terms, negated, t) | un_words
         f = SentFeatures(ai, s.index, s.text, toks, words, terms, names, negated=negated, neg_zone=frozenset(neg_zone))
         _add_facts(f, canon, lfs, bases[ai], t)
         _people(f, common)

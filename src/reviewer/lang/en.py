@@ -85,7 +85,7 @@ DETERMINER_NEGATIONS = frozenset({"no", "neither"})
 # Before a prefix negation, these make it a statement ("was unharmed", "remained unhurt"); an
 # attributive use ("the uncounted votes") describes, it does not deny.
 PREDICATIVE = frozenset({"was", "were", "is", "are", "be", "been", "being", "remain", "remained", "remains",
-                         "left", "appeared", "seemed", "escaped", "went", "got"})
+                         "left", "appeared", "seemed", "escaped", "emerged", "went", "got"})
 
 # --- words, synonyms, antonyms ---------------------------------------------------------
 STOPWORDS = frozenset(
