@@ -152,3 +152,48 @@ def test_two_ways_of_saying_unharmed_agree():
     cl = cluster("The governor of Selvik province emerged unharmed from the attack on his convoy on Monday.",
                  "The governor of Selvik province escaped unhurt from the attack on his convoy on Monday.")
     assert all(e.kind != "negation" for l in align(cl) for e in l.evidence)
+
+
+def test_an_updated_toll_stays_a_conflict_with_a_note():
+    cl = cluster("The landslide in the hill town of Maravi killed 40 people, officials said.",
+                 "The landslide in the hill town of Maravi killed 95 people, officials said.",
+                 dates=["2022-03-14", "2022-03-16"])
+    (link,) = align(cl)
+    assert link.relation == "conflict"
+    assert "2022-03-14 and 2022-03-16" in link.evidence[0].note
+    cl = cluster("The landslide in the hill town of Maravi killed 40 people, officials said.",
+                 "The death toll of the landslide in the hill town of Maravi has risen to 95, officials said.")
+    (link,) = align(cl)
+    assert link.relation == "conflict" and "risen" in link.evidence[0].note
+    cl = cluster("The landslide in the hill town of Maravi killed 40 people, officials said.",
+                 "The landslide in the hill town of Maravi killed 95 people, officials said.")
+    assert align(cl)[0].evidence[0].note == ""
+
+
+def test_a_note_appears_in_the_json_only_when_there_is_one():
+    from reviewer.engine.alignjson import link_dict
+    from reviewer.models import Evidence, Link, SentenceRef
+
+    plain = Link(SentenceRef("a", 0), SentenceRef("b", 0), "conflict", 0.9, (Evidence("number", "2", "3", (0, 1), (0, 1)),))
+    noted = Link(SentenceRef("a", 0), SentenceRef("b", 0), "conflict", 0.9,
+                 (Evidence("number", "2", "3", (0, 1), (0, 1), "may have been updated"),))
+    assert "note" not in link_dict(plain)["evidence"][0]
+    assert link_dict(noted)["evidence"][0]["note"] == "may have been updated"
+
+
+def test_counts_of_two_different_people_are_different_slots():
+    cl = cluster("In the mayoral vote in Kestrel, Hanna Ruud won 54 percent, officials said on Monday.",
+                 "In the mayoral vote in Kestrel, officials said on Monday that Jonas Berg won 46 percent.")
+    assert all(e.kind != "number" for l in align(cl) for e in l.evidence)
+
+
+def test_a_count_limited_to_a_part_is_another_slot():
+    cl = cluster("Turnout in the Kestrel referendum was 71 percent inside the country, officials said.",
+                 "Turnout in the Kestrel referendum was 64 percent, officials said.")
+    assert all(e.kind != "number" for l in align(cl) for e in l.evidence)
+
+
+def test_bounds_that_only_touch_disagree():
+    more = counts("More than 300 homes were flooded.")[0]
+    upto = counts("Up to 300 homes were flooded.")[0]
+    assert counts_conflict(more, upto)

@@ -42,6 +42,7 @@ class Evidence:
     b: str
     a_span: tuple[int, int]
     b_span: tuple[int, int]
+    note: str = ""  # e.g. that the articles' dates differ: the figure may have been updated
 
 
 @dataclass(frozen=True, slots=True)

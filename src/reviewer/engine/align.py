@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 
 from reviewer.config import AlignSettings
 from reviewer.engine.candidates import candidates
@@ -32,6 +33,7 @@ from reviewer.engine.evidence import (
 )
 from reviewer.engine.features import SentFeatures, build_features, different_subjects
 from reviewer.engine.settings import TUNING, Tuning
+from reviewer.lang.en import UPDATE_PHRASES, UPDATE_WORDS
 from reviewer.models import Cluster, Evidence, Link, SentenceRef
 
 _FACT_KINDS = ("number", "quantity", "weekday", "date")
@@ -51,6 +53,7 @@ def align(cluster: Cluster, settings: AlignSettings | None = None,
     cand = candidates(feats, settings, tuning, report)
     matches: list[tuple[int, int, float]] = []
     conflicts: list[tuple[int, int, float, list[Evidence]]] = []
+    dates = [a.date for a in cluster.articles]
     for i, j, sim, lex_sim, only_facts, whole in zip(cand.i.tolist(), cand.j.tolist(), cand.sim.tolist(),
                                                      cand.lex.tolist(), cand.facts_only.tolist(), cand.whole.tolist()):
         got = _decide(feats[i], feats[j], (sim, whole), lex_sim, only_facts, settings, tuning)
@@ -58,6 +61,7 @@ def align(cluster: Cluster, settings: AlignSettings | None = None,
             continue
         score, evidence = got
         if evidence:
+            evidence = _update_notes(feats[i], feats[j], evidence, dates)
             conflicts.append((i, j, score, evidence))
         else:
             matches.append((i, j, score))
@@ -124,6 +128,25 @@ def _decide(a: SentFeatures, b: SentFeatures, sims: tuple[float, float], lex_sim
     if sim >= settings.match_threshold:
         return round(sim, 4), []
     return None
+
+
+def _update_notes(a: SentFeatures, b: SentFeatures, evidence: list[Evidence], dates: list[str | None]) -> list[Evidence]:
+    """A figure that differs between reports of different dates, or next to words such as
+    "rose to" or "so far", may be an update rather than a contradiction: say so."""
+    da, db = dates[a.art], dates[b.art]
+    if da and db and da != db:
+        note = f"the articles are dated {min(da, db)} and {max(da, db)}: the figure may have been updated"
+    elif _update_words(a) or _update_words(b):
+        note = f"time words ({', '.join(sorted(_update_words(a) | _update_words(b)))}): the figure may have been updated"
+    else:
+        return evidence
+    return [replace(e, note=note) if e.kind in ("number", "quantity") else e for e in evidence]
+
+
+def _update_words(f: SentFeatures) -> set[str]:
+    found = set(f.words) & UPDATE_WORDS
+    found.update(" ".join(p) for p in UPDATE_PHRASES if any(tuple(f.words[k:k + len(p)]) == p for k in range(len(f.words))))
+    return found
 
 
 def _cutoffs(feats: list[SentFeatures], pairs, k: int) -> dict[tuple[int, int], float]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from reviewer.models import Cluster, Link
+from reviewer.models import Cluster, Evidence, Link
 
 
 def alignment_dict(cluster: Cluster, links: list[Link]) -> dict:
@@ -35,11 +35,15 @@ def link_dict(link: Link) -> dict:
         "b": {"article": link.b.article, "sentence": link.b.sentence},
         "relation": link.relation,
         "score": round(float(link.score), 4),
-        "evidence": [
-            {"kind": e.kind, "a": e.a, "b": e.b, "a_span": list(e.a_span), "b_span": list(e.b_span)}
-            for e in link.evidence
-        ],
+        "evidence": [_evidence_dict(e) for e in link.evidence],
     }
+
+
+def _evidence_dict(e: Evidence) -> dict:
+    d = {"kind": e.kind, "a": e.a, "b": e.b, "a_span": list(e.a_span), "b_span": list(e.b_span)}
+    if e.note:
+        d["note"] = e.note
+    return d
 
 
 def dumps(cluster: Cluster, links: list[Link], indent: int | None = 2) -> str:

@@ -15,7 +15,7 @@ from reviewer.engine.facts import Count, counts_conflict, dates_conflict, same_d
 from reviewer.engine.features import SentFeatures, different_subjects, local_terms, own_context
 from reviewer.engine.settings import Tuning
 from reviewer.engine.textnorm import antonyms
-from reviewer.lang.en import CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS
+from reviewer.lang.en import CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
 from reviewer.models import Evidence
 
 _CLAUSE_BREAK = re.compile(r"[;:.!?]|\b(?:" + "|".join(CLAUSE_BREAK_WORDS) + r")\b")
@@ -82,6 +82,37 @@ def _comparable_measures(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count,
     return not (pa and pb and pa != pb)
 
 
+def _scope(f: SentFeatures, c: Count, reach: int) -> frozenset[str]:
+    """Words after a count, in its clause, that limit it to a part ("... of the votes inside the
+    country", "... abroad")."""
+    k = next((k for k, x in enumerate(f.toks) if x[1] >= c.span[1]), len(f.toks))
+    out = set()
+    for m in range(k, min(len(f.toks), k + reach)):
+        if m > k and re.search(r"[,;:()]", f.text[f.toks[m - 1][2]:f.toks[m][1]]):
+            break
+        if f.words[m] in SCOPE_WORDS:
+            out.add(f.words[m])
+    return frozenset(out)
+
+
+def _subject(f: SentFeatures, c: Count, reach: int) -> str | None:
+    """Whose count it is: the nearest name before it in its clause ("Erdogan won 52 percent,
+    while Kilicdaroglu got 48 percent": kilicdaroglu for the second)."""
+    k = next((k for k, x in enumerate(f.toks) if x[1] >= c.span[0]), len(f.toks))
+    for m in range(k - 1, max(-1, k - 1 - reach), -1):
+        if m + 1 < k and re.search(r"[,;:()]", f.text[f.toks[m][2]:f.toks[m + 1][1]]):
+            return None
+        if f.words[m] in CLAUSE_BREAK_WORDS:
+            return None
+        if f.names[m]:
+            return f.terms[m]
+    return None
+
+
+def _same_head_count(f: SentFeatures, c: Count) -> int:
+    return sum(1 for o in f.counts if o.head[:1] == c.head[:1])
+
+
 def same_slot(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count, sim: float, match_threshold: float,
               t: Tuning) -> bool:
     """Do two counts count the same thing? Same head noun (or the same word before:
@@ -92,6 +123,11 @@ def same_slot(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count, sim: float
         return False  # within one article, "a drone" is narration, not a count
     if _mode(a, ca, t.mode_radius) != _mode(b, cb, t.mode_radius):
         return False
+    if _scope(a, ca, t.anchor_reach) != _scope(b, cb, t.anchor_reach):
+        return False  # "51% of the votes inside the country" / "52% of the votes"
+    sa, sb = _subject(a, ca, t.subject_reach), _subject(b, cb, t.subject_reach)
+    if sa and sb and sa != sb:
+        return False  # "Erdogan won 52 percent" / "Kilicdaroglu got 48 percent"
     ha, hb = set(ca.head), set(cb.head)
     shared = ha & hb
     if ca.pre and ca.pre == cb.pre:
@@ -105,8 +141,12 @@ def same_slot(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count, sim: float
     elif measures or shared <= GENERIC_HEADS:
         r = t.generic_head_radius
         near = (local_terms(a, ca.span, r) | ha) & (local_terms(b, cb.span, r) | hb)
-        if not (near - GENERIC_HEADS) and sim < match_threshold:
-            return False
+        if not (near - GENERIC_HEADS):
+            # Nothing in common around them: the sentences must be as close as a match, and
+            # each hold only one such count (with two percentages on a side, which is which?).
+            ambiguous = _same_head_count(a, ca) > 1 or _same_head_count(b, cb) > 1
+            if sim < match_threshold or (ambiguous and not (sa and sa == sb)):
+                return False
     return not different_subjects(a, b, ca.span, cb.span, t.local_names_radius)
 
 
@@ -129,6 +169,12 @@ def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold
     def conflict(ca: Count, cb: Count) -> bool:
         return counts_conflict(ca, cb, t.measure_tolerance, t.weak_count_max)
 
+    # The same figure of the same thing on both sides is the same fact, whatever the words around it.
+    for ia, ca in enumerate(a.counts):
+        for ib, cb in enumerate(b.counts):
+            if ca.exact and cb.exact and ca.lo == cb.lo and ca.unit == cb.unit and set(ca.head) & set(cb.head):
+                used_a.add(ia)
+                used_b.add(ib)
     for ia, ib in pairs:
         if not conflict(a.counts[ia], b.counts[ib]):
             used_a.add(ia)

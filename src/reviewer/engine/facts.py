@@ -194,6 +194,8 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
     last = j
     if text[toks[j][2]:toks[j][2] + 1] == "%":
         return ["percent"], j, k  # "51.2%"
+    if value is not None and value != int(value) and k < n and words[k] == "of":
+        return ["percent"], j, k  # "received 59.8 of the votes": a share
     while k < n and len(head) < 3 and terms[k] is not None and not _gap(toks, k - 1, k):
         head.append(terms[k])
         last = k
@@ -206,7 +208,7 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
         if m > j + 1 and m < n and terms[m] is not None and not _gap(toks, m - 1, m):
             head.append(terms[m])
             last = m
-    if not head and value is not None and "toll" in words[max(0, i - 8):i]:
+    if not head and value is not None and "toll" in words[max(0, i - 14):i]:
         head = ["person", "die"]  # "the death toll at 9", "the toll rose to 12": a count of the dead
         last = j
     return head, last, k
@@ -266,7 +268,9 @@ def _bounds(words: list[str], i: int, value: float | None, vague: tuple | None) 
     m = _match_phrase(words, i, APPROX)
     if m:
         start_idx, (f_lo, f_hi) = m
-        return math.floor(lo * f_lo), math.ceil(hi * f_hi), False, start_idx
+        if lo >= 10:
+            return math.floor(lo * f_lo), math.ceil(hi * f_hi), False, start_idx
+        return lo * f_lo, hi * f_hi, False, start_idx  # "about one hour": no rounding to whole numbers
     return lo, hi, exact, i
 
 
@@ -289,7 +293,8 @@ def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
                 value is not None and 1900 <= value <= 2100 and not weak and words[i].isdigit()):
             i = j + 1
             continue
-        if j + 1 < n and words[j + 1] == "of" and (value is not None and not weak) and text[toks[j][2]:toks[j][2] + 1] != "%":
+        if j + 1 < n and words[j + 1] == "of" and (value is not None and not weak and value == int(value)) \
+                and text[toks[j][2]:toks[j][2] + 1] != "%":
             i = j + 1  # "two of the drones": a part of a group, not the size of the group
             continue
         head, last, k = _head(toks, words, terms, i, j, value, text)
@@ -299,7 +304,9 @@ def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
         pre = None if weak else _word_before(toks, words, terms, i)
         lo, hi, exact, start_idx = _bounds(words, i, value, vague)
         end = toks[last][2] + (1 if head == ["percent"] and text[toks[last][2]:toks[last][2] + 1] == "%" else 0)
-        unit = MEASURE_UNITS.get(head[0]) if not weak else None
+        unit = MEASURE_UNITS.get(head[0])
+        if weak and unit:
+            weak, exact = False, True  # "an hour", "a mile": one unit, a real amount
         out.append(Count(lo=lo, hi=hi, span=(toks[start_idx][1], end), head=tuple(head), exact=exact, weak=weak,
                          pre=pre, unit=unit))
         i = last + 1
@@ -336,6 +343,8 @@ def counts_conflict(a: Count, b: Count, tolerance: float = 0.0, weak_max: float 
         other = b if a.weak else a
         if not other.exact or other.lo > weak_max:
             return False
+    if not (a.exact or b.exact) and ((a.hi == INF and b.lo == 0 and a.lo == b.hi) or (b.hi == INF and a.lo == 0 and b.lo == a.hi)):
+        return True  # "more than 2,000" / "up to 2,000": bounds that only touch
     if a.unit and b.unit:
         fa, fb = unit_factor(a.unit), unit_factor(b.unit)
         if fa is None or fb is None or fa[1] != fb[1]:

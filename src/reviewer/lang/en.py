@@ -69,6 +69,15 @@ RANGE_OPENERS = frozenset({"between", "from"})
 # Characters used between groups of thousands ("10 000", thin spaces).
 THOUSANDS_SPACES = frozenset({" ", "\u2009", "\u202f", "\u00a0"})
 
+# Words that limit a count to part of the whole ("51% of the votes inside the country",
+# "the turnout abroad"): a count so limited and one limited otherwise count different things.
+SCOPE_WORDS = frozenset({"inside", "outside", "abroad", "domestic", "domestically", "overseas", "nationwide",
+                         "international", "internationally", "locally", "among", "excluding", "including"})
+# Words that mark a figure as an update of an earlier one ("the toll rose to 95", "so far").
+UPDATE_WORDS = frozenset({"rose", "risen", "rising", "climbed", "increased", "jumped", "latest", "updated",
+                          "revised", "preliminary", "initial", "initially"})
+UPDATE_PHRASES = (("so", "far"), ("as", "of"), ("has", "risen"), ("has", "climbed"))
+
 # --- dates -----------------------------------------------------------------------------
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -105,7 +114,7 @@ STOPWORDS = frozenset(
 )
 
 SYNONYMS = {
-    "die": "kill killed killing dead die died death deaths dies dying fatal fatality fatalities",
+    "die": "kill killed killing dead die died death deaths dies dying fatal fatality fatalities drown drowned perish perished",
     "injur": "injur injured injuring injuries injury wound wounded wounding hurt harm harmed",
     "attack": "attack attacked assault assaulted",
     "condemn": "condemn condemned denounce denounced lambast lambasted decry decried criticise criticize criticised criticized",
