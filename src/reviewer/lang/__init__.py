@@ -1,2 +1,2 @@
-"""Language data: one module per language (word lists for numbers, dates, stopwords,
-synonyms, antonyms and roles). The engine reads English from :mod:`reviewer.lang.en`."""
+"""Language support: identification (``lang.detect``), per-language data, one module per language
+(``lang.en`` holds the word lists the engine reads), and readers of numbers, dates, weekdays and negation."""

@@ -1,0 +1,27 @@
+"""English tables for the readers in this package, until reviewer.lang.en (the engine's English word lists) takes them over."""
+
+CODE = "en"
+TEXT2NUM = "en"
+DECIMAL, THOUSANDS = ".", ","  # "2,600" is 2600 and "2.6" is 2.6
+SPACE_GROUPS = False
+ONE_ARTICLES = frozenset()  # "a"/"an" are not number words to text2num
+CONNECTORS = frozenset({"and"})  # "two hundred and five"
+SCALES = {"thousand": 1_000, "million": 1_000_000, "millions": 1_000_000, "billion": 10**9,
+          "billions": 10**9, "trillion": 10**12, "bn": 10**9}
+PLURAL_SCALES = frozenset({"millions", "billions", "thousands", "hundreds"})
+ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+APPROX_CUES = ("about", "around", "nearly", "almost", "some", "approximately", "roughly",
+               "more than", "over", "at least", "less than", "fewer than", "up to", "under",
+               "an estimated", "estimated", "close to", "upwards of", "in excess of", "no fewer than",
+               "no more than", "at most", "above", "below")
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+            "sunday": 6}
+MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+          "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+          "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+          "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+MONTHS_CAPITALISED = True  # "may" and "march" are verbs too: only "May", "March" are months
+DATE_LINKS = ("of",)  # "5th of May"
+MONTH_FIRST = True  # "May 5, 2023" (and "5 May 2023")
+NEGATION = frozenset({"not", "no", "never", "n't", "without", "nobody", "none", "neither", "nor",
+                      "nothing", "cannot", "deny", "denied", "denies", "denying"})

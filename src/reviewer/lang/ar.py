@@ -1,0 +1,138 @@
+"""Arabic: calendar words, negation cues, number words and conventions.
+
+text2num does not read Arabic, so the number words are read here (``read_number_words``):
+units, teens, tens, hundreds and the scales, in their masculine, feminine and case forms,
+with the attached "and" (و) and the article (ال). Words are compared after ``norm``:
+without short vowels and tatweel, with one alef and ة written ه.
+"""
+
+from __future__ import annotations
+
+import re
+
+CODE = "ar"
+TEXT2NUM = None
+# Arabic digits (٠-٩) use ٫ for the decimal point and ٬ for thousands; Western digits in Arabic
+# news follow the English convention ("52.87", "2,300").
+DECIMAL, THOUSANDS = ".", ","
+SPACE_GROUPS = False
+ONE_ARTICLES = frozenset()
+CONNECTORS = frozenset()
+ORDINAL_SUFFIXES = ()
+
+_DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")  # short vowels, shadda, sukun, tatweel
+_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
+
+
+def norm(word: str) -> str:
+    """The form words are compared in."""
+    return _DIACRITICS.sub("", word).translate(_ALEF)
+
+
+def _n(table: dict[str, object]) -> dict:
+    return {norm(k): v for k, v in table.items()}
+
+
+_UNITS = _n({
+    "صفر": 0, "واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "اثنا": 2,
+    "اثني": 2, "اثنتا": 2, "ثلاثة": 3, "ثلاث": 3, "أربعة": 4, "أربع": 4, "خمسة": 5, "خمس": 5,
+    "ستة": 6, "ست": 6, "سبعة": 7, "سبع": 7, "ثمانية": 8, "ثماني": 8, "ثمان": 8, "تسعة": 9,
+    "تسع": 9, "عشرة": 10, "عشر": 10, "أحد": 1, "إحدى": 1,
+    "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "أربعون": 40, "أربعين": 40,
+    "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70, "ثمانون": 80,
+    "ثمانين": 80, "تسعون": 90, "تسعين": 90,
+    "مئة": 100, "مائة": 100, "مئتان": 200, "مئتين": 200, "مائتان": 200, "مائتين": 200,
+    "مئتا": 200, "مائتا": 200,
+    "ثلاثمئة": 300, "ثلاثمائة": 300, "أربعمئة": 400, "أربعمائة": 400, "خمسمئة": 500,
+    "خمسمائة": 500, "ستمئة": 600, "ستمائة": 600, "سبعمئة": 700, "سبعمائة": 700,
+    "ثمانمئة": 800, "ثمانمائة": 800, "ثمانيمئة": 800, "ثمانيمائة": 800, "تسعمئة": 900,
+    "تسعمائة": 900,
+})
+# Multiply what comes before them ("ثلاثة آلاف" 3000, "مئة ألف" 100000).
+_SCALE_WORDS = _n({"ألف": 1_000, "ألفا": 1_000, "ألفًا": 1_000, "آلاف": 1_000, "ألفان": 2_000,
+                   "ألفين": 2_000, "مليون": 1_000_000, "مليونا": 1_000_000, "ملايين": 1_000_000,
+                   "مليونان": 2_000_000, "مليونين": 2_000_000, "مليار": 10**9, "مليارا": 10**9,
+                   "مليارات": 10**9, "بليون": 10**9})
+SCALES = _SCALE_WORDS  # after digits: "5 آلاف", "٢ مليون"
+# Alone they are vague ("آلاف" thousands of, "أحد" anyone) and are not read as numbers.
+_NOT_ALONE = {norm(w) for w in ("آلاف", "ملايين", "مليارات", "أحد", "إحدى", "عشرات", "مئات",
+                                   "المئة", "المائة")}  # "في المئة": per cent
+PLURAL_SCALES = frozenset(_NOT_ALONE)
+_HUNDRED = norm("مئة"), norm("مائة")
+
+_WORD = re.compile("[\u0621-\u063a\u0641-\u064a\u064b-\u0652\u0670\u0640\u0671-\u06d3]+")
+
+
+def _value_of(word: str) -> tuple[int | None, bool, str]:
+    """(value, is_scale, bare word) of one word, accepting a leading و and the article ال."""
+    w = norm(word)
+    for cand in (w, w[1:] if w.startswith("و") else None,
+                 w[2:] if w.startswith("ال") else None, w[3:] if w.startswith("وال") else None):
+        if cand:
+            if cand in _UNITS:
+                return _UNITS[cand], False, cand
+            if cand in _SCALE_WORDS:
+                return _SCALE_WORDS[cand], True, cand
+    return None, False, w
+
+
+def read_number_words(text: str) -> list[tuple[float, int, int]]:
+    """Arabic number words in ``text``: (value, start, end), spans in ``text``'s offsets."""
+    out: list[tuple[float, int, int]] = []
+    run: list[tuple[re.Match[str], int, bool, str]] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        # Alone, a vague plural or "أحد" is no number ("آلاف", "الأحد" is Sunday, "المئة" per cent)
+        if len(run) == 1 and (run[0][3] in _NOT_ALONE or norm(run[0][0].group()).removeprefix("و") in _NOT_ALONE):
+            run.clear()
+            return
+        total, current = 0, 0
+        for _m, value, is_scale, bare in run:
+            if is_scale:
+                total += max(current, 1) * value
+                current = 0
+            elif bare in _HUNDRED and 1 <= current <= 9:
+                current *= 100  # "ثلاث مئة"
+            else:
+                current += value
+        out.append((float(total + current), run[0][0].start(), run[-1][0].end()))
+        run.clear()
+
+    prev_end = None
+    for m in _WORD.finditer(text):
+        value, is_scale, bare = _value_of(m.group())
+        adjacent = prev_end is not None and text[prev_end:m.start()].isspace()
+        if value is None:
+            flush()
+        else:
+            if run and not adjacent:
+                flush()
+            run.append((m, value, is_scale, bare))
+        prev_end = m.end()
+    flush()
+    return out
+
+
+APPROX_CUES = ("حوالي", "حوالى", "نحو", "قرابة", "زهاء", "أكثر من", "أقل من", "ما يقرب من",
+               "ما لا يقل عن", "على الأقل", "ما يزيد على", "ما يزيد عن", "أزيد من", "قرابة",
+               "تقريبا", "تقريباً")
+WEEKDAYS = {"الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الاربعاء": 2, "الخميس": 3,
+            "الجمعة": 4, "السبت": 5, "الأحد": 6, "الاحد": 6}
+# Both the Egyptian/Gulf names and the Levantine/Iraqi ones (often written together:
+# "مايو/أيار").
+MONTHS = {"يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "مايو": 5,
+          "يونيو": 6, "يونيه": 6, "يوليو": 7, "يوليه": 7, "أغسطس": 8, "اغسطس": 8, "سبتمبر": 9,
+          "أكتوبر": 10, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+          "كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7,
+          "آب": 8, "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12}
+DATE_LINKS = ()
+MONTH_FIRST = False  # "12 سبتمبر 2023"
+# "ما" also asks "what" and is left out.
+NEGATION = frozenset({"لا", "لم", "لن", "ليس", "ليست", "ليسوا", "لسنا", "لست", "غير", "بدون",
+                      "دون", "عدم", "نفى", "نفت", "ينفي", "تنفي", "نفوا", "أنكر", "أنكرت"})
+# Letters that attach to the front of a word ("ولم", "فلا", "والخميس", "بالأحد"...).
+PREFIXES = ("و", "ف", "ب", "وب", "فب", "ل")
+# Hedges written after the number ("٥٠ شخصا تقريبا").
+TRAILING_APPROX = ("تقريبا", "تقريباً")

@@ -1,0 +1,25 @@
+"""Spanish: calendar words, negation cues, number conventions (read by reviewer.lang.numbers/dates/negation)."""
+
+CODE = "es"
+TEXT2NUM = "es"  # language code text2num reads number words in
+DECIMAL, THOUSANDS = ",", "."  # "2,6" is 2.6 and "2.600" is 2600 (Mexico writes "2.6": read as 2.6 too)
+SPACE_GROUPS = False  # a plain space is not a thousands separator
+ONE_ARTICLES = frozenset({"un", "una", "uno", "unos", "unas"})  # "one" only with a scale ("un millón") or a digit
+CONNECTORS = frozenset({"y"})  # "treinta y seis"
+SCALES = {"mil": 1_000, "mil millones": 1_000_000_000, "millón": 1_000_000, "millon": 1_000_000, "millones": 1_000_000,
+          "millardo": 1_000_000_000, "millardos": 1_000_000_000, "billón": 10**12, "billones": 10**12}
+PLURAL_SCALES = frozenset({"millones", "millardos", "billones"})  # "millones de" alone is vague
+ORDINAL_SUFFIXES = ("º", "ª", ".º", ".ª", "er", "ro", "do", "to", "vo", "no")
+APPROX_CUES = ("casi", "cerca de", "alrededor de", "unos", "unas", "aproximadamente", "más de",
+               "menos de", "al menos", "por lo menos", "hasta", "en torno a", "poco más de",
+               "poco menos de", "aprox.", "un estimado de", "como mínimo", "como máximo")
+WEEKDAYS = {"lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4,
+            "sábado": 5, "sabado": 5, "domingo": 6}
+MONTHS = {"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+          "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
+          "diciembre": 12}
+DATE_LINKS = ("de", "del")  # "5 de mayo de 2023"
+MONTH_FIRST = False  # the day comes before the month
+NEGATION = frozenset({"no", "nunca", "jamás", "ni", "sin", "nadie", "ningún", "ninguno", "ninguna",
+                      "ningunos", "ningunas", "nada", "tampoco", "negó", "niega", "negaron",
+                      "niegan", "desmintió", "desmiente", "desmintieron"})

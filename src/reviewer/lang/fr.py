@@ -1,0 +1,26 @@
+"""French: calendar words, negation cues, number conventions (read by reviewer.lang.numbers/dates/negation)."""
+
+CODE = "fr"
+TEXT2NUM = "fr"
+DECIMAL, THOUSANDS = ",", "."  # "2,6" is 2.6; "1.450" is 1450 (also "1 450" with a space)
+SPACE_GROUPS = True  # "100 000" (plain, no-break or narrow no-break space)
+ONE_ARTICLES = frozenset({"un", "une"})
+CONNECTORS = frozenset({"et"})  # "vingt et un"
+SCALES = {"mille": 1_000, "million": 1_000_000, "millions": 1_000_000, "milliard": 1_000_000_000,
+          "milliards": 1_000_000_000}
+PLURAL_SCALES = frozenset({"millions", "milliards"})
+ORDINAL_SUFFIXES = ("er", "re", "e", "ème", "eme", "ᵉ", "ᵉʳ")
+APPROX_CUES = ("environ", "près de", "presque", "quelque", "quelques", "plus de", "moins de",
+               "au moins", "jusqu'à", "jusqu’à", "autour de", "approximativement", "quasiment",
+               "pas moins de", "une estimation de", "au bas mot")
+WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
+            "dimanche": 6}
+MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+          "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+          "décembre": 12, "decembre": 12}
+DATE_LINKS = ()
+MONTH_FIRST = False
+# "personne" and "plus" deny only after "ne": the "ne"/"n'" itself is the cue there.
+NEGATION = frozenset({"ne", "n'", "n’", "pas", "jamais", "aucun", "aucune", "rien", "sans", "ni",
+                      "non", "nullement", "guère", "nié", "nie", "nient", "dément", "démenti",
+                      "démentent", "a démenti"})

@@ -1,0 +1,24 @@
+"""Italian: calendar words, negation cues, number conventions (read by reviewer.lang.numbers/dates/negation)."""
+
+CODE = "it"
+TEXT2NUM = "it"
+DECIMAL, THOUSANDS = ",", "."  # "2,6" is 2.6 and "2.600" is 2600
+SPACE_GROUPS = False
+ONE_ARTICLES = frozenset({"un", "uno", "una", "un'"})
+CONNECTORS = frozenset()  # "ventitré" is one word
+SCALES = {"mille": 1_000, "mila": 1_000, "milione": 1_000_000, "milioni": 1_000_000,
+          "miliardo": 1_000_000_000, "miliardi": 1_000_000_000}
+PLURAL_SCALES = frozenset({"milioni", "miliardi"})
+ORDINAL_SUFFIXES = ("º", "ª", "°")
+APPROX_CUES = ("circa", "quasi", "oltre", "almeno", "più di", "meno di", "fino a", "intorno a",
+               "intorno ai", "attorno a", "quasi", "pressoché", "all'incirca", "poco più di",
+               "poco meno di", "una stima di")
+WEEKDAYS = {"lunedì": 0, "lunedi": 0, "martedì": 1, "martedi": 1, "mercoledì": 2, "mercoledi": 2,
+            "giovedì": 3, "giovedi": 3, "venerdì": 4, "venerdi": 4, "sabato": 5, "domenica": 6}
+MONTHS = {"gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "giugno": 6,
+          "luglio": 7, "agosto": 8, "settembre": 9, "ottobre": 10, "novembre": 11, "dicembre": 12}
+DATE_LINKS = ()
+MONTH_FIRST = False
+NEGATION = frozenset({"non", "mai", "nessuno", "nessuna", "nessun", "niente", "nulla", "senza",
+                      "né", "neanche", "nemmeno", "neppure", "negato", "nega", "smentito",
+                      "smentisce"})

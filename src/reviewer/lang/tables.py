@@ -1,0 +1,29 @@
+"""Which per-language tables serve a language code: one module per language (es, fr, de, it, pt, ar, en).
+
+Each module defines CODE, TEXT2NUM, DECIMAL, THOUSANDS, SPACE_GROUPS, ONE_ARTICLES, CONNECTORS,
+SCALES, PLURAL_SCALES, ORDINAL_SUFFIXES, APPROX_CUES, WEEKDAYS, MONTHS, DATE_LINKS, MONTH_FIRST
+and NEGATION; it may add ``norm(word)`` (how words are compared, default lower case),
+``read_number_words(text)`` (when text2num does not read the language), ``PREFIXES`` (letters
+attached to the front of a word) and ``MONTHS_CAPITALISED``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+SUPPORTED = ("en", "es", "fr", "de", "it", "pt", "ar")
+# The English tables live here until reviewer.lang.en takes them over.
+_MODULE = {"en": "reviewer.lang._en_tables"}
+
+
+def tables(lang: str) -> ModuleType:
+    """The tables of ``lang``; English ones for a language without tables of its own."""
+    code = lang if lang in SUPPORTED else "en"
+    return importlib.import_module(_MODULE.get(code, f"reviewer.lang.{code}"))
+
+
+def norm(mod: ModuleType, word: str) -> str:
+    """A word as the tables of ``mod`` compare it."""
+    fn = getattr(mod, "norm", None)
+    return fn(word) if fn else word.lower()

@@ -1,0 +1,55 @@
+"""reviewer.lang.detect: article and sentence languages, offline."""
+
+import pytest
+
+from reviewer.lang import detect
+from reviewer.lang.detect import article_language, script_of, sentence_languages
+
+ARTICLES = [
+    ("en", "Six workers died when the bridge collapsed early on Tuesday, officials said."),
+    ("es", "Seis trabajadores murieron cuando el puente se derrumbó el martes por la mañana."),
+    ("fr", "Huit personnes sont mortes dans l'effondrement du pont mardi matin, selon la police."),
+    ("de", "Sechs Arbeiter starben, als die Brücke am Dienstagmorgen einstürzte, sagte die Polizei."),
+    ("it", "Sei operai sono morti quando il ponte è crollato martedì mattina, ha detto la polizia."),
+    ("pt", "Seis trabalhadores morreram quando a ponte desabou na terça-feira de manhã, disse a polícia."),
+    ("ar", "قتل ستة عمال عندما انهار الجسر صباح الثلاثاء بحسب الشرطة."),
+]
+
+
+@pytest.mark.parametrize("lang,text", ARTICLES)
+def test_article_language(lang, text):
+    assert article_language(text) == lang
+
+
+def test_empty_or_letterless_text_is_undetermined():
+    assert article_language("") == "und"
+    assert article_language("12, 13 -- 14") == "und"
+
+
+def test_short_sentences_keep_the_article_language():
+    assert sentence_languages(["Sí.", "Gracias a todos", "2023"], "es") == ["es", "es", "es"]
+
+
+def test_other_script_inside_an_article_is_told_apart():
+    sents = ["The prime minister was not injured in the attack.", "لم يصب رئيس الوزراء بأذى", "نعم"]
+    assert sentence_languages(sents, "en") == ["en", "ar", "ar"]
+
+
+def test_long_quote_in_another_language_is_detected():
+    sents = ["Der Bürgermeister sprach von einer Katastrophe für die ganze Stadt.",
+             "The situation is catastrophic and we need help from everyone, he said."]
+    assert sentence_languages(sents, "de") == ["de", "en"]
+
+
+def test_script_of():
+    assert script_of("abc مرحبا بكم") == "ARABIC"
+    assert script_of("Hello") == "LATIN"
+    assert script_of("123") == ""
+
+
+def test_without_the_detector_scripts_still_decide(monkeypatch):
+    monkeypatch.setattr(detect, "_detector", lambda: None)
+    assert not detect.detector_available()
+    assert article_language("قتل ستة عمال عندما انهار الجسر") == "ar"
+    assert article_language("Six workers died.") == "und"
+    assert sentence_languages(["Six workers died in the collapse.", "قتل ستة عمال"], "en") == ["en", "ar"]
