@@ -13,6 +13,7 @@ class Sentence:
     start: int
     end: int
     text: str
+    lang: str | None = None  # detected language (ISO 639-1 or "und"), set by the engine
 
 
 @dataclass(slots=True)
@@ -25,6 +26,7 @@ class Article:
     source: str | None = None
     url: str | None = None
     sentences: list[Sentence] = field(default_factory=list)
+    lang: str | None = None  # detected language (ISO 639-1 or "und"), set by the engine
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from reviewer.config import AlignSettings
+from reviewer.engine import crosslingual
 from reviewer.engine.candidates import candidates
 from reviewer.engine.evidence import (
     antonym_evidence,
@@ -45,6 +46,7 @@ def align(cluster: Cluster, settings: AlignSettings | None = None,
     """All match and conflict links of a cluster, sorted, deterministic."""
     settings = settings or AlignSettings()
     report = progress or (lambda _x: None)
+    crosslingual.annotate_languages(cluster)  # issue 14: Article.lang / Sentence.lang
     feats = build_features(cluster, tuning)
     report(0.3)
     if len(feats) < 2:
@@ -109,6 +111,8 @@ def _decide(a: SentFeatures, b: SentFeatures, sims: tuple[float, float], lex_sim
     """(score, evidence) of a conflict, (score, []) of a match, or None. ``sims`` is the
     similarity with a shared clause counted, and that of the whole sentences."""
     sim, whole = sims
+    if crosslingual.is_cross(a, b, settings):  # issue 14: pairs in two languages
+        return crosslingual.decide(a, b, sim, only_facts, settings, t)
     evidence = _evidence(a, b, sim, lex_sim, only_facts, settings, t)
     if evidence:
         strong = only_facts or any(e.kind in _STRONG_KINDS for e in evidence)

@@ -18,6 +18,7 @@ import numpy as np
 from scipy import sparse
 
 from reviewer.config import AlignSettings
+from reviewer.engine import crosslingual
 from reviewer.engine.features import SentFeatures
 from reviewer.engine.settings import Tuning
 
@@ -164,6 +165,7 @@ def candidates(feats: list[SentFeatures], settings: AlignSettings, t: Tuning,
     ci, cj, cos, w_shared = lexical_pairs(x, weights, df, art_of, settings.within_article, t)
     report(0.5)
     sem = semantic_matrix(feats, settings, t)
+    sem = crosslingual.with_cross_language(sem, feats, settings, t)  # issue 14: pairs in two languages
     if sem is not None:
         ci, cj, cos, w_shared = _add_semantic(ci, cj, cos, w_shared, sem, art_of, settings)
     report(0.7)
@@ -185,7 +187,7 @@ def candidates(feats: list[SentFeatures], settings: AlignSettings, t: Tuning,
         # death toll at 9" / "fourteen people died") are still compared for facts: if their
         # counts or dates fill the same slot and disagree, that is a conflict. They never
         # become matches.
-        has_facts = np.array([bool(f.counts or f.event_dates) for f in feats])
+        has_facts = np.array([bool(f.counts or f.event_dates) or crosslingual.has_facts(f) for f in feats])  # issue 14
         facts_only = ~lexical_ok & (s_sem >= settings.conflict_threshold) & has_facts[ci] & has_facts[cj]
         lexical_ok |= facts_only
         sim = np.maximum(sim, s_sem)

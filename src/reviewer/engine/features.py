@@ -59,6 +59,7 @@ class SentFeatures:
     persons: dict[str, tuple[str, tuple[int, int]]] = field(default_factory=dict)  # surname -> (given name, its span)
     roles: dict[str, tuple[frozenset[str], tuple[int, int]]] = field(default_factory=dict)  # role -> (name terms, span)
     _near: dict[tuple[int, int, int, bool], frozenset[str]] = field(default_factory=dict)
+    lang: str = "und"  # issue 14: the sentence's detected language (engine.crosslingual)
 
 
 def _proper_nouns(per_sentence: list[list[Tok]]) -> Counter:
@@ -136,6 +137,7 @@ def build_features(cluster: Cluster, t: Tuning = TUNING) -> list[SentFeatures]:
                     negated[term] = (toks[k][1], toks[k][2])
         neg_zone = _negation_scope(toks, words, terms, negated, t) | un_words
         f = SentFeatures(ai, s.index, s.text, toks, words, terms, names, negated=negated, neg_zone=frozenset(neg_zone))
+        f.lang = s.lang or "und"  # issue 14
         _add_facts(f, canon, lfs, bases[ai], t)
         _people(f, common)
         feats.append(f)
