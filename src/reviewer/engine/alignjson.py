@@ -8,6 +8,9 @@ from reviewer.models import Cluster, Evidence, Link
 
 
 def alignment_dict(cluster: Cluster, links: list[Link]) -> dict:
+    from reviewer.engine.crosslingual import annotate_languages
+
+    annotate_languages(cluster)  # issue 14: the optional "lang" fields
     return {
         "version": 1,
         "articles": [
@@ -18,8 +21,10 @@ def alignment_dict(cluster: Cluster, links: list[Link]) -> dict:
                 "date": art.date,
                 "source": art.source,
                 "url": art.url,
+                **({"lang": art.lang} if art.lang else {}),
                 "sentences": [
-                    {"index": s.index, "start": s.start, "end": s.end, "text": s.text}
+                    {"index": s.index, "start": s.start, "end": s.end, "text": s.text,
+                     **({"lang": s.lang} if s.lang else {})}
                     for s in art.sentences
                 ],
             }
