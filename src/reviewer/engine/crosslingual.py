@@ -84,6 +84,7 @@ def margin_scores(emb: np.ndarray, mask: np.ndarray, k: int) -> np.ndarray:
 K_NEIGHBOURS = 4
 MATCH_RANK = 1  # 0-based rank of each side among the other's article (0: the best)
 MATCH_MARGIN = 0.975
+COS_FLOOR = 0.80  # and a cosine of at least this (a small other-language side makes ranks easy)
 SECOND_MARGIN = 0.99  # a pair that is only second best for one side needs more
 MATCH_BASE = 0.42  # the engine score at MATCH_MARGIN (match_threshold is 0.4 by default)
 MATCH_SCALE = 4.0  # engine score per unit of margin above it
@@ -126,7 +127,7 @@ def cross_scores(emb: np.ndarray, langs: list[str], arts: np.ndarray, within_art
     m = margin_scores(emb, mask, K_NEIGHBOURS)
     r = _ranks(m, mask, arts)
     mutual = np.maximum(r, r.T)
-    match = mask & (((mutual == 0) & (m >= MATCH_MARGIN)) | ((mutual <= MATCH_RANK) & (m >= SECOND_MARGIN)))
+    match = mask & (emb @ emb.T >= COS_FLOOR) & (((mutual == 0) & (m >= MATCH_MARGIN)) | ((mutual <= MATCH_RANK) & (m >= SECOND_MARGIN)))
     facts = mask & ~match & (mutual <= FACT_RANK) & (m >= FACT_MARGIN)
     out = np.zeros(m.shape)
     out[match] = np.minimum(1.0, MATCH_BASE + MATCH_SCALE * (m[match] - MATCH_MARGIN))
