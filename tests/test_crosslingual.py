@@ -79,3 +79,11 @@ def test_languages_on_the_models_and_setting_off():
     assert [a.sentences[0].lang for a in c.articles] == ["en", "es"]
     sem = np.zeros((2, 2))
     assert crosslingual.with_cross_language(sem, [], AlignSettings(cross_language=False), None) is sem
+
+
+def test_the_same_figure_in_the_same_slot_agrees_across_languages():
+    from reviewer.engine.xfacts import facts_agree
+
+    assert facts_agree("Unos 12.000 trabajadores fueron evacuados.", "es", "About 12,000 workers were evacuated.", "en")
+    assert not facts_agree("12.000 trabajadores murieron.", "es", "12,000 soldiers were injured.", "en")
+    assert not facts_agree("Drei Menschen starben.", "de", "Three people died.", "en")  # small figures agree by chance

@@ -174,8 +174,9 @@ def decide(a, b, sim: float, only_facts: bool, settings, t):
     evidence = xfacts.xl_evidence(a.text, a.lang, b.text, b.lang)
     if evidence:
         return round(min(1.0, t.conflict_base + t.conflict_scale * sim), 4), evidence
-    if only_facts:
-        return None
-    if sim >= settings.match_threshold:
+    if sim >= settings.match_threshold and not only_facts:
         return round(sim, 4), []
+    if sim >= FACT_SCORE and (xfacts.facts_agree(a.text, a.lang, b.text, b.lang)
+                              or xfacts.facts_agree(b.text, b.lang, a.text, a.lang)):
+        return round(settings.match_threshold + 0.01, 4), []  # close, and the same figure in the same slot
     return None

@@ -271,5 +271,19 @@ def xl_evidence(text_a: str, lang_a: str, text_b: str, lang_b: str) -> list[Evid
     return out
 
 
+def facts_agree(text_a: str, lang_a: str, text_b: str, lang_b: str) -> bool:
+    """A figure of a specific slot stated in both (the same count of the dead, the same
+    percentage, the same distance): a sign that two sentences state the same claim."""
+    fb_all = read_facts(text_b, lang_b)
+    for x in read_facts(text_a, lang_a):
+        if x.kind not in ("count", "percent", "measure") or (x.kind == "count" and not x.concepts - {GENERIC}):
+            continue
+        if x.value < 10:  # small figures agree by chance
+            continue
+        if any(y.kind == x.kind and _same_slot(x, y) and _agree(x, y) for y in fb_all):
+            return True
+    return False
+
+
 def has_facts(text: str, lang: str) -> bool:
     return bool(read_facts(text, lang))
