@@ -41,6 +41,7 @@ class AlignSettings:
     within_article: bool = True
     semantic: str = "auto"  # auto | on | off
     semantic_max_sentences: int = 600
+    cross_language: bool = True  # align sentences across languages with the multilingual model
 
 
 @dataclass(slots=True)
@@ -71,6 +72,7 @@ _ALIGN = {
     "within_article": bool,
     "semantic": str,
     "semantic_max_sentences": int,
+    "cross_language": bool,
 }
 _LABEL = {"name": str, "key": str, "short": str, "color": str, "description": str}
 _NAME_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]*$")

@@ -19,6 +19,7 @@ class Sentence:
     start: int
     end: int
     text: str
+    lang: str | None = None  # detected language (ISO 639-1 or "und"), set by the engine
 
 
 @dataclass(slots=True)
@@ -31,6 +32,7 @@ class Article:
     source: str | None = None
     url: str | None = None
     sentences: list[Sentence] = field(default_factory=list)
+    lang: str | None = None  # detected language (ISO 639-1 or "und"), set by the engine
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,7 @@ class Evidence:
     b: str
     a_span: tuple[int, int]
     b_span: tuple[int, int]
+    note: str = ""  # e.g. that the articles' dates differ: the figure may have been updated
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,12 +18,23 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 
 from reviewer.config import AlignSettings
+from reviewer.engine import crosslingual
 from reviewer.engine.candidates import candidates
-from reviewer.engine.evidence import antonym_evidence, count_evidence, date_evidence, entity_evidence, negation_evidence
+from reviewer.engine.evidence import (
+    antonym_evidence,
+    count_evidence,
+    date_evidence,
+    entity_evidence,
+    given_name_evidence,
+    negation_evidence,
+    role_mismatch,
+)
 from reviewer.engine.features import SentFeatures, build_features, different_subjects
 from reviewer.engine.settings import TUNING, Tuning
+from reviewer.lang.en import UPDATE_PHRASES, UPDATE_WORDS
 from reviewer.models import Cluster, Evidence, Link, SentenceRef
 
 _FACT_KINDS = ("number", "quantity", "weekday", "date")
@@ -35,6 +46,7 @@ def align(cluster: Cluster, settings: AlignSettings | None = None,
     """All match and conflict links of a cluster, sorted, deterministic."""
     settings = settings or AlignSettings()
     report = progress or (lambda _x: None)
+    crosslingual.annotate_languages(cluster)  # issue 14: Article.lang / Sentence.lang
     feats = build_features(cluster, tuning)
     report(0.3)
     if len(feats) < 2:
@@ -43,13 +55,15 @@ def align(cluster: Cluster, settings: AlignSettings | None = None,
     cand = candidates(feats, settings, tuning, report)
     matches: list[tuple[int, int, float]] = []
     conflicts: list[tuple[int, int, float, list[Evidence]]] = []
-    for i, j, sim, lex_sim, only_facts in zip(cand.i.tolist(), cand.j.tolist(), cand.sim.tolist(),
-                                              cand.lex.tolist(), cand.facts_only.tolist()):
-        got = _decide(feats[i], feats[j], sim, lex_sim, only_facts, settings, tuning)
+    dates = [a.date for a in cluster.articles]
+    for i, j, sim, lex_sim, only_facts, whole in zip(cand.i.tolist(), cand.j.tolist(), cand.sim.tolist(),
+                                                     cand.lex.tolist(), cand.facts_only.tolist(), cand.whole.tolist()):
+        got = _decide(feats[i], feats[j], (sim, whole), lex_sim, only_facts, settings, tuning)
         if got is None:
             continue
         score, evidence = got
         if evidence:
+            evidence = _update_notes(feats[i], feats[j], evidence, dates)
             conflicts.append((i, j, score, evidence))
         else:
             matches.append((i, j, score))
@@ -65,20 +79,40 @@ def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only
     if a.years == b.years and a.other_event == b.other_event:
         evidence += count_evidence(a, b, sim, settings.match_threshold, t)
     if a.other_event == b.other_event:
-        evidence += [e for e in date_evidence(a, b, lex_sim, t) if a.years == b.years or e.kind == "date"]
+        evidence += [e for e in date_evidence(a, b, sim, t) if a.years == b.years or e.kind == "date"]
+    evidence += given_name_evidence(a, b)
     if only_facts:
-        return [e for e in evidence if e.kind in _FACT_KINDS]
+        return [e for e in evidence if e.kind in _FACT_KINDS or e.kind == "entity"]
     if sim >= t.negation_min_sim:
         evidence += negation_evidence(a, b, sim, t)
     if sim >= max(settings.match_threshold, t.entity_min_sim):
+        roles = role_mismatch(a, b)
+        if roles:
+            (sa, sb) = roles
+            evidence.append(Evidence("entity", a.text[sa[0]:sa[1]], b.text[sb[0]:sb[1]], sa, sb))
         evidence += entity_evidence(a, b, t)
         evidence += antonym_evidence(a, b, t)
-    return evidence
+    return _dedupe(evidence)
 
 
-def _decide(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only_facts: bool,
+def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
+    seen: set[tuple] = set()
+    out = []
+    for e in evidence:
+        key = (e.kind, e.a_span, e.b_span)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
+def _decide(a: SentFeatures, b: SentFeatures, sims: tuple[float, float], lex_sim: float, only_facts: bool,
             settings: AlignSettings, t: Tuning) -> tuple[float, list[Evidence]] | None:
-    """(score, evidence) of a conflict, (score, []) of a match, or None."""
+    """(score, evidence) of a conflict, (score, []) of a match, or None. ``sims`` is the
+    similarity with a shared clause counted, and that of the whole sentences."""
+    sim, whole = sims
+    if crosslingual.is_cross(a, b, settings):  # issue 14: pairs in two languages
+        return crosslingual.decide(a, b, sim, only_facts, settings, t)
     evidence = _evidence(a, b, sim, lex_sim, only_facts, settings, t)
     if evidence:
         strong = only_facts or any(e.kind in _STRONG_KINDS for e in evidence)
@@ -93,9 +127,30 @@ def _decide(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only_f
     # ("Ostrava signed striker Mansouri" / "Ostrava also signed goalkeeper Hruby").
     if sim < t.names_penalty_below and different_subjects(a, b):
         sim -= t.names_penalty
+    if role_mismatch(a, b):
+        return None  # two different people in the same role: not the same claim
     if sim >= settings.match_threshold:
         return round(sim, 4), []
     return None
+
+
+def _update_notes(a: SentFeatures, b: SentFeatures, evidence: list[Evidence], dates: list[str | None]) -> list[Evidence]:
+    """A figure that differs between reports of different dates, or next to words such as
+    "rose to" or "so far", may be an update rather than a contradiction: say so."""
+    da, db = dates[a.art], dates[b.art]
+    if da and db and da != db:
+        note = f"the articles are dated {min(da, db)} and {max(da, db)}: the figure may have been updated"
+    elif _update_words(a) or _update_words(b):
+        note = f"time words ({', '.join(sorted(_update_words(a) | _update_words(b)))}): the figure may have been updated"
+    else:
+        return evidence
+    return [replace(e, note=note) if e.kind in ("number", "quantity") else e for e in evidence]
+
+
+def _update_words(f: SentFeatures) -> set[str]:
+    found = set(f.words) & UPDATE_WORDS
+    found.update(" ".join(p) for p in UPDATE_PHRASES if any(tuple(f.words[k:k + len(p)]) == p for k in range(len(f.words))))
+    return found
 
 
 def _cutoffs(feats: list[SentFeatures], pairs, k: int) -> dict[tuple[int, int], float]:

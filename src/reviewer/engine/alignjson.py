@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 
-from reviewer.models import Cluster, Link
+from reviewer.models import Cluster, Evidence, Link
 
 
 def alignment_dict(cluster: Cluster, links: list[Link]) -> dict:
+    from reviewer.engine.crosslingual import annotate_languages
+
+    annotate_languages(cluster)  # issue 14: the optional "lang" fields
     return {
         "version": 1,
         "articles": [
@@ -18,8 +21,10 @@ def alignment_dict(cluster: Cluster, links: list[Link]) -> dict:
                 "date": art.date,
                 "source": art.source,
                 "url": art.url,
+                **({"lang": art.lang} if art.lang else {}),
                 "sentences": [
-                    {"index": s.index, "start": s.start, "end": s.end, "text": s.text}
+                    {"index": s.index, "start": s.start, "end": s.end, "text": s.text,
+                     **({"lang": s.lang} if s.lang else {})}
                     for s in art.sentences
                 ],
             }
@@ -35,11 +40,15 @@ def link_dict(link: Link) -> dict:
         "b": {"article": link.b.article, "sentence": link.b.sentence},
         "relation": link.relation,
         "score": round(float(link.score), 4),
-        "evidence": [
-            {"kind": e.kind, "a": e.a, "b": e.b, "a_span": list(e.a_span), "b_span": list(e.b_span)}
-            for e in link.evidence
-        ],
+        "evidence": [_evidence_dict(e) for e in link.evidence],
     }
+
+
+def _evidence_dict(e: Evidence) -> dict:
+    d = {"kind": e.kind, "a": e.a, "b": e.b, "a_span": list(e.a_span), "b_span": list(e.b_span)}
+    if e.note:
+        d["note"] = e.note
+    return d
 
 
 def dumps(cluster: Cluster, links: list[Link], indent: int | None = 2) -> str:

@@ -69,7 +69,8 @@ def links_to_data(links: list[Link]) -> list[dict]:
 def links_from_data(items: list) -> list[Link]:
     out = []
     for d in items:
-        ev = tuple(Evidence(e["kind"], e["a"], e["b"], tuple(e["a_span"]), tuple(e["b_span"])) for e in d["evidence"])
+        ev = tuple(Evidence(e["kind"], e["a"], e["b"], tuple(e["a_span"]), tuple(e["b_span"]), str(e.get("note", "")))
+                   for e in d["evidence"])
         out.append(Link(SentenceRef(str(d["a"]["article"]), int(d["a"]["sentence"])),
                         SentenceRef(str(d["b"]["article"]), int(d["b"]["sentence"])),
                         str(d["relation"]), float(d["score"]), ev))

@@ -18,6 +18,7 @@ import numpy as np
 from scipy import sparse
 
 from reviewer.config import AlignSettings
+from reviewer.engine import crosslingual
 from reviewer.engine.features import SentFeatures
 from reviewer.engine.settings import Tuning
 
@@ -31,9 +32,10 @@ class Candidates:
     sim: np.ndarray  # the combined similarity
     lex: np.ndarray  # the word-based part alone
     facts_only: np.ndarray  # close for the model only: compared for facts, never a match
+    whole: np.ndarray  # the similarity of the whole sentences, before a shared clause raised it
 
     def take(self, sel: np.ndarray) -> "Candidates":
-        return Candidates(self.i[sel], self.j[sel], self.sim[sel], self.lex[sel], self.facts_only[sel])
+        return Candidates(self.i[sel], self.j[sel], self.sim[sel], self.lex[sel], self.facts_only[sel], self.whole[sel])
 
 
 def tfidf(feats: list[SentFeatures]) -> tuple[sparse.csr_matrix, np.ndarray, sparse.csr_matrix]:
@@ -163,6 +165,7 @@ def candidates(feats: list[SentFeatures], settings: AlignSettings, t: Tuning,
     ci, cj, cos, w_shared = lexical_pairs(x, weights, df, art_of, settings.within_article, t)
     report(0.5)
     sem = semantic_matrix(feats, settings, t)
+    sem = crosslingual.with_cross_language(sem, feats, settings, t)  # issue 14: pairs in two languages
     if sem is not None:
         ci, cj, cos, w_shared = _add_semantic(ci, cj, cos, w_shared, sem, art_of, settings)
     report(0.7)
@@ -184,9 +187,16 @@ def candidates(feats: list[SentFeatures], settings: AlignSettings, t: Tuning,
         # death toll at 9" / "fourteen people died") are still compared for facts: if their
         # counts or dates fill the same slot and disagree, that is a conflict. They never
         # become matches.
-        has_facts = np.array([bool(f.counts or f.event_dates) for f in feats])
+        has_facts = np.array([bool(f.counts or f.event_dates) or crosslingual.has_facts(f) for f in feats])  # issue 14
         facts_only = ~lexical_ok & (s_sem >= settings.conflict_threshold) & has_facts[ci] & has_facts[cj]
         lexical_ok |= facts_only
         sim = np.maximum(sim, s_sem)
-    c = Candidates(ci, cj, sim, lex, facts_only).take((sim >= settings.conflict_threshold) & lexical_ok)
+    # A shared clause inside two long sentences: the absolute weight of the shared terms, in
+    # units of the rarest term's weight, counts when the sentences are somewhat close already.
+    idf_max = math.log((len(feats) + 1) / 2.0) + 1.0
+    clause = np.minimum(1.0, w_shared / (idf_max * t.clause_terms))
+    whole = sim
+    long_pair = np.minimum(n_row[ci], n_row[cj]) >= t.clause_min_terms  # short sentences are scored whole
+    sim = np.where((clause > sim) & (sim >= t.clause_min_sim) & long_pair, clause, sim)
+    c = Candidates(ci, cj, sim, lex, facts_only, whole).take((sim >= settings.conflict_threshold) & lexical_ok)
     return c.take(_best_per_sentence(c.i, c.j, c.sim, art_of, t))

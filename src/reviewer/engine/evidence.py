@@ -11,11 +11,11 @@ import re
 
 from rapidfuzz.distance import Levenshtein
 
-from reviewer.engine.facts import Count, counts_conflict, dates_conflict
+from reviewer.engine.facts import Count, counts_conflict, dates_conflict, same_dimension, unit_factor
 from reviewer.engine.features import SentFeatures, different_subjects, local_terms, own_context
 from reviewer.engine.settings import Tuning
 from reviewer.engine.textnorm import antonyms
-from reviewer.lang.en import CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS
+from reviewer.lang.en import CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
 from reviewer.models import Evidence
 
 _CLAUSE_BREAK = re.compile(r"[;:.!?]|\b(?:" + "|".join(CLAUSE_BREAK_WORDS) + r")\b")
@@ -47,6 +47,72 @@ def _people_tied(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count, t: Tuni
     return bool(around_a & around_b)
 
 
+def _anchor(f: SentFeatures, c: Count, reach: int) -> str | None:
+    """The place a measurement is measured from: the first name after it in the same clause
+    ("40 km north of Tula" -> tula)."""
+    k = next((k for k, x in enumerate(f.toks) if x[1] >= c.span[1]), len(f.toks))
+    m, seen = k, 0
+    while m < len(f.toks) and seen < reach:
+        gap = f.text[f.toks[m - 1][2]:f.toks[m][1]] if m > 0 else ""
+        if "(" in gap:  # "435 miles (700 km) south of ...": the aside is passed over
+            close = f.text.find(")", f.toks[m][1])
+            while close >= 0 and m < len(f.toks) and f.toks[m][1] < close:
+                m += 1
+            continue
+        if m > k and re.search(r"[,;:\[\]]", gap):
+            return None
+        if f.names[m]:
+            return f.terms[m]
+        m += 1
+        seen += 1
+    return None
+
+
+def _comparable_measures(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count, t: Tuning) -> bool:
+    """Two measurements of one dimension that can be the same quantity: their sizes within
+    measure_slot_ratio of each other, measured from the same place when both name one."""
+    if ca.unit != cb.unit:
+        fa, fb = unit_factor(ca.unit), unit_factor(cb.unit)
+        if fa is None or fb is None:
+            return False
+        va, vb = ca.lo * fa[0], cb.lo * fb[0]
+        if va <= 0 or vb <= 0 or max(va, vb) / min(va, vb) > t.measure_slot_ratio:
+            return False
+    pa, pb = _anchor(a, ca, t.anchor_reach), _anchor(b, cb, t.anchor_reach)
+    return not (pa and pb and pa != pb)
+
+
+def _scope(f: SentFeatures, c: Count, reach: int) -> frozenset[str]:
+    """Words after a count, in its clause, that limit it to a part ("... of the votes inside the
+    country", "... abroad")."""
+    k = next((k for k, x in enumerate(f.toks) if x[1] >= c.span[1]), len(f.toks))
+    out = set()
+    for m in range(k, min(len(f.toks), k + reach)):
+        if m > k and re.search(r"[,;:()]", f.text[f.toks[m - 1][2]:f.toks[m][1]]):
+            break
+        if f.words[m] in SCOPE_WORDS:
+            out.add(f.words[m])
+    return frozenset(out)
+
+
+def _subject(f: SentFeatures, c: Count, reach: int) -> str | None:
+    """Whose count it is: the nearest name before it in its clause ("Erdogan won 52 percent,
+    while Kilicdaroglu got 48 percent": kilicdaroglu for the second)."""
+    k = next((k for k, x in enumerate(f.toks) if x[1] >= c.span[0]), len(f.toks))
+    for m in range(k - 1, max(-1, k - 1 - reach), -1):
+        if m + 1 < k and re.search(r"[,;:()]", f.text[f.toks[m][2]:f.toks[m + 1][1]]):
+            return None
+        if f.words[m] in CLAUSE_BREAK_WORDS:
+            return None
+        if f.names[m]:
+            return f.terms[m]
+    return None
+
+
+def _same_head_count(f: SentFeatures, c: Count) -> int:
+    return sum(1 for o in f.counts if o.head[:1] == c.head[:1])
+
+
 def same_slot(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count, sim: float, match_threshold: float,
               t: Tuning) -> bool:
     """Do two counts count the same thing? Same head noun (or the same word before:
@@ -57,18 +123,30 @@ def same_slot(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count, sim: float
         return False  # within one article, "a drone" is narration, not a count
     if _mode(a, ca, t.mode_radius) != _mode(b, cb, t.mode_radius):
         return False
+    if _scope(a, ca, t.anchor_reach) != _scope(b, cb, t.anchor_reach):
+        return False  # "51% of the votes inside the country" / "52% of the votes"
+    sa, sb = _subject(a, ca, t.subject_reach), _subject(b, cb, t.subject_reach)
+    if sa and sb and sa != sb:
+        return False  # "Erdogan won 52 percent" / "Kilicdaroglu got 48 percent"
     ha, hb = set(ca.head), set(cb.head)
     shared = ha & hb
     if ca.pre and ca.pre == cb.pre:
         shared.add(ca.pre)  # a weak count never has a word before it
-    if not shared:
+    if ca.unit and cb.unit and same_dimension(ca, cb) and not _comparable_measures(a, ca, b, cb, t):
+        return False
+    measures = not shared and same_dimension(ca, cb)  # "200 km" / "120 miles"
+    if not shared and not measures:
         if not _people_tied(a, ca, b, cb, t):
             return False
-    elif shared <= GENERIC_HEADS:
+    elif measures or shared <= GENERIC_HEADS:
         r = t.generic_head_radius
         near = (local_terms(a, ca.span, r) | ha) & (local_terms(b, cb.span, r) | hb)
-        if not (near - GENERIC_HEADS) and sim < match_threshold:
-            return False
+        if not (near - GENERIC_HEADS):
+            # Nothing in common around them: the sentences must be as close as a match, and
+            # each hold only one such count (with two percentages on a side, which is which?).
+            ambiguous = _same_head_count(a, ca) > 1 or _same_head_count(b, cb) > 1
+            if sim < match_threshold or (ambiguous and not (sa and sa == sb)):
+                return False
     return not different_subjects(a, b, ca.span, cb.span, t.local_names_radius)
 
 
@@ -88,13 +166,22 @@ def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold
             return len((own_context(a, ca, r) | set(ca.head)) & (own_context(b, cb, r) | set(cb.head)))
         pairs.sort(key=lambda p: (-affinity(p), p))
     # A count that agrees with a count of the other sentence settles that slot.
+    def conflict(ca: Count, cb: Count) -> bool:
+        return counts_conflict(ca, cb, t.measure_tolerance, t.weak_count_max)
+
+    # The same figure of the same thing on both sides is the same fact, whatever the words around it.
+    for ia, ca in enumerate(a.counts):
+        for ib, cb in enumerate(b.counts):
+            if ca.exact and cb.exact and ca.lo == cb.lo and ca.unit == cb.unit and set(ca.head) & set(cb.head):
+                used_a.add(ia)
+                used_b.add(ib)
     for ia, ib in pairs:
-        if not counts_conflict(a.counts[ia], b.counts[ib]):
+        if not conflict(a.counts[ia], b.counts[ib]):
             used_a.add(ia)
             used_b.add(ib)
     for ia, ib in pairs:
         ca, cb = a.counts[ia], b.counts[ib]
-        if ia in used_a or ib in used_b or not counts_conflict(ca, cb):
+        if ia in used_a or ib in used_b or not conflict(ca, cb):
             continue
         kind = "number" if (ca.exact or ca.weak) and (cb.exact or cb.weak) else "quantity"
         out.append(Evidence(kind, a.text[ca.span[0]:ca.span[1]], b.text[cb.span[0]:cb.span[1]], ca.span, cb.span))
@@ -189,3 +276,28 @@ def entity_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Evidenc
             span_b = (b.toks[kb[0]][1], b.toks[kb[-1]][2])
             return [Evidence("entity", a.text[span_a[0]:span_a[1]], b.text[span_b[0]:span_b[1]], span_a, span_b)]
     return []
+
+
+def given_name_evidence(a: SentFeatures, b: SentFeatures) -> list[Evidence]:
+    """The same surname with two different given names ("Dmitry Petrov" / "Ivan Petrov")."""
+    for surname, (ga, span_a) in a.persons.items():
+        got = b.persons.get(surname)
+        if got is None:
+            continue
+        gb, span_b = got
+        if ga != gb and ga not in b.bag and gb not in a.bag:
+            return [Evidence("entity", a.text[span_a[0]:span_a[1]], b.text[span_b[0]:span_b[1]], span_a, span_b)]
+    return []
+
+
+def role_mismatch(a: SentFeatures, b: SentFeatures) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The same role held by two different names ("fire chief Anna Kowalski" / "fire chief Mark
+    Dalton"): the spans of the two names, or None."""
+    for role, (names_a, span_a) in a.roles.items():
+        got = b.roles.get(role)
+        if got is None:
+            continue
+        names_b, span_b = got
+        if not (names_a & b.bag) and not (names_b & a.bag):
+            return span_a, span_b
+    return None

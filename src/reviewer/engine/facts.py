@@ -15,6 +15,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reviewer.lang.en import (
     ADJ_ENDINGS,
@@ -26,10 +27,14 @@ from reviewer.lang.en import (
     COUNT_LEAD_WORDS,
     LOWER,
     MAY_MONTH_BEFORE,
+    MEASURE_UNITS,
     MONTHS,
     NOT_COUNT_BEFORE,
+    RANGE_JOINERS,
+    RANGE_OPENERS,
     SCALES,
     SHORT_MONTHS,
+    THOUSANDS_SPACES,
     TIME_UNITS,
     UNITS,
     UPPER,
@@ -61,6 +66,7 @@ class Count:
     exact: bool  # a plain number ("three", "54"), not a range or a vague word
     weak: bool = False  # an indefinite article ("a drone"): one, but only against a real number
     pre: str | None = None  # the content word right before ("magnitude 6.4", "killed six")
+    unit: str | None = None  # a unit of measurement (a pint unit name) when the head is one
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,14 +78,53 @@ class DateMention:
     weekday: int | None = None
 
 
+_DOT_THOUSANDS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+$")
+_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
+
+
 def _num_value(tok: str) -> float | None:
-    t = tok.replace(",", "")
+    """A written number: "1,200", "52.14"; "125.000" and "3.800" (dots between groups of
+    three: thousands, as in German or French reports); "6,70" (a decimal comma)."""
+    if _DOT_THOUSANDS.match(tok):
+        return float(tok.replace(".", ""))
+    if _DECIMAL_COMMA.match(tok):
+        return float(tok.replace(",", "."))
     if _DIGITS.match(tok):
         try:
-            return float(t)
+            return float(tok.replace(",", ""))
         except ValueError:
             return None
     return None
+
+
+def _spaced_thousands(toks: list[Tok], text: str, j: int, value: float) -> tuple[float, int]:
+    """"10 000", "10\u202f000": groups of three digits after a space continue the number."""
+    while (j + 1 < len(toks) and len(toks[j + 1][0]) == 3 and toks[j + 1][0].isdigit() and toks[j][0].isdigit()
+           and toks[j + 1][1] - toks[j][2] == 1 and text[toks[j][2]] in THOUSANDS_SPACES
+           and (value < 1000 or len(toks[j][0]) == 3)):
+        value = value * 1000 + float(toks[j + 1][0])
+        j += 1
+    return value, j
+
+
+def _range_end(toks: list[Tok], words: list[str], text: str, i: int, j: int) -> tuple[float, int] | None:
+    """The upper end of a range starting with the number at i..j: "45 to 60", "between 30 and
+    40", "5,000-6,000". Returns (value, last token) or None."""
+    n = len(toks)
+    if j + 1 >= n:
+        return None
+    nxt = words[j + 1]
+    k = None
+    if nxt in RANGE_JOINERS and j + 2 < n and (nxt == "to" or (i > 0 and words[i - 1] in RANGE_OPENERS)):
+        k = j + 2
+    elif toks[j + 1][1] - toks[j][2] == 1 and text[toks[j][2]] in "-\u2013" and _num_value(toks[j + 1][0]) is not None:
+        k = j + 1
+    if k is None:
+        return None
+    v = _num_value(toks[k][0])
+    if v is None and words[k] in UNITS and UNITS[words[k]]:
+        v = float(UNITS[words[k]])
+    return (v, k) if v is not None else None
 
 
 def _match_phrase(words: list[str], end: int, table: dict) -> tuple[int, object] | None:
@@ -91,7 +136,7 @@ def _match_phrase(words: list[str], end: int, table: dict) -> tuple[int, object]
     return None
 
 
-def _number_at(toks: list[Tok], words: list[str], i: int) -> tuple[float | None, tuple | None, int, bool] | None:
+def _number_at(toks: list[Tok], words: list[str], i: int, text: str) -> tuple[float | None, tuple | None, int, bool] | None:
     """The number phrase starting at token i: (value, vague range, last token, weak), or None."""
     n = len(toks)
     w = words[i]
@@ -100,7 +145,7 @@ def _number_at(toks: list[Tok], words: list[str], i: int) -> tuple[float | None,
     j = i  # last token of the number phrase
     weak = False
     if _num_value(toks[i][0]) is not None:
-        value = _num_value(toks[i][0])
+        value, j = _spaced_thousands(toks, text, j, _num_value(toks[i][0]))
         if j + 1 < n and words[j + 1] in SCALES:
             value *= SCALES[words[j + 1]]
             j += 1
@@ -132,17 +177,25 @@ def _number_at(toks: list[Tok], words: list[str], i: int) -> tuple[float | None,
         weak = w != "single"
     if value is None and vague is None:
         return None
+    if value is not None and not weak:
+        got = _range_end(toks, words, text, i, j)
+        if got is not None and got[0] > value:
+            vague, j, value = (value, got[0]), got[1], None
     return value, vague, j, weak
 
 
 def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j: int,
-          value: float | None) -> tuple[list[str], int, int]:
+          value: float | None, text: str) -> tuple[list[str], int, int]:
     """The counted thing: the content terms right after the number (stopping at a stopword or
     a punctuation gap). Returns (head terms, last token of the count, token after the head)."""
     n = len(toks)
     head: list[str] = []
     k = j + 1
     last = j
+    if text[toks[j][2]:toks[j][2] + 1] == "%":
+        return ["percent"], j, k  # "51.2%"
+    if value is not None and value != int(value) and k < n and words[k] == "of":
+        return ["percent"], j, k  # "received 59.8 of the votes": a share
     while k < n and len(head) < 3 and terms[k] is not None and not _gap(toks, k - 1, k):
         head.append(terms[k])
         last = k
@@ -155,7 +208,7 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
         if m > j + 1 and m < n and terms[m] is not None and not _gap(toks, m - 1, m):
             head.append(terms[m])
             last = m
-    if not head and value is not None and "toll" in words[max(0, i - 8):i]:
+    if not head and value is not None and "toll" in words[max(0, i - 14):i]:
         head = ["person", "die"]  # "the death toll at 9", "the toll rose to 12": a count of the dead
         last = j
     return head, last, k
@@ -181,8 +234,8 @@ def _not_a_count(toks: list[Tok], words: list[str], terms: list[str | None], i: 
         return True  # "a magnitude 6.4 earthquake": the number is the fact, not the article
     if k < n and words[k] == "of":
         return True  # "a depth of", "a number of", "a group of": not a count of one thing
-    if len(head) >= 2 and not (_adjective_like(words[i + 1]) or words[last].endswith(("ed", "en", "ing"))):
-        return True  # "a deal worth ...", "a drone bomb attack": not "one <noun>"
+    if len(head) >= 2 and not (_adjective_like(words[i + 1]) or words[i + 2].endswith(("ed", "en", "ing"))):
+        return True  # "a deal worth ...", "a drone bomb attack", "a passenger ferry": not "one <noun>"
     # "a drone attack": the noun qualifies another noun; "a drone laden with": fine.
     return k < n and terms[k] is not None and not words[k].endswith(("ed", "ing", "en")) and not _gap(toks, k - 1, k)
 
@@ -215,19 +268,21 @@ def _bounds(words: list[str], i: int, value: float | None, vague: tuple | None) 
     m = _match_phrase(words, i, APPROX)
     if m:
         start_idx, (f_lo, f_hi) = m
-        return math.floor(lo * f_lo), math.ceil(hi * f_hi), False, start_idx
+        if lo >= 10:
+            return math.floor(lo * f_lo), math.ceil(hi * f_hi), False, start_idx
+        return lo * f_lo, hi * f_hi, False, start_idx  # "about one hour": no rounding to whole numbers
     return lo, hi, exact, i
 
 
 def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
-                   stop: list[bool]) -> list[Count]:
+                   stop: list[bool], text: str = "") -> list[Count]:
     """Counts of things in one sentence. ``words`` are folded tokens; ``terms`` the content
     terms (None for stopwords); all lists are parallel to ``toks``."""
     out: list[Count] = []
     n = len(toks)
     i = 0
     while i < n:
-        got = _number_at(toks, words, i)
+        got = _number_at(toks, words, i, text)
         if got is None:
             i += 1
             continue
@@ -238,18 +293,38 @@ def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
                 value is not None and 1900 <= value <= 2100 and not weak and words[i].isdigit()):
             i = j + 1
             continue
-        if j + 1 < n and words[j + 1] == "of" and (value is not None and not weak):
+        if j + 1 < n and words[j + 1] == "of" and (value is not None and not weak and value == int(value)) \
+                and text[toks[j][2]:toks[j][2] + 1] != "%":
             i = j + 1  # "two of the drones": a part of a group, not the size of the group
             continue
-        head, last, k = _head(toks, words, terms, i, j, value)
+        head, last, k = _head(toks, words, terms, i, j, value, text)
         if not head or _not_a_count(toks, words, terms, i, j, k, last, weak, head):
             i = j + 1
             continue
         pre = None if weak else _word_before(toks, words, terms, i)
         lo, hi, exact, start_idx = _bounds(words, i, value, vague)
-        span = (toks[start_idx][1], toks[last][2])
-        out.append(Count(lo=lo, hi=hi, span=span, head=tuple(head), exact=exact, weak=weak, pre=pre))
+        end = toks[last][2] + (1 if head == ["percent"] and text[toks[last][2]:toks[last][2] + 1] == "%" else 0)
+        unit = MEASURE_UNITS.get(head[0])
+        if weak and unit:
+            weak, exact = False, True  # "an hour", "a mile": one unit, a real amount
+        out.append(Count(lo=lo, hi=hi, span=(toks[start_idx][1], end), head=tuple(head), exact=exact, weak=weak,
+                         pre=pre, unit=unit))
         i = last + 1
+    return _join_durations(out, text)
+
+
+def _join_durations(counts: list[Count], text: str) -> list[Count]:
+    """"1 hour and 45 minutes" is one duration (1.75 hours), not two counts."""
+    out: list[Count] = []
+    for c in counts:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.unit == "hour" and c.unit == "minute" and not prev.weak
+                and re.fullmatch(r"\s*(?:and|,)?\s*", text[prev.span[1]:c.span[0]])):
+            extra = c.lo / 60.0
+            out[-1] = Count(prev.lo + extra, prev.hi + extra if prev.hi != INF else INF, (prev.span[0], c.span[1]),
+                            prev.head, prev.exact and c.exact, False, prev.pre, "hour")
+            continue
+        out.append(c)
     return out
 
 
@@ -258,14 +333,54 @@ def _gap(toks: list[Tok], a: int, b: int) -> bool:
     return toks[b][1] - toks[a][2] > 1
 
 
-def counts_conflict(a: Count, b: Count) -> bool:
+def counts_conflict(a: Count, b: Count, tolerance: float = 0.0, weak_max: float = INF) -> bool:
+    """Do two counts disagree? Measurements (with a unit) are converted to one unit and
+    compared with a relative ``tolerance`` for rounding ("200 km (124 miles)" / "120 miles");
+    an indefinite article ("a drone") only disagrees with a plain number up to ``weak_max``."""
     if a.weak and b.weak:
         return False
     if a.weak or b.weak:
         other = b if a.weak else a
-        if not other.exact:
+        if not other.exact or other.lo > weak_max:
             return False
+    if not (a.exact or b.exact) and ((a.hi == INF and b.lo == 0 and a.lo == b.hi) or (b.hi == INF and a.lo == 0 and b.lo == a.hi)):
+        return True  # "more than 2,000" / "up to 2,000": bounds that only touch
+    if a.unit and b.unit:
+        fa, fb = unit_factor(a.unit), unit_factor(b.unit)
+        if fa is None or fb is None or fa[1] != fb[1]:
+            return a.unit == b.unit and (a.hi < b.lo or b.hi < a.lo)
+        lo_a, hi_a = a.lo * fa[0] * (1 - tolerance), a.hi * fa[0] * (1 + tolerance)
+        lo_b, hi_b = b.lo * fb[0] * (1 - tolerance), b.hi * fb[0] * (1 + tolerance)
+        return hi_a < lo_b or hi_b < lo_a
     return a.hi < b.lo or b.hi < a.lo
+
+
+def same_dimension(a: Count, b: Count) -> bool:
+    """Two measurements of one kind of quantity (a length in km and one in miles)."""
+    if not (a.unit and b.unit):
+        return False
+    if a.unit == b.unit:
+        return True
+    fa, fb = unit_factor(a.unit), unit_factor(b.unit)
+    return fa is not None and fb is not None and fa[1] == fb[1]
+
+
+_UREG = None
+
+
+@lru_cache(maxsize=256)
+def unit_factor(unit: str) -> tuple[float, str] | None:
+    """(factor to SI base units, dimensionality) of a unit, from pint; None without pint."""
+    global _UREG
+    try:
+        if _UREG is None:
+            import pint
+
+            _UREG = pint.UnitRegistry(cache_folder=":auto:")
+        q = _UREG.Quantity(1.0, unit).to_base_units()
+    except Exception:  # pint missing or a unit it does not know: compare like units only
+        return None
+    return float(q.magnitude), str(q.dimensionality)
 
 
 def _weekday(toks: list[Tok], words: list[str], i: int, base: dt.date | None) -> DateMention:

@@ -8,6 +8,7 @@ and negations are extracted as typed facts (:mod:`reviewer.engine.facts`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -23,7 +24,9 @@ from reviewer.lang.en import (
     NOT_NUMBER_TERMS,
     NUMBER_WORDS,
     OTHER_EVENT,
+    PREDICATIVE,
     REPORTING,
+    ROLES,
     STOPWORDS,
     UNITS,
     WEEKDAYS,
@@ -53,7 +56,10 @@ class SentFeatures:
     event_dates: dict[str, list[DateMention]] = field(default_factory=dict)  # by kind, report dates left out
     bag: frozenset[str] = frozenset()  # distinct content terms and numbers
     names_set: frozenset[str] = frozenset()  # the proper nouns among them
+    persons: dict[str, tuple[str, tuple[int, int]]] = field(default_factory=dict)  # surname -> (given name, its span)
+    roles: dict[str, tuple[frozenset[str], tuple[int, int]]] = field(default_factory=dict)  # role -> (name terms, span)
     _near: dict[tuple[int, int, int, bool], frozenset[str]] = field(default_factory=dict)
+    lang: str = "und"  # issue 14: the sentence's detected language (engine.crosslingual)
 
 
 def _proper_nouns(per_sentence: list[list[Tok]]) -> Counter:
@@ -105,6 +111,9 @@ def build_features(cluster: Cluster, t: Tuning = TUNING) -> list[SentFeatures]:
     words_all = [[fold(k[0]) for k in toks] for toks in toks_all]
     stems_present = {stem(w) for words in words_all for w in words if w not in STOPWORDS}
     long_forms = _acronym_long_forms(toks_all, t)
+    # Words also written in lower case somewhere in the cluster are not personal names.
+    common = frozenset(w for toks, words in zip(toks_all, words_all) for (surf, _s, _e), w in zip(toks, words)
+                       if surf[:1].islower())
     bases = [parse_iso(a.date) for a in cluster.articles]
     memo: dict[tuple[str, bool], tuple[str | None, bool, bool]] = {}
     feats: list[SentFeatures] = []
@@ -112,6 +121,7 @@ def build_features(cluster: Cluster, t: Tuning = TUNING) -> list[SentFeatures]:
         terms: list[str | None] = []
         names: list[bool] = []
         negated: dict[str, tuple[int, int]] = {}
+        un_words: set[int] = set()
         for k, w in enumerate(words):
             key = (w, toks[k][0][:1].isupper())
             got = memo.get(key)
@@ -121,10 +131,15 @@ def build_features(cluster: Cluster, t: Tuning = TUNING) -> list[SentFeatures]:
             names.append(is_name)
             terms.append(term)
             if un_negated:
-                negated[term] = (toks[k][1], toks[k][2])
-        neg_zone = _negation_scope(toks, words, terms, negated, t)
+                un_words.add(k)  # never an assertion of the word without its prefix
+                before = k - 2 if k >= 2 and words[k - 1].endswith("ly") else k - 1  # "was miraculously unharmed"
+                if before >= 0 and words[before] in PREDICATIVE:
+                    negated[term] = (toks[k][1], toks[k][2])
+        neg_zone = _negation_scope(toks, words, terms, negated, t) | un_words
         f = SentFeatures(ai, s.index, s.text, toks, words, terms, names, negated=negated, neg_zone=frozenset(neg_zone))
+        f.lang = s.lang or "und"  # issue 14
         _add_facts(f, canon, lfs, bases[ai], t)
+        _people(f, common)
         feats.append(f)
     return feats
 
@@ -143,7 +158,7 @@ def _negation_scope(toks: list[Tok], words: list[str], terms: list[str | None],
             for m in range(k + 1, reach):
                 if terms[m] is not None:
                     negated.setdefault(terms[m], (toks[k][1], toks[m][2]))
-                    found += 1
+                    found += not words[m].endswith("ly")  # adverbs are passed over
                     if found == limit:
                         break
             neg_zone.update(range(k + 1, reach))
@@ -152,7 +167,7 @@ def _negation_scope(toks: list[Tok], words: list[str], terms: list[str | None],
 
 def _add_facts(f: SentFeatures, canon: NameCanon, lfs: list[str], base, t: Tuning) -> None:
     toks, words, terms = f.toks, f.words, f.terms
-    f.counts = extract_counts(toks, words, terms, [x is None for x in terms])
+    f.counts = extract_counts(toks, words, terms, [x is None for x in terms], f.text)
     f.dates = extract_dates(toks, words, base)
     f.extra = _number_terms(toks, words) + [f"N:{canon.canon(lf) or lf}" for lf in lfs]
     f.years = _other_years(toks, words, f.dates, base, t)
@@ -162,6 +177,35 @@ def _add_facts(f: SentFeatures, canon: NameCanon, lfs: list[str], base, t: Tunin
             f.event_dates.setdefault(d.kind, []).append(d)
     f.bag = frozenset(x for x in terms if x is not None) | frozenset(f.extra)
     f.names_set = frozenset(x for x, is_name in zip(terms, f.names) if is_name)
+
+
+def _name_runs(f: SentFeatures) -> list[tuple[int, int]]:
+    """Runs [first, last] of adjacent capitalised name tokens ("Anna Kowalski")."""
+    runs: list[tuple[int, int]] = []
+    k = 0
+    n = len(f.toks)
+    while k < n:
+        if f.names[k] and f.toks[k][0][:1].isupper():
+            m = k
+            while m + 1 < n and f.names[m + 1] and f.toks[m + 1][0][:1].isupper() and f.toks[m + 1][1] - f.toks[m][2] == 1:
+                m += 1
+            runs.append((k, m))
+            k = m + 1
+        else:
+            k += 1
+    return runs
+
+
+def _people(f: SentFeatures, common: frozenset[str]) -> None:
+    """Given name per surname ("Anna Kowalski": kowalski -> anna) and the name after a role
+    word ("fire chief Anna Kowalski": chief -> {anna, kowalski})."""
+    for first, last in _name_runs(f):
+        if last > first and not ({f.words[last], f.words[last - 1]} & common) \
+                and not ({f.terms[last], f.terms[last - 1]} & ROLES):
+            f.persons.setdefault(f.terms[last], (f.terms[last - 1], (f.toks[last - 1][1], f.toks[last - 1][2])))
+        role = f.terms[first - 1] if first > 0 and not f.names[first - 1] else None
+        if role in ROLES and f.toks[first][1] - f.toks[first - 1][2] == 1:
+            f.roles.setdefault(role, (frozenset(f.terms[first:last + 1]), (f.toks[first][1], f.toks[last][2])))
 
 
 def _term_of(w: str, capitalised: bool, canon: NameCanon, stems_present: set[str],
@@ -223,7 +267,15 @@ def is_reporting_date(f: SentFeatures, span: tuple[int, int], t: Tuning = TUNING
     k = next((k for k, x in enumerate(f.toks) if x[1] == span[0]), None)
     if k is None:
         return False
-    return any(f.words[m] in REPORTING for m in range(max(0, k - t.reporting_reach), k))
+    if any(f.words[m] in REPORTING for m in range(max(0, k - t.reporting_reach), k)):
+        return True
+    # "..., according to the agency's page on Wednesday": the date of the source, not the event.
+    for m in range(k - 1, -1, -1):
+        if f.words[m] == "according":
+            return True
+        if re.search(r"[,;:]", f.text[f.toks[m][2]:f.toks[m + 1][1]]):
+            return False
+    return False
 
 
 def _near(f: SentFeatures, span: tuple[int, int], radius: int, names: bool) -> frozenset[str]:

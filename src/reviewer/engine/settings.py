@@ -22,6 +22,11 @@ class Tuning:
     # the overlap is damped for sentences of fewer than overlap_min_terms terms.
     cos_weight: float = 0.5
     overlap_min_terms: float = 5.0
+    # A shared clause: shared IDF weight over (the rarest term's weight * clause_terms) is a
+    # similarity of its own, used when the pair already reaches clause_min_sim.
+    clause_terms: float = 6.0
+    clause_min_sim: float = 0.3
+    clause_min_terms: int = 12  # both sentences need this many distinct terms (a clause inside a long sentence)
     # Shared IDF weight that makes a pair lexically related.
     min_shared_weight: float = 2.5
     # A conflict's score: conflict_base + conflict_scale * similarity, times weak_evidence_factor
@@ -40,9 +45,18 @@ class Tuning:
     other_year_penalty: float = 0.1
     names_penalty: float = 0.1
     names_penalty_below: float = 0.7
+    # Measurements are compared after conversion with this relative tolerance (rounding:
+    # "200 km (124 miles)" / "120 miles"); "a drone" disagrees only with counts up to weak_count_max.
+    measure_tolerance: float = 0.06
+    weak_count_max: float = 10.0
+    # Measurements of one dimension in different units fill one slot only within this ratio
+    # ("200 km" / "120 miles"; not "21-foot" / "380 nautical miles").
+    measure_slot_ratio: float = 3.0
+    subject_reach: int = 10  # tokens back from a count to the name it belongs to, within its clause
+    anchor_reach: int = 6  # tokens after a measurement searched for its reference place ("40 km north of Tula")
     # Token windows.
     negation_reach: int = 5  # tokens after a negation cue in its scope
-    determiner_negation_terms: int = 3  # content terms denied by "no"/"nobody" ("no group immediately claimed")
+    determiner_negation_terms: int = 2  # content terms denied by "no" ("no group immediately claimed"), adverbs aside
     negation_terms: int = 1  # by "not"/"never"
     local_terms_radius: int = 5
     local_names_radius: int = 3

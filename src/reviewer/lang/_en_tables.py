@@ -25,3 +25,30 @@ DATE_LINKS = ("of",)  # "5th of May"
 MONTH_FIRST = True  # "May 5, 2023" (and "5 May 2023")
 NEGATION = frozenset({"not", "no", "never", "n't", "without", "nobody", "none", "neither", "nor",
                       "nothing", "cannot", "deny", "denied", "denies", "denying"})
+
+# --- cross-language facts (read by reviewer.engine.xfacts) -------------------------------
+# Counted things, by word prefix -> a language-neutral concept; "people" is the generic one.
+CONCEPTS = {"dead": "dead", "die": "dead", "died": "dead", "death": "dead", "kill": "dead", "fatalit": "dead",
+            "lives": "dead", "bodies": "dead", "injur": "injured", "wound": "injured", "hurt": "injured",
+            "missing": "missing", "people": "people", "person": "people", "resident": "population",
+            "inhabitant": "population", "population": "population", "worker": "workers",
+            "employee": "workers", "soldier": "soldiers", "troop": "soldiers", "fighter": "soldiers",
+            "vote": "votes", "ballot": "votes", "passenger": "passengers", "child": "children",
+            "arrest": "arrested", "detain": "arrested", "hostage": "hostages", "evacuat": "evacuated",
+            "displaced": "displaced", "homeless": "displaced", "house": "buildings", "home": "buildings",
+            "building": "buildings", "seat": "seats", "attacker": "attackers", "gunmen": "attackers",
+            "assailant": "attackers", "suspect": "suspects", "crew": "crew", "rescuer": "rescuers"}
+# Units of measurement -> pint unit names.
+UNIT_WORDS = {"km": "kilometer", "kilometer": "kilometer", "kilometre": "kilometer", "kilometers": "kilometer",
+              "kilometres": "kilometer", "mile": "mile", "miles": "mile", "m": "meter", "meter": "meter",
+              "meters": "meter", "metre": "meter", "metres": "meter", "feet": "foot", "foot": "foot",
+              "ft": "foot", "kg": "kilogram", "kilograms": "kilogram", "tons": "metric_ton", "tonnes": "metric_ton",
+              "pounds": "pound", "lbs": "pound", "cm": "centimeter", "inches": "inch", "mph": "mile/hour",
+              "km/h": "kilometer/hour", "knots": "knot", "hectares": "hectare", "acres": "acre"}
+PERCENT_WORDS = ("percent", "per cent", "%", "percentage points")
+DURATION_UNITS = {"second": 1 / 60, "seconds": 1 / 60, "minute": 1, "minutes": 1, "hour": 60, "hours": 60,
+                  "day": 1440, "days": 1440, "week": 10080, "weeks": 10080}
+ONE_WORDS = frozenset({"a", "an", "one"})  # "an hour"
+DURATION_JOINERS = frozenset({"and"})
+DAYPARTS = ()  # weekday compounds ("Sonntagmorgen"): none in English
+CLOCK_SUFFIXES = {"a.m.": 0, "am": 0, "a.m": 0, "p.m.": 12, "pm": 12, "p.m": 12}

@@ -136,3 +136,25 @@ NEGATION = frozenset({"لا", "لم", "لن", "ليس", "ليست", "ليسوا"
 PREFIXES = ("و", "ف", "ب", "وب", "فب", "ل")
 # Hedges written after the number ("٥٠ شخصا تقريبا").
 TRAILING_APPROX = ("تقريبا", "تقريباً")
+
+# --- cross-language facts (read by reviewer.engine.xfacts) -------------------------------
+# Keys are compared after ``norm`` and may carry the article or an attached letter in the text.
+CONCEPTS = _n({"قتيل": "dead", "قتلى": "dead", "مقتل": "dead", "وفاة": "dead", "وفيات": "dead", "لقي": "dead",
+               "جريح": "injured", "جرحى": "injured", "مصاب": "injured", "اصابة": "injured", "مفقود": "missing",
+               "شخص": "people", "أشخاص": "people", "ساكن": "population", "سكان": "population",
+               "نسمة": "population", "عامل": "workers", "عمال": "workers", "جندي": "soldiers", "جنود": "soldiers",
+               "مقاتل": "soldiers", "صوت": "votes", "أصوات": "votes", "راكب": "passengers", "ركاب": "passengers",
+               "طفل": "children", "أطفال": "children", "معتقل": "arrested", "اعتقال": "arrested",
+               "رهينة": "hostages", "رهائن": "hostages", "نازح": "displaced", "منزل": "buildings",
+               "منازل": "buildings", "مبنى": "buildings", "مهاجم": "attackers", "مسلح": "attackers",
+               "مشتبه": "suspects", "طاقم": "crew"})
+UNIT_WORDS = _n({"كم": "kilometer", "كيلومتر": "kilometer", "كيلومترات": "kilometer", "ميل": "mile",
+                 "أميال": "mile", "متر": "meter", "أمتار": "meter", "قدم": "foot", "أقدام": "foot",
+                 "كغ": "kilogram", "كيلوغرام": "kilogram", "طن": "metric_ton", "أطنان": "metric_ton"})
+PERCENT_WORDS = ("%", "٪", "بالمئة", "بالمائة", "في المئة", "في المائة")
+DURATION_UNITS = _n({"ثانية": 1 / 60, "ثوان": 1 / 60, "دقيقة": 1, "دقائق": 1, "ساعة": 60, "ساعات": 60,
+                     "يوم": 1440, "أيام": 1440, "أسبوع": 10080, "أسابيع": 10080})
+ONE_WORDS = frozenset()
+DURATION_JOINERS = frozenset()
+DAYPARTS = ()
+CLOCK_SUFFIXES = {}

@@ -24,3 +24,29 @@ MONTH_FIRST = False  # "5. Mai 2023"
 NEGATION = frozenset({"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie",
                       "niemals", "niemand", "nichts", "ohne", "weder", "dementierte",
                       "dementiert", "bestritt", "bestreitet", "bestritten"})
+
+# --- cross-language facts (read by reviewer.engine.xfacts) -------------------------------
+CONCEPTS = {"tot": "dead", "gestorben": "dead", "getötet": "dead", "ums leben": "dead", "leiche": "dead",
+            "opfer": "dead", "verletz": "injured", "verwundet": "injured", "vermisst": "missing",
+            "mensch": "people", "person": "people", "leute": "people", "einwohner": "population",
+            "bewohner": "population", "bevölkerung": "population", "arbeiter": "workers",
+            "beschäftigte": "workers", "mitarbeiter": "workers", "angestellte": "workers", "soldat": "soldiers",
+            "kämpfer": "soldiers", "söldner": "soldiers", "truppe": "soldiers", "stimme": "votes",
+            "wähler": "votes", "passagier": "passengers", "fahrgäst": "passengers", "kind": "children",
+            "festgenommen": "arrested", "verhaftet": "arrested", "festnahme": "arrested", "geisel": "hostages",
+            "evakuiert": "evacuated", "obdachlos": "displaced", "vertrieben": "displaced", "haus": "buildings",
+            "häuser": "buildings", "gebäude": "buildings", "wohnung": "buildings", "sitzpl": "seats",
+            "plätze": "seats", "angreifer": "attackers", "täter": "attackers", "attentäter": "attackers",
+            "verdächtig": "suspects", "besatzung": "crew", "retter": "rescuers", "helfer": "rescuers"}
+UNIT_WORDS = {"km": "kilometer", "kilometer": "kilometer", "kilometern": "kilometer", "meile": "mile",
+              "meilen": "mile", "m": "meter", "meter": "meter", "metern": "meter", "fuß": "foot", "fuss": "foot",
+              "kg": "kilogram", "kilo": "kilogram", "kilogramm": "kilogram", "tonnen": "metric_ton",
+              "pfund": "pound", "cm": "centimeter", "zentimeter": "centimeter", "km/h": "kilometer/hour",
+              "knoten": "knot", "hektar": "hectare"}
+PERCENT_WORDS = ("prozent", "%", "prozentpunkte")
+DURATION_UNITS = {"sekunde": 1 / 60, "sekunden": 1 / 60, "minute": 1, "minuten": 1, "stunde": 60, "stunden": 60,
+                  "tag": 1440, "tage": 1440, "tagen": 1440, "woche": 10080, "wochen": 10080}
+ONE_WORDS = frozenset({"ein", "eine", "einer", "einem", "einen", "eins"})
+DURATION_JOINERS = frozenset({"und"})
+DAYPARTS = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")  # "Sonntagmorgen"
+CLOCK_SUFFIXES = {"uhr": None}

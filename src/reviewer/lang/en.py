@@ -52,6 +52,32 @@ SHORT_MONTHS = frozenset({"mar", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
 AGO_HEDGES = frozenset({"about", "around", "nearly", "almost", "some"})
 AGO_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
+# Units of measurement, by the engine's term (Snowball stem) -> a unit name pint knows.
+# Two measurements are compared after conversion, with a tolerance for rounding.
+MEASURE_UNITS = {
+    "km": "kilometer", "kilometr": "kilometer", "kilomet": "kilometer", "mile": "mile", "mi": "mile",
+    "m": "meter", "metr": "meter", "meter": "meter", "cm": "centimeter", "mm": "millimeter",
+    "feet": "foot", "foot": "foot", "ft": "foot", "inch": "inch", "yard": "yard", "nautic": "nautical_mile",
+    "kg": "kilogram", "kilogram": "kilogram", "tonn": "metric_ton", "ton": "metric_ton", "lb": "pound",
+    "hour": "hour", "hr": "hour", "minut": "minute", "min": "minute",
+    "mph": "mile / hour", "kph": "kilometer / hour", "kmh": "kilometer / hour", "knot": "knot",
+    "acr": "acre", "hectar": "hectare", "litr": "liter", "liter": "liter", "gallon": "gallon",
+}
+# Words that join the two ends of a range ("45 to 60", "between 30 and 40").
+RANGE_JOINERS = frozenset({"to", "and"})
+RANGE_OPENERS = frozenset({"between", "from"})
+# Characters used between groups of thousands ("10 000", thin spaces).
+THOUSANDS_SPACES = frozenset({" ", "\u2009", "\u202f", "\u00a0"})
+
+# Words that limit a count to part of the whole ("51% of the votes inside the country",
+# "the turnout abroad"): a count so limited and one limited otherwise count different things.
+SCOPE_WORDS = frozenset({"inside", "outside", "abroad", "domestic", "domestically", "overseas", "nationwide",
+                         "international", "internationally", "locally", "among", "excluding", "including"})
+# Words that mark a figure as an update of an earlier one ("the toll rose to 95", "so far").
+UPDATE_WORDS = frozenset({"rose", "risen", "rising", "climbed", "increased", "jumped", "latest", "updated",
+                          "revised", "preliminary", "initial", "initially"})
+UPDATE_PHRASES = (("so", "far"), ("as", "of"), ("has", "risen"), ("has", "climbed"))
+
 # --- dates -----------------------------------------------------------------------------
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -62,7 +88,13 @@ MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june":
 # --- negation --------------------------------------------------------------------------
 NEG_CUES = {"not", "no", "never", "n't", "without", "nobody", "none", "neither", "nor", "nothing",
             "cannot", "deny", "denied", "denies", "denying"}
-DETERMINER_NEGATIONS = frozenset({"no", "nobody", "none", "neither", "nothing", "nowhere"})
+# "no group immediately claimed": a determiner denies its noun and the verb after it (adverbs
+# are passed over); "nobody", "nothing", "none" deny only the verb ("nothing was found").
+DETERMINER_NEGATIONS = frozenset({"no", "neither"})
+# Before a prefix negation, these make it a statement ("was unharmed", "remained unhurt"); an
+# attributive use ("the uncounted votes") describes, it does not deny.
+PREDICATIVE = frozenset({"was", "were", "is", "are", "be", "been", "being", "remain", "remained", "remains",
+                         "left", "appeared", "seemed", "escaped", "emerged", "went", "got"})
 
 # --- words, synonyms, antonyms ---------------------------------------------------------
 STOPWORDS = frozenset(
@@ -82,7 +114,7 @@ STOPWORDS = frozenset(
 )
 
 SYNONYMS = {
-    "die": "kill killed killing dead die died death deaths dies dying fatal fatality fatalities",
+    "die": "kill killed killing dead die died death deaths dies dying fatal fatality fatalities drown drowned perish perished",
     "injur": "injur injured injuring injuries injury wound wounded wounding hurt harm harmed",
     "attack": "attack attacked assault assaulted",
     "condemn": "condemn condemned denounce denounced lambast lambasted decry decried criticise criticize criticised criticized",
@@ -162,6 +194,12 @@ NOT_NAMES = frozenset(
 )
 # Small words inside a long name ("Bank of England"), skipped when spelling its initials.
 NAME_LINKERS = frozenset({"of", "the", "for", "and", "on", "de", "del", "des", "la", "le", "&"})
+# Roles written before a name ("fire chief Anna Kowalski", "Mayor Tom Reed"), as stems: two
+# different names in the same role are two different people, or one report is wrong.
+ROLES = frozenset({"chief", "minist", "spokesman", "spokeswoman", "spokesperson", "presid", "mayor", "governor",
+                   "command", "director", "head", "leader", "chairman", "chairwoman", "ceo", "secretari",
+                   "ambassador", "captain", "prosecutor", "judg", "coach", "manag", "sheriff", "senat",
+                   "gener", "colonel", "premier", "chancellor", "candid", "founder", "owner", "pilot"})
 # A number that is asked for, offered or forecast is not the number that happened: "prosecutors
 # sought ten years" does not contradict "he was sentenced to eight years"; "the union demands
 # 9 percent" does not contradict "the company offered 4 percent". Stems, as in SentFeatures.terms.

@@ -23,3 +23,27 @@ MONTH_FIRST = False  # the day comes before the month
 NEGATION = frozenset({"no", "nunca", "jamás", "ni", "sin", "nadie", "ningún", "ninguno", "ninguna",
                       "ningunos", "ningunas", "nada", "tampoco", "negó", "niega", "negaron",
                       "niegan", "desmintió", "desmiente", "desmintieron"})
+
+# --- cross-language facts (read by reviewer.engine.xfacts) -------------------------------
+CONCEPTS = {"muert": "dead", "fallec": "dead", "murieron": "dead", "muri": "dead", "víctimas mortales": "dead",
+            "herid": "injured", "lesionad": "injured", "desaparecid": "missing", "persona": "people",
+            "gente": "people", "habitante": "population", "residente": "population", "población": "population",
+            "trabajador": "workers", "obrero": "workers", "empleado": "workers", "soldado": "soldiers",
+            "militar": "soldiers", "combatiente": "soldiers", "tropas": "soldiers", "voto": "votes",
+            "papeleta": "votes", "pasajero": "passengers", "niño": "children", "menor": "children",
+            "detenid": "arrested", "arrestad": "arrested", "rehén": "hostages", "rehenes": "hostages",
+            "evacuad": "evacuated", "desplazad": "displaced", "vivienda": "buildings", "casa": "buildings",
+            "edificio": "buildings", "asiento": "seats", "atacante": "attackers", "agresor": "attackers",
+            "sospechos": "suspects", "tripulante": "crew", "rescatista": "rescuers"}
+UNIT_WORDS = {"km": "kilometer", "kilómetro": "kilometer", "kilómetros": "kilometer", "kilometros": "kilometer",
+              "milla": "mile", "millas": "mile", "m": "meter", "metro": "meter", "metros": "meter",
+              "pie": "foot", "pies": "foot", "kg": "kilogram", "kilos": "kilogram", "kilogramos": "kilogram",
+              "toneladas": "metric_ton", "libras": "pound", "cm": "centimeter", "centímetros": "centimeter",
+              "km/h": "kilometer/hour", "nudos": "knot", "hectáreas": "hectare", "acres": "acre"}
+PERCENT_WORDS = ("por ciento", "%", "puntos porcentuales")
+DURATION_UNITS = {"segundo": 1 / 60, "segundos": 1 / 60, "minuto": 1, "minutos": 1, "hora": 60, "horas": 60,
+                  "día": 1440, "días": 1440, "semana": 10080, "semanas": 10080}
+ONE_WORDS = frozenset({"un", "una", "uno"})
+DURATION_JOINERS = frozenset({"y"})
+DAYPARTS = ()
+CLOCK_SUFFIXES = {"h": None, "horas": None, "hrs": None}

@@ -24,3 +24,28 @@ MONTH_FIRST = False
 NEGATION = frozenset({"ne", "n'", "n’", "pas", "jamais", "aucun", "aucune", "rien", "sans", "ni",
                       "non", "nullement", "guère", "nié", "nie", "nient", "dément", "démenti",
                       "démentent", "a démenti"})
+
+# --- cross-language facts (read by reviewer.engine.xfacts) -------------------------------
+CONCEPTS = {"mort": "dead", "tué": "dead", "décéd": "dead", "décès": "dead", "péri": "dead", "vies": "dead",
+            "bless": "injured", "disparu": "missing", "personne": "people", "gens": "people",
+            "habitant": "population", "résident": "population", "population": "population",
+            "travailleur": "workers", "ouvrier": "workers", "salarié": "workers", "employé": "workers",
+            "soldat": "soldiers", "militaire": "soldiers", "combattant": "soldiers", "troupes": "soldiers",
+            "voix": "votes", "vote": "votes", "suffrage": "votes", "passager": "passengers", "enfant": "children",
+            "arrêt": "arrested", "interpell": "arrested", "détenu": "arrested", "otage": "hostages",
+            "évacu": "evacuated", "déplacé": "displaced", "sans-abri": "displaced", "maison": "buildings",
+            "logement": "buildings", "bâtiment": "buildings", "immeuble": "buildings", "place": "seats",
+            "siège": "seats", "assaillant": "attackers", "agresseur": "attackers", "tireur": "attackers",
+            "suspect": "suspects", "équipage": "crew", "sauveteur": "rescuers", "secouriste": "rescuers"}
+UNIT_WORDS = {"km": "kilometer", "kilomètre": "kilometer", "kilomètres": "kilometer",
+              "milles": "mile", "m": "meter", "mètre": "meter", "mètres": "meter", "pied": "foot",
+              "pieds": "foot", "kg": "kilogram", "kilos": "kilogram", "kilogrammes": "kilogram",
+              "tonnes": "metric_ton", "livres": "pound", "cm": "centimeter", "centimètres": "centimeter",
+              "km/h": "kilometer/hour", "nœuds": "knot", "noeuds": "knot", "hectares": "hectare"}
+PERCENT_WORDS = ("pour cent", "pour-cent", "%", "points de pourcentage")
+DURATION_UNITS = {"seconde": 1 / 60, "secondes": 1 / 60, "minute": 1, "minutes": 1, "heure": 60, "heures": 60,
+                  "jour": 1440, "jours": 1440, "semaine": 10080, "semaines": 10080}
+ONE_WORDS = frozenset({"un", "une"})
+DURATION_JOINERS = frozenset({"et"})
+DAYPARTS = ()
+CLOCK_SUFFIXES = {"h": None, "heures": None}

@@ -22,3 +22,26 @@ MONTH_FIRST = False
 NEGATION = frozenset({"non", "mai", "nessuno", "nessuna", "nessun", "niente", "nulla", "senza",
                       "né", "neanche", "nemmeno", "neppure", "negato", "nega", "smentito",
                       "smentisce"})
+
+# --- cross-language facts (read by reviewer.engine.xfacts) -------------------------------
+CONCEPTS = {"mort": "dead", "uccis": "dead", "decedut": "dead", "vittime": "dead", "ferit": "injured",
+            "dispers": "missing", "person": "people", "gente": "people", "abitant": "population",
+            "residenti": "population", "popolazione": "population", "lavorator": "workers",
+            "operai": "workers", "dipendent": "workers", "soldat": "soldiers", "militari": "soldiers",
+            "combattent": "soldiers", "truppe": "soldiers", "voti": "votes", "voto": "votes",
+            "passegger": "passengers", "bambin": "children", "arrestat": "arrested", "fermat": "arrested",
+            "ostaggi": "hostages", "evacuat": "evacuated", "sfollat": "displaced", "case": "buildings",
+            "edifici": "buildings", "posti": "seats", "aggressor": "attackers", "assalitor": "attackers",
+            "sospett": "suspects", "equipaggio": "crew", "soccorritor": "rescuers"}
+UNIT_WORDS = {"km": "kilometer", "chilometro": "kilometer", "chilometri": "kilometer", "miglio": "mile",
+              "miglia": "mile", "m": "meter", "metro": "meter", "metri": "meter", "piedi": "foot",
+              "piede": "foot", "kg": "kilogram", "chili": "kilogram", "chilogrammi": "kilogram",
+              "tonnellate": "metric_ton", "libbre": "pound", "cm": "centimeter", "km/h": "kilometer/hour",
+              "nodi": "knot", "ettari": "hectare"}
+PERCENT_WORDS = ("per cento", "%", "punti percentuali")
+DURATION_UNITS = {"secondo": 1 / 60, "secondi": 1 / 60, "minuto": 1, "minuti": 1, "ora": 60, "ore": 60,
+                  "giorno": 1440, "giorni": 1440, "settimana": 10080, "settimane": 10080}
+ONE_WORDS = frozenset({"un", "una", "uno"})
+DURATION_JOINERS = frozenset({"e"})
+DAYPARTS = ()
+CLOCK_SUFFIXES = {}

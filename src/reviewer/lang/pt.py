@@ -25,3 +25,27 @@ MONTH_FIRST = False
 NEGATION = frozenset({"não", "nao", "nunca", "jamais", "nenhum", "nenhuma", "ninguém", "nada",
                       "sem", "nem", "tampouco", "negou", "nega", "negaram", "desmentiu",
                       "desmente"})
+
+# --- cross-language facts (read by reviewer.engine.xfacts) -------------------------------
+CONCEPTS = {"mort": "dead", "falec": "dead", "vítimas mortais": "dead", "ferid": "injured",
+            "desaparecid": "missing", "pessoa": "people", "gente": "people", "habitante": "population",
+            "moradores": "population", "população": "population", "trabalhador": "workers",
+            "operário": "workers", "funcionário": "workers", "soldado": "soldiers", "militar": "soldiers",
+            "combatente": "soldiers", "tropas": "soldiers", "voto": "votes", "passageiro": "passengers",
+            "criança": "children", "detid": "arrested", "presos": "arrested", "reféns": "hostages",
+            "refém": "hostages", "evacuad": "evacuated", "desalojad": "displaced", "desabrigad": "displaced",
+            "casa": "buildings", "edifício": "buildings", "prédio": "buildings", "lugares": "seats",
+            "assentos": "seats", "atacante": "attackers", "agressor": "attackers", "suspeit": "suspects",
+            "tripulante": "crew", "socorrista": "rescuers"}
+UNIT_WORDS = {"km": "kilometer", "quilômetro": "kilometer", "quilômetros": "kilometer", "quilómetros": "kilometer",
+              "milha": "mile", "milhas": "mile", "m": "meter", "metro": "meter", "metros": "meter", "pé": "foot",
+              "pés": "foot", "kg": "kilogram", "quilos": "kilogram", "toneladas": "metric_ton",
+              "libras": "pound", "cm": "centimeter", "km/h": "kilometer/hour", "nós": "knot",
+              "hectares": "hectare"}
+PERCENT_WORDS = ("por cento", "%", "pontos percentuais")
+DURATION_UNITS = {"segundo": 1 / 60, "segundos": 1 / 60, "minuto": 1, "minutos": 1, "hora": 60, "horas": 60,
+                  "dia": 1440, "dias": 1440, "semana": 10080, "semanas": 10080}
+ONE_WORDS = frozenset({"um", "uma"})
+DURATION_JOINERS = frozenset({"e"})
+DAYPARTS = ()
+CLOCK_SUFFIXES = {"h": None, "horas": None}

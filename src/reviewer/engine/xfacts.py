@@ -1,0 +1,289 @@
+"""Typed facts read the same way in every language, so that two sentences in two languages can
+be compared: counts of a kind of thing, percentages, measurements, durations, weekdays, dates
+and clock times.
+
+The readers of :mod:`reviewer.lang` find the numbers (with the language's decimal and
+thousands separators and its number words), weekdays and dates; the per-language tables
+(``CONCEPTS``, ``UNIT_WORDS``, ``PERCENT_WORDS``, ``DURATION_UNITS``...) say what a number
+counts or measures, as a language-neutral concept ("dead", "population", a pint unit). Every
+fact keeps its span in the sentence, so a conflict points at the exact words.
+
+:func:`xl_evidence` compares two sentences of different languages: facts of one kind and one
+slot (the same concept, the same dimension) that share no value are a conflict; one shared
+value settles the slot.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass
+
+from reviewer.engine.facts import unit_factor
+from reviewer.lang.dates import read_months_dates, read_weekdays
+from reviewer.lang.numbers import read_numbers
+from reviewer.lang.tables import norm, tables
+from reviewer.models import Evidence
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|%|٪")
+_BREAK = re.compile(r"[,;:.!?()\[\]«»\"“”„–—]")
+_AR_PREFIX = re.compile(r"^(?:وال|بال|فال|كال|لل|ال|و|ب|ف|ل)(?=..)")
+_CLOCK = re.compile(r"(?<![\w.,:])(\d{1,2})(?:\s?([:.h])\s?(\d{2}))?(?:\s?(a\.m\.|p\.m\.|a\.m|p\.m|am|pm|uhr|heures|horas|h|hrs))?(?![\w])",
+                    re.IGNORECASE)
+
+WINDOW_AFTER = 4  # words after a number searched for what it counts
+WINDOW_BEFORE = 3  # and before it ("population of 100,000", "killed 40")
+APPROX_TOLERANCE = 0.15  # a hedged figure ("about 40") stands for +-15%
+MEASURE_TOLERANCE = 0.06  # rounding in conversions ("200 km (124 miles)")
+MEASURE_SLOT_RATIO = 3.0  # two measurements further apart than this measure two things
+GENERIC = "people"
+
+
+@dataclass(frozen=True, slots=True)
+class XFact:
+    kind: str  # count | percent | measure | duration | weekday | date | time
+    value: float  # measure: SI base units; duration and time: minutes; date: month*100+day
+    span: tuple[int, int]
+    approx: bool = False
+    concepts: frozenset[str] = frozenset()
+    dim: str = ""  # a measurement's dimensionality
+
+
+def _words(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def _key(mod, word: str) -> str:
+    w = norm(mod, word)
+    if mod.CODE == "ar":
+        w = _AR_PREFIX.sub("", w)
+    return w
+
+
+def _concepts_of(mod, words: list[str]) -> set[str]:
+    out = set()
+    table = mod.CONCEPTS
+    for w in words:
+        for key, concept in table.items():
+            if " " in key:
+                continue
+            if w == key or (w.startswith(key) and (len(key) >= 4 or len(w) <= len(key) + 2)):
+                out.add(concept)
+    joined = " ".join(words)
+    out.update(c for k, c in table.items() if " " in k and k in joined)
+    if "population" in out:
+        out.add(GENERIC)  # "100,000 inhabitants" are people
+    return out
+
+
+def _window(text: str, words: list[tuple[str, int, int]], start: int, end: int, mod, numbers) -> list[str]:
+    """Words around a number, in its clause, not crossing another number."""
+    other = [(s, e) for _v, s, e, _a in numbers if (s, e) != (start, end)]
+    after, before = [], []
+    pos = end
+    for w, s, e in words:
+        if s < end or len(after) >= WINDOW_AFTER:
+            continue
+        if _BREAK.search(text, pos, s) or any(pos <= os < s for os, _oe in other):
+            break
+        after.append(_key(mod, w))
+        pos = e
+    pos = start
+    for w, s, e in reversed(words):
+        if e > start or len(before) >= WINDOW_BEFORE:
+            continue
+        if _BREAK.search(text, e, pos) or any(e <= os < pos for os, _oe in other):
+            break
+        before.append(_key(mod, w))
+        pos = s
+    return after + before
+
+
+def _next_word(text: str, end: int) -> tuple[str, int] | None:
+    m = re.compile(r"[\s\u00a0\u202f-]*([^\W\d_]+(?:/[^\W\d_]+)?|%|٪)").match(text, end)
+    return (m.group(1), m.end(1)) if m else None
+
+
+def _percent_end(text: str, end: int, mod) -> int | None:
+    rest = text[end:end + 30]
+    stripped = rest.lstrip(" \u00a0\u202f")
+    low = stripped.lower()
+    for p in sorted(mod.PERCENT_WORDS, key=len, reverse=True):
+        p_low = p.lower()
+        if low.startswith(p_low) and (len(low) == len(p_low) or not low[len(p_low)].isalnum()):
+            return end + (len(rest) - len(stripped)) + len(p)
+        if mod.CODE == "ar" and norm(mod, low).startswith(norm(mod, p_low)) and len(p) > 1:
+            return end + (len(rest) - len(stripped)) + len(p)
+    return None
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def read_facts(text: str, lang: str) -> tuple[XFact, ...]:
+    """Every typed fact of a sentence in language ``lang``, in text order."""
+    mod = tables(lang)
+    if not hasattr(mod, "CONCEPTS"):
+        return ()
+    facts: list[XFact] = []
+    taken: list[tuple[int, int]] = []
+    # Dates and weekdays first: their digits are not counts.
+    for d in read_months_dates(text, lang):
+        if d.day is not None:
+            facts.append(XFact("date", d.month * 100 + d.day, (d.start, d.end)))
+        taken.append((d.start, d.end))
+    for w in read_weekdays(text, lang):
+        facts.append(XFact("weekday", w.value, (w.start, w.end)))
+    if mod.DAYPARTS:  # "Sonntagmorgen"
+        for name, value in mod.WEEKDAYS.items():
+            for m in re.finditer(rf"(?<!\w)({re.escape(name)})(?:{'|'.join(mod.DAYPARTS)})s?(?!\w)", text, re.IGNORECASE):
+                facts.append(XFact("weekday", value, (m.start(1), m.end(1))))
+    clock_words = {k.lower() for k in mod.CLOCK_SUFFIXES}
+    for m in _CLOCK.finditer(text):
+        suffix = (m.group(4) or "").lower()
+        if not (m.group(3) and m.group(2) in ":h" or suffix in clock_words or (m.group(3) and suffix)):
+            continue
+        if m.group(2) == "." and not suffix:
+            continue
+        hour, minute = int(m.group(1)), int(m.group(3) or 0)
+        if suffix.startswith("p") and hour < 12:
+            hour += 12
+        if hour > 24 or minute > 59:
+            continue
+        facts.append(XFact("time", hour * 60 + minute, (m.start(), m.end())))
+        taken.append((m.start(), m.end()))
+    numbers = [n for n in read_numbers(text, lang) if not any(s < n.end and n.start < e for s, e in taken)]
+    words = _words(text)
+    units = {_key(mod, k): v for k, v in mod.UNIT_WORDS.items()}
+    durations = {_key(mod, k): v for k, v in mod.DURATION_UNITS.items()}
+    k = 0
+    while k < len(numbers):
+        value, start, end, approx = numbers[k]
+        k += 1
+        pct = _percent_end(text, end, mod)
+        if pct is not None:
+            facts.append(XFact("percent", value, (start, pct), approx,
+                               frozenset(_concepts_of(mod, _window(text, words, start, pct, mod, numbers)))))
+            continue
+        nxt = _next_word(text, end)
+        key = _key(mod, nxt[0]) if nxt else ""
+        if key in units or (nxt and nxt[0] in units):
+            unit = units.get(key) or units[nxt[0]]
+            f = unit_factor(unit)
+            if f is not None:
+                facts.append(XFact("measure", value * f[0], (start, nxt[1]), approx, dim=f[1]))
+            continue
+        if key in durations:
+            minutes, stop = value * durations[key], nxt[1]
+            # "an hour and 45 minutes", "eine Stunde und 45 Minuten"
+            j = _next_word(text, stop)
+            if j and _key(mod, j[0]) in mod.DURATION_JOINERS and k < len(numbers) and numbers[k].start >= j[1]:
+                v2, _s2, e2, _a2 = numbers[k]
+                u2 = _next_word(text, e2)
+                if u2 and _key(mod, u2[0]) in durations and not text[j[1]:numbers[k].start].strip():
+                    minutes += v2 * durations[_key(mod, u2[0])]
+                    stop = u2[1]
+                    k += 1
+            facts.append(XFact("duration", minutes, (start, stop), approx))
+            continue
+        if value.is_integer() and 1900 <= value <= 2100 and not approx:
+            continue  # a year
+        concepts = _concepts_of(mod, _window(text, words, start, end, mod, numbers))
+        if concepts:
+            facts.append(XFact("count", value, (start, end), approx, frozenset(concepts)))
+    # "an hour", "einer Stunde": one unit of time without a digit
+    for n, (w, s, _e) in enumerate(words[:-1]):
+        if _key(mod, w) in mod.ONE_WORDS and _key(mod, words[n + 1][0]) in durations \
+                and not text[words[n][2]:words[n + 1][1]].strip() \
+                and not any(f.span[0] <= s < f.span[1] for f in facts):
+            unit_end = words[n + 1][2]
+            minutes, stop = durations[_key(mod, words[n + 1][0])], unit_end
+            rest = re.compile(r"\s+(\S+)\s+").match(text, unit_end)
+            if rest and _key(mod, rest.group(1)) in mod.DURATION_JOINERS:
+                for v2, s2, e2, _a2 in numbers:
+                    u2 = _next_word(text, e2)
+                    if s2 == rest.end() and u2 and _key(mod, u2[0]) in durations:
+                        minutes += v2 * durations[_key(mod, u2[0])]
+                        stop = u2[1]
+                        facts = [f for f in facts if f.span[0] != s2]
+            facts.append(XFact("duration", minutes, (s, stop)))
+    facts.sort(key=lambda f: f.span)
+    return tuple(facts)
+
+
+def _agree(fa: XFact, fb: XFact) -> bool:
+    if fa.kind in ("weekday", "date", "time"):
+        return fa.value == fb.value
+    tol = MEASURE_TOLERANCE if fa.kind in ("measure", "duration") else 0.0
+    tol += APPROX_TOLERANCE * (fa.approx + fb.approx)
+    if fa.kind == "percent" and not tol:
+        tol = 0.0001
+    return abs(fa.value - fb.value) <= tol * max(abs(fa.value), abs(fb.value)) + 1e-9
+
+
+def _same_slot(fa: XFact, fb: XFact) -> bool:
+    if fa.kind != fb.kind:
+        return False
+    if fa.kind == "count":
+        shared = fa.concepts & fb.concepts
+        spec_a, spec_b = fa.concepts - {GENERIC}, fb.concepts - {GENERIC}
+        return bool(shared - {GENERIC}) or (GENERIC in shared and not (spec_a and spec_b))
+    if fa.kind == "percent":
+        return not (fa.concepts and fb.concepts and not fa.concepts & fb.concepts)
+    if fa.kind == "measure":
+        if fa.dim != fb.dim or fa.value <= 0 or fb.value <= 0:
+            return False
+        return max(fa.value, fb.value) / min(fa.value, fb.value) <= MEASURE_SLOT_RATIO
+    if fa.kind == "duration":
+        return fa.value > 0 and fb.value > 0 and max(fa.value, fb.value) / min(fa.value, fb.value) <= MEASURE_SLOT_RATIO
+    return True
+
+
+_KIND = {"count": "number", "percent": "number", "measure": "quantity", "duration": "quantity",
+         "weekday": "weekday", "date": "date", "time": "other"}
+_NOTE = {"time": "clock times differ (time zones may differ)"}
+
+
+def xl_evidence(text_a: str, lang_a: str, text_b: str, lang_b: str) -> list[Evidence]:
+    """Facts of the same slot that disagree between two sentences (of any two languages)."""
+    fa_all, fb_all = read_facts(text_a, lang_a), read_facts(text_b, lang_b)
+    out: list[Evidence] = []
+    for kind in ("count", "percent", "measure", "duration", "weekday", "date", "time"):
+        pairs = [(x, y) for x in fa_all if x.kind == kind for y in fb_all if y.kind == kind and _same_slot(x, y)]
+        if not pairs:
+            continue
+        # One shared value settles the slot; for counts, per concept.
+        agreeing = [(x, y) for x, y in pairs if _agree(x, y)]
+        settled_a = {x for x, _ in agreeing}
+        settled_b = {y for _, y in agreeing}
+        if kind in ("weekday", "date", "time", "percent", "measure", "duration") and agreeing:
+            continue
+        left = [(x, y) for x, y in pairs if x not in settled_a and y not in settled_b
+                and not (kind == "count" and any(x.concepts & y2.concepts - {GENERIC} for y2 in settled_b))
+                and not (kind == "count" and any(y.concepts & x2.concepts - {GENERIC} for x2 in settled_a))]
+        if not left:
+            continue
+        x, y = min(left, key=lambda p: (abs(math.log((p[0].value + 1) / (p[1].value + 1))), p[0].span, p[1].span))
+        kind_out = _KIND[kind]
+        if kind == "count" and (x.approx or y.approx):
+            kind_out = "quantity"
+        out.append(Evidence(kind_out, text_a[x.span[0]:x.span[1]], text_b[y.span[0]:y.span[1]], x.span, y.span,
+                            note=_NOTE.get(kind, "")))
+    return out
+
+
+def facts_agree(text_a: str, lang_a: str, text_b: str, lang_b: str) -> bool:
+    """A figure of a specific slot stated in both (the same count of the dead, the same
+    percentage, the same distance): a sign that two sentences state the same claim."""
+    fb_all = read_facts(text_b, lang_b)
+    for x in read_facts(text_a, lang_a):
+        if x.kind not in ("count", "percent", "measure") or (x.kind == "count" and not x.concepts - {GENERIC}):
+            continue
+        if x.value < 10:  # small figures agree by chance
+            continue
+        if any(y.kind == x.kind and _same_slot(x, y) and _agree(x, y) for y in fb_all):
+            return True
+    return False
+
+
+def has_facts(text: str, lang: str) -> bool:
+    return bool(read_facts(text, lang))

@@ -1,0 +1,89 @@
+"""Cross-language facts and scores (issue 14): short sentences written for these tests."""
+
+import numpy as np
+import pytest
+
+from reviewer.config import AlignSettings
+from reviewer.engine import crosslingual
+from reviewer.engine.xfacts import read_facts, xl_evidence
+from reviewer.models import Article, Cluster, Sentence
+
+
+def _kinds(text, lang):
+    return [(f.kind, f.value) for f in read_facts(text, lang)]
+
+
+@pytest.mark.parametrize("a, la, b, lb, kind, sa, sb", [
+    ("Seis trabajadores murieron en la mina.", "es", "Eight workers died in the mine.", "en", "number", "Seis", "Eight"),
+    ("El túnel mide 2,6 km.", "es", "The tunnel is 1.2 miles long.", "en", "quantity", "2,6 km", "1.2 miles"),
+    ("Der Damm ist 30 Meter hoch.", "de", "The dam is 200 feet high.", "en", "quantity", "30 Meter", "200 feet"),
+    ("Le village compte 3.200 habitants.", "fr", "The village has 4,500 residents.", "en", "number", "3.200", "4,500"),
+    ("Il partito ha ottenuto il 41,5 per cento dei voti.", "it", "The party won 38.2 percent of the votes.", "en",
+     "number", "41,5 per cento", "38.2 percent"),
+    ("O incêndio começou na segunda-feira.", "pt", "The fire started on Tuesday.", "en", "weekday", "segunda", "Tuesday"),
+    ("قتل ثلاثة أشخاص في الهجوم", "ar", "Five people were killed in the attack.", "en", "number", "ثلاثة", "Five"),
+    ("Das Schiff sank am Sonntagabend.", "de", "The ship sank on Friday evening.", "en", "weekday", "Sonntag", "Friday"),
+    ("Nach zwei Stunden und zehn Minuten kam die Antwort.", "de", "An hour later the answer came.", "en",
+     "quantity", "zwei Stunden und zehn Minuten", "An hour"),
+])
+def test_typed_conflict_across_languages(a, la, b, lb, kind, sa, sb):
+    ev = xl_evidence(a, la, b, lb)
+    assert ev, (a, b)
+    e = ev[0]
+    assert (e.kind, e.a, e.b) == (kind, sa, sb) or any(x.kind == kind for x in ev)
+    for x in ev:  # spans are exact offsets into each sentence
+        assert a[x.a_span[0]:x.a_span[1]] == x.a and b[x.b_span[0]:x.b_span[1]] == x.b
+
+
+@pytest.mark.parametrize("a, la, b, lb", [
+    ("Seis trabajadores murieron.", "es", "Six workers died.", "en"),
+    ("El puente mide 2,4 km.", "es", "The bridge is 1.5 miles long.", "en"),  # 2.41 km
+    ("Sechs Menschen wurden verletzt, zwei starben.", "de", "Two people died.", "en"),
+    ("Le 5 mai, 40 morts.", "fr", "Forty dead on May 5.", "en"),
+    ("Rund 100 Menschen starben.", "de", "At least 96 people died.", "en"),  # hedged figures overlap
+    ("Cuatro heridos.", "es", "The bridge is 4 miles long.", "en"),  # not the same slot
+])
+def test_no_conflict_when_facts_agree_or_differ_in_kind(a, la, b, lb):
+    assert xl_evidence(a, la, b, lb) == []
+
+
+def test_decimal_conventions_per_language():
+    assert _kinds("Recorrió 2,600 km.", "es") == [("measure", 2.6 * 1000)]
+    assert _kinds("It ran 2,600 km.", "en") == [("measure", 2_600_000.0)]
+    assert _kinds("Die Stadt hat 125.000 Einwohner.", "de") == [("count", 125000.0)]
+
+
+def test_years_and_clock_times_are_not_counts():
+    kinds = [k for k, _v in _kinds("En 2023, a las 21h15, murieron 3 personas.", "es")]
+    assert kinds == ["time", "count"]
+
+
+def test_margin_prefers_a_translation_over_a_hub():
+    # Four sentences: 0/1 in one language, 2/3 in another. 2 is close to everything (a hub),
+    # 3 is the translation of 0: the margin ranks 3 first for 0 though 2 has the higher cosine.
+    e = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.75, 0.66, 0.0], [0.72, 0.0, 0.69]])
+    e /= np.linalg.norm(e, axis=1, keepdims=True)
+    mask = crosslingual.cross_mask(["es", "es", "en", "en"], np.array([0, 0, 1, 1]), True)
+    m = crosslingual.margin_scores(e, mask, 2)
+    assert m[0, 3] > m[0, 2] or m[0, 3] > 1.0
+    assert m[0, 1] == 0.0  # same language: not scored here
+
+
+def test_languages_on_the_models_and_setting_off():
+    s_en = Sentence(0, 0, 40, "The river flooded the old town on Monday.")
+    s_es = Sentence(0, 0, 44, "El río inundó el casco antiguo el martes.")
+    c = Cluster([Article("a", "a.txt", s_en.text, sentences=[s_en]),
+                 Article("b", "b.txt", s_es.text, sentences=[s_es])])
+    crosslingual.annotate_languages(c)
+    assert [a.lang for a in c.articles] == ["en", "es"]
+    assert [a.sentences[0].lang for a in c.articles] == ["en", "es"]
+    sem = np.zeros((2, 2))
+    assert crosslingual.with_cross_language(sem, [], AlignSettings(cross_language=False), None) is sem
+
+
+def test_the_same_figure_in_the_same_slot_agrees_across_languages():
+    from reviewer.engine.xfacts import facts_agree
+
+    assert facts_agree("Unos 12.000 trabajadores fueron evacuados.", "es", "About 12,000 workers were evacuated.", "en")
+    assert not facts_agree("12.000 trabajadores murieron.", "es", "12,000 soldiers were injured.", "en")
+    assert not facts_agree("Drei Menschen starben.", "de", "Three people died.", "en")  # small figures agree by chance
