@@ -19,7 +19,7 @@ import time
 from reviewer.config import AlignSettings
 from reviewer.engine.align import align
 from reviewer.models import Article, Cluster
-from reviewer.segment import segment
+from reviewer.io.segment import segment
 
 EN = ["{n} {noun_en} were {verb_en} in {place} on {day_en}, officials said.",
       "The authorities in {place} reported {n} {noun_en} {verb_en} after the storm.",

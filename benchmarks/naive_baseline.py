@@ -19,7 +19,7 @@ import sys
 
 from rapidfuzz import fuzz
 
-from reviewer.articles import load_cluster
+from reviewer.io.articles import load_cluster
 from reviewer.models import Cluster
 
 SPLIT = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'\u201d\u2019)]*|$)")

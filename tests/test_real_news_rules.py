@@ -6,7 +6,7 @@ from reviewer.engine.align import align
 from reviewer.engine.facts import counts_conflict, extract_counts, unit_factor
 from reviewer.engine.textnorm import fold, stem, tokenize
 from reviewer.models import Article, Cluster
-from reviewer.segment import segment
+from reviewer.io.segment import segment
 
 
 def cluster(*texts, dates=None):
