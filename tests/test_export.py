@@ -101,32 +101,36 @@ def test_jsonl_every_field(cluster, tmp_path):
     assert [r["type"] for r in recs].count("note") == 2
     assert [r["type"] for r in recs].count("link") == 13  # no suggestions without the option
     sents = texts(cluster)
-    tag_keys = ["type", "cluster", "reviewer", "article", "sentence", "start", "end", "text", "orphan", "date",
-                "source", "title", "url", "path", "label", "decision", "origin", "score", "note", "time"]
+    keys = ["type", "cluster", "reviewer", "resolution", "votes", "label", "relation", "decision", "origin", "score",
+            "evidence", "note", "time", "a", "b"]
+    end_keys = ["article", "sentence", "start", "end", "text", "orphan", "date", "source", "title", "url", "path"]
     for r in recs:
         assert r["cluster"] == "drone_strike"
+        assert list(r) == keys  # every record type has every key
+        assert r["resolution"] is None and r["votes"] is None
         if r["type"] == "tag":
-            assert list(r) == tag_keys
-            assert r["decision"] == "accepted" and r["origin"] == "manual" and r["score"] is None
-        ends = [r["a"], r["b"]] if r["type"] == "link" else [r]
+            assert r["decision"] == "accepted" and r["origin"] == "manual" and r["score"] is None and r["b"] is None
+        ends = [r["a"], r["b"]] if r["type"] == "link" else [r["a"]]
+        assert all(list(e) == end_keys for e in ends)
         for e in ends:
             if not e["orphan"]:
                 assert (e["start"], e["end"], e["text"]) == sents[(e["article"], e["sentence"])]
             assert e["path"] == {"a": "a.txt", "b": "b.txt", "c": "c.json"}[e["article"]]
 
-    tag = next(r for r in recs if r["type"] == "tag" and r["reviewer"] == "alice" and r["article"] == "a"
-               and r["sentence"] == 1 and r["label"] == "key-claim")
+    tag = next(r for r in recs if r["type"] == "tag" and r["reviewer"] == "alice" and r["a"]["article"] == "a"
+               and r["a"]["sentence"] == 1 and r["label"] == "key-claim")
     assert tag["note"] == 'Officials: "not hurt", but b says "wounded",\nsee AFP, Reuters; <check> & confirm'
-    assert tag["time"] == "2026-01-10T09:03:00Z" and tag["date"] == "2021-11-07"
-    c_tag = next(r for r in recs if r["type"] == "tag" and r["article"] == "c")
+    assert tag["time"] == "2026-01-10T09:03:00Z" and tag["a"]["date"] == "2021-11-07"
+    c_tag = next(r["a"] for r in recs if r["type"] == "tag" and r["a"]["article"] == "c")
     assert (c_tag["title"], c_tag["source"], c_tag["url"], c_tag["date"]) == (
         "Drone attack on the <PM>'s home", "Example News", "https://example.org/news/1", "2021-11-08")
 
-    orphan = next(r for r in recs if r["type"] == "tag" and r["orphan"])
-    assert (orphan["reviewer"], orphan["article"], orphan["sentence"], orphan["label"]) == ("alice", "a", 5, "opinion")
-    assert orphan["text"] == "This sentence was removed from the article." and orphan["start"] == 900
+    orphan = next(r for r in recs if r["type"] == "tag" and r["a"]["orphan"])
+    assert (orphan["reviewer"], orphan["a"]["article"], orphan["a"]["sentence"], orphan["label"]) == (
+        "alice", "a", 5, "opinion")
+    assert orphan["a"]["text"] == "This sentence was removed from the article." and orphan["a"]["start"] == 900
 
-    notes = {(r["reviewer"], r["article"], r["sentence"]): r["note"] for r in recs if r["type"] == "note"}
+    notes = {(r["reviewer"], r["a"]["article"], r["a"]["sentence"]): r["note"] for r in recs if r["type"] == "note"}
     assert notes == {("alice", "c", 2): "Same claim as a:3, shorter.",
                      ("bob", "b", 3): 'Quote, with "commas", and\na newline'}
 
@@ -172,9 +176,8 @@ def test_csv_matches_jsonl(cluster, tmp_path):
     assert len(rows) == len(recs)
     for row, rec in zip(rows, recs):
         flat = {k: rec.get(k) for k in ex.CSV_COLUMNS}
-        if rec["type"] == "link":
-            flat.update(rec["a"])
-            flat.update({"b_" + k: v for k, v in rec["b"].items()})
+        flat.update(rec["a"])
+        flat.update({"b_" + k: v for k, v in (rec["b"] or {}).items()})
         for k in ex.CSV_COLUMNS:
             assert row[k] == ex.cell(flat.get(k)), (k, row[k], flat.get(k))
         if row["evidence"]:
@@ -190,12 +193,11 @@ def test_nli_labels(cluster, tmp_path):
     out = tmp_path / "out.nli.jsonl"
     run(cluster, "nli", out, include_suggestions=True)
     recs = jsonl(out)
-    keys = {"premise", "hypothesis", "label", "label_text", "pair_id", "premise_id", "hypothesis_id", "cluster", "reviewer"}
     for r in recs:
-        assert keys <= set(r) and "split" not in r
+        assert tuple(r) == ex.NLI_KEYS and r["split"] is None
         assert ex.NLI_LABELS[r["label"]] == r["label_text"]
         assert r["pair_id"] == f"{r['premise_id']}|{r['hypothesis_id']}" and r["cluster"] == "drone_strike"
-        if r.get("predicted"):
+        if r["predicted"]:
             assert r["reviewer"] is None and r["label"] == (0 if r["relation"] == "match" else 2)
         elif r["decision"] == "rejected":
             assert r["label"] == 1
@@ -209,25 +211,70 @@ def test_nli_labels(cluster, tmp_path):
     assert by[("alice", "drone_strike/b:0|drone_strike/c:0")]["label"] == 1  # rejected conflict
     assert by[("bob", "drone_strike/a:1|drone_strike/c:2")]["label"] == 1  # rejected match
     assert by[("alice", "drone_strike/a:7|drone_strike/b:3")]["orphan"] is True
-    assert any(r.get("predicted") for r in recs)
+    assert any(r["predicted"] for r in recs)
+    assert not any(r["orphan"] for r in recs if r["pair_id"] != "drone_strike/a:7|drone_strike/b:3")
 
 
-def test_nli_split_by_cluster(cluster, tmp_path):
-    other = tmp_path / "other_event"
-    shutil.copytree(cluster, other)
+def test_split_of_one_cluster_is_by_pair_stratified_by_label(cluster, tmp_path):
     out = tmp_path / "nli"
     summary = run(cluster, "nli", out, split="80/10/10")
     assert sorted(Path(f).name for f in summary.files) == ["dev.jsonl", "test.jsonl", "train.jsonl"]
-    where = ex.split_of("drone_strike", (80, 10, 10))
-    recs = jsonl(out / f"{where}.jsonl")
-    assert len(recs) == summary.records and all(r["split"] == where for r in recs)
-    run(other, "nli", out, split="80/10/10")
-    run(cluster, "nli", out, split="80/10/10")  # again: replaces its records, keeps the other cluster's
-    every = [r for name in ex.SPLITS for r in jsonl(out / f"{name}.jsonl")]
-    assert sum(r["cluster"] == "drone_strike" for r in every) == summary.records
-    assert sum(r["cluster"] == "other_event" for r in every) == summary.records
+    parts = {name: jsonl(out / f"{name}.jsonl") for name in ex.SPLITS}
+    assert all(parts.values()), {k: len(v) for k, v in parts.items()}  # no split is empty
+    every = [r for name in ex.SPLITS for r in parts[name]]
+    assert len(every) == summary.records and all(r["split"] == name for name in ex.SPLITS for r in parts[name])
+    where: dict[str, str] = {}
     for r in every:
-        assert r["split"] == ex.split_of(r["cluster"], (80, 10, 10))
+        assert where.setdefault(r["pair_id"], r["split"]) == r["split"]  # a pair never straddles two splits
+    assert len(parts["train"]) > len(parts["dev"])
+    # stratified: every label of the cluster is in train
+    assert {r["label"] for r in parts["train"]} == {r["label"] for r in every}
+    again = tmp_path / "again"
+    run(cluster, "nli", again, split="80/10/10")  # fixed seed: the same files
+    for name in ex.SPLITS:
+        assert (again / f"{name}.jsonl").read_bytes() == (out / f"{name}.jsonl").read_bytes()
+
+
+def test_plan_split_stratifies_by_label():
+    rows = [{"pair_id": f"p{i}", "label": i % 2, "cluster": "x"} for i in range(40)]
+    planned = ex.plan_split(rows, (50, 25, 25))
+    for label in (0, 1):
+        got = [r["split"] for r in planned if r["label"] == label]
+        assert (got.count("train"), got.count("dev"), got.count("test")) == (10, 5, 5)
+
+
+def test_split_of_several_clusters_is_by_cluster(cluster, tmp_path, capsys):
+    other = tmp_path / "other_event"
+    shutil.copytree(cluster, other)
+    out = tmp_path / "nli"
+    first = run(cluster, "nli", out, split="80/20/0")
+    run(other, "nli", out, split="80/20/0")
+    every = [r for name in ex.SPLITS if (out / f"{name}.jsonl").exists() for r in jsonl(out / f"{name}.jsonl")]
+    assert not (out / "test.jsonl").exists()  # a split with no share gets no file
+    per_cluster = {}
+    for r in every:
+        per_cluster.setdefault(r["cluster"], set()).add(r["split"])
+    assert per_cluster == {"drone_strike": {"train"}, "other_event": {"dev"}} or \
+        per_cluster == {"drone_strike": {"dev"}, "other_event": {"train"}}
+    assert sum(r["cluster"] == "drone_strike" for r in every) == first.records
+    run(cluster, "nli", out, split="80/20/0")  # again: replaces its records, keeps the other cluster's
+    assert sum(len(jsonl(out / f"{n}.jsonl")) for n in ("train", "dev")) == len(every)
+    # two clusters cannot fill three splits: an error naming the split, and nothing changes
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    cfg = ["--config", str(CONFIG)]
+    assert main(["export", str(cluster), "-f", "nli", "--split", "80/10/10", "-o", str(out), *cfg]) == 1
+    err = _one_line_error(capsys, "test split would be empty")
+    assert "2 clusters" in err
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_a_split_that_would_be_empty_is_an_error_naming_it():
+    rows = [{"pair_id": f"p{i}", "label": 2, "cluster": "x"} for i in range(2)]
+    with pytest.raises(ReviewerError) as err:
+        ex.plan_split(rows, (80, 10, 10))
+    assert "the test split would be empty" in err.value.one_line() and "80/10/0" in err.value.one_line()
+    assert {r["split"] for r in ex.plan_split(rows, (80, 10, 0))} == {"train", "dev"}
+    assert {r["split"] for r in ex.plan_split(rows * 0 + rows[:1], (1, 0, 0))} == {"train"}
 
 
 def test_split_is_a_stable_hash_of_the_name():
@@ -269,8 +316,10 @@ def test_prodigy_tasks(cluster, tmp_path):
             assert 0 <= s["start"] < s["end"] <= len(t["text"]) and s["label"]
             if "text" in s:
                 assert t["text"][s["start"]:s["end"]] == s["text"]
-    tags = [t for t in tasks if "relation" not in t["meta"]]
-    links = [t for t in tasks if "relation" in t["meta"]]
+    keys, meta_keys = list(tasks[0]), list(tasks[0]["meta"])
+    assert all(list(t) == keys and list(t["meta"]) == meta_keys for t in tasks)  # one schema for every task
+    tags = [t for t in tasks if t["meta"]["kind"] == "tag"]
+    links = [t for t in tasks if t["meta"]["kind"] == "link"]
     assert len(tags) == 11
     for t in tags:
         assert t["answer"] == "accept" and t["spans"] == [{"start": 0, "end": len(t["text"]), "label": t["label"]}]
@@ -280,10 +329,12 @@ def test_prodigy_tasks(cluster, tmp_path):
     assert b_text == "The prime minister was wounded in the attack, officials said."
     assert [s["text"] for s in hurt["spans"]] == ["not hurt", "wounded"] and hurt["label"] == "conflict"
     assert hurt["answer"] == "accept" and hurt["_annotator_id"] == "alice"
+    assert hurt["_session_id"] == "drone_strike-alice"
     answers = {(t["meta"]["reviewer"], t["meta"]["decision"]): t["answer"] for t in links}
     assert answers[("bob", "rejected")] == "reject" and answers[(None, "predicted")] == "ignore"
     # the same question asked of two reviewers has the same hashes
-    same = [t for t in tags if t["meta"]["article"] == "a" and t["meta"]["sentence"] == 0]
+    assert all(t["_annotator_id"] is None for t in links if t["answer"] == "ignore")
+    same = [t for t in tags if t["meta"]["a_article"] == "a" and t["meta"]["a_sentence"] == 0]
     assert len(same) == 2 and same[0]["_task_hash"] == same[1]["_task_hash"]
 
 
@@ -316,7 +367,7 @@ def test_label_studio_tasks_fit_the_config(cluster, tmp_path):
                 else:
                     assert res["type"] == "textarea" and isinstance(res["value"]["text"][0], str)
         for ann in task.get("annotations", []):
-            assert ann["was_cancelled"] is False and "completed_by" not in ann  # names are not e-mails
+            assert ann["was_cancelled"] is False and ann["completed_by"] is None  # names are not e-mails
     pairs = {(t["data"]["ref_a"], t["data"]["ref_b"]): t for t in tasks if t["data"]["kind"] == "pair"}
     hurt = pairs[("a:1", "b:1")]
     assert hurt["data"]["annotators"] == ["alice", "bob"]

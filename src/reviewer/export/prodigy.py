@@ -29,10 +29,11 @@ def prodigy_hashes(task: dict) -> tuple[int, int]:
 
 def _end_meta(prefix: str, e) -> dict:
     if e is None:
-        return {f"{prefix}{k}": None for k in ("article", "sentence", "start", "end", "orphan", "source", "date",
-                                                "title", "url", "path")}
-    return {f"{prefix}article": e.article, f"{prefix}sentence": e.sentence, f"{prefix}start": e.start,
-            f"{prefix}end": e.end, f"{prefix}orphan": e.orphan,
+        return {f"{prefix}{k}": None for k in ("article", "sentence", "offset_start", "offset_end", "orphan", "source",
+                                                "date", "title", "url", "path")}
+    # offset_*: the sentence's offsets in its article body (a_end / b_start are offsets in ``text``)
+    return {f"{prefix}article": e.article, f"{prefix}sentence": e.sentence, f"{prefix}offset_start": e.start,
+            f"{prefix}offset_end": e.end, f"{prefix}orphan": e.orphan,
             **{f"{prefix}{k}": e.meta.get(k) for k in ("source", "date", "title", "url", "path")}}
 
 
