@@ -673,3 +673,190 @@ def test_export_records_takes_loaded_objects(cluster, tmp_path):
                                     labels=cfg.labels, include_suggestions=True)
         assert got.read_bytes() == want.read_bytes(), fmt
         assert summary.records > 0 and summary.reviewers == ["alice", "bob"]
+
+
+# --------------------------------------------------------------------------- --resolve
+
+def _adjudicator(cluster: Path, decision: str = "rejected") -> Path:
+    """An adjudicator's sidecar that settles the disputed pair a:0 – c:0 (alice accepted the
+    conflict, bob rejected it)."""
+    side = cluster / "adjudicator.review.toml"
+    side.write_text(f'''schema = 1
+reviewer = "adjudicator"
+created = "2026-01-11T10:00:00Z"
+updated = "2026-01-11T10:00:00Z"
+
+[[links]]
+relation = "conflict"
+decision = "{decision}"
+origin = "suggested"
+score = 0.8979
+note = "Sunday vs Saturday: the date differs, but c is the wire's correction"
+time = "2026-01-11T10:00:00Z"
+
+[links.a]
+article = "a"
+sentence = 0
+start = 0
+end = 74
+quote = "Three drones hit the residence of the prime minister in Baghdad on Sunday."
+
+[links.b]
+article = "c"
+sentence = 0
+start = 0
+end = 76
+quote = "Three drones hit the residence of the prime minister in Baghdad on Saturday."
+''', encoding="utf-8")
+    return side
+
+
+def test_resolve_majority_gives_one_record_per_pair(cluster, tmp_path, capsys):
+    cfg = ["--config", str(CONFIG)]
+    out = tmp_path / "m.nli.jsonl"
+    assert main(["export", str(cluster), "-f", "nli", "-o", str(out), "--resolve", "majority", *cfg]) == 0
+    line = capsys.readouterr().out
+    assert "resolved by majority: 1 pair without a majority left out" in line
+    recs = jsonl(out)
+    ids = [r["pair_id"] for r in recs]
+    assert len(ids) == len(set(ids))  # one record per pair
+    assert "drone_strike/a:0|drone_strike/c:0" not in ids  # alice: contradiction, bob: neutral
+    by = {r["pair_id"]: r for r in recs}
+    hurt = by["drone_strike/a:1|drone_strike/b:1"]
+    assert hurt["label"] == 2 and hurt["votes"] == {"entailment": 0, "neutral": 0, "contradiction": 2}
+    assert hurt["reviewer"] is None and hurt["resolution"] == "majority"
+    assert by["drone_strike/b:0|drone_strike/c:0"]["label"] == 1
+    # a pair only one reviewer decided: that reviewer's vote is the majority of the votes cast
+    assert by["drone_strike/a:0|drone_strike/b:0"]["votes"] == {"entailment": 0, "neutral": 0, "contradiction": 1}
+
+
+def test_resolve_unanimous_needs_every_reviewer(cluster, tmp_path):
+    s = run(cluster, "nli", tmp_path / "u.jsonl", resolve="unanimous")
+    recs = jsonl(tmp_path / "u.jsonl")
+    assert recs and all(sum(r["votes"].values()) == 2 and max(r["votes"].values()) == 2 for r in recs)
+    assert s.left_out == 4 and "4 pairs not unanimous left out" in s.one_line()
+    run(cluster, "jsonl", tmp_path / "u2.jsonl", resolve="unanimous")
+    tags = [r for r in jsonl(tmp_path / "u2.jsonl") if r["type"] == "tag"]
+    assert tags and all(r["votes"] == {"present": 2, "absent": 0} for r in tags)
+
+
+def test_resolve_reviewer_keeps_one_reviewer(cluster, tmp_path):
+    s = run(cluster, "jsonl", tmp_path / "r.jsonl", resolve="reviewer:bob")
+    recs = jsonl(tmp_path / "r.jsonl")
+    assert recs and {r["reviewer"] for r in recs} == {"bob"} and s.reviewers == ["bob"]
+    with pytest.raises(ReviewerError) as err:
+        run(cluster, "jsonl", tmp_path / "x.jsonl", resolve="reviewer:carol")
+    assert "carol" in err.value.one_line() and "alice, bob" in err.value.one_line()
+
+
+def test_resolve_adjudicated(cluster, tmp_path, capsys):
+    with pytest.raises(ReviewerError) as err:
+        run(cluster, "nli", tmp_path / "a.jsonl", resolve="adjudicated")
+    assert "adjudicator.review.toml" in err.value.one_line()
+    _adjudicator(cluster)
+    s = run(cluster, "nli", tmp_path / "a.jsonl", resolve="adjudicated")
+    by = {r["pair_id"]: r for r in jsonl(tmp_path / "a.jsonl")}
+    settled = by["drone_strike/a:0|drone_strike/c:0"]
+    assert (settled["label"], settled["reviewer"], settled["resolution"]) == (1, "adjudicator", "adjudicated")
+    assert settled["votes"] == {"entailment": 0, "neutral": 1, "contradiction": 1}  # the reviewers' votes
+    rest = [r for pid, r in by.items() if pid != "drone_strike/a:0|drone_strike/c:0"]
+    assert rest and all(r["resolution"] == "majority" and r["reviewer"] is None for r in rest)
+    assert s.left_out == 0
+    # the adjudicator is a reviewer like any other with --resolve all
+    run(cluster, "nli", tmp_path / "all.jsonl")
+    assert "adjudicator" in {r["reviewer"] for r in jsonl(tmp_path / "all.jsonl")}
+
+
+def test_cli_rejects_a_bad_resolve(cluster, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["export", str(cluster), "-f", "nli", "-o", "-", "--resolve", "mostly"])
+    assert exit_.value.code == 2 and "--resolve must be" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- schemas
+
+def _records(fmt: str, out: Path):
+    text = out.read_text(encoding="utf-8")
+    if fmt in ("jsonl", "nli", "prodigy"):
+        return [json.loads(l) for l in text.splitlines()]
+    if fmt == "label-studio":
+        return [json.loads(text)]
+    if fmt == "csv":
+        with open(out, encoding="utf-8", newline="") as fh:
+            return list(csv.DictReader(fh))
+    raise AssertionError(fmt)
+
+
+@pytest.mark.parametrize("resolve", ["all", "majority", "unanimous", "adjudicated", "reviewer:alice"])
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "nli", "prodigy", "label-studio"])
+def test_every_export_validates_against_its_schema(fmt, resolve, cluster, tmp_path):
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the test extra: pip install -e '.[test]'")
+    schema = ex.schema_for(fmt)
+    assert schema is not None, f"no schema shipped for {fmt}"
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    if resolve == "adjudicated":
+        _adjudicator(cluster)
+    for suggestions in (False, True):
+        out = tmp_path / f"{fmt}-{suggestions}.out"
+        run(cluster, fmt, out, include_suggestions=suggestions, resolve=resolve)
+        recs = _records(fmt, out)
+        assert recs
+        for rec in recs:
+            errors = sorted(validator.iter_errors(rec), key=str)
+            assert not errors, f"{fmt} --resolve {resolve}: {errors[0].message} at {list(errors[0].absolute_path)}"
+
+
+def test_the_schemas_can_fail(cluster, tmp_path):
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the test extra: pip install -e '.[test]'")
+    run(cluster, "nli", tmp_path / "n.jsonl", include_suggestions=True)
+    rec = jsonl(tmp_path / "n.jsonl")[-1]
+    validator = jsonschema.Draft202012Validator(ex.schema_for("nli"))
+    assert validator.is_valid(rec)
+    assert not validator.is_valid({k: v for k, v in rec.items() if k != "score"})  # a missing field
+    assert not validator.is_valid(dict(rec, label=3))
+    assert ex.schema_for("html") is None
+
+
+def test_the_schemas_ship_in_the_package():
+    from importlib import resources
+
+    names = {p.name for p in resources.files("reviewer.export").joinpath("schemas").iterdir()}
+    assert {f"{f}.schema.json" for f in ("jsonl", "csv", "nli", "prodigy", "label-studio")} <= names
+
+
+# --------------------------------------------------------------------------- loading into the tools researchers use
+
+def test_nli_and_pair_exports_load_with_pandas(cluster, tmp_path):
+    pd = pytest.importorskip("pandas", reason="pandas comes with the test extra (datasets): pip install -e '.[test]'")
+    run(cluster, "nli", tmp_path / "nli", split="80/10/10", resolve="majority")
+    run(cluster, "jsonl", tmp_path / "pairs.jsonl", include_suggestions=True)
+    for name in ex.SPLITS:
+        df = pd.read_json(tmp_path / "nli" / f"{name}.jsonl", lines=True)
+        assert len(df) and list(df.columns) == list(ex.NLI_KEYS) and set(df["split"]) == {name}
+    df = pd.read_json(tmp_path / "pairs.jsonl", lines=True)
+    assert set(df["type"]) == {"tag", "note", "link"} and df["b"].isna().sum() == (df["type"] != "link").sum()
+
+
+def test_nli_and_pair_exports_load_with_huggingface_datasets(cluster, tmp_path, monkeypatch):
+    datasets = pytest.importorskip("datasets", reason="HuggingFace datasets is in the test extra: "
+                                                      "pip install -e '.[test]' (about 270 MB with pyarrow and pandas)")
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    out = tmp_path / "nli"
+    run(cluster, "nli", out, split="80/10/10", resolve="majority", include_suggestions=True)
+    files = {name: str(out / f"{name}.jsonl") for name in ex.SPLITS}
+    ds = datasets.load_dataset("json", data_files=files, cache_dir=str(tmp_path / "cache"))
+    assert set(ds) == set(ex.SPLITS) and all(ds[s].num_rows > 0 for s in ex.SPLITS)
+    names = [ex.NLI_LABELS[i] for i in sorted(ex.NLI_LABELS)]
+    ds = ds.cast_column("label", datasets.ClassLabel(names=names))
+    train = ds["train"]
+    assert train.features["label"].names == ["entailment", "neutral", "contradiction"]
+    assert all(train.features["label"].int2str(r["label"]) == r["label_text"] for r in train)
+    assert set(train.column_names) == set(ex.NLI_KEYS)
+    # the per-reviewer export with nulls and predicted rows loads as one table too
+    run(cluster, "nli", tmp_path / "all.nli.jsonl", include_suggestions=True)
+    run(cluster, "jsonl", tmp_path / "pairs.jsonl", include_suggestions=True)
+    for f in ("all.nli.jsonl", "pairs.jsonl"):
+        d = datasets.load_dataset("json", data_files=str(tmp_path / f), split="train", cache_dir=str(tmp_path / "cache"))
+        assert d.num_rows == len(jsonl(tmp_path / f))
