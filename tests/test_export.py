@@ -860,3 +860,34 @@ def test_nli_and_pair_exports_load_with_huggingface_datasets(cluster, tmp_path, 
     for f in ("all.nli.jsonl", "pairs.jsonl"):
         d = datasets.load_dataset("json", data_files=str(tmp_path / f), split="train", cache_dir=str(tmp_path / "cache"))
         assert d.num_rows == len(jsonl(tmp_path / f))
+
+
+# --------------------------------------------------------------------------- html: agreement
+
+def test_html_counts_agreed_disputed_and_undecided_links(cluster, tmp_path):
+    out = tmp_path / "report.html"
+    run(cluster, "html", out, include_suggestions=True)
+    page = out.read_text(encoding="utf-8")
+    counts = page.split('<ul class="counts">', 1)[1].split("</ul>", 1)[0]
+    assert '<li class="agreed"><b>2</b> conflicts agreed</li>' in counts
+    assert '<li class="disputed"><b>1</b> link disputed</li>' in counts
+    assert '<li class="undecided"><b>2</b> links undecided</li>' in counts
+    assert "accepted" not in counts  # no count says "accepted" for a link one reviewer rejected
+    disputed = [row for row in page.split("<tr") if 'class="disputed"' in row.split(">", 1)[0]]
+    assert len(disputed) == 1 and "alice: accepted" in disputed[0] and "bob: rejected" in disputed[0]
+    assert "<mark>Sunday</mark>" in disputed[0] and 'class="badge disputed"' in disputed[0]
+    # agreement figures with the confusion tables as heat maps (the numbers of `reviewer agree`)
+    from reviewer.agree import agreement
+
+    rep = agreement([cluster / "alice.review.toml", cluster / "bob.review.json"], articles=[cluster])
+    assert '<h2 id="agreement">' in page
+    row = page.split("<tr><th>links</th>", 1)[1].split("</tr>", 1)[0]
+    assert f'<td class="num">{rep["links"]["kappa"]:.3f}</td><td class="num">{rep["links"]["alpha"]:.3f}</td>' in row
+    assert page.count('<table class="heat">') == 2 and "--v:1.00" in page
+
+
+def test_html_of_one_reviewer_has_no_agreement(cluster, tmp_path):
+    out = tmp_path / "one.html"
+    run(cluster, "html", out, resolve="reviewer:alice")
+    page = out.read_text(encoding="utf-8")
+    assert 'id="agreement"' not in page and 'class="disputed"' not in page

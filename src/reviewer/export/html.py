@@ -156,9 +156,9 @@ class _Report:
             cells.append(f'<a href="#{self.anchor(end)}">{e(self.short_ref(end))}</a> <small>{e(end.where())}</small>'
                          f'<div dir="auto">{snippet(end.text, spans)}</div>')
         notes = "<br>".join(f"<b>{e(r)}:</b> {e(n)}" for r, n in v.notes)
-        badge = ' <span class="badge disputed">disputed</span>' if v.status == "disputed" else ""
-        return (f'<tr class="{v.status}"><td>{i}{badge}</td><td class="ev">{ev}</td><td>{e(kinds)}</td>'
-                f"<td>{cells[0]}</td><td>{cells[1]}</td><td>{self.decisions_html(v)}</td><td>{notes}</td></tr>")
+        badge = '<span class="badge disputed">disputed</span><br>' if v.status == "disputed" else ""
+        return (f'<tr class="{v.status}"><td>{i}</td><td class="ev">{ev}</td><td>{e(kinds)}</td>'
+                f"<td>{cells[0]}</td><td>{cells[1]}</td><td>{badge}{self.decisions_html(v)}</td><td>{notes}</td></tr>")
 
     def columns(self) -> list[str]:
         dashed = " · dashed: suggested, not reviewed" if self.data.include_suggestions else ""
@@ -284,9 +284,7 @@ def agreement_of(data: ExportData) -> dict | None:
 
     tags = data.raw_tags if data.raw_tags is not None else data.tags
     links = data.raw_links if data.raw_links is not None else data.links
-    names = sorted({t.reviewer for t in tags if t.reviewer} | {l.reviewer for l in links if l.reviewer}
-                   | set(data.reviewers))
-    names = [n for n in names if n != "adjudicator"]
+    names = [n for n in sorted(data.reviewers) if n != "adjudicator"]
     if len(names) < 2:
         return None
     idx = {n: i for i, n in enumerate(names)}
