@@ -890,4 +890,5 @@ def test_html_of_one_reviewer_has_no_agreement(cluster, tmp_path):
     out = tmp_path / "one.html"
     run(cluster, "html", out, resolve="reviewer:alice")
     page = out.read_text(encoding="utf-8")
-    assert 'id="agreement"' not in page and 'class="disputed"' not in page
+    assert 'id="agreement"' not in page and '<tr class="disputed"' not in page
+    assert '<b>0</b> links disputed' in page
