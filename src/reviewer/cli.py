@@ -40,6 +40,8 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
     tui.add_argument("--reviewer", metavar="NAME", help="your reviewer name (the sidecar is NAME.review.toml)")
     tui.add_argument("--sidecar", metavar="FILE", help="sidecar file to use instead of the default beside the articles")
     tui.add_argument("--format", choices=("toml", "json"), help="sidecar format (default toml)")
+    tui.add_argument("--adjudicate", action="store_true", help="adjudicate: every reviewer's decisions shown per "
+                     "link, n / N through the disputed pairs, your decisions saved as adjudicator.review.toml")
     tui.add_argument("--version", action="version", version=f"reviewer {__version__}")
 
     align = _Parser(prog="reviewer align", description="Segment and align articles; print the alignment.")
