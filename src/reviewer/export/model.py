@@ -122,7 +122,9 @@ class ExportSummary:
         line = f"exported {self.records} {self.fmt} records from {who} to {', '.join(self.files) or self.out}"
         if self.resolve != "all" and not self.resolve.startswith("reviewer:"):
             why = {"unanimous": "not unanimous"}.get(self.resolve, "without a majority")
-            line += f"; resolved by {self.resolve}: {self.left_out} pair{'s' if self.left_out != 1 else ''} {why} left out"
+            rule = {"adjudicated": "adjudication (majority where the adjudicator said nothing)"}.get(self.resolve,
+                                                                                                  self.resolve)
+            line += f"; resolved by {rule}: {self.left_out} pair{'s' if self.left_out != 1 else ''} {why} left out"
         if self.predicted:
             line += f"; {self.predicted} unreviewed suggestions marked predicted"
         if self.orphans:
