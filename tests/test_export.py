@@ -101,32 +101,36 @@ def test_jsonl_every_field(cluster, tmp_path):
     assert [r["type"] for r in recs].count("note") == 2
     assert [r["type"] for r in recs].count("link") == 13  # no suggestions without the option
     sents = texts(cluster)
-    tag_keys = ["type", "cluster", "reviewer", "article", "sentence", "start", "end", "text", "orphan", "date",
-                "source", "title", "url", "path", "label", "decision", "origin", "score", "note", "time"]
+    keys = ["type", "cluster", "reviewer", "resolution", "votes", "label", "relation", "decision", "origin", "score",
+            "evidence", "note", "time", "a", "b"]
+    end_keys = ["article", "sentence", "start", "end", "text", "orphan", "date", "source", "title", "url", "path"]
     for r in recs:
         assert r["cluster"] == "drone_strike"
+        assert list(r) == keys  # every record type has every key
+        assert r["resolution"] is None and r["votes"] is None
         if r["type"] == "tag":
-            assert list(r) == tag_keys
-            assert r["decision"] == "accepted" and r["origin"] == "manual" and r["score"] is None
-        ends = [r["a"], r["b"]] if r["type"] == "link" else [r]
+            assert r["decision"] == "accepted" and r["origin"] == "manual" and r["score"] is None and r["b"] is None
+        ends = [r["a"], r["b"]] if r["type"] == "link" else [r["a"]]
+        assert all(list(e) == end_keys for e in ends)
         for e in ends:
             if not e["orphan"]:
                 assert (e["start"], e["end"], e["text"]) == sents[(e["article"], e["sentence"])]
             assert e["path"] == {"a": "a.txt", "b": "b.txt", "c": "c.json"}[e["article"]]
 
-    tag = next(r for r in recs if r["type"] == "tag" and r["reviewer"] == "alice" and r["article"] == "a"
-               and r["sentence"] == 1 and r["label"] == "key-claim")
+    tag = next(r for r in recs if r["type"] == "tag" and r["reviewer"] == "alice" and r["a"]["article"] == "a"
+               and r["a"]["sentence"] == 1 and r["label"] == "key-claim")
     assert tag["note"] == 'Officials: "not hurt", but b says "wounded",\nsee AFP, Reuters; <check> & confirm'
-    assert tag["time"] == "2026-01-10T09:03:00Z" and tag["date"] == "2021-11-07"
-    c_tag = next(r for r in recs if r["type"] == "tag" and r["article"] == "c")
+    assert tag["time"] == "2026-01-10T09:03:00Z" and tag["a"]["date"] == "2021-11-07"
+    c_tag = next(r["a"] for r in recs if r["type"] == "tag" and r["a"]["article"] == "c")
     assert (c_tag["title"], c_tag["source"], c_tag["url"], c_tag["date"]) == (
         "Drone attack on the <PM>'s home", "Example News", "https://example.org/news/1", "2021-11-08")
 
-    orphan = next(r for r in recs if r["type"] == "tag" and r["orphan"])
-    assert (orphan["reviewer"], orphan["article"], orphan["sentence"], orphan["label"]) == ("alice", "a", 5, "opinion")
-    assert orphan["text"] == "This sentence was removed from the article." and orphan["start"] == 900
+    orphan = next(r for r in recs if r["type"] == "tag" and r["a"]["orphan"])
+    assert (orphan["reviewer"], orphan["a"]["article"], orphan["a"]["sentence"], orphan["label"]) == (
+        "alice", "a", 5, "opinion")
+    assert orphan["a"]["text"] == "This sentence was removed from the article." and orphan["a"]["start"] == 900
 
-    notes = {(r["reviewer"], r["article"], r["sentence"]): r["note"] for r in recs if r["type"] == "note"}
+    notes = {(r["reviewer"], r["a"]["article"], r["a"]["sentence"]): r["note"] for r in recs if r["type"] == "note"}
     assert notes == {("alice", "c", 2): "Same claim as a:3, shorter.",
                      ("bob", "b", 3): 'Quote, with "commas", and\na newline'}
 
@@ -172,9 +176,8 @@ def test_csv_matches_jsonl(cluster, tmp_path):
     assert len(rows) == len(recs)
     for row, rec in zip(rows, recs):
         flat = {k: rec.get(k) for k in ex.CSV_COLUMNS}
-        if rec["type"] == "link":
-            flat.update(rec["a"])
-            flat.update({"b_" + k: v for k, v in rec["b"].items()})
+        flat.update(rec["a"])
+        flat.update({"b_" + k: v for k, v in (rec["b"] or {}).items()})
         for k in ex.CSV_COLUMNS:
             assert row[k] == ex.cell(flat.get(k)), (k, row[k], flat.get(k))
         if row["evidence"]:
@@ -190,12 +193,11 @@ def test_nli_labels(cluster, tmp_path):
     out = tmp_path / "out.nli.jsonl"
     run(cluster, "nli", out, include_suggestions=True)
     recs = jsonl(out)
-    keys = {"premise", "hypothesis", "label", "label_text", "pair_id", "premise_id", "hypothesis_id", "cluster", "reviewer"}
     for r in recs:
-        assert keys <= set(r) and "split" not in r
+        assert tuple(r) == ex.NLI_KEYS and r["split"] is None
         assert ex.NLI_LABELS[r["label"]] == r["label_text"]
         assert r["pair_id"] == f"{r['premise_id']}|{r['hypothesis_id']}" and r["cluster"] == "drone_strike"
-        if r.get("predicted"):
+        if r["predicted"]:
             assert r["reviewer"] is None and r["label"] == (0 if r["relation"] == "match" else 2)
         elif r["decision"] == "rejected":
             assert r["label"] == 1
@@ -209,25 +211,70 @@ def test_nli_labels(cluster, tmp_path):
     assert by[("alice", "drone_strike/b:0|drone_strike/c:0")]["label"] == 1  # rejected conflict
     assert by[("bob", "drone_strike/a:1|drone_strike/c:2")]["label"] == 1  # rejected match
     assert by[("alice", "drone_strike/a:7|drone_strike/b:3")]["orphan"] is True
-    assert any(r.get("predicted") for r in recs)
+    assert any(r["predicted"] for r in recs)
+    assert not any(r["orphan"] for r in recs if r["pair_id"] != "drone_strike/a:7|drone_strike/b:3")
 
 
-def test_nli_split_by_cluster(cluster, tmp_path):
-    other = tmp_path / "other_event"
-    shutil.copytree(cluster, other)
+def test_split_of_one_cluster_is_by_pair_stratified_by_label(cluster, tmp_path):
     out = tmp_path / "nli"
     summary = run(cluster, "nli", out, split="80/10/10")
     assert sorted(Path(f).name for f in summary.files) == ["dev.jsonl", "test.jsonl", "train.jsonl"]
-    where = ex.split_of("drone_strike", (80, 10, 10))
-    recs = jsonl(out / f"{where}.jsonl")
-    assert len(recs) == summary.records and all(r["split"] == where for r in recs)
-    run(other, "nli", out, split="80/10/10")
-    run(cluster, "nli", out, split="80/10/10")  # again: replaces its records, keeps the other cluster's
-    every = [r for name in ex.SPLITS for r in jsonl(out / f"{name}.jsonl")]
-    assert sum(r["cluster"] == "drone_strike" for r in every) == summary.records
-    assert sum(r["cluster"] == "other_event" for r in every) == summary.records
+    parts = {name: jsonl(out / f"{name}.jsonl") for name in ex.SPLITS}
+    assert all(parts.values()), {k: len(v) for k, v in parts.items()}  # no split is empty
+    every = [r for name in ex.SPLITS for r in parts[name]]
+    assert len(every) == summary.records and all(r["split"] == name for name in ex.SPLITS for r in parts[name])
+    where: dict[str, str] = {}
     for r in every:
-        assert r["split"] == ex.split_of(r["cluster"], (80, 10, 10))
+        assert where.setdefault(r["pair_id"], r["split"]) == r["split"]  # a pair never straddles two splits
+    assert len(parts["train"]) > len(parts["dev"])
+    # stratified: every label of the cluster is in train
+    assert {r["label"] for r in parts["train"]} == {r["label"] for r in every}
+    again = tmp_path / "again"
+    run(cluster, "nli", again, split="80/10/10")  # fixed seed: the same files
+    for name in ex.SPLITS:
+        assert (again / f"{name}.jsonl").read_bytes() == (out / f"{name}.jsonl").read_bytes()
+
+
+def test_plan_split_stratifies_by_label():
+    rows = [{"pair_id": f"p{i}", "label": i % 2, "cluster": "x"} for i in range(40)]
+    planned = ex.plan_split(rows, (50, 25, 25))
+    for label in (0, 1):
+        got = [r["split"] for r in planned if r["label"] == label]
+        assert (got.count("train"), got.count("dev"), got.count("test")) == (10, 5, 5)
+
+
+def test_split_of_several_clusters_is_by_cluster(cluster, tmp_path, capsys):
+    other = tmp_path / "other_event"
+    shutil.copytree(cluster, other)
+    out = tmp_path / "nli"
+    first = run(cluster, "nli", out, split="80/20/0")
+    run(other, "nli", out, split="80/20/0")
+    every = [r for name in ex.SPLITS if (out / f"{name}.jsonl").exists() for r in jsonl(out / f"{name}.jsonl")]
+    assert not (out / "test.jsonl").exists()  # a split with no share gets no file
+    per_cluster = {}
+    for r in every:
+        per_cluster.setdefault(r["cluster"], set()).add(r["split"])
+    assert per_cluster == {"drone_strike": {"train"}, "other_event": {"dev"}} or \
+        per_cluster == {"drone_strike": {"dev"}, "other_event": {"train"}}
+    assert sum(r["cluster"] == "drone_strike" for r in every) == first.records
+    run(cluster, "nli", out, split="80/20/0")  # again: replaces its records, keeps the other cluster's
+    assert sum(len(jsonl(out / f"{n}.jsonl")) for n in ("train", "dev")) == len(every)
+    # two clusters cannot fill three splits: an error naming the split, and nothing changes
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    cfg = ["--config", str(CONFIG)]
+    assert main(["export", str(cluster), "-f", "nli", "--split", "80/10/10", "-o", str(out), *cfg]) == 1
+    err = _one_line_error(capsys, "test split would be empty")
+    assert "2 clusters" in err
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_a_split_that_would_be_empty_is_an_error_naming_it():
+    rows = [{"pair_id": f"p{i}", "label": 2, "cluster": "x"} for i in range(2)]
+    with pytest.raises(ReviewerError) as err:
+        ex.plan_split(rows, (80, 10, 10))
+    assert "the test split would be empty" in err.value.one_line() and "80/10/0" in err.value.one_line()
+    assert {r["split"] for r in ex.plan_split(rows, (80, 10, 0))} == {"train", "dev"}
+    assert {r["split"] for r in ex.plan_split(rows * 0 + rows[:1], (1, 0, 0))} == {"train"}
 
 
 def test_split_is_a_stable_hash_of_the_name():
@@ -269,8 +316,10 @@ def test_prodigy_tasks(cluster, tmp_path):
             assert 0 <= s["start"] < s["end"] <= len(t["text"]) and s["label"]
             if "text" in s:
                 assert t["text"][s["start"]:s["end"]] == s["text"]
-    tags = [t for t in tasks if "relation" not in t["meta"]]
-    links = [t for t in tasks if "relation" in t["meta"]]
+    keys, meta_keys = list(tasks[0]), list(tasks[0]["meta"])
+    assert all(list(t) == keys and list(t["meta"]) == meta_keys for t in tasks)  # one schema for every task
+    tags = [t for t in tasks if t["meta"]["kind"] == "tag"]
+    links = [t for t in tasks if t["meta"]["kind"] == "link"]
     assert len(tags) == 11
     for t in tags:
         assert t["answer"] == "accept" and t["spans"] == [{"start": 0, "end": len(t["text"]), "label": t["label"]}]
@@ -280,10 +329,12 @@ def test_prodigy_tasks(cluster, tmp_path):
     assert b_text == "The prime minister was wounded in the attack, officials said."
     assert [s["text"] for s in hurt["spans"]] == ["not hurt", "wounded"] and hurt["label"] == "conflict"
     assert hurt["answer"] == "accept" and hurt["_annotator_id"] == "alice"
+    assert hurt["_session_id"] == "drone_strike-alice"
     answers = {(t["meta"]["reviewer"], t["meta"]["decision"]): t["answer"] for t in links}
     assert answers[("bob", "rejected")] == "reject" and answers[(None, "predicted")] == "ignore"
     # the same question asked of two reviewers has the same hashes
-    same = [t for t in tags if t["meta"]["article"] == "a" and t["meta"]["sentence"] == 0]
+    assert all(t["_annotator_id"] is None for t in links if t["answer"] == "ignore")
+    same = [t for t in tags if t["meta"]["a_article"] == "a" and t["meta"]["a_sentence"] == 0]
     assert len(same) == 2 and same[0]["_task_hash"] == same[1]["_task_hash"]
 
 
@@ -316,7 +367,7 @@ def test_label_studio_tasks_fit_the_config(cluster, tmp_path):
                 else:
                     assert res["type"] == "textarea" and isinstance(res["value"]["text"][0], str)
         for ann in task.get("annotations", []):
-            assert ann["was_cancelled"] is False and "completed_by" not in ann  # names are not e-mails
+            assert ann["was_cancelled"] is False and ann["completed_by"] is None  # names are not e-mails
     pairs = {(t["data"]["ref_a"], t["data"]["ref_b"]): t for t in tasks if t["data"]["kind"] == "pair"}
     hurt = pairs[("a:1", "b:1")]
     assert hurt["data"]["annotators"] == ["alice", "bob"]
@@ -622,3 +673,222 @@ def test_export_records_takes_loaded_objects(cluster, tmp_path):
                                     labels=cfg.labels, include_suggestions=True)
         assert got.read_bytes() == want.read_bytes(), fmt
         assert summary.records > 0 and summary.reviewers == ["alice", "bob"]
+
+
+# --------------------------------------------------------------------------- --resolve
+
+def _adjudicator(cluster: Path, decision: str = "rejected") -> Path:
+    """An adjudicator's sidecar that settles the disputed pair a:0 – c:0 (alice accepted the
+    conflict, bob rejected it)."""
+    side = cluster / "adjudicator.review.toml"
+    side.write_text(f'''schema = 1
+reviewer = "adjudicator"
+created = "2026-01-11T10:00:00Z"
+updated = "2026-01-11T10:00:00Z"
+
+[[links]]
+relation = "conflict"
+decision = "{decision}"
+origin = "suggested"
+score = 0.8979
+note = "Sunday vs Saturday: the date differs, but c is the wire's correction"
+time = "2026-01-11T10:00:00Z"
+
+[links.a]
+article = "a"
+sentence = 0
+start = 0
+end = 74
+quote = "Three drones hit the residence of the prime minister in Baghdad on Sunday."
+
+[links.b]
+article = "c"
+sentence = 0
+start = 0
+end = 76
+quote = "Three drones hit the residence of the prime minister in Baghdad on Saturday."
+''', encoding="utf-8")
+    return side
+
+
+def test_resolve_majority_gives_one_record_per_pair(cluster, tmp_path, capsys):
+    cfg = ["--config", str(CONFIG)]
+    out = tmp_path / "m.nli.jsonl"
+    assert main(["export", str(cluster), "-f", "nli", "-o", str(out), "--resolve", "majority", *cfg]) == 0
+    line = capsys.readouterr().out
+    assert "resolved by majority: 1 pair without a majority left out" in line
+    recs = jsonl(out)
+    ids = [r["pair_id"] for r in recs]
+    assert len(ids) == len(set(ids))  # one record per pair
+    assert "drone_strike/a:0|drone_strike/c:0" not in ids  # alice: contradiction, bob: neutral
+    by = {r["pair_id"]: r for r in recs}
+    hurt = by["drone_strike/a:1|drone_strike/b:1"]
+    assert hurt["label"] == 2 and hurt["votes"] == {"entailment": 0, "neutral": 0, "contradiction": 2}
+    assert hurt["reviewer"] is None and hurt["resolution"] == "majority"
+    assert by["drone_strike/b:0|drone_strike/c:0"]["label"] == 1
+    # a pair only one reviewer decided: that reviewer's vote is the majority of the votes cast
+    assert by["drone_strike/a:0|drone_strike/b:0"]["votes"] == {"entailment": 0, "neutral": 0, "contradiction": 1}
+
+
+def test_resolve_unanimous_needs_every_reviewer(cluster, tmp_path):
+    s = run(cluster, "nli", tmp_path / "u.jsonl", resolve="unanimous")
+    recs = jsonl(tmp_path / "u.jsonl")
+    assert recs and all(sum(r["votes"].values()) == 2 and max(r["votes"].values()) == 2 for r in recs)
+    assert s.left_out == 4 and "4 pairs not unanimous left out" in s.one_line()
+    run(cluster, "jsonl", tmp_path / "u2.jsonl", resolve="unanimous")
+    tags = [r for r in jsonl(tmp_path / "u2.jsonl") if r["type"] == "tag"]
+    assert tags and all(r["votes"] == {"present": 2, "absent": 0} for r in tags)
+
+
+def test_resolve_reviewer_keeps_one_reviewer(cluster, tmp_path):
+    s = run(cluster, "jsonl", tmp_path / "r.jsonl", resolve="reviewer:bob")
+    recs = jsonl(tmp_path / "r.jsonl")
+    assert recs and {r["reviewer"] for r in recs} == {"bob"} and s.reviewers == ["bob"]
+    with pytest.raises(ReviewerError) as err:
+        run(cluster, "jsonl", tmp_path / "x.jsonl", resolve="reviewer:carol")
+    assert "carol" in err.value.one_line() and "alice, bob" in err.value.one_line()
+
+
+def test_resolve_adjudicated(cluster, tmp_path, capsys):
+    with pytest.raises(ReviewerError) as err:
+        run(cluster, "nli", tmp_path / "a.jsonl", resolve="adjudicated")
+    assert "adjudicator.review.toml" in err.value.one_line()
+    _adjudicator(cluster)
+    s = run(cluster, "nli", tmp_path / "a.jsonl", resolve="adjudicated")
+    by = {r["pair_id"]: r for r in jsonl(tmp_path / "a.jsonl")}
+    settled = by["drone_strike/a:0|drone_strike/c:0"]
+    assert (settled["label"], settled["reviewer"], settled["resolution"]) == (1, "adjudicator", "adjudicated")
+    assert settled["votes"] == {"entailment": 0, "neutral": 1, "contradiction": 1}  # the reviewers' votes
+    rest = [r for pid, r in by.items() if pid != "drone_strike/a:0|drone_strike/c:0"]
+    assert rest and all(r["resolution"] == "majority" and r["reviewer"] is None for r in rest)
+    assert s.left_out == 0
+    # the adjudicator is a reviewer like any other with --resolve all
+    run(cluster, "nli", tmp_path / "all.jsonl")
+    assert "adjudicator" in {r["reviewer"] for r in jsonl(tmp_path / "all.jsonl")}
+
+
+def test_cli_rejects_a_bad_resolve(cluster, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["export", str(cluster), "-f", "nli", "-o", "-", "--resolve", "mostly"])
+    assert exit_.value.code == 2 and "--resolve must be" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- schemas
+
+def _records(fmt: str, out: Path):
+    text = out.read_text(encoding="utf-8")
+    if fmt in ("jsonl", "nli", "prodigy"):
+        return [json.loads(l) for l in text.splitlines()]
+    if fmt == "label-studio":
+        return [json.loads(text)]
+    if fmt == "csv":
+        with open(out, encoding="utf-8", newline="") as fh:
+            return list(csv.DictReader(fh))
+    raise AssertionError(fmt)
+
+
+@pytest.mark.parametrize("resolve", ["all", "majority", "unanimous", "adjudicated", "reviewer:alice"])
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "nli", "prodigy", "label-studio"])
+def test_every_export_validates_against_its_schema(fmt, resolve, cluster, tmp_path):
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the test extra: pip install -e '.[test]'")
+    schema = ex.schema_for(fmt)
+    assert schema is not None, f"no schema shipped for {fmt}"
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    if resolve == "adjudicated":
+        _adjudicator(cluster)
+    for suggestions in (False, True):
+        out = tmp_path / f"{fmt}-{suggestions}.out"
+        run(cluster, fmt, out, include_suggestions=suggestions, resolve=resolve)
+        recs = _records(fmt, out)
+        assert recs
+        for rec in recs:
+            errors = sorted(validator.iter_errors(rec), key=str)
+            assert not errors, f"{fmt} --resolve {resolve}: {errors[0].message} at {list(errors[0].absolute_path)}"
+
+
+def test_the_schemas_can_fail(cluster, tmp_path):
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the test extra: pip install -e '.[test]'")
+    run(cluster, "nli", tmp_path / "n.jsonl", include_suggestions=True)
+    rec = jsonl(tmp_path / "n.jsonl")[-1]
+    validator = jsonschema.Draft202012Validator(ex.schema_for("nli"))
+    assert validator.is_valid(rec)
+    assert not validator.is_valid({k: v for k, v in rec.items() if k != "score"})  # a missing field
+    assert not validator.is_valid(dict(rec, label=3))
+    assert ex.schema_for("html") is None
+
+
+def test_the_schemas_ship_in_the_package():
+    from importlib import resources
+
+    names = {p.name for p in resources.files("reviewer.export").joinpath("schemas").iterdir()}
+    assert {f"{f}.schema.json" for f in ("jsonl", "csv", "nli", "prodigy", "label-studio")} <= names
+
+
+# --------------------------------------------------------------------------- loading into the tools researchers use
+
+def test_nli_and_pair_exports_load_with_pandas(cluster, tmp_path):
+    pd = pytest.importorskip("pandas", reason="pandas comes with the test extra (datasets): pip install -e '.[test]'")
+    run(cluster, "nli", tmp_path / "nli", split="80/10/10", resolve="majority")
+    run(cluster, "jsonl", tmp_path / "pairs.jsonl", include_suggestions=True)
+    for name in ex.SPLITS:
+        df = pd.read_json(tmp_path / "nli" / f"{name}.jsonl", lines=True)
+        assert len(df) and list(df.columns) == list(ex.NLI_KEYS) and set(df["split"]) == {name}
+    df = pd.read_json(tmp_path / "pairs.jsonl", lines=True)
+    assert set(df["type"]) == {"tag", "note", "link"} and df["b"].isna().sum() == (df["type"] != "link").sum()
+
+
+def test_nli_and_pair_exports_load_with_huggingface_datasets(cluster, tmp_path, monkeypatch):
+    datasets = pytest.importorskip("datasets", reason="HuggingFace datasets is in the test extra: "
+                                                      "pip install -e '.[test]' (about 270 MB with pyarrow and pandas)")
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    out = tmp_path / "nli"
+    run(cluster, "nli", out, split="80/10/10", resolve="majority", include_suggestions=True)
+    files = {name: str(out / f"{name}.jsonl") for name in ex.SPLITS}
+    ds = datasets.load_dataset("json", data_files=files, cache_dir=str(tmp_path / "cache"))
+    assert set(ds) == set(ex.SPLITS) and all(ds[s].num_rows > 0 for s in ex.SPLITS)
+    names = [ex.NLI_LABELS[i] for i in sorted(ex.NLI_LABELS)]
+    ds = ds.cast_column("label", datasets.ClassLabel(names=names))
+    train = ds["train"]
+    assert train.features["label"].names == ["entailment", "neutral", "contradiction"]
+    assert all(train.features["label"].int2str(r["label"]) == r["label_text"] for r in train)
+    assert set(train.column_names) == set(ex.NLI_KEYS)
+    # the per-reviewer export with nulls and predicted rows loads as one table too
+    run(cluster, "nli", tmp_path / "all.nli.jsonl", include_suggestions=True)
+    run(cluster, "jsonl", tmp_path / "pairs.jsonl", include_suggestions=True)
+    for f in ("all.nli.jsonl", "pairs.jsonl"):
+        d = datasets.load_dataset("json", data_files=str(tmp_path / f), split="train", cache_dir=str(tmp_path / "cache"))
+        assert d.num_rows == len(jsonl(tmp_path / f))
+
+
+# --------------------------------------------------------------------------- html: agreement
+
+def test_html_counts_agreed_disputed_and_undecided_links(cluster, tmp_path):
+    out = tmp_path / "report.html"
+    run(cluster, "html", out, include_suggestions=True)
+    page = out.read_text(encoding="utf-8")
+    counts = page.split('<ul class="counts">', 1)[1].split("</ul>", 1)[0]
+    assert '<li class="agreed"><b>2</b> conflicts agreed</li>' in counts
+    assert '<li class="disputed"><b>1</b> link disputed</li>' in counts
+    assert '<li class="undecided"><b>2</b> links undecided</li>' in counts
+    assert "accepted" not in counts  # no count says "accepted" for a link one reviewer rejected
+    disputed = [row for row in page.split("<tr") if 'class="disputed"' in row.split(">", 1)[0]]
+    assert len(disputed) == 1 and "alice: accepted" in disputed[0] and "bob: rejected" in disputed[0]
+    assert "<mark>Sunday</mark>" in disputed[0] and 'class="badge disputed"' in disputed[0]
+    # agreement figures with the confusion tables as heat maps (the numbers of `reviewer agree`)
+    from reviewer.agree import agreement
+
+    rep = agreement([cluster / "alice.review.toml", cluster / "bob.review.json"], articles=[cluster])
+    assert '<h2 id="agreement">' in page
+    row = page.split("<tr><th>links</th>", 1)[1].split("</tr>", 1)[0]
+    assert f'<td class="num">{rep["links"]["kappa"]:.3f}</td><td class="num">{rep["links"]["alpha"]:.3f}</td>' in row
+    assert page.count('<table class="heat">') == 2 and "--v:1.00" in page
+
+
+def test_html_of_one_reviewer_has_no_agreement(cluster, tmp_path):
+    out = tmp_path / "one.html"
+    run(cluster, "html", out, resolve="reviewer:alice")
+    page = out.read_text(encoding="utf-8")
+    assert 'id="agreement"' not in page and '<tr class="disputed"' not in page
+    assert '<b>0</b> links disputed' in page

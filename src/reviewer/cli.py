@@ -40,6 +40,8 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
     tui.add_argument("--reviewer", metavar="NAME", help="your reviewer name (the sidecar is NAME.review.toml)")
     tui.add_argument("--sidecar", metavar="FILE", help="sidecar file to use instead of the default beside the articles")
     tui.add_argument("--format", choices=("toml", "json"), help="sidecar format (default toml)")
+    tui.add_argument("--adjudicate", action="store_true", help="adjudicate: every reviewer's decisions shown per "
+                     "link, n / N through the disputed pairs, your decisions saved as adjudicator.review.toml")
     tui.add_argument("--version", action="version", version=f"reviewer {__version__}")
 
     align = _Parser(prog="reviewer align", description="Segment and align articles; print the alignment.")
@@ -84,8 +86,11 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
                         help="sidecar to export (repeatable; default: every *.review.toml/json beside the articles)")
     export.add_argument("--include-suggestions", action="store_true",
                         help="also export the engine's suggestions nobody reviewed (marked predicted)")
+    export.add_argument("--resolve", metavar="RULE", type=_resolve_arg, default="all",
+                        help="all (one record per reviewer, the default), majority, unanimous, adjudicated "
+                             "(the adjudicator's sidecar settles disagreements) or reviewer:NAME")
     export.add_argument("--split", metavar="TRAIN/DEV/TEST", type=_split_arg,
-                        help="nli only: assign train/dev/test by cluster, e.g. 80/10/10; OUT becomes a folder")
+                        help="nli only: train/dev/test shares, e.g. 80/10/10 (by cluster when the folder holds several, else by pair); OUT becomes a folder")
     _add_config(export)
 
     claims = _Parser(prog="reviewer claims", description="Group what the articles say into claims: one row per "
@@ -112,6 +117,15 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
     _add_config(agree)
     return {"tui": tui, "align": align, "check": check, "align-batch": batch, "cache": cache,
             "export": export, "agree": agree, "claims": claims}
+
+
+def _resolve_arg(text: str) -> str:
+    from reviewer.export.resolve import parse_resolve
+
+    try:
+        return parse_resolve(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _split_arg(text: str):
@@ -253,7 +267,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     for w in config.warnings:
         print(f"reviewer: warning: {w}", file=sys.stderr)
     summary = export_files(args.paths, args.sidecar, args.format, args.out,
-                           include_suggestions=args.include_suggestions, config=config, split=args.split)
+                           include_suggestions=args.include_suggestions, config=config, split=args.split,
+                           resolve=args.resolve)
     for p in summary.problems:
         print(f"reviewer: {p}", file=sys.stderr)
     print(summary.one_line(), file=sys.stderr if args.out == "-" else sys.stdout)

@@ -25,7 +25,8 @@ folder. The cluster's name is the name of that folder.
 
 Layout: ``formats`` (the registry: names, suffixes, writers), ``model`` (the records),
 ``records`` (building them), ``core`` (the driver), ``safety`` (where output may go),
-``split`` (``--split``), one module per format (``jsonl``, ``csv``, ``nli``, ``prodigy``,
+``split`` (``--split``), ``resolve`` (``--resolve``), ``schema`` (the JSON Schema of each
+format, files in ``schemas/``), one module per format (``jsonl``, ``csv``, ``nli``, ``prodigy``,
 ``label_studio``, ``html`` with ``html_parts`` and the ``report.css`` asset).
 """
 
@@ -34,15 +35,18 @@ from reviewer.export.csv import CSV_COLUMNS, cell
 from reviewer.export.formats import FORMATS, REGISTRY, Format, formats_in_words, get_format, output_name
 from reviewer.export.label_studio import label_studio_config, label_studio_config_path
 from reviewer.export.model import End, ExportData, ExportSummary, LinkRow, NoteRow, TagRow
-from reviewer.export.nli import nli_records
+from reviewer.export.nli import NLI_KEYS, nli_records
 from reviewer.export.prodigy import PAIR_SEPARATOR, murmur3_32, prodigy_hashes
 from reviewer.export.records import build_data
-from reviewer.export.split import SPLITS, parse_split, split_of
+from reviewer.export.resolve import ADJUDICATOR, parse_resolve, resolve
+from reviewer.export.schema import schema_for
+from reviewer.export.split import SPLITS, parse_split, plan_split, split_of
 from reviewer.models import NLI_LABELS
 
 __all__ = [
-    "CSV_COLUMNS", "End", "ExportData", "ExportSummary", "FORMATS", "Format", "LinkRow", "NLI_LABELS", "NoteRow",
+    "ADJUDICATOR", "CSV_COLUMNS", "End", "NLI_KEYS", "ExportData", "ExportSummary", "FORMATS", "Format", "LinkRow", "NLI_LABELS", "NoteRow",
     "PAIR_SEPARATOR", "REGISTRY", "SPLITS", "TagRow", "build_data", "cell", "export_files", "export_records",
     "formats_in_words", "gather", "get_format", "label_studio_config", "label_studio_config_path", "murmur3_32",
-    "nli_records", "output_name", "parse_split", "prodigy_hashes", "render", "split_of",
+    "nli_records", "output_name", "parse_resolve", "parse_split", "plan_split", "prodigy_hashes", "render", "resolve",
+    "schema_for", "split_of",
 ]

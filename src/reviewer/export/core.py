@@ -15,8 +15,9 @@ from reviewer.errors import ReviewerError
 from reviewer.export.formats import Format, get_format, splittable
 from reviewer.export.model import ExportData, ExportSummary
 from reviewer.export.records import build_data
+from reviewer.export.resolve import parse_resolve, resolve as apply_resolve
 from reviewer.export.safety import refuse_inputs, write_text
-from reviewer.export.split import parse_split, split_of, write_split
+from reviewer.export.split import parse_split, write_split
 from reviewer.models import Cluster, Link
 
 
@@ -25,15 +26,21 @@ class _Request:
     fmt: Format
     out: str
     split: tuple[float, float, float] | None
+    resolve: str = "all"
 
     @property
     def path(self) -> Path | None:
         return None if self.out == "-" else Path(self.out)
 
 
-def _request(fmt: str, out: str | os.PathLike[str], split: str | Sequence[float] | None) -> _Request:
+def _request(fmt: str, out: str | os.PathLike[str], split: str | Sequence[float] | None,
+             resolve: str = "all") -> _Request:
     """Check what was asked before anything is loaded; ReviewerError for what the user can fix."""
     f = get_format(fmt)
+    try:
+        resolve = parse_resolve(resolve)
+    except ValueError as exc:
+        raise ReviewerError(str(exc)) from None
     split_t = None
     if split is not None:
         if f.rows is None:
@@ -44,7 +51,7 @@ def _request(fmt: str, out: str | os.PathLike[str], split: str | Sequence[float]
             raise ReviewerError(str(exc)) from None
     if str(out) == "-" and split_t is not None:
         raise ReviewerError("--split writes a folder (train.jsonl, dev.jsonl, test.jsonl); give -o FOLDER, not -")
-    return _Request(f, str(out), split_t)
+    return _Request(f, str(out), split_t, resolve)
 
 
 def render(data: ExportData, fmt: str) -> tuple[int, str]:
@@ -55,24 +62,27 @@ def render(data: ExportData, fmt: str) -> tuple[int, str]:
 def export_records(cluster: Cluster, links: Sequence[Link], reviews: Sequence, fmt: str,
                    out: str | os.PathLike[str], *, folder: str | os.PathLike[str],
                    sidecars: Sequence[str | os.PathLike[str]] = (), labels: Sequence = (),
-                   include_suggestions: bool = False, split: str | Sequence[float] | None = None) -> ExportSummary:
+                   include_suggestions: bool = False, split: str | Sequence[float] | None = None,
+                   resolve: str = "all") -> ExportSummary:
     """Export a loaded cluster: ``links`` are the engine's suggested links, ``reviews`` the
     sidecar data already re-anchored to the cluster (see :func:`records.build_data` for the
-    other arguments). Writes ``fmt`` to ``out`` (``-`` = stdout) and returns the summary."""
-    req = _request(fmt, out, split)
+    other arguments). Writes ``fmt`` to ``out`` (``-`` = stdout) and returns the summary;
+    ``resolve`` is the ``--resolve`` rule (see :mod:`reviewer.export.resolve`)."""
+    req = _request(fmt, out, split, resolve)
     data = build_data(cluster, links, reviews, folder=folder, sidecars=sidecars, labels=labels,
                       include_suggestions=include_suggestions)
-    return _write(data, req)
+    return _write(apply_resolve(data, req.resolve), req)
 
 
 def export_files(paths: Sequence[str | os.PathLike[str]], sidecars: Sequence[str | os.PathLike[str]] | None,
                  fmt: str, out: str | os.PathLike[str], include_suggestions: bool = False, config=None,
-                 split: str | Sequence[float] | None = None) -> ExportSummary:
+                 split: str | Sequence[float] | None = None, resolve: str = "all") -> ExportSummary:
     """Export the cluster at ``paths`` with its sidecars (None or [] = every sidecar in the
     article folder) as ``fmt`` to ``out`` (``-`` = stdout). ``config`` is a Config, a config
-    file path, or None (the usual search). Raises ReviewerError for anything the user can fix."""
-    req = _request(fmt, out, split)
-    return _write(gather(paths, sidecars, config, include_suggestions), req)
+    file path, or None (the usual search); ``resolve`` is the ``--resolve`` rule. Raises
+    ReviewerError for anything the user can fix."""
+    req = _request(fmt, out, split, resolve)
+    return _write(apply_resolve(gather(paths, sidecars, config, include_suggestions), req.resolve), req)
 
 
 def gather(paths, sidecars, config=None, include_suggestions: bool = False) -> ExportData:
@@ -121,13 +131,14 @@ def _write(data: ExportData, req: _Request) -> ExportSummary:
         assert out_path is not None
         rows = req.fmt.rows(data)
         records = len(rows)
-        files = write_split(out_path, data.name, rows, split_of(data.name, req.split), data.folder)
+        files = write_split(out_path, data.name, rows, req.split, data.folder)
     else:
         records, text = req.fmt.write(data)
         files = _write_text(data, req, text)
     predicted = sum(1 for l in data.links if l.decision == "predicted")
     return ExportSummary(req.fmt.name, req.out, files, records, data.reviewers, [str(p) for p in data.sidecars],
-                         data.orphans, predicted, [p.one_line() for p in data.cluster.problems])
+                         data.orphans, predicted, [p.one_line() for p in data.cluster.problems],
+                         resolve=data.resolve, left_out=data.left_out)
 
 
 def _write_text(data: ExportData, req: _Request, text: str) -> list[str]:

@@ -9,10 +9,13 @@ from reviewer.export.html_parts import (PairView, css_color, highlight, letter, 
 from reviewer.export.model import End, ExportData, NoteRow
 from reviewer.export.records import article_meta
 
-_SINGULAR = {"articles": "article", "sentences": "sentence", "tags": "tag", "conflicts accepted": "conflict accepted",
-             "matches accepted": "match accepted", "links rejected": "link rejected",
-             "suggestions unreviewed": "suggestion unreviewed", "orphaned anchors": "orphaned anchor"}
-_STATUS_RANK = {"accepted": 0, "predicted": 1, "rejected": 2}
+_SINGULAR = {"articles": "article", "sentences": "sentence", "tags": "tag",
+             "conflicts agreed": "conflict agreed", "matches agreed": "match agreed",
+             "links rejected by all": "link rejected by all", "links disputed": "link disputed",
+             "links undecided": "link undecided", "orphaned anchors": "orphaned anchor"}
+_COUNT_CLASS = {"conflicts agreed": "agreed", "matches agreed": "agreed", "links rejected by all": "agreed",
+                "links disputed": "disputed", "links undecided": "undecided"}
+_STATUS_RANK = {"disputed": 0, "accepted": 1, "predicted": 2, "rejected": 3}
 _CONFLICT_COLUMNS = ('<table class="conflicts"><colgroup><col style="width:3%"><col style="width:17%">'
                      '<col style="width:8%"><col style="width:25%"><col style="width:25%"><col style="width:10%">'
                      '<col style="width:12%"></colgroup><thead><tr><th>#</th><th>Evidence</th><th>Kind</th>'
@@ -46,7 +49,7 @@ def to_html(data: ExportData) -> tuple[int, str]:
         <div class="note"><b>alice:</b> Officials: &quot;not hurt&quot;, but b says …</div></div>
     """
     report = _Report(data)
-    parts = [*report.head(), *report.conflicts(), *report.columns(), *report.orphans(),
+    parts = [*report.head(), *report.agreement(), *report.conflicts(), *report.columns(), *report.orphans(),
              f"<footer>Written by reviewer export from {e(data.name)}.</footer>", "</body></html>"]
     records = len(data.tags) + len(data.notes) + len(data.links)
     return records, "\n".join(parts) + "\n"
@@ -64,7 +67,7 @@ class _Report:
         self.live = [v for v in self.views if not (v.a.orphan or v.b.orphan)]
         self.per_sent: dict[tuple, list[tuple[PairView, str]]] = {}
         for v in self.live:
-            if v.status in ("accepted", "predicted"):
+            if v.status in ("accepted", "predicted", "disputed"):
                 self.per_sent.setdefault(v.a.key(), []).append((v, "a"))
                 self.per_sent.setdefault(v.b.key(), []).append((v, "b"))
         self.tags_by: dict[tuple, dict[str, list[str]]] = {}
@@ -95,15 +98,19 @@ class _Report:
         return "".join(parts)
 
     def counts(self) -> list[tuple[str, int]]:
+        """Links are counted once per pair and relation: agreed (every reviewer who decided it
+        gave the same decision), disputed (reviewers disagree) and undecided (suggestions nobody
+        decided, with --include-suggestions)."""
         data, arts, live = self.data, self.arts, self.live
         counts = [
             ("articles", len(arts)), ("sentences", sum(len(a.sentences) for a in arts)), ("tags", len(data.tags)),
-            ("conflicts accepted", sum(1 for v in live if v.relation == "conflict" and v.status == "accepted")),
-            ("matches accepted", sum(1 for v in live if v.relation == "match" and v.status == "accepted")),
-            ("links rejected", sum(1 for v in live if v.status == "rejected")),
+            ("conflicts agreed", sum(1 for v in live if v.relation == "conflict" and v.status == "accepted")),
+            ("matches agreed", sum(1 for v in live if v.relation == "match" and v.status == "accepted")),
+            ("links rejected by all", sum(1 for v in live if v.status == "rejected")),
+            ("links disputed", sum(1 for v in live if v.status == "disputed")),
         ]
         if data.include_suggestions:
-            counts.append(("suggestions unreviewed", sum(1 for v in live if v.status == "predicted")))
+            counts.append(("links undecided", sum(1 for v in live if v.status == "predicted")))
         if data.orphans:
             counts.append(("orphaned anchors", data.orphans))
         return counts
@@ -113,12 +120,14 @@ class _Report:
         data = self.data
         reviewers = ", ".join(data.reviewers) or "none (engine suggestions only)"
         sidecars = ", ".join(p.name for p in data.sidecars) or "none"
-        counts = "".join(f"<li><b>{n}</b> {e(_SINGULAR.get(k, k) if n == 1 else k)}</li>" for k, n in self.counts())
+        counts = "".join(f'<li{_cls(_COUNT_CLASS.get(k))}><b>{n}</b> {e(_SINGULAR.get(k, k) if n == 1 else k)}</li>'
+                         for k, n in self.counts())
+        rule = "" if data.resolve == "all" else f" · resolved: {e(data.resolve)}"
         return ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
                 '<meta name="viewport" content="width=device-width, initial-scale=1">',
                 f"<title>Review: {e(data.name)}</title>", f"<style>\n{report_css()}</style></head><body>",
                 '<header class="top">', f"<h1>Review of “{e(data.name)}”</h1>",
-                f'<p class="sub">Reviewers: <b>{e(reviewers)}</b> · sidecars: {e(sidecars)}</p>',
+                f'<p class="sub">Reviewers: <b>{e(reviewers)}</b> · sidecars: {e(sidecars)}{rule}</p>',
                 f'<ul class="counts">{counts}</ul>', "</header>"]
 
     def conflicts(self) -> list[str]:
@@ -147,8 +156,9 @@ class _Report:
             cells.append(f'<a href="#{self.anchor(end)}">{e(self.short_ref(end))}</a> <small>{e(end.where())}</small>'
                          f'<div dir="auto">{snippet(end.text, spans)}</div>')
         notes = "<br>".join(f"<b>{e(r)}:</b> {e(n)}" for r, n in v.notes)
+        badge = '<span class="badge disputed">disputed</span><br>' if v.status == "disputed" else ""
         return (f'<tr class="{v.status}"><td>{i}</td><td class="ev">{ev}</td><td>{e(kinds)}</td>'
-                f"<td>{cells[0]}</td><td>{cells[1]}</td><td>{self.decisions_html(v)}</td><td>{notes}</td></tr>")
+                f"<td>{cells[0]}</td><td>{cells[1]}</td><td>{badge}{self.decisions_html(v)}</td><td>{notes}</td></tr>")
 
     def columns(self) -> list[str]:
         dashed = " · dashed: suggested, not reviewed" if self.data.include_suggestions else ""
@@ -196,11 +206,31 @@ class _Report:
     def mark_html(self, v: PairView, side: str) -> str:
         other = v.b if side == "a" else v.a
         glyph = "≠" if v.relation == "conflict" else "≈"
-        pred = " predicted" if v.status == "predicted" else ""
+        pred = {"predicted": " predicted", "disputed": " disputed"}.get(v.status, "")
         who = "; ".join(f"{r}: {d}" for r, d in sorted(v.decisions.items())) or "suggested, not reviewed"
         title = f"{v.relation} with {other.ref()} — {who}"
         return (f'<a class="lk {v.relation}{pred}" href="#{self.anchor(other)}" title="{e(title)}">'
                 f"{glyph} {e(self.short_ref(other))}</a>")
+
+    def agreement(self) -> list[str]:
+        """Agreement between the reviewers (two or more): units, raw agreement, Cohen's κ and
+        Krippendorff's α for the link decisions and the sentence labels, and each pair's
+        confusion table drawn as a small heat map."""
+        rep = agreement_of(self.data)
+        if rep is None:
+            return []
+        h = ['<h2 id="agreement">Agreement</h2>', '<div class="agreement">',
+             '<table class="figures"><thead><tr><th></th><th>units</th><th>agreement</th>'
+             f'<th>{"mean " if len(rep["reviewers"]) > 2 else ""}Cohen’s κ</th><th>Krippendorff’s α</th></tr></thead><tbody>']
+        for name, m in rep["rows"]:
+            h.append(f"<tr><th>{e(name)}</th><td class=\"num\">{m['units']}</td><td class=\"num\">{_f(m['observed'])}</td>"
+                     f"<td class=\"num\">{_f(m['kappa'])}</td><td class=\"num\">{_f(m['alpha'])}</td></tr>")
+        h.append("</tbody></table>")
+        for name, m in rep["rows"]:
+            for pair, table in m["confusion"].items():
+                h.append(_heat_map(f"{name}: {pair}", pair, table))
+        h.append("</div>")
+        return h
 
     def orphans(self) -> list[str]:
         data = self.data
@@ -219,3 +249,56 @@ class _Report:
                 '<p class="empty">Their sentence is no longer in the articles; the quotes stored in the sidecar '
                 'are shown.</p>',
                 '<ul class="orphans">' + "".join(lines) + "</ul>"]
+
+
+def _cls(name: str | None) -> str:
+    return f' class="{name}"' if name else ""
+
+
+def _f(x) -> str:
+    return "n/a" if x is None else f"{x:.3f}"
+
+
+def _heat_map(caption: str, pair: str, table: dict) -> str:
+    """A confusion table as a small heat map: rows the first reviewer, columns the second, each
+    cell shaded by its share of the largest cell."""
+    a, b = pair.split(" x ", 1)
+    cats = list(table)
+    top = max([table[r].get(c, 0) for r in cats for c in cats] + [1])
+    head = "".join(f"<th>{e(b)}: {e(c)}</th>" for c in cats)
+    rows = []
+    for r in cats:
+        cells = "".join(f'<td class="cell" style="--v:{table[r].get(c, 0) / top:.2f}">{table[r].get(c, 0)}</td>'
+                        for c in cats)
+        rows.append(f"<tr><th>{e(a)}: {e(r)}</th>{cells}</tr>")
+    return (f'<table class="heat"><caption>{e(caption)}</caption><thead><tr><th></th>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+def agreement_of(data: ExportData) -> dict | None:
+    """Agreement of the reviewers' own records (before any --resolve), through the measures of
+    ``reviewer agree``: link units are (pair, relation) decided by at least two reviewers,
+    label units every (sentence, label) of the articles. None with fewer than two reviewers
+    (the adjudicator is not counted)."""
+    from reviewer.agree import ABSENT, ACCEPTED, PRESENT, REJECTED, measure
+
+    tags = data.raw_tags if data.raw_tags is not None else data.tags
+    links = data.raw_links if data.raw_links is not None else data.links
+    names = [n for n in sorted(data.reviewers) if n != "adjudicator"]
+    if len(names) < 2:
+        return None
+    idx = {n: i for i, n in enumerate(names)}
+    decided: dict[tuple, list] = {}
+    for l in links:
+        if l.reviewer in idx and not l.orphan and l.decision in ("accepted", "rejected"):
+            ka, kb = sorted([l.a.key(), l.b.key()])
+            decided.setdefault((ka, kb, l.relation), [None] * len(names))[idx[l.reviewer]] = l.decision
+    link_units = [(k, v) for k, v in sorted(decided.items()) if sum(x is not None for x in v) >= 2]
+    rows = [("links", measure(names, link_units, (ACCEPTED, REJECTED), lambda uid: {}))]
+    tagged = [{(t.end.key(), t.label) for t in tags if t.reviewer == n and not t.end.orphan} for n in names]
+    labels = sorted({lab for s in tagged for _, lab in s})
+    if labels:
+        keys = [(a.id, s.index) for a in data.cluster.articles for s in a.sentences]
+        units = [((k, lab), [PRESENT if (k, lab) in s else ABSENT for s in tagged]) for lab in labels for k in keys]
+        rows.append(("labels", measure(names, units, (PRESENT, ABSENT), lambda uid: {})))
+    return {"reviewers": names, "rows": rows}

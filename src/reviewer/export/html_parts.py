@@ -44,11 +44,12 @@ class PairView:
 
     @property
     def status(self) -> str:
-        if any(d == "accepted" for d in self.decisions.values()):
-            return "accepted"
-        if self.decisions:
-            return "rejected"
-        return "predicted"
+        """``accepted`` / ``rejected`` (every reviewer who decided it agrees), ``disputed``
+        (they disagree) or ``predicted`` (nobody decided it)."""
+        seen = set(self.decisions.values())
+        if not seen:
+            return "predicted"
+        return seen.pop() if len(seen) == 1 else "disputed"
 
 
 def pair_views(data: ExportData) -> list[PairView]:
@@ -64,10 +65,10 @@ def pair_views(data: ExportData) -> list[PairView]:
             v = views[key] = PairView(l.a, l.b, l.relation, {}, False, l.score, ev, [], l.origin)
         elif not v.evidence and ev:
             v.evidence = ev
-        if l.reviewer is None:
+        if l.decision == "predicted":
             v.predicted = True
         else:
-            v.decisions[l.reviewer] = l.decision
+            v.decisions[l.reviewer or l.resolution or "?"] = l.decision
             if l.origin == "manual":
                 v.origin = "manual"
         if l.note:

@@ -58,19 +58,26 @@ def _header(e: End) -> str:
 
 def _ls_side(prefix: str, e: End | None) -> dict:
     if e is None:
-        return {f"text_{prefix}": "", f"header_{prefix}": "", f"ref_{prefix}": ""}
+        return {f"text_{prefix}": "", f"header_{prefix}": "", f"ref_{prefix}": "", f"source_{prefix}": None,
+                f"date_{prefix}": None, f"path_{prefix}": None, f"orphan_{prefix}": None}
     return {f"text_{prefix}": e.text, f"header_{prefix}": _header(e), f"ref_{prefix}": e.ref(),
             f"source_{prefix}": e.meta.get("source"), f"date_{prefix}": e.meta.get("date"),
             f"path_{prefix}": e.meta.get("path"), f"orphan_{prefix}": e.orphan}
 
 
-def _ls_annotation(reviewer: str, results: list[dict], time: str) -> dict:
-    ann: dict = {"result": results, "was_cancelled": False, "ground_truth": False}
+def completed_by(reviewer: str | None) -> dict | None:
+    """Label Studio's ``completed_by`` on import: ``{"email": …}`` of a member of the
+    organisation (it refuses an unknown one), or null (the importing user). A reviewer whose
+    name is an e-mail address is carried there; other names are in ``data.annotators``."""
+    return {"email": reviewer} if reviewer and "@" in reviewer else None
+
+
+def _ls_annotation(reviewer: str | None, results: list[dict], time: str) -> dict:
+    ann: dict = {"result": results, "was_cancelled": False, "ground_truth": False,
+                 "completed_by": completed_by(reviewer)}
     if time:
         ann["created_at"] = time
         ann["updated_at"] = time
-    if "@" in reviewer:
-        ann["completed_by"] = {"email": reviewer}
     return ann
 
 
@@ -90,13 +97,14 @@ def _pair_tasks(data: ExportData) -> list[dict]:
 
 def _pair_task(data: ExportData, links: list[LinkRow]) -> dict:
     a, b = links[0].a, links[0].b
-    data_ = {"kind": "pair", "cluster": data.name, **_ls_side("a", a), **_ls_side("b", b)}
+    data_ = {"kind": "pair", "cluster": data.name, **_ls_side("a", a), **_ls_side("b", b), "evidence": "",
+             "suggested_relation": None, "resolution": None, "votes": None}
     annotations, predictions, annotators = [], [], []
     for l in links:
         ev = _evidence_text(oriented(l.evidence, flip=l.a.key() != a.key()))
-        if ev and "evidence" not in data_:
+        if ev and not data_["evidence"]:
             data_["evidence"] = ev
-        if l.reviewer is None:
+        if l.decision == "predicted":
             predictions.append({"model_version": "reviewer-align", "score": l.score,
                                 "result": [{"id": "pred-relation", "from_name": "relation", "to_name": "text_a",
                                             "type": "choices", "value": {"choices": [l.relation]}}]})
@@ -108,15 +116,13 @@ def _pair_task(data: ExportData, links: list[LinkRow]) -> dict:
         if l.note:
             results.append(_note_result(rid, l.note))
         annotations.append(_ls_annotation(l.reviewer, results, l.time))
-        annotators.append(l.reviewer)
-        data_.setdefault("suggested_relation", l.relation if l.origin == "suggested" else None)
+        annotators.append(l.reviewer or l.resolution)
+        if data_["suggested_relation"] is None and l.origin == "suggested":
+            data_["suggested_relation"] = l.relation
+        if l.resolution:
+            data_["resolution"], data_["votes"] = l.resolution, l.votes
     data_["annotators"] = annotators
-    task: dict = {"data": data_}
-    if annotations:
-        task["annotations"] = annotations
-    if predictions:
-        task["predictions"] = predictions
-    return task
+    return {"data": data_, "annotations": annotations, "predictions": predictions}
 
 
 def _note_result(rid: str, note: str) -> dict:
@@ -127,13 +133,16 @@ def _note_result(rid: str, note: str) -> dict:
 def _sentence_tasks(data: ExportData) -> list[dict]:
     sents: dict[tuple, dict] = {}
     for t in data.tags:
-        s = sents.setdefault((t.end.key(), t.end.orphan, t.end.text), {"end": t.end, "by": {}})
-        r = s["by"].setdefault(t.reviewer, {"labels": [], "note": "", "time": ""})
+        s = sents.setdefault((t.end.key(), t.end.orphan, t.end.text), {"end": t.end, "by": {}, "resolution": None})
+        if t.resolution:
+            s["resolution"] = t.resolution
+        r = s["by"].setdefault(t.reviewer or t.resolution, {"labels": [], "note": "", "time": "",
+                                                            "email": t.reviewer})
         r["labels"].append(t.label)
         r["time"] = max(r["time"], t.time)
     for n in data.all_notes:
-        s = sents.setdefault((n.end.key(), n.end.orphan, n.end.text), {"end": n.end, "by": {}})
-        r = s["by"].setdefault(n.reviewer, {"labels": [], "note": "", "time": ""})
+        s = sents.setdefault((n.end.key(), n.end.orphan, n.end.text), {"end": n.end, "by": {}, "resolution": None})
+        r = s["by"].setdefault(n.reviewer, {"labels": [], "note": "", "time": "", "email": n.reviewer})
         r["note"] = n.text
         r["time"] = max(r["time"], n.time)
     tasks = []
@@ -148,11 +157,12 @@ def _sentence_tasks(data: ExportData) -> list[dict]:
                                 "value": {"choices": sorted(r["labels"])}})
             if r["note"]:
                 results.append(_note_result(rid, r["note"]))
-            annotations.append(_ls_annotation(reviewer, results, r["time"]))
+            annotations.append(_ls_annotation(r["email"], results, r["time"]))
             annotators.append(reviewer)
         tasks.append({"data": {"kind": "sentence", "cluster": data.name, **_ls_side("a", s["end"]),
-                               **_ls_side("b", None), "annotators": annotators},
-                      "annotations": annotations})
+                               **_ls_side("b", None), "evidence": "", "suggested_relation": None,
+                               "resolution": s["resolution"], "votes": None, "annotators": annotators},
+                      "annotations": annotations, "predictions": []})
     return tasks
 
 
@@ -179,9 +189,15 @@ def to_label_studio(data: ExportData) -> tuple[int, str]:
       suggestion is a ``predictions`` entry (with its score), also on pairs nobody reviewed.
     - A ``sentence`` task per tagged or annotated sentence (``text_b`` empty): one annotation
       per reviewer with the ``labels`` choices and the note.
-    - ``data.annotators`` names the reviewer of each annotation, in order. ``completed_by`` is
-      set (as ``{"email": …}``) only when the reviewer name is an e-mail address, since Label
-      Studio rejects unknown users; otherwise the annotations go to the importing user.
+    - Every task has ``data``, ``annotations`` and ``predictions`` (lists, maybe empty), and
+      every ``data`` the same keys (null or "" where a sentence task has no second sentence).
+      JSON Schema: ``reviewer/export/schemas/label-studio.schema.json``.
+    - ``data.annotators`` names the reviewer of each annotation, in order (with ``--resolve``
+      the rule, e.g. ``majority``). Every annotation has ``completed_by``, in the form Label
+      Studio's import takes: ``{"email": …}`` when the reviewer name is an e-mail address (the
+      user must exist in the organisation), else null, since Label Studio refuses unknown users
+      (the annotation then goes to the importing user). Name reviewers by their Label Studio
+      e-mail (``reviewer --reviewer ana@lab.org``) to keep who did what.
       Sample::
 
         [{"data": {"kind": "pair", "cluster": "drone_strike",

@@ -36,11 +36,13 @@ class End:
 
 @dataclass(slots=True)
 class TagRow:
-    reviewer: str
+    reviewer: str | None  # None for a resolved tag (``--resolve majority`` …)
     end: End
     label: str
     time: str
     note: str = ""
+    resolution: str | None = None  # None (one reviewer's record) | majority | unanimous | adjudicated
+    votes: dict | None = None  # resolved: {"present": n, "absent": n}
 
 
 @dataclass(slots=True)
@@ -63,6 +65,8 @@ class LinkRow:
     evidence: list[dict]  # oriented to a / b (see records.oriented)
     note: str = ""
     time: str = ""
+    resolution: str | None = None  # None (one reviewer's record) | majority | unanimous | adjudicated
+    votes: dict | None = None  # resolved: {"entailment": n, "neutral": n, "contradiction": n}
 
     def pair(self) -> frozenset[tuple[str, int]]:
         return frozenset([self.a.key(), self.b.key()])
@@ -89,6 +93,12 @@ class ExportData:
     suggested: list[Link] = field(default_factory=list)
     orphans: int = 0
     include_suggestions: bool = False
+    resolve: str = "all"  # all | majority | unanimous | reviewer:NAME | adjudicated
+    left_out: int = 0  # pairs without a majority / not unanimous (resolve), left out
+    voters: list[str] = field(default_factory=list)  # the reviewers whose votes were counted
+    # each reviewer's own records, kept by --resolve for the HTML report's agreement figures
+    raw_tags: list[TagRow] | None = None
+    raw_links: list[LinkRow] | None = None
 
 
 @dataclass(slots=True)
@@ -102,12 +112,19 @@ class ExportSummary:
     orphans: int
     predicted: int
     problems: list[str] = field(default_factory=list)
+    resolve: str = "all"
+    left_out: int = 0
 
     def one_line(self) -> str:
         who = f"{len(self.sidecars)} sidecar{'s' if len(self.sidecars) != 1 else ''}"
         if self.reviewers:
             who += f" ({', '.join(self.reviewers)})"
         line = f"exported {self.records} {self.fmt} records from {who} to {', '.join(self.files) or self.out}"
+        if self.resolve != "all" and not self.resolve.startswith("reviewer:"):
+            why = {"unanimous": "not unanimous"}.get(self.resolve, "without a majority")
+            rule = {"adjudicated": "adjudication (majority where the adjudicator said nothing)"}.get(self.resolve,
+                                                                                                  self.resolve)
+            line += f"; resolved by {rule}: {self.left_out} pair{'s' if self.left_out != 1 else ''} {why} left out"
         if self.predicted:
             line += f"; {self.predicted} unreviewed suggestions marked predicted"
         if self.orphans:

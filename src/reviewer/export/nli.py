@@ -14,47 +14,43 @@ def nli_label(link: LinkRow) -> int:
     return NLI_NEUTRAL
 
 
+NLI_KEYS = ("premise", "hypothesis", "label", "label_text", "pair_id", "premise_id", "hypothesis_id", "cluster",
+            "reviewer", "resolution", "votes", "relation", "decision", "predicted", "score", "orphan", "split")
+
+
 def nli_records(data: ExportData) -> list[dict]:
-    """The records of the nli format, in order."""
+    """The records of the nli format, in order; every record has the keys :data:`NLI_KEYS`."""
     out = []
     for l in data.links:
         label = nli_label(l)
         pid = f"{data.name}/{l.a.ref()}"
         hid = f"{data.name}/{l.b.ref()}"
-        rec = {"premise": l.a.text, "hypothesis": l.b.text, "label": label, "label_text": NLI_LABELS[label],
-               "pair_id": "|".join(sorted((pid, hid))), "premise_id": pid, "hypothesis_id": hid, "cluster": data.name,
-               "reviewer": l.reviewer, "relation": l.relation, "decision": l.decision}
-        if l.decision == "predicted":
-            rec["predicted"] = True
-            rec["score"] = l.score
-        if l.a.orphan or l.b.orphan:
-            rec["orphan"] = True
-        out.append(rec)
+        out.append({"premise": l.a.text, "hypothesis": l.b.text, "label": label, "label_text": NLI_LABELS[label],
+                    "pair_id": "|".join(sorted((pid, hid))), "premise_id": pid, "hypothesis_id": hid,
+                    "cluster": data.name, "reviewer": l.reviewer, "resolution": l.resolution, "votes": l.votes,
+                    "relation": l.relation, "decision": l.decision, "predicted": l.decision == "predicted",
+                    "score": None if l.score is None else round(float(l.score), 4),
+                    "orphan": l.a.orphan or l.b.orphan, "split": None})
     return out
 
 
 def to_nli(data: ExportData) -> tuple[int, str]:
     """``nli``: JSON Lines of sentence pairs for natural-language-inference training.
 
-    One record per reviewed link and reviewer (two reviewers of one pair give two records with
-    the same ``pair_id``): an accepted ``match`` is ``0`` entailment, an accepted ``conflict``
+    Every record has the same keys: ``premise, hypothesis, label, label_text, pair_id,
+    premise_id, hypothesis_id, cluster, reviewer, resolution, votes, relation, decision,
+    predicted, score, orphan, split`` (JSON Schema: ``reviewer/export/schemas/nli.schema.json``).
+    With ``--resolve all`` (the default) one record per reviewed link and reviewer (two
+    reviewers of one pair give two records with the same ``pair_id``); with ``--resolve
+    majority`` (``unanimous``, ``adjudicated``, ``reviewer:NAME``) one record per pair, with the
+    reviewers' ``votes``. An accepted ``match`` is ``0`` entailment, an accepted ``conflict``
     ``2`` contradiction, a rejected link of either relation ``1`` neutral. With
-    ``--include-suggestions`` the suggestions nobody reviewed are added with
-    ``"predicted": true``, ``reviewer`` null and the engine's ``score`` (match 0, conflict 2).
-    ``premise`` is the link's first sentence, ``hypothesis`` its second; ids are
-    ``<cluster>/<article>:<sentence>``. ``relation``/``decision`` keep the raw review, and
-    ``"orphan": true`` marks a pair with an orphaned end (its text is the stored quote).
-
-    ``--split 80/10/10`` assigns train/dev/test by a SHA-256 hash of the cluster folder name, so
-    all pairs of a cluster land in the same split; OUT is then a folder holding
-    ``train.jsonl``, ``dev.jsonl`` and ``test.jsonl`` (each record has ``"split"``); records of
-    other clusters already in those files are kept, this cluster's are replaced. Sample::
-
-        {"premise": "The prime minister was not hurt in the attack, officials said.",
-         "hypothesis": "The prime minister was wounded in the attack, officials said.",
-         "label": 2, "label_text": "contradiction", "pair_id": "drone_strike/a:1|drone_strike/b:1",
-         "premise_id": "drone_strike/a:1", "hypothesis_id": "drone_strike/b:1",
-         "cluster": "drone_strike", "reviewer": "alice", "relation": "conflict", "decision": "accepted"}
+    ``--include-suggestions`` the suggestions nobody reviewed are added with ``predicted``
+    true, ``reviewer`` null and the engine's ``score`` (match 0, conflict 2); ``score`` is
+    otherwise the score the link had when reviewed (null for a manual link). ``premise`` is the
+    link's first sentence, ``hypothesis`` its second; ids are ``<cluster>/<article>:<sentence>``;
+    ``orphan`` marks a pair with an orphaned end (its text is the stored quote); ``split`` is
+    null except in ``--split`` files (see :mod:`reviewer.export.split`).
     """
     recs = nli_records(data)
     return len(recs), json_lines(recs)

@@ -1,5 +1,7 @@
-"""``--split`` for the nli format: train/dev/test chosen per cluster by a fixed hash, written
-into a folder shared by clusters exported one by one."""
+"""``--split`` for the nli format: train/dev/test written into a folder shared by clusters
+exported one by one. With several clusters in the folder, whole clusters are assigned (so a
+cluster never straddles two splits); with one, its sentence pairs are split, stratified by
+label with a fixed seed. A split with a share that would be empty is an error."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from reviewer.errors import ReviewerError
 from reviewer.export.safety import write_text
 
 SPLITS = ("train", "dev", "test")
+SEED = "reviewer-split-1"  # the fixed seed of the by-pair order
 
 
 def parse_split(text: str | Sequence[float]) -> tuple[float, float, float]:
@@ -46,35 +49,141 @@ def split_of(cluster_name: str, split: tuple[float, float, float]) -> str:
     return SPLITS[-1] if split[-1] > 0 else SPLITS[max(i for i, s in enumerate(split) if s > 0)]
 
 
-def claim_cluster_name(folder: Path, cluster: str, source: Path) -> None:
+def _read_manifest(folder: Path) -> dict:
+    manifest = folder / "clusters.json"
+    if not manifest.exists():
+        return {}
+    try:
+        known = json.loads(manifest.read_text(encoding="utf-8"))
+        if not isinstance(known, dict):
+            raise ValueError("not an object")
+    except (OSError, ValueError) as exc:
+        raise ReviewerError(f"cannot read this split folder's list of clusters ({exc}); not overwritten",
+                            path=str(manifest)) from None
+    return known
+
+
+def claim_cluster_name(folder: Path, cluster: str, source: Path, write: bool = True) -> None:
     """Two clusters of the same folder name must not replace each other's records in a split
     folder: ``clusters.json`` there records which folder each cluster name came from."""
-    manifest = folder / "clusters.json"
-    known: dict = {}
-    if manifest.exists():
-        try:
-            known = json.loads(manifest.read_text(encoding="utf-8"))
-            if not isinstance(known, dict):
-                raise ValueError("not an object")
-        except (OSError, ValueError) as exc:
-            raise ReviewerError(f"cannot read this split folder's list of clusters ({exc}); not overwritten",
-                                path=str(manifest)) from None
+    known = _read_manifest(folder)
     here = str(source.resolve())
     if known.get(cluster, here) != here:
         raise ReviewerError(f"this split folder already holds a different cluster named {cluster!r} "
                             f"(from {known[cluster]}); rename one of the two folders or export elsewhere",
                             path=str(folder))
-    if known.get(cluster) != here:
+    if write and known.get(cluster) != here:
         known[cluster] = here
-        write_text(manifest, json.dumps(known, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+        write_text(folder / "clusters.json", json.dumps(known, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
 
 
-def write_split(folder: Path, cluster: str, rows: list[dict], split: str, source: Path) -> list[str]:
+def _seeded(key: str) -> int:
+    """The fixed-seed order of pairs (SHA-256 of the seed and the pair id)."""
+    return int.from_bytes(hashlib.sha256(f"{SEED}:{key}".encode("utf-8")).digest()[:8], "big")
+
+
+def _shares(n: int, split: tuple[float, float, float]) -> list[int]:
+    """``n`` items over the splits by their shares (largest remainder; ties to the earlier split)."""
+    total = sum(split)
+    raw = [n * s / total for s in split]
+    got = [int(r) for r in raw]
+    for i in sorted(range(3), key=lambda i: (-(raw[i] - got[i]), i))[: n - sum(got)]:
+        got[i] += 1
+    return got
+
+
+def assign_pairs(rows: list[dict], split: tuple[float, float, float]) -> dict[str, str]:
+    """One cluster: pair_id -> split, stratified by label (each label's pairs shared out by the
+    split's shares, in a fixed-seed order), every split with a share given at least one pair
+    when there are enough pairs. All records of one pair land in the same split."""
+    label_of: dict[str, object] = {}
+    for r in rows:
+        label_of.setdefault(r["pair_id"], r.get("label"))
+    by_label: dict[str, list[str]] = {}
+    for pid, label in label_of.items():
+        by_label.setdefault(str(label), []).append(pid)
+    out: dict[str, str] = {}
+    for label in sorted(by_label):
+        pids = sorted(by_label[label], key=lambda p: (_seeded(p), p))
+        k = 0
+        for name, n in zip(SPLITS, _shares(len(pids), split)):
+            for pid in pids[k:k + n]:
+                out[pid] = name
+            k += n
+    _fill_empty(out, split, key=lambda pid: (_seeded(pid), pid))
+    return out
+
+
+def assign_clusters(sizes: dict[str, int], split: tuple[float, float, float]) -> dict[str, str]:
+    """Several clusters: cluster -> split, whole clusters only. Clusters are taken in the order of
+    a fixed hash of their names; each goes to an empty split with a share first, then to the split
+    furthest below its share of the records."""
+    total = sum(split)
+    n = sum(sizes.values())
+    got = {name: 0 for name in SPLITS}
+    used = {name: False for name in SPLITS}
+    out: dict[str, str] = {}
+    for cluster in sorted(sizes, key=lambda c: (_seeded("cluster:" + c), c)):
+        live = [(i, name) for i, name in enumerate(SPLITS) if split[i] > 0]
+        name = max(live, key=lambda t: (not used[t[1]], n * split[t[0]] / total - got[t[1]], -t[0]))[1]
+        out[cluster] = name
+        got[name] += sizes[cluster]
+        used[name] = True
+    return out
+
+
+def _fill_empty(out: dict[str, str], split: tuple[float, float, float], key) -> None:
+    """Move single items from the fullest split into a split that has a share but no item."""
+    for i, name in enumerate(SPLITS):
+        if split[i] <= 0 or name in out.values():
+            continue
+        counts = {n: sum(1 for v in out.values() if v == n) for n in SPLITS}
+        donor = max(SPLITS, key=lambda n: counts[n])
+        if counts[donor] <= 1:
+            return
+        item = max((k for k, v in out.items() if v == donor), key=key)
+        out[item] = name
+
+
+def plan_split(rows: list[dict], split: tuple[float, float, float]) -> list[dict]:
+    """Every record with its ``split``: by cluster when the records hold several clusters, by
+    pair (stratified by label, fixed seed) when one. A split with a share that would be empty is
+    an error naming it (no empty file is written)."""
+    clusters: dict[str, int] = {}
+    for r in rows:
+        clusters[r.get("cluster")] = clusters.get(r.get("cluster"), 0) + 1
+    if len(clusters) > 1:
+        where = assign_clusters(clusters, split)
+        out = [dict(r, split=where[r.get("cluster")]) for r in rows]
+        unit = f"{len(clusters)} clusters (split by cluster)"
+    else:
+        where = assign_pairs(rows, split)
+        out = [dict(r, split=where[r["pair_id"]]) for r in rows]
+        unit = f"{len(where)} sentence pairs of one cluster (split by pair)"
+    for i, name in enumerate(SPLITS):
+        if split[i] > 0 and not any(r["split"] == name for r in out):
+            shares = "/".join(f"{x:g}" for x in split)
+            raise ReviewerError(f"--split {shares}: the {name} split would be empty: {unit} cannot fill "
+                                f"{sum(1 for x in split if x > 0)} splits; give it 0 (e.g. "
+                                f"{'/'.join('0' if j == i else f'{x:g}' for j, x in enumerate(split))}) "
+                                "or export more data")
+    return out
+
+
+def write_split(folder: Path, cluster: str, rows: list[dict], split: tuple[float, float, float],
+                source: Path) -> list[str]:
     """Write OUT/train.jsonl, dev.jsonl and test.jsonl. Records of other clusters already in
     them are kept (so clusters can be exported one by one into the same folder); this
-    cluster's earlier records are replaced."""
+    cluster's earlier records are replaced; then every record's split is planned again over
+    all of them (:func:`plan_split`). Nothing is written when a split would be empty."""
     if folder.exists() and not folder.is_dir():
         raise ReviewerError("--split writes a folder, but this is a file", path=str(folder))
+    kept: list[dict] = []
+    if folder.is_dir():
+        claim_cluster_name(folder, cluster, source, write=False)
+        for name in SPLITS:
+            kept += _read_split_file(folder / f"{name}.jsonl", cluster)
+    planned = plan_split(kept + [dict(r) for r in rows], split)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -83,23 +192,33 @@ def write_split(folder: Path, cluster: str, rows: list[dict], split: str, source
     files = []
     for name in SPLITS:
         path = folder / f"{name}.jsonl"
-        kept: list[str] = []
-        if path.exists():
-            try:
-                old = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise ReviewerError(f"cannot read the existing split file ({exc})", path=str(path)) from None
-            for lineno, line in enumerate(old.splitlines(), 1):
-                if not line.strip():
-                    continue
-                try:
-                    rec = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise ReviewerError(f"existing split file is not JSON Lines ({exc.msg}); not overwritten",
-                                        path=str(path), line=lineno) from None
-                if not isinstance(rec, dict) or rec.get("cluster") != cluster:
-                    kept.append(line)
-        new = [json.dumps(dict(r, split=name), ensure_ascii=False) for r in rows] if name == split else []
-        write_text(path, "".join(l + "\n" for l in kept + new))
-        files.append(str(path))
+        lines = [json.dumps(r, ensure_ascii=False) + "\n" for r in planned if r["split"] == name]
+        if lines or path.exists():
+            write_text(path, "".join(lines))
+            files.append(str(path))
     return files
+
+
+def _read_split_file(path: Path, cluster: str) -> list[dict]:
+    """The records of other clusters in an existing split file."""
+    if not path.exists():
+        return []
+    try:
+        old = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ReviewerError(f"cannot read the existing split file ({exc})", path=str(path)) from None
+    kept = []
+    for lineno, line in enumerate(old.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ReviewerError(f"existing split file is not JSON Lines ({exc.msg}); not overwritten",
+                                path=str(path), line=lineno) from None
+        if not isinstance(rec, dict) or "pair_id" not in rec:
+            raise ReviewerError("existing split file holds a record that is not an nli record; not overwritten",
+                                path=str(path), line=lineno)
+        if rec.get("cluster") != cluster:
+            kept.append(rec)
+    return kept

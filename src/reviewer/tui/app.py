@@ -246,7 +246,13 @@ def run_tui(args: argparse.Namespace) -> int:
             folder.mkdir(parents=True, exist_ok=True)
             name = args.reviewer or config.reviewer_name()
             sidecar = str(default_sidecar_path([folder], name, args.format or config.format))
-    app = make_app(paths, reviewer=args.reviewer, config=config, sidecar=sidecar, fmt=args.format)
+    adjudicate = getattr(args, "adjudicate", False)  # reviewer.tui.adjudicate
+    if adjudicate:
+        from reviewer.tui.adjudicate import adjudicator_name, start_adjudication
+    app = make_app(paths, reviewer=adjudicator_name(args.reviewer) if adjudicate else args.reviewer, config=config,
+                   sidecar=sidecar, fmt=args.format)
+    if adjudicate:
+        start_adjudication(app, paths)
     if not sys.stdout.isatty():
         print("reviewer: the review screen needs a terminal; for headless use try `reviewer align PATH --json`",
               file=sys.stderr)

@@ -31,6 +31,7 @@ class ViewState:
     search_pos: int = -1
     n_hits: int = 0
     aligning: bool = False
+    others: object | None = None  # --adjudicate: the reviewers' decisions (export.adjudication.Decisions)
 
     def label(self, name: str) -> Label | None:
         return next((l for l in self.labels if l.name == name), None)

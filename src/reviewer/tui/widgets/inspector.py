@@ -59,6 +59,11 @@ class Inspector(TextPanel):
         if ev:
             out.append(f"   {ev}", style=relation if mine else dim)
         out.append("\n")
+        said = st.others.describe(link.pair()) if st.others is not None else ""
+        if said:  # --adjudicate: who said what
+            disputed = st.others.disputed(link.pair())
+            out.append(f"     {'DISPUTED  ' if disputed else 'agreed    '}{said}\n",
+                       style=self.style_of("conflict" if disputed else "other"))
         if mine:
             out.append("     this: ", style=dim)
             out.append_text(self._highlighted(st, key, link))

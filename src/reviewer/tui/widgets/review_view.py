@@ -49,6 +49,7 @@ class ReviewView(Vertical, can_focus=True):
         self.columns = Columns(self.cluster, id="columns")
         self.aligning = False
         self.align_status = ""
+        self.adjudication = None  # reviewer.export.adjudication.Decisions with --adjudicate
         self._save_timer: Timer | None = None
         self._resize_pending = False
         self._quit_armed = False
@@ -122,7 +123,7 @@ class ReviewView(Vertical, can_focus=True):
             cluster=self.cluster, session=session, labels=tuple(self.config.labels), cursor=nav.cursor, art=nav.art,
             links=tuple(nav.links()), focus=nav.focused_link(), highlight=nav.highlight(), mark=nav.mark,
             filter_mode=nav.filter_mode, search_query=nav.search_query, search_hits=frozenset(nav.search_hits),
-            search_pos=nav.search_pos, n_hits=len(nav.search_hits), aligning=self.aligning)
+            search_pos=nav.search_pos, n_hits=len(nav.search_hits), aligning=self.aligning, others=self.adjudication)
 
     def watch_state(self, state: ViewState) -> None:
         self.columns.update(state)
@@ -217,7 +218,13 @@ class ReviewView(Vertical, can_focus=True):
             self._go(target, self.columns.column_target(self.nav, target), sync=False)
 
     def action_next_conflict(self, step: int) -> None:
-        if self.nav.next_conflict(step):
+        if self.adjudication is not None and not self.nav.search_hits:  # --adjudicate: n / N go through disputes
+            disputed = self.adjudication.disputed_pairs()
+            if self.nav._step_and_focus(lambda l: l.pair() in disputed, step):
+                self.moved()
+            else:
+                self.notify("no disputed pair among the links shown")
+        elif self.nav.next_conflict(step):
             self.moved()
         elif self.aligning:
             self.notify("no open conflicts yet: still aligning")

@@ -1,0 +1,83 @@
+"""What the other reviewers decided, pair by pair: the data behind ``reviewer PATH --adjudicate``
+(the adjudicator sees every reviewer's decision on each link, steps through the pairs they
+disagree on, and writes ``adjudicator.review.toml``, which ``export --resolve adjudicated``
+reads). Plain Python: the TUI shows what it holds."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from reviewer.export.resolve import ADJUDICATOR
+from reviewer.models import NLI_LABEL_OF_RELATION, NLI_LABELS, NLI_NEUTRAL
+
+Key = tuple[str, int]
+
+
+@dataclass
+class Decisions:
+    """Every reviewer's decisions, by pair: ``by_pair[pair][reviewer]`` is a list of
+    (relation, decision) (usually one)."""
+
+    reviewers: list[str]
+    by_pair: dict[frozenset, dict[str, list[tuple[str, str]]]] = field(default_factory=dict)
+    sidecars: list[Path] = field(default_factory=list)
+
+    def vote(self, pair: frozenset, reviewer: str) -> int | None:
+        """The reviewer's NLI label for the pair (an accepted conflict wins over an accepted match)."""
+        votes = [NLI_LABEL_OF_RELATION.get(r, 2) if d == "accepted" else NLI_NEUTRAL
+                 for r, d in self.by_pair.get(pair, {}).get(reviewer, [])]
+        return max(votes, key=lambda v: (v != NLI_NEUTRAL, v)) if votes else None
+
+    def disputed(self, pair: frozenset) -> bool:
+        """The reviewers who decided the pair do not all agree."""
+        return len({self.vote(pair, r) for r in self.by_pair.get(pair, {})}) > 1
+
+    def disputed_pairs(self) -> set[frozenset]:
+        return {p for p in self.by_pair if self.disputed(p)}
+
+    def describe(self, pair: frozenset) -> str:
+        """``alice: conflict ✓ · bob: conflict ✗`` (who said what; "" when nobody decided it)."""
+        parts = []
+        for r in sorted(self.by_pair.get(pair, {})):
+            said = ", ".join(f"{rel} {'✓' if d == 'accepted' else '✗'}" for rel, d in self.by_pair[pair][r])
+            parts.append(f"{r}: {said}")
+        return " · ".join(parts)
+
+    def summary(self) -> str:
+        n = len(self.disputed_pairs())
+        return (f"adjudicating {', '.join(self.reviewers) or 'no reviewers'}: {n} disputed pair{'s' if n != 1 else ''}"
+                f" (n / N go through them), your decisions go to {ADJUDICATOR}.review.toml")
+
+
+def label_name(label: int | None) -> str:
+    return "—" if label is None else NLI_LABELS[label]
+
+
+def load_decisions(cluster, paths: Sequence[str | os.PathLike[str]], own: str | os.PathLike[str] | None) -> Decisions:
+    """The decisions of every sidecar beside the articles at ``paths`` except ``own`` (the
+    adjudicator's), re-anchored to ``cluster``'s sentences in memory (orphans are left out).
+    A sidecar that cannot be read raises ReviewerError (it names the file)."""
+    from reviewer.sidecar.codec import load_sidecar
+    from reviewer.sidecar.paths import sidecars_for
+    from reviewer.sidecar.reanchor import reanchor_or_refuse, sentences_of
+
+    own_path = Path(own).resolve() if own else None
+    side_paths = [p for p in sidecars_for(list(paths)) if own_path is None or Path(p).resolve() != own_path]
+    sentences = sentences_of(cluster)
+    out = Decisions(reviewers=[], sidecars=[Path(p) for p in side_paths])
+    for p in side_paths:
+        data = load_sidecar(p)
+        if data.reviewer == ADJUDICATOR:
+            continue
+        reanchor_or_refuse(data, sentences, p)
+        out.reviewers.append(data.reviewer)
+        for l in data.links:
+            if l.a.orphan or l.b.orphan or l.decision not in ("accepted", "rejected"):
+                continue
+            pair = frozenset([l.a.key(), l.b.key()])
+            out.by_pair.setdefault(pair, {}).setdefault(data.reviewer, []).append((l.relation, l.decision))
+    out.reviewers.sort()
+    return out

@@ -1,0 +1,167 @@
+"""``--resolve``: from one record per reviewer to one record per pair (or sentence label).
+
+- ``all`` (default): every reviewer's records as they are, each with its ``reviewer``.
+- ``reviewer:NAME``: that reviewer's records only.
+- ``majority``: one record per pair with the label more than half of the reviewers who decided
+  the pair gave it (a reviewer's vote is the pair's NLI label: accepted match = entailment,
+  accepted conflict = contradiction, rejected = neutral); a pair without one is left out and
+  counted. A sentence label is kept when more than half of all the reviewers set it.
+- ``unanimous``: the same, but every reviewer must have decided the pair and agree; a label must
+  be set by every reviewer.
+- ``adjudicated``: the decisions of the reviewer named ``adjudicator`` (its sidecar is
+  ``adjudicator.review.toml``) settle the pairs it decided; where it said nothing the majority
+  of the other reviewers decides (``resolution`` says which). Labels: those the adjudicator
+  set, plus those the majority of the other reviewers set.
+
+Resolved records have ``reviewer`` null (``adjudicator`` where the adjudicator decided),
+``resolution`` naming the rule and ``votes`` counting the reviewers' votes (the adjudicator's
+own vote is not counted there). Notes are personal and are not carried into resolved exports.
+Suggestions nobody reviewed (``--include-suggestions``) are kept as they are.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from reviewer.errors import ReviewerError
+from reviewer.export.model import ExportData, LinkRow, TagRow
+from reviewer.models import NLI_LABEL_OF_RELATION, NLI_LABELS, NLI_NEUTRAL
+
+ADJUDICATOR = "adjudicator"
+MODES = ("all", "majority", "unanimous", "adjudicated")
+RESOLVE_HELP = "all, majority, unanimous, adjudicated or reviewer:NAME"
+
+
+def parse_resolve(text: str) -> str:
+    """Check a ``--resolve`` value; ValueError with a readable message."""
+    text = (text or "").strip()
+    if text in MODES or (text.startswith("reviewer:") and text[len("reviewer:"):].strip()):
+        return text
+    raise ValueError(f"--resolve must be {RESOLVE_HELP}, not {text!r}")
+
+
+def vote_of(link: LinkRow) -> int:
+    """A reviewer's vote on a pair: its NLI label (rejected = neutral)."""
+    if link.decision == "accepted":
+        return NLI_LABEL_OF_RELATION.get(link.relation, NLI_LABEL_OF_RELATION["conflict"])
+    return NLI_NEUTRAL
+
+
+def _pair_key(l: LinkRow) -> tuple:
+    return (l.pair(), l.orphan, l.a.text if l.orphan else "", l.b.text if l.orphan else "")
+
+
+def _votes(counts: Counter) -> dict:
+    return {NLI_LABELS[i]: counts.get(i, 0) for i in sorted(NLI_LABELS)}
+
+
+def resolve(data: ExportData, mode: str) -> ExportData:
+    """Apply ``mode`` to ``data`` (in place) and return it."""
+    mode = parse_resolve(mode)
+    data.resolve = mode
+    if mode == "all":
+        data.voters = list(data.reviewers)
+        return data
+    data.raw_tags, data.raw_links = list(data.tags), list(data.links)
+    if mode.startswith("reviewer:"):
+        return _one_reviewer(data, mode[len("reviewer:"):].strip())
+    voters = [r for r in data.reviewers if r != ADJUDICATOR] if mode == "adjudicated" else list(data.reviewers)
+    if mode == "adjudicated" and ADJUDICATOR not in data.reviewers:
+        raise ReviewerError(f"--resolve adjudicated needs the adjudicator's sidecar ({ADJUDICATOR}.review.toml, "
+                            f"written by `reviewer PATH --reviewer {ADJUDICATOR}`); none was found",
+                            path=str(data.folder))
+    data.voters = voters
+    data.links = _resolve_links(data, mode, voters)
+    data.tags = _resolve_tags(data, mode, voters)
+    data.notes, data.all_notes = [], []
+    return data
+
+
+def _one_reviewer(data: ExportData, name: str) -> ExportData:
+    if name not in data.reviewers:
+        raise ReviewerError(f"--resolve reviewer:{name}: no sidecar of reviewer {name!r} "
+                            f"(reviewers: {', '.join(data.reviewers) or 'none'})", path=str(data.folder))
+    data.reviewers = data.voters = [name]
+    data.tags = [t for t in data.tags if t.reviewer == name]
+    data.notes = [n for n in data.notes if n.reviewer == name]
+    data.all_notes = [n for n in data.all_notes if n.reviewer == name]
+    data.links = [l for l in data.links if l.reviewer in (name, None)]
+    return data
+
+
+def _winner(counts: Counter, mode: str, n_voters: int) -> int | None:
+    cast = sum(counts.values())
+    if mode == "unanimous":
+        return next(iter(counts)) if len(counts) == 1 and cast == n_voters else None
+    top, n = counts.most_common(1)[0]
+    return top if 2 * n > cast else None
+
+
+def _resolve_links(data: ExportData, mode: str, voters: list[str]) -> list[LinkRow]:
+    groups: dict[tuple, dict[str, list[LinkRow]]] = {}
+    predicted: list[LinkRow] = []
+    for l in data.links:
+        if l.decision == "predicted":
+            predicted.append(l)
+        else:
+            groups.setdefault(_pair_key(l), {}).setdefault(l.reviewer, []).append(l)
+    out: list[LinkRow] = []
+    data.left_out = 0
+    for by in groups.values():
+        # a reviewer who stored two links for one pair: an accepted conflict wins, then an accepted match
+        vote = {r: max((vote_of(l) for l in ls), key=lambda v: (v != NLI_NEUTRAL, v)) for r, ls in by.items()}
+        counts = Counter(vote[r] for r in voters if r in vote)
+        time = max((l.time for r in by for l in by[r]), default="")
+        if mode == "adjudicated" and ADJUDICATOR in vote:
+            row = _row(by[ADJUDICATOR], vote[ADJUDICATOR], "adjudicated", counts, time)
+            row.reviewer = ADJUDICATOR
+            out.append(row)
+            continue
+        if not counts:
+            continue  # decided only by the adjudicator's … nobody counted (cannot happen) or by no voter
+        won = _winner(counts, mode, len(voters))
+        if won is None:
+            data.left_out += 1
+            continue
+        winners = [l for r in voters if r in by and vote[r] == won for l in by[r] if vote_of(l) == won]
+        out.append(_row(winners, won, "majority" if mode == "adjudicated" else mode, counts, time))
+    out.sort(key=lambda l: (_end_key(data, l.a), _end_key(data, l.b), l.relation))
+    return out + predicted
+
+
+def _end_key(data: ExportData, e) -> tuple:
+    order = {a.id: i for i, a in enumerate(data.cluster.articles)}
+    return (order.get(e.article, len(order)), e.article, e.sentence, e.orphan, e.text)
+
+
+def _row(links: list[LinkRow], label: int, resolution: str, counts: Counter, time: str) -> LinkRow:
+    """The resolved record of a pair: the first winning link (its ends, relation, evidence, origin
+    and score), with the agreed decision."""
+    t = next((l for l in links if vote_of(l) == label), links[0])
+    decision = "rejected" if label == NLI_NEUTRAL else "accepted"
+    return LinkRow(None, t.a, t.b, t.relation, decision, t.origin, t.score, list(t.evidence), t.note, time,
+                   resolution=resolution, votes=_votes(counts))
+
+
+def _resolve_tags(data: ExportData, mode: str, voters: list[str]) -> list[TagRow]:
+    by: dict[tuple, dict[str, TagRow]] = {}
+    for t in data.tags:
+        by.setdefault((t.end.key(), t.end.orphan, t.end.text, t.label), {})[t.reviewer or ""] = t
+    out = []
+    n = len(voters)
+    for who in by.values():
+        k = sum(1 for r in voters if r in who)
+        if mode == "unanimous":
+            keep = n > 0 and k == n
+        else:
+            keep = 2 * k > n or (mode == "adjudicated" and ADJUDICATOR in who)
+        if not keep:
+            continue
+        first = next(iter(who.values()))
+        resolution = "adjudicated" if mode == "adjudicated" and ADJUDICATOR in who else (
+            "majority" if mode == "adjudicated" else mode)
+        out.append(TagRow(ADJUDICATOR if resolution == "adjudicated" else None, first.end, first.label,
+                          max(t.time for t in who.values()), "", resolution=resolution,
+                          votes={"present": k, "absent": n - k}))
+    out.sort(key=lambda t: (_end_key(data, t.end), t.label))
+    return out

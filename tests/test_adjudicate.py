@@ -1,0 +1,80 @@
+"""``reviewer PATH --adjudicate`` (issue 17): the others' decisions per link, n / N through the
+disputed pairs, the adjudicator's sidecar, and ``export --resolve adjudicated`` reading it.
+
+The fixture is tests/data/export/drone_strike (alice and bob disagree on one pair, a:0 – c:0)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from reviewer.config import load_config
+from reviewer.engine.cache import align_cached
+from reviewer.errors import ReviewerError
+from reviewer.export import export_files
+from reviewer.export.adjudication import load_decisions
+from reviewer.io.articles import load_cluster
+
+HERE = Path(__file__).resolve().parent / "data" / "export"
+CONFIG = HERE / "config.toml"
+DISPUTED = frozenset([("a", 0), ("c", 0)])
+
+
+@pytest.fixture
+def cluster(tmp_path) -> Path:
+    dst = tmp_path / "drone_strike"
+    shutil.copytree(HERE / "drone_strike", dst)
+    return dst
+
+
+def test_decisions_of_the_other_reviewers(cluster):
+    d = load_decisions(load_cluster([cluster]), [cluster], cluster / "adjudicator.review.toml")
+    assert d.reviewers == ["alice", "bob"]
+    assert d.disputed_pairs() == {DISPUTED}
+    assert d.describe(DISPUTED) == "alice: conflict ✓ · bob: conflict ✗"
+    assert not d.disputed(frozenset([("a", 1), ("b", 1)]))
+    assert "1 disputed pair" in d.summary()
+
+
+def test_adjudicate_refuses_another_reviewer_name():
+    from reviewer.tui.adjudicate import adjudicator_name
+
+    assert adjudicator_name(None) == "adjudicator"
+    with pytest.raises(ReviewerError):
+        adjudicator_name("alice")
+
+
+async def test_adjudication_mode_in_the_tui(cluster, tmp_path):
+    from reviewer.tui.adjudicate import start_adjudication
+    from reviewer.tui.app import make_app
+
+    cfg = load_config(CONFIG)
+    links, _ = align_cached(load_cluster([cluster]), cfg.align)
+    app = make_app([str(cluster)], reviewer="adjudicator", config=cfg, links=links)
+    start_adjudication(app, [str(cluster)])
+    async with app.run_test(size=(150, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "j", "n")  # from a:2, n goes to the next disputed pair
+        await pilot.pause()
+        assert app.focused_link() is not None and app.focused_link().pair() == DISPUTED
+        where = app.cursor
+        assert where in DISPUTED
+        shown = str(app.review.query_one("Inspector").build(app.review.state))
+        assert "DISPUTED  alice: conflict ✓ · bob: conflict ✗" in shown
+        await pilot.press("x")  # the adjudicator rejects the conflict
+        await pilot.press("s")
+        await pilot.pause()
+    side = tomllib.loads((cluster / "adjudicator.review.toml").read_text(encoding="utf-8"))
+    assert side["reviewer"] == "adjudicator"
+    [link] = side["links"]
+    assert (link["relation"], link["decision"]) == ("conflict", "rejected")
+    assert {(link["a"]["article"], link["a"]["sentence"]), (link["b"]["article"], link["b"]["sentence"])} == DISPUTED
+    out = tmp_path / "adj.nli.jsonl"
+    export_files([cluster], None, "nli", out, config=CONFIG, resolve="adjudicated")
+    recs = {r["pair_id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    settled = recs["drone_strike/a:0|drone_strike/c:0"]
+    assert (settled["label_text"], settled["reviewer"], settled["resolution"]) == ("neutral", "adjudicator", "adjudicated")
