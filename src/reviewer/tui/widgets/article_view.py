@@ -50,6 +50,7 @@ class ArticleView(ScrollView, can_focus=False):
         self.article = article
         self.index = index
         self._width = -1
+        self._pad = 0  # blank lines after the article, so that any sentence can be scrolled level with another
         self.lines: list[tuple[int, int, int]] = []  # (sentence index or -1, start, end)
         self.tops: list[int] = []  # first line of each sentence
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
@@ -95,12 +96,21 @@ class ArticleView(ScrollView, can_focus=False):
             lines.append((-1, 0, 0))
         self.lines = lines
         self.tops = tops
-        self.virtual_size = Size(width, len(lines))
+        self._set_virtual_size()
         self.refresh_lines()
         return True
 
+    def _set_virtual_size(self) -> None:
+        """The article plus a view's height of blank lines after it: like a side-by-side diff view,
+        the last sentence can stand as high as a linked sentence in a longer column."""
+        self._pad = max(0, self.scrollable_content_region.height - 1)
+        self.virtual_size = Size(max(1, self._width), len(self.lines) + self._pad)
+
     def on_resize(self) -> None:
         if self.relayout(self.scrollable_content_region.width):
+            self.post_message(ColumnRelaid())
+        elif self._pad != max(0, self.scrollable_content_region.height - 1):
+            self._set_virtual_size()
             self.post_message(ColumnRelaid())
 
     def refresh_lines(self) -> None:
@@ -130,11 +140,15 @@ class ArticleView(ScrollView, can_focus=False):
         return lo
 
     def scroll_sentence_to_row(self, idx: int, row: int) -> None:
-        """Scroll so that sentence ``idx`` starts ``row`` lines from the top of the view."""
+        """Scroll so that sentence ``idx`` starts ``row`` lines from the top of the view (as near
+        as it goes when the sentence is nearer the top of the article than ``row``)."""
         if not self.tops or idx >= len(self.tops):
             return
         target = max(0, self.tops[idx] - row)
         self.scroll_to(y=target, animate=False, immediate=True)
+
+    def top_of(self, idx: int) -> int:
+        return self.tops[idx] if 0 <= idx < len(self.tops) else 0
 
     def ensure_visible(self, idx: int) -> None:
         if not self.tops or idx >= len(self.tops):

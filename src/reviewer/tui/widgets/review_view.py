@@ -186,11 +186,15 @@ class ReviewView(Vertical, can_focus=True):
 
     # ------------------------------------------------------------------ movement
     def moved(self, sync: bool = True) -> None:
-        """The cursor moved: scroll the columns to it (sync: its links level with it) and redraw."""
+        """The cursor moved (or its selected link changed): scroll the columns to it (sync: the
+        selected link's sentence level with it, the other linked ones as near as they fit) and
+        redraw."""
         old_first = self.columns.first
-        self.columns.lay_out(self.nav.art)
+        focus = self.nav.focused_link()
+        want = self.nav.art_index.get(focus.other(self.nav.cursor)[0]) if focus is not None else None
+        self.columns.lay_out(self.nav.art, want)
         if self.columns.first != old_first:
-            self.call_after_refresh(self.columns.bring_into_view, self.nav)
+            self.call_after_refresh(self.columns.bring_into_view, self.nav, sync)
         self.columns.bring_into_view(self.nav, sync=sync)
         self.publish()
 
@@ -214,7 +218,7 @@ class ReviewView(Vertical, can_focus=True):
     def action_column(self, step: int) -> None:
         target = self.nav.art + step
         if 0 <= target < len(self.cluster.articles):
-            self._go(target, self.columns.column_target(self.nav, target), sync=False)
+            self._go(target, self.columns.column_target(self.nav, target))
 
     def action_next_conflict(self, step: int) -> None:
         if self.nav.next_conflict(step):
@@ -232,7 +236,7 @@ class ReviewView(Vertical, can_focus=True):
 
     def action_focus_link(self, step: int) -> None:
         self.nav.focus_link(step)
-        self.publish()
+        self.moved()
 
     def action_jump(self) -> None:
         if self.nav.jump():
@@ -268,16 +272,13 @@ class ReviewView(Vertical, can_focus=True):
         if not self.nav.set_filter(mode):
             self.notify(f"no sentence is {mode}")
         self.notify(f"filter: {mode}", timeout=1.5)
-        if self.nav.cursor != before:
-            self.moved()
-        else:
-            self.publish()
+        self.moved()
 
     # ------------------------------------------------------------------ changes
     def changed(self) -> None:
         """The work changed: redraw, and save it soon."""
         self.ws.changed()
-        self.publish()
+        self.moved()  # a decision or an undo can change the links: keep the selected one level
         self._schedule_save()
 
     def _guard(self) -> bool:
