@@ -130,4 +130,4 @@ async def test_two_narrow_columns_below_80(long_app):
         await _press(pilot, "n")
         assert_level(app)
         top = app.query_one("#topbar").text.plain
-        assert "c" in top and "more" in top  # says which article is off screen
+        assert "c ▶" in top  # says which article is off screen, by name

@@ -6,8 +6,9 @@ Each sentence is a block of wrapped lines with a gutter in front of it:
            assassination, according to ...
 
 - ``▶`` marks the cursor;
-- next cell: ``≠`` (red) when the sentence has an open conflict, ``≈`` (green) when it has a
-  match, blank otherwise; rejected links do not count;
+- next cell: ``≠`` (red) when the sentence has an open conflict, ``≢`` (yellow) when its
+  conflicts are all decided (accepted), ``≈`` (green) when it has a match, blank otherwise;
+  rejected links do not count;
 - second cell: ``✓`` when every link of the sentence is decided, ``·`` when some are not;
 - then the short name of its first label (``+`` when it has more), in the label's colour;
 - ``*`` after the labels when it has a note; ``▌`` in the first cell marks the sentence
@@ -30,7 +31,7 @@ from textual.strip import Strip
 
 from reviewer.models import Article
 from reviewer.tui.messages import ColumnRelaid
-from reviewer.tui.state import SentenceLook, ViewState, look
+from reviewer.tui.state import DECIDED_CONFLICT, SentenceLook, ViewState, look
 from reviewer.tui.wrap import wrap_offsets
 
 GUTTER = 8
@@ -39,6 +40,7 @@ GUTTER = 8
 class ArticleView(ScrollView, can_focus=False):
     COMPONENT_CLASSES = {
         "article-view--pointer", "article-view--mark", "article-view--conflict", "article-view--match",
+        "article-view--decided-conflict",
         "article-view--no-link", "article-view--reviewed", "article-view--unreviewed", "article-view--note",
         "article-view--dim", "article-view--cursor", "article-view--linked-conflict", "article-view--linked-match",
         "article-view--evidence-conflict", "article-view--evidence-match", "article-view--search",
@@ -204,7 +206,7 @@ class ArticleView(ScrollView, can_focus=False):
         return strip.crop(0, width)
 
     def _gutter(self, st: SentenceLook, base: Style) -> list[Segment]:
-        glyph = {"≠": "conflict", "≈": "match"}.get(st.link_glyph, "no-link")
+        glyph = {"≠": "conflict", "≈": "match", DECIDED_CONFLICT: "decided-conflict"}.get(st.link_glyph, "no-link")
         g0 = Segment("▌", base + self.style("mark")) if st.marked else \
             Segment(st.link_glyph or " ", base + self.style(glyph))
         g1 = Segment(st.review_glyph, base + self.style("reviewed" if st.review_glyph == "✓" else "unreviewed"))

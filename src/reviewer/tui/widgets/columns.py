@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 
 from reviewer.models import Article, Cluster
 from reviewer.review import Navigator
-from reviewer.tui.state import ViewState
+from reviewer.tui.state import ViewState, open_conflict_links
 from reviewer.tui.widgets.article_view import ArticleView
 from reviewer.tui.widgets.panel import TextPanel
 
@@ -26,10 +26,14 @@ class PaneTitle(TextPanel):
 
     def build(self, info: tuple[Article, str]) -> Text:
         a, counts = info
-        meta = " · ".join(x for x in (a.source, a.date) if x)
+        # What changes while reviewing comes first, so that a narrow column cuts the date, not it.
+        width = self.content_size.width or 80
+        parts = [x for x in (counts, f"{len(a.sentences)} sentences", a.date, a.source) if x]
+        while len(parts) > 1 and len(" · ".join(parts)) > width:
+            parts.pop()  # whole parts left out, never a dangling "·"
+        meta = " · ".join(parts)
         line1 = Text(a.title or a.id, style=self.style_of("head"), overflow="ellipsis", no_wrap=True)
-        line2 = Text(f"{meta}{' · ' if meta else ''}{len(a.sentences)} sentences {counts}", style=self.style_of("meta"),
-                     overflow="ellipsis", no_wrap=True)
+        line2 = Text(meta, style=self.style_of("meta"), overflow="ellipsis", no_wrap=True)
         return Text("\n").join([line1, line2])
 
 
@@ -63,12 +67,9 @@ class ArticlePane(Vertical):
             self.title.info = (self.article, self._counts(state))
 
     def _counts(self, state: ViewState) -> str:
-        if not state.session:
-            return ""
-        by = state.session.by_sentence
-        n_open = sum(1 for s in self.article.sentences if any(l.relation == "conflict" and l.decision is None
-                                                              for l in by.get((self.article.id, s.index), [])))
-        return f"· {n_open} ≠ open" if n_open else ""
+        """Open conflict links with an end in this article (the status bar counts them all once)."""
+        n_open = open_conflict_links(state, self.article.id)
+        return f"{n_open} open ≠ link{'' if n_open == 1 else 's'}" if n_open else ""
 
 
 class Columns(Horizontal):
