@@ -52,7 +52,7 @@ class ArticleView(ScrollView, can_focus=False):
         self.article = article
         self.index = index
         self._width = -1
-        self._pad = 0  # blank lines after the article, so that any sentence can be scrolled level with another
+        self._pad = 0  # blank lines after the article, when a sentence near its end must stand high
         self.lines: list[tuple[int, int, int]] = []  # (sentence index or -1, start, end)
         self.tops: list[int] = []  # first line of each sentence
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
@@ -103,16 +103,10 @@ class ArticleView(ScrollView, can_focus=False):
         return True
 
     def _set_virtual_size(self) -> None:
-        """The article plus a view's height of blank lines after it: like a side-by-side diff view,
-        the last sentence can stand as high as a linked sentence in a longer column."""
-        self._pad = max(0, self.scrollable_content_region.height - 1)
         self.virtual_size = Size(max(1, self._width), len(self.lines) + self._pad)
 
     def on_resize(self) -> None:
         if self.relayout(self.scrollable_content_region.width):
-            self.post_message(ColumnRelaid())
-        elif self._pad != max(0, self.scrollable_content_region.height - 1):
-            self._set_virtual_size()
             self.post_message(ColumnRelaid())
 
     def refresh_lines(self) -> None:
@@ -147,6 +141,12 @@ class ArticleView(ScrollView, can_focus=False):
         if not self.tops or idx >= len(self.tops):
             return
         target = max(0, self.tops[idx] - row)
+        # Like a side-by-side diff view: blank lines after the article when a sentence near its
+        # end must stand higher than the last screenful allows (none otherwise).
+        pad = max(0, target + self.scrollable_content_region.height - len(self.lines)) if target else 0
+        if pad != self._pad:
+            self._pad = pad
+            self._set_virtual_size()
         self.scroll_to(y=target, animate=False, immediate=True)
 
     def top_of(self, idx: int) -> int:

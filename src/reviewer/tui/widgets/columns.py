@@ -69,7 +69,7 @@ class ArticlePane(Vertical):
     def _counts(self, state: ViewState) -> str:
         """Open conflict links with an end in this article (the status bar counts them all once)."""
         n_open = open_conflict_links(state, self.article.id)
-        return f"{n_open} open ≠ link{'' if n_open == 1 else 's'}" if n_open else ""
+        return f"{n_open} ≠ open" if n_open else ""
 
 
 class Columns(Horizontal):

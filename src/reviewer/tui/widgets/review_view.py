@@ -75,10 +75,10 @@ class ReviewView(Vertical, can_focus=True):
         self.message = message
         if self._flash_timer is not None:
             self._flash_timer.stop()
-        self._flash_timer = self.set_timer(max(2.0, seconds), self._end_flash)
+        self._flash_timer = self.set_timer(max(2.0, seconds), self.end_flash)
         self.show_status()
 
-    def _end_flash(self) -> None:
+    def end_flash(self) -> None:
         self.message = ""
         self._flash_timer = None
         self.show_status()
@@ -309,7 +309,7 @@ class ReviewView(Vertical, can_focus=True):
             self.flash(f"filter: {mode}, but no sentence is {mode}")
         else:
             shown = sum(1 for k in self.ws.session.sentences if self.ws.session.shows(k, mode))
-            self.flash(f"filter: {mode} ({shown} of {len(self.ws.session.sentences)} sentences; the others are greyed)"
+            self.flash(f"filter: {mode}, {shown} of {len(self.ws.session.sentences)} sentences (others grey)"
                        if mode != "all" else "filter: all sentences", 4)
         self.moved()
 

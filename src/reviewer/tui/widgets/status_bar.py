@@ -82,7 +82,7 @@ class StatusBar(TextPanel):
             (10, Text(SAVED[info.saved], style=self.style_of(info.saved))),
             (6, Text(f"links {p['reviewed']}/{p['suggested']} reviewed" + (f" +{p['manual']} manual" if p["manual"] else ""))),
             (3, Text(f"{p['tagged']} tagged")),
-            (7, Text(f"{n_open} open ≠ link{'' if n_open == 1 else 's'}", style=self.style_of("conflicts") if n_open else "")),
+            (7, Text(f"{n_open} ≠ open in all", style=self.style_of("conflicts") if n_open else "")),
             (9, Text(info.align_status)) if info.align_status else (0, Text()),
             (5, Text(f"{info.orphans} orphan{'s' if info.orphans != 1 else ''}", style=self.style_of("orphans")))
             if info.orphans else (0, Text()),
