@@ -112,9 +112,9 @@ def run_check(paths: list[str], config_path: str | None = None, sidecars: list[s
                     "(the app saves the new positions on next open)")
         if data.migrated_from is not None:
             rep.add("warning", f"{f}: schema {data.migrated_from}, converted on next open (a backup is kept)")
-        rep.add("ok", f"{f}: reviewer {data.reviewer!r}, {plural(len(data.tags), 'tag')}, "
+        rep.add("error" if lost else "ok", f"{f}: reviewer {data.reviewer!r}, {plural(len(data.tags), 'tag')}, "
                 f"{plural(len(data.links), 'link decision')}, {plural(len(data.notes), 'note')}, "
-                f"{plural(len(lost), 'orphan')}")
+                f"{plural(len(lost), 'orphan')}" + (" (listed above)" if lost else ""))
     if not files:
         rep.add("ok", "no sidecar beside the articles")
     if cluster is not None:

@@ -45,8 +45,10 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
     tui.add_argument("--version", action="version", version=f"reviewer {__version__}")
 
     align = _Parser(prog="reviewer align", description="Segment and align articles; print the alignment.")
-    align.add_argument("paths", nargs="+", metavar="PATH")
-    align.add_argument("--json", action="store_true", help="print the alignment JSON (the default output)")
+    align.add_argument("paths", nargs="+", metavar="PATH", help="a folder of articles, or article files "
+                       "(.txt, .md, .json, .jsonl): together they are one cluster")
+    align.add_argument("--json", action="store_true", help="print the alignment JSON to stdout (the only output "
+                       "format; the flag is accepted so that scripts can say so)")
     align.add_argument("--no-cache", action="store_true", help="do not read or write the alignment cache")
     _add_config(align)
 

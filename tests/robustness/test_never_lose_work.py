@@ -77,9 +77,10 @@ def test_check_reports_orphans_and_reattached(edited_seeds, capsys):
     code = main(["check", str(d)])
     out = capsys.readouterr().out
     assert code == 1
-    orphan_lines = [l for l in out.splitlines() if "orphan" in l and l.startswith("error:")]
+    orphan_lines = [l for l in out.splitlines() if ": orphan " in l and l.startswith("error:")]
     # the orphan tag and the link whose one end was deleted, each named with its quote
     assert len(orphan_lines) == 2
+    assert any(l.startswith("error:") and l.endswith("2 orphans (listed above)") for l in out.splitlines())
     assert all(picks["orphan"].quote[:30] in l for l in orphan_lines)
     assert any("re-attached" in l and "2 anchors" in l for l in out.splitlines())
     assert "4 tags, 1 link decision," in out

@@ -229,6 +229,8 @@ def load_cluster(paths: Sequence[str | os.PathLike[str]]) -> Cluster:
             else:
                 ids[art.id] = 1
             articles.append(art)
+    if not articles and problems and all(p.message == "no such file or folder" for p in problems):
+        raise ReviewerError("no such file or folder", path=", ".join(p.path for p in problems))  # one line
     if not articles:
         where = ", ".join(str(p) for p in paths) or "(nothing given)"
         err = ReviewerError(f"no readable article found (accepted: {', '.join(ARTICLE_SUFFIXES)})", path=where)

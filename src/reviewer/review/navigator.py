@@ -85,6 +85,17 @@ class Navigator:
             return True
         return False
 
+    def end_message(self, step: int) -> str:
+        """What to say when ``move(step)`` went nowhere."""
+        where = "last" if step > 0 else "first"
+        if self.filter_mode == "all":
+            return f"{where} sentence of {self.cluster.articles[self.art].id}"
+        shown = sum(1 for i in range(self.n_sentences()) if self.visible(self.art, i))
+        if not shown:
+            return f"no sentence of {self.cluster.articles[self.art].id} is {self.filter_mode} (f: next filter)"
+        return (f"end of the filtered list: {where} of {shown} {self.filter_mode} sentence{'s' if shown != 1 else ''} "
+                f"in {self.cluster.articles[self.art].id} (f: next filter)")
+
     def edge(self, last: int) -> bool:
         n = self.n_sentences()
         for i in (range(n - 1, -1, -1) if last else range(n)):

@@ -14,6 +14,19 @@ from reviewer.models import Cluster
 from reviewer.review import Key, ReviewSession, ShownLink
 
 
+DECIDED_CONFLICT = "≢"  # a conflict the reviewer accepted: no longer open, still a conflict
+
+
+def open_conflict_links(state: "ViewState", article_id: str | None = None) -> int:
+    """Open (undecided) conflict links, all of them or those with an end in one article: the
+    column headers and the status bar count the same thing."""
+    s = state.session
+    if s is None:
+        return 0
+    return sum(1 for l in s.links if l.relation == "conflict" and l.decision is None
+               and (article_id is None or article_id in (l.a[0], l.b[0])))
+
+
 @dataclass(frozen=True, eq=False)  # eq=False: every new snapshot counts as a change
 class ViewState:
     cluster: Cluster
@@ -52,7 +65,7 @@ class SentenceLook:
     linked: str | None = None  # the relation of the link to the cursor's sentence, if any
     dim: bool = False  # hidden by the filter
     marked: bool = False
-    link_glyph: str = ""  # ≠ open conflict, ≈ match, "" none
+    link_glyph: str = ""  # ≠ open conflict, ≢ decided (accepted) conflict, ≈ match, "" none
     review_glyph: str = " "  # ✓ every link decided, · some to review
     label_short: str = ""
     label_color: str = "default"
@@ -70,7 +83,9 @@ def look(state: ViewState, key: Key) -> SentenceLook:
     s = state.session
     links = s.by_sentence.get(key, []) if s else []
     live = [l for l in links if l.decision != "rejected"]
-    glyph = "≠" if any(l.relation == "conflict" for l in live) else "≈" if live else ""
+    conflicts = [l for l in live if l.relation == "conflict"]
+    glyph = ("≠" if any(l.decision is None for l in conflicts) else DECIDED_CONFLICT if conflicts
+             else "≈" if live else "")
     review = (" " if not links else "✓" if all(l.decision is not None for l in links) else "·")
     tags = s.tags_by.get(key, []) if s else []
     short, color = "", "default"

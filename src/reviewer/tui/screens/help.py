@@ -26,24 +26,26 @@ class HelpScreen(ModalScreen[None]):
         self.labels = labels
 
     def compose(self) -> ComposeResult:
-        table = Table(show_header=True, header_style="bold", box=None, expand=False, pad_edge=False)
-        table.add_column("keys", style="bold cyan", no_wrap=True)
-        table.add_column("what it does")
-        table.add_column(Text("id (for [keys] in config.toml)"), style="dim", no_wrap=True)
+        # Two columns, so that it reads at 80×24: the binding id (for [keys] in config.toml)
+        # follows the description, dimmed.
+        table = Table(show_header=True, header_style="bold", box=None, expand=True, pad_edge=False)
+        table.add_column("keys", style="bold cyan", no_wrap=True, max_width=22)
+        table.add_column(Text.assemble("what it does  ", ("id: the name for [keys] in config.toml", "dim")), ratio=1)
         for keys, desc, bid in self.rows:
-            table.add_row(keys, desc, bid)
-        labels = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-        labels.add_column("key", style="bold cyan")
-        labels.add_column("label")
-        labels.add_column("meaning")
+            table.add_row(keys, Text.assemble(desc, (f"  id: {bid}" if bid and not bid.startswith("(") else f"  {bid}", "dim")))
+        labels = Table(show_header=True, header_style="bold", box=None, expand=True, pad_edge=False)
+        labels.add_column("key", style="bold cyan", no_wrap=True)
+        labels.add_column("label", no_wrap=True)
+        labels.add_column("meaning", ratio=1)
         for key, name, color, desc in self.labels:
             labels.add_row(key, Text(name, style=f"bold {color}"), desc)
         gutter = Text.from_markup(
-            "[bold]Gutter[/]  [bold red]≠[/] open conflict   [bold green]≈[/] match   "
-            "[green]✓[/] all links decided   [yellow]·[/] links to review   "
-            "[bold]KEY[/] first label ([bold]+[/] more)   [cyan]*[/] note   [bold magenta]▌[/] marked (space)")
+            "[bold]Gutter[/]  [bold red]≠[/] open conflict · [bold yellow]≢[/] decided conflict (accepted) · "
+            "[bold green]≈[/] match · [green]✓[/] all links decided · [yellow]·[/] links to review · "
+            "[bold]KEY[/] first label ([bold]+[/] more) · [cyan]*[/] note · [bold magenta]▌[/] marked (space) · "
+            "[bold cyan]▶[/] cursor · [bright_black italic]grey[/] hidden by the filter")
         with Vertical(id="help-box"):
-            yield Static("[b]reviewer — keys[/b]   (Esc closes)", id="help-title")
+            yield Static("[b]reviewer — keys[/b]   (Esc closes · j/k scroll)", id="help-title")
             with VerticalScroll():
                 yield Static(table)
                 yield Static(Text("\nLabels", style="bold"))

@@ -6,8 +6,9 @@ Each sentence is a block of wrapped lines with a gutter in front of it:
            assassination, according to ...
 
 - ``▶`` marks the cursor;
-- next cell: ``≠`` (red) when the sentence has an open conflict, ``≈`` (green) when it has a
-  match, blank otherwise; rejected links do not count;
+- next cell: ``≠`` (red) when the sentence has an open conflict, ``≢`` (yellow) when its
+  conflicts are all decided (accepted), ``≈`` (green) when it has a match, blank otherwise;
+  rejected links do not count;
 - second cell: ``✓`` when every link of the sentence is decided, ``·`` when some are not;
 - then the short name of its first label (``+`` when it has more), in the label's colour;
 - ``*`` after the labels when it has a note; ``▌`` in the first cell marks the sentence
@@ -30,7 +31,7 @@ from textual.strip import Strip
 
 from reviewer.models import Article
 from reviewer.tui.messages import ColumnRelaid
-from reviewer.tui.state import SentenceLook, ViewState, look
+from reviewer.tui.state import DECIDED_CONFLICT, SentenceLook, ViewState, look
 from reviewer.tui.wrap import wrap_offsets
 
 GUTTER = 8
@@ -39,6 +40,7 @@ GUTTER = 8
 class ArticleView(ScrollView, can_focus=False):
     COMPONENT_CLASSES = {
         "article-view--pointer", "article-view--mark", "article-view--conflict", "article-view--match",
+        "article-view--decided-conflict",
         "article-view--no-link", "article-view--reviewed", "article-view--unreviewed", "article-view--note",
         "article-view--dim", "article-view--cursor", "article-view--linked-conflict", "article-view--linked-match",
         "article-view--evidence-conflict", "article-view--evidence-match", "article-view--search",
@@ -50,6 +52,7 @@ class ArticleView(ScrollView, can_focus=False):
         self.article = article
         self.index = index
         self._width = -1
+        self._pad = 0  # blank lines after the article, when a sentence near its end must stand high
         self.lines: list[tuple[int, int, int]] = []  # (sentence index or -1, start, end)
         self.tops: list[int] = []  # first line of each sentence
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
@@ -95,9 +98,12 @@ class ArticleView(ScrollView, can_focus=False):
             lines.append((-1, 0, 0))
         self.lines = lines
         self.tops = tops
-        self.virtual_size = Size(width, len(lines))
+        self._set_virtual_size()
         self.refresh_lines()
         return True
+
+    def _set_virtual_size(self) -> None:
+        self.virtual_size = Size(max(1, self._width), len(self.lines) + self._pad)
 
     def on_resize(self) -> None:
         if self.relayout(self.scrollable_content_region.width):
@@ -130,11 +136,21 @@ class ArticleView(ScrollView, can_focus=False):
         return lo
 
     def scroll_sentence_to_row(self, idx: int, row: int) -> None:
-        """Scroll so that sentence ``idx`` starts ``row`` lines from the top of the view."""
+        """Scroll so that sentence ``idx`` starts ``row`` lines from the top of the view (as near
+        as it goes when the sentence is nearer the top of the article than ``row``)."""
         if not self.tops or idx >= len(self.tops):
             return
         target = max(0, self.tops[idx] - row)
+        # Like a side-by-side diff view: blank lines after the article when a sentence near its
+        # end must stand higher than the last screenful allows (none otherwise).
+        pad = max(0, target + self.scrollable_content_region.height - len(self.lines)) if target else 0
+        if pad != self._pad:
+            self._pad = pad
+            self._set_virtual_size()
         self.scroll_to(y=target, animate=False, immediate=True)
+
+    def top_of(self, idx: int) -> int:
+        return self.tops[idx] if 0 <= idx < len(self.tops) else 0
 
     def ensure_visible(self, idx: int) -> None:
         if not self.tops or idx >= len(self.tops):
@@ -190,7 +206,7 @@ class ArticleView(ScrollView, can_focus=False):
         return strip.crop(0, width)
 
     def _gutter(self, st: SentenceLook, base: Style) -> list[Segment]:
-        glyph = {"≠": "conflict", "≈": "match"}.get(st.link_glyph, "no-link")
+        glyph = {"≠": "conflict", "≈": "match", DECIDED_CONFLICT: "decided-conflict"}.get(st.link_glyph, "no-link")
         g0 = Segment("▌", base + self.style("mark")) if st.marked else \
             Segment(st.link_glyph or " ", base + self.style(glyph))
         g1 = Segment(st.review_glyph, base + self.style("reviewed" if st.review_glyph == "✓" else "unreviewed"))

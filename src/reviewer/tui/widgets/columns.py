@@ -9,11 +9,12 @@ from textual.containers import Horizontal, Vertical
 
 from reviewer.models import Article, Cluster
 from reviewer.review import Navigator
-from reviewer.tui.state import ViewState
+from reviewer.tui.state import ViewState, open_conflict_links
 from reviewer.tui.widgets.article_view import ArticleView
 from reviewer.tui.widgets.panel import TextPanel
 
 MIN_COLUMN = 38
+MIN_NARROW = 29  # below two columns of MIN_COLUMN, two narrower ones rather than one
 MAX_SLOTS = 12  # columns on screen at most (a very wide terminal)
 
 
@@ -25,10 +26,14 @@ class PaneTitle(TextPanel):
 
     def build(self, info: tuple[Article, str]) -> Text:
         a, counts = info
-        meta = " · ".join(x for x in (a.source, a.date) if x)
+        # What changes while reviewing comes first, so that a narrow column cuts the date, not it.
+        width = self.content_size.width or 80
+        parts = [x for x in (counts, f"{len(a.sentences)} sentences", a.date, a.source) if x]
+        while len(parts) > 1 and len(" · ".join(parts)) > width:
+            parts.pop()  # whole parts left out, never a dangling "·"
+        meta = " · ".join(parts)
         line1 = Text(a.title or a.id, style=self.style_of("head"), overflow="ellipsis", no_wrap=True)
-        line2 = Text(f"{meta}{' · ' if meta else ''}{len(a.sentences)} sentences {counts}", style=self.style_of("meta"),
-                     overflow="ellipsis", no_wrap=True)
+        line2 = Text(meta, style=self.style_of("meta"), overflow="ellipsis", no_wrap=True)
         return Text("\n").join([line1, line2])
 
 
@@ -62,12 +67,9 @@ class ArticlePane(Vertical):
             self.title.info = (self.article, self._counts(state))
 
     def _counts(self, state: ViewState) -> str:
-        if not state.session:
-            return ""
-        by = state.session.by_sentence
-        n_open = sum(1 for s in self.article.sentences if any(l.relation == "conflict" and l.decision is None
-                                                              for l in by.get((self.article.id, s.index), [])))
-        return f"· {n_open} ≠ open" if n_open else ""
+        """Open conflict links with an end in this article (the status bar counts them all once)."""
+        n_open = open_conflict_links(state, self.article.id)
+        return f"{n_open} ≠ open" if n_open else ""
 
 
 class Columns(Horizontal):
@@ -82,11 +84,18 @@ class Columns(Horizontal):
     def compose(self) -> ComposeResult:
         yield from self.slots
 
-    def lay_out(self, cur_art: int) -> None:
-        """As many columns as fit, scrolled sideways so that article ``cur_art`` is on screen."""
+    def lay_out(self, cur_art: int, want: int | None = None) -> None:
+        """As many columns as fit, scrolled sideways so that article ``cur_art`` is on screen
+        (and article ``want``, the selected link's, too when both fit)."""
         width = self.app.size.width or 120
         n = len(self.cluster.articles)
-        self.shown = max(1, min(n, len(self.slots), width // MIN_COLUMN))
+        fit = width // MIN_COLUMN if width >= 2 * MIN_COLUMN else width // MIN_NARROW
+        self.shown = max(1, min(n, len(self.slots), fit))
+        if want is not None and want != cur_art and abs(want - cur_art) < self.shown:
+            if want < self.first:
+                self.first = want
+            elif want >= self.first + self.shown:
+                self.first = want - self.shown + 1
         if cur_art < self.first:
             self.first = cur_art
         elif cur_art >= self.first + self.shown:
@@ -112,7 +121,13 @@ class Columns(Horizontal):
         return self.slots[k] if 0 <= k < self.shown else None
 
     def bring_into_view(self, nav: Navigator, sync: bool = True, again: bool = True) -> None:
-        """Scroll the cursor into view and, with ``sync``, its linked sentences level with it."""
+        """Scroll the cursor into view and, with ``sync``, its linked sentences level with it.
+
+        The selected link's sentence always stands level with the cursor: when it is nearer the
+        top of its article than the cursor is to the top of the screen, the cursor's own column
+        scrolls too (and every column has a screen of blank lines after its article, so a
+        sentence near the end can stand as high as needed). The other linked sentences stand
+        as near that row as their columns allow."""
         pane = self.pane_of(nav.art)
         if pane is None:
             return
@@ -124,18 +139,41 @@ class Columns(Horizontal):
         view.ensure_visible(nav.sent)
         if not sync:
             return
-        row = view.row_of(nav.sent)
-        done: set[int] = {nav.art}
-        for other in nav.highlight():
-            idx = nav.art_index.get(other[0])
-            opane = self.pane_of(idx) if idx is not None and idx not in done else None
-            if opane is None:
-                continue
-            done.add(idx)
-            ov = opane.view
+        targets = self.level_targets(nav)
+        for ov, _idx, _selected in targets:
             if ov.relayout(ov.scrollable_content_region.width) and again:
                 self.call_after_refresh(self.bring_into_view, nav, sync, False)
-            ov.scroll_sentence_to_row(other[1], row)
+        h = max(1, view.scrollable_content_region.height)
+        row = view.row_of(nav.sent)
+        upper = min(view.top_of(nav.sent), h - view.sentence_height(nav.sent))
+        for ov, idx, selected in targets:
+            if selected:
+                upper = min(upper, ov.top_of(idx), h - ov.sentence_height(idx))
+        row = max(0, min(row, upper))
+        view.scroll_sentence_to_row(nav.sent, row)
+        for ov, idx, _selected in targets:
+            ov.scroll_sentence_to_row(idx, row)
+
+    def level_targets(self, nav: Navigator) -> list[tuple[ArticleView, int, bool]]:
+        """One sentence per other column on screen to stand level with the cursor: the selected
+        link's (whatever its decision), else the column's first linked sentence."""
+        picks: dict[int, tuple[int, bool]] = {}
+        focus = nav.focused_link()
+        if focus is not None:
+            key = focus.other(nav.cursor)
+            idx = nav.art_index.get(key[0])
+            if idx is not None and idx != nav.art:
+                picks[idx] = (key[1], True)
+        for key in nav.highlight():
+            idx = nav.art_index.get(key[0])
+            if idx is not None and idx != nav.art and idx not in picks:
+                picks[idx] = (key[1], False)
+        out = []
+        for idx, (sent, selected) in picks.items():
+            pane = self.pane_of(idx)
+            if pane is not None:
+                out.append((pane.view, sent, selected))
+        return out
 
     def page_target(self, nav: Navigator, step: int) -> int | None:
         """The sentence a page down (up) from the cursor in its column."""

@@ -23,53 +23,101 @@ class Inspector(TextPanel):
         if st.session is None or st.session.sentences.get(st.cursor) is None:
             return Text()
         key = st.cursor
-        out = Text()
-        out.append(f"{key[0]}:{key[1]}  ", style=self.style_of("key"))
+        width = max(20, self.content_size.width or 100)
+        height = max(2, self.content_size.height or 10)
+        head = Text()
+        head.append(f"{key[0]}:{key[1]}  ", style=self.style_of("key"))
         tags = st.session.tags_by.get(key, [])
         for t in tags:
             lab = st.label(t)
-            out.append(f"[{t}] ", style=f"bold {lab.color if lab else 'white'}")
+            head.append(f"[{t}] ", style=f"bold {lab.color if lab else 'white'}")
         if not tags:
-            out.append("no labels ", style=self.style_of("no-labels"))
+            head.append("no labels ", style=self.style_of("no-labels"))
         note = st.session.notes_by.get(key)
         if note:
-            out.append(f"  note: {note}", style=self.style_of("note"))
-        out.append("\n")
-        if not st.links:
-            out.append("no links" + (" yet: aligning…" if st.aligning else "") +
-                       "   (space marks a sentence; = or ! in another place links it by hand)", style=self.style_of("hint"))
-        for link in st.links:
-            self._link(out, st, key, link)
-        return out
+            head.append(f"  note: {note}", style=self.style_of("note"))
+        links = list(st.links)
+        focus = next((i for i, l in enumerate(links) if l is st.focus), 0)
+        if len(links) > 1:
+            head.append(f"   link {focus + 1} of {len(links)}  (] [ select)", style=self.style_of("hint"))
+        lines = self._hang(head, 0, 2, width)
+        if not links:
+            hint = Text("no links" + (" yet: aligning…" if st.aligning else "") +
+                        "   (space marks a sentence; = or ! in another place links it by hand)", style=self.style_of("hint"))
+            lines += self._hang(hint, 0, 2, width)
+            return Text("\n").join(lines[:height])
+        blocks = [self._link(st, key, link, width) for link in links]
+        lo, hi = self._window([len(b) for b in blocks], focus, height - len(lines))
+        if lo > 0:
+            lines.append(Text(f"  ↑ {lo} more link{'s' if lo > 1 else ''} above ([)", style=self.style_of("hint")))
+        shown = [line for b in blocks[lo:hi + 1] for line in b]
+        below = len(links) - 1 - hi
+        room = height - len(lines) - (1 if below else 0)
+        if len(shown) > room:  # the selected link alone is taller than the panel
+            shown = shown[:max(1, room - 1)] + [Text("     …", style=self.style_of("hint"))]
+        lines += shown
+        if below:
+            lines.append(Text(f"  +{below} more link{'s' if below > 1 else ''} below (])", style=self.style_of("hint")))
+        return Text("\n").join(lines)
 
-    def _link(self, out: Text, st: ViewState, key: Key, link: ShownLink) -> None:
+    @staticmethod
+    def _window(sizes: list[int], focus: int, avail: int) -> tuple[int, int]:
+        """The links to show, ``lo``..``hi``: the selected one, then as many after and before it
+        as fit, keeping a line for each "more" marker needed."""
+        n = len(sizes)
+        lo = hi = focus
+        used = sizes[focus]
+        grew = True
+        while grew:
+            grew = False
+            if hi + 1 < n and used + sizes[hi + 1] + (lo > 0) + (hi + 1 < n - 1) <= avail:
+                hi += 1
+                used += sizes[hi]
+                grew = True
+            if lo > 0 and used + sizes[lo - 1] + (lo - 1 > 0) + (hi < n - 1) <= avail:
+                lo -= 1
+                used += sizes[lo]
+                grew = True
+        return lo, hi
+
+    def _hang(self, text: Text, first: int, indent: int, width: int) -> list[Text]:
+        """``text`` wrapped to ``width``, the lines after the first indented by ``indent`` (the
+        first one already starts ``first`` cells in)."""
+        body = max(8, width - max(first, indent))
+        wrapped = list(text.wrap(self.app.console, body, overflow="fold"))
+        if not wrapped:
+            return [Text()]
+        return [wrapped[0]] + [Text(" " * indent) + line for line in wrapped[1:]]
+
+    def _link(self, st: ViewState, key: Key, link: ShownLink, width: int) -> list[Text]:
         mine = link is st.focus
         relation = self.style_of(link.relation)
         other = link.other(key)
         score = f"{link.score:.2f}" if link.score is not None else "manual"
         dim = self.style_of("other")
-        out.append("▶ " if mine else "  ", style=self.style_of("pointer"))
-        out.append(f"{'≠' if link.relation == 'conflict' else '≈'} {link.relation}",
-                   style=relation if link.decision != "rejected" else self.style_of("rejected"))
-        out.append(f" {score}  → {other[0]}:{other[1]}  {STATE[link.decision]}", style="" if mine else dim)
+        line = Text()
+        line.append(f"{'≠' if link.relation == 'conflict' else '≈'} {link.relation}",
+                    style=relation if link.decision != "rejected" else self.style_of("rejected"))
+        line.append(f" {score}  → {other[0]}:{other[1]}  {STATE[link.decision]}", style="" if mine else dim)
         if link.note:
-            out.append(f"  note: {link.note}", style=self.style_of("note"))
+            line.append(f"  note: {link.note}", style=self.style_of("note"))
         ev = "; ".join(f"{e.kind}: “{e.a}” vs “{e.b}”" if key == link.a else f"{e.kind}: “{e.b}” vs “{e.a}”"
                        for e in link.evidence)
         if ev:
-            out.append(f"   {ev}", style=relation if mine else dim)
-        out.append("\n")
+            line.append(f"   {ev}", style=relation if mine else dim)
+        out = [Text("▶ " if mine else "  ", style=self.style_of("pointer")) + l if i == 0 else l
+               for i, l in enumerate(self._hang(line, 2, 4, width))]
         said = st.others.describe(link.pair()) if st.others is not None else ""
         if said:  # --adjudicate: who said what
             disputed = st.others.disputed(link.pair())
-            out.append(f"     {'DISPUTED  ' if disputed else 'agreed    '}{said}\n",
-                       style=self.style_of("conflict" if disputed else "other"))
+            out.append(Text(f"     {'DISPUTED  ' if disputed else 'agreed    '}{said}",
+                            style=self.style_of("conflict" if disputed else "other")))
         if mine:
-            out.append("     this: ", style=dim)
-            out.append_text(self._highlighted(st, key, link))
-            out.append("\n     that: ", style=dim)
-            out.append_text(self._highlighted(st, other, link))
-            out.append("\n")
+            for label, k in (("this: ", key), ("that: ", other)):
+                body = self._hang(self._highlighted(st, k, link), 11, 11, width)
+                out.append(Text("     " + label, style=dim) + body[0])
+                out += body[1:]
+        return out
 
     def _highlighted(self, st: ViewState, key: Key, link: ShownLink) -> Text:
         t = Text(st.session.sentences[key].text.replace("\n", " "))

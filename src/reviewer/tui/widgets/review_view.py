@@ -53,6 +53,8 @@ class ReviewView(Vertical, can_focus=True):
         self._save_timer: Timer | None = None
         self._resize_pending = False
         self._quit_armed = False
+        self.message = ""
+        self._flash_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield TopBar(id="topbar")
@@ -62,7 +64,25 @@ class ReviewView(Vertical, can_focus=True):
         yield StatusBar(id="status")
 
     def notify(self, message: str, **kwargs) -> None:  # type: ignore[override]
-        self.app.notify(message, **kwargs)  # the app's notify never reads messages as markup
+        """Short news goes to the status bar, where it covers nothing; warnings and errors are
+        toasts (the app's notify never reads messages as markup)."""
+        if kwargs.get("severity", "information") != "information":
+            self.app.notify(message, **kwargs)
+            return
+        self.flash(message, kwargs.get("timeout") or 5)
+
+    def flash(self, message: str, seconds: float = 5) -> None:
+        """Show ``message`` in the status bar for a few seconds (or until the next one)."""
+        self.message = message
+        if self._flash_timer is not None:
+            self._flash_timer.stop()
+        self._flash_timer = self.set_timer(max(2.0, seconds), self.end_flash)
+        self.show_status()
+
+    def end_flash(self) -> None:
+        self.message = ""
+        self._flash_timer = None
+        self.show_status()
 
     # ------------------------------------------------------------------ start-up
     def start(self) -> None:
@@ -127,17 +147,30 @@ class ReviewView(Vertical, can_focus=True):
 
     def watch_state(self, state: ViewState) -> None:
         self.columns.update(state)
-        folder = Path(self.ws.options.paths[0]).name if self.ws.options.paths else ""
+        folder = self.folder_name()
         self.query_one(TopBar).info = TopInfo(state, folder, self.columns.first, self.columns.shown)
         self.query_one(Inspector).info = state
         self.show_status()
+
+    def folder_name(self) -> str:
+        """The cluster's folder as a person names it (``reviewer .`` shows the folder's own name)."""
+        paths = self.ws.options.paths
+        if not paths:
+            return ""
+        p = Path(paths[0])
+        if p.is_file() or not p.is_dir():
+            p = p.parent
+        try:
+            return p.resolve().name or str(p)
+        except OSError:
+            return p.name
 
     def show_status(self) -> None:
         if self.ws.session is None:
             return
         self.query_one(StatusBar).info = StatusInfo(
             self.ws.options.reviewer, self.ws.saved_state(), dict(self.ws.session.progress()), self.align_status,
-            len(self.ws.orphans), str(self.ws.options.sidecar))
+            len(self.ws.orphans), str(self.ws.options.sidecar), self.message)
 
     # ------------------------------------------------------------------ alignment
     def start_alignment(self, use_cache: bool = True) -> None:
@@ -169,8 +202,8 @@ class ReviewView(Vertical, can_focus=True):
         self.align_status = ""
         self.set_links(msg.links)
         n = len(self.ws.session.suggested)
-        self.notify(f"{n} links suggested ({'from the cache' if msg.from_cache else f'aligned in {msg.seconds:.1f} s'})",
-                    timeout=4)
+        self.flash(f"{n} links suggested ({'from the cache' if msg.from_cache else f'aligned in {msg.seconds:.1f} s'})",
+                   8)
 
     def on_align_failed(self, msg: AlignFailed) -> None:
         self.aligning = False
@@ -187,11 +220,15 @@ class ReviewView(Vertical, can_focus=True):
 
     # ------------------------------------------------------------------ movement
     def moved(self, sync: bool = True) -> None:
-        """The cursor moved: scroll the columns to it (sync: its links level with it) and redraw."""
+        """The cursor moved (or its selected link changed): scroll the columns to it (sync: the
+        selected link's sentence level with it, the other linked ones as near as they fit) and
+        redraw."""
         old_first = self.columns.first
-        self.columns.lay_out(self.nav.art)
+        focus = self.nav.focused_link()
+        want = self.nav.art_index.get(focus.other(self.nav.cursor)[0]) if focus is not None else None
+        self.columns.lay_out(self.nav.art, want)
         if self.columns.first != old_first:
-            self.call_after_refresh(self.columns.bring_into_view, self.nav)
+            self.call_after_refresh(self.columns.bring_into_view, self.nav, sync)
         self.columns.bring_into_view(self.nav, sync=sync)
         self.publish()
 
@@ -202,10 +239,14 @@ class ReviewView(Vertical, can_focus=True):
     def action_move(self, step: int) -> None:
         if self.nav.move(step):
             self.moved()
+        else:
+            self.flash(self.nav.end_message(step), 3)
 
     def action_edge(self, last: int) -> None:
         if self.nav.edge(last):
             self.moved()
+        else:
+            self.flash(self.nav.end_message(1), 3)
 
     def action_page(self, step: int) -> None:
         idx = self.columns.page_target(self.nav, step)
@@ -215,7 +256,7 @@ class ReviewView(Vertical, can_focus=True):
     def action_column(self, step: int) -> None:
         target = self.nav.art + step
         if 0 <= target < len(self.cluster.articles):
-            self._go(target, self.columns.column_target(self.nav, target), sync=False)
+            self._go(target, self.columns.column_target(self.nav, target))
 
     def action_next_conflict(self, step: int) -> None:
         if self.adjudication is not None and not self.nav.search_hits:  # --adjudicate: n / N go through disputes
@@ -239,7 +280,7 @@ class ReviewView(Vertical, can_focus=True):
 
     def action_focus_link(self, step: int) -> None:
         self.nav.focus_link(step)
-        self.publish()
+        self.moved()
 
     def action_jump(self) -> None:
         if self.nav.jump():
@@ -271,20 +312,19 @@ class ReviewView(Vertical, can_focus=True):
         self.set_filter(self.nav.next_filter())
 
     def set_filter(self, mode: str) -> None:
-        before = self.nav.cursor
         if not self.nav.set_filter(mode):
-            self.notify(f"no sentence is {mode}")
-        self.notify(f"filter: {mode}", timeout=1.5)
-        if self.nav.cursor != before:
-            self.moved()
+            self.flash(f"filter: {mode}, but no sentence is {mode}")
         else:
-            self.publish()
+            shown = sum(1 for k in self.ws.session.sentences if self.ws.session.shows(k, mode))
+            self.flash(f"filter: {mode}, {shown} of {len(self.ws.session.sentences)} sentences (others grey)"
+                       if mode != "all" else "filter: all sentences", 4)
+        self.moved()
 
     # ------------------------------------------------------------------ changes
     def changed(self) -> None:
         """The work changed: redraw, and save it soon."""
         self.ws.changed()
-        self.publish()
+        self.moved()  # a decision or an undo can change the links: keep the selected one level
         self._schedule_save()
 
     def _guard(self) -> bool:
