@@ -17,7 +17,7 @@ from reviewer.export.model import ExportData, ExportSummary
 from reviewer.export.records import build_data
 from reviewer.export.safety import refuse_inputs, write_text
 from reviewer.export.split import parse_split, split_of, write_split
-from reviewer.models import Cluster, Link
+from reviewer.models import Cluster, Link, Problem
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,9 @@ def gather(paths, sidecars, config=None, include_suggestions: bool = False) -> E
     reviews = [load_sidecar(p) for p in side_paths]
     sentences = sentences_of(cluster)
     for p, r in zip(side_paths, reviews):
-        reanchor_or_refuse(r, sentences, p)
+        rep = reanchor_or_refuse(r, sentences, p)
+        if rep.warning:  # read anyway: its orphans are exported with their quotes
+            cluster.problems.append(Problem(str(p), rep.warning.removeprefix(f"{p}: "), "warning"))
     suggested, _hit = align_cached(cluster, cfg.align)
     return build_data(cluster, suggested, reviews, folder=folder, sidecars=side_paths, labels=cfg.labels,
                       include_suggestions=include_suggestions)

@@ -81,6 +81,7 @@ class _Placer:
         self.sentences = sentences
         self.placed: dict[Anchor, tuple[int, str] | None] = {}  # anchor -> (new index, kind) or None
         self.why: dict[Anchor, str] = {}
+        self.score: dict[Anchor, float] = {}  # the ratio of each fuzzy placement
         by_article: dict[str, list[Anchor]] = {}
         for a in dict.fromkeys(anchors):
             by_article.setdefault(a.article, []).append(a)
@@ -142,12 +143,13 @@ class _Placer:
     def _fuzzy(self, a: Anchor, sents: list[tuple[int, int, str]], held: set[str]) -> tuple[int, str] | None:
         nums = sorted(numbers_of(a.quote))
         scored = []
-        refused_numbers = False
+        refused_numbers = refused_held = False
         for k, s in enumerate(sents):
             score = self.fuzz.ratio(a.quote, s[2], score_cutoff=FUZZY_THRESHOLD)
             if not score:
                 continue
             if s[2] in held:  # an unchanged sentence another anchor holds: not this one edited
+                refused_held = True
                 continue
             if sorted(numbers_of(s[2])) != nums:
                 refused_numbers = True
@@ -157,10 +159,13 @@ class _Placer:
         if not scored:
             if refused_numbers:
                 self.why[a] = "the closest sentence states other numbers"
+            elif refused_held:
+                self.why[a] = "the closest sentence is unchanged and holds other work"
             return None
         if len(scored) > 1 and scored[0][0] == scored[1][0]:
             self.why[a] = "two sentences are equally close"
             return None
+        self.score[a] = scored[0][0]
         return scored[0][1], "fuzzy"
 
     def renamed(self, a: Anchor) -> tuple[str, int] | None:
@@ -236,9 +241,10 @@ def reanchor(data: ReviewData, sentences: Sentences) -> ReanchorReport:
         if exact:
             keep.update(exact)
             continue
-        ranks = sorted((_RANK[placed_notes[i][2]], i) for i in idx)
-        if len(ranks) == 1 or ranks[0][0] < ranks[1][0]:
-            keep.add(ranks[0][1])
+        ranks = sorted((_RANK[placed_notes[i][2]], -placer.score.get(placed_notes[i][0].anchor, 100.0), i)
+                       for i in idx)
+        if len(ranks) == 1 or ranks[0][:2] < ranks[1][:2]:
+            keep.add(ranks[0][2])
     notes = []
     for i, (n, new, kind) in enumerate(placed_notes):
         why = why_of(n.anchor)
