@@ -254,13 +254,33 @@ def loads_sidecar(raw_bytes: bytes, p: Path) -> ReviewData:
     return from_dict(raw, sp, text)
 
 
+# Files this process read or wrote as good sidecars, by path: (size, mtime_ns, inode) then. A
+# save checks that what it is about to back up is such a file without parsing it again.
+_KNOWN_GOOD: dict[str, tuple[int, int, int]] = {}
+
+
+def _stamp(p: Path) -> tuple[int, int, int] | None:
+    try:
+        st = p.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
 def load_sidecar(path: str | os.PathLike[str]) -> ReviewData:
     p = Path(path)
-    return loads_sidecar(read_sidecar_bytes(p), p)
+    stamp = _stamp(p)
+    data = loads_sidecar(read_sidecar_bytes(p), p)
+    if stamp is not None and stamp == _stamp(p):
+        _KNOWN_GOOD[os.path.abspath(p)] = stamp
+    return data
 
 
 def parses(path: Path) -> bool:
     """Whether ``path`` holds a sidecar this version can read (so it may become the backup)."""
+    stamp = _stamp(path)
+    if stamp is not None and _KNOWN_GOOD.get(os.path.abspath(path)) == stamp:
+        return True
     try:
         load_sidecar(path)
     except SidecarError:
@@ -286,3 +306,6 @@ def save_sidecar(path: str | os.PathLike[str], data: ReviewData, *, backup: bool
     except OSError as exc:
         raise SidecarError(f"could not save ({exc.strerror or exc}); your work is kept in memory",
                            path=str(p)) from None
+    stamp = _stamp(p)
+    if stamp is not None:
+        _KNOWN_GOOD[os.path.abspath(p)] = stamp
