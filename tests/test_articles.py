@@ -62,7 +62,7 @@ def test_json_and_jsonl(tmp_path):
                                       + json.dumps({"text": "Two."}) + "\n")
     cluster = load_cluster([tmp_path])
     ids = [a.id for a in cluster.articles]
-    assert ids == ["a", "first", "b:3"]
+    assert ids == ["a", "first", "b:55691f90515f"]  # a record without id or url: named by a hash of its text
     a = cluster.article("a")
     assert (a.title, a.date, a.source, a.url) == ("T", "2020-01-02", "S", "http://x")
     assert any("line 2" in p.message for p in cluster.problems)

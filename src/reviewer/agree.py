@@ -207,7 +207,9 @@ def agreement(sidecars: Sequence[str | os.PathLike[str]], articles: Sequence[str
         sentences = sentences_of(cluster)
         for p, d in zip(paths, datas):
             rep = reanchor_or_refuse(d, sentences, p)
-            if rep.orphans:
+            if rep.warning:
+                warnings.append(rep.warning)
+            elif rep.orphans:
                 warnings.append(f"{p}: {len(rep.orphans)} anchors whose sentence is gone are left out")
         texts = {(a.id, s.index): s.text for a in cluster.articles for s in a.sentences}
         unit_keys = list(texts)

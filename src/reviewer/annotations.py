@@ -37,6 +37,7 @@ class Tag:
     anchor: Anchor
     label: str
     time: str
+    extra: dict = field(default_factory=dict, compare=False)  # fields this version does not know: kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,7 @@ class Note:
     anchor: Anchor
     text: str
     time: str
+    extra: dict = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,7 @@ class LinkDecision:
     score: float | None = None
     note: str = ""
     time: str = ""
+    extra: dict = field(default_factory=dict, compare=False)
 
     def pair(self) -> frozenset[tuple[str, int]]:
         return frozenset([self.a.key(), self.b.key()])
@@ -71,3 +74,4 @@ class ReviewData:
     notes: list[Note] = field(default_factory=list)
     links: list[LinkDecision] = field(default_factory=list)
     migrated_from: int | None = None  # set when an older schema was read
+    extra: dict = field(default_factory=dict)  # top-level fields this version does not know: kept on save

@@ -17,7 +17,8 @@ from reviewer.errors import ReviewerError
 from reviewer.keymap import check_key_overrides
 from reviewer.sidecar.codec import load_sidecar
 from reviewer.sidecar.paths import sidecars_for
-from reviewer.sidecar.reanchor import orphan_lines, reanchor, sentences_of
+from reviewer.sidecar.codec import unknown_field_count
+from reviewer.sidecar.reanchor import orphan_lines, reanchor_or_refuse, sentences_of
 
 
 @dataclass
@@ -97,12 +98,19 @@ def run_check(paths: list[str], config_path: str | None = None, sidecars: list[s
         except ReviewerError as exc:
             rep.add("error", exc.one_line())
             continue
+        extra = unknown_field_count(data)
+        if extra:
+            rep.add("warning", f"{f}: {plural(extra, 'field')} this version does not know (kept as they are on save)")
         if cluster is None:
             rep.add("ok", f"{f}: parses ({plural(len(data.tags), 'tag')}, {plural(len(data.links), 'link decision')}, "
                     f"{plural(len(data.notes), 'note')}); articles not loaded, anchors not checked")
             continue
-        ra = reanchor(data, sentences)
+        ra = reanchor_or_refuse(data, sentences, f)
         checked.append((f, data))
+        if ra.warning:
+            rep.add("warning", ra.warning)
+        for line in ra.lines:
+            rep.add("warning", f"{f}: {line}")
         lost = orphan_lines(data)
         for line in lost:
             rep.add("error", f"{f}: orphan {line}: its sentence is no longer in the articles (kept in the sidecar)")

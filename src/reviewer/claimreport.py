@@ -95,6 +95,8 @@ def gather_claims(paths: list[str], *, sidecar: str | None = None, reviewer: str
     side_path, data = _pick_sidecar(list(paths), sidecar, reviewer, warnings)
     if data is not None:
         rep = reanchor_or_refuse(data, sentences_of(cluster), side_path)
+        if rep.warning:
+            warnings.append(rep.warning)
         if rep.orphans:
             warnings.append(f"{side_path}: {len(rep.orphans)} decisions or tags whose sentence is gone are left out "
                             "(reviewer check lists them)")

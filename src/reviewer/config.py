@@ -135,6 +135,8 @@ def parse_config_file(path: Path) -> Config:
 def parse_config_text(text: str, spath: str = "config.toml") -> Config:
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise ConfigError("nested too deeply to read (thousands of brackets)", path=spath) from None
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
         m = re.search(r"\(at line (\d+), column \d+\)", msg)
@@ -223,9 +225,29 @@ def _parse_labels(items: list, spath: str, text: str) -> list[Label]:
         for fname, fval in (("short", short), ("color", color), ("description", item.get("description", ""))):
             if not isinstance(fval, str):
                 raise ConfigError(f"label {name!r}: {fname} must be a string", path=spath, line=_line_of(text, fname))
+        problem = color_problem(color)
+        if problem:
+            raise ConfigError(f"label {name!r}: {problem}", path=spath, line=_line_of_value(text, "color", color))
         labels.append(Label(name=name.strip(), key=key, short=str(short)[:4], color=str(color),
                             description=str(item.get("description", ""))))
     return labels
+
+
+def color_problem(color: str) -> str | None:
+    """Why the terminal cannot draw ``color`` (the TUI draws labels with Rich), or None when it can."""
+    from rich.color import Color, ColorParseError
+
+    try:
+        Color.parse(color)
+    except ColorParseError:
+        return (f"colour {color!r} is not a colour the terminal can show (use a name like \"red\", "
+                "\"bright_cyan\", or \"#ff8800\")")
+    return None
+
+
+def _line_of_value(text: str, key: str, value: str) -> int | None:
+    m = re.search(rf"^\s*{re.escape(key)}\s*=\s*[\"']{re.escape(value)}[\"']", text, re.MULTILINE)
+    return text.count("\n", 0, m.start()) + 1 if m else _line_of(text, key)
 
 
 def default_labels() -> tuple[Label, ...]:

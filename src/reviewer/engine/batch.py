@@ -125,7 +125,13 @@ def run_batch(root: Path, out_dir: Path, *, jobs: int | None = None, settings: A
               backend: str = "local", scheduler: str | None = None,
               on_result: Callable[[dict], None] | None = None) -> BatchSummary:
     clusters = find_clusters(root)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ReviewerError("--out must be a folder (align-batch writes one file per cluster there); this is a "
+                            "file", path=str(out_dir))
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ReviewerError(f"cannot create the output folder ({exc.strerror or exc})", path=str(out_dir)) from None
     st = dataclasses.asdict(settings or AlignSettings())
     summary = BatchSummary()
     t0 = time.perf_counter()

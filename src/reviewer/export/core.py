@@ -18,7 +18,7 @@ from reviewer.export.records import build_data
 from reviewer.export.resolve import parse_resolve, resolve as apply_resolve
 from reviewer.export.safety import refuse_inputs, write_text
 from reviewer.export.split import parse_split, write_split
-from reviewer.models import Cluster, Link
+from reviewer.models import Cluster, Link, Problem
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,9 @@ def gather(paths, sidecars, config=None, include_suggestions: bool = False) -> E
     reviews = [load_sidecar(p) for p in side_paths]
     sentences = sentences_of(cluster)
     for p, r in zip(side_paths, reviews):
-        reanchor_or_refuse(r, sentences, p)
+        rep = reanchor_or_refuse(r, sentences, p)
+        if rep.warning:  # read anyway: its orphans are exported with their quotes
+            cluster.problems.append(Problem(str(p), rep.warning.removeprefix(f"{p}: "), "warning"))
     suggested, _hit = align_cached(cluster, cfg.align)
     return build_data(cluster, suggested, reviews, folder=folder, sidecars=side_paths, labels=cfg.labels,
                       include_suggestions=include_suggestions)

@@ -18,14 +18,26 @@ CSV_COLUMNS = (
 )
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def cell(v) -> str:
+    """One CSV cell. A text that a spreadsheet would run as a formula (starting with ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return) gets a leading single quote, as spreadsheet-safe
+    exporters do (OWASP's CSV injection advice); numbers are written as they are."""
     if v is None:
         return ""
     if isinstance(v, bool):
         return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return str(v)
     if isinstance(v, (list, dict)):
-        return json.dumps(v, ensure_ascii=False) if v else ""
-    return str(v)
+        text = json.dumps(v, ensure_ascii=False) if v else ""
+    else:
+        text = str(v)
+    if text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
 
 
 def to_csv(data: ExportData) -> tuple[int, str]:

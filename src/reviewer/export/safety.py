@@ -24,14 +24,44 @@ def refuse_inputs(out: Path, data: ExportData, fmt: str) -> None:
                             path=str(out))
     if is_sidecar_name(target.name):
         raise ReviewerError("looks like a sidecar; exports are never written over sidecars", path=str(out))
+    reserved = _reserved(target)
+    if reserved:
+        raise ReviewerError(f"is {reserved}; exports are never written over it — choose another output file",
+                            path=str(out))
     from reviewer.io.articles import is_article_file
 
     folders = {Path(a.path).resolve().parent for a in data.cluster.articles}
+    if target in folders:
+        raise ReviewerError("is the article folder: what --split writes there (train.jsonl, dev.jsonl, "
+                            "test.jsonl) would be read as articles; give another folder", path=str(out))
     if target.parent in folders and is_article_file(target):
         suggestion = output_name(target.name.rsplit(".", 1)[0], fmt)
         raise ReviewerError("would be read as an article of this cluster next time; name it "
                             f"{suggestion!r} (never read as an article) or write it in another folder",
                             path=str(out))
+
+
+def _reserved(target: Path) -> str | None:
+    """What ``target`` is when it is a file reviewer keeps for itself: a sidecar's backup, lock or
+    temporary file, any backup or lock, or a configuration file."""
+    from reviewer.atomic import BACKUP_SUFFIX
+    from reviewer.filenames import CONFIG_NAME, LOCK_SUFFIX, is_sidecar_file
+
+    name = target.name.lower()
+    if is_sidecar_file(target.name) or name.endswith(BACKUP_SUFFIX):
+        return "a sidecar's backup, lock or temporary file" if is_sidecar_file(target.name) else "a backup"
+    if name.endswith(LOCK_SUFFIX):
+        return "a lock file"
+    if name == CONFIG_NAME:
+        return "a configuration file"
+    try:
+        from reviewer.config import user_config_path
+
+        if target == user_config_path().resolve():
+            return "your configuration file"
+    except Exception:  # no config folder on this system: nothing to protect there
+        pass
+    return None
 
 
 def write_text(path: Path, text: str) -> None:

@@ -11,9 +11,11 @@ still load. Nothing here is quadratic in the size of a file.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -26,6 +28,32 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".json", ".jsonl")
 _HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*")
 _ISO_DATE = re.compile(r"\A\d{4}-\d{2}-\d{2}")
 MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+TOO_DEEP = "nested too deeply to read (thousands of brackets)"
+
+
+def read_regular_file(path: Path, spath: str, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of ``path``, which must be a regular file: a FIFO, socket or device is refused
+    at once (opened without blocking, then checked), never read. Raises ArticleError or OSError."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(21, "is a folder")
+        if not stat.S_ISREG(st.st_mode):
+            raise ArticleError("not a regular file (a FIFO, socket or device)", path=spath)
+        if st.st_size > max_bytes:
+            raise ArticleError(f"too large ({st.st_size // (1024 * 1024)} MB)", path=spath)
+        chunks = []
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def is_article_file(path: Path) -> bool:
@@ -95,8 +123,17 @@ def _article_from_object(obj: object, *, art_id: str, path: str, where: str) -> 
     header_date, body = split_header(text)
     date = _clean_date(obj.get("date")) or header_date
     oid = obj.get("id")
-    if isinstance(oid, (str, int)) and str(oid).strip():
+    url = obj.get("url")
+    if isinstance(oid, (str, int)) and not isinstance(oid, bool) and str(oid).strip():
         art_id = str(oid).strip()
+    elif art_id.endswith(":#"):
+        # A record of a JSON list or JSON Lines file: a stable name, never its position (a blank
+        # line or a new record at the top must not move tags to another article): its url, else
+        # a hash of its text.
+        if isinstance(url, str) and url.strip():
+            art_id = url.strip()
+        else:
+            art_id = art_id[:-1] + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
     art = Article(
         id=art_id,
         path=path,
@@ -114,10 +151,7 @@ def load_file(path: Path) -> tuple[list[Article], list[Problem]]:
     """Load the article(s) of one file. Raises ArticleError when nothing in it can be read."""
     spath = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ArticleError(f"too large ({size // (1024 * 1024)} MB)", path=spath)
-        data = path.read_bytes()
+        data = read_regular_file(path, spath)
     except PermissionError:
         raise ArticleError("permission denied", path=spath) from None
     except IsADirectoryError:
@@ -134,11 +168,13 @@ def load_file(path: Path) -> tuple[list[Article], list[Problem]]:
             obj = json.loads(text)
         except json.JSONDecodeError as exc:
             raise ArticleError(f"invalid JSON at line {exc.lineno}: {exc.msg}", path=spath) from None
+        except RecursionError:
+            raise ArticleError(TOO_DEEP, path=spath) from None
         if isinstance(obj, list):
             arts, problems = [], []
             for i, item in enumerate(obj, 1):
                 try:
-                    arts.append(_article_from_object(item, art_id=f"{stem}:{i}", path=spath, where=f"item {i}: "))
+                    arts.append(_article_from_object(item, art_id=f"{stem}:#", path=spath, where=f"item {i}: "))
                 except ArticleError as exc:
                     problems.append(Problem(spath, exc.message, "warning"))
             if not arts:
@@ -155,8 +191,11 @@ def load_file(path: Path) -> tuple[list[Article], list[Problem]]:
             except json.JSONDecodeError as exc:
                 problems.append(Problem(spath, f"line {lineno}: invalid JSON ({exc.msg}); line skipped", "warning"))
                 continue
+            except RecursionError:
+                problems.append(Problem(spath, f"line {lineno}: {TOO_DEEP}; line skipped", "warning"))
+                continue
             try:
-                arts.append(_article_from_object(obj, art_id=f"{stem}:{lineno}", path=spath, where=f"line {lineno}: "))
+                arts.append(_article_from_object(obj, art_id=f"{stem}:#", path=spath, where=f"line {lineno}: "))
             except ArticleError as exc:
                 problems.append(Problem(spath, exc.message + "; line skipped", "warning"))
         if not arts:
@@ -183,18 +222,28 @@ def expand_paths(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], l
             except OSError as exc:
                 problems.append(Problem(str(p), f"cannot list the folder ({exc.strerror or exc})"))
                 continue
+            outside: list[str] = []
             for entry in entries:
                 child = Path(entry.path)
                 try:
-                    if not entry.is_file():
+                    is_file = entry.is_file()
+                    if not is_file and not entry.is_dir() and is_article_file(child) and os.path.exists(child):
+                        problems.append(Problem(str(child), "not a regular file (a FIFO, socket or device); skipped"))
+                    if not is_file:
                         continue
                 except OSError:
+                    continue
+                if entry.is_symlink() and is_article_file(child) and not _inside(child, p):
+                    outside.append(entry.name)
                     continue
                 if is_article_file(child):
                     key = os.path.realpath(child)
                     if key not in seen:
                         seen.add(key)
                         files.append(child)
+            if outside:
+                problems.append(Problem(str(p), "not followed: symbolic links to files outside the folder "
+                                        f"({', '.join(outside)}); give such a file by name to read it", "warning"))
         elif p.exists():
             key = os.path.realpath(p)
             if key not in seen:
@@ -203,6 +252,16 @@ def expand_paths(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], l
         else:
             problems.append(Problem(str(p), "no such file or folder"))
     return files, problems
+
+
+def _inside(link: Path, folder: Path) -> bool:
+    """Whether the symbolic link ``link`` resolves to a file inside ``folder`` (itself resolved)."""
+    try:
+        target = Path(os.path.realpath(link))
+        root = Path(os.path.realpath(folder))
+    except OSError:
+        return False
+    return target == root or root in target.parents
 
 
 def load_cluster(paths: Sequence[str | os.PathLike[str]]) -> Cluster:

@@ -44,27 +44,62 @@ def _link_dict(l: LinkDecision) -> dict:
     d["time"] = l.time
     d["a"] = _anchor_dict(l.a)
     d["b"] = _anchor_dict(l.b)
+    return _with_extra(d, l.extra)
+
+
+# The fields this version reads; anything else in a sidecar (written by a newer version or
+# another tool) is kept as it is and written back on save.
+_TOP_FIELDS = {"schema", "reviewer", "created", "updated", "cursor", "tags", "notes", "links"}
+_ANCHOR_FIELDS = {"article", "sentence", "start", "end", "quote", "orphan"}
+_TAG_FIELDS = _ANCHOR_FIELDS | {"label", "time"}
+_NOTE_FIELDS = _ANCHOR_FIELDS | {"text", "time"}
+_LINK_FIELDS = {"relation", "decision", "origin", "score", "note", "time", "a", "b"}
+
+
+def _unknown(d: dict, known: set[str]) -> dict:
+    return {k: v for k, v in d.items() if k not in known}
+
+
+def _with_extra(d: dict, extra: dict) -> dict:
+    for k, v in extra.items():
+        if k not in d:
+            d[k] = v
     return d
+
+
+def unknown_field_count(data: ReviewData) -> int:
+    """How many fields this version does not know the sidecar holds (kept on save)."""
+    return (len(data.extra) + sum(len(t.extra) for t in data.tags) + sum(len(n.extra) for n in data.notes)
+            + sum(len(l.extra) for l in data.links))
+
+
+def _drop_none(v):
+    """TOML has no null: a JSON sidecar's unknown null values are left out when saved as TOML."""
+    if isinstance(v, dict):
+        return {k: _drop_none(x) for k, x in v.items() if x is not None}
+    if isinstance(v, list):
+        return [_drop_none(x) for x in v if x is not None]
+    return v
 
 
 def to_dict(data: ReviewData) -> dict:
     out: dict = {"schema": SCHEMA, "reviewer": data.reviewer, "created": data.created, "updated": data.updated or now()}
     if data.cursor is not None:
         out["cursor"] = {"article": data.cursor[0], "sentence": data.cursor[1]}
-    out["tags"] = [dict(_anchor_dict(t.anchor), label=t.label, time=t.time)
+    out["tags"] = [_with_extra(dict(_anchor_dict(t.anchor), label=t.label, time=t.time), t.extra)
                    for t in sorted(data.tags, key=lambda t: (t.anchor.article, t.anchor.sentence, t.label))]
-    out["notes"] = [dict(_anchor_dict(n.anchor), text=n.text, time=n.time)
+    out["notes"] = [_with_extra(dict(_anchor_dict(n.anchor), text=n.text, time=n.time), n.extra)
                     for n in sorted(data.notes, key=lambda n: (n.anchor.article, n.anchor.sentence))]
     out["links"] = [_link_dict(l) for l in
                     sorted(data.links, key=lambda l: (l.a.article, l.a.sentence, l.b.article, l.b.sentence, l.relation))]
-    return out
+    return _with_extra(out, data.extra)
 
 
 def dumps(data: ReviewData, fmt: str) -> str:
     d = to_dict(data)
     if fmt == "json":
         return json.dumps(d, ensure_ascii=False, indent=2) + "\n"
-    return tomli_w.dumps(d)
+    return tomli_w.dumps(_drop_none(d))
 
 
 # --------------------------------------------------------------------------- from plain data
@@ -134,7 +169,8 @@ class _Reader:
             raise self.fail(f"{where}: score must be a number", "score")
         return LinkDecision(self.anchor(l.get("a"), where + " end a"), self.anchor(l.get("b"), where + " end b"),
                             rel, dec, origin, None if score is None else float(score),
-                            self.get(l, "note", str, where, ""), self.get(l, "time", str, where, ""))
+                            self.get(l, "note", str, where, ""), self.get(l, "time", str, where, ""),
+                            _unknown(l, _LINK_FIELDS))
 
 
 def from_dict(raw: object, path: str = "sidecar", text: str = "") -> ReviewData:
@@ -144,16 +180,19 @@ def from_dict(raw: object, path: str = "sidecar", text: str = "") -> ReviewData:
     raw, migrated = upgrade(raw, r.fail)
     data = ReviewData(reviewer=r.get(raw, "reviewer", str, "top level", "reviewer"),
                       created=r.get(raw, "created", str, "top level", now()),
-                      updated=r.get(raw, "updated", str, "top level", ""), migrated_from=migrated)
+                      updated=r.get(raw, "updated", str, "top level", ""), migrated_from=migrated,
+                      extra=_unknown(raw, _TOP_FIELDS))
     cur = raw.get("cursor")
     if isinstance(cur, dict) and isinstance(cur.get("article"), str) and isinstance(cur.get("sentence"), int):
         data.cursor = (cur["article"], cur["sentence"])
     for n, t in enumerate(r.list(raw, "tags"), 1):
         where = f"tags entry {n}"
-        data.tags.append(Tag(r.anchor(t, where), r.get(t, "label", str, where), r.get(t, "time", str, where, "")))
+        data.tags.append(Tag(r.anchor(t, where), r.get(t, "label", str, where), r.get(t, "time", str, where, ""),
+                             _unknown(t, _TAG_FIELDS)))
     for n, t in enumerate(r.list(raw, "notes"), 1):
         where = f"notes entry {n}"
-        data.notes.append(Note(r.anchor(t, where), r.get(t, "text", str, where), r.get(t, "time", str, where, "")))
+        data.notes.append(Note(r.anchor(t, where), r.get(t, "text", str, where), r.get(t, "time", str, where, ""),
+                               _unknown(t, _NOTE_FIELDS)))
     data.links = [r.link(l, f"links entry {n}") for n, l in enumerate(r.list(raw, "links"), 1)]
     return data
 
@@ -166,8 +205,12 @@ def _parse(text: str, fmt: str, path: str) -> object:
             return json.loads(text)
         except json.JSONDecodeError as exc:
             raise SidecarError(f"invalid JSON: {exc.msg}", path=path, line=exc.lineno) from None
+        except RecursionError:
+            raise SidecarError(TOO_DEEP, path=path) from None
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        raise SidecarError(TOO_DEEP, path=path) from None
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
         m = re.search(r"\(at line (\d+), column \d+\)", msg)
@@ -175,20 +218,74 @@ def _parse(text: str, fmt: str, path: str) -> object:
                            line=int(m.group(1)) if m else None) from None
 
 
-def load_sidecar(path: str | os.PathLike[str]) -> ReviewData:
-    p = Path(path)
+TOO_DEEP = "nested too deeply to read (thousands of brackets)"
+EMPTY = "is empty (0 bytes): not a sidecar this app wrote"
+
+
+def read_sidecar_bytes(p: Path) -> bytes:
+    """The bytes of a sidecar file; a FIFO or device is refused without blocking. Raises SidecarError."""
+    from reviewer.errors import ArticleError
+    from reviewer.io.articles import read_regular_file
+
     sp = str(p)
     try:
-        raw_bytes = p.read_bytes()
+        return read_regular_file(p, sp, max_bytes=1 << 31)
+    except ArticleError as exc:
+        raise SidecarError(exc.message, path=sp) from None
     except FileNotFoundError:
         raise SidecarError("no such sidecar", path=sp) from None
     except OSError as exc:
         raise SidecarError(f"cannot read ({exc.strerror or exc})", path=sp) from None
+
+
+def loads_sidecar(raw_bytes: bytes, p: Path) -> ReviewData:
+    sp = str(p)
+    if not raw_bytes.strip():
+        # Never read as an empty "schema 0" sidecar and converted: that would replace the backup.
+        raise SidecarError(EMPTY, path=sp)
     try:
         text = raw_bytes.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise SidecarError("not valid UTF-8", path=sp) from None
-    return from_dict(_parse(text, format_of(p), sp), sp, text)
+    raw = _parse(text, format_of(p), sp)
+    if raw == {} or raw == []:
+        raise SidecarError("holds no sidecar fields (no schema, reviewer, tags or links): not a sidecar this app "
+                           "wrote", path=sp)
+    return from_dict(raw, sp, text)
+
+
+# Files this process read or wrote as good sidecars, by path: (size, mtime_ns, inode) then. A
+# save checks that what it is about to back up is such a file without parsing it again.
+_KNOWN_GOOD: dict[str, tuple[int, int, int]] = {}
+
+
+def _stamp(p: Path) -> tuple[int, int, int] | None:
+    try:
+        st = p.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def load_sidecar(path: str | os.PathLike[str]) -> ReviewData:
+    p = Path(path)
+    stamp = _stamp(p)
+    data = loads_sidecar(read_sidecar_bytes(p), p)
+    if stamp is not None and stamp == _stamp(p):
+        _KNOWN_GOOD[os.path.abspath(p)] = stamp
+    return data
+
+
+def parses(path: Path) -> bool:
+    """Whether ``path`` holds a sidecar this version can read (so it may become the backup)."""
+    stamp = _stamp(path)
+    if stamp is not None and _KNOWN_GOOD.get(os.path.abspath(path)) == stamp:
+        return True
+    try:
+        load_sidecar(path)
+    except SidecarError:
+        return False
+    return True
 
 
 def save_sidecar(path: str | os.PathLike[str], data: ReviewData, *, backup: bool = True) -> None:
@@ -200,8 +297,15 @@ def save_sidecar(path: str | os.PathLike[str], data: ReviewData, *, backup: bool
     if not folder.is_dir():
         raise SidecarError(f"cannot save: the folder {folder} does not exist; your work is kept in memory",
                            path=str(p))
+    # The backup is the last good version: a file that does not parse (empty, truncated,
+    # corrupt) never replaces it.
+    if backup and p.exists() and not parses(p):
+        backup = False
     try:
         write_atomic(p, text, backup=backup)
     except OSError as exc:
         raise SidecarError(f"could not save ({exc.strerror or exc}); your work is kept in memory",
                            path=str(p)) from None
+    stamp = _stamp(p)
+    if stamp is not None:
+        _KNOWN_GOOD[os.path.abspath(p)] = stamp

@@ -18,7 +18,7 @@ from reviewer.filenames import LOCK_SUFFIX, is_sidecar_file, is_sidecar_name
 from reviewer.filenames import SIDECAR_SUFFIXES as SUFFIXES
 
 __all__ = ["SUFFIXES", "LOCK_SUFFIX", "is_sidecar_file", "is_sidecar_name", "format_of", "lock_path",
-           "sidecar_folder", "sidecars_for", "safe_name", "default_sidecar_path"]
+           "sidecar_folder", "sidecars_for", "safe_name", "default_sidecar_path", "choose_sidecar_path"]
 
 
 def format_of(path: Path) -> str:
@@ -69,7 +69,25 @@ def safe_name(reviewer: str) -> str:
     return name or "reviewer"
 
 
-def default_sidecar_path(paths: list[str | os.PathLike[str]], reviewer: str, fmt: str = "toml") -> Path:
+def choose_sidecar_path(paths: list[str | os.PathLike[str]], reviewer: str,
+                        fmt: str = "toml") -> tuple[Path, str | None]:
+    """The reviewer's sidecar beside the articles, and a line to show when it is not the one asked
+    for: an existing sidecar of this reviewer in the other format is opened whatever ``fmt`` says
+    (never a blank second one beside it, which export would then merge with the first)."""
     if fmt not in SUFFIXES:
         raise SidecarError(f"unknown sidecar format {fmt!r} (use toml or json)")
-    return sidecar_folder(paths) / f"{safe_name(reviewer)}{SUFFIXES[fmt]}"
+    folder = sidecar_folder(paths)
+    wanted = folder / f"{safe_name(reviewer)}{SUFFIXES[fmt]}"
+    if wanted.exists():
+        return wanted, None
+    for other_fmt, suffix in SUFFIXES.items():
+        other = folder / f"{safe_name(reviewer)}{suffix}"
+        if other_fmt != fmt and other.exists():
+            return other, (f"{other}: your existing sidecar is opened ({other_fmt}), not a new blank "
+                           f"{wanted.name}; Save as… converts it")
+    return wanted, None
+
+
+def default_sidecar_path(paths: list[str | os.PathLike[str]], reviewer: str, fmt: str = "toml") -> Path:
+    """The reviewer's sidecar beside the articles (an existing one in either format first)."""
+    return choose_sidecar_path(paths, reviewer, fmt)[0]

@@ -1,9 +1,22 @@
 """Re-anchoring: re-attach a sidecar's anchors to the current sentences of the articles.
 
 When the articles changed under a sidecar, every anchor is found again by its stored quote:
-at its stored place first, then the exact quote elsewhere in the article, then the closest
-sentence by fuzzy match above a threshold. Anchors that cannot be found are kept as orphans:
-listed, saved again, never dropped.
+
+1. **exact**: the quote at its stored place (same index, and the same offset when the quote
+   occurs more than once in the article);
+2. **moved**: the exact quote elsewhere in its article, when it occurs there once; a quote that
+   occurs several times is placed only by its context (the anchors around it that were found
+   without doubt keep their order and distance), else it is ambiguous: an orphan, not a guess;
+3. **fuzzy**: the one closest sentence by rapidfuzz ratio ≥ :data:`FUZZY_THRESHOLD`, never one
+   whose numbers differ from the quote's (12 is not 13), never a sentence another anchor holds
+   unchanged, and never when two sentences score the same;
+4. **renamed**: the anchor's article is gone and its exact quote occurs once in the articles:
+   re-attached there.
+
+A move is refused (the anchor stays an orphan) when it would make a link join a sentence to
+itself, or put two notes on one sentence (notes are never merged). Anchors that cannot be found
+are kept as orphans: listed, saved again, never dropped. Every move and refusal is reported
+(:attr:`ReanchorReport.lines`).
 
 The input is :data:`Sentences` (article id -> [(start, end, text)]); :func:`sentences_of`
 builds it from a loaded cluster, the one place that does.
@@ -12,15 +25,21 @@ builds it from a loaded cluster, the one place that does.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 
 from reviewer.annotations import Anchor, ReviewData
-from reviewer.errors import SidecarError
 from reviewer.models import Cluster
 
 FUZZY_THRESHOLD = 85.0  # rapidfuzz ratio (0-100) for re-attaching an edited sentence
 
 Sentences = dict[str, list[tuple[int, int, str]]]
+
+_RANK = {"exact": 0, "moved": 1, "renamed": 2, "fuzzy": 3}
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER_WORDS = re.compile(r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+                           r"thirty|forty|fifty|hundred|thousand|million|billion|dozens?|first|second|third)\b",
+                           re.IGNORECASE)
 
 
 def sentences_of(cluster: Cluster) -> Sentences:
@@ -34,59 +53,242 @@ class ReanchorReport:
     moved: int = 0
     fuzzy: int = 0
     orphans: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)  # one per moved item and per refused move
+    warning: str | None = None  # set by reanchor_or_refuse when no item is on these articles
+
+    @property
+    def anchored(self) -> int:
+        return self.exact + self.moved + self.fuzzy
 
 
-def _find(a: Anchor, sents: list[tuple[int, int, str]], rep: ReanchorReport) -> Anchor | None:
-    """The anchor on the current sentences of its article, or None; counts how it was found."""
-    from rapidfuzz import fuzz, process
+def numbers_of(text: str) -> list[str]:
+    """The numbers a sentence states (digits and number words), in order, for comparing quotes."""
+    return _NUMBER.findall(text) + [w.lower() for w in _NUMBER_WORDS.findall(text)]
 
-    if 0 <= a.sentence < len(sents) and (sents[a.sentence][2] == a.quote or not a.quote):
-        k, kind = a.sentence, "exact"
-    elif not a.quote:
-        return None
-    else:
-        same = [k for k, s in enumerate(sents) if s[2] == a.quote]
-        if same:
-            k, kind = min(same, key=lambda k: abs(k - a.sentence)), "moved"
-        else:
-            best = process.extractOne(a.quote, [s[2] for s in sents], scorer=fuzz.ratio,
-                                      score_cutoff=FUZZY_THRESHOLD)
-            if best is None:
-                return None
-            k, kind = best[2], "fuzzy"
-    setattr(rep, kind, getattr(rep, kind) + 1)
-    return Anchor(a.article, k, sents[k][0], sents[k][1], sents[k][2])
+
+def _where(article: str, sentence: int, quote: str) -> str:
+    quote = quote if len(quote) <= 50 else quote[:50].rsplit(" ", 1)[0] + " …"
+    return f"{article}:{sentence} “{quote}”"
+
+
+class _Placer:
+    """Places every distinct anchor of a sidecar on the current sentences."""
+
+    def __init__(self, anchors: list[Anchor], sentences: Sentences):
+        from rapidfuzz import fuzz
+
+        self.fuzz = fuzz
+        self.sentences = sentences
+        self.placed: dict[Anchor, tuple[int, str] | None] = {}  # anchor -> (new index, kind) or None
+        self.why: dict[Anchor, str] = {}
+        self.score: dict[Anchor, float] = {}  # the ratio of each fuzzy placement
+        by_article: dict[str, list[Anchor]] = {}
+        for a in dict.fromkeys(anchors):
+            by_article.setdefault(a.article, []).append(a)
+        for art, group in by_article.items():
+            sents = sentences.get(art)
+            if sents is None:
+                for a in group:
+                    self.placed[a] = None
+                continue
+            self._place_article(group, sents)
+
+    def _place_article(self, group: list[Anchor], sents: list[tuple[int, int, str]]) -> None:
+        where: dict[str, list[int]] = {}
+        for k, s in enumerate(sents):
+            where.setdefault(s[2], []).append(k)
+        ambiguous, edited = [], []
+        for a in group:
+            if not a.quote:  # no quote stored: only its index can place it
+                self.placed[a] = (a.sentence, "exact") if 0 <= a.sentence < len(sents) else None
+                continue
+            same = where.get(a.quote, [])
+            if len(same) == 1:
+                self.placed[a] = (same[0], "exact" if same[0] == a.sentence else "moved")
+            elif a.sentence in same and (a.start < 0 or sents[a.sentence][0] == a.start):
+                self.placed[a] = (a.sentence, "exact")  # nothing before it changed
+            elif same:
+                ambiguous.append((a, same))
+            else:
+                edited.append(a)
+        # Context: anchors placed without doubt, by old index -> new index.
+        sure = sorted((a.sentence, p[0]) for a, p in self.placed.items()
+                      if p is not None and a.article == group[0].article and a.quote)
+        for a, same in ambiguous:
+            k = self._by_context(a.sentence, same, sure)
+            if k is None:
+                self.placed[a] = None
+                self.why[a] = f"its sentence occurs {len(same)} times in the article and nothing around it tells which"
+            else:
+                self.placed[a] = (k, "exact" if k == a.sentence else "moved")
+        held = {sents[p[0]][2] for a, p in self.placed.items() if p is not None and a.article == group[0].article}
+        for a in edited:
+            self.placed[a] = self._fuzzy(a, sents, held)
+
+    @staticmethod
+    def _by_context(old: int, candidates: list[int], sure: list[tuple[int, int]]) -> int | None:
+        before = [(o, n) for o, n in sure if o < old]
+        after = [(o, n) for o, n in sure if o > old]
+        prev = before[-1] if before else None
+        nxt = after[0] if after else None
+        if prev is None and nxt is None:
+            return None
+        fits = [k for k in candidates if (prev is None or k > prev[1]) and (nxt is None or k < nxt[1])]
+        close = [k for k in fits if (prev is not None and k - prev[1] == old - prev[0])
+                 or (nxt is not None and nxt[1] - k == nxt[0] - old)]
+        if len(close) == 1:
+            return close[0]
+        return fits[0] if len(fits) == 1 else None
+
+    def _fuzzy(self, a: Anchor, sents: list[tuple[int, int, str]], held: set[str]) -> tuple[int, str] | None:
+        nums = sorted(numbers_of(a.quote))
+        scored = []
+        refused_numbers = refused_held = False
+        for k, s in enumerate(sents):
+            score = self.fuzz.ratio(a.quote, s[2], score_cutoff=FUZZY_THRESHOLD)
+            if not score:
+                continue
+            if s[2] in held:  # an unchanged sentence another anchor holds: not this one edited
+                refused_held = True
+                continue
+            if sorted(numbers_of(s[2])) != nums:
+                refused_numbers = True
+                continue
+            scored.append((score, k))
+        scored.sort(reverse=True)
+        if not scored:
+            if refused_numbers:
+                self.why[a] = "the closest sentence states other numbers"
+            elif refused_held:
+                self.why[a] = "the closest sentence is unchanged and holds other work"
+            return None
+        if len(scored) > 1 and scored[0][0] == scored[1][0]:
+            self.why[a] = "two sentences are equally close"
+            return None
+        self.score[a] = scored[0][0]
+        return scored[0][1], "fuzzy"
+
+    def renamed(self, a: Anchor) -> tuple[str, int] | None:
+        """(article, index) where the exact quote of an anchor whose article is gone occurs once."""
+        if not a.quote:
+            return None
+        hits = [(art, k) for art, sents in self.sentences.items() for k, s in enumerate(sents) if s[2] == a.quote]
+        return hits[0] if len(hits) == 1 else None
 
 
 def reanchor(data: ReviewData, sentences: Sentences) -> ReanchorReport:
     """Re-attach every anchor to the current sentences (see :func:`sentences_of`)."""
     rep = ReanchorReport()
-    memo: dict[Anchor, Anchor] = {}
+    anchors = ([t.anchor for t in data.tags] + [n.anchor for n in data.notes]
+               + [e for l in data.links for e in (l.a, l.b)])
+    placer = _Placer(anchors, sentences)
 
-    def fix(a: Anchor) -> Anchor:
-        if a in memo:
-            return memo[a]
-        sents = sentences.get(a.article)
-        new = _find(a, sents, rep) if sents is not None else None
-        if new is None:
-            new = dataclasses.replace(a, orphan=True)
-            rep.orphans.append(f"{a.article}:{a.sentence} “{a.quote[:60]}”")
-        memo[a] = new
-        return new
+    def new_of(a: Anchor) -> tuple[Anchor, str]:
+        """The re-attached anchor and how it was found ("orphan" when it was not)."""
+        p = placer.placed.get(a)
+        if p is None and a.article not in sentences:
+            hit = placer.renamed(a)
+            if hit is not None:
+                art, k = hit
+                s = sentences[art][k]
+                return Anchor(art, k, s[0], s[1], s[2]), "renamed"
+        if p is None:
+            return dataclasses.replace(a, orphan=True), "orphan"
+        k, kind = p
+        s = sentences[a.article][k]
+        return Anchor(a.article, k, s[0], s[1], s[2]), kind
 
-    data.tags = [dataclasses.replace(t, anchor=fix(t.anchor)) for t in data.tags]
-    data.notes = [dataclasses.replace(n, anchor=fix(n.anchor)) for n in data.notes]
-    data.links = [dataclasses.replace(l, a=fix(l.a), b=fix(l.b)) for l in data.links]
+    def record(what: str, old: Anchor, new: Anchor, kind: str, why: str | None = None) -> None:
+        if kind == "orphan":
+            rep.orphans.append(f"{old.article}:{old.sentence} “{old.quote[:60]}”")
+            if why:
+                rep.lines.append(f"{what} on {_where(old.article, old.sentence, old.quote)} not moved: {why}; "
+                                 "kept as an orphan")
+            return
+        if kind == "exact":
+            rep.exact += 1
+            return
+        if kind == "fuzzy":
+            rep.fuzzy += 1
+        else:
+            rep.moved += 1
+        how = {"moved": "moved", "fuzzy": "edited sentence", "renamed": "article renamed"}[kind]
+        rep.lines.append(f"{what} {_where(old.article, old.sentence, old.quote)} → {new.article}:{new.sentence} "
+                         f"({how})")
+
+    def why_of(a: Anchor) -> str | None:
+        if a.article not in sentences:
+            return f"article {a.article!r} is gone"
+        return placer.why.get(a)
+
+    # tags
+    tags = []
+    for t in data.tags:
+        new, kind = new_of(t.anchor)
+        record(f"tag {t.label!r}", t.anchor, new, kind, why_of(t.anchor))
+        tags.append(dataclasses.replace(t, anchor=new))
+    # notes: never two on one sentence. Where several land on one, those found exactly keep it;
+    # without an exact one, the one found best keeps it when it is the only one found that way;
+    # the others stay orphans (never merged, never dropped).
+    placed_notes = [(n, *new_of(n.anchor)) for n in data.notes]
+    on_key: dict[tuple[str, int], list[int]] = {}
+    for i, (_, new, kind) in enumerate(placed_notes):
+        if kind != "orphan":
+            on_key.setdefault(new.key(), []).append(i)
+    keep: set[int] = set()
+    for key, idx in on_key.items():
+        exact = [i for i in idx if placed_notes[i][2] == "exact"]
+        if exact:
+            keep.update(exact)
+            continue
+        ranks = sorted((_RANK[placed_notes[i][2]], -placer.score.get(placed_notes[i][0].anchor, 100.0), i)
+                       for i in idx)
+        if len(ranks) == 1 or ranks[0][:2] < ranks[1][:2]:
+            keep.add(ranks[0][2])
+    notes = []
+    for i, (n, new, kind) in enumerate(placed_notes):
+        why = why_of(n.anchor)
+        if kind != "orphan" and i not in keep:
+            why = f"another note is on {new.article}:{new.sentence} (notes are never merged)"
+            new, kind = dataclasses.replace(n.anchor, orphan=True), "orphan"
+        record("note", n.anchor, new, kind, why)
+        notes.append(dataclasses.replace(n, anchor=new))
+    # links: never a link from a sentence to itself
+    links = []
+    for l in data.links:
+        (na, ka), (nb, kb) = new_of(l.a), new_of(l.b)
+        if ka != "orphan" and kb != "orphan" and na.key() == nb.key() and l.a.key() != l.b.key():
+            why = f"it would join {na.article}:{na.sentence} to itself"
+            if ka != "exact":
+                na, ka = dataclasses.replace(l.a, orphan=True), "orphan"
+            if kb != "exact" or ka == "exact":
+                nb, kb = dataclasses.replace(l.b, orphan=True), "orphan"
+            record(f"{l.relation} link end", l.a, na, ka, why if ka == "orphan" else None)
+            record(f"{l.relation} link end", l.b, nb, kb, why if kb == "orphan" else None)
+        else:
+            record(f"{l.relation} link end", l.a, na, ka, why_of(l.a))
+            record(f"{l.relation} link end", l.b, nb, kb, why_of(l.b))
+        links.append(dataclasses.replace(l, a=na, b=nb))
+    data.tags, data.notes, data.links = tags, notes, links
     return rep
 
 
+def nothing_anchored(rep: ReanchorReport, path) -> str | None:
+    """The warning line for a sidecar none of whose tags or links is on these articles (it may be
+    another cluster's, or its articles were renamed): read anyway, every item an orphan. None when
+    at least one item is anchored. The TUI shows the same line."""
+    if rep.orphans and not rep.anchored:
+        return (f"{path}: none of its {len(rep.orphans)} tags, notes or link ends is on a sentence of these "
+                "articles (another cluster's sidecar, or the articles were renamed); read anyway, all kept as orphans")
+    return None
+
+
 def reanchor_or_refuse(data: ReviewData, sentences: Sentences, path) -> ReanchorReport:
-    """Re-anchor, and refuse a sidecar none of whose anchors is on these articles: it belongs to
-    another cluster, and reading it as this one's would only produce orphans and wrong figures."""
+    """Re-anchor, and set ``rep.warning`` (see :func:`nothing_anchored`) when no item is on these
+    articles. One rule for export, agree, check and the app: such a sidecar is read, with that
+    warning, never refused; its orphans are kept with their quotes."""
     rep = reanchor(data, sentences)
-    if rep.orphans and not (rep.exact or rep.moved or rep.fuzzy):
-        raise SidecarError("none of its tags or links is on a sentence of these articles: it belongs to "
-                           "another cluster", path=str(path))
+    rep.warning = nothing_anchored(rep, path)
     return rep
 
 

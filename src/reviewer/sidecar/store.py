@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import stat
 import time
 from pathlib import Path
 
 from reviewer.annotations import ReviewData
 from reviewer.errors import SidecarError
-from reviewer.sidecar.codec import load_sidecar, save_sidecar
+from reviewer.atomic import BACKUP_SUFFIX, write_atomic
+from reviewer.sidecar.codec import load_sidecar, loads_sidecar, read_sidecar_bytes, save_sidecar
 from reviewer.sidecar.lock import Owner, SidecarLock
 from reviewer.sidecar.paths import lock_path
 
@@ -20,13 +22,17 @@ class SidecarStore:
       instance finds it held and opens read-only (a stale lock, whose holder is gone, is taken over).
     - Before each save the file on disk is compared with what this instance last read or wrote:
       if someone else changed it, the save is refused instead of overwriting their work.
-    - A file that cannot be parsed makes the store read-only: it is never written.
+    - A file that cannot be parsed (an empty one too) makes the store read-only: it is never
+      written, and its backup is never replaced; when a good backup exists, ``backup_available``
+      says so and :meth:`restore_backup` brings it back (the app offers it).
+    - A sidecar without write permission (e.g. mode 444) opens read-only: it is never replaced.
     """
 
     def __init__(self, path: str | os.PathLike[str], reviewer: str):
         self.path = Path(path)
         self.reviewer = reviewer
         self.read_only_reason: str | None = None
+        self.unreadable = False  # the sidecar exists but cannot be parsed (see restore_backup)
         self.data = ReviewData(reviewer=reviewer)
         self._seen: bytes | None = None
         self._lock = SidecarLock(lock_path(self.path))
@@ -39,16 +45,24 @@ class SidecarStore:
         """Load the sidecar if it exists and take the lock. Never raises for a bad file:
         the problem becomes ``read_only_reason``."""
         self._remove_stale_temp_files()
+        self.unreadable = False
         if self.path.exists():
             try:
-                self.data = load_sidecar(self.path)
-                self._seen = self.path.read_bytes()
+                raw = read_sidecar_bytes(self.path)
+                self.data = loads_sidecar(raw, self.path)
+                self._seen = raw
             except SidecarError as exc:
-                self.read_only_reason = f"{exc.one_line()} — opened read-only, the file is left as it is"
+                self.unreadable = True
+                hint = " (a good backup exists: restore it)" if self.backup_available else ""
+                self.read_only_reason = f"{exc.one_line()} — opened read-only, the file is left as it is{hint}"
                 self.data = ReviewData(reviewer=self.reviewer)
                 return
             except OSError as exc:
                 self.read_only_reason = f"{self.path}: cannot read ({exc}) — opened read-only"
+                return
+            if not _writable(self.path):
+                self.read_only_reason = (f"{self.path}: the file is write-protected (no write permission) — opened "
+                                         "read-only, never replaced; make it writable or save elsewhere")
                 return
         other = self._lock.acquire()
         if other is not None:
@@ -68,6 +82,39 @@ class SidecarStore:
         except OSError:
             pass
 
+    @property
+    def backup_path(self) -> Path:
+        return self.path.with_name(self.path.name + BACKUP_SUFFIX)
+
+    @property
+    def backup_available(self) -> bool:
+        """A backup that parses exists beside the sidecar."""
+        try:
+            load_sidecar(self.backup_path)
+        except SidecarError:
+            return False
+        return True
+
+    def restore_backup(self) -> None:
+        """Put the backup back in place of a sidecar that cannot be read, then open it again.
+        The unreadable file is kept as ``<name>.unreadable`` (never deleted). Raises SidecarError
+        when there is no good backup, or when the sidecar itself is fine (nothing to restore)."""
+        if not self.unreadable:
+            raise SidecarError("the sidecar reads fine; its backup is not restored over it", path=str(self.path))
+        try:
+            good = read_sidecar_bytes(self.backup_path)
+            loads_sidecar(good, self.backup_path)
+        except SidecarError as exc:
+            raise SidecarError(f"no good backup to restore ({exc.message})", path=str(self.backup_path)) from None
+        try:
+            bad = read_sidecar_bytes(self.path)
+            write_atomic(self.path.with_name(self.path.name + ".unreadable"), bad.decode("utf-8", "replace"))
+            write_atomic(self.path, good.decode("utf-8-sig"))
+        except (OSError, SidecarError) as exc:
+            raise SidecarError(f"could not restore the backup ({getattr(exc, 'strerror', None) or exc})",
+                               path=str(self.path)) from None
+        self.reload()
+
     def close(self) -> None:
         self._lock.release()
 
@@ -86,6 +133,9 @@ class SidecarStore:
         if self.changed_on_disk():
             raise SidecarError("changed on disk by someone else since it was opened; not overwritten "
                                "(reload it, or save elsewhere)", path=str(self.path))
+        if self.path.exists() and not _writable(self.path):
+            raise SidecarError("the file is write-protected (no write permission); not replaced "
+                               "(make it writable or save elsewhere)", path=str(self.path))
         save_sidecar(self.path, self.data)
         self._seen = self.path.read_bytes()
         self._lock.acquire()
@@ -114,6 +164,15 @@ class SidecarStore:
         self.data = ReviewData(reviewer=self.reviewer)
         self._seen = None
         self.open()
+
+
+def _writable(path: Path) -> bool:
+    """The file's own write permission (its mode bits, so a 444 file counts as protected even for root)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return True
+    return bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) and (os.geteuid() == 0 or os.access(path, os.W_OK))
 
 
 def _who(owner: Owner) -> str:
