@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["safe_text", "is_safe", "UNSAFE"]
+__all__ = ["UNSAFE", "is_safe", "safe_line", "safe_text"]
 
 REPLACEMENT = "\ufffd"
 
