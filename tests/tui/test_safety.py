@@ -45,7 +45,7 @@ async def test_autosave_fires_while_changes_keep_coming(make, cluster_dir):
         while time.monotonic() - t0 < 3 * AUTOSAVE_MAX_DELAY:
             await pilot.press("5" if n % 2 == 0 else "j")  # a tag every ~0.5 s: faster than the debounce
             n += 1
-            await pilot.pause(0.25)
+            await pilot.pause(0.1)
             if saved_at is None and sidecar_path(cluster_dir).exists():
                 saved_at = time.monotonic() - t0
         assert saved_at is not None and saved_at < AUTOSAVE_MAX_DELAY + 1.5, saved_at

@@ -102,10 +102,10 @@ def test_autosave_under_a_steady_stream_then_sigkill_loses_at_most_two_seconds(t
     t = term(long)
     sent, t0 = 0, time.monotonic()
     while time.monotonic() - t0 < 8.0:  # a tag every 0.5 s for 8 s: faster than the 0.8 s debounce
-        t.keys("5")
+        t.tmux("send-keys", "-t", "t", "5")
         sent += 1
         time.sleep(0.25)
-        t.keys("j")
+        t.tmux("send-keys", "-t", "t", "j")
         time.sleep(0.25)
     shown = t.screen()
     os.kill(t.pid, signal.SIGKILL)  # at once: the last tags are inside the autosave delay
