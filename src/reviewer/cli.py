@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from reviewer import __version__
 from reviewer.errors import ReviewerError
+from reviewer.textsafe import safe_line
 
 COMMANDS = ("align", "align-batch", "claims", "export", "agree", "check", "cache")
 
@@ -158,8 +159,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_tui(args)
     except ReviewerError as exc:
         for line in exc.details:
-            print(f"reviewer: {line}", file=sys.stderr)
-        print(f"reviewer: {exc.one_line()}", file=sys.stderr)
+            print(f"reviewer: {safe_line(line)}", file=sys.stderr)
+        print(f"reviewer: {safe_line(exc.one_line())}", file=sys.stderr)  # file names and text: no escapes
         return 1
     except KeyboardInterrupt:
         return 130
@@ -170,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _report_problems(cluster) -> None:
     for p in cluster.problems:
         prefix = "warning: " if p.severity == "warning" else ""
-        print(f"reviewer: {prefix}{p.one_line()}", file=sys.stderr)
+        print(f"reviewer: {prefix}{safe_line(p.one_line())}", file=sys.stderr)
 
 
 def cmd_align(args: argparse.Namespace) -> int:

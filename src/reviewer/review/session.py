@@ -19,6 +19,7 @@ from reviewer.models import Cluster, Evidence, Link, Sentence
 from reviewer.annotations import Anchor, LinkDecision, Note, ReviewData, Tag, now
 from reviewer.sidecar.reanchor import orphan_lines
 from reviewer.engine.textnorm import fold, same_name, tokenize
+from reviewer.textsafe import safe_text
 
 FILTERS = ("all", "conflicts", "unreviewed", "tagged")
 Key = tuple[str, int]  # (article id, sentence index)
@@ -45,7 +46,9 @@ class ShownLink:
 
 
 class ReviewSession:
-    def __init__(self, cluster: Cluster, data: ReviewData, labels: list[Label]):
+    def __init__(self, cluster: Cluster, data: ReviewData, labels: list[Label], *, quotes: Cluster | None = None):
+        """``cluster`` is what the screen shows; ``quotes`` the cluster as read from the files
+        (when the shown one was cleaned for the terminal): anchors quote the text as read."""
         self.cluster = cluster
         self.data = data
         self.labels = labels
@@ -54,6 +57,8 @@ class ReviewSession:
         self._undo: list[ReviewData] = []
         self._redo: list[ReviewData] = []
         self.sentences: dict[Key, Sentence] = {(a.id, s.index): s for a in cluster.articles for s in a.sentences}
+        self._quoted: dict[Key, Sentence] = (self.sentences if quotes is None else
+                                             {(a.id, s.index): s for a in quotes.articles for s in a.sentences})
         self.article_order = [a.id for a in cluster.articles]
         self._rebuild()
 
@@ -75,13 +80,14 @@ class ReviewSession:
                 continue
             shown[pair] = ShownLink(a, b, l.relation, l.score, l.evidence, "suggested",
                                     d.decision if d is not None and d.relation == l.relation else None,
-                                    d.note if d is not None else "")
+                                    safe_text(d.note) if d is not None else "")
         for pair, d in decided.items():
             if pair in shown:
                 continue
             if d.a.orphan or d.b.orphan:
                 continue
-            shown[pair] = ShownLink(d.a.key(), d.b.key(), d.relation, d.score, (), d.origin, d.decision, d.note)
+            shown[pair] = ShownLink(d.a.key(), d.b.key(), d.relation, d.score, (), d.origin, d.decision,
+                                    safe_text(d.note))
         self.links = sorted(shown.values(), key=lambda s: (-(s.score or 1.0), sorted(s.pair())))
         self.by_sentence: dict[Key, list[ShownLink]] = defaultdict(list)
         for s in self.links:
@@ -93,8 +99,9 @@ class ReviewSession:
         self.tags_by: dict[Key, list[str]] = defaultdict(list)
         for t in self.data.tags:
             if not t.anchor.orphan:
-                self.tags_by[t.anchor.key()].append(t.label)
-        self.notes_by: dict[Key, str] = {n.anchor.key(): n.text for n in self.data.notes if not n.anchor.orphan}
+                self.tags_by[t.anchor.key()].append(safe_text(t.label))
+        self.notes_by: dict[Key, str] = {n.anchor.key(): safe_text(n.text) for n in self.data.notes
+                                         if not n.anchor.orphan}
         self._progress: dict[str, int] | None = None
 
     def links_of(self, key: Key) -> list[ShownLink]:
@@ -137,7 +144,7 @@ class ReviewSession:
 
     # ------------------------------------------------------------------ changes (undoable)
     def _anchor(self, key: Key) -> Anchor:
-        s = self.sentences[key]
+        s = self._quoted.get(key) or self.sentences[key]
         return Anchor(key[0], key[1], s.start, s.end, s.text)
 
     def _checkpoint(self) -> None:
@@ -177,21 +184,30 @@ class ReviewSession:
         self._rebuild()
         return on
 
-    def decide(self, link: ShownLink, decision: str | None) -> None:
-        """Accept or reject a link; deciding the same again clears the decision."""
-        self._checkpoint()
+    def decide(self, link: ShownLink, decision: str | None) -> bool:
+        """Accept or reject a link; deciding the same again clears the decision. A decision toggle
+        never drops a note: a link note is part of its decision (the sidecar keeps accepted or
+        rejected links only), so a link with a note is not set back to undecided; False then
+        (nothing changed: clear the note first)."""
         pair = link.pair()
+        old = next((d for d in self.data.links if d.pair() == pair), None)
+        note = old.note if old is not None else ""  # as written, not as shown
+        back_to_undecided = decision is None or (link.decision == decision and link.origin == "suggested")
+        if note and back_to_undecided and link.origin == "suggested":
+            return False
+        self._checkpoint()
         kept = [d for d in self.data.links if d.pair() != pair]
         if decision is not None and not (link.decision == decision and link.origin == "suggested"):
             kept.append(LinkDecision(self._anchor(link.a), self._anchor(link.b), link.relation, decision,
-                                     link.origin, link.score, link.note, now()))
+                                     link.origin, link.score, note, now()))
         elif link.origin == "manual":
             # a manual link toggled off again is kept, rejected, so the reviewer sees what they undid
             kept.append(LinkDecision(self._anchor(link.a), self._anchor(link.b), link.relation,
                                      "rejected" if link.decision == "accepted" else "accepted", "manual", None,
-                                     link.note, now()))
+                                     note, now()))
         self.data.links = kept
         self._rebuild()
+        return True
 
     def add_manual_link(self, a: Key, b: Key, relation: str) -> ShownLink | None:
         if a == b:

@@ -9,6 +9,10 @@ run in thread workers; the articles are readable and navigable before alignment 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import os
+import signal
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,6 +27,7 @@ from reviewer.models import Cluster, Link
 from reviewer.review import Key, ReviewSession, ShownLink
 from reviewer.sidecar.paths import default_sidecar_path, is_sidecar_name
 from reviewer.sidecar.store import SidecarStore
+from reviewer.textsafe import safe_text
 from reviewer.tui.commands import ReviewerCommands
 from reviewer.tui.messages import ExportDone, ExportFailed
 from reviewer.tui.screens import HelpScreen, ListScreen, SaveAsScreen
@@ -31,6 +36,10 @@ from reviewer.tui.widgets.review_view import APP_ACTIONS, ReviewView
 from reviewer.tui.workspace import Options, Workspace
 
 __all__ = ["Options", "ReviewerApp", "make_app", "run_tui"]
+
+# Ways out that are not a key: a closed terminal or dropped SSH (SIGHUP), kill (SIGTERM), kill -INT.
+EXIT_SIGNALS = tuple(getattr(signal, n) for n in ("SIGHUP", "SIGTERM", "SIGINT") if hasattr(signal, n))
+HARD_EXIT_AFTER = 3.0  # seconds: after a signal the work is saved; a terminal that is gone must not hold us
 
 
 def _key_names(keys: str) -> str:
@@ -59,7 +68,7 @@ class ReviewerApp(App[int]):
     def notify(self, message: str, **kwargs) -> None:  # type: ignore[override]
         """Messages quote file names, config text and article words: never read them as markup."""
         kwargs.setdefault("markup", False)
-        super().notify(message, **kwargs)
+        super().notify(safe_text(message), **kwargs)
 
     def compose(self) -> ComposeResult:
         yield self.review
@@ -80,8 +89,59 @@ class ReviewerApp(App[int]):
                 self.set_keymap(keymap)
             except Exception as exc:  # pragma: no cover - defensive
                 self.notify(f"config [keys]: {exc}", severity="error")
+        self._catch_exit_signals()
         self.review.start()
         self.review.focus()
+        if self.workspace.backup_offer:
+            self.bell()
+
+    # ------------------------------------------------------------------ every way out saves and releases the lock
+    def _catch_exit_signals(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in EXIT_SIGNALS:
+                loop.add_signal_handler(sig, self._on_exit_signal, sig)
+        except (RuntimeError, NotImplementedError, ValueError):  # not the main thread, or no signals here
+            pass
+
+    def _on_exit_signal(self, sig: int) -> None:
+        code = 128 + int(sig)
+        self.save_and_release()
+        # The work is on disk: if the terminal is gone and shutting down blocks, end anyway.
+        t = threading.Timer(HARD_EXIT_AFTER, os._exit, [code])
+        t.daemon = True
+        t.start()
+        self.exit(code, return_code=code)
+
+    def save_and_release(self) -> str | None:
+        """Save what is not saved and release the lock (a signal, ctrl+q, a crash). Never raises."""
+        try:
+            self.review.stop_autosave()
+            nav = self.review.nav
+            return self.workspace.finish(nav.cursor if nav is not None else None)
+        except Exception as exc:  # pragma: no cover - the last line of defence must not fail
+            return f"{type(exc).__name__}: {exc}"
+
+    async def action_quit(self) -> None:
+        """ctrl+q and the palette's Quit: the same as q (save, release the lock, then exit)."""
+        if self.workspace.session is None or self.review.nav is None:
+            self.save_and_release()
+            self.exit(0)
+            return
+        self.review.action_quit_app()
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A bug: save the work first, then let Textual report it (the exit code is 1)."""
+        self.save_and_release()
+        super()._handle_exception(error)
+
+    def restore_backup(self) -> None:
+        error = self.workspace.restore_backup()
+        if error is not None:
+            self.notify(error, severity="error", timeout=12)
+            return
+        self.review.reload()
+        self.notify(f"restored the backup into {self.workspace.store.path}")
 
     # ------------------------------------------------------------------ dialogs
     def action_help(self) -> None:
@@ -111,7 +171,7 @@ class ReviewerApp(App[int]):
 
     def show_orphans(self) -> None:
         lines = self.workspace.orphans or ["no orphans: every tag, note and link decision is on a sentence"]
-        self.push_screen(ListScreen(f"Orphans in {self.store.path.name} (kept in the sidecar, never dropped)",
+        self.push_screen(ListScreen(f"Orphans in {safe_text(self.store.path.name)} (kept in the sidecar, never dropped)",
                                     lines))
 
     # ------------------------------------------------------------------ export (palette)
@@ -258,4 +318,6 @@ def run_tui(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     result = app.run()
+    if app.return_code:  # a crash (1) or a signal (128 + its number)
+        return app.return_code
     return int(result or 0)

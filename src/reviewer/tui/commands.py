@@ -33,6 +33,8 @@ class ReviewerCommands(Provider):
         cmds.append(("Reload sidecar", review.reload, "read the sidecar from disk again, dropping unsaved changes"))
         cmds.append(("Save", review.action_save, "save the sidecar now"))
         cmds.append(("Save as…", app.save_as, "save the sidecar to another file and carry on there"))
+        if app.workspace.backup_offer:
+            cmds.append(("Restore backup", app.restore_backup, "put the .bak back in place of the empty or broken sidecar"))
         cmds.append(("Orphans", app.show_orphans, "tags and links whose sentence is gone from the articles"))
         cmds.append(("Re-align (ignore the cache)", lambda: review.start_alignment(use_cache=False),
                      "run the engine again"))

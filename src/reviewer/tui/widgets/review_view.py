@@ -22,6 +22,7 @@ from textual.widgets import ProgressBar
 from reviewer.keymap import KEYS
 from reviewer.models import Link
 from reviewer.review import Navigator
+from reviewer.textsafe import safe_text
 from reviewer.tui.messages import AlignDone, AlignFailed, AlignProgress, ColumnRelaid
 from reviewer.tui.screens import NoteScreen, SearchScreen
 from reviewer.tui.state import ViewState
@@ -87,7 +88,7 @@ class ReviewView(Vertical, can_focus=True):
     # ------------------------------------------------------------------ start-up
     def start(self) -> None:
         """Open the sidecar and show the review (called once the app is mounted)."""
-        self.ws.store.open()
+        self.ws.open()
         self.attach()
         self.columns.lay_out(self.nav.art)
 
@@ -147,7 +148,7 @@ class ReviewView(Vertical, can_focus=True):
 
     def watch_state(self, state: ViewState) -> None:
         self.columns.update(state)
-        folder = self.folder_name()
+        folder = safe_text(self.folder_name())
         self.query_one(TopBar).info = TopInfo(state, folder, self.columns.first, self.columns.shown)
         self.query_one(Inspector).info = state
         self.show_status()
@@ -169,8 +170,9 @@ class ReviewView(Vertical, can_focus=True):
         if self.ws.session is None:
             return
         self.query_one(StatusBar).info = StatusInfo(
-            self.ws.options.reviewer, self.ws.saved_state(), dict(self.ws.session.progress()), self.align_status,
-            len(self.ws.orphans), str(self.ws.options.sidecar), self.message)
+            safe_text(self.ws.options.reviewer), self.ws.saved_state(), dict(self.ws.session.progress()),
+            " · ".join(filter(None, [self.align_status, self.ws.status_note])), len(self.ws.orphans),
+            safe_text(str(self.ws.options.sidecar)), self.message)
 
     # ------------------------------------------------------------------ alignment
     def start_alignment(self, use_cache: bool = True) -> None:
@@ -358,7 +360,9 @@ class ReviewView(Vertical, can_focus=True):
             return
         if not self._guard():
             return
-        self.ws.session.decide(link, decision)
+        if not self.ws.session.decide(link, decision):
+            self.notify("this link has a note, kept with its decision: clear the note (n) to set it back to undecided")
+            return
         # The selection stays on the link just decided, so that "] x" walks on.
         self.nav.select(link, link.relation)
         now = self.nav.focused_link()
@@ -424,7 +428,7 @@ class ReviewView(Vertical, can_focus=True):
             return
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = self.set_timer(AUTOSAVE_DELAY, self._autosave)
+        self._save_timer = self.set_timer(self.ws.autosave_delay(), self._autosave)  # max delay 2 s
 
     def _autosave(self) -> None:
         self._save_timer = None

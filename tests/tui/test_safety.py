@@ -1,0 +1,266 @@
+"""Issue 11, TUI side, driven with Pilot: every way out saves, Save as never takes another
+reviewer's file, an empty sidecar never eats its backup, notes survive decision toggles, a
+sidecar with nothing anchored is announced, file text never reaches the terminal as escapes,
+a bad label colour or a bug never loses the work."""
+
+import shutil
+import subprocess
+import sys
+import time
+import tomllib
+from dataclasses import replace
+
+import pytest
+
+from reviewer.annotations import Anchor, ReviewData, Tag
+from reviewer.config import parse_config_text
+from reviewer.resources import bundled_config_path
+from reviewer.sidecar.codec import save_sidecar
+from reviewer.tui.workspace import AUTOSAVE_DEBOUNCE, AUTOSAVE_MAX_DELAY
+
+SIZE = (150, 40)
+
+
+def sidecar_path(cluster_dir, who="tester"):
+    return cluster_dir / f"{who}.review.toml"
+
+
+def sidecar(cluster_dir, who="tester"):
+    return tomllib.loads(sidecar_path(cluster_dir, who).read_text(encoding="utf-8"))
+
+
+def screen_text(app) -> str:
+    """Every character the screen would send to the terminal, as text."""
+    return "\n".join("".join(seg.text for seg in strip) for strip in app.screen._compositor.render_strips())
+
+
+# ------------------------------------------------------------------ 1: autosave max delay
+async def test_autosave_fires_while_changes_keep_coming(make, cluster_dir):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        t0 = time.monotonic()
+        saved_at = None
+        n = 0
+        while time.monotonic() - t0 < 3 * AUTOSAVE_MAX_DELAY:
+            await pilot.press("5" if n % 2 == 0 else "j")  # a tag every ~0.5 s: faster than the debounce
+            n += 1
+            await pilot.pause(0.1)
+            if saved_at is None and sidecar_path(cluster_dir).exists():
+                saved_at = time.monotonic() - t0
+        assert saved_at is not None and saved_at < AUTOSAVE_MAX_DELAY + 1.5, saved_at
+        assert AUTOSAVE_DEBOUNCE < AUTOSAVE_MAX_DELAY
+
+
+# ------------------------------------------------------------------ 2: ctrl+q and the palette's Quit save
+@pytest.mark.parametrize("how", ["ctrl+q", "palette"])
+async def test_ctrl_q_and_palette_quit_save_and_release_the_lock(make, cluster_dir, how):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "5")
+        assert sidecar_path(cluster_dir).with_name("tester.review.toml.lock").exists()
+        if how == "ctrl+q":
+            await pilot.press("ctrl+q")
+        else:
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"quit")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+        await pilot.pause()
+    assert [(t["article"], t["sentence"]) for t in sidecar(cluster_dir)["tags"]] == [("a", 1)]
+    assert not (cluster_dir / "tester.review.toml.lock").exists()
+    assert app.return_code == 0
+
+
+# ------------------------------------------------------------------ 3: Save as never takes another reviewer's file
+def _hold(path, who):
+    code = ("import sys, time\nfrom reviewer.sidecar.store import SidecarStore\n"
+            f"s = SidecarStore({str(path)!r}, {who!r}); s.open(); s.save(); print('ready', flush=True); time.sleep(60)")
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "ready"
+    return proc
+
+
+async def test_save_as_refuses_a_sidecar_open_in_another_instance(make, cluster_dir):
+    target = (cluster_dir / "bob.review.toml").resolve()
+    other = _hold(target, "tester")  # same reviewer name even: it is open elsewhere
+    try:
+        before = target.read_bytes()
+        app = make()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("5")
+            error = app.workspace.save_as(target, app.cursor)
+            assert error is not None and "open in another reviewer" in error and f"pid {other.pid}" in error
+            await pilot.press("5")
+            await pilot.press("s")
+            await pilot.pause()
+        assert target.read_bytes() == before
+        assert not target.with_name(target.name + ".bak").exists()
+    finally:
+        other.kill()
+        other.wait()
+
+
+async def test_save_as_refuses_another_reviewers_sidecar_and_backup(make, cluster_dir):
+    bob = cluster_dir / "bob.review.toml"
+    save_sidecar(bob, ReviewData(reviewer="bob"))
+    save_sidecar(bob, ReviewData(reviewer="bob"))  # and its .bak
+    files = {p: p.read_bytes() for p in (bob, bob.with_name(bob.name + ".bak"))}
+    carol_bak = cluster_dir / "carol.review.toml.bak"
+    save_sidecar(carol_bak.with_suffix(""), ReviewData(reviewer="carol"))
+    carol_bak.with_suffix("").rename(carol_bak)  # only carol's backup is left
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        error = app.workspace.save_as(bob, app.cursor)
+        assert error is not None and "bob's sidecar" in error
+        error = app.workspace.save_as(cluster_dir / "carol.review.toml", app.cursor)
+        assert error is not None and "carol's sidecar" in error
+        assert app.workspace.save_as(cluster_dir / "mine.review.toml", app.cursor) is None
+        await pilot.press("5", "s")
+        await pilot.pause()
+    assert {p: p.read_bytes() for p in files} == files
+    assert sidecar(cluster_dir, "mine")["reviewer"] == "tester"
+
+
+# ------------------------------------------------------------------ 4: an empty sidecar never replaces a good backup
+async def test_empty_sidecar_offers_the_backup_and_writes_nothing_until_restored(make, cluster_dir):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "5", "s", "j", "5", "s")
+        await pilot.press("q")
+    side = sidecar_path(cluster_dir)
+    bak = side.with_name(side.name + ".bak")
+    assert len(tomllib.loads(bak.read_text(encoding="utf-8"))["tags"]) == 1  # the save before last
+    side.write_bytes(b"")
+    bak_bytes = bak.read_bytes()
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(1.5)  # longer than the autosave delay
+        assert app.store.read_only
+        assert app.workspace.backup_offer and "Restore backup" in app.workspace.backup_offer
+        assert any("Restore backup" in n.message for n in app._notifications)
+        await pilot.press("k", "5", "s")
+        await pilot.pause(1.0)
+        assert side.read_bytes() == b"" and bak.read_bytes() == bak_bytes
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Restore backup")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not app.store.read_only
+        assert [(t.anchor.article, t.anchor.sentence) for t in app.session.data.tags] == [("a", 1)]
+        await pilot.press("q")
+    assert [(t["article"], t["sentence"]) for t in sidecar(cluster_dir)["tags"]] == [("a", 1)]
+
+
+# ------------------------------------------------------------------ 7: decision toggles never drop notes
+async def test_accept_again_keeps_the_link_note(make, cluster_dir):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", "e")  # accept the conflict a0-b0, then a note on it
+        await pilot.pause()
+        await pilot.press(*"checked with the ministry", "enter")
+        await pilot.press("a")  # again: would be back to undecided
+        await pilot.pause()
+        link = app.focused_link()
+        assert link.decision == "accepted" and link.note == "checked with the ministry"
+        await pilot.press("x")  # switching to rejected carries the note
+        await pilot.press("s")
+        await pilot.pause()
+    [l] = sidecar(cluster_dir)["links"]
+    assert (l["decision"], l["note"]) == ("rejected", "checked with the ministry")
+
+
+# ------------------------------------------------------------------ 8: nothing anchored is announced, orphans kept
+async def test_sidecar_with_nothing_anchored_is_announced_and_kept(make, cluster_dir):
+    foreign = ReviewData(reviewer="tester", tags=[
+        Tag(Anchor("elsewhere", 0, 0, 40, "The river burst its banks near the old mill."), "key-claim", "t"),
+        Tag(Anchor("elsewhere", 3, 90, 120, "Twelve houses were flooded overnight."), "key-claim", "t")])
+    save_sidecar(sidecar_path(cluster_dir), foreign)
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        notes = [n.message for n in app._notifications if "none of the 2 items" in n.message]
+        assert len(notes) == 1 and "orphans" in notes[0]
+        assert "nothing anchored" in screen_text(app)
+        await pilot.press("5", "s")
+        await pilot.pause()
+    quotes = {t["quote"] for t in sidecar(cluster_dir)["tags"]}
+    assert {"The river burst its banks near the old mill.", "Twelve houses were flooded overnight."} <= quotes
+
+
+# ------------------------------------------------------------------ 9: file text never reaches the terminal as escapes
+EVIL = ("The toll rose \x1b]0;pwned-title\x07 to twelve \x1b[2J on Monday "
+        "\x1b]52;c;cm0gLXJmIH4=\x07 officials said \u202etxt.exe.\n\nA second sentence here.\n")
+
+
+async def test_escape_sequences_in_articles_notes_and_names_never_reach_the_screen(cluster_dir, config):
+    from reviewer.tui.app import make_app
+    from tests.helpers import links
+
+    (cluster_dir / "evil.txt").write_text(EVIL, encoding="utf-8")
+    (cluster_dir / "e\x1b[2J.txt").write_text("Another \x1b]0;x\x07 article.\n", encoding="utf-8")
+    (cluster_dir / "t.json").write_text('{"title": "T \\u001b]0;owned\\u0007", "text": "Plain body text."}',
+                                        encoding="utf-8")
+    data = ReviewData(reviewer="tester", tags=[], notes=[])
+    save_sidecar(sidecar_path(cluster_dir), data)
+    app = make_app([str(cluster_dir)], reviewer="tester", config=config, links=links())
+    async with app.run_test(size=(220, 50)) as pilot:
+        await pilot.pause()
+        evil = next(i for i, a in enumerate(app.cluster.articles) if a.id == "evil")
+        app.cur_art, app.cur_sent = evil, 0
+        app.review.moved()
+        await pilot.press("5", "e")
+        await pilot.pause()
+        await pilot.press(*"see", "enter")
+        notes = app.workspace.session.data.notes  # as if read from a sidecar:
+        notes[0] = replace(notes[0], text="note \x1b[2J\x1b]0;n\x07")
+        app.workspace.session._rebuild()
+        app.notify("file \x1b]0;toast\x07 name")
+        app.review.publish()
+        await pilot.pause()
+        text = screen_text(app)
+        for ch in ("\x1b", "\x07", "\u202e"):
+            assert ch not in text
+        assert "\u241b]0;pwned-title\u2407" in text  # shown, harmless
+        await pilot.press("s")
+        await pilot.pause()
+    raw = next(s for a in app.cluster.articles if a.id == "evil" for s in a.sentences if s.index == 0)
+    [tag] = sidecar(cluster_dir)["tags"]
+    assert tag["quote"] == raw.text  # the quote is the text as read: offsets and re-anchoring stay exact
+
+
+# ------------------------------------------------------------------ 15: a bad colour or a bug never loses the work
+async def test_bad_label_colour_falls_back_with_one_warning(make, cluster_dir):
+    cfg = parse_config_text(bundled_config_path().read_text(encoding="utf-8"))
+    cfg.theme = "textual-dark"
+    cfg.labels = [replace(l, color="notacolour") if l.key == "5" else l for l in cfg.labels]
+    app = make(config=cfg)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "s")
+        await pilot.pause()
+        warnings = [n.message for n in app._notifications if "notacolour" in n.message]
+        assert len(warnings) == 1
+        await pilot.press("j", "5", "q")
+    assert len(sidecar(cluster_dir)["tags"]) == 2
+    assert app.return_code == 0
+
+
+async def test_a_crash_saves_first_and_exits_non_zero(make, cluster_dir):
+    app = make()
+    with pytest.raises(RuntimeError, match="a bug"):
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("j", "5")
+
+            def bug(*_a):
+                raise RuntimeError("a bug")
+
+            app.review.action_move = bug
+            await pilot.press("j")
+            await pilot.pause()
+    assert app.return_code == 1
+    assert [(t["article"], t["sentence"]) for t in sidecar(cluster_dir)["tags"]] == [("a", 1)]
+    assert not (cluster_dir / "tester.review.toml.lock").exists()
