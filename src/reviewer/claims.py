@@ -341,3 +341,76 @@ def _shortest_path(adjacency: Mapping[Key, list[Key]], start: Key, goal: Key) ->
     while prev[path[-1]] is not None:
         path.append(prev[path[-1]])
     return path[::-1]
+
+
+# --------------------------------------------------------------------------- source × source
+
+@dataclass(frozen=True, slots=True)
+class SourcePair:
+    """What two sources (articles) ``a < b`` have in common, claim by claim.
+
+    ``shared``: claims both state. ``contradicted``: pairs of conflicting claims (X ≠ Y) where
+    one of the two states X and the other states Y (a claim that one states and the other
+    contradicts). ``only_a``: claims ``a`` states on which ``b`` is silent (it neither states
+    nor contradicts them); ``only_b`` the other way round."""
+
+    a: str
+    b: str
+    shared: int
+    contradicted: int
+    only_a: int
+    only_b: int
+
+
+@dataclass(slots=True)
+class SourceMatrix:
+    articles: list[str]  # sorted
+    claims_of: dict[str, int]  # article -> number of claims it states
+    _shared: dict[tuple[str, str], int]
+    _contradicted: dict[tuple[str, str], int]
+    _covered: dict[tuple[str, str], int]  # (x, y): claims x states that y states or contradicts
+
+    def pair(self, a: str, b: str) -> SourcePair:
+        """The summary of two sources, in the order given (``only_a`` is ``a``'s)."""
+        k = (a, b) if a < b else (b, a)
+        return SourcePair(a, b, self._shared.get(k, 0), self._contradicted.get(k, 0),
+                          self.claims_of[a] - self._covered.get((a, b), 0),
+                          self.claims_of[b] - self._covered.get((b, a), 0))
+
+    def pairs(self) -> list[SourcePair]:
+        """Every two sources, ``a < b``, in sorted order."""
+        arts = self.articles
+        return [self.pair(arts[i], arts[j]) for i in range(len(arts)) for j in range(i + 1, len(arts))]
+
+
+def source_matrix(cs: ClaimSet) -> SourceMatrix:
+    """The source × source summary of a claim set. Cost: the sum over claims of the square of
+    their number of sources (plus, per conflicting pair of claims, the product of theirs); the
+    pairs nothing joins cost nothing until asked for."""
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    contradicted: dict[tuple[str, str], int] = defaultdict(int)
+    covered: dict[tuple[str, str], int] = defaultdict(int)
+    claims_of = {a: 0 for a in cs.articles}
+    for c in cs.claims:
+        src = c.sources
+        for i, x in enumerate(src):
+            claims_of[x] += 1
+            for y in src[i + 1:]:
+                shared[(x, y)] += 1
+                covered[(x, y)] += 1
+                covered[(y, x)] += 1
+        for y in c.contradicted_by:
+            if y not in src:
+                for x in src:
+                    covered[(x, y)] += 1
+        for other in c.conflicts:
+            if other <= c.id:
+                continue  # each conflicting pair of claims once
+            hits = set()
+            for x in src:
+                for y in cs.claim(other).sources:
+                    if x != y:
+                        hits.add((x, y) if x < y else (y, x))
+            for k in hits:
+                contradicted[k] += 1
+    return SourceMatrix(list(cs.articles), claims_of, dict(shared), dict(contradicted), dict(covered))
