@@ -18,7 +18,7 @@ from pathlib import Path
 
 from reviewer.claims import Claim, ClaimLink, ClaimSet, Key, build_claims
 from reviewer.errors import ReviewerError
-from reviewer.models import Cluster, Link, SentenceRef
+from reviewer.models import Cluster, Link
 
 WARNINGS_SHOWN = 20  # per graph in `reviewer check`; the rest are counted
 
@@ -41,12 +41,11 @@ def claim_inputs(cluster: Cluster, suggested: list[Link], data=None, labels=()) 
     if data is None:
         return list(suggested), {}, {}
     from reviewer.review import ReviewSession
+    from reviewer.review.claimboard import session_inputs
 
     session = ReviewSession(cluster, data, list(labels))
     session.set_suggested(suggested)
-    links = [Link(SentenceRef(*s.a), SentenceRef(*s.b), s.relation, s.score, tuple(s.evidence))
-             for s in session.links]
-    decisions = {s.pair(): s.decision for s in session.links if s.decision is not None}
+    links, decisions = session_inputs(session)
     return links, decisions, {k: sorted(v) for k, v in session.tags_by.items() if v}
 
 
