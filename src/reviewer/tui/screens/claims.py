@@ -1,7 +1,7 @@
 """The claims screen (key ``c``, palette *Claims*): rows are claims, columns are sources.
 
     top line      the cluster, counts, the sort and the filter
-    claim matrix  ✓ states it · ≠ states a conflicting version · · silent (widgets.claims_table)
+    claim matrix  ✓ states it · ≠ states a conflicting version · · silent (screens/claims_table.py)
     bottom        the selected claim (its sentences per source, the conflicting versions with their
                   evidence) and the source × source matrix (shared ≈, contradicted ≠, alone +)
 
@@ -28,7 +28,7 @@ from textual.widgets import Static
 
 from reviewer.review.claimboard import SORT_WORDS, ClaimBoard, letter
 from reviewer.tui.screens.list import ListScreen
-from reviewer.tui.widgets.claims_table import ClaimsTable
+from reviewer.tui.screens.claims_table import ClaimsTable
 
 if TYPE_CHECKING:
     from reviewer.tui.app import ReviewerApp

@@ -1,4 +1,5 @@
-"""The claim matrix: one row per claim, one cell per source, on the Line API (only the visible
+"""The claim matrix of the claims screen (it lives beside its screen: widgets/ imports screens/, so a
+widget the screens import would make a cycle): one row per claim, one cell per source, on the Line API (only the visible
 rows cost anything, so 10,000 claims open as fast as 10).
 
     #  src  A  B  C  D   links  claim
