@@ -68,3 +68,26 @@ def test_claims_export_names_are_never_read_as_articles(fire, tmp_path):
     from reviewer.io.articles import load_cluster
 
     assert [a.id for a in load_cluster([folder]).articles] == ["a", "b", "c"]
+
+
+def test_html_report_has_the_heat_map_and_a_sortable_claim_matrix(fire, tmp_path):
+    folder, _ = fire
+    write_sidecar(folder, "alice", [(("a", 1), ("b", 1), "match", "accepted")])
+    out = tmp_path / "r.html"
+    export_files([str(folder)], None, "html", out)
+    page = out.read_text(encoding="utf-8")
+    assert "<script" not in page
+    heat = page[page.index('<table class="heat">'):page.index("</table>", page.index('<table class="heat">'))]
+    assert heat.count("<tr>") == 4  # header + a, b, c
+    # row A, column B: a1 ≈ b1 shared; a0 ≠ b0 and a2 ≠ b2 contradicted; a3 alone
+    assert "1 ≈ · <span class=\"c\">2 ≠</span> · 1 +" in heat
+    rows = page.count('role="row" style="--o-sources:')
+    assert rows == 7  # one per claim
+    for order in ("sources", "contested", "first"):
+        assert f'id="cs-{order}-0"' in page and f"#cs-{order}-0:checked ~ .ctab" in page
+    # the ranks of each order are a permutation of the rows
+    import re
+
+    for order in ("sources", "contested", "first"):
+        ranks = sorted(int(x) for x in re.findall(rf"--o-{order}:(\d+)", page))
+        assert ranks == list(range(7))
