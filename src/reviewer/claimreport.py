@@ -35,7 +35,7 @@ class ClaimsReport:
     warnings: list[str] = field(default_factory=list)
 
 
-def claim_inputs(cluster: Cluster, suggested: list[Link], data=None, labels=()) -> tuple[list[Link], dict, dict]:
+def claim_inputs(cluster: Cluster, suggested: list[Link], data=None, labels=()) -> tuple[list, dict, dict]:
     """(links, decisions, labels by sentence) for ``build_claims`` from the engine's links and an
     already re-anchored sidecar (``ReviewData``) or None."""
     if data is None:

@@ -49,6 +49,7 @@ from __future__ import annotations
 from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from reviewer.models import Cluster, Evidence, Link
 
@@ -66,9 +67,9 @@ def link_ends(link: Link) -> tuple[Key, Key]:
     return (link.a.article, link.a.sentence), (link.b.article, link.b.sentence)
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimLink:
-    """A link as the claims see it: ends in canonical order (``a < b``) and its decision."""
+class ClaimLink(NamedTuple):
+    """A link as the claims see it: ends in canonical order (``a < b``) and its decision. (A named
+    tuple: a syndicated cluster has tens of thousands of links, and tuples are the cheapest to make.)"""
 
     a: Key
     b: Key
@@ -222,16 +223,23 @@ def _canonical_links(index: Mapping[Key, int], links: Iterable[Link],
         if len(ends) == 2 and d in DECISIONS:
             decided[(ends[0], ends[1])] = d
     best: dict[tuple[int, int], ClaimLink] = {}
+    relations = ("match", "conflict")
     for l in links:
-        a, b = (l.a.article, l.a.sentence), (l.b.article, l.b.sentence)
-        if a == b or a not in known or b not in known or l.relation not in ("match", "conflict"):
+        a, b = l.a, l.b
+        if type(a) is not tuple:  # a SentenceRef; the review session's links carry keys already
+            a = (a.article, a.sentence)
+        if type(b) is not tuple:
+            b = (b.article, b.sentence)
+        ia, ib = known.get(a), known.get(b)
+        if ia is None or ib is None or ia == ib or l.relation not in relations:
             continue
-        evidence = tuple(l.evidence)
-        if b < a:
-            a, b = b, a
+        evidence = l.evidence if type(l.evidence) is tuple else tuple(l.evidence)
+        if ib < ia:
+            a, b, ia, ib = b, a, ib, ia
             evidence = tuple(Evidence(e.kind, e.b, e.a, e.b_span, e.a_span) for e in evidence)
-        cl = ClaimLink(a, b, l.relation, None if l.score is None else float(l.score), decided.get((a, b)), evidence)
-        k = (known[a], known[b])
+        score = l.score
+        cl = ClaimLink(a, b, l.relation, None if score is None else float(score), decided.get((a, b)), evidence)
+        k = (ia, ib)
         old = best.get(k)
         if old is None or _rank(cl) < _rank(old):  # one link per pair, the same whatever the order
             best[k] = cl
@@ -245,7 +253,9 @@ def _rank(l: ClaimLink) -> tuple:
 
 def build_claims(cluster: Cluster, links: Iterable[Link],
                  decisions: Mapping[frozenset[Key], str] | None = None) -> ClaimSet:
-    """Group the sentences of ``cluster`` into claims (see the module docstring)."""
+    """Group the sentences of ``cluster`` into claims (see the module docstring). ``links`` are
+    ``models.Link`` or any objects with ``a``, ``b`` (SentenceRefs or ``(article, sentence)``
+    keys), ``relation``, ``score`` and ``evidence`` (the review session's ``ShownLink``)."""
     decisions = decisions or {}
     keys = sorted((a.id, s.index) for a in cluster.articles for s in a.sentences)
     index = {k: i for i, k in enumerate(keys)}

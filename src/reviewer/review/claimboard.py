@@ -9,20 +9,17 @@ The claims are built from the session exactly as ``reviewer claims`` builds them
 from __future__ import annotations
 
 from reviewer.claims import Claim, ClaimSet, SourceMatrix, build_claims, source_matrix
-from reviewer.models import Link, SentenceRef
 from reviewer.review.session import Key, ReviewSession, ShownLink
 
 SORTS = ("sources", "conflicts", "first")
 SORT_WORDS = {"sources": "most sources first", "conflicts": "contested first", "first": "first appearance"}
 
 
-def session_inputs(session: ReviewSession) -> tuple[list[Link], dict[frozenset[Key], str]]:
+def session_inputs(session: ReviewSession) -> tuple[list[ShownLink], dict[frozenset[Key], str]]:
     """(links, decisions) for ``build_claims`` from what the session shows: the suggested and
-    manual links, and the reviewer's decision of each."""
-    links = [Link(SentenceRef(*s.a), SentenceRef(*s.b), s.relation, s.score, tuple(s.evidence))
-             for s in session.links]
-    decisions = {s.pair(): s.decision for s in session.links if s.decision is not None}
-    return links, decisions
+    manual links (as they are: ``build_claims`` reads their key ends), and the reviewer's
+    decision of each."""
+    return session.links, {s.pair(): s.decision for s in session.links if s.decision is not None}
 
 
 def letter(i: int) -> str:
@@ -42,7 +39,8 @@ def cell(claim: Claim, article: str) -> str:
 
 
 class ClaimBoard:
-    def __init__(self, session: ReviewSession, sort: str = "sources", contested_only: bool = False):
+    def __init__(self, session: ReviewSession, sort: str = "sources", contested_only: bool = False,
+                 build: bool = True):
         self.session = session
         self.sort = sort
         self.contested_only = contested_only
@@ -52,7 +50,10 @@ class ClaimBoard:
         self.claims: ClaimSet
         self.matrix: SourceMatrix
         self.rows: list[int] = []
-        self.refresh()
+        self.claims = ClaimSet([], [], [], {})
+        self.matrix = source_matrix(self.claims)
+        if build:
+            self.refresh()
 
     # ------------------------------------------------------------------ building
     def refresh(self, keep: Key | None = None) -> None:
@@ -63,7 +64,6 @@ class ClaimBoard:
         links, decisions = session_inputs(self.session)
         self.claims = build_claims(self.session.cluster, links, decisions)
         self.matrix = source_matrix(self.claims)
-        self._shown = {s.pair(): s for s in self.session.links}
         self._order()
         self.go_to_sentence(keep)
 
@@ -98,7 +98,7 @@ class ClaimBoard:
         out = []
         for l in claim.links:
             if l.relation == "match":
-                s = self._shown.get(frozenset((l.a, l.b)))
+                s = next((s for s in self.session.by_sentence.get(l.a, ()) if s.other(l.a) == l.b), None)
                 if s is not None:
                     out.append(s)
         return out

@@ -80,7 +80,7 @@ class ClaimsScreen(Screen):
     def __init__(self, review: ReviewView):
         super().__init__()
         self.review = review
-        self.board = ClaimBoard(review.ws.session)
+        self.board = ClaimBoard(review.ws.session, build=False)  # built on each visit (on_screen_resume)
         self.table = ClaimsTable(self.board, id="claims-table")
         self._suggested = None
 
@@ -110,7 +110,7 @@ class ClaimsScreen(Screen):
         """Every visit: the claims of the session as it is now, on the claim of the columns' cursor."""
         session = self.review.ws.session
         if self.board.session is not session:  # the sidecar was reloaded
-            self.board = ClaimBoard(session, self.board.sort, self.board.contested_only)
+            self.board = ClaimBoard(session, self.board.sort, self.board.contested_only, build=False)
             self.table.board = self.board
         self._suggested = session.suggested
         nav = self.review.nav
