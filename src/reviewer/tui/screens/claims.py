@@ -17,6 +17,7 @@ under the cursor of the columns view.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -131,8 +132,9 @@ class ClaimsScreen(Screen):
     def _top(self) -> Text:
         b = self.board
         n = b.counts()
-        folder = self.review.cluster.articles and self.review.ws.options.paths
-        name = folder[0].rstrip("/").rsplit("/", 1)[-1] if folder else ""
+        paths = self.review.ws.options.paths
+        first = Path(paths[0]) if paths else None
+        name = "" if first is None else (first if first.is_dir() else first.parent).resolve().name
         t = Text(no_wrap=True, overflow="ellipsis")
         t.append(" Claims ", style="bold reverse")
         t.append(f" {name} · {n['claims']} claims · {n['shared']} stated by more than one · ")
