@@ -171,3 +171,16 @@ def test_check_warns_about_a_triangle(fire, capsys):
     assert main(["check", str(folder)]) == 0
     out = capsys.readouterr().out
     assert "conflict inside a claim" not in out  # alice rejected the conflict: her graph is consistent
+
+
+def test_json_and_markdown_carry_the_source_by_source_summary(fire, capsys):
+    folder, _ = fire
+    doc = run_json(capsys, str(folder))
+    assert doc["sources"]["claims"] == {"a": 4, "b": 3, "c": 3}
+    pairs = {(p["a"], p["b"]): (p["shared"], p["contradicted"], p["only_a"], p["only_b"]) for p in doc["sources"]["pairs"]}
+    # a and b share a1≈b1, contradict on a0 (≠ b0) and a2 (≠ b2); a3 is a's alone, b has nothing alone
+    assert pairs == {("a", "b"): (1, 2, 1, 0), ("a", "c"): (2, 0, 2, 1), ("b", "c"): (1, 1, 1, 1)}
+    assert main(["claims", str(folder), "--markdown"]) == 0
+    md = capsys.readouterr().out
+    assert "## Sources × sources" in md
+    assert "| **A** | **4** | 1 ≈ 2 ≠ 1 + | 2 ≈ 0 ≠ 2 + |" in md

@@ -33,7 +33,7 @@ CONFIG = HERE / "config.toml"
 GOLDEN = HERE / "golden"
 UPDATE = os.environ.get("REVIEWER_UPDATE_GOLDEN") == "1"
 SUFFIX = {"jsonl": "jsonl", "csv": "csv", "nli": "nli.jsonl", "prodigy": "prodigy.jsonl",
-          "label-studio": "label-studio.json", "html": "html"}
+          "label-studio": "label-studio.json", "html": "html", "claims-jsonl": "claims.jsonl", "claims-csv": "claims.csv"}
 
 
 @pytest.fixture

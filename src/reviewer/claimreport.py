@@ -16,9 +16,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reviewer.claims import Claim, ClaimLink, ClaimSet, Key, build_claims
+from reviewer.claims import Claim, ClaimLink, ClaimSet, Key, SourceMatrix, build_claims, source_matrix
 from reviewer.errors import ReviewerError
-from reviewer.models import Cluster, Link, SentenceRef
+from reviewer.models import Cluster, Link
 
 WARNINGS_SHOWN = 20  # per graph in `reviewer check`; the rest are counted
 
@@ -35,18 +35,17 @@ class ClaimsReport:
     warnings: list[str] = field(default_factory=list)
 
 
-def claim_inputs(cluster: Cluster, suggested: list[Link], data=None, labels=()) -> tuple[list[Link], dict, dict]:
+def claim_inputs(cluster: Cluster, suggested: list[Link], data=None, labels=()) -> tuple[list, dict, dict]:
     """(links, decisions, labels by sentence) for ``build_claims`` from the engine's links and an
     already re-anchored sidecar (``ReviewData``) or None."""
     if data is None:
         return list(suggested), {}, {}
     from reviewer.review import ReviewSession
+    from reviewer.review.claimboard import session_inputs
 
     session = ReviewSession(cluster, data, list(labels))
     session.set_suggested(suggested)
-    links = [Link(SentenceRef(*s.a), SentenceRef(*s.b), s.relation, s.score, tuple(s.evidence))
-             for s in session.links]
-    decisions = {s.pair(): s.decision for s in session.links if s.decision is not None}
+    links, decisions = session_inputs(session)
     return links, decisions, {k: sorted(v) for k, v in session.tags_by.items() if v}
 
 
@@ -153,7 +152,16 @@ def claims_dict(rep: ClaimsReport) -> dict:
         } for c in rep.claims.claims],
         "inconsistencies": [{"kind": i.kind, "claim": i.claim, "message": i.one_line(),
                              "links": [link_dict(l) for l in i.links]} for i in rep.claims.inconsistencies],
+        "sources": sources_dict(source_matrix(rep.claims)),
     }
+
+
+def sources_dict(m: SourceMatrix) -> dict:
+    """The source × source summary: claims per source, and for every two sources (``a < b``)
+    the claims they share, contradict each other on, and each has alone."""
+    return {"claims": dict(m.claims_of),
+            "pairs": [{"a": p.a, "b": p.b, "shared": p.shared, "contradicted": p.contradicted,
+                       "only_a": p.only_a, "only_b": p.only_b} for p in m.pairs()]}
 
 
 def to_json(rep: ClaimsReport) -> str:
@@ -259,12 +267,35 @@ def to_markdown(rep: ClaimsReport) -> str:
                     out.append(f"  - {letters[mine[0]]}:{mine[1]} ≠ {letters[theirs[0]]}:{theirs[1]}, claim {other} ({state}"
                                + (f"; {_md(ev)}" if ev else "") + f"): {_md(texts[theirs], 160)}")
             out.append("")
+    if out[-1]:
+        out.append("")
+    out += _markdown_matrix(source_matrix(cs), letters)
     if cs.inconsistencies:
         if out[-1]:
             out.append("")
         out += ["## Inconsistencies", ""]
         out += [f"- {_md(i.one_line())}" for i in cs.inconsistencies]
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _markdown_matrix(m: SourceMatrix, letters: dict[str, str]) -> list[str]:
+    """The source × source table: in row X, column Y, the claims both state (≈), the claims one
+    states and the other contradicts (≠), and the claims X states on which Y is silent (+)."""
+    arts = m.articles
+    out = ["## Sources × sources", "",
+           "Row X, column Y: `≈` claims both state · `≠` claims on which one contradicts the other · "
+           "`+` claims X states and Y is silent on. The diagonal: the claims X states.", "",
+           "| | " + " | ".join(letters[a] for a in arts) + " |", "|---|" + "|".join("--:" for _ in arts) + "|"]
+    for x in arts:
+        cells = []
+        for y in arts:
+            if x == y:
+                cells.append(f"**{m.claims_of[x]}**")
+            else:
+                p = m.pair(x, y)
+                cells.append(f"{p.shared} ≈ {p.contradicted} ≠ {p.only_a} +")
+        out.append(f"| **{letters[x]}** | " + " | ".join(cells) + " |")
+    return out + [""]
 
 
 RENDERERS = {"json": to_json, "csv": to_csv, "markdown": to_markdown}

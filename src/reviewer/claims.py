@@ -49,6 +49,7 @@ from __future__ import annotations
 from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from reviewer.models import Cluster, Evidence, Link
 
@@ -66,9 +67,9 @@ def link_ends(link: Link) -> tuple[Key, Key]:
     return (link.a.article, link.a.sentence), (link.b.article, link.b.sentence)
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimLink:
-    """A link as the claims see it: ends in canonical order (``a < b``) and its decision."""
+class ClaimLink(NamedTuple):
+    """A link as the claims see it: ends in canonical order (``a < b``) and its decision. (A named
+    tuple: a syndicated cluster has tens of thousands of links, and tuples are the cheapest to make.)"""
 
     a: Key
     b: Key
@@ -222,16 +223,23 @@ def _canonical_links(index: Mapping[Key, int], links: Iterable[Link],
         if len(ends) == 2 and d in DECISIONS:
             decided[(ends[0], ends[1])] = d
     best: dict[tuple[int, int], ClaimLink] = {}
+    relations = ("match", "conflict")
     for l in links:
-        a, b = (l.a.article, l.a.sentence), (l.b.article, l.b.sentence)
-        if a == b or a not in known or b not in known or l.relation not in ("match", "conflict"):
+        a, b = l.a, l.b
+        if type(a) is not tuple:  # a SentenceRef; the review session's links carry keys already
+            a = (a.article, a.sentence)
+        if type(b) is not tuple:
+            b = (b.article, b.sentence)
+        ia, ib = known.get(a), known.get(b)
+        if ia is None or ib is None or ia == ib or l.relation not in relations:
             continue
-        evidence = tuple(l.evidence)
-        if b < a:
-            a, b = b, a
+        evidence = l.evidence if type(l.evidence) is tuple else tuple(l.evidence)
+        if ib < ia:
+            a, b, ia, ib = b, a, ib, ia
             evidence = tuple(Evidence(e.kind, e.b, e.a, e.b_span, e.a_span) for e in evidence)
-        cl = ClaimLink(a, b, l.relation, None if l.score is None else float(l.score), decided.get((a, b)), evidence)
-        k = (known[a], known[b])
+        score = l.score
+        cl = ClaimLink(a, b, l.relation, None if score is None else float(score), decided.get((a, b)), evidence)
+        k = (ia, ib)
         old = best.get(k)
         if old is None or _rank(cl) < _rank(old):  # one link per pair, the same whatever the order
             best[k] = cl
@@ -245,7 +253,9 @@ def _rank(l: ClaimLink) -> tuple:
 
 def build_claims(cluster: Cluster, links: Iterable[Link],
                  decisions: Mapping[frozenset[Key], str] | None = None) -> ClaimSet:
-    """Group the sentences of ``cluster`` into claims (see the module docstring)."""
+    """Group the sentences of ``cluster`` into claims (see the module docstring). ``links`` are
+    ``models.Link`` or any objects with ``a``, ``b`` (SentenceRefs or ``(article, sentence)``
+    keys), ``relation``, ``score`` and ``evidence`` (the review session's ``ShownLink``)."""
     decisions = decisions or {}
     keys = sorted((a.id, s.index) for a in cluster.articles for s in a.sentences)
     index = {k: i for i, k in enumerate(keys)}
@@ -341,3 +351,76 @@ def _shortest_path(adjacency: Mapping[Key, list[Key]], start: Key, goal: Key) ->
     while prev[path[-1]] is not None:
         path.append(prev[path[-1]])
     return path[::-1]
+
+
+# --------------------------------------------------------------------------- source × source
+
+@dataclass(frozen=True, slots=True)
+class SourcePair:
+    """What two sources (articles) ``a < b`` have in common, claim by claim.
+
+    ``shared``: claims both state. ``contradicted``: pairs of conflicting claims (X ≠ Y) where
+    one of the two states X and the other states Y (a claim that one states and the other
+    contradicts). ``only_a``: claims ``a`` states on which ``b`` is silent (it neither states
+    nor contradicts them); ``only_b`` the other way round."""
+
+    a: str
+    b: str
+    shared: int
+    contradicted: int
+    only_a: int
+    only_b: int
+
+
+@dataclass(slots=True)
+class SourceMatrix:
+    articles: list[str]  # sorted
+    claims_of: dict[str, int]  # article -> number of claims it states
+    _shared: dict[tuple[str, str], int]
+    _contradicted: dict[tuple[str, str], int]
+    _covered: dict[tuple[str, str], int]  # (x, y): claims x states that y states or contradicts
+
+    def pair(self, a: str, b: str) -> SourcePair:
+        """The summary of two sources, in the order given (``only_a`` is ``a``'s)."""
+        k = (a, b) if a < b else (b, a)
+        return SourcePair(a, b, self._shared.get(k, 0), self._contradicted.get(k, 0),
+                          self.claims_of[a] - self._covered.get((a, b), 0),
+                          self.claims_of[b] - self._covered.get((b, a), 0))
+
+    def pairs(self) -> list[SourcePair]:
+        """Every two sources, ``a < b``, in sorted order."""
+        arts = self.articles
+        return [self.pair(arts[i], arts[j]) for i in range(len(arts)) for j in range(i + 1, len(arts))]
+
+
+def source_matrix(cs: ClaimSet) -> SourceMatrix:
+    """The source × source summary of a claim set. Cost: the sum over claims of the square of
+    their number of sources (plus, per conflicting pair of claims, the product of theirs); the
+    pairs nothing joins cost nothing until asked for."""
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    contradicted: dict[tuple[str, str], int] = defaultdict(int)
+    covered: dict[tuple[str, str], int] = defaultdict(int)
+    claims_of = {a: 0 for a in cs.articles}
+    for c in cs.claims:
+        src = c.sources
+        for i, x in enumerate(src):
+            claims_of[x] += 1
+            for y in src[i + 1:]:
+                shared[(x, y)] += 1
+                covered[(x, y)] += 1
+                covered[(y, x)] += 1
+        for y in c.contradicted_by:
+            if y not in src:
+                for x in src:
+                    covered[(x, y)] += 1
+        for other in c.conflicts:
+            if other <= c.id:
+                continue  # each conflicting pair of claims once
+            hits = set()
+            for x in src:
+                for y in cs.claim(other).sources:
+                    if x != y:
+                        hits.add((x, y) if x < y else (y, x))
+            for k in hits:
+                contradicted[k] += 1
+    return SourceMatrix(list(cs.articles), claims_of, dict(shared), dict(contradicted), dict(covered))

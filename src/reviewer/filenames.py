@@ -22,6 +22,8 @@ EXPORT_SUFFIXES = {
     "prodigy": "prodigy.jsonl",
     "label-studio": "label-studio.json",
     "html": "html",
+    "claims-jsonl": "claims.jsonl",
+    "claims-csv": "claims.csv",
 }
 BATCH_SUFFIX = ".alignment.json"  # align-batch writes <cluster>.alignment.json
 CONFIG_NAME = "config.toml"

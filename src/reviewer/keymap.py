@@ -32,6 +32,7 @@ KEYS: list[tuple[str, str, str, str]] = [
     ("note", "e", "note", "edit the note of the selected link (if decided) or of the sentence"),
     ("search", "slash", "search", "fuzzy search across all articles"),
     ("filter", "f", "cycle_filter", "filter: all / conflicts / unreviewed / tagged"),
+    ("claims", "c", "claims", "claims: who states, contradicts or is silent on each claim; decide a claim at once"),
     ("undo", "u", "undo", "undo"),
     ("redo", "ctrl+r", "redo", "redo"),
     ("save", "s", "save", "save now (changes are also saved automatically)"),

@@ -64,3 +64,7 @@ def test_conflict_with_evidence_and_labels(make, snap_compare):
 
 def test_help_screen(make, snap_compare):
     assert snap_compare(make(), terminal_size=(120, 40), press=["question_mark"])
+
+
+def test_claims_screen_120x40(make, snap_compare):
+    assert snap_compare(make(), terminal_size=(120, 40), press=["c", "f"])

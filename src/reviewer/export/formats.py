@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from reviewer.errors import ReviewerError
-from reviewer.export import csv, html, jsonl, label_studio, nli, prodigy
+from reviewer.export import claims, csv, html, jsonl, label_studio, nli, prodigy
 from reviewer.export.model import ExportData
 from reviewer.filenames import EXPORT_SUFFIXES
 
@@ -36,6 +36,10 @@ REGISTRY: tuple[Format, ...] = (
     Format("label-studio", EXPORT_SUFFIXES["label-studio"], label_studio.to_label_studio,
            "Label Studio tasks (JSON) and their labeling config (.xml)", companions=label_studio.companion_files),
     Format("html", EXPORT_SUFFIXES["html"], html.to_html, "a self-contained report page: conflicts, then the articles side by side"),
+    Format("claims-jsonl", EXPORT_SUFFIXES["claims-jsonl"], claims.to_claims_jsonl,
+           "one JSON object per claim: its sources, conflicting versions and decisions"),
+    Format("claims-csv", EXPORT_SUFFIXES["claims-csv"], claims.to_claims_csv,
+           "one row per claim, one column per source"),
 )
 FORMATS: tuple[str, ...] = tuple(f.name for f in REGISTRY)
 _BY_NAME = {f.name: f for f in REGISTRY}

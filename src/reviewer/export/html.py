@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape as e
 
+from reviewer.export import claims_html
 from reviewer.export.html_parts import (PairView, css_color, highlight, letter, pair_views, report_css, snippet,
                                         title_html)
 from reviewer.export.model import End, ExportData, NoteRow
@@ -49,7 +50,8 @@ def to_html(data: ExportData) -> tuple[int, str]:
         <div class="note"><b>alice:</b> Officials: &quot;not hurt&quot;, but b says …</div></div>
     """
     report = _Report(data)
-    parts = [*report.head(), *report.agreement(), *report.conflicts(), *report.columns(), *report.orphans(),
+    parts = [*report.head(), *report.agreement(), *report.conflicts(), *claims_html.sections(data),
+             *report.columns(), *report.orphans(),
              f"<footer>Written by reviewer export from {e(data.name)}.</footer>", "</body></html>"]
     records = len(data.tags) + len(data.notes) + len(data.links)
     return records, "\n".join(parts) + "\n"
@@ -125,7 +127,7 @@ class _Report:
         rule = "" if data.resolve == "all" else f" · resolved: {e(data.resolve)}"
         return ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
                 '<meta name="viewport" content="width=device-width, initial-scale=1">',
-                f"<title>Review: {e(data.name)}</title>", f"<style>\n{report_css()}</style></head><body>",
+                f"<title>Review: {e(data.name)}</title>", f"<style>\n{report_css()}{claims_html.css(data)}</style></head><body>",
                 '<header class="top">', f"<h1>Review of “{e(data.name)}”</h1>",
                 f'<p class="sub">Reviewers: <b>{e(reviewers)}</b> · sidecars: {e(sidecars)}{rule}</p>',
                 f'<ul class="counts">{counts}</ul>', "</header>"]

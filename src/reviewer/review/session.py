@@ -209,6 +209,39 @@ class ReviewSession:
         self._rebuild()
         return True
 
+    def decide_many(self, links: list[ShownLink], decision: str) -> bool:
+        """Accept or reject several links (a claim's) as ONE undoable step; when every one of them
+        already has that decision, they all go back to undecided (manual links stay as they are).
+        False when nothing changed."""
+        target = None if all(l.decision == decision for l in links) else decision
+        change = [l for l in links if l.decision != target and not (target is None and l.origin == "manual")]
+        if not change:
+            return False
+        self._checkpoint()
+        pairs = {l.pair() for l in change}
+        kept = [d for d in self.data.links if d.pair() not in pairs]
+        if target is not None:
+            kept += [LinkDecision(self._anchor(l.a), self._anchor(l.b), l.relation, target, l.origin, l.score,
+                                  l.note, now()) for l in change]
+        self.data.links = kept
+        self._rebuild()
+        return True
+
+    def toggle_label_many(self, keys: list[Key], label: str) -> bool:
+        """Tag every sentence of ``keys`` (a claim's) with ``label`` as ONE undoable step, or, when
+        all of them have it already, untag them all. Returns True when the label is now on."""
+        keys = [k for k in keys if k in self.sentences]
+        on = not all(label in self.tags_by.get(k, ()) for k in keys)
+        self._checkpoint()
+        wanted = set(keys)
+        if on:
+            self.data.tags += [Tag(self._anchor(k), label, now()) for k in keys if label not in self.tags_by.get(k, ())]
+        else:
+            self.data.tags = [t for t in self.data.tags
+                              if not (t.label == label and not t.anchor.orphan and t.anchor.key() in wanted)]
+        self._rebuild()
+        return on
+
     def add_manual_link(self, a: Key, b: Key, relation: str) -> ShownLink | None:
         if a == b:
             return None

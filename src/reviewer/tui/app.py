@@ -152,6 +152,11 @@ class ReviewerApp(App[int]):
         labels = [(l.key, l.name, l.color, l.description) for l in self.config.labels]
         self.push_screen(HelpScreen(rows, labels))
 
+    def action_claims(self) -> None:
+        from reviewer.tui.screens.claims import open_claims
+
+        open_claims(self)
+
     def save_as(self) -> None:
         def done(path: str | None) -> None:
             if not path or not path.strip():

@@ -30,6 +30,7 @@ class ReviewerCommands(Provider):
                          "dim the other sentences; j/k skip them"))
         for theme in THEMES:
             cmds.append((f"Theme: {theme}", lambda theme=theme: setattr(app, "theme", theme), "colour theme"))
+        cmds.append(("Claims", app.action_claims, "one row per claim: who states it, who contradicts it, who is silent"))
         cmds.append(("Reload sidecar", review.reload, "read the sidecar from disk again, dropping unsaved changes"))
         cmds.append(("Save", review.action_save, "save the sidecar now"))
         cmds.append(("Save as…", app.save_as, "save the sidecar to another file and carry on there"))

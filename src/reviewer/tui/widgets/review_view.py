@@ -33,7 +33,7 @@ from reviewer.tui.widgets.top_bar import TopBar, TopInfo
 from reviewer.tui.workspace import Workspace
 
 AUTOSAVE_DELAY = 0.8
-APP_ACTIONS = {"help"}  # bound on the app: they work over any screen
+APP_ACTIONS = {"help", "claims"}  # bound on the app: they work over any screen
 
 
 class ReviewView(Vertical, can_focus=True):

@@ -1,0 +1,132 @@
+"""The claims screen driven with real key presses: keys → state, decisions in the sidecar, one
+undo for a whole claim. The cluster (tests/helpers.py): a0 ≈ c0 (b0 contradicts both),
+a1 ≈ b1 ≈ c1, a2 ≠ b2, the other sentences alone."""
+
+import tomllib
+
+from reviewer.tui.screens.claims import ClaimsScreen
+
+SIZE = (120, 40)
+
+
+def sidecar(cluster_dir):
+    return tomllib.loads((cluster_dir / "tester.review.toml").read_text(encoding="utf-8"))
+
+
+async def wait_saved(pilot):
+    for _ in range(100):
+        if not pilot.app.workspace.dirty:
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the autosave did not happen")
+
+
+def rows(screen):
+    return [sorted(screen.board.claims.claim(cid).sentences) for cid in screen.board.rows]
+
+
+async def test_c_opens_the_claims_of_the_cursor_and_sorts_and_filters(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ClaimsScreen)
+        # most sources first; the cursor is on the claim of the columns' cursor (a:0)
+        assert rows(screen)[0] == [("a", 1), ("b", 1), ("c", 1)]
+        assert sorted(screen.board.current().sentences) == [("a", 0), ("c", 0)]
+        assert screen.board.current().contradicted_by == ["b"]
+        await pilot.press("s")  # contested first
+        assert screen.board.sort == "conflicts"
+        assert all(screen.board.claim_at(i).conflicts for i in range(4))
+        assert not screen.board.claim_at(4).conflicts
+        await pilot.press("s", "s")
+        assert screen.board.sort == "sources"
+        await pilot.press("f")  # contested only: {a0,c0}, {b0}, {a2}, {b2}
+        assert sorted(map(tuple, rows(screen))) == [(("a", 0), ("c", 0)), (("a", 2),), (("b", 0),), (("b", 2),)]
+        await pilot.press("f", "escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ClaimsScreen)
+
+
+async def test_accepting_a_claim_is_one_step_saved_and_undone_whole(make, cluster_dir):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("g", "a")  # the claim a1 ≈ b1 ≈ c1: both its match links at once
+        await wait_saved(pilot)
+        got = {(l["a"]["article"], l["a"]["sentence"], l["b"]["article"], l["b"]["sentence"], l["decision"])
+               for l in sidecar(cluster_dir)["links"]}
+        assert got == {("a", 1, "b", 1, "accepted"), ("a", 1, "c", 1, "accepted")}
+        await pilot.press("u")  # one undo restores both
+        await wait_saved(pilot)
+        assert sidecar(cluster_dir)["links"] == []
+        assert all(l.decision is None for l in app.session.links)
+        await pilot.press("ctrl+r", "x")  # redo, then reject the claim: it falls apart into three
+        await wait_saved(pilot)
+        assert {l["decision"] for l in sidecar(cluster_dir)["links"]} == {"rejected"}
+        assert len(sidecar(cluster_dir)["links"]) == 2
+        screen = app.screen
+        assert sorted(screen.board.current().sentences) == [("a", 1)]  # the cursor stays with a:1
+        await pilot.press("u")
+        assert {l.decision for l in app.session.links if l.a == ("a", 1)} == {"accepted"}
+
+
+async def test_a_label_on_a_claim_tags_every_sentence_and_undoes_at_once(make, cluster_dir):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("g", "5")
+        await wait_saved(pilot)
+        tagged = {(t["article"], t["sentence"], t["label"]) for t in sidecar(cluster_dir)["tags"]}
+        assert tagged == {("a", 1, "key-claim"), ("b", 1, "key-claim"), ("c", 1, "key-claim")}
+        await pilot.press("u")
+        await wait_saved(pilot)
+        assert sidecar(cluster_dir)["tags"] == []
+
+
+async def test_enter_goes_to_the_claims_sentence_in_the_selected_source(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("g", "l", "enter")  # source B of the claim a1 ≈ b1 ≈ c1
+        await pilot.pause()
+        assert not isinstance(app.screen, ClaimsScreen)
+        assert app.cursor == ("b", 1)
+        await pilot.press("c")
+        await pilot.pause()
+        # back on the claims screen, on the claim of the new cursor; b0 is the other version of a0 ≈ c0
+        assert sorted(app.screen.board.current().sentences) == [("a", 1), ("b", 1), ("c", 1)]
+        await pilot.press("escape", "g", "c")  # from a:0 (g: the first sentence of column b is b:0)
+        await pilot.pause()
+        assert app.screen.board.current().sentences == [("b", 0)]
+        await pilot.press("h", "enter")  # A does not state {b0}: it states the conflicting version a0
+        await pilot.pause()
+        assert app.cursor == ("a", 0)
+
+
+async def test_palette_opens_the_claims_screen(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Claims")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimsScreen)
+
+
+async def test_read_only_refuses_claim_decisions(make, cluster_dir):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.store.read_only_reason = "opened read-only for the test"
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("g", "a", "5")
+        assert all(l.decision is None for l in app.session.links)
+        assert not app.session.tags_by
