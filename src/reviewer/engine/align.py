@@ -144,8 +144,12 @@ def _update_notes(a: SentFeatures, b: SentFeatures, evidence: list[Evidence], da
 
 
 def _update_words(f: SentFeatures) -> set[str]:
-    found = set(f.words) & UPDATE_WORDS
-    found.update(" ".join(p) for p in UPDATE_PHRASES if any(tuple(f.words[k:k + len(p)]) == p for k in range(len(f.words))))
+    found = f.memo.get("update")
+    if found is None:
+        found = set(f.words) & UPDATE_WORDS
+        pairs = set(zip(f.words, f.words[1:]))
+        found.update(" ".join(p) for p in UPDATE_PHRASES if p in pairs)
+        f.memo["update"] = found
     return found
 
 

@@ -22,6 +22,20 @@ _CLAUSE_BREAK = re.compile(r"[;:.!?]|\b(?:" + "|".join(CLAUSE_BREAK_WORDS) + r")
 _NEGATION_EXCEPTION = re.compile(r"\W*(" + "|".join(NEGATION_EXCEPTIONS) + r")\b", re.IGNORECASE)
 
 
+def _memo(fn):
+    """Cache a per-count fact on the sentence: every pair of sentences asks again."""
+    def wrapper(f: SentFeatures, c: Count, arg: int):
+        key = (fn.__name__, id(c), arg)
+        got = f.memo.get(key, f)
+        if got is f:
+            got = f.memo[key] = fn(f, c, arg)
+        return got
+    wrapper.__name__ = fn.__name__
+    wrapper.__doc__ = fn.__doc__
+    return wrapper
+
+
+@_memo
 def _mode(f: SentFeatures, c: Count, radius: int) -> str:
     """"request", "offer" or "forecast" when such a verb governs the count (the nearest one
     before it in the same clause), else "actual"."""
@@ -47,6 +61,7 @@ def _people_tied(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count, t: Tuni
     return bool(around_a & around_b)
 
 
+@_memo
 def _anchor(f: SentFeatures, c: Count, reach: int) -> str | None:
     """The place a measurement is measured from: the first name after it in the same clause
     ("40 km north of Tula" -> tula)."""
@@ -82,6 +97,7 @@ def _comparable_measures(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count,
     return not (pa and pb and pa != pb)
 
 
+@_memo
 def _scope(f: SentFeatures, c: Count, reach: int) -> frozenset[str]:
     """Words after a count, in its clause, that limit it to a part ("... of the votes inside the
     country", "... abroad")."""
@@ -95,6 +111,7 @@ def _scope(f: SentFeatures, c: Count, reach: int) -> frozenset[str]:
     return frozenset(out)
 
 
+@_memo
 def _subject(f: SentFeatures, c: Count, reach: int) -> str | None:
     """Whose count it is: the nearest name before it in its clause ("Erdogan won 52 percent,
     while Kilicdaroglu got 48 percent": kilicdaroglu for the second)."""

@@ -59,6 +59,7 @@ class SentFeatures:
     persons: dict[str, tuple[str, tuple[int, int]]] = field(default_factory=dict)  # surname -> (given name, its span)
     roles: dict[str, tuple[frozenset[str], tuple[int, int]]] = field(default_factory=dict)  # role -> (name terms, span)
     _near: dict[tuple[int, int, int, bool], frozenset[str]] = field(default_factory=dict)
+    memo: dict = field(default_factory=dict)  # per-count facts computed on first use (evidence.py)
 
 
 def _proper_nouns(per_sentence: list[list[Tok]]) -> Counter:
