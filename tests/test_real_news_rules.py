@@ -197,3 +197,22 @@ def test_bounds_that_only_touch_disagree():
     more = counts("More than 300 homes were flooded.")[0]
     upto = counts("Up to 300 homes were flooded.")[0]
     assert counts_conflict(more, upto)
+
+
+def test_the_same_figure_of_the_same_thing_is_a_claim_in_common():
+    cl = cluster("Lindqvist, a mining town of around 48,000 people in the far north, was cut off by snow for days, "
+                 "with roads closed and power lines down across the whole region since the storm began.",
+                 "Rescue teams could not reach the far north, where the mining town of Lindqvist, home to 48,000 "
+                 "residents, has been snowed in since the weekend.")
+    assert [l.relation for l in align(cl)] == ["match"]
+    # a duration repeated in two sentences about different things is no claim in common
+    from reviewer.engine.evidence import same_figure
+    from reviewer.engine.features import build_features
+    from reviewer.engine.settings import TUNING
+
+    a, b = build_features(cluster("Within 24 hours the convoy had reached the outskirts of Velmar.",
+                                  "The brigade began its march 24 hours before the talks."))
+    assert a.counts and b.counts and not same_figure(a, b, 0.5, 0.4, TUNING)
+    a, b = build_features(cluster("By nightfall the 3,400 soldiers had reached Velmar.",
+                                  "The 3,400 soldiers began their march before the talks."))
+    assert same_figure(a, b, 0.5, 0.4, TUNING)

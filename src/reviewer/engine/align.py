@@ -30,6 +30,7 @@ from reviewer.engine.evidence import (
     given_name_evidence,
     negation_evidence,
     role_mismatch,
+    same_figure,
 )
 from reviewer.engine.features import SentFeatures, build_features, different_subjects
 from reviewer.engine.settings import TUNING, Tuning
@@ -125,6 +126,8 @@ def _decide(a: SentFeatures, b: SentFeatures, sims: tuple[float, float], lex_sim
         sim -= t.names_penalty
     if role_mismatch(a, b):
         return None  # two different people in the same role: not the same claim
+    if same_figure(a, b, sim, settings.match_threshold, t):
+        sim = max(sim, settings.match_threshold) + t.figure_bonus
     if sim >= settings.match_threshold:
         return round(sim, 4), []
     return None

@@ -11,7 +11,7 @@ import re
 
 from rapidfuzz.distance import Levenshtein
 
-from reviewer.engine.facts import Count, counts_conflict, dates_conflict, same_dimension, unit_factor
+from reviewer.engine.facts import INF, Count, counts_conflict, dates_conflict, same_dimension, unit_factor
 from reviewer.engine.features import SentFeatures, different_subjects, local_terms, own_context
 from reviewer.engine.settings import Tuning
 from reviewer.engine.textnorm import antonyms
@@ -205,6 +205,25 @@ def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold
         used_a.add(ia)
         used_b.add(ib)
     return out
+
+
+def same_figure(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: float, t: Tuning) -> bool:
+    """The same distinctive figure of the same thing on both sides ("a city of 125,000 people" /
+    "home to 125,000 residents"): a claim in common, however different the rest."""
+    def same_value(x: Count, y: Count) -> bool:  # "125,000" / "around 125,000"
+        return x.exact and x.hi != INF and (y.lo == x.lo if y.exact else (0 < y.lo <= x.lo <= y.hi < INF))
+
+    for ca in a.counts:
+        if (ca.lo < t.figure_min and not ca.unit) or ca.unit in ("hour", "minute"):
+            continue  # small counts and durations ("24 hours") recur for unrelated reasons
+        for cb in b.counts:
+            if cb.unit != ca.unit or not (same_value(ca, cb) or same_value(cb, ca)):
+                continue
+            ha, hb = set(ca.head), set(cb.head)
+            if (ha & hb or (ha & PERSON_HEADS and hb & PERSON_HEADS)) and \
+                    not different_subjects(a, b, ca.span, cb.span, t.local_names_radius):
+                return True
+    return False
 
 
 def date_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:

@@ -221,7 +221,9 @@ def _not_a_count(toks: list[Tok], words: list[str], terms: list[str | None], i: 
     n = len(toks)
     prev = words[i - 1] if i > 0 else ""
     nxt = words[j + 1] if j + 1 < n else ""
-    if nxt in CLOCK or nxt in MONTHS or prev in MONTHS or (nxt in TIME_UNITS and last + 1 < n and words[last + 1] == "ago"):
+    nxt_month = nxt in MONTHS and toks[j + 1][0][:1].isupper()
+    prev_month = prev in MONTHS and toks[i - 1][0][:1].isupper()
+    if nxt in CLOCK or nxt_month or prev_month or (nxt in TIME_UNITS and last + 1 < n and words[last + 1] == "ago"):
         return True
     if prev in ("the", "of") and i >= 3 and any(
             _num_value(toks[m][0]) is not None or words[m] in UNITS for m in range(max(0, i - 3), i - 1)):
@@ -481,7 +483,7 @@ def extract_dates(toks: list[Tok], words: list[str], base: dt.date | None) -> li
             out.append(_weekday(toks, words, i, base))
             used[i] = True
             continue
-        if w in MONTHS:
+        if w in MONTHS and toks[i][0][:1].isupper():  # "the march 24 hours earlier" is no date
             got = _month_date(toks, words, i, base)
             if got is not None:
                 mention, s, e = got
