@@ -216,3 +216,18 @@ def test_the_same_figure_of_the_same_thing_is_a_claim_in_common():
     a, b = build_features(cluster("By nightfall the 3,400 soldiers had reached Velmar.",
                                   "The 3,400 soldiers began their march before the talks."))
     assert same_figure(a, b, 0.5, 0.4, TUNING)
+
+
+def test_scope_words_of_one_meaning_are_one_scope():
+    cl = cluster("The ruling party won 61 percent of the votes cast outside the country, officials in Varna said.",
+                 "The ruling party won 38 percent of the votes cast abroad, officials in Varna said.")
+    assert [e.kind for l in align(cl) for e in l.evidence] == ["number"]
+
+
+def test_a_counted_thing_under_another_name():
+    cl = cluster("Coast guard officers said four vessels sank in the storm off Port Alden on Tuesday.",
+                 "Coast guard officers said seven boats sank in the storm off Port Alden on Tuesday.")
+    assert [e.kind for l in align(cl) for e in l.evidence] == ["number"]
+    cl = cluster("All 12 crew members were rescued from the burning tanker near Port Alden.",
+                 "All 14 workers were rescued from the burning tanker near Port Alden.")
+    assert [e.kind for l in align(cl) for e in l.evidence] == ["number"]

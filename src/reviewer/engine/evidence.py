@@ -107,7 +107,7 @@ def _scope(f: SentFeatures, c: Count, reach: int) -> frozenset[str]:
         if m > k and re.search(r"[,;:()]", f.text[f.toks[m - 1][2]:f.toks[m][1]]):
             break
         if f.words[m] in SCOPE_WORDS:
-            out.add(f.words[m])
+            out.add(SCOPE_WORDS[f.words[m]])
     return frozenset(out)
 
 

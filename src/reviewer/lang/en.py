@@ -71,8 +71,11 @@ THOUSANDS_SPACES = frozenset({" ", "\u2009", "\u202f", "\u00a0"})
 
 # Words that limit a count to part of the whole ("51% of the votes inside the country",
 # "the turnout abroad"): a count so limited and one limited otherwise count different things.
-SCOPE_WORDS = frozenset({"inside", "outside", "abroad", "domestic", "domestically", "overseas", "nationwide",
-                         "international", "internationally", "locally", "among", "excluding", "including"})
+# Words with the same scope share a value ("outside the country" = "abroad").
+SCOPE_WORDS = {"inside": "home", "domestic": "home", "domestically": "home", "locally": "home",
+               "outside": "abroad", "abroad": "abroad", "overseas": "abroad", "international": "abroad",
+               "internationally": "abroad", "nationwide": "all", "among": "among", "excluding": "excluding",
+               "including": "including"}
 # Words that mark a figure as an update of an earlier one ("the toll rose to 95", "so far").
 UPDATE_WORDS = frozenset({"rose", "risen", "rising", "climbed", "increased", "jumped", "latest", "updated",
                           "revised", "preliminary", "initial", "initially"})
@@ -135,8 +138,10 @@ SYNONYMS = {
     "rain": "rain rains rainfall downpour downpours",
     "destroy": "destroy destroyed destruction collapse collapsed flatten flattened",
     "weapon": "weapon weapons gun guns pistol pistols rifle rifles firearm firearms",
-    "staff": "staff employee employees worker workers personnel",
+    "staff": "staff employee employees worker workers personnel crew crews",
     "car": "car cars vehicle vehicles",
+    "ship": "ship ships vessel vessels boat boats",
+    "descent": "descent descents descend descended descending dive dives diving dived",
     "start": "start started starting begin began begun broke",
     "forecast": "forecast forecasts expect expected predict predicted",
     "search": "search searching searched hunt hunting hunted look",
