@@ -231,3 +231,16 @@ def test_a_counted_thing_under_another_name():
     cl = cluster("All 12 crew members were rescued from the burning tanker near Port Alden.",
                  "All 14 workers were rescued from the burning tanker near Port Alden.")
     assert [e.kind for l in align(cl) for e in l.evidence] == ["number"]
+
+
+def test_compass_directions_disagree():
+    cl = cluster("The bridge over the Aske river lies about 30 kilometres north of the city of Hollin.",
+                 "The bridge over the Aske river lies about 30 kilometres south of the city of Hollin.")
+    assert [(e.kind, e.a, e.b) for l in align(cl) for e in l.evidence] == [("other", "north", "south")]
+
+
+def test_did_versus_did_not():
+    cl = cluster("Witnesses at the Dunmore rally said police opened fire on the protesters.",
+                 "Police at the Dunmore rally said no shots were fired at the protesters.")
+    assert [l.relation for l in align(cl)] == ["conflict"]
+    assert align(cl)[0].evidence[0].kind == "negation"

@@ -166,6 +166,9 @@ ANTONYMS = [
     ("support", "oppose"), ("supported", "opposed"), ("allowed", "banned"), ("legal", "illegal"),
     ("higher", "lower"), ("more", "fewer"), ("before", "after"), ("success", "failure"), ("succeeded", "failed"),
     ("peaceful", "violent"), ("started", "ended"), ("male", "female"),
+    # compass directions and relative places ("north of the city" / "south of the city")
+    ("north", "south"), ("east", "west"), ("northern", "southern"), ("eastern", "western"),
+    ("northeast", "southwest"), ("northwest", "southeast"), ("upstream", "downstream"),
 ]
 
 
