@@ -244,3 +244,13 @@ def test_did_versus_did_not():
                  "Police at the Dunmore rally said no shots were fired at the protesters.")
     assert [l.relation for l in align(cl)] == ["conflict"]
     assert align(cl)[0].evidence[0].kind == "negation"
+
+
+def test_figures_of_two_different_parts_are_not_one_claim():
+    cl = cluster("The governing alliance won 53.2 percent of the votes, the election board in Varna said.",
+                 "The governing alliance won 49.8 percent of the votes cast inside the country, the election board in Varna said.")
+    assert align(cl) == []
+    # but a figure in common still makes the claim common
+    cl = cluster("The alliance won 53.2 percent of the votes and its rival 46.8 percent, the board in Varna said.",
+                 "The rival won 46.8 percent, while the alliance won 50.1 percent inside the country, the board in Varna said.")
+    assert [l.relation for l in align(cl)] == ["match"]

@@ -31,6 +31,7 @@ from reviewer.engine.evidence import (
     negation_evidence,
     role_mismatch,
     same_figure,
+    distinct_figures,
 )
 from reviewer.engine.features import SentFeatures, build_features, different_subjects
 from reviewer.engine.settings import TUNING, Tuning
@@ -128,6 +129,8 @@ def _decide(a: SentFeatures, b: SentFeatures, sims: tuple[float, float], lex_sim
         return None  # two different people in the same role: not the same claim
     if same_figure(a, b, sim, settings.match_threshold, t):
         sim = max(sim, settings.match_threshold) + t.figure_bonus
+    elif distinct_figures(a, b, t):
+        return None  # figures of two different parts or people, and none in common: not one claim
     if sim >= settings.match_threshold:
         return round(sim, 4), []
     return None

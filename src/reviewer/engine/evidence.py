@@ -207,6 +207,21 @@ def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold
     return out
 
 
+def distinct_figures(a: SentFeatures, b: SentFeatures, t: Tuning) -> bool:
+    """Different figures of the same kind for different parts or different people ("52% of the
+    votes" / "51% of the votes inside the country"): not a conflict, and not one claim either."""
+    for ca in a.counts:
+        for cb in b.counts:
+            if not (ca.exact and cb.exact and ca.lo != cb.lo and set(ca.head) & set(cb.head)):
+                continue
+            if _scope(a, ca, t.anchor_reach) != _scope(b, cb, t.anchor_reach):
+                return True
+            sa, sb = _subject(a, ca, t.subject_reach), _subject(b, cb, t.subject_reach)
+            if sa and sb and sa != sb:
+                return True
+    return False
+
+
 def same_figure(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: float, t: Tuning) -> bool:
     """The same distinctive figure of the same thing on both sides ("a city of 125,000 people" /
     "home to 125,000 residents"): a claim in common, however different the rest."""
