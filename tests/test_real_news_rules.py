@@ -254,3 +254,15 @@ def test_figures_of_two_different_parts_are_not_one_claim():
     cl = cluster("The alliance won 53.2 percent of the votes and its rival 46.8 percent, the board in Varna said.",
                  "The rival won 46.8 percent, while the alliance won 50.1 percent inside the country, the board in Varna said.")
     assert [l.relation for l in align(cl)] == ["match"]
+
+
+def test_links_inside_one_article_come_after_the_others():
+    from reviewer.config import default_labels
+    from reviewer.models import Link, SentenceRef as R
+    from reviewer.review import ReviewSession
+    from reviewer.sidecar import ReviewData
+
+    cl = cluster("Four ferries sank off Alden. Five ferries sank off Alden.", "Four ferries sank off Alden.")
+    s = ReviewSession(cl, ReviewData(reviewer="t"), list(default_labels()))
+    s.set_suggested([Link(R("art0", 0), R("art0", 1), "conflict", 0.9), Link(R("art0", 0), R("art1", 0), "match", 0.5)])
+    assert [l.other(("art0", 0)) for l in s.links_of(("art0", 0))] == [("art1", 0), ("art0", 1)]
