@@ -266,3 +266,11 @@ def test_links_inside_one_article_come_after_the_others():
     s = ReviewSession(cl, ReviewData(reviewer="t"), list(default_labels()))
     s.set_suggested([Link(R("art0", 0), R("art0", 1), "conflict", 0.9), Link(R("art0", 0), R("art1", 0), "match", 0.5)])
     assert [l.other(("art0", 0)) for l in s.links_of(("art0", 0))] == [("art1", 0), ("art0", 1)]
+
+
+def test_the_json_marks_links_inside_one_article():
+    from reviewer.engine.alignjson import link_dict
+    from reviewer.models import Link, SentenceRef as R
+
+    assert link_dict(Link(R("a", 0), R("a", 3), "conflict", 0.9))["within_article"] is True
+    assert "within_article" not in link_dict(Link(R("a", 0), R("b", 3), "conflict", 0.9))
