@@ -274,3 +274,23 @@ def test_the_json_marks_links_inside_one_article():
 
     assert link_dict(Link(R("a", 0), R("a", 3), "conflict", 0.9))["within_article"] is True
     assert "within_article" not in link_dict(Link(R("a", 0), R("b", 3), "conflict", 0.9))
+
+
+def test_fractions_of_a_whole():
+    text = "The fire destroyed up to a fifth of the old town."
+    (c,) = counts(text)
+    assert (c.lo, c.hi, c.head) == (0.0, 0.2, ("share", "town"))
+    (d,) = counts("Witnesses said 1/4 of the town burned.")
+    assert d.lo == 0.25 and d.head == ("share", "town") and counts_conflict(c, d)
+    assert counts("A third person was hurt.") == []
+    cl = cluster("The fire in Orsk destroyed a third of the old town, the mayor said on Monday.",
+                 "The fire in Orsk destroyed half of the old town, the mayor said on Monday.")
+    assert [e.kind for l in align(cl) for e in l.evidence] == ["number"]
+
+
+def test_approximate_percentages_are_rounded_to_a_point():
+    about = counts("Turnout was about 71 percent.")[0]
+    close = counts("Turnout was close to 69%.")[0]
+    near = counts("Turnout was nearly 71.3 percent.")[0]
+    assert (about.lo, about.hi) == (70.5, 71.5) and counts_conflict(about, close)
+    assert not counts_conflict(about, near)

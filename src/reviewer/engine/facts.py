@@ -25,6 +25,7 @@ from reviewer.lang.en import (
     AUX,
     CLOCK,
     COUNT_LEAD_WORDS,
+    FRACTION_WORDS,
     LOWER,
     MAY_MONTH_BEFORE,
     MEASURE_UNITS,
@@ -134,6 +135,31 @@ def _match_phrase(words: list[str], end: int, table: dict) -> tuple[int, object]
         if end - n >= 0 and tuple(words[end - n:end]) == phrase:
             return end - n, value
     return None
+
+
+def _fraction_at(toks: list[Tok], words: list[str], i: int, text: str) -> tuple[float, int] | None:
+    """"a fifth of", "one third of", "1/4 of": (value, last token), only before "of"."""
+    n = len(toks)
+    if i + 2 < n and words[i] in ("a", "an", "one") and words[i + 1] in FRACTION_WORDS and words[i + 2] == "of":
+        return FRACTION_WORDS[words[i + 1]], i + 1
+    if i + 1 < n and words[i] == "half" and words[i + 1] == "of" and (i == 0 or words[i - 1] not in ("a", "an", "one")):
+        return 0.5, i
+    if (i + 2 < n and toks[i][0].isdigit() and toks[i + 1][0].isdigit() and words[i + 2] == "of"
+            and text[toks[i][2]:toks[i + 1][1]] == "/" and int(toks[i + 1][0]) > int(toks[i][0]) > 0):
+        return int(toks[i][0]) / int(toks[i + 1][0]), i + 1
+    return None
+
+
+def _share_of(toks: list[Tok], words: list[str], terms: list[str | None], j: int) -> tuple[list[str], int] | None:
+    """The whole a fraction is taken of: the last content word of "of (the) ..." ("a fifth of
+    the eastern coastal city" -> city)."""
+    k = j + 2 + (j + 2 < len(toks) and words[j + 2] == "the")
+    last = None
+    while k < len(toks) and terms[k] is not None and (last is None or not (
+            _gap(toks, k - 1, k) or words[k].endswith(("ed", "ing")))):  # "of the town burned": town
+        last = k
+        k += 1
+    return (["share", terms[last]], last) if last is not None else None
 
 
 def _number_at(toks: list[Tok], words: list[str], i: int, text: str) -> tuple[float | None, tuple | None, int, bool] | None:
@@ -284,6 +310,15 @@ def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
     n = len(toks)
     i = 0
     while i < n:
+        frac = _fraction_at(toks, words, i, text)
+        if frac is not None:
+            share = _share_of(toks, words, terms, frac[1])
+            if share is not None:
+                lo, hi, exact, start_idx = _bounds(words, i, frac[0], None)
+                out.append(Count(lo=lo, hi=hi, span=(toks[start_idx][1], toks[share[1]][2]), head=tuple(share[0]),
+                                 exact=exact))
+                i = share[1] + 1
+                continue
         got = _number_at(toks, words, i, text)
         if got is None:
             i += 1
@@ -305,6 +340,9 @@ def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
             continue
         pre = None if weak else _word_before(toks, words, terms, i)
         lo, hi, exact, start_idx = _bounds(words, i, value, vague)
+        if head[0] == "percent" and value is not None and not exact and 0 < lo and hi < INF:
+            # "about 85 percent": reporters round percentages to a point, not by a tenth of them
+            lo, hi = (value - 0.5 if lo < value else value), (value + 0.5 if hi > value else value)
         end = toks[last][2] + (1 if head == ["percent"] and text[toks[last][2]:toks[last][2] + 1] == "%" else 0)
         unit = MEASURE_UNITS.get(head[0])
         if weak and unit:

@@ -63,6 +63,8 @@ MEASURE_UNITS = {
     "mph": "mile / hour", "kph": "kilometer / hour", "kmh": "kilometer / hour", "knot": "knot",
     "acr": "acre", "hectar": "hectare", "litr": "liter", "liter": "liter", "gallon": "gallon",
 }
+# Fractions of a whole ("a fifth of the city", "one third of the homes").
+FRACTION_WORDS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "sixth": 1 / 6, "tenth": 0.1}
 # Words that join the two ends of a range ("45 to 60", "between 30 and 40").
 RANGE_JOINERS = frozenset({"to", "and"})
 RANGE_OPENERS = frozenset({"between", "from"})
