@@ -294,3 +294,10 @@ def test_approximate_percentages_are_rounded_to_a_point():
     near = counts("Turnout was nearly 71.3 percent.")[0]
     assert (about.lo, about.hi) == (70.5, 71.5) and counts_conflict(about, close)
     assert not counts_conflict(about, near)
+
+
+def test_scores_stay_within_zero_and_one():
+    cl = cluster("The 3,400 soldiers of the Tarn brigade reached Velmar on Monday.",
+                 "The 3,400 soldiers of the Tarn brigade reached Velmar on Monday.")
+    links = align(cl)
+    assert links and all(0.0 <= l.score <= 1.0 for l in links)

@@ -128,7 +128,7 @@ def _decide(a: SentFeatures, b: SentFeatures, sims: tuple[float, float], lex_sim
     if role_mismatch(a, b):
         return None  # two different people in the same role: not the same claim
     if same_figure(a, b, sim, settings.match_threshold, t):
-        sim = max(sim, settings.match_threshold) + t.figure_bonus
+        sim = min(1.0, max(sim, settings.match_threshold) + t.figure_bonus)
     elif distinct_figures(a, b, t):
         return None  # figures of two different parts or people, and none in common: not one claim
     if sim >= settings.match_threshold:
