@@ -11,7 +11,8 @@ import re
 
 from rapidfuzz.distance import Levenshtein
 
-from reviewer.engine.facts import INF, Count, counts_conflict, dates_conflict, same_dimension, unit_factor
+from reviewer.engine.dates import dates_conflict
+from reviewer.engine.facts import INF, Count, counts_conflict, same_dimension, unit_factor
 from reviewer.engine.features import SentFeatures, different_subjects, local_terms, own_context
 from reviewer.engine.settings import Tuning
 from reviewer.engine.textnorm import antonyms

@@ -12,7 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from reviewer.engine.facts import Count, DateMention, extract_counts, extract_dates, parse_iso
+from reviewer.engine.dates import DateMention, extract_dates, parse_iso
+from reviewer.engine.facts import Count, extract_counts
 from reviewer.engine.settings import TUNING, Tuning
 from reviewer.engine.textnorm import NameCanon, fold, stem, tokenize
 from reviewer.lang.en import (
