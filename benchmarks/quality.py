@@ -1,24 +1,97 @@
-"""Score the alignment engine against the hand-labelled synthetic clusters in tests/data.
+"""Score the alignment engine: real news clusters first, then the synthetic clusters.
 
-    python3 benchmarks/quality.py [-v] [SET...]
+    python3 benchmarks/quality.py [-v] [--real-only] [SET...]
 
-SETs (default: all three): ``clusters`` (the tuning set the thresholds were set on),
-``heldout`` and ``heldout2`` (written later, to see how the rules generalise). Prints
-precision/recall per relation and per cluster, conflict recall per evidence kind, and the
-number of suggested links per true relation. ``-v`` lists every miss and extra.
+1. Real clusters: every folder with a ``gold.toml`` under the shared eval folder
+   (``$REVIEWER_EVAL``, else ``../shared/eval`` or ``../../shared/eval`` from the project
+   root), read in place and scored by its own ``score.py`` for reviewer and, in the same run,
+   for the two naive baselines of ``benchmarks/naive_baseline.py`` (regex split + rapidfuzz
+   token_set >= 50; the same with "numbers differ => conflict").
+2. Synthetic SETs in tests/data (default: all three): ``clusters`` (the tuning set the
+   thresholds were set on), ``heldout`` and ``heldout2``: precision/recall per relation and
+   per cluster, conflict recall per evidence kind, links per true relation.
+
+``-v`` lists every miss and extra.
 """
 
+import importlib.util
+import json
+import os
 import sys
+import tomllib
 from pathlib import Path
 
+from reviewer.io.articles import load_cluster
+from reviewer.engine.align import align
+from reviewer.engine.alignjson import alignment_dict
 from reviewer.engine.evaluate import report, score_all
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
-sets = [a for a in sys.argv[1:] if not a.startswith("-")] or ["clusters", "heldout", "heldout2"]
-for name in sets:
-    total, per = score_all(DATA / name)
-    print(f"== {name}")
-    print(report(total, per))
-    if "-v" in sys.argv:
-        print("\n".join(total.errors))
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import naive_baseline  # noqa: E402
+
+
+def eval_dir() -> Path | None:
+    env = os.environ.get("REVIEWER_EVAL")
+    for p in ([Path(env)] if env else []) + [ROOT.parent / "shared" / "eval", ROOT.parent.parent / "shared" / "eval"]:
+        if (p / "score.py").is_file():
+            return p
+    return None
+
+
+def real(verbose: bool) -> None:
+    where = eval_dir()
+    if where is None:
+        print("== real clusters: no shared eval folder found (set REVIEWER_EVAL)\n")
+        return
+    spec = importlib.util.spec_from_file_location("eval_score", where / "score.py")
+    sc = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sc)
+    systems = {
+        "reviewer": lambda cl: json.loads(json.dumps(alignment_dict(cl, align(cl)))),
+        "naive fuzzy": lambda cl: naive_baseline.alignment(cl, numbers=False),
+        "naive fuzzy+numbers": lambda cl: naive_baseline.alignment(cl, numbers=True),
+    }
+    dirs = sorted(p.parent for p in (where / "clusters").glob("*/gold.toml"))
+    print(f"== real clusters ({where}, {len(dirs)} clusters)")
+    head = f"{'system / cluster':34} {'match':>10} {'conflict':>10} {'all-conf':>10} {'soft':>10} {'xl':>10} {'false':>5} {'links/gold':>10}"
+    for name, run in systems.items():
+        total = {c: {"found": 0, "of": 0} for c in sc.CATS} | {"false": 0, "links": 0}
+        n_gold, rows = 0, []
+        for d in dirs:
+            gold = tomllib.loads((d / "gold.toml").read_text(encoding="utf-8"))
+            res, notes = sc.score(gold, run(load_cluster([d])))
+            rows.append((d.name, res))
+            n_gold += len(gold.get("pair", []))
+            for c in sc.CATS:
+                total[c]["found"] += res[c]["found"]
+                total[c]["of"] += res[c]["of"]
+            total["false"] += res["false"]
+            total["links"] += res["links"]
+            if verbose and name == "reviewer" and notes:
+                print(f"{d.name}:\n" + "\n".join(notes))
+        total["links_per_gold"] = round(total["links"] / max(1, n_gold), 2)
+        if name == "reviewer":
+            print(head)
+        for label, r in ([(f"  {n}", r) for n, r in rows] if name == "reviewer" else []) + [(f"{name} ALL", total)]:
+            print(f"{label:34} " + " ".join(f"{sc.cell(r[c]):>10}" for c in sc.CATS)
+                  + f" {r['false']:>5} {r['links_per_gold']:>10}")
     print()
+
+
+def synthetic(sets: list[str], verbose: bool) -> None:
+    for name in sets:
+        total, per = score_all(DATA / name)
+        print(f"== synthetic: {name}")
+        print(report(total, per))
+        if verbose:
+            print("\n".join(total.errors))
+        print()
+
+
+if __name__ == "__main__":
+    verbose = "-v" in sys.argv
+    real(verbose)
+    if "--real-only" not in sys.argv:
+        synthetic([a for a in sys.argv[1:] if not a.startswith("-")] or ["clusters", "heldout", "heldout2"], verbose)

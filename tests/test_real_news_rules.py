@@ -197,3 +197,107 @@ def test_bounds_that_only_touch_disagree():
     more = counts("More than 300 homes were flooded.")[0]
     upto = counts("Up to 300 homes were flooded.")[0]
     assert counts_conflict(more, upto)
+
+
+def test_the_same_figure_of_the_same_thing_is_a_claim_in_common():
+    cl = cluster("Lindqvist, a mining town of around 48,000 people in the far north, was cut off by snow for days, "
+                 "with roads closed and power lines down across the whole region since the storm began.",
+                 "Rescue teams could not reach the far north, where the mining town of Lindqvist, home to 48,000 "
+                 "residents, has been snowed in since the weekend.")
+    assert [l.relation for l in align(cl)] == ["match"]
+    # a duration repeated in two sentences about different things is no claim in common
+    from reviewer.engine.evidence import same_figure
+    from reviewer.engine.features import build_features
+    from reviewer.engine.settings import TUNING
+
+    a, b = build_features(cluster("Within 24 hours the convoy had reached the outskirts of Velmar.",
+                                  "The brigade began its march 24 hours before the talks."))
+    assert a.counts and b.counts and not same_figure(a, b, 0.5, 0.4, TUNING)
+    a, b = build_features(cluster("By nightfall the 3,400 soldiers had reached Velmar.",
+                                  "The 3,400 soldiers began their march before the talks."))
+    assert same_figure(a, b, 0.5, 0.4, TUNING)
+
+
+def test_scope_words_of_one_meaning_are_one_scope():
+    cl = cluster("The ruling party won 61 percent of the votes cast outside the country, officials in Varna said.",
+                 "The ruling party won 38 percent of the votes cast abroad, officials in Varna said.")
+    assert [e.kind for l in align(cl) for e in l.evidence] == ["number"]
+
+
+def test_a_counted_thing_under_another_name():
+    cl = cluster("Coast guard officers said four vessels sank in the storm off Port Alden on Tuesday.",
+                 "Coast guard officers said seven boats sank in the storm off Port Alden on Tuesday.")
+    assert [e.kind for l in align(cl) for e in l.evidence] == ["number"]
+    cl = cluster("All 12 crew members were rescued from the burning tanker near Port Alden.",
+                 "All 14 workers were rescued from the burning tanker near Port Alden.")
+    assert [e.kind for l in align(cl) for e in l.evidence] == ["number"]
+
+
+def test_compass_directions_disagree():
+    cl = cluster("The bridge over the Aske river lies about 30 kilometres north of the city of Hollin.",
+                 "The bridge over the Aske river lies about 30 kilometres south of the city of Hollin.")
+    assert [(e.kind, e.a, e.b) for l in align(cl) for e in l.evidence] == [("other", "north", "south")]
+
+
+def test_did_versus_did_not():
+    cl = cluster("Witnesses at the Dunmore rally said police opened fire on the protesters.",
+                 "Police at the Dunmore rally said no shots were fired at the protesters.")
+    assert [l.relation for l in align(cl)] == ["conflict"]
+    assert align(cl)[0].evidence[0].kind == "negation"
+
+
+def test_figures_of_two_different_parts_are_not_one_claim():
+    cl = cluster("The governing alliance won 53.2 percent of the votes, the election board in Varna said.",
+                 "The governing alliance won 49.8 percent of the votes cast inside the country, the election board in Varna said.")
+    assert align(cl) == []
+    # but a figure in common still makes the claim common
+    cl = cluster("The alliance won 53.2 percent of the votes and its rival 46.8 percent, the board in Varna said.",
+                 "The rival won 46.8 percent, while the alliance won 50.1 percent inside the country, the board in Varna said.")
+    assert [l.relation for l in align(cl)] == ["match"]
+
+
+def test_links_inside_one_article_come_after_the_others():
+    from reviewer.config import default_labels
+    from reviewer.models import Link, SentenceRef as R
+    from reviewer.review import ReviewSession
+    from reviewer.annotations import ReviewData
+
+    cl = cluster("Four ferries sank off Alden. Five ferries sank off Alden.", "Four ferries sank off Alden.")
+    s = ReviewSession(cl, ReviewData(reviewer="t"), list(default_labels()))
+    s.set_suggested([Link(R("art0", 0), R("art0", 1), "conflict", 0.9), Link(R("art0", 0), R("art1", 0), "match", 0.5)])
+    assert [l.other(("art0", 0)) for l in s.links_of(("art0", 0))] == [("art1", 0), ("art0", 1)]
+
+
+def test_the_json_marks_links_inside_one_article():
+    from reviewer.engine.alignjson import link_dict
+    from reviewer.models import Link, SentenceRef as R
+
+    assert link_dict(Link(R("a", 0), R("a", 3), "conflict", 0.9))["within_article"] is True
+    assert "within_article" not in link_dict(Link(R("a", 0), R("b", 3), "conflict", 0.9))
+
+
+def test_fractions_of_a_whole():
+    text = "The fire destroyed up to a fifth of the old town."
+    (c,) = counts(text)
+    assert (c.lo, c.hi, c.head) == (0.0, 0.2, ("share", "town"))
+    (d,) = counts("Witnesses said 1/4 of the town burned.")
+    assert d.lo == 0.25 and d.head == ("share", "town") and counts_conflict(c, d)
+    assert counts("A third person was hurt.") == []
+    cl = cluster("The fire in Orsk destroyed a third of the old town, the mayor said on Monday.",
+                 "The fire in Orsk destroyed half of the old town, the mayor said on Monday.")
+    assert [e.kind for l in align(cl) for e in l.evidence] == ["number"]
+
+
+def test_approximate_percentages_are_rounded_to_a_point():
+    about = counts("Turnout was about 71 percent.")[0]
+    close = counts("Turnout was close to 69%.")[0]
+    near = counts("Turnout was nearly 71.3 percent.")[0]
+    assert (about.lo, about.hi) == (70.5, 71.5) and counts_conflict(about, close)
+    assert not counts_conflict(about, near)
+
+
+def test_scores_stay_within_zero_and_one():
+    cl = cluster("The 3,400 soldiers of the Tarn brigade reached Velmar on Monday.",
+                 "The 3,400 soldiers of the Tarn brigade reached Velmar on Monday.")
+    links = align(cl)
+    assert links and all(0.0 <= l.score <= 1.0 for l in links)

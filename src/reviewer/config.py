@@ -35,9 +35,9 @@ class Label:
 
 @dataclass(frozen=True, slots=True)
 class AlignSettings:
-    match_threshold: float = 0.4
+    match_threshold: float = 0.35
     conflict_threshold: float = 0.15
-    max_matches_per_article: int = 2
+    max_matches_per_article: int = 3
     within_article: bool = True
     semantic: str = "auto"  # auto | on | off
     semantic_max_sentences: int = 600

@@ -31,6 +31,8 @@ from reviewer.engine.evidence import (
     given_name_evidence,
     negation_evidence,
     role_mismatch,
+    same_figure,
+    distinct_figures,
 )
 from reviewer.engine.features import SentFeatures, build_features, different_subjects
 from reviewer.engine.settings import TUNING, Tuning
@@ -129,6 +131,10 @@ def _decide(a: SentFeatures, b: SentFeatures, sims: tuple[float, float], lex_sim
         sim -= t.names_penalty
     if role_mismatch(a, b):
         return None  # two different people in the same role: not the same claim
+    if same_figure(a, b, sim, settings.match_threshold, t):
+        sim = min(1.0, max(sim, settings.match_threshold) + t.figure_bonus)
+    elif distinct_figures(a, b, t):
+        return None  # figures of two different parts or people, and none in common: not one claim
     if sim >= settings.match_threshold:
         return round(sim, 4), []
     return None
@@ -148,8 +154,12 @@ def _update_notes(a: SentFeatures, b: SentFeatures, evidence: list[Evidence], da
 
 
 def _update_words(f: SentFeatures) -> set[str]:
-    found = set(f.words) & UPDATE_WORDS
-    found.update(" ".join(p) for p in UPDATE_PHRASES if any(tuple(f.words[k:k + len(p)]) == p for k in range(len(f.words))))
+    found = f.memo.get("update")
+    if found is None:
+        found = set(f.words) & UPDATE_WORDS
+        pairs = set(zip(f.words, f.words[1:]))
+        found.update(" ".join(p) for p in UPDATE_PHRASES if p in pairs)
+        f.memo["update"] = found
     return found
 
 

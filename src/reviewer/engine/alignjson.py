@@ -41,7 +41,7 @@ def link_dict(link: Link) -> dict:
         "relation": link.relation,
         "score": round(float(link.score), 4),
         "evidence": [_evidence_dict(e) for e in link.evidence],
-    }
+    } | ({"within_article": True} if link.a.article == link.b.article else {})
 
 
 def _evidence_dict(e: Evidence) -> dict:

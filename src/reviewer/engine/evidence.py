@@ -11,7 +11,8 @@ import re
 
 from rapidfuzz.distance import Levenshtein
 
-from reviewer.engine.facts import Count, counts_conflict, dates_conflict, same_dimension, unit_factor
+from reviewer.engine.dates import dates_conflict
+from reviewer.engine.facts import INF, Count, counts_conflict, same_dimension, unit_factor
 from reviewer.engine.features import SentFeatures, different_subjects, local_terms, own_context
 from reviewer.engine.settings import Tuning
 from reviewer.engine.textnorm import antonyms
@@ -22,6 +23,20 @@ _CLAUSE_BREAK = re.compile(r"[;:.!?]|\b(?:" + "|".join(CLAUSE_BREAK_WORDS) + r")
 _NEGATION_EXCEPTION = re.compile(r"\W*(" + "|".join(NEGATION_EXCEPTIONS) + r")\b", re.IGNORECASE)
 
 
+def _memo(fn):
+    """Cache a per-count fact on the sentence: every pair of sentences asks again."""
+    def wrapper(f: SentFeatures, c: Count, arg: int):
+        key = (fn.__name__, id(c), arg)
+        got = f.memo.get(key, f)
+        if got is f:
+            got = f.memo[key] = fn(f, c, arg)
+        return got
+    wrapper.__name__ = fn.__name__
+    wrapper.__doc__ = fn.__doc__
+    return wrapper
+
+
+@_memo
 def _mode(f: SentFeatures, c: Count, radius: int) -> str:
     """"request", "offer" or "forecast" when such a verb governs the count (the nearest one
     before it in the same clause), else "actual"."""
@@ -47,6 +62,7 @@ def _people_tied(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count, t: Tuni
     return bool(around_a & around_b)
 
 
+@_memo
 def _anchor(f: SentFeatures, c: Count, reach: int) -> str | None:
     """The place a measurement is measured from: the first name after it in the same clause
     ("40 km north of Tula" -> tula)."""
@@ -82,6 +98,7 @@ def _comparable_measures(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count,
     return not (pa and pb and pa != pb)
 
 
+@_memo
 def _scope(f: SentFeatures, c: Count, reach: int) -> frozenset[str]:
     """Words after a count, in its clause, that limit it to a part ("... of the votes inside the
     country", "... abroad")."""
@@ -91,10 +108,11 @@ def _scope(f: SentFeatures, c: Count, reach: int) -> frozenset[str]:
         if m > k and re.search(r"[,;:()]", f.text[f.toks[m - 1][2]:f.toks[m][1]]):
             break
         if f.words[m] in SCOPE_WORDS:
-            out.add(f.words[m])
+            out.add(SCOPE_WORDS[f.words[m]])
     return frozenset(out)
 
 
+@_memo
 def _subject(f: SentFeatures, c: Count, reach: int) -> str | None:
     """Whose count it is: the nearest name before it in its clause ("Erdogan won 52 percent,
     while Kilicdaroglu got 48 percent": kilicdaroglu for the second)."""
@@ -188,6 +206,40 @@ def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold
         used_a.add(ia)
         used_b.add(ib)
     return out
+
+
+def distinct_figures(a: SentFeatures, b: SentFeatures, t: Tuning) -> bool:
+    """Different figures of the same kind for different parts or different people ("52% of the
+    votes" / "51% of the votes inside the country"): not a conflict, and not one claim either."""
+    for ca in a.counts:
+        for cb in b.counts:
+            if not (ca.exact and cb.exact and ca.lo != cb.lo and set(ca.head) & set(cb.head)):
+                continue
+            if _scope(a, ca, t.anchor_reach) != _scope(b, cb, t.anchor_reach):
+                return True
+            sa, sb = _subject(a, ca, t.subject_reach), _subject(b, cb, t.subject_reach)
+            if sa and sb and sa != sb:
+                return True
+    return False
+
+
+def same_figure(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: float, t: Tuning) -> bool:
+    """The same distinctive figure of the same thing on both sides ("a city of 125,000 people" /
+    "home to 125,000 residents"): a claim in common, however different the rest."""
+    def same_value(x: Count, y: Count) -> bool:  # "125,000" / "around 125,000"
+        return x.exact and x.hi != INF and (y.lo == x.lo if y.exact else (0 < y.lo <= x.lo <= y.hi < INF))
+
+    for ca in a.counts:
+        if (ca.lo < t.figure_min and not ca.unit) or ca.unit in ("hour", "minute"):
+            continue  # small counts and durations ("24 hours") recur for unrelated reasons
+        for cb in b.counts:
+            if cb.unit != ca.unit or not (same_value(ca, cb) or same_value(cb, ca)):
+                continue
+            ha, hb = set(ca.head), set(cb.head)
+            if (ha & hb or (ha & PERSON_HEADS and hb & PERSON_HEADS)) and \
+                    not different_subjects(a, b, ca.span, cb.span, t.local_names_radius):
+                return True
+    return False
 
 
 def date_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:

@@ -1,4 +1,5 @@
-"""Checkable facts in a sentence: counts, vague quantities, weekdays, dates, negation.
+"""Checkable facts in a sentence: counts, vague quantities, shares and measurements
+(weekdays and dates are in :mod:`reviewer.engine.dates`).
 
 Everything works on the token list of one sentence (see :func:`reviewer.engine.textnorm.tokenize`)
 and returns mentions with their character span inside the sentence, so that a conflict can
@@ -11,7 +12,6 @@ Two counts conflict only when their intervals do not overlap.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 from dataclasses import dataclass
@@ -19,27 +19,23 @@ from functools import lru_cache
 
 from reviewer.lang.en import (
     ADJ_ENDINGS,
-    AGO_HEDGES,
-    AGO_UNIT_DAYS,
     APPROX,
     AUX,
     CLOCK,
     COUNT_LEAD_WORDS,
+    FRACTION_WORDS,
     LOWER,
-    MAY_MONTH_BEFORE,
     MEASURE_UNITS,
     MONTHS,
     NOT_COUNT_BEFORE,
     RANGE_JOINERS,
     RANGE_OPENERS,
     SCALES,
-    SHORT_MONTHS,
     THOUSANDS_SPACES,
     TIME_UNITS,
     UNITS,
     UPPER,
     VAGUE,
-    WEEKDAYS,
 )
 
 INF = math.inf
@@ -67,15 +63,6 @@ class Count:
     weak: bool = False  # an indefinite article ("a drone"): one, but only against a real number
     pre: str | None = None  # the content word right before ("magnitude 6.4", "killed six")
     unit: str | None = None  # a unit of measurement (a pint unit name) when the head is one
-
-
-@dataclass(frozen=True, slots=True)
-class DateMention:
-    lo: dt.date
-    hi: dt.date
-    span: tuple[int, int]
-    kind: str  # "weekday" or "date"
-    weekday: int | None = None
 
 
 _DOT_THOUSANDS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+$")
@@ -134,6 +121,31 @@ def _match_phrase(words: list[str], end: int, table: dict) -> tuple[int, object]
         if end - n >= 0 and tuple(words[end - n:end]) == phrase:
             return end - n, value
     return None
+
+
+def _fraction_at(toks: list[Tok], words: list[str], i: int, text: str) -> tuple[float, int] | None:
+    """"a fifth of", "one third of", "1/4 of": (value, last token), only before "of"."""
+    n = len(toks)
+    if i + 2 < n and words[i] in ("a", "an", "one") and words[i + 1] in FRACTION_WORDS and words[i + 2] == "of":
+        return FRACTION_WORDS[words[i + 1]], i + 1
+    if i + 1 < n and words[i] == "half" and words[i + 1] == "of" and (i == 0 or words[i - 1] not in ("a", "an", "one")):
+        return 0.5, i
+    if (i + 2 < n and toks[i][0].isdigit() and toks[i + 1][0].isdigit() and words[i + 2] == "of"
+            and text[toks[i][2]:toks[i + 1][1]] == "/" and int(toks[i + 1][0]) > int(toks[i][0]) > 0):
+        return int(toks[i][0]) / int(toks[i + 1][0]), i + 1
+    return None
+
+
+def _share_of(toks: list[Tok], words: list[str], terms: list[str | None], j: int) -> tuple[list[str], int] | None:
+    """The whole a fraction is taken of: the last content word of "of (the) ..." ("a fifth of
+    the eastern coastal city" -> city)."""
+    k = j + 2 + (j + 2 < len(toks) and words[j + 2] == "the")
+    last = None
+    while k < len(toks) and terms[k] is not None and (last is None or not (
+            _gap(toks, k - 1, k) or words[k].endswith(("ed", "ing")))):  # "of the town burned": town
+        last = k
+        k += 1
+    return (["share", terms[last]], last) if last is not None else None
 
 
 def _number_at(toks: list[Tok], words: list[str], i: int, text: str) -> tuple[float | None, tuple | None, int, bool] | None:
@@ -221,7 +233,9 @@ def _not_a_count(toks: list[Tok], words: list[str], terms: list[str | None], i: 
     n = len(toks)
     prev = words[i - 1] if i > 0 else ""
     nxt = words[j + 1] if j + 1 < n else ""
-    if nxt in CLOCK or nxt in MONTHS or prev in MONTHS or (nxt in TIME_UNITS and last + 1 < n and words[last + 1] == "ago"):
+    nxt_month = nxt in MONTHS and toks[j + 1][0][:1].isupper()
+    prev_month = prev in MONTHS and toks[i - 1][0][:1].isupper()
+    if nxt in CLOCK or nxt_month or prev_month or (nxt in TIME_UNITS and last + 1 < n and words[last + 1] == "ago"):
         return True
     if prev in ("the", "of") and i >= 3 and any(
             _num_value(toks[m][0]) is not None or words[m] in UNITS for m in range(max(0, i - 3), i - 1)):
@@ -282,6 +296,15 @@ def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
     n = len(toks)
     i = 0
     while i < n:
+        frac = _fraction_at(toks, words, i, text)
+        if frac is not None:
+            share = _share_of(toks, words, terms, frac[1])
+            if share is not None:
+                lo, hi, exact, start_idx = _bounds(words, i, frac[0], None)
+                out.append(Count(lo=lo, hi=hi, span=(toks[start_idx][1], toks[share[1]][2]), head=tuple(share[0]),
+                                 exact=exact))
+                i = share[1] + 1
+                continue
         got = _number_at(toks, words, i, text)
         if got is None:
             i += 1
@@ -303,6 +326,9 @@ def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
             continue
         pre = None if weak else _word_before(toks, words, terms, i)
         lo, hi, exact, start_idx = _bounds(words, i, value, vague)
+        if head[0] == "percent" and value is not None and not exact and 0 < lo and hi < INF:
+            # "about 85 percent": reporters round percentages to a point, not by a tenth of them
+            lo, hi = (value - 0.5 if lo < value else value), (value + 0.5 if hi > value else value)
         end = toks[last][2] + (1 if head == ["percent"] and text[toks[last][2]:toks[last][2] + 1] == "%" else 0)
         unit = MEASURE_UNITS.get(head[0])
         if weak and unit:
@@ -381,143 +407,3 @@ def unit_factor(unit: str) -> tuple[float, str] | None:
     except Exception:  # pint missing or a unit it does not know: compare like units only
         return None
     return float(q.magnitude), str(q.dimensionality)
-
-
-def _weekday(toks: list[Tok], words: list[str], i: int, base: dt.date | None) -> DateMention:
-    wd = WEEKDAYS[words[i]]
-    if base is not None:
-        # The most recent such day on or before the article's date (news reports the past).
-        delta = (base.weekday() - wd) % 7
-        day = base - dt.timedelta(days=delta)
-        if i > 0 and words[i - 1] == "next":
-            day = base + dt.timedelta(days=(wd - base.weekday()) % 7 or 7)
-    else:
-        day = dt.date.min
-    return DateMention(day, day, (toks[i][1], toks[i][2]), "weekday", wd)
-
-
-def _month_date(toks: list[Tok], words: list[str], i: int, base: dt.date | None) -> tuple[DateMention, int, int] | None:
-    """"May 3, 2019", "3 May", "March 2019", "in May": (mention, first token, last token)."""
-    n = len(toks)
-    w = words[i]
-    if w == "may" and not (toks[i][0][0] == "M" and (
-            (i + 1 < n and toks[i + 1][0].isdigit()) or (i > 0 and toks[i - 1][0].isdigit())
-            or (i > 0 and words[i - 1] in MAY_MONTH_BEFORE))):
-        return None
-    month = MONTHS[w]
-    day = year = None
-    s, e = i, i
-    if i + 1 < n and toks[i + 1][0].isdigit() and 1 <= int(toks[i + 1][0]) <= 31:
-        day = int(toks[i + 1][0]); e = i + 1
-        if i + 2 < n and toks[i + 2][0].isdigit() and len(toks[i + 2][0]) == 4:
-            year = int(toks[i + 2][0]); e = i + 2
-    elif i > 0 and toks[i - 1][0].isdigit() and 1 <= int(toks[i - 1][0]) <= 31:
-        day = int(toks[i - 1][0]); s = i - 1
-        if i + 1 < n and toks[i + 1][0].isdigit() and len(toks[i + 1][0]) == 4:
-            year = int(toks[i + 1][0]); e = i + 1
-    elif i + 1 < n and toks[i + 1][0].isdigit() and len(toks[i + 1][0]) == 4:
-        year = int(toks[i + 1][0]); e = i + 1
-    elif w in SHORT_MONTHS and toks[i][0][0].islower():
-        return None
-    if year is None:
-        if base is None:
-            return None
-        year = base.year
-        # "December 30" in a January article is last year.
-        if month > base.month + 1:
-            year -= 1
-    try:
-        if day is not None:
-            lo = hi = dt.date(year, month, day)
-        else:
-            lo = dt.date(year, month, 1)
-            hi = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
-    except ValueError:
-        return None
-    return DateMention(lo, hi, (toks[s][1], toks[e][2]), "date"), s, e
-
-
-def _ago(toks: list[Tok], words: list[str], i: int, base: dt.date) -> DateMention | None:
-    """"two weeks ago", "about a year ago"."""
-    unit = words[i - 1].rstrip("s")
-    qty_word = words[i - 2]
-    qty = UNITS.get(qty_word) if qty_word in UNITS else (int(qty_word) if qty_word.isdigit() else (1 if qty_word in ("a", "an") else None))
-    days = AGO_UNIT_DAYS.get(unit)
-    if not (qty and days):
-        return None
-    centre = base - dt.timedelta(days=qty * days)
-    slack = dt.timedelta(days=max(1, qty * days // 7))
-    s = i - 2
-    if s > 0 and words[s - 1] in AGO_HEDGES:
-        s -= 1
-        slack = slack * 2
-    return DateMention(centre - slack, centre + slack, (toks[s][1], toks[i][2]), "date")
-
-
-def _last_period(toks: list[Tok], words: list[str], i: int, base: dt.date) -> DateMention:
-    """"last week", "last month", "last year"."""
-    unit = words[i + 1]
-    if unit == "week":
-        lo, hi = base - dt.timedelta(days=13), base - dt.timedelta(days=1)
-    elif unit == "month":
-        first = base.replace(day=1)
-        hi = first - dt.timedelta(days=1)
-        lo = hi.replace(day=1)
-    else:
-        lo, hi = dt.date(base.year - 1, 1, 1), dt.date(base.year - 1, 12, 31)
-    return DateMention(lo, hi, (toks[i][1], toks[i + 1][2]), "date")
-
-
-def extract_dates(toks: list[Tok], words: list[str], base: dt.date | None) -> list[DateMention]:
-    """Weekdays and dates; relative ones ("two weeks ago", "last month", "Saturday")
-    resolved against ``base`` (the article's date) when it is known."""
-    out: list[DateMention] = []
-    n = len(toks)
-    used = [False] * n
-    for i, w in enumerate(words):
-        if used[i]:
-            continue
-        if w in WEEKDAYS:
-            out.append(_weekday(toks, words, i, base))
-            used[i] = True
-            continue
-        if w in MONTHS:
-            got = _month_date(toks, words, i, base)
-            if got is not None:
-                mention, s, e = got
-                for k in range(s, e + 1):
-                    used[k] = True
-                out.append(mention)
-            continue
-        if base is None:
-            continue
-        if w == "yesterday":
-            d = base - dt.timedelta(days=1)
-            out.append(DateMention(d, d, (toks[i][1], toks[i][2]), "date"))
-        elif w == "today" or w == "tonight":
-            out.append(DateMention(base, base, (toks[i][1], toks[i][2]), "date"))
-        elif w == "ago" and i >= 2:
-            got_ago = _ago(toks, words, i, base)
-            if got_ago is not None:
-                out.append(got_ago)
-        elif w == "last" and i + 1 < n and words[i + 1] in ("week", "month", "year"):
-            out.append(_last_period(toks, words, i, base))
-            used[i + 1] = True
-    return out
-
-
-def dates_conflict(a: DateMention, b: DateMention) -> bool:
-    if a.kind == "weekday" and b.kind == "weekday":
-        return a.weekday != b.weekday
-    if a.lo == dt.date.min or b.lo == dt.date.min:
-        return False
-    return a.hi < b.lo or b.hi < a.lo
-
-
-def parse_iso(date: str | None) -> dt.date | None:
-    if not date:
-        return None
-    try:
-        return dt.date.fromisoformat(date[:10])
-    except ValueError:
-        return None

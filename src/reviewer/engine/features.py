@@ -12,7 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from reviewer.engine.facts import Count, DateMention, extract_counts, extract_dates, parse_iso
+from reviewer.engine.dates import DateMention, extract_dates, parse_iso
+from reviewer.engine.facts import Count, extract_counts
 from reviewer.engine.settings import TUNING, Tuning
 from reviewer.engine.textnorm import NameCanon, fold, stem, tokenize
 from reviewer.lang.en import (
@@ -60,6 +61,7 @@ class SentFeatures:
     roles: dict[str, tuple[frozenset[str], tuple[int, int]]] = field(default_factory=dict)  # role -> (name terms, span)
     _near: dict[tuple[int, int, int, bool], frozenset[str]] = field(default_factory=dict)
     lang: str = "und"  # issue 14: the sentence's detected language (engine.crosslingual)
+    memo: dict = field(default_factory=dict)  # per-count facts computed on first use (evidence.py)
 
 
 def _proper_nouns(per_sentence: list[list[Tok]]) -> Counter:

@@ -48,6 +48,8 @@ class Tuning:
     # Measurements are compared after conversion with this relative tolerance (rounding:
     # "200 km (124 miles)" / "120 miles"); "a drone" disagrees only with counts up to weak_count_max.
     measure_tolerance: float = 0.06
+    figure_bonus: float = 0.1  # added to the similarity of such a pair, so it ranks above look-alikes
+    figure_min: float = 10.0  # a plain count this big, equal on both sides with the same head, is a claim in common
     weak_count_max: float = 10.0
     # Measurements of one dimension in different units fill one slot only within this ratio
     # ("200 km" / "120 miles"; not "21-foot" / "380 nautical miles").

@@ -63,6 +63,8 @@ MEASURE_UNITS = {
     "mph": "mile / hour", "kph": "kilometer / hour", "kmh": "kilometer / hour", "knot": "knot",
     "acr": "acre", "hectar": "hectare", "litr": "liter", "liter": "liter", "gallon": "gallon",
 }
+# Fractions of a whole ("a fifth of the city", "one third of the homes").
+FRACTION_WORDS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "sixth": 1 / 6, "tenth": 0.1}
 # Words that join the two ends of a range ("45 to 60", "between 30 and 40").
 RANGE_JOINERS = frozenset({"to", "and"})
 RANGE_OPENERS = frozenset({"between", "from"})
@@ -71,8 +73,11 @@ THOUSANDS_SPACES = frozenset({" ", "\u2009", "\u202f", "\u00a0"})
 
 # Words that limit a count to part of the whole ("51% of the votes inside the country",
 # "the turnout abroad"): a count so limited and one limited otherwise count different things.
-SCOPE_WORDS = frozenset({"inside", "outside", "abroad", "domestic", "domestically", "overseas", "nationwide",
-                         "international", "internationally", "locally", "among", "excluding", "including"})
+# Words with the same scope share a value ("outside the country" = "abroad").
+SCOPE_WORDS = {"inside": "home", "domestic": "home", "domestically": "home", "locally": "home",
+               "outside": "abroad", "abroad": "abroad", "overseas": "abroad", "international": "abroad",
+               "internationally": "abroad", "nationwide": "all", "among": "among", "excluding": "excluding",
+               "including": "including"}
 # Words that mark a figure as an update of an earlier one ("the toll rose to 95", "so far").
 UPDATE_WORDS = frozenset({"rose", "risen", "rising", "climbed", "increased", "jumped", "latest", "updated",
                           "revised", "preliminary", "initial", "initially"})
@@ -135,8 +140,10 @@ SYNONYMS = {
     "rain": "rain rains rainfall downpour downpours",
     "destroy": "destroy destroyed destruction collapse collapsed flatten flattened",
     "weapon": "weapon weapons gun guns pistol pistols rifle rifles firearm firearms",
-    "staff": "staff employee employees worker workers personnel",
+    "staff": "staff employee employees worker workers personnel crew crews",
     "car": "car cars vehicle vehicles",
+    "ship": "ship ships vessel vessels boat boats",
+    "descent": "descent descents descend descended descending dive dives diving dived",
     "start": "start started starting begin began begun broke",
     "forecast": "forecast forecasts expect expected predict predicted",
     "search": "search searching searched hunt hunting hunted look",
@@ -161,6 +168,9 @@ ANTONYMS = [
     ("support", "oppose"), ("supported", "opposed"), ("allowed", "banned"), ("legal", "illegal"),
     ("higher", "lower"), ("more", "fewer"), ("before", "after"), ("success", "failure"), ("succeeded", "failed"),
     ("peaceful", "violent"), ("started", "ended"), ("male", "female"),
+    # compass directions and relative places ("north of the city" / "south of the city")
+    ("north", "south"), ("east", "west"), ("northern", "southern"), ("eastern", "western"),
+    ("northeast", "southwest"), ("northwest", "southeast"), ("upstream", "downstream"),
 ]
 
 

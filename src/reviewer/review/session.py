@@ -95,7 +95,8 @@ class ReviewSession:
             if s.b != s.a:
                 self.by_sentence[s.b].append(s)
         for v in self.by_sentence.values():
-            v.sort(key=lambda s: (s.relation != "conflict", -(s.score or 1.0)))
+            # cross-article links first, links inside one article after them
+            v.sort(key=lambda s: (s.a[0] == s.b[0], s.relation != "conflict", -(s.score or 1.0)))
         self.tags_by: dict[Key, list[str]] = defaultdict(list)
         for t in self.data.tags:
             if not t.anchor.orphan:
@@ -105,7 +106,8 @@ class ReviewSession:
         self._progress: dict[str, int] | None = None
 
     def links_of(self, key: Key) -> list[ShownLink]:
-        """The links of a sentence in a stable order (conflicts first, then by score): deciding
+        """The links of a sentence in a stable order (links to other articles first, then links
+        inside the article; conflicts first, then by score in each): deciding
         a link never moves it, so "] x ] x" walks through them one by one."""
         return list(self.by_sentence.get(key, []))
 

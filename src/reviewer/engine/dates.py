@@ -1,0 +1,163 @@
+"""Weekdays and dates in a sentence, relative ones resolved against the article's date.
+
+Works on the token list of one sentence (see :func:`reviewer.engine.textnorm.tokenize`) and
+returns mentions with their character span inside the sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from reviewer.lang.en import AGO_HEDGES, AGO_UNIT_DAYS, MAY_MONTH_BEFORE, MONTHS, SHORT_MONTHS, UNITS, WEEKDAYS
+
+Tok = tuple[str, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    lo: dt.date
+    hi: dt.date
+    span: tuple[int, int]
+    kind: str  # "weekday" or "date"
+    weekday: int | None = None
+
+
+def _weekday(toks: list[Tok], words: list[str], i: int, base: dt.date | None) -> DateMention:
+    wd = WEEKDAYS[words[i]]
+    if base is not None:
+        # The most recent such day on or before the article's date (news reports the past).
+        delta = (base.weekday() - wd) % 7
+        day = base - dt.timedelta(days=delta)
+        if i > 0 and words[i - 1] == "next":
+            day = base + dt.timedelta(days=(wd - base.weekday()) % 7 or 7)
+    else:
+        day = dt.date.min
+    return DateMention(day, day, (toks[i][1], toks[i][2]), "weekday", wd)
+
+
+def _month_date(toks: list[Tok], words: list[str], i: int, base: dt.date | None) -> tuple[DateMention, int, int] | None:
+    """"May 3, 2019", "3 May", "March 2019", "in May": (mention, first token, last token)."""
+    n = len(toks)
+    w = words[i]
+    if w == "may" and not (toks[i][0][0] == "M" and (
+            (i + 1 < n and toks[i + 1][0].isdigit()) or (i > 0 and toks[i - 1][0].isdigit())
+            or (i > 0 and words[i - 1] in MAY_MONTH_BEFORE))):
+        return None
+    month = MONTHS[w]
+    day = year = None
+    s, e = i, i
+    if i + 1 < n and toks[i + 1][0].isdigit() and 1 <= int(toks[i + 1][0]) <= 31:
+        day = int(toks[i + 1][0]); e = i + 1
+        if i + 2 < n and toks[i + 2][0].isdigit() and len(toks[i + 2][0]) == 4:
+            year = int(toks[i + 2][0]); e = i + 2
+    elif i > 0 and toks[i - 1][0].isdigit() and 1 <= int(toks[i - 1][0]) <= 31:
+        day = int(toks[i - 1][0]); s = i - 1
+        if i + 1 < n and toks[i + 1][0].isdigit() and len(toks[i + 1][0]) == 4:
+            year = int(toks[i + 1][0]); e = i + 1
+    elif i + 1 < n and toks[i + 1][0].isdigit() and len(toks[i + 1][0]) == 4:
+        year = int(toks[i + 1][0]); e = i + 1
+    elif w in SHORT_MONTHS and toks[i][0][0].islower():
+        return None
+    if year is None:
+        if base is None:
+            return None
+        year = base.year
+        # "December 30" in a January article is last year.
+        if month > base.month + 1:
+            year -= 1
+    try:
+        if day is not None:
+            lo = hi = dt.date(year, month, day)
+        else:
+            lo = dt.date(year, month, 1)
+            hi = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
+    except ValueError:
+        return None
+    return DateMention(lo, hi, (toks[s][1], toks[e][2]), "date"), s, e
+
+
+def _ago(toks: list[Tok], words: list[str], i: int, base: dt.date) -> DateMention | None:
+    """"two weeks ago", "about a year ago"."""
+    unit = words[i - 1].rstrip("s")
+    qty_word = words[i - 2]
+    qty = UNITS.get(qty_word) if qty_word in UNITS else (int(qty_word) if qty_word.isdigit() else (1 if qty_word in ("a", "an") else None))
+    days = AGO_UNIT_DAYS.get(unit)
+    if not (qty and days):
+        return None
+    centre = base - dt.timedelta(days=qty * days)
+    slack = dt.timedelta(days=max(1, qty * days // 7))
+    s = i - 2
+    if s > 0 and words[s - 1] in AGO_HEDGES:
+        s -= 1
+        slack = slack * 2
+    return DateMention(centre - slack, centre + slack, (toks[s][1], toks[i][2]), "date")
+
+
+def _last_period(toks: list[Tok], words: list[str], i: int, base: dt.date) -> DateMention:
+    """"last week", "last month", "last year"."""
+    unit = words[i + 1]
+    if unit == "week":
+        lo, hi = base - dt.timedelta(days=13), base - dt.timedelta(days=1)
+    elif unit == "month":
+        first = base.replace(day=1)
+        hi = first - dt.timedelta(days=1)
+        lo = hi.replace(day=1)
+    else:
+        lo, hi = dt.date(base.year - 1, 1, 1), dt.date(base.year - 1, 12, 31)
+    return DateMention(lo, hi, (toks[i][1], toks[i + 1][2]), "date")
+
+
+def extract_dates(toks: list[Tok], words: list[str], base: dt.date | None) -> list[DateMention]:
+    """Weekdays and dates; relative ones ("two weeks ago", "last month", "Saturday")
+    resolved against ``base`` (the article's date) when it is known."""
+    out: list[DateMention] = []
+    n = len(toks)
+    used = [False] * n
+    for i, w in enumerate(words):
+        if used[i]:
+            continue
+        if w in WEEKDAYS:
+            out.append(_weekday(toks, words, i, base))
+            used[i] = True
+            continue
+        if w in MONTHS and toks[i][0][:1].isupper():  # "the march 24 hours earlier" is no date
+            got = _month_date(toks, words, i, base)
+            if got is not None:
+                mention, s, e = got
+                for k in range(s, e + 1):
+                    used[k] = True
+                out.append(mention)
+            continue
+        if base is None:
+            continue
+        if w == "yesterday":
+            d = base - dt.timedelta(days=1)
+            out.append(DateMention(d, d, (toks[i][1], toks[i][2]), "date"))
+        elif w == "today" or w == "tonight":
+            out.append(DateMention(base, base, (toks[i][1], toks[i][2]), "date"))
+        elif w == "ago" and i >= 2:
+            got_ago = _ago(toks, words, i, base)
+            if got_ago is not None:
+                out.append(got_ago)
+        elif w == "last" and i + 1 < n and words[i + 1] in ("week", "month", "year"):
+            out.append(_last_period(toks, words, i, base))
+            used[i + 1] = True
+    return out
+
+
+def dates_conflict(a: DateMention, b: DateMention) -> bool:
+    if a.kind == "weekday" and b.kind == "weekday":
+        return a.weekday != b.weekday
+    if a.lo == dt.date.min or b.lo == dt.date.min:
+        return False
+    return a.hi < b.lo or b.hi < a.lo
+
+
+def parse_iso(date: str | None) -> dt.date | None:
+    if not date:
+        return None
+    try:
+        return dt.date.fromisoformat(date[:10])
+    except ValueError:
+        return None
