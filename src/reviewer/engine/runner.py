@@ -4,7 +4,8 @@ The TUI must answer keys in a few milliseconds while a large cluster aligns; the
 Python and numpy and would hold the interface's interpreter for seconds at a time. So it runs
 in ``python -m reviewer.engine.runner``: the cluster and the settings go in on its standard
 input (pickled), progress and the result come back as frames on its standard output, and
-``cancel()`` kills it at once. A cached alignment is read in the caller, without a child.
+``cancel()`` kills it at once. The cache is read in the child too: reading a large cached
+alignment takes seconds of Python as well.
 
     job = AlignJob(cluster, settings, use_cache=True)
     links, hit = job.run(progress=lambda f: ...)   # blocks (a thread's work); job.cancel() from anywhere
@@ -64,14 +65,9 @@ class AlignJob:
 
     def run(self, progress: Callable[[float], None] | None = None) -> tuple[list[Link], bool]:
         """(links, from_cache). Raises AlignCancelled when cancelled, AlignError when the engine fails."""
-        from reviewer.engine import cache
+        import gc
 
         report = progress or (lambda _f: None)
-        if self.use_cache:
-            got = cache.load(cache.cluster_key(self.cluster, self.settings))
-            if got is not None:
-                report(1.0)
-                return got, True
         payload = pickle.dumps((self.cluster, self.settings, self.use_cache), protocol=pickle.HIGHEST_PROTOCOL)
         with tempfile.TemporaryFile() as err:
             with self._lock:
@@ -102,7 +98,11 @@ class AlignJob:
                     if kind == b"p":
                         report(struct.unpack("<d", body)[0])
                     elif kind == b"r":
-                        links, hit = pickle.loads(body)
+                        gc.disable()  # tens of thousands of small objects: no collection halfway
+                        try:
+                            links, hit = pickle.loads(body)
+                        finally:
+                            gc.enable()
                         proc.wait()
                         return links, hit
                     else:
