@@ -96,10 +96,16 @@ async def measure_during(n: int, folder: Path, in_thread: bool) -> dict:
         while view.aligning and time.perf_counter() - t_start < 900:
             await asyncio.sleep(0.2)
         total = time.perf_counter() - t_start
+        await pilot.pause()
+        idle = []  # the same keys once the alignment is done: the machine's own figure
+        for _ in range(200):
+            t1 = time.perf_counter()
+            await pilot.press("k" if len(idle) % 2 else "j")
+            idle.append(time.perf_counter() - t1)
         times.sort()
         return {"n": n, "ms": sum(times) / len(times) * 1000, "p95": times[int(len(times) * 0.95)] * 1000,
                 "max": times[-1] * 1000, "still": still, "keys_s": t_keys - t_start - 1.0, "total": total,
-                "links": len(view.ws.session.suggested)}
+                "links": len(view.ws.session.suggested), "idle": sum(idle) / len(idle) * 1000}
 
 
 def main() -> None:
@@ -117,7 +123,7 @@ def main() -> None:
             print(f"during the alignment of the dense {r['n']}-sentence cluster (in {how}): 200 j in "
                   f"{r['keys_s']:.2f} s, {r['ms']:.1f} ms/key mean, p95 {r['p95']:.1f} ms, max {r['max']:.1f} ms; "
                   f"{'still aligning after the last key' if r['still'] else 'ALIGNMENT ENDED DURING THE KEYS'}; "
-                  f"aligned in {r['total']:.1f} s, {r['links']} links")
+                  f"aligned in {r['total']:.1f} s, {r['links']} links; after it: {r['idle']:.1f} ms/key")
         if args.skip_moves:
             return
         print(f"{'sentences':>9} {'links':>7} {'first screen s':>14} {'keys/s':>7} {'ms/key':>7} "

@@ -116,6 +116,10 @@ class AlignJob:
 
 
 def _child() -> int:
+    try:
+        os.nice(5)  # background work: the interface that waits for it comes first
+    except (AttributeError, OSError):
+        pass
     # Frames go to the real standard output; anything the engine prints goes to stderr.
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
