@@ -25,6 +25,7 @@ from pathlib import Path
 from reviewer.atomic import write_atomic
 from reviewer.config import AlignSettings
 from reviewer.errors import ReviewerError
+from reviewer.filenames import BATCH_SUFFIX
 from reviewer.models import NLI_LABEL_OF_RELATION, NLI_LABELS
 
 LABELS = {relation: (n, NLI_LABELS[n]) for relation, n in NLI_LABEL_OF_RELATION.items()}
