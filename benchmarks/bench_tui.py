@@ -1,11 +1,18 @@
-"""TUI speed: time to first screen and cost of a cursor move at 1k and 10k sentences.
+"""TUI speed: time to first screen and cost of a cursor move at 1k and 10k sentences; key
+latency while the 10k dense cluster aligns in the background.
 
-    python3 benchmarks/bench_tui.py
+    python3 benchmarks/bench_tui.py [--during 10000] [--in-thread]
 
 Drives the real app with Pilot (headless) on generated clusters (the alignment of
 benchmarks/bench_align.py's generator, computed once beforehand and handed to the app, so that
 the figures are the TUI's own). Prints first-screen time, keystrokes per second and ms per
 cursor move (j/k, which also re-syncs the linked columns and redraws the visible lines).
+
+"During alignment": the app opens benchmarks/gen_dense.py's dense cluster with no alignment
+at hand (no cache), so it aligns in the background (in a child process,
+reviewer.engine.runner); 200 ``j`` are pressed meanwhile and timed, and the run says whether
+the alignment was still going when the last key was handled. ``--in-thread`` runs the
+alignment in a thread of the app's own interpreter instead (how it was before), to compare.
 """
 
 from __future__ import annotations
@@ -55,8 +62,70 @@ async def measure(n: int, folder: Path) -> dict:
             "keys": len(keys), "kps": len(keys) / dt, "ms": dt / len(keys) * 1000, "base": base * 1000}
 
 
+async def measure_during(n: int, folder: Path, in_thread: bool) -> dict:
+    import os
+
+    from gen_dense import make_dense, write_cluster
+
+    from reviewer.engine import runner
+
+    write_cluster(make_dense(n), folder)
+    os.environ["REVIEWER_CACHE_DIR"] = str(folder.parent / "cache-during")  # never warm
+    if in_thread:  # the former way: the engine in a thread of this interpreter
+        from reviewer.engine.cache import align_cached
+
+        runner.AlignJob.run = lambda self, progress=None: align_cached(
+            self.cluster, self.settings, use_cache=self.use_cache, progress=progress)
+    from reviewer.tui.app import make_app
+    from reviewer.tui.widgets.review_view import ReviewView
+
+    config = load_config(None)
+    app = make_app([str(folder)], reviewer="bench", config=config, use_cache=False)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ReviewView)
+        t_start = time.perf_counter()
+        await asyncio.sleep(1.0)  # the child is up and working
+        times = []
+        for _ in range(200):
+            t1 = time.perf_counter()
+            await pilot.press("j")
+            times.append(time.perf_counter() - t1)
+        still = view.aligning
+        t_keys = time.perf_counter()
+        while view.aligning and time.perf_counter() - t_start < 900:
+            await asyncio.sleep(0.2)
+        total = time.perf_counter() - t_start
+        await pilot.pause()
+        idle = []  # the same keys once the alignment is done: the machine's own figure
+        for _ in range(200):
+            t1 = time.perf_counter()
+            await pilot.press("k" if len(idle) % 2 else "j")
+            idle.append(time.perf_counter() - t1)
+        times.sort()
+        return {"n": n, "ms": sum(times) / len(times) * 1000, "p95": times[int(len(times) * 0.95)] * 1000,
+                "max": times[-1] * 1000, "still": still, "keys_s": t_keys - t_start - 1.0, "total": total,
+                "links": len(view.ws.session.suggested), "idle": sum(idle) / len(idle) * 1000}
+
+
 def main() -> None:
+    import argparse
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--during", type=int, default=10000, help="dense sentences aligned while keys are pressed (0: skip)")
+    ap.add_argument("--in-thread", action="store_true", help="align in a thread of the app (the former way)")
+    ap.add_argument("--skip-moves", action="store_true", help="only the during-alignment figure")
+    args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
+        if args.during:
+            r = asyncio.run(measure_during(args.during, Path(tmp) / "dense", args.in_thread))
+            how = "a thread of the app" if args.in_thread else "a child process"
+            print(f"during the alignment of the dense {r['n']}-sentence cluster (in {how}): 200 j in "
+                  f"{r['keys_s']:.2f} s, {r['ms']:.1f} ms/key mean, p95 {r['p95']:.1f} ms, max {r['max']:.1f} ms; "
+                  f"{'still aligning after the last key' if r['still'] else 'ALIGNMENT ENDED DURING THE KEYS'}; "
+                  f"aligned in {r['total']:.1f} s, {r['links']} links; after it: {r['idle']:.1f} ms/key")
+        if args.skip_moves:
+            return
         print(f"{'sentences':>9} {'links':>7} {'first screen s':>14} {'keys/s':>7} {'ms/key':>7} "
               f"{'no-op key ms':>12} {'move cost ms':>12}")
         for n in (1000, 10000):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 from collections.abc import Sequence
 
 from reviewer import __version__
@@ -45,12 +46,17 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
                      "link, n / N through the disputed pairs, your decisions saved as adjudicator.review.toml")
     tui.add_argument("--version", action="version", version=f"reviewer {__version__}")
 
-    align = _Parser(prog="reviewer align", description="Segment and align articles; print the alignment.")
+    align = _Parser(prog="reviewer align", description="Segment and align the articles of one cluster; print the "
+                    "alignment JSON (every sentence, and the match and conflict links with their evidence) on stdout. "
+                    "A progress bar shows on stderr when it is a terminal and the alignment takes over a second.")
     align.add_argument("paths", nargs="+", metavar="PATH", help="a folder of articles, or article files "
-                       "(.txt, .md, .json, .jsonl): together they are one cluster")
-    align.add_argument("--json", action="store_true", help="print the alignment JSON to stdout (the only output "
-                       "format; the flag is accepted so that scripts can say so)")
+                       "(.txt, .md, .json, .jsonl), all of one cluster")
+    align.add_argument("--json", action="store_true", help="print the alignment JSON: the only output format, "
+                       "so this is the default and the flag may be left out")
     align.add_argument("--no-cache", action="store_true", help="do not read or write the alignment cache")
+    align.add_argument("--semantic", choices=("auto", "on", "off"),
+                       help="override [align] semantic: the embedding model finds paraphrases and translations "
+                            "but embeds only about 20 sentences/s; 'off' is words only (much faster)")
     _add_config(align)
 
     batch = _Parser(prog="reviewer align-batch", description="Align every sub-folder of ROOT as one cluster; "
@@ -185,10 +191,60 @@ def cmd_align(args: argparse.Namespace) -> int:
         print(f"reviewer: warning: {w}", file=sys.stderr)
     cluster = load_cluster(args.paths)
     _report_problems(cluster)
-    links, _hit = align_cached(cluster, config.align, use_cache=not args.no_cache)
+    settings = config.align
+    if args.semantic:
+        import dataclasses
+
+        settings = dataclasses.replace(settings, semantic=args.semantic)
+    with _LateProgress("aligning", enabled=sys.stderr.isatty()) as bar:
+        links, _hit = align_cached(cluster, settings, use_cache=not args.no_cache, progress=bar.update)
     sys.stdout.write(dumps(cluster, links))
     sys.stdout.flush()
     return 0
+
+
+class _LateProgress:
+    """A progress bar on stderr that shows only once the work has taken more than ``delay``
+    seconds (and never when ``enabled`` is false: stderr piped or redirected)."""
+
+    def __init__(self, label: str, enabled: bool, delay: float = 1.0):
+        self.label, self.enabled, self.delay = label, enabled, delay
+        self.fraction = 0.0
+        self._progress = self._task = self._timer = None
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> "_LateProgress":
+        if self.enabled:
+            self._timer = threading.Timer(self.delay, self._show)
+            self._timer.daemon = True
+            self._timer.start()
+        return self
+
+    def _show(self) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, TaskProgressColumn, TimeElapsedColumn
+
+        with self._lock:
+            if self._timer is None:
+                return  # already done
+            self._progress = Progress("[progress.description]{task.description}", BarColumn(), TaskProgressColumn(),
+                                      TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+            self._task = self._progress.add_task(self.label, total=1.0, completed=self.fraction)
+            self._progress.start()
+
+    def update(self, fraction: float) -> None:
+        self.fraction = fraction
+        if self._progress is not None:
+            self._progress.update(self._task, completed=fraction)
+
+    def __exit__(self, *exc) -> None:
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            if self._progress is not None:
+                self._progress.stop()
+                self._progress = None
 
 
 def cmd_align_batch(args: argparse.Namespace) -> int:

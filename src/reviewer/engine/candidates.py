@@ -131,29 +131,39 @@ def _add_semantic(ci, cj, cos, w_shared, sem: np.ndarray, art_of: np.ndarray, se
             np.concatenate([cos, np.zeros(len(new))]), np.concatenate([w_shared, np.zeros(len(new))]))
 
 
-def _rank_ok(groups: tuple[np.ndarray, ...], score: np.ndarray, tie: np.ndarray, limit: int) -> np.ndarray:
-    """For each entry: is it among the ``limit`` best (highest score) of its group?"""
-    order = np.lexsort((tie, -score) + tuple(reversed(groups)))
-    keys = np.stack([g[order] for g in groups], axis=1)
-    new_group = np.ones(len(order), dtype=bool)
-    new_group[1:] = np.any(keys[1:] != keys[:-1], axis=1)
-    starts = np.maximum.accumulate(np.where(new_group, np.arange(len(order)), 0))
-    ok = np.zeros(len(order), dtype=bool)
-    ok[order] = (np.arange(len(order)) - starts) < limit
-    return ok
+def _rank_in_run(keys: np.ndarray) -> np.ndarray:
+    """Position of each entry of sorted ``keys`` within its run of equal keys."""
+    idx = np.arange(len(keys))
+    new = np.ones(len(keys), dtype=bool)
+    new[1:] = keys[1:] != keys[:-1]
+    return idx - np.maximum.accumulate(np.where(new, idx, 0))
 
 
 def _best_per_sentence(ci: np.ndarray, cj: np.ndarray, sim: np.ndarray, art_of: np.ndarray, t: Tuning):
     """Keep a pair when it is among the most similar for either of its sentences: the few
-    best per other article, and the best few dozen overall. Bounds the work per sentence."""
+    best per other article, and the best few dozen overall. Bounds the work per sentence.
+
+    Ranks by similarity, ties by pair index. One sort of the pairs by similarity, one stable
+    grouping by sentence (a radix pass); the per-article rank is taken among each sentence's
+    best few dozen only, which is exact: whatever outranks a pair in its article outranks it
+    overall too."""
     m = len(ci)
     if m == 0:
         return np.zeros(0, dtype=bool)
-    src = np.concatenate([ci, cj])
-    dst = np.concatenate([cj, ci])
-    score = np.concatenate([sim, sim])
-    tie = np.concatenate([np.arange(m), np.arange(m)])
-    ok = _rank_ok((src, art_of[dst]), score, tie, t.per_article) & _rank_ok((src,), score, tie, t.per_sentence)
+    n = len(art_of)
+    by_score = np.argsort(-sim, kind="stable")
+    # Both ends of every pair, best pair first: entry e is pair e % m seen from ci (e < m) or from cj.
+    ent = np.stack([by_score, by_score + m], axis=1).ravel()
+    src = np.concatenate([ci, cj])[ent]
+    dst = np.concatenate([cj, ci])[ent]
+    o = np.argsort(src.astype(np.uint16) if n <= 1 << 16 else src, kind="stable")
+    s = src[o]
+    starts = np.concatenate([[0], np.cumsum(np.bincount(s, minlength=n))[:-1]])
+    o = o[(np.arange(len(s)) - starts[s]) < t.per_sentence]  # each sentence's best, best first
+    g = src[o].astype(np.int64) * (int(art_of.max()) + 1) + art_of[dst[o]]
+    o2 = np.argsort(g, kind="stable")
+    ok = np.zeros(2 * m, dtype=bool)
+    ok[ent[o[o2][_rank_in_run(g[o2]) < t.per_article]]] = True
     return ok[:m] | ok[m:]
 
 

@@ -184,16 +184,24 @@ class ReviewView(Vertical, can_focus=True):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="align")
     def _align_worker(self, use_cache: bool) -> None:
-        from reviewer.engine.cache import align_cached
+        from reviewer.engine.runner import AlignCancelled, AlignJob  # in a child process: keys stay fast
 
         t0 = time.perf_counter()
+        if getattr(self, "_align_job", None) is not None:
+            self._align_job.cancel()  # a new alignment replaces the running one
+        self._align_job = job = AlignJob(self.cluster, self.config.align, use_cache=use_cache)
         try:
-            links, hit = align_cached(self.cluster, self.config.align, use_cache=use_cache,
-                                      progress=lambda f: self.post_message(AlignProgress(f)))
+            links, hit = job.run(progress=lambda f: self.post_message(AlignProgress(f)))
+        except AlignCancelled:
+            return
         except Exception as exc:  # the engine failing must not take the review down
             self.post_message(AlignFailed(f"{type(exc).__name__}: {exc}"))
             return
         self.post_message(AlignDone(links, hit, time.perf_counter() - t0))
+
+    def on_unmount(self) -> None:
+        if getattr(self, "_align_job", None) is not None:
+            self._align_job.cancel()  # quitting ends the alignment's process at once
 
     def on_align_progress(self, msg: AlignProgress) -> None:
         self.query_one("#align-progress", ProgressBar).update(progress=int(msg.fraction * 100))

@@ -1,0 +1,98 @@
+"""The speed work changes no link and no score: the fast paths against plain references."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reviewer.engine.candidates import _best_per_sentence
+from reviewer.engine.settings import TUNING
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _reference_best(ci, cj, sim, art_of, t):
+    """The first implementation: one lexsort per grouping (sentence and other article; sentence)."""
+    def rank_ok(groups, score, tie, limit):
+        order = np.lexsort((tie, -score) + tuple(reversed(groups)))
+        keys = np.stack([g[order] for g in groups], axis=1)
+        new_group = np.ones(len(order), dtype=bool)
+        new_group[1:] = np.any(keys[1:] != keys[:-1], axis=1)
+        starts = np.maximum.accumulate(np.where(new_group, np.arange(len(order)), 0))
+        ok = np.zeros(len(order), dtype=bool)
+        ok[order] = (np.arange(len(order)) - starts) < limit
+        return ok
+
+    m = len(ci)
+    src, dst = np.concatenate([ci, cj]), np.concatenate([cj, ci])
+    score, tie = np.concatenate([sim, sim]), np.concatenate([np.arange(m), np.arange(m)])
+    ok = rank_ok((src, art_of[dst]), score, tie, t.per_article) & rank_ok((src,), score, tie, t.per_sentence)
+    return ok[:m] | ok[m:]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(2, 60), st.lists(st.tuples(st.integers(0, 59), st.integers(0, 59),
+                                              st.sampled_from([0.2, 0.3, 0.5, 0.7, 0.0, -0.0, 0.31])), max_size=400),
+       st.integers(1, 5), st.integers(1, 4), st.integers(1, 8), st.randoms())
+def test_best_per_sentence_matches_reference(n, raw, n_art, per_article, per_sentence, rnd):
+    pairs = {}
+    for a, b, s in raw:
+        a, b = a % n, b % n
+        if a != b:
+            pairs.setdefault((min(a, b), max(a, b)), s)
+    keys = list(pairs)
+    rnd.shuffle(keys)
+    ci = np.array([k[0] for k in keys], dtype=np.int32)
+    cj = np.array([k[1] for k in keys], dtype=np.int32)
+    sim = np.array([pairs[k] for k in keys], dtype=np.float64)
+    art_of = np.array([rnd.randrange(n_art) for _ in range(n)])
+    t = dataclasses.replace(TUNING, per_article=per_article, per_sentence=per_sentence)
+    assert np.array_equal(_best_per_sentence(ci, cj, sim, art_of, t), _reference_best(ci, cj, sim, art_of, t))
+
+
+# --- the alignment JSON through orjson: the standard library's bytes -----------------------
+
+def _stdlib(cluster, links):
+    import json
+
+    from reviewer.engine.alignjson import alignment_dict
+
+    return json.dumps(alignment_dict(cluster, links), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_fast_json_is_the_standard_librarys_bytes_on_the_seeds():
+    from reviewer.config import AlignSettings
+    from reviewer.engine import alignjson
+    from reviewer.engine.align import align
+    from reviewer.io.articles import load_cluster
+
+    assert alignjson.orjson is not None  # a dependency: the fast path must be the one tested
+    cl = load_cluster([SEEDS])
+    links = align(cl, AlignSettings(semantic="off"))
+    assert links and alignjson._dumps_fast(cl, links) == _stdlib(cl, links)
+    assert alignjson.dumps(cl, links) == _stdlib(cl, links)
+
+
+def test_fast_json_odd_values():
+    from reviewer.engine import alignjson
+    from reviewer.models import Article, Cluster, Evidence, Link, Sentence, SentenceRef
+
+    text = 'Tab\there, "quoted" \\ back\x01\x1f\x7f é ü 中文 \u2028 \U0001F600 end.'
+    art = Article(id="ä1", path="p/ä1.txt", body=text, title=None, date="2024-01-02", source="S", url=None,
+                  sentences=[Sentence(0, 0, len(text), text)])
+    art2 = Article(id="b", path="b.txt", body="x", sentences=[])
+    R = SentenceRef
+    links = [Link(R("ä1", 0), R("b", 0), "match", 0.123456),  # unrounded: written rounded
+             Link(R("ä1", 0), R("b", 1), "match", 1),  # an int: written 1.0
+             Link(R("ä1", 0), R("b", 2), "conflict", 0.5, (Evidence("number", "5", "six", (0, 1), (2, 5)),)),
+             Link(R("ä1", 0), R("b", 3), "match", 0.0001), Link(R("ä1", 0), R("b", 4), "match", -0.0)]
+    cl = Cluster([art, art2])
+    assert alignjson._dumps_fast(cl, links) == _stdlib(cl, links)
+    # What orjson refuses (a lone surrogate from a badly decoded file) goes through the standard library.
+    bad = Article(id="c", path="c.txt", body="a\ud800b", sentences=[Sentence(0, 0, 3, "a\ud800b")])
+    cl2 = Cluster([art, bad])
+    assert alignjson.dumps(cl2, links) == _stdlib(cl2, links)
