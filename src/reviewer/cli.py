@@ -51,8 +51,8 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
                     "A progress bar shows on stderr when it is a terminal and the alignment takes over a second.")
     align.add_argument("paths", nargs="+", metavar="PATH", help="a folder of articles, or article files "
                        "(.txt, .md, .json, .jsonl), all of one cluster")
-    align.add_argument("--json", action="store_true", help="print the alignment JSON: the only output format, "
-                       "so this is the default and the flag may be left out")
+    align.add_argument("--json", action="store_true", help="print the alignment JSON to stdout: the only output "
+                       "format, so this is the default and the flag may be left out")
     align.add_argument("--no-cache", action="store_true", help="do not read or write the alignment cache")
     align.add_argument("--semantic", choices=("auto", "on", "off"),
                        help="override [align] semantic: the embedding model finds paraphrases and translations "
