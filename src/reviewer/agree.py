@@ -171,15 +171,23 @@ def agreement(sidecars: Sequence[str | os.PathLike[str]], articles: Sequence[str
               labels: Sequence[str] | None = None) -> dict:
     """The agreement report (a JSON-able dict) of two or more sidecars. ``labels`` orders the
     labels (the config's); labels nobody used are left out."""
-    from reviewer.io.articles import load_cluster
     from reviewer.sidecar.codec import load_sidecar
-    from reviewer.sidecar.reanchor import reanchor_or_refuse, sentences_of
 
     paths = [Path(p) for p in sidecars]
     if len(paths) < 2:
         raise ReviewerError("give at least two sidecars to compare")
     warnings: list[str] = []
     datas = [load_sidecar(p) for p in paths]
+    names = _reviewer_names(paths, datas, warnings)
+    texts, unit_keys, unit_source = _units(paths, datas, articles, warnings)
+    per_label, overall = _label_agreement(names, datas, texts, unit_keys, labels)
+    links = _link_agreement(names, datas, texts)
+    return {"reviewers": names, "sidecars": [str(p) for p in paths], "units": unit_source,
+            "labels": per_label, "all_labels": overall, "links": links, "warnings": warnings}
+
+
+def _reviewer_names(paths: list[Path], datas: list, warnings: list[str]) -> list[str]:
+    """Each sidecar's reviewer; a name given twice is told apart as ``name#2``, with a warning."""
     names: list[str] = []
     seen: Counter = Counter()
     for p, d in zip(paths, datas):
@@ -191,6 +199,14 @@ def agreement(sidecars: Sequence[str | os.PathLike[str]], articles: Sequence[str
         else:
             name = d.reviewer
         names.append(name)
+    return names
+
+
+def _units(paths: list[Path], datas: list, articles, warnings: list[str]):
+    """The sentence units: every sentence of the articles (the sidecars re-anchored to them), or,
+    without articles, the sentences any reviewer tagged. Returns (texts, unit keys, description)."""
+    from reviewer.io.articles import load_cluster
+    from reviewer.sidecar.reanchor import reanchor_or_refuse, sentences_of
 
     art_paths = list(articles) if articles else _find_articles(paths)
     cluster = None
@@ -213,20 +229,22 @@ def agreement(sidecars: Sequence[str | os.PathLike[str]], articles: Sequence[str
                 warnings.append(f"{p}: {len(rep.orphans)} anchors whose sentence is gone are left out")
         texts = {(a.id, s.index): s.text for a in cluster.articles for s in a.sentences}
         unit_keys = list(texts)
-        unit_source = {"kind": "articles", "sentences": len(unit_keys), "articles": len(cluster.articles),
-                       "text": f"every sentence of the {len(cluster.articles)} articles ({len(unit_keys)} sentences)"}
-    else:
-        keys: set[tuple[str, int]] = set()
-        for d in datas:
-            for t in d.tags:
-                if not t.anchor.orphan:
-                    keys.add(t.anchor.key())
-                    texts.setdefault(t.anchor.key(), t.anchor.quote)
-        unit_keys = sorted(keys)
-        unit_source = {"kind": "tagged", "sentences": len(unit_keys), "articles": None,
-                       "text": f"the {len(unit_keys)} sentences any reviewer tagged (no articles found)"}
+        return texts, unit_keys, {
+            "kind": "articles", "sentences": len(unit_keys), "articles": len(cluster.articles),
+            "text": f"every sentence of the {len(cluster.articles)} articles ({len(unit_keys)} sentences)"}
+    keys: set[tuple[str, int]] = set()
+    for d in datas:
+        for t in d.tags:
+            if not t.anchor.orphan:
+                keys.add(t.anchor.key())
+                texts.setdefault(t.anchor.key(), t.anchor.quote)
+    unit_keys = sorted(keys)
+    return texts, unit_keys, {"kind": "tagged", "sentences": len(unit_keys), "articles": None,
+                              "text": f"the {len(unit_keys)} sentences any reviewer tagged (no articles found)"}
 
-    # labels
+
+def _label_agreement(names: list[str], datas: list, texts: dict, unit_keys: list, labels):
+    """Per label (present/absent on every unit) and pooled over all labels."""
     tagged = [{(t.anchor.key(), t.label) for t in d.tags if not t.anchor.orphan} for d in datas]
     used = {lab for s in tagged for _, lab in s}
     order = [l for l in (labels or []) if l in used] + sorted(used - set(labels or []))
@@ -243,8 +261,11 @@ def agreement(sidecars: Sequence[str | os.PathLike[str]], articles: Sequence[str
         per_label.append({"label": lab, **m})
     overall = measure(names, pooled, (PRESENT, ABSENT),
                       lambda uid: {**describe_sentence(uid[0]), "label": uid[1]}) if pooled else None
+    return per_label, overall
 
-    # links
+
+def _link_agreement(names: list[str], datas: list, texts: dict) -> dict:
+    """Link decisions (accepted/rejected) of every (pair, relation) decided by two reviewers or more."""
     decided: dict[tuple, list] = {}
     link_text: dict[tuple, tuple[str, str, str, str]] = {}
     for i, d in enumerate(datas):
@@ -264,8 +285,7 @@ def agreement(sidecars: Sequence[str | os.PathLike[str]], articles: Sequence[str
 
     links = measure(names, link_units, (ACCEPTED, REJECTED), describe_link)
     links["decided_by_one"] = sum(1 for v in decided.values() if sum(x is not None for x in v) < 2)
-    return {"reviewers": names, "sidecars": [str(p) for p in paths], "units": unit_source,
-            "labels": per_label, "all_labels": overall, "links": links, "warnings": warnings}
+    return links
 
 
 # --------------------------------------------------------------------------- the table

@@ -32,8 +32,18 @@ def _add_config(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> dict[str, argparse.ArgumentParser]:
-    from reviewer.export.formats import FORMATS, formats_in_words
+    """One parser per command, by the name typed on the command line."""
+    return {"tui": _tui_parser(), "align": _align_parser(), "check": _check_parser(), "align-batch": _batch_parser(),
+            "cache": _cache_parser(), "export": _export_parser(), "agree": _agree_parser(), "claims": _claims_parser()}
 
+
+def _add_semantic(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--semantic", choices=("auto", "on", "off"),
+                        help="override [align] semantic: the embedding model finds paraphrases and translations "
+                             "but embeds only about 20 sentences/s; 'off' is words only (much faster)")
+
+
+def _tui_parser() -> argparse.ArgumentParser:
     tui = _Parser(prog="reviewer", description="Review several articles about one event side by side. "
                   f"Other commands: {', '.join(COMMANDS)} (reviewer COMMAND --help).")
     tui.add_argument("paths", nargs="*", metavar="PATH", help="a folder of articles or article files "
@@ -45,7 +55,10 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
     tui.add_argument("--adjudicate", action="store_true", help="adjudicate: every reviewer's decisions shown per "
                      "link, n / N through the disputed pairs, your decisions saved as adjudicator.review.toml")
     tui.add_argument("--version", action="version", version=f"reviewer {__version__}")
+    return tui
 
+
+def _align_parser() -> argparse.ArgumentParser:
     align = _Parser(prog="reviewer align", description="Segment and align the articles of one cluster; print the "
                     "alignment JSON (every sentence, and the match and conflict links with their evidence) on stdout. "
                     "A progress bar shows on stderr when it is a terminal and the alignment takes over a second.")
@@ -54,11 +67,12 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
     align.add_argument("--json", action="store_true", help="print the alignment JSON to stdout: the only output "
                        "format, so this is the default and the flag may be left out")
     align.add_argument("--no-cache", action="store_true", help="do not read or write the alignment cache")
-    align.add_argument("--semantic", choices=("auto", "on", "off"),
-                       help="override [align] semantic: the embedding model finds paraphrases and translations "
-                            "but embeds only about 20 sentences/s; 'off' is words only (much faster)")
+    _add_semantic(align)
     _add_config(align)
+    return align
 
+
+def _batch_parser() -> argparse.ArgumentParser:
     batch = _Parser(prog="reviewer align-batch", description="Align every sub-folder of ROOT as one cluster; "
                     "write DIR/<cluster>.alignment.json and DIR/pairs.jsonl. Resumable: current outputs are skipped.")
     batch.add_argument("root", metavar="ROOT")
@@ -68,21 +82,30 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
                        help="local process pool (default) or a Dask distributed cluster")
     batch.add_argument("--scheduler", metavar="ADDRESS", help="with --backend dask: the scheduler address, "
                        "e.g. tcp://10.0.0.5:8786 (default: a local Dask cluster)")
-    batch.add_argument("--semantic", choices=("auto", "on", "off"),
-                       help="override [align] semantic: the embedding model finds paraphrases and translations "
-                            "but embeds only about 20 sentences/s; 'off' is words only (much faster)")
+    _add_semantic(batch)
     batch.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     _add_config(batch)
+    return batch
 
+
+def _cache_parser() -> argparse.ArgumentParser:
     cache = _Parser(prog="reviewer cache", description="Show or clear the alignment cache.")
     cache.add_argument("action", choices=("info", "clear"))
     _add_config(cache)  # accepted like every command (CONTRACT.md); the cache does not depend on it
+    return cache
 
+
+def _check_parser() -> argparse.ArgumentParser:
     check = _Parser(prog="reviewer check", description="Validate articles, sidecars and config; exit 1 on any problem.")
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument("--sidecar", metavar="FILE", action="append",
                        help="sidecar to check (repeatable; default: every *.review.toml/json beside the articles)")
     _add_config(check)
+    return check
+
+
+def _export_parser() -> argparse.ArgumentParser:
+    from reviewer.export.formats import FORMATS, formats_in_words
 
     export = _Parser(prog="reviewer export", description="Write the labelled data of the sidecar(s) of a cluster. "
                      "Sidecars are only read, never changed; the output is written atomically.")
@@ -101,7 +124,10 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
     export.add_argument("--split", metavar="TRAIN/DEV/TEST", type=_split_arg,
                         help="nli only: train/dev/test shares, e.g. 80/10/10 (by cluster when the folder holds several, else by pair); OUT becomes a folder")
     _add_config(export)
+    return export
 
+
+def _claims_parser() -> argparse.ArgumentParser:
     claims = _Parser(prog="reviewer claims", description="Group what the articles say into claims: one row per "
                      "claim with its sentences per source, the versions that conflict with it, the sources that "
                      "are silent, and the reviewer's decisions when a sidecar is found. Markdown by default.")
@@ -116,7 +142,10 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
     claims.add_argument("--reviewer", metavar="NAME", help="use the sidecar of this reviewer")
     claims.add_argument("--no-cache", action="store_true", help="do not read or write the alignment cache")
     _add_config(claims)
+    return claims
 
+
+def _agree_parser() -> argparse.ArgumentParser:
     agree = _Parser(prog="reviewer agree", description="Agreement between reviewers who labelled the same articles: "
                     "raw agreement, Cohen's kappa and Krippendorff's alpha for each label and for link decisions.")
     agree.add_argument("sidecars", nargs="+", metavar="SIDECAR", help="two or more sidecar files")
@@ -124,8 +153,7 @@ def build_parser() -> dict[str, argparse.ArgumentParser]:
                        help="the articles (default: the article files beside the first sidecar, when there are any)")
     agree.add_argument("--json", action="store_true", help="print the result as JSON")
     _add_config(agree)
-    return {"tui": tui, "align": align, "check": check, "align-batch": batch, "cache": cache,
-            "export": export, "agree": agree, "claims": claims}
+    return agree
 
 
 def _resolve_arg(text: str) -> str:

@@ -178,27 +178,43 @@ class _Placer:
 
 def reanchor(data: ReviewData, sentences: Sentences) -> ReanchorReport:
     """Re-attach every anchor to the current sentences (see :func:`sentences_of`)."""
-    rep = ReanchorReport()
     anchors = ([t.anchor for t in data.tags] + [n.anchor for n in data.notes]
                + [e for l in data.links for e in (l.a, l.b)])
-    placer = _Placer(anchors, sentences)
+    run = _Reanchoring(sentences, _Placer(anchors, sentences))
+    data.tags = [run.tag(t) for t in data.tags]
+    data.notes = run.notes(data.notes)
+    data.links = [run.link(l) for l in data.links]
+    return run.rep
 
-    def new_of(a: Anchor) -> tuple[Anchor, str]:
+
+class _Reanchoring:
+    """One pass of :func:`reanchor`: where each anchor goes, and the report of what moved."""
+
+    def __init__(self, sentences: Sentences, placer: _Placer):
+        self.sentences, self.placer, self.rep = sentences, placer, ReanchorReport()
+
+    def new_of(self, a: Anchor) -> tuple[Anchor, str]:
         """The re-attached anchor and how it was found ("orphan" when it was not)."""
-        p = placer.placed.get(a)
-        if p is None and a.article not in sentences:
-            hit = placer.renamed(a)
+        p = self.placer.placed.get(a)
+        if p is None and a.article not in self.sentences:
+            hit = self.placer.renamed(a)
             if hit is not None:
                 art, k = hit
-                s = sentences[art][k]
+                s = self.sentences[art][k]
                 return Anchor(art, k, s[0], s[1], s[2]), "renamed"
         if p is None:
             return dataclasses.replace(a, orphan=True), "orphan"
         k, kind = p
-        s = sentences[a.article][k]
+        s = self.sentences[a.article][k]
         return Anchor(a.article, k, s[0], s[1], s[2]), kind
 
-    def record(what: str, old: Anchor, new: Anchor, kind: str, why: str | None = None) -> None:
+    def why_of(self, a: Anchor) -> str | None:
+        if a.article not in self.sentences:
+            return f"article {a.article!r} is gone"
+        return self.placer.why.get(a)
+
+    def record(self, what: str, old: Anchor, new: Anchor, kind: str, why: str | None = None) -> None:
+        rep = self.rep
         if kind == "orphan":
             rep.orphans.append(f"{old.article}:{old.sentence} “{old.quote[:60]}”")
             if why:
@@ -216,61 +232,55 @@ def reanchor(data: ReviewData, sentences: Sentences) -> ReanchorReport:
         rep.lines.append(f"{what} {_where(old.article, old.sentence, old.quote)} → {new.article}:{new.sentence} "
                          f"({how})")
 
-    def why_of(a: Anchor) -> str | None:
-        if a.article not in sentences:
-            return f"article {a.article!r} is gone"
-        return placer.why.get(a)
+    def tag(self, t):
+        new, kind = self.new_of(t.anchor)
+        self.record(f"tag {t.label!r}", t.anchor, new, kind, self.why_of(t.anchor))
+        return dataclasses.replace(t, anchor=new)
 
-    # tags
-    tags = []
-    for t in data.tags:
-        new, kind = new_of(t.anchor)
-        record(f"tag {t.label!r}", t.anchor, new, kind, why_of(t.anchor))
-        tags.append(dataclasses.replace(t, anchor=new))
-    # notes: never two on one sentence. Where several land on one, those found exactly keep it;
-    # without an exact one, the one found best keeps it when it is the only one found that way;
-    # the others stay orphans (never merged, never dropped).
-    placed_notes = [(n, *new_of(n.anchor)) for n in data.notes]
-    on_key: dict[tuple[str, int], list[int]] = {}
-    for i, (_, new, kind) in enumerate(placed_notes):
-        if kind != "orphan":
-            on_key.setdefault(new.key(), []).append(i)
-    keep: set[int] = set()
-    for key, idx in on_key.items():
-        exact = [i for i in idx if placed_notes[i][2] == "exact"]
-        if exact:
-            keep.update(exact)
-            continue
-        ranks = sorted((_RANK[placed_notes[i][2]], -placer.score.get(placed_notes[i][0].anchor, 100.0), i)
-                       for i in idx)
-        if len(ranks) == 1 or ranks[0][:2] < ranks[1][:2]:
-            keep.add(ranks[0][2])
-    notes = []
-    for i, (n, new, kind) in enumerate(placed_notes):
-        why = why_of(n.anchor)
-        if kind != "orphan" and i not in keep:
-            why = f"another note is on {new.article}:{new.sentence} (notes are never merged)"
-            new, kind = dataclasses.replace(n.anchor, orphan=True), "orphan"
-        record("note", n.anchor, new, kind, why)
-        notes.append(dataclasses.replace(n, anchor=new))
-    # links: never a link from a sentence to itself
-    links = []
-    for l in data.links:
-        (na, ka), (nb, kb) = new_of(l.a), new_of(l.b)
+    def notes(self, notes: list) -> list:
+        """Never two notes on one sentence. Where several land on one, those found exactly keep it;
+        without an exact one, the one found best keeps it when it is the only one found that way;
+        the others stay orphans (never merged, never dropped)."""
+        placed = [(n, *self.new_of(n.anchor)) for n in notes]
+        on_key: dict[tuple[str, int], list[int]] = {}
+        for i, (_, new, kind) in enumerate(placed):
+            if kind != "orphan":
+                on_key.setdefault(new.key(), []).append(i)
+        keep: set[int] = set()
+        for idx in on_key.values():
+            exact = [i for i in idx if placed[i][2] == "exact"]
+            if exact:
+                keep.update(exact)
+                continue
+            ranks = sorted((_RANK[placed[i][2]], -self.placer.score.get(placed[i][0].anchor, 100.0), i) for i in idx)
+            if len(ranks) == 1 or ranks[0][:2] < ranks[1][:2]:
+                keep.add(ranks[0][2])
+        out = []
+        for i, (n, new, kind) in enumerate(placed):
+            why = self.why_of(n.anchor)
+            if kind != "orphan" and i not in keep:
+                why = f"another note is on {new.article}:{new.sentence} (notes are never merged)"
+                new, kind = dataclasses.replace(n.anchor, orphan=True), "orphan"
+            self.record("note", n.anchor, new, kind, why)
+            out.append(dataclasses.replace(n, anchor=new))
+        return out
+
+    def link(self, l):
+        """Both ends re-attached; never a link from a sentence to itself."""
+        (na, ka), (nb, kb) = self.new_of(l.a), self.new_of(l.b)
+        what = f"{l.relation} link end"
         if ka != "orphan" and kb != "orphan" and na.key() == nb.key() and l.a.key() != l.b.key():
             why = f"it would join {na.article}:{na.sentence} to itself"
             if ka != "exact":
                 na, ka = dataclasses.replace(l.a, orphan=True), "orphan"
             if kb != "exact" or ka == "exact":
                 nb, kb = dataclasses.replace(l.b, orphan=True), "orphan"
-            record(f"{l.relation} link end", l.a, na, ka, why if ka == "orphan" else None)
-            record(f"{l.relation} link end", l.b, nb, kb, why if kb == "orphan" else None)
+            self.record(what, l.a, na, ka, why if ka == "orphan" else None)
+            self.record(what, l.b, nb, kb, why if kb == "orphan" else None)
         else:
-            record(f"{l.relation} link end", l.a, na, ka, why_of(l.a))
-            record(f"{l.relation} link end", l.b, nb, kb, why_of(l.b))
-        links.append(dataclasses.replace(l, a=na, b=nb))
-    data.tags, data.notes, data.links = tags, notes, links
-    return rep
+            self.record(what, l.a, na, ka, self.why_of(l.a))
+            self.record(what, l.b, nb, kb, self.why_of(l.b))
+        return dataclasses.replace(l, a=na, b=nb)
 
 
 def nothing_anchored(rep: ReanchorReport, path) -> str | None:
