@@ -87,3 +87,47 @@ def test_the_same_figure_in_the_same_slot_agrees_across_languages():
     assert facts_agree("Unos 12.000 trabajadores fueron evacuados.", "es", "About 12,000 workers were evacuated.", "en")
     assert not facts_agree("12.000 trabajadores murieron.", "es", "12,000 soldiers were injured.", "en")
     assert not facts_agree("Drei Menschen starben.", "de", "Three people died.", "en")  # small figures agree by chance
+
+
+def _sent(text, lang):
+    from types import SimpleNamespace
+    return SimpleNamespace(text=text, lang=lang)
+
+
+def test_anchors_are_names_and_figures_that_survive_translation():
+    assert crosslingual.anchors("Le maire de Lyon a parlé de 5.000 victimes.", "fr") >= {"lyon", "5000"}
+    assert crosslingual.anchors("They spoke of 5,000 victims in Lyon.", "en") >= {"lyon", "5000"}
+    # German capitalises every noun: only its figures count.
+    assert crosslingual.anchors("Das Dach des Hauses ist eingestürzt.", "de") == frozenset()
+    assert crosslingual.figures("In 2021, 53.8 million people voted.") == {"53", "8"}  # the year left out
+
+
+def test_a_cross_language_match_needs_a_clear_margin_when_names_and_figures_differ():
+    s = AlignSettings()
+    t = crosslingual_tuning()
+    en = _sent("The mayor of Lyon thanked the rescuers.", "en")
+    same = _sent("Le maire de Lyon a remercié les secouristes.", "fr")
+    other = _sent("Le préfet de Marseille a remercié les pompiers.", "fr")
+    low = t.cross_disjoint_min - 0.05
+    assert crosslingual.decide(en, same, low, False, s, t) == (round(low, 4), [])
+    assert crosslingual.decide(en, other, low, False, s, t) is None
+    assert crosslingual.decide(en, other, t.cross_disjoint_min + 0.05, False, s, t) is not None
+
+
+def test_a_cross_language_match_of_two_different_figures_is_dropped():
+    s = AlignSettings()
+    t = crosslingual_tuning()
+    en = _sent("About 40 million voters took part in the vote.", "en")
+    fr = _sent("Les bureaux de vote ont accueilli plus de 60 millions d'électeurs inscrits.", "fr")
+    assert crosslingual.decide(en, fr, 0.7, False, s, t) is None
+    same = _sent("Environ 40 millions d'électeurs ont participé au vote.", "fr")
+    assert crosslingual.decide(en, same, 0.7, False, s, t) == (0.7, [])
+    # The same quantity in other units is no disagreement.
+    miles = _sent("The ship sank 12 miles off the coast.", "en")
+    km = _sent("Le navire a coulé à 19 km de la côte.", "fr")
+    assert crosslingual.decide(miles, km, 0.7, False, s, t) == (0.7, [])
+
+
+def crosslingual_tuning():
+    from reviewer.engine.settings import TUNING
+    return TUNING

@@ -301,3 +301,15 @@ def test_scores_stay_within_zero_and_one():
                  "The 3,400 soldiers of the Tarn brigade reached Velmar on Monday.")
     links = align(cl)
     assert links and all(0.0 <= l.score <= 1.0 for l in links)
+
+
+def test_a_match_within_one_article_needs_nearly_the_same_words():
+    text = ("The storm destroyed the old harbour wall on Monday night. Fishermen said the storm had destroyed "
+            "the harbour wall overnight. The mayor promised to rebuild it.")
+    other = "A storm damaged houses near the harbour on Monday night."
+    links = align(cluster(text, other))
+    assert not [l for l in links if l.a.article == l.b.article and l.relation == "match"]
+    # The same sentence twice in one article is still shown.
+    twice = "The storm destroyed the old harbour wall on Monday night. " * 2 + "The mayor promised to rebuild it."
+    links = align(cluster(twice, other))
+    assert [l for l in links if l.a.article == l.b.article and l.relation == "match"]

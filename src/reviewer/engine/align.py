@@ -70,7 +70,7 @@ def align(cluster: Cluster, settings: AlignSettings | None = None,
         else:
             matches.append((i, j, score))
     report(0.85)
-    links = _select(feats, [a.id for a in cluster.articles], matches, conflicts, settings)
+    links = _select(feats, [a.id for a in cluster.articles], matches, conflicts, settings, tuning.within_match_min)
     report(1.0)
     return links
 
@@ -173,8 +173,10 @@ def _cutoffs(feats: list[SentFeatures], pairs, k: int) -> dict[tuple[int, int], 
 
 
 def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[int, int, float]],
-            conflicts: list[tuple[int, int, float, list[Evidence]]], settings: AlignSettings) -> list[Link]:
-    """Keep the best few links per sentence and other article, on both ends."""
+            conflicts: list[tuple[int, int, float, list[Evidence]]], settings: AlignSettings,
+            within_min: float = TUNING.within_match_min) -> list[Link]:
+    """Keep the best few links per sentence and other article, on both ends; a match within one
+    article only from ``within_min``."""
     k = settings.max_matches_per_article
     cutoff = _cutoffs(feats, matches, k)
     conf_cut = _cutoffs(feats, conflicts, k)
@@ -188,6 +190,8 @@ def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[i
 
     out: list[Link] = []
     for i, j, s in matches:
+        if feats[i].art == feats[j].art and s < within_min:
+            continue  # an article repeating itself in other words is no news to a reviewer
         if s >= cutoff[(i, feats[j].art)] and s >= cutoff[(j, feats[i].art)]:
             out.append(Link(ref(i), ref(j), "match", round(s, 4)))
     for i, j, s, ev in conflicts:

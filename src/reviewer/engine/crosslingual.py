@@ -16,11 +16,13 @@ languages. A translation or close paraphrase stands out from its neighbours (mar
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import replace
 
 import numpy as np
 
+from reviewer.engine.textnorm import fold
 from reviewer.lang import detect
 from reviewer.models import Cluster
 
@@ -167,6 +169,42 @@ def with_cross_language(sem: np.ndarray | None, feats, settings, t) -> np.ndarra
     return out
 
 
+_WORD = re.compile(r"\w+")
+_FIGURE = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d{3})*")
+_NOUNS_CAPITALISED = frozenset({"de", "lb"})  # capitals mark every noun there, not names
+
+
+def anchors(text: str, lang: str = detect.UNDETERMINED) -> frozenset[str]:
+    """Names and figures that survive translation: the figures (thousands separators dropped:
+    "5,000" / "5.000" / "5000"), and the first four letters (accents and case folded) of the
+    capitalised words after the first ("Moskau" / "Moscow"), in languages where a capital marks a name."""
+    figures = frozenset(re.sub(r"\D", "", x) for x in _FIGURE.findall(text))
+    if lang in _NOUNS_CAPITALISED:
+        return figures
+    words = _WORD.findall(text)
+    return figures | {fold(w)[:4] for w in words[1:] if w[:1].isupper() and len(w) > 2 and not w.isdigit()}
+
+
+def figures(text: str) -> frozenset[str]:
+    """The figures of a sentence, years left out ("53.8 million" -> 53, 8)."""
+    return frozenset(x for x in (re.sub(r"\D", "", m) for m in _FIGURE.findall(text))
+                     if not (len(x) == 4 and x[:2] in ("19", "20")))
+
+
+def disjoint_figures(text_a: str, text_b: str) -> bool:
+    """Both sentences give figures and none is the same: two statements about different
+    quantities (voters who took part / voters registered), unless the facts agree in other units."""
+    xa, xb = figures(text_a), figures(text_b)
+    return bool(xa and xb and not (xa & xb))
+
+
+def disjoint_anchors(a, b) -> bool:
+    """Both sentences name people, places or figures, and none of them is the same: a
+    translation keeps its names and numbers, a sentence on another detail of the topic does not."""
+    xa, xb = anchors(a.text, a.lang), anchors(b.text, b.lang)
+    return bool(xa and xb and not (xa & xb))
+
+
 def decide(a, b, sim: float, only_facts: bool, settings, t):
     """(score, evidence) of a conflict, (score, []) of a match, or None, for a cross-language pair."""
     from reviewer.engine import xfacts
@@ -174,9 +212,19 @@ def decide(a, b, sim: float, only_facts: bool, settings, t):
     evidence = xfacts.xl_evidence(a.text, a.lang, b.text, b.lang)
     if evidence:
         return round(min(1.0, t.conflict_base + t.conflict_scale * sim), 4), evidence
-    if sim >= settings.match_threshold and not only_facts:
-        return round(sim, 4), []
-    if sim >= FACT_SCORE and (xfacts.facts_agree(a.text, a.lang, b.text, b.lang)
-                              or xfacts.facts_agree(b.text, b.lang, a.text, a.lang)):
+    agree = None
+    if sim >= settings.match_threshold and not only_facts and (sim >= t.cross_disjoint_min or not disjoint_anchors(a, b)):
+        if not disjoint_figures(a.text, b.text):
+            return round(sim, 4), []
+        agree = _facts_agree(a, b)
+        if agree:  # other figures, but one of them the same quantity in other units
+            return round(sim, 4), []
+    if sim >= FACT_SCORE and (agree if agree is not None else _facts_agree(a, b)):
         return round(settings.match_threshold + 0.01, 4), []  # close, and the same figure in the same slot
     return None
+
+
+def _facts_agree(a, b) -> bool:
+    from reviewer.engine import xfacts
+
+    return xfacts.facts_agree(a.text, a.lang, b.text, b.lang) or xfacts.facts_agree(b.text, b.lang, a.text, a.lang)

@@ -8,12 +8,13 @@ two different subjects are the main source of false alarms (de Marneffe et al., 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
 from reviewer.engine.dates import dates_conflict
 from reviewer.engine.facts import INF, Count, counts_conflict, same_dimension, unit_factor
-from reviewer.engine.features import SentFeatures, different_subjects, local_terms, own_context
+from reviewer.engine.features import SentFeatures, different_subjects, local_names, local_terms, own_context
 from reviewer.engine.settings import Tuning
 from reviewer.engine.textnorm import antonyms
 from reviewer.lang.en import CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
@@ -50,16 +51,10 @@ def _mode(f: SentFeatures, c: Count, radius: int) -> str:
     return "actual"
 
 
-def _people_tied(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count, t: Tuning) -> bool:
+def _people_tied(xa: "_CountCtx", xb: "_CountCtx") -> bool:
     """"12,000 members" / "8,000 workers": both count people; the same people only when the
     words around them say so ("... joined the strike" / "... took part in the strike")."""
-    ha, hb = set(ca.head), set(cb.head)
-    if not (ha & PERSON_HEADS and hb & PERSON_HEADS):
-        return False
-    r = t.person_context_radius
-    around_a = (own_context(a, ca, r) | ha | {ca.pre}) - GENERIC_HEADS - PERSON_HEADS - {None}
-    around_b = (own_context(b, cb, r) | hb | {cb.pre}) - GENERIC_HEADS - PERSON_HEADS - {None}
-    return bool(around_a & around_b)
+    return xa.person and xb.person and bool(xa.around & xb.around)
 
 
 @_memo
@@ -127,72 +122,111 @@ def _subject(f: SentFeatures, c: Count, reach: int) -> str | None:
     return None
 
 
-def _same_head_count(f: SentFeatures, c: Count) -> int:
-    return sum(1 for o in f.counts if o.head[:1] == c.head[:1])
+@dataclass(frozen=True, slots=True)
+class _CountCtx:
+    """What the slot checks ask of one count, computed once per count (not once per pair)."""
+
+    mode: str  # _mode
+    scope: frozenset[str]  # _scope
+    subject: str | None  # _subject
+    head: frozenset[str]
+    person: bool  # the head counts people
+    around: frozenset[str]  # its own context, head and word before, generic and person heads left out
+    near: frozenset[str]  # local terms (generic_head_radius) and head
+    names: frozenset[str]  # local names (local_names_radius)
+    affinity: frozenset[str]  # own context (count_context_radius) and head
+    same_head: int  # counts of the sentence with the same first head word
 
 
-def same_slot(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count, sim: float, match_threshold: float,
-              t: Tuning) -> bool:
+def _count_ctx(f: SentFeatures, c: Count, t: Tuning) -> _CountCtx:
+    head = frozenset(c.head)
+    around = (own_context(f, c, t.person_context_radius) | head | {c.pre}) - GENERIC_HEADS - PERSON_HEADS - {None}
+    return _CountCtx(
+        mode=_mode(f, c, t.mode_radius),
+        scope=_scope(f, c, t.anchor_reach),
+        subject=_subject(f, c, t.subject_reach),
+        head=head,
+        person=bool(head & PERSON_HEADS),
+        around=frozenset(around),
+        near=local_terms(f, c.span, t.generic_head_radius) | head,
+        names=local_names(f, c.span, t.local_names_radius),
+        affinity=own_context(f, c, t.count_context_radius) | head,
+        same_head=sum(1 for o in f.counts if o.head[:1] == c.head[:1]),
+    )
+
+
+def _ctxs(f: SentFeatures, t: Tuning) -> list[_CountCtx]:
+    """The per-count contexts of a sentence, computed on first use."""
+    got = f.memo.get("count_ctx")
+    if got is None:
+        got = f.memo["count_ctx"] = [_count_ctx(f, c, t) for c in f.counts]
+    return got
+
+
+def _different_subjects(a: SentFeatures, xa: _CountCtx, b: SentFeatures, xb: _CountCtx) -> bool:
+    """:func:`different_subjects` with the spans of two counts, from their contexts."""
+    return bool(xa.names - b.bag) and bool(xb.names - a.bag)
+
+
+def same_slot(a: SentFeatures, ca: Count, xa: _CountCtx, b: SentFeatures, cb: Count, xb: _CountCtx,
+              sim: float, match_threshold: float, t: Tuning) -> bool:
     """Do two counts count the same thing? Same head noun (or the same word before:
     "magnitude 6.4" / "6.1-magnitude"); a generic head ("people", "percent", "euros") also
     needs a shared word nearby, unless the sentences are as close as a match; different
     names around them mean different subjects."""
     if a.art == b.art and (ca.weak or cb.weak):
         return False  # within one article, "a drone" is narration, not a count
-    if _mode(a, ca, t.mode_radius) != _mode(b, cb, t.mode_radius):
+    if xa.mode != xb.mode:
         return False
-    if _scope(a, ca, t.anchor_reach) != _scope(b, cb, t.anchor_reach):
+    if xa.scope != xb.scope:
         return False  # "51% of the votes inside the country" / "52% of the votes"
-    sa, sb = _subject(a, ca, t.subject_reach), _subject(b, cb, t.subject_reach)
+    sa, sb = xa.subject, xb.subject
     if sa and sb and sa != sb:
         return False  # "Erdogan won 52 percent" / "Kilicdaroglu got 48 percent"
-    ha, hb = set(ca.head), set(cb.head)
-    shared = ha & hb
+    shared = set(xa.head & xb.head)
     if ca.pre and ca.pre == cb.pre:
         shared.add(ca.pre)  # a weak count never has a word before it
     if ca.unit and cb.unit and same_dimension(ca, cb) and not _comparable_measures(a, ca, b, cb, t):
         return False
     measures = not shared and same_dimension(ca, cb)  # "200 km" / "120 miles"
     if not shared and not measures:
-        if not _people_tied(a, ca, b, cb, t):
+        if not _people_tied(xa, xb):
             return False
     elif measures or shared <= GENERIC_HEADS:
-        r = t.generic_head_radius
-        near = (local_terms(a, ca.span, r) | ha) & (local_terms(b, cb.span, r) | hb)
-        if not (near - GENERIC_HEADS):
+        if not ((xa.near & xb.near) - GENERIC_HEADS):
             # Nothing in common around them: the sentences must be as close as a match, and
             # each hold only one such count (with two percentages on a side, which is which?).
-            ambiguous = _same_head_count(a, ca) > 1 or _same_head_count(b, cb) > 1
+            ambiguous = xa.same_head > 1 or xb.same_head > 1
             if sim < match_threshold or (ambiguous and not (sa and sa == sb)):
                 return False
-    return not different_subjects(a, b, ca.span, cb.span, t.local_names_radius)
+    return not _different_subjects(a, xa, b, xb)
 
 
 def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: float, t: Tuning) -> list[Evidence]:
-    out: list[Evidence] = []
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    pairs = [(ia, ib) for ia, ca in enumerate(a.counts) for ib, cb in enumerate(b.counts)
-             if same_slot(a, ca, b, cb, sim, match_threshold, t)]
-    if len(pairs) > 1:
-        # The best-matched counts first: "Rail has offered 5 percent" pairs with "Rail said it had
-        # offered a 4 percent rise", not with "the union wants 9 percent".
-        r = t.count_context_radius
-
-        def affinity(p: tuple[int, int]) -> int:
-            ca, cb = a.counts[p[0]], b.counts[p[1]]
-            return len((own_context(a, ca, r) | set(ca.head)) & (own_context(b, cb, r) | set(cb.head)))
-        pairs.sort(key=lambda p: (-affinity(p), p))
-    # A count that agrees with a count of the other sentence settles that slot.
     def conflict(ca: Count, cb: Count) -> bool:
         return counts_conflict(ca, cb, t.measure_tolerance, t.weak_count_max)
 
+    if not any(conflict(ca, cb) for ca in a.counts for cb in b.counts):
+        return []  # only a conflicting pair of counts can give evidence
+    out: list[Evidence] = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    xa_all, xb_all = _ctxs(a, t), _ctxs(b, t)
+    pairs = [(ia, ib) for ia, ca in enumerate(a.counts) for ib, cb in enumerate(b.counts)
+             if same_slot(a, ca, xa_all[ia], b, cb, xb_all[ib], sim, match_threshold, t)]
+    if len(pairs) > 1:
+        # The best-matched counts first: "Rail has offered 5 percent" pairs with "Rail said it had
+        # offered a 4 percent rise", not with "the union wants 9 percent".
+        def affinity(p: tuple[int, int]) -> int:
+            return len(xa_all[p[0]].affinity & xb_all[p[1]].affinity)
+        pairs.sort(key=lambda p: (-affinity(p), p))
     # The same figure of the same thing on both sides is the same fact, whatever the words around it.
     for ia, ca in enumerate(a.counts):
         for ib, cb in enumerate(b.counts):
             if ca.exact and cb.exact and ca.lo == cb.lo and ca.unit == cb.unit and set(ca.head) & set(cb.head):
                 used_a.add(ia)
                 used_b.add(ib)
+    # A count that agrees with a count of the other sentence settles that slot.
     for ia, ib in pairs:
         if not conflict(a.counts[ia], b.counts[ib]):
             used_a.add(ia)
@@ -211,13 +245,16 @@ def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold
 def distinct_figures(a: SentFeatures, b: SentFeatures, t: Tuning) -> bool:
     """Different figures of the same kind for different parts or different people ("52% of the
     votes" / "51% of the votes inside the country"): not a conflict, and not one claim either."""
-    for ca in a.counts:
-        for cb in b.counts:
-            if not (ca.exact and cb.exact and ca.lo != cb.lo and set(ca.head) & set(cb.head)):
+    if not (a.counts and b.counts):
+        return False
+    xa_all, xb_all = _ctxs(a, t), _ctxs(b, t)
+    for ca, xa in zip(a.counts, xa_all):
+        for cb, xb in zip(b.counts, xb_all):
+            if not (ca.exact and cb.exact and ca.lo != cb.lo and xa.head & xb.head):
                 continue
-            if _scope(a, ca, t.anchor_reach) != _scope(b, cb, t.anchor_reach):
+            if xa.scope != xb.scope:
                 return True
-            sa, sb = _subject(a, ca, t.subject_reach), _subject(b, cb, t.subject_reach)
+            sa, sb = xa.subject, xb.subject
             if sa and sb and sa != sb:
                 return True
     return False

@@ -88,6 +88,11 @@ class Tuning:
     cross_floor: float = 0.80
     cross_range: float = 0.20
     embed_batch: int = 64
+    # Precision (issue 12, round 6): a match inside one article (an article repeating itself)
+    # only when nearly the same words; a cross-language match whose two sides both name people,
+    # places or figures, none of them shared, only with a clear margin.
+    within_match_min: float = 0.8
+    cross_disjoint_min: float = 0.55
 
 
 TUNING = Tuning()
