@@ -275,6 +275,11 @@ def make_app(paths: list[str], *, reviewer: str | None = None, config: Config | 
 
     config = config or load_config(None)
     cluster = load_cluster(paths)
+    # The language of every article and sentence (issue 14), for the column headers; the
+    # alignment's child process gets the cluster annotated and does not detect them again.
+    from reviewer.engine.crosslingual import annotate_languages
+
+    annotate_languages(cluster)
     name = reviewer or config.reviewer_name()
     fmt = fmt or config.format
     side = Path(sidecar) if sidecar else default_sidecar_path(paths, name, fmt)
