@@ -33,12 +33,14 @@ from reviewer.tui.messages import ExportDone, ExportFailed
 from reviewer.tui.screens import HelpScreen, ListScreen, SaveAsScreen
 from reviewer.tui.widgets.columns import ArticlePane
 from reviewer.tui.widgets.review_view import APP_ACTIONS, ReviewView
+from reviewer.tui.widgets.status_bar import fold_path
 from reviewer.tui.workspace import Options, Workspace
 
 __all__ = ["Options", "ReviewerApp", "make_app", "run_tui"]
 
 # Ways out that are not a key: a closed terminal or dropped SSH (SIGHUP), kill (SIGTERM), kill -INT.
 EXIT_SIGNALS = tuple(getattr(signal, n) for n in ("SIGHUP", "SIGTERM", "SIGINT") if hasattr(signal, n))
+TOAST_TEXT_WIDTH = 48  # app.tcss: Toast max-width 52, less its border and padding
 HARD_EXIT_AFTER = 3.0  # seconds: after a signal the work is saved; a terminal that is gone must not hold us
 
 
@@ -204,7 +206,8 @@ class ReviewerApp(App[int]):
             self.post_message(ExportDone(fmt, out))
 
     def on_export_done(self, msg: ExportDone) -> None:
-        self.notify(f"exported {msg.fmt} to {msg.path}")
+        # Toasts wrap at spaces only: break the path at its separators (the toast's text width).
+        self.notify(fold_path(f"exported {msg.fmt} to {msg.path}", TOAST_TEXT_WIDTH))
 
     def on_export_failed(self, msg: ExportFailed) -> None:
         self.notify(f"export failed: {msg.error}", severity="error")

@@ -149,7 +149,8 @@ class ReviewView(Vertical, can_focus=True):
     def watch_state(self, state: ViewState) -> None:
         self.columns.update(state)
         folder = safe_text(self.folder_name())
-        self.query_one(TopBar).info = TopInfo(state, folder, self.columns.first, self.columns.shown)
+        self.query_one(TopBar).info = TopInfo(state, folder, self.columns.first, self.columns.shown,
+                                                   tuple(self.columns.order[:self.columns.shown]))
         self.query_one(Inspector).info = state
         self.show_status()
 
@@ -233,11 +234,11 @@ class ReviewView(Vertical, can_focus=True):
         """The cursor moved (or its selected link changed): scroll the columns to it (sync: the
         selected link's sentence level with it, the other linked ones as near as they fit) and
         redraw."""
-        old_first = self.columns.first
+        old_order = list(self.columns.order)
         focus = self.nav.focused_link()
         want = self.nav.art_index.get(focus.other(self.nav.cursor)[0]) if focus is not None else None
         self.columns.lay_out(self.nav.art, want)
-        if self.columns.first != old_first:
+        if self.columns.order != old_order:
             self.call_after_refresh(self.columns.bring_into_view, self.nav, sync)
         self.columns.bring_into_view(self.nav, sync=sync)
         self.publish()
