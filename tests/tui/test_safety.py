@@ -163,15 +163,33 @@ async def test_accept_again_keeps_the_link_note(make, cluster_dir):
         await pilot.press("a", "e")  # accept the conflict a0-b0, then a note on it
         await pilot.pause()
         await pilot.press(*"checked with the ministry", "enter")
-        await pilot.press("a")  # again: would be back to undecided
+        await pilot.press("x")  # switching to rejected carries the note
         await pilot.pause()
         link = app.focused_link()
-        assert link.decision == "accepted" and link.note == "checked with the ministry"
-        await pilot.press("x")  # switching to rejected carries the note
+        assert link.decision == "rejected" and link.note == "checked with the ministry"
+        await pilot.press("x")  # again: back to undecided, the note kept on the sentence
+        await pilot.pause()
+        assert app.focused_link().decision is None
+        assert app.session.notes_by[app.cursor] == "checked with the ministry"
+        assert "note is kept" in app.review.message
         await pilot.press("s")
         await pilot.pause()
-    [l] = sidecar(cluster_dir)["links"]
-    assert (l["decision"], l["note"]) == ("rejected", "checked with the ministry")
+    data = sidecar(cluster_dir)
+    assert not data.get("links")
+    assert [(n["article"], n["sentence"], n["text"]) for n in data["notes"]] == [("a", 0, "checked with the ministry")]
+
+
+async def test_undeciding_refused_when_the_sentence_has_a_note_names_the_note_key(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")  # a note on the sentence a0 (its link undecided)
+        await pilot.pause()
+        await pilot.press(*"mine", "enter", "a", "e")  # accept, then a note on the link
+        await pilot.pause()
+        await pilot.press(*"the link's", "enter", "a")
+        await pilot.pause()
+        assert app.focused_link().decision == "accepted"
+        assert "clear one (e)" in app.review.message
 
 
 # ------------------------------------------------------------------ 8: nothing anchored is announced, orphans kept

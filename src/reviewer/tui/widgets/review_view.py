@@ -369,14 +369,19 @@ class ReviewView(Vertical, can_focus=True):
             return
         if not self._guard():
             return
-        if not self.ws.session.decide(link, decision):
-            self.notify("this link has a note, kept with its decision: clear the note (n) to set it back to undecided")
+        had_note = bool(link.note.strip())
+        if not self.ws.session.decide(link, decision, note_to=self.nav.cursor):
+            key = self.config.keys.get("note", "e")  # the note key as configured
+            self.notify(f"this link and its sentence both have a note (two notes are never merged): clear one "
+                        f"({key}) to set the link back to undecided")
             return
         # The selection stays on the link just decided, so that "] x" walks on.
         self.nav.select(link, link.relation)
         now = self.nav.focused_link()
         if now is not None and now.pair() == link.pair() and now.relation == link.relation:
             state = now.decision or "back to undecided"
+            if had_note and now.decision is None:
+                state += "; its note is kept as the sentence's note"
             self.notify(f"{'≠' if link.relation == 'conflict' else '≈'} {link.relation}: {state}", timeout=1.5)
         self.changed()
 
