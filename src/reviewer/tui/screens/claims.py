@@ -30,7 +30,7 @@ from textual.widgets import Static
 from reviewer.review.claimboard import SORT_WORDS, ClaimBoard, letter
 from reviewer.tui.screens.list import ListScreen
 from reviewer.tui.screens.claims_table import ClaimsTable
-from reviewer.tui.widgets.panel import safe_rich
+from reviewer.tui.richtext import safe_rich
 
 if TYPE_CHECKING:
     from reviewer.tui.app import ReviewerApp

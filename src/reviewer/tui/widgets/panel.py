@@ -10,16 +10,7 @@ from rich.text import Text
 from textual.reactive import var
 from textual.widget import Widget
 
-from reviewer.textsafe import is_safe, safe_text
-
-
-def safe_rich(text: Text) -> Text:
-    """``text`` with every terminal control shown as a visible stand-in (textsafe.safe_text: same
-    length, so every style span stays on its characters)."""
-    if is_safe(text.plain):
-        return text
-    return Text(safe_text(text.plain), style=text.style, justify=text.justify, overflow=text.overflow,
-                no_wrap=text.no_wrap, end=text.end, spans=list(text.spans))
+from reviewer.tui.richtext import safe_rich
 
 
 class TextPanel(Widget):
