@@ -251,3 +251,44 @@ def test_undo_everything_returns_to_the_start_and_redo_everything_comes_back(seq
     for _ in range(done):
         assert s.redo()
     assert (s.data.tags, s.data.notes, s.data.links) == end
+
+
+def test_a_decision_toggle_keeps_the_unknown_fields_of_its_entry():
+    """Issue 11 item 7: accepted → rejected rebuilt the entry and dropped its ``extra``."""
+    s = session()
+    s.decide(link_between(s, ("a", 1), ("b", 1)), "accepted")
+    [d] = s.data.links
+    s.data.links = [LinkDecision(d.a, d.b, d.relation, d.decision, d.origin, d.score, d.note, d.time,
+                                 extra={"confidence": 3, "source_url": "https://example.org"})]
+    s._rebuild()
+    s.decide(link_between(s, ("a", 1), ("b", 1)), "rejected")
+    [d] = s.data.links
+    assert d.decision == "rejected" and d.extra == {"confidence": 3, "source_url": "https://example.org"}
+    s.decide_many([link_between(s, ("a", 1), ("b", 1))], "accepted")
+    assert s.data.links[0].extra["confidence"] == 3
+
+
+def test_undeciding_a_link_with_a_note_keeps_the_note_on_the_sentence():
+    s = session()
+    link = link_between(s, ("a", 0), ("b", 0))
+    s.decide(link, "accepted")
+    s.set_link_note(link_between(s, ("a", 0), ("b", 0)), "checked with the ministry")
+    assert s.decide(link_between(s, ("a", 0), ("b", 0)), "accepted", note_to=("b", 0)) is True
+    assert link_between(s, ("a", 0), ("b", 0)).decision is None and s.data.links == []
+    assert s.notes_by[("b", 0)] == "checked with the ministry"
+    assert s.undo() and link_between(s, ("a", 0), ("b", 0)).note == "checked with the ministry"
+    assert ("b", 0) not in s.notes_by  # one step
+    # The sentence has a note already: never merged, nothing changes.
+    s.set_sentence_note(("a", 0), "my own note")
+    assert s.decide(link_between(s, ("a", 0), ("b", 0)), "accepted", note_to=("a", 0)) is False
+    assert link_between(s, ("a", 0), ("b", 0)).decision == "accepted"
+    assert s.decide(link_between(s, ("a", 0), ("b", 0)), None) is False  # nowhere to keep it
+
+
+def test_a_claim_toggled_back_to_undecided_keeps_links_with_notes():
+    s = session()
+    links = [link_between(s, ("a", 1), ("b", 1)), link_between(s, ("a", 2), ("c", 1))]
+    s.decide_many(links, "accepted")
+    s.set_link_note(link_between(s, ("a", 1), ("b", 1)), "kept")
+    s.decide_many([link_between(s, ("a", 1), ("b", 1)), link_between(s, ("a", 2), ("c", 1))], "accepted")
+    assert [(d.decision, d.note) for d in s.data.links] == [("accepted", "kept")]

@@ -255,3 +255,24 @@ async def test_deciding_keeps_the_selection_on_that_link_and_n_skips_decided_con
         where = app.cursor
         await pilot.press("n")
         assert app.cursor == where
+
+
+async def test_the_export_toast_breaks_its_path_at_separators(make, tmp_path):
+    """Issue 13: toasts wrap at spaces only; a long path is folded at its "/" instead of mid-word."""
+    from pathlib import Path
+
+    from reviewer.tui.app import TOAST_TEXT_WIDTH
+    from reviewer.tui.messages import ExportDone
+
+    app = make()
+    path = Path("/home/reviewer/projects/newsroom-factcheck/clusters/2023-03-factory-fire/cluster.tester.html")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.post_message(ExportDone("html", path))
+        await pilot.pause()
+        (msg,) = [n.message for n in app._notifications if n.message.startswith("exported")]
+        lines = msg.split("\n")
+        words = [w for line in lines for w in line.split(" ")]
+        assert len(lines) > 1 and all(len(w) <= TOAST_TEXT_WIDTH for w in words)  # the toast wraps at spaces
+        assert all(line.endswith("/") for line in lines[:-1])  # each break right after a separator
+        assert msg.replace("\n", "") == f"exported html to {path}"

@@ -163,15 +163,33 @@ async def test_accept_again_keeps_the_link_note(make, cluster_dir):
         await pilot.press("a", "e")  # accept the conflict a0-b0, then a note on it
         await pilot.pause()
         await pilot.press(*"checked with the ministry", "enter")
-        await pilot.press("a")  # again: would be back to undecided
+        await pilot.press("x")  # switching to rejected carries the note
         await pilot.pause()
         link = app.focused_link()
-        assert link.decision == "accepted" and link.note == "checked with the ministry"
-        await pilot.press("x")  # switching to rejected carries the note
+        assert link.decision == "rejected" and link.note == "checked with the ministry"
+        await pilot.press("x")  # again: back to undecided, the note kept on the sentence
+        await pilot.pause()
+        assert app.focused_link().decision is None
+        assert app.session.notes_by[app.cursor] == "checked with the ministry"
+        assert "note is kept" in app.review.message
         await pilot.press("s")
         await pilot.pause()
-    [l] = sidecar(cluster_dir)["links"]
-    assert (l["decision"], l["note"]) == ("rejected", "checked with the ministry")
+    data = sidecar(cluster_dir)
+    assert not data.get("links")
+    assert [(n["article"], n["sentence"], n["text"]) for n in data["notes"]] == [("a", 0, "checked with the ministry")]
+
+
+async def test_undeciding_refused_when_the_sentence_has_a_note_names_the_note_key(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")  # a note on the sentence a0 (its link undecided)
+        await pilot.pause()
+        await pilot.press(*"mine", "enter", "a", "e")  # accept, then a note on the link
+        await pilot.pause()
+        await pilot.press(*"the link's", "enter", "a")
+        await pilot.pause()
+        assert app.focused_link().decision == "accepted"
+        assert "clear one (e)" in app.review.message
 
 
 # ------------------------------------------------------------------ 8: nothing anchored is announced, orphans kept
@@ -264,3 +282,56 @@ async def test_a_crash_saves_first_and_exits_non_zero(make, cluster_dir):
     assert app.return_code == 1
     assert [(t["article"], t["sentence"]) for t in sidecar(cluster_dir)["tags"]] == [("a", 1)]
     assert not (cluster_dir / "tester.review.toml.lock").exists()
+
+
+async def test_ids_labels_and_names_are_safe_in_the_inspector_dialogs_and_lists(cluster_dir, config, tmp_path):
+    """Issue 11 item 9, the rest: an article id (its file name), a label and the sidecar's path
+    with escapes, shown in the inspector, the note and Save as dialogs (title and prefilled
+    text) and the orphans list, never reach the terminal as escapes."""
+    from reviewer.models import Link, SentenceRef
+    from reviewer.tui.app import make_app
+
+    bad_id = "e\x1b[2J"
+    (cluster_dir / f"{bad_id}.txt").write_text("Another article about the fire.\n", encoding="utf-8")
+    side = tmp_path / "x\x1b]0;t\x07.review.toml"
+    save_sidecar(side, ReviewData(reviewer="tester", tags=[
+        Tag(Anchor(bad_id, 0, 0, 31, "Another article about the fire."), "odd\x1b[5m", "t"),
+        Tag(Anchor("gone\x1b]0;o\x07", 0, 0, 5, "Gone."), "key-claim", "t")]))
+    links = [Link(SentenceRef("a", 0), SentenceRef(bad_id, 0), "match", 0.5)]
+    app = make_app([str(cluster_dir)], reviewer="tester", config=config, links=links, sidecar=str(side))
+    async with app.run_test(size=(200, 40)) as pilot:
+        await pilot.pause()
+        app.cur_art, app.cur_sent = app._art_index[bad_id], 0
+        app.review.moved()
+        await pilot.pause()
+        assert "\x1b" not in screen_text(app)
+        assert "e\u241b[2J:0" in screen_text(app)  # the key, shown harmlessly
+        await pilot.press("e")  # the note dialog: its title names the sentence
+        await pilot.pause()
+        assert "\x1b" not in screen_text(app)
+        await pilot.press("escape")
+        app.save_as()
+        await pilot.pause()
+        assert "\x1b" not in app.screen.query_one("Input").value
+        assert "\x1b" not in screen_text(app)
+        await pilot.press("escape")
+        app.show_orphans()
+        await pilot.pause()
+        assert "\x1b" not in screen_text(app)
+        await pilot.press("escape")
+
+
+async def test_format_json_beside_an_existing_toml_sidecar_opens_it_and_says_so(make, cluster_dir):
+    """Issue 11 item 7: --format json opens alice.review.toml (never a blank alice.review.json
+    beside it) and says so in one line."""
+    save_sidecar(cluster_dir / "alice.review.toml", ReviewData(reviewer="alice", tags=[
+        Tag(Anchor("a", 1, 0, 10, "The blaze started in a storage room shortly after 9 a.m."), "key-claim", "t")]))
+    app = make(reviewer="alice", fmt="json")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.store.path.name == "alice.review.toml"
+        said = [n.message for n in app._notifications if "your existing sidecar is opened" in n.message]
+        assert len(said) == 1 and "\n" not in said[0] and "alice.review.json" in said[0]
+        assert app.session.tags_by.get(("a", 1)) == ["key-claim"]
+        await pilot.press("q")
+    assert not (cluster_dir / "alice.review.json").exists()

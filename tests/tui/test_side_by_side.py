@@ -131,3 +131,40 @@ async def test_two_narrow_columns_below_80(long_app):
         assert_level(app)
         top = app.query_one("#topbar").text.plain
         assert "c ▶" in top  # says which article is off screen, by name
+
+
+@pytest.fixture
+def four_app(tmp_path, monkeypatch, config):
+    d = tmp_path / "four"
+    d.mkdir()
+    for art in "abcd":
+        (d / f"{art}.txt").write_text(_article(art, 30), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    R = SentenceRef
+    return make_app(["four"], reviewer="tester", config=config,
+                    links=[Link(R("a", 20), R("d", 5), "conflict", 0.9), Link(R("b", 3), R("c", 4), "match", 0.5)])
+
+
+async def test_a_link_to_an_article_off_screen_brings_it_beside_the_cursor(four_app):
+    """Issue 13: cursor in the 4th article, its link in the 1st, three columns: both on screen,
+    side by side, level; the top bar says which article is left out between."""
+    app = four_app
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert len(app.visible_articles()) == 3
+        await _press(pilot, "slash")
+        await pilot.press(*"D5 ", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.cursor == ("d", 5)
+        assert app.focused_link().other(app.cursor) == ("a", 20)
+        shown = app.visible_articles()
+        assert "a" in shown and "d" in shown
+        assert shown.index("d") - shown.index("a") == 1  # side by side
+        assert_level(app)
+        top = app.query_one("#topbar").text.plain
+        assert "[2, 1, 4 of 4]" in top and "(c off screen)" in top
+        await _press(pilot, "j")  # a sentence without links: the columns stay
+        assert app.visible_articles() == shown
+        await _press(pilot, "h")  # into c: neighbouring articles again
+        assert app.visible_articles() == ["b", "c", "d"]

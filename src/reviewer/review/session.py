@@ -186,45 +186,60 @@ class ReviewSession:
         self._rebuild()
         return on
 
-    def decide(self, link: ShownLink, decision: str | None) -> bool:
+    def decide(self, link: ShownLink, decision: str | None, *, note_to: Key | None = None) -> bool:
         """Accept or reject a link; deciding the same again clears the decision. A decision toggle
         never drops a note: a link note is part of its decision (the sidecar keeps accepted or
-        rejected links only), so a link with a note is not set back to undecided; False then
-        (nothing changed: clear the note first)."""
+        rejected links only), so when a link with a note goes back to undecided, its note is
+        kept as the note of sentence ``note_to`` (the cursor's), in the same undoable step. When
+        that sentence has a note already (two notes are never merged into one), or no ``note_to``
+        is given, nothing changes and the answer is False (clear one of the notes first).
+        A decision that stays keeps the fields of its entry this version does not know (``extra``)."""
         pair = link.pair()
         old = next((d for d in self.data.links if d.pair() == pair), None)
         note = old.note if old is not None else ""  # as written, not as shown
         back_to_undecided = decision is None or (link.decision == decision and link.origin == "suggested")
-        if note and back_to_undecided and link.origin == "suggested":
+        move_note = bool(note.strip()) and back_to_undecided and link.origin == "suggested"
+        if move_note and (note_to is None or note_to not in self.sentences or self._has_note(note_to)):
             return False
         self._checkpoint()
         kept = [d for d in self.data.links if d.pair() != pair]
         if decision is not None and not (link.decision == decision and link.origin == "suggested"):
-            kept.append(LinkDecision(self._anchor(link.a), self._anchor(link.b), link.relation, decision,
-                                     link.origin, link.score, note, now()))
+            kept.append(self._decision(old, link, link.relation, decision, link.origin, link.score, note))
         elif link.origin == "manual":
             # a manual link toggled off again is kept, rejected, so the reviewer sees what they undid
-            kept.append(LinkDecision(self._anchor(link.a), self._anchor(link.b), link.relation,
-                                     "rejected" if link.decision == "accepted" else "accepted", "manual", None,
-                                     note, now()))
+            kept.append(self._decision(old, link, link.relation, "rejected" if link.decision == "accepted" else "accepted",
+                                       "manual", None, note))
+        if move_note:
+            self.data.notes.append(Note(self._anchor(note_to), note, now()))
         self.data.links = kept
         self._rebuild()
         return True
 
+    def _has_note(self, key: Key) -> bool:
+        return any(n.anchor.key() == key and not n.anchor.orphan and n.text.strip() for n in self.data.notes)
+
+    def _decision(self, old: LinkDecision | None, link: ShownLink, relation: str, decision: str, origin: str,
+                  score: float | None, note: str) -> LinkDecision:
+        """The new entry of a decision; the old entry's unknown fields (``extra``) carried over."""
+        return LinkDecision(self._anchor(link.a), self._anchor(link.b), relation, decision, origin, score, note, now(),
+                            extra=dict(old.extra) if old is not None and old.extra else {})
+
     def decide_many(self, links: list[ShownLink], decision: str) -> bool:
         """Accept or reject several links (a claim's) as ONE undoable step; when every one of them
-        already has that decision, they all go back to undecided (manual links stay as they are).
-        False when nothing changed."""
+        already has that decision, they all go back to undecided (manual links, and links with a
+        note, stay as they are: a toggle never drops a note). False when nothing changed."""
         target = None if all(l.decision == decision for l in links) else decision
-        change = [l for l in links if l.decision != target and not (target is None and l.origin == "manual")]
+        change = [l for l in links if l.decision != target
+                  and not (target is None and (l.origin == "manual" or l.note.strip()))]
         if not change:
             return False
         self._checkpoint()
         pairs = {l.pair() for l in change}
+        olds = {d.pair(): d for d in self.data.links if d.pair() in pairs}
         kept = [d for d in self.data.links if d.pair() not in pairs]
         if target is not None:
-            kept += [LinkDecision(self._anchor(l.a), self._anchor(l.b), l.relation, target, l.origin, l.score,
-                                  l.note, now()) for l in change]
+            kept += [self._decision(olds.get(l.pair()), l, l.relation, target, l.origin, l.score,
+                                    olds[l.pair()].note if l.pair() in olds else l.note) for l in change]
         self.data.links = kept
         self._rebuild()
         return True

@@ -25,7 +25,7 @@ from reviewer.errors import ReviewerError, SidecarError
 from reviewer.keymap import KEYS, check_key_overrides
 from reviewer.models import Cluster, Link
 from reviewer.review import Key, ReviewSession, ShownLink
-from reviewer.sidecar.paths import default_sidecar_path, is_sidecar_name
+from reviewer.sidecar.paths import choose_sidecar_path, is_sidecar_name
 from reviewer.sidecar.store import SidecarStore
 from reviewer.textsafe import safe_text
 from reviewer.tui.commands import ReviewerCommands
@@ -33,12 +33,14 @@ from reviewer.tui.messages import ExportDone, ExportFailed
 from reviewer.tui.screens import HelpScreen, ListScreen, SaveAsScreen
 from reviewer.tui.widgets.columns import ArticlePane
 from reviewer.tui.widgets.review_view import APP_ACTIONS, ReviewView
+from reviewer.tui.widgets.status_bar import fold_path
 from reviewer.tui.workspace import Options, Workspace
 
 __all__ = ["Options", "ReviewerApp", "make_app", "run_tui"]
 
 # Ways out that are not a key: a closed terminal or dropped SSH (SIGHUP), kill (SIGTERM), kill -INT.
 EXIT_SIGNALS = tuple(getattr(signal, n) for n in ("SIGHUP", "SIGTERM", "SIGINT") if hasattr(signal, n))
+TOAST_TEXT_WIDTH = 48  # app.tcss: Toast max-width 52, less its border and padding
 HARD_EXIT_AFTER = 3.0  # seconds: after a signal the work is saved; a terminal that is gone must not hold us
 
 
@@ -204,7 +206,8 @@ class ReviewerApp(App[int]):
             self.post_message(ExportDone(fmt, out))
 
     def on_export_done(self, msg: ExportDone) -> None:
-        self.notify(f"exported {msg.fmt} to {msg.path}")
+        # Toasts wrap at spaces only: break the path at its separators (the toast's text width).
+        self.notify(fold_path(f"exported {msg.fmt} to {msg.path}", TOAST_TEXT_WIDTH))
 
     def on_export_failed(self, msg: ExportFailed) -> None:
         self.notify(f"export failed: {msg.error}", severity="error")
@@ -269,15 +272,27 @@ class ReviewerApp(App[int]):
 
 def make_app(paths: list[str], *, reviewer: str | None = None, config: Config | None = None,
              sidecar: str | None = None, fmt: str | None = None, links: list[Link] | None = None,
-             use_cache: bool = True) -> ReviewerApp:
-    """Build the app (raises ReviewerError for bad input: the CLI prints it as one line)."""
+             use_cache: bool = True, sidecar_note: str | None = None) -> ReviewerApp:
+    """Build the app (raises ReviewerError for bad input: the CLI prints it as one line).
+
+    Without ``sidecar``, the reviewer's sidecar beside the articles: an existing one in the other
+    format is opened whatever ``fmt`` says (never a blank second one beside it), and a line says
+    so; ``sidecar_note`` is that line when the caller chose the sidecar itself."""
     from reviewer.io.articles import load_cluster
 
     config = config or load_config(None)
     cluster = load_cluster(paths)
+    # The language of every article and sentence (issue 14), for the column headers; the
+    # alignment's child process gets the cluster annotated and does not detect them again.
+    from reviewer.engine.crosslingual import annotate_languages
+
+    annotate_languages(cluster)
     name = reviewer or config.reviewer_name()
     fmt = fmt or config.format
-    side = Path(sidecar) if sidecar else default_sidecar_path(paths, name, fmt)
+    if sidecar:
+        side = Path(sidecar)
+    else:
+        side, sidecar_note = choose_sidecar_path(paths, name, fmt)
     if sidecar:
         if not is_sidecar_name(side.name):
             raise SidecarError("a sidecar name must end in .review.toml or .review.json "
@@ -287,6 +302,8 @@ def make_app(paths: list[str], *, reviewer: str | None = None, config: Config | 
         if not side.parent.is_dir():
             raise SidecarError(f"the folder {side.parent} does not exist", path=str(side))
     warnings = [p.one_line() for p in cluster.problems] + list(config.warnings)
+    if sidecar_note:
+        warnings.insert(0, safe_text(sidecar_note))
     return ReviewerApp(cluster, Options(paths=[str(p) for p in paths], reviewer=name, sidecar=side, config=config,
                                         links=links, use_cache=use_cache, warnings=warnings))
 
@@ -298,6 +315,7 @@ def run_tui(args: argparse.Namespace) -> int:
 
     config = load_config(args.config)
     sidecar = args.sidecar
+    seeds_note = None  # the line choose_sidecar_path gives for the seeds' sidecar
     if args.paths:
         paths = args.paths
     else:
@@ -310,12 +328,13 @@ def run_tui(args: argparse.Namespace) -> int:
             folder = seeds_sidecar_dir()
             folder.mkdir(parents=True, exist_ok=True)
             name = args.reviewer or config.reviewer_name()
-            sidecar = str(default_sidecar_path([folder], name, args.format or config.format))
+            side, seeds_note = choose_sidecar_path([folder], name, args.format or config.format)
+            sidecar = str(side)
     adjudicate = getattr(args, "adjudicate", False)  # reviewer.tui.adjudicate
     if adjudicate:
         from reviewer.tui.adjudicate import adjudicator_name, start_adjudication
     app = make_app(paths, reviewer=adjudicator_name(args.reviewer) if adjudicate else args.reviewer, config=config,
-                   sidecar=sidecar, fmt=args.format)
+                   sidecar=sidecar, fmt=args.format, sidecar_note=seeds_note)
     if adjudicate:
         start_adjudication(app, paths)
     if not sys.stdout.isatty():

@@ -30,6 +30,7 @@ from textual.widgets import Static
 from reviewer.review.claimboard import SORT_WORDS, ClaimBoard, letter
 from reviewer.tui.screens.list import ListScreen
 from reviewer.tui.screens.claims_table import ClaimsTable
+from reviewer.tui.richtext import safe_rich
 
 if TYPE_CHECKING:
     from reviewer.tui.app import ReviewerApp
@@ -125,9 +126,9 @@ class ClaimsScreen(Screen):
     # ------------------------------------------------------------------ drawing
     def redraw(self) -> None:
         self.table.changed()
-        self.query_one("#claims-top", Static).update(self._top())
-        self.query_one("#claims-detail", Static).update(self._detail())
-        self.query_one("#claims-matrix", Static).update(self._matrix())
+        self.query_one("#claims-top", Static).update(safe_rich(self._top()))
+        self.query_one("#claims-detail", Static).update(safe_rich(self._detail()))
+        self.query_one("#claims-matrix", Static).update(safe_rich(self._matrix()))
 
     def _top(self) -> Text:
         b = self.board
@@ -214,7 +215,7 @@ class ClaimsScreen(Screen):
     # ------------------------------------------------------------------ keys
     def _after_move(self) -> None:
         self.table.changed()
-        self.query_one("#claims-detail", Static).update(self._detail())
+        self.query_one("#claims-detail", Static).update(safe_rich(self._detail()))
         self.query_one("#claims-detail-box").scroll_home(animate=False)
 
     def action_move(self, step: int) -> None:
@@ -232,7 +233,7 @@ class ClaimsScreen(Screen):
     def action_source(self, step: int) -> None:
         self.board.move_col(step)
         self.table.changed()
-        self.query_one("#claims-matrix", Static).update(self._matrix())
+        self.query_one("#claims-matrix", Static).update(safe_rich(self._matrix()))
 
     def action_sort(self) -> None:
         sort = self.board.cycle_sort()
@@ -301,7 +302,7 @@ class ClaimsScreen(Screen):
         self.review.changed()
         self.app.notify(f"{'+' if on else '−'} {lab.name} on the {len(c.sentences)} sentence"
                         f"{'s' if len(c.sentences) != 1 else ''} of claim {c.id}", timeout=2)
-        self.query_one("#claims-detail", Static).update(self._detail())
+        self.query_one("#claims-detail", Static).update(safe_rich(self._detail()))
 
     def _history(self, done: bool, word: str) -> None:
         if not done:

@@ -10,6 +10,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reviewer.textsafe import safe_text
+
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close"),
@@ -38,7 +40,7 @@ class HelpScreen(ModalScreen[None]):
         labels.add_column("label", no_wrap=True)
         labels.add_column("meaning", ratio=1)
         for key, name, color, desc in self.labels:
-            labels.add_row(key, Text(name, style=f"bold {color}"), desc)
+            labels.add_row(safe_text(key), Text(safe_text(name), style=f"bold {color}"), Text(safe_text(desc or "")))
         gutter = Text.from_markup(
             "[bold]Gutter[/]  [bold red]≠[/] open conflict · [bold yellow]≢[/] decided conflict (accepted) · "
             "[bold green]≈[/] match · [green]✓[/] all links decided · [yellow]·[/] links to review · "

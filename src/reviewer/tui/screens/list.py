@@ -9,6 +9,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reviewer.textsafe import safe_text
+
 
 class ListScreen(ModalScreen[None]):
     """A titled list of lines to read (e.g. the orphans); Esc closes."""
@@ -22,6 +24,7 @@ class ListScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="list-box"):
-            yield Static(Text(self.title_text + "   (Esc closes)", style="bold"), id="list-title")
+            # Ids, file names, notes and labels come from files: shown safe.
+            yield Static(Text(safe_text(self.title_text) + "   (Esc closes)", style="bold"), id="list-title")
             with VerticalScroll():
-                yield Static(Text("\n".join(f"• {line}" for line in self.lines)))
+                yield Static(Text("\n".join(f"• {safe_text(line)}" for line in self.lines)))

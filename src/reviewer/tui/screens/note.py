@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
+
+from reviewer.textsafe import safe_text
 
 
 class NoteScreen(ModalScreen[str | None]):
@@ -21,8 +24,9 @@ class NoteScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box"):
-            yield Static(self.title_text, id="note-title")
-            yield Input(value=self.text, placeholder="a note (Enter saves, Esc cancels, empty removes)", id="note-input")
+            # Ids, file names and notes come from files: shown safe, never read as markup.
+            yield Static(Text(safe_text(self.title_text)), id="note-title")
+            yield Input(value=safe_text(self.text), placeholder="a note (Enter saves, Esc cancels, empty removes)", id="note-input")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 
 from reviewer.models import Article, Cluster
 from reviewer.review import Navigator
+from reviewer.tui.layout import window
 from reviewer.tui.state import ViewState, open_conflict_links
 from reviewer.tui.widgets.article_view import ArticleView
 from reviewer.tui.widgets.panel import TextPanel
@@ -28,7 +29,8 @@ class PaneTitle(TextPanel):
         a, counts = info
         # What changes while reviewing comes first, so that a narrow column cuts the date, not it.
         width = self.content_size.width or 80
-        parts = [x for x in (counts, f"{len(a.sentences)} sentences", a.date, a.source) if x]
+        lang = a.lang if a.lang and a.lang != "und" else ""  # issue 14: the article's language
+        parts = [x for x in (counts, lang, f"{len(a.sentences)} sentences", a.date, a.source) if x]
         while len(parts) > 1 and len(" · ".join(parts)) > width:
             parts.pop()  # whole parts left out, never a dangling "·"
         meta = " · ".join(parts)
@@ -79,6 +81,7 @@ class Columns(Horizontal):
         self.slots = [ArticlePane(a, k) for k, a in enumerate(cluster.articles[:MAX_SLOTS])]
         self.first = 0
         self.shown = 1
+        self.order = [0]  # the article in each slot on screen (tui.layout.window)
         self.scroll_memo: dict[int, int] = {}
 
     def compose(self) -> ComposeResult:
@@ -91,20 +94,12 @@ class Columns(Horizontal):
         n = len(self.cluster.articles)
         fit = width // MIN_COLUMN if width >= 2 * MIN_COLUMN else width // MIN_NARROW
         self.shown = max(1, min(n, len(self.slots), fit))
-        if want is not None and want != cur_art and abs(want - cur_art) < self.shown:
-            if want < self.first:
-                self.first = want
-            elif want >= self.first + self.shown:
-                self.first = want - self.shown + 1
-        if cur_art < self.first:
-            self.first = cur_art
-        elif cur_art >= self.first + self.shown:
-            self.first = cur_art - self.shown + 1
-        self.first = max(0, min(self.first, n - self.shown))
+        self.order = window(self.first, cur_art, want, n, self.shown, self.order)  # the link's article beside the cursor's
+        self.first = self.order[0]
         for k, pane in enumerate(self.slots):
             pane.display = k < self.shown
             if k < self.shown:
-                idx = self.first + k
+                idx = self.order[k]
                 if pane.index != idx and pane.index >= 0:
                     self.scroll_memo[pane.index] = int(pane.view.scroll_offset.y)
                 pane.show(self.cluster.articles[idx], idx, self.scroll_memo.get(idx, 0))
@@ -117,7 +112,7 @@ class Columns(Horizontal):
         return [p.article.id for p in self.slots[: self.shown]]
 
     def pane_of(self, art_idx: int) -> ArticlePane | None:
-        k = art_idx - self.first
+        k = self.order.index(art_idx) if art_idx in self.order else -1
         return self.slots[k] if 0 <= k < self.shown else None
 
     def bring_into_view(self, nav: Navigator, sync: bool = True, again: bool = True) -> None:

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from reviewer.review import Key, ShownLink
 from reviewer.tui.state import ViewState
+from reviewer.tui.visual_order import base_direction, has_rtl, visual_text
 from reviewer.tui.widgets.panel import TextPanel
 
 STATE = {"accepted": "✓ accepted", "rejected": "✗ rejected", None: "to review"}
@@ -80,13 +81,17 @@ class Inspector(TextPanel):
                 grew = True
         return lo, hi
 
-    def _hang(self, text: Text, first: int, indent: int, width: int) -> list[Text]:
+    def _hang(self, text: Text, first: int, indent: int, width: int, base: str | None = None) -> list[Text]:
         """``text`` wrapped to ``width``, the lines after the first indented by ``indent`` (the
-        first one already starts ``first`` cells in)."""
+        first one already starts ``first`` cells in). With ``base`` (a paragraph direction, "L"
+        or "R"), each line is then put in visual order, right-to-left words the right way round
+        (the text and its highlight spans stay in logical order until here)."""
         body = max(8, width - max(first, indent))
         wrapped = list(text.wrap(self.app.console, body, overflow="fold"))
         if not wrapped:
             return [Text()]
+        if base is not None:
+            wrapped = [visual_text(line, base) for line in wrapped]
         return [wrapped[0]] + [Text(" " * indent) + line for line in wrapped[1:]]
 
     def _link(self, st: ViewState, key: Key, link: ShownLink, width: int) -> list[Text]:
@@ -114,7 +119,9 @@ class Inspector(TextPanel):
                             style=self.style_of("conflict" if disputed else "other")))
         if mine:
             for label, k in (("this: ", key), ("that: ", other)):
-                body = self._hang(self._highlighted(st, k, link), 11, 11, width)
+                sentence = self._highlighted(st, k, link)
+                base = base_direction(sentence.plain) if has_rtl(sentence.plain) else None
+                body = self._hang(sentence, 11, 11, width, base)
                 out.append(Text("     " + label, style=dim) + body[0])
                 out += body[1:]
         return out

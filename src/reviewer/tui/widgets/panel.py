@@ -1,4 +1,5 @@
-"""A fixed-size panel that draws one Rich Text built from its ``info`` reactive."""
+"""A fixed-size panel that draws one Rich Text built from its ``info`` reactive (made safe for
+the terminal on the way out: ids, labels and notes come from files)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from rich.style import Style
 from rich.text import Text
 from textual.reactive import var
 from textual.widget import Widget
+
+from reviewer.tui.richtext import safe_rich
 
 
 class TextPanel(Widget):
@@ -31,4 +34,5 @@ class TextPanel(Widget):
         return self.build(self.info) if self.info is not None else Text()
 
     def render(self) -> Text:
-        return self.text
+        # Article ids (file names), labels and notes come from files: never as terminal commands.
+        return safe_rich(self.text)

@@ -149,7 +149,8 @@ class ReviewView(Vertical, can_focus=True):
     def watch_state(self, state: ViewState) -> None:
         self.columns.update(state)
         folder = safe_text(self.folder_name())
-        self.query_one(TopBar).info = TopInfo(state, folder, self.columns.first, self.columns.shown)
+        self.query_one(TopBar).info = TopInfo(state, folder, self.columns.first, self.columns.shown,
+                                                   tuple(self.columns.order[:self.columns.shown]))
         self.query_one(Inspector).info = state
         self.show_status()
 
@@ -233,11 +234,11 @@ class ReviewView(Vertical, can_focus=True):
         """The cursor moved (or its selected link changed): scroll the columns to it (sync: the
         selected link's sentence level with it, the other linked ones as near as they fit) and
         redraw."""
-        old_first = self.columns.first
+        old_order = list(self.columns.order)
         focus = self.nav.focused_link()
         want = self.nav.art_index.get(focus.other(self.nav.cursor)[0]) if focus is not None else None
         self.columns.lay_out(self.nav.art, want)
-        if self.columns.first != old_first:
+        if self.columns.order != old_order:
             self.call_after_refresh(self.columns.bring_into_view, self.nav, sync)
         self.columns.bring_into_view(self.nav, sync=sync)
         self.publish()
@@ -368,14 +369,19 @@ class ReviewView(Vertical, can_focus=True):
             return
         if not self._guard():
             return
-        if not self.ws.session.decide(link, decision):
-            self.notify("this link has a note, kept with its decision: clear the note (n) to set it back to undecided")
+        had_note = bool(link.note.strip())
+        if not self.ws.session.decide(link, decision, note_to=self.nav.cursor):
+            key = self.config.keys.get("note", "e")  # the note key as configured
+            self.notify(f"this link and its sentence both have a note (two notes are never merged): clear one "
+                        f"({key}) to set the link back to undecided")
             return
         # The selection stays on the link just decided, so that "] x" walks on.
         self.nav.select(link, link.relation)
         now = self.nav.focused_link()
         if now is not None and now.pair() == link.pair() and now.relation == link.relation:
             state = now.decision or "back to undecided"
+            if had_note and now.decision is None:
+                state += "; its note is kept as the sentence's note"
             self.notify(f"{'≠' if link.relation == 'conflict' else '≈'} {link.relation}: {state}", timeout=1.5)
         self.changed()
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
+from reviewer.tui.layout import describe_hidden
 from reviewer.tui.state import ViewState
 from reviewer.tui.widgets.panel import TextPanel
 
@@ -16,6 +17,18 @@ class TopInfo:
     folder: str
     first: int  # first article on screen
     shown: int  # how many are on screen
+    order: tuple[int, ...] = ()  # the articles on screen (a gap when the selected link's stands beside the cursor's)
+
+
+def _ranges(order: list[int]) -> str:
+    """1-based article numbers as ranges: [0, 2, 3] → "1, 3–4"."""
+    runs: list[list[int]] = []
+    for k in order:
+        if runs and k == runs[-1][-1] + 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return ", ".join(f"{r[0] + 1}–{r[-1] + 1}" if len(r) > 1 else f"{r[0] + 1}" for r in runs)
 
 
 class TopBar(TextPanel):
@@ -23,9 +36,9 @@ class TopBar(TextPanel):
     COMPONENT_CLASSES = {"top-bar--name", "top-bar--folder", "top-bar--more", "top-bar--filter", "top-bar--search",
                          "top-bar--mark", "top-bar--help"}
 
-    def _off_screen(self, ids: list[str], first: int, shown: int, named: int) -> Text:
-        """Which articles are off screen, left and right: by name when they fit, else counted."""
-        left, right = ids[:first], ids[first + shown:]
+    def _off_screen(self, ids: list[str], order: list[int], named: int) -> Text:
+        """Which articles are off screen, left, between and right: by name when they fit, else counted."""
+        left, between, right = ([ids[k] for k in ks] for ks in describe_hidden(order, len(ids)))
 
         def names(xs: list[str]) -> str:
             if not named:
@@ -35,22 +48,25 @@ class TopBar(TextPanel):
 
         nav = Text()
         nav.append(f"◀ {names(left)} " if left else "", style=self.style_of("more"))
-        nav.append(f"[{first + 1}–{first + shown} of {len(ids)}]")
+        nav.append(f"[{_ranges(order)} of {len(ids)}]")
+        nav.append(f" ({names(between).replace(' more', '')} off screen)" if between else "",
+                   style=self.style_of("more"))
         nav.append(f" {names(right)} ▶" if right else "", style=self.style_of("more"))
         return nav
 
     def build(self, info: TopInfo) -> Text:
         st = info.state
         n = len(st.cluster.articles)
-        left, right = info.first, n - info.first - info.shown
+        order = list(info.order) or list(range(info.first, info.first + info.shown))
+        left, right = order[0], n - 1 - order[-1]
         parts = [Text(" reviewer ", style=self.style_of("name")),
                  Text(f" {info.folder} · {n} articles ", style=self.style_of("folder"))]
-        if left > 0 or right > 0:
+        if left > 0 or right > 0 or len(order) < order[-1] - order[0] + 1:
             ids = [a.id for a in st.cluster.articles]
             width = self.content_size.width or 120
             used = sum(p.cell_len for p in parts) + 9
             for named in (14, 8, 0):  # by name, by a shorter name, else counted
-                nav = self._off_screen(ids, info.first, info.shown, named)
+                nav = self._off_screen(ids, order, named)
                 if used + nav.cell_len <= width:
                     break
             parts.append(nav)

@@ -1,0 +1,60 @@
+"""Which articles the column slots show (plain Python, tested without a screen).
+
+Usually a run of neighbouring articles, scrolled sideways as little as needed to hold the
+cursor's article and, when it fits in the same run, the selected link's. When the link's
+article is further away than the run is wide (cursor in the 4th article, link in the 1st, three
+columns), the two stand side by side anyway: the articles between them are left out, and the
+other slots show their neighbours from the outside in; when there are none outside, one from
+between stands on the far side of the link's column (out of article order, never between the
+two). The top bar lists the slots' article numbers and names what is off screen.
+"""
+
+from __future__ import annotations
+
+__all__ = ["describe_hidden", "window"]
+
+
+def window(first: int, cur: int, want: int | None, n: int, shown: int, keep: list[int] | None = None) -> list[int]:
+    """The article shown in each slot, in article order. ``first`` is the first article shown
+    so far (the run moves as little as it can); ``keep``, the slots so far, stay as they are
+    while they hold both articles."""
+    shown = max(1, min(shown, n))
+    if want is not None and (want == cur or not 0 <= want < n):
+        want = None
+    if keep and len(keep) == shown and cur in keep and (want is None or want in keep) and max(keep) < n:
+        return list(keep)
+    if want is not None and abs(want - cur) < shown:
+        if want < first:
+            first = want
+        elif want >= first + shown:
+            first = want - shown + 1
+    if cur < first:
+        first = cur
+    elif cur >= first + shown:
+        first = cur - shown + 1
+    first = max(0, min(first, n - shown))
+    run = list(range(first, first + shown))
+    if want is None or want in run:
+        return run
+    lo, hi = min(cur, want), max(cur, want)
+    outside = [k for d in range(1, n) for k in (hi + d, lo - d) if 0 <= k < n and not lo <= k <= hi]
+    between = sorted(range(lo + 1, hi), key=lambda k: abs(k - want))
+    room = shown - 2
+    extra = sorted(outside[:room])
+    # With nothing left outside the two, an article between them stands beside the link's
+    # column, on the far side from the cursor's (never between the two).
+    inner = sorted(between[:room - len(extra)])
+    before = [k for k in extra if k < lo]
+    after = [k for k in extra if k > hi]
+    pair = inner + [lo, hi] if want == lo else [lo, hi] + inner
+    return before + pair + after
+
+
+def describe_hidden(order: list[int], n: int) -> tuple[list[int], list[int], list[int]]:
+    """The articles off screen: left of the slots, left out between them, right of them (for
+    slots out of article order, all of them count as left out)."""
+    if order != sorted(order):
+        return [], [k for k in range(n) if k not in order], []
+    on = set(order)
+    lo, hi = min(order), max(order)
+    return list(range(lo)), [k for k in range(lo, hi) if k not in on], list(range(hi + 1, n))

@@ -1,0 +1,32 @@
+"""Which articles the column slots show (reviewer.tui.layout)."""
+
+from reviewer.tui.layout import describe_hidden, window
+
+
+def test_a_run_of_neighbours_moves_as_little_as_it_can():
+    assert window(0, 0, None, 5, 3) == [0, 1, 2]
+    assert window(0, 3, None, 5, 3) == [1, 2, 3]
+    assert window(2, 2, 0, 5, 3) == [0, 1, 2]  # the link's article fits in the run
+    assert window(0, 0, 0, 1, 3) == [0]
+
+
+def test_a_far_link_stands_beside_the_cursor():
+    assert window(1, 3, 0, 4, 3) == [1, 0, 3]  # nothing outside 0..3: one from between, beyond the link's
+    assert window(2, 4, 0, 6, 3) == [0, 4, 5]  # side by side, the slot after the cursor's filled
+    assert window(0, 0, 5, 6, 3) == [0, 5, 1][:0] + [0, 5, 4]
+    assert window(0, 0, 4, 6, 4) == [0, 4, 3, 5]
+    assert window(0, 5, 1, 6, 3) == [0, 1, 5]
+    assert window(0, 0, 5, 6, 2) == [0, 5]
+    assert window(0, 5, 0, 6, 2) == [0, 5]
+
+
+def test_slots_that_hold_both_stay():
+    assert window(0, 3, 0, 4, 3, keep=[1, 0, 3]) == [1, 0, 3]
+    assert window(0, 3, None, 4, 3, keep=[1, 0, 3]) == [1, 0, 3]
+    assert window(0, 2, None, 4, 3, keep=[1, 0, 3]) == [0, 1, 2]  # the cursor left them
+
+
+def test_describe_hidden():
+    assert describe_hidden([0, 2, 3], 5) == ([], [1], [4])
+    assert describe_hidden([1, 2], 3) == ([0], [], [])
+    assert describe_hidden([1, 0, 3], 4) == ([], [2], [])
