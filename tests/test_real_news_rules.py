@@ -313,3 +313,12 @@ def test_a_match_within_one_article_needs_nearly_the_same_words():
     twice = "The storm destroyed the old harbour wall on Monday night. " * 2 + "The mayor promised to rebuild it."
     links = align(cluster(twice, other))
     assert [l for l in links if l.a.article == l.b.article and l.relation == "match"]
+
+
+def test_unaccounted_for_is_a_count_of_the_missing():
+    # "unaccounted for" counts the same people as "missing": six against eight is a conflict
+    c = cluster("Six people are still unaccounted for, officials said.",
+                "Eight members of the road crew were missing after the collapse.")
+    links = [l for l in align(c) if l.a.article != l.b.article]
+    assert [l.relation for l in links] == ["conflict"]
+    assert any(e.kind == "number" for e in links[0].evidence)

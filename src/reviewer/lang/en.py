@@ -152,7 +152,7 @@ SYNONYMS = {
     "vote": "vote votes voting voter voters ballot",
     "elect": "election elections poll polls",
     "seat": "seat seats",
-    "missing": "missing disappeared",
+    "missing": "missing disappeared unaccounted",
     "hit": "hit hits hitting struck strike strikes striking",
 }
 
