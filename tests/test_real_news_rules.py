@@ -313,3 +313,30 @@ def test_a_match_within_one_article_needs_nearly_the_same_words():
     twice = "The storm destroyed the old harbour wall on Monday night. " * 2 + "The mayor promised to rebuild it."
     links = align(cluster(twice, other))
     assert [l for l in links if l.a.article == l.b.article and l.relation == "match"]
+
+
+def test_unaccounted_for_is_a_count_of_the_missing():
+    # "unaccounted for" counts the same people as "missing": six against eight is a conflict
+    c = cluster("Six people are still unaccounted for, officials said.",
+                "Eight members of the road crew were missing after the collapse.")
+    links = [l for l in align(c) if l.a.article != l.b.article]
+    assert [l.relation for l in links] == ["conflict"]
+    assert any(e.kind == "number" for e in links[0].evidence)
+
+
+@pytest.mark.parametrize("text", [
+    "The storm claimed 40 lives and left 90 people injured.",
+    "The storm led to the loss of at least 40 lives and left 90 people injured.",
+])
+def test_lives_lost_count_the_dead(text):
+    # "claimed 40 lives" counts the dead: against "12 people were killed" it is the toll that
+    # differs, never the 90 injured
+    c = cluster(text, "Officials said 12 people were killed in the storm.")
+    links = [l for l in align(c) if l.a.article != l.b.article and l.relation == "conflict"]
+    assert links
+    assert all("40" in e.a + e.b and "90" not in e.a + e.b for l in links for e in l.evidence if e.kind == "number")
+
+
+def test_saved_lives_are_not_the_dead():
+    c = counts("Rescuers saved 40 lives on the river.")
+    assert [tuple(x.head) for x in c] != [("person", "die")]

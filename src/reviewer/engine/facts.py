@@ -24,6 +24,7 @@ from reviewer.lang.en import (
     CLOCK,
     COUNT_LEAD_WORDS,
     FRACTION_WORDS,
+    LIVES_LOST_CUES,
     LOWER,
     MEASURE_UNITS,
     MONTHS,
@@ -220,6 +221,8 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
         if m > j + 1 and m < n and terms[m] is not None and not _gap(toks, m - 1, m):
             head.append(terms[m])
             last = m
+    if head[:1] in (["live"], ["life"]) and LIVES_LOST_CUES & set(words[max(0, i - 5):i] + words[k:k + 3]):
+        head = ["person", "die"]  # "the loss of at least 60 lives", "claimed 60 lives": the dead
     if not head and value is not None and "toll" in words[max(0, i - 14):i]:
         head = ["person", "die"]  # "the death toll at 9", "the toll rose to 12": a count of the dead
         last = j

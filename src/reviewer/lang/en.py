@@ -45,6 +45,9 @@ CLOCK = {"am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc", "local"}
 # Words allowed between a number and the content word before it ("killed at least six").
 COUNT_LEAD_WORDS = frozenset({"at", "least", "more", "than", "over", "nearly", "almost", "about", "around", "some", "up",
                               "to", "less", "fewer", "under", "roughly", "approximately", "an", "estimated", "close"})
+# Words that make "N lives" a count of the dead ("claimed 60 lives", "the loss of 60 lives",
+# "60 lives were lost"); "saved 60 lives" stays a count of lives.
+LIVES_LOST_CUES = frozenset({"loss", "lost", "claimed", "claiming", "claim", "cost", "costing", "took", "taken", "taking"})
 # Words before "May" that make it the month, not the verb.
 MAY_MONTH_BEFORE = frozenset({"in", "last", "early", "late", "mid", "since", "of", "until", "by", "next", "this"})
 SHORT_MONTHS = frozenset({"mar", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "jan", "feb", "apr"})
@@ -152,7 +155,7 @@ SYNONYMS = {
     "vote": "vote votes voting voter voters ballot",
     "elect": "election elections poll polls",
     "seat": "seat seats",
-    "missing": "missing disappeared",
+    "missing": "missing disappeared unaccounted",
     "hit": "hit hits hitting struck strike strikes striking",
 }
 
