@@ -34,10 +34,12 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import var
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
+from textual.widget import _RenderCache
 
 from reviewer.models import Article
 from reviewer.tui.messages import ColumnRelaid
@@ -74,6 +76,54 @@ def layout(article: Article, width: int) -> Layout:
     return lines, tops
 
 
+# (width, visual style, bar style, segment of one line) -> the strip of that line, shared by
+# every column: a bar has a handful of distinct lines (track above, thumb, its ends, track below)
+_BAR_LINES: LRUCache[tuple, Strip] = LRUCache(256)
+# (the bar's key, crop, background, line filters) -> the bar with the widget's styles applied
+_BARS: LRUCache[tuple, list[Strip]] = LRUCache(1024)
+
+
+class ColumnScrollBar(ScrollBar):
+    """The stock vertical scroll bar, drawn from the strips of lines already drawn: the stock
+    path builds a strip per line on every scroll, which was most of the cost of a key."""
+
+    _bar_key: tuple | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self._dirty_regions:
+            self._render_content()
+        if self._bar_key is None:
+            return super().render_lines(crop)
+        key = (self._bar_key, crop, self.background_colors, tuple(self.get_line_filters()))
+        got = _BARS.get(key)
+        if got is None:
+            got = _BARS[key] = super().render_lines(crop)
+        return got
+
+    def _render_content(self) -> None:
+        self._bar_key = None
+        bar = self.render()
+        width, height = self.size
+        if type(bar) is not ScrollBarRender or not bar.vertical or not isinstance(bar.style, Style):
+            super()._render_content()
+            return
+        segments = bar.render_bar(
+            size=height, virtual_size=bar.virtual_size, window_size=bar.window_size, position=bar.position,
+            thickness=width, vertical=True, back_color=bar.style.bgcolor, bar_color=bar.style.color).segments
+        base = (width, self.visual_style, bar.style)
+        lines = [_BAR_LINES.get((*base, seg)) for seg in segments]
+        if None in lines:
+            super()._render_content()  # the stock path, whose lines are then kept per segment
+            drawn = self._render_cache.lines
+            if len(drawn) == len(segments):
+                for seg, strip in zip(segments, drawn):
+                    _BAR_LINES[(*base, seg)] = strip
+            return
+        self._render_cache = _RenderCache(self.size, lines)
+        self._dirty_regions.clear()
+        self._bar_key = (base, self.size, tuple(segments))
+
+
 class ArticleView(ScrollView, can_focus=False):
     COMPONENT_CLASSES = {
         "article-view--pointer", "article-view--mark", "article-view--conflict", "article-view--match",
@@ -97,6 +147,16 @@ class ArticleView(ScrollView, can_focus=False):
         self._looks: dict[int, SentenceLook] = {}  # under the current state
         self._drawn: dict[int, SentenceLook] = {}  # the look each sentence was last drawn with
         self._styles: dict[str, Style] = {}
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """The column's scroll bar (Widget.vertical_scrollbar, with ColumnScrollBar)."""
+        if self._vertical_scrollbar is None:
+            self._vertical_scrollbar = bar = ColumnScrollBar(
+                vertical=True, name="vertical", thickness=self.scrollbar_size_vertical)
+            bar.display = False
+            self.app._start_widget(self, bar)
+        return self._vertical_scrollbar
 
     def watch_state(self) -> None:
         """A new state: repaint only the visible sentences whose look changed."""
