@@ -44,7 +44,7 @@ from textual.widget import _RenderCache
 from reviewer.models import Article
 from reviewer.tui.messages import ColumnRelaid
 from reviewer.tui.state import DECIDED_CONFLICT, SentenceLook, ViewState, look
-from reviewer.tui.wrap import wrap_offsets
+from reviewer.tui.wrap import has_rtl, is_rtl, visual_order, wrap_offsets
 
 GUTTER = 8
 
@@ -317,11 +317,20 @@ class ArticleView(ScrollView, can_focus=False):
             text_style = text_style + self.style("cursor")
         segs = self._gutter(st, base) if first else [Segment(" " * GUTTER, base)]
         text = self.article.sentences[idx].text.replace("\n", " ")
-        segs += self._text(text, start, end, st, text_style)
         cells = GUTTER + cell_len(text[start:end])
+        pad_style = text_style if st.cursor else base
+        if has_rtl(text):
+            rtl = is_rtl(text)
+            body = self._visual(text, start, end, st, text_style, rtl)
+            if rtl and cells < width - 1:  # right-to-left lines stand on the right of the column
+                segs.append(Segment(" " * (width - 1 - cells), pad_style))
+                cells = width - 1
+            segs += body
+        else:
+            segs += self._text(text, start, end, st, text_style)
         if cells <= width - 1:
             if cells < width - 1:
-                segs.append(Segment(" " * (width - 1 - cells), text_style if st.cursor else base))
+                segs.append(Segment(" " * (width - 1 - cells), pad_style))
             segs.append(Segment(" ", base))
             return Strip(segs, width)
         strip = Strip(segs).adjust_cell_length(width - 1, text_style if st.cursor else base)
@@ -336,6 +345,31 @@ class ArticleView(ScrollView, can_focus=False):
                      base + Style(color=st.label_color, bold=True)) if st.label_short else Segment("    ", base)
         g3 = Segment("*" if st.note else " ", base + self.style("note"))
         return [Segment("▶" if st.cursor else " ", base + self.style("pointer")), g0, g1, g2, g3]
+
+    def _visual(self, text: str, start: int, end: int, st: SentenceLook, text_style: Style,
+                rtl: bool) -> list[Segment]:
+        """A line with right-to-left text, in display order (``wrap.visual_order``), each
+        character in the style of its logical place, so that highlights stay on their words."""
+        styles = [text_style] * (end - start)
+        pos = start
+        for span in sorted((s for s in st.spans if s.start < end and s.end > start), key=lambda s: (s.start, s.end)):
+            a, b = max(span.start, start, pos), min(span.end, end)
+            span_style = text_style + self.style(span.kind)
+            for k in range(a, b):
+                styles[k - start] = span_style
+            pos = max(pos, b)
+        out: list[Segment] = []
+        run, run_style = [], None
+        for k, ch in visual_order(text[start:end], rtl):
+            style = styles[k]
+            if style is not run_style and run:
+                out.append(Segment("".join(run), run_style))
+                run = []
+            run_style = style
+            run.append(ch)
+        if run:
+            out.append(Segment("".join(run), run_style))
+        return out
 
     def _text(self, text: str, start: int, end: int, st: SentenceLook, text_style: Style) -> list[Segment]:
         """The part [start, end) of the sentence, its evidence and search spans highlighted."""
