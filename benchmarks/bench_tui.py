@@ -6,7 +6,9 @@ latency while the 10k dense cluster aligns in the background.
 Drives the real app with Pilot (headless) on generated clusters (the alignment of
 benchmarks/bench_align.py's generator, computed once beforehand and handed to the app, so that
 the figures are the TUI's own). Prints first-screen time, keystrokes per second and ms per
-cursor move (j/k, which also re-syncs the linked columns and redraws the visible lines).
+cursor move (j/k, which also re-syncs the linked columns and redraws the visible lines), on
+sparse clusters and (``dN`` in ``--sizes``) on gen_dense.py's dense ones, where every sentence
+has many links. ``--profile PREFIX`` writes a cProfile of each row's keys.
 
 "During alignment": the app opens benchmarks/gen_dense.py's dense cluster with no alignment
 at hand (no cache), so it aligns in the background (in a child process,
@@ -32,8 +34,13 @@ from reviewer.config import AlignSettings, load_config  # noqa: E402
 from reviewer.io.segment import segment  # noqa: E402
 
 
-async def measure(n: int, folder: Path) -> dict:
-    cl = make_cluster(n)
+async def measure(n: int, folder: Path, dense: bool = False, profile: str | None = None) -> dict:
+    if dense:
+        from gen_dense import make_dense
+
+        cl = make_dense(n)
+    else:
+        cl = make_cluster(n)
     folder.mkdir(parents=True, exist_ok=True)
     for art in cl.articles:
         (folder / f"{art.id}.txt").write_text(f" date {art.date} {art.body}\n", encoding="utf-8")
@@ -47,19 +54,31 @@ async def measure(n: int, folder: Path) -> dict:
         await pilot.pause()
         first = time.perf_counter() - t0
         # Baseline: a key bound to nothing costs Pilot's own round trip and an idle frame.
-        t1 = time.perf_counter()
+        t1, c1 = time.perf_counter(), time.process_time()
         for _ in range(100):
             await pilot.press("z")
         await pilot.pause()
         base = (time.perf_counter() - t1) / 100
+        cbase = (time.process_time() - c1) / 100
         keys = ["j"] * 100 + ["k"] * 50 + ["l", "h"] * 25
-        t1 = time.perf_counter()
+        prof = None
+        if profile:
+            import cProfile
+
+            prof = cProfile.Profile()
+            prof.enable()
+        t1, c1 = time.perf_counter(), time.process_time()
         for k in keys:
             await pilot.press(k)
         await pilot.pause()
         dt = time.perf_counter() - t1
+        cpu = time.process_time() - c1
+        if prof is not None:
+            prof.disable()
+            prof.dump_stats(profile)
     return {"n": sum(len(a.sentences) for a in cl.articles), "links": len(links), "first": first,
-            "keys": len(keys), "kps": len(keys) / dt, "ms": dt / len(keys) * 1000, "base": base * 1000}
+            "keys": len(keys), "kps": len(keys) / dt, "ms": dt / len(keys) * 1000, "base": base * 1000,
+            "cpu": (cpu / len(keys) - cbase) * 1000}
 
 
 async def measure_during(n: int, folder: Path, in_thread: bool) -> dict:
@@ -87,10 +106,12 @@ async def measure_during(n: int, folder: Path, in_thread: bool) -> dict:
         t_start = time.perf_counter()
         await asyncio.sleep(1.0)  # the child is up and working
         times = []
+        c1 = time.process_time()
         for _ in range(200):
             t1 = time.perf_counter()
             await pilot.press("j")
             times.append(time.perf_counter() - t1)
+        cpu = (time.process_time() - c1) / 200
         still = view.aligning
         t_keys = time.perf_counter()
         while view.aligning and time.perf_counter() - t_start < 900:
@@ -98,14 +119,17 @@ async def measure_during(n: int, folder: Path, in_thread: bool) -> dict:
         total = time.perf_counter() - t_start
         await pilot.pause()
         idle = []  # the same keys once the alignment is done: the machine's own figure
+        c1 = time.process_time()
         for _ in range(200):
             t1 = time.perf_counter()
-            await pilot.press("k" if len(idle) % 2 else "j")
+            await pilot.press("j")
             idle.append(time.perf_counter() - t1)
+        idle_cpu = (time.process_time() - c1) / 200
         times.sort()
         return {"n": n, "ms": sum(times) / len(times) * 1000, "p95": times[int(len(times) * 0.95)] * 1000,
                 "max": times[-1] * 1000, "still": still, "keys_s": t_keys - t_start - 1.0, "total": total,
-                "links": len(view.ws.session.suggested), "idle": sum(idle) / len(idle) * 1000}
+                "links": len(view.ws.session.suggested), "idle": sum(idle) / len(idle) * 1000,
+                "cpu": cpu * 1000, "idle_cpu": idle_cpu * 1000}
 
 
 def main() -> None:
@@ -115,6 +139,9 @@ def main() -> None:
     ap.add_argument("--during", type=int, default=10000, help="dense sentences aligned while keys are pressed (0: skip)")
     ap.add_argument("--in-thread", action="store_true", help="align in a thread of the app (the former way)")
     ap.add_argument("--skip-moves", action="store_true", help="only the during-alignment figure")
+    ap.add_argument("--sizes", default="1000,10000,d10000",
+                    help="clusters for the cursor-move rows: N sparse, dN dense (gen_dense.py), aligned beforehand")
+    ap.add_argument("--profile", metavar="PREFIX", help="write a cProfile of the keys of each row to PREFIX-<size>.prof")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         if args.during:
@@ -123,16 +150,19 @@ def main() -> None:
             print(f"during the alignment of the dense {r['n']}-sentence cluster (in {how}): 200 j in "
                   f"{r['keys_s']:.2f} s, {r['ms']:.1f} ms/key mean, p95 {r['p95']:.1f} ms, max {r['max']:.1f} ms; "
                   f"{'still aligning after the last key' if r['still'] else 'ALIGNMENT ENDED DURING THE KEYS'}; "
-                  f"aligned in {r['total']:.1f} s, {r['links']} links; after it: {r['idle']:.1f} ms/key")
+                  f"aligned in {r['total']:.1f} s, {r['links']} links; after it: {r['idle']:.1f} ms/key ({r['idle_cpu']:.1f} ms CPU)")
         if args.skip_moves:
             return
-        print(f"{'sentences':>9} {'links':>7} {'first screen s':>14} {'keys/s':>7} {'ms/key':>7} "
-              f"{'no-op key ms':>12} {'move cost ms':>12}")
-        for n in (1000, 10000):
-            r = asyncio.run(measure(n, Path(tmp) / f"c{n}"))
-            print(f"{r['n']:>9} {r['links']:>7} {r['first']:>14.2f} {r['kps']:>7.1f} {r['ms']:>7.1f} "
-                  f"{r['base']:>12.1f} {r['ms'] - r['base']:>12.1f}")
-        print("(160x45 terminal, headless Pilot; 'move cost' = ms per j/k/h/l beyond a key bound to nothing)")
+        print(f"{'sentences':>10} {'links':>7} {'first screen s':>14} {'keys/s':>7} {'ms/key':>7} "
+              f"{'no-op key ms':>12} {'move cost ms':>12} {'move CPU ms':>11}")
+        for size in args.sizes.split(","):
+            dense = size.startswith("d")
+            n = int(size.lstrip("d"))
+            prof = f"{args.profile}-{size}.prof" if args.profile else None
+            r = asyncio.run(measure(n, Path(tmp) / f"c{size}", dense, prof))
+            print(f"{r['n']:>9}{'d' if dense else ' '} {r['links']:>7} {r['first']:>14.2f} {r['kps']:>7.1f} {r['ms']:>7.1f} "
+                  f"{r['base']:>12.1f} {r['ms'] - r['base']:>12.1f} {r['cpu']:>11.1f}")
+        print("(160x45 terminal, headless Pilot; 'move cost' = ms per j/k/h/l beyond a key bound to nothing, in wall time; 'move CPU' the same in this process's CPU time, which other load on the machine does not inflate)")
 
 
 if __name__ == "__main__":

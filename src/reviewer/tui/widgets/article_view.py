@@ -14,27 +14,114 @@ Each sentence is a block of wrapped lines with a gutter in front of it:
 - ``*`` after the labels when it has a note; ``▌`` in the first cell marks the sentence
   picked with space for a manual link.
 
-Layout (wrapping) is computed once per width; rendered lines are cached per state version.
+What a move costs follows what changed on screen:
+
+- layout (wrapping) is computed once per article and width, and shared by every column that
+  shows the article (scrolling sideways rebinds columns without wrapping again);
+- the look of a sentence (``SentenceLook``: gutter, cursor and link highlight, spans) is computed
+  once per state and only for sentences that are drawn;
+- rendered lines are cached per (sentence, line of it, width, look), so a line whose look did
+  not change is never built again, and a new state repaints only the visible sentences whose
+  look changed (scrolling repaints the view from the cache).
+
 The column draws from its ``state`` reactive (a ``ViewState``); colours come from its component
-classes in app.tcss.
+classes in app.tcss (a style change clears the line cache).
 """
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import var
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
+from textual.widget import _RenderCache
 
 from reviewer.models import Article
 from reviewer.tui.messages import ColumnRelaid
 from reviewer.tui.state import DECIDED_CONFLICT, SentenceLook, ViewState, look
-from reviewer.tui.wrap import wrap_offsets
+from reviewer.tui.wrap import has_rtl, is_rtl, visual_order, wrap_offsets
 
 GUTTER = 8
+
+
+GUTTER = 8
+
+Layout = tuple[list[tuple[int, int, int]], list[int]]
+# (id of the sentence list, width) -> (the sentence list, lines, tops); the list itself is kept
+# in the value, so that its id cannot be reused while the entry lives.
+_LAYOUTS: LRUCache[tuple[int, int], tuple[object, list[tuple[int, int, int]], list[int]]] = LRUCache(64)
+
+
+def layout(article: Article, width: int) -> Layout:
+    """The wrapped lines of an article at a column width: (sentence index or -1 for the blank
+    line after each sentence, start, end) per line, and the first line of each sentence."""
+    key = (id(article.sentences), width)
+    got = _LAYOUTS.get(key)
+    if got is not None and got[0] is article.sentences:
+        return got[1], got[2]
+    text_width = max(8, width - GUTTER - 1)
+    lines: list[tuple[int, int, int]] = []
+    tops: list[int] = []
+    for s in article.sentences:
+        tops.append(len(lines))
+        for start, end in wrap_offsets(s.text.replace("\n", " "), text_width):
+            lines.append((s.index, start, end))
+        lines.append((-1, 0, 0))
+    _LAYOUTS[key] = (article.sentences, lines, tops)
+    return lines, tops
+
+
+# (width, visual style, bar style, segment of one line) -> the strip of that line, shared by
+# every column: a bar has a handful of distinct lines (track above, thumb, its ends, track below)
+_BAR_LINES: LRUCache[tuple, Strip] = LRUCache(256)
+# (the bar's key, crop, background, line filters) -> the bar with the widget's styles applied
+_BARS: LRUCache[tuple, list[Strip]] = LRUCache(1024)
+
+
+class ColumnScrollBar(ScrollBar):
+    """The stock vertical scroll bar, drawn from the strips of lines already drawn: the stock
+    path builds a strip per line on every scroll, which was most of the cost of a key."""
+
+    _bar_key: tuple | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self._dirty_regions:
+            self._render_content()
+        if self._bar_key is None:
+            return super().render_lines(crop)
+        key = (self._bar_key, crop, self.background_colors, tuple(self.get_line_filters()))
+        got = _BARS.get(key)
+        if got is None:
+            got = _BARS[key] = super().render_lines(crop)
+        return got
+
+    def _render_content(self) -> None:
+        self._bar_key = None
+        bar = self.render()
+        width, height = self.size
+        if type(bar) is not ScrollBarRender or not bar.vertical or not isinstance(bar.style, Style):
+            super()._render_content()
+            return
+        segments = bar.render_bar(
+            size=height, virtual_size=bar.virtual_size, window_size=bar.window_size, position=bar.position,
+            thickness=width, vertical=True, back_color=bar.style.bgcolor, bar_color=bar.style.color).segments
+        base = (width, self.visual_style, bar.style)
+        lines = [_BAR_LINES.get((*base, seg)) for seg in segments]
+        if None in lines:
+            super()._render_content()  # the stock path, whose lines are then kept per segment
+            drawn = self._render_cache.lines
+            if len(drawn) == len(segments):
+                for seg, strip in zip(segments, drawn):
+                    _BAR_LINES[(*base, seg)] = strip
+            return
+        self._render_cache = _RenderCache(self.size, lines)
+        self._dirty_regions.clear()
+        self._bar_key = (base, self.size, tuple(segments))
 
 
 class ArticleView(ScrollView, can_focus=False):
@@ -55,16 +142,41 @@ class ArticleView(ScrollView, can_focus=False):
         self._pad = 0  # blank lines after the article, when a sentence near its end must stand high
         self.lines: list[tuple[int, int, int]] = []  # (sentence index or -1, start, end)
         self.tops: list[int] = []  # first line of each sentence
-        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
-        self.version = 0
+        # (sentence, line of the sentence, width, look) -> strip
+        self._cache: LRUCache[tuple, Strip] = LRUCache(2048)
+        self._looks: dict[int, SentenceLook] = {}  # under the current state
+        self._drawn: dict[int, SentenceLook] = {}  # the look each sentence was last drawn with
         self._styles: dict[str, Style] = {}
 
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """The column's scroll bar (Widget.vertical_scrollbar, with ColumnScrollBar)."""
+        if self._vertical_scrollbar is None:
+            self._vertical_scrollbar = bar = ColumnScrollBar(
+                vertical=True, name="vertical", thickness=self.scrollbar_size_vertical)
+            bar.display = False
+            self.app._start_widget(self, bar)
+        return self._vertical_scrollbar
+
     def watch_state(self) -> None:
-        self.refresh_lines()
+        """A new state: repaint only the visible sentences whose look changed."""
+        self._looks = {}
+        if self._width <= 0 or not self.tops or self.state is None:
+            self.refresh()
+            return
+        y0 = int(self.scroll_offset.y)
+        y1 = y0 + self.scrollable_content_region.height
+        idx = self.sentence_at(y0)
+        drawn = self._drawn
+        while idx < len(self.tops) and self.tops[idx] < y1:
+            now = self._look(idx)
+            if drawn.get(idx) != now:
+                self.refresh_lines(self.tops[idx], self.sentence_height(idx))
+            idx += 1
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self.refresh_lines()
+        self.redraw()
 
     def style(self, name: str) -> Style:
         """The style of a component class (``article-view--NAME``), looked up once per change."""
@@ -78,6 +190,7 @@ class ArticleView(ScrollView, can_focus=False):
         self.article = article
         self.index = index
         self._width = -1
+        self._looks = {}
         self.relayout(self.scrollable_content_region.width)
         self.scroll_to(y=scroll_y, animate=False, immediate=True)
 
@@ -88,18 +201,9 @@ class ArticleView(ScrollView, can_focus=False):
         if width == self._width or width <= 0:
             return False
         self._width = width
-        text_width = max(8, width - GUTTER - 1)
-        lines: list[tuple[int, int, int]] = []
-        tops: list[int] = []
-        for s in self.article.sentences:
-            tops.append(len(lines))
-            for start, end in wrap_offsets(s.text.replace("\n", " "), text_width):
-                lines.append((s.index, start, end))
-            lines.append((-1, 0, 0))
-        self.lines = lines
-        self.tops = tops
+        self.lines, self.tops = layout(self.article, width)
         self._set_virtual_size()
-        self.refresh_lines()
+        self.redraw()
         return True
 
     def _set_virtual_size(self) -> None:
@@ -109,11 +213,12 @@ class ArticleView(ScrollView, can_focus=False):
         if self.relayout(self.scrollable_content_region.width):
             self.post_message(ColumnRelaid())
 
-    def refresh_lines(self) -> None:
+    def redraw(self) -> None:
+        """Forget every rendered line (the styles or the article changed) and repaint."""
         self._base_style = None
         self._styles = {}
-        self.version += 1
         self._cache.clear()
+        self._drawn = {}
         self.refresh()
 
     def sentence_height(self, idx: int) -> int:
@@ -171,27 +276,38 @@ class ArticleView(ScrollView, can_focus=False):
 
     # ------------------------------------------------------------------ drawing
     def render_line(self, y: int) -> Strip:
-        scroll_y = int(self.scroll_offset.y)
-        line_no = y + scroll_y
-        width = self.scrollable_content_region.width
-        key = (line_no, self.version)
-        cached = self._cache.get(key)
-        if cached is not None:
-            return cached
-        strip = self._render(line_no, width)
-        self._cache[key] = strip
-        return strip
+        return self._render(y + int(self.scroll_offset.y), self.scrollable_content_region.width)
 
     _base_style = None
+
+    def _look(self, idx: int) -> SentenceLook:
+        got = self._looks.get(idx)
+        if got is None:
+            got = self._looks[idx] = look(self.state, (self.article.id, idx))
+        return got
 
     def _render(self, line_no: int, width: int) -> Strip:
         if self._base_style is None:
             self._base_style = self.rich_style
         base = self._base_style
         if line_no >= len(self.lines) or self.state is None or self.lines[line_no][0] < 0:
-            return Strip([Segment(" " * width, base)], width)
+            key = (-1, 0, width, None)
+            strip = self._cache.get(key)
+            if strip is None:
+                strip = self._cache[key] = Strip([Segment(" " * width, base)], width)
+            return strip
         idx, start, end = self.lines[line_no]
-        st = look(self.state, (self.article.id, idx))
+        st = self._look(idx)
+        self._drawn[idx] = st
+        first = line_no == self.tops[idx]
+        key = (idx, line_no - self.tops[idx], width, st)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._cache[key] = self._build(idx, start, end, first, st, width, base)
+        return strip
+
+    def _build(self, idx: int, start: int, end: int, first: bool, st: SentenceLook, width: int,
+               base: Style) -> Strip:
         text_style = base
         if st.dim:
             text_style = text_style + self.style("dim")
@@ -199,11 +315,26 @@ class ArticleView(ScrollView, can_focus=False):
             text_style = text_style + self.style(f"linked-{st.linked}")
         if st.cursor:
             text_style = text_style + self.style("cursor")
-        segs = self._gutter(st, base) if line_no == self.tops[idx] else [Segment(" " * GUTTER, base)]
-        segs += self._text(self.article.sentences[idx].text.replace("\n", " "), start, end, st, text_style)
+        segs = self._gutter(st, base) if first else [Segment(" " * GUTTER, base)]
+        text = self.article.sentences[idx].text.replace("\n", " ")
+        cells = GUTTER + cell_len(text[start:end])
+        pad_style = text_style if st.cursor else base
+        if has_rtl(text):
+            rtl = is_rtl(text)
+            body = self._visual(text, start, end, st, text_style, rtl)
+            if rtl and cells < width - 1:  # right-to-left lines stand on the right of the column
+                segs.append(Segment(" " * (width - 1 - cells), pad_style))
+                cells = width - 1
+            segs += body
+        else:
+            segs += self._text(text, start, end, st, text_style)
+        if cells <= width - 1:
+            if cells < width - 1:
+                segs.append(Segment(" " * (width - 1 - cells), pad_style))
+            segs.append(Segment(" ", base))
+            return Strip(segs, width)
         strip = Strip(segs).adjust_cell_length(width - 1, text_style if st.cursor else base)
-        strip = Strip(list(strip) + [Segment(" ", base)])
-        return strip.crop(0, width)
+        return Strip(list(strip) + [Segment(" ", base)]).crop(0, width)
 
     def _gutter(self, st: SentenceLook, base: Style) -> list[Segment]:
         glyph = {"≠": "conflict", "≈": "match", DECIDED_CONFLICT: "decided-conflict"}.get(st.link_glyph, "no-link")
@@ -214,6 +345,31 @@ class ArticleView(ScrollView, can_focus=False):
                      base + Style(color=st.label_color, bold=True)) if st.label_short else Segment("    ", base)
         g3 = Segment("*" if st.note else " ", base + self.style("note"))
         return [Segment("▶" if st.cursor else " ", base + self.style("pointer")), g0, g1, g2, g3]
+
+    def _visual(self, text: str, start: int, end: int, st: SentenceLook, text_style: Style,
+                rtl: bool) -> list[Segment]:
+        """A line with right-to-left text, in display order (``wrap.visual_order``), each
+        character in the style of its logical place, so that highlights stay on their words."""
+        styles = [text_style] * (end - start)
+        pos = start
+        for span in sorted((s for s in st.spans if s.start < end and s.end > start), key=lambda s: (s.start, s.end)):
+            a, b = max(span.start, start, pos), min(span.end, end)
+            span_style = text_style + self.style(span.kind)
+            for k in range(a, b):
+                styles[k - start] = span_style
+            pos = max(pos, b)
+        out: list[Segment] = []
+        run, run_style = [], None
+        for k, ch in visual_order(text[start:end], rtl):
+            style = styles[k]
+            if style is not run_style and run:
+                out.append(Segment("".join(run), run_style))
+                run = []
+            run_style = style
+            run.append(ch)
+        if run:
+            out.append(Segment("".join(run), run_style))
+        return out
 
     def _text(self, text: str, start: int, end: int, st: SentenceLook, text_style: Style) -> list[Segment]:
         """The part [start, end) of the sentence, its evidence and search spans highlighted."""

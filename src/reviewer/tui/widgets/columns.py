@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from reviewer.models import Article, Cluster
 from reviewer.review import Navigator
 from reviewer.tui.layout import window
-from reviewer.tui.state import ViewState, open_conflict_links
+from reviewer.tui.state import ViewState
 from reviewer.tui.widgets.article_view import ArticleView
 from reviewer.tui.widgets.panel import TextPanel
 
@@ -59,19 +59,15 @@ class ArticlePane(Vertical):
             self.article, self.index = article, index
             self.view.set_article(article, index, scroll_y)
 
-    def update(self, state: ViewState) -> None:
+    def update(self, state: ViewState, open_counts: dict[str, int]) -> None:
         self.set_class(self.index == state.art, "current")
         self.view.state = state
         s = state.session
         basis = (self.article, s.by_sentence if s else None)
         if self._basis is None or basis[0] is not self._basis[0] or basis[1] is not self._basis[1]:
             self._basis = basis
-            self.title.info = (self.article, self._counts(state))
-
-    def _counts(self, state: ViewState) -> str:
-        """Open conflict links with an end in this article (the status bar counts them all once)."""
-        n_open = open_conflict_links(state, self.article.id)
-        return f"{n_open} ≠ open" if n_open else ""
+            n_open = open_counts.get(self.article.id, 0)
+            self.title.info = (self.article, f"{n_open} ≠ open" if n_open else "")
 
 
 class Columns(Horizontal):
@@ -83,6 +79,7 @@ class Columns(Horizontal):
         self.shown = 1
         self.order = [0]  # the article in each slot on screen (tui.layout.window)
         self.scroll_memo: dict[int, int] = {}
+        self._open: tuple[object, dict[str, int]] = (None, {})  # (the session's links, counts)
 
     def compose(self) -> ComposeResult:
         yield from self.slots
@@ -105,8 +102,23 @@ class Columns(Horizontal):
                 pane.show(self.cluster.articles[idx], idx, self.scroll_memo.get(idx, 0))
 
     def update(self, state: ViewState) -> None:
+        counts = self.open_counts(state)
         for pane in self.slots[: self.shown]:
-            pane.update(state)
+            pane.update(state, counts)
+
+    def open_counts(self, state: ViewState) -> dict[str, int]:
+        """Open conflict links with an end in each article, counted once per change of the
+        links (not per column and key); the same count as ``open_conflict_links``."""
+        s = state.session
+        links = s.by_sentence if s is not None else None
+        if links is not self._open[0]:
+            counts: dict[str, int] = {}
+            for l in (s.links if s is not None else ()):
+                if l.relation == "conflict" and l.decision is None:
+                    for art in {l.a[0], l.b[0]}:
+                        counts[art] = counts.get(art, 0) + 1
+            self._open = (links, counts)
+        return self._open[1]
 
     def visible_articles(self) -> list[str]:
         return [p.article.id for p in self.slots[: self.shown]]
