@@ -1,4 +1,8 @@
-"""English tables for the readers in this package, until reviewer.lang.en (the engine's English word lists) takes them over."""
+"""English tables for the readers of this package (numbers, dates, negation) and the cross-language
+facts, under the names every language module uses; the words the engine also reads (weekdays,
+months, negation cues) come from :mod:`reviewer.lang.en`, so each is written once."""
+
+from reviewer.lang.en import MONTHS, NEG_CUES, WEEKDAYS
 
 CODE = "en"
 TEXT2NUM = "en"
@@ -14,17 +18,10 @@ APPROX_CUES = ("about", "around", "nearly", "almost", "some", "approximately", "
                "more than", "over", "at least", "less than", "fewer than", "up to", "under",
                "an estimated", "estimated", "close to", "upwards of", "in excess of", "no fewer than",
                "no more than", "at most", "above", "below")
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-            "sunday": 6}
-MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-          "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-          "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-          "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 MONTHS_CAPITALISED = True  # "may" and "march" are verbs too: only "May", "March" are months
 DATE_LINKS = ("of",)  # "5th of May"
 MONTH_FIRST = True  # "May 5, 2023" (and "5 May 2023")
-NEGATION = frozenset({"not", "no", "never", "n't", "without", "nobody", "none", "neither", "nor",
-                      "nothing", "cannot", "deny", "denied", "denies", "denying"})
+NEGATION = NEG_CUES
 
 # --- cross-language facts (read by reviewer.engine.xfacts) -------------------------------
 # Counted things, by word prefix -> a language-neutral concept; "people" is the generic one.

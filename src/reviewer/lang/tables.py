@@ -13,7 +13,7 @@ import importlib
 from types import ModuleType
 
 SUPPORTED = ("en", "es", "fr", "de", "it", "pt", "ar")
-# The English tables live here until reviewer.lang.en takes them over.
+# English: the readers' names in _en_tables, which takes the shared words from lang.en.
 _MODULE = {"en": "reviewer.lang._en_tables"}
 
 
