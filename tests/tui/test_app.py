@@ -276,3 +276,27 @@ async def test_the_export_toast_breaks_its_path_at_separators(make, tmp_path):
         assert len(lines) > 1 and all(len(w) <= TOAST_TEXT_WIDTH for w in words)  # the toast wraps at spaces
         assert all(line.endswith("/") for line in lines[:-1])  # each break right after a separator
         assert msg.replace("\n", "") == f"exported html to {path}"
+
+
+async def test_palette_export_writes_what_is_on_screen_without_loading_again(make, cluster_dir, monkeypatch):
+    """Issue 10: the TUI hands export the cluster, links and work it holds (in a worker); it never
+    loads or aligns the cluster again (export_files is not called)."""
+    import json
+
+    import reviewer.export as exporter
+
+    def no_reload(*a, **kw):
+        raise AssertionError("export_files loads and aligns the cluster again")
+
+    monkeypatch.setattr(exporter, "export_files", no_reload)
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("1")  # a tag, not yet saved when the export starts
+        app.export("jsonl")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        out = app.workspace.export_target("jsonl")
+        records = [json.loads(l) for l in out.read_text(encoding="utf-8").splitlines()]
+        assert any(r["type"] == "tag" for r in records)
+        assert not [n for n in app._notifications if "export failed" in str(n.message)]

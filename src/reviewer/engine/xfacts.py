@@ -125,8 +125,19 @@ def read_facts(text: str, lang: str) -> tuple[XFact, ...]:
     if not hasattr(mod, "CONCEPTS"):
         return ()
     facts: list[XFact] = []
-    taken: list[tuple[int, int]] = []
-    # Dates and weekdays first: their digits are not counts.
+    taken: list[tuple[int, int]] = []  # dates and clock times: their digits are not counts
+    _calendar_facts(text, lang, mod, facts, taken)
+    numbers = [n for n in read_numbers(text, lang) if not any(s < n.end and n.start < e for s, e in taken)]
+    words = _words(text)
+    durations = {_key(mod, k): v for k, v in mod.DURATION_UNITS.items()}
+    _number_facts(text, mod, numbers, words, durations, facts)
+    facts = _one_unit_durations(text, mod, numbers, words, durations, facts)
+    facts.sort(key=lambda f: f.span)
+    return tuple(facts)
+
+
+def _calendar_facts(text: str, lang: str, mod, facts: list[XFact], taken: list[tuple[int, int]]) -> None:
+    """Dates, weekdays (also inside compounds such as "Sonntagmorgen") and clock times."""
     for d in read_months_dates(text, lang):
         if d.day is not None:
             facts.append(XFact("date", d.month * 100 + d.day, (d.start, d.end)))
@@ -151,10 +162,11 @@ def read_facts(text: str, lang: str) -> tuple[XFact, ...]:
             continue
         facts.append(XFact("time", hour * 60 + minute, (m.start(), m.end())))
         taken.append((m.start(), m.end()))
-    numbers = [n for n in read_numbers(text, lang) if not any(s < n.end and n.start < e for s, e in taken)]
-    words = _words(text)
+
+
+def _number_facts(text: str, mod, numbers: list, words: list, durations: dict, facts: list[XFact]) -> None:
+    """Each number as a percentage, a measurement, a duration or a count of a known thing."""
     units = {_key(mod, k): v for k, v in mod.UNIT_WORDS.items()}
-    durations = {_key(mod, k): v for k, v in mod.DURATION_UNITS.items()}
     k = 0
     while k < len(numbers):
         value, start, end, approx = numbers[k]
@@ -190,7 +202,11 @@ def read_facts(text: str, lang: str) -> tuple[XFact, ...]:
         concepts = _concepts_of(mod, _window(text, words, start, end, mod, numbers))
         if concepts:
             facts.append(XFact("count", value, (start, end), approx, frozenset(concepts)))
-    # "an hour", "einer Stunde": one unit of time without a digit
+
+
+def _one_unit_durations(text: str, mod, numbers: list, words: list, durations: dict,
+                        facts: list[XFact]) -> list[XFact]:
+    """"an hour", "einer Stunde": one unit of time without a digit (and "... and 45 minutes")."""
     for n, (w, s, _e) in enumerate(words[:-1]):
         if _key(mod, w) in mod.ONE_WORDS and _key(mod, words[n + 1][0]) in durations \
                 and not text[words[n][2]:words[n + 1][1]].strip() \
@@ -206,8 +222,7 @@ def read_facts(text: str, lang: str) -> tuple[XFact, ...]:
                         stop = u2[1]
                         facts = [f for f in facts if f.span[0] != s2]
             facts.append(XFact("duration", minutes, (s, stop)))
-    facts.sort(key=lambda f: f.span)
-    return tuple(facts)
+    return facts
 
 
 def _agree(fa: XFact, fb: XFact) -> bool:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import copy
 import os
 import signal
 import threading
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from textual import work
@@ -191,13 +193,24 @@ class ReviewerApp(App[int]):
         if self.workspace.dirty:
             self.review.save(quiet=True)
         out = self.workspace.export_target(fmt)
-        self._export_worker(exporter.export_files, list(self.options.paths), str(self.options.sidecar), fmt, out)
+        ws, paths, sidecar = self.workspace, list(self.options.paths), str(self.options.sidecar)
+        if ws.session is not None and ws.session.suggested and not self.review.aligning:
+            # What is on screen: the cluster as read, the engine's links, this reviewer's work (a
+            # copy, so that the worker never sees a change made meanwhile).
+            from reviewer.sidecar.paths import sidecar_folder
+
+            run = partial(exporter.export_records, ws.raw_cluster, list(ws.session.suggested),
+                          [copy.deepcopy(ws.store.data)], fmt, out, folder=sidecar_folder(paths),
+                          sidecars=[sidecar], labels=self.options.config.labels)
+        else:  # the alignment is not there yet: export aligns (or reads the cache) itself
+            run = partial(exporter.export_files, paths, [sidecar], fmt, out, config=self.options.config)
+        self._export_worker(run, fmt, out)
 
     @work(thread=True, exit_on_error=False, group="export")
-    def _export_worker(self, run: Callable[..., object], paths: list[str], sidecar: str, fmt: str, out: Path) -> None:
-        """Runs off the UI thread: a cold cache means aligning the whole cluster again."""
+    def _export_worker(self, run: Callable[[], object], fmt: str, out: Path) -> None:
+        """Runs off the UI thread."""
         try:
-            run(paths, [sidecar], fmt, out)
+            run()
         except ReviewerError as exc:
             self.post_message(ExportFailed(exc.one_line()))
         except Exception as exc:  # a bug in an exporter must not take the review down
