@@ -121,10 +121,13 @@ def link_dict(l: ClaimLink) -> dict:
 
 
 def _relpath(path: str | Path, folder: Path) -> str:
+    """``path`` relative to the cluster folder when it is inside it, else the full path (a
+    sidecar of the bundled seeds lives in the user data folder: no ``../../..`` chains)."""
     try:
-        return Path(os.path.relpath(os.path.abspath(path), os.path.abspath(folder))).as_posix()
+        rel = Path(os.path.relpath(os.path.abspath(path), os.path.abspath(folder))).as_posix()
     except ValueError:
         return Path(path).as_posix()
+    return Path(os.path.abspath(path)).as_posix() if rel.startswith("../") else rel
 
 
 def claims_dict(rep: ClaimsReport) -> dict:
