@@ -244,3 +244,24 @@ def test_lock_of_a_killed_instance_is_taken_over(tmp_path):
     assert (tmp_path / "a.review.toml.lock").read_text().split()[0] == str(os.getpid())
     third.close()
     assert not (tmp_path / "a.review.toml.lock").exists()
+
+
+def test_a_copy_of_the_seeds_finds_the_sidecars_the_app_saved_for_the_bundled_seeds(tmp_path, monkeypatch):
+    """`reviewer` alone opens the installed seeds and saves in the user data folder; `reviewer
+    export seeds` from a checkout names a byte-identical copy: its sidecars are found there too,
+    and a folder that differs in one byte is not taken for the seeds."""
+    import shutil
+
+    from reviewer.resources import bundled_seeds_dir, is_bundled_seeds, seeds_sidecar_dir
+    from reviewer.sidecar.paths import sidecars_for
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    saved = seeds_sidecar_dir() / "alice.review.toml"
+    saved.parent.mkdir(parents=True)
+    saved.write_text('schema = 1\nreviewer = "alice"\n', encoding="utf-8")
+    copy = tmp_path / "seeds"
+    shutil.copytree(bundled_seeds_dir(), copy)
+    assert is_bundled_seeds([copy]) and saved in sidecars_for([copy])
+    first = sorted(copy.glob("*.txt"))[0]
+    first.write_bytes(first.read_bytes() + b" ")
+    assert not is_bundled_seeds([copy]) and saved not in sidecars_for([copy])

@@ -32,8 +32,20 @@ def seeds_sidecar_dir() -> Path:
 
 
 def is_bundled_seeds(paths) -> bool:
+    """The paths are the bundled seed cluster, or files of it: the installed copy itself, or a
+    folder holding the same articles byte for byte (the ``seeds/`` of a checkout, when the app
+    opened the installed copy). Their sidecars then live in :func:`seeds_sidecar_dir`."""
     try:
         seeds = bundled_seeds_dir().resolve()
-        return bool(paths) and all(Path(p).resolve() == seeds or Path(p).resolve().parent == seeds for p in paths)
+        folders = {Path(p).resolve() if Path(p).is_dir() else Path(p).resolve().parent for p in paths}
+        return bool(paths) and all(f == seeds or _same_articles(f, seeds) for f in folders)
     except OSError:
         return False
+
+
+def _same_articles(folder: Path, seeds: Path) -> bool:
+    """``folder`` holds exactly the seeds' article files, with the same bytes."""
+    names = sorted(p.name for p in seeds.iterdir() if p.suffix == ".txt")
+    if not names or sorted(p.name for p in folder.iterdir() if p.suffix == ".txt") != names:
+        return False
+    return all((folder / n).read_bytes() == (seeds / n).read_bytes() for n in names)

@@ -130,3 +130,21 @@ async def test_read_only_refuses_claim_decisions(make, cluster_dir):
         await pilot.press("g", "a", "5")
         assert all(l.decision is None for l in app.session.links)
         assert not app.session.tags_by
+
+
+async def test_undo_on_the_claims_screen_says_what_it_takes_back(make):
+    """The history is shared with the columns view: a note written there and undone here is
+    named in the message, never taken back silently (found in a new-user trial)."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press(*"toll differs", "enter")
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        app.clear_notifications()
+        await pilot.press("u")
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert any(m.startswith("undone: a note on a:0") for m in said), said

@@ -55,6 +55,7 @@ class ReviewSession:
         self.labels_by_key = {l.key: l for l in labels if l.key}
         self.suggested: list[Link] = []
         self._undo: list[ReviewData] = []
+        self.last_change = ""  # what the last undo or redo touched (describe_change)
         self._redo: list[ReviewData] = []
         self.sentences: dict[Key, Sentence] = {(a.id, s.index): s for a in cluster.articles for s in a.sentences}
         self._quoted: dict[Key, Sentence] = (self.sentences if quotes is None else
@@ -156,9 +157,11 @@ class ReviewSession:
         self._redo.clear()
 
     def undo(self) -> bool:
+        """Back one change; ``last_change`` then says what it touched."""
         if not self._undo:
             return False
         self._redo.append(copy.deepcopy(self.data))
+        self.last_change = describe_change(self.data, self._undo[-1])
         self._restore(self._undo.pop())
         return True
 
@@ -166,6 +169,7 @@ class ReviewSession:
         if not self._redo:
             return False
         self._undo.append(copy.deepcopy(self.data))
+        self.last_change = describe_change(self.data, self._redo[-1])
         self._restore(self._redo.pop())
         return True
 
@@ -316,3 +320,26 @@ class ReviewSession:
         order = {aid: n for n, aid in enumerate(self.article_order)}
         exact_set = set(exact)
         return sorted(out, key=lambda k: (k not in exact_set, order[k[0]], k[1]))
+
+
+def describe_change(old: ReviewData, new: ReviewData) -> str:
+    """What differs between two states, in words ("a note on a:3", "4 link decisions"), so that
+    an undo made on one screen never silently takes back a change made on another."""
+    def where(keys) -> str:
+        keys = sorted(keys)
+        return f" on {keys[0][0]}:{keys[0][1]}" if len(keys) == 1 else ""
+
+    parts = []
+    for noun, items in (
+        ("tag", lambda d: {(t.anchor.key(), t.label) for t in d.tags}),
+        ("note", lambda d: {(n.anchor.key(), n.text) for n in d.notes}),
+    ):
+        changed = {k for k, _ in items(old) ^ items(new)}
+        if changed:
+            parts.append(f"{'a ' + noun if len(changed) == 1 else f'{len(changed)} {noun}s'}{where(changed)}")
+    links = {(frozenset((l.a.key(), l.b.key())), l.relation, l.decision, l.note) for l in old.links} ^ \
+            {(frozenset((l.a.key(), l.b.key())), l.relation, l.decision, l.note) for l in new.links}
+    pairs = {x[0] for x in links}
+    if pairs:
+        parts.append("a link decision" if len(pairs) == 1 else f"{len(pairs)} link decisions")
+    return ", ".join(parts) or "nothing visible"

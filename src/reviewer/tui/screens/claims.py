@@ -310,7 +310,8 @@ class ClaimsScreen(Screen):
             return
         self.review.changed()
         self.board.refresh()
-        self.app.notify("undone" if word == "undo" else "redone", timeout=1.5)
+        # The history is the review's, shared with the columns view: say what was taken back.
+        self.app.notify(f"{'undone' if word == 'undo' else 'redone'}: {self.review.ws.session.last_change}", timeout=4)
         self.redraw()
 
     def action_undo(self) -> None:

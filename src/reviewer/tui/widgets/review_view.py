@@ -431,7 +431,7 @@ class ReviewView(Vertical, can_focus=True):
 
     def _history(self, done: bool, yes: str, no: str) -> None:
         if done:
-            self.notify(yes, timeout=1.5)
+            self.notify(f"{yes}: {self.ws.session.last_change}", timeout=3)
             self.changed()
         else:
             self.notify(no)
