@@ -340,3 +340,45 @@ def test_lives_lost_count_the_dead(text):
 def test_saved_lives_are_not_the_dead():
     c = counts("Rescuers saved 40 lives on the river.")
     assert [tuple(x.head) for x in c] != [("person", "die")]
+
+
+def _xl_pair(sim, only_facts):
+    from types import SimpleNamespace
+
+    from reviewer.config import AlignSettings
+    from reviewer.engine import crosslingual
+    from reviewer.engine.settings import TUNING
+
+    a = SimpleNamespace(text="The ship left the port of Halifax on Friday.", lang="en")
+    b = SimpleNamespace(text="Das Schiff verließ den Hafen von Halifax am Sonntag.", lang="de")
+    return crosslingual.decide(a, b, sim, only_facts, AlignSettings(), TUNING)
+
+
+def test_model_only_conflict_across_languages_needs_a_near_pair():
+    from reviewer.engine import crosslingual
+
+    near = _xl_pair(crosslingual.CONFLICT_SCORE, True)
+    assert near is not None and near[1] and near[1][0].kind == "weekday"
+    assert _xl_pair(crosslingual.FACT_SCORE, True) is None  # only the third or fourth nearest: no conflict
+    assert _xl_pair(crosslingual.FACT_SCORE, False)[1]  # related by words too: still compared
+
+
+def test_cross_scores_keep_conflicts_for_the_two_nearest():
+    import numpy as np
+
+    from reviewer.engine import crosslingual
+
+    rng = np.random.default_rng(3)
+    base = rng.normal(size=(1, 16))
+    emb = base + 1.0 * rng.normal(size=(10, 16))  # cosines under the match floor: fact pairs only
+    emb /= np.linalg.norm(emb, axis=1, keepdims=True)
+    langs = ["en"] * 5 + ["de"] * 5
+    arts = np.array([0] * 5 + [1] * 5)
+    scores, mask = crosslingual.cross_scores(emb, langs, arts, False)
+    m = crosslingual.margin_scores(emb, mask, crosslingual.K_NEIGHBOURS)
+    r = crosslingual._ranks(m, mask, arts)
+    mutual = np.maximum(r, r.T)
+    strong = scores == crosslingual.CONFLICT_SCORE
+    assert strong.any() and (scores == crosslingual.FACT_SCORE).any()
+    assert (mutual[strong] <= crosslingual.CONFLICT_RANK).all()
+    assert ((scores == crosslingual.FACT_SCORE) <= (mutual > crosslingual.CONFLICT_RANK)).all()

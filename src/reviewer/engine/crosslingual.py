@@ -90,9 +90,14 @@ COS_FLOOR = 0.80  # and a cosine of at least this (a small other-language side m
 SECOND_MARGIN = 0.99  # a pair that is only second best for one side needs more
 MATCH_BASE = 0.42  # the engine score at MATCH_MARGIN (match_threshold is 0.4 by default)
 MATCH_SCALE = 4.0  # engine score per unit of margin above it
-FACT_RANK = 3  # close enough to be compared for facts (a conflict), never a match
+FACT_RANK = 3  # close enough to be compared for facts that agree, never a match
 FACT_MARGIN = 0.95
 FACT_SCORE = 0.25
+# A conflict resting on the model alone needs the pair among the two best of each side (issue 12:
+# the third and fourth nearest sentences are other details of the topic, their figures and
+# weekdays those of other events).
+CONFLICT_RANK = 1
+CONFLICT_SCORE = 0.3
 
 
 def is_cross(a, b, settings) -> bool:
@@ -134,6 +139,7 @@ def cross_scores(emb: np.ndarray, langs: list[str], arts: np.ndarray, within_art
     out = np.zeros(m.shape)
     out[match] = np.minimum(1.0, MATCH_BASE + MATCH_SCALE * (m[match] - MATCH_MARGIN))
     out[facts] = FACT_SCORE
+    out[facts & (mutual <= CONFLICT_RANK)] = CONFLICT_SCORE
     np.fill_diagonal(out, 0.0)
     return out, mask
 
@@ -210,7 +216,7 @@ def decide(a, b, sim: float, only_facts: bool, settings, t):
     from reviewer.engine import xfacts
 
     evidence = xfacts.xl_evidence(a.text, a.lang, b.text, b.lang)
-    if evidence:
+    if evidence and (sim >= CONFLICT_SCORE or not only_facts):
         return round(min(1.0, t.conflict_base + t.conflict_scale * sim), 4), evidence
     agree = None
     if sim >= settings.match_threshold and not only_facts and (sim >= t.cross_disjoint_min or not disjoint_anchors(a, b)):
