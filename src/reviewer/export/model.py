@@ -119,7 +119,8 @@ class ExportSummary:
         who = f"{len(self.sidecars)} sidecar{'s' if len(self.sidecars) != 1 else ''}"
         if self.reviewers:
             who += f" ({', '.join(self.reviewers)})"
-        line = f"exported {self.records} {self.fmt} records from {who} to {', '.join(self.files) or self.out}"
+        records = f"{self.records} {self.fmt} record{'s' if self.records != 1 else ''}"
+        line = f"exported {records} from {who} to {', '.join(self.files) or self.out}"
         if self.resolve != "all" and not self.resolve.startswith("reviewer:"):
             why = {"unanimous": "not unanimous"}.get(self.resolve, "without a majority")
             rule = {"adjudicated": "adjudication (majority where the adjudicator said nothing)"}.get(self.resolve,
