@@ -335,3 +335,13 @@ async def test_format_json_beside_an_existing_toml_sidecar_opens_it_and_says_so(
         assert app.session.tags_by.get(("a", 1)) == ["key-claim"]
         await pilot.press("q")
     assert not (cluster_dir / "alice.review.json").exists()
+
+
+def test_the_autosave_delay_is_never_zero():
+    """Past the max delay the next save is due at once, but a Textual timer of interval 0 that
+    fires late divides by zero (seen once in CI): the delay stays above 0."""
+    from reviewer.tui.workspace import AUTOSAVE_MAX_DELAY, Workspace
+
+    ws = Workspace.__new__(Workspace)
+    ws.first_unsaved = 100.0
+    assert 0 < ws.autosave_delay(now=100.0 + AUTOSAVE_MAX_DELAY + 5)

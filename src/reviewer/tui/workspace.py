@@ -27,6 +27,7 @@ from reviewer.textsafe import is_safe, safe_text
 # so that a reviewer who keeps working is saved every ~2 s (a SIGKILL loses at most that).
 AUTOSAVE_DEBOUNCE = 0.8
 AUTOSAVE_MAX_DELAY = 2.0
+AUTOSAVE_MIN_DELAY = 0.01
 FALLBACK_LABEL_COLOR = "magenta"
 
 
@@ -241,7 +242,8 @@ class Workspace:
         if self.first_unsaved is None:
             return AUTOSAVE_DEBOUNCE
         now = time.monotonic() if now is None else now
-        return max(0.0, min(AUTOSAVE_DEBOUNCE, self.first_unsaved + AUTOSAVE_MAX_DELAY - now))
+        # Never 0: a timer of interval 0 that fires late divides by zero inside Textual.
+        return max(AUTOSAVE_MIN_DELAY, min(AUTOSAVE_DEBOUNCE, self.first_unsaved + AUTOSAVE_MAX_DELAY - now))
 
     def finish(self, cursor: Key | None) -> str | None:
         """The app is ending (quit, a signal, a crash): save what is not saved, release the lock.
