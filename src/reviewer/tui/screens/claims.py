@@ -259,16 +259,9 @@ class ClaimsScreen(Screen):
         review.nav.go_key(key)
         review.moved()
 
-    def _writable(self) -> bool:
-        store = self.review.ws.store
-        if store.read_only:
-            self.app.notify(f"read-only: {store.read_only_reason or ''}", severity="error")
-            return False
-        return True
-
     def action_decide(self, decision: str) -> None:
         c = self.board.current()
-        if c is None or not self._writable():
+        if c is None or not self.review.writable():
             return
         links = self.board.match_links(c)
         if not links:
@@ -296,7 +289,7 @@ class ClaimsScreen(Screen):
         if lab is None:
             self.app.notify(f"no label on key {key} (see config.toml)")
             return
-        if c is None or not self._writable():
+        if c is None or not self.review.writable():
             return
         on = session.toggle_label_many(list(c.sentences), lab.name)
         self.review.changed()

@@ -338,7 +338,8 @@ class ReviewView(Vertical, can_focus=True):
         self.moved()  # a decision or an undo can change the links: keep the selected one level
         self._schedule_save()
 
-    def _guard(self) -> bool:
+    def writable(self) -> bool:
+        """False, with the reason shown, when the sidecar is read-only (every change asks this)."""
         if self.ws.store.read_only:
             self.notify("read-only: " + (self.ws.store.read_only_reason or "") +
                         " (ctrl+p → Save as… to carry on in a copy, or Reload sidecar)", severity="error")
@@ -356,7 +357,7 @@ class ReviewView(Vertical, can_focus=True):
         if lab is None:
             self.notify(f"no label on key {key} (see config.toml)")
             return
-        if not self._guard():
+        if not self.writable():
             return
         on = self.ws.session.toggle_label(self.nav.cursor, lab.name)
         self.notify(f"{'+' if on else '−'} {lab.name}", timeout=1.5)
@@ -367,7 +368,7 @@ class ReviewView(Vertical, can_focus=True):
         if link is None:
             self.notify("no link on this sentence")
             return
-        if not self._guard():
+        if not self.writable():
             return
         had_note = bool(link.note.strip())
         if not self.ws.session.decide(link, decision, note_to=self.nav.cursor):
@@ -393,7 +394,7 @@ class ReviewView(Vertical, can_focus=True):
         if nav.mark == nav.cursor:
             self.notify("move to another sentence to link it with the mark")
             return
-        if not self._guard():
+        if not self.writable():
             return
         link = self.ws.session.add_manual_link(nav.mark, nav.cursor, relation)
         nav.mark = None
@@ -402,7 +403,7 @@ class ReviewView(Vertical, can_focus=True):
         self.changed()
 
     def action_note(self) -> None:
-        if not self._guard():
+        if not self.writable():
             return
         session, link = self.ws.session, self.nav.focused_link()
         if link is not None and link.decision is not None:
