@@ -74,3 +74,24 @@ def test_spans_cover_the_text_exactly(body):
         assert s.start >= prev_end
         assert s.text == s.text.strip() and s.text
         prev_end = s.end
+
+
+def test_short_tail_of_a_quotation_stays_with_it():
+    out = texts("She told us: “The boat is gone. Praise be”. Then she wept.")
+    assert out == ["She told us: “The boat is gone. Praise be”.", "Then she wept."]
+    out = texts("« Nous sommes vivants. Merci », dit-il. Il est parti.")
+    assert out[0] == "« Nous sommes vivants. Merci », dit-il."
+
+
+def test_long_quotation_still_splits_into_sentences():
+    body = ("He said: “We ran out of the hall. The roof fell on the people behind us and "
+            "many of them never came out.” Police arrived.")
+    out = texts(body)
+    assert out[0] == "He said: “We ran out of the hall."
+    assert out[1].endswith("never came out.”")
+    assert out[2] == "Police arrived."
+
+
+def test_closed_quotes_split_as_before():
+    out = texts("“We heard shots,” he said. “Then the roof fell.” The fire spread.")
+    assert out == ["“We heard shots,” he said.", "“Then the roof fell.”", "The fire spread."]

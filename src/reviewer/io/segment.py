@@ -9,7 +9,10 @@ Rules, in order:
    after them) followed by white space and something that can start a sentence: an
    upper-case letter, a digit, an opening quote or bracket, or a letter of a script
    without case (Arabic, Hebrew, CJK...).
-3. It does not end after an abbreviation (titles such as ``Dr.`` or ``Gen.``, months before
+3. It does not end inside a quotation when what is left of the quotation is a short tail
+   (``“We are alive. Thank God”.`` stays one sentence): at most a few words up to the closing
+   quote would otherwise be cut off into a "sentence" of their own.
+4. It does not end after an abbreviation (titles such as ``Dr.`` or ``Gen.``, months before
    a number, ``U.S.``/``a.m.`` unless a typical sentence opener follows), after a single
    initial (``J. Smith``), or when a lower-case word follows.
 
@@ -135,13 +138,39 @@ def _ends_sentence(text: str, m: re.Match[str], block_start: int) -> bool:
     return True
 
 
+# A quotation's tail this short (in words, up to its closing quote) is not cut off.
+_QUOTE_TAIL_WORDS = 3
+_QUOTE_TAIL_CHARS = 40
+_OPEN_Q = "\u201c\u00ab"
+_CLOSE_Q = "\u201d\u00bb"
+
+
+def _inside_short_quote(text: str, cut: int, m: re.Match[str], bend: int) -> bool:
+    """True when the end ``m`` falls inside a quotation opened since ``cut`` whose rest is a
+    short tail: the closing quote comes within a few words."""
+    if m.group(2):
+        return False  # the quote closed with the sentence
+    before = text[cut : m.start(1)]
+    depth = sum(before.count(c) for c in _OPEN_Q) - sum(before.count(c) for c in _CLOSE_Q)
+    if depth <= 0:
+        return False
+    after = text[m.end(2) : min(bend, m.end(2) + _QUOTE_TAIL_CHARS + 1)]
+    close = min((i for i in (after.find(c) for c in _CLOSE_Q) if i >= 0), default=-1)
+    if close < 0:
+        return False
+    tail = after[:close]
+    if any(c in tail for c in _OPEN_Q):
+        return False
+    return len(tail.split()) <= _QUOTE_TAIL_WORDS
+
+
 def segment(text: str) -> list[Sentence]:
     """Split ``text`` into sentences with offsets into ``text``."""
     out: list[Sentence] = []
     for bstart, bend in _blocks(text):
         cut = bstart
         for m in _END.finditer(text, bstart, bend):
-            if _ends_sentence(text, m, bstart):
+            if _ends_sentence(text, m, bstart) and not _inside_short_quote(text, cut, m, bend):
                 _emit(text, cut, m.end(2), out)
                 cut = m.end(2)
         _emit(text, cut, bend, out)
