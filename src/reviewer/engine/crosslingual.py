@@ -157,9 +157,23 @@ def with_cross_language(sem: np.ndarray | None, feats, settings, t) -> np.ndarra
         return sem
     arts = np.array([f.art for f in feats])
     scores, mask = cross_scores(emb, langs, arts, settings.within_article, t)
+    _add_agreeing_figures(scores, mask, emb, feats, t)
     out = np.zeros(mask.shape) if sem is None else sem.copy()
     out[mask] = scores[mask]
     return out
+
+
+def _add_agreeing_figures(scores: np.ndarray, mask: np.ndarray, emb: np.ndarray, feats, t: Tuning) -> None:
+    """Pairs that state one specific figure in one slot ("10,000 missing" / "10.000 Menschen
+    vermisst") and are on the topic (cosine from ``t.xl_figure_cos``) are compared for facts even
+    where other sentences rank nearer: a long sentence with several claims ranks low for each."""
+    from reviewer.engine import xfacts
+
+    def allowed(i: int, j: int) -> bool:
+        return bool(mask[i, j]) and scores[i, j] < t.xl_fact_score and float(emb[i] @ emb[j]) >= t.xl_figure_cos
+
+    for i, j in xfacts.agreeing_pairs([f.text for f in feats], [f.lang for f in feats], allowed):
+        scores[i, j] = scores[j, i] = t.xl_fact_score
 
 
 _WORD = re.compile(r"\w+")

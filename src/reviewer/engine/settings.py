@@ -116,6 +116,9 @@ class Tuning:
     xl_fact_score: float = 0.25
     xl_conflict_rank: int = 1
     xl_conflict_score: float = 0.3
+    # A pair stating one specific figure in one slot is compared for facts (so matched when they
+    # agree) from this cosine on, whatever its rank.
+    xl_figure_cos: float = 0.77
 
 
 TUNING = Tuning()

@@ -291,13 +291,43 @@ def facts_agree(text_a: str, lang_a: str, text_b: str, lang_b: str) -> bool:
     percentage, the same distance): a sign that two sentences state the same claim."""
     fb_all = read_facts(text_b, lang_b)
     for x in read_facts(text_a, lang_a):
-        if x.kind not in ("count", "percent", "measure") or (x.kind == "count" and not x.concepts - {GENERIC}):
-            continue
-        if x.value < 10:  # small figures agree by chance
+        if not _specific(x):  # a count of "people" only, or a small figure, agrees by chance
             continue
         if any(y.kind == x.kind and _same_slot(x, y) and _agree(x, y) for y in fb_all):
             return True
     return False
+
+
+def _specific(x: XFact) -> bool:
+    """A figure specific enough that two sentences stating it likely state one claim."""
+    if x.kind not in ("count", "percent", "measure") or x.value < 10:
+        return False
+    return not (x.kind == "count" and not x.concepts - {GENERIC})
+
+
+def agreeing_pairs(texts: list[str], langs: list[str], allowed) -> list[tuple[int, int]]:
+    """Pairs (i < j) of sentences that state one specific figure in one slot (``facts_agree``),
+    among those ``allowed(i, j)`` accepts. Found through an index of the figures' magnitudes
+    (log steps of the widest tolerance), never by comparing all pairs."""
+    step = -math.log(1.0 - (MEASURE_TOLERANCE + 2 * APPROX_TOLERANCE))  # two agreeing figures: one step apart at most
+    index: dict[tuple[str, str, int], list[int]] = {}
+    for i, (text, lang) in enumerate(zip(texts, langs)):
+        for key in {(x.kind, x.dim, int(math.log(x.value) // step)) for x in read_facts(text, lang) if _specific(x)}:
+            index.setdefault(key, []).append(i)
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for (kind, dim, b), rows in sorted(index.items()):
+        near = sorted(set(rows) | set(index.get((kind, dim, b + 1), ())))
+        for i in rows:
+            for j in near:
+                pair = (min(i, j), max(i, j))
+                if i == j or pair in seen or not allowed(*pair):
+                    continue
+                seen.add(pair)
+                a, c = pair
+                if facts_agree(texts[a], langs[a], texts[c], langs[c]) or facts_agree(texts[c], langs[c], texts[a], langs[a]):
+                    out.append(pair)
+    return sorted(out)
 
 
 def has_facts(text: str, lang: str) -> bool:
