@@ -43,3 +43,56 @@ def test_agreeing_figures_enter_the_cross_language_scores_only_on_topic():
     scores = np.zeros((2, 2))
     crosslingual._add_agreeing_figures(scores, mask, far, feats, TUNING)
     assert not scores.any()
+
+
+@pytest.mark.parametrize("en, other, lang", [
+    ("Thousands of people died in the floods.", "Des milliers de personnes sont mortes.", "fr"),
+    ("Thousands of people died in the floods.", "Tausende Menschen starben.", "de"),
+    ("Hundreds of people were injured.", "Cientos de personas resultaron heridas.", "es"),
+    ("Thousands of people were evacuated.", "Migliaia di persone sono state evacuate.", "it"),
+    ("Dozens of people were arrested.", "Dezenas de pessoas foram detidas.", "pt"),
+    ("Thousands of people were killed.", "قتل آلاف الأشخاص.", "ar"),
+])
+def test_vague_counts_agree_with_the_same_vague_word(en, other, lang):
+    assert xfacts.facts_agree(en, "en", other, lang) or xfacts.facts_agree(other, lang, en, "en")
+
+
+@pytest.mark.parametrize("vague, exact, lang", [
+    ("Thousands of people died.", "2.300 Menschen starben.", "de"),
+    ("Hubo miles de muertos.", "At least 250 people died.", "en"),
+    ("Des centaines de personnes sont mortes.", "Forty people died.", "en"),
+])
+def test_a_vague_count_never_conflicts_nor_reads_as_a_figure(vague, exact, lang):
+    la = "en" if lang != "en" else {"Hubo": "es", "Des ": "fr"}[vague[:4]]
+    assert xfacts.xl_evidence(vague, la, exact, lang) == []
+    assert not xfacts.facts_agree(vague, la, exact, lang)
+
+
+def test_spanish_miles_and_cientos_alone_are_no_figure():
+    from reviewer.lang.numbers import read_numbers
+
+    assert read_numbers("Hubo miles de muertos y cientos de heridos.", "es") == []
+    assert [n.value for n in read_numbers("Murieron dos mil personas y doscientas más.", "es")] == [2000.0, 200.0]
+
+
+@pytest.mark.parametrize("text, lang", [("Murieron dos mil personas.", "es"), ("2.000 Menschen starben.", "de")])
+def test_a_number_in_the_year_range_not_in_four_digits_is_a_count(text, lang):
+    assert [(f.kind, f.value) for f in xfacts.read_facts(text, lang)] == [("count", 2000.0)]
+
+
+@pytest.mark.parametrize("left, total, lb, lt", [
+    ("The crew has about 40 hours of oxygen left.", "L'équipage dispose de 96 heures d'oxygène.", "en", "fr"),
+    ("Quedan 40 horas de oxígeno.", "The crew has 96 hours of oxygen.", "es", "en"),
+    ("Es bleiben noch 40 verbleibende Stunden Sauerstoff.", "The crew has 96 hours of oxygen.", "de", "en"),
+    ("Ci sono 40 ore rimanenti di ossigeno.", "The crew has 96 hours of oxygen.", "it", "en"),
+    ("Restam 40 horas de oxigênio.", "The crew has 96 hours of oxygen.", "pt", "en"),
+])
+def test_what_remains_is_not_the_total(left, total, lb, lt):
+    assert xfacts.xl_evidence(left, lb, total, lt) == []
+
+
+def test_two_totals_or_two_remainders_still_conflict():
+    ev = xfacts.xl_evidence("The crew has 40 hours of oxygen.", "en", "L'équipage dispose de 96 heures d'oxygène.", "fr")
+    assert [e.kind for e in ev] == ["quantity"]
+    ev = xfacts.xl_evidence("About 40 hours of oxygen are left.", "en", "Quedan 96 horas de oxígeno restantes.", "es")
+    assert [e.kind for e in ev] == ["quantity"]

@@ -48,6 +48,8 @@ class XFact:
     approx: bool = False
     concepts: frozenset[str] = frozenset()
     dim: str = ""  # a measurement's dimensionality
+    remaining: bool = False  # a duration that remains ("40 hours of oxygen left"), not a total
+    vague: bool = False  # "thousands of people": agrees only with the same vague word, never conflicts
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
@@ -132,6 +134,7 @@ def read_facts(text: str, lang: str) -> tuple[XFact, ...]:
     durations = {_key(mod, k): v for k, v in mod.DURATION_UNITS.items()}
     _number_facts(text, mod, numbers, words, durations, facts)
     facts = _one_unit_durations(text, mod, numbers, words, durations, facts)
+    _vague_counts(text, mod, numbers, words, facts)
     facts.sort(key=lambda f: f.span)
     return tuple(facts)
 
@@ -195,13 +198,33 @@ def _number_facts(text: str, mod, numbers: list, words: list, durations: dict, f
                     minutes += v2 * durations[_key(mod, u2[0])]
                     stop = u2[1]
                     k += 1
-            facts.append(XFact("duration", minutes, (start, stop), approx))
+            around = _window(text, words, start, stop, mod, numbers)
+            facts.append(XFact("duration", minutes, (start, stop), approx, remaining=_remaining(mod, around)))
             continue
-        if value.is_integer() and 1900 <= value <= 2100 and not approx:
-            continue  # a year
+        if value.is_integer() and 1900 <= value <= 2100 and not approx and text[start:end].isdigit():
+            continue  # a year (four digits; "dos mil muertos", "2.000 Tote" are counts)
         concepts = _concepts_of(mod, _window(text, words, start, end, mod, numbers))
         if concepts:
             facts.append(XFact("count", value, (start, end), approx, frozenset(concepts)))
+
+
+def _remaining(mod, words: list[str]) -> bool:
+    cues = [_key(mod, c) for c in getattr(mod, "REMAINING_WORDS", ())]
+    return any(w.startswith(c) for w in words for c in cues)
+
+
+def _vague_counts(text: str, mod, numbers: list, words: list, facts: list[XFact]) -> None:
+    """"thousands of people", "des milliers de morts": a count of a known thing, stated vaguely."""
+    vague = {_key(mod, k): v for k, v in getattr(mod, "VAGUE_COUNTS", {}).items()}
+    if not vague:
+        return
+    for w, s, e in words:
+        value = vague.get(_key(mod, w))
+        if value is None or any(ns < e and s < ne for _v, ns, ne, _a in numbers):
+            continue
+        concepts = _concepts_of(mod, _window(text, words, s, e, mod, numbers))
+        if concepts:
+            facts.append(XFact("count", float(value), (s, e), True, frozenset(concepts), vague=True))
 
 
 def _one_unit_durations(text: str, mod, numbers: list, words: list, durations: dict,
@@ -226,6 +249,8 @@ def _one_unit_durations(text: str, mod, numbers: list, words: list, durations: d
 
 
 def _agree(fa: XFact, fb: XFact) -> bool:
+    if fa.vague or fb.vague:
+        return fa.vague and fb.vague and fa.value == fb.value
     if fa.kind in ("weekday", "date", "time"):
         return fa.value == fb.value
     tol = MEASURE_TOLERANCE if fa.kind in ("measure", "duration") else 0.0
@@ -249,6 +274,8 @@ def _same_slot(fa: XFact, fb: XFact) -> bool:
             return False
         return max(fa.value, fb.value) / min(fa.value, fb.value) <= MEASURE_SLOT_RATIO
     if fa.kind == "duration":
+        if fa.remaining != fb.remaining:
+            return False  # what remains is no total ("40 hours of oxygen left" / "96 hours of autonomy")
         return fa.value > 0 and fb.value > 0 and max(fa.value, fb.value) / min(fa.value, fb.value) <= MEASURE_SLOT_RATIO
     return True
 
@@ -260,7 +287,8 @@ _NOTE = {"time": "clock times differ (time zones may differ)"}
 
 def xl_evidence(text_a: str, lang_a: str, text_b: str, lang_b: str) -> list[Evidence]:
     """Facts of the same slot that disagree between two sentences (of any two languages)."""
-    fa_all, fb_all = read_facts(text_a, lang_a), read_facts(text_b, lang_b)
+    fa_all = [f for f in read_facts(text_a, lang_a) if not f.vague]
+    fb_all = [f for f in read_facts(text_b, lang_b) if not f.vague]
     out: list[Evidence] = []
     for kind in ("count", "percent", "measure", "duration", "weekday", "date", "time"):
         pairs = [(x, y) for x in fa_all if x.kind == kind for y in fb_all if y.kind == kind and _same_slot(x, y)]

@@ -158,3 +158,7 @@ ONE_WORDS = frozenset()
 DURATION_JOINERS = frozenset()
 DAYPARTS = ()
 CLOCK_SUFFIXES = {}
+# Issue 14: words that make a duration what remains (never the same slot as a total),
+# and words that count vaguely (compared only with the same vague word of another language).
+REMAINING_WORDS = tuple(_n({"متبقية": 0, "متبقي": 0, "باقية": 0}))
+VAGUE_COUNTS = _n({"عشرات": 10, "مئات": 100, "آلاف": 1_000, "ملايين": 1_000_000})

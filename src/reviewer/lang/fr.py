@@ -49,3 +49,7 @@ ONE_WORDS = frozenset({"un", "une"})
 DURATION_JOINERS = frozenset({"et"})
 DAYPARTS = ()
 CLOCK_SUFFIXES = {"h": None, "heures": None}
+# Issue 14: words that make a duration what remains (never the same slot as a total),
+# and words that count vaguely (compared only with the same vague word of another language).
+REMAINING_WORDS = ("restant", "reste")
+VAGUE_COUNTS = {"dizaines": 10, "centaines": 100, "milliers": 1_000, "millions": 1_000_000}

@@ -45,3 +45,7 @@ ONE_WORDS = frozenset({"un", "una", "uno"})
 DURATION_JOINERS = frozenset({"e"})
 DAYPARTS = ()
 CLOCK_SUFFIXES = {}
+# Issue 14: words that make a duration what remains (never the same slot as a total),
+# and words that count vaguely (compared only with the same vague word of another language).
+REMAINING_WORDS = ("rimanent", "restant", "restano")
+VAGUE_COUNTS = {"decine": 10, "dozzine": 10, "centinaia": 100, "migliaia": 1_000, "milioni": 1_000_000}

@@ -49,3 +49,7 @@ ONE_WORDS = frozenset({"um", "uma"})
 DURATION_JOINERS = frozenset({"e"})
 DAYPARTS = ()
 CLOCK_SUFFIXES = {"h": None, "horas": None}
+# Issue 14: words that make a duration what remains (never the same slot as a total),
+# and words that count vaguely (compared only with the same vague word of another language).
+REMAINING_WORDS = ("restante", "restam", "resta")
+VAGUE_COUNTS = {"dezenas": 10, "dúzias": 10, "centenas": 100, "milhares": 1_000, "milhões": 1_000_000}
