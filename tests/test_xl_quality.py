@@ -96,3 +96,21 @@ def test_two_totals_or_two_remainders_still_conflict():
     assert [e.kind for e in ev] == ["quantity"]
     ev = xfacts.xl_evidence("About 40 hours of oxygen are left.", "en", "Quedan 96 horas de oxígeno restantes.", "es")
     assert [e.kind for e in ev] == ["quantity"]
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("Au moins 230O personnes sont mortes.", "fr", 2300.0),
+    ("Mindestens 1.5OO Menschen starben.", "de", 1500.0),
+    ("Al menos 4O personas murieron.", "es", 40.0),
+])
+def test_a_capital_o_among_digits_is_a_zero(text, lang, value):
+    from reviewer.lang.numbers import read_numbers
+
+    n = read_numbers(text, lang)
+    assert [x.value for x in n] == [value] and text[n[0].start:n[0].end].replace("O", "0")[0].isdigit()
+
+
+def test_letters_beside_digits_stay_letters():
+    from reviewer.lang.numbers import read_numbers
+
+    assert [x.value for x in read_numbers("Room 3OB was empty.", "en")] == [3.0]
