@@ -114,3 +114,21 @@ def test_letters_beside_digits_stay_letters():
     from reviewer.lang.numbers import read_numbers
 
     assert [x.value for x in read_numbers("Room 3OB was empty.", "en")] == [3.0]
+
+
+@pytest.mark.parametrize("en, other, lang", [
+    ("She was elected for a term of five years.", "Fue elegida por un mandato de cinco años.", "es"),
+    ("She was elected for a term of five years.", "Elle a été élue pour un mandat de cinq ans.", "fr"),
+    ("She was elected for a term of five years.", "Sie wurde für eine Amtszeit von fünf Jahren gewählt.", "de"),
+    ("The works lasted eighteen months.", "I lavori sono durati diciotto mesi.", "it"),
+    ("The works lasted eighteen months.", "As obras duraram dezoito meses.", "pt"),
+    ("She was elected for a term of five years.", "انتخبت لولاية مدتها 5 سنوات.", "ar"),
+])
+def test_spans_of_years_and_months_agree(en, other, lang):
+    assert xfacts.facts_agree(en, "en", other, lang)
+
+
+def test_spans_of_years_never_conflict():
+    # an age and a prison term are written the same way: years are compared for agreement only
+    assert xfacts.xl_evidence("A 40-year-old man was arrested.", "en", "Il a été condamné à 20 ans de prison.", "fr") == []
+    assert not xfacts.facts_agree("He served four years.", "en", "Il a servi cinq ans.", "fr")

@@ -49,7 +49,10 @@ class XFact:
     concepts: frozenset[str] = frozenset()
     dim: str = ""  # a measurement's dimensionality
     remaining: bool = False  # a duration that remains ("40 hours of oxygen left"), not a total
-    vague: bool = False  # "thousands of people": agrees only with the same vague word, never conflicts
+    # Compared for agreement only, with another such fact of the same value, never a conflict:
+    # vague counts ("thousands of people") and spans of years or months ("a five-year term";
+    # ages and prison terms are written the same way).
+    agree_only: bool = False
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
@@ -170,6 +173,7 @@ def _calendar_facts(text: str, lang: str, mod, facts: list[XFact], taken: list[t
 def _number_facts(text: str, mod, numbers: list, words: list, durations: dict, facts: list[XFact]) -> None:
     """Each number as a percentage, a measurement, a duration or a count of a known thing."""
     units = {_key(mod, k): v for k, v in mod.UNIT_WORDS.items()}
+    long_units = {_key(mod, k): v for k, v in getattr(mod, "LONG_DURATIONS", {}).items()}
     k = 0
     while k < len(numbers):
         value, start, end, approx = numbers[k]
@@ -186,6 +190,9 @@ def _number_facts(text: str, mod, numbers: list, words: list, durations: dict, f
             f = unit_factor(unit)
             if f is not None:
                 facts.append(XFact("measure", value * f[0], (start, nxt[1]), approx, dim=f[1]))
+            continue
+        if key in long_units:
+            facts.append(XFact("duration", value * long_units[key], (start, nxt[1]), approx, agree_only=True))
             continue
         if key in durations:
             minutes, stop = value * durations[key], nxt[1]
@@ -224,7 +231,7 @@ def _vague_counts(text: str, mod, numbers: list, words: list, facts: list[XFact]
             continue
         concepts = _concepts_of(mod, _window(text, words, s, e, mod, numbers))
         if concepts:
-            facts.append(XFact("count", float(value), (s, e), True, frozenset(concepts), vague=True))
+            facts.append(XFact("count", float(value), (s, e), True, frozenset(concepts), agree_only=True))
 
 
 def _one_unit_durations(text: str, mod, numbers: list, words: list, durations: dict,
@@ -249,8 +256,8 @@ def _one_unit_durations(text: str, mod, numbers: list, words: list, durations: d
 
 
 def _agree(fa: XFact, fb: XFact) -> bool:
-    if fa.vague or fb.vague:
-        return fa.vague and fb.vague and fa.value == fb.value
+    if fa.agree_only or fb.agree_only:
+        return fa.agree_only and fb.agree_only and fa.value == fb.value
     if fa.kind in ("weekday", "date", "time"):
         return fa.value == fb.value
     tol = MEASURE_TOLERANCE if fa.kind in ("measure", "duration") else 0.0
@@ -287,8 +294,8 @@ _NOTE = {"time": "clock times differ (time zones may differ)"}
 
 def xl_evidence(text_a: str, lang_a: str, text_b: str, lang_b: str) -> list[Evidence]:
     """Facts of the same slot that disagree between two sentences (of any two languages)."""
-    fa_all = [f for f in read_facts(text_a, lang_a) if not f.vague]
-    fb_all = [f for f in read_facts(text_b, lang_b) if not f.vague]
+    fa_all = [f for f in read_facts(text_a, lang_a) if not f.agree_only]
+    fb_all = [f for f in read_facts(text_b, lang_b) if not f.agree_only]
     out: list[Evidence] = []
     for kind in ("count", "percent", "measure", "duration", "weekday", "date", "time"):
         pairs = [(x, y) for x in fa_all if x.kind == kind for y in fb_all if y.kind == kind and _same_slot(x, y)]
@@ -328,6 +335,8 @@ def facts_agree(text_a: str, lang_a: str, text_b: str, lang_b: str) -> bool:
 
 def _specific(x: XFact) -> bool:
     """A figure specific enough that two sentences stating it likely state one claim."""
+    if x.kind == "duration" and x.agree_only:
+        return True  # "a five-year term"
     if x.kind not in ("count", "percent", "measure") or x.value < 10:
         return False
     return not (x.kind == "count" and not x.concepts - {GENERIC})

@@ -162,3 +162,5 @@ CLOCK_SUFFIXES = {}
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = tuple(_n({"متبقية": 0, "متبقي": 0, "باقية": 0}))
 VAGUE_COUNTS = _n({"عشرات": 10, "مئات": 100, "آلاف": 1_000, "ملايين": 1_000_000})
+# Years and months in minutes: compared for agreement only (a term of office, an age, a sentence).
+LONG_DURATIONS = _n({"سنة": 525_960, "سنوات": 525_960, "سنين": 525_960, "عام": 525_960, "أعوام": 525_960, "شهر": 43_830, "أشهر": 43_830, "شهور": 43_830})

@@ -55,3 +55,5 @@ CLOCK_SUFFIXES = {"uhr": None}
 REMAINING_WORDS = ("verbleibend", "übrig", "restlich")
 VAGUE_COUNTS = {"dutzende": 10, "hunderte": 100, "tausende": 1_000, "zehntausende": 10_000,
                 "hunderttausende": 100_000, "millionen": 1_000_000}
+# Years and months in minutes: compared for agreement only (a term of office, an age, a sentence).
+LONG_DURATIONS = {"jahr": 525_960, "jahre": 525_960, "jahren": 525_960, "monat": 43_830, "monate": 43_830, "monaten": 43_830}

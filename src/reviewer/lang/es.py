@@ -52,3 +52,5 @@ CLOCK_SUFFIXES = {"h": None, "horas": None, "hrs": None}
 REMAINING_WORDS = ("restante", "quedan", "queda")
 VAGUE_COUNTS = {"decenas": 10, "docenas": 10, "cientos": 100, "centenares": 100, "miles": 1_000,
                 "millones": 1_000_000}
+# Years and months in minutes: compared for agreement only (a term of office, an age, a sentence).
+LONG_DURATIONS = {"año": 525_960, "años": 525_960, "mes": 43_830, "meses": 43_830}

@@ -53,3 +53,5 @@ CLOCK_SUFFIXES = {"h": None, "heures": None}
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = ("restant", "reste")
 VAGUE_COUNTS = {"dizaines": 10, "centaines": 100, "milliers": 1_000, "millions": 1_000_000}
+# Years and months in minutes: compared for agreement only (a term of office, an age, a sentence).
+LONG_DURATIONS = {"an": 525_960, "ans": 525_960, "année": 525_960, "années": 525_960, "mois": 43_830}

@@ -49,3 +49,5 @@ CLOCK_SUFFIXES = {}
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = ("rimanent", "restant", "restano")
 VAGUE_COUNTS = {"decine": 10, "dozzine": 10, "centinaia": 100, "migliaia": 1_000, "milioni": 1_000_000}
+# Years and months in minutes: compared for agreement only (a term of office, an age, a sentence).
+LONG_DURATIONS = {"anno": 525_960, "anni": 525_960, "mese": 43_830, "mesi": 43_830}

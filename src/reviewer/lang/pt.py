@@ -53,3 +53,5 @@ CLOCK_SUFFIXES = {"h": None, "horas": None}
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = ("restante", "restam", "resta")
 VAGUE_COUNTS = {"dezenas": 10, "dúzias": 10, "centenas": 100, "milhares": 1_000, "milhões": 1_000_000}
+# Years and months in minutes: compared for agreement only (a term of office, an age, a sentence).
+LONG_DURATIONS = {"ano": 525_960, "anos": 525_960, "mês": 43_830, "meses": 43_830}
