@@ -158,3 +158,29 @@ def test_the_seeds_arabic_sentences_keep_their_english_matches():
                 matched.setdefault(k, set()).add(y.article)
     assert len(matched) >= 3
     assert sum(len(v) for v in matched.values()) >= 6  # 19 Arabic-English links today, most to two or three reports
+
+
+@pytest.mark.parametrize("text, lang, low, high", [
+    ("Between 20 and 30 people were injured.", "en", 20, 30),
+    ("Two or three people were injured.", "en", 2, 3),
+    ("Hubo entre 20 y 30 heridos.", "es", 20, 30),
+    ("Il y a eu entre 20 et 30 blessés.", "fr", 20, 30),
+    ("Es gab zwischen 20 und 30 Verletzte.", "de", 20, 30),
+    ("Ci sono stati da 20 a 30 feriti.", "it", 20, 30),
+    ("Houve entre 20 e 30 feridos.", "pt", 20, 30),
+    ("أصيب بين 20 و 30 شخصا.", "ar", 20, 30),
+])
+def test_ranges_are_one_fact(text, lang, low, high):
+    facts = [f for f in xfacts.read_facts(text, lang) if f.kind == "count"]
+    assert [(f.low, f.value) for f in facts] == [(low, high)]
+
+
+def test_a_figure_inside_a_range_agrees_and_one_outside_conflicts():
+    assert xfacts.xl_evidence("Hubo entre 20 y 30 heridos.", "es", "25 people were injured.", "en") == []
+    assert xfacts.facts_agree("Hubo entre 20 y 30 heridos.", "es", "25 people were injured.", "en")
+    ev = xfacts.xl_evidence("Hubo entre 20 y 30 heridos.", "es", "80 people were injured.", "en")
+    assert [(e.kind, e.a) for e in ev] == [("number", "20 y 30")]
+
+
+def test_two_years_are_no_range():
+    assert [f.low for f in xfacts.read_facts("Entre 2022 e 2023 morreram 40 pessoas.", "pt")] == [None]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reviewer.engine.facts import unit_factor
 from reviewer.lang.dates import read_months_dates, read_weekdays
@@ -53,6 +53,7 @@ class XFact:
     # vague counts ("thousands of people") and spans of years or months ("a five-year term";
     # ages and prison terms are written the same way).
     agree_only: bool = False
+    low: float | None = None  # a range ("between 20 and 30", "zwischen 20 und 30"): its lower bound; value is the upper
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
@@ -136,6 +137,7 @@ def read_facts(text: str, lang: str) -> tuple[XFact, ...]:
     words = _words(text)
     durations = {_key(mod, k): v for k, v in mod.DURATION_UNITS.items()}
     _number_facts(text, mod, numbers, words, durations, facts)
+    facts = _ranges(text, mod, numbers, words, facts)
     facts = _one_unit_durations(text, mod, numbers, words, durations, facts)
     _vague_counts(text, mod, numbers, words, facts)
     facts.sort(key=lambda f: f.span)
@@ -215,6 +217,31 @@ def _number_facts(text: str, mod, numbers: list, words: list, durations: dict, f
             facts.append(XFact("count", value, (start, end), approx, frozenset(concepts)))
 
 
+def _ranges(text: str, mod, numbers: list, words: list, facts: list[XFact]) -> list[XFact]:
+    """Two numbers that make one range ("between 5,000 and 6,000 people", "entre 6.000 et 9.000",
+    "zwischen 20 und 30 Jahre", "two or three", "20-30"): one fact of the second number's kind,
+    from the first number to the second."""
+    dashes = {_key(mod, w) for w in getattr(mod, "RANGE_TO", ())} | {"-", "–", "—"}
+    joiners = {_key(mod, w) for w in getattr(mod, "RANGE_AND", ())}
+    openers = {_key(mod, w) for w in getattr(mod, "RANGE_OPENERS", ())}
+    for (lo, s1, e1, _a1), (hi, s2, _e2, _a2) in zip(numbers, numbers[1:]):
+        between = _key(mod, text[e1:s2].strip())
+        if not between or hi <= lo or lo <= 0:
+            continue
+        if between not in dashes:
+            before = [w for w, _s, e in words if e <= s1][-1:]
+            if between not in joiners or not before or _key(mod, before[0]) not in openers:
+                continue
+        top = next((f for f in facts if f.span[0] == s2 and f.low is None), None)
+        if top is None or top.kind not in ("count", "percent", "measure", "duration"):
+            continue
+        first = [f for f in facts if f.span[0] == s1]
+        concepts = top.concepts.union(*(f.concepts for f in first))
+        ranged = replace(top, low=top.value * lo / hi, span=(s1, top.span[1]), concepts=concepts)
+        facts = [ranged if f is top else f for f in facts if f not in first]
+    return facts
+
+
 def _remaining(mod, words: list[str]) -> bool:
     cues = [_key(mod, c) for c in getattr(mod, "REMAINING_WORDS", ())]
     return any(w.startswith(c) for w in words for c in cues)
@@ -258,6 +285,10 @@ def _one_unit_durations(text: str, mod, numbers: list, words: list, durations: d
 def _agree(fa: XFact, fb: XFact) -> bool:
     if fa.agree_only or fb.agree_only:
         return fa.agree_only and fb.agree_only and fa.value == fb.value
+    if fa.low is not None or fb.low is not None:  # ranges: they overlap, up to the tolerance
+        tol = (MEASURE_TOLERANCE if fa.kind in ("measure", "duration") else 0.0) + APPROX_TOLERANCE * (fa.approx + fb.approx)
+        lo_a, lo_b = (fa.value if fa.low is None else fa.low), (fb.value if fb.low is None else fb.low)
+        return lo_a <= fb.value * (1 + tol) + 1e-9 and lo_b <= fa.value * (1 + tol) + 1e-9
     if fa.kind in ("weekday", "date", "time"):
         return fa.value == fb.value
     tol = MEASURE_TOLERANCE if fa.kind in ("measure", "duration") else 0.0
@@ -349,7 +380,13 @@ def agreeing_pairs(texts: list[str], langs: list[str], allowed) -> list[tuple[in
     step = -math.log(1.0 - (MEASURE_TOLERANCE + 2 * APPROX_TOLERANCE))  # two agreeing figures: one step apart at most
     index: dict[tuple[str, str, int], list[int]] = {}
     for i, (text, lang) in enumerate(zip(texts, langs)):
-        for key in {(x.kind, x.dim, int(math.log(x.value) // step)) for x in read_facts(text, lang) if _specific(x)}:
+        keys = set()
+        for x in read_facts(text, lang):
+            if _specific(x):
+                top = int(math.log(x.value) // step)
+                bottom = top if x.low is None or x.low <= 0 else int(math.log(x.low) // step)
+                keys.update((x.kind, x.dim, b) for b in range(bottom, top + 1))
+        for key in keys:
             index.setdefault(key, []).append(i)
     seen: set[tuple[int, int]] = set()
     out = []
