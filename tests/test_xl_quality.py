@@ -184,3 +184,16 @@ def test_a_figure_inside_a_range_agrees_and_one_outside_conflicts():
 
 def test_two_years_are_no_range():
     assert [f.low for f in xfacts.read_facts("Entre 2022 e 2023 morreram 40 pessoas.", "pt")] == [None]
+
+
+@pytest.mark.parametrize("a, la, b, lb", [
+    ("Up to 7,000 people were inside the hall.", "en", "Entre deux et cinq personnes ont ouvert le feu.", "fr"),
+    ("Unas 3.000 personas esperaban fuera.", "es", "Four people were questioned.", "en"),
+])
+def test_counts_of_people_far_apart_in_size_are_two_groups(a, la, b, lb):
+    assert xfacts.xl_evidence(a, la, b, lb) == []
+
+
+def test_counts_of_people_close_in_size_still_conflict():
+    ev = xfacts.xl_evidence("Unas 30 personas esperaban fuera.", "es", "Eighty people waited outside.", "en")
+    assert [e.kind for e in ev] == ["quantity"]

@@ -119,6 +119,8 @@ class Tuning:
     # A pair stating one specific figure in one slot is compared for facts (so matched when they
     # agree) from this cosine on, whatever its rank.
     xl_figure_cos: float = 0.77
+    # Two counts of "people" only (no kind in common) are one slot only within this ratio.
+    xl_people_ratio: float = 10.0
 
 
 TUNING = Tuning()

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, replace
 
 from reviewer.engine.facts import unit_factor
+from reviewer.engine.settings import TUNING
 from reviewer.lang.dates import read_months_dates, read_weekdays
 from reviewer.lang.numbers import read_numbers
 from reviewer.lang.tables import norm, tables
@@ -304,7 +305,11 @@ def _same_slot(fa: XFact, fb: XFact) -> bool:
     if fa.kind == "count":
         shared = fa.concepts & fb.concepts
         spec_a, spec_b = fa.concepts - {GENERIC}, fb.concepts - {GENERIC}
-        return bool(shared - {GENERIC}) or (GENERIC in shared and not (spec_a and spec_b))
+        if shared - {GENERIC}:
+            return True
+        # "people" only: two counts of people far apart in size count two groups
+        # ("7,200 people inside" / "two to five gunmen")
+        return GENERIC in shared and not (spec_a and spec_b) and _ratio(fa, fb) <= TUNING.xl_people_ratio
     if fa.kind == "percent":
         return not (fa.concepts and fb.concepts and not fa.concepts & fb.concepts)
     if fa.kind == "measure":
@@ -316,6 +321,14 @@ def _same_slot(fa: XFact, fb: XFact) -> bool:
             return False  # what remains is no total ("40 hours of oxygen left" / "96 hours of autonomy")
         return fa.value > 0 and fb.value > 0 and max(fa.value, fb.value) / min(fa.value, fb.value) <= MEASURE_SLOT_RATIO
     return True
+
+
+def _ratio(fa: XFact, fb: XFact) -> float:
+    lo_a = fa.value if fa.low is None else fa.low
+    lo_b = fb.value if fb.low is None else fb.low
+    if min(lo_a, lo_b) <= 0:
+        return math.inf
+    return max(lo_a / fb.value, lo_b / fa.value, 1.0)
 
 
 _KIND = {"count": "number", "percent": "number", "measure": "quantity", "duration": "quantity",
