@@ -197,3 +197,16 @@ def test_counts_of_people_far_apart_in_size_are_two_groups(a, la, b, lb):
 def test_counts_of_people_close_in_size_still_conflict():
     ev = xfacts.xl_evidence("Unas 30 personas esperaban fuera.", "es", "Eighty people waited outside.", "en")
     assert [e.kind for e in ev] == ["quantity"]
+
+
+@pytest.mark.parametrize("a, la, b, lb", [
+    ("At least one residential area was swept away.", "en", "La ville compte 100 000 habitants.", "fr"),
+    ("Murió un trabajador.", "es", "Forty workers died.", "en"),
+])
+def test_a_word_for_one_disagrees_only_with_small_counts(a, la, b, lb):
+    assert xfacts.xl_evidence(a, la, b, lb) == []
+
+
+def test_a_word_for_one_still_conflicts_with_a_small_count():
+    ev = xfacts.xl_evidence("One worker died.", "en", "Murieron tres trabajadores.", "es")
+    assert [e.kind for e in ev] == ["number"]

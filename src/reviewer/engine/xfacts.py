@@ -323,6 +323,12 @@ def _same_slot(fa: XFact, fb: XFact) -> bool:
     return True
 
 
+def _weak_one(x: XFact, text: str, other: XFact) -> bool:
+    """"one", "at least one", "un": a word for one disagrees only with small counts
+    (``TUNING.weak_count_max``; "at least one residential area" / "100,000 inhabitants")."""
+    return x.value == 1 and not any(c.isdigit() for c in text[x.span[0]:x.span[1]]) and other.value > TUNING.weak_count_max
+
+
 def _ratio(fa: XFact, fb: XFact) -> float:
     lo_a = fa.value if fa.low is None else fa.low
     lo_b = fb.value if fb.low is None else fb.low
@@ -342,7 +348,8 @@ def xl_evidence(text_a: str, lang_a: str, text_b: str, lang_b: str) -> list[Evid
     fb_all = [f for f in read_facts(text_b, lang_b) if not f.agree_only]
     out: list[Evidence] = []
     for kind in ("count", "percent", "measure", "duration", "weekday", "date", "time"):
-        pairs = [(x, y) for x in fa_all if x.kind == kind for y in fb_all if y.kind == kind and _same_slot(x, y)]
+        pairs = [(x, y) for x in fa_all if x.kind == kind for y in fb_all if y.kind == kind and _same_slot(x, y)
+                 and not (kind == "count" and (_weak_one(x, text_a, y) or _weak_one(y, text_b, x)))]
         if not pairs:
             continue
         # One shared value settles the slot; for counts, per concept.
