@@ -4,6 +4,7 @@ import pytest
 
 from reviewer.engine.align import align
 from reviewer.engine.facts import counts_conflict, extract_counts, unit_factor
+from reviewer.engine.settings import TUNING
 from reviewer.engine.textnorm import fold, stem, tokenize
 from reviewer.models import Article, Cluster
 from reviewer.io.segment import segment
@@ -357,10 +358,10 @@ def _xl_pair(sim, only_facts):
 def test_model_only_conflict_across_languages_needs_a_near_pair():
     from reviewer.engine import crosslingual
 
-    near = _xl_pair(crosslingual.CONFLICT_SCORE, True)
+    near = _xl_pair(TUNING.xl_conflict_score, True)
     assert near is not None and near[1] and near[1][0].kind == "weekday"
-    assert _xl_pair(crosslingual.FACT_SCORE, True) is None  # only the third or fourth nearest: no conflict
-    assert _xl_pair(crosslingual.FACT_SCORE, False)[1]  # related by words too: still compared
+    assert _xl_pair(TUNING.xl_fact_score, True) is None  # only the third or fourth nearest: no conflict
+    assert _xl_pair(TUNING.xl_fact_score, False)[1]  # related by words too: still compared
 
 
 def test_cross_scores_keep_conflicts_for_the_two_nearest():
@@ -375,10 +376,10 @@ def test_cross_scores_keep_conflicts_for_the_two_nearest():
     langs = ["en"] * 5 + ["de"] * 5
     arts = np.array([0] * 5 + [1] * 5)
     scores, mask = crosslingual.cross_scores(emb, langs, arts, False)
-    m = crosslingual.margin_scores(emb, mask, crosslingual.K_NEIGHBOURS)
+    m = crosslingual.margin_scores(emb, mask, TUNING.xl_neighbours)
     r = crosslingual._ranks(m, mask, arts)
     mutual = np.maximum(r, r.T)
-    strong = scores == crosslingual.CONFLICT_SCORE
-    assert strong.any() and (scores == crosslingual.FACT_SCORE).any()
-    assert (mutual[strong] <= crosslingual.CONFLICT_RANK).all()
-    assert ((scores == crosslingual.FACT_SCORE) <= (mutual > crosslingual.CONFLICT_RANK)).all()
+    strong = scores == TUNING.xl_conflict_score
+    assert strong.any() and (scores == TUNING.xl_fact_score).any()
+    assert (mutual[strong] <= TUNING.xl_conflict_rank).all()
+    assert ((scores == TUNING.xl_fact_score) <= (mutual > TUNING.xl_conflict_rank)).all()

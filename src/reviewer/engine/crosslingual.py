@@ -22,6 +22,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from reviewer.engine.settings import TUNING, Tuning
 from reviewer.engine.textnorm import fold
 from reviewer.lang import detect
 from reviewer.models import Cluster
@@ -81,23 +82,7 @@ def margin_scores(emb: np.ndarray, mask: np.ndarray, k: int) -> np.ndarray:
 
 
 # --- candidates and scores ------------------------------------------------------------------
-# Calibrated on real clusters (multilingual-e5-small): a translation or close paraphrase is
-# among the two best of each side in the other's article, with a margin of about 0.975 or more.
-K_NEIGHBOURS = 4
-MATCH_RANK = 1  # 0-based rank of each side among the other's article (0: the best)
-MATCH_MARGIN = 0.975
-COS_FLOOR = 0.80  # and a cosine of at least this (a small other-language side makes ranks easy)
-SECOND_MARGIN = 0.99  # a pair that is only second best for one side needs more
-MATCH_BASE = 0.42  # the engine score at MATCH_MARGIN (match_threshold is 0.4 by default)
-MATCH_SCALE = 4.0  # engine score per unit of margin above it
-FACT_RANK = 3  # close enough to be compared for facts that agree, never a match
-FACT_MARGIN = 0.95
-FACT_SCORE = 0.25
-# A conflict resting on the model alone needs the pair among the two best of each side (issue 12:
-# the third and fourth nearest sentences are other details of the topic, their figures and
-# weekdays those of other events).
-CONFLICT_RANK = 1
-CONFLICT_SCORE = 0.3
+# Every number of the calibration is a field of engine.settings.Tuning (xl_*), in the cache key.
 
 
 def is_cross(a, b, settings) -> bool:
@@ -126,20 +111,22 @@ def _ranks(m: np.ndarray, mask: np.ndarray, arts: np.ndarray) -> np.ndarray:
     return rank
 
 
-def cross_scores(emb: np.ndarray, langs: list[str], arts: np.ndarray, within_article: bool) -> tuple[np.ndarray, np.ndarray]:
+def cross_scores(emb: np.ndarray, langs: list[str], arts: np.ndarray, within_article: bool,
+                 t: Tuning = TUNING) -> tuple[np.ndarray, np.ndarray]:
     """(scores on the engine's scale for the cross-language pairs, their mask)."""
     mask = cross_mask(langs, arts, within_article)
     if not mask.any():
         return np.zeros(mask.shape), mask
-    m = margin_scores(emb, mask, K_NEIGHBOURS)
+    m = margin_scores(emb, mask, t.xl_neighbours)
     r = _ranks(m, mask, arts)
     mutual = np.maximum(r, r.T)
-    match = mask & (emb @ emb.T >= COS_FLOOR) & (((mutual == 0) & (m >= MATCH_MARGIN)) | ((mutual <= MATCH_RANK) & (m >= SECOND_MARGIN)))
-    facts = mask & ~match & (mutual <= FACT_RANK) & (m >= FACT_MARGIN)
+    match = mask & (emb @ emb.T >= t.xl_cos_floor) & (((mutual == 0) & (m >= t.xl_match_margin))
+                                                      | ((mutual <= t.xl_match_rank) & (m >= t.xl_second_margin)))
+    facts = mask & ~match & (mutual <= t.xl_fact_rank) & (m >= t.xl_fact_margin)
     out = np.zeros(m.shape)
-    out[match] = np.minimum(1.0, MATCH_BASE + MATCH_SCALE * (m[match] - MATCH_MARGIN))
-    out[facts] = FACT_SCORE
-    out[facts & (mutual <= CONFLICT_RANK)] = CONFLICT_SCORE
+    out[match] = np.minimum(1.0, t.xl_match_base + t.xl_match_scale * (m[match] - t.xl_match_margin))
+    out[facts] = t.xl_fact_score
+    out[facts & (mutual <= t.xl_conflict_rank)] = t.xl_conflict_score
     np.fill_diagonal(out, 0.0)
     return out, mask
 
@@ -169,10 +156,24 @@ def with_cross_language(sem: np.ndarray | None, feats, settings, t) -> np.ndarra
                           "cross-language alignment is off")
         return sem
     arts = np.array([f.art for f in feats])
-    scores, mask = cross_scores(emb, langs, arts, settings.within_article)
+    scores, mask = cross_scores(emb, langs, arts, settings.within_article, t)
+    _add_agreeing_figures(scores, mask, emb, feats, t)
     out = np.zeros(mask.shape) if sem is None else sem.copy()
     out[mask] = scores[mask]
     return out
+
+
+def _add_agreeing_figures(scores: np.ndarray, mask: np.ndarray, emb: np.ndarray, feats, t: Tuning) -> None:
+    """Pairs that state one specific figure in one slot ("10,000 missing" / "10.000 Menschen
+    vermisst") and are on the topic (cosine from ``t.xl_figure_cos``) are compared for facts even
+    where other sentences rank nearer: a long sentence with several claims ranks low for each."""
+    from reviewer.engine import xfacts
+
+    def allowed(i: int, j: int) -> bool:
+        return bool(mask[i, j]) and scores[i, j] < t.xl_fact_score and float(emb[i] @ emb[j]) >= t.xl_figure_cos
+
+    for i, j in xfacts.agreeing_pairs([f.text for f in feats], [f.lang for f in feats], allowed):
+        scores[i, j] = scores[j, i] = t.xl_fact_score
 
 
 _WORD = re.compile(r"\w+")
@@ -216,7 +217,7 @@ def decide(a, b, sim: float, only_facts: bool, settings, t):
     from reviewer.engine import xfacts
 
     evidence = xfacts.xl_evidence(a.text, a.lang, b.text, b.lang)
-    if evidence and (sim >= CONFLICT_SCORE or not only_facts):
+    if evidence and (sim >= t.xl_conflict_score or not only_facts):
         return round(min(1.0, t.conflict_base + t.conflict_scale * sim), 4), evidence
     agree = None
     if sim >= settings.match_threshold and not only_facts and (sim >= t.cross_disjoint_min or not disjoint_anchors(a, b)):
@@ -225,7 +226,7 @@ def decide(a, b, sim: float, only_facts: bool, settings, t):
         agree = _facts_agree(a, b)
         if agree:  # other figures, but one of them the same quantity in other units
             return round(sim, 4), []
-    if sim >= FACT_SCORE and (agree if agree is not None else _facts_agree(a, b)):
+    if sim >= t.xl_fact_score and (agree if agree is not None else _facts_agree(a, b)):
         return round(settings.match_threshold + 0.01, 4), []  # close, and the same figure in the same slot
     return None
 

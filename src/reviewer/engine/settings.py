@@ -93,6 +93,34 @@ class Tuning:
     # places or figures, none of them shared, only with a clear margin.
     within_match_min: float = 0.8
     cross_disjoint_min: float = 0.55
+    # Cross-language pairs (engine.crosslingual; calibrated on real clusters with multilingual-e5-small):
+    # the ratio margin of bitext mining over the xl_neighbours nearest sentences in the other
+    # languages. A match: the best of each side in the other's article with a margin of at least
+    # xl_match_margin, or only second best (0-based rank xl_match_rank) with xl_second_margin, and
+    # a cosine of at least xl_cos_floor (a small other-language side makes ranks easy); its score
+    # is xl_match_base at xl_match_margin plus xl_match_scale per unit of margin above it.
+    xl_neighbours: int = 4
+    xl_match_rank: int = 1
+    xl_match_margin: float = 0.975
+    xl_cos_floor: float = 0.80
+    xl_second_margin: float = 0.99
+    xl_match_base: float = 0.42
+    xl_match_scale: float = 4.0
+    # Close enough to be compared for facts that agree (never a match): within xl_fact_rank with a
+    # margin of xl_fact_margin, scored xl_fact_score. A conflict resting on the model alone needs the
+    # pair among the two best of each side (xl_conflict_rank; issue 12: the third and fourth nearest
+    # are other details of the topic, their figures and weekdays those of other events), scored
+    # xl_conflict_score.
+    xl_fact_rank: int = 3
+    xl_fact_margin: float = 0.95
+    xl_fact_score: float = 0.25
+    xl_conflict_rank: int = 1
+    xl_conflict_score: float = 0.3
+    # A pair stating one specific figure in one slot is compared for facts (so matched when they
+    # agree) from this cosine on, whatever its rank.
+    xl_figure_cos: float = 0.77
+    # Two counts of "people" only (no kind in common) are one slot only within this ratio.
+    xl_people_ratio: float = 10.0
 
 
 TUNING = Tuning()

@@ -18,9 +18,10 @@ from __future__ import annotations
 import functools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reviewer.engine.facts import unit_factor
+from reviewer.engine.settings import TUNING
 from reviewer.lang.dates import read_months_dates, read_weekdays
 from reviewer.lang.numbers import read_numbers
 from reviewer.lang.tables import norm, tables
@@ -48,6 +49,12 @@ class XFact:
     approx: bool = False
     concepts: frozenset[str] = frozenset()
     dim: str = ""  # a measurement's dimensionality
+    remaining: bool = False  # a duration that remains ("40 hours of oxygen left"), not a total
+    # Compared for agreement only, with another such fact of the same value, never a conflict:
+    # vague counts ("thousands of people") and spans of years or months ("a five-year term";
+    # ages and prison terms are written the same way).
+    agree_only: bool = False
+    low: float | None = None  # a range ("between 20 and 30", "zwischen 20 und 30"): its lower bound; value is the upper
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
@@ -131,7 +138,9 @@ def read_facts(text: str, lang: str) -> tuple[XFact, ...]:
     words = _words(text)
     durations = {_key(mod, k): v for k, v in mod.DURATION_UNITS.items()}
     _number_facts(text, mod, numbers, words, durations, facts)
+    facts = _ranges(text, mod, numbers, words, facts)
     facts = _one_unit_durations(text, mod, numbers, words, durations, facts)
+    _vague_counts(text, mod, numbers, words, facts)
     facts.sort(key=lambda f: f.span)
     return tuple(facts)
 
@@ -167,6 +176,7 @@ def _calendar_facts(text: str, lang: str, mod, facts: list[XFact], taken: list[t
 def _number_facts(text: str, mod, numbers: list, words: list, durations: dict, facts: list[XFact]) -> None:
     """Each number as a percentage, a measurement, a duration or a count of a known thing."""
     units = {_key(mod, k): v for k, v in mod.UNIT_WORDS.items()}
+    long_units = {_key(mod, k): v for k, v in getattr(mod, "LONG_DURATIONS", {}).items()}
     k = 0
     while k < len(numbers):
         value, start, end, approx = numbers[k]
@@ -184,6 +194,9 @@ def _number_facts(text: str, mod, numbers: list, words: list, durations: dict, f
             if f is not None:
                 facts.append(XFact("measure", value * f[0], (start, nxt[1]), approx, dim=f[1]))
             continue
+        if key in long_units:
+            facts.append(XFact("duration", value * long_units[key], (start, nxt[1]), approx, agree_only=True))
+            continue
         if key in durations:
             minutes, stop = value * durations[key], nxt[1]
             # "an hour and 45 minutes", "eine Stunde und 45 Minuten"
@@ -195,13 +208,58 @@ def _number_facts(text: str, mod, numbers: list, words: list, durations: dict, f
                     minutes += v2 * durations[_key(mod, u2[0])]
                     stop = u2[1]
                     k += 1
-            facts.append(XFact("duration", minutes, (start, stop), approx))
+            around = _window(text, words, start, stop, mod, numbers)
+            facts.append(XFact("duration", minutes, (start, stop), approx, remaining=_remaining(mod, around)))
             continue
-        if value.is_integer() and 1900 <= value <= 2100 and not approx:
-            continue  # a year
+        if value.is_integer() and 1900 <= value <= 2100 and not approx and text[start:end].isdigit():
+            continue  # a year (four digits; "dos mil muertos", "2.000 Tote" are counts)
         concepts = _concepts_of(mod, _window(text, words, start, end, mod, numbers))
         if concepts:
             facts.append(XFact("count", value, (start, end), approx, frozenset(concepts)))
+
+
+def _ranges(text: str, mod, numbers: list, words: list, facts: list[XFact]) -> list[XFact]:
+    """Two numbers that make one range ("between 5,000 and 6,000 people", "entre 6.000 et 9.000",
+    "zwischen 20 und 30 Jahre", "two or three", "20-30"): one fact of the second number's kind,
+    from the first number to the second."""
+    dashes = {_key(mod, w) for w in getattr(mod, "RANGE_TO", ())} | {"-", "–", "—"}
+    joiners = {_key(mod, w) for w in getattr(mod, "RANGE_AND", ())}
+    openers = {_key(mod, w) for w in getattr(mod, "RANGE_OPENERS", ())}
+    for (lo, s1, e1, _a1), (hi, s2, _e2, _a2) in zip(numbers, numbers[1:]):
+        between = _key(mod, text[e1:s2].strip())
+        if not between or hi <= lo or lo <= 0:
+            continue
+        if between not in dashes:
+            before = [w for w, _s, e in words if e <= s1][-1:]
+            if between not in joiners or not before or _key(mod, before[0]) not in openers:
+                continue
+        top = next((f for f in facts if f.span[0] == s2 and f.low is None), None)
+        if top is None or top.kind not in ("count", "percent", "measure", "duration"):
+            continue
+        first = [f for f in facts if f.span[0] == s1]
+        concepts = top.concepts.union(*(f.concepts for f in first))
+        ranged = replace(top, low=top.value * lo / hi, span=(s1, top.span[1]), concepts=concepts)
+        facts = [ranged if f is top else f for f in facts if f not in first]
+    return facts
+
+
+def _remaining(mod, words: list[str]) -> bool:
+    cues = [_key(mod, c) for c in getattr(mod, "REMAINING_WORDS", ())]
+    return any(w.startswith(c) for w in words for c in cues)
+
+
+def _vague_counts(text: str, mod, numbers: list, words: list, facts: list[XFact]) -> None:
+    """"thousands of people", "des milliers de morts": a count of a known thing, stated vaguely."""
+    vague = {_key(mod, k): v for k, v in getattr(mod, "VAGUE_COUNTS", {}).items()}
+    if not vague:
+        return
+    for w, s, e in words:
+        value = vague.get(_key(mod, w))
+        if value is None or any(ns < e and s < ne for _v, ns, ne, _a in numbers):
+            continue
+        concepts = _concepts_of(mod, _window(text, words, s, e, mod, numbers))
+        if concepts:
+            facts.append(XFact("count", float(value), (s, e), True, frozenset(concepts), agree_only=True))
 
 
 def _one_unit_durations(text: str, mod, numbers: list, words: list, durations: dict,
@@ -226,6 +284,12 @@ def _one_unit_durations(text: str, mod, numbers: list, words: list, durations: d
 
 
 def _agree(fa: XFact, fb: XFact) -> bool:
+    if fa.agree_only or fb.agree_only:
+        return fa.agree_only and fb.agree_only and fa.value == fb.value
+    if fa.low is not None or fb.low is not None:  # ranges: they overlap, up to the tolerance
+        tol = (MEASURE_TOLERANCE if fa.kind in ("measure", "duration") else 0.0) + APPROX_TOLERANCE * (fa.approx + fb.approx)
+        lo_a, lo_b = (fa.value if fa.low is None else fa.low), (fb.value if fb.low is None else fb.low)
+        return lo_a <= fb.value * (1 + tol) + 1e-9 and lo_b <= fa.value * (1 + tol) + 1e-9
     if fa.kind in ("weekday", "date", "time"):
         return fa.value == fb.value
     tol = MEASURE_TOLERANCE if fa.kind in ("measure", "duration") else 0.0
@@ -241,7 +305,11 @@ def _same_slot(fa: XFact, fb: XFact) -> bool:
     if fa.kind == "count":
         shared = fa.concepts & fb.concepts
         spec_a, spec_b = fa.concepts - {GENERIC}, fb.concepts - {GENERIC}
-        return bool(shared - {GENERIC}) or (GENERIC in shared and not (spec_a and spec_b))
+        if shared - {GENERIC}:
+            return True
+        # "people" only: two counts of people far apart in size count two groups
+        # ("7,200 people inside" / "two to five gunmen")
+        return GENERIC in shared and not (spec_a and spec_b) and _ratio(fa, fb) <= TUNING.xl_people_ratio
     if fa.kind == "percent":
         return not (fa.concepts and fb.concepts and not fa.concepts & fb.concepts)
     if fa.kind == "measure":
@@ -249,8 +317,24 @@ def _same_slot(fa: XFact, fb: XFact) -> bool:
             return False
         return max(fa.value, fb.value) / min(fa.value, fb.value) <= MEASURE_SLOT_RATIO
     if fa.kind == "duration":
+        if fa.remaining != fb.remaining:
+            return False  # what remains is no total ("40 hours of oxygen left" / "96 hours of autonomy")
         return fa.value > 0 and fb.value > 0 and max(fa.value, fb.value) / min(fa.value, fb.value) <= MEASURE_SLOT_RATIO
     return True
+
+
+def _weak_one(x: XFact, text: str, other: XFact) -> bool:
+    """"one", "at least one", "un": a word for one disagrees only with small counts
+    (``TUNING.weak_count_max``; "at least one residential area" / "100,000 inhabitants")."""
+    return x.value == 1 and not any(c.isdigit() for c in text[x.span[0]:x.span[1]]) and other.value > TUNING.weak_count_max
+
+
+def _ratio(fa: XFact, fb: XFact) -> float:
+    lo_a = fa.value if fa.low is None else fa.low
+    lo_b = fb.value if fb.low is None else fb.low
+    if min(lo_a, lo_b) <= 0:
+        return math.inf
+    return max(lo_a / fb.value, lo_b / fa.value, 1.0)
 
 
 _KIND = {"count": "number", "percent": "number", "measure": "quantity", "duration": "quantity",
@@ -260,10 +344,12 @@ _NOTE = {"time": "clock times differ (time zones may differ)"}
 
 def xl_evidence(text_a: str, lang_a: str, text_b: str, lang_b: str) -> list[Evidence]:
     """Facts of the same slot that disagree between two sentences (of any two languages)."""
-    fa_all, fb_all = read_facts(text_a, lang_a), read_facts(text_b, lang_b)
+    fa_all = [f for f in read_facts(text_a, lang_a) if not f.agree_only]
+    fb_all = [f for f in read_facts(text_b, lang_b) if not f.agree_only]
     out: list[Evidence] = []
     for kind in ("count", "percent", "measure", "duration", "weekday", "date", "time"):
-        pairs = [(x, y) for x in fa_all if x.kind == kind for y in fb_all if y.kind == kind and _same_slot(x, y)]
+        pairs = [(x, y) for x in fa_all if x.kind == kind for y in fb_all if y.kind == kind and _same_slot(x, y)
+                 and not (kind == "count" and (_weak_one(x, text_a, y) or _weak_one(y, text_b, x)))]
         if not pairs:
             continue
         # One shared value settles the slot; for counts, per concept.
@@ -291,13 +377,51 @@ def facts_agree(text_a: str, lang_a: str, text_b: str, lang_b: str) -> bool:
     percentage, the same distance): a sign that two sentences state the same claim."""
     fb_all = read_facts(text_b, lang_b)
     for x in read_facts(text_a, lang_a):
-        if x.kind not in ("count", "percent", "measure") or (x.kind == "count" and not x.concepts - {GENERIC}):
-            continue
-        if x.value < 10:  # small figures agree by chance
+        if not _specific(x):  # a count of "people" only, or a small figure, agrees by chance
             continue
         if any(y.kind == x.kind and _same_slot(x, y) and _agree(x, y) for y in fb_all):
             return True
     return False
+
+
+def _specific(x: XFact) -> bool:
+    """A figure specific enough that two sentences stating it likely state one claim."""
+    if x.kind == "duration" and x.agree_only:
+        return True  # "a five-year term"
+    if x.kind not in ("count", "percent", "measure") or x.value < 10:
+        return False
+    return not (x.kind == "count" and not x.concepts - {GENERIC})
+
+
+def agreeing_pairs(texts: list[str], langs: list[str], allowed) -> list[tuple[int, int]]:
+    """Pairs (i < j) of sentences that state one specific figure in one slot (``facts_agree``),
+    among those ``allowed(i, j)`` accepts. Found through an index of the figures' magnitudes
+    (log steps of the widest tolerance), never by comparing all pairs."""
+    step = -math.log(1.0 - (MEASURE_TOLERANCE + 2 * APPROX_TOLERANCE))  # two agreeing figures: one step apart at most
+    index: dict[tuple[str, str, int], list[int]] = {}
+    for i, (text, lang) in enumerate(zip(texts, langs)):
+        keys = set()
+        for x in read_facts(text, lang):
+            if _specific(x):
+                top = int(math.log(x.value) // step)
+                bottom = top if x.low is None or x.low <= 0 else int(math.log(x.low) // step)
+                keys.update((x.kind, x.dim, b) for b in range(bottom, top + 1))
+        for key in keys:
+            index.setdefault(key, []).append(i)
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for (kind, dim, b), rows in sorted(index.items()):
+        near = sorted(set(rows) | set(index.get((kind, dim, b + 1), ())))
+        for i in rows:
+            for j in near:
+                pair = (min(i, j), max(i, j))
+                if i == j or pair in seen or not allowed(*pair):
+                    continue
+                seen.add(pair)
+                a, c = pair
+                if facts_agree(texts[a], langs[a], texts[c], langs[c]) or facts_agree(texts[c], langs[c], texts[a], langs[a]):
+                    out.append(pair)
+    return sorted(out)
 
 
 def has_facts(text: str, lang: str) -> bool:

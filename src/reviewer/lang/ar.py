@@ -158,3 +158,13 @@ ONE_WORDS = frozenset()
 DURATION_JOINERS = frozenset()
 DAYPARTS = ()
 CLOCK_SUFFIXES = {}
+# Issue 14: words that make a duration what remains (never the same slot as a total),
+# and words that count vaguely (compared only with the same vague word of another language).
+REMAINING_WORDS = tuple(_n({"متبقية": 0, "متبقي": 0, "باقية": 0}))
+VAGUE_COUNTS = _n({"عشرات": 10, "مئات": 100, "آلاف": 1_000, "ملايين": 1_000_000})
+# Years and months in minutes: compared for agreement only (a term of office, an age, a sentence).
+LONG_DURATIONS = _n({"سنة": 525_960, "سنوات": 525_960, "سنين": 525_960, "عام": 525_960, "أعوام": 525_960, "شهر": 43_830, "أشهر": 43_830, "شهور": 43_830})
+# Ranges: two numbers joined by RANGE_TO, or by RANGE_AND after one of RANGE_OPENERS ("between 5 and 8").
+RANGE_TO = tuple(_n({"إلى": 0, "الى": 0, "أو": 0}))
+RANGE_AND = tuple(_n({"و": 0}))
+RANGE_OPENERS = tuple(_n({"بين": 0}))

@@ -26,7 +26,7 @@ NEGATION = frozenset({"nicht", "kein", "keine", "keinen", "keinem", "keiner", "k
                       "dementiert", "bestritt", "bestreitet", "bestritten"})
 
 # --- cross-language facts (read by reviewer.engine.xfacts) -------------------------------
-CONCEPTS = {"tot": "dead", "gestorben": "dead", "getötet": "dead", "ums leben": "dead", "leiche": "dead",
+CONCEPTS = {"tot": "dead", "gestorben": "dead", "starb": "dead", "getötet": "dead", "ums leben": "dead", "leiche": "dead",
             "opfer": "dead", "verletz": "injured", "verwundet": "injured", "vermisst": "missing",
             "mensch": "people", "person": "people", "leute": "people", "einwohner": "population",
             "bewohner": "population", "bevölkerung": "population", "arbeiter": "workers",
@@ -50,3 +50,14 @@ ONE_WORDS = frozenset({"ein", "eine", "einer", "einem", "einen", "eins"})
 DURATION_JOINERS = frozenset({"und"})
 DAYPARTS = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")  # "Sonntagmorgen"
 CLOCK_SUFFIXES = {"uhr": None}
+# Issue 14: words that make a duration what remains (never the same slot as a total),
+# and words that count vaguely (compared only with the same vague word of another language).
+REMAINING_WORDS = ("verbleibend", "übrig", "restlich")
+VAGUE_COUNTS = {"dutzende": 10, "hunderte": 100, "tausende": 1_000, "zehntausende": 10_000,
+                "hunderttausende": 100_000, "millionen": 1_000_000}
+# Years and months in minutes: compared for agreement only (a term of office, an age, a sentence).
+LONG_DURATIONS = {"jahr": 525_960, "jahre": 525_960, "jahren": 525_960, "monat": 43_830, "monate": 43_830, "monaten": 43_830}
+# Ranges: two numbers joined by RANGE_TO, or by RANGE_AND after one of RANGE_OPENERS ("between 5 and 8").
+RANGE_TO = ("bis", "oder")
+RANGE_AND = ("und",)
+RANGE_OPENERS = ("zwischen",)

@@ -8,7 +8,7 @@ ONE_ARTICLES = frozenset({"un", "una", "uno", "unos", "unas"})  # "one" only wit
 CONNECTORS = frozenset({"y"})  # "treinta y seis"
 SCALES = {"mil": 1_000, "mil millones": 1_000_000_000, "millón": 1_000_000, "millon": 1_000_000, "millones": 1_000_000,
           "millardo": 1_000_000_000, "millardos": 1_000_000_000, "billón": 10**12, "billones": 10**12}
-PLURAL_SCALES = frozenset({"millones", "millardos", "billones"})  # "millones de" alone is vague
+PLURAL_SCALES = frozenset({"millones", "millardos", "billones", "miles", "cientos"})  # "millones de", "miles de" alone are vague
 ORDINAL_SUFFIXES = ("º", "ª", ".º", ".ª", "er", "ro", "do", "to", "vo", "no")
 APPROX_CUES = ("casi", "cerca de", "alrededor de", "unos", "unas", "aproximadamente", "más de",
                "menos de", "al menos", "por lo menos", "hasta", "en torno a", "poco más de",
@@ -47,3 +47,14 @@ ONE_WORDS = frozenset({"un", "una", "uno"})
 DURATION_JOINERS = frozenset({"y"})
 DAYPARTS = ()
 CLOCK_SUFFIXES = {"h": None, "horas": None, "hrs": None}
+# Issue 14: words that make a duration what remains (never the same slot as a total),
+# and words that count vaguely (compared only with the same vague word of another language).
+REMAINING_WORDS = ("restante", "quedan", "queda")
+VAGUE_COUNTS = {"decenas": 10, "docenas": 10, "cientos": 100, "centenares": 100, "miles": 1_000,
+                "millones": 1_000_000}
+# Years and months in minutes: compared for agreement only (a term of office, an age, a sentence).
+LONG_DURATIONS = {"año": 525_960, "años": 525_960, "mes": 43_830, "meses": 43_830}
+# Ranges: two numbers joined by RANGE_TO, or by RANGE_AND after one of RANGE_OPENERS ("between 5 and 8").
+RANGE_TO = ("a", "o", "u", "al")
+RANGE_AND = ("y", "e")
+RANGE_OPENERS = ("entre",)

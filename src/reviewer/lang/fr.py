@@ -49,3 +49,13 @@ ONE_WORDS = frozenset({"un", "une"})
 DURATION_JOINERS = frozenset({"et"})
 DAYPARTS = ()
 CLOCK_SUFFIXES = {"h": None, "heures": None}
+# Issue 14: words that make a duration what remains (never the same slot as a total),
+# and words that count vaguely (compared only with the same vague word of another language).
+REMAINING_WORDS = ("restant", "reste")
+VAGUE_COUNTS = {"dizaines": 10, "centaines": 100, "milliers": 1_000, "millions": 1_000_000}
+# Years and months in minutes: compared for agreement only (a term of office, an age, a sentence).
+LONG_DURATIONS = {"an": 525_960, "ans": 525_960, "année": 525_960, "années": 525_960, "mois": 43_830}
+# Ranges: two numbers joined by RANGE_TO, or by RANGE_AND after one of RANGE_OPENERS ("between 5 and 8").
+RANGE_TO = ("à", "a", "ou", "au")
+RANGE_AND = ("et",)
+RANGE_OPENERS = ("entre",)

@@ -214,13 +214,23 @@ def _is_ordinal(text: str, end: int, mod: ModuleType) -> bool:
     return False
 
 
+_OCR_ZERO = re.compile(r"(?<![\w.,])[0-9][0-9.,]*O[0-9O]*(?!\w)")
+
+
+def _ocr_zeros(text: str) -> str:
+    """A capital O typed or scanned for a zero inside digits ("230O" is 2300), same length."""
+    if "O" not in text:
+        return text
+    return _OCR_ZERO.sub(lambda m: m.group().replace("O", "0"), text)
+
+
 def read_numbers(text: str, lang: str) -> list[NumberMention]:
     """The numbers written in ``text`` (a sentence in language ``lang``), in text order."""
     if not isinstance(text, str) or not text:
         return []
     mod = tables(lang)
     found: list[tuple[float, int, int]] = []
-    for m in _RUN.finditer(text):
+    for m in _RUN.finditer(_ocr_zeros(text)):
         for value, s, e in _split_run(m.group(), mod):
             start, end = m.start() + s, m.start() + e
             if _is_ordinal(text, end, mod):
