@@ -55,7 +55,7 @@ def align(cluster: Cluster, settings: AlignSettings | None = None,
         report(1.0)
         return []
     cand = candidates(feats, settings, tuning, report)
-    matches: list[tuple[int, int, float]] = []
+    matches: list[tuple[int, int, float, float]] = []
     conflicts: list[tuple[int, int, float, list[Evidence]]] = []
     dates = [a.date for a in cluster.articles]
     for i, j, sim, lex_sim, only_facts, whole in zip(cand.i.tolist(), cand.j.tolist(), cand.sim.tolist(),
@@ -68,7 +68,7 @@ def align(cluster: Cluster, settings: AlignSettings | None = None,
             evidence = _update_notes(feats[i], feats[j], evidence, dates)
             conflicts.append((i, j, score, evidence))
         else:
-            matches.append((i, j, score))
+            matches.append((i, j, score, lex_sim))
     report(0.85)
     links = _select(feats, [a.id for a in cluster.articles], matches, conflicts, settings, tuning.within_match_min)
     report(1.0)
@@ -172,12 +172,22 @@ def _cutoffs(feats: list[SentFeatures], pairs, k: int) -> dict[tuple[int, int], 
     return {key: sorted(v, reverse=True)[:k][-1] for key, v in best.items()}
 
 
-def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[int, int, float]],
+def _within_on_words(feats: list[SentFeatures], matches: list[tuple[int, int, float, float]],
+                     within_min: float) -> list[tuple[int, int, float, float]]:
+    """Drop the matches inside one article that do not repeat nearly the same words: an article
+    saying a thing twice in other words is no news to a reviewer, and the model's closeness
+    (two sentences of one story on one topic) is no repeat ("polls opened" / "polls closed")."""
+    return [m for m in matches if feats[m[0]].art != feats[m[1]].art or min(m[2], m[3]) >= within_min]
+
+
+def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[int, int, float, float]],
             conflicts: list[tuple[int, int, float, list[Evidence]]], settings: AlignSettings,
             within_min: float = TUNING.within_match_min) -> list[Link]:
     """Keep the best few links per sentence and other article, on both ends; a match within one
-    article only from ``within_min``."""
+    article only when its words alone reach ``within_min`` (matches are (i, j, score, word-based
+    similarity))."""
     k = settings.max_matches_per_article
+    matches = _within_on_words(feats, matches, within_min)
     cutoff = _cutoffs(feats, matches, k)
     conf_cut = _cutoffs(feats, conflicts, k)
     refs: dict[int, SentenceRef] = {}
@@ -189,9 +199,7 @@ def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[i
         return r
 
     out: list[Link] = []
-    for i, j, s in matches:
-        if feats[i].art == feats[j].art and s < within_min:
-            continue  # an article repeating itself in other words is no news to a reviewer
+    for i, j, s, _lex in matches:
         if s >= cutoff[(i, feats[j].art)] and s >= cutoff[(j, feats[i].art)]:
             out.append(Link(ref(i), ref(j), "match", round(s, 4)))
     for i, j, s, ev in conflicts:
