@@ -27,3 +27,28 @@ def test_an_article_saying_a_thing_twice_in_other_words_is_no_within_article_mat
     other = "Engineers will inspect the bridge over the Vessa next week."
     links = align(cluster(text, other))
     assert not [l for l in links if l.a.article == l.b.article and l.relation == "match"]
+
+
+# --- a clock or unit marker is not a name ---------------------------------------
+
+def feats(*texts):
+    from reviewer.engine.features import build_features
+
+    return build_features(cluster(*texts))
+
+
+def test_a_clock_marker_after_a_number_is_not_a_name():
+    f = feats("A loud blast was heard at 7:00 PM near the Astoria theatre.", "The roof of the theatre fell in.")
+    assert "N:pm" not in f[0].names_set and "N:astoria" in f[0].names_set
+    # ... so it does not make the two sentences about two different subjects
+    from reviewer.engine.features import different_subjects
+
+    g = feats("A loud blast at 7:00 PM started a fire that brought down the roof of the hall.",
+              "The roof of the Astoria hall came down.")
+    assert not different_subjects(g[0], g[1])
+
+
+def test_a_short_capitalised_word_after_a_number_elsewhere_stays_a_name():
+    f = feats("Voters in Norland go to the polls on Sunday.", "The vote of 2024 UN observers was cancelled.",
+              "The UN sent observers to Norland.")
+    assert "N:un" in f[2].names_set

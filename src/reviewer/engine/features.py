@@ -74,8 +74,18 @@ def _proper_nouns(per_sentence: list[list[Tok]]) -> Counter:
             f = fold(surf)
             if f in STOPWORDS or f in NOT_NAMES or f.isdigit() or len(f) < 2:
                 continue
+            if _after_number(toks, k):
+                continue
             counts[f] += 1
     return counts
+
+
+def _after_number(toks: list[Tok], k: int) -> bool:
+    """A short all-capitals word right after a number is a clock or unit marker ("7:00 PM",
+    "15 GMT", "40 KM"), not the name of someone or something."""
+    surf = toks[k][0]
+    prev, _s, end = toks[k - 1]
+    return len(surf) <= 3 and surf.isupper() and prev[:1].isdigit() and toks[k][1] - end <= 1
 
 
 def _long_forms(toks: list[Tok], t: Tuning) -> list[str]:
