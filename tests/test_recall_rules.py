@@ -52,3 +52,20 @@ def test_a_short_capitalised_word_after_a_number_elsewhere_stays_a_name():
     f = feats("Voters in Norland go to the polls on Sunday.", "The vote of 2024 UN observers was cancelled.",
               "The UN sent observers to Norland.")
     assert "N:un" in f[2].names_set
+
+
+# --- an acronym spelled out in lower case ---------------------------------------
+
+def test_an_acronym_defined_in_brackets_joins_its_lower_case_words_elsewhere():
+    f = feats("The navy sent a remote-operated vehicle to the wreck.",
+              "ROV (remotely operated vehicle) dives resumed at dawn.",
+              "The vehicle was operated remotely from the ship.")
+    assert "N:rov" in f[0].extra
+    assert "N:rov" not in f[2].extra  # the same words in another order are not the long form
+
+
+def test_initials_alone_are_not_an_acronym():
+    # "rapid orbital vessel" spells ROV, but the cluster never defines ROV by those words
+    f = feats("A rapid orbital vessel was launched.", "ROV (remotely operated vehicle) dives resumed at dawn.")
+    assert "N:rov" not in f[0].extra
+
