@@ -167,7 +167,7 @@ def _agreeing_signals(ci: np.ndarray, cj: np.ndarray, lex: np.ndarray, s_sem: np
     li, lj = pair_ranks(ci, cj, lex, art_of)
     si, sj = pair_ranks(ci, cj, s_sem, art_of)
     ok = same & (lex > 0) & (s_sem > 0) & (np.maximum(li, lj) == 0) & (np.maximum(si, sj) <= t.agree_sem_rank)
-    out[ok] = lex[ok] + t.agree_sem_weight * s_sem[ok]
+    out[ok] = np.minimum(1.0, lex[ok] + t.agree_sem_weight * s_sem[ok])
     return out
 
 
