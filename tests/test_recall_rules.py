@@ -101,3 +101,22 @@ def test_pair_ranks_seen_from_both_ends_ties_share_a_rank():
     ri, rj = pair_ranks(ci, cj, np.array([0.5, 0.7, 0.5, 0.9]), art_of)
     assert ri.tolist() == [1, 0, 1, 0]
     assert rj.tolist() == [1, 0, 0, 0]
+
+
+# --- selection: every match is some sentence's best partner ------------------------
+
+def test_a_match_is_the_best_partner_of_one_of_its_sentences():
+    from types import SimpleNamespace
+
+    from reviewer.config import AlignSettings
+    from reviewer.engine.align import _select
+
+    # article 0: sentences 0 (x) and 1 (y); article 1: sentences 2, 3, 4
+    feats = [SimpleNamespace(art=0, idx=0), SimpleNamespace(art=0, idx=1)] + \
+            [SimpleNamespace(art=1, idx=k) for k in range(3)]
+    matches = [(0, 2, 0.9, 0.9), (0, 3, 0.8, 0.8), (0, 4, 0.5, 0.5),  # x's partners, best first
+               (1, 4, 0.7, 0.7)]  # 4 prefers y
+    links = _select(feats, ["a", "b"], matches, [], AlignSettings(max_matches_per_article=3))
+    kept = {(l.a.sentence, l.b.sentence) for l in links}
+    # x-4 is x's third and 4's second: nobody's best, dropped; x-3 is 3's best, kept
+    assert kept == {(0, 0), (0, 1), (1, 2)}

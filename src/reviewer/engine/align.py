@@ -183,12 +183,14 @@ def _within_on_words(feats: list[SentFeatures], matches: list[tuple[int, int, fl
 def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[int, int, float, float]],
             conflicts: list[tuple[int, int, float, list[Evidence]]], settings: AlignSettings,
             within_min: float = TUNING.within_match_min) -> list[Link]:
-    """Keep the best few links per sentence and other article, on both ends; a match within one
+    """Keep the best few links per sentence and other article, on both ends, a match only when
+    it is also the best partner of one of its two sentences in the other's article; a match within one
     article only when its words alone reach ``within_min`` (matches are (i, j, score, word-based
     similarity))."""
     k = settings.max_matches_per_article
     matches = _within_on_words(feats, matches, within_min)
     cutoff = _cutoffs(feats, matches, k)
+    best = _cutoffs(feats, matches, 1)
     conf_cut = _cutoffs(feats, conflicts, k)
     refs: dict[int, SentenceRef] = {}
 
@@ -200,7 +202,10 @@ def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[i
 
     out: list[Link] = []
     for i, j, s, _lex in matches:
-        if s >= cutoff[(i, feats[j].art)] and s >= cutoff[(j, feats[i].art)]:
+        ki, kj = (i, feats[j].art), (j, feats[i].art)
+        # Among the k best of both sentences, and the best of one of them: a sentence's third
+        # partner that prefers two other sentences itself is no claim in common.
+        if s >= cutoff[ki] and s >= cutoff[kj] and (s >= best[ki] or s >= best[kj]):
             out.append(Link(ref(i), ref(j), "match", round(s, 4)))
     for i, j, s, ev in conflicts:
         if s >= conf_cut[(i, feats[j].art)] and s >= conf_cut[(j, feats[i].art)]:
