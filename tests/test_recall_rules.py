@@ -120,3 +120,22 @@ def test_a_match_is_the_best_partner_of_one_of_its_sentences():
     kept = {(l.a.sentence, l.b.sentence) for l in links}
     # x-4 is x's third and 4's second: nobody's best, dropped; x-3 is 3's best, kept
     assert kept == {(0, 0), (0, 1), (1, 2)}
+
+
+def test_partners_that_are_nobodys_best_do_not_take_the_place_of_one_that_is():
+    from types import SimpleNamespace
+
+    from reviewer.config import AlignSettings
+    from reviewer.engine.align import _select
+
+    # article 0: x (0), y (1); article 1: sentences 2..5. x is a long sentence with four partners;
+    # 3 and 4 are closer to y, 5 has no other partner than x.
+    feats = [SimpleNamespace(art=0, idx=0), SimpleNamespace(art=0, idx=1)] + \
+            [SimpleNamespace(art=1, idx=k) for k in range(4)]
+    matches = [(0, 2, 0.9, 0.9), (0, 3, 0.8, 0.8), (0, 4, 0.7, 0.7), (0, 5, 0.6, 0.6),
+               (1, 3, 0.85, 0.85), (1, 4, 0.75, 0.75)]
+    links = _select(feats, ["a", "b"], matches, [], AlignSettings(max_matches_per_article=3))
+    assert {(l.a.sentence, l.b.sentence) for l in links} == {(0, 0), (0, 3), (1, 1), (1, 2)}
+    # ... and the limit per sentence and article still holds
+    links = _select(feats, ["a", "b"], matches, [], AlignSettings(max_matches_per_article=1))
+    assert {(l.a.sentence, l.b.sentence) for l in links} == {(0, 0), (1, 1)}

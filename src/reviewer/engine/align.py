@@ -180,17 +180,24 @@ def _within_on_words(feats: list[SentFeatures], matches: list[tuple[int, int, fl
     return [m for m in matches if feats[m[0]].art != feats[m[1]].art or min(m[2], m[3]) >= within_min]
 
 
+def _someones_best(feats: list[SentFeatures], matches: list[tuple[int, int, float, float]]) -> list[tuple[int, int, float, float]]:
+    """The matches that are the best partner of at least one of their two sentences in the
+    other's article: a pair that each side ranks below another partner is no claim in common
+    (a long sentence's third partner, itself closer to another sentence)."""
+    best = _cutoffs(feats, matches, 1)
+    return [m for m in matches if m[2] >= best[(m[0], feats[m[1]].art)] or m[2] >= best[(m[1], feats[m[0]].art)]]
+
+
 def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[int, int, float, float]],
             conflicts: list[tuple[int, int, float, list[Evidence]]], settings: AlignSettings,
             within_min: float = TUNING.within_match_min) -> list[Link]:
-    """Keep the best few links per sentence and other article, on both ends, a match only when
-    it is also the best partner of one of its two sentences in the other's article; a match within one
+    """Keep the best few links per sentence and other article, on both ends, among the matches
+    that are the best partner of one of their two sentences in the other's article; a match within one
     article only when its words alone reach ``within_min`` (matches are (i, j, score, word-based
     similarity))."""
     k = settings.max_matches_per_article
-    matches = _within_on_words(feats, matches, within_min)
+    matches = _someones_best(feats, _within_on_words(feats, matches, within_min))
     cutoff = _cutoffs(feats, matches, k)
-    best = _cutoffs(feats, matches, 1)
     conf_cut = _cutoffs(feats, conflicts, k)
     refs: dict[int, SentenceRef] = {}
 
@@ -202,10 +209,7 @@ def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[i
 
     out: list[Link] = []
     for i, j, s, _lex in matches:
-        ki, kj = (i, feats[j].art), (j, feats[i].art)
-        # Among the k best of both sentences, and the best of one of them: a sentence's third
-        # partner that prefers two other sentences itself is no claim in common.
-        if s >= cutoff[ki] and s >= cutoff[kj] and (s >= best[ki] or s >= best[kj]):
+        if s >= cutoff[(i, feats[j].art)] and s >= cutoff[(j, feats[i].art)]:
             out.append(Link(ref(i), ref(j), "match", round(s, 4)))
     for i, j, s, ev in conflicts:
         if s >= conf_cut[(i, feats[j].art)] and s >= conf_cut[(j, feats[i].art)]:
