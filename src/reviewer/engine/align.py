@@ -6,8 +6,8 @@ Pipeline (features -> candidates -> evidence -> decision -> selection):
    typed facts (counts, weekdays, dates, negations).
 2. :mod:`~reviewer.engine.candidates`: blocked TF-IDF candidate pairs (and the semantic model's,
    when it runs), each with a similarity.
-3. A pair above the match threshold, kept among the best few per sentence and article, is a
-   ``match``.
+3. A pair above the match threshold that is the best partner of one of its two sentences in
+   the other's article, kept among the best few per sentence and article, is a ``match``.
 4. :mod:`~reviewer.engine.evidence`: a pair that is about the same thing (similar enough, and
    the disagreeing facts sit in the same slot: the same counted noun, a date of the same
    event...) and disagrees on a typed fact is a ``conflict``, with evidence: number,

@@ -4,7 +4,8 @@ TF-IDF vectors over the cluster (IDF by sentence). Candidate pairs are the pairs
 at least one informative term: a sparse product restricted to terms whose posting lists fit a
 work budget, so the cost grows with the number of sentences, not its square. Word order is
 never assumed: articles reorder freely. The optional semantic model adds the pairs it finds
-close (paraphrases with few shared words, translations).
+close (paraphrases with few shared words, translations); where words and model agree (two
+sentences each other's best on both), the model's score adds to the words' one.
 """
 
 from __future__ import annotations
