@@ -184,8 +184,16 @@ def _someones_best(feats: list[SentFeatures], matches: list[tuple[int, int, floa
     """The matches that are the best partner of at least one of their two sentences in the
     other's article: a pair that each side ranks below another partner is no claim in common
     (a long sentence's third partner, itself closer to another sentence)."""
-    best = _cutoffs(feats, matches, 1)
-    return [m for m in matches if m[2] >= best[(m[0], feats[m[1]].art)] or m[2] >= best[(m[1], feats[m[0]].art)]]
+    art = [f.art for f in feats]
+    best: dict[tuple[int, int], float] = {}
+    get = best.get
+    for i, j, s, _lex in matches:
+        ki, kj = (i, art[j]), (j, art[i])
+        if s > get(ki, -1.0):
+            best[ki] = s
+        if s > get(kj, -1.0):
+            best[kj] = s
+    return [m for m in matches if m[2] >= best[(m[0], art[m[1]])] or m[2] >= best[(m[1], art[m[0]])]]
 
 
 def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[int, int, float, float]],

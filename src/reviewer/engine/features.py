@@ -130,10 +130,12 @@ def _defined_acronyms(texts: list[str], toks_all: list[list[Tok]], acronyms: set
     definition are read as the acronym, never any run of words that happens to share its initials."""
     defs: dict[tuple[str, ...], str] = {}
     for text, toks in zip(texts, toks_all):
-        words = _content_stems(toks)
+        words = None
         for n, (surf, _s, _e) in enumerate(toks):
-            if fold(surf) not in acronyms or not surf.isupper():
+            if not surf.isupper() or fold(surf) not in acronyms:
                 continue
+            if words is None:
+                words = _content_stems(toks)
             size = len(surf)
             pos = next((m for m, (_st, k) in enumerate(words) if k == n), None)
             spans = []
