@@ -68,7 +68,7 @@ def align(cluster: Cluster, settings: AlignSettings | None = None,
             evidence = _update_notes(feats[i], feats[j], evidence, dates)
             conflicts.append((i, j, score, evidence))
         else:
-            matches.append((i, j, score, lex_sim))
+            matches.append((i, j, score, round(lex_sim, 4)))  # rounded as the score is: order-independent
     report(0.85)
     links = _select(feats, [a.id for a in cluster.articles], matches, conflicts, settings, tuning.within_match_min)
     report(1.0)

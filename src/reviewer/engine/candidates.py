@@ -165,8 +165,9 @@ def _agreeing_signals(ci: np.ndarray, cj: np.ndarray, lex: np.ndarray, s_sem: np
         return out
     same = np.array([not crosslingual.is_cross(feats[i], feats[j], settings) for i, j in zip(ci.tolist(), cj.tolist())],
                     dtype=bool)
-    li, lj = pair_ranks(ci, cj, lex, art_of)
-    si, sj = pair_ranks(ci, cj, s_sem, art_of)
+    # rounded: sums in another order (articles given in another order) must not reorder ties
+    li, lj = pair_ranks(ci, cj, np.round(lex, 9), art_of)
+    si, sj = pair_ranks(ci, cj, np.round(s_sem, 6), art_of)
     ok = same & (lex > 0) & (s_sem > 0) & (np.maximum(li, lj) == 0) & (np.maximum(si, sj) <= t.agree_sem_rank)
     out[ok] = np.minimum(1.0, lex[ok] + t.agree_sem_weight * s_sem[ok])
     return out
