@@ -6,8 +6,8 @@ Pipeline (features -> candidates -> evidence -> decision -> selection):
    typed facts (counts, weekdays, dates, negations).
 2. :mod:`~reviewer.engine.candidates`: blocked TF-IDF candidate pairs (and the semantic model's,
    when it runs), each with a similarity.
-3. A pair above the match threshold, kept among the best few per sentence and article, is a
-   ``match``.
+3. A pair above the match threshold that is the best partner of one of its two sentences in
+   the other's article, kept among the best few per sentence and article, is a ``match``.
 4. :mod:`~reviewer.engine.evidence`: a pair that is about the same thing (similar enough, and
    the disagreeing facts sit in the same slot: the same counted noun, a date of the same
    event...) and disagrees on a typed fact is a ``conflict``, with evidence: number,
@@ -55,7 +55,7 @@ def align(cluster: Cluster, settings: AlignSettings | None = None,
         report(1.0)
         return []
     cand = candidates(feats, settings, tuning, report)
-    matches: list[tuple[int, int, float]] = []
+    matches: list[tuple[int, int, float, float]] = []
     conflicts: list[tuple[int, int, float, list[Evidence]]] = []
     dates = [a.date for a in cluster.articles]
     for i, j, sim, lex_sim, only_facts, whole in zip(cand.i.tolist(), cand.j.tolist(), cand.sim.tolist(),
@@ -68,7 +68,7 @@ def align(cluster: Cluster, settings: AlignSettings | None = None,
             evidence = _update_notes(feats[i], feats[j], evidence, dates)
             conflicts.append((i, j, score, evidence))
         else:
-            matches.append((i, j, score))
+            matches.append((i, j, score, round(lex_sim, 4)))  # rounded as the score is: order-independent
     report(0.85)
     links = _select(feats, [a.id for a in cluster.articles], matches, conflicts, settings, tuning.within_match_min)
     report(1.0)
@@ -172,12 +172,39 @@ def _cutoffs(feats: list[SentFeatures], pairs, k: int) -> dict[tuple[int, int], 
     return {key: sorted(v, reverse=True)[:k][-1] for key, v in best.items()}
 
 
-def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[int, int, float]],
+def _within_on_words(feats: list[SentFeatures], matches: list[tuple[int, int, float, float]],
+                     within_min: float) -> list[tuple[int, int, float, float]]:
+    """Drop the matches inside one article that do not repeat nearly the same words: an article
+    saying a thing twice in other words is no news to a reviewer, and the model's closeness
+    (two sentences of one story on one topic) is no repeat ("polls opened" / "polls closed")."""
+    return [m for m in matches if feats[m[0]].art != feats[m[1]].art or min(m[2], m[3]) >= within_min]
+
+
+def _someones_best(feats: list[SentFeatures], matches: list[tuple[int, int, float, float]]) -> list[tuple[int, int, float, float]]:
+    """The matches that are the best partner of at least one of their two sentences in the
+    other's article: a pair that each side ranks below another partner is no claim in common
+    (a long sentence's third partner, itself closer to another sentence)."""
+    art = [f.art for f in feats]
+    best: dict[tuple[int, int], float] = {}
+    get = best.get
+    for i, j, s, _lex in matches:
+        ki, kj = (i, art[j]), (j, art[i])
+        if s > get(ki, -1.0):
+            best[ki] = s
+        if s > get(kj, -1.0):
+            best[kj] = s
+    return [m for m in matches if m[2] >= best[(m[0], art[m[1]])] or m[2] >= best[(m[1], art[m[0]])]]
+
+
+def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[int, int, float, float]],
             conflicts: list[tuple[int, int, float, list[Evidence]]], settings: AlignSettings,
             within_min: float = TUNING.within_match_min) -> list[Link]:
-    """Keep the best few links per sentence and other article, on both ends; a match within one
-    article only from ``within_min``."""
+    """Keep the best few links per sentence and other article, on both ends, among the matches
+    that are the best partner of one of their two sentences in the other's article; a match within one
+    article only when its words alone reach ``within_min`` (matches are (i, j, score, word-based
+    similarity))."""
     k = settings.max_matches_per_article
+    matches = _someones_best(feats, _within_on_words(feats, matches, within_min))
     cutoff = _cutoffs(feats, matches, k)
     conf_cut = _cutoffs(feats, conflicts, k)
     refs: dict[int, SentenceRef] = {}
@@ -189,9 +216,7 @@ def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[i
         return r
 
     out: list[Link] = []
-    for i, j, s in matches:
-        if feats[i].art == feats[j].art and s < within_min:
-            continue  # an article repeating itself in other words is no news to a reviewer
+    for i, j, s, _lex in matches:
         if s >= cutoff[(i, feats[j].art)] and s >= cutoff[(j, feats[i].art)]:
             out.append(Link(ref(i), ref(j), "match", round(s, 4)))
     for i, j, s, ev in conflicts:

@@ -4,7 +4,8 @@ TF-IDF vectors over the cluster (IDF by sentence). Candidate pairs are the pairs
 at least one informative term: a sparse product restricted to terms whose posting lists fit a
 work budget, so the cost grows with the number of sentences, not its square. Word order is
 never assumed: articles reorder freely. The optional semantic model adds the pairs it finds
-close (paraphrases with few shared words, translations).
+close (paraphrases with few shared words, translations); where words and model agree (two
+sentences each other's best on both), the model's score adds to the words' one.
 """
 
 from __future__ import annotations
@@ -131,6 +132,47 @@ def _add_semantic(ci, cj, cos, w_shared, sem: np.ndarray, art_of: np.ndarray, se
             np.concatenate([cos, np.zeros(len(new))]), np.concatenate([w_shared, np.zeros(len(new))]))
 
 
+def pair_ranks(ci: np.ndarray, cj: np.ndarray, val: np.ndarray, art_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each pair, how many pairs of the same sentence with the same other article score
+    higher, seen from ci and seen from cj (0: the best partner). Ties share a rank."""
+    ranks = []
+    for src, dst in ((ci, cj), (cj, ci)):
+        key = src.astype(np.int64) * (int(art_of.max()) + 1) + art_of[dst]
+        order = np.lexsort((-val, key))
+        k, v = key[order], val[order]
+        start = np.ones(len(k), dtype=bool)
+        start[1:] = k[1:] != k[:-1]
+        fresh = start.copy()
+        fresh[1:] |= v[1:] != v[:-1]  # a new value, or a new group
+        idx = np.arange(len(k))
+        r = idx - np.maximum.accumulate(np.where(start, idx, 0))  # position in its group
+        r = r[np.maximum.accumulate(np.where(fresh, idx, 0))]  # ties take the first position
+        out = np.empty(len(k), dtype=np.int64)
+        out[order] = r
+        ranks.append(out)
+    return ranks[0], ranks[1]
+
+
+def _agreeing_signals(ci: np.ndarray, cj: np.ndarray, lex: np.ndarray, s_sem: np.ndarray, art_of: np.ndarray,
+                      feats: list[SentFeatures], settings: AlignSettings, t: Tuning) -> np.ndarray:
+    """Words and model agreeing: a pair of one language that is each other's best partner on
+    words and among each other's best partners for the model scores its words' similarity
+    plus a share of the model's ("The Picnic rock band was to play the hall" / "... just before
+    the rock group Picnic was set to perform at the hall"). Either signal alone is weak at
+    that level; the two sentences choosing each other on both is not."""
+    out = np.zeros(len(ci))
+    if len(ci) == 0:
+        return out
+    same = np.array([not crosslingual.is_cross(feats[i], feats[j], settings) for i, j in zip(ci.tolist(), cj.tolist())],
+                    dtype=bool)
+    # rounded: sums in another order (articles given in another order) must not reorder ties
+    li, lj = pair_ranks(ci, cj, np.round(lex, 9), art_of)
+    si, sj = pair_ranks(ci, cj, np.round(s_sem, 6), art_of)
+    ok = same & (lex > 0) & (s_sem > 0) & (np.maximum(li, lj) == 0) & (np.maximum(si, sj) <= t.agree_sem_rank)
+    out[ok] = np.minimum(1.0, lex[ok] + t.agree_sem_weight * s_sem[ok])
+    return out
+
+
 def _rank_in_run(keys: np.ndarray) -> np.ndarray:
     """Position of each entry of sorted ``keys`` within its run of equal keys."""
     idx = np.arange(len(keys))
@@ -200,7 +242,7 @@ def candidates(feats: list[SentFeatures], settings: AlignSettings, t: Tuning,
         has_facts = np.array([bool(f.counts or f.event_dates) or crosslingual.has_facts(f) for f in feats])  # issue 14
         facts_only = ~lexical_ok & (s_sem >= settings.conflict_threshold) & has_facts[ci] & has_facts[cj]
         lexical_ok |= facts_only
-        sim = np.maximum(sim, s_sem)
+        sim = np.maximum(np.maximum(sim, s_sem), _agreeing_signals(ci, cj, lex, s_sem, art_of, feats, settings, t))
     # A shared clause inside two long sentences: the absolute weight of the shared terms, in
     # units of the rarest term's weight, counts when the sentences are somewhat close already.
     idf_max = math.log((len(feats) + 1) / 2.0) + 1.0

@@ -74,8 +74,18 @@ def _proper_nouns(per_sentence: list[list[Tok]]) -> Counter:
             f = fold(surf)
             if f in STOPWORDS or f in NOT_NAMES or f.isdigit() or len(f) < 2:
                 continue
+            if _after_number(toks, k):
+                continue
             counts[f] += 1
     return counts
+
+
+def _after_number(toks: list[Tok], k: int) -> bool:
+    """A short all-capitals word right after a number is a clock or unit marker ("7:00 PM",
+    "15 GMT", "40 KM"), not the name of someone or something."""
+    surf = toks[k][0]
+    prev, _s, end = toks[k - 1]
+    return len(surf) <= 3 and surf.isupper() and prev[:1].isdigit() and toks[k][1] - end <= 1
 
 
 def _long_forms(toks: list[Tok], t: Tuning) -> list[str]:
@@ -95,14 +105,66 @@ def _long_forms(toks: list[Tok], t: Tuning) -> list[str]:
     return out
 
 
-def _acronym_long_forms(toks_all: list[list[Tok]], t: Tuning) -> list[list[str]]:
+def _acronym_long_forms(texts: list[str], toks_all: list[list[Tok]], t: Tuning) -> list[list[str]]:
     """Acronyms: an all-capitals word of the cluster that spells the initials of a run of
     capitalised words elsewhere; both then carry the same term."""
     acronyms = {fold(k[0]) for toks in toks_all for k in toks
                 if t.acronym_min_len <= len(k[0]) <= t.acronym_max_len and k[0].isupper() and k[0].isalpha()}
     if not acronyms:
         return [[] for _ in toks_all]
-    return [[lf for lf in _long_forms(toks, t) if lf in acronyms] for toks in toks_all]
+    out = [[lf for lf in _long_forms(toks, t) if lf in acronyms] for toks in toks_all]
+    _defined_acronyms(texts, toks_all, acronyms, out)
+    return out
+
+
+def _content_stems(toks: list[Tok]) -> list[tuple[str, int]]:
+    """(stem, token index) of the words of a sentence, linking words ("of", "the") left out."""
+    return [(stem(fold(surf)), k) for k, (surf, _s, _e) in enumerate(toks)
+            if surf.isalpha() and surf.lower() not in NAME_LINKERS]
+
+
+def _defined_acronyms(texts: list[str], toks_all: list[list[Tok]], acronyms: set[str], out: list[list[str]]) -> None:
+    """Acronyms spelled out in lower case beside them, in brackets ("ROV (remotely operated
+    vehicle)", "remotely operated vehicle (ROV)"): every other sentence that writes the same
+    words ("a remote-operated vehicle") carries the acronym too. Only the words of such a
+    definition are read as the acronym, never any run of words that happens to share its initials."""
+    defs: dict[tuple[str, ...], str] = {}
+    for text, toks in zip(texts, toks_all):
+        words = None
+        for n, (surf, _s, _e) in enumerate(toks):
+            if not surf.isupper() or fold(surf) not in acronyms:
+                continue
+            if words is None:
+                words = _content_stems(toks)
+            size = len(surf)
+            pos = next((m for m, (_st, k) in enumerate(words) if k == n), None)
+            spans = []
+            if pos is not None:
+                spans = [words[pos + 1:pos + 1 + size], words[max(0, pos - size):pos]]
+            for run in spans:
+                if len(run) != size or run[-1][1] - run[0][1] >= 2 * size:
+                    continue
+                if "".join(toks[k][0][0] for _st, k in run).lower() != fold(surf):
+                    continue
+                if any(toks[k][0][:1].isupper() for _st, k in run):
+                    continue  # capitalised long forms are read by _long_forms already
+                if run[0][1] > n:  # "ROV (remotely operated vehicle)"
+                    gap = text[toks[n][2]:toks[run[0][1]][1]]
+                else:  # "remotely operated vehicle (ROV)"
+                    gap = text[toks[run[-1][1]][2]:toks[n][1]]
+                if "(" in gap and len(gap.strip()) <= 2:
+                    defs.setdefault(tuple(st for st, _k in run), fold(surf))
+    if not defs:
+        return
+    for toks, lfs in zip(toks_all, out):
+        stems = [st for st, _k in _content_stems(toks)]
+        have = {fold(surf) for surf, _s, _e in toks}
+        for form, acr in defs.items():
+            if acr in have or acr in lfs:
+                continue
+            size = len(form)
+            if any(tuple(stems[m:m + size]) == form for m in range(len(stems) - size + 1)):
+                lfs.append(acr)
 
 
 def build_features(cluster: Cluster, t: Tuning = TUNING) -> list[SentFeatures]:
@@ -112,7 +174,7 @@ def build_features(cluster: Cluster, t: Tuning = TUNING) -> list[SentFeatures]:
     # Stems present in the cluster, to read "unharmed" as "not harmed" only when "harm" is a word here.
     words_all = [[fold(k[0]) for k in toks] for toks in toks_all]
     stems_present = {stem(w) for words in words_all for w in words if w not in STOPWORDS}
-    long_forms = _acronym_long_forms(toks_all, t)
+    long_forms = _acronym_long_forms([s.text for _ai, s in sentences], toks_all, t)
     # Words also written in lower case somewhere in the cluster are not personal names.
     common = frozenset(w for toks, words in zip(toks_all, words_all) for (surf, _s, _e), w in zip(toks, words)
                        if surf[:1].islower())

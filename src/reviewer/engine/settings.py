@@ -92,6 +92,10 @@ class Tuning:
     # only when nearly the same words; a cross-language match whose two sides both name people,
     # places or figures, none of them shared, only with a clear margin.
     within_match_min: float = 0.8
+    # Recall (issue 12, round 7): a same-language pair that is each other's best on words and
+    # within agree_sem_rank of each other's best for the model scores lex + agree_sem_weight * model.
+    agree_sem_weight: float = 0.4
+    agree_sem_rank: int = 1
     cross_disjoint_min: float = 0.55
     # Cross-language pairs (engine.crosslingual; calibrated on real clusters with multilingual-e5-small):
     # the ratio margin of bitext mining over the xl_neighbours nearest sentences in the other

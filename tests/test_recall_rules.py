@@ -1,0 +1,141 @@
+"""Same-language match recall and the links it may cost (issue 12), on short sentences written here."""
+
+from reviewer.engine.align import align
+from reviewer.models import Article, Cluster
+from reviewer.io.segment import segment
+
+
+def cluster(*texts, date="2024-03-02"):
+    arts = []
+    for n, t in enumerate(texts):
+        a = Article(id=f"art{n}", path=f"art{n}.txt", body=t, date=date)
+        a.sentences = segment(t)
+        arts.append(a)
+    return Cluster(arts)
+
+
+def pairs(cl, relation="match"):
+    return {(l.a.article, l.a.sentence, l.b.article, l.b.sentence) for l in align(cl) if l.relation == relation}
+
+
+# --- a match inside one article rests on its words, not on the model --------------
+
+def test_an_article_saying_a_thing_twice_in_other_words_is_no_within_article_match():
+    # The model finds these two close (cosine about 0.97), their words are not the same.
+    text = ("Thousands of residents fled the flooded town overnight. The council met in the school hall. "
+            "Overnight, thousands of people escaped from the town as it flooded.")
+    other = "Engineers will inspect the bridge over the Vessa next week."
+    links = align(cluster(text, other))
+    assert not [l for l in links if l.a.article == l.b.article and l.relation == "match"]
+
+
+# --- a clock or unit marker is not a name ---------------------------------------
+
+def feats(*texts):
+    from reviewer.engine.features import build_features
+
+    return build_features(cluster(*texts))
+
+
+def test_a_clock_marker_after_a_number_is_not_a_name():
+    f = feats("A loud blast was heard at 7:00 PM near the Astoria theatre.", "The roof of the theatre fell in.")
+    assert "N:pm" not in f[0].names_set and "N:astoria" in f[0].names_set
+    # ... so it does not make the two sentences about two different subjects
+    from reviewer.engine.features import different_subjects
+
+    g = feats("A loud blast at 7:00 PM started a fire that brought down the roof of the hall.",
+              "The roof of the Astoria hall came down.")
+    assert not different_subjects(g[0], g[1])
+
+
+def test_a_short_capitalised_word_after_a_number_elsewhere_stays_a_name():
+    f = feats("Voters in Norland go to the polls on Sunday.", "The vote of 2024 UN observers was cancelled.",
+              "The UN sent observers to Norland.")
+    assert "N:un" in f[2].names_set
+
+
+# --- an acronym spelled out in lower case ---------------------------------------
+
+def test_an_acronym_defined_in_brackets_joins_its_lower_case_words_elsewhere():
+    f = feats("The navy sent a remote-operated vehicle to the wreck.",
+              "ROV (remotely operated vehicle) dives resumed at dawn.",
+              "The vehicle was operated remotely from the ship.")
+    assert "N:rov" in f[0].extra
+    assert "N:rov" not in f[2].extra  # the same words in another order are not the long form
+
+
+def test_initials_alone_are_not_an_acronym():
+    # "rapid orbital vessel" spells ROV, but the cluster never defines ROV by those words
+    f = feats("A rapid orbital vessel was launched.", "ROV (remotely operated vehicle) dives resumed at dawn.")
+    assert "N:rov" not in f[0].extra
+
+
+# --- words and model agreeing ---------------------------------------------------
+
+PLAY = "The Vandals rock band was supposed to perform at the concert hall."
+STRUCK = ("The gunmen struck just before the rock group Vandals was due to perform at the 5,000-seat Arena Hall, "
+          "west of the city.")
+
+
+def test_each_others_best_on_words_and_model_is_a_match():
+    # words alone 0.30 and the model alone 0.19: neither reaches the match threshold; together they do
+    cl = cluster(PLAY + "\n\nPolice closed the roads around the building.",
+                 STRUCK + "\n\nAmbulances took the wounded to two hospitals.")
+    assert ("art0", 0, "art1", 0) in pairs(cl)
+
+
+def test_no_help_from_the_model_for_a_pair_that_is_not_each_others_best_on_words():
+    # the other article has a sentence closer in words to the first: the pair gets no share of the model
+    cl = cluster(PLAY + "\n\nPolice closed the roads around the building.",
+                 STRUCK + "\n\nThe Vandals rock band was supposed to perform at the concert hall on Friday.")
+    assert ("art0", 0, "art1", 0) not in pairs(cl)
+
+
+def test_pair_ranks_seen_from_both_ends_ties_share_a_rank():
+    import numpy as np
+
+    from reviewer.engine.candidates import pair_ranks
+
+    art_of = np.array([0, 0, 1, 1, 1])
+    ci, cj = np.array([0, 0, 0, 1]), np.array([2, 3, 4, 2])
+    ri, rj = pair_ranks(ci, cj, np.array([0.5, 0.7, 0.5, 0.9]), art_of)
+    assert ri.tolist() == [1, 0, 1, 0]
+    assert rj.tolist() == [1, 0, 0, 0]
+
+
+# --- selection: every match is some sentence's best partner ------------------------
+
+def test_a_match_is_the_best_partner_of_one_of_its_sentences():
+    from types import SimpleNamespace
+
+    from reviewer.config import AlignSettings
+    from reviewer.engine.align import _select
+
+    # article 0: sentences 0 (x) and 1 (y); article 1: sentences 2, 3, 4
+    feats = [SimpleNamespace(art=0, idx=0), SimpleNamespace(art=0, idx=1)] + \
+            [SimpleNamespace(art=1, idx=k) for k in range(3)]
+    matches = [(0, 2, 0.9, 0.9), (0, 3, 0.8, 0.8), (0, 4, 0.5, 0.5),  # x's partners, best first
+               (1, 4, 0.7, 0.7)]  # 4 prefers y
+    links = _select(feats, ["a", "b"], matches, [], AlignSettings(max_matches_per_article=3))
+    kept = {(l.a.sentence, l.b.sentence) for l in links}
+    # x-4 is x's third and 4's second: nobody's best, dropped; x-3 is 3's best, kept
+    assert kept == {(0, 0), (0, 1), (1, 2)}
+
+
+def test_partners_that_are_nobodys_best_do_not_take_the_place_of_one_that_is():
+    from types import SimpleNamespace
+
+    from reviewer.config import AlignSettings
+    from reviewer.engine.align import _select
+
+    # article 0: x (0), y (1); article 1: sentences 2..5. x is a long sentence with four partners;
+    # 3 and 4 are closer to y, 5 has no other partner than x.
+    feats = [SimpleNamespace(art=0, idx=0), SimpleNamespace(art=0, idx=1)] + \
+            [SimpleNamespace(art=1, idx=k) for k in range(4)]
+    matches = [(0, 2, 0.9, 0.9), (0, 3, 0.8, 0.8), (0, 4, 0.7, 0.7), (0, 5, 0.6, 0.6),
+               (1, 3, 0.85, 0.85), (1, 4, 0.75, 0.75)]
+    links = _select(feats, ["a", "b"], matches, [], AlignSettings(max_matches_per_article=3))
+    assert {(l.a.sentence, l.b.sentence) for l in links} == {(0, 0), (0, 3), (1, 1), (1, 2)}
+    # ... and the limit per sentence and article still holds
+    links = _select(feats, ["a", "b"], matches, [], AlignSettings(max_matches_per_article=1))
+    assert {(l.a.sentence, l.b.sentence) for l in links} == {(0, 0), (1, 1)}
