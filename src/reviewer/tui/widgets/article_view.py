@@ -30,6 +30,8 @@ classes in app.tcss (a style change clears the line cache).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
@@ -39,15 +41,12 @@ from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
-from textual.widget import _RenderCache
+from textual.widget import Widget, _RenderCache
 
 from reviewer.models import Article
 from reviewer.tui.messages import ColumnRelaid
 from reviewer.tui.state import DECIDED_CONFLICT, SentenceLook, ViewState, look
 from reviewer.tui.wrap import has_rtl, is_rtl, visual_order, wrap_offsets
-
-GUTTER = 8
-
 
 GUTTER = 8
 
@@ -76,6 +75,34 @@ def layout(article: Article, width: int) -> Layout:
     return lines, tops
 
 
+def plain_lines(widget: Widget, crop: Region, line: Callable[[int], Strip]) -> list[Strip] | None:
+    """The lines of ``widget`` in ``crop``, as the stock ``render_lines`` draws them when the
+    widget has no border, padding, outline, tint or opacity (None when it has one): with the
+    strips ``line(y)`` gives, themselves, not copies. The stock path wraps every line of a
+    scrolled column in a new strip, so the caches that live on the strips (the filters', the
+    compositor's cuts) never hit, and a key that scrolls the columns paid for every line again."""
+    styles = widget.styles
+    if (any(styles.gutter) or any(edge for edge, _ in styles.outline) or styles.tint.a
+            or widget.opacity != 1.0 or styles.text_opacity != 1.0
+            or (styles.has_rule("hatch") and styles.hatch != "none")):
+        return None
+    width = widget.content_region.width
+    filters = widget.get_line_filters()
+    background = widget.background_colors[1]
+    out = []
+    for y in crop.line_range:
+        strip = line(y)
+        if strip.cell_length != width:
+            strip = strip.adjust_cell_length(width, widget.rich_style)
+        for line_filter in filters:
+            strip = strip.apply_filter(line_filter, background)
+        out.append(strip)
+    if crop.column_span != (0, width):
+        x1, x2 = crop.column_span
+        out = [strip.crop(x1, x2) for strip in out]
+    return out
+
+
 # (width, visual style, bar style, segment of one line) -> the strip of that line, shared by
 # every column: a bar has a handful of distinct lines (track above, thumb, its ends, track below)
 _BAR_LINES: LRUCache[tuple, Strip] = LRUCache(256)
@@ -97,7 +124,10 @@ class ColumnScrollBar(ScrollBar):
         key = (self._bar_key, crop, self.background_colors, tuple(self.get_line_filters()))
         got = _BARS.get(key)
         if got is None:
-            got = _BARS[key] = super().render_lines(crop)
+            lines = self._render_cache.lines
+            blank = Strip.blank(self.size.width, self.visual_style.rich_style)
+            got = plain_lines(self, crop, lambda y: lines[y] if y < len(lines) else blank)
+            got = _BARS[key] = got if got is not None else super().render_lines(crop)
         return got
 
     def _render_content(self) -> None:
@@ -207,7 +237,18 @@ class ArticleView(ScrollView, can_focus=False):
         return True
 
     def _set_virtual_size(self) -> None:
-        self.virtual_size = Size(max(1, self._width), len(self.lines) + self._pad)
+        size = Size(max(1, self._width), len(self.lines) + self._pad)
+        old = self.virtual_size
+        tall = self.container_size.height
+        if old.width == size.width and tall and (old.height > tall) == (size.height > tall):
+            # Only the blank lines after the article changed (a sentence near its end must stand
+            # high): the scroll range and the bar change, nothing else on screen moves. Setting
+            # the reactive would lay out the whole screen again and repaint it all (about
+            # 100 ms a key on a 10k cluster); update the scroll range and the bar only.
+            self.set_reactive(ArticleView.virtual_size, size)
+            self._scroll_update(size)
+            return
+        self.virtual_size = size
 
     def on_resize(self) -> None:
         if self.relayout(self.scrollable_content_region.width):
@@ -275,6 +316,11 @@ class ArticleView(ScrollView, can_focus=False):
         return self.tops[idx] - int(self.scroll_offset.y)
 
     # ------------------------------------------------------------------ drawing
+    def render_lines(self, crop: Region) -> list[Strip]:
+        y0, width, full = int(self.scroll_offset.y), self.scrollable_content_region.width, self.content_region.width
+        got = plain_lines(self, crop, lambda y: self._render(y + y0, width, full))
+        return got if got is not None else super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         return self._render(y + int(self.scroll_offset.y), self.scrollable_content_region.width)
 
@@ -286,24 +332,30 @@ class ArticleView(ScrollView, can_focus=False):
             got = self._looks[idx] = look(self.state, (self.article.id, idx))
         return got
 
-    def _render(self, line_no: int, width: int) -> Strip:
+    def _render(self, line_no: int, width: int, full: int = 0) -> Strip:
+        """Line ``line_no`` drawn ``width`` cells wide, then blank up to ``full`` cells (the
+        widget's whole width: the scroll bar's column, which the bar covers)."""
         if self._base_style is None:
             self._base_style = self.rich_style
         base = self._base_style
+        full = max(full, width)
         if line_no >= len(self.lines) or self.state is None or self.lines[line_no][0] < 0:
-            key = (-1, 0, width, None)
+            key = (-1, 0, full, None)
             strip = self._cache.get(key)
             if strip is None:
-                strip = self._cache[key] = Strip([Segment(" " * width, base)], width)
+                strip = self._cache[key] = Strip([Segment(" " * full, base)], full)
             return strip
         idx, start, end = self.lines[line_no]
         st = self._look(idx)
         self._drawn[idx] = st
         first = line_no == self.tops[idx]
-        key = (idx, line_no - self.tops[idx], width, st)
+        key = (idx, line_no - self.tops[idx], width, full, st)
         strip = self._cache.get(key)
         if strip is None:
-            strip = self._cache[key] = self._build(idx, start, end, first, st, width, base)
+            strip = self._build(idx, start, end, first, st, width, base)
+            if full > width:
+                strip = Strip([*strip, Segment(" " * (full - width), base)], full)
+            self._cache[key] = strip
         return strip
 
     def _build(self, idx: int, start: int, end: int, first: bool, st: SentenceLook, width: int,
