@@ -119,33 +119,57 @@ async def measure_during(n: int, folder: Path, in_thread: bool) -> dict:
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         view = app.query_one(ReviewView)
+        # Latency of a key: from its sending to the end of the first frame drawn after its
+        # action ran (the compositor's refresh, timed by wrapping it).
+        frames: list[float] = []
+        handled: list[float] = []
+        screen = app.screen
+        compose, move = screen._compositor_refresh, view.action_move
+
+        def compositor_refresh() -> None:
+            compose()
+            frames.append(time.perf_counter())
+
+        def action_move(step: int) -> None:
+            move(step)
+            handled.append(time.perf_counter())
+
+        screen._compositor_refresh = compositor_refresh
+        view.action_move = action_move
+
+        async def keys(n: int) -> tuple[list[float], list[float]]:
+            cpu, lat = [], []
+            for _ in range(n):
+                k = len(handled)
+                t1, c1 = time.perf_counter(), time.process_time()
+                await pilot.press("j")
+                cpu.append(time.process_time() - c1)
+                if len(handled) > k:
+                    lat.append(next((f for f in frames if f >= handled[k]), time.perf_counter()) - t1)
+            return cpu, lat
+
         t_start = time.perf_counter()
         await asyncio.sleep(1.0)  # the child is up and working
-        times = []
-        c1 = time.process_time()
-        for _ in range(200):
-            t1 = time.perf_counter()
-            await pilot.press("j")
-            times.append(time.perf_counter() - t1)
-        cpu = (time.process_time() - c1) / 200
+        zs = sorted(await _press_timed(pilot, ["z"] * 50))  # no-op keys, during the alignment too
+        cpu, lat = await keys(200)
         still = view.aligning
         t_keys = time.perf_counter()
         while view.aligning and time.perf_counter() - t_start < 900:
             await asyncio.sleep(0.2)
         total = time.perf_counter() - t_start
         await pilot.pause()
-        idle = []  # the same keys once the alignment is done: the machine's own figure
-        c1 = time.process_time()
-        for _ in range(200):
-            t1 = time.perf_counter()
-            await pilot.press("j")
-            idle.append(time.perf_counter() - t1)
-        idle_cpu = (time.process_time() - c1) / 200
-        times.sort()
-        return {"n": n, "ms": sum(times) / len(times) * 1000, "p95": times[int(len(times) * 0.95)] * 1000,
-                "max": times[-1] * 1000, "still": still, "keys_s": t_keys - t_start - 1.0, "total": total,
-                "links": len(view.ws.session.suggested), "idle": sum(idle) / len(idle) * 1000,
-                "cpu": cpu * 1000, "idle_cpu": idle_cpu * 1000}
+        await asyncio.sleep(2)  # the collector's pass after the alignment (tui.collector)
+        zs_after = sorted(await _press_timed(pilot, ["z"] * 50))
+        cpu_after, lat_after = await keys(200)  # the same keys once the links are in
+        lat.sort()
+        lat_after.sort()
+        return {"n": n, "still": still, "keys_s": t_keys - t_start - 1.0, "total": total,
+                "links": len(view.ws.session.suggested),
+                "lat": (sum(lat) / len(lat) * 1000, lat[int(len(lat) * 0.95)] * 1000, lat[-1] * 1000),
+                "own": _own(cpu, zs[len(zs) // 2]),
+                "lat_after": (sum(lat_after) / len(lat_after) * 1000, lat_after[int(len(lat_after) * 0.95)] * 1000,
+                              lat_after[-1] * 1000),
+                "own_after": _own(cpu_after, zs_after[len(zs_after) // 2])}
 
 
 def main() -> None:
@@ -163,10 +187,17 @@ def main() -> None:
         if args.during:
             r = asyncio.run(measure_during(args.during, Path(tmp) / "dense", args.in_thread))
             how = "a thread of the app" if args.in_thread else "a child process"
-            print(f"during the alignment of the dense {r['n']}-sentence cluster (in {how}): 200 j in "
-                  f"{r['keys_s']:.2f} s, {r['ms']:.1f} ms/key mean, p95 {r['p95']:.1f} ms, max {r['max']:.1f} ms; "
-                  f"{'still aligning after the last key' if r['still'] else 'ALIGNMENT ENDED DURING THE KEYS'}; "
-                  f"aligned in {r['total']:.1f} s, {r['links']} links; after it: {r['idle']:.1f} ms/key ({r['idle_cpu']:.1f} ms CPU)")
+
+            def ms(x: tuple) -> str:
+                return f"{x[0]:.1f} / {x[1]:.1f} / {x[2]:.1f}"
+
+            print(f"during the alignment of the dense {r['n']}-sentence cluster (in {how}), 200 j in {r['keys_s']:.1f} s: "
+                  f"latency ms mean/p95/max {ms(r['lat'])}; own CPU ms {ms(r['own'])}; "
+                  f"{'still aligning after the last key' if r['still'] else 'ALIGNMENT ENDED DURING THE KEYS'}")
+            print(f"after it (aligned in {r['total']:.1f} s, {r['links']} links), the same keys: latency ms "
+                  f"{ms(r['lat_after'])}; own CPU ms {ms(r['own_after'])}")
+            print("(latency: from sending the key to the end of the first frame drawn after its action, wall time, "
+                  "so load on the machine inflates it; own CPU: as below, the no-op keys pressed in the same phase)")
         if args.skip_moves:
             return
         print(f"{'sentences':>10} {'links':>7} {'first screen s':>14} {'wall ms/key':>11} {'no-op key CPU':>13} "

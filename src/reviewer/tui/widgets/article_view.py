@@ -177,6 +177,7 @@ class ArticleView(ScrollView, can_focus=False):
         self._looks: dict[int, SentenceLook] = {}  # under the current state
         self._drawn: dict[int, SentenceLook] = {}  # the look each sentence was last drawn with
         self._styles: dict[str, Style] = {}
+        self._gutters: dict[tuple, tuple[Segment, ...]] = {}  # the gutter's look -> its segments
 
     @property
     def vertical_scrollbar(self) -> ScrollBar:
@@ -258,6 +259,7 @@ class ArticleView(ScrollView, can_focus=False):
         """Forget every rendered line (the styles or the article changed) and repaint."""
         self._base_style = None
         self._styles = {}
+        self._gutters = {}
         self._cache.clear()
         self._drawn = {}
         self.refresh()
@@ -352,14 +354,11 @@ class ArticleView(ScrollView, can_focus=False):
         key = (idx, line_no - self.tops[idx], width, full, st)
         strip = self._cache.get(key)
         if strip is None:
-            strip = self._build(idx, start, end, first, st, width, base)
-            if full > width:
-                strip = Strip([*strip, Segment(" " * (full - width), base)], full)
-            self._cache[key] = strip
+            strip = self._cache[key] = self._build(idx, start, end, first, st, width, base, full)
         return strip
 
     def _build(self, idx: int, start: int, end: int, first: bool, st: SentenceLook, width: int,
-               base: Style) -> Strip:
+               base: Style, full: int) -> Strip:
         text_style = base
         if st.dim:
             text_style = text_style + self.style("dim")
@@ -367,7 +366,7 @@ class ArticleView(ScrollView, can_focus=False):
             text_style = text_style + self.style(f"linked-{st.linked}")
         if st.cursor:
             text_style = text_style + self.style("cursor")
-        segs = self._gutter(st, base) if first else [Segment(" " * GUTTER, base)]
+        segs = list(self._gutter(st, base)) if first else [Segment(" " * GUTTER, base)]
         text = self.article.sentences[idx].text.replace("\n", " ")
         cells = GUTTER + cell_len(text[start:end])
         pad_style = text_style if st.cursor else base
@@ -383,12 +382,20 @@ class ArticleView(ScrollView, can_focus=False):
         if cells <= width - 1:
             if cells < width - 1:
                 segs.append(Segment(" " * (width - 1 - cells), pad_style))
-            segs.append(Segment(" ", base))
-            return Strip(segs, width)
+            segs.append(Segment(" " * (full - width + 1), base))  # and the scroll bar's column
+            return Strip(segs, full)
         strip = Strip(segs).adjust_cell_length(width - 1, text_style if st.cursor else base)
-        return Strip(list(strip) + [Segment(" ", base)]).crop(0, width)
+        return Strip(list(strip) + [Segment(" " * (full - width + 1), base)]).crop(0, full)
 
-    def _gutter(self, st: SentenceLook, base: Style) -> list[Segment]:
+    def _gutter(self, st: SentenceLook, base: Style) -> tuple[Segment, ...]:
+        key = (st.cursor, st.marked, st.link_glyph, st.review_glyph, st.label_short, st.label_color,
+               st.more_labels, st.note)
+        got = self._gutters.get(key)
+        if got is None:
+            got = self._gutters[key] = tuple(self._make_gutter(st, base))
+        return got
+
+    def _make_gutter(self, st: SentenceLook, base: Style) -> list[Segment]:
         glyph = {"≠": "conflict", "≈": "match", DECIDED_CONFLICT: "decided-conflict"}.get(st.link_glyph, "no-link")
         g0 = Segment("▌", base + self.style("mark")) if st.marked else \
             Segment(st.link_glyph or " ", base + self.style(glyph))
