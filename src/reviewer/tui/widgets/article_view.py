@@ -178,6 +178,7 @@ class ArticleView(ScrollView, can_focus=False):
         self._drawn: dict[int, SentenceLook] = {}  # the look each sentence was last drawn with
         self._styles: dict[str, Style] = {}
         self._gutters: dict[tuple, tuple[Segment, ...]] = {}  # the gutter's look -> its segments
+        self._looks_of_styles: tuple | None = None  # the styles the lines were drawn with
 
     @property
     def vertical_scrollbar(self) -> ScrollBar:
@@ -206,8 +207,15 @@ class ArticleView(ScrollView, can_focus=False):
             idx += 1
 
     def notify_style_update(self) -> None:
+        """Forget the drawn lines when a style they use changed. A change of class on the
+        column's pane (``current``, on every h/l) comes here too, and redrawing the column
+        from nothing then was most of the cost of the key."""
         super().notify_style_update()
-        self.redraw()
+        looks = (self.rich_style, tuple(self.get_component_rich_style(name, partial=True, default=Style())
+                                        for name in sorted(self.COMPONENT_CLASSES)))
+        if looks != self._looks_of_styles:
+            self._looks_of_styles = looks
+            self.redraw()
 
     def style(self, name: str) -> Style:
         """The style of a component class (``article-view--NAME``), looked up once per change."""
