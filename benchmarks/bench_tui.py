@@ -1,20 +1,32 @@
-"""TUI speed: time to first screen and cost of a cursor move at 1k and 10k sentences; key
-latency while the 10k dense cluster aligns in the background.
+"""TUI speed: time to first screen and the cost of a key at 1k and 10k sentences; key latency
+while the 10k dense cluster aligns in the background.
 
-    python3 benchmarks/bench_tui.py [--during 10000] [--in-thread]
+    python3 benchmarks/bench_tui.py [--during 10000] [--in-thread] [--sizes 1000,10000,d10000]
 
-Drives the real app with Pilot (headless) on generated clusters (the alignment of
+Drives the real app with Pilot (headless, 160x45) on generated clusters (the alignment of
 benchmarks/bench_align.py's generator, computed once beforehand and handed to the app, so that
-the figures are the TUI's own). Prints first-screen time, keystrokes per second and ms per
-cursor move (j/k, which also re-syncs the linked columns and redraws the visible lines), on
-sparse clusters and (``dN`` in ``--sizes``) on gen_dense.py's dense ones, where every sentence
-has many links. ``--profile PREFIX`` writes a cProfile of each row's keys.
+the figures are the TUI's own; ``dN`` in ``--sizes``: gen_dense.py's dense clusters, where
+every sentence has many links). ``--profile PREFIX`` writes a cProfile of each row's keys.
 
-"During alignment": the app opens benchmarks/gen_dense.py's dense cluster with no alignment
-at hand (no cache), so it aligns in the background (in a child process,
-reviewer.engine.runner); 200 ``j`` are pressed meanwhile and timed, and the run says whether
-the alignment was still going when the last key was handled. ``--in-thread`` runs the
-alignment in a thread of the app's own interpreter instead (how it was before), to compare.
+How "the app's own CPU per key" is measured (the figure to hold against the 20 ms target):
+Pilot's ``press`` sends the key, then waits until the app has been idle for 20 ms, so the key's
+handler and the frame it causes are done when it returns. The process's CPU time
+(``time.process_time``, every thread of the app) is read around each press; the same is done
+for 100 keys bound to nothing (Pilot's own round trip, its idle polling and the dispatch of an
+unbound key), and their median is taken off each key. What is left is the work the key causes
+in the app: its action, the redraw of what changed, the compositor, and any collection of the
+cycle collector that falls in it. CPU time, unlike wall time, is hardly inflated by other load
+on the machine (this machine is shared). Rows give mean / p95 / max over 150 cursor moves
+(100 ``j``, 50 ``k``: the columns re-level the linked sentences) and 50 column moves (h/l).
+
+"During alignment": the app opens gen_dense.py's dense cluster with no alignment at hand (no
+cache), so it aligns in the background (in a child process, reviewer.engine.runner); up to 200
+``j`` are pressed while it runs (a key in which the links arrive does not count). Besides the
+own CPU (the no-op keys pressed during the alignment too), each key's latency is timed: from
+sending it to the end of the first frame drawn after its action ran (the compositor's refresh,
+wrapped), in wall time, so load on the machine inflates it. The same keys are then timed once
+the links are in. ``--in-thread`` runs the alignment in a thread of the app's own interpreter
+instead (how it was before), to compare.
 """
 
 from __future__ import annotations
@@ -137,12 +149,18 @@ async def measure_during(n: int, folder: Path, in_thread: bool) -> dict:
         screen._compositor_refresh = compositor_refresh
         view.action_move = action_move
 
-        async def keys(n: int) -> tuple[list[float], list[float]]:
+        async def keys(n: int, during: bool) -> tuple[list[float], list[float]]:
+            """``n`` j keys; with ``during``, only while the alignment runs, and a key in
+            which the links arrived (drawing them all) does not count."""
             cpu, lat = [], []
             for _ in range(n):
+                if during and not view.aligning:
+                    break
                 k = len(handled)
                 t1, c1 = time.perf_counter(), time.process_time()
                 await pilot.press("j")
+                if during and not view.aligning:
+                    break
                 cpu.append(time.process_time() - c1)
                 if len(handled) > k:
                     lat.append(next((f for f in frames if f >= handled[k]), time.perf_counter()) - t1)
@@ -151,7 +169,7 @@ async def measure_during(n: int, folder: Path, in_thread: bool) -> dict:
         t_start = time.perf_counter()
         await asyncio.sleep(1.0)  # the child is up and working
         zs = sorted(await _press_timed(pilot, ["z"] * 50))  # no-op keys, during the alignment too
-        cpu, lat = await keys(200)
+        cpu, lat = await keys(200, True)
         still = view.aligning
         t_keys = time.perf_counter()
         while view.aligning and time.perf_counter() - t_start < 900:
@@ -160,10 +178,10 @@ async def measure_during(n: int, folder: Path, in_thread: bool) -> dict:
         await pilot.pause()
         await asyncio.sleep(2)  # the collector's pass after the alignment (tui.collector)
         zs_after = sorted(await _press_timed(pilot, ["z"] * 50))
-        cpu_after, lat_after = await keys(200)  # the same keys once the links are in
+        cpu_after, lat_after = await keys(200, False)  # the same keys once the links are in
         lat.sort()
         lat_after.sort()
-        return {"n": n, "still": still, "keys_s": t_keys - t_start - 1.0, "total": total,
+        return {"n": n, "still": still, "n_keys": len(cpu), "keys_s": t_keys - t_start - 1.0, "total": total,
                 "links": len(view.ws.session.suggested),
                 "lat": (sum(lat) / len(lat) * 1000, lat[int(len(lat) * 0.95)] * 1000, lat[-1] * 1000),
                 "own": _own(cpu, zs[len(zs) // 2]),
@@ -191,9 +209,9 @@ def main() -> None:
             def ms(x: tuple) -> str:
                 return f"{x[0]:.1f} / {x[1]:.1f} / {x[2]:.1f}"
 
-            print(f"during the alignment of the dense {r['n']}-sentence cluster (in {how}), 200 j in {r['keys_s']:.1f} s: "
+            print(f"during the alignment of the dense {r['n']}-sentence cluster (in {how}), {r['n_keys']} j in {r['keys_s']:.1f} s: "
                   f"latency ms mean/p95/max {ms(r['lat'])}; own CPU ms {ms(r['own'])}; "
-                  f"{'still aligning after the last key' if r['still'] else 'ALIGNMENT ENDED DURING THE KEYS'}")
+                  f"{'still aligning after the last key' if r['still'] else 'the alignment ended first'}")
             print(f"after it (aligned in {r['total']:.1f} s, {r['links']} links), the same keys: latency ms "
                   f"{ms(r['lat_after'])}; own CPU ms {ms(r['own_after'])}")
             print("(latency: from sending the key to the end of the first frame drawn after its action, wall time, "

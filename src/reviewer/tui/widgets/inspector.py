@@ -62,7 +62,11 @@ class Inspector(TextPanel):
         shown = [line for k in range(lo, hi + 1) for line in blocks[k]]
         below = len(links) - 1 - hi
         room = height - len(lines) - (1 if below else 0)
-        if len(shown) > room:  # the selected link alone is taller than the panel
+        if len(shown) > room and lo == hi:  # the selected link alone is taller than the panel:
+            # leave out "this:" (the cursor's sentence, highlighted in its column) so that the
+            # other sentence, which may be off screen, is what a small terminal shows
+            shown = self._link(st, key, links[focus], width, this=False)
+        if len(shown) > room:
             shown = shown[:max(1, room - 1)] + [Text("     …", style=self.style_of("hint"))]
         lines += shown
         if below:
@@ -102,7 +106,7 @@ class Inspector(TextPanel):
             wrapped = [visual_text(line, base) for line in wrapped]
         return [wrapped[0]] + [Text(" " * indent) + line for line in wrapped[1:]]
 
-    def _link(self, st: ViewState, key: Key, link: ShownLink, width: int) -> list[Text]:
+    def _link(self, st: ViewState, key: Key, link: ShownLink, width: int, this: bool = True) -> list[Text]:
         mine = link is st.focus
         relation = self.style_of(link.relation)
         other = link.other(key)
@@ -126,7 +130,7 @@ class Inspector(TextPanel):
             out.append(Text(f"     {'DISPUTED  ' if disputed else 'agreed    '}{said}",
                             style=self.style_of("conflict" if disputed else "other")))
         if mine:
-            for label, k in (("this: ", key), ("that: ", other)):
+            for label, k in (("this: ", key), ("that: ", other))[0 if this else 1:]:
                 sentence = self._highlighted(st, k, link)
                 base = base_direction(sentence.plain) if has_rtl(sentence.plain) else None
                 body = self._hang(sentence, 11, 11, width, base)
