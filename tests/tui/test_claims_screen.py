@@ -148,3 +148,17 @@ async def test_undo_on_the_claims_screen_says_what_it_takes_back(make):
         await pilot.pause()
         said = [str(n.message) for n in app._notifications]
         assert any(m.startswith("undone: a note on a:0") for m in said), said
+
+
+async def test_a_narrow_claims_screen_gives_the_claim_the_whole_bottom_panel(make):
+    for size, matrix in (((80, 24), False), (SIZE, True)):
+        app = make()
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("c")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, ClaimsScreen)
+            box = screen.query_one("#claims-detail-box")
+            assert screen.query_one("#claims-matrix").display is matrix
+            if not matrix:
+                assert box.outer_size.width == size[0]

@@ -144,6 +144,19 @@ class Workspace:
         self.status_note = ""  # a standing remark for the status bar (e.g. nothing in the sidecar is anchored)
 
     # ------------------------------------------------------------------ opening
+    def folder_name(self) -> str:
+        """The cluster's folder as a person names it (``reviewer .`` shows the folder's own name)."""
+        paths = self.options.paths
+        if not paths:
+            return ""
+        p = Path(paths[0])
+        if p.is_file() or not p.is_dir():
+            p = p.parent
+        try:
+            return p.resolve().name or str(p)
+        except OSError:
+            return p.name
+
     def open(self) -> None:
         """Open the sidecar (lock, parse); an empty or unreadable one next to a good backup is
         left alone, read-only, and the backup is offered (``restore_backup``)."""

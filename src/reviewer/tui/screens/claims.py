@@ -59,6 +59,9 @@ def open_claims(app: ReviewerApp) -> None:
 
 
 class ClaimsScreen(Screen):
+    # Below 100 columns the screen is "-narrow": the source matrix is left out (app.tcss), so
+    # that the claim under the cursor has the bottom panel's whole width.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("j,down", "move(1)", "next claim", show=False),
         Binding("k,up", "move(-1)", "previous claim", show=False),

@@ -30,6 +30,8 @@ classes in app.tcss (a style change clears the line cache).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
@@ -39,15 +41,12 @@ from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
-from textual.widget import _RenderCache
+from textual.widget import Widget, _RenderCache
 
 from reviewer.models import Article
 from reviewer.tui.messages import ColumnRelaid
 from reviewer.tui.state import DECIDED_CONFLICT, SentenceLook, ViewState, look
 from reviewer.tui.wrap import has_rtl, is_rtl, visual_order, wrap_offsets
-
-GUTTER = 8
-
 
 GUTTER = 8
 
@@ -76,6 +75,34 @@ def layout(article: Article, width: int) -> Layout:
     return lines, tops
 
 
+def plain_lines(widget: Widget, crop: Region, line: Callable[[int], Strip]) -> list[Strip] | None:
+    """The lines of ``widget`` in ``crop``, as the stock ``render_lines`` draws them when the
+    widget has no border, padding, outline, tint or opacity (None when it has one): with the
+    strips ``line(y)`` gives, themselves, not copies. The stock path wraps every line of a
+    scrolled column in a new strip, so the caches that live on the strips (the filters', the
+    compositor's cuts) never hit, and a key that scrolls the columns paid for every line again."""
+    styles = widget.styles
+    if (any(styles.gutter) or any(edge for edge, _ in styles.outline) or styles.tint.a
+            or widget.opacity != 1.0 or styles.text_opacity != 1.0
+            or (styles.has_rule("hatch") and styles.hatch != "none")):
+        return None
+    width = widget.content_region.width
+    filters = widget.get_line_filters()
+    background = widget.background_colors[1]
+    out = []
+    for y in crop.line_range:
+        strip = line(y)
+        if strip.cell_length != width:
+            strip = strip.adjust_cell_length(width, widget.rich_style)
+        for line_filter in filters:
+            strip = strip.apply_filter(line_filter, background)
+        out.append(strip)
+    if crop.column_span != (0, width):
+        x1, x2 = crop.column_span
+        out = [strip.crop(x1, x2) for strip in out]
+    return out
+
+
 # (width, visual style, bar style, segment of one line) -> the strip of that line, shared by
 # every column: a bar has a handful of distinct lines (track above, thumb, its ends, track below)
 _BAR_LINES: LRUCache[tuple, Strip] = LRUCache(256)
@@ -97,7 +124,10 @@ class ColumnScrollBar(ScrollBar):
         key = (self._bar_key, crop, self.background_colors, tuple(self.get_line_filters()))
         got = _BARS.get(key)
         if got is None:
-            got = _BARS[key] = super().render_lines(crop)
+            lines = self._render_cache.lines
+            blank = Strip.blank(self.size.width, self.visual_style.rich_style)
+            got = plain_lines(self, crop, lambda y: lines[y] if y < len(lines) else blank)
+            got = _BARS[key] = got if got is not None else super().render_lines(crop)
         return got
 
     def _render_content(self) -> None:
@@ -147,6 +177,8 @@ class ArticleView(ScrollView, can_focus=False):
         self._looks: dict[int, SentenceLook] = {}  # under the current state
         self._drawn: dict[int, SentenceLook] = {}  # the look each sentence was last drawn with
         self._styles: dict[str, Style] = {}
+        self._gutters: dict[tuple, tuple[Segment, ...]] = {}  # the gutter's look -> its segments
+        self._looks_of_styles: tuple | None = None  # the styles the lines were drawn with
 
     @property
     def vertical_scrollbar(self) -> ScrollBar:
@@ -175,8 +207,15 @@ class ArticleView(ScrollView, can_focus=False):
             idx += 1
 
     def notify_style_update(self) -> None:
+        """Forget the drawn lines when a style they use changed. A change of class on the
+        column's pane (``current``, on every h/l) comes here too, and redrawing the column
+        from nothing then was most of the cost of the key."""
         super().notify_style_update()
-        self.redraw()
+        looks = (self.rich_style, tuple(self.get_component_rich_style(name, partial=True, default=Style())
+                                        for name in sorted(self.COMPONENT_CLASSES)))
+        if looks != self._looks_of_styles:
+            self._looks_of_styles = looks
+            self.redraw()
 
     def style(self, name: str) -> Style:
         """The style of a component class (``article-view--NAME``), looked up once per change."""
@@ -207,7 +246,18 @@ class ArticleView(ScrollView, can_focus=False):
         return True
 
     def _set_virtual_size(self) -> None:
-        self.virtual_size = Size(max(1, self._width), len(self.lines) + self._pad)
+        size = Size(max(1, self._width), len(self.lines) + self._pad)
+        old = self.virtual_size
+        tall = self.container_size.height
+        if old.width == size.width and tall and (old.height > tall) == (size.height > tall):
+            # Only the blank lines after the article changed (a sentence near its end must stand
+            # high): the scroll range and the bar change, nothing else on screen moves. Setting
+            # the reactive would lay out the whole screen again and repaint it all (about
+            # 100 ms a key on a 10k cluster); update the scroll range and the bar only.
+            self.set_reactive(ArticleView.virtual_size, size)
+            self._scroll_update(size)
+            return
+        self.virtual_size = size
 
     def on_resize(self) -> None:
         if self.relayout(self.scrollable_content_region.width):
@@ -217,6 +267,7 @@ class ArticleView(ScrollView, can_focus=False):
         """Forget every rendered line (the styles or the article changed) and repaint."""
         self._base_style = None
         self._styles = {}
+        self._gutters = {}
         self._cache.clear()
         self._drawn = {}
         self.refresh()
@@ -275,6 +326,11 @@ class ArticleView(ScrollView, can_focus=False):
         return self.tops[idx] - int(self.scroll_offset.y)
 
     # ------------------------------------------------------------------ drawing
+    def render_lines(self, crop: Region) -> list[Strip]:
+        y0, width, full = int(self.scroll_offset.y), self.scrollable_content_region.width, self.content_region.width
+        got = plain_lines(self, crop, lambda y: self._render(y + y0, width, full))
+        return got if got is not None else super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         return self._render(y + int(self.scroll_offset.y), self.scrollable_content_region.width)
 
@@ -286,28 +342,31 @@ class ArticleView(ScrollView, can_focus=False):
             got = self._looks[idx] = look(self.state, (self.article.id, idx))
         return got
 
-    def _render(self, line_no: int, width: int) -> Strip:
+    def _render(self, line_no: int, width: int, full: int = 0) -> Strip:
+        """Line ``line_no`` drawn ``width`` cells wide, then blank up to ``full`` cells (the
+        widget's whole width: the scroll bar's column, which the bar covers)."""
         if self._base_style is None:
             self._base_style = self.rich_style
         base = self._base_style
+        full = max(full, width)
         if line_no >= len(self.lines) or self.state is None or self.lines[line_no][0] < 0:
-            key = (-1, 0, width, None)
+            key = (-1, 0, full, None)
             strip = self._cache.get(key)
             if strip is None:
-                strip = self._cache[key] = Strip([Segment(" " * width, base)], width)
+                strip = self._cache[key] = Strip([Segment(" " * full, base)], full)
             return strip
         idx, start, end = self.lines[line_no]
         st = self._look(idx)
         self._drawn[idx] = st
         first = line_no == self.tops[idx]
-        key = (idx, line_no - self.tops[idx], width, st)
+        key = (idx, line_no - self.tops[idx], width, full, st)
         strip = self._cache.get(key)
         if strip is None:
-            strip = self._cache[key] = self._build(idx, start, end, first, st, width, base)
+            strip = self._cache[key] = self._build(idx, start, end, first, st, width, base, full)
         return strip
 
     def _build(self, idx: int, start: int, end: int, first: bool, st: SentenceLook, width: int,
-               base: Style) -> Strip:
+               base: Style, full: int) -> Strip:
         text_style = base
         if st.dim:
             text_style = text_style + self.style("dim")
@@ -315,7 +374,7 @@ class ArticleView(ScrollView, can_focus=False):
             text_style = text_style + self.style(f"linked-{st.linked}")
         if st.cursor:
             text_style = text_style + self.style("cursor")
-        segs = self._gutter(st, base) if first else [Segment(" " * GUTTER, base)]
+        segs = list(self._gutter(st, base)) if first else [Segment(" " * GUTTER, base)]
         text = self.article.sentences[idx].text.replace("\n", " ")
         cells = GUTTER + cell_len(text[start:end])
         pad_style = text_style if st.cursor else base
@@ -331,12 +390,20 @@ class ArticleView(ScrollView, can_focus=False):
         if cells <= width - 1:
             if cells < width - 1:
                 segs.append(Segment(" " * (width - 1 - cells), pad_style))
-            segs.append(Segment(" ", base))
-            return Strip(segs, width)
+            segs.append(Segment(" " * (full - width + 1), base))  # and the scroll bar's column
+            return Strip(segs, full)
         strip = Strip(segs).adjust_cell_length(width - 1, text_style if st.cursor else base)
-        return Strip(list(strip) + [Segment(" ", base)]).crop(0, width)
+        return Strip(list(strip) + [Segment(" " * (full - width + 1), base)]).crop(0, full)
 
-    def _gutter(self, st: SentenceLook, base: Style) -> list[Segment]:
+    def _gutter(self, st: SentenceLook, base: Style) -> tuple[Segment, ...]:
+        key = (st.cursor, st.marked, st.link_glyph, st.review_glyph, st.label_short, st.label_color,
+               st.more_labels, st.note)
+        got = self._gutters.get(key)
+        if got is None:
+            got = self._gutters[key] = tuple(self._make_gutter(st, base))
+        return got
+
+    def _make_gutter(self, st: SentenceLook, base: Style) -> list[Segment]:
         glyph = {"≠": "conflict", "≈": "match", DECIDED_CONFLICT: "decided-conflict"}.get(st.link_glyph, "no-link")
         g0 = Segment("▌", base + self.style("mark")) if st.marked else \
             Segment(st.link_glyph or " ", base + self.style(glyph))

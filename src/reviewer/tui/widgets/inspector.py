@@ -3,6 +3,8 @@ with their evidence; the selected link shows both sentences with the evidence un
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.style import Style
 from rich.text import Text
 
@@ -47,14 +49,24 @@ class Inspector(TextPanel):
                         "   (space marks a sentence; = or ! in another place links it by hand)", style=self.style_of("hint"))
             lines += self._hang(hint, 0, 2, width)
             return Text("\n").join(lines[:height])
-        blocks = [self._link(st, key, link, width) for link in links]
-        lo, hi = self._window([len(b) for b in blocks], focus, height - len(lines))
+        blocks: dict[int, list[Text]] = {}  # built only for the links the window looks at
+
+        def size(k: int) -> int:
+            if k not in blocks:
+                blocks[k] = self._link(st, key, links[k], width)
+            return len(blocks[k])
+
+        lo, hi = self._window(size, len(links), focus, height - len(lines))
         if lo > 0:
             lines.append(Text(f"  ↑ {lo} more link{'s' if lo > 1 else ''} above ([)", style=self.style_of("hint")))
-        shown = [line for b in blocks[lo:hi + 1] for line in b]
+        shown = [line for k in range(lo, hi + 1) for line in blocks[k]]
         below = len(links) - 1 - hi
         room = height - len(lines) - (1 if below else 0)
-        if len(shown) > room:  # the selected link alone is taller than the panel
+        if len(shown) > room and lo == hi:  # the selected link alone is taller than the panel:
+            # leave out "this:" (the cursor's sentence, highlighted in its column) so that the
+            # other sentence, which may be off screen, is what a small terminal shows
+            shown = self._link(st, key, links[focus], width, this=False)
+        if len(shown) > room:
             shown = shown[:max(1, room - 1)] + [Text("     …", style=self.style_of("hint"))]
         lines += shown
         if below:
@@ -62,22 +74,22 @@ class Inspector(TextPanel):
         return Text("\n").join(lines)
 
     @staticmethod
-    def _window(sizes: list[int], focus: int, avail: int) -> tuple[int, int]:
-        """The links to show, ``lo``..``hi``: the selected one, then as many after and before it
-        as fit, keeping a line for each "more" marker needed."""
-        n = len(sizes)
+    def _window(size: Callable[[int], int], n: int, focus: int, avail: int) -> tuple[int, int]:
+        """The links to show, ``lo``..``hi`` of ``n``: the selected one, then as many after and
+        before it as fit, keeping a line for each "more" marker needed (``size(k)``: the lines of
+        link k, asked only for the links next to the window)."""
         lo = hi = focus
-        used = sizes[focus]
+        used = size(focus)
         grew = True
         while grew:
             grew = False
-            if hi + 1 < n and used + sizes[hi + 1] + (lo > 0) + (hi + 1 < n - 1) <= avail:
+            if hi + 1 < n and used + size(hi + 1) + (lo > 0) + (hi + 1 < n - 1) <= avail:
                 hi += 1
-                used += sizes[hi]
+                used += size(hi)
                 grew = True
-            if lo > 0 and used + sizes[lo - 1] + (lo - 1 > 0) + (hi < n - 1) <= avail:
+            if lo > 0 and used + size(lo - 1) + (lo - 1 > 0) + (hi < n - 1) <= avail:
                 lo -= 1
-                used += sizes[lo]
+                used += size(lo)
                 grew = True
         return lo, hi
 
@@ -94,7 +106,7 @@ class Inspector(TextPanel):
             wrapped = [visual_text(line, base) for line in wrapped]
         return [wrapped[0]] + [Text(" " * indent) + line for line in wrapped[1:]]
 
-    def _link(self, st: ViewState, key: Key, link: ShownLink, width: int) -> list[Text]:
+    def _link(self, st: ViewState, key: Key, link: ShownLink, width: int, this: bool = True) -> list[Text]:
         mine = link is st.focus
         relation = self.style_of(link.relation)
         other = link.other(key)
@@ -118,7 +130,7 @@ class Inspector(TextPanel):
             out.append(Text(f"     {'DISPUTED  ' if disputed else 'agreed    '}{said}",
                             style=self.style_of("conflict" if disputed else "other")))
         if mine:
-            for label, k in (("this: ", key), ("that: ", other)):
+            for label, k in (("this: ", key), ("that: ", other))[0 if this else 1:]:
                 sentence = self._highlighted(st, k, link)
                 base = base_direction(sentence.plain) if has_rtl(sentence.plain) else None
                 body = self._hang(sentence, 11, 11, width, base)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from textual import work
 from textual.app import ComposeResult
@@ -23,6 +22,7 @@ from reviewer.keymap import KEYS
 from reviewer.models import Link
 from reviewer.review import Navigator
 from reviewer.textsafe import safe_text
+from reviewer.tui.collector import Idle
 from reviewer.tui.messages import AlignDone, AlignFailed, AlignProgress, ColumnRelaid
 from reviewer.tui.screens import NoteScreen, SearchScreen
 from reviewer.tui.state import ViewState
@@ -56,6 +56,7 @@ class ReviewView(Vertical, can_focus=True):
         self._quit_armed = False
         self.message = ""
         self._flash_timer: Timer | None = None
+        self.collector = Idle()  # full collections of the cycle collector while no key comes
 
     def compose(self) -> ComposeResult:
         yield TopBar(id="topbar")
@@ -88,6 +89,8 @@ class ReviewView(Vertical, can_focus=True):
     # ------------------------------------------------------------------ start-up
     def start(self) -> None:
         """Open the sidecar and show the review (called once the app is mounted)."""
+        self.collector.install()
+        self.set_interval(0.5, self.collector.tick)
         self.ws.open()
         self.attach()
         self.columns.lay_out(self.nav.art)
@@ -148,24 +151,13 @@ class ReviewView(Vertical, can_focus=True):
 
     def watch_state(self, state: ViewState) -> None:
         self.columns.update(state)
-        folder = safe_text(self.folder_name())
-        self.query_one(TopBar).info = TopInfo(state, folder, self.columns.first, self.columns.shown,
-                                                   tuple(self.columns.order[:self.columns.shown]))
+        info = TopInfo(state, safe_text(self.ws.folder_name()), self.columns.first, self.columns.shown,
+                       tuple(self.columns.order[:self.columns.shown]))
+        top = self.query_one(TopBar)
+        if top.info is None or info.shows() != top.info.shows():  # a cursor move seldom changes it
+            top.info = info
         self.query_one(Inspector).info = state
         self.show_status()
-
-    def folder_name(self) -> str:
-        """The cluster's folder as a person names it (``reviewer .`` shows the folder's own name)."""
-        paths = self.ws.options.paths
-        if not paths:
-            return ""
-        p = Path(paths[0])
-        if p.is_file() or not p.is_dir():
-            p = p.parent
-        try:
-            return p.resolve().name or str(p)
-        except OSError:
-            return p.name
 
     def show_status(self) -> None:
         if self.ws.session is None:
@@ -201,6 +193,7 @@ class ReviewView(Vertical, can_focus=True):
         self.post_message(AlignDone(links, hit, time.perf_counter() - t0))
 
     def on_unmount(self) -> None:
+        self.collector.release()
         if getattr(self, "_align_job", None) is not None:
             self._align_job.cancel()  # quitting ends the alignment's process at once
 
@@ -228,6 +221,8 @@ class ReviewView(Vertical, can_focus=True):
         self.aligning = False
         self.query_one("#align-progress", ProgressBar).remove_class("running")
         self.publish()
+        self.collector.settle()  # tui.collector: full collections walk none of it, and
+        self.call_after_refresh(self.collector.settle)  # nor the indexes the next frame builds
 
     # ------------------------------------------------------------------ movement
     def moved(self, sync: bool = True) -> None:
@@ -347,6 +342,7 @@ class ReviewView(Vertical, can_focus=True):
         return True
 
     def on_key(self, event) -> None:
+        self.collector.key()
         ch = event.character
         if ch and len(ch) == 1 and ch in "123456789":
             event.stop()

@@ -19,6 +19,12 @@ class TopInfo:
     shown: int  # how many are on screen
     order: tuple[int, ...] = ()  # the articles on screen (a gap when the selected link's stands beside the cursor's)
 
+    def shows(self) -> tuple:
+        """Everything the bar draws from: the bar is drawn again only when this changes."""
+        st = self.state
+        return (st.cluster, self.folder, self.first, self.shown, self.order, st.filter_mode, st.n_hits,
+                st.search_query, st.search_pos, st.mark)
+
 
 def _ranges(order: list[int]) -> str:
     """1-based article numbers as ranges: [0, 2, 3] → "1, 3–4"."""
