@@ -8,7 +8,7 @@ two different subjects are the main source of false alarms (de Marneffe et al., 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Levenshtein
 
@@ -18,6 +18,7 @@ from reviewer.engine.features import SentFeatures, different_subjects, local_nam
 from reviewer.engine.settings import Tuning
 from reviewer.engine.textnorm import antonyms
 from reviewer.lang.en import CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
+from reviewer.lang.en import STATE_TERMS, TOLL_STATES
 from reviewer.models import Evidence
 
 _CLAUSE_BREAK = re.compile(r"[;:.!?]|\b(?:" + "|".join(CLAUSE_BREAK_WORDS) + r")\b")
@@ -136,6 +137,18 @@ class _CountCtx:
     names: frozenset[str]  # local names (local_names_radius)
     affinity: frozenset[str]  # own context (count_context_radius) and head
     same_head: int  # counts of the sentence with the same first head word
+    states: frozenset[str]  # what happened to the counted people ("dead", "missing"), from the head
+
+
+def _states(c: Count) -> frozenset[str]:
+    return frozenset(STATE_TERMS[h] for h in c.head if h in STATE_TERMS)
+
+
+def _toll_floor(c: Count, span: float) -> Count:
+    """"at least 60 dead" read as the toll known then: [60, 60 * span]."""
+    if c.hi == INF and c.lo > 0 and _states(c) & TOLL_STATES:
+        return replace(c, hi=c.lo * span)
+    return c
 
 
 def _count_ctx(f: SentFeatures, c: Count, t: Tuning) -> _CountCtx:
@@ -152,6 +165,7 @@ def _count_ctx(f: SentFeatures, c: Count, t: Tuning) -> _CountCtx:
         names=local_names(f, c.span, t.local_names_radius),
         affinity=own_context(f, c, t.count_context_radius) | head,
         same_head=sum(1 for o in f.counts if o.head[:1] == c.head[:1]),
+        states=_states(c),
     )
 
 
@@ -180,6 +194,8 @@ def same_slot(a: SentFeatures, ca: Count, xa: _CountCtx, b: SentFeatures, cb: Co
         return False
     if xa.scope != xb.scope:
         return False  # "51% of the votes inside the country" / "52% of the votes"
+    if xa.states and xb.states and not xa.states & xb.states:
+        return False  # "5,000 dead" / "5,000 people were missing"
     sa, sb = xa.subject, xb.subject
     if sa and sb and sa != sb:
         return False  # "Erdogan won 52 percent" / "Kilicdaroglu got 48 percent"
@@ -204,7 +220,12 @@ def same_slot(a: SentFeatures, ca: Count, xa: _CountCtx, b: SentFeatures, cb: Co
 
 def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: float, t: Tuning) -> list[Evidence]:
     def conflict(ca: Count, cb: Count) -> bool:
-        return counts_conflict(ca, cb, t.measure_tolerance, t.weak_count_max)
+        if counts_conflict(ca, cb, t.measure_tolerance, t.weak_count_max):
+            return True
+        if (ca.hi == INF or cb.hi == INF) and _states(ca) & _states(cb) & TOLL_STATES:
+            return counts_conflict(_toll_floor(ca, t.toll_floor_span), _toll_floor(cb, t.toll_floor_span),
+                                   t.measure_tolerance, t.weak_count_max)
+        return False
 
     if not any(conflict(ca, cb) for ca in a.counts for cb in b.counts):
         return []  # only a conflicting pair of counts can give evidence
@@ -248,6 +269,13 @@ def distinct_figures(a: SentFeatures, b: SentFeatures, t: Tuning) -> bool:
     if not (a.counts and b.counts):
         return False
     xa_all, xb_all = _ctxs(a, t), _ctxs(b, t)
+    if not any(xa.states & xb.states for xa in xa_all for xb in xb_all):
+        # The same figure counting two different fates ("5,000 dead" / "5,000 missing"), and no
+        # fate counted on both sides: two different claims, however alike the words.
+        for ca, xa in zip(a.counts, xa_all):
+            for cb, xb in zip(b.counts, xb_all):
+                if xa.states and xb.states and max(ca.lo, cb.lo) > 0 and ca.lo <= cb.hi and cb.lo <= ca.hi:
+                    return True
     for ca, xa in zip(a.counts, xa_all):
         for cb, xb in zip(b.counts, xb_all):
             if not (ca.exact and cb.exact and ca.lo != cb.lo and xa.head & xb.head):

@@ -32,7 +32,9 @@ from reviewer.lang.en import (
     RANGE_JOINERS,
     RANGE_OPENERS,
     SCALES,
+    STATE_TERMS,
     THOUSANDS_SPACES,
+    TOLL_VERBS,
     TIME_UNITS,
     UNITS,
     UPPER,
@@ -40,6 +42,8 @@ from reviewer.lang.en import (
 )
 
 INF = math.inf
+VAGUE_SPAN = 2.0  # a vague word against an open lower bound: disagree only past twice its top
+TOLL_REACH = 30  # tokens back from "rose to N" to the "toll" it reports
 Tok = tuple[str, int, int]
 
 # "more than five hours" is read as at least five: reporters round, and a strict bound
@@ -64,6 +68,7 @@ class Count:
     weak: bool = False  # an indefinite article ("a drone"): one, but only against a real number
     pre: str | None = None  # the content word right before ("magnitude 6.4", "killed six")
     unit: str | None = None  # a unit of measurement (a pint unit name) when the head is one
+    vague: bool = False  # a vague word ("thousands", "dozens"), not a range of figures
 
 
 _DOT_THOUSANDS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+$")
@@ -221,9 +226,18 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
         if m > j + 1 and m < n and terms[m] is not None and not _gap(toks, m - 1, m):
             head.append(terms[m])
             last = m
+    if head and not set(head) & STATE_TERMS.keys():
+        # "300 people had died", "5,000 people were missing": what happened to them is counted too
+        m = k
+        while m < n and m <= k + 2 and words[m] in AUX and not _gap(toks, m - 1, m):
+            m += 1
+        if m > k and m < n and terms[m] in STATE_TERMS and not _gap(toks, m - 1, m):
+            head.append(terms[m])  # type: ignore[arg-type]
+            last = m
     if head[:1] in (["live"], ["life"]) and LIVES_LOST_CUES & set(words[max(0, i - 5):i] + words[k:k + 3]):
         head = ["person", "die"]  # "the loss of at least 60 lives", "claimed 60 lives": the dead
-    if not head and value is not None and "toll" in words[max(0, i - 14):i]:
+    toll_reach = TOLL_REACH if i > 0 and words[i - 1] in TOLL_VERBS else 14
+    if not head and value is not None and "toll" in words[max(0, i - toll_reach):i]:
         head = ["person", "die"]  # "the death toll at 9", "the toll rose to 12": a count of the dead
         last = j
     return head, last, k
@@ -337,7 +351,7 @@ def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
         if weak and unit:
             weak, exact = False, True  # "an hour", "a mile": one unit, a real amount
         out.append(Count(lo=lo, hi=hi, span=(toks[start_idx][1], end), head=tuple(head), exact=exact, weak=weak,
-                         pre=pre, unit=unit))
+                         pre=pre, unit=unit, vague=words[i] in VAGUE))
         i = last + 1
     return _join_durations(out, text)
 
@@ -372,6 +386,9 @@ def counts_conflict(a: Count, b: Count, tolerance: float = 0.0, weak_max: float 
         other = b if a.weak else a
         if not other.exact or other.lo > weak_max:
             return False
+    for x, y in ((a, b), (b, a)):
+        if x.vague and y.hi == INF and x.hi < INF and not y.unit:
+            return y.lo > x.hi * VAGUE_SPAN  # "thousands" / "at least 10,000": both loose upwards
     if not (a.exact or b.exact) and ((a.hi == INF and b.lo == 0 and a.lo == b.hi) or (b.hi == INF and a.lo == 0 and b.lo == a.hi)):
         return True  # "more than 2,000" / "up to 2,000": bounds that only touch
     if a.unit and b.unit:

@@ -223,5 +223,15 @@ MODES = {**{t: "request" for t in ("ask", "sought", "seek", "demand", "want", "r
 CLAUSE_BREAK_WORDS = ("while", "but", "whereas")
 # "not A but B", "not only": the negation does not deny the predicate.
 NEGATION_EXCEPTIONS = ("but", "only")
+# What happened to counted people, by term: "300 people had died" and "300 people were missing"
+# count different things, and two such counts never fill one slot. A toll (the dead, the
+# injured) given as "at least N" is the count known then, not an open bound.
+STATE_TERMS = {"die": "dead", "injur": "injured", "missing": "missing", "rescu": "rescued", "evacu": "evacuated",
+               "displac": "displaced", "homeless": "displaced", "arrest": "arrested", "hospitalis": "hospitalised",
+               "hospitaliz": "hospitalised", "surviv": "survived", "hostag": "hostages"}
+TOLL_STATES = frozenset({"dead", "injured"})
+# Words right before a figure that a "toll" earlier in the sentence is reported as ("the death
+# toll ... rose to 133").
+TOLL_VERBS = frozenset({"to", "at", "reached", "hit", "topped", "passed", "surpassed", "exceeded"})
 # Number words that add a term for the number itself but are not counts on their own.
 NOT_NUMBER_TERMS = frozenset({"single", "both", "one", "dozen"})

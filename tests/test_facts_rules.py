@@ -1,0 +1,60 @@
+"""Fact rules for real news (issue 12, the facts round), each on short sentences written for it."""
+
+from reviewer.engine.align import align
+from reviewer.engine.facts import counts_conflict
+from reviewer.engine.features import build_features
+from tests.test_real_news_rules import cluster
+
+
+def counts(text):
+    """The counts the engine reads in one sentence (its own terms: stems and synonyms)."""
+    (f,) = build_features(cluster(text))
+    return f.counts
+
+
+def kinds(cl):
+    return sorted((l.relation, tuple(e.kind for e in l.evidence)) for l in align(cl))
+
+
+def test_what_happened_to_counted_people_is_part_of_the_head():
+    assert counts("About 400 people had died by Friday.")[0].head == ("person", "die")
+    assert counts("Some 400 people were missing.")[0].head == ("person", "missing")
+    assert counts("Twelve people were hurt.")[0].head == ("person", "injur")
+    assert counts("400 people gathered.")[0].head == ("person", "gather")
+
+
+def test_the_same_figure_of_the_dead_and_of_the_missing_is_no_match():
+    cl = cluster("Officials in the river town of Karsk put the death toll at more than 900 after the storm.",
+                 "Officials in the river town of Karsk said 900 people were missing after the storm.")
+    assert all(l.relation != "match" for l in align(cl))
+    # nor a number conflict: the dead and the missing are two slots
+    cl = cluster("Officials in the river town of Karsk said 700 people had died after the storm.",
+                 "Officials in the river town of Karsk said 900 people were missing after the storm.")
+    assert all(e.kind != "number" for l in align(cl) for e in l.evidence)
+
+
+def test_a_toll_far_above_at_least_n_is_an_update_conflict():
+    cl = cluster("The bombing of the market in Tarvo left at least 30 people dead, police said.",
+                 "The death toll from the bombing of the market in Tarvo on Friday rose to 85, police said.",
+                 dates=["2022-03-14", "2022-03-15"])
+    (link,) = align(cl)
+    assert link.relation == "conflict" and link.evidence[0].kind == "quantity"
+    assert "may have been updated" in link.evidence[0].note
+    # a toll near the floor is the same report, not an update
+    cl = cluster("The bombing of the market in Tarvo left at least 30 people dead, police said.",
+                 "The bombing of the market in Tarvo left 33 people dead, police said.")
+    assert [l.relation for l in align(cl)] == ["match"]
+
+
+def test_a_toll_after_rose_to_far_from_the_word_toll():
+    text = "The death toll of the fire at the old textile factory near the port, on 3 May, rose to 41, police said."
+    (c,) = counts(text)
+    assert (c.lo, c.head) == (41, ("person", "die"))
+
+
+def test_a_vague_word_and_an_open_bound_overlap_loosely():
+    thousands = counts("Thousands of people were evacuated.")[0]
+    assert not counts_conflict(thousands, counts("At least 10,000 people were evacuated.")[0])
+    assert counts_conflict(thousands, counts("At least 40,000 people were evacuated.")[0])
+    assert counts_conflict(counts("Between 3,000 and 4,000 people were evacuated.")[0],
+                           counts("At least 10,000 people were evacuated.")[0])
