@@ -58,3 +58,23 @@ def test_a_vague_word_and_an_open_bound_overlap_loosely():
     assert counts_conflict(thousands, counts("At least 40,000 people were evacuated.")[0])
     assert counts_conflict(counts("Between 3,000 and 4,000 people were evacuated.")[0],
                            counts("At least 10,000 people were evacuated.")[0])
+
+
+def test_percentages_of_two_different_measures_are_two_slots():
+    cl = cluster("In the Varna referendum the rate of counted ballot boxes reached 97.5 percent at home and 80.2 percent abroad.",
+                 "In the Varna referendum there was a participation rate of 71.3 percent at home and 44.1 percent abroad.")
+    assert all(e.kind != "number" for l in align(cl) for e in l.evidence)
+    # the same measure under two names still disagrees
+    cl = cluster("In the Varna referendum the electoral board put the voter turnout at 71.3 percent.",
+                 "In the Varna referendum the electoral board said the participation rate was 64.9 percent.")
+    assert [k for _r, k in kinds(cl)] == [("number",)]
+
+
+def test_preliminary_and_official_results_on_two_days_are_two_announcements():
+    cl = cluster("The electoral board in Varna announced the preliminary results of the referendum on Monday.",
+                 "The electoral board in Varna announced the official results of the referendum on Friday.")
+    assert align(cl) == []
+    # the same announcement on two days is a conflict
+    cl = cluster("The electoral board in Varna announced the official results of the referendum on Monday.",
+                 "The electoral board in Varna announced the official results of the referendum on Friday.")
+    assert kinds(cl) == [("conflict", ("weekday",))]

@@ -18,7 +18,15 @@ from reviewer.engine.features import SentFeatures, different_subjects, local_nam
 from reviewer.engine.settings import Tuning
 from reviewer.engine.textnorm import antonyms
 from reviewer.lang.en import CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
-from reviewer.lang.en import STATE_TERMS, TOLL_STATES
+from reviewer.lang.en import (
+    GENERIC_RATE_WORDS,
+    RATE_WORDS,
+    RESULT_NOUNS,
+    STAGE_EARLY,
+    STAGE_FINAL,
+    STATE_TERMS,
+    TOLL_STATES,
+)
 from reviewer.models import Evidence
 
 _CLAUSE_BREAK = re.compile(r"[;:.!?]|\b(?:" + "|".join(CLAUSE_BREAK_WORDS) + r")\b")
@@ -123,6 +131,82 @@ def _subject(f: SentFeatures, c: Count, reach: int) -> str | None:
     return None
 
 
+def _token_range(f: SentFeatures, span: tuple[int, int]) -> tuple[int, int]:
+    """First and last token of a span."""
+    first = next((k for k, x in enumerate(f.toks) if x[1] >= span[0]), len(f.toks))
+    last = max(first, max((k for k, x in enumerate(f.toks) if x[2] <= span[1]), default=first))
+    return first, last
+
+
+def _of_terms(f: SentFeatures, m: int, stop: int) -> set[str]:
+    """Content terms of "of (the) X Y" from token m ("of"), before token ``stop``."""
+    k = m + 1 + (m + 1 < len(f.toks) and f.words[m + 1] in ("the", "a", "an", "all"))
+    out: set[str] = set()
+    while k < min(stop, len(f.toks)) and len(out) < 2 and f.terms[k] and not f.names[k] and \
+            f.toks[k][1] - f.toks[k - 1][2] <= 1:
+        out.add(f.terms[k])  # type: ignore[arg-type]
+        k += 1
+    return out
+
+
+@_memo
+def _measure(f: SentFeatures, c: Count, reach: int) -> frozenset[str]:
+    """What a percentage is a percentage of: "52 percent of the votes" -> vote, "a participation
+    rate of 88 percent" -> particip, "the rate of open funds reached 99 percent" -> open, fund;
+    "... and 88 percent abroad" takes the measure of the percentage it follows. Empty when
+    nothing says."""
+    if "percent" not in c.head:
+        return frozenset()
+    s, e = _token_range(f, c.span)
+    n = len(f.toks)
+    if e + 1 < n and f.words[e + 1] == "of":
+        got = _of_terms(f, e + 1, n)
+        if got:
+            return frozenset(got)
+    for m in range(s - 1, max(-1, s - 1 - reach), -1):
+        if re.search(r"[;:()]", f.text[f.toks[m][2]:f.toks[m + 1][1]]):
+            break
+        if f.words[m] in RATE_WORDS:
+            out = set() if f.words[m] in GENERIC_RATE_WORDS else {f.terms[m]}
+            if m > 0 and f.terms[m - 1] and not f.names[m - 1] and f.toks[m][1] - f.toks[m - 1][2] <= 1:
+                out.add(f.terms[m - 1])  # "participation rate"
+            if m + 1 < n and f.words[m + 1] == "of":
+                out |= _of_terms(f, m + 1, s)  # "the rate of open funds"
+            out.discard(None)
+            if out:
+                return frozenset(out)  # type: ignore[arg-type]
+            break
+    # "... 99 percent inside the country and 88 percent abroad": the one before says
+    before = [o for o in f.counts if o is not c and "percent" in o.head and o.span[1] <= c.span[0]]
+    if before:
+        o = before[-1]
+        gap = f.text[o.span[1]:c.span[0]]
+        if not re.search(r"[;:()]", gap) and len(gap.split()) <= reach:
+            return _measure(f, o, reach)
+    return frozenset()
+
+
+def result_stage(f: SentFeatures) -> str | None:
+    """"early" or "final" when the sentence speaks of preliminary or official results, else None."""
+    got = f.memo.get("stage", f)
+    if got is not f:
+        return got
+    stage = None
+    for k in range(len(f.words) - 1):
+        if f.words[k + 1] in RESULT_NOUNS or (k + 2 < len(f.words) and f.words[k + 2] in RESULT_NOUNS):
+            w = f.words[k]
+            if k > 0 and w == "final" and f.words[k - 1] == "non" and f.toks[k][1] - f.toks[k - 1][2] == 1:
+                w = "non-final"
+            if w in STAGE_EARLY:
+                stage = "early"
+                break
+            if w in STAGE_FINAL and not (k > 0 and f.words[k - 1] in ("non", "not", "un")):
+                stage = "final"
+                break
+    f.memo["stage"] = stage
+    return stage
+
+
 @dataclass(frozen=True, slots=True)
 class _CountCtx:
     """What the slot checks ask of one count, computed once per count (not once per pair)."""
@@ -138,6 +222,7 @@ class _CountCtx:
     affinity: frozenset[str]  # own context (count_context_radius) and head
     same_head: int  # counts of the sentence with the same first head word
     states: frozenset[str]  # what happened to the counted people ("dead", "missing"), from the head
+    measure: frozenset[str]  # what a percentage is of (_measure)
 
 
 def _states(c: Count) -> frozenset[str]:
@@ -166,6 +251,7 @@ def _count_ctx(f: SentFeatures, c: Count, t: Tuning) -> _CountCtx:
         affinity=own_context(f, c, t.count_context_radius) | head,
         same_head=sum(1 for o in f.counts if o.head[:1] == c.head[:1]),
         states=_states(c),
+        measure=_measure(f, c, t.mode_radius),
     )
 
 
@@ -196,6 +282,8 @@ def same_slot(a: SentFeatures, ca: Count, xa: _CountCtx, b: SentFeatures, cb: Co
         return False  # "51% of the votes inside the country" / "52% of the votes"
     if xa.states and xb.states and not xa.states & xb.states:
         return False  # "5,000 dead" / "5,000 people were missing"
+    if xa.measure and xb.measure and not xa.measure & xb.measure:
+        return False  # "the rate of open ballot boxes reached 99%" / "a participation rate of 88%"
     sa, sb = xa.subject, xb.subject
     if sa and sb and sa != sb:
         return False  # "Erdogan won 52 percent" / "Kilicdaroglu got 48 percent"
@@ -265,7 +353,10 @@ def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold
 
 def distinct_figures(a: SentFeatures, b: SentFeatures, t: Tuning) -> bool:
     """Different figures of the same kind for different parts or different people ("52% of the
-    votes" / "51% of the votes inside the country"): not a conflict, and not one claim either."""
+    votes" / "51% of the votes inside the country"): not a conflict, and not one claim either.
+    Preliminary results on one day and the official ones on another are two announcements too."""
+    if _two_stages(a, b):
+        return True
     if not (a.counts and b.counts):
         return False
     xa_all, xb_all = _ctxs(a, t), _ctxs(b, t)
@@ -307,10 +398,25 @@ def same_figure(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: f
     return False
 
 
+def _two_stages(a: SentFeatures, b: SentFeatures) -> bool:
+    """An early and a final result, each placed on a day, not the same day."""
+    sa, sb = result_stage(a), result_stage(b)
+    if not (sa and sb and sa != sb):
+        return False
+    for kind in ("weekday", "date"):
+        da, db = a.event_dates.get(kind), b.event_dates.get(kind)
+        if da and db and all(dates_conflict(x, y) for x in da for y in db):
+            return True
+    return False
+
+
 def date_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:
     """Weekdays are compared with weekdays, dates with dates; a shared one means agreement."""
     out: list[Evidence] = []
     r = t.local_terms_radius
+    sa, sb = result_stage(a), result_stage(b)
+    if sa and sb and sa != sb:
+        return out  # preliminary results on one day, the official ones on another: two announcements
     for kind in ("weekday", "date"):
         da_list = a.event_dates.get(kind)
         db_list = b.event_dates.get(kind)

@@ -157,6 +157,7 @@ SYNONYMS = {
     "seat": "seat seats",
     "missing": "missing disappeared unaccounted",
     "hit": "hit hits hitting struck strike strikes striking",
+    "particip": "participation participate participated participating turnout",
 }
 
 # Pairs of words that cannot both be true of the same thing (de Marneffe et al.'s antonym
@@ -233,5 +234,15 @@ TOLL_STATES = frozenset({"dead", "injured"})
 # Words right before a figure that a "toll" earlier in the sentence is reported as ("the death
 # toll ... rose to 133").
 TOLL_VERBS = frozenset({"to", "at", "reached", "hit", "topped", "passed", "surpassed", "exceeded"})
+# Words that name what a percentage measures ("the participation rate of 88 percent", "the rate
+# of open ballot boxes reached 99 percent", "turnout"); the generic ones say nothing by themselves.
+RATE_WORDS = frozenset({"rate", "rates", "turnout", "share", "proportion", "percentage", "level"})
+GENERIC_RATE_WORDS = frozenset({"rate", "rates", "share", "proportion", "percentage", "level"})
+# Stages of a count or result: an early one and the final one are two announcements, on two
+# days ("preliminary results on Sunday" / "the official results on Thursday"). Read only right
+# before a word of RESULT_NOUNS.
+STAGE_EARLY = frozenset({"preliminary", "provisional", "initial", "unofficial", "partial", "non-final", "early"})
+STAGE_FINAL = frozenset({"official", "final", "definitive", "certified"})
+RESULT_NOUNS = frozenset({"result", "results", "count", "tally", "figures", "returns", "toll", "data"})
 # Number words that add a term for the number itself but are not counts on their own.
 NOT_NUMBER_TERMS = frozenset({"single", "both", "one", "dozen"})
