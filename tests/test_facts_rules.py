@@ -78,3 +78,17 @@ def test_preliminary_and_official_results_on_two_days_are_two_announcements():
     cl = cluster("The electoral board in Varna announced the official results of the referendum on Monday.",
                  "The electoral board in Varna announced the official results of the referendum on Friday.")
     assert kinds(cl) == [("conflict", ("weekday",))]
+
+
+def test_a_distance_covered_and_the_same_distance_left_disagree():
+    cl = cluster("The rebel column in Oskaria advanced 150 km towards the capital overnight, its commander said.",
+                 "The rebel column in Oskaria got to within 150 km of the capital overnight, its commander said.")
+    (link,) = align(cl)
+    assert link.relation == "conflict" and "way left" in link.evidence[0].note
+    cl = cluster("The rebel column in Oskaria advanced 150 km towards the capital overnight, its commander said.",
+                 "The rebel column in Oskaria was only 93 miles from the capital overnight, its commander said.")
+    assert [l.relation for l in align(cl)] == ["conflict"]
+    # both read the same way: one claim
+    cl = cluster("The rebel column in Oskaria advanced 150 km towards the capital overnight, its commander said.",
+                 "The rebel column in Oskaria advanced some 93 miles towards the capital overnight, its commander said.")
+    assert [l.relation for l in align(cl)] == ["match"]

@@ -19,6 +19,10 @@ from reviewer.engine.settings import Tuning
 from reviewer.engine.textnorm import antonyms
 from reviewer.lang.en import CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
 from reviewer.lang.en import (
+    DISTANCE_LEAD_WORDS,
+    MOTION_WORDS,
+    REMAINING_AFTER,
+    REMAINING_BEFORE,
     GENERIC_RATE_WORDS,
     RATE_WORDS,
     RESULT_NOUNS,
@@ -186,6 +190,51 @@ def _measure(f: SentFeatures, c: Count, reach: int) -> frozenset[str]:
     return frozenset()
 
 
+@_memo
+def _distance_role(f: SentFeatures, c: Count, _unused: int) -> str | None:
+    """"covered" for a distance travelled ("advanced 200 km"), "left" for a distance still to go
+    ("within 200 km of the city", "120 miles from the city"), else None; lengths only."""
+    fc = unit_factor(c.unit) if c.unit else None
+    if fc is None or fc[1] != "[length]":
+        return None
+    s, e = _token_range(f, c.span)
+    m = s - 1
+    while m >= 0 and f.words[m] in DISTANCE_LEAD_WORDS - {"to"}:
+        m -= 1
+    if m >= 0 and f.words[m] in REMAINING_BEFORE:
+        return "left"
+    k = e + 1
+    while k < len(f.toks) and "(" in f.text[f.toks[k - 1][2]:f.toks[k][1]]:  # "200 km (124 miles) from"
+        close = f.text.find(")", f.toks[k][1])
+        while close >= 0 and k < len(f.toks) and f.toks[k][1] < close:
+            k += 1
+    if k < len(f.toks) and f.words[k] in REMAINING_AFTER and not re.search(r"[,;:]", f.text[f.toks[k - 1][2]:f.toks[k][1]]):
+        return "left"
+    while m >= 0 and f.words[m] in DISTANCE_LEAD_WORDS:
+        m -= 1
+    if m >= 0 and f.words[m] in MOTION_WORDS:
+        return "covered"
+    return None
+
+
+def _distance_roles(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: float, t: Tuning) -> list[Evidence]:
+    """The same distance read as the way covered in one report and as the way left in the other
+    ("advanced 200 km" / "within 200 km of the city"): a disagreement, however close the words."""
+    if sim < match_threshold:
+        return []
+    for ca in a.counts:
+        ra = _distance_role(a, ca, 0)
+        if ra is None:
+            continue
+        for cb in b.counts:
+            rb = _distance_role(b, cb, 0)
+            if rb is None or rb == ra or counts_conflict(ca, cb, t.measure_tolerance, t.weak_count_max):
+                continue
+            return [Evidence("quantity", a.text[ca.span[0]:ca.span[1]], b.text[cb.span[0]:cb.span[1]], ca.span, cb.span,
+                             note="the same distance, read as the way covered in one and the way left in the other")]
+    return []
+
+
 def result_stage(f: SentFeatures) -> str | None:
     """"early" or "final" when the sentence speaks of preliminary or official results, else None."""
     got = f.memo.get("stage", f)
@@ -316,7 +365,7 @@ def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold
         return False
 
     if not any(conflict(ca, cb) for ca in a.counts for cb in b.counts):
-        return []  # only a conflicting pair of counts can give evidence
+        return _distance_roles(a, b, sim, match_threshold, t)  # else only a conflicting pair of counts can give evidence
     out: list[Evidence] = []
     used_a: set[int] = set()
     used_b: set[int] = set()

@@ -244,5 +244,15 @@ GENERIC_RATE_WORDS = frozenset({"rate", "rates", "share", "proportion", "percent
 STAGE_EARLY = frozenset({"preliminary", "provisional", "initial", "unofficial", "partial", "non-final", "early"})
 STAGE_FINAL = frozenset({"official", "final", "definitive", "certified"})
 RESULT_NOUNS = frozenset({"result", "results", "count", "tally", "figures", "returns", "toll", "data"})
+# A distance after one of these verbs is the way covered ("advanced 200 km"); one after "within"
+# or before "from"/"away"/"short of" is the way left ("within 200 km of the capital", "120 miles
+# from the capital"). The same figure read both ways is two reports that disagree.
+MOTION_WORDS = frozenset({"advanced", "advance", "advancing", "travelled", "traveled", "travelling", "moved", "marched",
+                          "drove", "driven", "walked", "covered", "flew", "flown", "sailed", "pushed", "rode",
+                          "ran", "swam", "trekked", "progressed"})
+REMAINING_BEFORE = frozenset({"within"})
+REMAINING_AFTER = frozenset({"from", "away", "short", "outside"})
+DISTANCE_LEAD_WORDS = frozenset({"only", "just", "about", "around", "some", "nearly", "almost", "roughly", "barely",
+                                 "approximately", "less", "more", "than", "to", "over", "under"})
 # Number words that add a term for the number itself but are not counts on their own.
 NOT_NUMBER_TERMS = frozenset({"single", "both", "one", "dozen"})
