@@ -92,3 +92,14 @@ def test_a_distance_covered_and_the_same_distance_left_disagree():
     cl = cluster("The rebel column in Oskaria advanced 150 km towards the capital overnight, its commander said.",
                  "The rebel column in Oskaria advanced some 93 miles towards the capital overnight, its commander said.")
     assert [l.relation for l in align(cl)] == ["match"]
+
+
+def test_together_versus_one_after_the_other_is_a_conflict():
+    cl = cluster("Heavy rain caused both levees on the Ostra river to fail at the same time, engineers said.",
+                 "Engineers said the upper levee on the Ostra river likely failed first, flooding the lower one.")
+    (link,) = align(cl)
+    assert link.relation == "conflict" and link.evidence[0].kind == "other"
+    # "the first" is an ordinal, and "At the same time," opens a sentence: no order of events
+    cl = cluster("At the same time, heavy rain caused both levees on the Ostra river to fail, engineers said.",
+                 "Engineers said the first levee on the Ostra river to fail was the upper one.")
+    assert all(l.relation != "conflict" for l in align(cl))

@@ -19,6 +19,9 @@ from reviewer.engine.settings import Tuning
 from reviewer.engine.textnorm import antonyms
 from reviewer.lang.en import CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
 from reviewer.lang.en import (
+    NOT_SEQUENCE_BEFORE,
+    SEQUENCE_CUES,
+    SIMULTANEOUS,
     DISTANCE_LEAD_WORDS,
     MOTION_WORDS,
     REMAINING_AFTER,
@@ -510,6 +513,55 @@ def negation_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -
                 return [Evidence("negation", ys, words, yspan, span)]
             return [Evidence("negation", words, ys, span, yspan)]
     return []
+
+
+def _phrase_at(f: SentFeatures, phrases: tuple) -> tuple[int, int] | None:
+    """Token span (first, last) of the first of ``phrases`` in the sentence, or None."""
+    for k in range(len(f.words)):
+        for p in phrases:
+            if tuple(f.words[k:k + len(p)]) == p:
+                return k, k + len(p) - 1
+    return None
+
+
+def _order(f: SentFeatures) -> tuple[str, tuple[int, int]] | None:
+    """("together", span) for "at the same time", ("sequence", span) for "broke first", "one
+    after the other"; a sentence-opening "At the same time," links sentences, it orders nothing."""
+    got = f.memo.get("order", f)
+    if got is not f:
+        return got
+    out = None
+    sim = _phrase_at(f, SIMULTANEOUS)
+    if sim is not None and sim[0] > 1:
+        out = ("together", (f.toks[sim[0]][1], f.toks[sim[1]][2]))
+    else:
+        for k in range(1, len(f.words)):
+            for p in SEQUENCE_CUES:
+                if tuple(f.words[k:k + len(p)]) != p:
+                    continue
+                if p == ("first",):
+                    nxt = f.text[f.toks[k][2]:f.toks[k][2] + 1]
+                    if f.words[k - 1] in NOT_SEQUENCE_BEFORE or f.terms[k - 1] is None or not (
+                            nxt in (",", ".", ";") or (k + 1 < len(f.words) and f.words[k + 1] in ("and", "before"))):
+                        continue  # "the first", "first responders": not an order of events
+                out = ("sequence", (f.toks[k][1], f.toks[k + len(p) - 1][2]))
+                break
+            if out:
+                break
+    f.memo["order"] = out
+    return out
+
+
+def sequence_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:
+    """"The two dams collapsed at the same time" / "the upper dam broke first": one report has
+    the things happen together, the other one after the other."""
+    oa, ob = _order(a), _order(b)
+    if not (oa and ob and oa[0] != ob[0]):
+        return []
+    if different_subjects(a, b, oa[1], ob[1], t.subject_radius):
+        return []
+    return [Evidence("other", a.text[oa[1][0]:oa[1][1]], b.text[ob[1][0]:ob[1][1]], oa[1], ob[1],
+                     note="one report has them happen together, the other one after the other")]
 
 
 def antonym_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Evidence]:

@@ -254,5 +254,10 @@ REMAINING_BEFORE = frozenset({"within"})
 REMAINING_AFTER = frozenset({"from", "away", "short", "outside"})
 DISTANCE_LEAD_WORDS = frozenset({"only", "just", "about", "around", "some", "nearly", "almost", "roughly", "barely",
                                  "approximately", "less", "more", "than", "to", "over", "under"})
+# Order of two happenings: "the two dams collapsed at the same time" / "the upper dam broke first".
+SIMULTANEOUS = (("at", "the", "same", "time"), ("simultaneously",), ("at", "once"), ("in", "unison"))
+SEQUENCE_CUES = (("first",), ("one", "after", "the", "other"), ("followed", "by"), ("and", "then"))
+# Words before "first" that make it an ordinal or a phrase ("the first", "for the first time").
+NOT_SEQUENCE_BEFORE = frozenset({"the", "a", "its", "his", "her", "their", "our", "for", "at", "was", "is", "were"})
 # Number words that add a term for the number itself but are not counts on their own.
 NOT_NUMBER_TERMS = frozenset({"single", "both", "one", "dozen"})
