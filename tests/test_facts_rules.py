@@ -103,3 +103,15 @@ def test_together_versus_one_after_the_other_is_a_conflict():
     cl = cluster("At the same time, heavy rain caused both levees on the Ostra river to fail, engineers said.",
                  "Engineers said the first levee on the Ostra river to fail was the upper one.")
     assert all(l.relation != "conflict" for l in align(cl))
+
+
+def test_one_role_in_one_named_body_held_by_two_people():
+    cl = cluster("The candidate of the Green Alliance, current mayor Anna Berg, and the candidate of the Civic Union, "
+                 "Jonas Holm, met in the final debate in Varna on Monday.",
+                 "In the final debate in Varna on Monday, Jonas Holm, the candidate of the Green Alliance, spoke first.")
+    got = [e for l in align(cl) for e in l.evidence if e.kind == "entity"]
+    assert got and got[0].a == "Anna Berg" and got[0].b == "Jonas Holm"
+    # the same holder on both sides: no entity conflict
+    cl = cluster("The candidate of the Green Alliance, current mayor Anna Berg, met voters in Varna on Monday.",
+                 "Anna Berg, the candidate of the Green Alliance, met voters in Varna on Monday.")
+    assert all(e.kind != "entity" for l in align(cl) for e in l.evidence)

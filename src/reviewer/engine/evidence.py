@@ -16,8 +16,8 @@ from reviewer.engine.dates import dates_conflict
 from reviewer.engine.facts import INF, Count, counts_conflict, same_dimension, unit_factor
 from reviewer.engine.features import SentFeatures, different_subjects, local_names, local_terms, own_context
 from reviewer.engine.settings import Tuning
-from reviewer.engine.textnorm import antonyms
-from reviewer.lang.en import CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
+from reviewer.engine.textnorm import antonyms, stem
+from reviewer.lang.en import HOLDER_LEADS, ROLES, CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
 from reviewer.lang.en import (
     NOT_SEQUENCE_BEFORE,
     SEQUENCE_CUES,
@@ -603,7 +603,8 @@ def entity_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Evidenc
 
 
 def given_name_evidence(a: SentFeatures, b: SentFeatures) -> list[Evidence]:
-    """The same surname with two different given names ("Dmitry Petrov" / "Ivan Petrov")."""
+    """The same surname with two different given names ("Dmitry Petrov" / "Ivan Petrov"); the
+    same role in a named body held by two different people (:func:`org_role_evidence`)."""
     for surname, (ga, span_a) in a.persons.items():
         got = b.persons.get(surname)
         if got is None:
@@ -611,6 +612,76 @@ def given_name_evidence(a: SentFeatures, b: SentFeatures) -> list[Evidence]:
         gb, span_b = got
         if ga != gb and ga not in b.bag and gb not in a.bag:
             return [Evidence("entity", a.text[span_a[0]:span_a[1]], b.text[span_b[0]:span_b[1]], span_a, span_b)]
+    return org_role_evidence(a, b)
+
+
+def _name_run(f: SentFeatures, k: int) -> int:
+    """The last token of the run of names from token k (no punctuation between them)."""
+    e = k
+    while e + 1 < len(f.toks) and f.names[e + 1] and f.toks[e + 1][1] - f.toks[e][2] <= 1:
+        e += 1
+    return e
+
+
+def _is_role(f: SentFeatures, k: int) -> bool:
+    return stem(f.words[k]) in ROLES
+
+
+def org_roles(f: SentFeatures) -> dict[tuple, tuple[frozenset[str], tuple[int, int]]]:
+    """Roles in a named body and who holds them: "the candidate of the Green Alliance, Anna
+    Berg" and "Anna Berg, the candidate of the Green Alliance" -> (candid, green, alliance) ->
+    ({anna, berg}, span)."""
+    got = f.memo.get("org_roles")
+    if got is not None:
+        return got
+    out: dict[tuple, tuple[frozenset[str], tuple[int, int]]] = {}
+    n = len(f.toks)
+    for k in range(n - 2):
+        if not (f.terms[k] and _is_role(f, k) and not f.names[k] and f.words[k + 1] == "of"):
+            continue
+        m, skipped = k + 2, 0
+        while m < n and not f.names[m] and skipped < 2 and f.toks[m][1] - f.toks[m - 1][2] <= 1:
+            m, skipped = m + 1, skipped + 1  # "the", "opposition"
+        if m >= n or not f.names[m]:
+            continue
+        e = _name_run(f, m)
+        key = (f.terms[k], frozenset(f.terms[m:e + 1]))
+        holder = None
+        if e + 1 < n and "," in f.text[f.toks[e][2]:f.toks[e + 1][1]]:
+            h = e + 1  # "..., current President Anna Berg"
+            while h < n and h <= e + 3 and (f.words[h] in HOLDER_LEADS or _is_role(f, h)):
+                h += 1
+            if h < n and f.names[h] and f.words[h] != "of" and not re.search(r"[,;:]", f.text[f.toks[e + 1][1]:f.toks[h][1]]):
+                holder = (h, _name_run(f, h))
+        if holder is None and k >= 2 and f.words[k - 1] == "the" and "," in f.text[f.toks[k - 2][2]:f.toks[k - 1][1]] \
+                and f.names[k - 2]:
+            last = k - 2  # "Anna Berg, the candidate of ..."
+            first = last
+            while first > 0 and f.names[first - 1] and f.toks[first][1] - f.toks[first - 1][2] <= 1:
+                first -= 1
+            if first == 0 or f.words[first - 1] not in ("the", "of"):  # "... of the Civic Union, the head of": a body
+                holder = (first, last)
+        if holder is not None:
+            names = frozenset(f.terms[h] for h in range(holder[0], holder[1] + 1) if f.terms[h] and not _is_role(f, h))
+            out.setdefault(key, (names, (f.toks[holder[0]][1], f.toks[holder[1]][2])))
+    f.memo["org_roles"] = out
+    return out
+
+
+def org_role_evidence(a: SentFeatures, b: SentFeatures) -> list[Evidence]:
+    """The same role in the same named body held by two different people ("the candidate of the
+    Green Alliance, Anna Berg" / "Jonas Holm, the candidate of the Green Alliance")."""
+    ra = org_roles(a)
+    if not ra:
+        return []
+    for key, (names_b, span_b) in org_roles(b).items():
+        got = ra.get(key)
+        if got is None:
+            continue
+        names_a, span_a = got
+        if names_a and names_b and not names_a & names_b:
+            return [Evidence("entity", a.text[span_a[0]:span_a[1]], b.text[span_b[0]:span_b[1]], span_a, span_b,
+                             note="the same role held by two different people")]
     return []
 
 

@@ -259,5 +259,7 @@ SIMULTANEOUS = (("at", "the", "same", "time"), ("simultaneously",), ("at", "once
 SEQUENCE_CUES = (("first",), ("one", "after", "the", "other"), ("followed", "by"), ("and", "then"))
 # Words before "first" that make it an ordinal or a phrase ("the first", "for the first time").
 NOT_SEQUENCE_BEFORE = frozenset({"the", "a", "its", "his", "her", "their", "our", "for", "at", "was", "is", "were"})
+# Words allowed between a role's body and the name of its holder ("..., current President Anna Berg").
+HOLDER_LEADS = frozenset({"current", "former", "acting", "incumbent", "interim", "outgoing", "sitting"})
 # Number words that add a term for the number itself but are not counts on their own.
 NOT_NUMBER_TERMS = frozenset({"single", "both", "one", "dozen"})
