@@ -115,3 +115,18 @@ def test_one_role_in_one_named_body_held_by_two_people():
     cl = cluster("The candidate of the Green Alliance, current mayor Anna Berg, met voters in Varna on Monday.",
                  "Anna Berg, the candidate of the Green Alliance, met voters in Varna on Monday.")
     assert all(e.kind != "entity" for l in align(cl) for e in l.evidence)
+
+
+def test_counted_people_with_and_without_a_fate_are_two_slots():
+    cl = cluster("Thousands of people are missing in the port town of Karsk after the storm, officials said.",
+                 "The port town of Karsk, a community of around 90,000 people, was hit by the storm, officials said.")
+    assert all(e.kind not in ("number", "quantity") for l in align(cl) for e in l.evidence)
+
+
+def test_a_population_is_a_count_of_residents():
+    (c,) = counts("The storm hit Karsk, which has a population of 60,000.")
+    assert (c.lo, c.head) == (60000, ("person", "resid"))
+    cl = cluster("The storm hit the port town of Karsk, which has a population of 60,000.",
+                 "The port town of Karsk, home to 85,000 residents, was hit by the storm.")
+    assert [k for _r, k in kinds(cl)] == [("number",)]
+    assert counts("Up to 300 people may have drowned.")[0].head == ("person", "die")

@@ -278,7 +278,9 @@ class _CountCtx:
 
 
 def _states(c: Count) -> frozenset[str]:
-    return frozenset(STATE_TERMS[h] for h in c.head if h in STATE_TERMS)
+    """What happened to the counted people: from the head ("300 people had died") or the word
+    before ("killed 300 people")."""
+    return frozenset(STATE_TERMS[h] for h in (*c.head, c.pre) if h in STATE_TERMS)
 
 
 def _toll_floor(c: Count, span: float) -> Count:
@@ -334,6 +336,8 @@ def same_slot(a: SentFeatures, ca: Count, xa: _CountCtx, b: SentFeatures, cb: Co
         return False  # "51% of the votes inside the country" / "52% of the votes"
     if xa.states and xb.states and not xa.states & xb.states:
         return False  # "5,000 dead" / "5,000 people were missing"
+    if bool(xa.states) != bool(xb.states) and (xa.person or xb.person):
+        return False  # "thousands of people are missing" / "a city of 125,000 people"
     if xa.measure and xb.measure and not xa.measure & xb.measure:
         return False  # "the rate of open ballot boxes reached 99%" / "a participation rate of 88%"
     sa, sb = xa.subject, xb.subject

@@ -31,7 +31,9 @@ from reviewer.lang.en import (
     NOT_COUNT_BEFORE,
     RANGE_JOINERS,
     RANGE_OPENERS,
+    POPULATION_WORDS,
     SCALES,
+    STATE_AUX,
     STATE_TERMS,
     THOUSANDS_SPACES,
     TOLL_VERBS,
@@ -229,13 +231,25 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
     if head and not set(head) & STATE_TERMS.keys():
         # "300 people had died", "5,000 people were missing": what happened to them is counted too
         m = k
-        while m < n and m <= k + 2 and words[m] in AUX and not _gap(toks, m - 1, m):
+        if m < n and words[m] == "of" and not _gap(toks, m - 1, m):
+            # "eight members of the road crew were missing"
+            while m < n and m <= k + 5 and words[m] not in STATE_AUX and not _gap(toks, m - 1, m):
+                m += 1
+        a0 = m
+        while m < n and m <= a0 + 3 and words[m] in STATE_AUX and not _gap(toks, m - 1, m):
             m += 1
-        if m > k and m < n and terms[m] in STATE_TERMS and not _gap(toks, m - 1, m):
+        if m > a0 and m < n and terms[m] in STATE_TERMS and not _gap(toks, m - 1, m):
             head.append(terms[m])  # type: ignore[arg-type]
             last = m
     if head[:1] in (["live"], ["life"]) and LIVES_LOST_CUES & set(words[max(0, i - 5):i] + words[k:k + 3]):
         head = ["person", "die"]  # "the loss of at least 60 lives", "claimed 60 lives": the dead
+    if value is not None and head in ([], ["person"]):
+        b = i - 1
+        while b >= 0 and words[b] in COUNT_LEAD_WORDS and words[b - 1:b + 1] != ["home", "to"]:
+            b -= 1
+        if b >= 1 and ((words[b] == "of" and words[b - 1] in POPULATION_WORDS) or words[b - 1:b + 1] == ["home", "to"]):
+            last = last if head else j
+            head = ["person", "resid"]  # "a population of 100,000", "a city of 125,000 people": its residents
     toll_reach = TOLL_REACH if i > 0 and words[i - 1] in TOLL_VERBS else 14
     if not head and value is not None and "toll" in words[max(0, i - toll_reach):i]:
         head = ["person", "die"]  # "the death toll at 9", "the toll rose to 12": a count of the dead

@@ -231,6 +231,12 @@ STATE_TERMS = {"die": "dead", "injur": "injured", "missing": "missing", "rescu":
                "displac": "displaced", "homeless": "displaced", "arrest": "arrested", "hospitalis": "hospitalised",
                "hospitaliz": "hospitalised", "surviv": "survived", "hostag": "hostages"}
 TOLL_STATES = frozenset({"dead", "injured"})
+# Verbs between counted people and what happened to them ("2,000 people may have drowned").
+STATE_AUX = frozenset(AUX | {"may", "might", "could", "would", "will", "be", "feared", "presumed", "now", "still"})
+# "a population of 100,000": a count of residents with its noun before it.
+# "a city of 125,000 people", "home to 125,000": residents too.
+POPULATION_WORDS = frozenset({"population", "populations", "city", "town", "community", "village", "country",
+                              "nation", "region", "district", "island", "province", "municipality"})
 # Words right before a figure that a "toll" earlier in the sentence is reported as ("the death
 # toll ... rose to 133").
 TOLL_VERBS = frozenset({"to", "at", "reached", "hit", "topped", "passed", "surpassed", "exceeded"})
