@@ -130,3 +130,13 @@ def test_a_population_is_a_count_of_residents():
                  "The port town of Karsk, home to 85,000 residents, was hit by the storm.")
     assert [k for _r, k in kinds(cl)] == [("number",)]
     assert counts("Up to 300 people may have drowned.")[0].head == ("person", "die")
+
+
+def test_the_same_rate_under_two_names_ties_two_percentages():
+    cl = cluster("A news agency in Varna put the voter turnout at about 61 percent.",
+                 "The total participation rate, counting voters at home and abroad, was found to be 66.4 percent.")
+    assert [k for _r, k in kinds(cl)] == [("quantity",)]
+    # a percentage whose head took a scope word ("41 percent abroad") is limited to that part
+    cl = cluster("A news agency in Varna put the voter turnout at about 61 percent.",
+                 "There was a participation rate of 66.4 percent at home and 41.2 percent abroad in Varna.")
+    assert all("41.2" not in e.b for l in align(cl) for e in l.evidence)

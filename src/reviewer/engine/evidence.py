@@ -112,9 +112,10 @@ def _comparable_measures(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count,
 @_memo
 def _scope(f: SentFeatures, c: Count, reach: int) -> frozenset[str]:
     """Words after a count, in its clause, that limit it to a part ("... of the votes inside the
-    country", "... abroad")."""
+    country", "... abroad"); a head that took the word in counts ("53 percent abroad")."""
     k = next((k for k, x in enumerate(f.toks) if x[1] >= c.span[1]), len(f.toks))
-    out = set()
+    out = {SCOPE_WORDS[f.words[m]] for m in range(len(f.toks))
+           if c.span[0] <= f.toks[m][1] < c.span[1] and f.words[m] in SCOPE_WORDS}
     for m in range(k, min(len(f.toks), k + reach)):
         if m > k and re.search(r"[,;:()]", f.text[f.toks[m - 1][2]:f.toks[m][1]]):
             break
@@ -171,7 +172,7 @@ def _measure(f: SentFeatures, c: Count, reach: int) -> frozenset[str]:
         if got:
             return frozenset(got)
     for m in range(s - 1, max(-1, s - 1 - reach), -1):
-        if re.search(r"[;:()]", f.text[f.toks[m][2]:f.toks[m + 1][1]]):
+        if re.search(r"[;:()]", f.text[f.toks[m][2]:f.toks[m + 1][1]]) or f.words[m] in CLAUSE_BREAK_WORDS:
             break
         if f.words[m] in RATE_WORDS:
             out = set() if f.words[m] in GENERIC_RATE_WORDS else {f.terms[m]}
@@ -188,8 +189,9 @@ def _measure(f: SentFeatures, c: Count, reach: int) -> frozenset[str]:
     if before:
         o = before[-1]
         gap = f.text[o.span[1]:c.span[0]]
-        if not re.search(r"[;:()]", gap) and len(gap.split()) <= reach:
-            return _measure(f, o, reach)
+        g0, g1 = _token_range(f, (o.span[1], c.span[0]))
+        if not re.search(r"[;:()]", gap) and len(gap.split()) <= 6 and not any(f.names[g0:g1 + 1]):
+            return _measure(f, o, reach)  # not past a name: ", Erdogan won 52 percent" is another figure
     return frozenset()
 
 
@@ -305,7 +307,7 @@ def _count_ctx(f: SentFeatures, c: Count, t: Tuning) -> _CountCtx:
         affinity=own_context(f, c, t.count_context_radius) | head,
         same_head=sum(1 for o in f.counts if o.head[:1] == c.head[:1]),
         states=_states(c),
-        measure=_measure(f, c, t.mode_radius),
+        measure=_measure(f, c, t.measure_reach),
     )
 
 
@@ -353,7 +355,7 @@ def same_slot(a: SentFeatures, ca: Count, xa: _CountCtx, b: SentFeatures, cb: Co
         if not _people_tied(xa, xb):
             return False
     elif measures or shared <= GENERIC_HEADS:
-        if not ((xa.near & xb.near) - GENERIC_HEADS):
+        if not ((xa.near & xb.near) - GENERIC_HEADS) and not xa.measure & xb.measure:
             # Nothing in common around them: the sentences must be as close as a match, and
             # each hold only one such count (with two percentages on a side, which is which?).
             ambiguous = xa.same_head > 1 or xb.same_head > 1

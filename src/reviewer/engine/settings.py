@@ -57,6 +57,7 @@ class Tuning:
     # Measurements of one dimension in different units fill one slot only within this ratio
     # ("200 km" / "120 miles"; not "21-foot" / "380 nautical miles").
     measure_slot_ratio: float = 3.0
+    measure_reach: int = 16  # tokens back from a percentage to the rate it gives ("the participation rate ... was 87 percent")
     subject_reach: int = 10  # tokens back from a count to the name it belongs to, within its clause
     anchor_reach: int = 6  # tokens after a measurement searched for its reference place ("40 km north of Tula")
     # Token windows.
