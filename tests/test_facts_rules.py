@@ -140,3 +140,9 @@ def test_the_same_rate_under_two_names_ties_two_percentages():
     cl = cluster("A news agency in Varna put the voter turnout at about 61 percent.",
                  "There was a participation rate of 66.4 percent at home and 41.2 percent abroad in Varna.")
     assert all("41.2" not in e.b for l in align(cl) for e in l.evidence)
+
+
+def test_two_bodies_of_one_kind_are_not_a_swapped_name():
+    cl = cluster("The Karsk Health Ministry said 40 people remain in hospital after the storm.",
+                 "The Karsk Interior Ministry said the storm damaged roads and 40 people remain in hospital.")
+    assert all(e.kind != "entity" for l in align(cl) for e in l.evidence)

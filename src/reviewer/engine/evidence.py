@@ -17,7 +17,7 @@ from reviewer.engine.facts import INF, Count, counts_conflict, same_dimension, u
 from reviewer.engine.features import SentFeatures, different_subjects, local_names, local_terms, own_context
 from reviewer.engine.settings import Tuning
 from reviewer.engine.textnorm import antonyms, stem
-from reviewer.lang.en import HOLDER_LEADS, ROLES, CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
+from reviewer.lang.en import BODY_HEADS, HOLDER_LEADS, ROLES, CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
 from reviewer.lang.en import (
     NOT_SEQUENCE_BEFORE,
     SEQUENCE_CUES,
@@ -601,6 +601,9 @@ def entity_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Evidenc
             continue
         ka = [ia[k] for k in range(a0, a1) if a.names[ia[k]] and a.terms[ia[k]] not in set_b]
         kb = [ib[k] for k in range(b0, b1) if b.names[ib[k]] and b.terms[ib[k]] not in set_a]
+        after = sa[a1] if a1 < len(sa) else ""
+        if after and stem(after.removeprefix("N:").lower()) in BODY_HEADS:
+            continue  # "the Emergencies Ministry" / "the Foreign Ministry": two bodies
         if ka and kb:
             span_a = (a.toks[ka[0]][1], a.toks[ka[-1]][2])
             span_b = (b.toks[kb[0]][1], b.toks[kb[-1]][2])
@@ -613,8 +616,8 @@ def given_name_evidence(a: SentFeatures, b: SentFeatures) -> list[Evidence]:
     same role in a named body held by two different people (:func:`org_role_evidence`)."""
     for surname, (ga, span_a) in a.persons.items():
         got = b.persons.get(surname)
-        if got is None:
-            continue
+        if got is None or stem(surname.removeprefix("N:").lower()) in BODY_HEADS:
+            continue  # "the Emergencies Ministry" / "the Foreign Ministry": two bodies, not one person
         gb, span_b = got
         if ga != gb and ga not in b.bag and gb not in a.bag:
             return [Evidence("entity", a.text[span_a[0]:span_a[1]], b.text[span_b[0]:span_b[1]], span_a, span_b)]

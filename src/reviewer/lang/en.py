@@ -267,5 +267,10 @@ SEQUENCE_CUES = (("first",), ("one", "after", "the", "other"), ("followed", "by"
 NOT_SEQUENCE_BEFORE = frozenset({"the", "a", "its", "his", "her", "their", "our", "for", "at", "was", "is", "were"})
 # Words allowed between a role's body and the name of its holder ("..., current President Anna Berg").
 HOLDER_LEADS = frozenset({"current", "former", "acting", "incumbent", "interim", "outgoing", "sitting"})
+# Heads of the names of bodies: "the Emergencies Ministry" and "the Foreign Ministry" are two
+# ministries, not one name swapped for another. Stems, as in SentFeatures.terms.
+BODY_HEADS = frozenset({"ministri", "depart", "committe", "council", "agenc", "servic", "offic", "parti", "armi",
+                        "forc", "court", "embassi", "bank", "universiti", "union", "allianc", "author", "commiss",
+                        "bureau", "guard"})
 # Number words that add a term for the number itself but are not counts on their own.
 NOT_NUMBER_TERMS = frozenset({"single", "both", "one", "dozen"})
