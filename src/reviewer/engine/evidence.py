@@ -530,6 +530,9 @@ def _phrase_at(f: SentFeatures, phrases: tuple) -> tuple[int, int] | None:
     return None
 
 
+_ORDER_WORDS = frozenset(p[-1] for p in SIMULTANEOUS + SEQUENCE_CUES)
+
+
 def _order(f: SentFeatures) -> tuple[str, tuple[int, int]] | None:
     """("together", span) for "at the same time", ("sequence", span) for "broke first", "one
     after the other"; a sentence-opening "At the same time," links sentences, it orders nothing."""
@@ -537,6 +540,9 @@ def _order(f: SentFeatures) -> tuple[str, tuple[int, int]] | None:
     if got is not f:
         return got
     out = None
+    if _ORDER_WORDS.isdisjoint(f.words):
+        f.memo["order"] = out
+        return out
     sim = _phrase_at(f, SIMULTANEOUS)
     if sim is not None and sim[0] > 1:
         out = ("together", (f.toks[sim[0]][1], f.toks[sim[1]][2]))
