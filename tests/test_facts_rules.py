@@ -146,3 +146,13 @@ def test_two_bodies_of_one_kind_are_not_a_swapped_name():
     cl = cluster("The Karsk Health Ministry said 40 people remain in hospital after the storm.",
                  "The Karsk Interior Ministry said the storm damaged roads and 40 people remain in hospital.")
     assert all(e.kind != "entity" for l in align(cl) for e in l.evidence)
+
+
+def test_a_named_group_sharing_only_its_fate_with_a_toll_is_a_part():
+    cl = cluster("Four bodyguards of the governor of Karsk were injured in the blast on Friday.",
+                 "The blast in Karsk on Friday left two people dead and dozens injured.")
+    assert all(e.kind not in ("number", "quantity") for l in align(cl) for e in l.evidence)
+    # a word for people with the same fate is the same slot
+    cl = cluster("Nine members of the ferry crew were missing after the storm off Karsk on Friday.",
+                 "Four people were missing after the storm off Karsk on Friday.")
+    assert [k for _r, k in kinds(cl)] == [("number",)]

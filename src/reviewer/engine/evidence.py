@@ -350,6 +350,14 @@ def same_slot(a: SentFeatures, ca: Count, xa: _CountCtx, b: SentFeatures, cb: Co
         shared.add(ca.pre)  # a weak count never has a word before it
     if ca.unit and cb.unit and same_dimension(ca, cb) and not _comparable_measures(a, ca, b, cb, t):
         return False
+    if shared and shared <= STATE_TERMS.keys():
+        # Only the fate in common ("seven security guards were injured" / "dozens injured"): a
+        # named group that is not a word for people may be a part of the toll, not the toll.
+        ra, rb = xa.head - STATE_TERMS.keys() - GENERIC_HEADS, xb.head - STATE_TERMS.keys() - GENERIC_HEADS
+        if ra and rb and not ra & rb and not (ra & PERSON_HEADS and rb & PERSON_HEADS):
+            return False
+        if bool(ra) != bool(rb) and not (ra | rb) & PERSON_HEADS:
+            return False
     measures = not shared and same_dimension(ca, cb)  # "200 km" / "120 miles"
     if not shared and not measures:
         if not _people_tied(xa, xb):
