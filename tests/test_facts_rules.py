@@ -156,3 +156,16 @@ def test_a_named_group_sharing_only_its_fate_with_a_toll_is_a_part():
     cl = cluster("Nine members of the ferry crew were missing after the storm off Karsk on Friday.",
                  "Four people were missing after the storm off Karsk on Friday.")
     assert [k for _r, k in kinds(cl)] == [("number",)]
+
+
+def test_a_vague_word_is_loose_upwards_against_any_figure():
+    thousands = counts("Thousands of people were evacuated.")[0]
+    assert not counts_conflict(thousands, counts("In all, 12,000 people were evacuated.")[0])
+    assert counts_conflict(thousands, counts("Some 45,000 people were evacuated.")[0])
+    assert counts_conflict(thousands, counts("Some 900 people were evacuated.")[0])
+
+
+def test_sentences_counting_only_different_fates_are_not_one_claim():
+    cl = cluster("Officials in the river town of Karsk said more than 90 people were killed in the storm on Friday.",
+                 "Officials in the river town of Karsk said 40 people were admitted to hospitals after the storm on Friday.")
+    assert all(l.relation != "match" for l in align(cl))

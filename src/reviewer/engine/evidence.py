@@ -431,7 +431,7 @@ def distinct_figures(a: SentFeatures, b: SentFeatures, t: Tuning) -> bool:
         # fate counted on both sides: two different claims, however alike the words.
         for ca, xa in zip(a.counts, xa_all):
             for cb, xb in zip(b.counts, xb_all):
-                if xa.states and xb.states and max(ca.lo, cb.lo) > 0 and ca.lo <= cb.hi and cb.lo <= ca.hi:
+                if xa.states and xb.states:
                     return True
     for ca, xa in zip(a.counts, xa_all):
         for cb, xb in zip(b.counts, xb_all):

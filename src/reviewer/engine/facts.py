@@ -44,7 +44,7 @@ from reviewer.lang.en import (
 )
 
 INF = math.inf
-VAGUE_SPAN = 2.0  # a vague word against an open lower bound: disagree only past twice its top
+VAGUE_SPAN = 2.0  # a vague word ("thousands") disagrees with a figure only past twice its top
 TOLL_REACH = 30  # tokens back from "rose to N" to the "toll" it reports
 Tok = tuple[str, int, int]
 
@@ -401,8 +401,9 @@ def counts_conflict(a: Count, b: Count, tolerance: float = 0.0, weak_max: float 
         if not other.exact or other.lo > weak_max:
             return False
     for x, y in ((a, b), (b, a)):
-        if x.vague and y.hi == INF and x.hi < INF and not y.unit:
-            return y.lo > x.hi * VAGUE_SPAN  # "thousands" / "at least 10,000": both loose upwards
+        if x.vague and x.hi < INF and not y.unit and (y.exact or (y.hi == INF and not y.vague)):
+            # "thousands" / "10,000": a vague word is loose upwards ("thousands" / "hundreds" still differ)
+            return y.lo > x.hi * VAGUE_SPAN or y.hi < x.lo
     if not (a.exact or b.exact) and ((a.hi == INF and b.lo == 0 and a.lo == b.hi) or (b.hi == INF and a.lo == 0 and b.lo == a.hi)):
         return True  # "more than 2,000" / "up to 2,000": bounds that only touch
     if a.unit and b.unit:

@@ -229,7 +229,7 @@ NEGATION_EXCEPTIONS = ("but", "only")
 # injured) given as "at least N" is the count known then, not an open bound.
 STATE_TERMS = {"die": "dead", "injur": "injured", "missing": "missing", "rescu": "rescued", "evacu": "evacuated",
                "displac": "displaced", "homeless": "displaced", "arrest": "arrested", "hospitalis": "hospitalised",
-               "hospitaliz": "hospitalised", "surviv": "survived", "hostag": "hostages"}
+               "hospitaliz": "hospitalised", "hospit": "hospitalised", "admit": "hospitalised", "surviv": "survived", "hostag": "hostages"}
 TOLL_STATES = frozenset({"dead", "injured"})
 # Verbs between counted people and what happened to them ("2,000 people may have drowned").
 STATE_AUX = frozenset(AUX | {"may", "might", "could", "would", "will", "be", "feared", "presumed", "now", "still"})
