@@ -32,6 +32,7 @@ from reviewer.engine.evidence import (
     negation_evidence,
     role_mismatch,
     same_figure,
+    sequence_evidence,
     distinct_figures,
 )
 from reviewer.engine.features import SentFeatures, build_features, different_subjects
@@ -87,6 +88,7 @@ def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only
         return [e for e in evidence if e.kind in _FACT_KINDS or e.kind == "entity"]
     if sim >= t.negation_min_sim:
         evidence += negation_evidence(a, b, sim, t)
+        evidence += sequence_evidence(a, b, sim, t)  # issue 12: "at the same time" / "broke first"
     if sim >= max(settings.match_threshold, t.entity_min_sim):
         roles = role_mismatch(a, b)
         if roles:

@@ -8,7 +8,7 @@ two different subjects are the main source of false alarms (de Marneffe et al., 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Levenshtein
 
@@ -16,8 +16,24 @@ from reviewer.engine.dates import dates_conflict
 from reviewer.engine.facts import INF, Count, counts_conflict, same_dimension, unit_factor
 from reviewer.engine.features import SentFeatures, different_subjects, local_names, local_terms, own_context
 from reviewer.engine.settings import Tuning
-from reviewer.engine.textnorm import antonyms
-from reviewer.lang.en import CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
+from reviewer.engine.textnorm import antonyms, stem
+from reviewer.lang.en import BODY_HEADS, HOLDER_LEADS, ROLES, CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
+from reviewer.lang.en import (
+    NOT_SEQUENCE_BEFORE,
+    SEQUENCE_CUES,
+    SIMULTANEOUS,
+    DISTANCE_LEAD_WORDS,
+    MOTION_WORDS,
+    REMAINING_AFTER,
+    REMAINING_BEFORE,
+    GENERIC_RATE_WORDS,
+    RATE_WORDS,
+    RESULT_NOUNS,
+    STAGE_EARLY,
+    STAGE_FINAL,
+    STATE_TERMS,
+    TOLL_STATES,
+)
 from reviewer.models import Evidence
 
 _CLAUSE_BREAK = re.compile(r"[;:.!?]|\b(?:" + "|".join(CLAUSE_BREAK_WORDS) + r")\b")
@@ -96,9 +112,10 @@ def _comparable_measures(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count,
 @_memo
 def _scope(f: SentFeatures, c: Count, reach: int) -> frozenset[str]:
     """Words after a count, in its clause, that limit it to a part ("... of the votes inside the
-    country", "... abroad")."""
+    country", "... abroad"); a head that took the word in counts ("53 percent abroad")."""
     k = next((k for k, x in enumerate(f.toks) if x[1] >= c.span[1]), len(f.toks))
-    out = set()
+    out = {SCOPE_WORDS[f.words[m]] for m in range(len(f.toks))
+           if c.span[0] <= f.toks[m][1] < c.span[1] and f.words[m] in SCOPE_WORDS}
     for m in range(k, min(len(f.toks), k + reach)):
         if m > k and re.search(r"[,;:()]", f.text[f.toks[m - 1][2]:f.toks[m][1]]):
             break
@@ -122,6 +139,128 @@ def _subject(f: SentFeatures, c: Count, reach: int) -> str | None:
     return None
 
 
+def _token_range(f: SentFeatures, span: tuple[int, int]) -> tuple[int, int]:
+    """First and last token of a span."""
+    first = next((k for k, x in enumerate(f.toks) if x[1] >= span[0]), len(f.toks))
+    last = max(first, max((k for k, x in enumerate(f.toks) if x[2] <= span[1]), default=first))
+    return first, last
+
+
+def _of_terms(f: SentFeatures, m: int, stop: int) -> set[str]:
+    """Content terms of "of (the) X Y" from token m ("of"), before token ``stop``."""
+    k = m + 1 + (m + 1 < len(f.toks) and f.words[m + 1] in ("the", "a", "an", "all"))
+    out: set[str] = set()
+    while k < min(stop, len(f.toks)) and len(out) < 2 and f.terms[k] and not f.names[k] and \
+            f.toks[k][1] - f.toks[k - 1][2] <= 1:
+        out.add(f.terms[k])  # type: ignore[arg-type]
+        k += 1
+    return out
+
+
+@_memo
+def _measure(f: SentFeatures, c: Count, reach: int) -> frozenset[str]:
+    """What a percentage is a percentage of: "52 percent of the votes" -> vote, "a participation
+    rate of 88 percent" -> particip, "the rate of open funds reached 99 percent" -> open, fund;
+    "... and 88 percent abroad" takes the measure of the percentage it follows. Empty when
+    nothing says."""
+    if "percent" not in c.head:
+        return frozenset()
+    s, e = _token_range(f, c.span)
+    n = len(f.toks)
+    if e + 1 < n and f.words[e + 1] == "of":
+        got = _of_terms(f, e + 1, n)
+        if got:
+            return frozenset(got)
+    for m in range(s - 1, max(-1, s - 1 - reach), -1):
+        if re.search(r"[;:()]", f.text[f.toks[m][2]:f.toks[m + 1][1]]) or f.words[m] in CLAUSE_BREAK_WORDS:
+            break
+        if f.words[m] in RATE_WORDS:
+            out = set() if f.words[m] in GENERIC_RATE_WORDS else {f.terms[m]}
+            if m > 0 and f.terms[m - 1] and not f.names[m - 1] and f.toks[m][1] - f.toks[m - 1][2] <= 1:
+                out.add(f.terms[m - 1])  # "participation rate"
+            if m + 1 < n and f.words[m + 1] == "of":
+                out |= _of_terms(f, m + 1, s)  # "the rate of open funds"
+            out.discard(None)
+            if out:
+                return frozenset(out)  # type: ignore[arg-type]
+            break
+    # "... 99 percent inside the country and 88 percent abroad": the one before says
+    before = [o for o in f.counts if o is not c and "percent" in o.head and o.span[1] <= c.span[0]]
+    if before:
+        o = before[-1]
+        gap = f.text[o.span[1]:c.span[0]]
+        g0, g1 = _token_range(f, (o.span[1], c.span[0]))
+        if not re.search(r"[;:()]", gap) and len(gap.split()) <= 6 and not any(f.names[g0:g1 + 1]):
+            return _measure(f, o, reach)  # not past a name: ", Erdogan won 52 percent" is another figure
+    return frozenset()
+
+
+@_memo
+def _distance_role(f: SentFeatures, c: Count, _unused: int) -> str | None:
+    """"covered" for a distance travelled ("advanced 200 km"), "left" for a distance still to go
+    ("within 200 km of the city", "120 miles from the city"), else None; lengths only."""
+    fc = unit_factor(c.unit) if c.unit else None
+    if fc is None or fc[1] != "[length]":
+        return None
+    s, e = _token_range(f, c.span)
+    m = s - 1
+    while m >= 0 and f.words[m] in DISTANCE_LEAD_WORDS - {"to"}:
+        m -= 1
+    if m >= 0 and f.words[m] in REMAINING_BEFORE:
+        return "left"
+    k = e + 1
+    while k < len(f.toks) and "(" in f.text[f.toks[k - 1][2]:f.toks[k][1]]:  # "200 km (124 miles) from"
+        close = f.text.find(")", f.toks[k][1])
+        while close >= 0 and k < len(f.toks) and f.toks[k][1] < close:
+            k += 1
+    if k < len(f.toks) and f.words[k] in REMAINING_AFTER and not re.search(r"[,;:]", f.text[f.toks[k - 1][2]:f.toks[k][1]]):
+        return "left"
+    while m >= 0 and f.words[m] in DISTANCE_LEAD_WORDS:
+        m -= 1
+    if m >= 0 and f.words[m] in MOTION_WORDS:
+        return "covered"
+    return None
+
+
+def _distance_roles(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: float, t: Tuning) -> list[Evidence]:
+    """The same distance read as the way covered in one report and as the way left in the other
+    ("advanced 200 km" / "within 200 km of the city"): a disagreement, however close the words."""
+    if sim < match_threshold:
+        return []
+    for ca in a.counts:
+        ra = _distance_role(a, ca, 0)
+        if ra is None:
+            continue
+        for cb in b.counts:
+            rb = _distance_role(b, cb, 0)
+            if rb is None or rb == ra or counts_conflict(ca, cb, t.measure_tolerance, t.weak_count_max):
+                continue
+            return [Evidence("quantity", a.text[ca.span[0]:ca.span[1]], b.text[cb.span[0]:cb.span[1]], ca.span, cb.span,
+                             note="the same distance, read as the way covered in one and the way left in the other")]
+    return []
+
+
+def result_stage(f: SentFeatures) -> str | None:
+    """"early" or "final" when the sentence speaks of preliminary or official results, else None."""
+    got = f.memo.get("stage", f)
+    if got is not f:
+        return got
+    stage = None
+    for k in range(len(f.words) - 1):
+        if f.words[k + 1] in RESULT_NOUNS or (k + 2 < len(f.words) and f.words[k + 2] in RESULT_NOUNS):
+            w = f.words[k]
+            if k > 0 and w == "final" and f.words[k - 1] == "non" and f.toks[k][1] - f.toks[k - 1][2] == 1:
+                w = "non-final"
+            if w in STAGE_EARLY:
+                stage = "early"
+                break
+            if w in STAGE_FINAL and not (k > 0 and f.words[k - 1] in ("non", "not", "un")):
+                stage = "final"
+                break
+    f.memo["stage"] = stage
+    return stage
+
+
 @dataclass(frozen=True, slots=True)
 class _CountCtx:
     """What the slot checks ask of one count, computed once per count (not once per pair)."""
@@ -136,6 +275,21 @@ class _CountCtx:
     names: frozenset[str]  # local names (local_names_radius)
     affinity: frozenset[str]  # own context (count_context_radius) and head
     same_head: int  # counts of the sentence with the same first head word
+    states: frozenset[str]  # what happened to the counted people ("dead", "missing"), from the head
+    measure: frozenset[str]  # what a percentage is of (_measure)
+
+
+def _states(c: Count) -> frozenset[str]:
+    """What happened to the counted people: from the head ("300 people had died") or the word
+    before ("killed 300 people")."""
+    return frozenset(STATE_TERMS[h] for h in (*c.head, c.pre) if h in STATE_TERMS)
+
+
+def _toll_floor(c: Count, span: float) -> Count:
+    """"at least 60 dead" read as the toll known then: [60, 60 * span]."""
+    if c.hi == INF and c.lo > 0 and _states(c) & TOLL_STATES:
+        return replace(c, hi=c.lo * span)
+    return c
 
 
 def _count_ctx(f: SentFeatures, c: Count, t: Tuning) -> _CountCtx:
@@ -152,6 +306,8 @@ def _count_ctx(f: SentFeatures, c: Count, t: Tuning) -> _CountCtx:
         names=local_names(f, c.span, t.local_names_radius),
         affinity=own_context(f, c, t.count_context_radius) | head,
         same_head=sum(1 for o in f.counts if o.head[:1] == c.head[:1]),
+        states=_states(c),
+        measure=_measure(f, c, t.measure_reach),
     )
 
 
@@ -180,6 +336,12 @@ def same_slot(a: SentFeatures, ca: Count, xa: _CountCtx, b: SentFeatures, cb: Co
         return False
     if xa.scope != xb.scope:
         return False  # "51% of the votes inside the country" / "52% of the votes"
+    if xa.states and xb.states and not xa.states & xb.states:
+        return False  # "5,000 dead" / "5,000 people were missing"
+    if bool(xa.states) != bool(xb.states) and (xa.person or xb.person):
+        return False  # "thousands of people are missing" / "a city of 125,000 people"
+    if xa.measure and xb.measure and not xa.measure & xb.measure:
+        return False  # "the rate of open ballot boxes reached 99%" / "a participation rate of 88%"
     sa, sb = xa.subject, xb.subject
     if sa and sb and sa != sb:
         return False  # "Erdogan won 52 percent" / "Kilicdaroglu got 48 percent"
@@ -188,12 +350,20 @@ def same_slot(a: SentFeatures, ca: Count, xa: _CountCtx, b: SentFeatures, cb: Co
         shared.add(ca.pre)  # a weak count never has a word before it
     if ca.unit and cb.unit and same_dimension(ca, cb) and not _comparable_measures(a, ca, b, cb, t):
         return False
+    if shared and shared <= STATE_TERMS.keys():
+        # Only the fate in common ("seven security guards were injured" / "dozens injured"): a
+        # named group that is not a word for people may be a part of the toll, not the toll.
+        ra, rb = xa.head - STATE_TERMS.keys() - GENERIC_HEADS, xb.head - STATE_TERMS.keys() - GENERIC_HEADS
+        if ra and rb and not ra & rb and not (ra & PERSON_HEADS and rb & PERSON_HEADS):
+            return False
+        if bool(ra) != bool(rb) and not (ra | rb) & PERSON_HEADS:
+            return False
     measures = not shared and same_dimension(ca, cb)  # "200 km" / "120 miles"
     if not shared and not measures:
         if not _people_tied(xa, xb):
             return False
     elif measures or shared <= GENERIC_HEADS:
-        if not ((xa.near & xb.near) - GENERIC_HEADS):
+        if not ((xa.near & xb.near) - GENERIC_HEADS) and not xa.measure & xb.measure:
             # Nothing in common around them: the sentences must be as close as a match, and
             # each hold only one such count (with two percentages on a side, which is which?).
             ambiguous = xa.same_head > 1 or xb.same_head > 1
@@ -204,10 +374,15 @@ def same_slot(a: SentFeatures, ca: Count, xa: _CountCtx, b: SentFeatures, cb: Co
 
 def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: float, t: Tuning) -> list[Evidence]:
     def conflict(ca: Count, cb: Count) -> bool:
-        return counts_conflict(ca, cb, t.measure_tolerance, t.weak_count_max)
+        if counts_conflict(ca, cb, t.measure_tolerance, t.weak_count_max):
+            return True
+        if (ca.hi == INF or cb.hi == INF) and _states(ca) & _states(cb) & TOLL_STATES:
+            return counts_conflict(_toll_floor(ca, t.toll_floor_span), _toll_floor(cb, t.toll_floor_span),
+                                   t.measure_tolerance, t.weak_count_max)
+        return False
 
     if not any(conflict(ca, cb) for ca in a.counts for cb in b.counts):
-        return []  # only a conflicting pair of counts can give evidence
+        return _distance_roles(a, b, sim, match_threshold, t)  # else only a conflicting pair of counts can give evidence
     out: list[Evidence] = []
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -244,10 +419,20 @@ def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold
 
 def distinct_figures(a: SentFeatures, b: SentFeatures, t: Tuning) -> bool:
     """Different figures of the same kind for different parts or different people ("52% of the
-    votes" / "51% of the votes inside the country"): not a conflict, and not one claim either."""
+    votes" / "51% of the votes inside the country"): not a conflict, and not one claim either.
+    Preliminary results on one day and the official ones on another are two announcements too."""
+    if _two_stages(a, b):
+        return True
     if not (a.counts and b.counts):
         return False
     xa_all, xb_all = _ctxs(a, t), _ctxs(b, t)
+    if not any(xa.states & xb.states for xa in xa_all for xb in xb_all):
+        # The same figure counting two different fates ("5,000 dead" / "5,000 missing"), and no
+        # fate counted on both sides: two different claims, however alike the words.
+        for ca, xa in zip(a.counts, xa_all):
+            for cb, xb in zip(b.counts, xb_all):
+                if xa.states and xb.states:
+                    return True
     for ca, xa in zip(a.counts, xa_all):
         for cb, xb in zip(b.counts, xb_all):
             if not (ca.exact and cb.exact and ca.lo != cb.lo and xa.head & xb.head):
@@ -279,10 +464,25 @@ def same_figure(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: f
     return False
 
 
+def _two_stages(a: SentFeatures, b: SentFeatures) -> bool:
+    """An early and a final result, each placed on a day, not the same day."""
+    sa, sb = result_stage(a), result_stage(b)
+    if not (sa and sb and sa != sb):
+        return False
+    for kind in ("weekday", "date"):
+        da, db = a.event_dates.get(kind), b.event_dates.get(kind)
+        if da and db and all(dates_conflict(x, y) for x in da for y in db):
+            return True
+    return False
+
+
 def date_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:
     """Weekdays are compared with weekdays, dates with dates; a shared one means agreement."""
     out: list[Evidence] = []
     r = t.local_terms_radius
+    sa, sb = result_stage(a), result_stage(b)
+    if sa and sb and sa != sb:
+        return out  # preliminary results on one day, the official ones on another: two announcements
     for kind in ("weekday", "date"):
         da_list = a.event_dates.get(kind)
         db_list = b.event_dates.get(kind)
@@ -329,6 +529,61 @@ def negation_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -
     return []
 
 
+def _phrase_at(f: SentFeatures, phrases: tuple) -> tuple[int, int] | None:
+    """Token span (first, last) of the first of ``phrases`` in the sentence, or None."""
+    for k in range(len(f.words)):
+        for p in phrases:
+            if tuple(f.words[k:k + len(p)]) == p:
+                return k, k + len(p) - 1
+    return None
+
+
+_ORDER_WORDS = frozenset(p[-1] for p in SIMULTANEOUS + SEQUENCE_CUES)
+
+
+def _order(f: SentFeatures) -> tuple[str, tuple[int, int]] | None:
+    """("together", span) for "at the same time", ("sequence", span) for "broke first", "one
+    after the other"; a sentence-opening "At the same time," links sentences, it orders nothing."""
+    got = f.memo.get("order", f)
+    if got is not f:
+        return got
+    out = None
+    if _ORDER_WORDS.isdisjoint(f.words):
+        f.memo["order"] = out
+        return out
+    sim = _phrase_at(f, SIMULTANEOUS)
+    if sim is not None and sim[0] > 1:
+        out = ("together", (f.toks[sim[0]][1], f.toks[sim[1]][2]))
+    else:
+        for k in range(1, len(f.words)):
+            for p in SEQUENCE_CUES:
+                if tuple(f.words[k:k + len(p)]) != p:
+                    continue
+                if p == ("first",):
+                    nxt = f.text[f.toks[k][2]:f.toks[k][2] + 1]
+                    if f.words[k - 1] in NOT_SEQUENCE_BEFORE or f.terms[k - 1] is None or not (
+                            nxt in (",", ".", ";") or (k + 1 < len(f.words) and f.words[k + 1] in ("and", "before"))):
+                        continue  # "the first", "first responders": not an order of events
+                out = ("sequence", (f.toks[k][1], f.toks[k + len(p) - 1][2]))
+                break
+            if out:
+                break
+    f.memo["order"] = out
+    return out
+
+
+def sequence_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:
+    """"The two dams collapsed at the same time" / "the upper dam broke first": one report has
+    the things happen together, the other one after the other."""
+    oa, ob = _order(a), _order(b)
+    if not (oa and ob and oa[0] != ob[0]):
+        return []
+    if different_subjects(a, b, oa[1], ob[1], t.subject_radius):
+        return []
+    return [Evidence("other", a.text[oa[1][0]:oa[1][1]], b.text[ob[1][0]:ob[1][1]], oa[1], ob[1],
+                     note="one report has them happen together, the other one after the other")]
+
+
 def antonym_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Evidence]:
     """"Two officials were acquitted" / "two officials were convicted": words that cannot both
     hold of the same thing, each missing from the other sentence."""
@@ -360,6 +615,9 @@ def entity_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Evidenc
             continue
         ka = [ia[k] for k in range(a0, a1) if a.names[ia[k]] and a.terms[ia[k]] not in set_b]
         kb = [ib[k] for k in range(b0, b1) if b.names[ib[k]] and b.terms[ib[k]] not in set_a]
+        after = sa[a1] if a1 < len(sa) else ""
+        if after and stem(after.removeprefix("N:").lower()) in BODY_HEADS:
+            continue  # "the Emergencies Ministry" / "the Foreign Ministry": two bodies
         if ka and kb:
             span_a = (a.toks[ka[0]][1], a.toks[ka[-1]][2])
             span_b = (b.toks[kb[0]][1], b.toks[kb[-1]][2])
@@ -368,14 +626,85 @@ def entity_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Evidenc
 
 
 def given_name_evidence(a: SentFeatures, b: SentFeatures) -> list[Evidence]:
-    """The same surname with two different given names ("Dmitry Petrov" / "Ivan Petrov")."""
+    """The same surname with two different given names ("Dmitry Petrov" / "Ivan Petrov"); the
+    same role in a named body held by two different people (:func:`org_role_evidence`)."""
     for surname, (ga, span_a) in a.persons.items():
         got = b.persons.get(surname)
-        if got is None:
-            continue
+        if got is None or stem(surname.removeprefix("N:").lower()) in BODY_HEADS:
+            continue  # "the Emergencies Ministry" / "the Foreign Ministry": two bodies, not one person
         gb, span_b = got
         if ga != gb and ga not in b.bag and gb not in a.bag:
             return [Evidence("entity", a.text[span_a[0]:span_a[1]], b.text[span_b[0]:span_b[1]], span_a, span_b)]
+    return org_role_evidence(a, b)
+
+
+def _name_run(f: SentFeatures, k: int) -> int:
+    """The last token of the run of names from token k (no punctuation between them)."""
+    e = k
+    while e + 1 < len(f.toks) and f.names[e + 1] and f.toks[e + 1][1] - f.toks[e][2] <= 1:
+        e += 1
+    return e
+
+
+def _is_role(f: SentFeatures, k: int) -> bool:
+    return stem(f.words[k]) in ROLES
+
+
+def org_roles(f: SentFeatures) -> dict[tuple, tuple[frozenset[str], tuple[int, int]]]:
+    """Roles in a named body and who holds them: "the candidate of the Green Alliance, Anna
+    Berg" and "Anna Berg, the candidate of the Green Alliance" -> (candid, green, alliance) ->
+    ({anna, berg}, span)."""
+    got = f.memo.get("org_roles")
+    if got is not None:
+        return got
+    out: dict[tuple, tuple[frozenset[str], tuple[int, int]]] = {}
+    n = len(f.toks)
+    for k in range(n - 2):
+        if not (f.terms[k] and _is_role(f, k) and not f.names[k] and f.words[k + 1] == "of"):
+            continue
+        m, skipped = k + 2, 0
+        while m < n and not f.names[m] and skipped < 2 and f.toks[m][1] - f.toks[m - 1][2] <= 1:
+            m, skipped = m + 1, skipped + 1  # "the", "opposition"
+        if m >= n or not f.names[m]:
+            continue
+        e = _name_run(f, m)
+        key = (f.terms[k], frozenset(f.terms[m:e + 1]))
+        holder = None
+        if e + 1 < n and "," in f.text[f.toks[e][2]:f.toks[e + 1][1]]:
+            h = e + 1  # "..., current President Anna Berg"
+            while h < n and h <= e + 3 and (f.words[h] in HOLDER_LEADS or _is_role(f, h)):
+                h += 1
+            if h < n and f.names[h] and f.words[h] != "of" and not re.search(r"[,;:]", f.text[f.toks[e + 1][1]:f.toks[h][1]]):
+                holder = (h, _name_run(f, h))
+        if holder is None and k >= 2 and f.words[k - 1] == "the" and "," in f.text[f.toks[k - 2][2]:f.toks[k - 1][1]] \
+                and f.names[k - 2]:
+            last = k - 2  # "Anna Berg, the candidate of ..."
+            first = last
+            while first > 0 and f.names[first - 1] and f.toks[first][1] - f.toks[first - 1][2] <= 1:
+                first -= 1
+            if first == 0 or f.words[first - 1] not in ("the", "of"):  # "... of the Civic Union, the head of": a body
+                holder = (first, last)
+        if holder is not None:
+            names = frozenset(f.terms[h] for h in range(holder[0], holder[1] + 1) if f.terms[h] and not _is_role(f, h))
+            out.setdefault(key, (names, (f.toks[holder[0]][1], f.toks[holder[1]][2])))
+    f.memo["org_roles"] = out
+    return out
+
+
+def org_role_evidence(a: SentFeatures, b: SentFeatures) -> list[Evidence]:
+    """The same role in the same named body held by two different people ("the candidate of the
+    Green Alliance, Anna Berg" / "Jonas Holm, the candidate of the Green Alliance")."""
+    ra = org_roles(a)
+    if not ra:
+        return []
+    for key, (names_b, span_b) in org_roles(b).items():
+        got = ra.get(key)
+        if got is None:
+            continue
+        names_a, span_a = got
+        if names_a and names_b and not names_a & names_b:
+            return [Evidence("entity", a.text[span_a[0]:span_a[1]], b.text[span_b[0]:span_b[1]], span_a, span_b,
+                             note="the same role held by two different people")]
     return []
 
 

@@ -31,8 +31,12 @@ from reviewer.lang.en import (
     NOT_COUNT_BEFORE,
     RANGE_JOINERS,
     RANGE_OPENERS,
+    POPULATION_WORDS,
     SCALES,
+    STATE_AUX,
+    STATE_TERMS,
     THOUSANDS_SPACES,
+    TOLL_VERBS,
     TIME_UNITS,
     UNITS,
     UPPER,
@@ -40,6 +44,8 @@ from reviewer.lang.en import (
 )
 
 INF = math.inf
+VAGUE_SPAN = 2.0  # a vague word ("thousands") disagrees with a figure only past twice its top
+TOLL_REACH = 30  # tokens back from "rose to N" to the "toll" it reports
 Tok = tuple[str, int, int]
 
 # "more than five hours" is read as at least five: reporters round, and a strict bound
@@ -64,6 +70,7 @@ class Count:
     weak: bool = False  # an indefinite article ("a drone"): one, but only against a real number
     pre: str | None = None  # the content word right before ("magnitude 6.4", "killed six")
     unit: str | None = None  # a unit of measurement (a pint unit name) when the head is one
+    vague: bool = False  # a vague word ("thousands", "dozens"), not a range of figures
 
 
 _DOT_THOUSANDS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+$")
@@ -221,9 +228,30 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
         if m > j + 1 and m < n and terms[m] is not None and not _gap(toks, m - 1, m):
             head.append(terms[m])
             last = m
+    if head and not set(head) & STATE_TERMS.keys():
+        # "300 people had died", "5,000 people were missing": what happened to them is counted too
+        m = k
+        if m < n and words[m] == "of" and not _gap(toks, m - 1, m):
+            # "eight members of the road crew were missing"
+            while m < n and m <= k + 5 and words[m] not in STATE_AUX and not _gap(toks, m - 1, m):
+                m += 1
+        a0 = m
+        while m < n and m <= a0 + 3 and words[m] in STATE_AUX and not _gap(toks, m - 1, m):
+            m += 1
+        if m > a0 and m < n and terms[m] in STATE_TERMS and not _gap(toks, m - 1, m):
+            head.append(terms[m])  # type: ignore[arg-type]
+            last = m
     if head[:1] in (["live"], ["life"]) and LIVES_LOST_CUES & set(words[max(0, i - 5):i] + words[k:k + 3]):
         head = ["person", "die"]  # "the loss of at least 60 lives", "claimed 60 lives": the dead
-    if not head and value is not None and "toll" in words[max(0, i - 14):i]:
+    if value is not None and head in ([], ["person"]):
+        b = i - 1
+        while b >= 0 and words[b] in COUNT_LEAD_WORDS and words[b - 1:b + 1] != ["home", "to"]:
+            b -= 1
+        if b >= 1 and ((words[b] == "of" and words[b - 1] in POPULATION_WORDS) or words[b - 1:b + 1] == ["home", "to"]):
+            last = last if head else j
+            head = ["person", "resid"]  # "a population of 100,000", "a city of 125,000 people": its residents
+    toll_reach = TOLL_REACH if i > 0 and words[i - 1] in TOLL_VERBS else 14
+    if not head and value is not None and "toll" in words[max(0, i - toll_reach):i]:
         head = ["person", "die"]  # "the death toll at 9", "the toll rose to 12": a count of the dead
         last = j
     return head, last, k
@@ -337,7 +365,7 @@ def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
         if weak and unit:
             weak, exact = False, True  # "an hour", "a mile": one unit, a real amount
         out.append(Count(lo=lo, hi=hi, span=(toks[start_idx][1], end), head=tuple(head), exact=exact, weak=weak,
-                         pre=pre, unit=unit))
+                         pre=pre, unit=unit, vague=words[i] in VAGUE))
         i = last + 1
     return _join_durations(out, text)
 
@@ -372,6 +400,10 @@ def counts_conflict(a: Count, b: Count, tolerance: float = 0.0, weak_max: float 
         other = b if a.weak else a
         if not other.exact or other.lo > weak_max:
             return False
+    for x, y in ((a, b), (b, a)):
+        if x.vague and x.hi < INF and not y.unit and (y.exact or (y.hi == INF and not y.vague)):
+            # "thousands" / "10,000": a vague word is loose upwards ("thousands" / "hundreds" still differ)
+            return y.lo > x.hi * VAGUE_SPAN or y.hi < x.lo
     if not (a.exact or b.exact) and ((a.hi == INF and b.lo == 0 and a.lo == b.hi) or (b.hi == INF and a.lo == 0 and b.lo == a.hi)):
         return True  # "more than 2,000" / "up to 2,000": bounds that only touch
     if a.unit and b.unit:

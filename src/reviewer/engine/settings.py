@@ -51,9 +51,13 @@ class Tuning:
     figure_bonus: float = 0.1  # added to the similarity of such a pair, so it ranks above look-alikes
     figure_min: float = 10.0  # a plain count this big, equal on both sides with the same head, is a claim in common
     weak_count_max: float = 10.0
+    # A toll of the dead or injured given as "at least N" / "more than N" is the count known
+    # then: it disagrees with a figure above N * toll_floor_span ("at least 60" / "rose to 133").
+    toll_floor_span: float = 1.5
     # Measurements of one dimension in different units fill one slot only within this ratio
     # ("200 km" / "120 miles"; not "21-foot" / "380 nautical miles").
     measure_slot_ratio: float = 3.0
+    measure_reach: int = 16  # tokens back from a percentage to the rate it gives ("the participation rate ... was 87 percent")
     subject_reach: int = 10  # tokens back from a count to the name it belongs to, within its clause
     anchor_reach: int = 6  # tokens after a measurement searched for its reference place ("40 km north of Tula")
     # Token windows.

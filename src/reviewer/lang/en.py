@@ -157,6 +157,7 @@ SYNONYMS = {
     "seat": "seat seats",
     "missing": "missing disappeared unaccounted",
     "hit": "hit hits hitting struck strike strikes striking",
+    "particip": "participation participate participated participating turnout",
 }
 
 # Pairs of words that cannot both be true of the same thing (de Marneffe et al.'s antonym
@@ -223,5 +224,53 @@ MODES = {**{t: "request" for t in ("ask", "sought", "seek", "demand", "want", "r
 CLAUSE_BREAK_WORDS = ("while", "but", "whereas")
 # "not A but B", "not only": the negation does not deny the predicate.
 NEGATION_EXCEPTIONS = ("but", "only")
+# What happened to counted people, by term: "300 people had died" and "300 people were missing"
+# count different things, and two such counts never fill one slot. A toll (the dead, the
+# injured) given as "at least N" is the count known then, not an open bound.
+STATE_TERMS = {"die": "dead", "injur": "injured", "missing": "missing", "rescu": "rescued", "evacu": "evacuated",
+               "displac": "displaced", "homeless": "displaced", "arrest": "arrested", "hospitalis": "hospitalised",
+               "hospitaliz": "hospitalised", "hospit": "hospitalised", "admit": "hospitalised", "surviv": "survived", "hostag": "hostages"}
+TOLL_STATES = frozenset({"dead", "injured"})
+# Verbs between counted people and what happened to them ("2,000 people may have drowned").
+STATE_AUX = frozenset(AUX | {"may", "might", "could", "would", "will", "be", "feared", "presumed", "now", "still"})
+# "a population of 100,000": a count of residents with its noun before it.
+# "a city of 125,000 people", "home to 125,000": residents too.
+POPULATION_WORDS = frozenset({"population", "populations", "city", "town", "community", "village", "country",
+                              "nation", "region", "district", "island", "province", "municipality"})
+# Words right before a figure that a "toll" earlier in the sentence is reported as ("the death
+# toll ... rose to 133").
+TOLL_VERBS = frozenset({"to", "at", "reached", "hit", "topped", "passed", "surpassed", "exceeded"})
+# Words that name what a percentage measures ("the participation rate of 88 percent", "the rate
+# of open ballot boxes reached 99 percent", "turnout"); the generic ones say nothing by themselves.
+RATE_WORDS = frozenset({"rate", "rates", "turnout", "share", "proportion", "percentage", "level"})
+GENERIC_RATE_WORDS = frozenset({"rate", "rates", "share", "proportion", "percentage", "level"})
+# Stages of a count or result: an early one and the final one are two announcements, on two
+# days ("preliminary results on Sunday" / "the official results on Thursday"). Read only right
+# before a word of RESULT_NOUNS.
+STAGE_EARLY = frozenset({"preliminary", "provisional", "initial", "unofficial", "partial", "non-final", "early"})
+STAGE_FINAL = frozenset({"official", "final", "definitive", "certified"})
+RESULT_NOUNS = frozenset({"result", "results", "count", "tally", "figures", "returns", "toll", "data"})
+# A distance after one of these verbs is the way covered ("advanced 200 km"); one after "within"
+# or before "from"/"away"/"short of" is the way left ("within 200 km of the capital", "120 miles
+# from the capital"). The same figure read both ways is two reports that disagree.
+MOTION_WORDS = frozenset({"advanced", "advance", "advancing", "travelled", "traveled", "travelling", "moved", "marched",
+                          "drove", "driven", "walked", "covered", "flew", "flown", "sailed", "pushed", "rode",
+                          "ran", "swam", "trekked", "progressed"})
+REMAINING_BEFORE = frozenset({"within"})
+REMAINING_AFTER = frozenset({"from", "away", "short", "outside"})
+DISTANCE_LEAD_WORDS = frozenset({"only", "just", "about", "around", "some", "nearly", "almost", "roughly", "barely",
+                                 "approximately", "less", "more", "than", "to", "over", "under"})
+# Order of two happenings: "the two dams collapsed at the same time" / "the upper dam broke first".
+SIMULTANEOUS = (("at", "the", "same", "time"), ("simultaneously",), ("at", "once"), ("in", "unison"))
+SEQUENCE_CUES = (("first",), ("one", "after", "the", "other"), ("followed", "by"), ("and", "then"))
+# Words before "first" that make it an ordinal or a phrase ("the first", "for the first time").
+NOT_SEQUENCE_BEFORE = frozenset({"the", "a", "its", "his", "her", "their", "our", "for", "at", "was", "is", "were"})
+# Words allowed between a role's body and the name of its holder ("..., current President Anna Berg").
+HOLDER_LEADS = frozenset({"current", "former", "acting", "incumbent", "interim", "outgoing", "sitting"})
+# Heads of the names of bodies: "the Emergencies Ministry" and "the Foreign Ministry" are two
+# ministries, not one name swapped for another. Stems, as in SentFeatures.terms.
+BODY_HEADS = frozenset({"ministri", "depart", "committe", "council", "agenc", "servic", "offic", "parti", "armi",
+                        "forc", "court", "embassi", "bank", "universiti", "union", "allianc", "author", "commiss",
+                        "bureau", "guard"})
 # Number words that add a term for the number itself but are not counts on their own.
 NOT_NUMBER_TERMS = frozenset({"single", "both", "one", "dozen"})
