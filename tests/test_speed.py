@@ -96,3 +96,58 @@ def test_fast_json_odd_values():
     bad = Article(id="c", path="c.txt", body="a\ud800b", sentences=[Sentence(0, 0, 3, "a\ud800b")])
     cl2 = Cluster([art, bad])
     assert alignjson.dumps(cl2, links) == _stdlib(cl2, links)
+
+
+def _wire_cluster():
+    """Wire copy: the same sentences word for word in several articles, some with a figure or a
+    day changed, one repeated within its article, articles of two dates."""
+    from reviewer.io.segment import segment
+    from reviewer.models import Article, Cluster
+
+    base = ["Officials said 12 workers were evacuated in Riverton on Monday.",
+            "On Tuesday, 40 soldiers were detained in Eastport, Novak said.",
+            "Police in Millbrook rescued 27 families on Friday, according to Silva.",
+            "Haddad told reporters that officials would release 15 drivers in Lakeside on Sunday."]
+    variants = [base, [base[0].replace("12", "15"), *base[1:]], [base[0], base[1].replace("Tuesday", "Wednesday"),
+                *base[2:], base[2]], list(reversed(base))]
+    arts = []
+    for k, sents in enumerate(variants * 2):
+        art = Article(id=f"w{k}", path="", body=" ".join(sents), date="2024-03-10" if k < 4 else "2024-03-12")
+        art.sentences = segment(art.body)
+        arts.append(art)
+    return Cluster(arts)
+
+
+def _dated_cluster():
+    """The same words on two dates: "yesterday" in an article of the 10th agrees with "March 9",
+    in one of the 12th it does not."""
+    from reviewer.io.segment import segment
+    from reviewer.models import Article, Cluster
+
+    yesterday = "The fuel depot in Riverton was hit by drones yesterday, officials said."
+    march = "The fuel depot in Riverton was hit by drones on March 9, officials said."
+    arts = [Article(id=f"d{k}", path="", body=body, date=date)
+            for k, (date, body) in enumerate([("2024-03-10", march), ("2024-03-10", yesterday), ("2024-03-12", yesterday)])]
+    for art in arts:
+        art.sentences = segment(art.body)
+    return Cluster(arts)
+
+
+def test_pair_memo_changes_no_link(monkeypatch):
+    from reviewer.config import AlignSettings
+    from reviewer.engine import pairmemo
+    from reviewer.engine.align import align
+    from reviewer.engine.features import build_features
+    from reviewer.io.articles import load_cluster
+
+    for make in (lambda: load_cluster([SEEDS]), _wire_cluster, _dated_cluster):
+        st = AlignSettings(semantic="off", within_article=True)
+        monkeypatch.setattr(pairmemo, "ENABLED", True)
+        fast = align(make(), st)
+        monkeypatch.setattr(pairmemo, "ENABLED", False)
+        plain = align(make(), st)
+        assert fast and fast == plain
+    monkeypatch.setattr(pairmemo, "ENABLED", True)
+    wire = _wire_cluster()
+    kinds = pairmemo.signatures(build_features(wire), [a.date for a in wire.articles])
+    assert len(set(kinds)) < len(kinds)  # the memo has something to share here

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from reviewer.config import AlignSettings
-from reviewer.engine import crosslingual
+from reviewer.engine import crosslingual, pairmemo
 from reviewer.engine.candidates import candidates
 from reviewer.engine.evidence import (
     antonym_evidence,
@@ -58,9 +58,14 @@ def align(cluster: Cluster, settings: AlignSettings | None = None,
     matches: list[tuple[int, int, float]] = []
     conflicts: list[tuple[int, int, float, list[Evidence]]] = []
     dates = [a.date for a in cluster.articles]
+    kind = pairmemo.signatures(feats, dates)  # issue 15: a pair of the same two texts is decided once
+    decided: dict[tuple, tuple[float, list[Evidence]] | None] = {}
     for i, j, sim, lex_sim, only_facts, whole in zip(cand.i.tolist(), cand.j.tolist(), cand.sim.tolist(),
                                                      cand.lex.tolist(), cand.facts_only.tolist(), cand.whole.tolist()):
-        got = _decide(feats[i], feats[j], (sim, whole), lex_sim, only_facts, settings, tuning)
+        key = (kind[i], kind[j], feats[i].art == feats[j].art, sim, whole, lex_sim, only_facts)
+        got = decided.get(key, decided)
+        if got is decided:
+            got = decided[key] = _decide(feats[i], feats[j], (sim, whole), lex_sim, only_facts, settings, tuning)
         if got is None:
             continue
         score, evidence = got
