@@ -151,3 +151,25 @@ def test_pair_memo_changes_no_link(monkeypatch):
     wire = _wire_cluster()
     kinds = pairmemo.signatures(build_features(wire), [a.date for a in wire.articles])
     assert len(set(kinds)) < len(kinds)  # the memo has something to share here
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(2, 12), st.lists(st.tuples(st.integers(0, 11), st.integers(0, 11),
+                                              st.sampled_from([0.15, 0.2, 0.3, 0.5, 0.7, 0.31, 0.3001, 1.0])),
+                                    min_size=50, max_size=600),
+       st.integers(1, 4), st.integers(1, 3), st.integers(1, 3))
+def test_may_rank_drops_only_pairs_that_never_rank(n, raw, n_art, per_article, per_sentence):
+    from reviewer.engine.candidates import _may_rank
+
+    pairs = sorted({(min(a, b) % n, max(a, b) % n): s for a, b, s in raw if a % n != b % n}.items())
+    if not pairs:
+        return
+    ci = np.array([p[0][0] for p in pairs])
+    cj = np.array([p[0][1] for p in pairs])
+    sim = np.array([p[1] for p in pairs])
+    art_of = np.arange(n) % n_art
+    t = dataclasses.replace(TUNING, per_article=per_article, per_sentence=per_sentence)
+    full = np.flatnonzero(_best_per_sentence(ci, cj, sim, art_of, t))
+    may = np.flatnonzero(_may_rank(ci, cj, sim, n, per_sentence, bins=8, slack=0))
+    kept = may[_best_per_sentence(ci[may], cj[may], sim[may], art_of, t)]
+    assert full.tolist() == kept.tolist()
