@@ -173,3 +173,16 @@ def test_may_rank_drops_only_pairs_that_never_rank(n, raw, n_art, per_article, p
     may = np.flatnonzero(_may_rank(ci, cj, sim, n, per_sentence, bins=8, slack=0))
     kept = may[_best_per_sentence(ci[may], cj[may], sim[may], art_of, t)]
     assert full.tolist() == kept.tolist()
+
+
+def test_dense_cluster_keeps_its_links_when_the_budget_drops_every_common_term():
+    """Wire copy from a small vocabulary: every term is common, a small blocking budget leaves
+    all single terms out; pairs of them still block, so the links stay (issue 15)."""
+    from reviewer.config import AlignSettings
+    from reviewer.engine.align import align
+
+    st = AlignSettings(semantic="off")
+    full = {(l.a, l.b, l.relation) for l in align(_wire_cluster(), st)}
+    tight = dataclasses.replace(TUNING, block_budget=1000)  # well under the sum of squared postings here
+    kept = {(l.a, l.b, l.relation) for l in align(_wire_cluster(), st, tuning=tight)}
+    assert len(full) > 100 and kept == full
