@@ -186,3 +186,24 @@ def test_dense_cluster_keeps_its_links_when_the_budget_drops_every_common_term()
     tight = dataclasses.replace(TUNING, block_budget=1000)  # well under the sum of squared postings here
     kept = {(l.a, l.b, l.relation) for l in align(_wire_cluster(), st, tuning=tight)}
     assert len(full) > 100 and kept == full
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(2, 15), st.lists(st.tuples(st.integers(0, 14), st.integers(0, 14),
+                                              st.sampled_from([0.2, 0.35, 0.5, 0.5001, 0.7, 1.0])), max_size=200),
+       st.integers(1, 4), st.integers(1, 4))
+def test_kept_is_the_per_article_cutoff_of_the_first_implementation(n, raw, n_art, k):
+    from collections import defaultdict
+
+    from reviewer.engine.align import _kept
+
+    art = np.arange(n) % n_art
+    pairs = sorted({(min(a, b) % n, max(a, b) % n): s for a, b, s in raw if a % n != b % n}.items())
+    pairs = [(i, j, s) for (i, j), s in pairs]
+    best = defaultdict(list)  # the first implementation: a dict of score lists, sorted
+    for i, j, s in pairs:
+        best[(i, art[j])].append(s)
+        best[(j, art[i])].append(s)
+    cut = {key: sorted(v, reverse=True)[:k][-1] for key, v in best.items()}
+    expected = [s >= cut[(i, art[j])] and s >= cut[(j, art[i])] for i, j, s in pairs]
+    assert _kept(art, pairs, k).tolist() == expected

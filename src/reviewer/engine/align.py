@@ -20,6 +20,8 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 
+import numpy as np
+
 from reviewer.config import AlignSettings
 from reviewer.engine import crosslingual, pairmemo
 from reviewer.engine.candidates import candidates
@@ -168,13 +170,27 @@ def _update_words(f: SentFeatures) -> set[str]:
     return found
 
 
-def _cutoffs(feats: list[SentFeatures], pairs, k: int) -> dict[tuple[int, int], float]:
-    """The k-th best score per (sentence, other article)."""
-    best: dict[tuple[int, int], list[float]] = defaultdict(list)
-    for i, j, s, *_rest in pairs:
-        best[(i, feats[j].art)].append(s)
-        best[(j, feats[i].art)].append(s)
-    return {key: sorted(v, reverse=True)[:k][-1] for key, v in best.items()}
+def _kept(feats_art: np.ndarray, pairs, k: int) -> np.ndarray:
+    """Per pair: is its score among the k best of (sentence, other article) on both ends? The
+    k-th best score of each group is its cutoff (the lowest one when fewer); ties all pass."""
+    m = len(pairs)
+    if m == 0:
+        return np.zeros(0, dtype=bool)
+    i = np.fromiter((p[0] for p in pairs), dtype=np.int64, count=m)
+    j = np.fromiter((p[1] for p in pairs), dtype=np.int64, count=m)
+    s = np.fromiter((p[2] for p in pairs), dtype=np.float64, count=m)
+    width = int(feats_art.max()) + 1
+    key = np.concatenate([i * width + feats_art[j], j * width + feats_art[i]])
+    both = np.concatenate([s, s])
+    order = np.lexsort((-both, key))
+    ks = key[order]
+    start = np.flatnonzero(np.r_[True, ks[1:] != ks[:-1]])
+    size = np.diff(np.r_[start, len(ks)])
+    cut = both[order[start + np.minimum(k, size) - 1]]
+    cutoff = np.empty(2 * m)
+    cutoff[order] = np.repeat(cut, size)
+    ok = both >= cutoff
+    return ok[:m] & ok[m:]
 
 
 def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[int, int, float]],
@@ -183,8 +199,19 @@ def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[i
     """Keep the best few links per sentence and other article, on both ends; a match within one
     article only from ``within_min``."""
     k = settings.max_matches_per_article
-    cutoff = _cutoffs(feats, matches, k)
-    conf_cut = _cutoffs(feats, conflicts, k)
+    art = np.fromiter((f.art for f in feats), dtype=np.int64, count=len(feats))
+    keep_m = _kept(art, matches, k)
+    keep_c = _kept(art, conflicts, k)
+    order = {aid: n for n, aid in enumerate(art_ids)}
+    pos = [order[art_ids[f.art]] for f in feats]
+    chosen = []  # (sort key, i, j, relation, score, evidence)
+    for (i, j, s), ok in zip(matches, keep_m.tolist()):
+        if ok and not (feats[i].art == feats[j].art and s < within_min):
+            chosen.append(((pos[i], feats[i].idx, pos[j], feats[j].idx, "match"), i, j, "match", s, ()))
+    for (i, j, s, ev), ok in zip(conflicts, keep_c.tolist()):
+        if ok:
+            chosen.append(((pos[i], feats[i].idx, pos[j], feats[j].idx, "conflict"), i, j, "conflict", s, tuple(ev)))
+    chosen.sort(key=lambda c: c[0])
     refs: dict[int, SentenceRef] = {}
 
     def ref(i: int) -> SentenceRef:
@@ -193,15 +220,4 @@ def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[i
             r = refs[i] = SentenceRef(art_ids[feats[i].art], feats[i].idx)
         return r
 
-    out: list[Link] = []
-    for i, j, s in matches:
-        if feats[i].art == feats[j].art and s < within_min:
-            continue  # an article repeating itself in other words is no news to a reviewer
-        if s >= cutoff[(i, feats[j].art)] and s >= cutoff[(j, feats[i].art)]:
-            out.append(Link(ref(i), ref(j), "match", round(s, 4)))
-    for i, j, s, ev in conflicts:
-        if s >= conf_cut[(i, feats[j].art)] and s >= conf_cut[(j, feats[i].art)]:
-            out.append(Link(ref(i), ref(j), "conflict", round(s, 4), tuple(ev)))
-    order = {aid: n for n, aid in enumerate(art_ids)}
-    out.sort(key=lambda l: (order[l.a.article], l.a.sentence, order[l.b.article], l.b.sentence, l.relation))
-    return out
+    return [Link(ref(i), ref(j), rel, round(s, 4), ev) for _key, i, j, rel, s, ev in chosen]
