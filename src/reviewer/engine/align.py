@@ -212,12 +212,5 @@ def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[i
         if ok:
             chosen.append(((pos[i], feats[i].idx, pos[j], feats[j].idx, "conflict"), i, j, "conflict", s, tuple(ev)))
     chosen.sort(key=lambda c: c[0])
-    refs: dict[int, SentenceRef] = {}
-
-    def ref(i: int) -> SentenceRef:
-        r = refs.get(i)
-        if r is None:
-            r = refs[i] = SentenceRef(art_ids[feats[i].art], feats[i].idx)
-        return r
-
-    return [Link(ref(i), ref(j), rel, round(s, 4), ev) for _key, i, j, rel, s, ev in chosen]
+    ref = [SentenceRef(art_ids[f.art], f.idx) for f in feats]
+    return [Link(ref[i], ref[j], rel, round(s, 4), ev) for _key, i, j, rel, s, ev in chosen]
