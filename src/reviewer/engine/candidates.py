@@ -71,10 +71,12 @@ def lexical_pairs(x: sparse.csr_matrix, weights: sparse.csr_matrix, df: np.ndarr
 
     Blocking: only terms whose posting lists fit a work budget (rarest first) take part, so
     the cost follows the number of sentences, not its square. On a small cluster every term
-    fits and this is exact. On a large one the commonest terms do not fit alone; two of a
-    sentence's rarest such terms together are a key of their own (same budget), and the
-    values of every pair found still count every term (issue 15: a dense cluster of wire
-    copy, where every word is common, kept almost no links past 5,000 sentences)."""
+    fits and this is exact. On a large one the commonest terms do not fit alone. When they are
+    a few very common words (the median sentence keeps most of its weight), they are left out
+    of both the pairs and the values. When they carry most of the weight (a dense cluster of
+    wire copy, where every word is common: it kept almost no links past 5,000 sentences, issue
+    15), two of a sentence's rarest such terms together are a key of their own (same budget),
+    and the values of every pair found count every term."""
     order = np.argsort(df, kind="stable")  # rarest first
     cost = np.cumsum(df[order] ** 2)
     mask = np.zeros(x.shape[1], dtype=bool)
@@ -82,14 +84,10 @@ def lexical_pairs(x: sparse.csr_matrix, weights: sparse.csr_matrix, df: np.ndarr
     mask &= df >= 2
     over = (df >= 2) & ~mask
     if over.any():
-        # The values count every term: the budgeted ones by the sparse product, the others pair by pair.
-        co, ws = _budgeted_products(x, weights, np.flatnonzero(mask))
-        i, j = _overflow_pattern(x, df, order, co, over, t)
-        if not within:
-            sel = art_of[i] != art_of[j]
-            i, j = i[sel], j[sel]
-        cos_o, ws_o = _pair_values(x[:, np.flatnonzero(over)], weights[:, np.flatnonzero(over)], i, j)
-        return i, j, np.asarray(co[i, j]).ravel() + cos_o, np.asarray(ws[i, j]).ravel() + ws_o
+        share = np.asarray(weights[:, np.flatnonzero(over)].sum(axis=1)).ravel() / \
+            np.maximum(np.asarray(weights.sum(axis=1)).ravel(), 1e-12)
+        if np.median(share) < t.combo_min_share:
+            over[:] = False  # a few very common words left out: their say in the score is small
     co, ws = _budgeted_products(x, weights, np.flatnonzero(mask))
     co.sort_indices()
     ws.sort_indices()
@@ -97,9 +95,25 @@ def lexical_pairs(x: sparse.csr_matrix, weights: sparse.csr_matrix, df: np.ndarr
     i, j, cos = coo.row, coo.col, coo.data
     w_shared = ws.tocoo().data  # same sparsity pattern as co, in the same order
     assert len(w_shared) == len(cos)
+    if over.any():
+        # Pairs only a combined key finds share no budgeted term; then every pair's values also
+        # count the terms over the budget, pair by pair.
+        extra = _combo_pairs(x, df, order, co, over, t)
+        if extra is not None:
+            n = x.shape[0]
+            i = np.concatenate([i.astype(np.int64), extra[0]])
+            j = np.concatenate([j.astype(np.int64), extra[1]])
+            cos = np.concatenate([cos, np.zeros(len(extra[0]))])
+            w_shared = np.concatenate([w_shared, np.zeros(len(extra[0]))])
+            o = np.argsort(i * n + j, kind="stable")  # the order of the pattern's rows and columns
+            i, j, cos, w_shared = i[o], j[o], cos[o], w_shared[o]
     if not within:
         sel = art_of[i] != art_of[j]
         i, j, cos, w_shared = i[sel], j[sel], cos[sel], w_shared[sel]
+    if over.any():
+        oc = np.flatnonzero(over)
+        cos_o, ws_o = _pair_values(x[:, oc], weights[:, oc], i, j)
+        cos, w_shared = cos + cos_o, w_shared + ws_o
     return i, j, cos, w_shared
 
 
@@ -114,9 +128,9 @@ def _budgeted_products(x: sparse.csr_matrix, weights: sparse.csr_matrix, cols: n
     return co, ws
 
 
-def _overflow_pattern(x: sparse.csr_matrix, df: np.ndarray, order: np.ndarray, co: sparse.csr_matrix,
-                      over: np.ndarray, t: Tuning) -> tuple[np.ndarray, np.ndarray]:
-    """The pairs (i < j) that share a term within the budget, or two of their rarest
+def _combo_pairs(x: sparse.csr_matrix, df: np.ndarray, order: np.ndarray, co: sparse.csr_matrix,
+                 over: np.ndarray, t: Tuning) -> tuple[np.ndarray, np.ndarray] | None:
+    """The pairs (i < j) sharing no term within the budget but two of their rarest
     ``combo_terms`` terms over it (issue 15): on a cluster where every term is common (wire
     copy from a small vocabulary) a single common term is too weak a key to afford, but two of
     them together are rare enough; the combined keys take the same budget, rarest first."""
@@ -134,22 +148,23 @@ def _overflow_pattern(x: sparse.csr_matrix, df: np.ndarray, order: np.ndarray, c
             for q in range(p + 1, len(own)):
                 rows.append(r)
                 kcols.append(keys.setdefault((own[p], own[q]), len(keys)))
-    pattern = co.copy()
-    pattern.data[:] = 1.0
-    if keys:
-        combos = sparse.csr_matrix((np.ones(len(rows)), (np.array(rows, dtype=np.int64), np.array(kcols, dtype=np.int64))),
-                                   shape=(n, len(keys)))
-        kdf = np.bincount(combos.indices, minlength=len(keys)).astype(np.float64)
-        korder = np.argsort(kdf, kind="stable")
-        kmask = np.zeros(len(keys), dtype=bool)
-        kmask[korder[np.cumsum(kdf[korder] ** 2) <= t.block_budget]] = True
-        kmask &= kdf >= 2
-        kb = combos[:, np.flatnonzero(kmask)].tocsr()
-        pattern = pattern + sparse.triu(kb @ kb.T, k=1)
-    pattern = pattern.tocsr()
-    pattern.sort_indices()
-    pc = pattern.tocoo()
-    return pc.row.astype(np.int64), pc.col.astype(np.int64)
+    if not keys:
+        return None
+    combos = sparse.csr_matrix((np.ones(len(rows)), (np.array(rows, dtype=np.int64), np.array(kcols, dtype=np.int64))),
+                               shape=(n, len(keys)))
+    kdf = np.bincount(combos.indices, minlength=len(keys)).astype(np.float64)
+    korder = np.argsort(kdf, kind="stable")
+    kmask = np.zeros(len(keys), dtype=bool)
+    kmask[korder[np.cumsum(kdf[korder] ** 2) <= t.block_budget]] = True
+    kmask &= kdf >= 2
+    kb = combos[:, np.flatnonzero(kmask)].tocsr()
+    found = sparse.triu(kb @ kb.T, k=1).tocsr()
+    seen = co.copy()
+    seen.data[:] = 1.0
+    found = (found - found.multiply(seen)).tocsr()  # those the budgeted terms found already: 0
+    found.eliminate_zeros()
+    fc = found.tocoo()
+    return fc.row.astype(np.int64), fc.col.astype(np.int64)
 
 
 def _pair_values(x: sparse.csr_matrix, weights: sparse.csr_matrix, ci: np.ndarray, cj: np.ndarray,
