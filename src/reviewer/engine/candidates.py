@@ -72,9 +72,9 @@ def lexical_pairs(x: sparse.csr_matrix, weights: sparse.csr_matrix, df: np.ndarr
     Blocking: only terms whose posting lists fit a work budget (rarest first) take part, so
     the cost follows the number of sentences, not its square. On a small cluster every term
     fits and this is exact. On a large one the commonest terms do not fit alone. When they are
-    a few very common words (the median sentence keeps most of its weight), they are left out
-    of both the pairs and the values. When they carry most of the weight (a dense cluster of
-    wire copy, where every word is common: it kept almost no links past 5,000 sentences, issue
+    a few very common words of a large vocabulary, they are left out of both the pairs and the
+    values. When most of the vocabulary is over the budget (a dense cluster of wire copy from
+    few words, every one of them common: it kept almost no links past 5,000 sentences, issue
     15), two of a sentence's rarest such terms together are a key of their own (same budget),
     and the values of every pair found count every term."""
     order = np.argsort(df, kind="stable")  # rarest first
@@ -83,11 +83,8 @@ def lexical_pairs(x: sparse.csr_matrix, weights: sparse.csr_matrix, df: np.ndarr
     mask[order[cost <= t.block_budget]] = True
     mask &= df >= 2
     over = (df >= 2) & ~mask
-    if over.any():
-        share = np.asarray(weights[:, np.flatnonzero(over)].sum(axis=1)).ravel() / \
-            np.maximum(np.asarray(weights.sum(axis=1)).ravel(), 1e-12)
-        if np.median(share) < t.combo_min_share:
-            over[:] = False  # a few very common words left out: their say in the score is small
+    if over.sum() < t.combo_min_share * (df >= 2).sum():
+        over[:] = False  # a few very common words of a large vocabulary left out: little say in the score
     co, ws = _budgeted_products(x, weights, np.flatnonzero(mask))
     co.sort_indices()
     ws.sort_indices()
