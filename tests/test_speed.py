@@ -96,3 +96,114 @@ def test_fast_json_odd_values():
     bad = Article(id="c", path="c.txt", body="a\ud800b", sentences=[Sentence(0, 0, 3, "a\ud800b")])
     cl2 = Cluster([art, bad])
     assert alignjson.dumps(cl2, links) == _stdlib(cl2, links)
+
+
+def _wire_cluster():
+    """Wire copy: the same sentences word for word in several articles, some with a figure or a
+    day changed, one repeated within its article, articles of two dates."""
+    from reviewer.io.segment import segment
+    from reviewer.models import Article, Cluster
+
+    base = ["Officials said 12 workers were evacuated in Riverton on Monday.",
+            "On Tuesday, 40 soldiers were detained in Eastport, Novak said.",
+            "Police in Millbrook rescued 27 families on Friday, according to Silva.",
+            "Haddad told reporters that officials would release 15 drivers in Lakeside on Sunday."]
+    variants = [base, [base[0].replace("12", "15"), *base[1:]], [base[0], base[1].replace("Tuesday", "Wednesday"),
+                *base[2:], base[2]], list(reversed(base))]
+    arts = []
+    for k, sents in enumerate(variants * 2):
+        art = Article(id=f"w{k}", path="", body=" ".join(sents), date="2024-03-10" if k < 4 else "2024-03-12")
+        art.sentences = segment(art.body)
+        arts.append(art)
+    return Cluster(arts)
+
+
+def _dated_cluster():
+    """The same words on two dates: "yesterday" in an article of the 10th agrees with "March 9",
+    in one of the 12th it does not."""
+    from reviewer.io.segment import segment
+    from reviewer.models import Article, Cluster
+
+    yesterday = "The fuel depot in Riverton was hit by drones yesterday, officials said."
+    march = "The fuel depot in Riverton was hit by drones on March 9, officials said."
+    arts = [Article(id=f"d{k}", path="", body=body, date=date)
+            for k, (date, body) in enumerate([("2024-03-10", march), ("2024-03-10", yesterday), ("2024-03-12", yesterday)])]
+    for art in arts:
+        art.sentences = segment(art.body)
+    return Cluster(arts)
+
+
+def test_pair_memo_changes_no_link(monkeypatch):
+    from reviewer.config import AlignSettings
+    from reviewer.engine import pairmemo
+    from reviewer.engine.align import align
+    from reviewer.engine.features import build_features
+    from reviewer.io.articles import load_cluster
+
+    for make in (lambda: load_cluster([SEEDS]), _wire_cluster, _dated_cluster):
+        st = AlignSettings(semantic="off", within_article=True)
+        monkeypatch.setattr(pairmemo, "ENABLED", True)
+        fast = align(make(), st)
+        monkeypatch.setattr(pairmemo, "ENABLED", False)
+        plain = align(make(), st)
+        assert fast and fast == plain
+    monkeypatch.setattr(pairmemo, "ENABLED", True)
+    wire = _wire_cluster()
+    kinds = pairmemo.signatures(build_features(wire), [a.date for a in wire.articles])
+    assert len(set(kinds)) < len(kinds)  # the memo has something to share here
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(2, 12), st.lists(st.tuples(st.integers(0, 11), st.integers(0, 11),
+                                              st.sampled_from([0.15, 0.2, 0.3, 0.5, 0.7, 0.31, 0.3001, 1.0])),
+                                    min_size=50, max_size=600),
+       st.integers(1, 4), st.integers(1, 3), st.integers(1, 3))
+def test_may_rank_drops_only_pairs_that_never_rank(n, raw, n_art, per_article, per_sentence):
+    from reviewer.engine.candidates import _may_rank
+
+    pairs = sorted({(min(a, b) % n, max(a, b) % n): s for a, b, s in raw if a % n != b % n}.items())
+    if not pairs:
+        return
+    ci = np.array([p[0][0] for p in pairs])
+    cj = np.array([p[0][1] for p in pairs])
+    sim = np.array([p[1] for p in pairs])
+    art_of = np.arange(n) % n_art
+    t = dataclasses.replace(TUNING, per_article=per_article, per_sentence=per_sentence)
+    full = np.flatnonzero(_best_per_sentence(ci, cj, sim, art_of, t))
+    may = np.flatnonzero(_may_rank(ci, cj, sim, n, per_sentence, bins=8, slack=0))
+    kept = may[_best_per_sentence(ci[may], cj[may], sim[may], art_of, t)]
+    assert full.tolist() == kept.tolist()
+
+
+def test_dense_cluster_keeps_its_links_when_the_budget_drops_every_common_term():
+    """Wire copy from a small vocabulary: every term is common, a small blocking budget leaves
+    all single terms out; pairs of them still block, so the links stay (issue 15)."""
+    from reviewer.config import AlignSettings
+    from reviewer.engine.align import align
+
+    st = AlignSettings(semantic="off")
+    full = {(l.a, l.b, l.relation) for l in align(_wire_cluster(), st)}
+    tight = dataclasses.replace(TUNING, block_budget=700)  # no term of most sentences fits it alone here
+    kept = {(l.a, l.b, l.relation) for l in align(_wire_cluster(), st, tuning=tight)}
+    assert len(full) > 100 and kept == full
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(2, 15), st.lists(st.tuples(st.integers(0, 14), st.integers(0, 14),
+                                              st.sampled_from([0.2, 0.35, 0.5, 0.5001, 0.7, 1.0])), max_size=200),
+       st.integers(1, 4), st.integers(1, 4))
+def test_kept_is_the_per_article_cutoff_of_the_first_implementation(n, raw, n_art, k):
+    from collections import defaultdict
+
+    from reviewer.engine.align import _kept
+
+    art = np.arange(n) % n_art
+    pairs = sorted({(min(a, b) % n, max(a, b) % n): s for a, b, s in raw if a % n != b % n}.items())
+    pairs = [(i, j, s) for (i, j), s in pairs]
+    best = defaultdict(list)  # the first implementation: a dict of score lists, sorted
+    for i, j, s in pairs:
+        best[(i, art[j])].append(s)
+        best[(j, art[i])].append(s)
+    cut = {key: sorted(v, reverse=True)[:k][-1] for key, v in best.items()}
+    expected = [s >= cut[(i, art[j])] and s >= cut[(j, art[i])] for i, j, s in pairs]
+    assert _kept(art, pairs, k).tolist() == expected

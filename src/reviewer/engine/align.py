@@ -16,12 +16,13 @@ Pipeline (features -> candidates -> evidence -> decision -> selection):
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 
+import numpy as np
+
 from reviewer.config import AlignSettings
-from reviewer.engine import crosslingual
+from reviewer.engine import crosslingual, pairmemo
 from reviewer.engine.candidates import candidates
 from reviewer.engine.evidence import (
     antonym_evidence,
@@ -59,9 +60,14 @@ def align(cluster: Cluster, settings: AlignSettings | None = None,
     matches: list[tuple[int, int, float, float]] = []
     conflicts: list[tuple[int, int, float, list[Evidence]]] = []
     dates = [a.date for a in cluster.articles]
+    kind = pairmemo.signatures(feats, dates)  # issue 15: a pair of the same two texts is decided once
+    decided: dict[tuple, tuple[float, list[Evidence]] | None] = {}
     for i, j, sim, lex_sim, only_facts, whole in zip(cand.i.tolist(), cand.j.tolist(), cand.sim.tolist(),
                                                      cand.lex.tolist(), cand.facts_only.tolist(), cand.whole.tolist()):
-        got = _decide(feats[i], feats[j], (sim, whole), lex_sim, only_facts, settings, tuning)
+        key = (kind[i], kind[j], feats[i].art == feats[j].art, sim, whole, lex_sim, only_facts)
+        got = decided.get(key, decided)
+        if got is decided:
+            got = decided[key] = _decide(feats[i], feats[j], (sim, whole), lex_sim, only_facts, settings, tuning)
         if got is None:
             continue
         score, evidence = got
@@ -165,13 +171,27 @@ def _update_words(f: SentFeatures) -> set[str]:
     return found
 
 
-def _cutoffs(feats: list[SentFeatures], pairs, k: int) -> dict[tuple[int, int], float]:
-    """The k-th best score per (sentence, other article)."""
-    best: dict[tuple[int, int], list[float]] = defaultdict(list)
-    for i, j, s, *_rest in pairs:
-        best[(i, feats[j].art)].append(s)
-        best[(j, feats[i].art)].append(s)
-    return {key: sorted(v, reverse=True)[:k][-1] for key, v in best.items()}
+def _kept(feats_art: np.ndarray, pairs, k: int) -> np.ndarray:
+    """Per pair: is its score among the k best of (sentence, other article) on both ends? The
+    k-th best score of each group is its cutoff (the lowest one when fewer); ties all pass."""
+    m = len(pairs)
+    if m == 0:
+        return np.zeros(0, dtype=bool)
+    i = np.fromiter((p[0] for p in pairs), dtype=np.int64, count=m)
+    j = np.fromiter((p[1] for p in pairs), dtype=np.int64, count=m)
+    s = np.fromiter((p[2] for p in pairs), dtype=np.float64, count=m)
+    width = int(feats_art.max()) + 1
+    key = np.concatenate([i * width + feats_art[j], j * width + feats_art[i]])
+    both = np.concatenate([s, s])
+    order = np.lexsort((-both, key))
+    ks = key[order]
+    start = np.flatnonzero(np.r_[True, ks[1:] != ks[:-1]])
+    size = np.diff(np.r_[start, len(ks)])
+    cut = both[order[start + np.minimum(k, size) - 1]]
+    cutoff = np.empty(2 * m)
+    cutoff[order] = np.repeat(cut, size)
+    ok = both >= cutoff
+    return ok[:m] & ok[m:]
 
 
 def _within_on_words(feats: list[SentFeatures], matches: list[tuple[int, int, float, float]],
@@ -207,23 +227,18 @@ def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[i
     similarity))."""
     k = settings.max_matches_per_article
     matches = _someones_best(feats, _within_on_words(feats, matches, within_min))
-    cutoff = _cutoffs(feats, matches, k)
-    conf_cut = _cutoffs(feats, conflicts, k)
-    refs: dict[int, SentenceRef] = {}
-
-    def ref(i: int) -> SentenceRef:
-        r = refs.get(i)
-        if r is None:
-            r = refs[i] = SentenceRef(art_ids[feats[i].art], feats[i].idx)
-        return r
-
-    out: list[Link] = []
-    for i, j, s, _lex in matches:
-        if s >= cutoff[(i, feats[j].art)] and s >= cutoff[(j, feats[i].art)]:
-            out.append(Link(ref(i), ref(j), "match", round(s, 4)))
-    for i, j, s, ev in conflicts:
-        if s >= conf_cut[(i, feats[j].art)] and s >= conf_cut[(j, feats[i].art)]:
-            out.append(Link(ref(i), ref(j), "conflict", round(s, 4), tuple(ev)))
+    art = np.fromiter((f.art for f in feats), dtype=np.int64, count=len(feats))
+    keep_m = _kept(art, matches, k)
+    keep_c = _kept(art, conflicts, k)
     order = {aid: n for n, aid in enumerate(art_ids)}
-    out.sort(key=lambda l: (order[l.a.article], l.a.sentence, order[l.b.article], l.b.sentence, l.relation))
-    return out
+    pos = [order[art_ids[f.art]] for f in feats]
+    chosen = []  # (sort key, i, j, relation, score, evidence)
+    for (i, j, s, _lex), ok in zip(matches, keep_m.tolist()):
+        if ok:
+            chosen.append(((pos[i], feats[i].idx, pos[j], feats[j].idx, "match"), i, j, "match", s, ()))
+    for (i, j, s, ev), ok in zip(conflicts, keep_c.tolist()):
+        if ok:
+            chosen.append(((pos[i], feats[i].idx, pos[j], feats[j].idx, "conflict"), i, j, "conflict", s, tuple(ev)))
+    chosen.sort(key=lambda c: c[0])
+    ref = [SentenceRef(art_ids[f.art], f.idx) for f in feats]
+    return [Link(ref[i], ref[j], rel, round(s, 4), ev) for _key, i, j, rel, s, ev in chosen]

@@ -12,7 +12,10 @@ except ImportError:  # pragma: no cover
     orjson = None
 
 
-def alignment_dict(cluster: Cluster, links: list[Link]) -> dict:
+def alignment_dict(cluster: Cluster, links: list[Link], *, share: bool = False) -> dict:
+    """The contract's JSON as a dict. ``share``: equal sentence references and evidence become
+    one dict each, used by every link that has them (only for writing it out at once: the
+    many links of a dense cluster repeat them; the bytes are the same)."""
     from reviewer.engine.crosslingual import annotate_languages
 
     annotate_languages(cluster)  # issue 14: the optional "lang" fields
@@ -35,17 +38,35 @@ def alignment_dict(cluster: Cluster, links: list[Link]) -> dict:
             }
             for art in cluster.articles
         ],
-        "links": [link_dict(l) for l in links],
+        "links": _link_dicts(links, share),
     }
 
 
-def link_dict(link: Link) -> dict:
+def _link_dicts(links: list[Link], share: bool) -> list[dict]:
+    cache: dict = {}
+    return [link_dict(l, cache if share else None) for l in links]
+
+
+def link_dict(link: Link, cache: dict | None = None) -> dict:
+    if cache is None:
+        cache = {}
+    a, b = cache.get(link.a), cache.get(link.b)
+    if a is None:
+        a = cache[link.a] = {"article": link.a.article, "sentence": link.a.sentence}
+    if b is None:
+        b = cache[link.b] = {"article": link.b.article, "sentence": link.b.sentence}
+    evidence = []
+    for e in link.evidence:
+        d = cache.get(e)
+        if d is None:
+            d = cache[e] = _evidence_dict(e)
+        evidence.append(d)
     return {
-        "a": {"article": link.a.article, "sentence": link.a.sentence},
-        "b": {"article": link.b.article, "sentence": link.b.sentence},
+        "a": a,
+        "b": b,
         "relation": link.relation,
         "score": round(float(link.score), 4),
-        "evidence": [_evidence_dict(e) for e in link.evidence],
+        "evidence": evidence,
     } | ({"within_article": True} if link.a.article == link.b.article else {})
 
 
@@ -62,11 +83,11 @@ def dumps(cluster: Cluster, links: list[Link], indent: int | None = 2) -> str:
             return _dumps_fast(cluster, links)
         except TypeError:  # what orjson cannot write as json does (a lone surrogate, a huge int)
             pass
-    return json.dumps(alignment_dict(cluster, links), ensure_ascii=False, indent=indent) + "\n"
+    return json.dumps(alignment_dict(cluster, links, share=True), ensure_ascii=False, indent=indent) + "\n"
 
 
 def _dumps_fast(cluster: Cluster, links: list[Link]) -> str:
     """The same bytes as ``json.dumps(alignment_dict(...), ensure_ascii=False, indent=2)``
     (orjson's indent is 2 spaces, its floats are Python's shortest repr, its escapes are
     json's with ensure_ascii=False; tests/test_speed.py holds it to that)."""
-    return orjson.dumps(alignment_dict(cluster, links), option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
+    return orjson.dumps(alignment_dict(cluster, links, share=True), option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"

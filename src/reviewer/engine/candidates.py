@@ -72,30 +72,141 @@ def lexical_pairs(x: sparse.csr_matrix, weights: sparse.csr_matrix, df: np.ndarr
 
     Blocking: only terms whose posting lists fit a work budget (rarest first) take part, so
     the cost follows the number of sentences, not its square. On a small cluster every term
-    fits and the values are exact; on a large one the commonest terms (lowest IDF, least
-    say in the score) are left out of both."""
+    fits and this is exact. On a large one the commonest terms do not fit alone. When they are
+    a few very common words of a large vocabulary, they are left out of both the pairs and the
+    values. When most of the vocabulary is over the budget (a dense cluster of wire copy from
+    few words, every one of them common: it kept almost no links past 5,000 sentences, issue
+    15), two of a sentence's rarest such terms together are a key of their own (same budget),
+    and the values of every pair found count every term."""
     order = np.argsort(df, kind="stable")  # rarest first
     cost = np.cumsum(df[order] ** 2)
     mask = np.zeros(x.shape[1], dtype=bool)
     mask[order[cost <= t.block_budget]] = True
     mask &= df >= 2
-    cols = np.flatnonzero(mask)
-    xb = x[:, cols]
-    wb = weights[:, cols]
-    pb = wb.copy()
-    pb.data[:] = 1.0
-    co = sparse.triu(xb @ xb.T, k=1).tocsr()
-    ws = sparse.triu(wb @ pb.T, k=1).tocsr()
+    over = (df >= 2) & ~mask
+    if over.sum() < t.combo_min_share * (df >= 2).sum():
+        over[:] = False  # a few very common words of a large vocabulary left out: little say in the score
+    co, ws = _budgeted_products(x, weights, np.flatnonzero(mask))
     co.sort_indices()
     ws.sort_indices()
     coo = co.tocoo()
     i, j, cos = coo.row, coo.col, coo.data
     w_shared = ws.tocoo().data  # same sparsity pattern as co, in the same order
     assert len(w_shared) == len(cos)
+    if over.any():
+        # Pairs only a combined key finds share no budgeted term; then every pair's values also
+        # count the terms over the budget, pair by pair.
+        extra = _combo_pairs(x, df, order, co, over, t)
+        if extra is not None:
+            n = x.shape[0]
+            i = np.concatenate([i.astype(np.int64), extra[0]])
+            j = np.concatenate([j.astype(np.int64), extra[1]])
+            cos = np.concatenate([cos, np.zeros(len(extra[0]))])
+            w_shared = np.concatenate([w_shared, np.zeros(len(extra[0]))])
+            o = np.argsort(i * n + j, kind="stable")  # the order of the pattern's rows and columns
+            i, j, cos, w_shared = i[o], j[o], cos[o], w_shared[o]
     if not within:
         sel = art_of[i] != art_of[j]
         i, j, cos, w_shared = i[sel], j[sel], cos[sel], w_shared[sel]
+    if over.any():
+        oc = np.flatnonzero(over)
+        cos_o, ws_o = _pair_values(x[:, oc], weights[:, oc], i, j)
+        cos, w_shared = cos + cos_o, w_shared + ws_o
     return i, j, cos, w_shared
+
+
+def _budgeted_products(x: sparse.csr_matrix, weights: sparse.csr_matrix, cols: np.ndarray):
+    """Cosines and shared IDF weights over the given terms, upper triangle (CSR)."""
+    xb = x[:, cols]
+    wb = weights[:, cols]
+    pb = wb.copy()
+    pb.data[:] = 1.0
+    co = sparse.triu(xb @ xb.T, k=1).tocsr()
+    ws = sparse.triu(wb @ pb.T, k=1).tocsr()
+    return co, ws
+
+
+def _combo_pairs(x: sparse.csr_matrix, df: np.ndarray, order: np.ndarray, co: sparse.csr_matrix,
+                 over: np.ndarray, t: Tuning) -> tuple[np.ndarray, np.ndarray] | None:
+    """The pairs (i < j) sharing no term within the budget but two of their rarest
+    ``combo_terms`` terms over it (issue 15): on a cluster where every term is common (wire
+    copy from a small vocabulary) a single common term is too weak a key to afford, but two of
+    them together are rare enough; the combined keys take the same budget, rarest first."""
+    n = x.shape[0]
+    rank = np.empty(len(df), dtype=np.int64)
+    rank[order] = np.arange(len(df))
+    keys: dict[tuple[int, int], int] = {}
+    rows: list[int] = []
+    kcols: list[int] = []
+    indptr, indices = x.indptr, x.indices
+    for r in range(n):
+        own = sorted((c for c in indices[indptr[r]:indptr[r + 1]].tolist() if over[c]), key=rank.__getitem__)
+        own = own[:t.combo_terms]
+        for p in range(len(own)):
+            for q in range(p + 1, len(own)):
+                rows.append(r)
+                kcols.append(keys.setdefault((own[p], own[q]), len(keys)))
+    if not keys:
+        return None
+    combos = sparse.csr_matrix((np.ones(len(rows)), (np.array(rows, dtype=np.int64), np.array(kcols, dtype=np.int64))),
+                               shape=(n, len(keys)))
+    kdf = np.bincount(combos.indices, minlength=len(keys)).astype(np.float64)
+    korder = np.argsort(kdf, kind="stable")
+    kmask = np.zeros(len(keys), dtype=bool)
+    kmask[korder[np.cumsum(kdf[korder] ** 2) <= t.block_budget]] = True
+    kmask &= kdf >= 2
+    kb = combos[:, np.flatnonzero(kmask)].tocsr()
+    found = sparse.triu(kb @ kb.T, k=1).tocsr()
+    seen = co.copy()
+    seen.data[:] = 1.0
+    found = (found - found.multiply(seen)).tocsr()  # those the budgeted terms found already: 0
+    found.eliminate_zeros()
+    fc = found.tocoo()
+    return fc.row.astype(np.int64), fc.col.astype(np.int64)
+
+
+def _pair_values(x: sparse.csr_matrix, weights: sparse.csr_matrix, ci: np.ndarray, cj: np.ndarray,
+                 chunk: int = 1 << 18, table_max: int = 1 << 23) -> tuple[np.ndarray, np.ndarray]:
+    """Cosine and shared IDF weight over the given terms, for the given pairs only: each row's
+    terms (padded to the longest row) looked up in the other row, in chunks of pairs. Linear in
+    the pairs, never a product of all rows. The other row's values come from a table of rows x
+    terms when it is small, else from a binary search in the sorted entries."""
+    x = x.tocsr()
+    x.sort_indices()
+    n, ncol = x.shape
+    idf = np.zeros(ncol)
+    w = weights.tocoo()
+    idf[w.col] = w.data
+    lens = np.diff(x.indptr)
+    width = max(1, int(lens.max()) if n else 1)
+    row_of = np.repeat(np.arange(n, dtype=np.int64), lens)
+    slot = np.arange(len(x.indices)) - np.repeat(x.indptr[:-1], lens)
+    pad_col = np.zeros((n, width), dtype=np.int64)
+    pad_val = np.zeros((n, width))
+    pad_col[row_of, slot] = x.indices
+    pad_val[row_of, slot] = x.data
+    pad_idf = np.where(pad_val != 0, idf[pad_col], 0.0)
+    if n * ncol <= table_max:
+        table = np.zeros(n * ncol)
+        table[row_of * ncol + x.indices] = x.data
+
+        def other(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+            return table[rows[:, None] * ncol + cols]
+    else:
+        flat = row_of * ncol + x.indices  # sorted: rows ascending, columns sorted within a row
+
+        def other(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+            target = rows[:, None] * ncol + cols
+            loc = np.minimum(np.searchsorted(flat, target), len(flat) - 1)
+            return np.where(flat[loc] == target, x.data[loc], 0.0)
+    cos = np.zeros(len(ci))
+    shared = np.zeros(len(ci))
+    for s0 in range(0, len(ci), chunk):
+        a, b = ci[s0:s0 + chunk], cj[s0:s0 + chunk]
+        v = other(b, pad_col[a])
+        cos[s0:s0 + chunk] = (pad_val[a] * v).sum(axis=1)
+        shared[s0:s0 + chunk] = (pad_idf[a] * (v != 0)).sum(axis=1)
+    return cos, shared
 
 
 def semantic_matrix(feats: list[SentFeatures], settings: AlignSettings, t: Tuning) -> np.ndarray | None:
@@ -250,5 +361,26 @@ def candidates(feats: list[SentFeatures], settings: AlignSettings, t: Tuning,
     whole = sim
     long_pair = np.minimum(n_row[ci], n_row[cj]) >= t.clause_min_terms  # short sentences are scored whole
     sim = np.where((clause > sim) & (sim >= t.clause_min_sim) & long_pair, clause, sim)
-    c = Candidates(ci, cj, sim, lex, facts_only, whole).take((sim >= settings.conflict_threshold) & lexical_ok)
+    keep = np.flatnonzero((sim >= settings.conflict_threshold) & lexical_ok)
+    keep = keep[_may_rank(ci[keep], cj[keep], sim[keep], len(feats), t.per_sentence)]  # issue 15: speed only
+    c = Candidates(ci, cj, sim, lex, facts_only, whole).take(keep)
     return c.take(_best_per_sentence(c.i, c.j, c.sim, art_of, t))
+
+
+def _may_rank(ci: np.ndarray, cj: np.ndarray, sim: np.ndarray, n: int, k: int, bins: int = 1024,
+              slack: int = 4) -> np.ndarray:
+    """The pairs that can be among the ``k`` best of one of their sentences: a superset of what
+    :func:`_best_per_sentence` keeps, found without sorting (a histogram of similarities per
+    sentence), so that the exact ranking sorts only those. Dropping pairs that rank below k on
+    both ends changes no rank of the others (ties included: a whole bin is kept)."""
+    m = len(ci)
+    if m <= slack * k * n:
+        return np.ones(m, dtype=bool)  # few pairs per sentence: nothing to gain
+    b = np.clip((sim * (bins - 1)).astype(np.int64), 0, bins - 1)
+    hist = np.bincount(np.concatenate([ci, cj]).astype(np.int64) * bins + np.concatenate([b, b]),
+                       minlength=n * bins).reshape(n, bins)
+    # per sentence, the highest bin at which k pairs are reached counting down from the top
+    above = np.cumsum(hist[:, ::-1], axis=1)
+    reach = (above >= k).argmax(axis=1)
+    low = np.where(above[:, -1] >= k, bins - 1 - reach, 0)
+    return (b >= low[ci]) | (b >= low[cj])

@@ -15,6 +15,11 @@ from dataclasses import dataclass
 class Tuning:
     # Blocking: the work budget, sum over terms of (posting length)^2.
     block_budget: int = 6_000_000
+    # When at least combo_min_share of the cluster's repeated terms are over the budget (dense
+    # clusters of wire copy from few words: every word is common), they take part in pairs: two
+    # of a sentence's combo_terms rarest such terms make a key of their own.
+    combo_terms: int = 4
+    combo_min_share: float = 0.5
     # Candidates kept per sentence and other article, and per sentence overall, before the analysis.
     per_article: int = 3
     per_sentence: int = 40

@@ -18,6 +18,7 @@ API for the engine::
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -53,8 +54,13 @@ _LANG_SCRIPT = {
 }
 
 
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
+
 def script_of(text: str) -> str:
     """The script most of the letters of ``text`` are written in ("" if it has none)."""
+    if text.isascii():  # issue 15 (speed): ASCII letters are all Latin
+        return "LATIN" if _ASCII_LETTER.search(text) else ""
     counts: Counter[str] = Counter()
     for ch in text:
         if ch.isalpha():
