@@ -131,3 +131,67 @@ def test_a_cross_language_match_of_two_different_figures_is_dropped():
 def crosslingual_tuning():
     from reviewer.engine.settings import TUNING
     return TUNING
+
+
+def test_a_cross_language_conflict_needs_the_model_to_find_the_pair_close():
+    s = AlignSettings()
+    t = crosslingual_tuning()
+    en = _sent("Eight workers died in the fire on Monday.", "en")
+    es = _sent("Seis trabajadores murieron en el incendio el lunes.", "es")
+    got = crosslingual.decide(en, es, t.xl_conflict_score, False, s, t)
+    assert got is not None and got[1]  # a typed conflict
+    # Found through shared words only (below the model's conflict score): no conflict.
+    assert crosslingual.decide(en, es, t.xl_conflict_score - 0.05, False, s, t) is None
+
+
+def _unit(rows):
+    e = np.array(rows, dtype=float)
+    return e / np.linalg.norm(e, axis=1, keepdims=True)
+
+
+def test_a_short_sentence_takes_no_second_best_partner():
+    from dataclasses import replace
+
+    from reviewer.engine.settings import TUNING
+
+    # x0 ranks y0 first and y1 second; y1 ranks x0 first: (x0, y1) is x0's second best.
+    e = _unit([[1, 0, 0], [0, 0, 1], [0.99, 0.14, 0], [0.8, 0, 0.6]])
+    langs, arts = ["es", "es", "en", "en"], np.array([0, 0, 1, 1])
+    t = replace(TUNING, xl_neighbours=1, xl_cos_floor=-1.0, xl_match_margin=0.0, xl_second_margin=0.0,
+                xl_fact_margin=10.0, xl_long_rank=-1, xl_second_min_chars=70,
+                xl_second_cos=0.79)
+    r = crosslingual._ranks(crosslingual.margin_scores(e, crosslingual.cross_mask(langs, arts, True), 1),
+                            crosslingual.cross_mask(langs, arts, True), arts)
+    assert (r[0, 2], r[0, 3], r[3, 0]) == (0, 1, 0)
+    short, _ = crosslingual.cross_scores(e, langs, arts, True, t, [40, 40, 40, 40])
+    long, _ = crosslingual.cross_scores(e, langs, arts, True, t, [200, 40, 40, 40])
+    assert short[0, 2] > 0 and long[0, 2] > 0  # the best partner either way
+    assert short[0, 3] == 0.0  # one claim, one partner per article
+    assert long[0, 3] > 0  # a long sentence may hold the claims of two
+    # Not each other's best: the cosine itself must be high (cos(x0, y1) is 0.8).
+    strict, _ = crosslingual.cross_scores(e, langs, arts, True, replace(t, xl_second_cos=0.81), [200, 40, 40, 40])
+    assert strict[0, 3] == 0.0 and strict[0, 2] > 0
+
+
+def test_a_long_sentence_matches_the_short_one_whose_best_it_is():
+    from dataclasses import replace
+
+    from reviewer.engine.settings import TUNING
+
+    # x0 holds three claims (y1, y2, y0); y0 states one, and x0 is its best: x0 ranks it third.
+    e = _unit([[1, 1, 1, 0], [0, 0, 0, 1], [0, 0.2, 0, 1], [0, 0, 1, 0.3], [1, 0, 0, 0], [0, 1, 0, 0]])
+    langs, arts = ["es"] * 3 + ["en"] * 3, np.array([0, 0, 0, 1, 1, 1])
+    mask = crosslingual.cross_mask(langs, arts, True)
+    r = crosslingual._ranks(crosslingual.margin_scores(e, mask, 1), mask, arts)
+    assert r[3, 0] == 0 and r[0, 3] == 2
+    t = replace(TUNING, xl_neighbours=1, xl_cos_floor=-1.0, xl_match_rank=0, xl_match_margin=0.0,
+                xl_fact_margin=10.0, xl_long_rank=3, xl_long_min_chars=140, xl_long_margin=0.0)
+    one, _ = crosslingual.cross_scores(e, langs, arts, True, t, [60] * 6)
+    many, _ = crosslingual.cross_scores(e, langs, arts, True, t, [200] + [60] * 5)
+    assert one[0, 3] == 0.0
+    assert many[0, 3] > 0 and many[3, 0] == many[0, 3]
+    # Its other claims are not the short sentence's: disagreeing figures make it no match, and
+    # from rank 2 no conflict either (compared for agreement only).
+    texts = ["Tres personas murieron, el puente cayó y el río creció.", "x", "y", "Five people died.", "a", "b"]
+    scored, _ = crosslingual.cross_scores(e, langs, arts, True, t, [200] + [60] * 5, texts)
+    assert scored[0, 3] == t.xl_fact_score

@@ -112,7 +112,8 @@ def _ranks(m: np.ndarray, mask: np.ndarray, arts: np.ndarray) -> np.ndarray:
 
 
 def cross_scores(emb: np.ndarray, langs: list[str], arts: np.ndarray, within_article: bool,
-                 t: Tuning = TUNING) -> tuple[np.ndarray, np.ndarray]:
+                 t: Tuning = TUNING, lengths: list[int] | None = None,
+                 texts: list[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(scores on the engine's scale for the cross-language pairs, their mask)."""
     mask = cross_mask(langs, arts, within_article)
     if not mask.any():
@@ -120,13 +121,34 @@ def cross_scores(emb: np.ndarray, langs: list[str], arts: np.ndarray, within_art
     m = margin_scores(emb, mask, t.xl_neighbours)
     r = _ranks(m, mask, arts)
     mutual = np.maximum(r, r.T)
-    match = mask & (emb @ emb.T >= t.xl_cos_floor) & (((mutual == 0) & (m >= t.xl_match_margin))
-                                                      | ((mutual <= t.xl_match_rank) & (m >= t.xl_second_margin)))
+    # A sentence of one claim has one partner in another article: a short sentence (under
+    # xl_second_min_chars) takes no second best.
+    long = np.array([n >= t.xl_second_min_chars for n in lengths]) if lengths is not None else np.ones(len(m), bool)
+    second_ok = ((r == 0) | long[:, None]) & ((r.T == 0) | long[None, :])
+    # A sentence of several claims ranks the sentence stating one of them low: one side's best,
+    # within the other's xl_long_rank when that side is long (xl_long_min_chars).
+    many = np.array([n >= t.xl_long_min_chars for n in lengths]) if lengths is not None else np.zeros(len(m), bool)
+    one_sided = ((r == 0) & (r.T <= t.xl_long_rank) & many[None, :]) | ((r.T == 0) & (r <= t.xl_long_rank) & many[:, None])
+    close = mask & (emb @ emb.T >= t.xl_cos_floor)
+    by_rank = close & (((mutual == 0) & (m >= t.xl_match_margin))
+                       | ((mutual <= t.xl_match_rank) & (m >= t.xl_second_margin) & second_ok
+                          & (emb @ emb.T >= t.xl_second_cos)))
+    match = by_rank | (close & one_sided & (m >= t.xl_long_margin))
     facts = mask & ~match & (mutual <= t.xl_fact_rank) & (m >= t.xl_fact_margin)
     out = np.zeros(m.shape)
     out[match] = np.minimum(1.0, t.xl_match_base + t.xl_match_scale * (m[match] - t.xl_match_margin))
     out[facts] = t.xl_fact_score
     out[facts & (mutual <= t.xl_conflict_rank)] = t.xl_conflict_score
+    if texts is not None:
+        # Matched only as one claim of a long sentence: its other claims are not the short
+        # sentence's, so when the facts disagree the pair is scored as without this rule (a
+        # conflict only from the two best of each side), else compared for agreement only.
+        from reviewer.engine import xfacts
+
+        for i, j in zip(*np.nonzero(np.triu(match & ~by_rank))):
+            if xfacts.xl_evidence(texts[i], langs[i], texts[j], langs[j]):
+                near = mutual[i, j] <= t.xl_conflict_rank and m[i, j] >= t.xl_fact_margin
+                out[i, j] = out[j, i] = t.xl_conflict_score if near else t.xl_fact_score
     np.fill_diagonal(out, 0.0)
     return out, mask
 
@@ -156,7 +178,8 @@ def with_cross_language(sem: np.ndarray | None, feats, settings, t) -> np.ndarra
                           "cross-language alignment is off")
         return sem
     arts = np.array([f.art for f in feats])
-    scores, mask = cross_scores(emb, langs, arts, settings.within_article, t)
+    scores, mask = cross_scores(emb, langs, arts, settings.within_article, t, [len(f.text) for f in feats],
+                                [f.text for f in feats])
     _add_agreeing_figures(scores, mask, emb, feats, t)
     out = np.zeros(mask.shape) if sem is None else sem.copy()
     out[mask] = scores[mask]
@@ -217,7 +240,10 @@ def decide(a, b, sim: float, only_facts: bool, settings, t):
     from reviewer.engine import xfacts
 
     evidence = xfacts.xl_evidence(a.text, a.lang, b.text, b.lang)
-    if evidence and (sim >= t.xl_conflict_score or not only_facts):
+    # A conflict needs the model's own word that the two are close (xl_conflict_score): shared
+    # words alone (names, figures) bring pairs on other details of the topic, whose figures and
+    # weekdays are those of other facts (a count of people in hospital / a death toll).
+    if evidence and sim >= t.xl_conflict_score:
         return round(min(1.0, t.conflict_base + t.conflict_scale * sim), 4), evidence
     agree = None
     if sim >= settings.match_threshold and not only_facts and (sim >= t.cross_disjoint_min or not disjoint_anchors(a, b)):

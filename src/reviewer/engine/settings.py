@@ -111,12 +111,21 @@ class Tuning:
     # languages. A match: the best of each side in the other's article with a margin of at least
     # xl_match_margin, or only second best (0-based rank xl_match_rank) with xl_second_margin, and
     # a cosine of at least xl_cos_floor (a small other-language side makes ranks easy); its score
-    # is xl_match_base at xl_match_margin plus xl_match_scale per unit of margin above it.
+    # is xl_match_base at xl_match_margin plus xl_match_scale per unit of margin above it. A
+    # sentence shorter than xl_second_min_chars states one claim: it takes no second best. A pair
+    # that is not each other's best needs the cosine xl_second_cos (a margin says little there). A
+    # sentence of xl_long_min_chars or more may hold several claims: a shorter sentence whose
+    # best partner it is matches it from rank xl_long_rank of the long one, with xl_long_margin.
     xl_neighbours: int = 4
     xl_match_rank: int = 1
     xl_match_margin: float = 0.975
     xl_cos_floor: float = 0.80
-    xl_second_margin: float = 0.99
+    xl_second_margin: float = 0.97
+    xl_second_min_chars: int = 70
+    xl_second_cos: float = 0.83
+    xl_long_rank: int = 3
+    xl_long_min_chars: int = 140
+    xl_long_margin: float = 0.985
     xl_match_base: float = 0.42
     xl_match_scale: float = 4.0
     # Close enough to be compared for facts that agree (never a match): within xl_fact_rank with a
