@@ -40,8 +40,8 @@ CASES = {
     "fr": [
         ("On compte huit morts.", [8]),
         ("vingt et un blessés", [21]),
-        ("Une ville de 100 000 habitants", [100_000]),
-        ("Une ville de 100\u202f000 habitants", [100_000]),
+        ("Une ville de 250 000 habitants", [250_000]),
+        ("Une ville de 250\u202f000 habitants", [250_000]),
         ("Il y a 1.450 disparus.", [1450]),
         ("2,6 km", [2.6]),
         ("quatre-vingt-dix victimes", [90]),

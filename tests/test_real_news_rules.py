@@ -278,7 +278,7 @@ def test_the_json_marks_links_inside_one_article():
 
 
 def test_fractions_of_a_whole():
-    text = "The fire destroyed up to a fifth of the old town."
+    text = "Up to a fifth of the old town burned down in the fire."
     (c,) = counts(text)
     assert (c.lo, c.hi, c.head) == (0.0, 0.2, ("share", "town"))
     (d,) = counts("Witnesses said 1/4 of the town burned.")
@@ -317,9 +317,9 @@ def test_a_match_within_one_article_needs_nearly_the_same_words():
 
 
 def test_unaccounted_for_is_a_count_of_the_missing():
-    # "unaccounted for" counts the same people as "missing": six against eight is a conflict
-    c = cluster("Six people are still unaccounted for, officials said.",
-                "Eight members of the road crew were missing after the collapse.")
+    # "unaccounted for" counts the same people as "missing": nine against eleven is a conflict
+    c = cluster("Nine people are still unaccounted for, the mayor said.",
+                "Eleven members of the road crew were missing after the landslide.")
     links = [l for l in align(c) if l.a.article != l.b.article]
     assert [l.relation for l in links] == ["conflict"]
     assert any(e.kind == "number" for e in links[0].evidence)

@@ -72,9 +72,9 @@ def test_initials_alone_are_not_an_acronym():
 
 # --- words and model agreeing ---------------------------------------------------
 
-PLAY = "The Vandals rock band was supposed to perform at the concert hall."
-STRUCK = ("The gunmen struck just before the rock group Vandals was due to perform at the 5,000-seat Arena Hall, "
-          "west of the city.")
+PLAY = "The Lanterns folk trio was due to play at the river theatre."
+STRUCK = ("The storm hit minutes before the folk group Lanterns was scheduled to play at the 900-seat River Theatre, "
+          "east of the town.")
 
 
 def test_each_others_best_on_words_and_model_is_a_match():
@@ -87,7 +87,7 @@ def test_each_others_best_on_words_and_model_is_a_match():
 def test_no_help_from_the_model_for_a_pair_that_is_not_each_others_best_on_words():
     # the other article has a sentence closer in words to the first: the pair gets no share of the model
     cl = cluster(PLAY + "\n\nPolice closed the roads around the building.",
-                 STRUCK + "\n\nThe Vandals rock band was supposed to perform at the concert hall on Friday.")
+                 STRUCK + "\n\nThe Lanterns folk trio was due to play at the river theatre on Sunday.")
     assert ("art0", 0, "art1", 0) not in pairs(cl)
 
 

@@ -81,20 +81,20 @@ def test_a_number_in_the_year_range_not_in_four_digits_is_a_count(text, lang):
 
 
 @pytest.mark.parametrize("left, total, lb, lt", [
-    ("The crew has about 40 hours of oxygen left.", "L'équipage dispose de 96 heures d'oxygène.", "en", "fr"),
-    ("Quedan 40 horas de oxígeno.", "The crew has 96 hours of oxygen.", "es", "en"),
-    ("Es bleiben noch 40 verbleibende Stunden Sauerstoff.", "The crew has 96 hours of oxygen.", "de", "en"),
-    ("Ci sono 40 ore rimanenti di ossigeno.", "The crew has 96 hours of oxygen.", "it", "en"),
-    ("Restam 40 horas de oxigênio.", "The crew has 96 hours of oxygen.", "pt", "en"),
+    ("The crew has about 30 hours of fuel left.", "L'équipage dispose de 72 heures d'carburant.", "en", "fr"),
+    ("Quedan 30 horas de combustible.", "The crew has 72 hours of fuel.", "es", "en"),
+    ("Es bleiben noch 30 verbleibende Stunden Treibstoff.", "The crew has 72 hours of fuel.", "de", "en"),
+    ("Ci sono 30 ore rimanenti di carburante.", "The crew has 72 hours of fuel.", "it", "en"),
+    ("Restam 30 horas de combustível.", "The crew has 72 hours of fuel.", "pt", "en"),
 ])
 def test_what_remains_is_not_the_total(left, total, lb, lt):
     assert xfacts.xl_evidence(left, lb, total, lt) == []
 
 
 def test_two_totals_or_two_remainders_still_conflict():
-    ev = xfacts.xl_evidence("The crew has 40 hours of oxygen.", "en", "L'équipage dispose de 96 heures d'oxygène.", "fr")
+    ev = xfacts.xl_evidence("The crew has 30 hours of fuel.", "en", "L'équipage dispose de 72 heures d'carburant.", "fr")
     assert [e.kind for e in ev] == ["quantity"]
-    ev = xfacts.xl_evidence("About 40 hours of oxygen are left.", "en", "Quedan 96 horas de oxígeno restantes.", "es")
+    ev = xfacts.xl_evidence("About 30 hours of fuel are left.", "en", "Quedan 72 horas de combustible restantes.", "es")
     assert [e.kind for e in ev] == ["quantity"]
 
 
@@ -187,7 +187,7 @@ def test_two_years_are_no_range():
 
 
 @pytest.mark.parametrize("a, la, b, lb", [
-    ("Up to 7,000 people were inside the hall.", "en", "Entre deux et cinq personnes ont ouvert le feu.", "fr"),
+    ("Up to 7,000 people were inside the hall.", "en", "Entre trois et six personnes ont attaqué le poste.", "fr"),
     ("Unas 3.000 personas esperaban fuera.", "es", "Four people were questioned.", "en"),
 ])
 def test_counts_of_people_far_apart_in_size_are_two_groups(a, la, b, lb):
@@ -200,7 +200,7 @@ def test_counts_of_people_close_in_size_still_conflict():
 
 
 @pytest.mark.parametrize("a, la, b, lb", [
-    ("At least one residential area was swept away.", "en", "La ville compte 100 000 habitants.", "fr"),
+    ("At least one village was cut off.", "en", "La ville compte 40 000 habitants.", "fr"),
     ("Murió un trabajador.", "es", "Forty workers died.", "en"),
 ])
 def test_a_word_for_one_disagrees_only_with_small_counts(a, la, b, lb):

@@ -268,8 +268,8 @@ def _agreeing_signals(ci: np.ndarray, cj: np.ndarray, lex: np.ndarray, s_sem: np
                       feats: list[SentFeatures], settings: AlignSettings, t: Tuning) -> np.ndarray:
     """Words and model agreeing: a pair of one language that is each other's best partner on
     words and among each other's best partners for the model scores its words' similarity
-    plus a share of the model's ("The Picnic rock band was to play the hall" / "... just before
-    the rock group Picnic was set to perform at the hall"). Either signal alone is weak at
+    plus a share of the model's ("The Lanterns trio was to play the theatre" / "... minutes
+    before the folk trio Lanterns was due on stage at the theatre"). Either signal alone is weak at
     that level; the two sentences choosing each other on both is not."""
     out = np.zeros(len(ci))
     if len(ci) == 0:

@@ -160,7 +160,7 @@ def _of_terms(f: SentFeatures, m: int, stop: int) -> set[str]:
 @_memo
 def _measure(f: SentFeatures, c: Count, reach: int) -> frozenset[str]:
     """What a percentage is a percentage of: "52 percent of the votes" -> vote, "a participation
-    rate of 88 percent" -> particip, "the rate of open funds reached 99 percent" -> open, fund;
+    rate of 88 percent" -> particip, "the rate of reporting precincts reached 97 percent" -> report, precinct;
     "... and 88 percent abroad" takes the measure of the percentage it follows. Empty when
     nothing says."""
     if "percent" not in c.head:
@@ -179,12 +179,12 @@ def _measure(f: SentFeatures, c: Count, reach: int) -> frozenset[str]:
             if m > 0 and f.terms[m - 1] and not f.names[m - 1] and f.toks[m][1] - f.toks[m - 1][2] <= 1:
                 out.add(f.terms[m - 1])  # "participation rate"
             if m + 1 < n and f.words[m + 1] == "of":
-                out |= _of_terms(f, m + 1, s)  # "the rate of open funds"
+                out |= _of_terms(f, m + 1, s)  # "the rate of reporting precincts"
             out.discard(None)
             if out:
                 return frozenset(out)  # type: ignore[arg-type]
             break
-    # "... 99 percent inside the country and 88 percent abroad": the one before says
+    # "... 94 percent at home and 61 percent abroad": the one before says
     before = [o for o in f.counts if o is not c and "percent" in o.head and o.span[1] <= c.span[0]]
     if before:
         o = before[-1]
@@ -335,13 +335,13 @@ def same_slot(a: SentFeatures, ca: Count, xa: _CountCtx, b: SentFeatures, cb: Co
     if xa.mode != xb.mode:
         return False
     if xa.scope != xb.scope:
-        return False  # "51% of the votes inside the country" / "52% of the votes"
+        return False  # "47% of the votes at home" / "45% of the votes"
     if xa.states and xb.states and not xa.states & xb.states:
         return False  # "5,000 dead" / "5,000 people were missing"
     if bool(xa.states) != bool(xb.states) and (xa.person or xb.person):
         return False  # "thousands of people are missing" / "a city of 125,000 people"
     if xa.measure and xb.measure and not xa.measure & xb.measure:
-        return False  # "the rate of open ballot boxes reached 99%" / "a participation rate of 88%"
+        return False  # "the share of counted ballots reached 97%" / "a participation rate of 64%"
     sa, sb = xa.subject, xb.subject
     if sa and sb and sa != sb:
         return False  # "Erdogan won 52 percent" / "Kilicdaroglu got 48 percent"
@@ -419,7 +419,7 @@ def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold
 
 def distinct_figures(a: SentFeatures, b: SentFeatures, t: Tuning) -> bool:
     """Different figures of the same kind for different parts or different people ("52% of the
-    votes" / "51% of the votes inside the country"): not a conflict, and not one claim either.
+    votes" / "47% of the votes at home"): not a conflict, and not one claim either.
     Preliminary results on one day and the official ones on another are two announcements too."""
     if _two_stages(a, b):
         return True

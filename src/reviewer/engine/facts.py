@@ -145,8 +145,8 @@ def _fraction_at(toks: list[Tok], words: list[str], i: int, text: str) -> tuple[
 
 
 def _share_of(toks: list[Tok], words: list[str], terms: list[str | None], j: int) -> tuple[list[str], int] | None:
-    """The whole a fraction is taken of: the last content word of "of (the) ..." ("a fifth of
-    the eastern coastal city" -> city)."""
+    """The whole a fraction is taken of: the last content word of "of (the) ..." ("a third of
+    the old harbour town" -> town)."""
     k = j + 2 + (j + 2 < len(toks) and words[j + 2] == "the")
     last = None
     while k < len(toks) and terms[k] is not None and (last is None or not (
@@ -242,14 +242,14 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
             head.append(terms[m])  # type: ignore[arg-type]
             last = m
     if head[:1] in (["live"], ["life"]) and LIVES_LOST_CUES & set(words[max(0, i - 5):i] + words[k:k + 3]):
-        head = ["person", "die"]  # "the loss of at least 60 lives", "claimed 60 lives": the dead
+        head = ["person", "die"]  # "the loss of at least 12 lives", "claimed 12 lives": the dead
     if value is not None and head in ([], ["person"]):
         b = i - 1
         while b >= 0 and words[b] in COUNT_LEAD_WORDS and words[b - 1:b + 1] != ["home", "to"]:
             b -= 1
         if b >= 1 and ((words[b] == "of" and words[b - 1] in POPULATION_WORDS) or words[b - 1:b + 1] == ["home", "to"]):
             last = last if head else j
-            head = ["person", "resid"]  # "a population of 100,000", "a city of 125,000 people": its residents
+            head = ["person", "resid"]  # "a population of 40,000", "a city of 125,000 people": its residents
     toll_reach = TOLL_REACH if i > 0 and words[i - 1] in TOLL_VERBS else 14
     if not head and value is not None and "toll" in words[max(0, i - toll_reach):i]:
         head = ["person", "die"]  # "the death toll at 9", "the toll rose to 12": a count of the dead

@@ -34,7 +34,7 @@ _CLOCK = re.compile(r"(?<![\w.,:])(\d{1,2})(?:\s?([:.h])\s?(\d{2}))?(?:\s?(a\.m\
                     re.IGNORECASE)
 
 WINDOW_AFTER = 4  # words after a number searched for what it counts
-WINDOW_BEFORE = 3  # and before it ("population of 100,000", "killed 40")
+WINDOW_BEFORE = 3  # and before it ("population of 40,000", "killed 12")
 APPROX_TOLERANCE = 0.15  # a hedged figure ("about 40") stands for +-15%
 MEASURE_TOLERANCE = 0.06  # rounding in conversions ("200 km (124 miles)")
 MEASURE_SLOT_RATIO = 3.0  # two measurements further apart than this measure two things
@@ -49,7 +49,7 @@ class XFact:
     approx: bool = False
     concepts: frozenset[str] = frozenset()
     dim: str = ""  # a measurement's dimensionality
-    remaining: bool = False  # a duration that remains ("40 hours of oxygen left"), not a total
+    remaining: bool = False  # a duration that remains ("30 hours of fuel left"), not a total
     # Compared for agreement only, with another such fact of the same value, never a conflict:
     # vague counts ("thousands of people") and spans of years or months ("a five-year term";
     # ages and prison terms are written the same way).
@@ -80,7 +80,7 @@ def _concepts_of(mod, words: list[str]) -> set[str]:
     joined = " ".join(words)
     out.update(c for k, c in table.items() if " " in k and k in joined)
     if "population" in out:
-        out.add(GENERIC)  # "100,000 inhabitants" are people
+        out.add(GENERIC)  # "40,000 inhabitants" are people
     return out
 
 
@@ -219,7 +219,7 @@ def _number_facts(text: str, mod, numbers: list, words: list, durations: dict, f
 
 
 def _ranges(text: str, mod, numbers: list, words: list, facts: list[XFact]) -> list[XFact]:
-    """Two numbers that make one range ("between 5,000 and 6,000 people", "entre 6.000 et 9.000",
+    """Two numbers that make one range ("between 300 and 400 people", "entre 2.000 et 3.000",
     "zwischen 20 und 30 Jahre", "two or three", "20-30"): one fact of the second number's kind,
     from the first number to the second."""
     dashes = {_key(mod, w) for w in getattr(mod, "RANGE_TO", ())} | {"-", "–", "—"}
@@ -318,14 +318,14 @@ def _same_slot(fa: XFact, fb: XFact) -> bool:
         return max(fa.value, fb.value) / min(fa.value, fb.value) <= MEASURE_SLOT_RATIO
     if fa.kind == "duration":
         if fa.remaining != fb.remaining:
-            return False  # what remains is no total ("40 hours of oxygen left" / "96 hours of autonomy")
+            return False  # what remains is no total ("30 hours of fuel left" / "72 hours of range")
         return fa.value > 0 and fb.value > 0 and max(fa.value, fb.value) / min(fa.value, fb.value) <= MEASURE_SLOT_RATIO
     return True
 
 
 def _weak_one(x: XFact, text: str, other: XFact) -> bool:
     """"one", "at least one", "un": a word for one disagrees only with small counts
-    (``TUNING.weak_count_max``; "at least one residential area" / "100,000 inhabitants")."""
+    (``TUNING.weak_count_max``; "at least one village" / "40,000 inhabitants")."""
     return x.value == 1 and not any(c.isdigit() for c in text[x.span[0]:x.span[1]]) and other.value > TUNING.weak_count_max
 
 

@@ -51,7 +51,7 @@ DAYPARTS = ()  # weekday compounds ("Sonntagmorgen"): none in English
 CLOCK_SUFFIXES = {"a.m.": 0, "am": 0, "a.m": 0, "p.m.": 12, "pm": 12, "p.m": 12}
 # Issue 14: words that make a duration what remains (never the same slot as a total),
 # and words that count vaguely (compared only with the same vague word of another language).
-REMAINING_WORDS = ("left", "remaining")  # "40 hours of oxygen left": what remains, not the total
+REMAINING_WORDS = ("left", "remaining")  # "30 hours of fuel left": what remains, not the total
 VAGUE_COUNTS = {"dozens": 10, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000}  # "thousands of people"
 # Years and months in minutes: compared for agreement only (a term of office, an age, a sentence).
 LONG_DURATIONS = {"year": 525_960, "years": 525_960, "month": 43_830, "months": 43_830}

@@ -74,7 +74,7 @@ RANGE_OPENERS = frozenset({"between", "from"})
 # Characters used between groups of thousands ("10 000", thin spaces).
 THOUSANDS_SPACES = frozenset({" ", "\u2009", "\u202f", "\u00a0"})
 
-# Words that limit a count to part of the whole ("51% of the votes inside the country",
+# Words that limit a count to part of the whole ("47% of the votes at home",
 # "the turnout abroad"): a count so limited and one limited otherwise count different things.
 # Words with the same scope share a value ("outside the country" = "abroad").
 SCOPE_WORDS = {"inside": "home", "domestic": "home", "domestically": "home", "locally": "home",
@@ -231,16 +231,16 @@ STATE_TERMS = {"die": "dead", "injur": "injured", "missing": "missing", "rescu":
                "displac": "displaced", "homeless": "displaced", "arrest": "arrested", "hospitalis": "hospitalised",
                "hospitaliz": "hospitalised", "hospit": "hospitalised", "admit": "hospitalised", "surviv": "survived", "hostag": "hostages"}
 TOLL_STATES = frozenset({"dead", "injured"})
-# Verbs between counted people and what happened to them ("2,000 people may have drowned").
+# Verbs between counted people and what happened to them ("300 people may have drowned").
 STATE_AUX = frozenset(AUX | {"may", "might", "could", "would", "will", "be", "feared", "presumed", "now", "still"})
-# "a population of 100,000": a count of residents with its noun before it.
+# "a population of 40,000": a count of residents with its noun before it.
 # "a city of 125,000 people", "home to 125,000": residents too.
 POPULATION_WORDS = frozenset({"population", "populations", "city", "town", "community", "village", "country",
                               "nation", "region", "district", "island", "province", "municipality"})
 # Words right before a figure that a "toll" earlier in the sentence is reported as ("the death
 # toll ... rose to 133").
 TOLL_VERBS = frozenset({"to", "at", "reached", "hit", "topped", "passed", "surpassed", "exceeded"})
-# Words that name what a percentage measures ("the participation rate of 88 percent", "the rate
+# Words that name what a percentage measures ("the participation rate of 64 percent", "the rate
 # of open ballot boxes reached 99 percent", "turnout"); the generic ones say nothing by themselves.
 RATE_WORDS = frozenset({"rate", "rates", "turnout", "share", "proportion", "percentage", "level"})
 GENERIC_RATE_WORDS = frozenset({"rate", "rates", "share", "proportion", "percentage", "level"})
