@@ -111,7 +111,7 @@ def _comparable_measures(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count,
 
 @_memo
 def _scope(f: SentFeatures, c: Count, reach: int) -> frozenset[str]:
-    """Words after a count, in its clause, that limit it to a part ("... of the votes inside the
+    """Words after a count, in its clause, that limit it to a part ("... of the ballots inside the
     country", "... abroad"); a head that took the word in counts ("53 percent abroad")."""
     k = next((k for k, x in enumerate(f.toks) if x[1] >= c.span[1]), len(f.toks))
     out = {SCOPE_WORDS[f.words[m]] for m in range(len(f.toks))
