@@ -55,16 +55,22 @@ def real(verbose: bool) -> None:
     }
     dirs = sorted(p.parent for p in (where / "clusters").glob("*/gold.toml"))
     print(f"== real clusters ({where}, {len(dirs)} clusters)")
-    head = f"{'system / cluster':34} {'match':>10} {'conflict':>10} {'all-conf':>10} {'soft':>10} {'xl':>10} {'false':>5} {'links/gold':>10}"
+    head = (f"{'system / cluster':34} {'match':>10} {'conflict':>10} {'all-conf':>10} {'soft':>10} {'xl':>10} "
+            f"{'xl-conf':>10} {'false':>5} {'links/gold':>10}")
     for name, run in systems.items():
-        total = {c: {"found": 0, "of": 0} for c in sc.CATS} | {"false": 0, "links": 0}
+        total = {c: {"found": 0, "of": 0} for c in (*sc.CATS, "xl-conf")} | {"false": 0, "links": 0}
         n_gold, rows = 0, []
         for d in dirs:
             gold = tomllib.loads((d / "gold.toml").read_text(encoding="utf-8"))
-            res, notes = sc.score(gold, run(load_cluster([d])))
+            out = run(load_cluster([d]))
+            res, notes = sc.score(gold, out)
+            # Hard cross-language conflicts (issue 14), a column score.py does not print.
+            xl_conf = [p for p in gold.get("pair", [])
+                       if p.get("cross_lingual") and p["relation"] == "conflict" and not p.get("soft")]
+            res["xl-conf"] = sc.score({"pair": xl_conf}, out)[0]["conflict"]
             rows.append((d.name, res))
             n_gold += len(gold.get("pair", []))
-            for c in sc.CATS:
+            for c in (*sc.CATS, "xl-conf"):
                 total[c]["found"] += res[c]["found"]
                 total[c]["of"] += res[c]["of"]
             total["false"] += res["false"]
@@ -75,7 +81,7 @@ def real(verbose: bool) -> None:
         if name == "reviewer":
             print(head)
         for label, r in ([(f"  {n}", r) for n, r in rows] if name == "reviewer" else []) + [(f"{name} ALL", total)]:
-            print(f"{label:34} " + " ".join(f"{sc.cell(r[c]):>10}" for c in sc.CATS)
+            print(f"{label:34} " + " ".join(f"{sc.cell(r[c]):>10}" for c in (*sc.CATS, "xl-conf"))
                   + f" {r['false']:>5} {r['links_per_gold']:>10}")
     print()
 
