@@ -187,6 +187,14 @@ def test_within_article_conflict():
     assert link.relation == "conflict" and link.a.article == link.b.article
 
 
+def test_two_facts_of_one_article_are_no_conflict():
+    # an article giving the vote in the city and in the villages, in other words, states two facts
+    cl = cluster("The mayor won 61 percent of the votes cast in the city, the commission said.\n\n"
+                 "Some unrelated words about the weather follow here.\n\n"
+                 "In the villages around it, the mayor received only 44 percent of the votes.")
+    assert not any(l.relation == "conflict" and l.a.article == l.b.article for l in align(cl))
+
+
 # --- output and properties ------------------------------------------------------
 
 def test_alignment_json_is_deterministic_and_follows_the_contract():

@@ -66,6 +66,8 @@ def align(cluster: Cluster, settings: AlignSettings | None = None,
             continue
         score, evidence = got
         if evidence:
+            if not _within_repeats(feats[i], feats[j], lex_sim, tuning):
+                continue
             evidence = _update_notes(feats[i], feats[j], evidence, dates)
             conflicts.append((i, j, score, evidence))
         else:
@@ -180,6 +182,14 @@ def _within_on_words(feats: list[SentFeatures], matches: list[tuple[int, int, fl
     saying a thing twice in other words is no news to a reviewer, and the model's closeness
     (two sentences of one story on one topic) is no repeat ("polls opened" / "polls closed")."""
     return [m for m in matches if feats[m[0]].art != feats[m[1]].art or min(m[2], m[3]) >= within_min]
+
+
+def _within_repeats(a: SentFeatures, b: SentFeatures, lex_sim: float, t: Tuning) -> bool:
+    """A conflict inside one article only when the two sentences repeat nearly the same words
+    (the article states one thing twice with another figure): two differently worded sentences
+    of one article giving two figures, dates or denials state two facts (the dead and the injured,
+    the votes at home and abroad, the warning and the attack), not a contradiction."""
+    return a.art != b.art or lex_sim >= t.within_conflict_min
 
 
 def _someones_best(feats: list[SentFeatures], matches: list[tuple[int, int, float, float]]) -> list[tuple[int, int, float, float]]:

@@ -96,6 +96,9 @@ class Tuning:
     # only when nearly the same words; a cross-language match whose two sides both name people,
     # places or figures, none of them shared, only with a clear margin.
     within_match_min: float = 0.8
+    # A conflict inside one article likewise only between sentences whose words alone reach this
+    # (issue 12, round 8: every within-article conflict on the real clusters paired two facts).
+    within_conflict_min: float = 0.6
     # Recall (issue 12, round 7): a same-language pair that is each other's best on words and
     # within agree_sem_rank of each other's best for the model scores lex + agree_sem_weight * model.
     agree_sem_weight: float = 0.4
