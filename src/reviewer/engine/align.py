@@ -73,7 +73,7 @@ def align(cluster: Cluster, settings: AlignSettings | None = None,
         else:
             matches.append((i, j, score, round(lex_sim, 4)))  # rounded as the score is: order-independent
     report(0.85)
-    links = _select(feats, [a.id for a in cluster.articles], matches, conflicts, settings, tuning.within_match_min)
+    links = _select(feats, [a.id for a in cluster.articles], matches, conflicts, settings, tuning.within_match_min, tuning)
     report(1.0)
     return links
 
@@ -208,15 +208,47 @@ def _someones_best(feats: list[SentFeatures], matches: list[tuple[int, int, floa
     return [m for m in matches if m[2] >= best[(m[0], art[m[1]])] or m[2] >= best[(m[1], art[m[0]])]]
 
 
+def _unanchored(f: SentFeatures) -> bool:
+    """The sentence names no one and nothing and gives no figure (crosslingual.anchors): nothing
+    in it a reader could check against another report ("Panic broke out", "The search goes on")."""
+    got = f.memo.get("unanchored")
+    if got is None:
+        got = f.memo["unanchored"] = not crosslingual.anchors(f.text, f.lang)
+    return got
+
+
+def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, float, float]],
+                       t: Tuning) -> list[tuple[int, int, float, float]]:
+    """Drop a match with a sentence that has nothing to check (:func:`_unanchored`) when one of
+    its two sentences has a clearly better match (by unanchored_gap or more) in the other's
+    article: a vague sentence beside someone's better partner is a look-alike on the topic
+    ("Panic broke out" / a sentence that another report states in the same words)."""
+    art = [f.art for f in feats]
+    best: dict[tuple[int, int], float] = {}
+    for i, j, s, _lex in matches:
+        for key in ((i, art[j]), (j, art[i])):
+            if s > best.get(key, -1.0):
+                best[key] = s
+    out = []
+    for m in matches:
+        i, j, s, _lex = m
+        if max(best[(i, art[j])], best[(j, art[i])]) - s >= t.unanchored_gap and \
+                (_unanchored(feats[i]) or _unanchored(feats[j])):
+            continue
+        out.append(m)
+    return out
+
+
 def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[int, int, float, float]],
             conflicts: list[tuple[int, int, float, list[Evidence]]], settings: AlignSettings,
-            within_min: float = TUNING.within_match_min) -> list[Link]:
+            within_min: float = TUNING.within_match_min, t: Tuning = TUNING) -> list[Link]:
     """Keep the best few links per sentence and other article, on both ends, among the matches
     that are the best partner of one of their two sentences in the other's article; a match within one
     article only when its words alone reach ``within_min`` (matches are (i, j, score, word-based
     similarity))."""
     k = settings.max_matches_per_article
     matches = _someones_best(feats, _within_on_words(feats, matches, within_min))
+    matches = _anchored_or_close(feats, matches, t)
     cutoff = _cutoffs(feats, matches, k)
     conf_cut = _cutoffs(feats, conflicts, k)
     refs: dict[int, SentenceRef] = {}

@@ -99,6 +99,9 @@ class Tuning:
     # A conflict inside one article likewise only between sentences whose words alone reach this
     # (issue 12, round 8: every within-article conflict on the real clusters paired two facts).
     within_conflict_min: float = 0.6
+    # A match of a sentence that names no one and gives no figure is dropped when one of its
+    # sentences has a better match in the other's article by this much (issue 12, round 8).
+    unanchored_gap: float = 0.05
     # Recall (issue 12, round 7): a same-language pair that is each other's best on words and
     # within agree_sem_rank of each other's best for the model scores lex + agree_sem_weight * model.
     agree_sem_weight: float = 0.4
