@@ -156,3 +156,18 @@ def test_a_vague_sentences_second_partner_is_dropped():
     feats[1].text, feats[1].memo = "Anna Berg said panic broke out.", {}
     kept = {(l.a.sentence, l.b.sentence) for l in _select(feats, ["a", "b"], matches, [], AlignSettings())}
     assert kept == {(0, 0), (1, 0), (1, 1)}
+
+
+def test_a_vague_cross_language_match_needs_a_clear_margin():
+    from reviewer.config import AlignSettings
+    from reviewer.engine.align import _select
+
+    feats = [_named(art=0, idx=0), _named(art=1, idx=0)]
+    feats[0].text, feats[1].text, feats[1].lang = "Panic broke out in the hall.", "Die Lage bleibt unklar.", "de"
+    for score, kept in ((0.45, False), (0.5, True)):
+        links = _select(feats, ["a", "b"], [(0, 1, score, 0.0)], [], AlignSettings())
+        assert bool(links) is kept
+    # the same score between two sentences that name something stays
+    feats[0].text, feats[1].text = "Anna Berg said 40 people died.", "Anna Berg sprach von 40 Toten."
+    feats[0].memo, feats[1].memo = {}, {}
+    assert _select(feats, ["a", "b"], [(0, 1, 0.45, 0.0)], [], AlignSettings())

@@ -222,7 +222,9 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
     """Drop a match with a sentence that has nothing to check (:func:`_unanchored`) when one of
     its two sentences has a clearly better match (by unanchored_gap or more) in the other's
     article: a vague sentence beside someone's better partner is a look-alike on the topic
-    ("Panic broke out" / a sentence that another report states in the same words)."""
+    ("Panic broke out" / a sentence that another report states in the same words). Such a match
+    across two languages rests on the model alone (no shared word to weigh): it needs a score of
+    xl_unanchored_min, the clear margin asked of a second-best partner."""
     art = [f.art for f in feats]
     best: dict[tuple[int, int], float] = {}
     for i, j, s, _lex in matches:
@@ -232,7 +234,8 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
     out = []
     for m in matches:
         i, j, s, _lex = m
-        if max(best[(i, art[j])], best[(j, art[i])]) - s >= t.unanchored_gap and \
+        weak = s < t.xl_unanchored_min and feats[i].lang != feats[j].lang
+        if (weak or max(best[(i, art[j])], best[(j, art[i])]) - s >= t.unanchored_gap) and \
                 (_unanchored(feats[i]) or _unanchored(feats[j])):
             continue
         out.append(m)
