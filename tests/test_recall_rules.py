@@ -108,7 +108,8 @@ def test_pair_ranks_seen_from_both_ends_ties_share_a_rank():
 def _named(**kw):
     from types import SimpleNamespace
 
-    return SimpleNamespace(text=f"Sentence {kw['idx']} names Anna Berg.", lang="en", memo={}, **kw)
+    return SimpleNamespace(text=f"Sentence {kw['idx']} names Anna Berg.", lang="en", memo={},
+                           bag=frozenset({"N:berg", "sentenc"}), names_set=frozenset({"N:berg"}), **kw)
 
 
 def test_a_match_is_the_best_partner_of_one_of_its_sentences():
@@ -171,3 +172,17 @@ def test_a_vague_cross_language_match_needs_a_clear_margin():
     feats[0].text, feats[1].text = "Anna Berg said 40 people died.", "Anna Berg sprach von 40 Toten."
     feats[0].memo, feats[1].memo = {}, {}
     assert _select(feats, ["a", "b"], [(0, 1, 0.45, 0.0)], [], AlignSettings())
+
+
+def test_a_second_partner_sharing_only_a_name_is_dropped():
+    from reviewer.config import AlignSettings
+    from reviewer.engine.align import _select
+
+    feats = [_named(art=0, idx=0), _named(art=0, idx=1), _named(art=1, idx=0)]
+    feats[1].bag = frozenset({"N:berg", "roof", "collaps"})  # shares only the name with 2
+    matches = [(0, 2, 0.9, 0.9), (1, 2, 0.6, 0.6)]
+    kept = {(l.a.sentence, l.b.sentence) for l in _select(feats, ["a", "b"], matches, [], AlignSettings())}
+    assert kept == {(0, 0)}
+    feats[1].bag = frozenset({"N:berg", "roof", "sentenc"})
+    kept = {(l.a.sentence, l.b.sentence) for l in _select(feats, ["a", "b"], matches, [], AlignSettings())}
+    assert kept == {(0, 0), (1, 0)}

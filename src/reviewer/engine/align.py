@@ -217,12 +217,19 @@ def _unanchored(f: SentFeatures) -> bool:
     return got
 
 
+def _names_only(a: SentFeatures, b: SentFeatures) -> bool:
+    """Two sentences of one language that share no word but names: two statements about the same
+    subject ("the roof of Crocus Hall collapsed" / "115 were killed at Crocus Hall")."""
+    return not ((a.bag & b.bag) - a.names_set - b.names_set)
+
+
 def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, float, float]],
                        t: Tuning) -> list[tuple[int, int, float, float]]:
     """Drop a match with a sentence that has nothing to check (:func:`_unanchored`) when one of
     its two sentences has a clearly better match (by unanchored_gap or more) in the other's
     article: a vague sentence beside someone's better partner is a look-alike on the topic
-    ("Panic broke out" / a sentence that another report states in the same words). Such a match
+    ("Panic broke out" / a sentence that another report states in the same words); so is a pair
+    of one language sharing no word but names (:func:`_names_only`). Such a match
     across two languages rests on the model alone (no shared word to weigh): it needs a score of
     xl_unanchored_min, the clear margin asked of a second-best partner."""
     art = [f.art for f in feats]
@@ -234,9 +241,10 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
     out = []
     for m in matches:
         i, j, s, _lex = m
-        weak = s < t.xl_unanchored_min and feats[i].lang != feats[j].lang
+        a, b = feats[i], feats[j]
+        weak = s < t.xl_unanchored_min and a.lang != b.lang
         if (weak or max(best[(i, art[j])], best[(j, art[i])]) - s >= t.unanchored_gap) and \
-                (_unanchored(feats[i]) or _unanchored(feats[j])):
+                (_unanchored(a) or _unanchored(b) or (a.lang == b.lang and _names_only(a, b))):
             continue
         out.append(m)
     return out
