@@ -109,7 +109,7 @@ def _named(**kw):
     from types import SimpleNamespace
 
     return SimpleNamespace(text=f"Sentence {kw['idx']} names Anna Berg.", lang="en", memo={},
-                           bag=frozenset({"N:berg", "sentenc"}), names_set=frozenset({"N:berg"}), **kw)
+                           bag=frozenset({"N:berg", "sentenc", "name"}), names_set=frozenset({"N:berg"}), **kw)
 
 
 def test_a_match_is_the_best_partner_of_one_of_its_sentences():
@@ -174,15 +174,15 @@ def test_a_vague_cross_language_match_needs_a_clear_margin():
     assert _select(feats, ["a", "b"], [(0, 1, 0.45, 0.0)], [], AlignSettings())
 
 
-def test_a_second_partner_sharing_only_a_name_is_dropped():
+def test_a_second_partner_sharing_hardly_a_word_but_a_name_is_dropped():
     from reviewer.config import AlignSettings
     from reviewer.engine.align import _select
 
     feats = [_named(art=0, idx=0), _named(art=0, idx=1), _named(art=1, idx=0)]
-    feats[1].bag = frozenset({"N:berg", "roof", "collaps"})  # shares only the name with 2
+    feats[1].bag = frozenset({"N:berg", "roof", "name"})  # shares the name and one word with 2
     matches = [(0, 2, 0.9, 0.9), (1, 2, 0.6, 0.6)]
     kept = {(l.a.sentence, l.b.sentence) for l in _select(feats, ["a", "b"], matches, [], AlignSettings())}
     assert kept == {(0, 0)}
-    feats[1].bag = frozenset({"N:berg", "roof", "sentenc"})
+    feats[1].bag = frozenset({"N:berg", "roof", "sentenc", "name"})  # two words
     kept = {(l.a.sentence, l.b.sentence) for l in _select(feats, ["a", "b"], matches, [], AlignSettings())}
     assert kept == {(0, 0), (1, 0)}

@@ -217,10 +217,11 @@ def _unanchored(f: SentFeatures) -> bool:
     return got
 
 
-def _names_only(a: SentFeatures, b: SentFeatures) -> bool:
-    """Two sentences of one language that share no word but names: two statements about the same
-    subject ("the roof of Crocus Hall collapsed" / "115 were killed at Crocus Hall")."""
-    return not ((a.bag & b.bag) - a.names_set - b.names_set)
+def _thin_overlap(a: SentFeatures, b: SentFeatures, t: Tuning) -> bool:
+    """Two sentences of one language that share no more than thin_overlap_terms words besides
+    names: two statements about the same subject ("the roof of the hall collapsed" / "115 were
+    killed at the hall", "an attack was thwarted" / "warned of attacks")."""
+    return len((a.bag & b.bag) - a.names_set - b.names_set) <= t.thin_overlap_terms
 
 
 def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, float, float]],
@@ -229,7 +230,7 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
     its two sentences has a clearly better match (by unanchored_gap or more) in the other's
     article: a vague sentence beside someone's better partner is a look-alike on the topic
     ("Panic broke out" / a sentence that another report states in the same words); so is a pair
-    of one language sharing no word but names (:func:`_names_only`). Such a match
+    of one language sharing hardly a word but names (:func:`_thin_overlap`). Such a match
     across two languages rests on the model alone (no shared word to weigh): it needs a score of
     xl_unanchored_min, the clear margin asked of a second-best partner."""
     art = [f.art for f in feats]
@@ -244,7 +245,7 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
         a, b = feats[i], feats[j]
         weak = s < t.xl_unanchored_min and a.lang != b.lang
         if (weak or max(best[(i, art[j])], best[(j, art[i])]) - s >= t.unanchored_gap) and \
-                (_unanchored(a) or _unanchored(b) or (a.lang == b.lang and _names_only(a, b))):
+                (_unanchored(a) or _unanchored(b) or (a.lang == b.lang and _thin_overlap(a, b, t))):
             continue
         out.append(m)
     return out
