@@ -131,6 +131,17 @@ def test_weekday_of_the_report_is_not_the_event():
     assert links and all(l.relation == "match" for l in links)
 
 
+def test_weekday_after_the_setting_of_a_statement_is_the_reports():
+    cl = cluster("The ferry went missing off the northern coast, the admiral said in a press conference Monday.",
+                 "The ferry went missing off the northern coast on Saturday.")
+    links = align(cl)
+    assert links and all(l.relation == "match" for l in links)
+    # the place of the event is no setting of a statement
+    cl = cluster("Officials said the ferry sank in the harbour on Monday.",
+                 "Officials said the ferry sank in the harbour on Saturday.")
+    assert [l.relation for l in align(cl)] == ["conflict"]
+
+
 def test_relative_date_resolved_against_article_date():
     cl = cluster("The parliamentary election held two weeks ago was won by the Progress Alliance.",
                  "The parliamentary election held on October 10 was won by the Progress Alliance.",
