@@ -165,9 +165,13 @@ def test_a_vague_cross_language_match_needs_a_clear_margin():
 
     feats = [_named(art=0, idx=0), _named(art=1, idx=0)]
     feats[0].text, feats[1].text, feats[1].lang = "Panic broke out in the hall.", "Die Lage bleibt unklar.", "de"
-    for score, kept in ((0.45, False), (0.5, True)):
+    for score, kept in ((0.45, False), (0.55, True)):
         links = _select(feats, ["a", "b"], [(0, 1, score, 0.0)], [], AlignSettings())
         assert bool(links) is kept
+    # between 0.48 and 0.52: kept when one side names something, dropped when neither does
+    assert not _select(feats, ["a", "b"], [(0, 1, 0.5, 0.0)], [], AlignSettings())  # both vague
+    feats[0].text, feats[0].memo = "Panic broke out in the Kestrel hall.", {}
+    assert _select(feats, ["a", "b"], [(0, 1, 0.5, 0.0)], [], AlignSettings())
     # the same score between two sentences that name something stays
     feats[0].text, feats[1].text = "Anna Berg said 40 people died.", "Anna Berg sprach von 40 Toten."
     feats[0].memo, feats[1].memo = {}, {}

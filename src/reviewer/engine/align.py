@@ -232,7 +232,8 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
     ("Panic broke out" / a sentence that another report states in the same words); so is a pair
     of one language sharing hardly a word but names (:func:`_thin_overlap`). Such a match
     across two languages rests on the model alone (no shared word to weigh): it needs a score of
-    xl_unanchored_min, the clear margin asked of a second-best partner."""
+    xl_unanchored_min, the clear margin asked of a second-best partner, and xl_vague_min when
+    neither sentence has anything to check ("Much is still unclear" / "It did not elaborate")."""
     art = [f.art for f in feats]
     best: dict[tuple[int, int], float] = {}
     for i, j, s, _lex in matches:
@@ -243,6 +244,8 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
     for m in matches:
         i, j, s, _lex = m
         a, b = feats[i], feats[j]
+        if a.lang != b.lang and s < t.xl_vague_min and _unanchored(a) and _unanchored(b):
+            continue  # neither has anything to check: the pair must stand out from its neighbours
         weak = s < t.xl_unanchored_min and a.lang != b.lang
         if (weak or max(best[(i, art[j])], best[(j, art[i])]) - s >= t.unanchored_gap) and \
                 (_unanchored(a) or _unanchored(b) or (a.lang == b.lang and _thin_overlap(a, b, t))):

@@ -106,6 +106,9 @@ class Tuning:
     # ... and across two languages (the model alone) such a match needs this score: the margin
     # xl_second_margin on the xl_match_base / xl_match_scale scale (0.42 + 4 * (0.99 - 0.975)).
     xl_unanchored_min: float = 0.48
+    # ... and when neither sentence names anything or gives a figure, a margin above 1 (closer than
+    # the mean of the nearest sentences): 0.42 + 4 * (1.0 - 0.975).
+    xl_vague_min: float = 0.52
     # A same-language pair sharing at most this many words besides names has nothing to check either.
     thin_overlap_terms: int = 1
     # Recall (issue 12, round 7): a same-language pair that is each other's best on words and
