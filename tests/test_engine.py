@@ -313,3 +313,12 @@ def test_cancelled_versus_continued_is_a_contradiction():
                  "Ferry services to the island continued as normal despite the storm, the operator said.")
     link = only(cl)
     assert link.relation == "conflict" and link.evidence[0].kind == "other"
+
+
+def test_shares_of_one_whole_are_compared_whatever_the_other_words():
+    cl = cluster("Storm waters wrecked roads and bridges and destroyed up to a fifth of the old harbour town, officials said.\n\n"
+                 "Rain is expected to ease by Friday.\n\nSchools stay closed across the province.",
+                 "A minister touring the coast said: I saw that 1/4 of the town has vanished.\n\n"
+                 "Aid convoys reached the airport on Thursday.\n\nThe army opened a field hospital near the stadium.")
+    conf = [l for l in align(cl) if l.relation == "conflict"]
+    assert conf and conf[0].evidence[0].a.endswith("town") and conf[0].evidence[0].b == "1/4 of the town"
