@@ -131,6 +131,17 @@ def test_weekday_of_the_report_is_not_the_event():
     assert links and all(l.relation == "match" for l in links)
 
 
+def test_weekday_after_the_setting_of_a_statement_is_the_reports():
+    cl = cluster("The ferry went missing off the northern coast, the admiral said in a press conference Monday.",
+                 "The ferry went missing off the northern coast on Saturday.")
+    links = align(cl)
+    assert links and all(l.relation == "match" for l in links)
+    # the place of the event is no setting of a statement
+    cl = cluster("Officials said the ferry sank in the harbour on Monday.",
+                 "Officials said the ferry sank in the harbour on Saturday.")
+    assert [l.relation for l in align(cl)] == ["conflict"]
+
+
 def test_relative_date_resolved_against_article_date():
     cl = cluster("The parliamentary election held two weeks ago was won by the Progress Alliance.",
                  "The parliamentary election held on October 10 was won by the Progress Alliance.",
@@ -185,6 +196,14 @@ def test_within_article_conflict():
                  "The attack on the residence happened on Sunday in the capital.")
     link = only(cl)
     assert link.relation == "conflict" and link.a.article == link.b.article
+
+
+def test_two_facts_of_one_article_are_no_conflict():
+    # an article giving the vote in the city and in the villages, in other words, states two facts
+    cl = cluster("The mayor won 61 percent of the votes cast in the city, the commission said.\n\n"
+                 "Some unrelated words about the weather follow here.\n\n"
+                 "In the villages around it, the mayor received only 44 percent of the votes.")
+    assert not any(l.relation == "conflict" and l.a.article == l.b.article for l in align(cl))
 
 
 # --- output and properties ------------------------------------------------------
@@ -294,3 +313,12 @@ def test_cancelled_versus_continued_is_a_contradiction():
                  "Ferry services to the island continued as normal despite the storm, the operator said.")
     link = only(cl)
     assert link.relation == "conflict" and link.evidence[0].kind == "other"
+
+
+def test_shares_of_one_whole_are_compared_whatever_the_other_words():
+    cl = cluster("Storm waters wrecked roads and bridges and destroyed up to a fifth of the old harbour town, officials said.\n\n"
+                 "Rain is expected to ease by Friday.\n\nSchools stay closed across the province.",
+                 "A minister touring the coast said: I saw that 1/4 of the town has vanished.\n\n"
+                 "Aid convoys reached the airport on Thursday.\n\nThe army opened a field hospital near the stadium.")
+    conf = [l for l in align(cl) if l.relation == "conflict"]
+    assert conf and conf[0].evidence[0].a.endswith("town") and conf[0].evidence[0].b == "1/4 of the town"

@@ -105,15 +105,19 @@ def test_pair_ranks_seen_from_both_ends_ties_share_a_rank():
 
 # --- selection: every match is some sentence's best partner ------------------------
 
-def test_a_match_is_the_best_partner_of_one_of_its_sentences():
+def _named(**kw):
     from types import SimpleNamespace
 
+    return SimpleNamespace(text=f"Sentence {kw['idx']} names Anna Berg.", lang="en", memo={},
+                           bag=frozenset({"N:berg", "sentenc", "name"}), names_set=frozenset({"N:berg"}), **kw)
+
+
+def test_a_match_is_the_best_partner_of_one_of_its_sentences():
     from reviewer.config import AlignSettings
     from reviewer.engine.align import _select
 
     # article 0: sentences 0 (x) and 1 (y); article 1: sentences 2, 3, 4
-    feats = [SimpleNamespace(art=0, idx=0), SimpleNamespace(art=0, idx=1)] + \
-            [SimpleNamespace(art=1, idx=k) for k in range(3)]
+    feats = [_named(art=0, idx=0), _named(art=0, idx=1)] + [_named(art=1, idx=k) for k in range(3)]
     matches = [(0, 2, 0.9, 0.9), (0, 3, 0.8, 0.8), (0, 4, 0.5, 0.5),  # x's partners, best first
                (1, 4, 0.7, 0.7)]  # 4 prefers y
     links = _select(feats, ["a", "b"], matches, [], AlignSettings(max_matches_per_article=3))
@@ -123,15 +127,12 @@ def test_a_match_is_the_best_partner_of_one_of_its_sentences():
 
 
 def test_partners_that_are_nobodys_best_do_not_take_the_place_of_one_that_is():
-    from types import SimpleNamespace
-
     from reviewer.config import AlignSettings
     from reviewer.engine.align import _select
 
     # article 0: x (0), y (1); article 1: sentences 2..5. x is a long sentence with four partners;
     # 3 and 4 are closer to y, 5 has no other partner than x.
-    feats = [SimpleNamespace(art=0, idx=0), SimpleNamespace(art=0, idx=1)] + \
-            [SimpleNamespace(art=1, idx=k) for k in range(4)]
+    feats = [_named(art=0, idx=0), _named(art=0, idx=1)] + [_named(art=1, idx=k) for k in range(4)]
     matches = [(0, 2, 0.9, 0.9), (0, 3, 0.8, 0.8), (0, 4, 0.7, 0.7), (0, 5, 0.6, 0.6),
                (1, 3, 0.85, 0.85), (1, 4, 0.75, 0.75)]
     links = _select(feats, ["a", "b"], matches, [], AlignSettings(max_matches_per_article=3))
@@ -139,3 +140,53 @@ def test_partners_that_are_nobodys_best_do_not_take_the_place_of_one_that_is():
     # ... and the limit per sentence and article still holds
     links = _select(feats, ["a", "b"], matches, [], AlignSettings(max_matches_per_article=1))
     assert {(l.a.sentence, l.b.sentence) for l in links} == {(0, 0), (1, 1)}
+
+
+def test_a_vague_sentences_second_partner_is_dropped():
+    from reviewer.config import AlignSettings
+    from reviewer.engine.align import _select
+
+    # article 0: x names a place and a figure, v names nothing; article 1: sentences 2 and 3
+    feats = [_named(art=0, idx=0), _named(art=0, idx=1), _named(art=1, idx=0), _named(art=1, idx=1)]
+    feats[1].text = "Panic broke out and people ran for the exits."
+    matches = [(0, 2, 0.9, 0.9), (1, 2, 0.6, 0.6),  # 2 prefers x clearly: v-2 is a look-alike
+               (1, 3, 0.58, 0.58)]  # 3's only partner, and nearly v's best: kept
+    kept = {(l.a.sentence, l.b.sentence) for l in _select(feats, ["a", "b"], matches, [], AlignSettings())}
+    assert kept == {(0, 0), (1, 1)}
+    # the same second partner of a sentence that names someone stays
+    feats[1].text, feats[1].memo = "Anna Berg said panic broke out.", {}
+    kept = {(l.a.sentence, l.b.sentence) for l in _select(feats, ["a", "b"], matches, [], AlignSettings())}
+    assert kept == {(0, 0), (1, 0), (1, 1)}
+
+
+def test_a_vague_cross_language_match_needs_a_clear_margin():
+    from reviewer.config import AlignSettings
+    from reviewer.engine.align import _select
+
+    feats = [_named(art=0, idx=0), _named(art=1, idx=0)]
+    feats[0].text, feats[1].text, feats[1].lang = "Panic broke out in the hall.", "Die Lage bleibt unklar.", "de"
+    for score, kept in ((0.45, False), (0.55, True)):
+        links = _select(feats, ["a", "b"], [(0, 1, score, 0.0)], [], AlignSettings())
+        assert bool(links) is kept
+    # between 0.48 and 0.52: kept when one side names something, dropped when neither does
+    assert not _select(feats, ["a", "b"], [(0, 1, 0.5, 0.0)], [], AlignSettings())  # both vague
+    feats[0].text, feats[0].memo = "Panic broke out in the Kestrel hall.", {}
+    assert _select(feats, ["a", "b"], [(0, 1, 0.5, 0.0)], [], AlignSettings())
+    # the same score between two sentences that name something stays
+    feats[0].text, feats[1].text = "Anna Berg said 40 people died.", "Anna Berg sprach von 40 Toten."
+    feats[0].memo, feats[1].memo = {}, {}
+    assert _select(feats, ["a", "b"], [(0, 1, 0.45, 0.0)], [], AlignSettings())
+
+
+def test_a_second_partner_sharing_hardly_a_word_but_a_name_is_dropped():
+    from reviewer.config import AlignSettings
+    from reviewer.engine.align import _select
+
+    feats = [_named(art=0, idx=0), _named(art=0, idx=1), _named(art=1, idx=0)]
+    feats[1].bag = frozenset({"N:berg", "roof", "name"})  # shares the name and one word with 2
+    matches = [(0, 2, 0.9, 0.9), (1, 2, 0.6, 0.6)]
+    kept = {(l.a.sentence, l.b.sentence) for l in _select(feats, ["a", "b"], matches, [], AlignSettings())}
+    assert kept == {(0, 0)}
+    feats[1].bag = frozenset({"N:berg", "roof", "sentenc", "name"})  # two words
+    kept = {(l.a.sentence, l.b.sentence) for l in _select(feats, ["a", "b"], matches, [], AlignSettings())}
+    assert kept == {(0, 0), (1, 0)}

@@ -72,12 +72,14 @@ def align(cluster: Cluster, settings: AlignSettings | None = None,
             continue
         score, evidence = got
         if evidence:
+            if not _within_repeats(feats[i], feats[j], lex_sim, tuning):
+                continue
             evidence = _update_notes(feats[i], feats[j], evidence, dates)
             conflicts.append((i, j, score, evidence))
         else:
             matches.append((i, j, score, round(lex_sim, 4)))  # rounded as the score is: order-independent
     report(0.85)
-    links = _select(feats, [a.id for a in cluster.articles], matches, conflicts, settings, tuning.within_match_min)
+    links = _select(feats, [a.id for a in cluster.articles], matches, conflicts, settings, tuning.within_match_min, tuning)
     report(1.0)
     return links
 
@@ -202,6 +204,14 @@ def _within_on_words(feats: list[SentFeatures], matches: list[tuple[int, int, fl
     return [m for m in matches if feats[m[0]].art != feats[m[1]].art or min(m[2], m[3]) >= within_min]
 
 
+def _within_repeats(a: SentFeatures, b: SentFeatures, lex_sim: float, t: Tuning) -> bool:
+    """A conflict inside one article only when the two sentences repeat nearly the same words
+    (the article states one thing twice with another figure): two differently worded sentences
+    of one article giving two figures, dates or denials state two facts (the dead and the injured,
+    the votes at home and abroad, the warning and the attack), not a contradiction."""
+    return a.art != b.art or lex_sim >= t.within_conflict_min
+
+
 def _someones_best(feats: list[SentFeatures], matches: list[tuple[int, int, float, float]]) -> list[tuple[int, int, float, float]]:
     """The matches that are the best partner of at least one of their two sentences in the
     other's article: a pair that each side ranks below another partner is no claim in common
@@ -218,15 +228,62 @@ def _someones_best(feats: list[SentFeatures], matches: list[tuple[int, int, floa
     return [m for m in matches if m[2] >= best[(m[0], art[m[1]])] or m[2] >= best[(m[1], art[m[0]])]]
 
 
+def _unanchored(f: SentFeatures) -> bool:
+    """The sentence names no one and nothing and gives no figure (crosslingual.anchors): nothing
+    in it a reader could check against another report ("Panic broke out", "The search goes on")."""
+    got = f.memo.get("unanchored")
+    if got is None:
+        got = f.memo["unanchored"] = not crosslingual.anchors(f.text, f.lang)
+    return got
+
+
+def _thin_overlap(a: SentFeatures, b: SentFeatures, t: Tuning) -> bool:
+    """Two sentences of one language that share no more than thin_overlap_terms words besides
+    names: two statements about the same subject ("the roof of the hall collapsed" / "115 were
+    killed at the hall", "an attack was thwarted" / "warned of attacks")."""
+    return len((a.bag & b.bag) - a.names_set - b.names_set) <= t.thin_overlap_terms
+
+
+def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, float, float]],
+                       t: Tuning) -> list[tuple[int, int, float, float]]:
+    """Drop a match with a sentence that has nothing to check (:func:`_unanchored`) when one of
+    its two sentences has a clearly better match (by unanchored_gap or more) in the other's
+    article: a vague sentence beside someone's better partner is a look-alike on the topic
+    ("Panic broke out" / a sentence that another report states in the same words); so is a pair
+    of one language sharing hardly a word but names (:func:`_thin_overlap`). Such a match
+    across two languages rests on the model alone (no shared word to weigh): it needs a score of
+    xl_unanchored_min, the clear margin asked of a second-best partner, and xl_vague_min when
+    neither sentence has anything to check ("Much is still unclear" / "It did not elaborate")."""
+    art = [f.art for f in feats]
+    best: dict[tuple[int, int], float] = {}
+    for i, j, s, _lex in matches:
+        for key in ((i, art[j]), (j, art[i])):
+            if s > best.get(key, -1.0):
+                best[key] = s
+    out = []
+    for m in matches:
+        i, j, s, _lex = m
+        a, b = feats[i], feats[j]
+        if a.lang != b.lang and s < t.xl_vague_min and _unanchored(a) and _unanchored(b):
+            continue  # neither has anything to check: the pair must stand out from its neighbours
+        weak = s < t.xl_unanchored_min and a.lang != b.lang
+        if (weak or max(best[(i, art[j])], best[(j, art[i])]) - s >= t.unanchored_gap) and \
+                (_unanchored(a) or _unanchored(b) or (a.lang == b.lang and _thin_overlap(a, b, t))):
+            continue
+        out.append(m)
+    return out
+
+
 def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[int, int, float, float]],
             conflicts: list[tuple[int, int, float, list[Evidence]]], settings: AlignSettings,
-            within_min: float = TUNING.within_match_min) -> list[Link]:
+            within_min: float = TUNING.within_match_min, t: Tuning = TUNING) -> list[Link]:
     """Keep the best few links per sentence and other article, on both ends, among the matches
     that are the best partner of one of their two sentences in the other's article; a match within one
     article only when its words alone reach ``within_min`` (matches are (i, j, score, word-based
     similarity))."""
     k = settings.max_matches_per_article
     matches = _someones_best(feats, _within_on_words(feats, matches, within_min))
+    matches = _anchored_or_close(feats, matches, t)
     art = np.fromiter((f.art for f in feats), dtype=np.int64, count=len(feats))
     keep_m = _kept(art, matches, k)
     keep_c = _kept(art, conflicts, k)

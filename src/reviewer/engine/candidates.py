@@ -39,6 +39,13 @@ class Candidates:
         return Candidates(self.i[sel], self.j[sel], self.sim[sel], self.lex[sel], self.facts_only[sel], self.whole[sel])
 
 
+def _fact_terms(f: SentFeatures) -> list[str]:
+    """Terms for facts written in words the sentences need not share: a share of a whole ("up to
+    a fifth of the city" / "1/4 of the city") is the term "#share:<whole>", so two sentences giving
+    a share of the same whole are compared (issue 12)."""
+    return [f"#share:{c.head[1]}" for c in f.counts if len(c.head) == 2 and c.head[0] == "share" and c.hi <= 1]
+
+
 def tfidf(feats: list[SentFeatures]) -> tuple[sparse.csr_matrix, np.ndarray, sparse.csr_matrix]:
     """TF-IDF rows (L2-normalised), document frequencies, and the rows of IDF weights of each
     distinct term (for the weighted overlap)."""
@@ -47,6 +54,7 @@ def tfidf(feats: list[SentFeatures]) -> tuple[sparse.csr_matrix, np.ndarray, spa
     for r, f in enumerate(feats):
         tf = Counter(x for x in f.terms if x is not None)
         tf.update(f.extra)
+        tf.update(_fact_terms(f))
         for term, c in tf.items():
             rows.append(r)
             cols.append(vocab.setdefault(term, len(vocab)))

@@ -77,6 +77,7 @@ class Tuning:
     mode_radius: int = 6  # tokens back to a verb that makes a count a request or forecast
     subject_radius: int = 4  # names around a negated or antonym predicate
     reporting_reach: int = 3  # "officials said on Thursday": tokens back to the reporting verb
+    setting_reach: int = 4  # words of the speech's setting between them ("said in a press conference Monday")
     negation_exception_chars: int = 8  # characters after a cue searched for "but"/"only"
     entity_swap_max: int = 3  # terms of a name swapped for another
     # Names and initials.
@@ -101,6 +102,20 @@ class Tuning:
     # only when nearly the same words; a cross-language match whose two sides both name people,
     # places or figures, none of them shared, only with a clear margin.
     within_match_min: float = 0.8
+    # A conflict inside one article likewise only between sentences whose words alone reach this
+    # (issue 12, round 8: every within-article conflict on the real clusters paired two facts).
+    within_conflict_min: float = 0.6
+    # A match of a sentence that names no one and gives no figure is dropped when one of its
+    # sentences has a better match in the other's article by this much (issue 12, round 8).
+    unanchored_gap: float = 0.05
+    # ... and across two languages (the model alone) such a match needs this score: the margin
+    # xl_second_margin on the xl_match_base / xl_match_scale scale (0.42 + 4 * (0.99 - 0.975)).
+    xl_unanchored_min: float = 0.48
+    # ... and when neither sentence names anything or gives a figure, a margin above 1 (closer than
+    # the mean of the nearest sentences): 0.42 + 4 * (1.0 - 0.975).
+    xl_vague_min: float = 0.52
+    # A same-language pair sharing at most this many words besides names has nothing to check either.
+    thin_overlap_terms: int = 1
     # Recall (issue 12, round 7): a same-language pair that is each other's best on words and
     # within agree_sem_rank of each other's best for the model scores lex + agree_sem_weight * model.
     agree_sem_weight: float = 0.4

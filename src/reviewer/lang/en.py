@@ -195,6 +195,9 @@ PERSON_HEADS = frozenset({"person", "member", "staff", "protester", "resid", "ci
                           "men", "women", "children", "adult", "student", "voter", "patient", "victim",
                           "survivor", "pilgrim", "fan", "spectat", "employe", "worker"})
 REPORTING = frozenset({"said", "says", "told", "tells", "stated", "added", "reported", "tweeted", "wrote"})
+# Prepositions that open the setting of a statement after a reporting verb ("said in a press
+# conference Monday", "told reporters at a briefing on Tuesday"): a date after it is the report's.
+SPEECH_SETTINGS = frozenset({"in", "at", "during"})
 # Words that place a sentence's facts in another, earlier event ("the last major earthquake",
 # "an earlier offer", "a similar fire", "another bank"): its counts and dates are not this event's.
 OTHER_EVENT = frozenset({"previous", "earlier", "prior", "similar", "another"})
