@@ -3,15 +3,19 @@ sideways rebinds the slots to other articles and remembers each article's scroll
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widget import Widget
 
 from reviewer.models import Article, Cluster
 from reviewer.review import Navigator
 from reviewer.tui.layout import window
 from reviewer.tui.state import ViewState
-from reviewer.tui.widgets.article_view import ArticleView
+from reviewer.tui.widgets.article_view import ArticleView, plain_lines
 from reviewer.tui.widgets.panel import TextPanel
 
 MIN_COLUMN = 38
@@ -39,8 +43,26 @@ class PaneTitle(TextPanel):
         return Text("\n").join([line1, line2])
 
 
+class PaneEdge(Widget):
+    """The line at a column's right (its colour says which column has the cursor): a widget of
+    its own, so that moving the cursor to another column restyles only it and the title (a class
+    on the whole pane restyled its article view too, with all its component classes). It draws
+    the line itself in its colour (a border's colour changing would re-lay out the screen)."""
+
+    EDGE = "▕"  # the right side of a "vkey" border
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        strip = Strip([Segment(self.EDGE * self.size.width, self.rich_style)], self.size.width)
+        got = plain_lines(self, crop, lambda _y: strip)
+        return got if got is not None else super().render_lines(crop)
+
+    def render(self) -> Text:
+        return Text("\n".join([self.EDGE * self.size.width] * self.size.height))
+
+
 class ArticlePane(Vertical):
-    """A column slot; it shows whichever article the horizontal scroll puts in it."""
+    """A column slot; it shows whichever article the horizontal scroll puts in it. The column
+    with the cursor has the class ``current`` on its title and edge (not on the pane)."""
 
     def __init__(self, article: Article, index: int):
         super().__init__()
@@ -48,9 +70,12 @@ class ArticlePane(Vertical):
         self.index = index
         self.view = ArticleView(article, index)
         self.title = PaneTitle(classes="pane-title")
+        self.edge = PaneEdge()
+        self._current: bool | None = None
         self._basis: tuple | None = None  # what the title's counts were made from
 
     def compose(self) -> ComposeResult:
+        yield self.edge
         yield self.title
         yield self.view
 
@@ -60,7 +85,11 @@ class ArticlePane(Vertical):
             self.view.set_article(article, index, scroll_y)
 
     def update(self, state: ViewState, open_counts: dict[str, int]) -> None:
-        self.set_class(self.index == state.art, "current")
+        current = self.index == state.art
+        if current != self._current:
+            self._current = current
+            self.title.set_class(current, "current")
+            self.edge.set_class(current, "current")
         self.view.state = state
         s = state.session
         basis = (self.article, s.by_sentence if s else None)
