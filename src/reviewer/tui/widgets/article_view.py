@@ -89,11 +89,12 @@ def plain_lines(widget: Widget, crop: Region, line: Callable[[int], Strip]) -> l
     width = widget.content_region.width
     filters = widget.get_line_filters()
     background = widget.background_colors[1]
+    pad = Style.from_color(bgcolor=background.rich_color)  # as the stock path pads a short line
     out = []
     for y in crop.line_range:
         strip = line(y)
         if strip.cell_length != width:
-            strip = strip.adjust_cell_length(width, widget.rich_style)
+            strip = strip.adjust_cell_length(width, pad)
         for line_filter in filters:
             strip = strip.apply_filter(line_filter, background)
         out.append(strip)
