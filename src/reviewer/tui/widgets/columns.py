@@ -29,6 +29,12 @@ class PaneTitle(TextPanel):
     PREFIX = "pane-title"
     COMPONENT_CLASSES = {"pane-title--head", "pane-title--meta"}
 
+    def cache_key(self) -> tuple:
+        # The lines drawn for an article are kept: a column bound to it again (h/l, a link's
+        # article brought beside the cursor's) draws its title from them.
+        a, counts = self.info
+        return (id(a), a.title, a.id, a.lang, len(a.sentences), a.date, a.source, counts)
+
     def build(self, info: tuple[Article, str]) -> Text:
         a, counts = info
         # What changes while reviewing comes first, so that a narrow column cuts the date, not it.
