@@ -57,10 +57,24 @@ class PaneEdge(Widget):
 
     EDGE = "▕"  # the right side of a "vkey" border
 
+    _drawn: tuple[tuple, list[Strip]] | None = None  # (crop, size): the lines, until restyled
+
     def render_lines(self, crop: Region) -> list[Strip]:
+        # The screen asks for every widget's lines on each frame (its crop spans the top bar
+        # to the inspector): the edge hands back the same ones until its style changes.
+        key = (crop, self.size)
+        if self._drawn is not None and self._drawn[0] == key:
+            return self._drawn[1]
         strip = Strip([Segment(self.EDGE * self.size.width, self.rich_style)], self.size.width)
         got = plain_lines(self, crop, lambda _y: strip)
-        return got if got is not None else super().render_lines(crop)
+        if got is None:
+            return super().render_lines(crop)
+        self._drawn = (key, got)
+        return got
+
+    def notify_style_update(self) -> None:
+        self._drawn = None
+        super().notify_style_update()
 
     def render(self) -> Text:
         return Text("\n".join([self.EDGE * self.size.width] * self.size.height))

@@ -73,5 +73,19 @@ class TextPanel(Widget):
         lines = self._render_cache.lines
         if len(lines) < self.size.height:
             return super().render_lines(crop)
+        # The screen asks for every widget's lines on each frame: the same ones are handed back
+        # until the panel draws again or is restyled.
+        shown = self._shown
+        if shown is not None and shown[0] == crop and shown[1] is self._render_cache:
+            return shown[2]
         got = plain_lines(self, crop, lines.__getitem__)
-        return got if got is not None else super().render_lines(crop)
+        if got is None:
+            return super().render_lines(crop)
+        self._shown = (crop, self._render_cache, got)
+        return got
+
+    _shown: tuple[Region, _RenderCache, list[Strip]] | None = None
+
+    def notify_style_update(self) -> None:
+        self._shown = None
+        super().notify_style_update()
