@@ -81,3 +81,29 @@ def test_full_collections_wait_for_a_pause_in_the_keys(monkeypatch):
         idle.release()
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
+
+
+async def test_moving_to_another_column_restyles_only_its_edge_and_title(make, tmp_path):
+    """h/l moves the 'current' class from one column to the next: on the columns' edges and
+    titles only, so that no article view is restyled (each has 17 component classes) and the
+    screen is not laid out again (an edge is a coloured line, not a border)."""
+    from reviewer.tui.widgets.article_view import ArticleView
+    from reviewer.tui.widgets.columns import ArticlePane
+
+    app = make(sidecar=str(tmp_path / "t.review.toml"))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        restyled, layouts = [], []
+        for view in app.query(ArticleView):
+            notify = view.notify_style_update
+            view.notify_style_update = lambda n=notify: (restyled.append(1), n())
+        screen = app.screen
+        refresh_layout = screen._refresh_layout
+        screen._refresh_layout = lambda *a, **k: (layouts.append(1), refresh_layout(*a, **k))
+        await pilot.press("l")
+        await pilot.pause()
+        panes = [p for p in app.query(ArticlePane) if p.display]
+        current = [p.index for p in panes if p.title.has_class("current")]
+        assert current == [1] and [p.index for p in panes if p.edge.has_class("current")] == [1]
+        assert not any(p.has_class("current") for p in panes)
+        assert restyled == [] and layouts == []

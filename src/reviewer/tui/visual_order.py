@@ -16,7 +16,7 @@ from rich.text import Text
 from reviewer.tui.wrap import has_rtl, is_rtl
 from reviewer.tui.wrap import visual_order as _visual_chars
 
-__all__ = ["base_direction", "has_rtl", "visual_order", "visual_text"]
+__all__ = ["VisualLines", "base_direction", "has_rtl", "visual_order", "visual_text"]
 
 
 def base_direction(text: str) -> str:
@@ -59,3 +59,52 @@ def visual_text(text: Text, base: str = "L") -> Text:
         if start is not None:
             out.stylize(span.style, start, prev + 1)
     return out
+
+
+class VisualLines:
+    """A Rich renderable: ``text`` wrapped to the width it is drawn at, then each screen line of
+    its right-to-left parts put in visual order (for text whose width is only known when it is
+    drawn, such as the claims screen's detail).
+
+    ``parts`` are (start, end, base) ranges of ``text`` (a sentence and its direction): on each
+    wrapped line the characters of a part are reordered with the part's paragraph direction,
+    the rest with a left-to-right one. A paragraph (a ``\\n``-separated line of ``text``) with no
+    right-to-left character is wrapped by Rich as a ``Text`` would be: drawn the same."""
+
+    def __init__(self, text: Text, parts: list[tuple[int, int, str]]):
+        self.text = text
+        self.parts = parts
+
+    def __rich_console__(self, console, options):
+        from reviewer.tui.wrap import wrap_offsets
+
+        width = options.max_width
+        out: list[Text] = []
+        start = 0
+        for para in self.text.split("\n", allow_blank=True):
+            end = start + len(para.plain)
+            if not has_rtl(para.plain):
+                out += para.wrap(console, width, justify=self.text.justify, overflow=self.text.overflow)
+            else:
+                for a, b in wrap_offsets(para.plain, width):
+                    out.append(self._line(para, start, a, b))
+            start = end + 1
+        yield from Text("\n").join(out).render(console, end="\n")  # a line end each: Textual counts them
+
+    def _line(self, para: Text, offset: int, a: int, b: int) -> Text:
+        """Characters ``a``..``b`` of ``para`` (at ``offset`` in the whole text) in visual order,
+        each part with its own direction, the parts left to right in logical order."""
+        cuts = {a, b}
+        for s, e, _ in self.parts:
+            for x in (s - offset, e - offset):
+                if a < x < b:
+                    cuts.add(x)
+        line = Text()
+        edges = sorted(cuts)
+        for s, e in zip(edges, edges[1:]):
+            base = next((d for ps, pe, d in self.parts if ps - offset <= s and e <= pe - offset), "L")
+            line.append_text(visual_text(para[s:e], base))
+        return line
+
+    def __rich_measure__(self, console, options):
+        return self.text.__rich_measure__(console, options)

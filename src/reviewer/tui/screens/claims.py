@@ -31,6 +31,7 @@ from reviewer.review.claimboard import SORT_WORDS, ClaimBoard, letter
 from reviewer.tui.screens.list import ListScreen
 from reviewer.tui.screens.claims_table import ClaimsTable
 from reviewer.tui.richtext import safe_rich
+from reviewer.tui.visual_order import VisualLines, base_direction, has_rtl
 
 if TYPE_CHECKING:
     from reviewer.tui.app import ReviewerApp
@@ -130,7 +131,7 @@ class ClaimsScreen(Screen):
     def redraw(self) -> None:
         self.table.changed()
         self.query_one("#claims-top", Static).update(safe_rich(self._top()))
-        self.query_one("#claims-detail", Static).update(safe_rich(self._detail()))
+        self.query_one("#claims-detail", Static).update(self._detail_shown())
         self.query_one("#claims-matrix", Static).update(safe_rich(self._matrix()))
 
     def _top(self) -> Text:
@@ -150,7 +151,24 @@ class ClaimsScreen(Screen):
             t.append(f" · filter: contested ({n['shown']})", style="bold")
         return t
 
-    def _detail(self) -> Text:
+    def _detail_shown(self) -> Text | VisualLines:
+        """The detail as drawn: its right-to-left sentences in visual order on each screen line
+        (issue 14; wrapped at the width the panel has when drawn), else the text itself."""
+        parts: list[tuple[int, int, str]] = []
+        t = safe_rich(self._detail(parts))
+        return VisualLines(t, parts) if parts else t
+
+    def _detail(self, parts: list[tuple[int, int, str]] | None = None) -> Text:
+        """The selected claim's text; the (start, end, direction) of each sentence holding
+        right-to-left text go to ``parts``."""
+        parts = [] if parts is None else parts
+
+        def sentence(text: str) -> None:
+            start = len(t)
+            t.append(text)
+            if has_rtl(text):
+                parts.append((start, len(t), base_direction(text)))
+
         b = self.board
         c = b.current()
         t = Text()
@@ -173,14 +191,14 @@ class ClaimsScreen(Screen):
             tags = b.session.tags_by.get(k)
             if tags:
                 t.append("[" + ", ".join(tags) + "] ", style="cyan")
-            t.append(" ".join(texts[k].text.split()))
+            sentence(" ".join(texts[k].text.split()))
         for other in sorted(c.conflicts):
             for l in c.conflicts[other]:
                 mine, theirs = (l.a, l.b) if b.claims.claim_of[l.a] == c.id else (l.b, l.a)
                 t.append("\n≠ ", style="red")
                 t.append(f"{letter(col[theirs[0]])}:{theirs[1]} ", style="bold")
                 t.append(f"(claim {other}, {l.decision or 'open'}) ", style="dim")
-                t.append(" ".join(texts[theirs].text.split()))
+                sentence(" ".join(texts[theirs].text.split()))
                 for e in l.evidence:
                     x, y = (e.a, e.b) if mine == l.a else (e.b, e.a)
                     t.append(f"  {e.kind}: “{x}” vs “{y}”", style="red")
@@ -218,7 +236,7 @@ class ClaimsScreen(Screen):
     # ------------------------------------------------------------------ keys
     def _after_move(self) -> None:
         self.table.changed()
-        self.query_one("#claims-detail", Static).update(safe_rich(self._detail()))
+        self.query_one("#claims-detail", Static).update(self._detail_shown())
         self.query_one("#claims-detail-box").scroll_home(animate=False)
 
     def action_move(self, step: int) -> None:
@@ -298,7 +316,7 @@ class ClaimsScreen(Screen):
         self.review.changed()
         self.app.notify(f"{'+' if on else '−'} {lab.name} on the {len(c.sentences)} sentence"
                         f"{'s' if len(c.sentences) != 1 else ''} of claim {c.id}", timeout=2)
-        self.query_one("#claims-detail", Static).update(safe_rich(self._detail()))
+        self.query_one("#claims-detail", Static).update(self._detail_shown())
 
     def _history(self, done: bool, word: str) -> None:
         if not done:

@@ -89,11 +89,12 @@ def plain_lines(widget: Widget, crop: Region, line: Callable[[int], Strip]) -> l
     width = widget.content_region.width
     filters = widget.get_line_filters()
     background = widget.background_colors[1]
+    pad = Style.from_color(bgcolor=background.rich_color)  # as the stock path pads a short line
     out = []
     for y in crop.line_range:
         strip = line(y)
         if strip.cell_length != width:
-            strip = strip.adjust_cell_length(width, widget.rich_style)
+            strip = strip.adjust_cell_length(width, pad)
         for line_filter in filters:
             strip = strip.apply_filter(line_filter, background)
         out.append(strip)
@@ -172,8 +173,10 @@ class ArticleView(ScrollView, can_focus=False):
         self._pad = 0  # blank lines after the article, when a sentence near its end must stand high
         self.lines: list[tuple[int, int, int]] = []  # (sentence index or -1, start, end)
         self.tops: list[int] = []  # first line of each sentence
-        # (sentence, line of the sentence, width, look) -> strip
-        self._cache: LRUCache[tuple, Strip] = LRUCache(2048)
+        # (sentence, offsets of the line, width, look) -> strip, per article (the last few this
+        # column showed: h/l and links bring the same ones back)
+        self._caches: dict[int, tuple[Article, LRUCache[tuple, Strip]]] = {}
+        self._cache: LRUCache[tuple, Strip] = self._cache_of(article)
         self._looks: dict[int, SentenceLook] = {}  # under the current state
         self._drawn: dict[int, SentenceLook] = {}  # the look each sentence was last drawn with
         self._styles: dict[str, Style] = {}
@@ -242,7 +245,7 @@ class ArticleView(ScrollView, can_focus=False):
         self._width = width
         self.lines, self.tops = layout(self.article, width)
         self._set_virtual_size()
-        self.redraw()
+        self.redraw(styles=False)
         return True
 
     def _set_virtual_size(self) -> None:
@@ -263,14 +266,27 @@ class ArticleView(ScrollView, can_focus=False):
         if self.relayout(self.scrollable_content_region.width):
             self.post_message(ColumnRelaid())
 
-    def redraw(self) -> None:
-        """Forget every rendered line (the styles or the article changed) and repaint."""
-        self._base_style = None
-        self._styles = {}
-        self._gutters = {}
-        self._cache.clear()
+    def redraw(self, styles: bool = True) -> None:
+        """Forget every rendered line (the styles or the article changed) and repaint. The
+        styles and the gutters (made of styles and looks only) are kept with ``styles=False``
+        (another article or width: the column's looks are the same)."""
+        if styles:
+            self._base_style = None
+            self._styles = {}
+            self._gutters = {}
+            self._caches = {}
+        self._cache = self._cache_of(self.article)
         self._drawn = {}
         self.refresh()
+
+    def _cache_of(self, article: Article) -> LRUCache[tuple, Strip]:
+        """The strips drawn for ``article`` (kept while the article object lives: it is held here)."""
+        got = self._caches.get(id(article))
+        if got is None or got[0] is not article:
+            if len(self._caches) >= 4:
+                self._caches.pop(next(iter(self._caches)))
+            got = self._caches[id(article)] = (article, LRUCache(2048))
+        return got[1]
 
     def sentence_height(self, idx: int) -> int:
         if not self.tops:
@@ -359,7 +375,7 @@ class ArticleView(ScrollView, can_focus=False):
         st = self._look(idx)
         self._drawn[idx] = st
         first = line_no == self.tops[idx]
-        key = (idx, line_no - self.tops[idx], width, full, st)
+        key = (idx, start, end, first, width, full, st)
         strip = self._cache.get(key)
         if strip is None:
             strip = self._cache[key] = self._build(idx, start, end, first, st, width, base, full)

@@ -3,15 +3,19 @@ sideways rebinds the slots to other articles and remembers each article's scroll
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widget import Widget
 
 from reviewer.models import Article, Cluster
 from reviewer.review import Navigator
 from reviewer.tui.layout import window
 from reviewer.tui.state import ViewState
-from reviewer.tui.widgets.article_view import ArticleView
+from reviewer.tui.widgets.article_view import ArticleView, plain_lines
 from reviewer.tui.widgets.panel import TextPanel
 
 MIN_COLUMN = 38
@@ -24,6 +28,12 @@ class PaneTitle(TextPanel):
 
     PREFIX = "pane-title"
     COMPONENT_CLASSES = {"pane-title--head", "pane-title--meta"}
+
+    def cache_key(self) -> tuple:
+        # The lines drawn for an article are kept: a column bound to it again (h/l, a link's
+        # article brought beside the cursor's) draws its title from them.
+        a, counts = self.info
+        return (id(a), a.title, a.id, a.lang, len(a.sentences), a.date, a.source, counts)
 
     def build(self, info: tuple[Article, str]) -> Text:
         a, counts = info
@@ -39,8 +49,40 @@ class PaneTitle(TextPanel):
         return Text("\n").join([line1, line2])
 
 
+class PaneEdge(Widget):
+    """The line at a column's right (its colour says which column has the cursor): a widget of
+    its own, so that moving the cursor to another column restyles only it and the title (a class
+    on the whole pane restyled its article view too, with all its component classes). It draws
+    the line itself in its colour (a border's colour changing would re-lay out the screen)."""
+
+    EDGE = "▕"  # the right side of a "vkey" border
+
+    _drawn: tuple[tuple, list[Strip]] | None = None  # (crop, size): the lines, until restyled
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The screen asks for every widget's lines on each frame (its crop spans the top bar
+        # to the inspector): the edge hands back the same ones until its style changes.
+        key = (crop, self.size)
+        if self._drawn is not None and self._drawn[0] == key:
+            return self._drawn[1]
+        strip = Strip([Segment(self.EDGE * self.size.width, self.rich_style)], self.size.width)
+        got = plain_lines(self, crop, lambda _y: strip)
+        if got is None:
+            return super().render_lines(crop)
+        self._drawn = (key, got)
+        return got
+
+    def notify_style_update(self) -> None:
+        self._drawn = None
+        super().notify_style_update()
+
+    def render(self) -> Text:
+        return Text("\n".join([self.EDGE * self.size.width] * self.size.height))
+
+
 class ArticlePane(Vertical):
-    """A column slot; it shows whichever article the horizontal scroll puts in it."""
+    """A column slot; it shows whichever article the horizontal scroll puts in it. The column
+    with the cursor has the class ``current`` on its title and edge (not on the pane)."""
 
     def __init__(self, article: Article, index: int):
         super().__init__()
@@ -48,9 +90,12 @@ class ArticlePane(Vertical):
         self.index = index
         self.view = ArticleView(article, index)
         self.title = PaneTitle(classes="pane-title")
+        self.edge = PaneEdge()
+        self._current: bool | None = None
         self._basis: tuple | None = None  # what the title's counts were made from
 
     def compose(self) -> ComposeResult:
+        yield self.edge
         yield self.title
         yield self.view
 
@@ -60,7 +105,11 @@ class ArticlePane(Vertical):
             self.view.set_article(article, index, scroll_y)
 
     def update(self, state: ViewState, open_counts: dict[str, int]) -> None:
-        self.set_class(self.index == state.art, "current")
+        current = self.index == state.art
+        if current != self._current:
+            self._current = current
+            self.title.set_class(current, "current")
+            self.edge.set_class(current, "current")
         self.view.state = state
         s = state.session
         basis = (self.article, s.by_sentence if s else None)

@@ -1,5 +1,10 @@
 """A fixed-size panel that draws one Rich Text built from its ``info`` reactive (made safe for
-the terminal on the way out: ids, labels and notes come from files)."""
+the terminal on the way out: ids, labels and notes come from files).
+
+Its lines go to the screen the quick way when the panel has no padding nor border (the stock
+path wraps every line in a new strip on each frame: ``article_view.plain_lines``), and a panel
+whose ``cache_key`` says what its text is made of keeps the lines of the last looks it drew (a
+column's title comes back when the column is bound to its article again)."""
 
 from __future__ import annotations
 
@@ -7,10 +12,14 @@ from typing import Any
 
 from rich.style import Style
 from rich.text import Text
+from textual.cache import LRUCache
+from textual.geometry import Region
 from textual.reactive import var
-from textual.widget import Widget
+from textual.strip import Strip
+from textual.widget import Widget, _RenderCache
 
 from reviewer.tui.richtext import safe_rich
+from reviewer.tui.widgets.article_view import plain_lines
 
 
 class TextPanel(Widget):
@@ -18,6 +27,7 @@ class TextPanel(Widget):
 
     PREFIX = "text-panel"
     info: var[Any] = var(None, init=False)
+    _drawn: LRUCache[tuple, _RenderCache] | None = None  # (cache_key, size, style) -> lines
 
     def watch_info(self) -> None:
         self.refresh()
@@ -29,6 +39,11 @@ class TextPanel(Widget):
     def build(self, info: Any) -> Text:
         return Text()
 
+    def cache_key(self) -> tuple | None:
+        """What the text is made of, when that says all (the lines drawn are kept under it), or
+        None (drawn again on each change)."""
+        return None
+
     @property
     def text(self) -> Text:
         return self.build(self.info) if self.info is not None else Text()
@@ -36,3 +51,41 @@ class TextPanel(Widget):
     def render(self) -> Text:
         # Article ids (file names), labels and notes come from files: never as terminal commands.
         return safe_rich(self.text)
+
+    def _render_content(self) -> None:
+        what = self.cache_key() if self.info is not None else None
+        if what is None:
+            return super()._render_content()
+        key = (what, self.size, self.visual_style, self.rich_style)
+        if self._drawn is None:
+            self._drawn = LRUCache(32)
+        got = self._drawn.get(key)
+        if got is None:
+            super()._render_content()
+            self._drawn[key] = self._render_cache
+        else:
+            self._render_cache = got
+            self._dirty_regions.clear()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self._dirty_regions:
+            self._render_content()
+        lines = self._render_cache.lines
+        if len(lines) < self.size.height:
+            return super().render_lines(crop)
+        # The screen asks for every widget's lines on each frame: the same ones are handed back
+        # until the panel draws again or is restyled.
+        shown = self._shown
+        if shown is not None and shown[0] == crop and shown[1] is self._render_cache:
+            return shown[2]
+        got = plain_lines(self, crop, lines.__getitem__)
+        if got is None:
+            return super().render_lines(crop)
+        self._shown = (crop, self._render_cache, got)
+        return got
+
+    _shown: tuple[Region, _RenderCache, list[Strip]] | None = None
+
+    def notify_style_update(self) -> None:
+        self._shown = None
+        super().notify_style_update()

@@ -62,7 +62,8 @@ class ReviewView(Vertical, can_focus=True):
         yield TopBar(id="topbar")
         yield ProgressBar(total=100, show_eta=False, id="align-progress")
         yield self.columns
-        yield Inspector(id="inspector")
+        with Vertical(id="inspector-box"):  # its border and padding: the inspector's own lines go the quick way
+            yield Inspector(id="inspector")
         yield StatusBar(id="status")
 
     def notify(self, message: str, **kwargs) -> None:  # type: ignore[override]
