@@ -132,7 +132,7 @@ def test_weekday_of_the_report_is_not_the_event():
 
 
 def test_weekday_after_the_setting_of_a_statement_is_the_reports():
-    cl = cluster("The ferry went missing off the northern coast, the admiral said in a press conference Monday.",
+    cl = cluster("The ferry went missing off the northern coast, the admiral said at a news briefing Thursday.",
                  "The ferry went missing off the northern coast on Saturday.")
     links = align(cl)
     assert links and all(l.relation == "match" for l in links)
@@ -316,7 +316,7 @@ def test_cancelled_versus_continued_is_a_contradiction():
 
 
 def test_shares_of_one_whole_are_compared_whatever_the_other_words():
-    cl = cluster("Storm waters wrecked roads and bridges and destroyed up to a fifth of the old harbour town, officials said.\n\n"
+    cl = cluster("Storm waters wrecked roads and bridges and left a fifth of the old harbour town under water, officials said.\n\n"
                  "Rain is expected to ease by Friday.\n\nSchools stay closed across the province.",
                  "A minister touring the coast said: I saw that 1/4 of the town has vanished.\n\n"
                  "Aid convoys reached the airport on Thursday.\n\nThe army opened a field hospital near the stadium.")

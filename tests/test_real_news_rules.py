@@ -278,7 +278,7 @@ def test_the_json_marks_links_inside_one_article():
 
 
 def test_fractions_of_a_whole():
-    text = "Up to a fifth of the old town burned down in the fire."
+    text = "Up to a fifth of old town burned down in the fire."
     (c,) = counts(text)
     assert (c.lo, c.hi, c.head) == (0.0, 0.2, ("share", "town"))
     (d,) = counts("Witnesses said 1/4 of the town burned.")

@@ -40,8 +40,8 @@ class Candidates:
 
 
 def _fact_terms(f: SentFeatures) -> list[str]:
-    """Terms for facts written in words the sentences need not share: a share of a whole ("up to
-    a fifth of the city" / "1/4 of the city") is the term "#share:<whole>", so two sentences giving
+    """Terms for facts written in words the sentences need not share: a share of a whole ("about
+    a third of the port" / "1/4 of the port") is the term "#share:<whole>", so two sentences giving
     a share of the same whole are compared (issue 12)."""
     return [f"#share:{c.head[1]}" for c in f.counts if len(c.head) == 2 and c.head[0] == "share" and c.hi <= 1]
 

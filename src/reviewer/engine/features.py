@@ -334,7 +334,7 @@ def is_reporting_date(f: SentFeatures, span: tuple[int, int], t: Tuning = TUNING
         return False
     if any(f.words[m] in REPORTING for m in range(max(0, k - t.reporting_reach), k)):
         return True
-    if _said_at_setting(f, k, t):  # "said in a press conference Monday"
+    if _said_at_setting(f, k, t):  # "said at a news briefing Thursday"
         return True
     # "..., according to the agency's page on Wednesday": the date of the source, not the event.
     for m in range(k - 1, -1, -1):
@@ -346,8 +346,8 @@ def is_reporting_date(f: SentFeatures, span: tuple[int, int], t: Tuning = TUNING
 
 
 def _said_at_setting(f: SentFeatures, k: int, t: Tuning) -> bool:
-    """The date follows a reporting verb and the setting of the speech ("said in a press
-    conference Monday", "told reporters at a briefing on Tuesday"), with no punctuation between."""
+    """The date follows a reporting verb and the setting of the speech ("said at a news
+    briefing Thursday", "told reporters at a briefing on Tuesday"), with no punctuation between."""
     lo = max(0, k - t.setting_reach - 3)
     for p in range(k - 1, lo, -1):
         if re.search(r"[,;:.!?\"\u201c\u201d]", f.text[f.toks[p][2]:f.toks[p + 1][1]]):

@@ -66,7 +66,7 @@ MEASURE_UNITS = {
     "mph": "mile / hour", "kph": "kilometer / hour", "kmh": "kilometer / hour", "knot": "knot",
     "acr": "acre", "hectar": "hectare", "litr": "liter", "liter": "liter", "gallon": "gallon",
 }
-# Fractions of a whole ("a fifth of the city", "one third of the homes").
+# Fractions of a whole ("a sixth of the farms", "one third of the homes").
 FRACTION_WORDS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "sixth": 1 / 6, "tenth": 0.1}
 # Words that join the two ends of a range ("45 to 60", "between 30 and 40").
 RANGE_JOINERS = frozenset({"to", "and"})
@@ -195,8 +195,8 @@ PERSON_HEADS = frozenset({"person", "member", "staff", "protester", "resid", "ci
                           "men", "women", "children", "adult", "student", "voter", "patient", "victim",
                           "survivor", "pilgrim", "fan", "spectat", "employe", "worker"})
 REPORTING = frozenset({"said", "says", "told", "tells", "stated", "added", "reported", "tweeted", "wrote"})
-# Prepositions that open the setting of a statement after a reporting verb ("said in a press
-# conference Monday", "told reporters at a briefing on Tuesday"): a date after it is the report's.
+# Prepositions that open the setting of a statement after a reporting verb ("said at a news
+# briefing Thursday", "told reporters at a briefing on Tuesday"): a date after it is the report's.
 SPEECH_SETTINGS = frozenset({"in", "at", "during"})
 # Words that place a sentence's facts in another, earlier event ("the last major earthquake",
 # "an earlier offer", "a similar fire", "another bank"): its counts and dates are not this event's.
