@@ -24,7 +24,7 @@ def test_what_happened_to_counted_people_is_part_of_the_head():
 
 
 def test_the_same_figure_of_the_dead_and_of_the_missing_is_no_match():
-    cl = cluster("Officials in the river town of Karsk put the death toll at more than 900 after the storm.",
+    cl = cluster("Officials in the river town of Karsk said the death toll stood at more than 900 after the storm.",
                  "Officials in the river town of Karsk said 900 people were missing after the storm.")
     assert all(l.relation != "match" for l in align(cl))
     # nor a number conflict: the dead and the missing are two slots
@@ -62,7 +62,7 @@ def test_a_vague_word_and_an_open_bound_overlap_loosely():
 
 def test_percentages_of_two_different_measures_are_two_slots():
     cl = cluster("In the Varna referendum the rate of counted ballot boxes reached 97.5 percent at home and 80.2 percent abroad.",
-                 "In the Varna referendum there was a participation rate of 71.3 percent at home and 44.1 percent abroad.")
+                 "The Varna referendum saw a participation rate of 71.3 percent at home and 44.1 percent abroad.")
     assert all(e.kind != "number" for l in align(cl) for e in l.evidence)
     # the same measure under two names still disagrees
     cl = cluster("In the Varna referendum the electoral board put the voter turnout at 71.3 percent.",
@@ -133,12 +133,12 @@ def test_a_population_is_a_count_of_residents():
 
 
 def test_the_same_rate_under_two_names_ties_two_percentages():
-    cl = cluster("A news agency in Varna put the voter turnout at about 61 percent.",
+    cl = cluster("A news agency in Varna estimated the voter turnout at roughly 61 percent.",
                  "The total participation rate, counting voters at home and abroad, was found to be 66.4 percent.")
     assert [k for _r, k in kinds(cl)] == [("quantity",)]
     # a percentage whose head took a scope word ("41 percent abroad") is limited to that part
-    cl = cluster("A news agency in Varna put the voter turnout at about 61 percent.",
-                 "There was a participation rate of 66.4 percent at home and 41.2 percent abroad in Varna.")
+    cl = cluster("A news agency in Varna estimated the voter turnout at roughly 61 percent.",
+                 "A participation rate of 66.4 percent at home and 41.2 percent abroad was recorded in Varna.")
     assert all("41.2" not in e.b for l in align(cl) for e in l.evidence)
 
 
