@@ -86,28 +86,19 @@ def lexical_pairs(x: sparse.csr_matrix, weights: sparse.csr_matrix, df: np.ndarr
     over = (df >= 2) & ~mask
     if over.sum() < t.combo_min_share * (df >= 2).sum():
         over[:] = False  # a few very common words of a large vocabulary left out: little say in the score
-    co, ws = _budgeted_products(x, weights, np.flatnonzero(mask))
-    co.sort_indices()
-    ws.sort_indices()
-    coo = co.tocoo()
-    i, j, cos = coo.row, coo.col, coo.data
-    w_shared = ws.tocoo().data  # same sparsity pattern as co, in the same order
-    assert len(w_shared) == len(cos)
+    cross = None if within else art_of
+    i, j, cos, w_shared, co = _budgeted_products(x, weights, np.flatnonzero(mask), cross)
     if over.any():
         # Pairs only a combined key finds share no budgeted term; then every pair's values also
         # count the terms over the budget, pair by pair.
         extra = _combo_pairs(x, df, order, co, over, t)
         if extra is not None:
-            n = x.shape[0]
-            i = np.concatenate([i.astype(np.int64), extra[0]])
-            j = np.concatenate([j.astype(np.int64), extra[1]])
-            cos = np.concatenate([cos, np.zeros(len(extra[0]))])
-            w_shared = np.concatenate([w_shared, np.zeros(len(extra[0]))])
-            o = np.argsort(i * n + j, kind="stable")  # the order of the pattern's rows and columns
-            i, j, cos, w_shared = i[o], j[o], cos[o], w_shared[o]
-    if not within:
-        sel = art_of[i] != art_of[j]
-        i, j, cos, w_shared = i[sel], j[sel], cos[sel], w_shared[sel]
+            ei, ej = extra
+            if not within:
+                sel = art_of[ei] != art_of[ej]
+                ei, ej = ei[sel], ej[sel]
+            i, j, cos, w_shared = _merge_sorted(x.shape[0], (i.astype(np.int64), j.astype(np.int64), cos, w_shared),
+                                                ei, ej)
     if over.any():
         oc = np.flatnonzero(over)
         cos_o, ws_o = _pair_values(x[:, oc], weights[:, oc], i, j)
@@ -115,15 +106,80 @@ def lexical_pairs(x: sparse.csr_matrix, weights: sparse.csr_matrix, df: np.ndarr
     return i, j, cos, w_shared
 
 
-def _budgeted_products(x: sparse.csr_matrix, weights: sparse.csr_matrix, cols: np.ndarray):
-    """Cosines and shared IDF weights over the given terms, upper triangle (CSR)."""
+def _budgeted_products(x: sparse.csr_matrix, weights: sparse.csr_matrix, cols: np.ndarray,
+                       art_of: np.ndarray | None = None):
+    """Pairs (i < j, sorted by i then j; of two articles when ``art_of`` is given) sharing one
+    of the given terms: rows, columns, cosines and shared IDF weights over those terms, and the
+    cosines' upper triangle (CSR, for :func:`_combo_pairs`).
+
+    issue 15 (speed): the two products have one pattern (both are products of the same rows'
+    pattern), so the upper triangle is cut and sorted once for both, by a mask and one
+    per-row sort of positions, instead of ``sparse.triu`` and ``sort_indices`` on each; the
+    values are those of the products, untouched."""
     xb = x[:, cols]
     wb = weights[:, cols]
     pb = wb.copy()
     pb.data[:] = 1.0
-    co = sparse.triu(xb @ xb.T, k=1).tocsr()
-    ws = sparse.triu(wb @ pb.T, k=1).tocsr()
-    return co, ws
+    full = xb @ xb.T
+    wfull = wb @ pb.T
+    n = x.shape[0]
+    if not (np.array_equal(full.indptr, wfull.indptr) and np.array_equal(full.indices, wfull.indices)):
+        co = sparse.triu(full, k=1).tocsr()  # not expected: the general way
+        ws = sparse.triu(wfull, k=1).tocsr()
+        co.sort_indices()
+        ws.sort_indices()
+        coo = co.tocoo()
+        i, j, cos, w_shared = coo.row, coo.col, coo.data, ws.tocoo().data
+        assert len(w_shared) == len(cos)
+        if art_of is not None:
+            sel = art_of[i] != art_of[j]
+            i, j, cos, w_shared = i[sel], j[sel], cos[sel], w_shared[sel]
+        return i, j, cos, w_shared, co
+    idx = full.indices
+    rows = np.repeat(np.arange(n, dtype=idx.dtype), np.diff(full.indptr))
+    upper = np.flatnonzero(idx > rows)
+    counts = np.bincount(rows[upper], minlength=n)
+    indptr = np.zeros(n + 1, dtype=full.indptr.dtype)
+    np.cumsum(counts, out=indptr[1:])
+    # positions of the upper entries, sorted by column within each row (scipy's own row sort)
+    pos = sparse.csr_matrix((upper.astype(np.float64), idx[upper], indptr), shape=(n, n))
+    pos.has_sorted_indices = False
+    pos.sort_indices()
+    perm = pos.data.astype(np.int64)
+    j = pos.indices
+    i = np.repeat(np.arange(n, dtype=idx.dtype), counts)
+    co = sparse.csr_matrix((full.data[perm], j, pos.indptr), shape=(n, n))
+    co.has_sorted_indices = True
+    if art_of is not None:
+        sel = np.flatnonzero(art_of[i] != art_of[j])
+        perm = perm[sel]
+        i, j = i[sel], j[sel]
+    return i, j, full.data[perm], wfull.data[perm], co
+
+
+def _merge_sorted(n: int, a: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray], bi: np.ndarray,
+                  bj: np.ndarray):
+    """``a``'s pairs (sorted by i then j) and the pairs ``bi, bj`` (values 0) in one list sorted
+    by i then j, ``a``'s first among equal pairs: what a stable sort of the two lists one after
+    the other gives, by one merge (issue 15: the budgeted pairs are sorted already)."""
+    ai, aj, acos, aws = a
+    ka = ai * n + aj
+    kb = bi * n + bj
+    ob = np.argsort(kb, kind="stable")
+    kb = kb[ob]
+    at = np.searchsorted(ka, kb, side="right") + np.arange(len(kb))
+    total = len(ka) + len(kb)
+    from_b = np.zeros(total, dtype=bool)
+    from_b[at] = True
+    from_a = ~from_b
+    out = []
+    for av, bv in ((ai, bi[ob]), (aj, bj[ob]), (acos, None), (aws, None)):
+        o = np.zeros(total, dtype=av.dtype)
+        o[from_a] = av
+        if bv is not None:
+            o[at] = bv
+        out.append(o)
+    return tuple(out)
 
 
 def _combo_pairs(x: sparse.csr_matrix, df: np.ndarray, order: np.ndarray, co: sparse.csr_matrix,
