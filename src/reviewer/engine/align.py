@@ -16,7 +16,6 @@ Pipeline (features -> candidates -> evidence -> decision -> selection):
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -37,7 +36,7 @@ from reviewer.engine.evidence import (
     sequence_evidence,
     distinct_figures,
 )
-from reviewer.engine.features import SentFeatures, build_features, different_subjects
+from reviewer.engine.features import SentFeatures, build_features, collector_paused, different_subjects
 from reviewer.engine.settings import TUNING, Tuning
 from reviewer.lang.en import UPDATE_PHRASES, UPDATE_WORDS
 from reviewer.models import Cluster, Evidence, Link, SentenceRef
@@ -257,9 +256,7 @@ def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[i
     append = out.append
     # Tens of thousands of new objects, none of them garbage: the cycle collector's passes
     # over everything alive were 60% of this function on the dense 5k (issue 15); paused here.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         for at in sorted_at:
             if at < nm:
                 i, j, sc, _lex = matches[mk_l[at]]
@@ -267,7 +264,4 @@ def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[i
             else:
                 i, j, sc, ev = conflicts[ck_l[at - nm]]
                 append(Link(ref[i], ref[j], "conflict", round(sc, 4), tuple(ev)))
-    finally:
-        if collecting:
-            gc.enable()
     return out
