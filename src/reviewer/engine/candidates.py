@@ -107,54 +107,63 @@ def lexical_pairs(x: sparse.csr_matrix, weights: sparse.csr_matrix, df: np.ndarr
 
 
 def _budgeted_products(x: sparse.csr_matrix, weights: sparse.csr_matrix, cols: np.ndarray,
-                       art_of: np.ndarray | None = None):
+                       art_of: np.ndarray | None = None, block: int = 2048):
     """Pairs (i < j, sorted by i then j; of two articles when ``art_of`` is given) sharing one
     of the given terms: rows, columns, cosines and shared IDF weights over those terms, and the
     cosines' upper triangle (CSR, for :func:`_combo_pairs`).
 
-    issue 15 (speed): the two products have one pattern (both are products of the same rows'
-    pattern), so the upper triangle is cut and sorted once for both, by a mask and one
-    per-row sort of positions, instead of ``sparse.triu`` and ``sort_indices`` on each; the
-    values are those of the products, untouched."""
-    xb = x[:, cols]
-    wb = weights[:, cols]
+    issue 15 (speed, memory): the products are taken ``block`` rows at a time (each row of a
+    product is computed on its own: the same values, and only a block's full rows are held),
+    their upper triangles cut by :func:`_upper_sorted` instead of ``sparse.triu`` and
+    ``sort_indices``."""
+    xb = x[:, cols].tocsr()
+    wb = weights[:, cols].tocsr()
     pb = wb.copy()
     pb.data[:] = 1.0
-    full = xb @ xb.T
-    wfull = wb @ pb.T
+    xt = xb.T.tocsr()
+    pt = pb.T.tocsr()
     n = x.shape[0]
-    if not (np.array_equal(full.indptr, wfull.indptr) and np.array_equal(full.indices, wfull.indices)):
-        co = sparse.triu(full, k=1).tocsr()  # not expected: the general way
-        ws = sparse.triu(wfull, k=1).tocsr()
-        co.sort_indices()
-        ws.sort_indices()
-        coo = co.tocoo()
-        i, j, cos, w_shared = coo.row, coo.col, coo.data, ws.tocoo().data
-        assert len(w_shared) == len(cos)
-        if art_of is not None:
-            sel = art_of[i] != art_of[j]
-            i, j, cos, w_shared = i[sel], j[sel], cos[sel], w_shared[sel]
-        return i, j, cos, w_shared, co
-    idx = full.indices
-    rows = np.repeat(np.arange(n, dtype=idx.dtype), np.diff(full.indptr))
-    upper = np.flatnonzero(idx > rows)
-    counts = np.bincount(rows[upper], minlength=n)
-    indptr = np.zeros(n + 1, dtype=full.indptr.dtype)
+    parts = []
+    for r0 in range(0, n, block):
+        r1 = min(n, r0 + block)
+        counts, j_co, v_co = _upper_sorted(xb[r0:r1] @ xt, r0)
+        counts_w, j_w, v_w = _upper_sorted(wb[r0:r1] @ pt, r0)
+        # one set of pairs (all values positive: no entry cancels), in the same order now
+        assert np.array_equal(counts, counts_w) and np.array_equal(j_co, j_w)
+        parts.append((counts, j_co, v_co, v_w))
+    counts = np.concatenate([p[0] for p in parts]) if parts else np.zeros(n, dtype=np.int64)
+    j = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, dtype=np.int32)
+    cos = np.concatenate([p[2] for p in parts]) if parts else np.zeros(0)
+    w_shared = np.concatenate([p[3] for p in parts]) if parts else np.zeros(0)
+    del parts
+    indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(counts, out=indptr[1:])
-    # positions of the upper entries, sorted by column within each row (scipy's own row sort)
-    pos = sparse.csr_matrix((upper.astype(np.float64), idx[upper], indptr), shape=(n, n))
-    pos.has_sorted_indices = False
-    pos.sort_indices()
-    perm = pos.data.astype(np.int64)
-    j = pos.indices
-    i = np.repeat(np.arange(n, dtype=idx.dtype), counts)
-    co = sparse.csr_matrix((full.data[perm], j, pos.indptr), shape=(n, n))
+    co = sparse.csr_matrix((cos, j, indptr), shape=(n, n))
     co.has_sorted_indices = True
+    i = np.repeat(np.arange(n, dtype=j.dtype), counts)
     if art_of is not None:
         sel = np.flatnonzero(art_of[i] != art_of[j])
-        perm = perm[sel]
-        i, j = i[sel], j[sel]
-    return i, j, full.data[perm], wfull.data[perm], co
+        i, j, cos, w_shared = i[sel], j[sel], cos[sel], w_shared[sel]
+    return i, j, cos, w_shared, co
+
+
+def _upper_sorted(prod: sparse.csr_matrix, r0: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The entries above the diagonal of rows ``r0``... of a product (column > row), sorted by
+    column within each row: per row counts, columns, values (untouched). A mask and one
+    per-row sort of positions (scipy's own row sort), instead of ``sparse.triu`` and
+    ``sort_indices``."""
+    idx = prod.indices
+    nr = prod.shape[0]
+    rows = np.repeat(np.arange(r0, r0 + nr, dtype=idx.dtype), np.diff(prod.indptr))
+    upper = np.flatnonzero(idx > rows)
+    del rows
+    counts = np.diff(np.searchsorted(upper, prod.indptr))
+    indptr = np.zeros(nr + 1, dtype=np.int64)
+    np.cumsum(counts, out=indptr[1:])
+    pos = sparse.csr_matrix((upper.astype(np.float64), idx[upper], indptr), shape=prod.shape)
+    pos.has_sorted_indices = False
+    pos.sort_indices()
+    return counts, pos.indices, prod.data[pos.data.astype(np.int64)]
 
 
 def _merge_sorted(n: int, a: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray], bi: np.ndarray,
