@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from operator import itemgetter
 
 import numpy as np
 
@@ -175,8 +176,10 @@ def _columns(pairs) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The first sentence, second sentence and score of every pair, as arrays."""
     if not pairs:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
-    cols = list(zip(*pairs))
-    return np.array(cols[0], dtype=np.int64), np.array(cols[1], dtype=np.int64), np.array(cols[2], dtype=np.float64)
+    m = len(pairs)
+    return (np.fromiter(map(itemgetter(0), pairs), dtype=np.int64, count=m),
+            np.fromiter(map(itemgetter(1), pairs), dtype=np.int64, count=m),
+            np.fromiter(map(itemgetter(2), pairs), dtype=np.float64, count=m))
 
 
 def _kept(feats_art: np.ndarray, pairs, k: int, columns=None) -> np.ndarray:
