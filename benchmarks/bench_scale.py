@@ -65,7 +65,7 @@ def write_clusters(root: Path, count: int, size: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="1000,5000,10000,20000,50000")
-    ap.add_argument("--clusters", type=int, default=24)
+    ap.add_argument("--clusters", type=int, default=24, help="clusters of the batch run (0: no batch run)")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="reviewer-bench-"))
     os.environ["REVIEWER_CACHE_DIR"] = str(tmp / "cache")  # never the user's cache, never warm
@@ -76,6 +76,8 @@ def main() -> None:
             r = run_size(n, str(tmp / "cache"))
             print(f"{r['n']:>9} {r['articles']:>8} {r['align']:>8.2f} {r['align'] / r['n'] * 1000:>6.3f} "
                   f"{r['rss_mb']:>8.0f} {r['reopen']:>9.3f} {r['links']:>7}" + ("" if r["hit"] else "  (cache miss!)"))
+        if args.clusters <= 0:
+            return
         root = tmp / "batch"
         write_clusters(root, args.clusters, 400)
         from reviewer.engine.batch import run_batch

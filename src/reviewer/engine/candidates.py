@@ -94,28 +94,19 @@ def lexical_pairs(x: sparse.csr_matrix, weights: sparse.csr_matrix, df: np.ndarr
     over = (df >= 2) & ~mask
     if over.sum() < t.combo_min_share * (df >= 2).sum():
         over[:] = False  # a few very common words of a large vocabulary left out: little say in the score
-    co, ws = _budgeted_products(x, weights, np.flatnonzero(mask))
-    co.sort_indices()
-    ws.sort_indices()
-    coo = co.tocoo()
-    i, j, cos = coo.row, coo.col, coo.data
-    w_shared = ws.tocoo().data  # same sparsity pattern as co, in the same order
-    assert len(w_shared) == len(cos)
+    cross = None if within else art_of
+    i, j, cos, w_shared, co = _budgeted_products(x, weights, np.flatnonzero(mask), cross)
     if over.any():
         # Pairs only a combined key finds share no budgeted term; then every pair's values also
         # count the terms over the budget, pair by pair.
         extra = _combo_pairs(x, df, order, co, over, t)
         if extra is not None:
-            n = x.shape[0]
-            i = np.concatenate([i.astype(np.int64), extra[0]])
-            j = np.concatenate([j.astype(np.int64), extra[1]])
-            cos = np.concatenate([cos, np.zeros(len(extra[0]))])
-            w_shared = np.concatenate([w_shared, np.zeros(len(extra[0]))])
-            o = np.argsort(i * n + j, kind="stable")  # the order of the pattern's rows and columns
-            i, j, cos, w_shared = i[o], j[o], cos[o], w_shared[o]
-    if not within:
-        sel = art_of[i] != art_of[j]
-        i, j, cos, w_shared = i[sel], j[sel], cos[sel], w_shared[sel]
+            ei, ej = extra
+            if not within:
+                sel = art_of[ei] != art_of[ej]
+                ei, ej = ei[sel], ej[sel]
+            i, j, cos, w_shared = _merge_sorted(x.shape[0], (i.astype(np.int64), j.astype(np.int64), cos, w_shared),
+                                                ei, ej)
     if over.any():
         oc = np.flatnonzero(over)
         cos_o, ws_o = _pair_values(x[:, oc], weights[:, oc], i, j)
@@ -123,15 +114,89 @@ def lexical_pairs(x: sparse.csr_matrix, weights: sparse.csr_matrix, df: np.ndarr
     return i, j, cos, w_shared
 
 
-def _budgeted_products(x: sparse.csr_matrix, weights: sparse.csr_matrix, cols: np.ndarray):
-    """Cosines and shared IDF weights over the given terms, upper triangle (CSR)."""
-    xb = x[:, cols]
-    wb = weights[:, cols]
+def _budgeted_products(x: sparse.csr_matrix, weights: sparse.csr_matrix, cols: np.ndarray,
+                       art_of: np.ndarray | None = None, block: int = 2048):
+    """Pairs (i < j, sorted by i then j; of two articles when ``art_of`` is given) sharing one
+    of the given terms: rows, columns, cosines and shared IDF weights over those terms, and the
+    cosines' upper triangle (CSR, for :func:`_combo_pairs`).
+
+    issue 15 (speed, memory): the products are taken ``block`` rows at a time (each row of a
+    product is computed on its own: the same values, and only a block's full rows are held),
+    their upper triangles cut by :func:`_upper_sorted` instead of ``sparse.triu`` and
+    ``sort_indices``."""
+    xb = x[:, cols].tocsr()
+    wb = weights[:, cols].tocsr()
     pb = wb.copy()
     pb.data[:] = 1.0
-    co = sparse.triu(xb @ xb.T, k=1).tocsr()
-    ws = sparse.triu(wb @ pb.T, k=1).tocsr()
-    return co, ws
+    xt = xb.T.tocsr()
+    pt = pb.T.tocsr()
+    n = x.shape[0]
+    parts = []
+    for r0 in range(0, n, block):
+        r1 = min(n, r0 + block)
+        counts, j_co, v_co = _upper_sorted(xb[r0:r1] @ xt, r0)
+        counts_w, j_w, v_w = _upper_sorted(wb[r0:r1] @ pt, r0)
+        # one set of pairs (all values positive: no entry cancels), in the same order now
+        assert np.array_equal(counts, counts_w) and np.array_equal(j_co, j_w)
+        parts.append((counts, j_co, v_co, v_w))
+    counts = np.concatenate([p[0] for p in parts]) if parts else np.zeros(n, dtype=np.int64)
+    j = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, dtype=np.int32)
+    cos = np.concatenate([p[2] for p in parts]) if parts else np.zeros(0)
+    w_shared = np.concatenate([p[3] for p in parts]) if parts else np.zeros(0)
+    del parts
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(counts, out=indptr[1:])
+    co = sparse.csr_matrix((cos, j, indptr), shape=(n, n))
+    co.has_sorted_indices = True
+    i = np.repeat(np.arange(n, dtype=j.dtype), counts)
+    if art_of is not None:
+        sel = np.flatnonzero(art_of[i] != art_of[j])
+        i, j, cos, w_shared = i[sel], j[sel], cos[sel], w_shared[sel]
+    return i, j, cos, w_shared, co
+
+
+def _upper_sorted(prod: sparse.csr_matrix, r0: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The entries above the diagonal of rows ``r0``... of a product (column > row), sorted by
+    column within each row: per row counts, columns, values (untouched). A mask and one
+    per-row sort of positions (scipy's own row sort), instead of ``sparse.triu`` and
+    ``sort_indices``."""
+    idx = prod.indices
+    nr = prod.shape[0]
+    rows = np.repeat(np.arange(r0, r0 + nr, dtype=idx.dtype), np.diff(prod.indptr))
+    upper = np.flatnonzero(idx > rows)
+    del rows
+    counts = np.diff(np.searchsorted(upper, prod.indptr))
+    indptr = np.zeros(nr + 1, dtype=np.int64)
+    np.cumsum(counts, out=indptr[1:])
+    pos = sparse.csr_matrix((upper.astype(np.float64), idx[upper], indptr), shape=prod.shape)
+    pos.has_sorted_indices = False
+    pos.sort_indices()
+    return counts, pos.indices, prod.data[pos.data.astype(np.int64)]
+
+
+def _merge_sorted(n: int, a: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray], bi: np.ndarray,
+                  bj: np.ndarray):
+    """``a``'s pairs (sorted by i then j) and the pairs ``bi, bj`` (values 0) in one list sorted
+    by i then j, ``a``'s first among equal pairs: what a stable sort of the two lists one after
+    the other gives, by one merge (issue 15: the budgeted pairs are sorted already)."""
+    ai, aj, acos, aws = a
+    ka = ai * n + aj
+    kb = bi * n + bj
+    ob = np.argsort(kb, kind="stable")
+    kb = kb[ob]
+    at = np.searchsorted(ka, kb, side="right") + np.arange(len(kb))
+    total = len(ka) + len(kb)
+    from_b = np.zeros(total, dtype=bool)
+    from_b[at] = True
+    from_a = ~from_b
+    out = []
+    for av, bv in ((ai, bi[ob]), (aj, bj[ob]), (acos, None), (aws, None)):
+        o = np.zeros(total, dtype=av.dtype)
+        o[from_a] = av
+        if bv is not None:
+            o[at] = bv
+        out.append(o)
+    return tuple(out)
 
 
 def _combo_pairs(x: sparse.csr_matrix, df: np.ndarray, order: np.ndarray, co: sparse.csr_matrix,

@@ -99,19 +99,114 @@ def _iso1(label: str) -> str:
     return label if len(label) == 2 else UNDETERMINED
 
 
-def _candidates(text: str, k: int = 3) -> list[tuple[str, float]]:
-    """Best guesses (ISO 639-1 code, score), best first; [] without a detector."""
+# issue 15 (speed): results by text, so that a sentence repeated across articles (wire copy)
+# or aligned again is identified once. Bounded: cleared when full.
+_CACHE: dict[tuple[str, int], list[tuple[str, float]]] = {}
+_TOP: dict[str, str] = {}
+_CACHE_MAX = 200_000
+_DROP_ASCII_LETTERS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_DROP_ASCII_UPPER = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _normalized(text: str) -> str:
+    """The library's input rule (``LangDetector._normalize_text``, ``normalize_input=True``):
+    text all or mostly (over 80% of its ASCII letters) in capitals is lower-cased. Counted
+    with ``str.translate`` instead of two regex scans."""
+    if text.isupper():
+        return text.lower()
+    if len(text) > 5:
+        letters = len(text) - len(text.translate(_DROP_ASCII_LETTERS))
+        if letters:
+            upper = len(text) - len(text.translate(_DROP_ASCII_UPPER))
+            if upper > 0.8 * letters:
+                return text.lower()
+    return text
+
+
+@functools.lru_cache(maxsize=1)
+def _fasttext():
+    """The detector's fastText model (its C++ object) and whether the library lower-cases
+    capitals, or None when the library's internals are not the ones known here (then every
+    call goes through ``LangDetector.detect``)."""
     det = _detector()
     if det is None:
+        return None
+    try:
+        model = det._get_model(low_memory=True).f
+        if not (callable(model.predict) and callable(model.multilinePredict)):
+            return None
+        return model, bool(det.config.normalize_input), det.config.max_input_length is None
+    except Exception:
+        return None
+
+
+def _remember(cache: dict, key, value) -> None:
+    if len(cache) >= _CACHE_MAX:
+        cache.clear()
+    cache[key] = value
+
+
+def _predict(flat: str, k: int) -> list[tuple[str, float]]:
+    """The detector's ``detect(flat, model="lite", k=k)`` as (ISO code, score) pairs, calling
+    the fastText model directly where possible (the library's own steps, without its per-call
+    overhead: no newline in ``flat``, no length cut, the same normalisation and order)."""
+    fast = _fasttext()
+    if fast is not None and fast[2]:
+        model, normalize, _ = fast
+        try:
+            preds = model.predict((_normalized(flat) if normalize else flat) + "\n", k, 0.0, "strict")
+        except Exception:  # the detector must never break a review
+            return []
+        results = sorted(((label.replace("__label__", ""), min(float(score), 1.0)) for score, label in preds),
+                         key=lambda r: r[1], reverse=True)
+        return [(_iso1(lang), score) for lang, score in results]
+    try:
+        results = _detector().detect(flat, model="lite", k=k)
+    except Exception:  # the detector must never break a review
+        return []
+    return [(_iso1(r["lang"]), float(r["score"])) for r in results]
+
+
+def _candidates(text: str, k: int = 3) -> list[tuple[str, float]]:
+    """Best guesses (ISO 639-1 code, score), best first; [] without a detector."""
+    if _detector() is None:
         return []
     flat = " ".join(text.split())
     if not flat:
         return []
-    try:
-        results = det.detect(flat, model="lite", k=k)
-    except Exception:  # the detector must never break a review
-        return []
-    return [(_iso1(r["lang"]), float(r["score"])) for r in results]
+    key = (flat, k)
+    hit = _CACHE.get(key)
+    if hit is None:
+        hit = _predict(flat, k)
+        _remember(_CACHE, key, hit)
+    return list(hit)
+
+
+def _top_languages(texts: Sequence[str]) -> list[str]:
+    """The best guess (ISO code, or ``und``) of every text, as ``_candidates(text, k=1)``'s
+    first code: the texts not seen before in one batch call of the model (labels only)."""
+    flats = [" ".join(t.split()) for t in texts]
+    todo = sorted({f for f in flats if f and f not in _TOP})
+    fast = _fasttext()
+    if todo:
+        labels = None
+        if fast is not None and fast[2]:
+            model, normalize, _ = fast
+            try:
+                labels = model.multilinePredict([(_normalized(f) if normalize else f) + "\n" for f in todo],
+                                                1, 0.0, "strict")
+            except Exception:
+                labels = None
+            if labels is not None and len(labels) != len(todo):
+                labels = None
+        for j, f in enumerate(todo):
+            if labels is not None:
+                top = _iso1(labels[j][0].replace("__label__", "")) if labels[j] else UNDETERMINED
+            else:
+                cands = _candidates(f, k=1)
+                top = cands[0][0] if cands else UNDETERMINED
+            _remember(_TOP, f, top)
+    return [_TOP.get(f, UNDETERMINED) if f else UNDETERMINED for f in flats]
 
 
 def _guess_for_script(text: str, script: str) -> tuple[str, float]:
@@ -145,6 +240,7 @@ def sentence_languages(sentences: Sequence[str], article_lang: str) -> list[str]
     """
     home_script = language_script(article_lang) if article_lang != UNDETERMINED else ""
     out: list[str] = []
+    pending: list[tuple[int, str]] = []  # same script, long enough: may be a quote in another language
     for text in sentences:
         script = script_of(text)
         if not script:
@@ -157,13 +253,19 @@ def sentence_languages(sentences: Sequence[str], article_lang: str) -> list[str]
             lang, _ = _guess_for_script(text, script)
             out.append(lang)
             continue
-        if len(text.split()) < MIN_WORDS:
-            out.append(article_lang)
+        out.append(article_lang)
+        if len(text.split()) >= MIN_WORDS:
+            pending.append((len(out) - 1, script))
+    if not pending or _detector() is None:
+        return out
+    # issue 15 (speed): the best guess of every such sentence in one batch (labels only); only
+    # a sentence whose best guess is another language of its script needs its score.
+    tops = _top_languages([sentences[i] for i, _ in pending])
+    for (i, script), top in zip(pending, tops):
+        if top in (UNDETERMINED, article_lang) or language_script(top) != script:
             continue
-        cands = _candidates(text, k=1)
+        cands = _candidates(sentences[i], k=1)
         if cands and cands[0][0] not in (UNDETERMINED, article_lang) and cands[0][1] >= MIN_SCORE \
                 and language_script(cands[0][0]) == script:
-            out.append(cands[0][0])
-        else:
-            out.append(article_lang)
+            out[i] = cands[0][0]
     return out
