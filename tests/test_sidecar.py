@@ -265,3 +265,18 @@ def test_a_copy_of_the_seeds_finds_the_sidecars_the_app_saved_for_the_bundled_se
     first = sorted(copy.glob("*.txt"))[0]
     first.write_bytes(first.read_bytes() + b" ")
     assert not is_bundled_seeds([copy]) and saved not in sidecars_for([copy])
+
+
+def test_a_sidecar_taken_from_the_data_folder_is_named_as_such(tmp_path, monkeypatch):
+    """A copy of the seeds shares the sidecars the app saved for the bundled seeds: exports and
+    errors say so, so a reviewer who never worked in that folder is not a surprise."""
+    from reviewer.export.model import ExportSummary
+    from reviewer.resources import seeds_sidecar_dir, seeds_sidecar_note
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    saved = seeds_sidecar_dir() / "alice.review.toml"
+    here = tmp_path / "seeds" / "bob.review.toml"
+    assert seeds_sidecar_note([here]) == ""
+    assert seeds_sidecar_note([here, saved]).startswith("1 of them from ")
+    line = ExportSummary("jsonl", "-", [], 3, ["alice", "bob"], [str(here), str(saved)], 0, 0).one_line()
+    assert "where the app keeps the sidecars of the bundled seeds" in line

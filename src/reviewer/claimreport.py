@@ -70,9 +70,12 @@ def _pick_sidecar(paths: list[str], sidecar: str | None, reviewer: str | None, w
             return None, None
         found = mine
     if len(found) > 1:
+        from reviewer.resources import seeds_sidecar_note
+
         names = ", ".join(sorted({d.reviewer for _, d in found}))
-        raise ReviewerError(f"sidecars of several reviewers ({names}): choose one with --reviewer NAME "
-                            "or --sidecar FILE", path=str(found[0][0].parent))
+        note = seeds_sidecar_note([p for p, _ in found])
+        raise ReviewerError(f"sidecars of several reviewers ({names}{'; ' + note if note else ''}): "
+                            "choose one with --reviewer NAME or --sidecar FILE", path=str(found[0][0].parent))
     return found[0] if found else (None, None)
 
 

@@ -49,3 +49,20 @@ def _same_articles(folder: Path, seeds: Path) -> bool:
     if not names or sorted(p.name for p in folder.iterdir() if p.suffix == ".txt") != names:
         return False
     return all((folder / n).read_bytes() == (seeds / n).read_bytes() for n in names)
+
+
+def seeds_sidecar_note(sidecars) -> str:
+    """``""``, or a note naming how many of ``sidecars`` come from :func:`seeds_sidecar_dir`
+    (the app keeps the bundled seeds' sidecars there, and a byte-identical copy of the seeds
+    shares them): a reader of an export or an error should see where a reviewer came from."""
+    try:
+        data = seeds_sidecar_dir().resolve()
+        there = [p for p in sidecars if Path(p).resolve().parent == data]
+    except OSError:
+        return ""
+    if not there:
+        return ""
+    home = str(Path.home())
+    shown = str(data).replace(home, "~", 1) if str(data).startswith(home) else str(data)
+    return (f"{len(there)} of them from {shown}, where the app keeps the sidecars of the bundled seeds "
+            "(these articles are the same files)")

@@ -121,6 +121,11 @@ class ExportSummary:
             who += f" ({', '.join(self.reviewers)})"
         records = f"{self.records} {self.fmt} record{'s' if self.records != 1 else ''}"
         line = f"exported {records} from {who} to {', '.join(self.files) or self.out}"
+        from reviewer.resources import seeds_sidecar_note
+
+        note = seeds_sidecar_note(self.sidecars)
+        if note:
+            line += f"; {note}"
         if self.resolve != "all" and not self.resolve.startswith("reviewer:"):
             why = {"unanimous": "not unanimous"}.get(self.resolve, "without a majority")
             rule = {"adjudicated": "adjudication (majority where the adjudicator said nothing)"}.get(self.resolve,
