@@ -73,6 +73,16 @@ async def test_ctrl_q_and_palette_quit_save_and_release_the_lock(make, cluster_d
     assert app.return_code == 0
 
 
+async def test_ctrl_c_says_how_to_quit_in_plain_words(make, cluster_dir):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        shown = [n.message for n in app._notifications]
+        assert app.is_running
+    assert shown and "ctrl+q" in shown[-1] and "[b]" not in shown[-1]
+
+
 # ------------------------------------------------------------------ 3: Save as never takes another reviewer's file
 def _hold(path, who):
     code = ("import sys, time\nfrom reviewer.sidecar.store import SidecarStore\n"

@@ -74,6 +74,12 @@ class ReviewerApp(App[int]):
         kwargs.setdefault("markup", False)
         super().notify(safe_text(message), **kwargs)
 
+    def action_help_quit(self) -> None:
+        """ctrl+c: Textual's own hint is written in markup, which :meth:`notify` shows as it is."""
+        keys = [k for k, b in self.active_bindings.items() if b.binding.action in ("quit", "app.quit")]
+        if keys:
+            self.notify(f"Press {keys[0]} to quit (your work is saved first).", title="Do you want to quit?")
+
     def compose(self) -> ComposeResult:
         yield self.review
 
