@@ -1,6 +1,6 @@
 """Which articles the column slots show (reviewer.tui.layout)."""
 
-from reviewer.tui.layout import describe_hidden, window
+from reviewer.tui.layout import column_step, describe_hidden, window
 
 
 def test_a_run_of_neighbours_moves_as_little_as_it_can():
@@ -30,3 +30,15 @@ def test_describe_hidden():
     assert describe_hidden([0, 2, 3], 5) == ([], [1], [4])
     assert describe_hidden([1, 2], 3) == ([0], [], [])
     assert describe_hidden([1, 0, 3], 4) == ([], [2], [])
+
+
+def test_h_and_l_follow_the_slots_on_screen():
+    # after a link jump the slots stand out of article order: 1, 0, 4 of five articles
+    order = [1, 0, 4]
+    assert column_step(order, 0, -1, 5) == 1 and column_step(order, 0, +1, 5) == 4
+    assert column_step(order, 4, -1, 5) == 0
+    # from an edge, what is left out is reachable
+    assert column_step(order, 4, +1, 5) == 3 and column_step(order, 1, -1, 5) == 2
+    # a plain run of neighbours scrolls at its edges, and stops at the first and last article
+    assert column_step([1, 2, 3], 3, +1, 5) == 4 and column_step([1, 2, 3], 1, -1, 5) == 0
+    assert column_step([0, 1, 2], 0, -1, 5) is None and column_step([2, 3, 4], 4, +1, 5) is None

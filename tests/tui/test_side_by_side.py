@@ -166,5 +166,10 @@ async def test_a_link_to_an_article_off_screen_brings_it_beside_the_cursor(four_
         assert "[2, 1, 4 of 4]" in top and "(c off screen)" in top
         await _press(pilot, "j")  # a sentence without links: the columns stay
         assert app.visible_articles() == shown
-        await _press(pilot, "h")  # into c: neighbouring articles again
-        assert app.visible_articles() == ["b", "c", "d"]
+        await _press(pilot, "h")  # h/l follow the screen: into a, the column on the left
+        assert app.cursor[0] == "a"
+        await _press(pilot, "l")
+        assert app.cursor[0] == "d"
+        await _press(pilot, "h")  # a again, then b at the left edge: neighbouring articles again
+        await _press(pilot, "h")
+        assert app.cursor[0] == "b" and app.visible_articles() == ["b", "c", "d"]

@@ -11,7 +11,7 @@ two). The top bar lists the slots' article numbers and names what is off screen.
 
 from __future__ import annotations
 
-__all__ = ["describe_hidden", "window"]
+__all__ = ["column_step", "describe_hidden", "window"]
 
 
 def window(first: int, cur: int, want: int | None, n: int, shown: int, keep: list[int] | None = None) -> list[int]:
@@ -58,3 +58,21 @@ def describe_hidden(order: list[int], n: int) -> tuple[list[int], list[int], lis
     on = set(order)
     lo, hi = min(order), max(order)
     return list(range(lo)), [k for k in range(lo, hi) if k not in on], list(range(hi + 1, n))
+
+
+def column_step(order: list[int], cur: int, step: int, n: int) -> int | None:
+    """The article ``h``/``l`` go to: the next slot on screen in that direction (slots may stand
+    out of article order after a link jump); from the edge slot, the nearest article off screen
+    in that direction, else the nearest off screen at all; None when every article is shown and
+    the cursor is at the edge."""
+    if cur in order:
+        k = order.index(cur) + step
+        if 0 <= k < len(order):
+            return order[k]
+    hidden = [a for a in range(n) if a not in order]
+    pool = [a for a in hidden if (a - cur) * step > 0]
+    if not pool and order != list(range(min(order, default=0), max(order, default=-1) + 1)):
+        pool = hidden  # slots out of order or with a gap: what is left out is still reachable
+    if not pool:
+        return None
+    return min(pool, key=lambda a: (abs(a - cur), a))

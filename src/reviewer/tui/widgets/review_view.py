@@ -23,6 +23,7 @@ from reviewer.models import Link
 from reviewer.review import Navigator
 from reviewer.textsafe import safe_text
 from reviewer.tui.collector import Idle
+from reviewer.tui.layout import column_step
 from reviewer.tui.messages import AlignDone, AlignFailed, AlignProgress, ColumnRelaid
 from reviewer.tui.screens import NoteScreen, SearchScreen
 from reviewer.tui.state import ViewState
@@ -261,8 +262,8 @@ class ReviewView(Vertical, can_focus=True):
             self._go(self.nav.art, idx)
 
     def action_column(self, step: int) -> None:
-        target = self.nav.art + step
-        if 0 <= target < len(self.cluster.articles):
+        target = column_step(self.columns.order, self.nav.art, step, len(self.cluster.articles))
+        if target is not None:
             self._go(target, self.columns.column_target(self.nav, target))
 
     def action_next_conflict(self, step: int) -> None:
