@@ -162,3 +162,29 @@ async def test_a_narrow_claims_screen_gives_the_claim_the_whole_bottom_panel(mak
             assert screen.query_one("#claims-matrix").display is matrix
             if not matrix:
                 assert box.outer_size.width == size[0]
+
+
+
+async def test_small_screen_opens_on_the_selected_claim_and_names_the_letters(tmp_path, config):
+    """80x24: the claim of the cursor's sentence is on screen when the claims screen opens (it
+    used to be drawn before the table had its height), and the detail says what its letters stand for."""
+    from reviewer.models import Link, SentenceRef
+    from reviewer.tui.app import make_app
+
+    for name in ("north", "south"):
+        body = "\n\n".join(f"Report {name} line {k} says the river rose by {k} metres." for k in range(30))
+        (tmp_path / f"{name}.txt").write_text(body, encoding="utf-8")
+    links = [Link(SentenceRef("north", k), SentenceRef("south", k), "match", 0.9) for k in range(30)]
+    app = make_app([str(tmp_path)], reviewer="tester", config=config, links=links)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"j" * 25, "c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ClaimsScreen)
+        table = screen.table
+        h = table.scrollable_content_region.height - 1
+        y0 = int(table.scroll_offset.y)
+        assert screen.board.row >= h  # far enough down to need a scroll
+        assert y0 <= screen.board.row < y0 + h
+        assert "A north" in str(screen._detail()) and "B south" in str(screen._detail())

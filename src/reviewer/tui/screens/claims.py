@@ -185,6 +185,8 @@ class ClaimsScreen(Screen):
         t.append(f" · links {d['accepted']} accepted, {d['rejected']} rejected, {d['open']} open")
         if c.flags:
             t.append(" · ⚠ " + ", ".join(c.flags), style="yellow")
+        named = sorted({col[k[0]] for k in c.sentences} | {col[a] for a in c.contradicted_by if a in col})
+        t.append("\n" + " · ".join(f"{letter(i)} {b.articles[i]}" for i in named), style="dim")  # what the letters stand for
         for k in sorted(c.sentences, key=lambda k: (col.get(k[0], 0), k[1])):
             t.append("\n✓ ", style="green")
             t.append(f"{letter(col[k[0]])}:{k[1]} ", style="bold")

@@ -63,6 +63,10 @@ class ClaimsTable(ScrollView, can_focus=False):
             got = self._styles[name] = self.get_component_rich_style(f"claims-table--{name}", partial=True)
         return got
 
+    def on_resize(self, _event) -> None:
+        # the first visit is drawn before the table has its height: scroll once it has it
+        self.keep_cursor_visible()
+
     def keep_cursor_visible(self) -> None:
         h = max(1, self.scrollable_content_region.height - 1)  # the header takes a line
         y0 = int(self.scroll_offset.y)
