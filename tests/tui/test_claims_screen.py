@@ -188,3 +188,26 @@ async def test_small_screen_opens_on_the_selected_claim_and_names_the_letters(tm
         assert screen.board.row >= h  # far enough down to need a scroll
         assert y0 <= screen.board.row < y0 + h
         assert "A north" in str(screen._detail()) and "B south" in str(screen._detail())
+
+
+async def test_accepting_a_flagged_claim_takes_a_second_key(make, cluster_dir):
+    """A claim whose sentences disagree among themselves (match, match and a conflict between
+    them) is not accepted whole by one key: the first says why, the second accepts."""
+    from reviewer.models import Link, SentenceRef as R
+
+    triangle = [Link(R("a", 3), R("b", 1), "match", 0.8), Link(R("b", 1), R("c", 2), "match", 0.7),
+                Link(R("a", 3), R("c", 2), "conflict", 0.6)]
+    app = make(links=triangle)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "j", "j", "c")
+        await pilot.pause()
+        screen = app.screen
+        claim = screen.board.current()
+        assert claim.flags == ["triangle"]
+        await pilot.press("a")
+        await pilot.pause()
+        assert all(l.decision is None for l in screen.board.match_links(claim))
+        assert "Press a again" in [n.message for n in app._notifications][-1]
+        await pilot.press("a")
+        await pilot.pause()
+        assert all(l.decision == "accepted" for l in screen.board.match_links(screen.board.current()))

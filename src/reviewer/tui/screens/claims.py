@@ -89,6 +89,7 @@ class ClaimsScreen(Screen):
         self.board = ClaimBoard(review.ws.session, build=False)  # built on each visit (on_screen_resume)
         self.table = ClaimsTable(self.board, id="claims-table")
         self._suggested = None
+        self._confirm: tuple[int, str] | None = None  # a flagged claim whose acceptance awaits a second key
 
     def compose(self) -> ComposeResult:
         yield Static(id="claims-top")
@@ -291,6 +292,13 @@ class ClaimsScreen(Screen):
             self.app.notify(f"claim {c.id} has no match links to decide (one sentence)")
             return
         back = all(l.decision == decision for l in links)  # deciding the same again: back to undecided
+        if c.flags and decision == "accepted" and not back and self._confirm != (c.id, decision):
+            # an inconsistent claim (its sentences disagree among themselves): a second key accepts it
+            self._confirm = (c.id, decision)
+            self.app.notify(f"claim {c.id} is flagged ⚠ {', '.join(c.flags)}: its sentences disagree among "
+                            f"themselves. Press a again to accept its {len(links)} match links anyway.", timeout=5)
+            return
+        self._confirm = None
         if not self.review.ws.session.decide_many(links, decision):
             return
         self.review.changed()
