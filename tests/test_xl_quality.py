@@ -210,3 +210,16 @@ def test_a_word_for_one_disagrees_only_with_small_counts(a, la, b, lb):
 def test_a_word_for_one_still_conflicts_with_a_small_count():
     ev = xfacts.xl_evidence("One worker died.", "en", "Murieron tres trabajadores.", "es")
     assert [e.kind for e in ev] == ["number"]
+
+
+def test_names_in_a_script_without_capitals_are_not_counted_missing():
+    # The Arabic side's names cannot be read against Latin ones: only the figures are compared.
+    en = _feat("Governor Halvorsen opened the new bridge on the river.", "en", 0)
+    ar = _feat("افتتح المحافظ الجسر الجديد البالغ طوله 300 متر", "ar", 1)
+    ar_other = _feat("افتتح المحافظ الجسر الجديد البالغ طوله 300 متر", "ar", 1)
+    en_fig = _feat("Governor Halvorsen opened the 450-metre bridge.", "en", 0)
+    assert not crosslingual.disjoint_anchors(en, ar)
+    assert crosslingual.disjoint_anchors(en_fig, ar_other)
+    # In a script with capitals the names still count: a name against a figure is disjoint.
+    de = _feat("Der Gouverneur eröffnete die 300 Meter lange Brücke.", "de", 1)
+    assert crosslingual.disjoint_anchors(en, de)

@@ -231,8 +231,17 @@ def disjoint_figures(text_a: str, text_b: str) -> bool:
 def disjoint_anchors(a, b) -> bool:
     """Both sentences name people, places or figures, and none of them is the same: a
     translation keeps its names and numbers, a sentence on another detail of the topic does not."""
+    if not (has_capitals(a.text) and has_capitals(b.text)):
+        return disjoint_figures(a.text, b.text)  # names in a script without capitals: figures only
     xa, xb = anchors(a.text, a.lang), anchors(b.text, b.lang)
     return bool(xa and xb and not (xa & xb))
+
+
+def has_capitals(text: str) -> bool:
+    """The sentence is written in a script with capitals: in one without (Arabic, Hebrew) the
+    names are neither found nor comparable with another script's, so :func:`anchors` holds its
+    figures only, and comparing those with another sentence's names says nothing."""
+    return any(c.isupper() for c in text)
 
 
 def decide(a, b, sim: float, only_facts: bool, settings, t):
