@@ -223,3 +223,25 @@ def test_names_in_a_script_without_capitals_are_not_counted_missing():
     # In a script with capitals the names still count: a name against a figure is disjoint.
     de = _feat("Der Gouverneur eröffnete die 300 Meter lange Brücke.", "de", 1)
     assert crosslingual.disjoint_anchors(en, de)
+
+
+def test_one_name_in_two_spellings_is_shared():
+    en = _feat("The singer Carolina Vexler cancelled her evening show.", "en", 0)
+    de = _feat("Die Sängerin Karolina Vexler sagte ihren Auftritt am Abend ab.", "de", 1)
+    de_nouns = _feat("Die Sängerin sagte ihren Auftritt am Abend ab.", "de", 1)
+    assert crosslingual.shared_name(en, de)
+    assert not crosslingual.shared_name(en, de_nouns)  # German nouns are no names of the other
+    # The first word of an English sentence is no name.
+    assert not crosslingual.shared_name(_feat("Abend came early.", "en", 0), de_nouns)
+
+
+def test_a_weak_cross_language_match_sharing_a_name_is_kept():
+    from reviewer.engine import align
+
+    def feats(de_text):
+        return [SimpleNamespace(text="The singer Carolina Vexler cancelled her evening show.", lang="en", art=0, memo={}),
+                SimpleNamespace(text=de_text, lang="de", art=1, memo={})]
+
+    weak = [(0, 1, TUNING.xl_unanchored_min - 0.02, 0.0)]
+    assert align._anchored_or_close(feats("Karolina Vexler sagte ihren Auftritt ab."), weak, TUNING) == weak
+    assert align._anchored_or_close(feats("Die Sängerin sagte ihren Auftritt ab."), weak, TUNING) == []

@@ -264,6 +264,9 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
     for m in matches:
         i, j, s, _lex = m
         a, b = feats[i], feats[j]
+        if a.lang != b.lang and crosslingual.shared_name(a, b):
+            out.append(m)  # one name in two spellings: something to check
+            continue
         if a.lang != b.lang and s < t.xl_vague_min and _unanchored(a) and _unanchored(b):
             continue  # neither has anything to check: the pair must stand out from its neighbours
         weak = s < t.xl_unanchored_min and a.lang != b.lang

@@ -215,6 +215,22 @@ def anchors(text: str, lang: str = detect.UNDETERMINED) -> frozenset[str]:
     return figures | {fold(w)[:4] for w in words[1:] if w[:1].isupper() and len(w) > 2 and not w.isdigit()}
 
 
+def _name_keys(text: str, lang: str) -> set[str]:
+    """The capitalised words that may be names, as in :func:`anchors`, spelled alike across
+    languages (c read as k: "Kairo" / "Cairo"); in a language that capitalises every noun, every
+    capitalised word (a noun that is no name meets no name of the other sentence)."""
+    words = _WORD.findall(text)
+    if lang not in _NOUNS_CAPITALISED:
+        words = words[1:]
+    return {fold(w).replace("c", "k")[:4] for w in words if w[:1].isupper() and len(w) > 2 and not w.isdigit()}
+
+
+def shared_name(a, b) -> bool:
+    """The two sentences write one name, each in its own spelling: something a reader can check,
+    even where one of them names nothing :func:`anchors` can see (a German sentence's names)."""
+    return bool(_name_keys(a.text, a.lang) & _name_keys(b.text, b.lang))
+
+
 def figures(text: str) -> frozenset[str]:
     """The figures of a sentence, years left out ("53.8 million" -> 53, 8)."""
     return frozenset(x for x in (re.sub(r"\D", "", m) for m in _FIGURE.findall(text))
