@@ -245,3 +245,17 @@ def test_a_weak_cross_language_match_sharing_a_name_is_kept():
     weak = [(0, 1, TUNING.xl_unanchored_min - 0.02, 0.0)]
     assert align._anchored_or_close(feats("Karolina Vexler sagte ihren Auftritt ab."), weak, TUNING) == weak
     assert align._anchored_or_close(feats("Die Sängerin sagte ihren Auftritt ab."), weak, TUNING) == []
+
+
+def test_a_figure_stated_in_two_languages_survives_better_partners():
+    from reviewer.engine import align
+
+    feats = [_feat("The storm destroyed 4,100 homes and left 900 people hurt.", "en", 0),
+             _feat("Der Sturm zerstörte 4.100 Häuser.", "de", 1),
+             _feat("Viele Menschen wurden verletzt.", "de", 1),
+             _feat("Thousands of homes were lost.", "en", 0),
+             _feat("Der Sturm zerstörte 5.300 Häuser.", "de", 1)]
+    matches = [(0, 1, 0.36, 0.0), (0, 2, 0.6, 0.0), (3, 1, 0.6, 0.0), (0, 4, 0.36, 0.0), (3, 4, 0.6, 0.0)]
+    kept = align._someones_best(feats, matches)
+    assert (0, 1, 0.36, 0.0) in kept  # the same figure of the same thing
+    assert (0, 4, 0.36, 0.0) not in kept  # another figure: each side has a better partner

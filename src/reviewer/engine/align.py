@@ -225,7 +225,14 @@ def _someones_best(feats: list[SentFeatures], matches: list[tuple[int, int, floa
             best[ki] = s
         if s > get(kj, -1.0):
             best[kj] = s
-    return [m for m in matches if m[2] >= best[(m[0], art[m[1]])] or m[2] >= best[(m[1], art[m[0]])]]
+    return [m for m in matches if m[2] >= best[(m[0], art[m[1]])] or m[2] >= best[(m[1], art[m[0]])]
+            or _same_figure_across(feats[m[0]], feats[m[1]])]
+
+
+def _same_figure_across(a: SentFeatures, b: SentFeatures) -> bool:
+    """Two languages stating one figure of one kind (xfacts): a claim in common however many
+    other claims the longer sentence holds."""
+    return a.lang != b.lang and crosslingual.facts_agree(a, b)
 
 
 def _unanchored(f: SentFeatures) -> bool:

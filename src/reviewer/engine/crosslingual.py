@@ -274,15 +274,16 @@ def decide(a, b, sim: float, only_facts: bool, settings, t):
     if sim >= settings.match_threshold and not only_facts and (sim >= t.cross_disjoint_min or not disjoint_anchors(a, b)):
         if not disjoint_figures(a.text, b.text):
             return round(sim, 4), []
-        agree = _facts_agree(a, b)
+        agree = facts_agree(a, b)
         if agree:  # other figures, but one of them the same quantity in other units
             return round(sim, 4), []
-    if sim >= t.xl_fact_score and (agree if agree is not None else _facts_agree(a, b)):
+    if sim >= t.xl_fact_score and (agree if agree is not None else facts_agree(a, b)):
         return round(settings.match_threshold + 0.01, 4), []  # close, and the same figure in the same slot
     return None
 
 
-def _facts_agree(a, b) -> bool:
+def facts_agree(a, b) -> bool:
+    """One figure of one kind in both sentences, in either direction (xfacts.facts_agree)."""
     from reviewer.engine import xfacts
 
     return xfacts.facts_agree(a.text, a.lang, b.text, b.lang) or xfacts.facts_agree(b.text, b.lang, a.text, a.lang)
