@@ -210,3 +210,52 @@ def test_a_word_for_one_disagrees_only_with_small_counts(a, la, b, lb):
 def test_a_word_for_one_still_conflicts_with_a_small_count():
     ev = xfacts.xl_evidence("One worker died.", "en", "Murieron tres trabajadores.", "es")
     assert [e.kind for e in ev] == ["number"]
+
+
+def test_names_in_a_script_without_capitals_are_not_counted_missing():
+    # The Arabic side's names cannot be read against Latin ones: only the figures are compared.
+    en = _feat("Governor Halvorsen opened the new bridge on the river.", "en", 0)
+    ar = _feat("افتتح المحافظ الجسر الجديد البالغ طوله 300 متر", "ar", 1)
+    ar_other = _feat("افتتح المحافظ الجسر الجديد البالغ طوله 300 متر", "ar", 1)
+    en_fig = _feat("Governor Halvorsen opened the 450-metre bridge.", "en", 0)
+    assert not crosslingual.disjoint_anchors(en, ar)
+    assert crosslingual.disjoint_anchors(en_fig, ar_other)
+    # In a script with capitals the names still count: a name against a figure is disjoint.
+    de = _feat("Der Gouverneur eröffnete die 300 Meter lange Brücke.", "de", 1)
+    assert crosslingual.disjoint_anchors(en, de)
+
+
+def test_one_name_in_two_spellings_is_shared():
+    en = _feat("The singer Carolina Vexler cancelled her evening show.", "en", 0)
+    de = _feat("Die Sängerin Karolina Vexler sagte ihren Auftritt am Abend ab.", "de", 1)
+    de_nouns = _feat("Die Sängerin sagte ihren Auftritt am Abend ab.", "de", 1)
+    assert crosslingual.shared_name(en, de)
+    assert not crosslingual.shared_name(en, de_nouns)  # German nouns are no names of the other
+    # The first word of an English sentence is no name.
+    assert not crosslingual.shared_name(_feat("Abend came early.", "en", 0), de_nouns)
+
+
+def test_a_weak_cross_language_match_sharing_a_name_is_kept():
+    from reviewer.engine import align
+
+    def feats(de_text):
+        return [SimpleNamespace(text="The singer Carolina Vexler cancelled her evening show.", lang="en", art=0, memo={}),
+                SimpleNamespace(text=de_text, lang="de", art=1, memo={})]
+
+    weak = [(0, 1, TUNING.xl_unanchored_min - 0.02, 0.0)]
+    assert align._anchored_or_close(feats("Karolina Vexler sagte ihren Auftritt ab."), weak, TUNING) == weak
+    assert align._anchored_or_close(feats("Die Sängerin sagte ihren Auftritt ab."), weak, TUNING) == []
+
+
+def test_a_figure_stated_in_two_languages_survives_better_partners():
+    from reviewer.engine import align
+
+    feats = [_feat("The storm destroyed 4,100 homes and left 900 people hurt.", "en", 0),
+             _feat("Der Sturm zerstörte 4.100 Häuser.", "de", 1),
+             _feat("Viele Menschen wurden verletzt.", "de", 1),
+             _feat("Thousands of homes were lost.", "en", 0),
+             _feat("Der Sturm zerstörte 5.300 Häuser.", "de", 1)]
+    matches = [(0, 1, 0.36, 0.0), (0, 2, 0.6, 0.0), (3, 1, 0.6, 0.0), (0, 4, 0.36, 0.0), (3, 4, 0.6, 0.0)]
+    kept = align._someones_best(feats, matches)
+    assert (0, 1, 0.36, 0.0) in kept  # the same figure of the same thing
+    assert (0, 4, 0.36, 0.0) not in kept  # another figure: each side has a better partner

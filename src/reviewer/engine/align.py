@@ -243,7 +243,14 @@ def _someones_best(feats: list[SentFeatures], matches: list[tuple[int, int, floa
             best[ki] = s
         if s > get(kj, -1.0):
             best[kj] = s
-    return [m for m in matches if m[2] >= best[(m[0], art[m[1]])] or m[2] >= best[(m[1], art[m[0]])]]
+    return [m for m in matches if m[2] >= best[(m[0], art[m[1]])] or m[2] >= best[(m[1], art[m[0]])]
+            or _same_figure_across(feats[m[0]], feats[m[1]])]
+
+
+def _same_figure_across(a: SentFeatures, b: SentFeatures) -> bool:
+    """Two languages stating one figure of one kind (xfacts): a claim in common however many
+    other claims the longer sentence holds."""
+    return a.lang != b.lang and crosslingual.facts_agree(a, b)
 
 
 def _unanchored(f: SentFeatures) -> bool:
@@ -282,6 +289,9 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
     for m in matches:
         i, j, s, _lex = m
         a, b = feats[i], feats[j]
+        if a.lang != b.lang and crosslingual.shared_name(a, b):
+            out.append(m)  # one name in two spellings: something to check
+            continue
         if a.lang != b.lang and s < t.xl_vague_min and _unanchored(a) and _unanchored(b):
             continue  # neither has anything to check: the pair must stand out from its neighbours
         weak = s < t.xl_unanchored_min and a.lang != b.lang

@@ -222,6 +222,22 @@ def anchors(text: str, lang: str = detect.UNDETERMINED) -> frozenset[str]:
     return figures | {fold(w)[:4] for w in words[1:] if w[:1].isupper() and len(w) > 2 and not w.isdigit()}
 
 
+def _name_keys(text: str, lang: str) -> set[str]:
+    """The capitalised words that may be names, as in :func:`anchors`, spelled alike across
+    languages (c read as k: "Kairo" / "Cairo"); in a language that capitalises every noun, every
+    capitalised word (a noun that is no name meets no name of the other sentence)."""
+    words = _WORD.findall(text)
+    if lang not in _NOUNS_CAPITALISED:
+        words = words[1:]
+    return {fold(w).replace("c", "k")[:4] for w in words if w[:1].isupper() and len(w) > 2 and not w.isdigit()}
+
+
+def shared_name(a, b) -> bool:
+    """The two sentences write one name, each in its own spelling: something a reader can check,
+    even where one of them names nothing :func:`anchors` can see (a German sentence's names)."""
+    return bool(_name_keys(a.text, a.lang) & _name_keys(b.text, b.lang))
+
+
 def figures(text: str) -> frozenset[str]:
     """The figures of a sentence, years left out ("53.8 million" -> 53, 8)."""
     return frozenset(x for x in (re.sub(r"\D", "", m) for m in _FIGURE.findall(text))
@@ -238,8 +254,17 @@ def disjoint_figures(text_a: str, text_b: str) -> bool:
 def disjoint_anchors(a, b) -> bool:
     """Both sentences name people, places or figures, and none of them is the same: a
     translation keeps its names and numbers, a sentence on another detail of the topic does not."""
+    if not (has_capitals(a.text) and has_capitals(b.text)):
+        return disjoint_figures(a.text, b.text)  # names in a script without capitals: figures only
     xa, xb = anchors(a.text, a.lang), anchors(b.text, b.lang)
     return bool(xa and xb and not (xa & xb))
+
+
+def has_capitals(text: str) -> bool:
+    """The sentence is written in a script with capitals: in one without (Arabic, Hebrew) the
+    names are neither found nor comparable with another script's, so :func:`anchors` holds its
+    figures only, and comparing those with another sentence's names says nothing."""
+    return any(c.isupper() for c in text)
 
 
 def decide(a, b, sim: float, only_facts: bool, settings, t):
@@ -256,15 +281,16 @@ def decide(a, b, sim: float, only_facts: bool, settings, t):
     if sim >= settings.match_threshold and not only_facts and (sim >= t.cross_disjoint_min or not disjoint_anchors(a, b)):
         if not disjoint_figures(a.text, b.text):
             return round(sim, 4), []
-        agree = _facts_agree(a, b)
+        agree = facts_agree(a, b)
         if agree:  # other figures, but one of them the same quantity in other units
             return round(sim, 4), []
-    if sim >= t.xl_fact_score and (agree if agree is not None else _facts_agree(a, b)):
+    if sim >= t.xl_fact_score and (agree if agree is not None else facts_agree(a, b)):
         return round(settings.match_threshold + 0.01, 4), []  # close, and the same figure in the same slot
     return None
 
 
-def _facts_agree(a, b) -> bool:
+def facts_agree(a, b) -> bool:
+    """One figure of one kind in both sentences, in either direction (xfacts.facts_agree)."""
     from reviewer.engine import xfacts
 
     return xfacts.facts_agree(a.text, a.lang, b.text, b.lang) or xfacts.facts_agree(b.text, b.lang, a.text, a.lang)
