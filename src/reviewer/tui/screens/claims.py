@@ -46,6 +46,10 @@ KEYS_HELP = [
     ("s", "sort: most sources first / contested first / first appearance"), ("f", "contested claims only / all"),
     ("u / ctrl+r", "undo / redo"), ("esc c q", "back to the columns"),
 ]
+KEYS_LINE = (" j/k claims · h/l source · enter go to it · a/x accept/reject the claim · 1–9 label it · "
+             "s sort · f contested · u undo · ? keys · esc back")
+KEYS_LINE_MID = " j/k · h/l · enter · a/x accept/reject · 1–9 label · s sort · f contested · u undo · ? keys · esc"
+KEYS_LINE_SHORT = " j/k · h/l · enter · a/x · 1–9 · s · f · u · ? keys · esc"  # below 100 columns
 MATRIX_COLS = 6  # sources in the small matrix; the rest: reviewer claims --markdown
 
 
@@ -62,7 +66,8 @@ def open_claims(app: ReviewerApp) -> None:
 class ClaimsScreen(Screen):
     # Below 100 columns the screen is "-narrow": the source matrix is left out (app.tcss), so
     # that the claim under the cursor has the bottom panel's whole width.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    # The keys line has three lengths: the keys alone (-narrow), a few words (-wide), all (-full).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (140, "-full")]
     BINDINGS = [
         Binding("j,down", "move(1)", "next claim", show=False),
         Binding("k,up", "move(-1)", "previous claim", show=False),
@@ -98,9 +103,10 @@ class ClaimsScreen(Screen):
             with VerticalScroll(id="claims-detail-box"):
                 yield Static(id="claims-detail")
             yield Static(id="claims-matrix")
-        yield Static(Text(" j/k claims · h/l source · enter go to it · a/x accept/reject the claim · 1–9 label it · "
-                          "s sort · f contested · u undo · ? keys · esc back", no_wrap=True, overflow="ellipsis"),
-                     id="claims-keys")
+        # the keys line: in words when the screen is wide, its keys alone when narrow (app.tcss)
+        for line, name in ((KEYS_LINE, "full"), (KEYS_LINE_MID, "wide"), (KEYS_LINE_SHORT, "narrow")):
+            yield Static(Text(line, no_wrap=True, overflow="ellipsis"), id=f"claims-keys-{name}",
+                         classes=f"claims-keys keys-{name}")
 
     def on_mount(self) -> None:
         self.watch(self.review, "state", self._review_published, init=False)

@@ -43,48 +43,72 @@ class TopBar(TextPanel):
                          "top-bar--mark", "top-bar--help"}
 
     def _off_screen(self, ids: list[str], order: list[int], named: int) -> Text:
-        """Which articles are off screen, left, between and right: by name when they fit, else counted."""
+        """Which articles are off screen, left, between and right: by name when they fit
+        (``named``: the longest name), else counted (0: "1 more", -1: the bare count)."""
         left, between, right = ([ids[k] for k in ks] for ks in describe_hidden(order, len(ids)))
 
         def names(xs: list[str]) -> str:
-            if not named:
-                return f"{len(xs)} more"
+            if named <= 0:
+                return f"{len(xs)} more" if named == 0 else f"{len(xs)}"
             short = [x if len(x) <= named else x[:named - 1] + "…" for x in xs]
             return ", ".join(short[:3]) + (f" +{len(xs) - 3}" if len(xs) > 3 else "")
 
         nav = Text()
         nav.append(f"◀ {names(left)} " if left else "", style=self.style_of("more"))
         nav.append(f"[{_ranges(order)} of {len(ids)}]")
-        nav.append(f" ({names(between).replace(' more', '')} off screen)" if between else "",
-                   style=self.style_of("more"))
+        if between:
+            nav.append(f" ({names(between).replace(' more', '')} off screen)" if named >= 0
+                       else f" (+{len(between)})", style=self.style_of("more"))
         nav.append(f" {names(right)} ▶" if right else "", style=self.style_of("more"))
         return nav
 
     def build(self, info: TopInfo) -> Text:
+        """The bar at the panel's width: when it does not fit, the parts are shortened and then
+        left out whole, the least needed first; the articles' position, what is off screen on
+        either side and "? help" stay (a narrow terminal cut them off at its right end)."""
         st = info.state
         n = len(st.cluster.articles)
         order = list(info.order) or list(range(info.first, info.first + info.shown))
         left, right = order[0], n - 1 - order[-1]
-        parts = [Text(" reviewer ", style=self.style_of("name")),
-                 Text(f" {info.folder} · {n} articles ", style=self.style_of("folder"))]
+        width = self.content_size.width or 120
+        nav: list[Text] = []
         if left > 0 or right > 0 or len(order) < order[-1] - order[0] + 1:
             ids = [a.id for a in st.cluster.articles]
-            width = self.content_size.width or 120
-            used = sum(p.cell_len for p in parts) + 9
-            for named in (14, 8, 0):  # by name, by a shorter name, else counted
-                nav = self._off_screen(ids, order, named)
-                if used + nav.cell_len <= width:
-                    break
-            parts.append(nav)
-        if st.filter_mode != "all":
-            parts.append(Text(f"  filter: {st.filter_mode}", style=self.style_of("filter")))
-        if st.n_hits:
-            parts.append(Text(f"  search “{st.search_query}”: {st.search_pos + 1}/{st.n_hits}",
-                              style=self.style_of("search")))
-        if st.mark:
-            parts.append(Text(f"  marked {st.mark[0]}:{st.mark[1]} (= match, ! conflict)", style=self.style_of("mark")))
-        parts.append(Text("   ? help", style=self.style_of("help")))
-        top = Text.assemble(*parts)
+            nav = [self._off_screen(ids, order, named) for named in (14, 8, 0, -1)]
+        query = st.search_query if len(st.search_query) <= 12 else st.search_query[:11] + "…"
+        # Each part's forms, longest first; None: left out.
+        forms: dict[str, list[Text | None]] = {
+            "name": [Text(" reviewer ", style=self.style_of("name")), None],
+            "folder": [Text(f" {info.folder} · {n} articles ", style=self.style_of("folder")),
+                       Text(f" {info.folder} ", style=self.style_of("folder")), None],
+            "nav": nav or [None],
+            "filter": [Text(f"  filter: {st.filter_mode}", style=self.style_of("filter")),
+                       Text(f" filter: {st.filter_mode}", style=self.style_of("filter")), None]
+            if st.filter_mode != "all" else [None],
+            "search": [Text(f"  search “{st.search_query}”: {st.search_pos + 1}/{st.n_hits}",
+                            style=self.style_of("search")),
+                       Text(f" “{query}” {st.search_pos + 1}/{st.n_hits}", style=self.style_of("search")), None]
+            if st.n_hits else [None],
+            "mark": [Text(f"  marked {st.mark[0]}:{st.mark[1]} (= match, ! conflict)", style=self.style_of("mark")),
+                     Text(f" marked {st.mark[0]}:{st.mark[1]}", style=self.style_of("mark")), None]
+            if st.mark else [None],
+            "help": [Text("   ? help", style=self.style_of("help")), Text(" ? help", style=self.style_of("help"))],
+        }
+        pick = dict.fromkeys(forms, 0)
+        # The steps to a shorter bar, in order: shorter names, then the least needed parts.
+        steps = ["nav", "name", "folder", "nav", "mark", "search", "filter", "help", "folder", "mark", "nav",
+                 "search", "filter"]
+
+        def assemble() -> Text:
+            return Text.assemble(*(f for k, i in pick.items() if (f := forms[k][i]) is not None))
+
+        top = assemble()
+        for k in steps:
+            if top.cell_len <= width:
+                break
+            if pick[k] + 1 < len(forms[k]):
+                pick[k] += 1
+                top = assemble()
         top.no_wrap = True
         top.overflow = "ellipsis"
         return top
