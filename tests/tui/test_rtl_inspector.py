@@ -104,3 +104,29 @@ def test_visual_text_keeps_each_style_on_its_characters():
     assert sorted(order) == list(range(len(logical.plain)))
     plain = Text("no right-to-left here")
     assert visual_text(plain, "L") is plain
+
+
+async def test_a_wrapped_arabic_sentence_is_right_aligned_below_its_label(tmp_path, config):
+    """The continuation lines of a right-to-left sentence end at the first line's right edge
+    (as in the columns), not flush left; "this:" stays where it is (user trial)."""
+    link = Link(SentenceRef(ART, AR_LONG), SentenceRef(ART, 9), "match", 0.8)
+    app = _seeds_app(tmp_path, config, [link])
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        _go(app, app._art_index[ART], AR_LONG)
+        await pilot.pause()
+        inspector = app.query_one(Inspector)
+        lines = [l.plain.rstrip() for l in _this_lines(inspector)]
+        assert len(lines) >= 3
+        label = lines[0].index("this: ")
+        assert label == 5
+        start = label + len("this: ")
+        edge = len(lines[0])
+        assert edge == inspector.content_size.width  # the text area's right edge
+        for line in lines[1:]:
+            assert len(line) == edge, lines
+            assert line[:start].strip() == ""  # nothing under the label
+        assert any(line[start] == " " for line in lines[1:]), lines  # not flush left: the short last line
+        # The words are all there, in visual order on each line.
+        text = app.session.sentences[(ART, AR_LONG)].text
+        assert sorted(" ".join(l[start:] for l in lines).split()) == sorted(get_display(text).split())

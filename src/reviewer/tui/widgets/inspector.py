@@ -97,13 +97,19 @@ class Inspector(TextPanel):
         """``text`` wrapped to ``width``, the lines after the first indented by ``indent`` (the
         first one already starts ``first`` cells in). With ``base`` (a paragraph direction, "L"
         or "R"), each line is then put in visual order, right-to-left words the right way round
-        (the text and its highlight spans stay in logical order until here)."""
+        (the text and its highlight spans stay in logical order until here). A right-to-left
+        sentence that wraps is right-aligned within the ``body`` cells after the indent, as the
+        columns show it: its lines end at one right edge, its label stays at the left."""
         body = max(8, width - max(first, indent))
         wrapped = list(text.wrap(self.app.console, body, overflow="fold"))
         if not wrapped:
             return [Text()]
         if base is not None:
             wrapped = [visual_text(line, base) for line in wrapped]
+            if base == "R" and len(wrapped) > 1:
+                for line in wrapped:
+                    line.rstrip()
+                wrapped = [Text(" " * max(0, body - line.cell_len)) + line for line in wrapped]
         return [wrapped[0]] + [Text(" " * indent) + line for line in wrapped[1:]]
 
     def _link(self, st: ViewState, key: Key, link: ShownLink, width: int, this: bool = True) -> list[Text]:

@@ -1,0 +1,63 @@
+"""Narrow terminals (user trial): the top bar keeps the articles' position, what is off screen on
+either side, the filter and search values and "? help" by shortening and leaving out the least
+needed parts; the claims screen's keys line fits at 80 columns."""
+
+import re
+
+import pytest
+from rich.cells import cell_len
+from textual.widgets import Static
+
+from reviewer.resources import bundled_seeds_dir
+from reviewer.tui.app import make_app
+from reviewer.tui.screens.claims import KEYS_LINE, KEYS_LINE_MID, KEYS_LINE_SHORT
+from reviewer.tui.widgets.top_bar import TopBar
+
+
+def _app(tmp_path, config):
+    return make_app([str(bundled_seeds_dir())], reviewer="tester", config=config,
+                    sidecar=str(tmp_path / "t.review.toml"), links=[])
+
+
+def _bar(app) -> str:
+    bar = app.query_one(TopBar)
+    text = bar.text.plain
+    assert cell_len(text) <= bar.content_size.width, text  # nothing cut off at the right end
+    return text
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+async def test_the_top_bar_keeps_its_key_parts_when_narrow(tmp_path, config, size):
+    app = _app(tmp_path, config)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("l", "l")  # the third article: others off screen on both sides
+        await pilot.pause()
+        bar = _bar(app)
+        m = re.search(r"\[(\d)–(\d) of 4\]", bar)
+        assert m, bar
+        assert ("◀" in bar) == (m[1] != "1") and ("▶" in bar) == (m[2] != "4"), bar
+        assert "◀" in bar and "▶" in bar, bar
+        assert bar.rstrip().endswith("? help"), bar
+        await pilot.press("f", "slash")
+        await pilot.pause()
+        await pilot.press(*"said", "enter")
+        await pilot.pause()
+        bar = _bar(app)
+        assert "conflicts" in bar and "“said”" in bar and re.search(r"\d+/\d+", bar), bar
+        assert re.search(r"\[[\d, –]+ of 4\]", bar) and bar.rstrip().endswith("? help"), bar
+
+
+@pytest.mark.parametrize("width, name, line", [(80, "narrow", KEYS_LINE_SHORT), (120, "wide", KEYS_LINE_MID),
+                                               (150, "full", KEYS_LINE)])
+async def test_the_claims_keys_line_fits_the_width(tmp_path, config, width, name, line):
+    app = _app(tmp_path, config)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        shown = [w for w in app.screen.query(".claims-keys").results(Static) if w.display]
+        assert len(shown) == 1
+        assert shown[0].id == f"claims-keys-{name}"
+        assert cell_len(line) <= shown[0].content_size.width
+        assert line.rstrip().endswith(("esc", "esc back"))
