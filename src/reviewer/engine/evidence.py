@@ -479,6 +479,8 @@ def _two_stages(a: SentFeatures, b: SentFeatures) -> bool:
 def date_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:
     """Weekdays are compared with weekdays, dates with dates; a shared one means agreement."""
     out: list[Evidence] = []
+    if not (a.event_dates and b.event_dates):
+        return out  # nothing to compare (issue 15: most pairs)
     r = t.local_terms_radius
     sa, sb = result_stage(a), result_stage(b)
     if sa and sb and sa != sb:
@@ -600,13 +602,23 @@ def antonym_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Eviden
     return []
 
 
+def _term_run(f: SentFeatures) -> tuple[list[int], list[str], frozenset[str], frozenset[str]]:
+    """The sentence's content terms for :func:`entity_evidence`, computed once (issue 15): their
+    token indices, the terms, their set, and the set of those that are names."""
+    got = f.memo.get("term_run")
+    if got is None:
+        ia = [k for k, x in enumerate(f.terms) if x is not None]
+        sa = [f.terms[k] for k in ia]
+        got = f.memo["term_run"] = (ia, sa, frozenset(sa), frozenset(f.terms[k] for k in ia if f.names[k]))
+    return got
+
+
 def entity_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Evidence]:
     """A name replaced by another in the same slot: equal words on both sides, a short swap."""
-    ia = [k for k, x in enumerate(a.terms) if x is not None]
-    ib = [k for k, x in enumerate(b.terms) if x is not None]
-    sa = [a.terms[k] for k in ia]
-    sb = [b.terms[k] for k in ib]
-    set_a, set_b = set(sa), set(sb)
+    ia, sa, set_a, names_a = _term_run(a)
+    ib, sb, set_b, names_b = _term_run(b)
+    if names_a <= set_b or names_b <= set_a:
+        return []  # a swap needs a name on each side that the other sentence lacks
     ops = [(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in Levenshtein.opcodes(sa, sb)]
     for n, (tag, a0, a1, b0, b1) in enumerate(ops):
         if tag != "replace" or n == 0 or n == len(ops) - 1:
