@@ -479,17 +479,16 @@ def _two_stages(a: SentFeatures, b: SentFeatures) -> bool:
 def date_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:
     """Weekdays are compared with weekdays, dates with dates; a shared one means agreement."""
     out: list[Evidence] = []
-    if not (a.event_dates and b.event_dates):
+    kinds = [k for k in ("weekday", "date") if a.event_dates.get(k) and b.event_dates.get(k)]
+    if not kinds:
         return out  # nothing to compare (issue 15: most pairs)
     r = t.local_terms_radius
     sa, sb = result_stage(a), result_stage(b)
     if sa and sb and sa != sb:
         return out  # preliminary results on one day, the official ones on another: two announcements
-    for kind in ("weekday", "date"):
-        da_list = a.event_dates.get(kind)
-        db_list = b.event_dates.get(kind)
-        if not da_list or not db_list:
-            continue
+    for kind in kinds:
+        da_list = a.event_dates[kind]
+        db_list = b.event_dates[kind]
         if any(not dates_conflict(da, db) for da in da_list for db in db_list):
             continue
         pairs = [(x, y) for x in da_list for y in db_list]
