@@ -381,6 +381,8 @@ def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold
                                    t.measure_tolerance, t.weak_count_max)
         return False
 
+    if not (a.counts and b.counts):
+        return []  # no pair of counts (issue 15: most pairs)
     if not any(conflict(ca, cb) for ca in a.counts for cb in b.counts):
         return _distance_roles(a, b, sim, match_threshold, t)  # else only a conflicting pair of counts can give evidence
     out: list[Evidence] = []
@@ -585,12 +587,20 @@ def sequence_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -
                      note="one report has them happen together, the other one after the other")]
 
 
+def _antonym_terms(f: SentFeatures, ant: dict[str, set[str]]) -> list[tuple[int, str]]:
+    """(token index, term) of the sentence's terms that have antonyms, found once (issue 15)."""
+    got = f.memo.get("antonym_terms")
+    if got is None:
+        got = f.memo["antonym_terms"] = [(k, x) for k, x in enumerate(f.terms) if x is not None and x in ant]
+    return got
+
+
 def antonym_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Evidence]:
     """"Two officials were acquitted" / "two officials were convicted": words that cannot both
     hold of the same thing, each missing from the other sentence."""
     ant = antonyms()
-    for ka, ta in enumerate(a.terms):
-        if ta is None or ta not in ant or ta in b.bag:
+    for ka, ta in _antonym_terms(a, ant):
+        if ta in b.bag:
             continue
         for kb, tb in enumerate(b.terms):
             if tb in ant[ta] and tb not in a.bag:
