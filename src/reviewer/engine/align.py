@@ -70,6 +70,7 @@ def _align(cluster: Cluster, settings: AlignSettings | None,
     conflicts: list[tuple[int, int, float, list[Evidence]]] = []
     dates = [a.date for a in cluster.articles]
     kind = pairmemo.signatures(feats, dates)  # issue 15: a pair of the same two texts is decided once
+    _share_caches(feats, kind)
     decided: dict[tuple, tuple[float, list[Evidence]] | None] = {}
     for i, j, sim, lex_sim, only_facts, whole in zip(cand.i.tolist(), cand.j.tolist(), cand.sim.tolist(),
                                                      cand.lex.tolist(), cand.facts_only.tolist(), cand.whole.tolist()):
@@ -91,6 +92,17 @@ def _align(cluster: Cluster, settings: AlignSettings | None,
     links = _select(feats, [a.id for a in cluster.articles], matches, conflicts, settings, tuning.within_match_min, tuning)
     report(1.0)
     return links
+
+
+def _share_caches(feats: list[SentFeatures], kind: list[int]) -> None:
+    """Sentences of one kind (:mod:`pairmemo`: the same text, language and article date) have
+    equal features: they share one per-sentence cache, so what evidence.py works out about one
+    copy of a wire sentence (its counts' contexts, its names...) is worked out once (issue 15)."""
+    first: dict[int, SentFeatures] = {}
+    for f, k in zip(feats, kind):
+        g = first.setdefault(k, f)
+        if g is not f:
+            f.memo, f._near = g.memo, g._near
 
 
 def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only_facts: bool,

@@ -381,6 +381,8 @@ def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold
                                    t.measure_tolerance, t.weak_count_max)
         return False
 
+    if not (a.counts and b.counts):
+        return []  # no pair of counts (issue 15: most pairs)
     if not any(conflict(ca, cb) for ca in a.counts for cb in b.counts):
         return _distance_roles(a, b, sim, match_threshold, t)  # else only a conflicting pair of counts can give evidence
     out: list[Evidence] = []
@@ -479,15 +481,16 @@ def _two_stages(a: SentFeatures, b: SentFeatures) -> bool:
 def date_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:
     """Weekdays are compared with weekdays, dates with dates; a shared one means agreement."""
     out: list[Evidence] = []
+    kinds = [k for k in ("weekday", "date") if a.event_dates.get(k) and b.event_dates.get(k)]
+    if not kinds:
+        return out  # nothing to compare (issue 15: most pairs)
     r = t.local_terms_radius
     sa, sb = result_stage(a), result_stage(b)
     if sa and sb and sa != sb:
         return out  # preliminary results on one day, the official ones on another: two announcements
-    for kind in ("weekday", "date"):
-        da_list = a.event_dates.get(kind)
-        db_list = b.event_dates.get(kind)
-        if not da_list or not db_list:
-            continue
+    for kind in kinds:
+        da_list = a.event_dates[kind]
+        db_list = b.event_dates[kind]
         if any(not dates_conflict(da, db) for da in da_list for db in db_list):
             continue
         pairs = [(x, y) for x in da_list for y in db_list]
@@ -584,12 +587,20 @@ def sequence_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -
                      note="one report has them happen together, the other one after the other")]
 
 
+def _antonym_terms(f: SentFeatures, ant: dict[str, set[str]]) -> list[tuple[int, str]]:
+    """(token index, term) of the sentence's terms that have antonyms, found once (issue 15)."""
+    got = f.memo.get("antonym_terms")
+    if got is None:
+        got = f.memo["antonym_terms"] = [(k, x) for k, x in enumerate(f.terms) if x is not None and x in ant]
+    return got
+
+
 def antonym_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Evidence]:
     """"Two officials were acquitted" / "two officials were convicted": words that cannot both
     hold of the same thing, each missing from the other sentence."""
     ant = antonyms()
-    for ka, ta in enumerate(a.terms):
-        if ta is None or ta not in ant or ta in b.bag:
+    for ka, ta in _antonym_terms(a, ant):
+        if ta in b.bag:
             continue
         for kb, tb in enumerate(b.terms):
             if tb in ant[ta] and tb not in a.bag:
@@ -600,13 +611,23 @@ def antonym_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Eviden
     return []
 
 
+def _term_run(f: SentFeatures) -> tuple[list[int], list[str], frozenset[str], frozenset[str]]:
+    """The sentence's content terms for :func:`entity_evidence`, computed once (issue 15): their
+    token indices, the terms, their set, and the set of those that are names."""
+    got = f.memo.get("term_run")
+    if got is None:
+        ia = [k for k, x in enumerate(f.terms) if x is not None]
+        sa = [f.terms[k] for k in ia]
+        got = f.memo["term_run"] = (ia, sa, frozenset(sa), frozenset(f.terms[k] for k in ia if f.names[k]))
+    return got
+
+
 def entity_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Evidence]:
     """A name replaced by another in the same slot: equal words on both sides, a short swap."""
-    ia = [k for k, x in enumerate(a.terms) if x is not None]
-    ib = [k for k, x in enumerate(b.terms) if x is not None]
-    sa = [a.terms[k] for k in ia]
-    sb = [b.terms[k] for k in ib]
-    set_a, set_b = set(sa), set(sb)
+    ia, sa, set_a, names_a = _term_run(a)
+    ib, sb, set_b, names_b = _term_run(b)
+    if names_a <= set_b or names_b <= set_a:
+        return []  # a swap needs a name on each side that the other sentence lacks
     ops = [(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in Levenshtein.opcodes(sa, sb)]
     for n, (tag, a0, a1, b0, b1) in enumerate(ops):
         if tag != "replace" or n == 0 or n == len(ops) - 1:

@@ -12,7 +12,7 @@ import contextlib
 import gc
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reviewer.engine.dates import DateMention, extract_dates, parse_iso
 from reviewer.engine.facts import Count, extract_counts
@@ -204,7 +204,16 @@ def _build_features(cluster: Cluster, t: Tuning) -> list[SentFeatures]:
     bases = [parse_iso(a.date) for a in cluster.articles]
     memo: dict[tuple[str, bool], tuple[str | None, bool, bool]] = {}
     feats: list[SentFeatures] = []
+    # issue 15: wire copy repeats sentences word for word; features are a function of the text,
+    # its language, its article's date and its acronym long forms (the cluster-wide tables
+    # aside), so a repeat shares the first copy's (nothing mutates them once built).
+    built: dict[tuple, SentFeatures] = {}
     for (ai, s), toks, words, lfs in zip(sentences, toks_all, words_all, long_forms):
+        key_f = (s.text, s.lang, bases[ai], tuple(lfs))
+        first = built.get(key_f)
+        if first is not None:
+            feats.append(replace(first, art=ai, idx=s.index))
+            continue
         terms: list[str | None] = []
         names: list[bool] = []
         negated: dict[str, tuple[int, int]] = {}
@@ -228,6 +237,7 @@ def _build_features(cluster: Cluster, t: Tuning) -> list[SentFeatures]:
         _add_facts(f, canon, lfs, bases[ai], t)
         _people(f, common)
         feats.append(f)
+        built[key_f] = f
     return feats
 
 
