@@ -242,11 +242,8 @@ def _within_repeats(a: SentFeatures, b: SentFeatures, lex_sim: float, t: Tuning)
     return a.art != b.art or lex_sim >= t.within_conflict_min
 
 
-def _someones_best(feats: list[SentFeatures], matches: list[tuple[int, int, float, float]]) -> list[tuple[int, int, float, float]]:
-    """The matches that are the best partner of at least one of their two sentences in the
-    other's article: a pair that each side ranks below another partner is no claim in common
-    (a long sentence's third partner, itself closer to another sentence)."""
-    art = [f.art for f in feats]
+def _best_scores(art: list[int], matches: list[tuple[int, int, float, float]]) -> dict[tuple[int, int], float]:
+    """The best match score of each (sentence, other article)."""
     best: dict[tuple[int, int], float] = {}
     get = best.get
     for i, j, s, _lex in matches:
@@ -255,6 +252,17 @@ def _someones_best(feats: list[SentFeatures], matches: list[tuple[int, int, floa
             best[ki] = s
         if s > get(kj, -1.0):
             best[kj] = s
+    return best
+
+
+def _someones_best(feats: list[SentFeatures], matches: list[tuple[int, int, float, float]],
+                   best: dict[tuple[int, int], float] | None = None) -> list[tuple[int, int, float, float]]:
+    """The matches that are the best partner of at least one of their two sentences in the
+    other's article (``best``: :func:`_best_scores`): a pair that each side ranks below another
+    partner is no claim in common (a long sentence's third partner, itself closer to another
+    sentence). Each (sentence, other article)'s best match stays, so ``best`` holds after."""
+    art = [f.art for f in feats]
+    best = _best_scores(art, matches) if best is None else best
     return [m for m in matches if m[2] >= best[(m[0], art[m[1]])] or m[2] >= best[(m[1], art[m[0]])]
             or _same_figure_across(feats[m[0]], feats[m[1]])]
 
@@ -281,8 +289,8 @@ def _thin_overlap(a: SentFeatures, b: SentFeatures, t: Tuning) -> bool:
     return len((a.bag & b.bag) - a.names_set - b.names_set) <= t.thin_overlap_terms
 
 
-def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, float, float]],
-                       t: Tuning) -> list[tuple[int, int, float, float]]:
+def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, float, float]], t: Tuning,
+                       best: dict[tuple[int, int], float] | None = None) -> list[tuple[int, int, float, float]]:
     """Drop a match with a sentence that has nothing to check (:func:`_unanchored`) when one of
     its two sentences has a clearly better match (by unanchored_gap or more) in the other's
     article: a vague sentence beside someone's better partner is a look-alike on the topic
@@ -290,13 +298,10 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
     of one language sharing hardly a word but names (:func:`_thin_overlap`). Such a match
     across two languages rests on the model alone (no shared word to weigh): it needs a score of
     xl_unanchored_min, the clear margin asked of a second-best partner, and xl_vague_min when
-    neither sentence has anything to check ("Much is still unclear" / "It did not elaborate")."""
+    neither sentence has anything to check ("Much is still unclear" / "It did not elaborate");
+    ``best``: :func:`_best_scores` of ``matches``."""
     art = [f.art for f in feats]
-    best: dict[tuple[int, int], float] = {}
-    for i, j, s, _lex in matches:
-        for key in ((i, art[j]), (j, art[i])):
-            if s > best.get(key, -1.0):
-                best[key] = s
+    best = _best_scores(art, matches) if best is None else best
     out = []
     for m in matches:
         i, j, s, _lex = m
@@ -322,8 +327,9 @@ def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[i
     article only when its words alone reach ``within_min`` (matches are (i, j, score, word-based
     similarity))."""
     k = settings.max_matches_per_article
-    matches = _someones_best(feats, _within_on_words(feats, matches, within_min))
-    matches = _anchored_or_close(feats, matches, t)
+    matches = _within_on_words(feats, matches, within_min)
+    best = _best_scores([f.art for f in feats], matches)
+    matches = _anchored_or_close(feats, _someones_best(feats, matches, best), t, best)
     art = np.fromiter((f.art for f in feats), dtype=np.int64, count=len(feats))
     cols_m, cols_c = _columns(matches), _columns(conflicts)
     keep_m = _kept(art, matches, k, cols_m)
@@ -344,14 +350,13 @@ def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[i
     nm, mk_l, ck_l = len(mk), mk.tolist(), ck.tolist()
     out = []
     append = out.append
-    # Tens of thousands of new objects, none of them garbage: the cycle collector's passes
-    # over everything alive were 60% of this function on the dense 5k (issue 15); paused here.
-    with collector_paused():
-        for at in sorted_at:
-            if at < nm:
-                i, j, sc, _lex = matches[mk_l[at]]
-                append(Link(ref[i], ref[j], "match", round(sc, 4), ()))
-            else:
-                i, j, sc, ev = conflicts[ck_l[at - nm]]
-                append(Link(ref[i], ref[j], "conflict", round(sc, 4), tuple(ev)))
+    # Tens of thousands of new objects, none of them garbage: align() runs with the cycle
+    # collector paused (its passes were 60% of this loop on the dense 5k, issue 15).
+    for at in sorted_at:
+        if at < nm:
+            i, j, sc, _lex = matches[mk_l[at]]
+            append(Link(ref[i], ref[j], "match", round(sc, 4), ()))
+        else:
+            i, j, sc, ev = conflicts[ck_l[at - nm]]
+            append(Link(ref[i], ref[j], "conflict", round(sc, 4), tuple(ev)))
     return out

@@ -184,13 +184,8 @@ def collector_paused():
 
 
 def build_features(cluster: Cluster, t: Tuning = TUNING) -> list[SentFeatures]:
-    # issue 15 (speed): every object built here stays alive; the cycle collector's passes over
-    # them were a quarter of this function on the dense 5k.
-    with collector_paused():
-        return _build_features(cluster, t)
-
-
-def _build_features(cluster: Cluster, t: Tuning) -> list[SentFeatures]:
+    # issue 15 (speed): every object built here stays alive; align() runs with the cycle
+    # collector paused (its passes were a quarter of this function on the dense 5k).
     sentences = [(ai, s) for ai, art in enumerate(cluster.articles) for s in art.sentences]
     toks_all = [tokenize(s.text) for _ai, s in sentences]
     canon = NameCanon(_proper_nouns(toks_all))
