@@ -73,3 +73,30 @@ def test_a_short_sentence_matches_the_long_one_holding_it_as_a_clause():
     loose[0, 2] = loose[2, 0] = TUNING.xl_clause_cos - 0.05
     low, _ = crosslingual.cross_scores(emb, langs, arts, False, t, lengths, clause_cos=loose)
     assert low[0, 2] == plain[0, 2]
+
+
+def test_a_count_or_weekday_in_words_is_something_to_check():
+    # No digit and (German: every noun capitalised) no name anchors(): still a figure to check.
+    assert not crosslingual.anchors("Beim Brand am Abend starben drei Menschen.", "de")
+    assert crosslingual.checkable("Beim Brand am Abend starben drei Menschen.", "de")
+    assert crosslingual.checkable("Am Dienstag blieb die Schule zu.", "de")
+    assert crosslingual.checkable("the shop stayed shut on Thursday.", "en")
+    assert crosslingual.checkable("Die Feuerwehr kam mit 12 Wagen.", "de")  # a figure, as before
+    # Nothing to check: no figure, and a vague count ("hundreds") is no figure either.
+    assert not crosslingual.checkable("Die Lage bleibt unklar.", "de")
+    assert not crosslingual.checkable("Hunderte Menschen standen vor dem Tor.", "de")
+    assert not crosslingual.checkable("la foule attendait devant la gare.", "fr")
+
+
+def test_a_weak_cross_language_match_with_a_count_in_words_is_kept():
+    from types import SimpleNamespace
+
+    from reviewer.engine import align
+
+    def feats(de_text):
+        return [SimpleNamespace(text="The fire brigade said four people were hurt in the blaze.", lang="en", art=0, memo={}),
+                SimpleNamespace(text=de_text, lang="de", art=1, memo={})]
+
+    weak = [(0, 1, TUNING.xl_unanchored_min - 0.01, 0.0)]
+    assert align._anchored_or_close(feats("Bei dem Feuer wurden laut Feuerwehr vier Menschen verletzt."), weak, TUNING) == weak
+    assert align._anchored_or_close(feats("Bei dem Feuer wurden laut Feuerwehr viele verletzt."), weak, TUNING) == []

@@ -297,6 +297,18 @@ def anchors(text: str, lang: str = detect.UNDETERMINED) -> frozenset[str]:
     return figures | {fold(w)[:4] for w in words[1:] if w[:1].isupper() and len(w) > 2 and not w.isdigit()}
 
 
+def checkable(text: str, lang: str = detect.UNDETERMINED) -> bool:
+    """The sentence holds something a reader can check against another report: a name or figure
+    (:func:`anchors`), or a count, measure, weekday or date written in words ("drei Zeugen",
+    "on Monday"), read by :mod:`xfacts` in the sentence's language. Vague counts ("hundreds")
+    are not checkable."""
+    if anchors(text, lang):
+        return True
+    from reviewer.engine import xfacts
+
+    return any(not f.agree_only for f in xfacts.read_facts(text, lang))
+
+
 def _name_keys(text: str, lang: str) -> set[str]:
     """The capitalised words that may be names, as in :func:`anchors`, spelled alike across
     languages (c read as k: "Kairo" / "Cairo"); in a language that capitalises every noun, every
