@@ -71,10 +71,11 @@ def cross_mask(langs: list[str], arts: np.ndarray, within_article: bool) -> np.n
     return mask
 
 
-def margin_scores(emb: np.ndarray, mask: np.ndarray, k: int) -> np.ndarray:
+def margin_scores(emb: np.ndarray, mask: np.ndarray, k: int, cos: np.ndarray | None = None) -> np.ndarray:
     """Ratio margin of every masked pair: cos(x, y) / mean(knn(x), knn(y)), where knn(x) is the
-    mean cosine of x with its k nearest sentences among those it can pair with (0 elsewhere)."""
-    cos = emb @ emb.T
+    mean cosine of x with its k nearest sentences among those it can pair with (0 elsewhere).
+    ``cos``: the similarities to use instead of the embeddings' cosines."""
+    cos = emb @ emb.T if cos is None else cos
     masked = np.where(mask, cos, -np.inf)
     counts = mask.sum(axis=1)
     kk = np.minimum(k, np.maximum(counts, 1))
@@ -120,8 +121,9 @@ def _ranks(m: np.ndarray, mask: np.ndarray, arts: np.ndarray) -> np.ndarray:
 
 def cross_scores(emb: np.ndarray, langs: list[str], arts: np.ndarray, within_article: bool,
                  t: Tuning = TUNING, lengths: list[int] | None = None,
-                 texts: list[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """(scores on the engine's scale for the cross-language pairs, their mask)."""
+                 texts: list[str] | None = None, clause_cos: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(scores on the engine's scale for the cross-language pairs, their mask). ``clause_cos``
+    (:func:`clause_cosines`): each pair's best cosine of one sentence with a clause of the other."""
     mask = cross_mask(langs, arts, within_article)
     if not mask.any():
         return np.zeros(mask.shape), mask
@@ -141,9 +143,13 @@ def cross_scores(emb: np.ndarray, langs: list[str], arts: np.ndarray, within_art
                        | ((mutual <= t.xl_match_rank) & (m >= t.xl_second_margin) & second_ok
                           & (emb @ emb.T >= t.xl_second_cos)))
     match = by_rank | (close & one_sided & (m >= t.xl_long_margin))
+    if clause_cos is not None and lengths is not None:
+        # Scored on the whole sentences, as the pairs above: below the pairs matched whole, and
+        # a match only where the whole sentences are close enough for the match threshold.
+        match |= _contained(clause_cos, mask, arts, lengths, t)[0]
     facts = mask & ~match & (mutual <= t.xl_fact_rank) & (m >= t.xl_fact_margin)
     out = np.zeros(m.shape)
-    out[match] = np.minimum(1.0, t.xl_match_base + t.xl_match_scale * (m[match] - t.xl_match_margin))
+    out[match] = np.clip(t.xl_match_base + t.xl_match_scale * (m[match] - t.xl_match_margin), 0.0, 1.0)
     out[facts] = t.xl_fact_score
     out[facts & (mutual <= t.xl_conflict_rank)] = t.xl_conflict_score
     if texts is not None:
@@ -158,6 +164,70 @@ def cross_scores(emb: np.ndarray, langs: list[str], arts: np.ndarray, within_art
                 out[i, j] = out[j, i] = t.xl_conflict_score if near else t.xl_fact_score
     np.fill_diagonal(out, 0.0)
     return out, mask
+
+
+def _contained(clause_cos: np.ndarray, mask: np.ndarray, arts: np.ndarray, lengths: list[int],
+               t: Tuning) -> tuple[np.ndarray, np.ndarray]:
+    """A sentence of one claim (under xl_second_min_chars) stated as one clause of a long
+    sentence (xl_long_min_chars or more): on the clauses, the long sentence is among the short
+    one's xl_clause_rank + 1 best in its article, with the margin xl_long_margin and the cosine
+    xl_clause_cos. The whole long sentence says more than the short one, so its own cosine
+    stays low; its clause does not. Returns (those pairs, the margins on the clauses)."""
+    n = np.asarray(lengths)
+    one, many = n < t.xl_second_min_chars, n >= t.xl_long_min_chars
+    mc = margin_scores(np.zeros((len(n), 1)), mask, t.xl_neighbours, clause_cos)
+    rank = _ranks(mc, mask, arts)
+    got = mask & one[:, None] & many[None, :] & (rank <= t.xl_clause_rank) & (mc >= t.xl_long_margin) \
+        & (clause_cos >= t.xl_clause_cos)
+    return got | got.T, mc
+
+
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:()\u2014\u2013]|\s-\s)\s*")
+
+
+def clauses(text: str, t: Tuning = TUNING) -> list[str]:
+    """The clauses of a long sentence (xl_long_min_chars or more), cut at commas, semicolons,
+    colons, brackets and dashes; a piece under xl_clause_min_chars joins the one before it (or
+    after it). A shorter sentence, or one that does not split, has none."""
+    if len(text) < t.xl_long_min_chars:
+        return []
+    out: list[str] = []
+    for piece in _CLAUSE_BREAK.split(text):
+        if not piece.strip():
+            continue
+        if out and len(out[-1]) < t.xl_clause_min_chars:
+            out[-1] = f"{out[-1]}, {piece}"
+        else:
+            out.append(piece)
+    if len(out) > 1 and len(out[-1]) < t.xl_clause_min_chars:
+        last = out.pop()
+        out[-1] = f"{out[-1]}, {last}"
+    return out if len(out) > 1 else []
+
+
+def clause_cosines(texts: list[str], emb: np.ndarray, mask: np.ndarray, embed, t: Tuning = TUNING) -> np.ndarray:
+    """n x n: the cosine of each pair, or, where higher, that of one sentence with one clause
+    (:func:`clauses`) of the other. ``embed``: texts -> L2-normalised rows. Only the long
+    sentences in a masked pair are split."""
+    cos = emb @ emb.T
+    pieces: list[str] = []
+    owner: list[int] = []
+    paired = mask.any(axis=1)
+    for i, text in enumerate(texts):
+        if paired[i]:
+            for c in clauses(text, t):
+                pieces.append(c)
+                owner.append(i)
+    if not pieces:
+        return cos
+    part = emb @ np.asarray(embed(pieces)).T  # sentence x clause
+    own = np.asarray(owner)
+    out = cos.copy()
+    for i in np.unique(own):
+        best = part[:, own == i].max(axis=1)  # every sentence against sentence i's clauses
+        out[:, i] = np.maximum(out[:, i], best)
+        out[i, :] = np.maximum(out[i, :], best)
+    return out
 
 
 def with_cross_language(sem: np.ndarray | None, feats, settings, t) -> np.ndarray | None:
@@ -185,8 +255,13 @@ def with_cross_language(sem: np.ndarray | None, feats, settings, t) -> np.ndarra
                           "cross-language alignment is off")
         return sem
     arts = np.array([f.art for f in feats])
-    scores, mask = cross_scores(emb, langs, arts, settings.within_article, t, [len(f.text) for f in feats],
-                                [f.text for f in feats])
+    texts = [f.text for f in feats]
+    mask = cross_mask(langs, arts, settings.within_article)
+    try:
+        within = clause_cosines(texts, emb, mask, semantic.embed, t)
+    except Exception:  # as above: without the clauses, whole sentences only
+        within = None
+    scores, mask = cross_scores(emb, langs, arts, settings.within_article, t, [len(x) for x in texts], texts, within)
     _add_agreeing_figures(scores, mask, emb, feats, t)
     out = np.zeros(mask.shape) if sem is None else sem.copy()
     out[mask] = scores[mask]
@@ -220,6 +295,18 @@ def anchors(text: str, lang: str = detect.UNDETERMINED) -> frozenset[str]:
         return figures
     words = _WORD.findall(text)
     return figures | {fold(w)[:4] for w in words[1:] if w[:1].isupper() and len(w) > 2 and not w.isdigit()}
+
+
+def checkable(text: str, lang: str = detect.UNDETERMINED) -> bool:
+    """The sentence holds something a reader can check against another report: a name or figure
+    (:func:`anchors`), or a count, measure, weekday or date written in words ("drei Zeugen",
+    "on Monday"), read by :mod:`xfacts` in the sentence's language. Vague counts ("hundreds")
+    are not checkable."""
+    if anchors(text, lang):
+        return True
+    from reviewer.engine import xfacts
+
+    return any(not f.agree_only for f in xfacts.read_facts(text, lang))
 
 
 def _name_keys(text: str, lang: str) -> set[str]:

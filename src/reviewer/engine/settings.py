@@ -141,6 +141,13 @@ class Tuning:
     xl_long_rank: int = 3
     xl_long_min_chars: int = 140
     xl_long_margin: float = 0.985
+    # A sentence of one claim stated as one clause of a long sentence (crosslingual.clauses: cut
+    # at commas, brackets and dashes, pieces of xl_clause_min_chars or more): compared with that
+    # clause, the long sentence is within the short one's rank xl_clause_rank, with
+    # xl_long_margin and the cosine xl_clause_cos.
+    xl_clause_min_chars: int = 30
+    xl_clause_rank: int = 1
+    xl_clause_cos: float = 0.82
     xl_match_base: float = 0.42
     xl_match_scale: float = 4.0
     # Close enough to be compared for facts that agree (never a match): within xl_fact_rank with a

@@ -1,0 +1,102 @@
+"""A short sentence stated as one clause of a long sentence in another language (issue 14):
+sentences and vectors written for these tests."""
+
+from dataclasses import replace
+
+import numpy as np
+
+from reviewer.engine import crosslingual
+from reviewer.engine.settings import TUNING
+
+LONG = ("The ferry left the harbour of Veldrun two hours late, its engine failing halfway across the bay, "
+        "and the crew of eleven waited for a tug until dawn.")
+
+
+def _unit(rows):
+    e = np.asarray(rows, dtype=float)
+    return e / np.linalg.norm(e, axis=1, keepdims=True)
+
+
+def test_a_long_sentence_is_cut_into_clauses():
+    got = crosslingual.clauses(LONG)
+    assert got == ["The ferry left the harbour of Veldrun two hours late",
+                   "its engine failing halfway across the bay",
+                   "and the crew of eleven waited for a tug until dawn."]
+    assert crosslingual.clauses("The ferry was late.") == []  # short: one claim
+    assert crosslingual.clauses("x" * 150) == []  # nothing to cut at
+
+
+def test_a_short_piece_joins_its_neighbour():
+    text = "In the end, after a vote of the whole council that lasted well into the night and the grey morning after it, the old bridge over the canal stays shut."
+    assert len(text) >= TUNING.xl_long_min_chars
+    got = crosslingual.clauses(text)
+    assert got[0].startswith("In the end, after a vote")  # "In the end" is under xl_clause_min_chars
+    assert all(len(c) >= TUNING.xl_clause_min_chars for c in got)
+
+
+def test_clause_cosines_take_the_best_clause():
+    # Vectors by text: the long sentence is far from the short one, its second clause is not.
+    vec = {"A": [1, 0, 0], "B": [0, 1, 0], "short": [0, 0.1, 1], LONG: [1, 1, 0.3]}
+    clause_vec = {c: ([0, 0.05, 1] if "engine" in c else [1, 0, 0]) for c in crosslingual.clauses(LONG)}
+    texts = [LONG, "A", "short", "B"]
+    emb = _unit([vec[x] for x in texts])
+    embed = lambda xs: _unit([clause_vec[x] for x in xs])  # noqa: E731
+    mask = crosslingual.cross_mask(["en", "en", "de", "de"], np.array([0, 0, 1, 1]), False)
+    got = crosslingual.clause_cosines(texts, emb, mask, embed)
+    whole = emb @ emb.T
+    assert got[0, 2] == got[2, 0] > 0.99 > whole[0, 2]
+    assert got[1, 3] == whole[1, 3]  # short sentences are compared whole
+    assert np.allclose(got, got.T)
+
+
+def test_a_short_sentence_matches_the_long_one_holding_it_as_a_clause():
+    # Sentences 0, 1: English (0 long); 2, 3: German (2 short). Whole sentences: 0 and 2 are each
+    # other's nearest, but their cosine (0.75) is under xl_cos_floor.
+    emb = _unit([[1, 0, 0], [0, 0, 1], [0.75, 0.6614, 0], [0, -0.6, 0.8]])
+    assert abs(float(emb[0] @ emb[2]) - 0.75) < 1e-3 < TUNING.xl_cos_floor - 0.75
+    langs, arts = ["en", "en", "de", "de"], np.array([0, 0, 1, 1])
+    mask = crosslingual.cross_mask(langs, arts, False)
+    t = replace(TUNING, xl_neighbours=1)
+    lengths = [len(LONG), 40, 50, 40]
+    plain, _ = crosslingual.cross_scores(emb, langs, arts, False, t, lengths)
+    assert plain[0, 2] <= TUNING.xl_conflict_score  # compared for facts at most, never a match
+    clause_cos = emb @ emb.T
+    clause_cos[0, 2] = clause_cos[2, 0] = 0.95  # one clause of 0 says what 2 says
+    held, _ = crosslingual.cross_scores(emb, langs, arts, False, t, lengths, clause_cos=clause_cos)
+    assert held[0, 2] >= TUNING.xl_match_base and held[0, 2] == held[2, 0]
+    # Both long: each may say more than the other, the rule is for one claim inside several.
+    both_long, _ = crosslingual.cross_scores(emb, langs, arts, False, t, [len(LONG), 40, 150, 40],
+                                             clause_cos=clause_cos)
+    assert both_long[0, 2] == plain[0, 2]
+    # A clause only loosely like the short sentence (below xl_clause_cos) is no match either.
+    loose = emb @ emb.T
+    loose[0, 2] = loose[2, 0] = TUNING.xl_clause_cos - 0.05
+    low, _ = crosslingual.cross_scores(emb, langs, arts, False, t, lengths, clause_cos=loose)
+    assert low[0, 2] == plain[0, 2]
+
+
+def test_a_count_or_weekday_in_words_is_something_to_check():
+    # No digit and (German: every noun capitalised) no name anchors(): still a figure to check.
+    assert not crosslingual.anchors("Beim Brand am Abend starben drei Menschen.", "de")
+    assert crosslingual.checkable("Beim Brand am Abend starben drei Menschen.", "de")
+    assert crosslingual.checkable("Am Dienstag blieb die Schule zu.", "de")
+    assert crosslingual.checkable("the shop stayed shut on Thursday.", "en")
+    assert crosslingual.checkable("Die Feuerwehr kam mit 12 Wagen.", "de")  # a figure, as before
+    # Nothing to check: no figure, and a vague count ("hundreds") is no figure either.
+    assert not crosslingual.checkable("Die Lage bleibt unklar.", "de")
+    assert not crosslingual.checkable("Hunderte Menschen standen vor dem Tor.", "de")
+    assert not crosslingual.checkable("la foule attendait devant la gare.", "fr")
+
+
+def test_a_weak_cross_language_match_with_a_count_in_words_is_kept():
+    from types import SimpleNamespace
+
+    from reviewer.engine import align
+
+    def feats(de_text):
+        return [SimpleNamespace(text="The fire brigade said four people were hurt in the blaze.", lang="en", art=0, memo={}),
+                SimpleNamespace(text=de_text, lang="de", art=1, memo={})]
+
+    weak = [(0, 1, TUNING.xl_unanchored_min - 0.01, 0.0)]
+    assert align._anchored_or_close(feats("Bei dem Feuer wurden laut Feuerwehr vier Menschen verletzt."), weak, TUNING) == weak
+    assert align._anchored_or_close(feats("Bei dem Feuer wurden laut Feuerwehr viele verletzt."), weak, TUNING) == []
