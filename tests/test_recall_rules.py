@@ -108,7 +108,7 @@ def test_pair_ranks_seen_from_both_ends_ties_share_a_rank():
 def _named(**kw):
     from types import SimpleNamespace
 
-    return SimpleNamespace(text=f"Sentence {kw['idx']} names Anna Berg.", lang="en", memo={},
+    return SimpleNamespace(text=f"Sentence {kw['idx']} names Anna Berg.", lang="en", memo={}, counts=[],
                            bag=frozenset({"N:berg", "sentenc", "name"}), names_set=frozenset({"N:berg"}), **kw)
 
 
@@ -190,3 +190,46 @@ def test_a_second_partner_sharing_hardly_a_word_but_a_name_is_dropped():
     feats[1].bag = frozenset({"N:berg", "roof", "sentenc", "name"})  # two words
     kept = {(l.a.sentence, l.b.sentence) for l in _select(feats, ["a", "b"], matches, [], AlignSettings())}
     assert kept == {(0, 0), (1, 0)}
+
+
+# --- one measurement with a second anchor (issue 12, stop 20) ---------------------
+
+def test_one_measurement_of_the_same_thing_is_shared():
+    from reviewer.engine.recall import shared_measure
+
+    f = feats("The 14-metre barge left the quay at dawn with a cargo of grain for the mill.",
+              "Tugs towed the 14-metre barge past the lighthouse.")
+    assert shared_measure(f[0], f[1])
+
+
+def test_a_measurement_of_two_different_things_is_not_shared():
+    from reviewer.engine.recall import shared_measure
+
+    f = feats("The 14-metre barge left the quay at dawn.", "Waves of 14 metres were recorded off the cape.")
+    assert not shared_measure(f[0], f[1])
+
+
+def test_durations_and_other_values_are_no_shared_measurement():
+    from reviewer.engine.recall import shared_measure
+
+    f = feats("The 14-metre barge left after 3 hours of loading.", "The 12-metre barge left after 3 hours of loading.")
+    assert not shared_measure(f[0], f[1])
+
+
+def test_a_measurement_beside_two_different_names_is_not_shared():
+    from reviewer.engine.recall import shared_measure
+
+    f = feats("The 14-metre Orla barge sank.", "The 14-metre Brigid barge was saved.")
+    assert not shared_measure(f[0], f[1])
+
+
+def test_a_long_sentence_stating_a_measurement_matches_a_short_one_though_both_have_better_partners():
+    a = ("The 14-metre barge, which had left the quay at Ostrow at dawn with a cargo of grain for the old mill, "
+         "ran aground on a sandbank. "
+         "The old mill at Ostrow was still waiting for the cargo of grain that left the quay at dawn. "
+         "Two tugs pulled a fishing boat past the lighthouse into the river mouth before noon, the harbour master said.")
+    b = ("Two tugs towed the 14-metre barge past the lighthouse into the river mouth before noon, the harbour master said. "
+         "Since dawn the old mill at Ostrow had waited for its cargo of grain from the quay.")
+    got = pairs(cluster(a, b))
+    assert ("art0", 0, "art1", 1) in got and ("art0", 2, "art1", 0) in got  # each one's best partner
+    assert ("art0", 0, "art1", 0) in got  # the barge of 14 metres: a claim in common besides
