@@ -233,3 +233,23 @@ def test_a_long_sentence_stating_a_measurement_matches_a_short_one_though_both_h
     got = pairs(cluster(a, b))
     assert ("art0", 0, "art1", 1) in got and ("art0", 2, "art1", 0) in got  # each one's best partner
     assert ("art0", 0, "art1", 0) in got  # the barge of 14 metres: a claim in common besides
+
+
+# --- an acronym named by its long name's first words (issue 12, stop 20) ------------
+
+def test_the_first_words_of_a_long_name_spell_the_beginning_of_its_acronym():
+    from reviewer.engine.initials import acronyms_spelled
+
+    assert acronyms_spelled("ov", {"ovrc", "ovx", "rc"}, 0.5) == ["ovrc", "ovx"]
+    assert acronyms_spelled("ovrc", {"ovrc"}, 0.5) == ["ovrc"]
+    assert acronyms_spelled("o", {"ovrc"}, 0.5) == []  # too small a share of its letters
+    assert acronyms_spelled("vr", {"ovrc"}, 0.5) == []  # not its beginning
+
+
+def test_an_acronym_and_its_shortened_name_share_the_name_both_ways():
+    f = feats("On Sunday OVRC won the regatta on the lake, the club said.",
+              "The title went to Orlen Valley rowers for the first time.")
+    assert "N:ovrc" in f[0].bag and "N:ovrc" in f[1].extra
+    assert {"N:orlen", "N:valley"} <= set(f[0].extra)
+    g = feats("On Sunday OVRC won the regatta.", "The weather on the lake was calm.")
+    assert not [x for x in g[0].extra if x.startswith("N:")]
