@@ -253,3 +253,21 @@ def test_an_acronym_and_its_shortened_name_share_the_name_both_ways():
     assert {"N:orlen", "N:valley"} <= set(f[0].extra)
     g = feats("On Sunday OVRC won the regatta.", "The weather on the lake was calm.")
     assert not [x for x in g[0].extra if x.startswith("N:")]
+
+
+def test_two_long_sentences_sharing_a_measurement_are_scored_on_their_shared_clause():
+    from reviewer.config import AlignSettings
+    from reviewer.engine import crosslingual
+    from reviewer.engine.candidates import candidates
+    from reviewer.engine.features import build_features
+    from reviewer.engine.settings import TUNING
+
+    a = ("The 14-metre barge from the Dutch grain cooperative Veldkamp went adrift some 30 kilometres north of the "
+         "estuary, river police commander Ilse Marten told a news conference in the town hall on Wednesday.")
+    b = ("The 14-metre-long cargo barge lost its tow line to the tug late on Tuesday evening, two hours into "
+         "what should have been a short crossing to the old ferry port across the bay.")
+    cl = cluster(a, b)
+    crosslingual.annotate_languages(cl)
+    c = candidates(build_features(cl), AlignSettings(semantic="off"), TUNING)
+    assert len(c.i) == 1 and c.whole[0] < TUNING.clause_min_sim < c.sim[0]
+    assert pairs(cl) == {("art0", 0, "art1", 0)}
