@@ -271,3 +271,13 @@ def test_two_long_sentences_sharing_a_measurement_are_scored_on_their_shared_cla
     c = candidates(build_features(cl), AlignSettings(semantic="off"), TUNING)
     assert len(c.i) == 1 and c.whole[0] < TUNING.clause_min_sim < c.sim[0]
     assert pairs(cl) == {("art0", 0, "art1", 0)}
+
+
+def test_the_shortened_name_chosen_for_an_acronym_does_not_depend_on_the_article_order():
+    from reviewer.engine.initials import shortened_names
+    from reviewer.engine.textnorm import tokenize
+
+    texts = ["Fans of Orlen Valley cheered.", "The Old Vicarage was sold.", "Orlen Valley won again."]
+    toks = [tokenize(x) for x in texts]
+    got = shortened_names(toks, {"ovrc"}, {"of"}, 2, 0.5)
+    assert got == shortened_names(toks[::-1], {"ovrc"}, {"of"}, 2, 0.5) == {"ovrc": ["orlen", "valley"]}

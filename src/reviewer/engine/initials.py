@@ -7,6 +7,8 @@ Pure functions, no engine imports: :mod:`reviewer.engine.features` reads them.
 
 from __future__ import annotations
 
+from collections import Counter
+
 
 def acronyms_spelled(initials: str, acronyms: set[str], min_share: float) -> list[str]:
     """The acronyms that ``initials`` (of a run of two or more capitalised words) spells, in
@@ -37,14 +39,15 @@ def name_runs(toks, linkers, min_words: int) -> list[list[str]]:
 
 
 def shortened_names(toks_all, acronyms: set[str], linkers, min_words: int, min_share: float) -> dict[str, list[str]]:
-    """Acronym -> the lower-case words of the first run of capitalised words that spells only
-    its beginning ("Orlen Valley" for "OVRC"): the sentences writing the acronym carry these
-    name words too, so the two forms share the name both ways."""
-    out: dict[str, list[str]] = {}
+    """Acronym -> the lower-case words of the run of capitalised words that spells only its
+    beginning ("Orlen Valley" for "OVRC"): the sentences writing the acronym carry these name
+    words too, so the two forms share the name both ways. Of several such runs, the most
+    frequent, then the first in sorted order: the same whatever the order of the articles."""
+    seen: dict[str, Counter] = {}
     for toks in toks_all:
         for run in name_runs(toks, linkers, min_words):
             ini = "".join(w[0] for w in run).lower()
             for ac in acronyms_spelled(ini, acronyms, min_share):
                 if ac != ini:
-                    out.setdefault(ac, [w.lower() for w in run])
-    return out
+                    seen.setdefault(ac, Counter())[tuple(w.lower() for w in run)] += 1
+    return {ac: list(min(runs.items(), key=lambda kv: (-kv[1], kv[0]))[0]) for ac, runs in seen.items()}
