@@ -108,7 +108,7 @@ def test_pair_ranks_seen_from_both_ends_ties_share_a_rank():
 def _named(**kw):
     from types import SimpleNamespace
 
-    return SimpleNamespace(text=f"Sentence {kw['idx']} names Anna Berg.", lang="en", memo={},
+    return SimpleNamespace(text=f"Sentence {kw['idx']} names Anna Berg.", lang="en", memo={}, counts=[],
                            bag=frozenset({"N:berg", "sentenc", "name"}), names_set=frozenset({"N:berg"}), **kw)
 
 
@@ -190,3 +190,94 @@ def test_a_second_partner_sharing_hardly_a_word_but_a_name_is_dropped():
     feats[1].bag = frozenset({"N:berg", "roof", "sentenc", "name"})  # two words
     kept = {(l.a.sentence, l.b.sentence) for l in _select(feats, ["a", "b"], matches, [], AlignSettings())}
     assert kept == {(0, 0), (1, 0)}
+
+
+# --- one measurement with a second anchor (issue 12, stop 20) ---------------------
+
+def test_one_measurement_of_the_same_thing_is_shared():
+    from reviewer.engine.recall import shared_measure
+
+    f = feats("The 14-metre barge left the quay at dawn with a cargo of grain for the mill.",
+              "Tugs towed the 14-metre barge past the lighthouse.")
+    assert shared_measure(f[0], f[1])
+
+
+def test_a_measurement_of_two_different_things_is_not_shared():
+    from reviewer.engine.recall import shared_measure
+
+    f = feats("The 14-metre barge left the quay at dawn.", "Waves of 14 metres were recorded off the cape.")
+    assert not shared_measure(f[0], f[1])
+
+
+def test_durations_and_other_values_are_no_shared_measurement():
+    from reviewer.engine.recall import shared_measure
+
+    f = feats("The 14-metre barge left after 3 hours of loading.", "The 12-metre barge left after 3 hours of loading.")
+    assert not shared_measure(f[0], f[1])
+
+
+def test_a_measurement_beside_two_different_names_is_not_shared():
+    from reviewer.engine.recall import shared_measure
+
+    f = feats("The 14-metre Orla barge sank.", "The 14-metre Brigid barge was saved.")
+    assert not shared_measure(f[0], f[1])
+
+
+def test_a_long_sentence_stating_a_measurement_matches_a_short_one_though_both_have_better_partners():
+    a = ("The 14-metre barge, which had left the quay at Ostrow at dawn with a cargo of grain for the old mill, "
+         "ran aground on a sandbank. "
+         "The old mill at Ostrow was still waiting for the cargo of grain that left the quay at dawn. "
+         "Two tugs pulled a fishing boat past the lighthouse into the river mouth before noon, the harbour master said.")
+    b = ("Two tugs towed the 14-metre barge past the lighthouse into the river mouth before noon, the harbour master said. "
+         "Since dawn the old mill at Ostrow had waited for its cargo of grain from the quay.")
+    got = pairs(cluster(a, b))
+    assert ("art0", 0, "art1", 1) in got and ("art0", 2, "art1", 0) in got  # each one's best partner
+    assert ("art0", 0, "art1", 0) in got  # the barge of 14 metres: a claim in common besides
+
+
+# --- an acronym named by its long name's first words (issue 12, stop 20) ------------
+
+def test_the_first_words_of_a_long_name_spell_the_beginning_of_its_acronym():
+    from reviewer.engine.initials import acronyms_spelled
+
+    assert acronyms_spelled("ov", {"ovrc", "ovx", "rc"}, 0.5) == ["ovrc", "ovx"]
+    assert acronyms_spelled("ovrc", {"ovrc"}, 0.5) == ["ovrc"]
+    assert acronyms_spelled("o", {"ovrc"}, 0.5) == []  # too small a share of its letters
+    assert acronyms_spelled("vr", {"ovrc"}, 0.5) == []  # not its beginning
+
+
+def test_an_acronym_and_its_shortened_name_share_the_name_both_ways():
+    f = feats("On Sunday OVRC won the regatta on the lake, the club said.",
+              "The title went to Orlen Valley rowers for the first time.")
+    assert "N:ovrc" in f[0].bag and "N:ovrc" in f[1].extra
+    assert {"N:orlen", "N:valley"} <= set(f[0].extra)
+    g = feats("On Sunday OVRC won the regatta.", "The weather on the lake was calm.")
+    assert not [x for x in g[0].extra if x.startswith("N:")]
+
+
+def test_two_long_sentences_sharing_a_measurement_are_scored_on_their_shared_clause():
+    from reviewer.config import AlignSettings
+    from reviewer.engine import crosslingual
+    from reviewer.engine.candidates import candidates
+    from reviewer.engine.features import build_features
+    from reviewer.engine.settings import TUNING
+
+    a = ("The 14-metre barge from the Dutch grain cooperative Veldkamp went adrift some 30 kilometres north of the "
+         "estuary, river police commander Ilse Marten told a news conference in the town hall on Wednesday.")
+    b = ("The 14-metre-long cargo barge lost its tow line to the tug late on Tuesday evening, two hours into "
+         "what should have been a short crossing to the old ferry port across the bay.")
+    cl = cluster(a, b)
+    crosslingual.annotate_languages(cl)
+    c = candidates(build_features(cl), AlignSettings(semantic="off"), TUNING)
+    assert len(c.i) == 1 and c.whole[0] < TUNING.clause_min_sim < c.sim[0]
+    assert pairs(cl) == {("art0", 0, "art1", 0)}
+
+
+def test_the_shortened_name_chosen_for_an_acronym_does_not_depend_on_the_article_order():
+    from reviewer.engine.initials import shortened_names
+    from reviewer.engine.textnorm import tokenize
+
+    texts = ["Fans of Orlen Valley cheered.", "The Old Vicarage was sold.", "Orlen Valley won again."]
+    toks = [tokenize(x) for x in texts]
+    got = shortened_names(toks, {"ovrc"}, {"of"}, 2, 0.5)
+    assert got == shortened_names(toks[::-1], {"ovrc"}, {"of"}, 2, 0.5) == {"ovrc": ["orlen", "valley"]}

@@ -38,6 +38,7 @@ from reviewer.engine.evidence import (
     distinct_figures,
 )
 from reviewer.engine.features import SentFeatures, build_features, collector_paused, different_subjects
+from reviewer.engine.recall import shared_measure
 from reviewer.engine.settings import TUNING, Tuning
 from reviewer.lang.en import UPDATE_PHRASES, UPDATE_WORDS
 from reviewer.models import Cluster, Evidence, Link, SentenceRef
@@ -264,7 +265,15 @@ def _someones_best(feats: list[SentFeatures], matches: list[tuple[int, int, floa
     art = [f.art for f in feats]
     best = _best_scores(art, matches) if best is None else best
     return [m for m in matches if m[2] >= best[(m[0], art[m[1]])] or m[2] >= best[(m[1], art[m[0]])]
-            or _same_figure_across(feats[m[0]], feats[m[1]])]
+            or _same_figure_across(feats[m[0]], feats[m[1]]) or _same_measure(feats[m[0]], feats[m[1]])]
+
+
+def _same_measure(a: SentFeatures, b: SentFeatures) -> bool:
+    """Two sentences of one language giving one measurement (the same value in the same unit,
+    of the same thing: a length, a distance, a weight): a claim in common, however many other
+    claims the longer sentence holds ("the 14-metre barge" / "the 14-metre barge, towed from the
+    port on Friday, sank")."""
+    return a.lang == b.lang and a.art != b.art and shared_measure(a, b)
 
 
 def _same_figure_across(a: SentFeatures, b: SentFeatures) -> bool:

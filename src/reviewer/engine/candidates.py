@@ -19,7 +19,7 @@ import numpy as np
 from scipy import sparse
 
 from reviewer.config import AlignSettings
-from reviewer.engine import crosslingual
+from reviewer.engine import crosslingual, recall
 from reviewer.engine.features import SentFeatures
 from reviewer.engine.settings import Tuning
 
@@ -433,8 +433,9 @@ def candidates(feats: list[SentFeatures], settings: AlignSettings, t: Tuning,
     clause = np.minimum(1.0, w_shared / (idf_max * t.clause_terms))
     whole = sim
     long_pair = np.minimum(n_row[ci], n_row[cj]) >= t.clause_min_terms  # short sentences are scored whole
-    sim = np.where((clause > sim) & (sim >= t.clause_min_sim) & long_pair, clause, sim)
-    keep = np.flatnonzero((sim >= settings.conflict_threshold) & lexical_ok)
+    measure = recall.measure_pairs(feats, ci, cj, w_shared, t)  # issue 12: one measurement, a second anchor
+    sim = np.where((clause > sim) & ((sim >= t.clause_min_sim) | measure) & long_pair, clause, sim)
+    keep = np.flatnonzero((sim >= settings.conflict_threshold) & (lexical_ok | measure))
     keep = keep[_may_rank(ci[keep], cj[keep], sim[keep], len(feats), t.per_sentence)]  # issue 15: speed only
     c = Candidates(ci, cj, sim, lex, facts_only, whole).take(keep)
     return c.take(_best_per_sentence(c.i, c.j, c.sim, art_of, t))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from reviewer.engine.dates import DateMention, extract_dates, parse_iso
 from reviewer.engine.facts import Count, extract_counts
+from reviewer.engine.initials import acronyms_spelled, shortened_names
 from reviewer.engine.settings import TUNING, Tuning
 from reviewer.engine.textnorm import NameCanon, fold, stem, tokenize
 from reviewer.lang.en import (
@@ -115,9 +116,22 @@ def _acronym_long_forms(texts: list[str], toks_all: list[list[Tok]], t: Tuning) 
                 if t.acronym_min_len <= len(k[0]) <= t.acronym_max_len and k[0].isupper() and k[0].isalpha()}
     if not acronyms:
         return [[] for _ in toks_all]
-    out = [[lf for lf in _long_forms(toks, t) if lf in acronyms] for toks in toks_all]
+    # issue 12: also the first words of a long name ("Orlen Valley" for "OVRC"), see engine.initials
+    out = [[ac for lf in _long_forms(toks, t) for ac in acronyms_spelled(lf, acronyms, t.short_form_min_share)]
+           for toks in toks_all]
     _defined_acronyms(texts, toks_all, acronyms, out)
     return out
+
+
+def _shortened_both_ways(toks_all: list[list[Tok]], long_forms: list[list[str]], t: Tuning) -> None:
+    """issue 12: a sentence writing an acronym that a name's first words shorten elsewhere
+    ("OVRC" / "Orlen Valley") carries that name's words too (engine.initials)."""
+    acronyms = {fold(k[0]) for toks in toks_all for k in toks
+                if t.acronym_min_len <= len(k[0]) <= t.acronym_max_len and k[0].isupper() and k[0].isalpha()}
+    names = shortened_names(toks_all, acronyms, NAME_LINKERS, t.long_form_min_words, t.short_form_min_share) if acronyms else {}
+    for toks, lfs in zip(toks_all, long_forms):
+        for ac in dict.fromkeys(fold(k[0]) for k in toks if k[0].isupper() and fold(k[0]) in names):
+            lfs.extend(w for w in names[ac] if w not in lfs)
 
 
 def _content_stems(toks: list[Tok]) -> list[tuple[str, int]]:
@@ -193,6 +207,7 @@ def build_features(cluster: Cluster, t: Tuning = TUNING) -> list[SentFeatures]:
     words_all = [[fold(k[0]) for k in toks] for toks in toks_all]
     stems_present = {stem(w) for words in words_all for w in words if w not in STOPWORDS}
     long_forms = _acronym_long_forms([s.text for _ai, s in sentences], toks_all, t)
+    _shortened_both_ways(toks_all, long_forms, t)
     # Words also written in lower case somewhere in the cluster are not personal names.
     common = frozenset(w for toks, words in zip(toks_all, words_all) for (surf, _s, _e), w in zip(toks, words)
                        if surf[:1].islower())

@@ -116,6 +116,9 @@ class Tuning:
     xl_vague_min: float = 0.52
     # A same-language pair sharing at most this many words besides names has nothing to check either.
     thin_overlap_terms: int = 1
+    # Recall (issue 12, stop 20): the run of capitalised words whose initials begin an acronym
+    # names it when they spell at least this share of its letters ("Orlen Valley" / "OVRC").
+    short_form_min_share: float = 0.5
     # Recall (issue 12, round 7): a same-language pair that is each other's best on words and
     # within agree_sem_rank of each other's best for the model scores lex + agree_sem_weight * model.
     agree_sem_weight: float = 0.4
