@@ -61,3 +61,36 @@ def measure_pairs(feats: list[SentFeatures], ci, cj, w_shared, t: Tuning):
         a, b = feats[ci[k]], feats[cj[k]]
         out[k] = a.lang == b.lang and shared_measure(a, b)
     return out
+
+
+def quoted_word_pairs(feats: list[SentFeatures], quoted) -> list[tuple[int, int]]:
+    """A word one report quotes alone (a scare quote: "the minister decried the ‘sabotage’")
+    quotes a speaker; the other report's quotation holding that word states the same claim.
+    Per sentence with such a word and per other article of its language, the one sentence whose
+    quoted words that word is the largest share of ("“This is sabotage.”" before "“We will
+    find who did it, whatever the sabotage cost us.”"); ties go to the shorter sentence, then
+    the text's order, so the choice never depends on the articles' order. ``quoted``:
+    :func:`reviewer.engine.quotes.quoted` of the cluster. Pairs (i, j) with i < j."""
+    wanted = {term for q in quoted for term in q.alone}
+    if not wanted:
+        return []
+    holders: dict[str, list[int]] = {}
+    for j, q in enumerate(quoted):
+        for term in q.terms & wanted:
+            holders.setdefault(term, []).append(j)
+    out: set[tuple[int, int]] = set()
+    for i, q in enumerate(quoted):
+        if not q.alone:
+            continue
+        a = feats[i]
+        best: dict[int, tuple] = {}
+        for j in {j for term in q.alone for j in holders.get(term, ())}:
+            b = feats[j]
+            if b.art == a.art or b.lang != a.lang:
+                continue
+            terms = quoted[j].terms
+            key = (-len(q.alone & terms) / len(terms), len(b.text), b.text, b.idx)
+            if b.art not in best or key < best[b.art][0]:
+                best[b.art] = (key, j)
+        out.update((min(i, j), max(i, j)) for _key, j in best.values())
+    return sorted(out)
