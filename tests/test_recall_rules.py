@@ -281,3 +281,40 @@ def test_the_shortened_name_chosen_for_an_acronym_does_not_depend_on_the_article
     toks = [tokenize(x) for x in texts]
     got = shortened_names(toks, {"ovrc"}, {"of"}, 2, 0.5)
     assert got == shortened_names(toks[::-1], {"ovrc"}, {"of"}, 2, 0.5) == {"ovrc": ["orlen", "valley"]}
+
+
+# --- a word quoted alone and the quotation it comes from ---------------------------
+
+def test_quote_marks_are_followed_over_sentences_and_apostrophes_are_no_marks():
+    from reviewer.engine.quotes import quote_mask
+
+    body = "The mayor’s aide said: “Pumps are running. The dike holds.” Crews left."
+    inside = quote_mask(body)
+    quoted = "".join(c for c, q in zip(body, inside) if q)
+    assert quoted == "Pumps are running. The dike holds."
+
+
+def test_a_word_quoted_alone_is_told_apart_from_a_whole_quotation():
+    from reviewer.engine.quotes import quoted
+
+    cl = cluster("The governor condemned the ‘vandalism’ at the depot. “Enough.” "
+                 "She said that “the culprits will pay”.")
+    got = quoted(cl, feats(*[a.body for a in cl.articles]))
+    assert got[0].alone == got[0].terms == {"vandal"}
+    assert not got[1].alone  # a quotation throughout is no scare quote
+    assert not got[2].alone and "culprit" in got[2].terms
+
+
+def test_a_word_quoted_alone_matches_the_quotation_it_is_most_of():
+    a = "Governor Hanne Ilves condemned the ‘vandalism’ at the tram depot on Tuesday."
+    b = ("Speaking at the depot, Ilves did not hold back. “This is vandalism, pure and simple. "
+         "We will repair every carriage, whatever the vandalism of the night costs the city budget.”")
+    got = pairs(cluster(a, b))
+    assert ("art0", 0, "art1", 1) in got  # the short quotation whose point the word is
+    assert ("art0", 0, "art1", 2) not in got  # one quotation per article: the other only mentions it
+
+
+def test_a_word_used_without_quotation_marks_links_nothing():
+    a = "Governor Hanne Ilves condemned the vandalism at the tram depot on Tuesday."
+    b = ("Speaking at the depot, Ilves did not hold back. “This is vandalism, pure and simple.”")
+    assert ("art0", 0, "art1", 1) not in pairs(cluster(a, b))
