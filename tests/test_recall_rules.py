@@ -318,3 +318,39 @@ def test_a_word_used_without_quotation_marks_links_nothing():
     a = "Governor Hanne Ilves condemned the vandalism at the tram depot on Tuesday."
     b = ("Speaking at the depot, Ilves did not hold back. “This is vandalism, pure and simple.”")
     assert ("art0", 0, "art1", 1) not in pairs(cluster(a, b))
+
+
+# --- a speaker's reported words and the quotation the other report gives them -------
+
+_REPORTED = "Mayor Hanne Ilves vowed on Monday a meticulous inquiry into the blackout at the tram depot."
+_QUOTED = ("Ilves told reporters outside the depot on Monday that crews worked all night. “Power went out at nine. "
+           "The review we start today will be meticulous.”")
+
+
+def test_a_speakers_reported_words_match_the_quotation_given_to_that_speaker():
+    assert ("art0", 0, "art1", 2) in pairs(cluster(_REPORTED, _QUOTED))
+
+
+def test_a_quotation_given_to_another_speaker_is_no_match():
+    other = _QUOTED.replace("Ilves told", "Engineer Pavel Rudd told")
+    assert ("art0", 0, "art1", 2) not in pairs(cluster(_REPORTED, other))
+
+
+def test_a_reported_word_that_other_sentences_carry_too_is_no_anchor():
+    third = "Union leaders asked for a meticulous account of the night shift."
+    fourth = "A meticulous audit of the fares was published in May."
+    assert ("art0", 0, "art1", 2) not in pairs(cluster(_REPORTED, _QUOTED, third, fourth))
+
+
+def test_the_speaker_of_a_quotation_is_the_last_one_named_shortly_before():
+    from reviewer.engine.quotes import quoted
+    from reviewer.engine.recall import speaker_pairs
+    from reviewer.engine.settings import TUNING
+
+    far = ("Ilves told reporters outside the depot on Monday that crews worked all night. The depot opened in 1961. It has 40 trams. "
+           "Its roof was replaced in 2010. “The review we start today will be meticulous.”")
+    for text, expect in ((_QUOTED, True), (far, False)):
+        cl = cluster(_REPORTED, text)
+        f = feats(_REPORTED, text)
+        got = speaker_pairs(f, quoted(cl, f), TUNING)
+        assert bool(got) is expect

@@ -38,7 +38,7 @@ from reviewer.engine.evidence import (
     distinct_figures,
 )
 from reviewer.engine.features import SentFeatures, build_features, collector_paused, different_subjects
-from reviewer.engine.recall import quoted_word_pairs, shared_measure
+from reviewer.engine.recall import quoted_word_pairs, shared_measure, speaker_pairs
 from reviewer.engine.settings import TUNING, Tuning
 from reviewer.lang.en import UPDATE_PHRASES, UPDATE_WORDS
 from reviewer.models import Cluster, Evidence, Link, SentenceRef
@@ -90,7 +90,7 @@ def _align(cluster: Cluster, settings: AlignSettings | None,
         else:
             matches.append((i, j, score, round(lex_sim, 4)))  # rounded as the score is: order-independent
     report(0.85)
-    quoting = _quoting_pairs(cluster, feats, matches, conflicts, settings)  # issue 12
+    quoting = _quoting_pairs(cluster, feats, matches, conflicts, settings, tuning)  # issue 12
     links = _select(feats, [a.id for a in cluster.articles], matches, conflicts, settings, tuning.within_match_min, tuning,
                     quoting)
     report(1.0)
@@ -98,11 +98,14 @@ def _align(cluster: Cluster, settings: AlignSettings | None,
 
 
 def _quoting_pairs(cluster: Cluster, feats: list[SentFeatures], matches: list[tuple[int, int, float, float]],
-                   conflicts: list[tuple[int, int, float, list[Evidence]]], settings: AlignSettings) -> set[tuple[int, int]]:
+                   conflicts: list[tuple[int, int, float, list[Evidence]]], settings: AlignSettings,
+                   t: Tuning) -> set[tuple[int, int]]:
     """The pairs of a word quoted alone and the quotation it comes from
-    (:func:`~reviewer.engine.recall.quoted_word_pairs`), added to ``matches`` at the match
-    threshold when the analysis did not make them a match already; never over a conflict."""
-    pairs = quoted_word_pairs(feats, quotes.quoted(cluster, feats))
+    (:func:`~reviewer.engine.recall.quoted_word_pairs`), and of a speaker's reported words and
+    their quotation (:func:`~reviewer.engine.recall.speaker_pairs`), added to ``matches`` at the
+    match threshold when the analysis did not make them a match already; never over a conflict."""
+    q = quotes.quoted(cluster, feats)
+    pairs = sorted(set(quoted_word_pairs(feats, q)) | set(speaker_pairs(feats, q, t)))
     if not pairs:
         return set()
     have = {(m[0], m[1]) for m in matches} | {(m[1], m[0]) for m in matches}

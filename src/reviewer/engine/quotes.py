@@ -20,10 +20,12 @@ _SINGLES = frozenset({"\u2019", "'"})
 
 @dataclass(frozen=True, slots=True)
 class Quoted:
-    """One sentence's quoted content terms, and the terms it quotes alone (scare quotes)."""
+    """One sentence's quoted content terms, the terms it quotes alone (scare quotes), and the
+    share of its words inside quotation marks."""
 
     terms: frozenset[str] = frozenset()
     alone: frozenset[str] = frozenset()
+    share: float = 0.0
 
 
 def quote_mask(body: str) -> list[bool]:
@@ -67,10 +69,14 @@ def quoted(cluster: Cluster, feats) -> list[Quoted]:
             inside = mask[s.start:s.end]
             size = len(inside)
             terms = set()
+            n_in = 0
             for (_surf, a, _b), term in zip(f.toks, f.terms):
-                if term and a < size and inside[a] and term not in f.names_set:
-                    terms.add(term)
-            out.append(Quoted(frozenset(terms), frozenset(_alone(f, inside)) if terms else frozenset()))
+                if a < size and inside[a]:
+                    n_in += 1
+                    if term and term not in f.names_set:
+                        terms.add(term)
+            out.append(Quoted(frozenset(terms), frozenset(_alone(f, inside)) if terms else frozenset(),
+                              n_in / len(f.toks) if f.toks else 0.0))
     return out
 
 
