@@ -136,8 +136,13 @@ def speaker_pairs(feats: list[SentFeatures], quoted, t: Tuning) -> list[tuple[in
     for f in feats:
         for term in f.bag:
             sentences_with[term] = sentences_with.get(term, 0) + 1
-    quotes_of: list[int] = [k for k in range(n) if quoted[k].share >= t.quoted_min_share and speaker[k]]
-    if not quotes_of:
+    holders: dict[str, list[int]] = {}  # a rare word -> the attributed quotations holding it
+    for k in range(n):
+        if quoted[k].share >= t.quoted_min_share and speaker[k]:
+            for term in quoted[k].terms - feats[k].names_set:
+                if sentences_with.get(term, 0) <= t.rare_word_sentences:
+                    holders.setdefault(term, []).append(k)
+    if not holders:
         return []
     out: set[tuple[int, int]] = set()
     for i in range(n):
@@ -150,10 +155,8 @@ def speaker_pairs(feats: list[SentFeatures], quoted, t: Tuning) -> list[tuple[in
         reported -= a.names_set
         if not reported:
             continue
-        for j in quotes_of:
+        for j in {j for term in reported for j in holders.get(term, ())}:
             b = feats[j]
-            if b.art == a.art or b.lang != a.lang or not (speaker[j] & names):
-                continue
-            if (reported & quoted[j].terms) - b.names_set:
+            if b.art != a.art and b.lang == a.lang and speaker[j] & names:
                 out.add((min(i, j), max(i, j)))
     return sorted(out)
