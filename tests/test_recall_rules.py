@@ -281,3 +281,76 @@ def test_the_shortened_name_chosen_for_an_acronym_does_not_depend_on_the_article
     toks = [tokenize(x) for x in texts]
     got = shortened_names(toks, {"ovrc"}, {"of"}, 2, 0.5)
     assert got == shortened_names(toks[::-1], {"ovrc"}, {"of"}, 2, 0.5) == {"ovrc": ["orlen", "valley"]}
+
+
+# --- a word quoted alone and the quotation it comes from ---------------------------
+
+def test_quote_marks_are_followed_over_sentences_and_apostrophes_are_no_marks():
+    from reviewer.engine.quotes import quote_mask
+
+    body = "The mayor’s aide said: “Pumps are running. The dike holds.” Crews left."
+    inside = quote_mask(body)
+    quoted = "".join(c for c, q in zip(body, inside) if q)
+    assert quoted == "Pumps are running. The dike holds."
+
+
+def test_a_word_quoted_alone_is_told_apart_from_a_whole_quotation():
+    from reviewer.engine.quotes import quoted
+
+    cl = cluster("The governor condemned the ‘vandalism’ at the depot. “Enough.” "
+                 "She said that “the culprits will pay”.")
+    got = quoted(cl, feats(*[a.body for a in cl.articles]))
+    assert got[0].alone == got[0].terms == {"vandal"}
+    assert not got[1].alone  # a quotation throughout is no scare quote
+    assert not got[2].alone and "culprit" in got[2].terms
+
+
+def test_a_word_quoted_alone_matches_the_quotation_it_is_most_of():
+    a = "Governor Hanne Ilves condemned the ‘vandalism’ at the tram depot on Tuesday."
+    b = ("Speaking at the depot, Ilves did not hold back. “This is vandalism, pure and simple. "
+         "We will repair every carriage, whatever the vandalism of the night costs the city budget.”")
+    got = pairs(cluster(a, b))
+    assert ("art0", 0, "art1", 1) in got  # the short quotation whose point the word is
+    assert ("art0", 0, "art1", 2) not in got  # one quotation per article: the other only mentions it
+
+
+def test_a_word_used_without_quotation_marks_links_nothing():
+    a = "Governor Hanne Ilves condemned the vandalism at the tram depot on Tuesday."
+    b = ("Speaking at the depot, Ilves did not hold back. “This is vandalism, pure and simple.”")
+    assert ("art0", 0, "art1", 1) not in pairs(cluster(a, b))
+
+
+# --- a speaker's reported words and the quotation the other report gives them -------
+
+_REPORTED = "Mayor Hanne Ilves vowed on Monday a meticulous inquiry into the blackout at the tram depot."
+_QUOTED = ("Ilves told reporters outside the depot on Monday that crews worked all night. “Power went out at nine. "
+           "The review we start today will be meticulous.”")
+
+
+def test_a_speakers_reported_words_match_the_quotation_given_to_that_speaker():
+    assert ("art0", 0, "art1", 2) in pairs(cluster(_REPORTED, _QUOTED))
+
+
+def test_a_quotation_given_to_another_speaker_is_no_match():
+    other = _QUOTED.replace("Ilves told", "Engineer Pavel Rudd told")
+    assert ("art0", 0, "art1", 2) not in pairs(cluster(_REPORTED, other))
+
+
+def test_a_reported_word_that_other_sentences_carry_too_is_no_anchor():
+    third = "Union leaders asked for a meticulous account of the night shift."
+    fourth = "A meticulous audit of the fares was published in May."
+    assert ("art0", 0, "art1", 2) not in pairs(cluster(_REPORTED, _QUOTED, third, fourth))
+
+
+def test_the_speaker_of_a_quotation_is_the_last_one_named_shortly_before():
+    from reviewer.engine.quotes import quoted
+    from reviewer.engine.recall import speaker_pairs
+    from reviewer.engine.settings import TUNING
+
+    far = ("Ilves told reporters outside the depot on Monday that crews worked all night. The depot opened in 1961. It has 40 trams. "
+           "Its roof was replaced in 2010. “The review we start today will be meticulous.”")
+    for text, expect in ((_QUOTED, True), (far, False)):
+        cl = cluster(_REPORTED, text)
+        f = feats(_REPORTED, text)
+        got = speaker_pairs(f, quoted(cl, f), TUNING)
+        assert bool(got) is expect

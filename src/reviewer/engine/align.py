@@ -23,7 +23,7 @@ from operator import itemgetter
 import numpy as np
 
 from reviewer.config import AlignSettings
-from reviewer.engine import crosslingual, pairmemo
+from reviewer.engine import crosslingual, pairmemo, quotes
 from reviewer.engine.candidates import candidates
 from reviewer.engine.evidence import (
     antonym_evidence,
@@ -38,7 +38,7 @@ from reviewer.engine.evidence import (
     distinct_figures,
 )
 from reviewer.engine.features import SentFeatures, build_features, collector_paused, different_subjects
-from reviewer.engine.recall import shared_measure
+from reviewer.engine.recall import quoted_word_pairs, shared_measure, speaker_pairs
 from reviewer.engine.settings import TUNING, Tuning
 from reviewer.lang.en import UPDATE_PHRASES, UPDATE_WORDS
 from reviewer.models import Cluster, Evidence, Link, SentenceRef
@@ -90,9 +90,28 @@ def _align(cluster: Cluster, settings: AlignSettings | None,
         else:
             matches.append((i, j, score, round(lex_sim, 4)))  # rounded as the score is: order-independent
     report(0.85)
-    links = _select(feats, [a.id for a in cluster.articles], matches, conflicts, settings, tuning.within_match_min, tuning)
+    quoting = _quoting_pairs(cluster, feats, matches, conflicts, settings, tuning)  # issue 12
+    links = _select(feats, [a.id for a in cluster.articles], matches, conflicts, settings, tuning.within_match_min, tuning,
+                    quoting)
     report(1.0)
     return links
+
+
+def _quoting_pairs(cluster: Cluster, feats: list[SentFeatures], matches: list[tuple[int, int, float, float]],
+                   conflicts: list[tuple[int, int, float, list[Evidence]]], settings: AlignSettings,
+                   t: Tuning) -> set[tuple[int, int]]:
+    """The pairs of a word quoted alone and the quotation it comes from
+    (:func:`~reviewer.engine.recall.quoted_word_pairs`), and of a speaker's reported words and
+    their quotation (:func:`~reviewer.engine.recall.speaker_pairs`), added to ``matches`` at the
+    match threshold when the analysis did not make them a match already; never over a conflict."""
+    q = quotes.quoted(cluster, feats)
+    pairs = sorted(set(quoted_word_pairs(feats, q)) | set(speaker_pairs(feats, q, t)))
+    if not pairs:
+        return set()
+    have = {(m[0], m[1]) for m in matches} | {(m[1], m[0]) for m in matches}
+    have |= {(c[0], c[1]) for c in conflicts} | {(c[1], c[0]) for c in conflicts}
+    matches.extend((i, j, settings.match_threshold, 0.0) for i, j in pairs if (i, j) not in have)
+    return set(pairs)
 
 
 def _share_caches(feats: list[SentFeatures], kind: list[int]) -> None:
@@ -330,15 +349,21 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
 
 def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[int, int, float, float]],
             conflicts: list[tuple[int, int, float, list[Evidence]]], settings: AlignSettings,
-            within_min: float = TUNING.within_match_min, t: Tuning = TUNING) -> list[Link]:
+            within_min: float = TUNING.within_match_min, t: Tuning = TUNING,
+            quoting: set[tuple[int, int]] = frozenset()) -> list[Link]:
     """Keep the best few links per sentence and other article, on both ends, among the matches
     that are the best partner of one of their two sentences in the other's article; a match within one
     article only when its words alone reach ``within_min`` (matches are (i, j, score, word-based
-    similarity))."""
+    similarity)). ``quoting``: pairs (i < j) of a word quoted alone and its quotation
+    (:func:`_quoting_pairs`), which stay whatever their rank or anchors."""
     k = settings.max_matches_per_article
     matches = _within_on_words(feats, matches, within_min)
     best = _best_scores([f.art for f in feats], matches)
-    matches = _anchored_or_close(feats, _someones_best(feats, matches, best), t, best)
+    kept = _anchored_or_close(feats, _someones_best(feats, matches, best), t, best)
+    if quoting:
+        have = {(m[0], m[1]) for m in kept}
+        kept += [m for m in matches if (min(m[0], m[1]), max(m[0], m[1])) in quoting and (m[0], m[1]) not in have]
+    matches = kept
     art = np.fromiter((f.art for f in feats), dtype=np.int64, count=len(feats))
     cols_m, cols_c = _columns(matches), _columns(conflicts)
     keep_m = _kept(art, matches, k, cols_m)

@@ -11,6 +11,7 @@ import numpy as np
 
 from reviewer.engine.features import SentFeatures, different_subjects
 from reviewer.engine.settings import Tuning
+from reviewer.lang.en import REPORTING
 
 # Durations recur for unrelated reasons ("within 24 hours", "two hours later"): no anchor.
 _DURATIONS = frozenset({"hour", "minute"})
@@ -61,3 +62,101 @@ def measure_pairs(feats: list[SentFeatures], ci, cj, w_shared, t: Tuning):
         a, b = feats[ci[k]], feats[cj[k]]
         out[k] = a.lang == b.lang and shared_measure(a, b)
     return out
+
+
+def quoted_word_pairs(feats: list[SentFeatures], quoted) -> list[tuple[int, int]]:
+    """A word one report quotes alone (a scare quote: "the minister decried the ‘sabotage’")
+    quotes a speaker; the other report's quotation holding that word states the same claim.
+    Per sentence with such a word and per other article of its language, the one sentence whose
+    quoted words that word is the largest share of ("“This is sabotage.”" before "“We will
+    find who did it, whatever the sabotage cost us.”"); ties go to the shorter sentence, then
+    the text's order, so the choice never depends on the articles' order. ``quoted``:
+    :func:`reviewer.engine.quotes.quoted` of the cluster. Pairs (i, j) with i < j."""
+    wanted = {term for q in quoted for term in q.alone}
+    if not wanted:
+        return []
+    holders: dict[str, list[int]] = {}
+    for j, q in enumerate(quoted):
+        for term in q.terms & wanted:
+            holders.setdefault(term, []).append(j)
+    out: set[tuple[int, int]] = set()
+    for i, q in enumerate(quoted):
+        if not q.alone:
+            continue
+        a = feats[i]
+        best: dict[int, tuple] = {}
+        for j in {j for term in q.alone for j in holders.get(term, ())}:
+            b = feats[j]
+            if b.art == a.art or b.lang != a.lang:
+                continue
+            terms = quoted[j].terms
+            key = (-len(q.alone & terms) / len(terms), len(b.text), b.text, b.idx)
+            if b.art not in best or key < best[b.art][0]:
+                best[b.art] = (key, j)
+        out.update((min(i, j), max(i, j)) for _key, j in best.values())
+    return sorted(out)
+
+
+# Verbs that report what someone said, promised or condemned ("X said", "X vowed", "X decried").
+_REPORTS = REPORTING | frozenset({"vowed", "vows", "warned", "warns", "decried", "decries", "pledged", "pledges",
+                                  "promised", "promises", "insisted", "insists", "stressed", "stresses",
+                                  "declared", "declares", "announced", "announces"})
+
+
+def _attribution(f: SentFeatures, t: Tuning) -> tuple[frozenset[str], int] | None:
+    """(the speaker's name terms, the reporting verb's token index) when a name stands within
+    speaker_reach tokens before a reporting verb ("Mayor Ilves vowed"); else None."""
+    for k, w in enumerate(f.words):
+        if w in _REPORTS:
+            names = frozenset(f.terms[m] for m in range(max(0, k - t.speaker_reach), k)
+                              if f.names[m] and f.terms[m])
+            if names:
+                return names, k
+    return None
+
+
+def speaker_pairs(feats: list[SentFeatures], quoted, t: Tuning) -> list[tuple[int, int]]:
+    """A report of what a named speaker said ("Mayor Ilves vowed a thorough inquiry") and a
+    quotation the other report gives that speaker ("“The inquiry will be thorough.”", attributed
+    in the sentence or in the last attribution shortly before it) state one claim when the
+    words reported and the quotation share a word no other sentence of the cluster carries.
+    ``quoted``: :func:`reviewer.engine.quotes.quoted`. Pairs (i, j) with i < j."""
+    n = len(feats)
+    attr: list[tuple[frozenset[str], int] | None] = [None] * n
+    speaker: list[frozenset[str]] = [frozenset()] * n
+    last: tuple[int, int, frozenset[str]] | None = None  # (article, sentence index, names)
+    for k, f in enumerate(feats):
+        attr[k] = _attribution(f, t)
+        if attr[k] is not None:
+            speaker[k] = attr[k][0]
+            last = (f.art, f.idx, attr[k][0])
+        elif last is not None and last[0] == f.art and 0 < f.idx - last[1] <= t.speaker_carry:
+            speaker[k] = last[2]
+    sentences_with: dict[str, int] = {}
+    for f in feats:
+        for term in f.bag:
+            sentences_with[term] = sentences_with.get(term, 0) + 1
+    holders: dict[str, list[int]] = {}  # a rare word -> the attributed quotations holding it
+    for k in range(n):
+        if quoted[k].share >= t.quoted_min_share and speaker[k]:
+            for term in quoted[k].terms - feats[k].names_set:
+                if sentences_with.get(term, 0) <= t.rare_word_sentences:
+                    holders.setdefault(term, []).append(k)
+    if not holders:
+        return []
+    out: set[tuple[int, int]] = set()
+    for i in range(n):
+        got = attr[i]
+        if got is None or quoted[i].share >= t.quoted_min_share:
+            continue
+        a = feats[i]
+        names, verb = got
+        reported = {term for term in a.terms[verb + 1:] if term and sentences_with.get(term, 0) <= t.rare_word_sentences}
+        reported -= a.names_set
+        if not reported:
+            continue
+        for j in {j for term in reported for j in holders.get(term, ())}:
+            b = feats[j]
+            if b.art != a.art and b.lang == a.lang and speaker[j] & names:
+                out.add((min(i, j), max(i, j)))
+    return sorted(out)

@@ -121,6 +121,16 @@ class Tuning:
     short_form_min_share: float = 0.5
     # Recall (issue 12, round 7): a same-language pair that is each other's best on words and
     # within agree_sem_rank of each other's best for the model scores lex + agree_sem_weight * model.
+    # Recall (issue 12, stop 20): a sentence reporting what a named speaker said ("X vowed ...") and a
+    # quotation the other report gives that speaker (its own attribution, or the last one within
+    # speaker_carry sentences before, in a sentence with at least quoted_min_share of its words
+    # quoted) share a claim when the reported words and the quotation share a word that no other
+    # sentence of the cluster has (at most rare_word_sentences carry it). The name stands within
+    # speaker_reach tokens before the reporting verb.
+    speaker_reach: int = 3
+    speaker_carry: int = 3
+    quoted_min_share: float = 0.5
+    rare_word_sentences: int = 2
     agree_sem_weight: float = 0.4
     agree_sem_rank: int = 1
     cross_disjoint_min: float = 0.55
