@@ -75,8 +75,10 @@ def tfidf(feats: list[SentFeatures]) -> tuple[sparse.csr_matrix, np.ndarray, spa
 
 
 def lexical_pairs(x: sparse.csr_matrix, weights: sparse.csr_matrix, df: np.ndarray, art_of: np.ndarray,
-                  within: bool, t: Tuning) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Pairs (i < j) sharing an informative term, with their cosine and shared IDF weight.
+                  within: bool, t: Tuning, sort: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs (i < j) sharing an informative term, with their cosine and shared IDF weight;
+    sorted by i then j, or with ``sort=False`` in no set order (issue 15: the caller sorts
+    the few it keeps, :func:`_in_pair_order`).
 
     Blocking: only terms whose posting lists fit a work budget (rarest first) take part, so
     the cost follows the number of sentences, not its square. On a small cluster every term
@@ -105,8 +107,12 @@ def lexical_pairs(x: sparse.csr_matrix, weights: sparse.csr_matrix, df: np.ndarr
             if not within:
                 sel = art_of[ei] != art_of[ej]
                 ei, ej = ei[sel], ej[sel]
-            i, j, cos, w_shared = _merge_sorted(x.shape[0], (i.astype(np.int64), j.astype(np.int64), cos, w_shared),
-                                                ei, ej)
+            if sort:
+                i, j, cos, w_shared = _merge_sorted(x.shape[0], (i.astype(np.int64), j.astype(np.int64), cos, w_shared),
+                                                    ei, ej)
+            else:  # the same pairs and values (the combined keys' pairs: 0 on the budgeted terms)
+                i, j = np.concatenate([i.astype(np.int64), ei]), np.concatenate([j.astype(np.int64), ej])
+                cos, w_shared = np.concatenate([cos, np.zeros(len(ei))]), np.concatenate([w_shared, np.zeros(len(ei))])
     if over.any():
         oc = np.flatnonzero(over)
         cos_o, ws_o = _pair_values(x[:, oc], weights[:, oc], i, j)
@@ -398,7 +404,8 @@ def candidates(feats: list[SentFeatures], settings: AlignSettings, t: Tuning,
     """The candidate pairs worth analysing, with their similarity."""
     x, df, weights = tfidf(feats)
     art_of = np.array([f.art for f in feats])
-    ci, cj, cos, w_shared = lexical_pairs(x, weights, df, art_of, settings.within_article, t)
+    ci, cj, cos, w_shared = lexical_pairs(x, weights, df, art_of, settings.within_article, t, sort=False)
+    n_lex = len(ci)
     report(0.5)
     sem = semantic_matrix(feats, settings, t)
     sem = crosslingual.with_cross_language(sem, feats, settings, t)  # issue 14: pairs in two languages
@@ -436,8 +443,19 @@ def candidates(feats: list[SentFeatures], settings: AlignSettings, t: Tuning,
     sim = np.where((clause > sim) & (sim >= t.clause_min_sim) & long_pair, clause, sim)
     keep = np.flatnonzero((sim >= settings.conflict_threshold) & lexical_ok)
     keep = keep[_may_rank(ci[keep], cj[keep], sim[keep], len(feats), t.per_sentence)]  # issue 15: speed only
+    keep = _in_pair_order(keep, ci, cj, n_lex, len(feats))
     c = Candidates(ci, cj, sim, lex, facts_only, whole).take(keep)
     return c.take(_best_per_sentence(c.i, c.j, c.sim, art_of, t))
+
+
+def _in_pair_order(keep: np.ndarray, ci: np.ndarray, cj: np.ndarray, n_lex: int, n: int) -> np.ndarray:
+    """Kept pair indices (ascending) with the word pairs (the first ``n_lex``, in no set order)
+    sorted by i then j, the model's pairs after them as they came: the order
+    ``lexical_pairs(sort=True)`` gives, taken on the few pairs kept instead of all (issue 15)."""
+    cut = int(np.searchsorted(keep, n_lex))
+    lex = keep[:cut]
+    order = np.argsort(ci[lex].astype(np.int64) * n + cj[lex], kind="stable")
+    return np.concatenate([lex[order], keep[cut:]])
 
 
 def _may_rank(ci: np.ndarray, cj: np.ndarray, sim: np.ndarray, n: int, k: int, bins: int = 1024,
