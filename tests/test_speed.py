@@ -231,3 +231,86 @@ def test_collector_paused_restores_the_collectors_state():
     except KeyError:
         pass
     assert gc.isenabled()
+
+
+def _candidate_arrays(c):
+    return [a.tolist() for a in (c.i, c.j, c.sim, c.lex, c.facts_only, c.whole)]
+
+
+def test_candidates_sort_only_the_kept_pairs_into_the_order_of_the_sorted_word_pairs(monkeypatch):
+    """issue 15: lexical_pairs(sort=False) leaves the combined keys' pairs after the others;
+    the kept ones, put in order, are what sorting every pair gave (same pairs, values, order)."""
+    from reviewer.config import AlignSettings
+    from reviewer.engine import candidates as cand
+    from reviewer.engine.features import build_features
+    from reviewer.io.articles import load_cluster
+
+    tight = dataclasses.replace(TUNING, block_budget=700)  # combined keys find pairs on the wire cluster
+    unsorted_seen = []
+    plain = cand.lexical_pairs
+
+    def spy(*args, **kw):
+        got = plain(*args, **kw)
+        key = got[0].astype(np.int64) * 100_000 + got[1]
+        unsorted_seen.append(bool(np.any(np.diff(key) < 0)))
+        return got
+
+    for make, t in ((_wire_cluster, tight), (_wire_cluster, TUNING), (lambda: load_cluster([SEEDS]), TUNING)):
+        feats = build_features(make(), t)
+        st = AlignSettings(semantic="off", within_article=True)
+        monkeypatch.setattr(cand, "lexical_pairs", spy)
+        fast = cand.candidates(feats, st, t)
+        monkeypatch.setattr(cand, "lexical_pairs", lambda *a, **kw: plain(*a, **{**kw, "sort": True}))
+        sorted_all = cand.candidates(feats, st, t)
+        assert len(fast.i) > 0 and _candidate_arrays(fast) == _candidate_arrays(sorted_all)
+    assert unsorted_seen[0]  # the tight budget's combined pairs did come out of order: the sort was needed
+
+
+def test_in_pair_order_sorts_word_pairs_and_leaves_the_models_after_them():
+    from reviewer.engine.candidates import _in_pair_order
+
+    ci = np.array([0, 2, 0, 1, 0, 3, 1])
+    cj = np.array([3, 3, 1, 2, 2, 4, 3])  # the first five are word pairs, the last two the model's
+    keep = np.array([0, 1, 2, 4, 5, 6])
+    got = _in_pair_order(keep, ci, cj, 5, 5)
+    assert got.tolist() == [2, 4, 0, 1, 5, 6]
+    assert _in_pair_order(np.array([], dtype=np.int64), ci, cj, 5, 5).tolist() == []
+
+
+def test_small_pages_restores_numpys_switch():
+    from reviewer.engine.candidates import _hugepage_switch, _small_pages
+
+    switch = _hugepage_switch()
+    if switch is None:
+        return
+    for state in (True, False):
+        switch(state)
+        with _small_pages():
+            assert switch(False) is False  # off inside
+        assert switch(state) is state
+        try:
+            with _small_pages():
+                raise KeyError
+        except KeyError:
+            pass
+        assert switch(state) is state
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(2, 40), st.lists(st.tuples(st.integers(0, 39), st.integers(0, 39), st.floats(0.0, 1.2)),
+                                    min_size=20, max_size=600), st.integers(1, 3), st.integers(1, 5))
+def test_may_rank_with_its_default_bins_drops_only_pairs_that_never_rank(n, raw, n_art, per_sentence):
+    from reviewer.engine.candidates import _may_rank
+
+    pairs = sorted({(min(a, b) % n, max(a, b) % n): s for a, b, s in raw if a % n != b % n}.items())
+    if not pairs:
+        return
+    ci = np.array([p[0][0] for p in pairs])
+    cj = np.array([p[0][1] for p in pairs])
+    sim = np.round(np.array([p[1] for p in pairs]), 3)
+    art_of = np.arange(n) % n_art
+    t = dataclasses.replace(TUNING, per_article=2, per_sentence=per_sentence)
+    full = np.flatnonzero(_best_per_sentence(ci, cj, sim, art_of, t))
+    may = np.flatnonzero(_may_rank(ci, cj, sim, n, per_sentence, slack=0))
+    kept = may[_best_per_sentence(ci[may], cj[may], sim[may], art_of, t)]
+    assert full.tolist() == kept.tolist()
