@@ -314,3 +314,71 @@ def test_may_rank_with_its_default_bins_drops_only_pairs_that_never_rank(n, raw,
     may = np.flatnonzero(_may_rank(ci, cj, sim, n, per_sentence, slack=0))
     kept = may[_best_per_sentence(ci[may], cj[may], sim[may], art_of, t)]
     assert full.tolist() == kept.tolist()
+
+
+_FACT_SENTENCES = (
+    "The ferry left Portmere on Monday with 80 passengers aboard.",
+    "On Tuesday the ferry left Portmere carrying 85 passengers.",
+    "The ferry left Portmere on Monday, March 7, with 80 passengers.",
+    "The ferry left Portmere on March 8 with 85 passengers.",
+    "The convoy advanced 30 km toward Dalby on Sunday.",
+    "The convoy was within 30 km of Dalby on Sunday.",
+    "The convoy was 45 km from Dalby on Saturday and 20 km from it on Sunday.",
+    "Officials said on Thursday and Friday that 12 workers were hurt.",
+    "Officials said on Friday that 14 workers were hurt.",
+    "No passengers were hurt, officials said in a statement.",
+)
+
+
+def test_compact_date_forms_give_what_comparing_every_pair_of_days_gives():
+    """issue 15: _dates_agree (weekday sets, open dates, intervals worked out once) says what
+    "each shared kind has a pair of days dates_conflict does not set apart" says."""
+    from reviewer.engine.dates import dates_conflict
+    from reviewer.engine.evidence import _dates_agree
+    from reviewer.engine.features import build_features
+    from tests.test_real_news_rules import cluster
+
+    feats = build_features(cluster(*_FACT_SENTENCES))
+    seen = set()
+    for a in feats:
+        for b in feats:
+            kinds = [k for k in ("weekday", "date") if a.event_dates.get(k) and b.event_dates.get(k)]
+            if not kinds:
+                continue
+            want = all(any(not dates_conflict(x, y) for x in a.event_dates[k] for y in b.event_dates[k]) for k in kinds)
+            assert _dates_agree(a, b, kinds) == want, (a.text, b.text)
+            seen.add((tuple(kinds), want))
+    assert {(("weekday",), True), (("weekday",), False)} <= seen and any("date" in k for k, _w in seen)
+
+
+def test_distance_roles_from_the_listed_counts_are_the_loop_over_every_count():
+    from reviewer.engine.evidence import _distance_role, _distance_roles, _distance_roles_of
+    from reviewer.engine.facts import counts_conflict
+    from reviewer.engine.features import build_features
+    from reviewer.models import Evidence
+    from tests.test_real_news_rules import cluster
+
+    def reference(a, b, sim, threshold, t):
+        if sim < threshold:
+            return []
+        for ca in a.counts:
+            ra = _distance_role(a, ca, 0)
+            if ra is None:
+                continue
+            for cb in b.counts:
+                rb = _distance_role(b, cb, 0)
+                if rb is None or rb == ra or counts_conflict(ca, cb, t.measure_tolerance, t.weak_count_max):
+                    continue
+                return [Evidence("quantity", a.text[ca.span[0]:ca.span[1]], b.text[cb.span[0]:cb.span[1]], ca.span,
+                                 cb.span, note="the same distance, read as the way covered in one and the way left in the other")]
+        return []
+
+    feats = build_features(cluster(*_FACT_SENTENCES))
+    found = 0
+    for a in feats:
+        for b in feats:
+            for sim in (0.2, 0.9):
+                got = _distance_roles(a, b, sim, 0.35, TUNING)
+                assert got == reference(a, b, sim, 0.35, TUNING)
+                found += bool(got)
+    assert found and any(len(_distance_roles_of(f)) > 1 for f in feats)
