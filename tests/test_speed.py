@@ -231,3 +231,154 @@ def test_collector_paused_restores_the_collectors_state():
     except KeyError:
         pass
     assert gc.isenabled()
+
+
+def _candidate_arrays(c):
+    return [a.tolist() for a in (c.i, c.j, c.sim, c.lex, c.facts_only, c.whole)]
+
+
+def test_candidates_sort_only_the_kept_pairs_into_the_order_of_the_sorted_word_pairs(monkeypatch):
+    """issue 15: lexical_pairs(sort=False) leaves the combined keys' pairs after the others;
+    the kept ones, put in order, are what sorting every pair gave (same pairs, values, order)."""
+    from reviewer.config import AlignSettings
+    from reviewer.engine import candidates as cand
+    from reviewer.engine.features import build_features
+    from reviewer.io.articles import load_cluster
+
+    tight = dataclasses.replace(TUNING, block_budget=700)  # combined keys find pairs on the wire cluster
+    unsorted_seen = []
+    plain = cand.lexical_pairs
+
+    def spy(*args, **kw):
+        got = plain(*args, **kw)
+        key = got[0].astype(np.int64) * 100_000 + got[1]
+        unsorted_seen.append(bool(np.any(np.diff(key) < 0)))
+        return got
+
+    for make, t in ((_wire_cluster, tight), (_wire_cluster, TUNING), (lambda: load_cluster([SEEDS]), TUNING)):
+        feats = build_features(make(), t)
+        st = AlignSettings(semantic="off", within_article=True)
+        monkeypatch.setattr(cand, "lexical_pairs", spy)
+        fast = cand.candidates(feats, st, t)
+        monkeypatch.setattr(cand, "lexical_pairs", lambda *a, **kw: plain(*a, **{**kw, "sort": True}))
+        sorted_all = cand.candidates(feats, st, t)
+        assert len(fast.i) > 0 and _candidate_arrays(fast) == _candidate_arrays(sorted_all)
+    assert unsorted_seen[0]  # the tight budget's combined pairs did come out of order: the sort was needed
+
+
+def test_in_pair_order_sorts_word_pairs_and_leaves_the_models_after_them():
+    from reviewer.engine.candidates import _in_pair_order
+
+    ci = np.array([0, 2, 0, 1, 0, 3, 1])
+    cj = np.array([3, 3, 1, 2, 2, 4, 3])  # the first five are word pairs, the last two the model's
+    keep = np.array([0, 1, 2, 4, 5, 6])
+    got = _in_pair_order(keep, ci, cj, 5, 5)
+    assert got.tolist() == [2, 4, 0, 1, 5, 6]
+    assert _in_pair_order(np.array([], dtype=np.int64), ci, cj, 5, 5).tolist() == []
+
+
+def test_small_pages_restores_numpys_switch():
+    from reviewer.engine.candidates import _hugepage_switch, _small_pages
+
+    switch = _hugepage_switch()
+    if switch is None:
+        return
+    for state in (True, False):
+        switch(state)
+        with _small_pages():
+            assert switch(False) is False  # off inside
+        assert switch(state) is state
+        try:
+            with _small_pages():
+                raise KeyError
+        except KeyError:
+            pass
+        assert switch(state) is state
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(2, 40), st.lists(st.tuples(st.integers(0, 39), st.integers(0, 39), st.floats(0.0, 1.2)),
+                                    min_size=20, max_size=600), st.integers(1, 3), st.integers(1, 5))
+def test_may_rank_with_its_default_bins_drops_only_pairs_that_never_rank(n, raw, n_art, per_sentence):
+    from reviewer.engine.candidates import _may_rank
+
+    pairs = sorted({(min(a, b) % n, max(a, b) % n): s for a, b, s in raw if a % n != b % n}.items())
+    if not pairs:
+        return
+    ci = np.array([p[0][0] for p in pairs])
+    cj = np.array([p[0][1] for p in pairs])
+    sim = np.round(np.array([p[1] for p in pairs]), 3)
+    art_of = np.arange(n) % n_art
+    t = dataclasses.replace(TUNING, per_article=2, per_sentence=per_sentence)
+    full = np.flatnonzero(_best_per_sentence(ci, cj, sim, art_of, t))
+    may = np.flatnonzero(_may_rank(ci, cj, sim, n, per_sentence, slack=0))
+    kept = may[_best_per_sentence(ci[may], cj[may], sim[may], art_of, t)]
+    assert full.tolist() == kept.tolist()
+
+
+_FACT_SENTENCES = (
+    "The ferry left Portmere on Monday with 80 passengers aboard.",
+    "On Tuesday the ferry left Portmere carrying 85 passengers.",
+    "The ferry left Portmere on Monday, March 7, with 80 passengers.",
+    "The ferry left Portmere on March 8 with 85 passengers.",
+    "The convoy advanced 30 km toward Dalby on Sunday.",
+    "The convoy was within 30 km of Dalby on Sunday.",
+    "The convoy was 45 km from Dalby on Saturday and 20 km from it on Sunday.",
+    "Officials said on Thursday and Friday that 12 workers were hurt.",
+    "Officials said on Friday that 14 workers were hurt.",
+    "No passengers were hurt, officials said in a statement.",
+)
+
+
+def test_compact_date_forms_give_what_comparing_every_pair_of_days_gives():
+    """issue 15: _dates_agree (weekday sets, open dates, intervals worked out once) says what
+    "each shared kind has a pair of days dates_conflict does not set apart" says."""
+    from reviewer.engine.dates import dates_conflict
+    from reviewer.engine.evidence import _dates_agree
+    from reviewer.engine.features import build_features
+    from tests.test_real_news_rules import cluster
+
+    feats = build_features(cluster(*_FACT_SENTENCES))
+    seen = set()
+    for a in feats:
+        for b in feats:
+            kinds = [k for k in ("weekday", "date") if a.event_dates.get(k) and b.event_dates.get(k)]
+            if not kinds:
+                continue
+            want = all(any(not dates_conflict(x, y) for x in a.event_dates[k] for y in b.event_dates[k]) for k in kinds)
+            assert _dates_agree(a, b, kinds) == want, (a.text, b.text)
+            seen.add((tuple(kinds), want))
+    assert {(("weekday",), True), (("weekday",), False)} <= seen and any("date" in k for k, _w in seen)
+
+
+def test_distance_roles_from_the_listed_counts_are_the_loop_over_every_count():
+    from reviewer.engine.evidence import _distance_role, _distance_roles, _distance_roles_of
+    from reviewer.engine.facts import counts_conflict
+    from reviewer.engine.features import build_features
+    from reviewer.models import Evidence
+    from tests.test_real_news_rules import cluster
+
+    def reference(a, b, sim, threshold, t):
+        if sim < threshold:
+            return []
+        for ca in a.counts:
+            ra = _distance_role(a, ca, 0)
+            if ra is None:
+                continue
+            for cb in b.counts:
+                rb = _distance_role(b, cb, 0)
+                if rb is None or rb == ra or counts_conflict(ca, cb, t.measure_tolerance, t.weak_count_max):
+                    continue
+                return [Evidence("quantity", a.text[ca.span[0]:ca.span[1]], b.text[cb.span[0]:cb.span[1]], ca.span,
+                                 cb.span, note="the same distance, read as the way covered in one and the way left in the other")]
+        return []
+
+    feats = build_features(cluster(*_FACT_SENTENCES))
+    found = 0
+    for a in feats:
+        for b in feats:
+            for sim in (0.2, 0.9):
+                got = _distance_roles(a, b, sim, 0.35, TUNING)
+                assert got == reference(a, b, sim, 0.35, TUNING)
+                found += bool(got)
+    assert found and any(len(_distance_roles_of(f)) > 1 for f in feats)

@@ -10,9 +10,11 @@ sentences each other's best on both), the model's score adds to the words' one.
 
 from __future__ import annotations
 
+import importlib
 import math
 import sys
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -75,8 +77,10 @@ def tfidf(feats: list[SentFeatures]) -> tuple[sparse.csr_matrix, np.ndarray, spa
 
 
 def lexical_pairs(x: sparse.csr_matrix, weights: sparse.csr_matrix, df: np.ndarray, art_of: np.ndarray,
-                  within: bool, t: Tuning) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Pairs (i < j) sharing an informative term, with their cosine and shared IDF weight.
+                  within: bool, t: Tuning, sort: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs (i < j) sharing an informative term, with their cosine and shared IDF weight;
+    sorted by i then j, or with ``sort=False`` in no set order (issue 15: the caller sorts
+    the few it keeps, :func:`_in_pair_order`).
 
     Blocking: only terms whose posting lists fit a work budget (rarest first) take part, so
     the cost follows the number of sentences, not its square. On a small cluster every term
@@ -105,8 +109,12 @@ def lexical_pairs(x: sparse.csr_matrix, weights: sparse.csr_matrix, df: np.ndarr
             if not within:
                 sel = art_of[ei] != art_of[ej]
                 ei, ej = ei[sel], ej[sel]
-            i, j, cos, w_shared = _merge_sorted(x.shape[0], (i.astype(np.int64), j.astype(np.int64), cos, w_shared),
-                                                ei, ej)
+            if sort:
+                i, j, cos, w_shared = _merge_sorted(x.shape[0], (i.astype(np.int64), j.astype(np.int64), cos, w_shared),
+                                                    ei, ej)
+            else:  # the same pairs and values (the combined keys' pairs: 0 on the budgeted terms)
+                i, j = np.concatenate([i.astype(np.int64), ei]), np.concatenate([j.astype(np.int64), ej])
+                cos, w_shared = np.concatenate([cos, np.zeros(len(ei))]), np.concatenate([w_shared, np.zeros(len(ei))])
     if over.any():
         oc = np.flatnonzero(over)
         cos_o, ws_o = _pair_values(x[:, oc], weights[:, oc], i, j)
@@ -393,12 +401,43 @@ def _best_per_sentence(ci: np.ndarray, cj: np.ndarray, sim: np.ndarray, art_of: 
     return ok[:m] | ok[m:]
 
 
+def _hugepage_switch():
+    """numpy's switch for asking the kernel for huge pages for large arrays, or None."""
+    for name in ("numpy._core.multiarray", "numpy.core.multiarray"):
+        try:
+            return importlib.import_module(name)._set_madvise_hugepage
+        except (ImportError, AttributeError):
+            continue
+    return None
+
+
+@contextmanager
+def _small_pages():
+    """Large arrays on ordinary pages inside (issue 15): numpy asks the kernel for huge pages
+    for them, and where the kernel answers by compacting memory (transparent huge pages in
+    "madvise" mode) the page faults of the candidates' temporary arrays cost more than their
+    arithmetic (1.3 s of kernel time against 0.5 s on the dense 5k). The values are the same."""
+    switch = _hugepage_switch()
+    before = switch(False) if switch is not None else None
+    try:
+        yield
+    finally:
+        if switch is not None:
+            switch(before)
+
+
 def candidates(feats: list[SentFeatures], settings: AlignSettings, t: Tuning,
                report=lambda _x: None) -> Candidates:
     """The candidate pairs worth analysing, with their similarity."""
+    with _small_pages():
+        return _candidates(feats, settings, t, report)
+
+
+def _candidates(feats: list[SentFeatures], settings: AlignSettings, t: Tuning, report) -> Candidates:
     x, df, weights = tfidf(feats)
     art_of = np.array([f.art for f in feats])
-    ci, cj, cos, w_shared = lexical_pairs(x, weights, df, art_of, settings.within_article, t)
+    ci, cj, cos, w_shared = lexical_pairs(x, weights, df, art_of, settings.within_article, t, sort=False)
+    n_lex = len(ci)
     report(0.5)
     sem = semantic_matrix(feats, settings, t)
     sem = crosslingual.with_cross_language(sem, feats, settings, t)  # issue 14: pairs in two languages
@@ -437,11 +476,22 @@ def candidates(feats: list[SentFeatures], settings: AlignSettings, t: Tuning,
     sim = np.where((clause > sim) & ((sim >= t.clause_min_sim) | measure) & long_pair, clause, sim)
     keep = np.flatnonzero((sim >= settings.conflict_threshold) & (lexical_ok | measure))
     keep = keep[_may_rank(ci[keep], cj[keep], sim[keep], len(feats), t.per_sentence)]  # issue 15: speed only
+    keep = _in_pair_order(keep, ci, cj, n_lex, len(feats))
     c = Candidates(ci, cj, sim, lex, facts_only, whole).take(keep)
     return c.take(_best_per_sentence(c.i, c.j, c.sim, art_of, t))
 
 
-def _may_rank(ci: np.ndarray, cj: np.ndarray, sim: np.ndarray, n: int, k: int, bins: int = 1024,
+def _in_pair_order(keep: np.ndarray, ci: np.ndarray, cj: np.ndarray, n_lex: int, n: int) -> np.ndarray:
+    """Kept pair indices (ascending) with the word pairs (the first ``n_lex``, in no set order)
+    sorted by i then j, the model's pairs after them as they came: the order
+    ``lexical_pairs(sort=True)`` gives, taken on the few pairs kept instead of all (issue 15)."""
+    cut = int(np.searchsorted(keep, n_lex))
+    lex = keep[:cut]
+    order = np.argsort(ci[lex].astype(np.int64) * n + cj[lex], kind="stable")
+    return np.concatenate([lex[order], keep[cut:]])
+
+
+def _may_rank(ci: np.ndarray, cj: np.ndarray, sim: np.ndarray, n: int, k: int, bins: int = 256,
               slack: int = 4) -> np.ndarray:
     """The pairs that can be among the ``k`` best of one of their sentences: a superset of what
     :func:`_best_per_sentence` keeps, found without sorting (a histogram of similarities per
@@ -450,11 +500,21 @@ def _may_rank(ci: np.ndarray, cj: np.ndarray, sim: np.ndarray, n: int, k: int, b
     m = len(ci)
     if m <= slack * k * n:
         return np.ones(m, dtype=bool)  # few pairs per sentence: nothing to gain
-    b = np.clip((sim * (bins - 1)).astype(np.int64), 0, bins - 1)
-    hist = np.bincount(np.concatenate([ci, cj]).astype(np.int64) * bins + np.concatenate([b, b]),
-                       minlength=n * bins).reshape(n, bins)
+    # issue 15 (speed): 32-bit keys and counts where they fit, one key array, 256 bins: fewer
+    # and smaller temporary arrays (their page faults cost more than the counting)
+    small = n * bins < 1 << 31 and 2 * m < 1 << 31
+    itype = np.int32 if small else np.int64
+    b = np.clip((sim * (bins - 1)).astype(itype), 0, bins - 1)
+    key = np.empty(2 * m, dtype=itype)
+    np.multiply(ci, bins, out=key[:m], casting="unsafe")
+    np.multiply(cj, bins, out=key[m:], casting="unsafe")
+    key[:m] += b
+    key[m:] += b
+    hist = np.bincount(key, minlength=n * bins).reshape(n, bins)
+    del key
     # per sentence, the highest bin at which k pairs are reached counting down from the top
-    above = np.cumsum(hist[:, ::-1], axis=1)
+    above = np.cumsum(hist[:, ::-1], axis=1, dtype=itype)
+    del hist
     reach = (above >= k).argmax(axis=1)
     low = np.where(above[:, -1] >= k, bins - 1 - reach, 0)
     return (b >= low[ci]) | (b >= low[cj])

@@ -7,6 +7,7 @@ two different subjects are the main source of false alarms (de Marneffe et al., 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
@@ -222,18 +223,26 @@ def _distance_role(f: SentFeatures, c: Count, _unused: int) -> str | None:
     return None
 
 
+def _distance_roles_of(f: SentFeatures) -> list[tuple[Count, str]]:
+    """The counts of a sentence that have a :func:`_distance_role`, with it, in order (listed
+    once per sentence, issue 15: most sentences have none)."""
+    got = f.memo.get("distance_roles")
+    if got is None:
+        got = f.memo["distance_roles"] = [(c, r) for c in f.counts if (r := _distance_role(f, c, 0)) is not None]
+    return got
+
+
 def _distance_roles(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: float, t: Tuning) -> list[Evidence]:
     """The same distance read as the way covered in one report and as the way left in the other
     ("advanced 200 km" / "within 200 km of the city"): a disagreement, however close the words."""
     if sim < match_threshold:
         return []
-    for ca in a.counts:
-        ra = _distance_role(a, ca, 0)
-        if ra is None:
-            continue
-        for cb in b.counts:
-            rb = _distance_role(b, cb, 0)
-            if rb is None or rb == ra or counts_conflict(ca, cb, t.measure_tolerance, t.weak_count_max):
+    roles_a = _distance_roles_of(a)
+    if not roles_a:
+        return []
+    for ca, ra in roles_a:
+        for cb, rb in _distance_roles_of(b):
+            if rb == ra or counts_conflict(ca, cb, t.measure_tolerance, t.weak_count_max):
                 continue
             return [Evidence("quantity", a.text[ca.span[0]:ca.span[1]], b.text[cb.span[0]:cb.span[1]], ca.span, cb.span,
                              note="the same distance, read as the way covered in one and the way left in the other")]
@@ -372,18 +381,29 @@ def same_slot(a: SentFeatures, ca: Count, xa: _CountCtx, b: SentFeatures, cb: Co
     return not _different_subjects(a, xa, b, xb)
 
 
+def _counts_disagree(ca: Count, cb: Count, t: Tuning) -> bool:
+    if counts_conflict(ca, cb, t.measure_tolerance, t.weak_count_max):
+        return True
+    if (ca.hi == INF or cb.hi == INF) and _states(ca) & _states(cb) & TOLL_STATES:
+        return counts_conflict(_toll_floor(ca, t.toll_floor_span), _toll_floor(cb, t.toll_floor_span),
+                               t.measure_tolerance, t.weak_count_max)
+    return False
+
+
 def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: float, t: Tuning) -> list[Evidence]:
     def conflict(ca: Count, cb: Count) -> bool:
-        if counts_conflict(ca, cb, t.measure_tolerance, t.weak_count_max):
-            return True
-        if (ca.hi == INF or cb.hi == INF) and _states(ca) & _states(cb) & TOLL_STATES:
-            return counts_conflict(_toll_floor(ca, t.toll_floor_span), _toll_floor(cb, t.toll_floor_span),
-                                   t.measure_tolerance, t.weak_count_max)
-        return False
+        return _counts_disagree(ca, cb, t)
 
     if not (a.counts and b.counts):
         return []  # no pair of counts (issue 15: most pairs)
-    if not any(conflict(ca, cb) for ca in a.counts for cb in b.counts):
+    for ca in a.counts:
+        for cb in b.counts:
+            if _counts_disagree(ca, cb, t):
+                break
+        else:
+            continue
+        break
+    else:
         return _distance_roles(a, b, sim, match_threshold, t)  # else only a conflicting pair of counts can give evidence
     out: list[Evidence] = []
     used_a: set[int] = set()
@@ -478,12 +498,39 @@ def _two_stages(a: SentFeatures, b: SentFeatures) -> bool:
     return False
 
 
+def _date_forms(f: SentFeatures) -> tuple[frozenset[int], bool, tuple[tuple, ...]]:
+    """A sentence's event days in compact form, worked out once (issue 15): its weekdays, whether
+    one of its dates is open (``date.min``: agrees with any date), its dates' (lo, hi)."""
+    got = f.memo.get("date_forms")
+    if got is None:
+        days = f.event_dates.get("date") or ()
+        got = f.memo["date_forms"] = (frozenset(d.weekday for d in f.event_dates.get("weekday") or ()),
+                                      any(d.lo == dt.date.min for d in days), tuple((d.lo, d.hi) for d in days))
+    return got
+
+
+def _dates_agree(a: SentFeatures, b: SentFeatures, kinds: list[str]) -> bool:
+    """Has each of ``kinds`` a pair of days, one from each sentence, that :func:`dates_conflict`
+    does not set apart (then date_evidence finds nothing)? The same answer from the compact forms."""
+    wa, open_a, da = _date_forms(a)
+    wb, open_b, db = _date_forms(b)
+    for kind in kinds:
+        if kind == "weekday":
+            if wa.isdisjoint(wb):
+                return False
+        elif not (open_a or open_b or any(not (x[1] < y[0] or y[1] < x[0]) for x in da for y in db)):
+            return False
+    return True
+
+
 def date_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:
     """Weekdays are compared with weekdays, dates with dates; a shared one means agreement."""
     out: list[Evidence] = []
     kinds = [k for k in ("weekday", "date") if a.event_dates.get(k) and b.event_dates.get(k)]
     if not kinds:
         return out  # nothing to compare (issue 15: most pairs)
+    if _dates_agree(a, b, kinds):
+        return out  # each kind has a day both name (issue 15: most pairs of wire copy)
     r = t.local_terms_radius
     sa, sb = result_stage(a), result_stage(b)
     if sa and sb and sa != sb:
