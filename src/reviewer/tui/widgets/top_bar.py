@@ -56,7 +56,7 @@ class TopBar(TextPanel):
         def names(xs: list[str]) -> str:
             if named <= 0:
                 return f"{len(xs)} more" if named == 0 else f"{len(xs)}"
-            short = [x if len(x) <= named else x[:named - 1] + "…" for x in xs]
+            short = [x if len(x) <= named else x[:named - 1] + "…" for x in xs[:3]]  # only 3 are shown
             return ", ".join(short[:3]) + (f" +{len(xs) - 3}" if len(xs) > 3 else "")
 
         nav = Text()
