@@ -120,7 +120,26 @@ class PaneEdge(Widget):
         return Text("\n".join([self.EDGE * self.size.width] * self.size.height))
 
 
-class ArticlePane(Vertical):
+class SameLines:
+    """A container draws only its background (its children cover it), yet the screen asks for
+    its lines on every frame: the same ones are handed back until its size or style changes."""
+
+    _bg_drawn: tuple[tuple, list[Strip]] | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        key = (crop, self.size)
+        if self._bg_drawn is not None and self._bg_drawn[0] == key:
+            return self._bg_drawn[1]
+        got = super().render_lines(crop)
+        self._bg_drawn = (key, got)
+        return got
+
+    def notify_style_update(self) -> None:
+        self._bg_drawn = None
+        super().notify_style_update()
+
+
+class ArticlePane(SameLines, Vertical):
     """A column slot; it shows whichever article the horizontal scroll puts in it. The column
     with the cursor has the look ``current`` on its title and edge (not on the pane:
     ``mark_current``)."""
@@ -160,7 +179,7 @@ class ArticlePane(Vertical):
             self.title.info = (self.article, f"{n_open} ≠ open" if n_open else "")
 
 
-class Columns(Horizontal):
+class Columns(SameLines, Horizontal):
     def __init__(self, cluster: Cluster, **kwargs):
         super().__init__(**kwargs)
         self.cluster = cluster
