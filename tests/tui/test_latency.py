@@ -84,9 +84,10 @@ def test_full_collections_wait_for_a_pause_in_the_keys(monkeypatch):
 
 
 async def test_moving_to_another_column_restyles_only_its_edge_and_title(make, tmp_path):
-    """h/l moves the 'current' class from one column to the next: on the columns' edges and
-    titles only, so that no article view is restyled (each has 17 component classes) and the
-    screen is not laid out again (an edge is a coloured line, not a border)."""
+    """h/l moves the 'current' look from one column to the next: on the columns' edges and
+    titles only, so that no article view is restyled (each has 17 component classes), the
+    screen is not laid out again (an edge is a coloured line, not a border), and the stylesheet
+    is applied to no widget (the look is set inline, not by a class)."""
     from reviewer.tui.widgets.article_view import ArticleView
     from reviewer.tui.widgets.columns import ArticlePane
 
@@ -100,10 +101,15 @@ async def test_moving_to_another_column_restyles_only_its_edge_and_title(make, t
         screen = app.screen
         refresh_layout = screen._refresh_layout
         screen._refresh_layout = lambda *a, **k: (layouts.append(1), refresh_layout(*a, **k))
+        panes = [p for p in app.query(ArticlePane) if p.display]
+        looks = {p.index: (p.title.rich_style, p.edge.rich_style) for p in panes}
+        applied = []
+        update_styles = app.update_styles
+        app.update_styles = lambda *a, **k: (applied.append(a), update_styles(*a, **k))
         await pilot.press("l")
         await pilot.pause()
-        panes = [p for p in app.query(ArticlePane) if p.display]
-        current = [p.index for p in panes if p.title.has_class("current")]
-        assert current == [1] and [p.index for p in panes if p.edge.has_class("current")] == [1]
-        assert not any(p.has_class("current") for p in panes)
-        assert restyled == [] and layouts == []
+        assert [p.index for p in panes if p.title.current] == [1] and [p.index for p in panes if p.edge.current] == [1]
+        assert (panes[1].title.rich_style, panes[1].edge.rich_style) == looks[0]  # the look moved to column 1
+        assert (panes[0].title.rich_style, panes[0].edge.rich_style) == looks[1]
+        assert looks[0] != looks[1]
+        assert restyled == [] and layouts == [] and applied == []

@@ -22,6 +22,25 @@ class Inspector(TextPanel):
                          "inspector--pointer", "inspector--conflict", "inspector--match", "inspector--rejected",
                          "inspector--other", "inspector--evidence-conflict", "inspector--evidence-match"}
 
+    def cache_key(self) -> tuple | None:
+        """Everything the inspector draws from (the size and styles are added by TextPanel):
+        the lines drawn for a sentence come back when the cursor does (k over the j just made)."""
+        st = self.info
+        s = st.session
+        if s is None or s.sentences.get(st.cursor) is None:
+            return None
+        key = st.cursor
+        focus = next((i for i, l in enumerate(st.links) if l is st.focus), -1)
+        other = st.links[focus].other(key) if focus >= 0 else None
+        tags = tuple((t, lab.color if (lab := st.label(t)) else None) for t in s.tags_by.get(key, []))
+        what = (key, s.sentences[key].text, st.links, focus, s.sentences[other].text if other in s.sentences else None,
+                tags, s.notes_by.get(key), st.aligning, st.others)
+        try:
+            hash(what)
+        except TypeError:
+            return None
+        return what
+
     def build(self, st: ViewState) -> Text:
         if st.session is None or st.session.sentences.get(st.cursor) is None:
             return Text()

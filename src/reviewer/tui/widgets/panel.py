@@ -79,8 +79,8 @@ class TextPanel(Widget):
         if shown is not None and shown[0] == crop and shown[1] is self._render_cache:
             return shown[2]
         got = plain_lines(self, crop, lines.__getitem__)
-        if got is None:
-            return super().render_lines(crop)
+        if got is None:  # padding (a column's title): the stock path, its lines kept the same way
+            got = super().render_lines(crop)
         self._shown = (crop, self._render_cache, got)
         return got
 

@@ -42,6 +42,12 @@ class TopBar(TextPanel):
     COMPONENT_CLASSES = {"top-bar--name", "top-bar--folder", "top-bar--more", "top-bar--filter", "top-bar--search",
                          "top-bar--mark", "top-bar--help"}
 
+    def cache_key(self) -> tuple:
+        # The bar's lines are kept per what it shows: a link's article brought beside the
+        # cursor's and gone again on the next key brings back a bar drawn before.
+        st = self.info.state
+        return (id(st.cluster), len(st.cluster.articles), *self.info.shows()[1:])
+
     def _off_screen(self, ids: list[str], order: list[int], named: int) -> Text:
         """Which articles are off screen, left, between and right: by name when they fit
         (``named``: the longest name), else counted (0: "1 more", -1: the bare count)."""
@@ -50,7 +56,7 @@ class TopBar(TextPanel):
         def names(xs: list[str]) -> str:
             if named <= 0:
                 return f"{len(xs)} more" if named == 0 else f"{len(xs)}"
-            short = [x if len(x) <= named else x[:named - 1] + "…" for x in xs]
+            short = [x if len(x) <= named else x[:named - 1] + "…" for x in xs[:3]]  # only 3 are shown
             return ", ".join(short[:3]) + (f" +{len(xs) - 3}" if len(xs) > 3 else "")
 
         nav = Text()
