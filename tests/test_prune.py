@@ -1,9 +1,11 @@
 """Fewer weak links (issue 12: links per labelled relation): a second partner that only a
 recall rule found, beside a stronger one. Sentences and vectors written for these tests."""
 
+from types import SimpleNamespace
+
 import numpy as np
 
-from reviewer.engine import crosslingual
+from reviewer.engine import align, crosslingual
 from reviewer.engine.settings import TUNING
 
 
@@ -33,3 +35,38 @@ def test_a_clause_match_beside_a_stronger_whole_match_of_the_short_sentence_goes
     # A long sentence holds several claims: its own better partner is no reason to drop the clause.
     other = _clause_case(0.0, long_side_better=True)
     assert other[0, 2] and other[2, 0]
+
+
+def _f(text, lang, art):
+    return SimpleNamespace(text=text, lang=lang, art=art, memo={})
+
+
+def test_a_vague_pair_across_languages_must_be_each_sides_best():
+    # Nothing to check in any of the three (no name, figure, weekday or date).
+    feats = [_f("Much remained unclear that night.", "en", 0),
+             _f("Vieles blieb in der Nacht offen.", "de", 1),
+             _f("Niemand wusste, was geschah.", "de", 1)]
+    assert all(align._unanchored(f) for f in feats)
+    hi = TUNING.xl_vague_min + 0.06
+    near = (0, 1, hi - 0.02, 0.0)  # above xl_vague_min, but 0 ranks sentence 2 first
+    first = (0, 2, hi, 0.0)
+    assert align._anchored_or_close(feats, [near, first], TUNING) == [first]
+    alone = (0, 1, hi - 0.02, 0.0)  # the same pair with no better partner on either side stays
+    assert align._anchored_or_close(feats, [alone], TUNING) == [alone]
+
+
+def test_a_figure_pair_that_neither_side_ranks_first_goes_when_both_best_partners_state_it():
+    long_en = "The barge, 14 metres long, sank near the lock on Tuesday evening."
+    short_en = "It was 14 metres long."
+    short_de = "Der Kahn war 14 Meter lang."
+
+    def run(long_de):
+        feats = [_f(long_en, "en", 0), _f(short_en, "en", 0), _f(short_de, "de", 1), _f(long_de, "de", 1)]
+        second = (0, 2, 0.4, 0.0)  # the long English sentence and the short German one: nobody's best
+        matches = [(0, 3, 0.7, 0.0), (1, 2, 0.8, 0.0), second]
+        return second in align._someones_best(feats, matches)
+
+    # 0's best German partner states the 14 metres too, and so does 2's best English one: dropped.
+    assert not run("Der 14 Meter lange Kahn ging am Dienstagabend an der Schleuse unter.")
+    # 0's best German partner does not give the length: the pair is the only link of that figure for 0.
+    assert run("Der Kahn ging am Dienstagabend an der Schleuse unter.")
