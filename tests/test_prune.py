@@ -70,3 +70,23 @@ def test_a_figure_pair_that_neither_side_ranks_first_goes_when_both_best_partner
     assert not run("Der 14 Meter lange Kahn ging am Dienstagabend an der Schleuse unter.")
     # 0's best German partner does not give the length: the pair is the only link of that figure for 0.
     assert run("Der Kahn ging am Dienstagabend an der Schleuse unter.")
+
+
+def test_a_speaker_line_ending_with_a_colon_takes_no_match():
+    feats = [_f("Ada Lind, harbour master:", "en", 0),
+             _f("Ada Lind, the harbour master, said the quay stays closed until Monday.", "en", 1),
+             _f("The quay stays closed until Monday, the harbour master said.", "en", 0)]
+    assert align._lead_in(feats[0], TUNING)
+    assert align._lead_in(_f("The agency wrote: \u201c", "en", 0), TUNING)
+    assert not align._lead_in(feats[1], TUNING) and not align._lead_in(feats[2], TUNING)
+    # A long sentence ending with a colon states something of its own before what it introduces.
+    assert not align._lead_in(_f("After three days of talks the two sides agreed on the following points:", "en", 0),
+                              TUNING)
+    from reviewer.config import AlignSettings
+
+    for n, f in enumerate(feats):
+        f.idx = n
+    matches = [(0, 1, 0.6, 0.6), (1, 2, 0.7, 0.5)]
+    links = align._select(feats, ["a", "b"], matches, [], AlignSettings(), TUNING.within_match_min, TUNING)
+    assert [(l.a.sentence, l.b.sentence) for l in links] == [(1, 2)] or \
+        [(l.b.sentence, l.a.sentence) for l in links] == [(1, 2)]

@@ -342,6 +342,20 @@ def _unanchored(f: SentFeatures) -> bool:
     return got
 
 
+_OPENING_QUOTES = " \t\"'\u201c\u201e\u00ab\u00bb\u2039\u203a\u2018"
+
+
+def _lead_in(f: SentFeatures, t: Tuning) -> bool:
+    """A line of at most lead_in_max_words words ending with a colon: it introduces the next
+    sentence ("Ada Lind, harbour master:", "The agency wrote:") and states nothing of its own
+    but who speaks; matched, it is a look-alike of every sentence naming that speaker."""
+    got = f.memo.get("lead_in")
+    if got is None:
+        text = f.text.rstrip(_OPENING_QUOTES)
+        got = f.memo["lead_in"] = text.endswith(":") and len(text.split()) <= t.lead_in_max_words
+    return got
+
+
 def _thin_overlap(a: SentFeatures, b: SentFeatures, t: Tuning) -> bool:
     """Two sentences of one language that share no more than thin_overlap_terms words besides
     names: two statements about the same subject ("the roof of the hall collapsed" / "115 were
@@ -392,7 +406,8 @@ def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[i
     similarity)). ``quoting``: pairs (i < j) of a word quoted alone and its quotation
     (:func:`_quoting_pairs`), which stay whatever their rank or anchors."""
     k = settings.max_matches_per_article
-    matches = _within_on_words(feats, matches, within_min)
+    matches = [m for m in _within_on_words(feats, matches, within_min)
+               if not (_lead_in(feats[m[0]], t) or _lead_in(feats[m[1]], t))]
     best = _best_scores([f.art for f in feats], matches)
     kept = _anchored_or_close(feats, _someones_best(feats, matches, best), t, best)
     if quoting:
