@@ -280,11 +280,43 @@ def _someones_best(feats: list[SentFeatures], matches: list[tuple[int, int, floa
     """The matches that are the best partner of at least one of their two sentences in the
     other's article (``best``: :func:`_best_scores`): a pair that each side ranks below another
     partner is no claim in common (a long sentence's third partner, itself closer to another
-    sentence). Each (sentence, other article)'s best match stays, so ``best`` holds after."""
+    sentence), unless the two state one figure (:func:`_same_figure`) that the best partners of
+    its two sentences do not both state (:func:`_figure_told`). Each (sentence, other article)'s
+    best match stays, so ``best`` holds after."""
     art = [f.art for f in feats]
     best = _best_scores(art, matches) if best is None else best
-    return [m for m in matches if m[2] >= best[(m[0], art[m[1]])] or m[2] >= best[(m[1], art[m[0]])]
-            or _same_figure_across(feats[m[0]], feats[m[1]]) or _same_measure(feats[m[0]], feats[m[1]])]
+    ranked = [m[2] >= best[(m[0], art[m[1]])] or m[2] >= best[(m[1], art[m[0]])] for m in matches]
+    by_figure = [not r and _same_figure(feats[m[0]], feats[m[1]]) for m, r in zip(matches, ranked)]
+    if not any(by_figure):
+        return [m for m, r in zip(matches, ranked) if r]
+    # Kept for its figure alone: unless each side's best partner states that figure already.
+    tops = _best_partners(art, matches, best)
+    return [m for m, r, f in zip(matches, ranked, by_figure)
+            if r or (f and not (_figure_told(feats, tops, m[0], m[1]) and _figure_told(feats, tops, m[1], m[0])))]
+
+
+def _same_figure(a: SentFeatures, b: SentFeatures) -> bool:
+    return _same_figure_across(a, b) or _same_measure(a, b)
+
+
+def _best_partners(art: list[int], matches: list[tuple[int, int, float, float]],
+                   best: dict[tuple[int, int], float]) -> dict[tuple[int, int], list[int]]:
+    """The sentences that reach each (sentence, other article)'s best match score."""
+    tops: dict[tuple[int, int], list[int]] = {}
+    for i, j, s, _lex in matches:
+        if s >= best[(i, art[j])]:
+            tops.setdefault((i, art[j]), []).append(j)
+        if s >= best[(j, art[i])]:
+            tops.setdefault((j, art[i]), []).append(i)
+    return tops
+
+
+def _figure_told(feats: list[SentFeatures], tops: dict[tuple[int, int], list[int]], i: int, j: int) -> bool:
+    """Sentence j's best partner in sentence i's article states the figure that i and j share:
+    the figure is linked there already, a pair that neither side ranks first adds nothing
+    ("the barge was 14 metres long" / "a 14-metre barge sank", beside the sentence that j
+    ranks first and that gives the 14 metres too)."""
+    return any(_same_figure(feats[k], feats[j]) for k in tops.get((j, feats[i].art), ()))
 
 
 def _same_measure(a: SentFeatures, b: SentFeatures) -> bool:
@@ -310,6 +342,20 @@ def _unanchored(f: SentFeatures) -> bool:
     return got
 
 
+_OPENING_QUOTES = " \t\"'\u201c\u201e\u00ab\u00bb\u2039\u203a\u2018"
+
+
+def _lead_in(f: SentFeatures, t: Tuning) -> bool:
+    """A line of at most lead_in_max_words words ending with a colon: it introduces the next
+    sentence ("Ada Lind, harbour master:", "The agency wrote:") and states nothing of its own
+    but who speaks; matched, it is a look-alike of every sentence naming that speaker."""
+    got = f.memo.get("lead_in")
+    if got is None:
+        text = f.text.rstrip(_OPENING_QUOTES)
+        got = f.memo["lead_in"] = text.endswith(":") and len(text.split()) <= t.lead_in_max_words
+    return got
+
+
 def _thin_overlap(a: SentFeatures, b: SentFeatures, t: Tuning) -> bool:
     """Two sentences of one language that share no more than thin_overlap_terms words besides
     names: two statements about the same subject ("the roof of the hall collapsed" / "115 were
@@ -326,7 +372,9 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
     of one language sharing hardly a word but names (:func:`_thin_overlap`). Such a match
     across two languages rests on the model alone (no shared word to weigh): it needs a score of
     xl_unanchored_min, the clear margin asked of a second-best partner, and xl_vague_min when
-    neither sentence has anything to check ("Much is still unclear" / "It did not elaborate");
+    neither sentence has anything to check ("Much is still unclear" / "It did not elaborate"),
+    and then each side's best partner in the other's article too (a vague sentence that one side
+    ranks below another partner is one more look-alike on the topic);
     ``best``: :func:`_best_scores` of ``matches``."""
     art = [f.art for f in feats]
     best = _best_scores(art, matches) if best is None else best
@@ -337,8 +385,9 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
         if a.lang != b.lang and crosslingual.shared_name(a, b):
             out.append(m)  # one name in two spellings: something to check
             continue
-        if a.lang != b.lang and s < t.xl_vague_min and _unanchored(a) and _unanchored(b):
-            continue  # neither has anything to check: the pair must stand out from its neighbours
+        if a.lang != b.lang and _unanchored(a) and _unanchored(b) and \
+                (s < t.xl_vague_min or s < max(best[(i, art[j])], best[(j, art[i])])):
+            continue  # neither has anything to check: the pair must stand out, each side's best
         weak = s < t.xl_unanchored_min and a.lang != b.lang
         if (weak or max(best[(i, art[j])], best[(j, art[i])]) - s >= t.unanchored_gap) and \
                 (_unanchored(a) or _unanchored(b) or (a.lang == b.lang and _thin_overlap(a, b, t))):
@@ -357,7 +406,8 @@ def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[i
     similarity)). ``quoting``: pairs (i < j) of a word quoted alone and its quotation
     (:func:`_quoting_pairs`), which stay whatever their rank or anchors."""
     k = settings.max_matches_per_article
-    matches = _within_on_words(feats, matches, within_min)
+    matches = [m for m in _within_on_words(feats, matches, within_min)
+               if not (_lead_in(feats[m[0]], t) or _lead_in(feats[m[1]], t))]
     best = _best_scores([f.art for f in feats], matches)
     kept = _anchored_or_close(feats, _someones_best(feats, matches, best), t, best)
     if quoting:

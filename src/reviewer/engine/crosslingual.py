@@ -146,7 +146,7 @@ def cross_scores(emb: np.ndarray, langs: list[str], arts: np.ndarray, within_art
     if clause_cos is not None and lengths is not None:
         # Scored on the whole sentences, as the pairs above: below the pairs matched whole, and
         # a match only where the whole sentences are close enough for the match threshold.
-        match |= _contained(clause_cos, mask, arts, lengths, t)[0]
+        match |= _beside_best(_contained(clause_cos, mask, arts, lengths, t)[0] & ~match, match, m, arts, lengths, t)
     facts = mask & ~match & (mutual <= t.xl_fact_rank) & (m >= t.xl_fact_margin)
     out = np.zeros(m.shape)
     out[match] = np.clip(t.xl_match_base + t.xl_match_scale * (m[match] - t.xl_match_margin), 0.0, 1.0)
@@ -180,6 +180,25 @@ def _contained(clause_cos: np.ndarray, mask: np.ndarray, arts: np.ndarray, lengt
     got = mask & one[:, None] & many[None, :] & (rank <= t.xl_clause_rank) & (mc >= t.xl_long_margin) \
         & (clause_cos >= t.xl_clause_cos)
     return got | got.T, mc
+
+
+def _beside_best(clause: np.ndarray, whole: np.ndarray, m: np.ndarray, arts: np.ndarray, lengths: list[int],
+                 t: Tuning) -> np.ndarray:
+    """The pairs of ``clause`` (matched only as one clause of a long sentence, :func:`_contained`)
+    whose short sentence has no match on the whole sentences (``whole``) in the long one's
+    article with a margin ``m`` as high: a sentence of one claim has one partner in an article,
+    and the whole-sentence partner that outranks the clause is it ("the town was hit hardest"
+    beside the sentence about that town's damage, not also the one opening with its name)."""
+    if not clause.any():
+        return clause
+    n_art = int(arts.max()) + 1
+    wm = np.where(whole, m, -np.inf)
+    best = np.full((len(arts), n_art), -np.inf)  # each sentence's best whole-sentence margin per article
+    for a in np.unique(arts):
+        best[:, a] = wm[:, arts == a].max(axis=1)
+    short = np.asarray(lengths) < t.xl_second_min_chars
+    beaten = best[:, arts] >= m  # [i, j]: i has a whole-sentence match in j's article scoring m[i, j] or more
+    return clause & ~(short[:, None] & beaten) & ~(short[None, :] & beaten.T)
 
 
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;:()\u2014\u2013]|\s-\s)\s*")

@@ -116,6 +116,9 @@ class Tuning:
     xl_vague_min: float = 0.52
     # A same-language pair sharing at most this many words besides names has nothing to check either.
     thin_overlap_terms: int = 1
+    # A line of at most this many words ending with a colon introduces the next sentence (a
+    # speaker's name and role before a quotation): no match of its own (issue 12, links/gold).
+    lead_in_max_words: int = 8
     # Recall (issue 12, stop 20): the run of capitalised words whose initials begin an acronym
     # names it when they spell at least this share of its letters ("Orlen Valley" / "OVRC").
     short_form_min_share: float = 0.5
