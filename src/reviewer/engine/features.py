@@ -66,6 +66,9 @@ class SentFeatures:
     _near: dict[tuple[int, int, int, bool], frozenset[str]] = field(default_factory=dict)
     lang: str = "und"  # issue 14: the sentence's detected language (engine.crosslingual)
     memo: dict = field(default_factory=dict)  # per-count facts computed on first use (evidence.py)
+    # issue 15: equal for sentences whose features are equal (build_features' repeats of one
+    # text, language, date and long forms), in order of first copy; -1 when not known
+    kind: int = -1
 
 
 def _proper_nouns(per_sentence: list[list[Tok]]) -> Counter:
@@ -244,6 +247,7 @@ def build_features(cluster: Cluster, t: Tuning = TUNING) -> list[SentFeatures]:
         neg_zone = _negation_scope(toks, words, terms, negated, t) | un_words
         f = SentFeatures(ai, s.index, s.text, toks, words, terms, names, negated=negated, neg_zone=frozenset(neg_zone))
         f.lang = s.lang or "und"  # issue 14
+        f.kind = len(built)
         _add_facts(f, canon, lfs, bases[ai], t)
         _people(f, common)
         feats.append(f)
