@@ -629,9 +629,13 @@ def _kind_pairs(xk: sparse.csr_matrix, wk: sparse.csr_matrix, df: np.ndarray, mu
         r1 = min(nk, r0 + block)
         prod = (xb[r0:r1] @ xt).tocsr()
         prod_w = (wb[r0:r1] @ pt).tocsr()
-        prod.sort_indices()
-        prod_w.sort_indices()
-        assert np.array_equal(prod.indptr, prod_w.indptr) and np.array_equal(prod.indices, prod_w.indices)
+        # one set of pairs (all values positive: no entry cancels); their order is of no
+        # account here (the sentence pairs are sorted at the end), so sorted only if the two
+        # products did not come out in one order
+        if not (np.array_equal(prod.indptr, prod_w.indptr) and np.array_equal(prod.indices, prod_w.indices)):
+            prod.sort_indices()
+            prod_w.sort_indices()
+            assert np.array_equal(prod.indptr, prod_w.indptr) and np.array_equal(prod.indices, prod_w.indices)
         a = np.repeat(np.arange(r0, r1, dtype=np.int64), np.diff(prod.indptr))
         b = prod.indices.astype(np.int64)
         seen_rows.append(a)
@@ -697,7 +701,7 @@ def _combo_kind_pairs(xk: sparse.csr_matrix, df: np.ndarray, order: np.ndarray, 
 
 def _kinds_may_rank(ka: np.ndarray, kb: np.ndarray, sim: np.ndarray, kind: np.ndarray, mult: np.ndarray,
                     first: np.ndarray, last: np.ndarray, art_of: np.ndarray, within: bool, k: int,
-                    bins: int = 256) -> np.ndarray:
+                    bins: int = 256, dense_max: int = 1 << 25) -> np.ndarray:
     """:func:`_may_rank` on ordered pairs of kinds, before they are spread to sentences: a
     pair of kinds whose similarity is below the ``k`` partners that every sentence of each of
     its two kinds surely has (a lower bound: every copy of the other kind, but those that may
@@ -710,16 +714,30 @@ def _kinds_may_rank(ka: np.ndarray, kb: np.ndarray, sim: np.ndarray, kind: np.nd
     if m == 0:
         return np.ones(0, dtype=bool)
     b = np.clip((sim * (bins - 1)).astype(np.int64), 0, bins - 1)
-    lo, hi = np.minimum(ka, kb), np.maximum(ka, kb)
-    ukey = lo * nk + hi
-    order = np.argsort(ukey, kind="stable")
-    uk = ukey[order]
-    start = np.flatnonzero(np.r_[True, uk[1:] != uk[:-1]])
-    present = np.diff(np.r_[start, m])
-    low_b = np.minimum.reduceat(b[order], start)
-    ua, ub = lo[order[start]], hi[order[start]]
-    possible = np.where(ua == ub, 1, (first[ua] < last[ub]).astype(np.int64) + (first[ub] < last[ua]))
-    full = present == possible
+    if nk * nk <= dense_max:
+        # each pair of kinds counted at one of its entries: (a, b) with a < b when (b, a) can
+        # be there too (at the lower bin of the two, none when (b, a) is missing), else alone
+        table = np.full((nk, nk), -1, dtype=np.int16)
+        table[ka, kb] = b
+        rev_possible = (ka != kb) & (first[kb] < last[ka])
+        at = np.flatnonzero(~rev_possible | (ka < kb))
+        ua, ub, low_b = ka[at], kb[at], b[at]
+        rev = table[ub, ua]
+        del table
+        two = rev_possible[at]
+        full = ~two | (rev >= 0)
+        low_b = np.where(two, np.minimum(low_b, rev), low_b)
+    else:
+        lo, hi = np.minimum(ka, kb), np.maximum(ka, kb)
+        ukey = lo * nk + hi
+        order = np.argsort(ukey, kind="stable")
+        uk = ukey[order]
+        start = np.flatnonzero(np.r_[True, uk[1:] != uk[:-1]])
+        present = np.diff(np.r_[start, m])
+        low_b = np.minimum.reduceat(b[order], start)
+        ua, ub = lo[order[start]], hi[order[start]]
+        possible = np.where(ua == ub, 1, (first[ua] < last[ub]).astype(np.int64) + (first[ub] < last[ua]))
+        full = present == possible
     if within:
         sub = np.zeros(nk, dtype=np.int64)
     else:  # the most copies of a kind in one article: a sentence's own article may hold that many
