@@ -50,9 +50,11 @@ def _fact_terms(f: SentFeatures) -> list[str]:
     return [f"#share:{c.head[1]}" for c in f.counts if len(c.head) == 2 and c.head[0] == "share" and c.hi <= 1]
 
 
-def tfidf(feats: list[SentFeatures]) -> tuple[sparse.csr_matrix, np.ndarray, sparse.csr_matrix]:
+def tfidf(feats: list[SentFeatures], mult: np.ndarray | None = None) -> tuple[sparse.csr_matrix, np.ndarray, sparse.csr_matrix]:
     """TF-IDF rows (L2-normalised), document frequencies, and the rows of IDF weights of each
-    distinct term (for the weighted overlap)."""
+    distinct term (for the weighted overlap). With ``mult``, each row stands for that many
+    sentences (issue 15: the kinds of :func:`_kinds`): the rows of those sentences, the same
+    document frequencies."""
     vocab: dict[str, int] = {}
     rows, cols, vals = [], [], []
     for r, f in enumerate(feats):
@@ -63,10 +65,15 @@ def tfidf(feats: list[SentFeatures]) -> tuple[sparse.csr_matrix, np.ndarray, spa
             rows.append(r)
             cols.append(vocab.setdefault(term, len(vocab)))
             vals.append(1.0 + math.log(c))
-    n = len(feats)
+    nr = len(feats)
+    n = nr if mult is None else int(mult.sum())
     m = sparse.csr_matrix((np.array(vals, dtype=np.float64), (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))),
-                          shape=(n, max(1, len(vocab))))
-    df = np.bincount(m.indices, minlength=m.shape[1]).astype(np.float64)
+                          shape=(nr, max(1, len(vocab))))
+    if mult is None:
+        df = np.bincount(m.indices, minlength=m.shape[1]).astype(np.float64)
+    else:
+        df = np.bincount(m.indices, weights=np.repeat(mult, np.diff(m.indptr)).astype(np.float64),
+                         minlength=m.shape[1]).astype(np.float64)
     idf = np.log((n + 1) / (df + 1)) + 1.0
     present = m.copy()
     present.data[:] = 1.0
@@ -550,9 +557,8 @@ def _candidates_by_kind(feats: list[SentFeatures], settings: AlignSettings, t: T
     pair of kinds (kind of i, kind of j), i < j, has them; document frequencies count every
     sentence, as the plain path's do."""
     n = len(feats)
-    x, df, weights = tfidf(feats)
-    xk, wk = x[reps], weights[reps]
     mult = np.bincount(kind).astype(np.int64)
+    xk, df, wk = tfidf([feats[r] for r in reps.tolist()], mult)
     # the sentences of each kind, in order; a kind pair (a, b) has a sentence pair (i < j) only
     # when a's first copy comes before b's last
     members = np.argsort(kind, kind="stable")
