@@ -460,3 +460,17 @@ def test_candidates_by_text_equal_the_plain_ones_on_any_repeats(picks, dates, wi
     with pytest.MonkeyPatch.context() as mp:
         (fast, plain), _feats = _both_paths(mp, _repeating_cluster(picks, dates), within, t)
     assert fast == plain
+
+
+def test_proper_nouns_weighted_by_copies_count_every_occurrence():
+    """issue 15: build_features counts capitalised words once per distinct text, times its copies."""
+    from reviewer.engine.features import _proper_nouns
+    from reviewer.engine.textnorm import tokenize
+
+    texts = [_POOL[3], _POOL[0], _POOL[4], _POOL[9]]
+    copies = [3, 1, 2, 1]
+    toks = [tokenize(x) for x in texts]
+    expanded = [tk for tk, c in zip(toks, copies) for _ in range(c)]
+    weighted = _proper_nouns(toks, copies)
+    assert weighted == _proper_nouns(expanded) and list(weighted) == list(_proper_nouns(expanded))
+    assert weighted["brandt"] == 5
