@@ -6,6 +6,7 @@ import dataclasses
 from pathlib import Path
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -255,6 +256,7 @@ def test_candidates_sort_only_the_kept_pairs_into_the_order_of_the_sorted_word_p
         unsorted_seen.append(bool(np.any(np.diff(key) < 0)))
         return got
 
+    monkeypatch.setattr(cand, "BY_TEXT", False)  # the plain path (the kinds' path: test_candidates_by_text_*)
     for make, t in ((_wire_cluster, tight), (_wire_cluster, TUNING), (lambda: load_cluster([SEEDS]), TUNING)):
         feats = build_features(make(), t)
         st = AlignSettings(semantic="off", within_article=True)
@@ -382,3 +384,93 @@ def test_distance_roles_from_the_listed_counts_are_the_loop_over_every_count():
                 assert got == reference(a, b, sim, 0.35, TUNING)
                 found += bool(got)
     assert found and any(len(_distance_roles_of(f)) > 1 for f in feats)
+
+
+_POOL = ["Rescuers pulled 14 miners from the flooded shaft near Dunmore on Thursday.",
+         "The flooded shaft near Dunmore held 14 miners, rescuers said on Thursday.",
+         "Rescuers pulled 16 miners from the flooded shaft near Dunmore on Friday.",
+         "Mayor Ilse Brandt said the town would pay for the funerals.",
+         "The town will pay for the funerals, Mayor Ilse Brandt said.",
+         "Pumps removed water from the lower galleries overnight.",
+         "Water was pumped from the lower galleries overnight, the company said.",
+         "The company had not inspected the shaft since 2019.",
+         "Inspectors last visited the shaft in 2019, the company said.",
+         "Two of the miners were taken to hospital in Carrow."]
+
+
+def _repeating_cluster(picks: list[list[int]], dates: list[int]):
+    """Articles made of sentences of a small pool: the same sentence word for word in several
+    articles (and twice in one), as wire copy gives."""
+    from reviewer.io.segment import segment
+    from reviewer.models import Article, Cluster
+
+    arts = []
+    for k, (pick, d) in enumerate(zip(picks, dates)):
+        art = Article(id=f"r{k}", path="", body=" ".join(_POOL[p] for p in pick), date=f"2025-06-{10 + d:02d}")
+        art.sentences = segment(art.body)
+        arts.append(art)
+    return Cluster(arts)
+
+
+def _both_paths(monkeypatch, cluster, within: bool, t):
+    from reviewer.config import AlignSettings
+    from reviewer.engine import candidates as cand
+    from reviewer.engine.features import build_features
+
+    feats = build_features(cluster, t)
+    got = []
+    for by_text in (True, False):
+        monkeypatch.setattr(cand, "BY_TEXT", by_text)
+        got.append(_candidate_arrays(cand.candidates(feats, AlignSettings(semantic="off", within_article=within), t)))
+    return got, feats
+
+
+def test_candidates_by_text_equal_the_plain_ones_on_wire_copy(monkeypatch):
+    """issue 15: candidates worked out once per distinct sentence and spread to its copies are
+    the plain path's (same pairs, values and order), pairs of two copies of one text included."""
+    from reviewer.engine import candidates as cand
+
+    spread = []
+    plain_kinds = cand._kinds_may_rank
+
+    def spy(*args, **kw):
+        out = plain_kinds(*args, **kw)
+        assert out.tolist() == plain_kinds(*args, **kw, dense_max=0).tolist()  # the table and the sort agree
+        spread.append((len(out), int(out.sum())))
+        return out
+
+    monkeypatch.setattr(cand, "_kinds_may_rank", spy)
+    tight = dataclasses.replace(TUNING, block_budget=700)
+    picks = [[0, 3, 5, 7, 9], [1, 4, 6, 8], [0, 3, 5, 7, 9, 0], [2, 4, 5, 8], [0, 3, 6, 7], [1, 3, 5, 9]]
+    for within in (False, True):
+        for t in (TUNING, tight, dataclasses.replace(TUNING, per_sentence=2, per_article=1)):
+            (fast, plain), feats = _both_paths(monkeypatch, _repeating_cluster(picks, [0, 0, 1, 1, 0, 2]), within, t)
+            assert fast == plain and len(fast[0]) > 0
+            same_text = [(i, j) for i, j in zip(fast[0], fast[1]) if feats[i].text == feats[j].text]
+            assert same_text  # two copies of one sentence are a candidate pair
+    assert spread and any(kept < total for total, kept in spread)  # the kinds' ranking did drop pairs
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.integers(0, len(_POOL) - 1), min_size=1, max_size=7), min_size=2, max_size=7),
+       st.lists(st.integers(0, 2), min_size=7, max_size=7), st.booleans(),
+       st.sampled_from([TUNING, dataclasses.replace(TUNING, block_budget=700),
+                        dataclasses.replace(TUNING, per_sentence=2, per_article=1)]))
+def test_candidates_by_text_equal_the_plain_ones_on_any_repeats(picks, dates, within, t):
+    with pytest.MonkeyPatch.context() as mp:
+        (fast, plain), _feats = _both_paths(mp, _repeating_cluster(picks, dates), within, t)
+    assert fast == plain
+
+
+def test_proper_nouns_weighted_by_copies_count_every_occurrence():
+    """issue 15: build_features counts capitalised words once per distinct text, times its copies."""
+    from reviewer.engine.features import _proper_nouns
+    from reviewer.engine.textnorm import tokenize
+
+    texts = [_POOL[3], _POOL[0], _POOL[4], _POOL[9]]
+    copies = [3, 1, 2, 1]
+    toks = [tokenize(x) for x in texts]
+    expanded = [tk for tk, c in zip(toks, copies) for _ in range(c)]
+    weighted = _proper_nouns(toks, copies)
+    assert weighted == _proper_nouns(expanded) and list(weighted) == list(_proper_nouns(expanded))
+    assert weighted["brandt"] == 5

@@ -72,29 +72,74 @@ def _align(cluster: Cluster, settings: AlignSettings | None,
     dates = [a.date for a in cluster.articles]
     kind = pairmemo.signatures(feats, dates)  # issue 15: a pair of the same two texts is decided once
     _share_caches(feats, kind)
-    decided: dict[tuple, tuple[float, list[Evidence]] | None] = {}
-    for i, j, sim, lex_sim, only_facts, whole in zip(cand.i.tolist(), cand.j.tolist(), cand.sim.tolist(),
-                                                     cand.lex.tolist(), cand.facts_only.tolist(), cand.whole.tolist()):
-        key = (kind[i], kind[j], feats[i].art == feats[j].art, sim, whole, lex_sim, only_facts)
-        got = decided.get(key, decided)
-        if got is decided:
-            got = decided[key] = _decide(feats[i], feats[j], (sim, whole), lex_sim, only_facts, settings, tuning)
-        if got is None:
-            continue
-        score, evidence = got
-        if evidence:
-            if not _within_repeats(feats[i], feats[j], lex_sim, tuning):
-                continue
-            evidence = _update_notes(feats[i], feats[j], evidence, dates)
-            conflicts.append((i, j, score, evidence))
-        else:
-            matches.append((i, j, score, round(lex_sim, 4)))  # rounded as the score is: order-independent
+    _decide_pairs(feats, cand, kind, dates, settings, tuning, matches, conflicts)
     report(0.85)
     quoting = _quoting_pairs(cluster, feats, matches, conflicts, settings, tuning)  # issue 12
     links = _select(feats, [a.id for a in cluster.articles], matches, conflicts, settings, tuning.within_match_min, tuning,
                     quoting)
     report(1.0)
     return links
+
+
+def _decide_pairs(feats: list[SentFeatures], cand, kind: list[int], dates: list[str | None], settings: AlignSettings,
+                  t: Tuning, matches: list[tuple[int, int, float, float]],
+                  conflicts: list[tuple[int, int, float, list[Evidence]]]) -> None:
+    """Decide every candidate pair into ``matches`` and ``conflicts`` (in the candidates' order).
+
+    issue 15: a pair's outcome (its decision, whether a conflict inside one article stands, the
+    update note) is a function of the two sentences' kinds (:mod:`pairmemo`: text, language,
+    article date), whether they share an article and the pair's similarities; the pairs are
+    grouped on that key with numpy and each group worked out once, on its first pair."""
+    m = len(cand.i)
+    if m == 0:
+        return
+    kinds = np.asarray(kind, dtype=np.int64)
+    art = np.fromiter((f.art for f in feats), dtype=np.int64, count=len(feats))
+    ci, cj = cand.i.astype(np.int64), cand.j.astype(np.int64)
+    cols = np.stack([kinds[ci], kinds[cj], (art[ci] == art[cj]).astype(np.int64),
+                     np.ascontiguousarray(cand.sim, dtype=np.float64).view(np.int64),
+                     np.ascontiguousarray(cand.whole, dtype=np.float64).view(np.int64),
+                     np.ascontiguousarray(cand.lex, dtype=np.float64).view(np.int64),
+                     cand.facts_only.astype(np.int64)])
+    order = np.lexsort(cols[::-1])
+    sc = cols[:, order]
+    new = np.ones(m, dtype=bool)
+    new[1:] = np.any(sc[:, 1:] != sc[:, :-1], axis=0)
+    group_sorted = np.cumsum(new) - 1
+    group = np.empty(m, dtype=np.int64)
+    group[order] = group_sorted
+    ng = int(group_sorted[-1]) + 1
+    first = np.full(ng, m, dtype=np.int64)
+    np.minimum.at(first, group, np.arange(m, dtype=np.int64))
+    outcome = np.zeros(ng, dtype=np.int8)  # 0 nothing, 1 match, 2 conflict
+    score = np.zeros(ng)
+    lex_r = np.zeros(ng)
+    evid: list[list[Evidence] | None] = [None] * ng
+    ci_l, cj_l = cand.i.tolist(), cand.j.tolist()
+    sim_l, lex_l, fo_l, whole_l = cand.sim.tolist(), cand.lex.tolist(), cand.facts_only.tolist(), cand.whole.tolist()
+    for g, e in enumerate(first.tolist()):
+        i, j = ci_l[e], cj_l[e]
+        lex_sim = lex_l[e]
+        got = _decide(feats[i], feats[j], (sim_l[e], whole_l[e]), lex_sim, fo_l[e], settings, t)
+        if got is None:
+            continue
+        sc_g, evidence = got
+        if evidence:
+            if not _within_repeats(feats[i], feats[j], lex_sim, t):
+                continue
+            evid[g] = _update_notes(feats[i], feats[j], evidence, dates)
+            outcome[g] = 2
+        else:
+            outcome[g] = 1
+            lex_r[g] = round(lex_sim, 4)  # rounded as the score is: order-independent
+        score[g] = sc_g
+    per = outcome[group]
+    at_m = np.flatnonzero(per == 1)
+    gm = group[at_m]
+    matches.extend(zip(cand.i[at_m].tolist(), cand.j[at_m].tolist(), score[gm].tolist(), lex_r[gm].tolist()))
+    at_c = np.flatnonzero(per == 2)
+    gc_ = group[at_c].tolist()
+    conflicts.extend(zip(cand.i[at_c].tolist(), cand.j[at_c].tolist(), score[gc_].tolist(), [evid[g] for g in gc_]))
 
 
 def _quoting_pairs(cluster: Cluster, feats: list[SentFeatures], matches: list[tuple[int, int, float, float]],

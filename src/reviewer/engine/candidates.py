@@ -25,6 +25,8 @@ from reviewer.engine import crosslingual, recall
 from reviewer.engine.features import SentFeatures
 from reviewer.engine.settings import Tuning
 
+BY_TEXT = True  # issue 15: pairs worked out once per distinct sentence (tests switch it off to compare)
+
 
 @dataclass(slots=True)
 class Candidates:
@@ -48,9 +50,11 @@ def _fact_terms(f: SentFeatures) -> list[str]:
     return [f"#share:{c.head[1]}" for c in f.counts if len(c.head) == 2 and c.head[0] == "share" and c.hi <= 1]
 
 
-def tfidf(feats: list[SentFeatures]) -> tuple[sparse.csr_matrix, np.ndarray, sparse.csr_matrix]:
+def tfidf(feats: list[SentFeatures], mult: np.ndarray | None = None) -> tuple[sparse.csr_matrix, np.ndarray, sparse.csr_matrix]:
     """TF-IDF rows (L2-normalised), document frequencies, and the rows of IDF weights of each
-    distinct term (for the weighted overlap)."""
+    distinct term (for the weighted overlap). With ``mult``, each row stands for that many
+    sentences (issue 15: the kinds of :func:`_kinds`): the rows of those sentences, the same
+    document frequencies."""
     vocab: dict[str, int] = {}
     rows, cols, vals = [], [], []
     for r, f in enumerate(feats):
@@ -61,10 +65,15 @@ def tfidf(feats: list[SentFeatures]) -> tuple[sparse.csr_matrix, np.ndarray, spa
             rows.append(r)
             cols.append(vocab.setdefault(term, len(vocab)))
             vals.append(1.0 + math.log(c))
-    n = len(feats)
+    nr = len(feats)
+    n = nr if mult is None else int(mult.sum())
     m = sparse.csr_matrix((np.array(vals, dtype=np.float64), (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))),
-                          shape=(n, max(1, len(vocab))))
-    df = np.bincount(m.indices, minlength=m.shape[1]).astype(np.float64)
+                          shape=(nr, max(1, len(vocab))))
+    if mult is None:
+        df = np.bincount(m.indices, minlength=m.shape[1]).astype(np.float64)
+    else:
+        df = np.bincount(m.indices, weights=np.repeat(mult, np.diff(m.indptr)).astype(np.float64),
+                         minlength=m.shape[1]).astype(np.float64)
     idf = np.log((n + 1) / (df + 1)) + 1.0
     present = m.copy()
     present.data[:] = 1.0
@@ -434,13 +443,16 @@ def candidates(feats: list[SentFeatures], settings: AlignSettings, t: Tuning,
 
 
 def _candidates(feats: list[SentFeatures], settings: AlignSettings, t: Tuning, report) -> Candidates:
+    sem = semantic_matrix(feats, settings, t)
+    sem = crosslingual.with_cross_language(sem, feats, settings, t)  # issue 14: pairs in two languages
+    kinds = _kinds(feats) if BY_TEXT and sem is None else None
+    if kinds is not None:
+        return _candidates_by_kind(feats, settings, t, report, *kinds)
     x, df, weights = tfidf(feats)
     art_of = np.array([f.art for f in feats])
     ci, cj, cos, w_shared = lexical_pairs(x, weights, df, art_of, settings.within_article, t, sort=False)
     n_lex = len(ci)
     report(0.5)
-    sem = semantic_matrix(feats, settings, t)
-    sem = crosslingual.with_cross_language(sem, feats, settings, t)  # issue 14: pairs in two languages
     if sem is not None:
         ci, cj, cos, w_shared = _add_semantic(ci, cj, cos, w_shared, sem, art_of, settings)
     report(0.7)
@@ -518,3 +530,234 @@ def _may_rank(ci: np.ndarray, cj: np.ndarray, sim: np.ndarray, n: int, k: int, b
     reach = (above >= k).argmax(axis=1)
     low = np.where(above[:, -1] >= k, bins - 1 - reach, 0)
     return (b >= low[ci]) | (b >= low[cj])
+
+
+def _kinds(feats: list[SentFeatures]) -> tuple[np.ndarray, np.ndarray] | None:
+    """Per sentence its kind (0.. in order of first copy: :attr:`SentFeatures.kind` renumbered),
+    and the first sentence of each kind; None when some kind is unknown or no text repeats."""
+    n = len(feats)
+    k = np.fromiter((f.kind for f in feats), dtype=np.int64, count=n)
+    if n == 0 or (k < 0).any():
+        return None
+    _u, first, inv = np.unique(k, return_index=True, return_inverse=True)
+    if len(first) == n:
+        return None  # nothing repeats: the plain path
+    order = np.argsort(first, kind="stable")
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    return rank[inv.ravel()], first[order]
+
+
+def _candidates_by_kind(feats: list[SentFeatures], settings: AlignSettings, t: Tuning, report, kind: np.ndarray,
+                        reps: np.ndarray) -> Candidates:
+    """:func:`_candidates` without a model, worked out once per pair of kinds of sentence (issue
+    15: wire copy repeats sentences word for word) and then spread to the sentences of those
+    kinds. The same pairs, values and order: a pair's values are those of its first sentence's
+    row against its second's (the products sum along the first one's terms), so the ordered
+    pair of kinds (kind of i, kind of j), i < j, has them; document frequencies count every
+    sentence, as the plain path's do."""
+    n = len(feats)
+    mult = np.bincount(kind).astype(np.int64)
+    xk, df, wk = tfidf([feats[r] for r in reps.tolist()], mult)
+    # the sentences of each kind, in order; a kind pair (a, b) has a sentence pair (i < j) only
+    # when a's first copy comes before b's last
+    members = np.argsort(kind, kind="stable")
+    starts = np.zeros(len(reps) + 1, dtype=np.int64)
+    np.cumsum(mult, out=starts[1:])
+    last = members[starts[1:] - 1]
+    ka, kb, cos, w_shared = _kind_pairs(xk, wk, df, mult, reps, last, t)
+    report(0.5)
+    report(0.7)
+    w_row = np.asarray(wk.sum(axis=1)).ravel()
+    n_row = np.diff(wk.indptr)
+    small = np.minimum(w_row[ka], w_row[kb])
+    small[small <= 0] = 1.0
+    ovl = (w_shared / small) * np.minimum(1.0, np.minimum(n_row[ka], n_row[kb]) / t.overlap_min_terms)
+    sim = t.cos_weight * cos + (1.0 - t.cos_weight) * ovl
+    lex = sim.copy()
+    lexical_ok = w_shared >= t.min_shared_weight
+    idf_max = math.log((n + 1) / 2.0) + 1.0
+    clause = np.minimum(1.0, w_shared / (idf_max * t.clause_terms))
+    whole = sim
+    long_pair = np.minimum(n_row[ka], n_row[kb]) >= t.clause_min_terms
+    rep_feats = [feats[r] for r in reps.tolist()]
+    measure = recall.measure_pairs(rep_feats, ka, kb, w_shared, t)
+    sim = np.where((clause > sim) & ((sim >= t.clause_min_sim) | measure) & long_pair, clause, sim)
+    keep = np.flatnonzero((sim >= settings.conflict_threshold) & (lexical_ok | measure))
+    art_of = np.array([f.art for f in feats])
+    keep = keep[_kinds_may_rank(ka[keep], kb[keep], sim[keep], kind, mult, first=reps, last=last, art_of=art_of,
+                                within=settings.within_article, k=t.per_sentence)]
+    # spread the kept kind pairs to their sentence pairs (i < j; of two articles unless within)
+    ka, kb = ka[keep], kb[keep]
+    cnt = mult[ka] * mult[kb]
+    p = np.repeat(np.arange(len(keep)), cnt)
+    off = np.arange(len(p), dtype=np.int64) - np.repeat(np.cumsum(cnt) - cnt, cnt)
+    nb = mult[kb][p]
+    ci = members[starts[ka][p] + off // nb]
+    cj = members[starts[kb][p] + off % nb]
+    ok = ci < cj
+    if not settings.within_article:
+        ok &= art_of[ci] != art_of[cj]
+    sel = np.flatnonzero(ok)
+    ci, cj, p = ci[sel], cj[sel], keep[p[sel]]
+    s_sim = sim[p]
+    may = np.flatnonzero(_may_rank(ci, cj, s_sim, n, t.per_sentence))
+    may = may[np.argsort(ci[may] * n + cj[may], kind="stable")]
+    ci, cj, p = ci[may], cj[may], p[may]
+    c = Candidates(ci, cj, sim[p], lex[p], np.zeros(len(p), dtype=bool), whole[p])
+    return c.take(_best_per_sentence(c.i, c.j, c.sim, art_of, t))
+
+
+def _kind_pairs(xk: sparse.csr_matrix, wk: sparse.csr_matrix, df: np.ndarray, mult: np.ndarray, first: np.ndarray,
+                last: np.ndarray, t: Tuning, block: int = 2048):
+    """:func:`lexical_pairs` on the rows of the kinds (every ordered pair of kinds (a, b) that
+    has a sentence pair: a before b somewhere, a = b when a has two copies), blocking on the
+    document frequencies of all sentences. Returns kinds a, b, cosines, shared IDF weights."""
+    order = np.argsort(df, kind="stable")  # rarest first
+    cost = np.cumsum(df[order] ** 2)
+    mask = np.zeros(xk.shape[1], dtype=bool)
+    mask[order[cost <= t.block_budget]] = True
+    mask &= df >= 2
+    over = (df >= 2) & ~mask
+    if over.sum() < t.combo_min_share * (df >= 2).sum():
+        over[:] = False
+    cols = np.flatnonzero(mask)
+    xb = xk[:, cols].tocsr()
+    wb = wk[:, cols].tocsr()
+    pb = wb.copy()
+    pb.data[:] = 1.0
+    xt = xb.T.tocsr()
+    pt = pb.T.tocsr()
+    nk = xk.shape[0]
+    parts = []
+    seen_rows, seen_cols = [], []
+    for r0 in range(0, nk, block):
+        r1 = min(nk, r0 + block)
+        prod = (xb[r0:r1] @ xt).tocsr()
+        prod_w = (wb[r0:r1] @ pt).tocsr()
+        # one set of pairs (all values positive: no entry cancels); their order is of no
+        # account here (the sentence pairs are sorted at the end), so sorted only if the two
+        # products did not come out in one order
+        if not (np.array_equal(prod.indptr, prod_w.indptr) and np.array_equal(prod.indices, prod_w.indices)):
+            prod.sort_indices()
+            prod_w.sort_indices()
+            assert np.array_equal(prod.indptr, prod_w.indptr) and np.array_equal(prod.indices, prod_w.indices)
+        a = np.repeat(np.arange(r0, r1, dtype=np.int64), np.diff(prod.indptr))
+        b = prod.indices.astype(np.int64)
+        seen_rows.append(a)
+        seen_cols.append(b)
+        ok = np.flatnonzero(((a != b) | (mult[a] >= 2)) & (first[a] < last[b]))
+        parts.append((a[ok], b[ok], prod.data[ok], prod_w.data[ok]))
+    ka = np.concatenate([q[0] for q in parts]) if parts else np.zeros(0, dtype=np.int64)
+    kb = np.concatenate([q[1] for q in parts]) if parts else np.zeros(0, dtype=np.int64)
+    cos = np.concatenate([q[2] for q in parts]) if parts else np.zeros(0)
+    w_shared = np.concatenate([q[3] for q in parts]) if parts else np.zeros(0)
+    del parts
+    if over.any():
+        seen = sparse.csr_matrix((np.ones(sum(len(r) for r in seen_rows)),
+                                  (np.concatenate(seen_rows), np.concatenate(seen_cols))), shape=(nk, nk))
+        extra = _combo_kind_pairs(xk, df, order, seen, over, mult, t)
+        if extra is not None:
+            ea, eb = extra
+            ok = np.flatnonzero(((ea != eb) | (mult[ea] >= 2)) & (first[ea] < last[eb]))
+            ka, kb = np.concatenate([ka, ea[ok]]), np.concatenate([kb, eb[ok]])
+            cos, w_shared = np.concatenate([cos, np.zeros(len(ok))]), np.concatenate([w_shared, np.zeros(len(ok))])
+        oc = np.flatnonzero(over)
+        cos_o, ws_o = _pair_values(xk[:, oc], wk[:, oc], ka, kb)
+        cos, w_shared = cos + cos_o, w_shared + ws_o
+    return ka, kb, cos, w_shared
+
+
+def _combo_kind_pairs(xk: sparse.csr_matrix, df: np.ndarray, order: np.ndarray, seen: sparse.csr_matrix,
+                      over: np.ndarray, mult: np.ndarray, t: Tuning) -> tuple[np.ndarray, np.ndarray] | None:
+    """:func:`_combo_pairs` on the rows of the kinds: every ordered pair of kinds (a = b
+    included) sharing a combined key within the budget and no budgeted term (``seen``); a
+    combined key's frequency counts every sentence."""
+    nk = xk.shape[0]
+    rank = np.empty(len(df), dtype=np.int64)
+    rank[order] = np.arange(len(df))
+    keys: dict[tuple[int, int], int] = {}
+    rows: list[int] = []
+    kcols: list[int] = []
+    indptr, indices = xk.indptr, xk.indices
+    for r in range(nk):
+        own = sorted((c for c in indices[indptr[r]:indptr[r + 1]].tolist() if over[c]), key=rank.__getitem__)
+        own = own[:t.combo_terms]
+        for p in range(len(own)):
+            for q in range(p + 1, len(own)):
+                rows.append(r)
+                kcols.append(keys.setdefault((own[p], own[q]), len(keys)))
+    if not keys:
+        return None
+    combos = sparse.csr_matrix((np.ones(len(rows)), (np.array(rows, dtype=np.int64), np.array(kcols, dtype=np.int64))),
+                               shape=(nk, len(keys)))
+    kdf = np.bincount(combos.indices, weights=mult[np.repeat(np.arange(nk), np.diff(combos.indptr))],
+                      minlength=len(keys)).astype(np.float64)
+    korder = np.argsort(kdf, kind="stable")
+    kmask = np.zeros(len(keys), dtype=bool)
+    kmask[korder[np.cumsum(kdf[korder] ** 2) <= t.block_budget]] = True
+    kmask &= kdf >= 2
+    kb = combos[:, np.flatnonzero(kmask)].tocsr()
+    found = (kb @ kb.T).tocsr()
+    found = (found - found.multiply(seen)).tocsr()
+    found.eliminate_zeros()
+    fc = found.tocoo()
+    return fc.row.astype(np.int64), fc.col.astype(np.int64)
+
+
+def _kinds_may_rank(ka: np.ndarray, kb: np.ndarray, sim: np.ndarray, kind: np.ndarray, mult: np.ndarray,
+                    first: np.ndarray, last: np.ndarray, art_of: np.ndarray, within: bool, k: int,
+                    bins: int = 256, dense_max: int = 1 << 25) -> np.ndarray:
+    """:func:`_may_rank` on ordered pairs of kinds, before they are spread to sentences: a
+    pair of kinds whose similarity is below the ``k`` partners that every sentence of each of
+    its two kinds surely has (a lower bound: every copy of the other kind, but those that may
+    share the sentence's article) gives sentence pairs that rank below k on both ends, which
+    :func:`_best_per_sentence` never keeps and whose dropping changes no rank of the others.
+    The two orientations of a pair of kinds may differ in their last bits: a partner kind
+    counts at the lower of the two, and only when every orientation it can take is there."""
+    nk = len(mult)
+    m = len(ka)
+    if m == 0:
+        return np.ones(0, dtype=bool)
+    b = np.clip((sim * (bins - 1)).astype(np.int64), 0, bins - 1)
+    if nk * nk <= dense_max:
+        # each pair of kinds counted at one of its entries: (a, b) with a < b when (b, a) can
+        # be there too (at the lower bin of the two, none when (b, a) is missing), else alone
+        table = np.full((nk, nk), -1, dtype=np.int16)
+        table[ka, kb] = b
+        rev_possible = (ka != kb) & (first[kb] < last[ka])
+        at = np.flatnonzero(~rev_possible | (ka < kb))
+        ua, ub, low_b = ka[at], kb[at], b[at]
+        rev = table[ub, ua]
+        del table
+        two = rev_possible[at]
+        full = ~two | (rev >= 0)
+        low_b = np.where(two, np.minimum(low_b, rev), low_b)
+    else:
+        lo, hi = np.minimum(ka, kb), np.maximum(ka, kb)
+        ukey = lo * nk + hi
+        order = np.argsort(ukey, kind="stable")
+        uk = ukey[order]
+        start = np.flatnonzero(np.r_[True, uk[1:] != uk[:-1]])
+        present = np.diff(np.r_[start, m])
+        low_b = np.minimum.reduceat(b[order], start)
+        ua, ub = lo[order[start]], hi[order[start]]
+        possible = np.where(ua == ub, 1, (first[ua] < last[ub]).astype(np.int64) + (first[ub] < last[ua]))
+        full = present == possible
+    if within:
+        sub = np.zeros(nk, dtype=np.int64)
+    else:  # the most copies of a kind in one article: a sentence's own article may hold that many
+        ka_art = np.unique(kind * (int(art_of.max()) + 1) + art_of, return_counts=True)
+        sub = np.zeros(nk, dtype=np.int64)
+        np.maximum.at(sub, ka_art[0] // (int(art_of.max()) + 1), ka_art[1])
+    self_pair = ua == ub
+    g_a = np.maximum(0, mult[ub] - sub[ub] - (self_pair & within))  # sure partners of a sentence of ua in ub
+    g_b = np.maximum(0, mult[ua] - sub[ua] - (self_pair & within))
+    g_a[~full] = 0
+    g_b[~full | self_pair] = 0
+    hist = np.bincount(np.concatenate([ua * bins + low_b, ub * bins + low_b]), weights=np.concatenate([g_a, g_b]),
+                       minlength=nk * bins).reshape(nk, bins)
+    above = np.cumsum(hist[:, ::-1], axis=1)
+    reach = (above >= k).argmax(axis=1)
+    low = np.where(above[:, -1] >= k, bins - 1 - reach, 0)
+    return (b >= low[ka]) | (b >= low[kb])

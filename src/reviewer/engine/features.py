@@ -66,12 +66,17 @@ class SentFeatures:
     _near: dict[tuple[int, int, int, bool], frozenset[str]] = field(default_factory=dict)
     lang: str = "und"  # issue 14: the sentence's detected language (engine.crosslingual)
     memo: dict = field(default_factory=dict)  # per-count facts computed on first use (evidence.py)
+    # issue 15: equal for sentences whose features are equal (build_features' repeats of one
+    # text, language, date and long forms), in order of first copy; -1 when not known
+    kind: int = -1
 
 
-def _proper_nouns(per_sentence: list[list[Tok]]) -> Counter:
-    """Folded words seen capitalised somewhere other than at the start of a sentence."""
+def _proper_nouns(per_sentence: list[list[Tok]], mult: list[int] | None = None) -> Counter:
+    """Folded words seen capitalised somewhere other than at the start of a sentence
+    (``mult``: how many sentences each entry stands for, issue 15)."""
     counts: Counter = Counter()
-    for toks in per_sentence:
+    for n, toks in enumerate(per_sentence):
+        times = 1 if mult is None else mult[n]
         for k, (surf, _s, _e) in enumerate(toks):
             if k == 0 or not surf[:1].isupper():
                 continue
@@ -80,7 +85,7 @@ def _proper_nouns(per_sentence: list[list[Tok]]) -> Counter:
                 continue
             if _after_number(toks, k):
                 continue
-            counts[f] += 1
+            counts[f] += times
     return counts
 
 
@@ -201,15 +206,26 @@ def build_features(cluster: Cluster, t: Tuning = TUNING) -> list[SentFeatures]:
     # issue 15 (speed): every object built here stays alive; align() runs with the cycle
     # collector paused (its passes were a quarter of this function on the dense 5k).
     sentences = [(ai, s) for ai, art in enumerate(cluster.articles) for s in art.sentences]
-    toks_all = [tokenize(s.text) for _ai, s in sentences]
-    canon = NameCanon(_proper_nouns(toks_all))
+    # issue 15: tokens, folded words and long forms once per distinct text (wire copy repeats
+    # sentences word for word), the counts that weigh occurrences times their copies
+    first_of: dict[str, int] = {}
+    uidx = [first_of.setdefault(s.text, len(first_of)) for _ai, s in sentences]
+    utexts = list(first_of)
+    umult = [0] * len(utexts)
+    for u in uidx:
+        umult[u] += 1
+    utoks = [tokenize(x) for x in utexts]
+    toks_all = [utoks[u] for u in uidx]
+    canon = NameCanon(_proper_nouns(utoks, umult))
     # Stems present in the cluster, to read "unharmed" as "not harmed" only when "harm" is a word here.
-    words_all = [[fold(k[0]) for k in toks] for toks in toks_all]
-    stems_present = {stem(w) for words in words_all for w in words if w not in STOPWORDS}
-    long_forms = _acronym_long_forms([s.text for _ai, s in sentences], toks_all, t)
-    _shortened_both_ways(toks_all, long_forms, t)
+    uwords = [[fold(k[0]) for k in toks] for toks in utoks]
+    words_all = [uwords[u] for u in uidx]
+    stems_present = {stem(w) for words in uwords for w in words if w not in STOPWORDS}
+    ulong = _acronym_long_forms(utexts, utoks, t)
+    long_forms = [list(ulong[u]) for u in uidx]
+    _shortened_both_ways(toks_all, long_forms, t)  # by occurrences: the most frequent spelling
     # Words also written in lower case somewhere in the cluster are not personal names.
-    common = frozenset(w for toks, words in zip(toks_all, words_all) for (surf, _s, _e), w in zip(toks, words)
+    common = frozenset(w for toks, words in zip(utoks, uwords) for (surf, _s, _e), w in zip(toks, words)
                        if surf[:1].islower())
     bases = [parse_iso(a.date) for a in cluster.articles]
     memo: dict[tuple[str, bool], tuple[str | None, bool, bool]] = {}
@@ -244,6 +260,7 @@ def build_features(cluster: Cluster, t: Tuning = TUNING) -> list[SentFeatures]:
         neg_zone = _negation_scope(toks, words, terms, negated, t) | un_words
         f = SentFeatures(ai, s.index, s.text, toks, words, terms, names, negated=negated, neg_zone=frozenset(neg_zone))
         f.lang = s.lang or "und"  # issue 14
+        f.kind = len(built)
         _add_facts(f, canon, lfs, bases[ai], t)
         _people(f, common)
         feats.append(f)
