@@ -300,3 +300,23 @@ async def test_palette_export_writes_what_is_on_screen_without_loading_again(mak
         records = [json.loads(l) for l in out.read_text(encoding="utf-8").splitlines()]
         assert any(r["type"] == "tag" for r in records)
         assert not [n for n in app._notifications if "export failed" in str(n.message)]
+
+
+async def test_empty_search_says_what_to_do_and_ends_the_search(make):
+    """Enter in an empty search box is not "nothing found for “”": it ends the search."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press(*"manager", "enter")
+        await pilot.pause()
+        assert app.cursor == ("a", 2)
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press("ctrl+u", "enter")  # the box is cleared, then submitted
+        await pilot.pause()
+        assert "“”" not in app.review.message
+        assert app.review.message == "search ended (type words after / to search)"
+        assert app.cursor == ("a", 2)
+        await pilot.press("n")  # no search left: n is the next conflict again
+        assert app.cursor == ("b", 0)

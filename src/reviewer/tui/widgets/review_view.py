@@ -304,7 +304,11 @@ class ReviewView(Vertical, can_focus=True):
         def done(query: str | None) -> None:
             if query is None:
                 return
-            if self.nav.search(query):
+            if not query.strip():  # an empty box ends the search ("nothing found for “”" said nothing)
+                self.nav.search_hits, self.nav.search_query, self.nav.search_pos = [], "", -1
+                self.notify("search ended (type words after / to search)")
+                self.publish()
+            elif self.nav.search(query):
                 self.moved()
             else:
                 self.notify(f"nothing found for “{query.strip()}”")
