@@ -126,6 +126,7 @@ class ReviewerApp(App[int]):
     def save_and_release(self) -> str | None:
         """Save what is not saved and release the lock (a signal, ctrl+q, a crash). Never raises."""
         try:
+            self.review.keep_typed_note()
             self.review.stop_autosave()
             nav = self.review.nav
             return self.workspace.finish(nav.cursor if nav is not None else None)

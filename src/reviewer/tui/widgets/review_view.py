@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import var
 from textual.timer import Timer
-from textual.widgets import ProgressBar
+from textual.widgets import Input, ProgressBar
 
 from reviewer.keymap import KEYS
 from reviewer.models import Link
@@ -55,6 +55,7 @@ class ReviewView(Vertical, can_focus=True):
         self._save_timer: Timer | None = None
         self._resize_pending = False
         self._quit_armed = False
+        self._note_done: Callable[[str | None], None] | None = None  # the open note box's callback
         self.message = ""
         self._flash_timer: Timer | None = None
         self.collector = Idle()  # full collections of the cycle collector while no key comes
@@ -420,11 +421,23 @@ class ReviewView(Vertical, can_focus=True):
             write = lambda text: session.set_sentence_note(key, text)
 
         def done(text: str | None) -> None:
+            self._note_done = None
             if text is not None and text != current:
                 write(text)
                 self.changed()
 
+        self._note_done = done
         self.app.push_screen(NoteScreen(title, current), done)
+
+    def keep_typed_note(self) -> None:
+        """Quitting with the note box open keeps what was typed, as Enter would (Esc is how a
+        note is dropped): ctrl+q or a closed terminal must not lose it."""
+        done, screen = self._note_done, self.app.screen
+        if done is None or not isinstance(screen, NoteScreen):
+            return
+        typed = screen.query_one(Input).value
+        if typed != safe_text(screen.text):  # what the box was opened with (shown safe)
+            done(typed)
 
     def action_undo(self) -> None:
         self._history(self.ws.session.undo(), "undone", "nothing to undo")
@@ -487,6 +500,7 @@ class ReviewView(Vertical, can_focus=True):
             self.notify(f"reloaded {self.ws.store.path}")
 
     def action_quit_app(self) -> None:
+        self.keep_typed_note()
         self.stop_autosave()
         ws = self.ws
         if ws.session is not None and not ws.store.read_only and ws.saved_cursor != self.nav.cursor:
