@@ -30,7 +30,7 @@ class ListScreen(ModalScreen[None]):
             yield Static(Text(safe_text(self.title_text) + "   (Esc closes)", style="bold"), id="list-title")
             with VerticalScroll():
                 if self.lines and isinstance(self.lines[0], tuple):
-                    table = Table.grid(padding=(0, 1))
+                    table = Table.grid(padding=(0, 2))
                     table.add_column(no_wrap=True)
                     table.add_column(ratio=1)
                     for key, what in self.lines:
