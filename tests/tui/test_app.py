@@ -320,3 +320,18 @@ async def test_empty_search_says_what_to_do_and_ends_the_search(make):
         assert app.cursor == ("a", 2)
         await pilot.press("n")  # no search left: n is the next conflict again
         assert app.cursor == ("b", 0)
+
+
+async def test_h_or_l_at_the_edge_column_says_so(make):
+    """`l` in the last column (or `h` in the first) did nothing at all, where `j` at the last
+    sentence says "last sentence of …"."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        assert app.cursor[0] == "a"
+        assert app.review.message == "first article column"
+        await pilot.press("l", "l")
+        assert app.cursor[0] == "c"
+        await pilot.press("l")
+        assert app.cursor[0] == "c"
+        assert app.review.message == "last article column"

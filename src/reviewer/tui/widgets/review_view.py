@@ -266,6 +266,8 @@ class ReviewView(Vertical, can_focus=True):
         target = column_step(self.columns.order, self.nav.art, step, len(self.cluster.articles))
         if target is not None:
             self._go(target, self.columns.column_target(self.nav, target))
+        else:  # every article is shown and the cursor is in the edge column: say so, as j/k do
+            self.flash("last article column" if step > 0 else "first article column", 3)
 
     def action_next_conflict(self, step: int) -> None:
         if self.adjudication is not None and not self.nav.search_hits:  # --adjudicate: n / N go through disputes
