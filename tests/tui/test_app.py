@@ -335,3 +335,24 @@ async def test_h_or_l_at_the_edge_column_says_so(make):
         await pilot.press("l")
         assert app.cursor[0] == "c"
         assert app.review.message == "last article column"
+
+
+async def test_saving_or_clearing_a_note_says_so(make):
+    """Enter in the note box closed it without a word (every other change says what it did)."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "e")
+        await pilot.pause()
+        await pilot.press(*"check the time", "enter")
+        await pilot.pause()
+        assert app.review.message == "note saved on a:1"
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("ctrl+u", "enter")
+        await pilot.pause()
+        assert app.review.message == "note removed from a:1"
+        await pilot.press("a", "e")  # a decided link's note
+        await pilot.pause()
+        await pilot.press(*"by phone", "enter")
+        await pilot.pause()
+        assert app.review.message.startswith("note saved on the ") and "link to " in app.review.message

@@ -414,11 +414,13 @@ class ReviewView(Vertical, can_focus=True):
         if link is not None and link.decision is not None:
             other = link.other(self.nav.cursor)
             title = f"Note on the {link.relation} link to {other[0]}:{other[1]}"
+            where = f"the {link.relation} link to {other[0]}:{other[1]}"
             current = link.note
             write: Callable[[str], object] = lambda text: session.set_link_note(link, text)
         else:
             key = self.nav.cursor
             title = f"Note on sentence {key[0]}:{key[1]}"
+            where = f"{key[0]}:{key[1]}"
             current = session.notes_by.get(key, "")
             write = lambda text: session.set_sentence_note(key, text)
 
@@ -426,6 +428,8 @@ class ReviewView(Vertical, can_focus=True):
             self._note_done = None
             if text is not None and text != current:
                 write(text)
+                self.notify(safe_text(f"note saved on {where}" if text.strip() else f"note removed from {where}"),
+                            timeout=2)
                 self.changed()
 
         self._note_done = done
