@@ -356,3 +356,22 @@ async def test_saving_or_clearing_a_note_says_so(make):
         await pilot.press(*"by phone", "enter")
         await pilot.pause()
         assert app.review.message.startswith("note saved on the ") and "link to " in app.review.message
+
+
+async def test_the_export_toast_counts_the_records_and_says_why_there_are_none(make):
+    """The palette's export said "exported csv to …" for a file holding the header alone: the
+    reviewer could not tell an empty export from a full one."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.export("csv")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        said = [n.message.replace("\n", "") for n in app._notifications if n.message.startswith("exported")]
+        assert said[-1].endswith("(0 records: nothing tagged, noted or decided yet)"), said
+        await pilot.press("1")
+        app.export("csv")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        said = [n.message.replace("\n", "") for n in app._notifications if n.message.startswith("exported")]
+        assert said[-1].endswith(".csv (1 record)"), said
