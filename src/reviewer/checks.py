@@ -123,7 +123,7 @@ def run_check(paths: list[str], config_path: str | None = None, sidecars: list[s
         rep.add("error" if lost else "ok", f"{f}: reviewer {data.reviewer!r}, {plural(len(data.tags), 'tag')}, "
                 f"{plural(len(data.links), 'link decision')}, {plural(len(data.notes), 'note')}, "
                 f"{plural(len(lost), 'orphan')}" + (" (listed above)" if lost else ""))
-    if not files:
+    if not files and any(Path(p).exists() for p in paths):  # a missing path: its error says it all
         rep.add("ok", "no sidecar beside the articles")
     if cluster is not None:
         from reviewer.claimreport import graph_warnings

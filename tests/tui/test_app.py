@@ -300,3 +300,78 @@ async def test_palette_export_writes_what_is_on_screen_without_loading_again(mak
         records = [json.loads(l) for l in out.read_text(encoding="utf-8").splitlines()]
         assert any(r["type"] == "tag" for r in records)
         assert not [n for n in app._notifications if "export failed" in str(n.message)]
+
+
+async def test_empty_search_says_what_to_do_and_ends_the_search(make):
+    """Enter in an empty search box is not "nothing found for “”": it ends the search."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press(*"manager", "enter")
+        await pilot.pause()
+        assert app.cursor == ("a", 2)
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press("ctrl+u", "enter")  # the box is cleared, then submitted
+        await pilot.pause()
+        assert "“”" not in app.review.message
+        assert app.review.message == "search ended (type words after / to search)"
+        assert app.cursor == ("a", 2)
+        await pilot.press("n")  # no search left: n is the next conflict again
+        assert app.cursor == ("b", 0)
+
+
+async def test_h_or_l_at_the_edge_column_says_so(make):
+    """`l` in the last column (or `h` in the first) did nothing at all, where `j` at the last
+    sentence says "last sentence of …"."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        assert app.cursor[0] == "a"
+        assert app.review.message == "first article column"
+        await pilot.press("l", "l")
+        assert app.cursor[0] == "c"
+        await pilot.press("l")
+        assert app.cursor[0] == "c"
+        assert app.review.message == "last article column"
+
+
+async def test_saving_or_clearing_a_note_says_so(make):
+    """Enter in the note box closed it without a word (every other change says what it did)."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "e")
+        await pilot.pause()
+        await pilot.press(*"check the time", "enter")
+        await pilot.pause()
+        assert app.review.message == "note saved on a:1"
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("ctrl+u", "enter")
+        await pilot.pause()
+        assert app.review.message == "note removed from a:1"
+        await pilot.press("a", "e")  # a decided link's note
+        await pilot.pause()
+        await pilot.press(*"by phone", "enter")
+        await pilot.pause()
+        assert app.review.message.startswith("note saved on the ") and "link to " in app.review.message
+
+
+async def test_the_export_toast_counts_the_records_and_says_why_there_are_none(make):
+    """The palette's export said "exported csv to …" for a file holding the header alone: the
+    reviewer could not tell an empty export from a full one."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.export("csv")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        said = [n.message.replace("\n", "") for n in app._notifications if n.message.startswith("exported")]
+        assert said[-1].endswith("(0 records: nothing tagged, noted or decided yet)"), said
+        await pilot.press("1")
+        app.export("csv")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        said = [n.message.replace("\n", "") for n in app._notifications if n.message.startswith("exported")]
+        assert said[-1].endswith(".csv (1 record)"), said

@@ -211,3 +211,28 @@ async def test_accepting_a_flagged_claim_takes_a_second_key(make, cluster_dir):
         await pilot.press("a")
         await pilot.pause()
         assert all(l.decision == "accepted" for l in screen.board.match_links(screen.board.current()))
+
+
+def screen_lines(app) -> list[str]:
+    return ["".join(seg.text for seg in strip) for strip in app.screen._compositor.render_strips()]
+
+
+async def test_claims_keys_help_wraps_under_the_description_and_closes_with_question_mark(make):
+    """`?` on the claims screen: a long description went on at the left edge of the box, under
+    the keys column ("│ in the columns view"); it now goes on under its own column, and `?`
+    closes the box again as it does in the columns view."""
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert not isinstance(app.screen, ClaimsScreen)
+        lines = [line.split("│")[1] for line in screen_lines(app) if line.count("│") >= 2]
+        (enter,) = [i for i, line in enumerate(lines) if line.lstrip("• ").startswith("enter")]
+        start = lines[enter].index("the claim's")
+        more = lines[enter + 1]  # the rest of the enter line's description
+        assert more[:start].strip() == "" and more[start:].strip(), lines[enter:enter + 2]
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimsScreen)

@@ -61,3 +61,27 @@ async def test_the_claims_keys_line_fits_the_width(tmp_path, config, width, name
         assert shown[0].id == f"claims-keys-{name}"
         assert cell_len(line) <= shown[0].content_size.width
         assert line.rstrip().endswith(("esc", "esc back"))
+
+
+async def test_the_inspector_head_drops_its_key_hint_rather_than_wrap(make):
+    """At 60 columns the head "a:0  [labels…]   link 1 of 2  (] [ select)" wrapped, its last
+    word alone on a second line ("   select)") that the link list then lacked."""
+    from reviewer.tui.widgets.inspector import Inspector
+
+    app = make()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("1", "2")  # two labels: a long head
+        await pilot.pause()
+        box = app.query_one(Inspector)
+        width = box.content_size.width
+        lines = [strip.text.rstrip() for strip in box.render_lines(box.content_region.reset_offset)]
+        assert "link 1 of 2" in lines[0], lines[:3]
+        assert "select)" not in "\n".join(lines[:3]), lines[:3]
+        assert lines[1].lstrip().startswith("▶"), lines[:3]  # the selected link comes next
+    app = make()
+    async with app.run_test(size=(150, 40)) as pilot:  # wide: the hint stays
+        await pilot.pause()
+        box = app.query_one(Inspector)
+        lines = [strip.text.rstrip() for strip in box.render_lines(box.content_region.reset_offset)]
+        assert lines[0].endswith("link 1 of 2  (] [ select)"), lines[0]
+        assert width < 60

@@ -355,3 +355,34 @@ def test_the_autosave_delay_is_never_zero():
     ws = Workspace.__new__(Workspace)
     ws.first_unsaved = 100.0
     assert 0 < ws.autosave_delay(now=100.0 + AUTOSAVE_MAX_DELAY + 5)
+
+
+# ------------------------------------------------------------------ a note typed but not entered when quitting
+@pytest.mark.parametrize("how", ["ctrl+q", "signal"])
+async def test_a_note_being_typed_is_kept_when_the_app_quits(make, cluster_dir, how):
+    """`e`, some words, then ctrl+q (or the terminal closes): the words were dropped without a
+    word. Only Esc drops a note being typed."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "e")
+        await pilot.pause()
+        await pilot.press(*"ask the desk")
+        if how == "ctrl+q":
+            await pilot.press("ctrl+q")
+        else:  # what a signal does first (its real path also ends the process: tests/tui/test_tmux_safety.py)
+            app.save_and_release()
+            app.exit(143)
+        await pilot.pause()
+    assert [(n["article"], n["sentence"], n["text"]) for n in sidecar(cluster_dir)["notes"]] == [("a", 1, "ask the desk")]
+
+
+async def test_a_note_left_as_it_was_or_cancelled_is_not_written_on_quit(make, cluster_dir):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press(*"dropped", "escape", "j", "e")  # Esc drops it; the second box stays empty
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert sidecar(cluster_dir)["notes"] == []

@@ -21,7 +21,7 @@ else:  # pragma: no cover
 import tomli_w
 
 from reviewer.annotations import DECISIONS, ORIGINS, RELATIONS, Anchor, LinkDecision, Note, ReviewData, Tag, now
-from reviewer.atomic import write_atomic
+from reviewer.atomic import BACKUP_SUFFIX, write_atomic
 from reviewer.errors import SidecarError
 from reviewer.sidecar.migrate import SCHEMA, upgrade
 from reviewer.sidecar.paths import format_of
@@ -247,7 +247,13 @@ def loads_sidecar(raw_bytes: bytes, p: Path) -> ReviewData:
         text = raw_bytes.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise SidecarError("not valid UTF-8", path=sp) from None
-    raw = _parse(text, format_of(p), sp)
+    try:
+        raw = _parse(text, format_of(p), sp)
+    except SidecarError:
+        # An article (or any other file) given where a sidecar goes: name the mistake, not its TOML.
+        if not p.name.lower().removesuffix(BACKUP_SUFFIX).endswith((".toml", ".json")):
+            raise SidecarError("not a sidecar (a sidecar is NAME.review.toml or NAME.review.json)", path=sp) from None
+        raise
     if raw == {} or raw == []:
         raise SidecarError("holds no sidecar fields (no schema, reviewer, tags or links): not a sidecar this app "
                            "wrote", path=sp)

@@ -126,6 +126,7 @@ class ReviewerApp(App[int]):
     def save_and_release(self) -> str | None:
         """Save what is not saved and release the lock (a signal, ctrl+q, a crash). Never raises."""
         try:
+            self.review.keep_typed_note()
             self.review.stop_autosave()
             nav = self.review.nav
             return self.workspace.finish(nav.cursor if nav is not None else None)
@@ -216,17 +217,24 @@ class ReviewerApp(App[int]):
     def _export_worker(self, run: Callable[[], object], fmt: str, out: Path) -> None:
         """Runs off the UI thread."""
         try:
-            run()
+            summary = run()
         except ReviewerError as exc:
             self.post_message(ExportFailed(exc.one_line()))
         except Exception as exc:  # a bug in an exporter must not take the review down
             self.post_message(ExportFailed(f"{type(exc).__name__}: {exc}"))
         else:
-            self.post_message(ExportDone(fmt, out))
+            records = getattr(summary, "records", None)
+            self.post_message(ExportDone(fmt, out, records if isinstance(records, int) and fmt != "html" else None))
 
     def on_export_done(self, msg: ExportDone) -> None:
         # Toasts wrap at spaces only: break the path at its separators (the toast's text width).
-        self.notify(fold_path(f"exported {msg.fmt} to {msg.path}", TOAST_TEXT_WIDTH))
+        count = ""
+        if msg.records == 0:  # a file with a header alone, or an empty list: say why
+            count = (" (0 records: no link accepted or rejected yet)" if msg.fmt == "nli"  # pairs only
+                     else " (0 records: nothing tagged, noted or decided yet)")
+        elif msg.records is not None:
+            count = f" ({msg.records} record{'s' if msg.records != 1 else ''})"
+        self.notify(fold_path(f"exported {msg.fmt} to {msg.path}{count}", TOAST_TEXT_WIDTH))
 
     def on_export_failed(self, msg: ExportFailed) -> None:
         self.notify(f"export failed: {msg.error}", severity="error")

@@ -32,6 +32,7 @@ class AlignFailed(Message):
 class ExportDone(Message):
     fmt: str
     path: Path
+    records: int | None = None  # how many records were written (None: not counted, e.g. the html page)
 
 
 @dataclass

@@ -351,7 +351,7 @@ class ClaimsScreen(Screen):
         self._history(self.review.ws.session.redo(), "redo")
 
     def action_keys(self) -> None:
-        self.app.push_screen(ListScreen("Keys of the claims screen", [f"{k:<16} {d}" for k, d in KEYS_HELP]))
+        self.app.push_screen(ListScreen("Keys of the claims screen", list(KEYS_HELP)))
 
     def action_back(self) -> None:
         self.app.pop_screen()

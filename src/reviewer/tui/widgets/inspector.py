@@ -61,7 +61,11 @@ class Inspector(TextPanel):
         links = list(st.links)
         focus = next((i for i, l in enumerate(links) if l is st.focus), 0)
         if len(links) > 1:
-            head.append(f"   link {focus + 1} of {len(links)}  (] [ select)", style=self.style_of("hint"))
+            count, hint = f"   link {focus + 1} of {len(links)}", "  (] [ select)"
+            # The key hint goes when it alone would wrap the head (its last word on a line of its own).
+            if head.cell_len + len(count) <= width < head.cell_len + len(count) + len(hint):
+                hint = ""
+            head.append(count + hint, style=self.style_of("hint"))
         lines = self._hang(head, 0, 2, width)
         if not links:
             hint = Text("no links" + (" yet: aligning…" if st.aligning else "") +

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import var
 from textual.timer import Timer
-from textual.widgets import ProgressBar
+from textual.widgets import Input, ProgressBar
 
 from reviewer.keymap import KEYS
 from reviewer.models import Link
@@ -55,6 +55,7 @@ class ReviewView(Vertical, can_focus=True):
         self._save_timer: Timer | None = None
         self._resize_pending = False
         self._quit_armed = False
+        self._note_done: Callable[[str | None], None] | None = None  # the open note box's callback
         self.message = ""
         self._flash_timer: Timer | None = None
         self.collector = Idle()  # full collections of the cycle collector while no key comes
@@ -265,6 +266,8 @@ class ReviewView(Vertical, can_focus=True):
         target = column_step(self.columns.order, self.nav.art, step, len(self.cluster.articles))
         if target is not None:
             self._go(target, self.columns.column_target(self.nav, target))
+        else:  # every article is shown and the cursor is in the edge column: say so, as j/k do
+            self.flash("last article column" if step > 0 else "first article column", 3)
 
     def action_next_conflict(self, step: int) -> None:
         if self.adjudication is not None and not self.nav.search_hits:  # --adjudicate: n / N go through disputes
@@ -304,7 +307,11 @@ class ReviewView(Vertical, can_focus=True):
         def done(query: str | None) -> None:
             if query is None:
                 return
-            if self.nav.search(query):
+            if not query.strip():  # an empty box ends the search ("nothing found for “”" said nothing)
+                self.nav.search_hits, self.nav.search_query, self.nav.search_pos = [], "", -1
+                self.notify("search ended (type words after / to search)")
+                self.publish()
+            elif self.nav.search(query):
                 self.moved()
             else:
                 self.notify(f"nothing found for “{query.strip()}”")
@@ -407,20 +414,36 @@ class ReviewView(Vertical, can_focus=True):
         if link is not None and link.decision is not None:
             other = link.other(self.nav.cursor)
             title = f"Note on the {link.relation} link to {other[0]}:{other[1]}"
+            where = f"the {link.relation} link to {other[0]}:{other[1]}"
             current = link.note
             write: Callable[[str], object] = lambda text: session.set_link_note(link, text)
         else:
             key = self.nav.cursor
             title = f"Note on sentence {key[0]}:{key[1]}"
+            where = f"{key[0]}:{key[1]}"
             current = session.notes_by.get(key, "")
             write = lambda text: session.set_sentence_note(key, text)
 
         def done(text: str | None) -> None:
+            self._note_done = None
             if text is not None and text != current:
                 write(text)
+                self.notify(safe_text(f"note saved on {where}" if text.strip() else f"note removed from {where}"),
+                            timeout=2)
                 self.changed()
 
+        self._note_done = done
         self.app.push_screen(NoteScreen(title, current), done)
+
+    def keep_typed_note(self) -> None:
+        """Quitting with the note box open keeps what was typed, as Enter would (Esc is how a
+        note is dropped): ctrl+q or a closed terminal must not lose it."""
+        done, screen = self._note_done, self.app.screen
+        if done is None or not isinstance(screen, NoteScreen):
+            return
+        typed = screen.query_one(Input).value
+        if typed != safe_text(screen.text):  # what the box was opened with (shown safe)
+            done(typed)
 
     def action_undo(self) -> None:
         self._history(self.ws.session.undo(), "undone", "nothing to undo")
@@ -483,6 +506,7 @@ class ReviewView(Vertical, can_focus=True):
             self.notify(f"reloaded {self.ws.store.path}")
 
     def action_quit_app(self) -> None:
+        self.keep_typed_note()
         self.stop_autosave()
         ws = self.ws
         if ws.session is not None and not ws.store.read_only and ws.saved_cursor != self.nav.cursor:
