@@ -474,3 +474,27 @@ def test_proper_nouns_weighted_by_copies_count_every_occurrence():
     weighted = _proper_nouns(toks, copies)
     assert weighted == _proper_nouns(expanded) and list(weighted) == list(_proper_nouns(expanded))
     assert weighted["brandt"] == 5
+
+
+def test_shared_link_dicts_equal_one_dict_per_link():
+    """The shared dicts of the fast JSON path (one per reference object, evidence, score value)
+    are, written out, the per-link dicts: with refs shared and copied, scores repeated (0.0 and
+    -0.0 among them), links within one article, evidence repeated and with a note."""
+    import orjson
+
+    from reviewer.engine import alignjson
+    from reviewer.models import Evidence, Link, SentenceRef
+
+    ra, rb, rc = SentenceRef("x", 0), SentenceRef("y", 3), SentenceRef("x", 2)
+    ev = Evidence("number", "7", "nine", (4, 5), (4, 8))
+    noted = Evidence("date", "Monday", "Friday", (0, 6), (0, 6), note="dated apart")
+    links = [Link(ra, rb, "match", 0.51234), Link(ra, SentenceRef("y", 3), "match", 0.51234),
+             Link(ra, rc, "match", 0.0), Link(rc, rb, "match", -0.0), Link(rc, ra, "match", 0.0),
+             Link(rb, rc, "conflict", 0.77777, (ev,)), Link(ra, rb, "conflict", 0.77777, (ev, noted)),
+             Link(SentenceRef("x", 0), rb, "match", 1)]
+    shared = alignjson._link_dicts(links, True)
+    plain = [alignjson.link_dict(l) for l in links]
+    assert shared == plain
+    assert orjson.dumps(shared, option=orjson.OPT_INDENT_2) == orjson.dumps(plain, option=orjson.OPT_INDENT_2)
+    assert b"-0.0" in orjson.dumps(shared) and shared[2]["score"] == 0.0 and shared[0]["score"] == 0.5123
+    assert shared[2]["within_article"] is True and "within_article" not in shared[0]
