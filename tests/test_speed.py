@@ -498,3 +498,23 @@ def test_shared_link_dicts_equal_one_dict_per_link():
     assert orjson.dumps(shared, option=orjson.OPT_INDENT_2) == orjson.dumps(plain, option=orjson.OPT_INDENT_2)
     assert b"-0.0" in orjson.dumps(shared) and shared[2]["score"] == 0.0 and shared[0]["score"] == 0.5123
     assert shared[2]["within_article"] is True and "within_article" not in shared[0]
+
+
+def test_day_kinds_in_one_lookup_give_the_kinds_and_agreement_of_the_old_path():
+    """issue 15: _days_agree (a kind mask and the compact forms per sentence) is None exactly
+    when the old path found no shared kind or agreement on each, else the shared kinds."""
+    from reviewer.engine.evidence import _dates_agree, _days_agree
+    from reviewer.engine.features import build_features
+    from tests.test_real_news_rules import cluster
+
+    feats = build_features(cluster(*_FACT_SENTENCES, "The ferry left on Monday, March 4, the operator said.",
+                                   "The ferry left on Thursday, March 7, the operator said.",
+                                   "The ferry left on Monday, March 7, the operator said."))
+    seen = set()
+    for a in feats:
+        for b in feats:
+            kinds = [k for k in ("weekday", "date") if a.event_dates.get(k) and b.event_dates.get(k)]
+            want = None if not kinds or _dates_agree(a, b, kinds) else tuple(kinds)
+            assert _days_agree(a, b) == want, (a.text, b.text)
+            seen.add(want)
+    assert {None, ("weekday",), ("weekday", "date")} <= seen

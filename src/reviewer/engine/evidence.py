@@ -523,14 +523,39 @@ def _dates_agree(a: SentFeatures, b: SentFeatures, kinds: list[str]) -> bool:
     return True
 
 
+_DAY_KINDS = {1: ("weekday",), 2: ("date",), 3: ("weekday", "date")}
+
+
+def _day_forms(f: SentFeatures) -> tuple[int, frozenset[int], bool, tuple[tuple, ...]]:
+    """:func:`_date_forms` after a bit mask of the kinds of days the sentence names (1 weekday,
+    2 date), in one look-up per sentence (issue 15: every pair asks)."""
+    got = f.memo.get("day_forms")
+    if got is None:
+        ed = f.event_dates
+        got = f.memo["day_forms"] = ((1 if ed.get("weekday") else 0) | (2 if ed.get("date") else 0), *_date_forms(f))
+    return got
+
+
+def _days_agree(a: SentFeatures, b: SentFeatures) -> tuple[str, ...] | None:
+    """The kinds of days both sentences name, in date_evidence's order, or None when there are
+    none or when each kind has a pair of days that agree (:func:`_dates_agree`)."""
+    ma, wa, open_a, da = _day_forms(a)
+    mb, wb, open_b, db = _day_forms(b)
+    m = ma & mb
+    if not m:
+        return None  # nothing to compare (issue 15: most pairs)
+    if (not m & 1 or not wa.isdisjoint(wb)) and \
+            (not m & 2 or open_a or open_b or any(not (x[1] < y[0] or y[1] < x[0]) for x in da for y in db)):
+        return None  # each kind has a day both name (issue 15: most pairs of wire copy)
+    return _DAY_KINDS[m]
+
+
 def date_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:
     """Weekdays are compared with weekdays, dates with dates; a shared one means agreement."""
     out: list[Evidence] = []
-    kinds = [k for k in ("weekday", "date") if a.event_dates.get(k) and b.event_dates.get(k)]
-    if not kinds:
-        return out  # nothing to compare (issue 15: most pairs)
-    if _dates_agree(a, b, kinds):
-        return out  # each kind has a day both name (issue 15: most pairs of wire copy)
+    kinds = _days_agree(a, b)
+    if kinds is None:
+        return out
     r = t.local_terms_radius
     sa, sb = result_stage(a), result_stage(b)
     if sa and sb and sa != sb:
