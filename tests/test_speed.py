@@ -518,3 +518,46 @@ def test_day_kinds_in_one_lookup_give_the_kinds_and_agreement_of_the_old_path():
             assert _days_agree(a, b) == want, (a.text, b.text)
             seen.add(want)
     assert {None, ("weekday",), ("weekday", "date")} <= seen
+
+
+def _distinct_figures_pairwise(a, b, t):
+    """distinct_figures as first written: every pair of counts, from their contexts."""
+    from reviewer.engine.evidence import _ctxs, _two_stages
+
+    if _two_stages(a, b):
+        return True
+    if not (a.counts and b.counts):
+        return False
+    xa_all, xb_all = _ctxs(a, t), _ctxs(b, t)
+    if not any(xa.states & xb.states for xa in xa_all for xb in xb_all):
+        if any(xa.states and xb.states for xa in xa_all for xb in xb_all):
+            return True
+    for ca, xa in zip(a.counts, xa_all):
+        for cb, xb in zip(b.counts, xb_all):
+            if ca.exact and cb.exact and ca.lo != cb.lo and xa.head & xb.head:
+                if xa.scope != xb.scope or (xa.subject and xb.subject and xa.subject != xb.subject):
+                    return True
+    return False
+
+
+def test_figure_forms_give_what_comparing_every_pair_of_counts_gives():
+    """issue 15: distinct_figures from per-sentence forms (the fates counted, the exact counts'
+    value, head, scope, subject) says what the loops over every pair of counts said."""
+    from reviewer.engine.evidence import distinct_figures
+    from reviewer.engine.features import build_features
+    from tests.test_real_news_rules import cluster
+
+    mine = ("Flooding left 240 dead in the valley, the governor said.",
+            "Flooding left 240 missing in the valley, the governor said.",
+            "Flooding left 310 dead and 240 missing in the valley.",
+            "The mayor won 58 percent of the votes cast in the capital.",
+            "The mayor won 54 percent of the votes.",
+            "Larsen won 58 percent of the votes, and Moreau got 42 percent.")
+    feats = build_features(cluster(*_FACT_SENTENCES, *mine))
+    got = {}
+    for a in feats:
+        for b in feats:
+            want = _distinct_figures_pairwise(a, b, TUNING)
+            assert distinct_figures(a, b, TUNING) == want, (a.text, b.text)
+            got[want] = got.get(want, 0) + 1
+    assert got.get(True, 0) >= 2 and got.get(False, 0) >= 2

@@ -447,24 +447,33 @@ def distinct_figures(a: SentFeatures, b: SentFeatures, t: Tuning) -> bool:
         return True
     if not (a.counts and b.counts):
         return False
-    xa_all, xb_all = _ctxs(a, t), _ctxs(b, t)
-    if not any(xa.states & xb.states for xa in xa_all for xb in xb_all):
+    states_a, exact_a = _figure_forms(a, t)
+    states_b, exact_b = _figure_forms(b, t)
+    if states_a and states_b and states_a.isdisjoint(states_b):
         # The same figure counting two different fates ("5,000 dead" / "5,000 missing"), and no
         # fate counted on both sides: two different claims, however alike the words.
-        for ca, xa in zip(a.counts, xa_all):
-            for cb, xb in zip(b.counts, xb_all):
-                if xa.states and xb.states:
-                    return True
-    for ca, xa in zip(a.counts, xa_all):
-        for cb, xb in zip(b.counts, xb_all):
-            if not (ca.exact and cb.exact and ca.lo != cb.lo and xa.head & xb.head):
+        return True
+    for lo_a, head_a, scope_a, sa in exact_a:
+        for lo_b, head_b, scope_b, sb in exact_b:
+            if lo_a == lo_b or head_a.isdisjoint(head_b):
                 continue
-            if xa.scope != xb.scope:
+            if scope_a != scope_b:
                 return True
-            sa, sb = xa.subject, xb.subject
             if sa and sb and sa != sb:
                 return True
     return False
+
+
+def _figure_forms(f: SentFeatures, t: Tuning) -> tuple[frozenset[str], tuple[tuple, ...]]:
+    """What :func:`distinct_figures` compares, once per sentence (issue 15): the fates its counts
+    count, all together (two sentences share one fate exactly when a count of each does), and
+    (value, head, scope, subject) of each exact count."""
+    got = f.memo.get("figure_forms")
+    if got is None:
+        xs = _ctxs(f, t)
+        got = f.memo["figure_forms"] = (frozenset().union(*(x.states for x in xs)),
+                                        tuple((c.lo, x.head, x.scope, x.subject) for c, x in zip(f.counts, xs) if c.exact))
+    return got
 
 
 def same_figure(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: float, t: Tuning) -> bool:
