@@ -561,3 +561,26 @@ def test_figure_forms_give_what_comparing_every_pair_of_counts_gives():
             assert distinct_figures(a, b, TUNING) == want, (a.text, b.text)
             got[want] = got.get(want, 0) + 1
     assert got.get(True, 0) >= 2 and got.get(False, 0) >= 2
+
+
+def test_term_ids_give_the_edit_script_of_the_terms():
+    """issue 15: entity_evidence aligns the terms' ids, not the terms: the same edit script on
+    every pair of sentences, and a swapped name is still found."""
+    from rapidfuzz.distance import Levenshtein
+
+    from reviewer.engine.evidence import _term_run, entity_evidence
+    from reviewer.engine.features import build_features
+    from tests.test_real_news_rules import cluster
+
+    mine = ("Harbour master Ilse Brandt said the pier at Koldby would reopen on Friday.",
+            "Harbour master Tomas Ek said the pier at Koldby would reopen on Friday.",
+            "The pier at Koldby would reopen on Friday, Brandt said.")
+    feats = build_features(cluster(*_FACT_SENTENCES, *mine))
+    for a in feats:
+        for b in feats:
+            ra, rb = _term_run(a), _term_run(b)
+            assert Levenshtein.opcodes(ra[4], rb[4]).as_list() == \
+                [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end) for o in Levenshtein.opcodes(ra[1], rb[1])]
+    a, b = feats[-3], feats[-2]
+    got = entity_evidence(a, b, TUNING)
+    assert [(e.a, e.b) for e in got] == [("Ilse Brandt", "Tomas Ek")]
