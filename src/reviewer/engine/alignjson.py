@@ -30,11 +30,7 @@ def alignment_dict(cluster: Cluster, links: list[Link], *, share: bool = False) 
                 "source": art.source,
                 "url": art.url,
                 **({"lang": art.lang} if art.lang else {}),
-                "sentences": [
-                    {"index": s.index, "start": s.start, "end": s.end, "text": s.text,
-                     **({"lang": s.lang} if s.lang else {})}
-                    for s in art.sentences
-                ],
+                "sentences": [_sentence_dict(s) for s in art.sentences],
             }
             for art in cluster.articles
         ],
@@ -42,13 +38,17 @@ def alignment_dict(cluster: Cluster, links: list[Link], *, share: bool = False) 
     }
 
 
+def _sentence_dict(s) -> dict:
+    d = {"index": s.index, "start": s.start, "end": s.end, "text": s.text}
+    if s.lang:
+        d["lang"] = s.lang
+    return d
+
+
 def _link_dicts(links: list[Link], share: bool) -> list[dict]:
     if not share:
         return [link_dict(l) for l in links]
-    from reviewer.engine.features import collector_paused
-
-    with collector_paused():  # ~100k dicts, all kept: the cycle collector's passes find nothing
-        return _shared_link_dicts(links)
+    return _shared_link_dicts(links)
 
 
 def _shared_link_dicts(links: list[Link]) -> list[dict]:
@@ -135,4 +135,8 @@ def _dumps_fast(cluster: Cluster, links: list[Link]) -> str:
     """The same bytes as ``json.dumps(alignment_dict(...), ensure_ascii=False, indent=2)``
     (orjson's indent is 2 spaces, its floats are Python's shortest repr, its escapes are
     json's with ensure_ascii=False; tests/test_speed.py holds it to that)."""
-    return orjson.dumps(alignment_dict(cluster, links, share=True), option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
+    from reviewer.engine.features import collector_paused
+
+    with collector_paused():  # ~100k dicts, all kept until written: the cycle collector's passes find nothing
+        data = alignment_dict(cluster, links, share=True)
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
