@@ -474,3 +474,113 @@ def test_proper_nouns_weighted_by_copies_count_every_occurrence():
     weighted = _proper_nouns(toks, copies)
     assert weighted == _proper_nouns(expanded) and list(weighted) == list(_proper_nouns(expanded))
     assert weighted["brandt"] == 5
+
+
+def test_shared_link_dicts_equal_one_dict_per_link():
+    """The shared dicts of the fast JSON path (one per reference object, evidence, score value)
+    are, written out, the per-link dicts: with refs shared and copied, scores repeated (0.0 and
+    -0.0 among them), links within one article, evidence repeated and with a note."""
+    import orjson
+
+    from reviewer.engine import alignjson
+    from reviewer.models import Evidence, Link, SentenceRef
+
+    ra, rb, rc = SentenceRef("x", 0), SentenceRef("y", 3), SentenceRef("x", 2)
+    ev = Evidence("number", "7", "nine", (4, 5), (4, 8))
+    noted = Evidence("date", "Monday", "Friday", (0, 6), (0, 6), note="dated apart")
+    links = [Link(ra, rb, "match", 0.51234), Link(ra, SentenceRef("y", 3), "match", 0.51234),
+             Link(ra, rc, "match", 0.0), Link(rc, rb, "match", -0.0), Link(rc, ra, "match", 0.0),
+             Link(rb, rc, "conflict", 0.77777, (ev,)), Link(ra, rb, "conflict", 0.77777, (ev, noted)),
+             Link(SentenceRef("x", 0), rb, "match", 1)]
+    shared = alignjson._link_dicts(links, True)
+    plain = [alignjson.link_dict(l) for l in links]
+    assert shared == plain
+    assert orjson.dumps(shared, option=orjson.OPT_INDENT_2) == orjson.dumps(plain, option=orjson.OPT_INDENT_2)
+    assert b"-0.0" in orjson.dumps(shared) and shared[2]["score"] == 0.0 and shared[0]["score"] == 0.5123
+    assert shared[2]["within_article"] is True and "within_article" not in shared[0]
+
+
+def test_day_kinds_in_one_lookup_give_the_kinds_and_agreement_of_the_old_path():
+    """issue 15: _days_agree (a kind mask and the compact forms per sentence) is None exactly
+    when the old path found no shared kind or agreement on each, else the shared kinds."""
+    from reviewer.engine.evidence import _dates_agree, _days_agree
+    from reviewer.engine.features import build_features
+    from tests.test_real_news_rules import cluster
+
+    feats = build_features(cluster(*_FACT_SENTENCES, "The ferry left on Monday, March 4, the operator said.",
+                                   "The ferry left on Thursday, March 7, the operator said.",
+                                   "The ferry left on Monday, March 7, the operator said."))
+    seen = set()
+    for a in feats:
+        for b in feats:
+            kinds = [k for k in ("weekday", "date") if a.event_dates.get(k) and b.event_dates.get(k)]
+            want = None if not kinds or _dates_agree(a, b, kinds) else tuple(kinds)
+            assert _days_agree(a, b) == want, (a.text, b.text)
+            seen.add(want)
+    assert {None, ("weekday",), ("weekday", "date")} <= seen
+
+
+def _distinct_figures_pairwise(a, b, t):
+    """distinct_figures as first written: every pair of counts, from their contexts."""
+    from reviewer.engine.evidence import _ctxs, _two_stages
+
+    if _two_stages(a, b):
+        return True
+    if not (a.counts and b.counts):
+        return False
+    xa_all, xb_all = _ctxs(a, t), _ctxs(b, t)
+    if not any(xa.states & xb.states for xa in xa_all for xb in xb_all):
+        if any(xa.states and xb.states for xa in xa_all for xb in xb_all):
+            return True
+    for ca, xa in zip(a.counts, xa_all):
+        for cb, xb in zip(b.counts, xb_all):
+            if ca.exact and cb.exact and ca.lo != cb.lo and xa.head & xb.head:
+                if xa.scope != xb.scope or (xa.subject and xb.subject and xa.subject != xb.subject):
+                    return True
+    return False
+
+
+def test_figure_forms_give_what_comparing_every_pair_of_counts_gives():
+    """issue 15: distinct_figures from per-sentence forms (the fates counted, the exact counts'
+    value, head, scope, subject) says what the loops over every pair of counts said."""
+    from reviewer.engine.evidence import distinct_figures
+    from reviewer.engine.features import build_features
+    from tests.test_real_news_rules import cluster
+
+    mine = ("Flooding left 240 dead in the valley, the governor said.",
+            "Flooding left 240 missing in the valley, the governor said.",
+            "Flooding left 310 dead and 240 missing in the valley.",
+            "The mayor won 58 percent of the votes cast in the capital.",
+            "The mayor won 54 percent of the votes.",
+            "Larsen won 58 percent of the votes, and Moreau got 42 percent.")
+    feats = build_features(cluster(*_FACT_SENTENCES, *mine))
+    got = {}
+    for a in feats:
+        for b in feats:
+            want = _distinct_figures_pairwise(a, b, TUNING)
+            assert distinct_figures(a, b, TUNING) == want, (a.text, b.text)
+            got[want] = got.get(want, 0) + 1
+    assert got.get(True, 0) >= 2 and got.get(False, 0) >= 2
+
+
+def test_term_ids_give_the_edit_script_of_the_terms():
+    """issue 15: entity_evidence aligns the terms' ids, not the terms: the same edit script on
+    every pair of sentences, and a swapped name is still found."""
+    from rapidfuzz.distance import Levenshtein
+
+    from reviewer.engine.evidence import _term_run, entity_evidence
+    from reviewer.engine.features import build_features
+    from tests.test_real_news_rules import cluster
+
+    mine = ("Harbour master Ilse Brandt said the pier at Koldby would reopen on Friday.",
+            "Harbour master Tomas Ek said the pier at Koldby would reopen on Friday.",
+            "The pier at Koldby would reopen on Friday, Brandt said.")
+    feats = build_features(cluster(*_FACT_SENTENCES, *mine))
+    for a in feats:
+        for b in feats:
+            ra, rb = _term_run(a), _term_run(b)
+            assert Levenshtein.opcodes(ra[4], rb[4]).as_list() == \
+                [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end) for o in Levenshtein.opcodes(ra[1], rb[1])]
+    a, b = feats[-3], feats[-2]
+    got = entity_evidence(a, b, TUNING)
+    assert [(e.a, e.b) for e in got] == [("Ilse Brandt", "Tomas Ek")]

@@ -451,8 +451,10 @@ def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[i
     similarity)). ``quoting``: pairs (i < j) of a word quoted alone and its quotation
     (:func:`_quoting_pairs`), which stay whatever their rank or anchors."""
     k = settings.max_matches_per_article
-    matches = [m for m in _within_on_words(feats, matches, within_min)
-               if not (_lead_in(feats[m[0]], t) or _lead_in(feats[m[1]], t))]
+    lead = [_lead_in(f, t) for f in feats]  # once per sentence, not twice per match (issue 15)
+    matches = _within_on_words(feats, matches, within_min)
+    if any(lead):
+        matches = [m for m in matches if not (lead[m[0]] or lead[m[1]])]
     best = _best_scores([f.art for f in feats], matches)
     kept = _anchored_or_close(feats, _someones_best(feats, matches, best), t, best)
     if quoting:
@@ -479,13 +481,23 @@ def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[i
     nm, mk_l, ck_l = len(mk), mk.tolist(), ck.tolist()
     out = []
     append = out.append
+    rounded: dict[float, float] = {}  # round() once per score value (issue 15: scores repeat)
     # Tens of thousands of new objects, none of them garbage: align() runs with the cycle
     # collector paused (its passes were 60% of this loop on the dense 5k, issue 15).
+    evs: dict[int, tuple[Evidence, ...]] = {}  # one tuple per evidence list (pairs decided together share it)
     for at in sorted_at:
         if at < nm:
             i, j, sc, _lex = matches[mk_l[at]]
-            append(Link(ref[i], ref[j], "match", round(sc, 4), ()))
+            rel, ev_t = "match", ()
         else:
             i, j, sc, ev = conflicts[ck_l[at - nm]]
-            append(Link(ref[i], ref[j], "conflict", round(sc, 4), tuple(ev)))
+            rel, ev_t = "conflict", evs.get(id(ev))
+            if ev_t is None:
+                ev_t = evs[id(ev)] = tuple(ev)
+        r = rounded.get(sc)
+        if r is None:
+            r = round(sc, 4)
+            if sc:  # 0.0 and -0.0 are one key
+                rounded[sc] = r
+        append(Link(ref[i], ref[j], rel, r, ev_t))
     return out

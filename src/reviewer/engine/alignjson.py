@@ -30,11 +30,7 @@ def alignment_dict(cluster: Cluster, links: list[Link], *, share: bool = False) 
                 "source": art.source,
                 "url": art.url,
                 **({"lang": art.lang} if art.lang else {}),
-                "sentences": [
-                    {"index": s.index, "start": s.start, "end": s.end, "text": s.text,
-                     **({"lang": s.lang} if s.lang else {})}
-                    for s in art.sentences
-                ],
+                "sentences": [_sentence_dict(s) for s in art.sentences],
             }
             for art in cluster.articles
         ],
@@ -42,9 +38,58 @@ def alignment_dict(cluster: Cluster, links: list[Link], *, share: bool = False) 
     }
 
 
+def _sentence_dict(s) -> dict:
+    d = {"index": s.index, "start": s.start, "end": s.end, "text": s.text}
+    if s.lang:
+        d["lang"] = s.lang
+    return d
+
+
 def _link_dicts(links: list[Link], share: bool) -> list[dict]:
-    cache: dict = {}
-    return [link_dict(l, cache if share else None) for l in links]
+    if not share:
+        return [link_dict(l) for l in links]
+    return _shared_link_dicts(links)
+
+
+def _shared_link_dicts(links: list[Link]) -> list[dict]:
+    """:func:`link_dict` of every link, sharing what links repeat (issue 15: the ~100k links of a
+    dense cluster): one dict per sentence reference (by object: the engine gives each sentence
+    one reference; equal copies only share less), per evidence, one rounded score per score
+    value, one empty evidence list. The dicts are only for writing out: the bytes are the same."""
+    refs: dict[int, dict] = {}
+    evs: dict = {}
+    rounded: dict = {}
+    none: list = []
+    out = []
+    append = out.append
+    for l in links:
+        ra, rb = l.a, l.b
+        a = refs.get(id(ra))
+        if a is None:
+            a = refs[id(ra)] = {"article": ra.article, "sentence": ra.sentence}
+        b = refs.get(id(rb))
+        if b is None:
+            b = refs[id(rb)] = {"article": rb.article, "sentence": rb.sentence}
+        s = l.score
+        r = rounded.get(s)
+        if r is None:
+            r = round(float(s), 4)
+            if s:  # 0.0 and -0.0 are equal keys but written apart
+                rounded[s] = r
+        if l.evidence:
+            evidence = []
+            for e in l.evidence:
+                d = evs.get(e)
+                if d is None:
+                    d = evs[e] = _evidence_dict(e)
+                evidence.append(d)
+        else:
+            evidence = none
+        d = {"a": a, "b": b, "relation": l.relation, "score": r, "evidence": evidence}
+        if ra.article == rb.article:
+            d["within_article"] = True
+        append(d)
+    return out
 
 
 def link_dict(link: Link, cache: dict | None = None) -> dict:
@@ -90,4 +135,8 @@ def _dumps_fast(cluster: Cluster, links: list[Link]) -> str:
     """The same bytes as ``json.dumps(alignment_dict(...), ensure_ascii=False, indent=2)``
     (orjson's indent is 2 spaces, its floats are Python's shortest repr, its escapes are
     json's with ensure_ascii=False; tests/test_speed.py holds it to that)."""
-    return orjson.dumps(alignment_dict(cluster, links, share=True), option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
+    from reviewer.engine.features import collector_paused
+
+    with collector_paused():  # ~100k dicts, all kept until written: the cycle collector's passes find nothing
+        data = alignment_dict(cluster, links, share=True)
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"

@@ -447,24 +447,33 @@ def distinct_figures(a: SentFeatures, b: SentFeatures, t: Tuning) -> bool:
         return True
     if not (a.counts and b.counts):
         return False
-    xa_all, xb_all = _ctxs(a, t), _ctxs(b, t)
-    if not any(xa.states & xb.states for xa in xa_all for xb in xb_all):
+    states_a, exact_a = _figure_forms(a, t)
+    states_b, exact_b = _figure_forms(b, t)
+    if states_a and states_b and states_a.isdisjoint(states_b):
         # The same figure counting two different fates ("5,000 dead" / "5,000 missing"), and no
         # fate counted on both sides: two different claims, however alike the words.
-        for ca, xa in zip(a.counts, xa_all):
-            for cb, xb in zip(b.counts, xb_all):
-                if xa.states and xb.states:
-                    return True
-    for ca, xa in zip(a.counts, xa_all):
-        for cb, xb in zip(b.counts, xb_all):
-            if not (ca.exact and cb.exact and ca.lo != cb.lo and xa.head & xb.head):
+        return True
+    for lo_a, head_a, scope_a, sa in exact_a:
+        for lo_b, head_b, scope_b, sb in exact_b:
+            if lo_a == lo_b or head_a.isdisjoint(head_b):
                 continue
-            if xa.scope != xb.scope:
+            if scope_a != scope_b:
                 return True
-            sa, sb = xa.subject, xb.subject
             if sa and sb and sa != sb:
                 return True
     return False
+
+
+def _figure_forms(f: SentFeatures, t: Tuning) -> tuple[frozenset[str], tuple[tuple, ...]]:
+    """What :func:`distinct_figures` compares, once per sentence (issue 15): the fates its counts
+    count, all together (two sentences share one fate exactly when a count of each does), and
+    (value, head, scope, subject) of each exact count."""
+    got = f.memo.get("figure_forms")
+    if got is None:
+        xs = _ctxs(f, t)
+        got = f.memo["figure_forms"] = (frozenset().union(*(x.states for x in xs)),
+                                        tuple((c.lo, x.head, x.scope, x.subject) for c, x in zip(f.counts, xs) if c.exact))
+    return got
 
 
 def same_figure(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: float, t: Tuning) -> bool:
@@ -523,14 +532,39 @@ def _dates_agree(a: SentFeatures, b: SentFeatures, kinds: list[str]) -> bool:
     return True
 
 
+_DAY_KINDS = {1: ("weekday",), 2: ("date",), 3: ("weekday", "date")}
+
+
+def _day_forms(f: SentFeatures) -> tuple[int, frozenset[int], bool, tuple[tuple, ...]]:
+    """:func:`_date_forms` after a bit mask of the kinds of days the sentence names (1 weekday,
+    2 date), in one look-up per sentence (issue 15: every pair asks)."""
+    got = f.memo.get("day_forms")
+    if got is None:
+        ed = f.event_dates
+        got = f.memo["day_forms"] = ((1 if ed.get("weekday") else 0) | (2 if ed.get("date") else 0), *_date_forms(f))
+    return got
+
+
+def _days_agree(a: SentFeatures, b: SentFeatures) -> tuple[str, ...] | None:
+    """The kinds of days both sentences name, in date_evidence's order, or None when there are
+    none or when each kind has a pair of days that agree (:func:`_dates_agree`)."""
+    ma, wa, open_a, da = _day_forms(a)
+    mb, wb, open_b, db = _day_forms(b)
+    m = ma & mb
+    if not m:
+        return None  # nothing to compare (issue 15: most pairs)
+    if (not m & 1 or not wa.isdisjoint(wb)) and \
+            (not m & 2 or open_a or open_b or any(not (x[1] < y[0] or y[1] < x[0]) for x in da for y in db)):
+        return None  # each kind has a day both name (issue 15: most pairs of wire copy)
+    return _DAY_KINDS[m]
+
+
 def date_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:
     """Weekdays are compared with weekdays, dates with dates; a shared one means agreement."""
     out: list[Evidence] = []
-    kinds = [k for k in ("weekday", "date") if a.event_dates.get(k) and b.event_dates.get(k)]
-    if not kinds:
-        return out  # nothing to compare (issue 15: most pairs)
-    if _dates_agree(a, b, kinds):
-        return out  # each kind has a day both name (issue 15: most pairs of wire copy)
+    kinds = _days_agree(a, b)
+    if kinds is None:
+        return out
     r = t.local_terms_radius
     sa, sb = result_stage(a), result_stage(b)
     if sa and sb and sa != sb:
@@ -658,24 +692,35 @@ def antonym_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Eviden
     return []
 
 
-def _term_run(f: SentFeatures) -> tuple[list[int], list[str], frozenset[str], frozenset[str]]:
+# One small int per term (issue 15): the edit script of two lists of ints is the edit script of
+# the terms (it depends only on which elements are equal) and is cheaper for rapidfuzz to read.
+_TERM_IDS: dict[str, int] = {}
+
+
+def _term_ids(terms: list[str]) -> list[int]:
+    ids = _TERM_IDS
+    return [ids.get(x) or ids.setdefault(x, len(ids) + 1) for x in terms]
+
+
+def _term_run(f: SentFeatures) -> tuple[list[int], list[str], frozenset[str], frozenset[str], list[int]]:
     """The sentence's content terms for :func:`entity_evidence`, computed once (issue 15): their
-    token indices, the terms, their set, and the set of those that are names."""
+    token indices, the terms, their set, the set of those that are names, and the terms' ids."""
     got = f.memo.get("term_run")
     if got is None:
         ia = [k for k, x in enumerate(f.terms) if x is not None]
         sa = [f.terms[k] for k in ia]
-        got = f.memo["term_run"] = (ia, sa, frozenset(sa), frozenset(f.terms[k] for k in ia if f.names[k]))
+        got = f.memo["term_run"] = (ia, sa, frozenset(sa), frozenset(f.terms[k] for k in ia if f.names[k]),
+                                    _term_ids(sa))
     return got
 
 
 def entity_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Evidence]:
     """A name replaced by another in the same slot: equal words on both sides, a short swap."""
-    ia, sa, set_a, names_a = _term_run(a)
-    ib, sb, set_b, names_b = _term_run(b)
+    ia, sa, set_a, names_a, ids_a = _term_run(a)
+    ib, sb, set_b, names_b, ids_b = _term_run(b)
     if names_a <= set_b or names_b <= set_a:
         return []  # a swap needs a name on each side that the other sentence lacks
-    ops = [(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in Levenshtein.opcodes(sa, sb)]
+    ops = Levenshtein.opcodes(ids_a, ids_b).as_list()
     for n, (tag, a0, a1, b0, b1) in enumerate(ops):
         if tag != "replace" or n == 0 or n == len(ops) - 1:
             continue
