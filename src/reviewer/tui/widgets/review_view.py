@@ -162,13 +162,20 @@ class ReviewView(Vertical, can_focus=True):
         self.query_one(Inspector).info = state
         self.show_status()
 
+    def status_info(self, message: str) -> StatusInfo:
+        """What the status bar shows, with ``message`` as its news (the claims screen has one too)."""
+        return StatusInfo(
+            safe_text(self.ws.options.reviewer), self.ws.saved_state(), dict(self.ws.session.progress()),
+            " · ".join(filter(None, [self.align_status, self.ws.status_note])), len(self.ws.orphans),
+            safe_text(str(self.ws.options.sidecar)), message)
+
     def show_status(self) -> None:
         if self.ws.session is None:
             return
-        self.query_one(StatusBar).info = StatusInfo(
-            safe_text(self.ws.options.reviewer), self.ws.saved_state(), dict(self.ws.session.progress()),
-            " · ".join(filter(None, [self.align_status, self.ws.status_note])), len(self.ws.orphans),
-            safe_text(str(self.ws.options.sidecar)), self.message)
+        self.query_one(StatusBar).info = self.status_info(self.message)
+        claims = getattr(self.app, "_claims_screen", None)  # saved / unsaved shows there too
+        if claims is not None and claims.is_current:
+            claims.show_status()
 
     # ------------------------------------------------------------------ alignment
     def start_alignment(self, use_cache: bool = True) -> None:
