@@ -96,7 +96,7 @@ class ReviewView(Vertical, can_focus=True):
         self.set_interval(0.5, self.collector.tick)
         self.ws.open()
         self.attach()
-        self.columns.lay_out(self.nav.art)
+        self.columns.lay_out(self.nav.art, self._link_column())
 
     def attach(self) -> None:
         """Build the session on the open sidecar, tell what happened, then get the links."""
@@ -117,8 +117,13 @@ class ReviewView(Vertical, can_focus=True):
         else:
             self.start_alignment(use_cache=opts.use_cache)
 
+    def _link_column(self) -> int | None:
+        """The article of the selected link's other end (None: no link selected)."""
+        focus = self.nav.focused_link() if self.nav is not None else None
+        return self.nav.art_index.get(focus.other(self.nav.cursor)[0]) if focus is not None else None
+
     def _after_layout(self) -> None:
-        self.columns.lay_out(self.nav.art)
+        self.columns.lay_out(self.nav.art, self._link_column())
         self.columns.bring_into_view(self.nav)
         self.publish()
 
@@ -230,6 +235,11 @@ class ReviewView(Vertical, can_focus=True):
         self.ws.session.set_suggested(links)
         self.aligning = False
         self.query_one("#align-progress", ProgressBar).remove_class("running")
+        # The links arrived: the selected one's column stands beside the cursor's, as after a move.
+        old_order = list(self.columns.order)
+        self.columns.lay_out(self.nav.art, self._link_column())
+        if self.columns.order != old_order:
+            self.call_after_refresh(self.columns.bring_into_view, self.nav)
         self.publish()
         self.collector.settle()  # tui.collector: full collections walk none of it, and
         self.call_after_refresh(self.collector.settle)  # nor the indexes the next frame builds
@@ -240,9 +250,7 @@ class ReviewView(Vertical, can_focus=True):
         selected link's sentence level with it, the other linked ones as near as they fit) and
         redraw."""
         old_order = list(self.columns.order)
-        focus = self.nav.focused_link()
-        want = self.nav.art_index.get(focus.other(self.nav.cursor)[0]) if focus is not None else None
-        self.columns.lay_out(self.nav.art, want)
+        self.columns.lay_out(self.nav.art, self._link_column())
         if self.columns.order != old_order:
             self.call_after_refresh(self.columns.bring_into_view, self.nav, sync)
         self.columns.bring_into_view(self.nav, sync=sync)
