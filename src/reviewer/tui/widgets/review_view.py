@@ -58,6 +58,8 @@ class ReviewView(Vertical, can_focus=True):
         self._note_done: Callable[[str | None], None] | None = None  # the open note box's callback
         self.message = ""
         self._flash_timer: Timer | None = None
+        self._keys = 0  # keys come to on_key before their binding's action runs
+        self._flash_key = 0  # the key during which the message was shown
         self.collector = Idle()  # full collections of the cycle collector while no key comes
 
     def compose(self) -> ComposeResult:
@@ -79,6 +81,7 @@ class ReviewView(Vertical, can_focus=True):
     def flash(self, message: str, seconds: float = 5) -> None:
         """Show ``message`` in the status bar for a few seconds (or until the next one)."""
         self.message = message
+        self._flash_key = self._keys
         if self._flash_timer is not None:
             self._flash_timer.stop()
         self._flash_timer = self.set_timer(max(2.0, seconds), self.end_flash)
@@ -86,6 +89,8 @@ class ReviewView(Vertical, can_focus=True):
 
     def end_flash(self) -> None:
         self.message = ""
+        if self._flash_timer is not None:
+            self._flash_timer.stop()
         self._flash_timer = None
         self.show_status()
 
@@ -249,6 +254,11 @@ class ReviewView(Vertical, can_focus=True):
         """The cursor moved (or its selected link changed): scroll the columns to it (sync: the
         selected link's sentence level with it, the other linked ones as near as they fit) and
         redraw."""
+        if self.message and self._flash_key != self._keys:  # news of an earlier key is stale now
+            self.message = ""
+            if self._flash_timer is not None:
+                self._flash_timer.stop()
+                self._flash_timer = None
         old_order = list(self.columns.order)
         self.columns.lay_out(self.nav.art, self._link_column())
         if self.columns.order != old_order:
@@ -367,6 +377,7 @@ class ReviewView(Vertical, can_focus=True):
 
     def on_key(self, event) -> None:
         self.collector.key()
+        self._keys += 1
         ch = event.character
         if ch and len(ch) == 1 and ch in "123456789":
             event.stop()
