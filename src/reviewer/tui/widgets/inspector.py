@@ -157,9 +157,15 @@ class Inspector(TextPanel):
         for name, part in parts:
             lines = [line.copy() for line in part[:got[name]]]
             if lines and got[name] < len(part):
-                lines[-1].truncate(max(1, width - 1))
-                lines[-1].rstrip()
-                lines[-1].append("…")
+                last = lines[-1]
+                body = last.plain[11:]
+                if name in ("this", "that") and has_rtl(body) and base_direction(body) == "R":
+                    # a right-to-left sentence reads on at its line's left end: the "…" goes there
+                    lines[-1] = last[:11] + Text("…") + last[12:]
+                else:
+                    last.truncate(max(1, width - 1))
+                    last.rstrip()
+                    last.append("…")
             out += lines
         return out
 
