@@ -32,7 +32,6 @@ from reviewer.tui.screens.list import ListScreen
 from reviewer.tui.screens.claims_table import ClaimsTable
 from reviewer.tui.richtext import safe_rich
 from reviewer.tui.visual_order import VisualLines, base_direction, has_rtl
-from reviewer.tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
     from reviewer.tui.app import ReviewerApp
@@ -118,7 +117,7 @@ class ClaimsScreen(Screen):
 
     def show_status(self) -> None:
         if self.review.ws.session is not None and self.is_mounted:
-            self.query_one("#claims-status", StatusBar).info = self.review.status_info(self.message)
+            self.query_one("#claims-status").info = self.review.status_info(self.message)
 
     def compose(self) -> ComposeResult:
         yield Static(id="claims-top")
@@ -127,7 +126,8 @@ class ClaimsScreen(Screen):
             with VerticalScroll(id="claims-detail-box"):
                 yield Static(id="claims-detail")
             yield Static(id="claims-matrix")
-        yield StatusBar(id="claims-status")  # short news, as on the columns view: no toast over the claim
+        # short news, as on the columns view (its status bar's kind: screens never import widgets)
+        yield self.review.new_status_bar(id="claims-status")
         # the keys line: in words when the screen is wide, its keys alone when narrow (app.tcss)
         for line, name in ((KEYS_LINE, "full"), (KEYS_LINE_MID, "wide"), (KEYS_LINE_SHORT, "narrow")):
             yield Static(Text(line, no_wrap=True, overflow="ellipsis"), id=f"claims-keys-{name}",

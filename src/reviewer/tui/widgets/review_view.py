@@ -179,6 +179,11 @@ class ReviewView(Vertical, can_focus=True):
             " · ".join(filter(None, [self.align_status, self.ws.status_note])), len(self.ws.orphans),
             safe_text(str(self.ws.options.sidecar)), message)
 
+    @staticmethod
+    def new_status_bar(**kwargs) -> StatusBar:
+        """A status bar for another screen (the claims screen): the same look and parts."""
+        return StatusBar(**kwargs)
+
     def show_status(self) -> None:
         if self.ws.session is None:
             return
