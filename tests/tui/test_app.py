@@ -375,3 +375,23 @@ async def test_the_export_toast_counts_the_records_and_says_why_there_are_none(m
         await pilot.pause()
         said = [n.message.replace("\n", "") for n in app._notifications if n.message.startswith("exported")]
         assert said[-1].endswith(".csv (1 record)"), said
+
+
+async def test_a_status_note_goes_at_the_next_move(make):
+    """"first sentence of a" stayed up 3 s after j, and "N links suggested" about 10 s after
+    the start: the next move clears the news of an earlier key (a move's own news stays)."""
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        review = app.review
+        await pilot.press("k")  # a:0 already: nothing above
+        assert review.message.startswith("first sentence of a")
+        await pilot.press("j")
+        await pilot.pause()
+        assert review.message == ""
+        assert "first sentence" not in app.query_one("#status").render().plain
+        review.flash("6 links suggested (from the cache)", 8)
+        await pilot.press("j")
+        assert review.message == ""
+        await pilot.press("f")  # a key's own news stays over the move it makes
+        assert review.message.startswith("filter:")

@@ -143,11 +143,9 @@ async def test_undo_on_the_claims_screen_says_what_it_takes_back(make):
         await pilot.pause()
         await pilot.press("c")
         await pilot.pause()
-        app.clear_notifications()
         await pilot.press("u")
         await pilot.pause()
-        said = [str(n.message) for n in app._notifications]
-        assert any(m.startswith("undone: a note on a:0") for m in said), said
+        assert app.screen.message.startswith("undone: a note on a:0"), app.screen.message
 
 
 async def test_a_narrow_claims_screen_gives_the_claim_the_whole_bottom_panel(make):
@@ -207,7 +205,7 @@ async def test_accepting_a_flagged_claim_takes_a_second_key(make, cluster_dir):
         await pilot.press("a")
         await pilot.pause()
         assert all(l.decision is None for l in screen.board.match_links(claim))
-        assert "Press a again" in [n.message for n in app._notifications][-1]
+        assert "press a again" in screen.message
         await pilot.press("a")
         await pilot.pause()
         assert all(l.decision == "accepted" for l in screen.board.match_links(screen.board.current()))
@@ -236,3 +234,22 @@ async def test_claims_keys_help_wraps_under_the_description_and_closes_with_ques
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, ClaimsScreen)
+
+
+async def test_claims_news_goes_to_a_status_line_and_covers_no_claim_text(make):
+    """After a on the claims screen the news ("claim …: 2 match links accepted") stands in the
+    screen's own status line, as on the columns view, not in a toast over the claim's sentences
+    (found in a new-user trial at 80x24)."""
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("g", "a")
+        await pilot.pause()
+        screen = app.screen
+        assert not app._notifications, [n.message for n in app._notifications]
+        status = screen.query_one("#claims-status")
+        line = status.render().plain
+        assert "match links accepted" in line and "tester" in line, line
+        assert status.region.y == 22  # the line over the keys line, the bottom panel above it untouched
+        assert screen.query_one("#claims-bottom").region.bottom <= status.region.y

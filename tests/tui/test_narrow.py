@@ -85,3 +85,23 @@ async def test_the_inspector_head_drops_its_key_hint_rather_than_wrap(make):
         lines = [strip.text.rstrip() for strip in box.render_lines(box.content_region.reset_offset)]
         assert lines[0].endswith("link 1 of 2  (] [ select)"), lines[0]
         assert width < 60
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (100, 22)])
+async def test_a_small_inspector_shows_the_start_of_both_sentences(make, size):
+    """A new user at 60x20 saw "…" where the sentences should be, and at 80x24 no "this:" with
+    lines to spare: the selected link's line, "this:" and "that:" get a line each first, cut
+    with "…" rather than left out."""
+    from reviewer.tui.widgets.inspector import Inspector
+
+    app = make()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()  # a:0, two links, the first one with two pieces of evidence
+        box = app.query_one(Inspector)
+        lines = [strip.text.rstrip() for strip in box.render_lines(box.content_region.reset_offset)]
+        text = "\n".join(lines)
+        assert "▶ ≠ conflict 0.71" in text, text
+        assert "this: Four workers" in text, text
+        assert "that: A blaze at a" in text, text
+        assert "+1 more link below" in text, text
+        assert len(lines) <= box.content_size.height

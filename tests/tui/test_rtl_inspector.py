@@ -130,3 +130,20 @@ async def test_a_wrapped_arabic_sentence_is_right_aligned_below_its_label(tmp_pa
         # The words are all there, in visual order on each line.
         text = app.session.sentences[(ART, AR_LONG)].text
         assert sorted(" ".join(l[start:] for l in lines).split()) == sorted(get_display(text).split())
+
+
+def test_a_right_to_left_sentence_cut_short_gets_its_mark_at_the_left():
+    """A small inspector cuts a sentence to one line: "…" where it reads on, the left end for a
+    right-to-left one (its start, at the right, stays), the right end for a left-to-right one."""
+    from rich.text import Text
+
+    from reviewer.tui.widgets.inspector import Inspector
+
+    ar = "     that: " + "ذهب الولد الصغير إلى السوق"
+    en = "     this: The small boy went to the market"
+    parts = [("head", [Text("▶ ≈ match")]), ("this", [Text(en), Text("           again")]),
+             ("that", [Text(ar), Text("           " + "في الصباح")])]
+    got = [t.plain for t in Inspector._fit(parts, 3, 60)]
+    assert got[0] == "▶ ≈ match"
+    assert got[1].endswith("market…")
+    assert got[2].startswith("     that: …") and got[2].endswith("السوق")

@@ -173,3 +173,21 @@ async def test_a_link_to_an_article_off_screen_brings_it_beside_the_cursor(four_
         await _press(pilot, "h")  # a again, then b at the left edge: neighbouring articles again
         await _press(pilot, "h")
         assert app.cursor[0] == "b" and app.visible_articles() == ["b", "c", "d"]
+
+
+async def test_at_start_up_the_selected_links_column_stands_beside_the_cursors(tmp_path, monkeypatch, config):
+    """Five articles, two columns, the first link from a:0 to e:0: the start shows e beside a
+    at once, as every move does (a new user saw b and met e only after a key)."""
+    d = tmp_path / "five"
+    d.mkdir()
+    for art in "abcde":
+        (d / f"{art}.txt").write_text(_article(art, 6), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    R = SentenceRef
+    app = make_app(["five"], reviewer="tester", config=config, links=[Link(R("a", 0), R("e", 0), "match", 0.9)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert app.cursor == ("a", 0)
+        assert app.visible_articles() == ["a", "e"]
+        assert_level(app)

@@ -95,6 +95,29 @@ class ClaimsScreen(Screen):
         self.table = ClaimsTable(self.board, id="claims-table")
         self._suggested = None
         self._confirm: tuple[int, str] | None = None  # a flagged claim whose acceptance awaits a second key
+        self.message = ""
+        self._flash_timer = None
+
+    def notify(self, message: str, **kwargs) -> None:  # type: ignore[override]
+        """Short news goes to this screen's status line, where it covers no claim; warnings and
+        errors are toasts."""
+        if kwargs.get("severity", "information") != "information":
+            self.app.notify(message, **kwargs)
+            return
+        self.message = message
+        if self._flash_timer is not None:
+            self._flash_timer.stop()
+        self._flash_timer = self.set_timer(max(2.0, kwargs.get("timeout") or 5), self._end_flash)
+        self.show_status()
+
+    def _end_flash(self) -> None:
+        self.message = ""
+        self._flash_timer = None
+        self.show_status()
+
+    def show_status(self) -> None:
+        if self.review.ws.session is not None and self.is_mounted:
+            self.query_one("#claims-status").info = self.review.status_info(self.message)
 
     def compose(self) -> ComposeResult:
         yield Static(id="claims-top")
@@ -103,6 +126,8 @@ class ClaimsScreen(Screen):
             with VerticalScroll(id="claims-detail-box"):
                 yield Static(id="claims-detail")
             yield Static(id="claims-matrix")
+        # short news, as on the columns view (its status bar's kind: screens never import widgets)
+        yield self.review.new_status_bar(id="claims-status")
         # the keys line: in words when the screen is wide, its keys alone when narrow (app.tcss)
         for line, name in ((KEYS_LINE, "full"), (KEYS_LINE_MID, "wide"), (KEYS_LINE_SHORT, "narrow")):
             yield Static(Text(line, no_wrap=True, overflow="ellipsis"), id=f"claims-keys-{name}",
@@ -131,12 +156,13 @@ class ClaimsScreen(Screen):
         if nav is not None:
             self.board.col = nav.art
         if self.review.aligning:
-            self.app.notify("still aligning: these claims come from the links found so far", timeout=4)
+            self.notify("still aligning: these claims come from the links found so far", timeout=4)
         self.redraw()
 
     # ------------------------------------------------------------------ drawing
     def redraw(self) -> None:
         self.table.changed()
+        self.show_status()
         self.query_one("#claims-top", Static).update(safe_rich(self._top()))
         self.query_one("#claims-detail", Static).update(self._detail_shown())
         self.query_one("#claims-matrix", Static).update(safe_rich(self._matrix()))
@@ -267,12 +293,12 @@ class ClaimsScreen(Screen):
 
     def action_sort(self) -> None:
         sort = self.board.cycle_sort()
-        self.app.notify(f"sort: {SORT_WORDS[sort]}", timeout=1.5)
+        self.notify(f"sort: {SORT_WORDS[sort]}", timeout=1.5)
         self.redraw()
 
     def action_contested(self) -> None:
         on = self.board.toggle_contested()
-        self.app.notify("contested claims only" if on else "all claims", timeout=1.5)
+        self.notify("contested claims only" if on else "all claims", timeout=1.5)
         self.redraw()
 
     def action_jump(self) -> None:
@@ -282,7 +308,7 @@ class ClaimsScreen(Screen):
         article = self.board.articles[self.board.col]
         key, how = self.board.target(c, article)
         if how == "first":
-            self.app.notify(f"{letter(self.board.col)} is silent on claim {c.id}: its first sentence instead",
+            self.review.notify(f"{letter(self.board.col)} is silent on claim {c.id}: its first sentence instead",
                             timeout=3)
         review = self.review
         self.app.pop_screen()
@@ -295,14 +321,14 @@ class ClaimsScreen(Screen):
             return
         links = self.board.match_links(c)
         if not links:
-            self.app.notify(f"claim {c.id} has no match links to decide (one sentence)")
+            self.notify(f"claim {c.id} has no match links to decide (one sentence)")
             return
         back = all(l.decision == decision for l in links)  # deciding the same again: back to undecided
         if c.flags and decision == "accepted" and not back and self._confirm != (c.id, decision):
             # an inconsistent claim (its sentences disagree among themselves): a second key accepts it
             self._confirm = (c.id, decision)
-            self.app.notify(f"claim {c.id} is flagged ⚠ {', '.join(c.flags)}: its sentences disagree among "
-                            f"themselves. Press a again to accept its {len(links)} match links anyway.", timeout=5)
+            self.notify(f"claim {c.id} is flagged ⚠ {', '.join(c.flags)}: press a again to accept its {len(links)} "
+                        f"match links anyway (its sentences disagree among themselves)", timeout=5)
             return
         self._confirm = None
         if not self.review.ws.session.decide_many(links, decision):
@@ -310,7 +336,7 @@ class ClaimsScreen(Screen):
         self.review.changed()
         self.board.refresh()
         state = "back to undecided" if back else decision
-        self.app.notify(f"claim {c.id}: {len(links)} match link{'s' if len(links) != 1 else ''} {state}", timeout=2)
+        self.notify(f"claim {c.id}: {len(links)} match link{'s' if len(links) != 1 else ''} {state}", timeout=2)
         self.redraw()
 
     def on_key(self, event) -> None:
@@ -324,24 +350,24 @@ class ClaimsScreen(Screen):
         session = self.review.ws.session
         lab = session.labels_by_key.get(key)
         if lab is None:
-            self.app.notify(f"no label on key {key} (see config.toml)")
+            self.notify(f"no label on key {key} (see config.toml)")
             return
         if c is None or not self.review.writable():
             return
         on = session.toggle_label_many(list(c.sentences), lab.name)
         self.review.changed()
-        self.app.notify(f"{'+' if on else '−'} {lab.name} on the {len(c.sentences)} sentence"
+        self.notify(f"{'+' if on else '−'} {lab.name} on the {len(c.sentences)} sentence"
                         f"{'s' if len(c.sentences) != 1 else ''} of claim {c.id}", timeout=2)
         self.query_one("#claims-detail", Static).update(self._detail_shown())
 
     def _history(self, done: bool, word: str) -> None:
         if not done:
-            self.app.notify(f"nothing to {word}")
+            self.notify(f"nothing to {word}")
             return
         self.review.changed()
         self.board.refresh()
         # The history is the review's, shared with the columns view: say what was taken back.
-        self.app.notify(f"{'undone' if word == 'undo' else 'redone'}: {self.review.ws.session.last_change}", timeout=4)
+        self.notify(f"{'undone' if word == 'undo' else 'redone'}: {self.review.ws.session.last_change}", timeout=4)
         self.redraw()
 
     def action_undo(self) -> None:

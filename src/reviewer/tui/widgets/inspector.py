@@ -86,9 +86,9 @@ class Inspector(TextPanel):
         below = len(links) - 1 - hi
         room = height - len(lines) - (1 if below else 0)
         if len(shown) > room and lo == hi:  # the selected link alone is taller than the panel:
-            # leave out "this:" (the cursor's sentence, highlighted in its column) so that the
-            # other sentence, which may be off screen, is what a small terminal shows
-            shown = self._link(st, key, links[focus], width, this=False)
+            # each of its parts gets a line first (the start of both sentences can be read),
+            # then the other sentence (maybe off screen) more, then this one, then the rest
+            shown = self._fit(self._link_parts(st, key, links[focus], width), max(1, room), width)
         if len(shown) > room:
             shown = shown[:max(1, room - 1)] + [Text("     …", style=self.style_of("hint"))]
         lines += shown
@@ -135,7 +135,43 @@ class Inspector(TextPanel):
                 wrapped = [Text(" " * max(0, body - line.cell_len)) + line for line in wrapped]
         return [wrapped[0]] + [Text(" " * indent) + line for line in wrapped[1:]]
 
-    def _link(self, st: ViewState, key: Key, link: ShownLink, width: int, this: bool = True) -> list[Text]:
+    def _link(self, st: ViewState, key: Key, link: ShownLink, width: int) -> list[Text]:
+        return [line for _name, part in self._link_parts(st, key, link, width) for line in part]
+
+    @staticmethod
+    def _fit(parts: list[tuple[str, list[Text]]], room: int, width: int) -> list[Text]:
+        """The selected link's parts in ``room`` lines: one line each first (the link's line,
+        "that:", "this:", in that order while lines last), the lines left to "that:", then
+        "this:", then the link's line, then who said what. A part cut short ends in "…"."""
+        sizes = {name: len(part) for name, part in parts}
+        got = dict.fromkeys(sizes, 0)
+        left = room
+        for name in ("head", "that", "this"):
+            if name in sizes and left > 0:
+                got[name], left = 1, left - 1
+        for name in ("that", "this", "head", "said"):
+            if name in sizes:
+                more = min(left, sizes[name] - got[name])
+                got[name], left = got[name] + more, left - more
+        out: list[Text] = []
+        for name, part in parts:
+            lines = [line.copy() for line in part[:got[name]]]
+            if lines and got[name] < len(part):
+                last = lines[-1]
+                body = last.plain[11:]
+                if name in ("this", "that") and has_rtl(body) and base_direction(body) == "R":
+                    # a right-to-left sentence reads on at its line's left end: the "…" goes there
+                    lines[-1] = last[:11] + Text("…") + last[12:]
+                else:
+                    last.truncate(max(1, width - 1))
+                    last.rstrip()
+                    last.append("…")
+            out += lines
+        return out
+
+    def _link_parts(self, st: ViewState, key: Key, link: ShownLink, width: int) -> list[tuple[str, list[Text]]]:
+        """The link's lines in named parts: "head" (relation, score, state, evidence), "said"
+        (--adjudicate), and for the selected link "this" and "that" (its two sentences)."""
         mine = link is st.focus
         relation = self.style_of(link.relation)
         other = link.other(key)
@@ -151,20 +187,20 @@ class Inspector(TextPanel):
                        for e in link.evidence)
         if ev:
             line.append(f"   {ev}", style=relation if mine else dim)
-        out = [Text("▶ " if mine else "  ", style=self.style_of("pointer")) + l if i == 0 else l
-               for i, l in enumerate(self._hang(line, 2, 4, width))]
+        head = [Text("▶ " if mine else "  ", style=self.style_of("pointer")) + l if i == 0 else l
+                for i, l in enumerate(self._hang(line, 2, 4, width))]
+        out = [("head", head)]
         said = st.others.describe(link.pair()) if st.others is not None else ""
         if said:  # --adjudicate: who said what
             disputed = st.others.disputed(link.pair())
-            out.append(Text(f"     {'DISPUTED  ' if disputed else 'agreed    '}{said}",
-                            style=self.style_of("conflict" if disputed else "other")))
+            out.append(("said", [Text(f"     {'DISPUTED  ' if disputed else 'agreed    '}{said}",
+                                      style=self.style_of("conflict" if disputed else "other"))]))
         if mine:
-            for label, k in (("this: ", key), ("that: ", other))[0 if this else 1:]:
+            for label, k in (("this: ", key), ("that: ", other)):
                 sentence = self._highlighted(st, k, link)
                 base = base_direction(sentence.plain) if has_rtl(sentence.plain) else None
                 body = self._hang(sentence, 11, 11, width, base)
-                out.append(Text("     " + label, style=dim) + body[0])
-                out += body[1:]
+                out.append((label[:4], [Text("     " + label, style=dim) + body[0]] + body[1:]))
         return out
 
     def _highlighted(self, st: ViewState, key: Key, link: ShownLink) -> Text:

@@ -58,6 +58,8 @@ class ReviewView(Vertical, can_focus=True):
         self._note_done: Callable[[str | None], None] | None = None  # the open note box's callback
         self.message = ""
         self._flash_timer: Timer | None = None
+        self._keys = 0  # keys come to on_key before their binding's action runs
+        self._flash_key = 0  # the key during which the message was shown
         self.collector = Idle()  # full collections of the cycle collector while no key comes
 
     def compose(self) -> ComposeResult:
@@ -79,6 +81,7 @@ class ReviewView(Vertical, can_focus=True):
     def flash(self, message: str, seconds: float = 5) -> None:
         """Show ``message`` in the status bar for a few seconds (or until the next one)."""
         self.message = message
+        self._flash_key = self._keys
         if self._flash_timer is not None:
             self._flash_timer.stop()
         self._flash_timer = self.set_timer(max(2.0, seconds), self.end_flash)
@@ -86,6 +89,8 @@ class ReviewView(Vertical, can_focus=True):
 
     def end_flash(self) -> None:
         self.message = ""
+        if self._flash_timer is not None:
+            self._flash_timer.stop()
         self._flash_timer = None
         self.show_status()
 
@@ -96,7 +101,7 @@ class ReviewView(Vertical, can_focus=True):
         self.set_interval(0.5, self.collector.tick)
         self.ws.open()
         self.attach()
-        self.columns.lay_out(self.nav.art)
+        self.columns.lay_out(self.nav.art, self._link_column())
 
     def attach(self) -> None:
         """Build the session on the open sidecar, tell what happened, then get the links."""
@@ -117,8 +122,13 @@ class ReviewView(Vertical, can_focus=True):
         else:
             self.start_alignment(use_cache=opts.use_cache)
 
+    def _link_column(self) -> int | None:
+        """The article of the selected link's other end (None: no link selected)."""
+        focus = self.nav.focused_link() if self.nav is not None else None
+        return self.nav.art_index.get(focus.other(self.nav.cursor)[0]) if focus is not None else None
+
     def _after_layout(self) -> None:
-        self.columns.lay_out(self.nav.art)
+        self.columns.lay_out(self.nav.art, self._link_column())
         self.columns.bring_into_view(self.nav)
         self.publish()
 
@@ -162,13 +172,25 @@ class ReviewView(Vertical, can_focus=True):
         self.query_one(Inspector).info = state
         self.show_status()
 
+    def status_info(self, message: str) -> StatusInfo:
+        """What the status bar shows, with ``message`` as its news (the claims screen has one too)."""
+        return StatusInfo(
+            safe_text(self.ws.options.reviewer), self.ws.saved_state(), dict(self.ws.session.progress()),
+            " · ".join(filter(None, [self.align_status, self.ws.status_note])), len(self.ws.orphans),
+            safe_text(str(self.ws.options.sidecar)), message)
+
+    @staticmethod
+    def new_status_bar(**kwargs) -> StatusBar:
+        """A status bar for another screen (the claims screen): the same look and parts."""
+        return StatusBar(**kwargs)
+
     def show_status(self) -> None:
         if self.ws.session is None:
             return
-        self.query_one(StatusBar).info = StatusInfo(
-            safe_text(self.ws.options.reviewer), self.ws.saved_state(), dict(self.ws.session.progress()),
-            " · ".join(filter(None, [self.align_status, self.ws.status_note])), len(self.ws.orphans),
-            safe_text(str(self.ws.options.sidecar)), self.message)
+        self.query_one(StatusBar).info = self.status_info(self.message)
+        claims = getattr(self.app, "_claims_screen", None)  # saved / unsaved shows there too
+        if claims is not None and claims.is_current:
+            claims.show_status()
 
     # ------------------------------------------------------------------ alignment
     def start_alignment(self, use_cache: bool = True) -> None:
@@ -223,6 +245,11 @@ class ReviewView(Vertical, can_focus=True):
         self.ws.session.set_suggested(links)
         self.aligning = False
         self.query_one("#align-progress", ProgressBar).remove_class("running")
+        # The links arrived: the selected one's column stands beside the cursor's, as after a move.
+        old_order = list(self.columns.order)
+        self.columns.lay_out(self.nav.art, self._link_column())
+        if self.columns.order != old_order:
+            self.call_after_refresh(self.columns.bring_into_view, self.nav)
         self.publish()
         self.collector.settle()  # tui.collector: full collections walk none of it, and
         self.call_after_refresh(self.collector.settle)  # nor the indexes the next frame builds
@@ -232,10 +259,13 @@ class ReviewView(Vertical, can_focus=True):
         """The cursor moved (or its selected link changed): scroll the columns to it (sync: the
         selected link's sentence level with it, the other linked ones as near as they fit) and
         redraw."""
+        if self.message and self._flash_key != self._keys:  # news of an earlier key is stale now
+            self.message = ""
+            if self._flash_timer is not None:
+                self._flash_timer.stop()
+                self._flash_timer = None
         old_order = list(self.columns.order)
-        focus = self.nav.focused_link()
-        want = self.nav.art_index.get(focus.other(self.nav.cursor)[0]) if focus is not None else None
-        self.columns.lay_out(self.nav.art, want)
+        self.columns.lay_out(self.nav.art, self._link_column())
         if self.columns.order != old_order:
             self.call_after_refresh(self.columns.bring_into_view, self.nav, sync)
         self.columns.bring_into_view(self.nav, sync=sync)
@@ -352,6 +382,7 @@ class ReviewView(Vertical, can_focus=True):
 
     def on_key(self, event) -> None:
         self.collector.key()
+        self._keys += 1
         ch = event.character
         if ch and len(ch) == 1 and ch in "123456789":
             event.stop()
