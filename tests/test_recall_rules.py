@@ -354,3 +354,28 @@ def test_the_speaker_of_a_quotation_is_the_last_one_named_shortly_before():
         f = feats(_REPORTED, text)
         got = speaker_pairs(f, quoted(cl, f), TUNING)
         assert bool(got) is expect
+
+
+def _quoted_words(body):
+    from reviewer.engine.quotes import quote_mask
+
+    inside = quote_mask(body)
+    return "".join(c if m else " " for c, m in zip(body, inside)).split()
+
+
+def test_an_inch_mark_after_a_digit_opens_no_quotation():
+    body = 'The mayor, who is 6\'2" tall, spoke first. The levee held all night. "It held," she said.'
+    assert _quoted_words(body) == ["It", "held,"]
+
+
+def test_a_mark_left_open_at_the_line_break_quotes_nothing():
+    body = 'A stray " mark in this line. The levee held.\nThe council met on Monday.'
+    assert _quoted_words(body) == []
+
+
+def test_german_polish_and_reversed_guillemets_close_their_quotations():
+    assert _quoted_words("Er sagte: \u201eWir bleiben\u201c, und ging.") == ["Wir", "bleiben"]
+    assert _quoted_words("Powiedzia\u0142: \u201eZostajemy\u201d i wyszed\u0142.") == ["Zostajemy"]
+    assert _quoted_words("Sie rief: \u00bbNein\u00ab und lief.") == ["Nein"]
+    assert _quoted_words("Il a dit\u00a0: \u00ab\u00a0Non\u00a0\u00bb puis il est parti.") == ["Non"]
+

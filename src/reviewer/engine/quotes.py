@@ -1,8 +1,8 @@
 """Quotations in an article (issue 12): which words of each sentence stand inside quotation marks.
 
 A quotation may run over several sentences of a paragraph ("“We are ready. The gates open at
-noon.”"): the marks are followed through the article's body, not sentence by sentence, and an
-open quotation ends at a line break. A single word that a sentence puts in quotation marks of
+noon.”"): the marks are followed through the article's body, not sentence by sentence. A mark
+that is not closed before the line break was no quotation (an inch mark, a typo). A single word that a sentence puts in quotation marks of
 its own (a "scare quote": the minister decried the ‘sabotage’) quotes a speaker's word.
 """
 
@@ -12,9 +12,13 @@ from dataclasses import dataclass
 
 from reviewer.models import Cluster
 
-# Opening mark -> its closing mark. Straight and single marks are handled apart: a straight
-# double mark toggles; a single mark must not be an apostrophe ("the mayor’s", "don’t").
-_PAIRS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c", "\u2018": "\u2019"}
+# Opening mark -> the marks that close it („…“ in German, „…” in Polish; «…» in French, »…« in
+# German). Straight and single marks are handled apart: a straight double mark toggles, unless
+# it follows a digit (an inch or a second: 6'2", 12"); a single mark must not be an apostrophe
+# ("the mayor’s", "don’t"). A quotation still open at a line break or at the end of the body
+# was no quotation (a stray or mistyped mark): nothing of it counts as quoted.
+_PAIRS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u00bb": "\u00ab", "\u201e": "\u201c\u201d",
+          "\u2018": "\u2019"}
 _SINGLES = frozenset({"\u2019", "'"})
 
 
@@ -32,9 +36,12 @@ def quote_mask(body: str) -> list[bool]:
     """Per character of ``body``: inside a quotation (the marks themselves are not)?"""
     inside = [False] * len(body)
     closing: str | None = None
+    opened = 0
     n = len(body)
     for k, ch in enumerate(body):
         if ch == "\n":
+            if closing is not None:  # never closed: a stray mark, not a quotation
+                inside[opened:k] = [False] * (k - opened)
             closing = None
             continue
         prev = body[k - 1] if k else " "
@@ -42,15 +49,18 @@ def quote_mask(body: str) -> list[bool]:
         if closing is None:
             if ch in _PAIRS:
                 closing = _PAIRS[ch]
-            elif ch == '"':
+            elif ch == '"' and not prev.isdigit():
                 closing = '"'
             elif ch == "'" and not prev.isalnum() and nxt.isalpha():
                 closing = "'"
+            opened = k
             continue
-        if ch == closing and (closing not in _SINGLES or not nxt.isalpha()):
+        if ch in closing and (ch not in _SINGLES or not nxt.isalpha()):
             closing = None
             continue
         inside[k] = True
+    if closing is not None:
+        inside[opened:n] = [False] * (n - opened)
     return inside
 
 
