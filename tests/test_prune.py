@@ -37,8 +37,13 @@ def test_a_clause_match_beside_a_stronger_whole_match_of_the_short_sentence_goes
     assert other[0, 2] and other[2, 0]
 
 
-def _f(text, lang, art):
-    return SimpleNamespace(text=text, lang=lang, art=art, memo={})
+def _f(text, lang, art, counts=()):
+    return SimpleNamespace(text=text, lang=lang, art=art, memo={}, counts=list(counts))
+
+
+def _metres(n, unit="metre"):  # a figure the sentences below give, as the fact extractor reads it
+    from reviewer.engine.facts import Count
+    return Count(lo=n, hi=n, span=(0, 0), head=(unit,), exact=True, unit=unit)
 
 
 def test_a_vague_pair_across_languages_must_be_each_sides_best():
@@ -61,7 +66,9 @@ def test_a_figure_pair_that_neither_side_ranks_first_goes_when_both_best_partner
     short_de = "Der Kahn war 14 Meter lang."
 
     def run(long_de):
-        feats = [_f(long_en, "en", 0), _f(short_en, "en", 0), _f(short_de, "de", 1), _f(long_de, "de", 1)]
+        m = [_metres(14)]
+        feats = [_f(long_en, "en", 0, m), _f(short_en, "en", 0, m), _f(short_de, "de", 1, m),
+                 _f(long_de, "de", 1, m if "14" in long_de else ())]
         second = (0, 2, 0.4, 0.0)  # the long English sentence and the short German one: nobody's best
         matches = [(0, 3, 0.7, 0.0), (1, 2, 0.8, 0.0), second]
         return second in align._someones_best(feats, matches)
@@ -70,6 +77,22 @@ def test_a_figure_pair_that_neither_side_ranks_first_goes_when_both_best_partner
     assert not run("Der 14 Meter lange Kahn ging am Dienstagabend an der Schleuse unter.")
     # 0's best German partner does not give the length: the pair is the only link of that figure for 0.
     assert run("Der Kahn ging am Dienstagabend an der Schleuse unter.")
+
+
+def test_a_best_partner_giving_another_figure_does_not_tell_the_shared_one():
+    i = _f("The barge was 14 metres long.", "en", 0, [_metres(14)])
+    k = _f("The barge carried 200 tonnes of coal.", "en", 0, [_metres(200, "tonne")])
+    j = _f("The 14-metre barge carried 200 tonnes of coal when it sank.", "en", 1, [_metres(14), _metres(200, "tonne")])
+    tops = {(2, 0): [1]}  # j's best partner in i's article is k
+    feats = [i, k, j]
+    orig = align._same_figure
+    try:
+        align._same_figure = lambda a, b: True  # k and j do share a figure: the 200 tonnes
+        assert not align._figure_told(feats, tops, 0, 2)  # but not the 14 metres that i and j share
+        k.counts = [_metres(14)]
+        assert align._figure_told(feats, tops, 0, 2)
+    finally:
+        align._same_figure = orig
 
 
 def test_a_speaker_line_ending_with_a_colon_takes_no_match():

@@ -361,7 +361,14 @@ def _figure_told(feats: list[SentFeatures], tops: dict[tuple[int, int], list[int
     the figure is linked there already, a pair that neither side ranks first adds nothing
     ("the barge was 14 metres long" / "a 14-metre barge sank", beside the sentence that j
     ranks first and that gives the 14 metres too)."""
-    return any(_same_figure(feats[k], feats[j]) for k in tops.get((j, feats[i].art), ()))
+    mine = _values(feats[i])
+    return bool(mine) and any(_values(feats[k]) & mine and _same_figure(feats[k], feats[j])
+                              for k in tops.get((j, feats[i].art), ()))
+
+
+def _values(f: SentFeatures) -> set[tuple[str | None, float]]:
+    """The exact figures a sentence gives, with their units: to tell which figure is told."""
+    return {(c.unit, c.lo) for c in f.counts if c.exact}
 
 
 def _same_measure(a: SentFeatures, b: SentFeatures) -> bool:
