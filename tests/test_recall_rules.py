@@ -240,8 +240,9 @@ def test_a_long_sentence_stating_a_measurement_matches_a_short_one_though_both_h
 def test_the_first_words_of_a_long_name_spell_the_beginning_of_its_acronym():
     from reviewer.engine.initials import acronyms_spelled
 
-    assert acronyms_spelled("ov", {"ovrc", "ovx", "rc"}, 0.5) == ["ovrc", "ovx"]
+    assert acronyms_spelled("ov", {"ovrc", "ovxt", "rc"}, 0.5) == ["ovrc", "ovxt"]
     assert acronyms_spelled("ovrc", {"ovrc"}, 0.5) == ["ovrc"]
+    assert acronyms_spelled("rc", {"rca", "rc"}, 0.5) == ["rc"]  # three letters or fewer: in full only
     assert acronyms_spelled("o", {"ovrc"}, 0.5) == []  # too small a share of its letters
     assert acronyms_spelled("vr", {"ovrc"}, 0.5) == []  # not its beginning
 

@@ -14,10 +14,12 @@ def acronyms_spelled(initials: str, acronyms: set[str], min_share: float) -> lis
     """The acronyms that ``initials`` (of a run of two or more capitalised words) spells, in
     full or as their beginning, covering at least ``min_share`` of the acronym's letters: the
     first words of the long name ("Orlen Valley Rowing Club" -> "OVRC"; "Orlen Valley" as well).
+    An acronym of three letters or fewer is spelled in full or not at all: two capitalised words
+    spell the start of too many of them ("Red Cross" is no short form of "RCA").
     Sorted, so that the terms come out in one order."""
     out = []
     for ac in acronyms:
-        if ac == initials or (ac.startswith(initials) and len(initials) >= min_share * len(ac)):
+        if ac == initials or (len(ac) > 3 and ac.startswith(initials) and len(initials) >= min_share * len(ac)):
             out.append(ac)
     return sorted(out)
 
