@@ -8,6 +8,7 @@ two different subjects are the main source of false alarms (de Marneffe et al., 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -694,12 +695,16 @@ def antonym_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Eviden
 
 # One small int per term (issue 15): the edit script of two lists of ints is the edit script of
 # the terms (it depends only on which elements are equal) and is cheaper for rapidfuzz to read.
+# The ids only ever grow (sentences keep theirs in their memo, so the table is never cleared), and
+# a new id comes from a counter, not from the table's size: two alignments in two threads of one
+# process never give two terms one id (``next`` and ``setdefault`` are each atomic).
 _TERM_IDS: dict[str, int] = {}
+_NEXT_ID = itertools.count(1)
 
 
 def _term_ids(terms: list[str]) -> list[int]:
     ids = _TERM_IDS
-    return [ids.get(x) or ids.setdefault(x, len(ids) + 1) for x in terms]
+    return [ids.get(x) or ids.setdefault(x, next(_NEXT_ID)) for x in terms]
 
 
 def _term_run(f: SentFeatures) -> tuple[list[int], list[str], frozenset[str], frozenset[str], list[int]]:

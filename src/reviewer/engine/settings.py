@@ -122,8 +122,6 @@ class Tuning:
     # Recall (issue 12, stop 20): the run of capitalised words whose initials begin an acronym
     # names it when they spell at least this share of its letters ("Orlen Valley" / "OVRC").
     short_form_min_share: float = 0.5
-    # Recall (issue 12, round 7): a same-language pair that is each other's best on words and
-    # within agree_sem_rank of each other's best for the model scores lex + agree_sem_weight * model.
     # Recall (issue 12, stop 20): a sentence reporting what a named speaker said ("X vowed ...") and a
     # quotation the other report gives that speaker (its own attribution, or the last one within
     # speaker_carry sentences before, in a sentence with at least quoted_min_share of its words
@@ -134,6 +132,8 @@ class Tuning:
     speaker_carry: int = 3
     quoted_min_share: float = 0.5
     rare_word_sentences: int = 2
+    # Recall (issue 12, round 7): a same-language pair that is each other's best on words and
+    # within agree_sem_rank of each other's best for the model scores lex + agree_sem_weight * model.
     agree_sem_weight: float = 0.4
     agree_sem_rank: int = 1
     cross_disjoint_min: float = 0.55
