@@ -26,6 +26,13 @@ def test_a_long_sentence_is_cut_into_clauses():
     assert crosslingual.clauses("x" * 150) == []  # nothing to cut at
 
 
+
+def test_an_arabic_sentence_is_cut_at_its_own_commas():
+    # Three clauses of our own, joined by the Arabic comma (U+060C), long enough to be cut.
+    parts = ["\u0623\u063a\u0644\u0642\u062a \u0627\u0644\u0634\u0631\u0637\u0629 \u0627\u0644\u062c\u0633\u0631 \u0627\u0644\u0642\u062f\u064a\u0645 \u0641\u064a \u0627\u0644\u0645\u062f\u064a\u0646\u0629 \u0645\u0633\u0627\u0621 \u0627\u0644\u062b\u0644\u0627\u062b\u0627\u0621"] * 3
+    text = " \u060c ".join(parts) + "."
+    assert len(crosslingual.clauses(text)) == 3
+
 def test_a_short_piece_joins_its_neighbour():
     text = "In the end, after a vote of the whole council that lasted well into the night and the grey morning after it, the old bridge over the canal stays shut."
     assert len(text) >= TUNING.xl_long_min_chars

@@ -201,7 +201,7 @@ def _beside_best(clause: np.ndarray, whole: np.ndarray, m: np.ndarray, arts: np.
     return clause & ~(short[:, None] & beaten) & ~(short[None, :] & beaten.T)
 
 
-_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:()\u2014\u2013]|\s-\s)\s*")
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:()\u2014\u2013\u060c\u061b\uff0c\u3001]|\s-\s)\s*")  # also the Arabic comma and semicolon, CJK commas
 
 
 def clauses(text: str, t: Tuning = TUNING) -> list[str]:
