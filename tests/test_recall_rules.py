@@ -343,6 +343,12 @@ def test_a_reported_word_that_other_sentences_carry_too_is_no_anchor():
     assert ("art0", 0, "art1", 2) not in pairs(cluster(_REPORTED, _QUOTED, third, fourth))
 
 
+
+def test_a_wire_copy_of_the_quotation_keeps_its_word_rare():
+    # The same report carried word for word by a third outlet: its sentences count once.
+    got = pairs(cluster(_REPORTED, _QUOTED, _QUOTED))
+    assert ("art0", 0, "art1", 2) in got and ("art0", 0, "art2", 2) in got
+
 def test_the_speaker_of_a_quotation_is_the_last_one_named_shortly_before():
     from reviewer.engine.quotes import quoted
     from reviewer.engine.recall import speaker_pairs

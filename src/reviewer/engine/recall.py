@@ -132,8 +132,12 @@ def speaker_pairs(feats: list[SentFeatures], quoted, t: Tuning) -> list[tuple[in
             last = (f.art, f.idx, attr[k][0])
         elif last is not None and last[0] == f.art and 0 < f.idx - last[1] <= t.speaker_carry:
             speaker[k] = last[2]
-    sentences_with: dict[str, int] = {}
+    sentences_with: dict[str, int] = {}  # a sentence repeated word for word (wire copy) counts once
+    seen_texts: set[str] = set()
     for f in feats:
+        if f.text in seen_texts:
+            continue
+        seen_texts.add(f.text)
         for term in f.bag:
             sentences_with[term] = sentences_with.get(term, 0) + 1
     holders: dict[str, list[int]] = {}  # a rare word -> the attributed quotations holding it
