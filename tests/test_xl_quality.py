@@ -10,7 +10,7 @@ from reviewer.engine.settings import TUNING
 
 
 def _feat(text, lang, art):
-    return SimpleNamespace(text=text, lang=lang, art=art)
+    return SimpleNamespace(text=text, lang=lang, art=art, counts=[])
 
 
 @pytest.mark.parametrize("en, other, lang", [
