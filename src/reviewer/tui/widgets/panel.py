@@ -33,8 +33,18 @@ class TextPanel(Widget):
         self.refresh()
 
     def style_of(self, name: str) -> Style:
-        """The style of the component class ``PREFIX--name`` (colours live in app.tcss)."""
-        return self.get_component_rich_style(f"{self.PREFIX}--{name}", partial=True)
+        """The style of the component class ``PREFIX--name`` (colours live in app.tcss), kept
+        until the styles change: Textual's own store of them is emptied on every refresh, and
+        the inspector asks for a dozen of them on every key."""
+        styles = self._styles_of
+        if styles is None:
+            styles = self._styles_of = {}
+        got = styles.get(name)
+        if got is None:
+            got = styles[name] = self.get_component_rich_style(f"{self.PREFIX}--{name}", partial=True)
+        return got
+
+    _styles_of: dict[str, Style] | None = None
 
     def build(self, info: Any) -> Text:
         return Text()
@@ -88,4 +98,5 @@ class TextPanel(Widget):
 
     def notify_style_update(self) -> None:
         self._shown = None
+        self._styles_of = None
         super().notify_style_update()
