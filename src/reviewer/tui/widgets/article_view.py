@@ -104,6 +104,10 @@ def plain_lines(widget: Widget, crop: Region, line: Callable[[int], Strip]) -> l
     return out
 
 
+# (id of an article, the styles a column draws with: ArticleView._looks_of_styles) -> (the
+# article, its lines drawn: ArticleView._render), shared by the columns
+_LINES: LRUCache[tuple, tuple[Article, LRUCache[tuple, Strip]]] = LRUCache(64)
+
 # (width, visual style, bar style, segment of one line) -> the strip of that line, shared by
 # every column: a bar has a handful of distinct lines (track above, thumb, its ends, track below)
 _BAR_LINES: LRUCache[tuple, Strip] = LRUCache(256)
@@ -164,6 +168,7 @@ class ArticleView(ScrollView, can_focus=False):
         "article-view--evidence-conflict", "article-view--evidence-match", "article-view--search",
     }
     state: var[ViewState | None] = var(None, init=False)
+    _looks_of_styles: tuple | None = None  # the styles the lines were drawn with
 
     def __init__(self, article: Article, index: int, **kwargs):
         super().__init__(**kwargs)
@@ -286,7 +291,15 @@ class ArticleView(ScrollView, can_focus=False):
         self.refresh()
 
     def _cache_of(self, article: Article) -> LRUCache[tuple, Strip]:
-        """The strips drawn for ``article`` (kept while the article object lives: it is held here)."""
+        """The strips drawn for ``article`` (kept while the article object lives: it is held
+        here), shared by every column drawing with the same styles: an article that moves to
+        another column (h/l, a link's article brought beside the cursor's) keeps its lines."""
+        if self._looks_of_styles is not None:
+            key = (id(article), self._looks_of_styles)
+            got = _LINES.get(key)
+            if got is None or got[0] is not article:
+                got = _LINES[key] = (article, LRUCache(2048))
+            return got[1]
         got = self._caches.get(id(article))
         if got is None or got[0] is not article:
             if len(self._caches) >= 4:
