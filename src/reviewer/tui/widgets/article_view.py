@@ -106,7 +106,7 @@ def plain_lines(widget: Widget, crop: Region, line: Callable[[int], Strip]) -> l
 
 # (id of an article, the styles a column draws with: ArticleView._looks_of_styles) -> (the
 # article, its lines drawn: ArticleView._render), shared by the columns
-_LINES: LRUCache[tuple, tuple[Article, LRUCache[tuple, Strip]]] = LRUCache(64)
+_LINES: LRUCache[tuple, tuple[Article, LRUCache[tuple, Strip]]] = LRUCache(24)  # 2048 lines each
 
 # (width, visual style, bar style, segment of one line) -> the strip of that line, shared by
 # every column: a bar has a handful of distinct lines (track above, thumb, its ends, track below)
