@@ -79,19 +79,42 @@ def evidence_spans(link: ShownLink, key: Key) -> list[Span]:
     return [Span(*(e.a_span if key == link.a else e.b_span), kind) for e in link.evidence]
 
 
+# What a sentence's look takes from the review's data (its links, labels and note), which a
+# cursor move does not change: (by_sentence, tags_by, notes_by, labels) it was made from ->
+# key -> (glyph, review glyph, label short, label colour, more labels, note). The session makes
+# those three anew on every change (ReviewSession._rebuild), so they say when it is stale.
+_BASE: list = [None, None, None, None, {}]
+
+
+def _base_look(state: ViewState, key: Key) -> tuple:
+    s = state.session
+    if s is None:
+        return ("", " ", "", "default", False, False)
+    memo = _BASE
+    if (memo[0] is not s.by_sentence or memo[1] is not s.tags_by or memo[2] is not s.notes_by
+            or memo[3] != state.labels):
+        memo[:] = [s.by_sentence, s.tags_by, s.notes_by, state.labels, {}]
+    got = memo[4].get(key)
+    if got is None:
+        links = s.by_sentence.get(key, [])
+        live = [l for l in links if l.decision != "rejected"]
+        conflicts = [l for l in live if l.relation == "conflict"]
+        glyph = ("≠" if any(l.decision is None for l in conflicts) else DECIDED_CONFLICT if conflicts
+                 else "≈" if live else "")
+        review = (" " if not links else "✓" if all(l.decision is not None for l in links) else "·")
+        tags = s.tags_by.get(key, [])
+        short, color = "", "default"
+        if tags:
+            lab = state.label(tags[0])
+            short, color = (lab.short, lab.color) if lab else (tags[0][:3].upper(), "white")
+        note = bool(s.notes_by.get(key)) or any(l.note for l in links)
+        got = memo[4][key] = (glyph, review, short, color, len(tags) > 1, note)
+    return got
+
+
 def look(state: ViewState, key: Key) -> SentenceLook:
     s = state.session
-    links = s.by_sentence.get(key, []) if s else []
-    live = [l for l in links if l.decision != "rejected"]
-    conflicts = [l for l in live if l.relation == "conflict"]
-    glyph = ("≠" if any(l.decision is None for l in conflicts) else DECIDED_CONFLICT if conflicts
-             else "≈" if live else "")
-    review = (" " if not links else "✓" if all(l.decision is not None for l in links) else "·")
-    tags = s.tags_by.get(key, []) if s else []
-    short, color = "", "default"
-    if tags:
-        lab = state.label(tags[0])
-        short, color = (lab.short, lab.color) if lab else (tags[0][:3].upper(), "white")
+    glyph, review, short, color, more_labels, note = _base_look(state, key)
     is_cursor = key == state.cursor
     hl = state.highlight.get(key)
     spans: list[Span] = []
@@ -108,6 +131,5 @@ def look(state: ViewState, key: Key) -> SentenceLook:
         cursor=is_cursor, linked=hl.relation if hl is not None else None,
         dim=state.filter_mode != "all" and s is not None and not s.shows(key, state.filter_mode),
         marked=key == state.mark, link_glyph=glyph, review_glyph=review,
-        label_short=short, label_color=color, more_labels=len(tags) > 1,
-        note=bool(s and s.notes_by.get(key)) or any(l.note for l in links), spans=tuple(spans),
+        label_short=short, label_color=color, more_labels=more_labels, note=note, spans=tuple(spans),
     )

@@ -104,6 +104,10 @@ def plain_lines(widget: Widget, crop: Region, line: Callable[[int], Strip]) -> l
     return out
 
 
+# (id of an article, the styles a column draws with: ArticleView._looks_of_styles) -> (the
+# article, its lines drawn: ArticleView._render), shared by the columns
+_LINES: LRUCache[tuple, tuple[Article, LRUCache[tuple, Strip]]] = LRUCache(24)  # 2048 lines each
+
 # (width, visual style, bar style, segment of one line) -> the strip of that line, shared by
 # every column: a bar has a handful of distinct lines (track above, thumb, its ends, track below)
 _BAR_LINES: LRUCache[tuple, Strip] = LRUCache(256)
@@ -164,6 +168,7 @@ class ArticleView(ScrollView, can_focus=False):
         "article-view--evidence-conflict", "article-view--evidence-match", "article-view--search",
     }
     state: var[ViewState | None] = var(None, init=False)
+    _looks_of_styles: tuple | None = None  # the styles the lines were drawn with
 
     def __init__(self, article: Article, index: int, **kwargs):
         super().__init__(**kwargs)
@@ -203,11 +208,17 @@ class ArticleView(ScrollView, can_focus=False):
         y1 = y0 + self.scrollable_content_region.height
         idx = self.sentence_at(y0)
         drawn = self._drawn
+        # One refresh for all of them (as refresh_lines each, without the widget's caches
+        # being cleared and the idle check made once per sentence: ~20 a key on a dense cluster).
+        width, oy = max(self.virtual_size.width, self.size.width), self.scroll_offset.y
+        dirty = []
         while idx < len(self.tops) and self.tops[idx] < y1:
             now = self._look(idx)
             if drawn.get(idx) != now:
-                self.refresh_lines(self.tops[idx], self.sentence_height(idx))
+                dirty.append(Region(0, self.tops[idx] - oy, width, self.sentence_height(idx)))
             idx += 1
+        if dirty:
+            self.refresh(*dirty)
 
     def notify_style_update(self) -> None:
         """Forget the drawn lines when a style they use changed. A change of class on the
@@ -280,7 +291,15 @@ class ArticleView(ScrollView, can_focus=False):
         self.refresh()
 
     def _cache_of(self, article: Article) -> LRUCache[tuple, Strip]:
-        """The strips drawn for ``article`` (kept while the article object lives: it is held here)."""
+        """The strips drawn for ``article`` (kept while the article object lives: it is held
+        here), shared by every column drawing with the same styles: an article that moves to
+        another column (h/l, a link's article brought beside the cursor's) keeps its lines."""
+        if self._looks_of_styles is not None:
+            key = (id(article), self._looks_of_styles)
+            got = _LINES.get(key)
+            if got is None or got[0] is not article:
+                got = _LINES[key] = (article, LRUCache(2048))
+            return got[1]
         got = self._caches.get(id(article))
         if got is None or got[0] is not article:
             if len(self._caches) >= 4:

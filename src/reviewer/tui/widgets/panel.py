@@ -33,8 +33,18 @@ class TextPanel(Widget):
         self.refresh()
 
     def style_of(self, name: str) -> Style:
-        """The style of the component class ``PREFIX--name`` (colours live in app.tcss)."""
-        return self.get_component_rich_style(f"{self.PREFIX}--{name}", partial=True)
+        """The style of the component class ``PREFIX--name`` (colours live in app.tcss), kept
+        until the styles change: Textual's own store of them is emptied on every refresh, and
+        the inspector asks for a dozen of them on every key."""
+        styles = self._styles_of
+        if styles is None:
+            styles = self._styles_of = {}
+        got = styles.get(name)
+        if got is None:
+            got = styles[name] = self.get_component_rich_style(f"{self.PREFIX}--{name}", partial=True)
+        return got
+
+    _styles_of: dict[str, Style] | None = None
 
     def build(self, info: Any) -> Text:
         return Text()
@@ -74,18 +84,26 @@ class TextPanel(Widget):
         if len(lines) < self.size.height:
             return super().render_lines(crop)
         # The screen asks for every widget's lines on each frame: the same ones are handed back
-        # until the panel draws again or is restyled.
+        # until the panel is restyled, for the last few texts it drew (a column's title comes
+        # back with its article: its lines were drawn from the same kept text).
         shown = self._shown
-        if shown is not None and shown[0] == crop and shown[1] is self._render_cache:
-            return shown[2]
-        got = plain_lines(self, crop, lines.__getitem__)
-        if got is None:  # padding (a column's title): the stock path, its lines kept the same way
-            got = super().render_lines(crop)
-        self._shown = (crop, self._render_cache, got)
-        return got
+        if shown is None:
+            shown = self._shown = {}
+        key = (crop, id(self._render_cache))
+        got = shown.get(key)
+        if got is not None and got[0] is self._render_cache:
+            return got[1]
+        lines_out = plain_lines(self, crop, lines.__getitem__)
+        if lines_out is None:  # padding (a column's title): the stock path, its lines kept the same way
+            lines_out = super().render_lines(crop)
+        if len(shown) >= 8:
+            shown.pop(next(iter(shown)))
+        shown[key] = (self._render_cache, lines_out)
+        return lines_out
 
-    _shown: tuple[Region, _RenderCache, list[Strip]] | None = None
+    _shown: dict[tuple[Region, int], tuple[_RenderCache, list[Strip]]] | None = None
 
     def notify_style_update(self) -> None:
         self._shown = None
+        self._styles_of = None
         super().notify_style_update()
