@@ -216,12 +216,10 @@ def _merge_sorted(n: int, a: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarra
     return tuple(out)
 
 
-def _combo_pairs(x: sparse.csr_matrix, df: np.ndarray, order: np.ndarray, co: sparse.csr_matrix,
-                 over: np.ndarray, t: Tuning) -> tuple[np.ndarray, np.ndarray] | None:
-    """The pairs (i < j) sharing no term within the budget but two of their rarest
-    ``combo_terms`` terms over it (issue 15): on a cluster where every term is common (wire
-    copy from a small vocabulary) a single common term is too weak a key to afford, but two of
-    them together are rare enough; the combined keys take the same budget, rarest first."""
+def _combined_keys(x: sparse.csr_matrix, df: np.ndarray, order: np.ndarray, over: np.ndarray,
+                   t: Tuning) -> sparse.csr_matrix | None:
+    """Rows x combined keys: each pair of a row's ``combo_terms`` rarest terms over the budget
+    (``order``: the terms rarest first) is one key, numbered as first met; None when no row has two."""
     n = x.shape[0]
     rank = np.empty(len(df), dtype=np.int64)
     rank[order] = np.arange(len(df))
@@ -238,14 +236,30 @@ def _combo_pairs(x: sparse.csr_matrix, df: np.ndarray, order: np.ndarray, co: sp
                 kcols.append(keys.setdefault((own[p], own[q]), len(keys)))
     if not keys:
         return None
-    combos = sparse.csr_matrix((np.ones(len(rows)), (np.array(rows, dtype=np.int64), np.array(kcols, dtype=np.int64))),
-                               shape=(n, len(keys)))
-    kdf = np.bincount(combos.indices, minlength=len(keys)).astype(np.float64)
+    return sparse.csr_matrix((np.ones(len(rows)), (np.array(rows, dtype=np.int64), np.array(kcols, dtype=np.int64))),
+                             shape=(n, len(keys)))
+
+
+def _budgeted_keys(combos: sparse.csr_matrix, kdf: np.ndarray, t: Tuning) -> sparse.csr_matrix:
+    """The columns of the combined keys within the block budget, rarest first (``kdf``: each
+    key's frequency), and held by two rows at least."""
     korder = np.argsort(kdf, kind="stable")
-    kmask = np.zeros(len(keys), dtype=bool)
+    kmask = np.zeros(len(kdf), dtype=bool)
     kmask[korder[np.cumsum(kdf[korder] ** 2) <= t.block_budget]] = True
     kmask &= kdf >= 2
-    kb = combos[:, np.flatnonzero(kmask)].tocsr()
+    return combos[:, np.flatnonzero(kmask)].tocsr()
+
+
+def _combo_pairs(x: sparse.csr_matrix, df: np.ndarray, order: np.ndarray, co: sparse.csr_matrix,
+                 over: np.ndarray, t: Tuning) -> tuple[np.ndarray, np.ndarray] | None:
+    """The pairs (i < j) sharing no term within the budget but two of their rarest
+    ``combo_terms`` terms over it (issue 15): on a cluster where every term is common (wire
+    copy from a small vocabulary) a single common term is too weak a key to afford, but two of
+    them together are rare enough; the combined keys take the same budget, rarest first."""
+    combos = _combined_keys(x, df, order, over, t)
+    if combos is None:
+        return None
+    kb = _budgeted_keys(combos, np.bincount(combos.indices, minlength=combos.shape[1]).astype(np.float64), t)
     found = sparse.triu(kb @ kb.T, k=1).tocsr()
     seen = co.copy()
     seen.data[:] = 1.0
@@ -674,30 +688,12 @@ def _combo_kind_pairs(xk: sparse.csr_matrix, df: np.ndarray, order: np.ndarray, 
     included) sharing a combined key within the budget and no budgeted term (``seen``); a
     combined key's frequency counts every sentence."""
     nk = xk.shape[0]
-    rank = np.empty(len(df), dtype=np.int64)
-    rank[order] = np.arange(len(df))
-    keys: dict[tuple[int, int], int] = {}
-    rows: list[int] = []
-    kcols: list[int] = []
-    indptr, indices = xk.indptr, xk.indices
-    for r in range(nk):
-        own = sorted((c for c in indices[indptr[r]:indptr[r + 1]].tolist() if over[c]), key=rank.__getitem__)
-        own = own[:t.combo_terms]
-        for p in range(len(own)):
-            for q in range(p + 1, len(own)):
-                rows.append(r)
-                kcols.append(keys.setdefault((own[p], own[q]), len(keys)))
-    if not keys:
+    combos = _combined_keys(xk, df, order, over, t)
+    if combos is None:
         return None
-    combos = sparse.csr_matrix((np.ones(len(rows)), (np.array(rows, dtype=np.int64), np.array(kcols, dtype=np.int64))),
-                               shape=(nk, len(keys)))
     kdf = np.bincount(combos.indices, weights=mult[np.repeat(np.arange(nk), np.diff(combos.indptr))],
-                      minlength=len(keys)).astype(np.float64)
-    korder = np.argsort(kdf, kind="stable")
-    kmask = np.zeros(len(keys), dtype=bool)
-    kmask[korder[np.cumsum(kdf[korder] ** 2) <= t.block_budget]] = True
-    kmask &= kdf >= 2
-    kb = combos[:, np.flatnonzero(kmask)].tocsr()
+                      minlength=combos.shape[1]).astype(np.float64)
+    kb = _budgeted_keys(combos, kdf, t)
     found = (kb @ kb.T).tocsr()
     found = (found - found.multiply(seen)).tocsr()
     found.eliminate_zeros()
