@@ -23,7 +23,7 @@ from operator import itemgetter
 import numpy as np
 
 from reviewer.config import AlignSettings
-from reviewer.engine import crosslingual, pairmemo, paraphrase, quotes
+from reviewer.engine import crosslingual, pairmemo, quotes
 from reviewer.engine.candidates import candidates
 from reviewer.engine.evidence import (
     antonym_evidence,
@@ -75,9 +75,8 @@ def _align(cluster: Cluster, settings: AlignSettings | None,
     _decide_pairs(feats, cand, kind, dates, settings, tuning, matches, conflicts)
     report(0.85)
     quoting = _quoting_pairs(cluster, feats, matches, conflicts, settings, tuning)  # issue 12
-    para = paraphrase.cluster_pairs(feats, settings, tuning) if matches else frozenset()  # issue 12, stop 21
     links = _select(feats, [a.id for a in cluster.articles], matches, conflicts, settings, tuning.within_match_min, tuning,
-                    quoting, para)
+                    quoting)
     report(1.0)
     return links
 
@@ -417,8 +416,7 @@ def _thin_overlap(a: SentFeatures, b: SentFeatures, t: Tuning) -> bool:
 
 
 def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, float, float]], t: Tuning,
-                       best: dict[tuple[int, int], float] | None = None,
-                       para: frozenset[tuple[int, int]] = frozenset()) -> list[tuple[int, int, float, float]]:
+                       best: dict[tuple[int, int], float] | None = None) -> list[tuple[int, int, float, float]]:
     """Drop a match with a sentence that has nothing to check (:func:`_unanchored`) when one of
     its two sentences has a clearly better match (by unanchored_gap or more) in the other's
     article: a vague sentence beside someone's better partner is a look-alike on the topic
@@ -429,9 +427,7 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
     neither sentence has anything to check ("Much is still unclear" / "It did not elaborate"),
     and then each side's best partner in the other's article too (a vague sentence that one side
     ranks below another partner is one more look-alike on the topic);
-    ``best``: :func:`_best_scores` of ``matches``. A pair in ``para`` (i < j: a paraphrase that
-    stands out from both sentences' neighbours, :func:`reviewer.engine.paraphrase.margin_pairs`)
-    is no thin overlap: few shared words is what a paraphrase is."""
+    ``best``: :func:`_best_scores` of ``matches``."""
     art = [f.art for f in feats]
     best = _best_scores(art, matches) if best is None else best
     out = []
@@ -446,8 +442,7 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
             continue  # neither has anything to check: the pair must stand out, each side's best
         weak = s < t.xl_unanchored_min and a.lang != b.lang
         if (weak or max(best[(i, art[j])], best[(j, art[i])]) - s >= t.unanchored_gap) and \
-                (_unanchored(a) or _unanchored(b) or
-                 (a.lang == b.lang and _thin_overlap(a, b, t) and (min(i, j), max(i, j)) not in para)):
+                (_unanchored(a) or _unanchored(b) or (a.lang == b.lang and _thin_overlap(a, b, t))):
             continue
         out.append(m)
     return out
@@ -456,7 +451,7 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
 def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[int, int, float, float]],
             conflicts: list[tuple[int, int, float, list[Evidence]]], settings: AlignSettings,
             within_min: float = TUNING.within_match_min, t: Tuning = TUNING,
-            quoting: set[tuple[int, int]] = frozenset(), para: frozenset[tuple[int, int]] = frozenset()) -> list[Link]:
+            quoting: set[tuple[int, int]] = frozenset()) -> list[Link]:
     """Keep the best few links per sentence and other article, on both ends, among the matches
     that are the best partner of one of their two sentences in the other's article; a match within one
     article only when its words alone reach ``within_min`` (matches are (i, j, score, word-based
@@ -468,7 +463,7 @@ def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[i
     if any(lead):
         matches = [m for m in matches if not (lead[m[0]] or lead[m[1]])]
     best = _best_scores([f.art for f in feats], matches)
-    kept = _anchored_or_close(feats, _someones_best(feats, matches, best), t, best, para)
+    kept = _anchored_or_close(feats, _someones_best(feats, matches, best), t, best)
     if quoting:
         have = {(m[0], m[1]) for m in kept}
         kept += [m for m in matches if (min(m[0], m[1]), max(m[0], m[1])) in quoting and (m[0], m[1]) not in have]

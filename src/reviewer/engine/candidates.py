@@ -325,7 +325,7 @@ def semantic_matrix(feats: list[SentFeatures], settings: AlignSettings, t: Tunin
     if not semantic.available():
         return None
     try:
-        return semantic.similarity_matrix([f.text for f in feats], t, [f.art for f in feats], [f.lang for f in feats])
+        return semantic.similarity_matrix([f.text for f in feats], t)
     except Exception as e:  # the model failing must never stop the word-based alignment
         print(f"reviewer: warning: the semantic model failed ({type(e).__name__}: {e}); aligning on words only",
               file=sys.stderr)

@@ -150,7 +150,7 @@ class EmbeddingStore:
             pass
 
 
-def script(text: str) -> str:
+def _script(text: str) -> str:
     """"latin" or the Unicode block of the sentence's most common non-Latin letters."""
     counts: dict[str, int] = {}
     for ch in text:
@@ -160,22 +160,16 @@ def script(text: str) -> str:
     return max(counts, key=counts.get) if counts else "latin"
 
 
-_script = script
-
-
-def similarity_matrix(texts: list[str], t: Tuning = TUNING, arts: list[int] | None = None,
-                      langs: list[str] | None = None) -> np.ndarray:
+def similarity_matrix(texts: list[str], t: Tuning = TUNING) -> np.ndarray:
     """Semantic similarity in [0, 1] for every pair, on the engine's scale (0.4 ~ "same claim").
 
     Latin-script pairs use the model's cosine. Pairs across scripts (a translation) count only
     when each is the other's best match in that script. Pairs within one non-Latin script get
-    none: the model scores any two sentences of such a language as close. Given each sentence's
-    article and language, a pair of one language that stands out from both sentences'
-    neighbours (:func:`reviewer.engine.paraphrase.margin_pairs`) scores para_score at least."""
+    none: the model scores any two sentences of such a language as close."""
     e = embed(texts)
     cos = e @ e.T
     n = len(texts)
-    scripts = [script(t) for t in texts]
+    scripts = [_script(t) for t in texts]
     sem = np.clip((cos - t.sem_floor) / (1.0 - t.sem_floor), 0.0, 1.0)
     ids = {s: k for k, s in enumerate(sorted(set(scripts)))}
     sid = np.array([ids[s] for s in scripts])
@@ -190,10 +184,5 @@ def similarity_matrix(texts: list[str], t: Tuning = TUNING, arts: list[int] | No
             j = best_of_row[i]
             if cross[i, j] and best_of_row[j] == i and cos[i, j] >= t.cross_min_cos:
                 out[i, j] = out[j, i] = min(1.0, (cos[i, j] + t.cross_shift - t.cross_floor) / t.cross_range)
-    if arts is not None and langs is not None:
-        from reviewer.engine.paraphrase import margin_pairs
-
-        out = out.astype(np.float64)  # para_score in float32 falls just under a threshold of the same value
-        out = np.where(margin_pairs(e, arts, langs, latin, t), np.maximum(out, t.para_score), out)
     np.fill_diagonal(out, 0.0)
     return out

@@ -137,14 +137,6 @@ class Tuning:
     agree_sem_weight: float = 0.4
     agree_sem_rank: int = 1
     cross_disjoint_min: float = 0.55
-    # Same-language paraphrases (engine.paraphrase, issue 12, stop 21): two sentences of one
-    # language, each the other's best partner in that article by the ratio margin of bitext mining
-    # over para_neighbours neighbours (same language, other articles), with a margin of para_margin
-    # and a cosine of para_cos_floor, get the model similarity para_score at least.
-    para_neighbours: int = 4
-    para_margin: float = 1.035
-    para_cos_floor: float = 0.85
-    para_score: float = 0.35
     # Cross-language pairs (engine.crosslingual; calibrated on real clusters with multilingual-e5-small):
     # the ratio margin of bitext mining over the xl_neighbours nearest sentences in the other
     # languages. A match: the best of each side in the other's article with a margin of at least
