@@ -386,3 +386,47 @@ def test_german_polish_and_reversed_guillemets_close_their_quotations():
     assert _quoted_words("Sie rief: \u00bbNein\u00ab und lief.") == ["Nein"]
     assert _quoted_words("Il a dit\u00a0: \u00ab\u00a0Non\u00a0\u00bb puis il est parti.") == ["Non"]
 
+
+
+# --- two tolls given as floors that agree are one claim (issue 12, stop 21) -------------------
+
+_HALL = "A gas explosion tore through a market hall in Tarnow on Sunday morning. "
+_SURGEON = ("A surgeon at the regional clinic told the radio that more than 140 people had {fate} in Tarnow, "
+            "while the governor's office spoke of damage running into millions. ")
+_FLOOR = "At least {n} dead and 90 missing in Tarnow after the blast, which flattened the old covered market of the town. "
+
+
+def test_two_floors_of_one_toll_close_together_are_a_match():
+    # "more than 140" and "at least 160": each report's floor of the same toll, 160 within 1.5 x 140.
+    got = align(cluster(_HALL + _SURGEON.format(fate="died"), _HALL + _FLOOR.format(n=160)))
+    assert [(l.a.sentence, l.b.sentence) for l in got if l.relation == "match" and l.a.sentence == 1] == [(1, 1)]
+
+
+def test_two_floors_far_apart_are_an_update_not_a_match():
+    got = align(cluster(_HALL + _SURGEON.format(fate="died"), _HALL + _FLOOR.format(n=400)))
+    assert [(l.a.sentence, l.b.sentence, l.relation) for l in got if l.a.sentence == 1] == [(1, 1, "conflict")]
+
+
+def test_floors_of_two_fates_are_no_match():
+    # 140 injured and 160 dead: two counts, however close the figures.
+    got = align(cluster(_HALL + _SURGEON.format(fate="been injured"), _HALL + _FLOOR.format(n=160)))
+    assert not [l for l in got if l.relation == "match" and l.a.sentence == 1]
+
+
+def test_agreeing_floors_reads_figures_and_fates():
+    from reviewer.engine.features import build_features
+    from reviewer.engine.recall import agreeing_floors
+    from reviewer.engine.settings import TUNING
+
+    def feats(*texts):
+        cl = cluster(*texts)
+        for art in cl.articles:
+            art.lang = "en"
+        return build_features(cl)
+
+    a, b = feats("More than 60 people were killed in the landslide.", "At least 75 dead in the landslide.")
+    assert agreeing_floors(a, b, TUNING)
+    a, b = feats("More than 60 people were killed in the landslide.", "At least 95 dead in the landslide.")
+    assert not agreeing_floors(a, b, TUNING)  # 95 > 1.5 x 60
+    a, b = feats("More than 6 people were killed in the landslide.", "At least 7 dead in the landslide.")
+    assert not agreeing_floors(a, b, TUNING)  # small counts recur for unrelated reasons

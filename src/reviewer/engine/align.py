@@ -38,7 +38,7 @@ from reviewer.engine.evidence import (
     distinct_figures,
 )
 from reviewer.engine.features import SentFeatures, build_features, collector_paused, different_subjects
-from reviewer.engine.recall import quoted_word_pairs, shared_measure, speaker_pairs
+from reviewer.engine.recall import agreeing_floors, quoted_word_pairs, shared_measure, speaker_pairs
 from reviewer.engine.settings import TUNING, Tuning
 from reviewer.lang.en import UPDATE_PHRASES, UPDATE_WORDS
 from reviewer.models import Cluster, Evidence, Link, SentenceRef
@@ -227,7 +227,7 @@ def _decide(a: SentFeatures, b: SentFeatures, sims: tuple[float, float], lex_sim
         sim -= t.names_penalty
     if role_mismatch(a, b):
         return None  # two different people in the same role: not the same claim
-    if same_figure(a, b, sim, settings.match_threshold, t):
+    if same_figure(a, b, sim, settings.match_threshold, t) or agreeing_floors(a, b, t):  # issue 12: one toll
         sim = min(1.0, max(sim, settings.match_threshold) + t.figure_bonus)
     elif distinct_figures(a, b, t):
         return None  # figures of two different parts or people, and none in common: not one claim
@@ -442,7 +442,8 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
             continue  # neither has anything to check: the pair must stand out, each side's best
         weak = s < t.xl_unanchored_min and a.lang != b.lang
         if (weak or max(best[(i, art[j])], best[(j, art[i])]) - s >= t.unanchored_gap) and \
-                (_unanchored(a) or _unanchored(b) or (a.lang == b.lang and _thin_overlap(a, b, t))):
+                (_unanchored(a) or _unanchored(b) or
+                 (a.lang == b.lang and _thin_overlap(a, b, t) and not agreeing_floors(a, b, t))):
             continue
         out.append(m)
     return out

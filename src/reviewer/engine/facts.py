@@ -429,15 +429,26 @@ def same_dimension(a: Count, b: Count) -> bool:
 _UREG = None
 
 
+def _registry():
+    """pint's registry, from its disk cache when that cache works; a stale cache (written by
+    another environment whose files are gone) fails on the first conversion: parsed afresh."""
+    import pint
+
+    try:
+        ureg = pint.UnitRegistry(cache_folder=":auto:")
+        ureg.Quantity(1.0, "meter").to_base_units()
+        return ureg
+    except Exception:
+        return pint.UnitRegistry(cache_folder=None)
+
+
 @lru_cache(maxsize=256)
 def unit_factor(unit: str) -> tuple[float, str] | None:
     """(factor to SI base units, dimensionality) of a unit, from pint; None without pint."""
     global _UREG
     try:
         if _UREG is None:
-            import pint
-
-            _UREG = pint.UnitRegistry(cache_folder=":auto:")
+            _UREG = _registry()
         q = _UREG.Quantity(1.0, unit).to_base_units()
     except Exception:  # pint missing or a unit it does not know: compare like units only
         return None

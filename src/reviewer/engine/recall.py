@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from reviewer.engine.facts import INF
 from reviewer.engine.features import SentFeatures, different_subjects
 from reviewer.engine.settings import Tuning
-from reviewer.lang.en import REPORTING
+from reviewer.lang.en import REPORTING, STATE_TERMS, TOLL_STATES
 
 # Durations recur for unrelated reasons ("within 24 hours", "two hours later"): no anchor.
 _DURATIONS = frozenset({"hour", "minute"})
@@ -45,6 +46,40 @@ def shared_measure(a: SentFeatures, b: SentFeatures, radius: int = 1) -> bool:
                 continue
             thing = bool(set(ca.head[1:]) & b.bag or set(cb.head[1:]) & a.bag)
             if (names or thing) and not different_subjects(a, b, ca.span, cb.span, radius):
+                return True
+    return False
+
+
+def _floors(f: SentFeatures, t: Tuning):
+    """The sentence's tolls given as a floor ("more than 120 dead", "at least 131 killed"), as
+    (value, fates, count) with value figure_min or more."""
+    got = f.memo.get("toll_floors")
+    if got is None:
+        got = []
+        for c in f.counts:
+            if c.hi == INF and c.lo >= t.figure_min and not c.unit and not c.vague:
+                fates = frozenset(STATE_TERMS[h] for h in (*c.head, c.pre) if h in STATE_TERMS) & TOLL_STATES
+                if fates:
+                    got.append((c.lo, fates, c))
+        got = f.memo["toll_floors"] = tuple(got)
+    return got
+
+
+def agreeing_floors(a: SentFeatures, b: SentFeatures, t: Tuning) -> bool:
+    """Two reports of one language giving a toll of one fate as a floor, the larger within
+    toll_floor_span of the smaller ("more than 120 people died" / "at least 131 dead"): the
+    reading under which such floors do not disagree (evidence: a floor is the toll known then)
+    makes them one claim, each report's figure of its day; no other subject named near either
+    figure. Floors further apart are an update (a conflict with a note), not this."""
+    if a.lang != b.lang or a.art == b.art:
+        return False
+    fa, fb = _floors(a, t), _floors(b, t)
+    if not (fa and fb):
+        return False
+    for va, sa, ca in fa:
+        for vb, sb, cb in fb:
+            if sa & sb and max(va, vb) <= min(va, vb) * t.toll_floor_span and \
+                    not different_subjects(a, b, ca.span, cb.span, t.local_names_radius):
                 return True
     return False
 
