@@ -437,7 +437,10 @@ def unit_factor(unit: str) -> tuple[float, str] | None:
         if _UREG is None:
             import pint
 
-            _UREG = pint.UnitRegistry(cache_folder=":auto:")
+            try:
+                _UREG = pint.UnitRegistry(cache_folder=":auto:")
+            except Exception:  # a stale disk cache (naming another install's files): parse afresh
+                _UREG = pint.UnitRegistry()
         q = _UREG.Quantity(1.0, unit).to_base_units()
     except Exception:  # pint missing or a unit it does not know: compare like units only
         return None
