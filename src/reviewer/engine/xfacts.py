@@ -147,12 +147,13 @@ def read_facts(text: str, lang: str) -> tuple[XFact, ...]:
 
 def _calendar_facts(text: str, lang: str, mod, facts: list[XFact], taken: list[tuple[int, int]]) -> None:
     """Dates, weekdays (also inside compounds such as "Sonntagmorgen") and clock times."""
+    said = _reporting_starts(text, mod)
     for d in read_months_dates(text, lang):
         if d.day is not None:
-            facts.append(XFact("date", d.month * 100 + d.day, (d.start, d.end)))
+            facts.append(XFact("date", d.month * 100 + d.day, (d.start, d.end), agree_only=_reported(d.start, said)))
         taken.append((d.start, d.end))
     for w in read_weekdays(text, lang):
-        facts.append(XFact("weekday", w.value, (w.start, w.end)))
+        facts.append(XFact("weekday", w.value, (w.start, w.end), agree_only=_reported(w.start, said)))
     if mod.DAYPARTS:  # "Sonntagmorgen"
         for name, value in mod.WEEKDAYS.items():
             for m in re.finditer(rf"(?<!\w)({re.escape(name)})(?:{'|'.join(mod.DAYPARTS)})s?(?!\w)", text, re.IGNORECASE):
@@ -171,6 +172,35 @@ def _calendar_facts(text: str, lang: str, mod, facts: list[XFact], taken: list[t
             continue
         facts.append(XFact("time", hour * 60 + minute, (m.start(), m.end())))
         taken.append((m.start(), m.end()))
+
+
+REPORTING_REACH = 3  # words from a verb of saying to the day it names ("said on Monday")
+
+
+def _reporting_starts(text: str, mod) -> list[tuple[int, int]]:
+    """Where the day of a statement may stand: from each verb of saying of the language to the
+    end of the REPORTING_REACH-th word after it, up to a break in the clause."""
+    verbs = {_key(mod, v) for v in getattr(mod, "REPORTING_VERBS", ())}
+    if not verbs:
+        return []
+    words = _words(text)
+    out = []
+    for k, (w, _s, e) in enumerate(words):
+        if _key(mod, w) not in verbs:
+            continue
+        end = e
+        for _w2, s2, e2 in words[k + 1:k + 1 + REPORTING_REACH]:
+            if _BREAK.search(text, end, s2):
+                break
+            end = e2
+        out.append((e, end))
+    return out
+
+
+def _reported(start: int, said: list[tuple[int, int]]) -> bool:
+    """A weekday or date starting at ``start`` is the day of a statement (:func:`_reporting_starts`):
+    the report's day, not the event's, so it never disagrees with the day of an event."""
+    return any(lo <= start < hi for lo, hi in said)
 
 
 def _number_facts(text: str, mod, numbers: list, words: list, durations: dict, facts: list[XFact]) -> None:

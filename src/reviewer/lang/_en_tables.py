@@ -2,7 +2,7 @@
 facts, under the names every language module uses; the words the engine also reads (weekdays,
 months, negation cues) come from :mod:`reviewer.lang.en`, so each is written once."""
 
-from reviewer.lang.en import MONTHS, NEG_CUES, WEEKDAYS
+from reviewer.lang.en import MONTHS, NEG_CUES, REPORTING, WEEKDAYS
 
 CODE = "en"
 TEXT2NUM = "en"
@@ -59,3 +59,6 @@ LONG_DURATIONS = {"year": 525_960, "years": 525_960, "month": 43_830, "months": 
 RANGE_TO = ("to", "or")
 RANGE_AND = ("and",)
 RANGE_OPENERS = ("between",)
+# Issue 14: verbs of saying; a weekday or date within three words after one is the day of the
+# statement ("said on Monday", "a déclaré lundi"), not of the event: compared for agreement only.
+REPORTING_VERBS = tuple(sorted(REPORTING)) + ("announced", "confirmed", "posted", "briefed")

@@ -61,3 +61,7 @@ LONG_DURATIONS = {"jahr": 525_960, "jahre": 525_960, "jahren": 525_960, "monat":
 RANGE_TO = ("bis", "oder")
 RANGE_AND = ("und",)
 RANGE_OPENERS = ("zwischen",)
+# Issue 14: verbs of saying; a weekday or date within three words after one is the day of the
+# statement ("said on Monday", "a déclaré lundi"), not of the event: compared for agreement only.
+REPORTING_VERBS = ("sagte", "sagt", "erklärte", "erklärt", "teilte", "berichtete", "berichtet", "meldete",
+                   "meldet", "bestätigte", "schrieb", "twitterte", "hieß", "verkündete", "gab")

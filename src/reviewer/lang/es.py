@@ -58,3 +58,7 @@ LONG_DURATIONS = {"año": 525_960, "años": 525_960, "mes": 43_830, "meses": 43_
 RANGE_TO = ("a", "o", "u", "al")
 RANGE_AND = ("y", "e")
 RANGE_OPENERS = ("entre",)
+# Issue 14: verbs of saying; a weekday or date within three words after one is the day of the
+# statement ("said on Monday", "a déclaré lundi"), not of the event: compared for agreement only.
+REPORTING_VERBS = ("dijo", "declaró", "afirmó", "informó", "indicó", "anunció", "explicó", "aseguró",
+                   "señaló", "confirmó", "escribió", "dice", "afirma", "informa", "indica")

@@ -59,3 +59,7 @@ LONG_DURATIONS = {"an": 525_960, "ans": 525_960, "année": 525_960, "années": 5
 RANGE_TO = ("à", "a", "ou", "au")
 RANGE_AND = ("et",)
 RANGE_OPENERS = ("entre",)
+# Issue 14: verbs of saying; a weekday or date within three words after one is the day of the
+# statement ("said on Monday", "a déclaré lundi"), not of the event: compared for agreement only.
+REPORTING_VERBS = ("dit", "déclaré", "indiqué", "annoncé", "affirmé", "précisé", "expliqué", "confirmé",
+                   "rapporté", "écrit", "déclare", "indique", "annonce", "affirme", "précise", "explique")

@@ -55,3 +55,7 @@ LONG_DURATIONS = {"anno": 525_960, "anni": 525_960, "mese": 43_830, "mesi": 43_8
 RANGE_TO = ("a", "o", "od")
 RANGE_AND = ("e", "ed")
 RANGE_OPENERS = ("tra", "fra")
+# Issue 14: verbs of saying; a weekday or date within three words after one is the day of the
+# statement ("said on Monday", "a déclaré lundi"), not of the event: compared for agreement only.
+REPORTING_VERBS = ("detto", "dichiarato", "affermato", "annunciato", "riferito", "spiegato", "comunicato",
+                   "confermato", "scritto", "dice", "afferma", "annuncia", "disse")

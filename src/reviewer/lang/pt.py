@@ -59,3 +59,7 @@ LONG_DURATIONS = {"ano": 525_960, "anos": 525_960, "mês": 43_830, "meses": 43_8
 RANGE_TO = ("a", "ou", "ao")
 RANGE_AND = ("e",)
 RANGE_OPENERS = ("entre",)
+# Issue 14: verbs of saying; a weekday or date within three words after one is the day of the
+# statement ("said on Monday", "a déclaré lundi"), not of the event: compared for agreement only.
+REPORTING_VERBS = ("disse", "afirmou", "declarou", "informou", "anunciou", "explicou", "confirmou",
+                   "escreveu", "diz", "afirma", "informa")
