@@ -55,6 +55,7 @@ class XFact:
     # ages and prison terms are written the same way).
     agree_only: bool = False
     low: float | None = None  # a range ("between 20 and 30", "zwischen 20 und 30"): its lower bound; value is the upper
+    role: str = ""  # a distance: "covered" (the way travelled) or "left" (the way still to go), else ""
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
@@ -222,7 +223,8 @@ def _number_facts(text: str, mod, numbers: list, words: list, durations: dict, f
             unit = units.get(key) or units[nxt[0]]
             f = unit_factor(unit)
             if f is not None:
-                facts.append(XFact("measure", value * f[0], (start, nxt[1]), approx, dim=f[1]))
+                role = _distance_role(text, mod, words, start, nxt[1]) if f[1] == "[length]" else ""
+                facts.append(XFact("measure", value * f[0], (start, nxt[1]), approx, dim=f[1], role=role))
             continue
         if key in long_units:
             facts.append(XFact("duration", value * long_units[key], (start, nxt[1]), approx, agree_only=True))
@@ -246,6 +248,63 @@ def _number_facts(text: str, mod, numbers: list, words: list, durations: dict, f
         concepts = _concepts_of(mod, _window(text, words, start, end, mod, numbers))
         if concepts:
             facts.append(XFact("count", value, (start, end), approx, frozenset(concepts)))
+
+
+def _distance_role(text: str, mod, words: list, start: int, end: int) -> str:
+    """"covered" for a distance travelled ("advanced 200 km", "200 Kilometer vorgerückt"),
+    "left" for one still to go ("within 200 km of the city", "bis auf 200 Kilometer",
+    "à 200 km de la ville"), else "". The per-language words: DISTANCE_MOTION (before the
+    figure, or right after its unit), DISTANCE_LEFT_BEFORE (phrases before the figure, hedges
+    such as "about" skipped), DISTANCE_LEFT_AFTER (right after the unit, a bracket skipped) and
+    DISTANCE_LEFT_AROUND (a word before the figure and one after the unit, together)."""
+    motion = {_key(mod, w) for w in getattr(mod, "DISTANCE_MOTION", ())}
+    if not motion:
+        return ""
+    hedges = sorted(([_key(mod, w) for w in reversed(cue.split())] for cue in mod.APPROX_CUES), key=len, reverse=True)
+    before, pos = [], start  # nearest first
+    for w, s, e in reversed([x for x in words if x[2] <= start]):
+        if _BREAK.search(text, e, pos) or len(before) >= 5:
+            break
+        before.append(_key(mod, w))
+        pos = s
+    raw = " ".join(reversed(before))
+    stripped = True
+    while stripped:  # "about", "more than", "rund": the hedges between the cue and the figure
+        stripped = False
+        for h in hedges:
+            if len(before) > len(h) and before[:len(h)] == h:
+                before, stripped = before[len(h):], True
+                break
+    after, pos = [], end
+    for w, s, e in (x for x in words if x[1] >= end):
+        gap = text[pos:s]
+        if "(" in gap and ")" not in gap:  # "200 km (124 miles) from": past the bracket
+            close = text.find(")", pos)
+            if close < 0:
+                break
+            pos = close + 1
+            if s < pos:
+                continue
+            gap = text[pos:s]
+        if _BREAK.search(gap) or len(after) >= 1:
+            break
+        after.append(_key(mod, w))
+        pos = e
+    first_before = before[0] if before else ""
+    phrase = " ".join(reversed(before))
+    for cue in getattr(mod, "DISTANCE_LEFT_BEFORE", ()):
+        tail = " " + " ".join(_key(mod, w) for w in cue.split()) + " "
+        if f" {phrase} ".endswith(tail) or f" {raw} ".endswith(tail):
+            return "left"
+    nxt = after[0] if after else ""
+    for cue_b, cue_a in getattr(mod, "DISTANCE_LEFT_AROUND", ()):
+        if first_before == _key(mod, cue_b) and nxt == _key(mod, cue_a):
+            return "left"
+    if nxt and nxt in {_key(mod, w) for w in getattr(mod, "DISTANCE_LEFT_AFTER", ())}:
+        return "left"
+    if first_before in motion or nxt in motion:
+        return "covered"
+    return ""
 
 
 def _ranges(text: str, mod, numbers: list, words: list, facts: list[XFact]) -> list[XFact]:
@@ -345,6 +404,8 @@ def _same_slot(fa: XFact, fb: XFact) -> bool:
     if fa.kind == "measure":
         if fa.dim != fb.dim or fa.value <= 0 or fb.value <= 0:
             return False
+        if fa.role and fb.role and fa.role != fb.role:
+            return False  # the way covered and the way left: two quantities (see _role_evidence)
         return max(fa.value, fb.value) / min(fa.value, fb.value) <= MEASURE_SLOT_RATIO
     if fa.kind == "duration":
         if fa.remaining != fb.remaining:
@@ -399,7 +460,21 @@ def xl_evidence(text_a: str, lang_a: str, text_b: str, lang_b: str) -> list[Evid
             kind_out = "quantity"
         out.append(Evidence(kind_out, text_a[x.span[0]:x.span[1]], text_b[y.span[0]:y.span[1]], x.span, y.span,
                             note=_NOTE.get(kind, "")))
+    if not any(e.kind == "quantity" for e in out):
+        out += _role_evidence(text_a, fa_all, text_b, fb_all)
     return out
+
+
+def _role_evidence(text_a: str, fa_all: list[XFact], text_b: str, fb_all: list[XFact]) -> list[Evidence]:
+    """The same distance read as the way covered in one sentence and as the way left in the
+    other ("advanced 80 km" / "bis auf 80 Kilometer"): a disagreement, as in the English engine."""
+    for x in fa_all:
+        for y in fb_all:
+            if x.kind == y.kind == "measure" and x.dim == y.dim and x.role and y.role and x.role != y.role \
+                    and _agree(x, replace(y, role=x.role)):
+                return [Evidence("quantity", text_a[x.span[0]:x.span[1]], text_b[y.span[0]:y.span[1]], x.span, y.span,
+                                 note="the same distance, read as the way covered in one and the way left in the other")]
+    return []
 
 
 def facts_agree(text_a: str, lang_a: str, text_b: str, lang_b: str) -> bool:

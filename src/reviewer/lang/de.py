@@ -65,3 +65,9 @@ RANGE_OPENERS = ("zwischen",)
 # statement ("said on Monday", "a déclaré lundi"), not of the event: compared for agreement only.
 REPORTING_VERBS = ("sagte", "sagt", "erklärte", "erklärt", "teilte", "berichtete", "berichtet", "meldete",
                    "meldet", "bestätigte", "schrieb", "twitterte", "hieß", "verkündete", "gab")
+# Issue 14: a distance travelled or still to go (engine.xfacts._distance_role): verbs of motion
+# (before the figure or right after its unit), words that make it the way left.
+DISTANCE_MOTION = ("vorgerückt", "vorgedrungen", "vorgestoßen", "zurückgelegt", "marschiert", "gefahren", "gelaufen",
+                   "geflogen", "rückten", "drangen", "legten", "marschierten", "fuhren", "flogen")
+DISTANCE_LEFT_BEFORE = ("bis auf", "nur noch", "innerhalb von")
+DISTANCE_LEFT_AFTER = ("vor", "entfernt", "außerhalb")

@@ -62,3 +62,8 @@ RANGE_OPENERS = ("entre",)
 # statement ("said on Monday", "a déclaré lundi"), not of the event: compared for agreement only.
 REPORTING_VERBS = ("dijo", "declaró", "afirmó", "informó", "indicó", "anunció", "explicó", "aseguró",
                    "señaló", "confirmó", "escribió", "dice", "afirma", "informa", "indica")
+# Issue 14: a distance travelled or still to go (engine.xfacts._distance_role): verbs of motion
+# (before the figure or right after its unit), words that make it the way left.
+DISTANCE_MOTION = ("avanzado", "avanzaron", "avanzó", "recorrido", "recorrieron", "recorrió", "marcharon")
+DISTANCE_LEFT_BEFORE = ("a menos de", "a solo", "a sólo", "a unos", "a unas")
+DISTANCE_LEFT_AROUND = (("a", "de"), ("a", "del"))

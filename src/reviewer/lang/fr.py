@@ -63,3 +63,8 @@ RANGE_OPENERS = ("entre",)
 # statement ("said on Monday", "a déclaré lundi"), not of the event: compared for agreement only.
 REPORTING_VERBS = ("dit", "déclaré", "indiqué", "annoncé", "affirmé", "précisé", "expliqué", "confirmé",
                    "rapporté", "écrit", "déclare", "indique", "annonce", "affirme", "précise", "explique")
+# Issue 14: a distance travelled or still to go (engine.xfacts._distance_role): verbs of motion
+# (before the figure or right after its unit), words that make it the way left.
+DISTANCE_MOTION = ("parcouru", "avancé", "progressé", "parcourent", "avancent", "parcouraient", "roulé", "marché")
+DISTANCE_LEFT_BEFORE = ("à moins de", "à seulement", "à quelque", "à quelques")
+DISTANCE_LEFT_AROUND = (("à", "de"), ("à", "du"), ("à", "des"))

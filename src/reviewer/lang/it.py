@@ -59,3 +59,8 @@ RANGE_OPENERS = ("tra", "fra")
 # statement ("said on Monday", "a déclaré lundi"), not of the event: compared for agreement only.
 REPORTING_VERBS = ("detto", "dichiarato", "affermato", "annunciato", "riferito", "spiegato", "comunicato",
                    "confermato", "scritto", "dice", "afferma", "annuncia", "disse")
+# Issue 14: a distance travelled or still to go (engine.xfacts._distance_role): verbs of motion
+# (before the figure or right after its unit), words that make it the way left.
+DISTANCE_MOTION = ("percorso", "percorsi", "avanzato", "avanzati", "avanzate", "avanzarono", "percorsero")
+DISTANCE_LEFT_BEFORE = ("a meno di", "a soli", "a circa")
+DISTANCE_LEFT_AROUND = (("a", "da"), ("a", "dal"), ("a", "dalla"))

@@ -63,3 +63,8 @@ RANGE_OPENERS = ("entre",)
 # statement ("said on Monday", "a déclaré lundi"), not of the event: compared for agreement only.
 REPORTING_VERBS = ("disse", "afirmou", "declarou", "informou", "anunciou", "explicou", "confirmou",
                    "escreveu", "diz", "afirma", "informa")
+# Issue 14: a distance travelled or still to go (engine.xfacts._distance_role): verbs of motion
+# (before the figure or right after its unit), words that make it the way left.
+DISTANCE_MOTION = ("avançou", "avançaram", "avançado", "percorreu", "percorreram", "percorrido", "marcharam")
+DISTANCE_LEFT_BEFORE = ("a menos de", "a apenas", "a cerca de")
+DISTANCE_LEFT_AROUND = (("a", "de"), ("a", "do"), ("a", "da"))
