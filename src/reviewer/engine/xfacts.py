@@ -246,6 +246,8 @@ def _number_facts(text: str, mod, numbers: list, words: list, durations: dict, f
         if value.is_integer() and 1900 <= value <= 2100 and not approx and text[start:end].isdigit():
             continue  # a year (four digits; "dos mil muertos", "2.000 Tote" are counts)
         concepts = _concepts_of(mod, _window(text, words, start, end, mod, numbers))
+        if not concepts and _after_toll(text, mod, words, start):
+            concepts = {"dead"}  # "the death toll ... rose to 40", "le bilan s'élève à 40"
         if concepts:
             facts.append(XFact("count", value, (start, end), approx, frozenset(concepts)))
 
@@ -305,6 +307,32 @@ def _distance_role(text: str, mod, words: list, start: int, end: int) -> str:
     if first_before in motion or nxt in motion:
         return "covered"
     return ""
+
+
+TOLL_REACH, TOLL_REACH_AFTER_VERB = 14, 30  # words back from a figure to the "toll" it reports, as the English engine
+
+
+def _after_toll(text: str, mod, words: list, start: int) -> bool:
+    """A figure that counts nothing by its own words, reported as a toll named earlier in the
+    sentence (per-language TOLL_WORDS; TOLL_VERBS right before the figure, hedges skipped,
+    reach further: "the death toll of the storm in the north rose to 40")."""
+    tolls = tuple(_key(mod, w) for w in getattr(mod, "TOLL_WORDS", ()))
+    if not tolls:
+        return False
+    clause = max(text.rfind(";", 0, start), text.rfind(":", 0, start))  # not across a semicolon or colon
+    before = [_key(mod, w) for w, s, e in words if e <= start and s > clause]
+    verbs = {_key(mod, w) for w in getattr(mod, "TOLL_VERBS", ())}
+    hedges = {_key(mod, w) for cue in mod.APPROX_CUES for w in cue.split()}
+    k = len(before) - 1
+    while k >= 0 and before[k] in hedges and before[k] not in verbs:
+        k -= 1
+    reach = TOLL_REACH_AFTER_VERB if k >= 0 and before[k] in verbs else TOLL_REACH
+    near = before[-reach:]
+    one = tuple(t for t in tolls if " " not in t)
+    if one and any(w.startswith(one) for w in near):
+        return True
+    joined = f" {' '.join(near)} "
+    return any(f" {t} " in joined for t in tolls if " " in t)
 
 
 def _ranges(text: str, mod, numbers: list, words: list, facts: list[XFact]) -> list[XFact]:

@@ -3,6 +3,7 @@ facts, under the names every language module uses; the words the engine also rea
 months, negation cues) come from :mod:`reviewer.lang.en`, so each is written once."""
 
 from reviewer.lang.en import MONTHS, MOTION_WORDS, NEG_CUES, REMAINING_AFTER, REMAINING_BEFORE, REPORTING, WEEKDAYS
+from reviewer.lang.en import TOLL_VERBS as _TOLL_VERBS
 
 CODE = "en"
 TEXT2NUM = "en"
@@ -67,3 +68,7 @@ REPORTING_VERBS = tuple(sorted(REPORTING)) + ("announced", "confirmed", "posted"
 DISTANCE_MOTION = tuple(sorted(MOTION_WORDS))
 DISTANCE_LEFT_BEFORE = tuple(sorted(REMAINING_BEFORE))
 DISTANCE_LEFT_AFTER = tuple(sorted(REMAINING_AFTER))
+# Issue 14: a figure reported as a toll named earlier in the sentence counts the dead
+# (engine.xfacts._after_toll): the toll words (prefixes) and the words right before such a figure.
+TOLL_WORDS = ("toll",)
+TOLL_VERBS = tuple(sorted(_TOLL_VERBS))

@@ -176,3 +176,7 @@ REPORTING_VERBS = tuple(_n({"قال": 0, "قالت": 0, "أعلن": 0, "أعلن
 # (before the figure or right after its unit), words that make it the way left.
 DISTANCE_MOTION = tuple(_n({"تقدم": 0, "تقدمت": 0, "تقدموا": 0, "قطع": 0, "قطعت": 0, "قطعوا": 0}))
 DISTANCE_LEFT_BEFORE = tuple(_n({"على بعد": 0, "على مسافة": 0, "مسافة": 0}))
+# Issue 14: a figure reported as a toll named earlier in the sentence counts the dead
+# (engine.xfacts._after_toll): the toll words (prefixes) and the words right before such a figure.
+TOLL_WORDS = tuple(_n({"حصيلة": 0}))
+TOLL_VERBS = tuple(_n({"إلى": 0, "الى": 0, "بلغت": 0}))

@@ -71,3 +71,7 @@ DISTANCE_MOTION = ("vorgerückt", "vorgedrungen", "vorgestoßen", "zurückgelegt
                    "geflogen", "rückten", "drangen", "legten", "marschierten", "fuhren", "flogen")
 DISTANCE_LEFT_BEFORE = ("bis auf", "nur noch", "innerhalb von")
 DISTANCE_LEFT_AFTER = ("vor", "entfernt", "außerhalb")
+# Issue 14: a figure reported as a toll named earlier in the sentence counts the dead
+# (engine.xfacts._after_toll): the toll words (prefixes) and the words right before such a figure.
+TOLL_WORDS = ("todeszahl", "opferzahl", "todesopferzahl", "totenzahl", "zahl der toten")
+TOLL_VERBS = ("auf", "bei", "erreichte", "über")

@@ -67,3 +67,7 @@ REPORTING_VERBS = ("dijo", "declaró", "afirmó", "informó", "indicó", "anunci
 DISTANCE_MOTION = ("avanzado", "avanzaron", "avanzó", "recorrido", "recorrieron", "recorrió", "marcharon")
 DISTANCE_LEFT_BEFORE = ("a menos de", "a solo", "a sólo", "a unos", "a unas")
 DISTANCE_LEFT_AROUND = (("a", "de"), ("a", "del"))
+# Issue 14: a figure reported as a toll named earlier in the sentence counts the dead
+# (engine.xfacts._after_toll): the toll words (prefixes) and the words right before such a figure.
+TOLL_WORDS = ("balance", "cifra de muertos", "cifra de fallecidos")
+TOLL_VERBS = ("a", "en", "de", "alcanzó", "superó")

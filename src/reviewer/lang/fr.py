@@ -68,3 +68,7 @@ REPORTING_VERBS = ("dit", "déclaré", "indiqué", "annoncé", "affirmé", "pré
 DISTANCE_MOTION = ("parcouru", "avancé", "progressé", "parcourent", "avancent", "parcouraient", "roulé", "marché")
 DISTANCE_LEFT_BEFORE = ("à moins de", "à seulement", "à quelque", "à quelques")
 DISTANCE_LEFT_AROUND = (("à", "de"), ("à", "du"), ("à", "des"))
+# Issue 14: a figure reported as a toll named earlier in the sentence counts the dead
+# (engine.xfacts._after_toll): the toll words (prefixes) and the words right before such a figure.
+TOLL_WORDS = ("bilan",)
+TOLL_VERBS = ("à", "de", "atteint", "dépassé", "franchi")

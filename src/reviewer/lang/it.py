@@ -64,3 +64,7 @@ REPORTING_VERBS = ("detto", "dichiarato", "affermato", "annunciato", "riferito",
 DISTANCE_MOTION = ("percorso", "percorsi", "avanzato", "avanzati", "avanzate", "avanzarono", "percorsero")
 DISTANCE_LEFT_BEFORE = ("a meno di", "a soli", "a circa")
 DISTANCE_LEFT_AROUND = (("a", "da"), ("a", "dal"), ("a", "dalla"))
+# Issue 14: a figure reported as a toll named earlier in the sentence counts the dead
+# (engine.xfacts._after_toll): the toll words (prefixes) and the words right before such a figure.
+TOLL_WORDS = ("bilancio",)
+TOLL_VERBS = ("a", "di", "raggiunto", "superato")

@@ -68,3 +68,7 @@ REPORTING_VERBS = ("disse", "afirmou", "declarou", "informou", "anunciou", "expl
 DISTANCE_MOTION = ("avançou", "avançaram", "avançado", "percorreu", "percorreram", "percorrido", "marcharam")
 DISTANCE_LEFT_BEFORE = ("a menos de", "a apenas", "a cerca de")
 DISTANCE_LEFT_AROUND = (("a", "de"), ("a", "do"), ("a", "da"))
+# Issue 14: a figure reported as a toll named earlier in the sentence counts the dead
+# (engine.xfacts._after_toll): the toll words (prefixes) and the words right before such a figure.
+TOLL_WORDS = ("balanço",)
+TOLL_VERBS = ("a", "para", "de", "atingiu", "superou")
