@@ -46,3 +46,12 @@ def test_the_same_role_or_an_other_distance_is_no_conflict():
     assert xfacts.xl_evidence(left_en, "en", left_es, "es") == []
     # covered 600 km and 150 km left: both may be true
     assert xfacts.xl_evidence("Los rebeldes avanzaron 600 km.", "es", left_en, "en") == []
+
+
+@pytest.mark.parametrize("text", ["The column advanced 150 km (93 miles) towards the port.",
+                                  "The column advanced 150 km – 93 miles – towards the port."])
+def test_a_conversion_takes_the_role_of_the_distance_before_it(text):
+    assert [f.role for f in xfacts.read_facts(text, "en") if f.kind == "measure"] == ["covered", "covered"]
+    left = "Die Kolonne kam bis auf 150 Kilometer an den Hafen heran."
+    assert not xfacts.facts_agree(text, "en", left, "de")
+    assert [e.kind for e in xfacts.xl_evidence(text, "en", left, "de")] == ["quantity"]

@@ -143,7 +143,22 @@ def read_facts(text: str, lang: str) -> tuple[XFact, ...]:
     facts = _one_unit_durations(text, mod, numbers, words, durations, facts)
     _vague_counts(text, mod, numbers, words, facts)
     facts.sort(key=lambda f: f.span)
-    return tuple(facts)
+    return tuple(_conversions_share_roles(text, facts))
+
+
+_CONVERSION_GAP = re.compile(r"\s*[(\[–—-]?\s*")
+
+
+def _conversions_share_roles(text: str, facts: list[XFact]) -> list[XFact]:
+    """A distance and its conversion right after it ("200 km (124 miles)", "200 km – 124 miles"):
+    one distance, so the conversion takes the role of the first."""
+    out = list(facts)
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        if a.kind == b.kind == "measure" and a.role and not b.role and a.dim == b.dim \
+                and _CONVERSION_GAP.fullmatch(text, a.span[1], b.span[0]):
+            out[k] = replace(b, role=a.role)
+    return out
 
 
 def _calendar_facts(text: str, lang: str, mod, facts: list[XFact], taken: list[tuple[int, int]]) -> None:
