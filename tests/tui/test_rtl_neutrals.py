@@ -53,3 +53,22 @@ async def test_the_column_keeps_the_colon_beside_its_words(tmp_path, config):
         assert MIXED[start:end].rstrip().endswith(":")
         shown = "".join(seg.text for seg in view.render_line(lines[0] - int(view.scroll_offset.y)))
         assert "Port Authority:" in shown
+
+
+def _render(renderable, width: int) -> list[str]:
+    from rich.console import Console
+
+    console = Console(width=width, record=True, color_system=None, legacy_windows=False)
+    console.print(renderable, overflow="fold")
+    return [line.rstrip() for line in console.export_text().splitlines()]
+
+
+def test_the_claims_detail_keeps_the_colon_beside_its_words():
+    from rich.text import Text
+
+    from reviewer.tui.visual_order import VisualLines
+
+    cut = MIXED.index(":") + 1
+    lines = _render(VisualLines(Text(MIXED), [(0, len(MIXED), "R")]), len(MIXED[:cut]) + 1)
+    assert len(lines) >= 2
+    assert "Port Authority:" in lines[0]
