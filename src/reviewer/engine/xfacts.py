@@ -98,13 +98,23 @@ def _window(text: str, words: list[tuple[str, int, int]], start: int, end: int, 
         after.append(_key(mod, w))
         pos = e
     pos = start
+    after_number = False
     for w, s, e in reversed(words):
         if e > start or len(before) >= WINDOW_BEFORE:
             continue
-        if _BREAK.search(text, e, pos) or any(e <= os < pos for os, _oe in other):
+        if any(e <= os < pos for os, _oe in other):
+            after_number = True
+            break
+        if _BREAK.search(text, e, pos):
             break
         before.append(_key(mod, w))
         pos = s
+    else:  # no word left before: a figure may open the sentence ("5 dead and 9 missing")
+        after_number = any(oe <= pos and not text[oe:pos].strip() for _os, oe in other)
+    if after_number and before and _concepts_of(mod, after) - {GENERIC}:
+        # "5,000 dead and 9,000 missing": the words between two figures are the first one's
+        # when the second has its own thing to count after it.
+        return after
     return after + before
 
 
