@@ -195,3 +195,19 @@ def test_a_long_sentence_matches_the_short_one_whose_best_it_is():
     texts = ["Tres personas murieron, el puente cayó y el río creció.", "x", "y", "Five people died.", "a", "b"]
     scored, _ = crosslingual.cross_scores(e, langs, arts, True, t, [200] + [60] * 5, texts)
     assert scored[0, 3] == t.xl_fact_score
+
+
+def test_one_figure_in_common_makes_a_disagreement_on_another_a_conflict():
+    # Compared for facts only (below the model's own conflict score), the two state the same
+    # count of the missing: the different count of the dead is then their disagreement.
+    s = AlignSettings()
+    t = crosslingual_tuning()
+    en = _sent("At least 300 dead and 900 missing after the landslide.", "en")
+    fr = _sent("Selon les secours, on compte 70 morts et 900 disparus.", "fr")
+    sim = t.xl_fact_score
+    assert sim < t.xl_conflict_score
+    score, evidence = crosslingual.decide(en, fr, sim, False, s, t)
+    assert [(e.a, e.b) for e in evidence] == [("300", "70")]
+    # without a figure in common, a pair this far apart is no conflict
+    other = _sent("Selon les secours, on compte 70 morts.", "fr")
+    assert not (crosslingual.decide(en, other, sim, False, s, t) or (0, []))[1]

@@ -55,6 +55,7 @@ class XFact:
     # ages and prison terms are written the same way).
     agree_only: bool = False
     low: float | None = None  # a range ("between 20 and 30", "zwischen 20 und 30"): its lower bound; value is the upper
+    role: str = ""  # a distance: "covered" (the way travelled) or "left" (the way still to go), else ""
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
@@ -97,13 +98,23 @@ def _window(text: str, words: list[tuple[str, int, int]], start: int, end: int, 
         after.append(_key(mod, w))
         pos = e
     pos = start
+    after_number = False
     for w, s, e in reversed(words):
         if e > start or len(before) >= WINDOW_BEFORE:
             continue
-        if _BREAK.search(text, e, pos) or any(e <= os < pos for os, _oe in other):
+        if any(e <= os < pos for os, _oe in other):
+            after_number = True
+            break
+        if _BREAK.search(text, e, pos):
             break
         before.append(_key(mod, w))
         pos = s
+    else:  # no word left before: a figure may open the sentence ("5 dead and 9 missing")
+        after_number = any(oe <= pos and not text[oe:pos].strip() for _os, oe in other)
+    if after_number and before and _concepts_of(mod, after) - {GENERIC}:
+        # "5,000 dead and 9,000 missing": the words between two figures are the first one's
+        # when the second has its own thing to count after it.
+        return after
     return after + before
 
 
@@ -142,17 +153,33 @@ def read_facts(text: str, lang: str) -> tuple[XFact, ...]:
     facts = _one_unit_durations(text, mod, numbers, words, durations, facts)
     _vague_counts(text, mod, numbers, words, facts)
     facts.sort(key=lambda f: f.span)
-    return tuple(facts)
+    return tuple(_conversions_share_roles(text, facts))
+
+
+_CONVERSION_GAP = re.compile(r"\s*[(\[–—-]?\s*")
+
+
+def _conversions_share_roles(text: str, facts: list[XFact]) -> list[XFact]:
+    """A distance and its conversion right after it ("200 km (124 miles)", "200 km – 124 miles"):
+    one distance, so the conversion takes the role of the first."""
+    out = list(facts)
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        if a.kind == b.kind == "measure" and a.role and not b.role and a.dim == b.dim \
+                and _CONVERSION_GAP.fullmatch(text, a.span[1], b.span[0]):
+            out[k] = replace(b, role=a.role)
+    return out
 
 
 def _calendar_facts(text: str, lang: str, mod, facts: list[XFact], taken: list[tuple[int, int]]) -> None:
     """Dates, weekdays (also inside compounds such as "Sonntagmorgen") and clock times."""
+    said = _reporting_starts(text, mod)
     for d in read_months_dates(text, lang):
         if d.day is not None:
-            facts.append(XFact("date", d.month * 100 + d.day, (d.start, d.end)))
+            facts.append(XFact("date", d.month * 100 + d.day, (d.start, d.end), agree_only=_reported(d.start, said)))
         taken.append((d.start, d.end))
     for w in read_weekdays(text, lang):
-        facts.append(XFact("weekday", w.value, (w.start, w.end)))
+        facts.append(XFact("weekday", w.value, (w.start, w.end), agree_only=_reported(w.start, said)))
     if mod.DAYPARTS:  # "Sonntagmorgen"
         for name, value in mod.WEEKDAYS.items():
             for m in re.finditer(rf"(?<!\w)({re.escape(name)})(?:{'|'.join(mod.DAYPARTS)})s?(?!\w)", text, re.IGNORECASE):
@@ -171,6 +198,35 @@ def _calendar_facts(text: str, lang: str, mod, facts: list[XFact], taken: list[t
             continue
         facts.append(XFact("time", hour * 60 + minute, (m.start(), m.end())))
         taken.append((m.start(), m.end()))
+
+
+REPORTING_REACH = 3  # words from a verb of saying to the day it names ("said on Monday")
+
+
+def _reporting_starts(text: str, mod) -> list[tuple[int, int]]:
+    """Where the day of a statement may stand: from each verb of saying of the language to the
+    end of the REPORTING_REACH-th word after it, up to a break in the clause."""
+    verbs = {_key(mod, v) for v in getattr(mod, "REPORTING_VERBS", ())}
+    if not verbs:
+        return []
+    words = _words(text)
+    out = []
+    for k, (w, _s, e) in enumerate(words):
+        if _key(mod, w) not in verbs:
+            continue
+        end = e
+        for _w2, s2, e2 in words[k + 1:k + 1 + REPORTING_REACH]:
+            if _BREAK.search(text, end, s2):
+                break
+            end = e2
+        out.append((e, end))
+    return out
+
+
+def _reported(start: int, said: list[tuple[int, int]]) -> bool:
+    """A weekday or date starting at ``start`` is the day of a statement (:func:`_reporting_starts`):
+    the report's day, not the event's, so it never disagrees with the day of an event."""
+    return any(lo <= start < hi for lo, hi in said)
 
 
 def _number_facts(text: str, mod, numbers: list, words: list, durations: dict, facts: list[XFact]) -> None:
@@ -192,7 +248,8 @@ def _number_facts(text: str, mod, numbers: list, words: list, durations: dict, f
             unit = units.get(key) or units[nxt[0]]
             f = unit_factor(unit)
             if f is not None:
-                facts.append(XFact("measure", value * f[0], (start, nxt[1]), approx, dim=f[1]))
+                role = _distance_role(text, mod, words, start, nxt[1]) if f[1] == "[length]" else ""
+                facts.append(XFact("measure", value * f[0], (start, nxt[1]), approx, dim=f[1], role=role))
             continue
         if key in long_units:
             facts.append(XFact("duration", value * long_units[key], (start, nxt[1]), approx, agree_only=True))
@@ -214,8 +271,93 @@ def _number_facts(text: str, mod, numbers: list, words: list, durations: dict, f
         if value.is_integer() and 1900 <= value <= 2100 and not approx and text[start:end].isdigit():
             continue  # a year (four digits; "dos mil muertos", "2.000 Tote" are counts)
         concepts = _concepts_of(mod, _window(text, words, start, end, mod, numbers))
+        if not concepts and _after_toll(text, mod, words, start):
+            concepts = {"dead"}  # "the death toll ... rose to 40", "le bilan s'élève à 40"
         if concepts:
             facts.append(XFact("count", value, (start, end), approx, frozenset(concepts)))
+
+
+def _distance_role(text: str, mod, words: list, start: int, end: int) -> str:
+    """"covered" for a distance travelled ("advanced 200 km", "200 Kilometer vorgerückt"),
+    "left" for one still to go ("within 200 km of the city", "bis auf 200 Kilometer",
+    "à 200 km de la ville"), else "". The per-language words: DISTANCE_MOTION (before the
+    figure, or right after its unit), DISTANCE_LEFT_BEFORE (phrases before the figure, hedges
+    such as "about" skipped), DISTANCE_LEFT_AFTER (right after the unit, a bracket skipped) and
+    DISTANCE_LEFT_AROUND (a word before the figure and one after the unit, together)."""
+    motion = {_key(mod, w) for w in getattr(mod, "DISTANCE_MOTION", ())}
+    if not motion:
+        return ""
+    hedges = sorted(([_key(mod, w) for w in reversed(cue.split())] for cue in mod.APPROX_CUES), key=len, reverse=True)
+    before, pos = [], start  # nearest first
+    for w, s, e in reversed([x for x in words if x[2] <= start]):
+        if _BREAK.search(text, e, pos) or len(before) >= 5:
+            break
+        before.append(_key(mod, w))
+        pos = s
+    raw = " ".join(reversed(before))
+    stripped = True
+    while stripped:  # "about", "more than", "rund": the hedges between the cue and the figure
+        stripped = False
+        for h in hedges:
+            if len(before) > len(h) and before[:len(h)] == h:
+                before, stripped = before[len(h):], True
+                break
+    after, pos = [], end
+    for w, s, e in (x for x in words if x[1] >= end):
+        gap = text[pos:s]
+        if "(" in gap and ")" not in gap:  # "200 km (124 miles) from": past the bracket
+            close = text.find(")", pos)
+            if close < 0:
+                break
+            pos = close + 1
+            if s < pos:
+                continue
+            gap = text[pos:s]
+        if _BREAK.search(gap) or len(after) >= 1:
+            break
+        after.append(_key(mod, w))
+        pos = e
+    first_before = before[0] if before else ""
+    phrase = " ".join(reversed(before))
+    for cue in getattr(mod, "DISTANCE_LEFT_BEFORE", ()):
+        tail = " " + " ".join(_key(mod, w) for w in cue.split()) + " "
+        if f" {phrase} ".endswith(tail) or f" {raw} ".endswith(tail):
+            return "left"
+    nxt = after[0] if after else ""
+    for cue_b, cue_a in getattr(mod, "DISTANCE_LEFT_AROUND", ()):
+        if first_before == _key(mod, cue_b) and nxt == _key(mod, cue_a):
+            return "left"
+    if nxt and nxt in {_key(mod, w) for w in getattr(mod, "DISTANCE_LEFT_AFTER", ())}:
+        return "left"
+    if first_before in motion or nxt in motion:
+        return "covered"
+    return ""
+
+
+TOLL_REACH, TOLL_REACH_AFTER_VERB = 14, 30  # words back from a figure to the "toll" it reports, as the English engine
+
+
+def _after_toll(text: str, mod, words: list, start: int) -> bool:
+    """A figure that counts nothing by its own words, reported as a toll named earlier in the
+    sentence (per-language TOLL_WORDS; TOLL_VERBS right before the figure, hedges skipped,
+    reach further: "the death toll of the storm in the north rose to 40")."""
+    tolls = tuple(_key(mod, w) for w in getattr(mod, "TOLL_WORDS", ()))
+    if not tolls:
+        return False
+    clause = max(text.rfind(";", 0, start), text.rfind(":", 0, start))  # not across a semicolon or colon
+    before = [_key(mod, w) for w, s, e in words if e <= start and s > clause]
+    verbs = {_key(mod, w) for w in getattr(mod, "TOLL_VERBS", ())}
+    hedges = {_key(mod, w) for cue in mod.APPROX_CUES for w in cue.split()}
+    k = len(before) - 1
+    while k >= 0 and before[k] in hedges and before[k] not in verbs:
+        k -= 1
+    reach = TOLL_REACH_AFTER_VERB if k >= 0 and before[k] in verbs else TOLL_REACH
+    near = before[-reach:]
+    one = tuple(t for t in tolls if " " not in t)
+    if one and any(w.startswith(one) for w in near):
+        return True
+    joined = f" {' '.join(near)} "
+    return any(f" {t} " in joined for t in tolls if " " in t)
 
 
 def _ranges(text: str, mod, numbers: list, words: list, facts: list[XFact]) -> list[XFact]:
@@ -315,6 +457,8 @@ def _same_slot(fa: XFact, fb: XFact) -> bool:
     if fa.kind == "measure":
         if fa.dim != fb.dim or fa.value <= 0 or fb.value <= 0:
             return False
+        if fa.role and fb.role and fa.role != fb.role:
+            return False  # the way covered and the way left: two quantities (see _role_evidence)
         return max(fa.value, fb.value) / min(fa.value, fb.value) <= MEASURE_SLOT_RATIO
     if fa.kind == "duration":
         if fa.remaining != fb.remaining:
@@ -369,7 +513,21 @@ def xl_evidence(text_a: str, lang_a: str, text_b: str, lang_b: str) -> list[Evid
             kind_out = "quantity"
         out.append(Evidence(kind_out, text_a[x.span[0]:x.span[1]], text_b[y.span[0]:y.span[1]], x.span, y.span,
                             note=_NOTE.get(kind, "")))
+    if not any(e.kind == "quantity" for e in out):
+        out += _role_evidence(text_a, fa_all, text_b, fb_all)
     return out
+
+
+def _role_evidence(text_a: str, fa_all: list[XFact], text_b: str, fb_all: list[XFact]) -> list[Evidence]:
+    """The same distance read as the way covered in one sentence and as the way left in the
+    other ("advanced 80 km" / "bis auf 80 Kilometer"): a disagreement, as in the English engine."""
+    for x in fa_all:
+        for y in fb_all:
+            if x.kind == y.kind == "measure" and x.dim == y.dim and x.role and y.role and x.role != y.role \
+                    and _agree(x, replace(y, role=x.role)):
+                return [Evidence("quantity", text_a[x.span[0]:x.span[1]], text_b[y.span[0]:y.span[1]], x.span, y.span,
+                                 note="the same distance, read as the way covered in one and the way left in the other")]
+    return []
 
 
 def facts_agree(text_a: str, lang_a: str, text_b: str, lang_b: str) -> bool:

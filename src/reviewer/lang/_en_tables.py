@@ -2,7 +2,8 @@
 facts, under the names every language module uses; the words the engine also reads (weekdays,
 months, negation cues) come from :mod:`reviewer.lang.en`, so each is written once."""
 
-from reviewer.lang.en import MONTHS, NEG_CUES, WEEKDAYS
+from reviewer.lang.en import MONTHS, MOTION_WORDS, NEG_CUES, REMAINING_AFTER, REMAINING_BEFORE, REPORTING, WEEKDAYS
+from reviewer.lang.en import TOLL_VERBS as _TOLL_VERBS
 
 CODE = "en"
 TEXT2NUM = "en"
@@ -59,3 +60,15 @@ LONG_DURATIONS = {"year": 525_960, "years": 525_960, "month": 43_830, "months": 
 RANGE_TO = ("to", "or")
 RANGE_AND = ("and",)
 RANGE_OPENERS = ("between",)
+# Issue 14: verbs of saying; a weekday or date within three words after one is the day of the
+# statement ("said on Monday", "a déclaré lundi"), not of the event: compared for agreement only.
+REPORTING_VERBS = tuple(sorted(REPORTING)) + ("announced", "confirmed", "posted", "briefed")
+# Issue 14: a distance travelled or still to go (engine.xfacts._distance_role): verbs of motion
+# (before the figure or right after its unit), words that make it the way left.
+DISTANCE_MOTION = tuple(sorted(MOTION_WORDS))
+DISTANCE_LEFT_BEFORE = tuple(sorted(REMAINING_BEFORE))
+DISTANCE_LEFT_AFTER = tuple(sorted(REMAINING_AFTER))
+# Issue 14: a figure reported as a toll named earlier in the sentence counts the dead
+# (engine.xfacts._after_toll): the toll words (prefixes) and the words right before such a figure.
+TOLL_WORDS = ("toll",)
+TOLL_VERBS = tuple(sorted(_TOLL_VERBS))

@@ -61,3 +61,17 @@ LONG_DURATIONS = {"jahr": 525_960, "jahre": 525_960, "jahren": 525_960, "monat":
 RANGE_TO = ("bis", "oder")
 RANGE_AND = ("und",)
 RANGE_OPENERS = ("zwischen",)
+# Issue 14: verbs of saying; a weekday or date within three words after one is the day of the
+# statement ("said on Monday", "a déclaré lundi"), not of the event: compared for agreement only.
+REPORTING_VERBS = ("sagte", "sagt", "erklärte", "erklärt", "teilte", "berichtete", "berichtet", "meldete",
+                   "meldet", "bestätigte", "schrieb", "twitterte", "hieß", "verkündete", "gab")
+# Issue 14: a distance travelled or still to go (engine.xfacts._distance_role): verbs of motion
+# (before the figure or right after its unit), words that make it the way left.
+DISTANCE_MOTION = ("vorgerückt", "vorgedrungen", "vorgestoßen", "zurückgelegt", "marschiert", "gefahren", "gelaufen",
+                   "geflogen", "rückten", "drangen", "legten", "marschierten", "fuhren", "flogen")
+DISTANCE_LEFT_BEFORE = ("bis auf", "nur noch", "innerhalb von")
+DISTANCE_LEFT_AFTER = ("vor", "entfernt", "außerhalb")
+# Issue 14: a figure reported as a toll named earlier in the sentence counts the dead
+# (engine.xfacts._after_toll): the toll words (prefixes) and the words right before such a figure.
+TOLL_WORDS = ("todeszahl", "opferzahl", "todesopferzahl", "totenzahl", "zahl der toten")
+TOLL_VERBS = ("auf", "bei", "erreichte", "über")

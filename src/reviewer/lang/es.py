@@ -58,3 +58,16 @@ LONG_DURATIONS = {"año": 525_960, "años": 525_960, "mes": 43_830, "meses": 43_
 RANGE_TO = ("a", "o", "u", "al")
 RANGE_AND = ("y", "e")
 RANGE_OPENERS = ("entre",)
+# Issue 14: verbs of saying; a weekday or date within three words after one is the day of the
+# statement ("said on Monday", "a déclaré lundi"), not of the event: compared for agreement only.
+REPORTING_VERBS = ("dijo", "declaró", "afirmó", "informó", "indicó", "anunció", "explicó", "aseguró",
+                   "señaló", "confirmó", "escribió", "dice", "afirma", "informa", "indica")
+# Issue 14: a distance travelled or still to go (engine.xfacts._distance_role): verbs of motion
+# (before the figure or right after its unit), words that make it the way left.
+DISTANCE_MOTION = ("avanzado", "avanzaron", "avanzó", "recorrido", "recorrieron", "recorrió", "marcharon")
+DISTANCE_LEFT_BEFORE = ("a menos de", "a solo", "a sólo", "a unos", "a unas")
+DISTANCE_LEFT_AROUND = (("a", "de"), ("a", "del"))
+# Issue 14: a figure reported as a toll named earlier in the sentence counts the dead
+# (engine.xfacts._after_toll): the toll words (prefixes) and the words right before such a figure.
+TOLL_WORDS = ("balance", "cifra de muertos", "cifra de fallecidos")
+TOLL_VERBS = ("a", "en", "de", "alcanzó", "superó")

@@ -55,3 +55,16 @@ LONG_DURATIONS = {"anno": 525_960, "anni": 525_960, "mese": 43_830, "mesi": 43_8
 RANGE_TO = ("a", "o", "od")
 RANGE_AND = ("e", "ed")
 RANGE_OPENERS = ("tra", "fra")
+# Issue 14: verbs of saying; a weekday or date within three words after one is the day of the
+# statement ("said on Monday", "a déclaré lundi"), not of the event: compared for agreement only.
+REPORTING_VERBS = ("detto", "dichiarato", "affermato", "annunciato", "riferito", "spiegato", "comunicato",
+                   "confermato", "scritto", "dice", "afferma", "annuncia", "disse")
+# Issue 14: a distance travelled or still to go (engine.xfacts._distance_role): verbs of motion
+# (before the figure or right after its unit), words that make it the way left.
+DISTANCE_MOTION = ("percorso", "percorsi", "avanzato", "avanzati", "avanzate", "avanzarono", "percorsero")
+DISTANCE_LEFT_BEFORE = ("a meno di", "a soli", "a circa")
+DISTANCE_LEFT_AROUND = (("a", "da"), ("a", "dal"), ("a", "dalla"))
+# Issue 14: a figure reported as a toll named earlier in the sentence counts the dead
+# (engine.xfacts._after_toll): the toll words (prefixes) and the words right before such a figure.
+TOLL_WORDS = ("bilancio",)
+TOLL_VERBS = ("a", "di", "raggiunto", "superato")

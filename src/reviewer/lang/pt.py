@@ -59,3 +59,16 @@ LONG_DURATIONS = {"ano": 525_960, "anos": 525_960, "mês": 43_830, "meses": 43_8
 RANGE_TO = ("a", "ou", "ao")
 RANGE_AND = ("e",)
 RANGE_OPENERS = ("entre",)
+# Issue 14: verbs of saying; a weekday or date within three words after one is the day of the
+# statement ("said on Monday", "a déclaré lundi"), not of the event: compared for agreement only.
+REPORTING_VERBS = ("disse", "afirmou", "declarou", "informou", "anunciou", "explicou", "confirmou",
+                   "escreveu", "diz", "afirma", "informa")
+# Issue 14: a distance travelled or still to go (engine.xfacts._distance_role): verbs of motion
+# (before the figure or right after its unit), words that make it the way left.
+DISTANCE_MOTION = ("avançou", "avançaram", "avançado", "percorreu", "percorreram", "percorrido", "marcharam")
+DISTANCE_LEFT_BEFORE = ("a menos de", "a apenas", "a cerca de")
+DISTANCE_LEFT_AROUND = (("a", "de"), ("a", "do"), ("a", "da"))
+# Issue 14: a figure reported as a toll named earlier in the sentence counts the dead
+# (engine.xfacts._after_toll): the toll words (prefixes) and the words right before such a figure.
+TOLL_WORDS = ("balanço",)
+TOLL_VERBS = ("a", "para", "de", "atingiu", "superou")

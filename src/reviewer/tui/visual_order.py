@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from reviewer.tui.wrap import has_rtl, is_rtl
+from reviewer.tui.wrap import has_rtl, is_rtl, line_levels
 from reviewer.tui.wrap import visual_order as _visual_chars
 
 __all__ = ["VisualLines", "base_direction", "has_rtl", "visual_order", "visual_text"]
@@ -24,21 +24,23 @@ def base_direction(text: str) -> str:
     return "R" if is_rtl(text) else "L"
 
 
-def visual_order(line: str, base: str = "L") -> tuple[str, list[int] | None]:
+def visual_order(line: str, base: str = "L", levels: list[int] | None = None) -> tuple[str, list[int] | None]:
     """``line`` in visual order with paragraph direction ``base``, and for each visual position
-    the logical index of its character."""
+    the logical index of its character. ``levels``: the line's levels in its whole sentence
+    (:func:`reviewer.tui.wrap.line_levels`)."""
     if not has_rtl(line):
         return line, list(range(len(line)))
-    chars = _visual_chars(line, base == "R")
+    chars = _visual_chars(line, base == "R", levels)
     return "".join(ch for _, ch in chars), [k for k, _ in chars]
 
 
-def visual_text(text: Text, base: str = "L") -> Text:
-    """One screen line of styled text in visual order; each span's style stays on its characters."""
+def visual_text(text: Text, base: str = "L", levels: list[int] | None = None) -> Text:
+    """One screen line of styled text in visual order; each span's style stays on its characters.
+    ``levels``: as for :func:`visual_order`."""
     plain = text.plain
     if not has_rtl(plain):
         return text
-    shown, order = visual_order(plain, base)
+    shown, order = visual_order(plain, base, levels)
     out = Text(shown, style=text.style, justify=text.justify, overflow=text.overflow, no_wrap=text.no_wrap, end=text.end)
     if order is None:
         return out
@@ -102,8 +104,13 @@ class VisualLines:
         line = Text()
         edges = sorted(cuts)
         for s, e in zip(edges, edges[1:]):
-            base = next((d for ps, pe, d in self.parts if ps - offset <= s and e <= pe - offset), "L")
-            line.append_text(visual_text(para[s:e], base))
+            part = next(((ps - offset, pe - offset, d) for ps, pe, d in self.parts
+                         if ps - offset <= s and e <= pe - offset), None)
+            base, levels = "L", None
+            if part is not None:  # the levels of the whole sentence: neutrals at the line's edges
+                base = part[2]
+                levels = line_levels(para.plain[part[0]:part[1]], s - part[0], e - part[0], base == "R")
+            line.append_text(visual_text(para[s:e], base, levels))
         return line
 
     def __rich_measure__(self, console, options):

@@ -9,6 +9,7 @@ Bidirectional text is shown the way bidi display works: a sentence is wrapped in
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rich.cells import cell_len
 
@@ -56,17 +57,34 @@ def _levels(line: str, rtl: bool) -> list[int] | None:
     return out if pos == len(per_byte) else None
 
 
-def visual_order(line: str, rtl: bool) -> list[tuple[int, str]]:
+@lru_cache(maxsize=256)
+def paragraph_levels(text: str, rtl: bool) -> tuple[int, ...] | None:
+    """The resolved levels of every character of a whole paragraph (a sentence): a neutral at a
+    line's edge (a colon, a bracket, a dash, digits) takes its direction from the letters around
+    it in the sentence, also those on the next or previous line, as the bidi algorithm says
+    (levels per paragraph, reordering per line)."""
+    got = _levels(text, rtl)
+    return None if got is None else tuple(got)
+
+
+def line_levels(text: str, start: int, end: int, rtl: bool) -> list[int] | None:
+    """The paragraph levels (:func:`paragraph_levels`) of the line ``text[start:end]``."""
+    got = paragraph_levels(text, rtl)
+    return None if got is None else list(got[start:end])
+
+
+def visual_order(line: str, rtl: bool, levels: list[int] | None = None) -> list[tuple[int, str]]:
     """The characters of one line in display order, left to right: (logical index in ``line``,
     character as shown: brackets and the like in right-to-left runs are mirrored), the same
     text as ``bidi.get_display(line)``. ``rtl`` is the direction of the paragraph (the
-    sentence), not of the line."""
+    sentence), not of the line. ``levels``: the line's levels resolved in its whole paragraph
+    (:func:`line_levels`); without them, the line's own."""
     import unicodedata
 
     from bidi.mirror import MIRRORED
 
     base = 1 if rtl else 0
-    levels = _levels(line, rtl)
+    levels = list(levels) if levels is not None and len(levels) == len(line) else _levels(line, rtl)
     if levels is None:  # an unknown python-bidi: whole line in one direction
         order = list(range(len(line)))
         return [(k, line[k]) for k in (order[::-1] if rtl else order)]

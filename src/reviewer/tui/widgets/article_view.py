@@ -46,7 +46,7 @@ from textual.widget import Widget, _RenderCache
 from reviewer.models import Article
 from reviewer.tui.messages import ColumnRelaid
 from reviewer.tui.state import DECIDED_CONFLICT, SentenceLook, ViewState, look
-from reviewer.tui.wrap import has_rtl, is_rtl, visual_order, wrap_offsets
+from reviewer.tui.wrap import has_rtl, is_rtl, line_levels, visual_order, wrap_offsets
 
 GUTTER = 8
 
@@ -462,7 +462,7 @@ class ArticleView(ScrollView, can_focus=False):
             pos = max(pos, b)
         out: list[Segment] = []
         run, run_style = [], None
-        for k, ch in visual_order(text[start:end], rtl):
+        for k, ch in visual_order(text[start:end], rtl, line_levels(text, start, end, rtl)):
             style = styles[k]
             if style is not run_style and run:
                 out.append(Segment("".join(run), run_style))

@@ -11,6 +11,7 @@ from rich.text import Text
 from reviewer.review import Key, ShownLink
 from reviewer.tui.state import ViewState
 from reviewer.tui.visual_order import base_direction, has_rtl, visual_text
+from reviewer.tui.wrap import line_levels
 from reviewer.tui.widgets.panel import TextPanel
 
 STATE = {"accepted": "✓ accepted", "rejected": "✗ rejected", None: "to review"}
@@ -128,7 +129,13 @@ class Inspector(TextPanel):
         if not wrapped:
             return [Text()]
         if base is not None:
-            wrapped = [visual_text(line, base) for line in wrapped]
+            plain, pos, shown = text.plain, 0, []
+            for line in wrapped:  # each line's levels in the whole sentence (found in order)
+                at = plain.find(line.plain, pos)
+                levels = line_levels(plain, at, at + len(line.plain), base == "R") if at >= 0 else None
+                pos = at + len(line.plain) if at >= 0 else pos
+                shown.append(visual_text(line, base, levels))
+            wrapped = shown
             if base == "R" and len(wrapped) > 1:
                 for line in wrapped:
                     line.rstrip()
