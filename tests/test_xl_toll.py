@@ -7,7 +7,7 @@ from reviewer.engine import xfacts
 
 TOLLS = [
     ("en", "The death toll of the storm in the northern hills of the region on 4 May rose to 61, officials said."),
-    ("en", "The agency put the death toll at just under 61."),
+    ("en", "Officials gave a death toll of nearly 61 by the evening."),
     ("de", "Die Zahl der Toten im Norden des Landes stieg auf 61."),
     ("de", "Die Opferzahl stieg auf 61."),
     ("fr", "Le bilan provisoire de la tempête s'élève à 61."),
