@@ -395,3 +395,24 @@ async def test_a_status_note_goes_at_the_next_move(make):
         assert review.message == ""
         await pilot.press("f")  # a key's own news stays over the move it makes
         assert review.message.startswith("filter:")
+
+
+async def test_a_click_on_a_sentence_moves_the_cursor_and_clears_old_news(make):
+    """A click on a sentence did nothing: the cursor stayed and the news of the last key stayed
+    up. It now moves the cursor there, as a key would, and older news goes."""
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        review = app.review
+        await pilot.press("k")  # a:0 already: "first sentence of a"
+        assert review.message.startswith("first sentence of a")
+        views = list(app.query("ArticleView"))
+        view_b = next(v for v in views if v.article.id == "b")
+        y = view_b.tops[2] - int(view_b.scroll_offset.y)  # b:2, its first line
+        assert await pilot.click(view_b, offset=(10, y))
+        await pilot.pause()
+        assert app.cursor == ("b", 2)
+        assert review.message == ""
+        assert "first sentence" not in app.query_one("#status").render().plain
+        await pilot.press("5")  # the keys act on the clicked sentence
+        assert app.session.tags_by[("b", 2)] == ["key-claim"]

@@ -24,7 +24,7 @@ from reviewer.review import Navigator
 from reviewer.textsafe import safe_text
 from reviewer.tui.collector import Idle
 from reviewer.tui.layout import column_step
-from reviewer.tui.messages import AlignDone, AlignFailed, AlignProgress, ColumnRelaid
+from reviewer.tui.messages import AlignDone, AlignFailed, AlignProgress, ColumnRelaid, SentenceClicked
 from reviewer.tui.screens import NoteScreen, SearchScreen
 from reviewer.tui.state import ViewState
 from reviewer.tui.widgets.columns import Columns
@@ -274,6 +274,14 @@ class ReviewView(Vertical, can_focus=True):
     def _go(self, art: int, sent: int, sync: bool = True) -> None:
         self.nav.go(art, sent)
         self.moved(sync)
+
+    def on_sentence_clicked(self, msg: SentenceClicked) -> None:
+        """A click on a sentence moves the cursor there; like a key, it makes older news stale."""
+        if self.nav is None or self.app.screen is not self.screen:
+            return
+        self._keys += 1
+        self.focus()
+        self._go(msg.art, msg.sentence)
 
     def action_move(self, step: int) -> None:
         if self.nav.move(step):
