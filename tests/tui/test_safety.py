@@ -386,3 +386,43 @@ async def test_a_note_left_as_it_was_or_cancelled_is_not_written_on_quit(make, c
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert sidecar(cluster_dir)["notes"] == []
+
+
+async def test_a_failing_autosave_says_so_once_and_names_save_as(make, cluster_dir, monkeypatch):
+    """In a folder that cannot be written, every key's autosave put one more "could not save"
+    toast over the articles, none saying how to carry on. The failure is now said once (the
+    status bar keeps saying NOT SAVED) with the way out, and q names it too."""
+    import errno
+
+    import reviewer.sidecar.codec as codec
+
+    def refuse(*_a, **_k):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    works = codec.write_atomic
+    monkeypatch.setattr(codec, "write_atomic", refuse)
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for key in ("1", "2", "3"):
+            await pilot.press(key)
+            await pilot.pause(AUTOSAVE_DEBOUNCE + 0.3)
+        said = [n.message for n in app._notifications if "could not save" in n.message]
+        assert len(said) == 1, said
+        assert "Save as…" in said[0]
+        assert "NOT SAVED" in app.query_one("#status").render().plain
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.is_running
+        assert any("Save as…" in n.message and "q again" in n.message for n in app._notifications)
+        assert not (cluster_dir / "tester.review.toml").exists()
+        monkeypatch.setattr(codec, "write_atomic", works)  # the way out it names: Save as… elsewhere
+        (cluster_dir.parent / "elsewhere").mkdir()
+        await pilot.press("ctrl+p", *"save as", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"elsewhere/tester.review.toml", "enter")
+        await pilot.pause()
+        saved = tomllib.loads((cluster_dir.parent / "elsewhere" / "tester.review.toml").read_text(encoding="utf-8"))
+        assert sorted(t["label"] for t in saved["tags"]) == ["contradicted", "corroborated", "single-source"]
+        said = [n.message for n in app._notifications][-1]
+        assert "--sidecar elsewhere/tester.review.toml" in said.replace("\n", ""), said

@@ -522,9 +522,13 @@ class ReviewView(Vertical, can_focus=True):
             if not quiet:
                 self.notify(f"not saved: {self.ws.store.read_only_reason}", severity="error")
             return False
+        before = self.ws.last_save_error
         error = self.ws.save(self.nav.cursor)
-        if error is not None:
-            self.notify(error, severity="error", timeout=15)
+        if error is not None and (not quiet or error != before):
+            # Autosave runs after every change: the same failure is said once (the status bar
+            # keeps saying NOT SAVED), with the way out; toasts piled up over the articles.
+            self.notify(f"{error} (ctrl+p → Save as… writes it elsewhere and carries on there)",
+                        severity="error", timeout=15)
         elif not quiet:
             self.notify(f"saved {self.ws.options.sidecar}")
         self.show_status()
@@ -551,8 +555,8 @@ class ReviewView(Vertical, can_focus=True):
         if ws.session is not None and not ws.store.read_only and ws.saved_cursor != self.nav.cursor:
             ws.dirty = True  # the place where the reviewer stopped is part of the work
         if ws.dirty and not self.save(quiet=True):
-            self.notify("could not save: press q again to quit anyway, or use ctrl+p → Save after fixing it",
-                        severity="error")
+            self.notify("not saved: ctrl+p → Save as… writes your work elsewhere; q again quits and loses "
+                        "what is not saved", severity="error")
             if self._quit_armed:
                 ws.store.close()
                 self.app.exit(1)
