@@ -416,3 +416,18 @@ async def test_a_click_on_a_sentence_moves_the_cursor_and_clears_old_news(make):
         assert "first sentence" not in app.query_one("#status").render().plain
         await pilot.press("5")  # the keys act on the clicked sentence
         assert app.session.tags_by[("b", 2)] == ["key-claim"]
+
+
+async def test_a_sentence_note_never_cuts_the_link_count_in_two(make):
+    """At 80 columns a note on the sentence pushed "link 1 of 2" to the end of the inspector's
+    first line, where it wrapped as "link 1 of" / "2". The count now comes before the note."""
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")  # a:0 has two links, none decided: the note goes on the sentence
+        await pilot.pause()
+        await pilot.press(*"ask the ministry about the figure on Monday", "enter")
+        await pilot.pause()
+        assert app.session.notes_by[("a", 0)] == "ask the ministry about the figure on Monday"
+        lines = app.query_one("#inspector").render().plain.splitlines()
+        assert "link 1 of 2" in lines[0], lines
+        assert "ask the ministry" in " ".join(lines[:2]), lines

@@ -55,9 +55,6 @@ class Inspector(TextPanel):
             head.append(f"[{t}] ", style=f"bold {lab.color if lab else 'white'}")
         if not tags:
             head.append("no labels ", style=self.style_of("no-labels"))
-        note = st.session.notes_by.get(key)
-        if note:
-            head.append(f"  note: {note}", style=self.style_of("note"))
         links = list(st.links)
         focus = next((i for i, l in enumerate(links) if l is st.focus), 0)
         if len(links) > 1:
@@ -66,6 +63,9 @@ class Inspector(TextPanel):
             if head.cell_len + len(count) <= width < head.cell_len + len(count) + len(hint):
                 hint = ""
             head.append(count + hint, style=self.style_of("hint"))
+        note = st.session.notes_by.get(key)
+        if note:  # after the count: a long note wraps, "link 1 of 2" is never cut in two
+            head.append(f"  note: {note}", style=self.style_of("note"))
         lines = self._hang(head, 0, 2, width)
         if not links:
             hint = Text("no links" + (" yet: aligning…" if st.aligning else "") +
