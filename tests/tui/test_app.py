@@ -431,3 +431,30 @@ async def test_a_sentence_note_never_cuts_the_link_count_in_two(make):
         lines = app.query_one("#inspector").render().plain.splitlines()
         assert "link 1 of 2" in lines[0], lines
         assert "ask the ministry" in " ".join(lines[:2]), lines
+
+
+async def test_space_says_what_the_mark_is_for_until_the_link_is_made(make, cluster_dir):
+    """space put a ▌ in the gutter and said nothing: a newcomer did not know = and ! come next.
+    The status bar says so, and keeps saying it while moving to the other sentence."""
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        review = app.review
+        await pilot.pause()
+        await pilot.press("j", "space")
+        assert review.nav.mark == ("a", 1)
+        assert review.message.startswith("marked a:1:") and "(match)" in review.message, review.message
+        await pilot.press("l", "j")  # to another article: the hint stays
+        await pilot.pause()
+        assert review.message.startswith("marked a:1:"), review.message
+        assert "marked a:1" in app.query_one("#status").render().plain
+        await pilot.press("exclamation_mark")
+        assert review.message == "manual conflict link made"
+        await pilot.press("k")
+        assert review.message == ""
+        await pilot.press("space", "escape")
+        assert review.message == "mark cleared" and app.review.nav.mark is None
+        await pilot.press("k")
+        assert review.message == ""
+        await pilot.press("s")
+        await pilot.pause()
+        assert [l["relation"] for l in sidecar(cluster_dir)["links"]] == ["conflict"]

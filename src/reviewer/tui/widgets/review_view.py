@@ -264,6 +264,9 @@ class ReviewView(Vertical, can_focus=True):
             if self._flash_timer is not None:
                 self._flash_timer.stop()
                 self._flash_timer = None
+        if not self.message and self.nav.mark is not None and self.nav.mark != self.nav.cursor:
+            self.message = self.mark_hint()  # until the link is made or the mark cleared
+            self._flash_key = self._keys
         old_order = list(self.columns.order)
         self.columns.lay_out(self.nav.art, self._link_column())
         if self.columns.order != old_order:
@@ -339,6 +342,10 @@ class ReviewView(Vertical, can_focus=True):
 
     def action_mark(self) -> None:
         self.nav.toggle_mark()
+        if self.nav.mark is not None:  # the gutter's ▌ alone did not say what comes next
+            self.flash(self.mark_hint(), 8)
+        else:
+            self.flash("mark cleared", 2)
         self.publish()
 
     def action_search(self) -> None:
@@ -357,8 +364,17 @@ class ReviewView(Vertical, can_focus=True):
 
         self.app.push_screen(SearchScreen(self.nav.search_query), done)
 
+    def mark_hint(self) -> str:
+        """What to do with the sentence marked with space (shown while it is marked)."""
+        k, mark = self.config.keys, self.nav.mark
+        return (f"marked {mark[0]}:{mark[1]}: go to the other sentence, then {k.get('link_match', '=')} (match) "
+                f"or {k.get('link_conflict', '!')} (conflict); {k.get('escape', 'escape')} unmarks")
+
     def action_clear(self) -> None:
+        had_mark = self.nav.mark is not None and not self.nav.search_hits
         self.nav.clear()
+        if had_mark:
+            self.flash("mark cleared", 2)
         self.publish()
 
     def action_cycle_filter(self) -> None:
