@@ -150,6 +150,7 @@ async def test_empty_sidecar_offers_the_backup_and_writes_nothing_until_restored
         await pilot.pause(1.5)  # longer than the autosave delay
         assert app.store.read_only
         assert app.workspace.backup_offer and "Restore backup" in app.workspace.backup_offer
+        assert "holds 1 tag, 0 notes, 0 link decisions" in app.workspace.backup_offer  # was "1 tags"
         assert any("Restore backup" in n.message for n in app._notifications)
         await pilot.press("k", "5", "s")
         await pilot.pause(1.0)
