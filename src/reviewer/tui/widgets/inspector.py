@@ -141,12 +141,14 @@ class Inspector(TextPanel):
     @staticmethod
     def _fit(parts: list[tuple[str, list[Text]]], room: int, width: int) -> list[Text]:
         """The selected link's parts in ``room`` lines: one line each first (the link's line,
-        "that:", "this:", in that order while lines last), the lines left to "that:", then
-        "this:", then the link's line, then who said what. A part cut short ends in "…"."""
+        who said what when adjudicating, "that:", "this:", in that order while lines last), the
+        lines left to "that:", then "this:", then the link's line. A part cut short ends in "…"."""
         sizes = {name: len(part) for name, part in parts}
         got = dict.fromkeys(sizes, 0)
         left = room
-        for name in ("head", "that", "this"):
+        # who said what (--adjudicate) is one line and what the adjudicator decides on: it came
+        # last and a long sentence left it out below 130 columns
+        for name in ("head", "said", "that", "this"):
             if name in sizes and left > 0:
                 got[name], left = 1, left - 1
         for name in ("that", "this", "head", "said"):
