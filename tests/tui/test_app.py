@@ -458,3 +458,16 @@ async def test_space_says_what_the_mark_is_for_until_the_link_is_made(make, clus
         await pilot.press("s")
         await pilot.pause()
         assert [l["relation"] for l in sidecar(cluster_dir)["links"]] == ["conflict"]
+
+
+async def test_link_keys_on_a_sentence_without_two_links_say_why_nothing_moves(make):
+    """] and [ on a sentence with no link, or one, changed nothing and said nothing."""
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        review = app.review
+        await pilot.press("right_square_bracket")  # a:0 has two links: the second is selected
+        assert app.focused_link() is app.current_links()[1]
+        await pilot.press("j", "j", "j", "right_square_bracket")  # a:3: no link
+        assert not app.current_links()
+        assert review.message == "this sentence has no links"

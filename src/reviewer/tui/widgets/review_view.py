@@ -331,6 +331,10 @@ class ReviewView(Vertical, can_focus=True):
             self.notify("every link is reviewed" if not self.aligning else "no links yet: still aligning")
 
     def action_focus_link(self, step: int) -> None:
+        n = len(self.nav.links())
+        if n < 2:  # ] and [ did nothing visible here, and said nothing
+            self.notify("this sentence has no links" if not n else "this sentence has only one link")
+            return
         self.nav.focus_link(step)
         self.moved()
 
