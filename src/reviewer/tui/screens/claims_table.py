@@ -23,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reviewer.review.claimboard import ClaimBoard, cell, letter
+from reviewer.tui.visual_order import base_direction, has_rtl, visual_order
 
 CELL = 3
 GLYPH = {"states": " ✓ ", "contradicts": " ≠ ", "both": "✓≠ ", "silent": " · "}
@@ -33,12 +34,14 @@ MIN_TEXT = 16
 
 def fit(text: str, cells: int) -> str:
     """``text`` in at most ``cells`` cells, ending in ``…`` when it was cut (by cells, not
-    characters: a wide character takes two)."""
+    characters: a wide character takes two), in visual order when it holds right-to-left text."""
     if cells <= 0:
         return ""
-    if cell_len(text) <= cells:
-        return text
-    return set_cell_size(text, cells - 1).rstrip() + "…"
+    if cell_len(text) > cells:
+        text = set_cell_size(text, cells - 1).rstrip() + "…"
+    if has_rtl(text):  # right-to-left words the right way round (the cut and "…" at their end)
+        text = visual_order(text, base_direction(text))[0]
+    return text
 
 
 class ClaimsTable(ScrollView, can_focus=False):
