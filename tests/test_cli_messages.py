@@ -90,3 +90,23 @@ def test_agree_takes_the_articles_folder_for_its_sidecars(tmp_path, capsys, monk
     by_folder = capsys.readouterr().out
     assert main(["agree", "c/ann.review.toml", "c/ben.review.toml"]) == 0
     assert by_folder == capsys.readouterr().out and "reviewers: ann, ben" in by_folder
+
+
+def test_a_folder_of_clusters_given_as_one_cluster_names_its_sub_folders(tmp_path, capsys, monkeypatch):
+    """`reviewer corpus` (a folder of cluster folders) said only "no readable article found":
+    the line now names the sub-folders that hold articles and align-batch."""
+    from tests.helpers import ARTICLES
+
+    monkeypatch.chdir(tmp_path)
+    for sub in ("one", "two"):
+        (tmp_path / "corpus" / sub).mkdir(parents=True)
+        for name, text in ARTICLES.items():
+            (tmp_path / "corpus" / sub / name).write_text(text, encoding="utf-8")
+    assert main(["export", "corpus", "-f", "jsonl", "-o", "x.jsonl"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert "corpus: no readable article found" in err[0]
+    assert "sub-folders hold articles (one, two)" in err[0] and "align-batch corpus" in err[0]
+    (tmp_path / "empty").mkdir()
+    assert main(["export", "empty", "-f", "jsonl", "-o", "x.jsonl"]) == 1
+    assert "sub-folders" not in capsys.readouterr().err

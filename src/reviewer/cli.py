@@ -201,12 +201,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ReviewerError as exc:
         for line in exc.details:
             print(f"reviewer: {safe_line(line)}", file=sys.stderr)
-        print(f"reviewer: {safe_line(exc.one_line())}", file=sys.stderr)  # file names and text: no escapes
+        hint = _clusters_inside(exc)
+        print(f"reviewer: {safe_line(exc.one_line() + hint)}", file=sys.stderr)  # file names and text: no escapes
         return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _clusters_inside(exc: ReviewerError) -> str:
+    """For "no readable article found" in a folder whose sub-folders hold articles (a corpus of
+    clusters given where one cluster is expected): which to open, and align-batch for them all."""
+    if not exc.message.startswith("no readable article found") or not exc.path or not Path(exc.path).is_dir():
+        return ""
+    from reviewer.io.articles import ARTICLE_SUFFIXES
+
+    try:
+        subs = sorted(d for d in Path(exc.path).iterdir() if d.is_dir() and not d.name.startswith(".") and any(
+            f.suffix.lower() in ARTICLE_SUFFIXES for f in d.iterdir() if f.is_file()))
+    except OSError:
+        return ""
+    if not subs:
+        return ""
+    names = ", ".join(d.name for d in subs[:3]) + (f" and {len(subs) - 3} more" if len(subs) > 3 else "")
+    return (f"; its sub-folders hold articles ({names}): give one of them (e.g. {subs[0]}), or align them "
+            f"all with `reviewer align-batch {exc.path} --out DIR`")
 
 
 def _bundled_seeds() -> list[str]:
