@@ -427,3 +427,29 @@ async def test_a_failing_autosave_says_so_once_and_names_save_as(make, cluster_d
         assert sorted(t["label"] for t in saved["tags"]) == ["contradicted", "corroborated", "single-source"]
         said = [n.message for n in app._notifications][-1]
         assert "--sidecar elsewhere/tester.review.toml" in said.replace("\n", ""), said
+
+
+async def test_reload_sidecar_asks_before_it_drops_unsaved_work(make, cluster_dir, monkeypatch):
+    """ctrl+p → Reload sidecar while saving failed dropped the work not saved at once (the
+    palette's help line said so, easy to miss). The first asks; the second drops."""
+    import errno
+
+    import reviewer.sidecar.codec as codec
+
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("1", "s")
+        await pilot.pause()
+        monkeypatch.setattr(codec, "write_atomic", lambda *a, **k: (_ for _ in ()).throw(OSError(errno.EROFS, "ro")))
+        await pilot.press("j", "2")
+        await pilot.pause(AUTOSAVE_DEBOUNCE + 0.3)
+        assert app.workspace.dirty
+        for _ in range(2):
+            await pilot.press("ctrl+p", *"Reload sidecar")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+            if _ == 0:
+                assert app.session.tags_by.get(("a", 1)) == ["contradicted"]  # kept
+                assert any("Reload sidecar again drops them" in n.message for n in app._notifications)
+        assert ("a", 1) not in app.session.tags_by and app.session.tags_by[("a", 0)] == ["corroborated"]

@@ -55,6 +55,7 @@ class ReviewView(Vertical, can_focus=True):
         self._save_timer: Timer | None = None
         self._resize_pending = False
         self._quit_armed = False
+        self._reload_armed = False  # Reload sidecar asked once to drop unsaved work
         self._note_done: Callable[[str | None], None] | None = None  # the open note box's callback
         self.message = ""
         self._flash_timer: Timer | None = None
@@ -396,6 +397,7 @@ class ReviewView(Vertical, can_focus=True):
     # ------------------------------------------------------------------ changes
     def changed(self) -> None:
         """The work changed: redraw, and save it soon."""
+        self._reload_armed = False
         self.ws.changed()
         self.moved()  # a decision or an undo can change the links: keep the selected one level
         self._schedule_save()
@@ -555,7 +557,15 @@ class ReviewView(Vertical, can_focus=True):
         return error is None
 
     def reload(self) -> None:
-        """Read the sidecar from disk again (after another instance or a person changed it)."""
+        """Read the sidecar from disk again (after another instance or a person changed it).
+        Work not saved yet (saving failed, or within the autosave delay) is dropped only when
+        asked twice: the palette's one line about it was easy to miss."""
+        if self.ws.dirty and not self.ws.store.read_only and not self._reload_armed:
+            self._reload_armed = True
+            self.notify("you have changes not saved: Reload sidecar again drops them; ctrl+p → Save as… keeps "
+                        "them in another file", severity="warning", timeout=10)
+            return
+        self._reload_armed = False
         self.stop_autosave()
         links = self.ws.session.suggested if self.ws.session is not None else []
         self.ws.reload()
