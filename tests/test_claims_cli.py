@@ -139,7 +139,6 @@ def test_several_sidecars_need_a_choice(fire, capsys):
     (["cluster", "--sidecar", "nope.review.toml"], 1, "nope.review.toml: no such sidecar"),
     (["cluster", "--json", "--csv"], 2, "not allowed with argument"),
     (["cluster", "--html"], 2, "unrecognized arguments"),
-    ([], 2, "required"),
 ])
 def test_bad_input_is_one_line_with_the_exit_code(fire, capsys, args, code, needle):
     try:

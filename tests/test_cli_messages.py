@@ -46,3 +46,67 @@ def test_an_article_given_as_a_sidecar_is_named_as_not_a_sidecar(tmp_path, capsy
     (tmp_path / "d.review.toml").write_text("reviewer = 'd'\n", encoding="utf-8")
     assert main(["agree", "c.review.toml", "d.review.toml"]) == 1
     assert "invalid TOML" in capsys.readouterr().err
+
+
+def test_export_check_and_claims_without_a_path_take_the_bundled_seeds(tmp_path, capsys, monkeypatch):
+    """`reviewer` alone opens the bundled seeds, but `reviewer export -f jsonl -o x` then said
+    "the following arguments are required: PATH", and the seeds live inside the installed
+    package. Without a PATH these commands now take the seeds, with the sidecars the app saved."""
+    from reviewer.resources import seeds_sidecar_dir
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    saved = seeds_sidecar_dir() / "alice.review.toml"
+    saved.parent.mkdir(parents=True)
+    saved.write_text('schema = 1\nreviewer = "alice"\n', encoding="utf-8")
+    assert main(["export", "-f", "jsonl", "-o", "out.jsonl"]) == 0
+    assert "from 1 sidecar (alice)" in capsys.readouterr().out
+    assert (tmp_path / "out.jsonl").exists()
+    assert main(["check"]) == 0
+    assert "alice.review.toml: reviewer 'alice'" in capsys.readouterr().out
+    assert main(["claims", "--json"]) == 0
+    assert '"reviewer": "alice"' in capsys.readouterr().out
+
+
+def test_agree_takes_the_articles_folder_for_its_sidecars(tmp_path, capsys, monkeypatch):
+    """`agree seeds` said "give at least two sidecars": the folder now stands for the sidecars
+    beside its articles, and too few found says how many."""
+    from tests.helpers import ARTICLES
+
+    monkeypatch.chdir(tmp_path)
+    d = tmp_path / "c"
+    d.mkdir()
+    for name, text in ARTICLES.items():
+        (d / name).write_text(text, encoding="utf-8")
+    (d / "ann.review.toml").write_text('schema = 1\nreviewer = "ann"\n', encoding="utf-8")
+    import pytest
+
+    with pytest.raises(SystemExit) as stop:
+        main(["agree", "c"])
+    assert stop.value.code == 2
+    assert "found 1" in capsys.readouterr().err
+    (d / "ben.review.toml").write_text('schema = 1\nreviewer = "ben"\n', encoding="utf-8")
+    assert main(["agree", "c"]) == 0
+    by_folder = capsys.readouterr().out
+    assert main(["agree", "c/ann.review.toml", "c/ben.review.toml"]) == 0
+    assert by_folder == capsys.readouterr().out and "reviewers: ann, ben" in by_folder
+
+
+def test_a_folder_of_clusters_given_as_one_cluster_names_its_sub_folders(tmp_path, capsys, monkeypatch):
+    """`reviewer corpus` (a folder of cluster folders) said only "no readable article found":
+    the line now names the sub-folders that hold articles and align-batch."""
+    from tests.helpers import ARTICLES
+
+    monkeypatch.chdir(tmp_path)
+    for sub in ("one", "two"):
+        (tmp_path / "corpus" / sub).mkdir(parents=True)
+        for name, text in ARTICLES.items():
+            (tmp_path / "corpus" / sub / name).write_text(text, encoding="utf-8")
+    assert main(["export", "corpus", "-f", "jsonl", "-o", "x.jsonl"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert "corpus: no readable article found" in err[0]
+    assert "sub-folders hold articles (one, two)" in err[0] and "align-batch corpus" in err[0]
+    (tmp_path / "empty").mkdir()
+    assert main(["export", "empty", "-f", "jsonl", "-o", "x.jsonl"]) == 1
+    assert "sub-folders" not in capsys.readouterr().err

@@ -11,6 +11,7 @@ import argparse
 import sys
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 
 from reviewer import __version__
 from reviewer.errors import ReviewerError
@@ -97,7 +98,7 @@ def _cache_parser() -> argparse.ArgumentParser:
 
 def _check_parser() -> argparse.ArgumentParser:
     check = _Parser(prog="reviewer check", description="Validate articles, sidecars and config; exit 1 on any problem.")
-    check.add_argument("paths", nargs="+", metavar="PATH")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="the article folder or files (one cluster; default: the bundled seeds, which `reviewer` alone opens)")
     check.add_argument("--sidecar", metavar="FILE", action="append",
                        help="sidecar to check (repeatable; default: every *.review.toml/json beside the articles)")
     _add_config(check)
@@ -109,7 +110,7 @@ def _export_parser() -> argparse.ArgumentParser:
 
     export = _Parser(prog="reviewer export", description="Write the labelled data of the sidecar(s) of a cluster. "
                      "Sidecars are only read, never changed; the output is written atomically.")
-    export.add_argument("paths", nargs="+", metavar="PATH", help="the article folder or files (one cluster)")
+    export.add_argument("paths", nargs="*", metavar="PATH", help="the article folder or files (one cluster; default: the bundled seeds, which `reviewer` alone opens)")
     export.add_argument("--format", "-f", required=True, metavar="F",
                         choices=FORMATS, help=formats_in_words())
     export.add_argument("--out", "-o", required=True, metavar="OUT",
@@ -131,7 +132,7 @@ def _claims_parser() -> argparse.ArgumentParser:
     claims = _Parser(prog="reviewer claims", description="Group what the articles say into claims: one row per "
                      "claim with its sentences per source, the versions that conflict with it, the sources that "
                      "are silent, and the reviewer's decisions when a sidecar is found. Markdown by default.")
-    claims.add_argument("paths", nargs="+", metavar="PATH", help="the article folder or files (one cluster)")
+    claims.add_argument("paths", nargs="*", metavar="PATH", help="the article folder or files (one cluster; default: the bundled seeds, which `reviewer` alone opens)")
     out = claims.add_mutually_exclusive_group()
     out.add_argument("--json", dest="fmt", action="store_const", const="json", help="print the claims JSON")
     out.add_argument("--csv", dest="fmt", action="store_const", const="csv", help="print one CSV row per claim")
@@ -148,7 +149,8 @@ def _claims_parser() -> argparse.ArgumentParser:
 def _agree_parser() -> argparse.ArgumentParser:
     agree = _Parser(prog="reviewer agree", description="Agreement between reviewers who labelled the same articles: "
                     "raw agreement, Cohen's kappa and Krippendorff's alpha for each label and for link decisions.")
-    agree.add_argument("sidecars", nargs="+", metavar="SIDECAR", help="two or more sidecar files")
+    agree.add_argument("sidecars", nargs="+", metavar="SIDECAR",
+                       help="two or more sidecar files, or the articles' folder (its sidecars)")
     agree.add_argument("--articles", nargs="+", metavar="PATH",
                        help="the articles (default: the article files beside the first sidecar, when there are any)")
     agree.add_argument("--json", action="store_true", help="print the result as JSON")
@@ -184,8 +186,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"reviewer {cmd}: not available yet in this version", file=sys.stderr)
                 return 2
             args = parsers[cmd].parse_args(rest)
-            if cmd == "agree" and len(args.sidecars) < 2:
-                parsers[cmd].error("give at least two sidecars to compare")
+            if cmd in ("check", "export", "claims") and not args.paths:
+                args.paths = _bundled_seeds()  # as `reviewer` alone: its sidecars are found too
+            if cmd == "agree":
+                args.sidecars = _sidecars_of_folders(args.sidecars)
+                if len(args.sidecars) < 2:
+                    parsers[cmd].error("give at least two sidecars to compare (or the articles' folder, "
+                                       f"when it holds two or more; found {len(args.sidecars)})")
             return {"align": cmd_align, "check": cmd_check, "align-batch": cmd_align_batch,
                     "cache": cmd_cache, "export": cmd_export, "agree": cmd_agree,
                     "claims": cmd_claims}[cmd](args)
@@ -194,12 +201,49 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ReviewerError as exc:
         for line in exc.details:
             print(f"reviewer: {safe_line(line)}", file=sys.stderr)
-        print(f"reviewer: {safe_line(exc.one_line())}", file=sys.stderr)  # file names and text: no escapes
+        hint = _clusters_inside(exc)
+        print(f"reviewer: {safe_line(exc.one_line() + hint)}", file=sys.stderr)  # file names and text: no escapes
         return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _clusters_inside(exc: ReviewerError) -> str:
+    """For "no readable article found" in a folder whose sub-folders hold articles (a corpus of
+    clusters given where one cluster is expected): which to open, and align-batch for them all."""
+    if not exc.message.startswith("no readable article found") or not exc.path or not Path(exc.path).is_dir():
+        return ""
+    from reviewer.io.articles import ARTICLE_SUFFIXES
+
+    try:
+        subs = sorted(d for d in Path(exc.path).iterdir() if d.is_dir() and not d.name.startswith(".") and any(
+            f.suffix.lower() in ARTICLE_SUFFIXES for f in d.iterdir() if f.is_file()))
+    except OSError:
+        return ""
+    if not subs:
+        return ""
+    names = ", ".join(d.name for d in subs[:3]) + (f" and {len(subs) - 3} more" if len(subs) > 3 else "")
+    return (f"; its sub-folders hold articles ({names}): give one of them (e.g. {subs[0]}), or align them "
+            f"all with `reviewer align-batch {exc.path} --out DIR`")
+
+
+def _bundled_seeds() -> list[str]:
+    from reviewer.resources import bundled_seeds_dir
+
+    return [str(bundled_seeds_dir())]
+
+
+def _sidecars_of_folders(given: list[str]) -> list[str]:
+    """The sidecars named, with a folder standing for the sidecars beside its articles (for the
+    bundled seeds also those in the data folder, where the app keeps them)."""
+    from reviewer.sidecar.paths import sidecars_for
+
+    out: list[str] = []
+    for g in given:
+        out += [str(p) for p in sidecars_for([g])] if Path(g).is_dir() else [g]
+    return out
 
 
 def _report_problems(cluster) -> None:

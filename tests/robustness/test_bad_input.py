@@ -207,7 +207,7 @@ def test_missing_config_file(tmp_path, capsys):
     ["align", "--frobnicate", "x"],
     ["align-batch", "x"],
     ["cache", "explode"],
-    ["check"],
+    ["check", "--sidecar"],  # (check alone takes the bundled seeds)
     ["--format", "yaml"],
 ])
 def test_usage_errors_are_exit_2_with_one_message(capsys, argv):

@@ -395,3 +395,79 @@ async def test_a_status_note_goes_at_the_next_move(make):
         assert review.message == ""
         await pilot.press("f")  # a key's own news stays over the move it makes
         assert review.message.startswith("filter:")
+
+
+async def test_a_click_on_a_sentence_moves_the_cursor_and_clears_old_news(make):
+    """A click on a sentence did nothing: the cursor stayed and the news of the last key stayed
+    up. It now moves the cursor there, as a key would, and older news goes."""
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        review = app.review
+        await pilot.press("k")  # a:0 already: "first sentence of a"
+        assert review.message.startswith("first sentence of a")
+        views = list(app.query("ArticleView"))
+        view_b = next(v for v in views if v.article.id == "b")
+        y = view_b.tops[2] - int(view_b.scroll_offset.y)  # b:2, its first line
+        assert await pilot.click(view_b, offset=(10, y))
+        await pilot.pause()
+        assert app.cursor == ("b", 2)
+        assert review.message == ""
+        assert "first sentence" not in app.query_one("#status").render().plain
+        await pilot.press("5")  # the keys act on the clicked sentence
+        assert app.session.tags_by[("b", 2)] == ["key-claim"]
+
+
+async def test_a_sentence_note_never_cuts_the_link_count_in_two(make):
+    """At 80 columns a note on the sentence pushed "link 1 of 2" to the end of the inspector's
+    first line, where it wrapped as "link 1 of" / "2". The count now comes before the note."""
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")  # a:0 has two links, none decided: the note goes on the sentence
+        await pilot.pause()
+        await pilot.press(*"ask the ministry about the figure on Monday", "enter")
+        await pilot.pause()
+        assert app.session.notes_by[("a", 0)] == "ask the ministry about the figure on Monday"
+        lines = app.query_one("#inspector").render().plain.splitlines()
+        assert "link 1 of 2" in lines[0], lines
+        assert "ask the ministry" in " ".join(lines[:2]), lines
+
+
+async def test_space_says_what_the_mark_is_for_until_the_link_is_made(make, cluster_dir):
+    """space put a ▌ in the gutter and said nothing: a newcomer did not know = and ! come next.
+    The status bar says so, and keeps saying it while moving to the other sentence."""
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        review = app.review
+        await pilot.pause()
+        await pilot.press("j", "space")
+        assert review.nav.mark == ("a", 1)
+        assert review.message.startswith("marked a:1:") and "(match)" in review.message, review.message
+        await pilot.press("l", "j")  # to another article: the hint stays
+        await pilot.pause()
+        assert review.message.startswith("marked a:1:"), review.message
+        assert "marked a:1" in app.query_one("#status").render().plain
+        await pilot.press("exclamation_mark")
+        assert review.message == "manual conflict link made"
+        await pilot.press("k")
+        assert review.message == ""
+        await pilot.press("space", "escape")
+        assert review.message == "mark cleared" and app.review.nav.mark is None
+        await pilot.press("k")
+        assert review.message == ""
+        await pilot.press("s")
+        await pilot.pause()
+        assert [l["relation"] for l in sidecar(cluster_dir)["links"]] == ["conflict"]
+
+
+async def test_link_keys_on_a_sentence_without_two_links_say_why_nothing_moves(make):
+    """] and [ on a sentence with no link, or one, changed nothing and said nothing."""
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        review = app.review
+        await pilot.press("right_square_bracket")  # a:0 has two links: the second is selected
+        assert app.focused_link() is app.current_links()[1]
+        await pilot.press("j", "j", "j", "right_square_bracket")  # a:3: no link
+        assert not app.current_links()
+        assert review.message == "this sentence has no links"

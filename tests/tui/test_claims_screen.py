@@ -253,3 +253,73 @@ async def test_claims_news_goes_to_a_status_line_and_covers_no_claim_text(make):
         assert "match links accepted" in line and "tester" in line, line
         assert status.region.y == 22  # the line over the keys line, the bottom panel above it untouched
         assert screen.query_one("#claims-bottom").region.bottom <= status.region.y
+
+
+async def test_a_long_claims_message_is_shown_whole_at_80x24(make):
+    """At 80×24 the flagged claim's message ("… press a again to accept …") was cut at the right
+    edge of the status line with the key to press lost; it now takes two lines, and the line
+    goes back to one when the news goes."""
+    from reviewer.models import Link, SentenceRef as R
+
+    triangle = [Link(R("a", 3), R("b", 1), "match", 0.8), Link(R("b", 1), R("c", 2), "match", 0.7),
+                Link(R("a", 3), R("c", 2), "conflict", 0.6)]
+    app = make(links=triangle)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "j", "j", "c")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("a")
+        await pilot.pause()
+        status = screen.query_one("#claims-status")
+        assert status.region.height == 2
+        shown = " ".join(line.strip() for line in screen_lines(app)[status.region.y:status.region.bottom])
+        assert screen.message in shown.replace("▸ ", ""), shown
+        assert "saved" in shown
+        assert screen.query_one("#claims-bottom").region.bottom <= status.region.y
+        screen._end_flash()
+        await pilot.pause()
+        assert status.region.height == 1
+
+
+async def test_claim_rows_cut_at_the_edge_end_in_an_ellipsis(make):
+    """A claim's text longer than its row was cut mid-word with nothing to say so: it now ends
+    in `…`, and a text that fits is left whole."""
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        table = app.screen.table
+        lines = screen_lines(app)[table.region.y + 1:table.region.bottom]
+        room = table.scrollable_content_region.width - 12 - 3 * len(table.board.articles) - 11
+        cut = whole = 0
+        for r, line in enumerate(lines):
+            if r + int(table.scroll_offset.y) >= len(table.board.rows):
+                break
+            text = table._text(table.board.claim_at(r + int(table.scroll_offset.y)).id)
+            shown = line[12 + 3 * len(table.board.articles) + 11:].rstrip(" ▁▂▃▄▅▆▇█")
+            if len(text) > room:
+                cut += 1
+                assert shown.endswith("…") and text.startswith(shown[:-1]), (shown, text)
+            else:
+                whole += 1
+                assert shown == text
+        assert cut and whole
+
+
+async def test_the_claims_top_line_keeps_the_sort_at_80_columns(make):
+    """At 80 columns the top line was cut at "sort:" (what the sort was, lost); it now leaves out
+    the count of shared claims first and keeps the sort and the filter whole."""
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        top = screen_lines(app)[0]
+        assert "sort: most sources first" in top and "filter: contested" in top, top
+        assert "stated by more than one" not in top
+    async with make().run_test(size=(160, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        top = screen_lines(pilot.app)[0]
+        assert "stated by more than one" in top and "sort: most sources first" in top, top

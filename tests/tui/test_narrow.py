@@ -105,3 +105,35 @@ async def test_a_small_inspector_shows_the_start_of_both_sentences(make, size):
         assert "that: A blaze at a" in text, text
         assert "+1 more link below" in text, text
         assert len(lines) <= box.content_size.height
+
+
+async def test_adjudicating_on_a_small_screen_shows_who_said_what():
+    """With --adjudicate on a small screen (100×30 in a trial, 60×20 here) the inspector had room for the link and its sentences
+    but not for "DISPUTED  alice: … · bob: …", the line the adjudicator decides on: it was
+    given the lines left last. It now comes right after the link's line."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from reviewer.config import load_config
+    from reviewer.engine.cache import align_cached
+    from reviewer.io.articles import load_cluster
+    from reviewer.tui.adjudicate import start_adjudication
+    from reviewer.tui.app import make_app
+    from tests.test_adjudicate import CONFIG, DISPUTED, HERE
+
+    cluster = Path(tempfile.mkdtemp()) / "drone_strike"
+    shutil.copytree(HERE / "drone_strike", cluster)
+    cfg = load_config(CONFIG)
+    links, _ = align_cached(load_cluster([cluster]), cfg.align)
+    app = make_app([str(cluster)], reviewer="adjudicator", config=cfg, links=links)
+    start_adjudication(app, [str(cluster)])
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "j", "n")
+        await pilot.pause()
+        assert app.focused_link().pair() == DISPUTED
+        shown = app.query_one("#inspector").render().plain
+        assert "DISPUTED  alice: conflict ✓ · bob: conflict ✗" in shown, shown
+        assert "that:" in shown, shown
+    shutil.rmtree(cluster.parent)

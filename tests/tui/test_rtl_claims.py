@@ -73,3 +73,22 @@ async def test_a_wrapped_arabic_sentence_reads_from_the_right_line_by_line(tmp_p
         drawn = " ".join(lines[k:k + 6])
         for w in words:
             assert get_display(w) in drawn
+
+
+async def test_an_arabic_claim_row_reads_from_the_right(tmp_path, config):
+    """The claim's text in its row of the table was drawn in logical order: each Arabic word
+    came out with its letters reversed, as the terminal draws cells left to right. The row is
+    now in visual order like the detail and the columns; a cut row keeps its "…" at the end of
+    the reading, its left."""
+    app = _app(tmp_path, config, [])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_claims_on(pilot, app, AR_LONG)
+        table = screen.table
+        text = " ".join(app.session.sentences[(ART, AR_LONG)].text.split())
+        assert table._text(screen.board.current().id) == text
+        row = screen.board.row - int(table.scroll_offset.y)
+        line = "".join(seg.text for seg in table.render_line(row + 1)).rstrip()
+        shown = line[12 + 3 * len(screen.board.articles) + 11:]
+        assert shown.startswith("…"), shown
+        room = table.scrollable_content_region.width - 12 - 3 * len(screen.board.articles) - 11
+        assert shown == get_display(text[:room - 1].rstrip() + "…")

@@ -179,7 +179,14 @@ class ReviewerApp(App[int]):
             if error is not None:
                 self.notify(error, severity="error", timeout=15)
                 return
-            self.notify(f"saved to {target}; carrying on there")
+            said = f"saved to {target}; carrying on there"
+            try:
+                found = choose_sidecar_path(self.options.paths, self.options.reviewer)[0].resolve()
+            except (OSError, ReviewerError):
+                found = None
+            if found != target.resolve():  # a next `reviewer PATH` would not find it by itself
+                said += f" (not where reviewer looks: open it again with --sidecar {target})"
+            self.notify(said)
             self.review.show_status()
 
         self.push_screen(SaveAsScreen("Save the sidecar as (a path ending in .review.toml or .review.json):",

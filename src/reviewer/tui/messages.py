@@ -42,3 +42,10 @@ class ExportFailed(Message):
 
 class ColumnRelaid(Message):
     """An article view wrapped its sentences anew (its width changed)."""
+
+
+@dataclass
+class SentenceClicked(Message):
+    """A mouse click on a sentence of a column: the cursor goes there, as a key move would."""
+    art: int
+    sentence: int

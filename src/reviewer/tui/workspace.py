@@ -115,7 +115,10 @@ def good_backup(path: Path) -> ReviewData | None:
 
 
 def _items(data: ReviewData) -> str:
-    return f"{len(data.tags)} tags, {len(data.notes)} notes, {len(data.links)} link decisions"
+    def n(count: int, word: str) -> str:
+        return f"{count} {word}{'' if count == 1 else 's'}"
+
+    return f"{n(len(data.tags), 'tag')}, {n(len(data.notes), 'note')}, {n(len(data.links), 'link decision')}"
 
 
 def owner_of(path: Path) -> str | None:

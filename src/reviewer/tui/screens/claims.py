@@ -136,6 +136,10 @@ class ClaimsScreen(Screen):
     def on_mount(self) -> None:
         self.watch(self.review, "state", self._review_published, init=False)
 
+    def on_resize(self, _event) -> None:
+        # the top line keeps what fits at the new width (the first visit is drawn before it has one)
+        self.call_after_refresh(lambda: self.query_one("#claims-top", Static).update(safe_rich(self._top())))
+
     def _review_published(self, _state) -> None:
         """The columns view published a new state: rebuild only when the engine's links arrived
         (alignment finished, re-aligned, reloaded); this screen's own changes redraw themselves."""
@@ -173,15 +177,27 @@ class ClaimsScreen(Screen):
         paths = self.review.ws.options.paths
         first = Path(paths[0]) if paths else None
         name = "" if first is None else (first if first.is_dir() else first.parent).resolve().name
+        # What the reviewer set (sort, filter) and the counts to act on come first: on a narrow
+        # screen the folder's name and the shared count are left out, never the sort cut in half.
+        parts: list[tuple[int, str, str]] = [  # (priority: lower is left out first, text, style)
+            (1, name, ""), (3, f"{n['claims']} claims", ""), (0, f"{n['shared']} stated by more than one", ""),
+            (4, f"{n['contested']} contested", "bold")]
+        if n["inconsistencies"]:
+            parts.append((4, f"⚠ {n['inconsistencies']} inconsistent", ""))
+        parts.append((5, f"sort: {SORT_WORDS[b.sort]}", ""))
+        if b.contested_only:
+            parts.append((6, f"filter: contested ({n['shown']})", "bold"))
+        parts = [p for p in parts if p[1]]
+        width = (self.query_one("#claims-top").content_size.width if self.is_mounted else 0) or 200
+        while len(parts) > 1 and 9 + len(" · ".join(p[1] for p in parts)) > width:
+            parts.remove(min(parts, key=lambda p: p[0]))
         t = Text(no_wrap=True, overflow="ellipsis")
         t.append(" Claims ", style="bold reverse")
-        t.append(f" {name} · {n['claims']} claims · {n['shared']} stated by more than one · ")
-        t.append(f"{n['contested']} contested", style="bold")
-        if n["inconsistencies"]:
-            t.append(f" · ⚠ {n['inconsistencies']} inconsistent")
-        t.append(f" · sort: {SORT_WORDS[b.sort]}")
-        if b.contested_only:
-            t.append(f" · filter: contested ({n['shown']})", style="bold")
+        t.append(" ")
+        for i, (_prio, text, style) in enumerate(parts):
+            if i:
+                t.append(" · ")
+            t.append(text, style=style)
         return t
 
     def _detail_shown(self) -> Text | VisualLines:

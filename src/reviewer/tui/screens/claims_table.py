@@ -15,6 +15,7 @@ says how many are left and right. Colours come from the component classes in app
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Size
@@ -22,12 +23,25 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reviewer.review.claimboard import ClaimBoard, cell, letter
+from reviewer.tui.visual_order import base_direction, has_rtl, visual_order
 
 CELL = 3
 GLYPH = {"states": " ✓ ", "contradicts": " ≠ ", "both": "✓≠ ", "silent": " · "}
 LEFT = 12  # pointer, id, number of sources
 RIGHT = 11  # links, flag
 MIN_TEXT = 16
+
+
+def fit(text: str, cells: int) -> str:
+    """``text`` in at most ``cells`` cells, ending in ``…`` when it was cut (by cells, not
+    characters: a wide character takes two), in visual order when it holds right-to-left text."""
+    if cells <= 0:
+        return ""
+    if cell_len(text) > cells:
+        text = set_cell_size(text, cells - 1).rstrip() + "…"
+    if has_rtl(text):  # right-to-left words the right way round (the cut and "…" at their end)
+        text = visual_order(text, base_direction(text))[0]
+    return text
 
 
 class ClaimsTable(ScrollView, can_focus=False):
@@ -132,7 +146,7 @@ class ClaimsTable(ScrollView, can_focus=False):
         decided = total - d["open"]
         segs.append(Segment(f" {f'{decided}/{total}':>7}", line + self.style("decided" if not d["open"] else "open")))
         segs.append(Segment(" ⚠ " if c.flags else "   ", line + self.style("flag")))
-        segs.append(Segment(self._text(c.id)[: max(0, width - LEFT - CELL * count - RIGHT)], line))
+        segs.append(Segment(fit(self._text(c.id), width - LEFT - CELL * count - RIGHT), line))
         return segs
 
     def _text(self, claim_id: int) -> str:

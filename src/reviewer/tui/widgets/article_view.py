@@ -44,7 +44,7 @@ from textual.strip import Strip
 from textual.widget import Widget, _RenderCache
 
 from reviewer.models import Article
-from reviewer.tui.messages import ColumnRelaid
+from reviewer.tui.messages import ColumnRelaid, SentenceClicked
 from reviewer.tui.state import DECIDED_CONFLICT, SentenceLook, ViewState, look
 from reviewer.tui.wrap import has_rtl, is_rtl, line_levels, visual_order, wrap_offsets
 
@@ -339,6 +339,15 @@ class ArticleView(ScrollView, can_focus=False):
             self._pad = pad
             self._set_virtual_size()
         self.scroll_to(y=target, animate=False, immediate=True)
+
+    def on_click(self, event) -> None:
+        """A click on a sentence puts the cursor there (a click on the blank lines after the
+        article, or before the alignment's layout, does nothing)."""
+        y = int(event.y + self.scroll_offset.y)
+        if not self.tops or y >= len(self.lines) or event.x >= self.scrollable_content_region.width:
+            return
+        event.stop()
+        self.post_message(SentenceClicked(self.index, self.sentence_at(y)))
 
     def top_of(self, idx: int) -> int:
         return self.tops[idx] if 0 <= idx < len(self.tops) else 0

@@ -56,9 +56,6 @@ class Inspector(TextPanel):
             head.append(f"[{t}] ", style=f"bold {lab.color if lab else 'white'}")
         if not tags:
             head.append("no labels ", style=self.style_of("no-labels"))
-        note = st.session.notes_by.get(key)
-        if note:
-            head.append(f"  note: {note}", style=self.style_of("note"))
         links = list(st.links)
         focus = next((i for i, l in enumerate(links) if l is st.focus), 0)
         if len(links) > 1:
@@ -67,6 +64,9 @@ class Inspector(TextPanel):
             if head.cell_len + len(count) <= width < head.cell_len + len(count) + len(hint):
                 hint = ""
             head.append(count + hint, style=self.style_of("hint"))
+        note = st.session.notes_by.get(key)
+        if note:  # after the count: a long note wraps, "link 1 of 2" is never cut in two
+            head.append(f"  note: {note}", style=self.style_of("note"))
         lines = self._hang(head, 0, 2, width)
         if not links:
             hint = Text("no links" + (" yet: aligning…" if st.aligning else "") +
@@ -148,12 +148,14 @@ class Inspector(TextPanel):
     @staticmethod
     def _fit(parts: list[tuple[str, list[Text]]], room: int, width: int) -> list[Text]:
         """The selected link's parts in ``room`` lines: one line each first (the link's line,
-        "that:", "this:", in that order while lines last), the lines left to "that:", then
-        "this:", then the link's line, then who said what. A part cut short ends in "…"."""
+        who said what when adjudicating, "that:", "this:", in that order while lines last), the
+        lines left to "that:", then "this:", then the link's line. A part cut short ends in "…"."""
         sizes = {name: len(part) for name, part in parts}
         got = dict.fromkeys(sizes, 0)
         left = room
-        for name in ("head", "that", "this"):
+        # who said what (--adjudicate) is one line and what the adjudicator decides on: it came
+        # last and a long sentence left it out below 130 columns
+        for name in ("head", "said", "that", "this"):
             if name in sizes and left > 0:
                 got[name], left = 1, left - 1
         for name in ("that", "this", "head", "said"):

@@ -24,7 +24,7 @@ from reviewer.review import Navigator
 from reviewer.textsafe import safe_text
 from reviewer.tui.collector import Idle
 from reviewer.tui.layout import column_step
-from reviewer.tui.messages import AlignDone, AlignFailed, AlignProgress, ColumnRelaid
+from reviewer.tui.messages import AlignDone, AlignFailed, AlignProgress, ColumnRelaid, SentenceClicked
 from reviewer.tui.screens import NoteScreen, SearchScreen
 from reviewer.tui.state import ViewState
 from reviewer.tui.widgets.columns import Columns
@@ -55,6 +55,7 @@ class ReviewView(Vertical, can_focus=True):
         self._save_timer: Timer | None = None
         self._resize_pending = False
         self._quit_armed = False
+        self._reload_armed = False  # Reload sidecar asked once to drop unsaved work
         self._note_done: Callable[[str | None], None] | None = None  # the open note box's callback
         self.message = ""
         self._flash_timer: Timer | None = None
@@ -264,6 +265,9 @@ class ReviewView(Vertical, can_focus=True):
             if self._flash_timer is not None:
                 self._flash_timer.stop()
                 self._flash_timer = None
+        if not self.message and self.nav.mark is not None and self.nav.mark != self.nav.cursor:
+            self.message = self.mark_hint()  # until the link is made or the mark cleared
+            self._flash_key = self._keys
         old_order = list(self.columns.order)
         self.columns.lay_out(self.nav.art, self._link_column())
         if self.columns.order != old_order:
@@ -274,6 +278,14 @@ class ReviewView(Vertical, can_focus=True):
     def _go(self, art: int, sent: int, sync: bool = True) -> None:
         self.nav.go(art, sent)
         self.moved(sync)
+
+    def on_sentence_clicked(self, msg: SentenceClicked) -> None:
+        """A click on a sentence moves the cursor there; like a key, it makes older news stale."""
+        if self.nav is None or self.app.screen is not self.screen:
+            return
+        self._keys += 1
+        self.focus()
+        self._go(msg.art, msg.sentence)
 
     def action_move(self, step: int) -> None:
         if self.nav.move(step):
@@ -320,6 +332,10 @@ class ReviewView(Vertical, can_focus=True):
             self.notify("every link is reviewed" if not self.aligning else "no links yet: still aligning")
 
     def action_focus_link(self, step: int) -> None:
+        n = len(self.nav.links())
+        if n < 2:  # ] and [ did nothing visible here, and said nothing
+            self.notify("this sentence has no links" if not n else "this sentence has only one link")
+            return
         self.nav.focus_link(step)
         self.moved()
 
@@ -331,6 +347,10 @@ class ReviewView(Vertical, can_focus=True):
 
     def action_mark(self) -> None:
         self.nav.toggle_mark()
+        if self.nav.mark is not None:  # the gutter's ▌ alone did not say what comes next
+            self.flash(self.mark_hint(), 8)
+        else:
+            self.flash("mark cleared", 2)
         self.publish()
 
     def action_search(self) -> None:
@@ -349,8 +369,17 @@ class ReviewView(Vertical, can_focus=True):
 
         self.app.push_screen(SearchScreen(self.nav.search_query), done)
 
+    def mark_hint(self) -> str:
+        """What to do with the sentence marked with space (shown while it is marked)."""
+        k, mark = self.config.keys, self.nav.mark
+        return (f"marked {mark[0]}:{mark[1]}: go to the other sentence, then {k.get('link_match', '=')} (match) "
+                f"or {k.get('link_conflict', '!')} (conflict); {k.get('escape', 'escape')} unmarks")
+
     def action_clear(self) -> None:
+        had_mark = self.nav.mark is not None and not self.nav.search_hits
         self.nav.clear()
+        if had_mark:
+            self.flash("mark cleared", 2)
         self.publish()
 
     def action_cycle_filter(self) -> None:
@@ -368,6 +397,7 @@ class ReviewView(Vertical, can_focus=True):
     # ------------------------------------------------------------------ changes
     def changed(self) -> None:
         """The work changed: redraw, and save it soon."""
+        self._reload_armed = False
         self.ws.changed()
         self.moved()  # a decision or an undo can change the links: keep the selected one level
         self._schedule_save()
@@ -514,16 +544,28 @@ class ReviewView(Vertical, can_focus=True):
             if not quiet:
                 self.notify(f"not saved: {self.ws.store.read_only_reason}", severity="error")
             return False
+        before = self.ws.last_save_error
         error = self.ws.save(self.nav.cursor)
-        if error is not None:
-            self.notify(error, severity="error", timeout=15)
+        if error is not None and (not quiet or error != before):
+            # Autosave runs after every change: the same failure is said once (the status bar
+            # keeps saying NOT SAVED), with the way out; toasts piled up over the articles.
+            self.notify(f"{error} (ctrl+p → Save as… writes it elsewhere and carries on there)",
+                        severity="error", timeout=15)
         elif not quiet:
             self.notify(f"saved {self.ws.options.sidecar}")
         self.show_status()
         return error is None
 
     def reload(self) -> None:
-        """Read the sidecar from disk again (after another instance or a person changed it)."""
+        """Read the sidecar from disk again (after another instance or a person changed it).
+        Work not saved yet (saving failed, or within the autosave delay) is dropped only when
+        asked twice: the palette's one line about it was easy to miss."""
+        if self.ws.dirty and not self.ws.store.read_only and not self._reload_armed:
+            self._reload_armed = True
+            self.notify("you have changes not saved: Reload sidecar again drops them; ctrl+p → Save as… keeps "
+                        "them in another file", severity="warning", timeout=10)
+            return
+        self._reload_armed = False
         self.stop_autosave()
         links = self.ws.session.suggested if self.ws.session is not None else []
         self.ws.reload()
@@ -543,8 +585,8 @@ class ReviewView(Vertical, can_focus=True):
         if ws.session is not None and not ws.store.read_only and ws.saved_cursor != self.nav.cursor:
             ws.dirty = True  # the place where the reviewer stopped is part of the work
         if ws.dirty and not self.save(quiet=True):
-            self.notify("could not save: press q again to quit anyway, or use ctrl+p → Save after fixing it",
-                        severity="error")
+            self.notify("not saved: ctrl+p → Save as… writes your work elsewhere; q again quits and loses "
+                        "what is not saved", severity="error")
             if self._quit_armed:
                 ws.store.close()
                 self.app.exit(1)

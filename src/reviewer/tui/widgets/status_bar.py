@@ -70,9 +70,44 @@ class StatusBar(TextPanel):
                          "status-bar--unsaved", "status-bar--saved", "status-bar--conflicts", "status-bar--orphans",
                          "status-bar--path", "status-bar--message"}
 
+    lines = 1  # 2 while a message too long for one line is shown
+
+    def watch_info(self) -> None:
+        self._fit_height()
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """One line, or two while the news does not fit on one with the saved state (a long
+        message on a small terminal was cut in the middle): the bar grows upwards for it."""
+        info = self.info
+        width = self.content_size.width
+        lines = 2 if info is not None and info.message and width and self._news(info).cell_len > width else 1
+        if lines != self.lines:
+            self.lines = lines
+            self.styles.height = lines
+
+    def _news(self, info: StatusInfo) -> Text:
+        """The message and the saved state: what is kept when the bar is narrowest."""
+        return Text(SEP).join([Text(f"▸ {info.message}", style=self.style_of("message")),
+                               Text(SAVED[info.saved], style=self.style_of(info.saved))])
+
     def build(self, info: StatusInfo) -> Text:
         """The parts that fit, most important first kept: the sidecar's path is first shortened
-        to ``…/name``, then parts are left out whole (never cut in the middle)."""
+        to ``…/name``, then parts are left out whole (never cut in the middle). A message that
+        does not fit on the line is shown on two, with the saved state alone beside it."""
+        if info.message and self.lines > 1:
+            width = self.content_size.width or 80
+            wrapped = list(self._news(info).wrap(self.app.console, width, overflow="fold"))
+            if len(wrapped) > 2:
+                wrapped[1].truncate(width - 1)
+                wrapped[1].rstrip()
+                wrapped[1].append("…")
+            text = Text("\n").join(wrapped[:2])
+            text.no_wrap = True
+            return text
         p = info.progress
         n_open = p["conflicts_open"]
         # (priority: lower is dropped first, text)
