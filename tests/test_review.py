@@ -292,3 +292,16 @@ def test_a_claim_toggled_back_to_undecided_keeps_links_with_notes():
     s.set_link_note(link_between(s, ("a", 1), ("b", 1)), "kept")
     s.decide_many([link_between(s, ("a", 1), ("b", 1)), link_between(s, ("a", 2), ("c", 1))], "accepted")
     assert [(d.decision, d.note) for d in s.data.links] == [("accepted", "kept")]
+
+
+def test_the_end_of_a_filtered_list_is_said_in_words():
+    from reviewer.review.navigator import Navigator
+
+    s = session()
+    nav = Navigator(s.cluster, s)
+    assert nav.set_filter("conflicts")
+    assert not nav.move(1)
+    assert nav.end_message(1) == "end of the filtered list: last of 1 sentence in a conflict in a (f: next filter)"
+    nav.go(2, 0)
+    nav.set_filter("tagged")
+    assert nav.end_message(1) == "no sentence of c is tagged (f: next filter)"

@@ -11,6 +11,9 @@ from collections.abc import Callable
 from reviewer.models import Cluster
 from reviewer.review.session import FILTERS, Key, ReviewSession, ShownLink
 
+# How a filter's sentences are named in a message: "3 sentences in a conflict", "no sentence … is tagged".
+_FILTER_WORDS = {"conflicts": "in a conflict", "unreviewed": "unreviewed", "tagged": "tagged"}
+
 
 def open_conflict(link: ShownLink) -> bool:
     return link.relation == "conflict" and link.decision is None
@@ -91,9 +94,10 @@ class Navigator:
         if self.filter_mode == "all":
             return f"{where} sentence of {self.cluster.articles[self.art].id}"
         shown = sum(1 for i in range(self.n_sentences()) if self.visible(self.art, i))
+        what = _FILTER_WORDS.get(self.filter_mode, self.filter_mode)
         if not shown:
-            return f"no sentence of {self.cluster.articles[self.art].id} is {self.filter_mode} (f: next filter)"
-        return (f"end of the filtered list: {where} of {shown} {self.filter_mode} sentence{'s' if shown != 1 else ''} "
+            return f"no sentence of {self.cluster.articles[self.art].id} is {what} (f: next filter)"
+        return (f"end of the filtered list: {where} of {shown} sentence{'s' if shown != 1 else ''} {what} "
                 f"in {self.cluster.articles[self.art].id} (f: next filter)")
 
     def edge(self, last: int) -> bool:
