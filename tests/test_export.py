@@ -893,3 +893,12 @@ def test_html_of_one_reviewer_has_no_agreement(cluster, tmp_path):
     page = out.read_text(encoding="utf-8")
     assert 'id="agreement"' not in page and '<tr class="disputed"' not in page
     assert '<b>0</b> links disputed' in page
+
+
+def test_the_summary_line_names_an_html_report_not_records():
+    from reviewer.export.model import ExportSummary
+
+    html = ExportSummary("html", "r.html", ["r.html"], 3, [], ["a.review.toml"], 0, 0)
+    assert html.one_line().startswith("exported an HTML report (3 tags, notes and links in all) from 1 sidecar")
+    csv = ExportSummary("csv", "r.csv", ["r.csv"], 1, [], ["a.review.toml"], 0, 0)
+    assert csv.one_line().startswith("exported 1 csv record from 1 sidecar")

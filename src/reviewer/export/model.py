@@ -119,7 +119,11 @@ class ExportSummary:
         who = f"{len(self.sidecars)} sidecar{'s' if len(self.sidecars) != 1 else ''}"
         if self.reviewers:
             who += f" ({', '.join(self.reviewers)})"
-        records = f"{self.records} {self.fmt} record{'s' if self.records != 1 else ''}"
+        n = self.records
+        if self.fmt == "html":  # a report page, not records: say what it holds
+            records = f"an HTML report ({n} tags, notes and links in all)"
+        else:
+            records = f"{n} {self.fmt} record{'s' if n != 1 else ''}"
         line = f"exported {records} from {who} to {', '.join(self.files) or self.out}"
         from reviewer.resources import seeds_sidecar_note
 
