@@ -358,6 +358,10 @@ def same_slot(a: SentFeatures, ca: Count, xa: _CountCtx, b: SentFeatures, cb: Co
     shared = set(xa.head & xb.head)
     if ca.pre and ca.pre == cb.pre:
         shared.add(ca.pre)  # a weak count never has a word before it
+    if xa.states & xb.states and (xa.person or xb.person):
+        # The same fate said by the verb before one count and by the head of the other ("the
+        # flood killed 12 people" / "the flood left 15 dead"): counts under other names.
+        shared |= {x for x in (*ca.head, ca.pre) if x in STATE_TERMS} & {x for x in (*cb.head, cb.pre) if x in STATE_TERMS}
     if ca.unit and cb.unit and same_dimension(ca, cb) and not _comparable_measures(a, ca, b, cb, t):
         return False
     if shared and shared <= STATE_TERMS.keys():

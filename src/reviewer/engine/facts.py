@@ -254,6 +254,14 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
     if not head and value is not None and "toll" in words[max(0, i - toll_reach):i]:
         head = ["person", "die"]  # "the death toll at 9", "the toll rose to 12": a count of the dead
         last = j
+    if not head and value is not None and words[i] not in ("a", "an"):
+        b = i - 1
+        while b >= 1 and words[b] in COUNT_LEAD_WORDS:
+            b -= 1
+        if b >= 1 and words[b] == "of" and terms[b - 1] is not None and not toks[b - 1][0][:1].isupper() \
+                and not _gap(toks, b - 1, b) and not _gap(toks, b, b + 1) and words[b - 1] not in MONTHS:
+            head = [terms[b - 1]]  # "a crew of 14", "a fleet of about 30": the thing named before "of"
+            last = j
     return head, last, k
 
 
