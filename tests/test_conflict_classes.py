@@ -50,3 +50,50 @@ def test_a_crew_of_n_and_n_crew_members_disagree():
 
 def test_a_capitalised_word_before_of_is_no_counted_thing():
     assert counts("The Bank of 1905 stood here.") == []
+
+
+# --- times of day ---------------------------------------------------------------------------
+
+from reviewer.engine.dates import clock_gap, read_clock_times  # noqa: E402
+
+
+def test_clock_times_in_several_languages():
+    def minutes(text, lang):
+        return [(c.minutes, c.hedged, c.zone) for c in read_clock_times(text, lang)]
+
+    assert minutes("The ferry left at 6:50 a.m. on Friday.", "en") == [(410, False, None)]
+    assert minutes("The ferry left shortly after 11 pm.", "en") == [(1380, True, None)]
+    assert minutes("The ferry left at 18:05 GMT.", "en") == [(1085, False, "GMT")]
+    assert minutes("Die Fähre legte gegen 18.40 Uhr ab.", "de") == [(1120, True, None)]
+    assert minutes("Le ferry est parti à 18h40.", "fr") == [(1120, False, None)]
+    assert minutes("El ferry salió hacia las 18:40 horas.", "es") == [(1120, True, None)]
+    assert minutes("Il traghetto è partito alle 18:40.", "it") == [(1120, False, None)]
+    assert minutes("The ferry carried 18.40 tonnes and won 3:1.", "en") == []  # a decimal, a score
+
+
+def test_a_twelve_hour_time_without_am_or_pm_is_known_up_to_twelve_hours():
+    (x,) = read_clock_times("It sank at 7:10, the crew said.", "en")
+    (y,) = read_clock_times("It sank at 7:10 p.m.", "en")
+    assert clock_gap(x, y) == 0
+
+
+def test_two_times_of_day_for_one_happening_disagree():
+    got = links("The freight train left the rails at 4:10 a.m. near the river crossing, the railway said.",
+                "The freight train left the rails at 5:55 a.m. near the river crossing, the railway said.")
+    assert got == [("conflict", ("other",))]
+    got = links("Der Güterzug entgleiste um 4.10 Uhr an der Flussbrücke.",
+                "Der Güterzug entgleiste um 6.30 Uhr an der Flussbrücke.")
+    assert got == [("conflict", ("other",))]
+
+
+def test_close_or_hedged_times_agree():
+    assert links("The freight train left the rails at 4:10 a.m. near the river crossing.",
+                 "The freight train left the rails at 4:20 a.m. near the river crossing.") == [("match", ())]
+    assert links("The freight train left the rails at 4:10 a.m. near the river crossing.",
+                 "The freight train left the rails shortly after 5 a.m. near the river crossing.") == [("match", ())]
+
+
+def test_times_in_two_named_zones_are_not_compared():
+    got = links("The freight train left the rails at 4:10 GMT near the river crossing.",
+                "The freight train left the rails at 6:10 CET near the river crossing.")
+    assert all(kinds != ("other",) for _rel, kinds in got)

@@ -7,8 +7,10 @@ returns mentions with their character span inside the sentence.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
+from reviewer.lang.tables import tables
 from reviewer.lang.en import AGO_HEDGES, AGO_UNIT_DAYS, MAY_MONTH_BEFORE, MONTHS, SHORT_MONTHS, UNITS, WEEKDAYS
 
 Tok = tuple[str, int, int]
@@ -161,3 +163,58 @@ def parse_iso(date: str | None) -> dt.date | None:
         return dt.date.fromisoformat(date[:10])
     except ValueError:
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class ClockTime:
+    """A time of day: minutes after midnight (``half_day``: written on a 12-hour clock without
+    a.m./p.m., so only known up to 12 hours), its span, and whether it is hedged ("around 9 pm",
+    "shortly after 2 a.m.") or placed in a named time zone ("14:00 GMT")."""
+
+    minutes: int
+    span: tuple[int, int]
+    half_day: bool = False
+    hedged: bool = False
+    zone: str | None = None
+
+
+_CLOCK_RE = re.compile(r"(?<![\w.,:])(\d{1,2})(?:\s?([:.h])\s?(\d{2}))?(?:\s?(a\.m\.?|p\.m\.?|am|pm|[^\W\d_]+\.?))?(?!\w)",
+                       re.IGNORECASE)
+_ZONE_RE = re.compile(r"\s*\(?([A-Z]{1,3}[SD]?T|GMT|UTC)\b")
+
+
+def read_clock_times(text: str, lang: str) -> list[ClockTime]:
+    """The clock times of a sentence in language ``lang``: "2:15 a.m.", "9 pm", "14:30",
+    "20.30 Uhr", "21h15"; a bare number or a decimal ("52.14") is none."""
+    mod = tables(lang)
+    suffixes = {k.lower(): v for k, v in mod.CLOCK_SUFFIXES.items()}
+    cues = tuple(c.lower() for c in (*mod.APPROX_CUES, *getattr(mod, "TIME_HEDGES", ())))
+    out: list[ClockTime] = []
+    for m in _CLOCK_RE.finditer(text):
+        sep, minute_s, suffix = m.group(2), m.group(3), (m.group(4) or "").lower()
+        ampm = suffix.rstrip(".").replace(".", "") in ("am", "pm")
+        known = ampm or suffix in suffixes or suffix.rstrip(".") in suffixes
+        if not (known or (minute_s and (sep == ":" or sep.lower() == "h" and "h" in suffixes))):
+            continue  # "at 9", "52.14 percent": no time
+        end = m.end() if known else m.end(3)
+        hour, minute = int(m.group(1)), int(minute_s or 0)
+        if hour > 24 or minute > 59 or (ampm and not 1 <= hour <= 12):
+            continue
+        if ampm:
+            hour = hour % 12 + (12 if suffix.startswith("p") else 0)
+        before = text[max(0, m.start() - 24):m.start()].lower()
+        # "around 9 pm", "gegen 21 Uhr", "hacia las 21:00" (an article may stand between)
+        hedged = any(re.search(rf"(?<!\w){re.escape(c)}(?:\W+\w{{1,3}})?\W*$", before) for c in cues)
+        zm = _ZONE_RE.match(text, end)
+        zone = zm.group(1) if zm else None  # "local time" and no zone at all read alike
+        out.append(ClockTime(hour * 60 + minute, (m.start(), end), half_day=not ampm and hour <= 12 and lang == "en",
+                             hedged=hedged, zone=zone))
+    return out
+
+
+def clock_gap(a: ClockTime, b: ClockTime) -> int:
+    """Minutes between two times of day, round the clock (and round half of it when one is
+    written on a 12-hour clock without a.m. or p.m.)."""
+    period = 720 if a.half_day or b.half_day else 1440
+    d = abs(a.minutes - b.minutes) % period
+    return min(d, period - d)

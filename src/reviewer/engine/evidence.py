@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Levenshtein
 
-from reviewer.engine.dates import dates_conflict
+from reviewer.engine.dates import clock_gap, dates_conflict, read_clock_times
 from reviewer.engine.facts import INF, Count, counts_conflict, same_dimension, unit_factor
-from reviewer.engine.features import SentFeatures, different_subjects, local_names, local_terms, own_context
+from reviewer.engine.features import SentFeatures, different_subjects, is_reporting_date, local_names, local_terms, own_context
 from reviewer.engine.settings import Tuning
 from reviewer.engine.textnorm import antonyms, stem
 from reviewer.lang.en import BODY_HEADS, HOLDER_LEADS, ROLES, CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
@@ -587,6 +587,43 @@ def date_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> li
             continue
         out.append(Evidence(kind, a.text[da.span[0]:da.span[1]], b.text[db.span[0]:db.span[1]], da.span, db.span))
     return out
+
+
+def _clock_times(f: SentFeatures) -> list:
+    """The sentence's times of day (:func:`~reviewer.engine.dates.read_clock_times`), read once;
+    a time the report was made at ("police said at 9 a.m.") is not the time of the event."""
+    got = f.memo.get("clock")
+    if got is None:
+        got = f.memo["clock"] = [c for c in read_clock_times(f.text, f.lang) if not is_reporting_date(f, c.span)] \
+            if any(ch.isdigit() for ch in f.text) else []
+    return got
+
+
+def time_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:
+    """Two times of day for the same happening ("the tanker struck the pier at 2:15 a.m." / "...
+    at 3:40 a.m."): more than clock_tolerance minutes apart (clock_hedge_tolerance when one is
+    hedged: "around 9 pm", "shortly after 2 a.m."), in no two named time zones. A time both
+    share settles it; the pair is the one with the most words in common around it, and needs
+    such a word or sentences as close as date_min_sim."""
+    ta, tb = _clock_times(a), _clock_times(b)
+    if not (ta and tb):
+        return []
+    best = None
+    for x in ta:
+        for y in tb:
+            tol = t.clock_hedge_tolerance if x.hedged or y.hedged else t.clock_tolerance
+            if clock_gap(x, y) <= tol:
+                return []  # a time both report
+            if x.zone != y.zone:
+                continue  # "14:00 GMT" / "5 p.m.": two clocks
+            overlap = len(local_terms(a, x.span, t.local_terms_radius) & local_terms(b, y.span, t.local_terms_radius))
+            if best is None or overlap > best[0]:
+                best = (overlap, x, y)
+    if best is None or (best[0] == 0 and sim < t.date_min_sim):
+        return []
+    _o, x, y = best
+    return [Evidence("other", a.text[x.span[0]:x.span[1]], b.text[y.span[0]:y.span[1]], x.span, y.span,
+                     note="the times of day differ (time zones may differ)")]
 
 
 def negation_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:

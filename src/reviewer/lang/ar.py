@@ -158,6 +158,7 @@ ONE_WORDS = frozenset()
 DURATION_JOINERS = frozenset()
 DAYPARTS = ()
 CLOCK_SUFFIXES = {}
+TIME_HEDGES = ("بعد", "قبل", "منذ", "حتى")  # after, before, since, until
 # Issue 14: words that make a duration what remains (never the same slot as a total),
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = tuple(_n({"متبقية": 0, "متبقي": 0, "باقية": 0}))

@@ -50,6 +50,7 @@ ONE_WORDS = frozenset({"ein", "eine", "einer", "einem", "einen", "eins"})
 DURATION_JOINERS = frozenset({"und"})
 DAYPARTS = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")  # "Sonntagmorgen"
 CLOCK_SUFFIXES = {"uhr": None}
+TIME_HEDGES = ("gegen", "nach", "vor", "bis", "seit", "ab")  # "gegen 21 Uhr": about, not exactly
 # Issue 14: words that make a duration what remains (never the same slot as a total),
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = ("verbleibend", "übrig", "restlich")

@@ -41,7 +41,7 @@ TIME_UNITS = {"second", "seconds", "minute", "minutes", "hour", "hours", "day", 
 ADJ_ENDINGS = ("ed", "al", "ful", "ous", "ive", "ic", "ish", "ian", "ese", "less", "able", "ible", "ary", "ern")
 # Auxiliaries between a count and its participle ("dozens were injured").
 AUX = {"was", "were", "is", "are", "been", "being", "have", "has", "had", "reportedly", "also", "later"}
-CLOCK = {"am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc", "local"}
+CLOCK = {"am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc", "local", "uhr"}  # "uhr": German "20.30 Uhr"
 # Words allowed between a number and the content word before it ("killed at least six").
 COUNT_LEAD_WORDS = frozenset({"at", "least", "more", "than", "over", "nearly", "almost", "about", "around", "some", "up",
                               "to", "less", "fewer", "under", "roughly", "approximately", "an", "estimated", "close"})

@@ -47,6 +47,7 @@ ONE_WORDS = frozenset({"un", "una", "uno"})
 DURATION_JOINERS = frozenset({"y"})
 DAYPARTS = ()
 CLOCK_SUFFIXES = {"h": None, "horas": None, "hrs": None}
+TIME_HEDGES = ("hacia", "después de", "antes de", "desde", "hasta", "sobre")  # "hacia las 21:00"
 # Issue 14: words that make a duration what remains (never the same slot as a total),
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = ("restante", "quedan", "queda")

@@ -49,6 +49,7 @@ ONE_WORDS = frozenset({"un", "une"})
 DURATION_JOINERS = frozenset({"et"})
 DAYPARTS = ()
 CLOCK_SUFFIXES = {"h": None, "heures": None}
+TIME_HEDGES = ("vers", "après", "avant", "dès", "depuis", "jusqu'à")  # "vers 21h": about, not exactly
 # Issue 14: words that make a duration what remains (never the same slot as a total),
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = ("restant", "reste")

@@ -45,6 +45,7 @@ ONE_WORDS = frozenset({"un", "una", "uno"})
 DURATION_JOINERS = frozenset({"e"})
 DAYPARTS = ()
 CLOCK_SUFFIXES = {}
+TIME_HEDGES = ("verso", "dopo", "prima", "dalle", "fino")  # "verso le 21"
 # Issue 14: words that make a duration what remains (never the same slot as a total),
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = ("rimanent", "restant", "restano")

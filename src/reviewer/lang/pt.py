@@ -49,6 +49,7 @@ ONE_WORDS = frozenset({"um", "uma"})
 DURATION_JOINERS = frozenset({"e"})
 DAYPARTS = ()
 CLOCK_SUFFIXES = {"h": None, "horas": None}
+TIME_HEDGES = ("por volta", "depois", "antes", "desde", "até")  # "por volta das 21h"
 # Issue 14: words that make a duration what remains (never the same slot as a total),
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = ("restante", "restam", "resta")
