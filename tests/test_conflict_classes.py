@@ -97,3 +97,33 @@ def test_times_in_two_named_zones_are_not_compared():
     got = links("The freight train left the rails at 4:10 GMT near the river crossing.",
                 "The freight train left the rails at 6:10 CET near the river crossing.")
     assert all(kinds != ("other",) for _rel, kinds in got)
+
+
+# --- measurements -------------------------------------------------------------------------
+
+def test_metres_glued_to_the_figure():
+    (c,) = counts("A 240m-long tanker ran aground.")
+    assert (c.lo, c.unit) == (240, "meter")
+    (c,) = counts("The cliff is 85 m high.")
+    assert (c.lo, c.unit) == (85, "meter")
+    assert counts("The repairs cost $7m in all.") == []  # millions, not metres
+
+
+def test_same_unit_measures_differ_past_the_rounding_of_a_round_figure():
+    from reviewer.engine.facts import counts_conflict
+
+    def m(text):
+        (c,) = counts(text)
+        return c
+
+    assert counts_conflict(m("The tanker is 240 metres long."), m("The tanker is 275 metres long."), 0.06)
+    # "about 80 miles" is a round figure: 84 miles is within its rounding, 95 is not
+    assert not counts_conflict(m("The town lies 80 miles away."), m("The town lies 84 miles away."), 0.06)
+    assert counts_conflict(m("The town lies 80 miles away."), m("The town lies 95 miles away."), 0.06)
+    assert counts_conflict(m("The dive lasted 3 hours."), m("The dive lasted 2 hours."), 0.06)
+
+
+def test_two_lengths_of_one_ship_disagree():
+    got = links("The 240-metre tanker was carrying 3,000 tonnes of fuel oil.",
+                "The 275-metre tanker was carrying 3,000 tonnes of fuel oil.")
+    assert got == [("conflict", ("number",))]

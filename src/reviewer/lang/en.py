@@ -66,6 +66,9 @@ MEASURE_UNITS = {
     "mph": "mile / hour", "kph": "kilometer / hour", "kmh": "kilometer / hour", "knot": "knot",
     "acr": "acre", "hectar": "hectare", "litr": "liter", "liter": "liter", "gallon": "gallon",
 }
+# Words after "m" that make it metres ("a 300m-long pier", "40 m deep"), not millions.
+DIMENSION_WORDS = frozenset({"long", "high", "tall", "deep", "wide", "away", "above", "below", "under", "from", "of",
+                             "in", "across", "down", "up", "length", "height", "depth", "width"})
 # Fractions of a whole ("a sixth of the farms", "one third of the homes").
 FRACTION_WORDS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "sixth": 1 / 6, "tenth": 0.1}
 # Words that join the two ends of a range ("45 to 60", "between 30 and 40").
