@@ -127,3 +127,45 @@ def test_two_lengths_of_one_ship_disagree():
     got = links("The 240-metre tanker was carrying 3,000 tonnes of fuel oil.",
                 "The 275-metre tanker was carrying 3,000 tonnes of fuel oil.")
     assert got == [("conflict", ("number",))]
+
+
+# --- verbs of saying, per language --------------------------------------------------------
+
+def _speaker_pairs(*texts):
+    from reviewer.engine import crosslingual
+    from reviewer.engine.quotes import quoted
+    from reviewer.engine.recall import speaker_pairs
+    from reviewer.engine.settings import TUNING
+
+    cl = cluster(*texts)
+    crosslingual.annotate_languages(cl)
+    f = build_features(cl)
+    return speaker_pairs(f, quoted(cl, f), TUNING)
+
+
+def test_reporting_verbs_are_read_per_language():
+    from reviewer.lang.tables import folded_words
+
+    assert {"said", "vowed"} <= folded_words("en", "REPORTS")
+    assert "prometio" in folded_words("es", "REPORTS")  # accents dropped as the tokens' are
+    assert "sagte" in folded_words("de", "REPORTING") and "betonte" not in folded_words("de", "REPORTING")
+    assert "declare" in folded_words("fr", "REPORTING")
+    assert "قال" in folded_words("ar", "REPORTING")
+    assert folded_words("xx", "REPORTING") == folded_words("en", "REPORTING")  # no tables: English ones
+
+
+def test_a_spanish_speakers_reported_words_match_the_quotation_given_to_that_speaker():
+    reported = ("La alcaldesa Marta Solís prometió el martes una auditoría exhaustiva del apagón que dejó sin luz "
+                "la estación de autobuses del puerto durante toda la noche.")
+    quoting = ("Solís dijo a los periodistas frente a la estación el martes que los técnicos trabajaron hasta el alba "
+               "para devolver la luz a los andenes. «La auditoría que encargamos hoy será exhaustiva y pública.»")
+    assert _speaker_pairs(reported, quoting)
+    other = quoting.replace("Solís dijo", "El ingeniero Pablo Ferrer dijo")
+    assert not _speaker_pairs(reported, other)
+
+
+def test_the_time_a_german_report_was_given_is_not_the_time_of_the_event():
+    said = "Der Güterzug entgleiste an der Flussbrücke, sagte er um 9.30 Uhr."
+    event = "Der Güterzug entgleiste um 4.10 Uhr an der Flussbrücke."
+    assert links(said, event) == [("match", ())]
+    assert links(said.replace("sagte er um", "und blieb bis"), event)[0][0] == "conflict"

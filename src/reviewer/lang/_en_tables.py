@@ -2,7 +2,7 @@
 facts, under the names every language module uses; the words the engine also reads (weekdays,
 months, negation cues) come from :mod:`reviewer.lang.en`, so each is written once."""
 
-from reviewer.lang.en import MONTHS, NEG_CUES, WEEKDAYS
+from reviewer.lang.en import MONTHS, NEG_CUES, REPORTING, REPORTS, WEEKDAYS
 
 CODE = "en"
 TEXT2NUM = "en"
@@ -22,6 +22,8 @@ MONTHS_CAPITALISED = True  # "may" and "march" are verbs too: only "May", "March
 DATE_LINKS = ("of",)  # "5th of May"
 MONTH_FIRST = True  # "May 5, 2023" (and "5 May 2023")
 NEGATION = NEG_CUES
+# REPORTING ("said": the day it was said is no day of the event) and REPORTS (also "vowed",
+# "warned": who speaks) are those of reviewer.lang.en, imported above.
 
 # --- cross-language facts (read by reviewer.engine.xfacts) -------------------------------
 # Counted things, by word prefix -> a language-neutral concept; "people" is the generic one.

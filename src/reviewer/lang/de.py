@@ -51,6 +51,12 @@ DURATION_JOINERS = frozenset({"und"})
 DAYPARTS = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")  # "Sonntagmorgen"
 CLOCK_SUFFIXES = {"uhr": None}
 TIME_HEDGES = ("gegen", "nach", "vor", "bis", "seit", "ab")  # "gegen 21 Uhr": about, not exactly
+# Verbs of saying (the day or time they were said at is not the event's) and, in REPORTS,
+# of vowing or warning too (who speaks: reviewer.engine.recall).
+REPORTING = frozenset({"sagte", "sagten", "sagt", "sagen", "erklärte", "erklärten", "erklärt", "teilte", "teilten",
+                       "berichtete", "berichteten", "schrieb", "schrieben", "meldete", "meldeten", "hieß"})
+REPORTS = REPORTING | frozenset({"betonte", "betonten", "warnte", "warnten", "versprach", "versprachen", "kündigte",
+                                 "kündigten", "verurteilte", "verurteilten", "bekräftigte", "versicherte", "forderte"})
 # Issue 14: words that make a duration what remains (never the same slot as a total),
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = ("verbleibend", "übrig", "restlich")

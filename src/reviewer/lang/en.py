@@ -198,6 +198,10 @@ PERSON_HEADS = frozenset({"person", "member", "staff", "protester", "resid", "ci
                           "men", "women", "children", "adult", "student", "voter", "patient", "victim",
                           "survivor", "pilgrim", "fan", "spectat", "employe", "worker"})
 REPORTING = frozenset({"said", "says", "told", "tells", "stated", "added", "reported", "tweeted", "wrote"})
+# Verbs that report what someone said, promised or condemned ("X said", "X vowed", "X decried").
+REPORTS = REPORTING | frozenset({"vowed", "vows", "warned", "warns", "decried", "decries", "pledged", "pledges",
+                                 "promised", "promises", "insisted", "insists", "stressed", "stresses",
+                                 "declared", "declares", "announced", "announces"})
 # Prepositions that open the setting of a statement after a reporting verb ("said at a news
 # briefing Thursday", "told reporters at a briefing on Tuesday"): a date after it is the report's.
 SPEECH_SETTINGS = frozenset({"in", "at", "during"})

@@ -48,6 +48,12 @@ DURATION_JOINERS = frozenset({"y"})
 DAYPARTS = ()
 CLOCK_SUFFIXES = {"h": None, "horas": None, "hrs": None}
 TIME_HEDGES = ("hacia", "después de", "antes de", "desde", "hasta", "sobre")  # "hacia las 21:00"
+# Verbs of saying (the day or time they were said at is not the event's) and, in REPORTS,
+# of vowing or warning too (who speaks: reviewer.engine.recall).
+REPORTING = frozenset({"dijo", "dijeron", "dice", "afirmó", "afirmaron", "declaró", "declararon", "señaló",
+                       "indicó", "explicó", "añadió", "agregó", "informó", "escribió", "relató", "aseguró"})
+REPORTS = REPORTING | frozenset({"prometió", "prometieron", "advirtió", "advirtieron", "subrayó", "insistió",
+                                 "anunció", "anunciaron", "denunció", "condenó", "destacó", "recalcó"})
 # Issue 14: words that make a duration what remains (never the same slot as a total),
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = ("restante", "quedan", "queda")

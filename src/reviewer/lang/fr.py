@@ -50,6 +50,12 @@ DURATION_JOINERS = frozenset({"et"})
 DAYPARTS = ()
 CLOCK_SUFFIXES = {"h": None, "heures": None}
 TIME_HEDGES = ("vers", "après", "avant", "dès", "depuis", "jusqu'à")  # "vers 21h": about, not exactly
+# Verbs of saying (the day or time they were said at is not the event's) and, in REPORTS,
+# of vowing or warning too (who speaks: reviewer.engine.recall).
+REPORTING = frozenset({"dit", "a dit", "déclaré", "déclare", "affirmé", "affirme", "indiqué", "indique", "précisé",
+                       "précise", "ajouté", "ajoute", "expliqué", "explique", "écrit", "rapporté", "raconté"})
+REPORTS = REPORTING | frozenset({"promis", "promet", "averti", "avertit", "souligné", "souligne", "assuré", "assure",
+                                 "annoncé", "annonce", "dénoncé", "dénonce", "condamné", "condamne", "insisté"})
 # Issue 14: words that make a duration what remains (never the same slot as a total),
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = ("restant", "reste")

@@ -46,6 +46,12 @@ DURATION_JOINERS = frozenset({"e"})
 DAYPARTS = ()
 CLOCK_SUFFIXES = {}
 TIME_HEDGES = ("verso", "dopo", "prima", "dalle", "fino")  # "verso le 21"
+# Verbs of saying (the day or time they were said at is not the event's) and, in REPORTS,
+# of vowing or warning too (who speaks: reviewer.engine.recall).
+REPORTING = frozenset({"detto", "dice", "disse", "dichiarato", "dichiara", "affermato", "afferma", "spiegato",
+                       "aggiunto", "riferito", "scritto", "raccontato", "precisato", "riportato"})
+REPORTS = REPORTING | frozenset({"promesso", "promette", "avvertito", "sottolineato", "sottolinea", "assicurato",
+                                 "annunciato", "annuncia", "denunciato", "condannato", "ribadito", "insistito"})
 # Issue 14: words that make a duration what remains (never the same slot as a total),
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = ("rimanent", "restant", "restano")

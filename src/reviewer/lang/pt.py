@@ -50,6 +50,12 @@ DURATION_JOINERS = frozenset({"e"})
 DAYPARTS = ()
 CLOCK_SUFFIXES = {"h": None, "horas": None}
 TIME_HEDGES = ("por volta", "depois", "antes", "desde", "até")  # "por volta das 21h"
+# Verbs of saying (the day or time they were said at is not the event's) and, in REPORTS,
+# of vowing or warning too (who speaks: reviewer.engine.recall).
+REPORTING = frozenset({"disse", "disseram", "diz", "afirmou", "afirmaram", "declarou", "declararam", "explicou",
+                       "acrescentou", "informou", "escreveu", "relatou", "contou", "indicou"})
+REPORTS = REPORTING | frozenset({"prometeu", "prometeram", "alertou", "advertiu", "sublinhou", "garantiu",
+                                 "anunciou", "anunciaram", "denunciou", "condenou", "insistiu", "destacou"})
 # Issue 14: words that make a duration what remains (never the same slot as a total),
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = ("restante", "restam", "resta")
