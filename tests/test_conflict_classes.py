@@ -169,3 +169,20 @@ def test_the_time_a_german_report_was_given_is_not_the_time_of_the_event():
     event = "Der Güterzug entgleiste um 4.10 Uhr an der Flussbrücke."
     assert links(said, event) == [("match", ())]
     assert links(said.replace("sagte er um", "und blieb bis"), event)[0][0] == "conflict"
+
+
+# --- who reports a count is not whose count it is -----------------------------------------
+
+def test_the_speaker_of_a_count_is_not_its_subject():
+    got = links("The KPRD said 4 officers were hurt in the clash in Port Alder.",
+                "Police in Port Alder said 7 officers were hurt in the clash.")
+    assert got == [("conflict", ("number",))]
+    got = links("La KPRD dijo que 4 agentes resultaron heridos en los choques de Puerto Aliso.",
+                "La policía de Puerto Aliso dijo que 7 agentes resultaron heridos en los choques.")
+    assert got and got[0][0] == "conflict"
+
+
+def test_two_named_subjects_of_two_figures_still_differ():
+    got = links("In the final count Lindqvist won 52 percent of the votes in the runoff.",
+                "In the final count Moorcroft won 47 percent of the votes in the runoff.")
+    assert ("conflict", ("number",)) not in got

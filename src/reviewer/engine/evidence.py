@@ -36,6 +36,7 @@ from reviewer.lang.en import (
     STATE_TERMS,
     TOLL_STATES,
 )
+from reviewer.lang.tables import folded_words
 from reviewer.models import Evidence
 
 _CLAUSE_BREAK = re.compile(r"[;:.!?]|\b(?:" + "|".join(CLAUSE_BREAK_WORDS) + r")\b")
@@ -131,11 +132,12 @@ def _subject(f: SentFeatures, c: Count, reach: int) -> str | None:
     """Whose count it is: the nearest name before it in its clause ("Erdogan won 52 percent,
     while Kilicdaroglu got 48 percent": kilicdaroglu for the second)."""
     k = next((k for k, x in enumerate(f.toks) if x[1] >= c.span[0]), len(f.toks))
+    reports = folded_words(f.lang, "REPORTS")
     for m in range(k - 1, max(-1, k - 1 - reach), -1):
         if m + 1 < k and re.search(r"[,;:()]", f.text[f.toks[m][2]:f.toks[m + 1][1]]):
             return None
-        if f.words[m] in CLAUSE_BREAK_WORDS:
-            return None
+        if f.words[m] in CLAUSE_BREAK_WORDS or f.words[m] in reports:
+            return None  # "Police in Oslo said 6 officers...": who reports a count is not whose it is
         if f.names[m]:
             return f.terms[m]
     return None
