@@ -186,3 +186,20 @@ def test_two_named_subjects_of_two_figures_still_differ():
     got = links("In the final count Lindqvist won 52 percent of the votes in the runoff.",
                 "In the final count Moorcroft won 47 percent of the votes in the runoff.")
     assert ("conflict", ("number",)) not in got
+
+
+# --- negation of an irregular verb --------------------------------------------------------
+
+def test_an_irregular_past_and_its_denial_disagree():
+    got = links("The barge lost its anchor chain hours before it drifted into the lock gate.",
+                "The barge did not lose its anchor chain before it drifted into the lock gate.")
+    assert got == [("conflict", ("negation",))]
+    got = links("The crane fell onto the tram line during the storm, the operator said.",
+                "The crane did not fall onto the tram line during the storm, the operator said.")
+    assert got == [("conflict", ("negation",))]
+
+
+def test_irregular_forms_never_override_a_synonym():
+    from reviewer.engine.textnorm import stem
+
+    assert stem("struck") == stem("hit") and stem("lost") == stem("lose") == stem("losing")

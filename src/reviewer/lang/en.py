@@ -124,6 +124,18 @@ STOPWORDS = frozenset(
     """.split()
 )
 
+# Irregular past forms -> their verb (Snowball leaves "lost" and "lose" apart): "the ship lost
+# power" / "the ship did not lose power" deny one predicate. Read after SYNONYMS, never over it.
+IRREGULAR_FORMS = {
+    "lose": "lost", "fall": "fell fallen", "sink": "sank sunk", "take": "took taken", "give": "gave given",
+    "win": "won", "hold": "held", "send": "sent", "build": "built", "fly": "flew flown", "rise": "rose risen",
+    "seek": "sought", "speak": "spoke spoken", "throw": "threw thrown", "drive": "drove driven",
+    "bring": "brought", "keep": "kept", "meet": "met", "pay": "paid", "catch": "caught", "fight": "fought",
+    "freeze": "froze frozen", "shake": "shook shaken", "sell": "sold", "tear": "tore torn", "blow": "blew blown",
+    "know": "knew known", "shoot": "shot", "find": "found", "hide": "hid hidden", "swim": "swam swum",
+    "choose": "chose chosen", "forbid": "forbade forbidden", "withdraw": "withdrew withdrawn", "bear": "bore borne",
+}
+
 SYNONYMS = {
     "die": "kill killed killing dead die died death deaths dies dying fatal fatality fatalities drown drowned perish perished",
     "injur": "injur injured injuring injuries injury wound wounded wounding hurt harm harmed",
