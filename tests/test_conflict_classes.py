@@ -203,3 +203,17 @@ def test_irregular_forms_never_override_a_synonym():
     from reviewer.engine.textnorm import stem
 
     assert stem("struck") == stem("hit") and stem("lost") == stem("lose") == stem("losing")
+
+
+# --- one thing placed in two years --------------------------------------------------------
+
+def test_one_thing_placed_in_two_years_disagrees():
+    got = links("The lighthouse, which was built in 1957, still guides the ferries into the bay.",
+                "The lighthouse, which was built in 1961, still guides the ferries into the bay.")
+    assert got == [("conflict", ("date",))]
+
+
+def test_two_things_in_two_years_do_not():
+    got = links("The lighthouse, which was built in 1957, still guides the ferries into the bay.",
+                "The lighthouse, which was repainted in 1991, still guides the ferries into the bay.")
+    assert all(kinds != ("date",) for _rel, kinds in got)

@@ -628,6 +628,39 @@ def time_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> li
                      note="the times of day differ (time zones may differ)")]
 
 
+def _placed_years(f: SentFeatures) -> list[tuple[int, int, str]]:
+    """(year, token index, the content term before it) of each year the sentence places a fact in
+    ("the span opened in 1981" -> (1981, k, "open")), read once."""
+    got = f.memo.get("placed_years")
+    if got is None:
+        got = []
+        if f.years:
+            for k, (surf, _s, _e) in enumerate(f.toks):
+                if not (surf.isdigit() and int(surf) in f.years):
+                    continue
+                m = k - 1
+                while m >= 0 and f.terms[m] is None and k - m <= 3:
+                    m -= 1
+                if m >= 0 and f.terms[m] is not None and not f.names[m]:
+                    got.append((int(surf), k, f.terms[m]))
+        f.memo["placed_years"] = got
+    return got
+
+
+def year_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: float) -> list[Evidence]:
+    """One thing placed in two different years ("the span opened in 1981" / "... in 1979"):
+    sentences as close as a match, one such year on each side, the same word before it, and no
+    year the two share."""
+    ya, yb = _placed_years(a), _placed_years(b)
+    if len(ya) != 1 or len(yb) != 1 or sim < match_threshold or a.years & b.years:
+        return []
+    (va, ka, wa), (vb, kb, wb) = ya[0], yb[0]
+    if va == vb or wa != wb:
+        return []
+    sa, sb = (a.toks[ka][1], a.toks[ka][2]), (b.toks[kb][1], b.toks[kb][2])
+    return [Evidence("date", a.text[sa[0]:sa[1]], b.text[sb[0]:sb[1]], sa, sb, note="the years differ")]
+
+
 def negation_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:
     """The same predicate asserted in one sentence and denied in the other. A denial by a
     prefix ("unharmed") is weaker evidence than a cue word ("not", "nobody") and needs
