@@ -217,3 +217,15 @@ def test_two_things_in_two_years_do_not():
     got = links("The lighthouse, which was built in 1957, still guides the ferries into the bay.",
                 "The lighthouse, which was repainted in 1991, still guides the ferries into the bay.")
     assert all(kinds != ("date",) for _rel, kinds in got)
+
+
+def test_a_name_that_qualifies_a_noun_is_no_subject_of_a_count():
+    got = links("The panel named Lindqvist the winner of the Norwegian mayoral race with 51.32 percent of the votes.",
+                "Lindqvist won the mayoral race by taking 51.37 percent of the votes, the panel said.")
+    assert got and got[0] == ("conflict", ("number",))
+
+
+def test_a_name_set_off_by_commas_is_the_subject_of_the_count_after_it():
+    got = links("Her rival, Piet Moorcroft, received 46.80 percent of the votes, the panel said.",
+                "The panel named Lindqvist the winner of the mayoral race with 53.20 percent of the votes.")
+    assert ("conflict", ("number",)) not in got

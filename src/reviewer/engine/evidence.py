@@ -135,10 +135,19 @@ def _subject(f: SentFeatures, c: Count, reach: int) -> str | None:
     reports = folded_words(f.lang, "REPORTS")
     for m in range(k - 1, max(-1, k - 1 - reach), -1):
         if m + 1 < k and re.search(r"[,;:()]", f.text[f.toks[m][2]:f.toks[m + 1][1]]):
+            if f.names[m] and f.text[f.toks[m][2]:f.toks[m + 1][1]].strip() == ",":
+                r = m  # "His rival, Ana Berg, received 47 percent": the name set off by commas
+                while r > 0 and f.names[r - 1] and f.toks[r][1] - f.toks[r - 1][2] <= 1:
+                    r -= 1
+                if r > 0 and f.text[f.toks[r - 1][2]:f.toks[r][1]].strip() == ",":
+                    return f.terms[m]
             return None
         if f.words[m] in CLAUSE_BREAK_WORDS or f.words[m] in reports:
             return None  # "Police in Oslo said 6 officers...": who reports a count is not whose it is
         if f.names[m]:
+            if m >= 1 and f.words[m - 1] in ("the", "a", "an") and m + 1 < k and not f.names[m + 1] \
+                    and f.terms[m + 1] is not None and f.toks[m + 1][0][:1].islower():
+                continue  # "the Danish general election": a name that qualifies a noun is no subject
             return f.terms[m]
     return None
 
