@@ -229,3 +229,30 @@ def test_a_name_set_off_by_commas_is_the_subject_of_the_count_after_it():
     got = links("Her rival, Piet Moorcroft, received 46.80 percent of the votes, the panel said.",
                 "The panel named Lindqvist the winner of the mayoral race with 53.20 percent of the votes.")
     assert ("conflict", ("number",)) not in got
+
+
+def test_parts_of_the_day_in_several_languages():
+    def parts(text, lang):
+        return [(c.minutes, c.width) for c in read_clock_times(text, lang) if c.width]
+
+    assert parts("The levee gave way on Friday evening.", "en") == [(1020, 390)]
+    assert parts("La digue a cédé vendredi soir.", "fr") == [(1020, 390)]
+    assert parts("Der Deich brach am Freitagabend, nicht am Abend davor.", "de") == [(1020, 390)]
+    assert parts("El dique cedió el viernes por la noche.", "es") == [(1200, 600)]
+    assert parts("El dique cederá mañana por la tarde.", "es") == []  # "tomorrow", "late": not read
+
+
+def test_a_part_of_the_day_and_a_clock_time():
+    (night,) = read_clock_times("It broke late on Friday night.", "en")
+    (early,) = read_clock_times("It broke at 1:40 a.m.", "en")
+    (noon,) = read_clock_times("It broke at 12:30 p.m.", "en")
+    assert clock_gap(night, early) == 0 and clock_gap(night, noon) > 300
+
+
+def test_one_happening_in_the_morning_and_in_the_evening_disagrees():
+    got = links("The levee on the east bank gave way on Friday morning, flooding the old mill district.",
+                "The levee on the east bank gave way on Friday evening, flooding the old mill district.")
+    assert got == [("conflict", ("other",))]
+    got = links("The levee on the east bank gave way on Friday night, flooding the old mill district.",
+                "The levee on the east bank gave way at 2:10 a.m. on Saturday, flooding the old mill district.")
+    assert ("conflict", ("other",)) not in got

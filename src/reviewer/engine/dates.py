@@ -7,6 +7,7 @@ returns mentions with their character span inside the sentence.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -176,6 +177,7 @@ class ClockTime:
     half_day: bool = False
     hedged: bool = False
     zone: str | None = None
+    width: int = 0  # a part of the day ("in the evening"): minutes to its end, past ``minutes``
 
 
 _CLOCK_RE = re.compile(r"(?<![\w.,:])(\d{1,2})(?:\s?([:.h])\s?(\d{2}))?(?:\s?(a\.m\.?|p\.m\.?|am|pm|[^\W\d_]+\.?))?(?!\w)",
@@ -209,12 +211,34 @@ def read_clock_times(text: str, lang: str) -> list[ClockTime]:
         zone = zm.group(1) if zm else None  # "local time" and no zone at all read alike
         out.append(ClockTime(hour * 60 + minute, (m.start(), end), half_day=not ampm and hour <= 12 and lang == "en",
                              hedged=hedged, zone=zone))
+    parts = getattr(mod, "DAY_PARTS", {})
+    if parts:
+        for m in _day_parts_re(lang).finditer(text):
+            lo, hi = parts[m.group(1).lower()]
+            out.append(ClockTime(lo, (m.start(1), m.end(1)), width=hi - lo))
+        out.sort(key=lambda c: c.span)
     return out
 
 
+def may_name_day_part(text: str, lang: str) -> bool:
+    """Does the sentence name a part of the day ("evening", "soir")? (A quick test.)"""
+    return bool(getattr(tables(lang), "DAY_PARTS", None)) and _day_parts_re(lang).search(text) is not None
+
+
+@functools.lru_cache(maxsize=16)
+def _day_parts_re(lang: str) -> re.Pattern[str]:
+    words = sorted(getattr(tables(lang), "DAY_PARTS", {}), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+
+
 def clock_gap(a: ClockTime, b: ClockTime) -> int:
-    """Minutes between two times of day, round the clock (and round half of it when one is
-    written on a 12-hour clock without a.m. or p.m.)."""
-    period = 720 if a.half_day or b.half_day else 1440
-    d = abs(a.minutes - b.minutes) % period
-    return min(d, period - d)
+    """Minutes between two times of day (a part of the day is a stretch of them), round the
+    clock; a time written on a 12-hour clock without a.m. or p.m. may be either half."""
+    best = 1440
+    for sa in ((0, 720) if a.half_day else (0,)):
+        for sb in ((0, 720) if b.half_day else (0,)):
+            lo_a, lo_b = (a.minutes + sa) % 1440, (b.minutes + sb) % 1440
+            for shift in (-1440, 0, 1440):
+                gap = max(lo_b + shift - (lo_a + a.width), lo_a - (lo_b + shift + b.width), 0)
+                best = min(best, gap)
+    return best

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Levenshtein
 
-from reviewer.engine.dates import clock_gap, dates_conflict, read_clock_times
+from reviewer.engine.dates import clock_gap, dates_conflict, may_name_day_part, read_clock_times
 from reviewer.engine.facts import INF, Count, counts_conflict, same_dimension, unit_factor
 from reviewer.engine.features import SentFeatures, different_subjects, is_reporting_date, local_names, local_terms, own_context
 from reviewer.engine.settings import Tuning
@@ -606,13 +606,13 @@ def _clock_times(f: SentFeatures) -> list:
     got = f.memo.get("clock")
     if got is None:
         got = f.memo["clock"] = [c for c in read_clock_times(f.text, f.lang) if not is_reporting_date(f, c.span)] \
-            if any(ch.isdigit() for ch in f.text) else []
+            if any(ch.isdigit() for ch in f.text) or may_name_day_part(f.text, f.lang) else []
     return got
 
 
 def time_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:
     """Two times of day for the same happening ("the tanker struck the pier at 2:15 a.m." / "...
-    at 3:40 a.m."): more than clock_tolerance minutes apart (clock_hedge_tolerance when one is
+    at 3:40 a.m.", "... in the evening"): more than clock_tolerance minutes apart (clock_hedge_tolerance when one is
     hedged: "around 9 pm", "shortly after 2 a.m."), in no two named time zones. A time both
     share settles it; the pair is the one with the most words in common around it, and needs
     such a word or sentences as close as date_min_sim."""
@@ -633,6 +633,8 @@ def time_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> li
     if best is None or (best[0] == 0 and sim < t.date_min_sim):
         return []
     _o, x, y = best
+    if (x.width or y.width) and (best[0] == 0 or sim < t.date_min_sim):
+        return []  # a part of the day ("on Sunday morning") is loose: a word in common and close sentences
     return [Evidence("other", a.text[x.span[0]:x.span[1]], b.text[y.span[0]:y.span[1]], x.span, y.span,
                      note="the times of day differ (time zones may differ)")]
 

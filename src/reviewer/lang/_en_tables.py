@@ -52,6 +52,9 @@ DURATION_JOINERS = frozenset({"and"})
 DAYPARTS = ()  # weekday compounds ("Sonntagmorgen"): none in English
 CLOCK_SUFFIXES = {"a.m.": 0, "am": 0, "a.m": 0, "p.m.": 12, "pm": 12, "p.m": 12}
 TIME_HEDGES = ("after", "before", "by", "until", "since", "past")  # "shortly after 2 a.m.": a bound, not the time
+# Parts of the day -> (first, last minute); night runs past midnight (1260-1800 is 21:00-06:00).
+DAY_PARTS = {"morning": (0, 720), "afternoon": (720, 1080), "evening": (1020, 1410), "night": (1260, 1800),
+             "overnight": (1260, 1800), "midnight": (1410, 1470), "noon": (705, 735), "midday": (690, 750)}
 # Issue 14: words that make a duration what remains (never the same slot as a total),
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = ("left", "remaining")  # "30 hours of fuel left": what remains, not the total

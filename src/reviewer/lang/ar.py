@@ -159,6 +159,9 @@ DURATION_JOINERS = frozenset()
 DAYPARTS = ()
 CLOCK_SUFFIXES = {}
 TIME_HEDGES = ("بعد", "قبل", "منذ", "حتى")  # after, before, since, until
+# Parts of the day -> (first, last minute); night runs past midnight (1260-1800 is 21:00-06:00).
+DAY_PARTS = {"صباح": (0, 720), "صباحا": (0, 720), "مساء": (1020, 1410), "مساءً": (1020, 1410),
+             "ليلا": (1260, 1800), "منتصف الليل": (1410, 1470)}
 # Verbs of saying (the day or time they were said at is not the event's) and, in REPORTS,
 # of vowing or warning too (who speaks: reviewer.engine.recall).
 REPORTING = frozenset({"قال", "قالت", "وقال", "وقالت", "صرح", "صرحت", "أضاف", "أضافت", "وأضاف", "وأضافت",
