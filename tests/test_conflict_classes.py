@@ -256,3 +256,17 @@ def test_one_happening_in_the_morning_and_in_the_evening_disagrees():
     got = links("The levee on the east bank gave way on Friday night, flooding the old mill district.",
                 "The levee on the east bank gave way at 2:10 a.m. on Saturday, flooding the old mill district.")
     assert ("conflict", ("other",)) not in got
+
+
+# --- capacities ---------------------------------------------------------------------------
+
+def test_two_capacities_of_one_hall_disagree():
+    got = links("The fire broke out inside the riverside arena, which can hold 4,500 people.",
+                "The fire broke out inside the 6,000-seat riverside arena.")
+    assert got == [("conflict", ("number",))]
+
+
+def test_a_capacity_and_a_crowd_are_two_slots():
+    got = links("The fire broke out inside the riverside arena, which can hold 4,500 people.",
+                "The fire broke out inside the riverside arena, where 2,000 people had gathered.")
+    assert ("conflict", ("number",)) not in got

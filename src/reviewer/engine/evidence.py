@@ -19,7 +19,7 @@ from reviewer.engine.facts import INF, Count, counts_conflict, same_dimension, u
 from reviewer.engine.features import SentFeatures, different_subjects, is_reporting_date, local_names, local_terms, own_context
 from reviewer.engine.settings import Tuning
 from reviewer.engine.textnorm import antonyms, stem
-from reviewer.lang.en import BODY_HEADS, HOLDER_LEADS, ROLES, CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
+from reviewer.lang.en import BODY_HEADS, CAPACITY_HEADS, CAPACITY_VERBS, HOLDER_LEADS, ROLES, CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
 from reviewer.lang.en import (
     NOT_SEQUENCE_BEFORE,
     SEQUENCE_CUES,
@@ -369,6 +369,11 @@ def same_slot(a: SentFeatures, ca: Count, xa: _CountCtx, b: SentFeatures, cb: Co
     shared = set(xa.head & xb.head)
     if ca.pre and ca.pre == cb.pre:
         shared.add(ca.pre)  # a weak count never has a word before it
+    cap_a, cap_b = _capacity(ca), _capacity(cb)
+    if cap_a and cap_b:
+        shared.add("seat")  # "can hold 5,500 people" / "a 7,000-seat hall": what the place holds
+    elif cap_a != cap_b and (xa.person or xb.person):
+        return False  # "can hold 7,000 people" / "2,000 people were inside": room, not a crowd
     if xa.states & xb.states and (xa.person or xb.person):
         # The same fate said by the verb before one count and by the head of the other ("the
         # flood killed 12 people" / "the flood left 15 dead"): counts under other names.
@@ -395,6 +400,11 @@ def same_slot(a: SentFeatures, ca: Count, xa: _CountCtx, b: SentFeatures, cb: Co
             if sim < match_threshold or (ambiguous and not (sa and sa == sb)):
                 return False
     return not _different_subjects(a, xa, b, xb)
+
+
+def _capacity(c: Count) -> bool:
+    """A count of what a place can hold ("a 7,000-seat hall", "can hold 5,500 people")."""
+    return bool(CAPACITY_HEADS.intersection(c.head)) or c.pre in CAPACITY_VERBS
 
 
 def _counts_disagree(ca: Count, cb: Count, t: Tuning) -> bool:

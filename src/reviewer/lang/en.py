@@ -69,6 +69,10 @@ MEASURE_UNITS = {
 # Words after "m" that make it metres ("a 300m-long pier", "40 m deep"), not millions.
 DIMENSION_WORDS = frozenset({"long", "high", "tall", "deep", "wide", "away", "above", "below", "under", "from", "of",
                              "in", "across", "down", "up", "length", "height", "depth", "width"})
+# How many a place holds, by the engine's terms: in the head ("a 7,000-seat hall", "a capacity of
+# 7,000") or the verb before the count ("can hold 5,500 people", "seats 6,000 fans").
+CAPACITY_HEADS = frozenset({"seat", "capac"})
+CAPACITY_VERBS = frozenset({"hold", "accommod", "seat", "fit"})
 # Fractions of a whole ("a sixth of the farms", "one third of the homes").
 FRACTION_WORDS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "sixth": 1 / 6, "tenth": 0.1}
 # Words that join the two ends of a range ("45 to 60", "between 30 and 40").
