@@ -169,3 +169,27 @@ def test_sentences_counting_only_different_fates_are_not_one_claim():
     cl = cluster("Officials in the river town of Karsk said more than 90 people were killed in the storm on Friday.",
                  "Officials in the river town of Karsk said 40 people were admitted to hospitals after the storm on Friday.")
     assert all(l.relation != "match" for l in align(cl))
+
+
+def test_an_unreadable_pint_cache_does_not_turn_conversions_off(monkeypatch):
+    """pint's disk cache can point at the files of an installation that is gone: the registry is
+    then read without the cache, and miles still convert."""
+    import pint
+
+    from reviewer.engine import facts
+
+    real = pint.UnitRegistry
+
+    def registry(*args, cache_folder=None, **kw):
+        if cache_folder is not None:
+            raise FileNotFoundError("/gone/pint/default_en.txt/constants_en.txt")
+        return real(*args, cache_folder=cache_folder, **kw)
+
+    monkeypatch.setattr(pint, "UnitRegistry", registry)
+    monkeypatch.setattr(facts, "_UREG", None)
+    facts.unit_factor.cache_clear()
+    try:
+        got = facts.unit_factor("mile")
+    finally:
+        facts.unit_factor.cache_clear()
+    assert got is not None and abs(got[0] - 1609.344) < 1e-6 and got[1] == "[length]"

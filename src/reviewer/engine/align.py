@@ -29,6 +29,8 @@ from reviewer.engine.evidence import (
     antonym_evidence,
     count_evidence,
     date_evidence,
+    time_evidence,
+    year_evidence,
     entity_evidence,
     given_name_evidence,
     negation_evidence,
@@ -177,6 +179,8 @@ def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only
         evidence += count_evidence(a, b, sim, settings.match_threshold, t)
     if a.other_event == b.other_event:
         evidence += [e for e in date_evidence(a, b, sim, t) if a.years == b.years or e.kind == "date"]
+        evidence += time_evidence(a, b, sim, t)  # issue 12: times of day
+        evidence += year_evidence(a, b, sim, settings.match_threshold)  # issue 12: one thing, two years
     evidence += given_name_evidence(a, b)
     if only_facts:
         return [e for e in evidence if e.kind in _FACT_KINDS or e.kind == "entity"]

@@ -7,8 +7,11 @@ returns mentions with their character span inside the sentence.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from dataclasses import dataclass
 
+from reviewer.lang.tables import tables
 from reviewer.lang.en import AGO_HEDGES, AGO_UNIT_DAYS, MAY_MONTH_BEFORE, MONTHS, SHORT_MONTHS, UNITS, WEEKDAYS
 
 Tok = tuple[str, int, int]
@@ -161,3 +164,81 @@ def parse_iso(date: str | None) -> dt.date | None:
         return dt.date.fromisoformat(date[:10])
     except ValueError:
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class ClockTime:
+    """A time of day: minutes after midnight (``half_day``: written on a 12-hour clock without
+    a.m./p.m., so only known up to 12 hours), its span, and whether it is hedged ("around 9 pm",
+    "shortly after 2 a.m.") or placed in a named time zone ("14:00 GMT")."""
+
+    minutes: int
+    span: tuple[int, int]
+    half_day: bool = False
+    hedged: bool = False
+    zone: str | None = None
+    width: int = 0  # a part of the day ("in the evening"): minutes to its end, past ``minutes``
+
+
+_CLOCK_RE = re.compile(r"(?<![\w.,:])(\d{1,2})(?:\s?([:.h])\s?(\d{2}))?(?:\s?(a\.m\.?|p\.m\.?|am|pm|[^\W\d_]+\.?))?(?!\w)",
+                       re.IGNORECASE)
+_ZONE_RE = re.compile(r"\s*\(?([A-Z]{1,3}[SD]?T|GMT|UTC)\b")
+
+
+def read_clock_times(text: str, lang: str) -> list[ClockTime]:
+    """The clock times of a sentence in language ``lang``: "2:15 a.m.", "9 pm", "14:30",
+    "20.30 Uhr", "21h15"; a bare number or a decimal ("52.14") is none."""
+    mod = tables(lang)
+    suffixes = {k.lower(): v for k, v in mod.CLOCK_SUFFIXES.items()}
+    cues = tuple(c.lower() for c in (*mod.APPROX_CUES, *getattr(mod, "TIME_HEDGES", ())))
+    out: list[ClockTime] = []
+    for m in _CLOCK_RE.finditer(text):
+        sep, minute_s, suffix = m.group(2), m.group(3), (m.group(4) or "").lower()
+        ampm = suffix.rstrip(".").replace(".", "") in ("am", "pm")
+        known = ampm or suffix in suffixes or suffix.rstrip(".") in suffixes
+        if not (known or (minute_s and (sep == ":" or sep.lower() == "h" and "h" in suffixes))):
+            continue  # "at 9", "52.14 percent": no time
+        end = m.end() if known else m.end(3)
+        hour, minute = int(m.group(1)), int(minute_s or 0)
+        if hour > 24 or minute > 59 or (ampm and not 1 <= hour <= 12):
+            continue
+        if ampm:
+            hour = hour % 12 + (12 if suffix.startswith("p") else 0)
+        before = text[max(0, m.start() - 24):m.start()].lower()
+        # "around 9 pm", "gegen 21 Uhr", "hacia las 21:00" (an article may stand between)
+        hedged = any(re.search(rf"(?<!\w){re.escape(c)}(?:\W+\w{{1,3}})?\W*$", before) for c in cues)
+        zm = _ZONE_RE.match(text, end)
+        zone = zm.group(1) if zm else None  # "local time" and no zone at all read alike
+        out.append(ClockTime(hour * 60 + minute, (m.start(), end), half_day=not ampm and hour <= 12 and lang == "en",
+                             hedged=hedged, zone=zone))
+    parts = getattr(mod, "DAY_PARTS", {})
+    if parts:
+        for m in _day_parts_re(lang).finditer(text):
+            lo, hi = parts[m.group(1).lower()]
+            out.append(ClockTime(lo, (m.start(1), m.end(1)), width=hi - lo))
+        out.sort(key=lambda c: c.span)
+    return out
+
+
+def may_name_day_part(text: str, lang: str) -> bool:
+    """Does the sentence name a part of the day ("evening", "soir")? (A quick test.)"""
+    return bool(getattr(tables(lang), "DAY_PARTS", None)) and _day_parts_re(lang).search(text) is not None
+
+
+@functools.lru_cache(maxsize=16)
+def _day_parts_re(lang: str) -> re.Pattern[str]:
+    words = sorted(getattr(tables(lang), "DAY_PARTS", {}), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+
+
+def clock_gap(a: ClockTime, b: ClockTime) -> int:
+    """Minutes between two times of day (a part of the day is a stretch of them), round the
+    clock; a time written on a 12-hour clock without a.m. or p.m. may be either half."""
+    best = 1440
+    for sa in ((0, 720) if a.half_day else (0,)):
+        for sb in ((0, 720) if b.half_day else (0,)):
+            lo_a, lo_b = (a.minutes + sa) % 1440, (b.minutes + sb) % 1440
+            for shift in (-1440, 0, 1440):
+                gap = max(lo_b + shift - (lo_a + a.width), lo_a - (lo_b + shift + b.width), 0)
+                best = min(best, gap)
+    return best

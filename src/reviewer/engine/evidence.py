@@ -14,12 +14,12 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Levenshtein
 
-from reviewer.engine.dates import dates_conflict
+from reviewer.engine.dates import clock_gap, dates_conflict, may_name_day_part, read_clock_times
 from reviewer.engine.facts import INF, Count, counts_conflict, same_dimension, unit_factor
-from reviewer.engine.features import SentFeatures, different_subjects, local_names, local_terms, own_context
+from reviewer.engine.features import SentFeatures, different_subjects, is_reporting_date, local_names, local_terms, own_context
 from reviewer.engine.settings import Tuning
 from reviewer.engine.textnorm import antonyms, stem
-from reviewer.lang.en import BODY_HEADS, HOLDER_LEADS, ROLES, CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
+from reviewer.lang.en import BODY_HEADS, CAPACITY_HEADS, CAPACITY_VERBS, HOLDER_LEADS, ROLES, CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
 from reviewer.lang.en import (
     NOT_SEQUENCE_BEFORE,
     SEQUENCE_CUES,
@@ -36,6 +36,7 @@ from reviewer.lang.en import (
     STATE_TERMS,
     TOLL_STATES,
 )
+from reviewer.lang.tables import folded_words
 from reviewer.models import Evidence
 
 _CLAUSE_BREAK = re.compile(r"[;:.!?]|\b(?:" + "|".join(CLAUSE_BREAK_WORDS) + r")\b")
@@ -131,12 +132,22 @@ def _subject(f: SentFeatures, c: Count, reach: int) -> str | None:
     """Whose count it is: the nearest name before it in its clause ("Erdogan won 52 percent,
     while Kilicdaroglu got 48 percent": kilicdaroglu for the second)."""
     k = next((k for k, x in enumerate(f.toks) if x[1] >= c.span[0]), len(f.toks))
+    reports = folded_words(f.lang, "REPORTS")
     for m in range(k - 1, max(-1, k - 1 - reach), -1):
         if m + 1 < k and re.search(r"[,;:()]", f.text[f.toks[m][2]:f.toks[m + 1][1]]):
+            if f.names[m] and f.text[f.toks[m][2]:f.toks[m + 1][1]].strip() == ",":
+                r = m  # "His rival, Ana Berg, received 47 percent": the name set off by commas
+                while r > 0 and f.names[r - 1] and f.toks[r][1] - f.toks[r - 1][2] <= 1:
+                    r -= 1
+                if r > 0 and f.text[f.toks[r - 1][2]:f.toks[r][1]].strip() == ",":
+                    return f.terms[m]
             return None
-        if f.words[m] in CLAUSE_BREAK_WORDS:
-            return None
+        if f.words[m] in CLAUSE_BREAK_WORDS or f.words[m] in reports:
+            return None  # "Police in Oslo said 6 officers...": who reports a count is not whose it is
         if f.names[m]:
+            if m >= 1 and f.words[m - 1] in ("the", "a", "an") and m + 1 < k and not f.names[m + 1] \
+                    and f.terms[m + 1] is not None and f.toks[m + 1][0][:1].islower():
+                continue  # "the Danish general election": a name that qualifies a noun is no subject
             return f.terms[m]
     return None
 
@@ -358,6 +369,15 @@ def same_slot(a: SentFeatures, ca: Count, xa: _CountCtx, b: SentFeatures, cb: Co
     shared = set(xa.head & xb.head)
     if ca.pre and ca.pre == cb.pre:
         shared.add(ca.pre)  # a weak count never has a word before it
+    cap_a, cap_b = _capacity(ca), _capacity(cb)
+    if cap_a and cap_b:
+        shared.add("seat")  # "can hold 5,500 people" / "a 7,000-seat hall": what the place holds
+    elif cap_a != cap_b and (xa.person or xb.person):
+        return False  # "can hold 7,000 people" / "2,000 people were inside": room, not a crowd
+    if xa.states & xb.states and (xa.person or xb.person):
+        # The same fate said by the verb before one count and by the head of the other ("the
+        # flood killed 12 people" / "the flood left 15 dead"): counts under other names.
+        shared |= {x for x in (*ca.head, ca.pre) if x in STATE_TERMS} & {x for x in (*cb.head, cb.pre) if x in STATE_TERMS}
     if ca.unit and cb.unit and same_dimension(ca, cb) and not _comparable_measures(a, ca, b, cb, t):
         return False
     if shared and shared <= STATE_TERMS.keys():
@@ -380,6 +400,11 @@ def same_slot(a: SentFeatures, ca: Count, xa: _CountCtx, b: SentFeatures, cb: Co
             if sim < match_threshold or (ambiguous and not (sa and sa == sb)):
                 return False
     return not _different_subjects(a, xa, b, xb)
+
+
+def _capacity(c: Count) -> bool:
+    """A count of what a place can hold ("a 7,000-seat hall", "can hold 5,500 people")."""
+    return bool(CAPACITY_HEADS.intersection(c.head)) or c.pre in CAPACITY_VERBS
 
 
 def _counts_disagree(ca: Count, cb: Count, t: Tuning) -> bool:
@@ -583,6 +608,78 @@ def date_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> li
             continue
         out.append(Evidence(kind, a.text[da.span[0]:da.span[1]], b.text[db.span[0]:db.span[1]], da.span, db.span))
     return out
+
+
+def _clock_times(f: SentFeatures) -> list:
+    """The sentence's times of day (:func:`~reviewer.engine.dates.read_clock_times`), read once;
+    a time the report was made at ("police said at 9 a.m.") is not the time of the event."""
+    got = f.memo.get("clock")
+    if got is None:
+        got = f.memo["clock"] = [c for c in read_clock_times(f.text, f.lang) if not is_reporting_date(f, c.span)] \
+            if any(ch.isdigit() for ch in f.text) or may_name_day_part(f.text, f.lang) else []
+    return got
+
+
+def time_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:
+    """Two times of day for the same happening ("the tanker struck the pier at 2:15 a.m." / "...
+    at 3:40 a.m.", "... in the evening"): more than clock_tolerance minutes apart (clock_hedge_tolerance when one is
+    hedged: "around 9 pm", "shortly after 2 a.m."), in no two named time zones. A time both
+    share settles it; the pair is the one with the most words in common around it, and needs
+    such a word or sentences as close as date_min_sim."""
+    ta, tb = _clock_times(a), _clock_times(b)
+    if not (ta and tb):
+        return []
+    best = None
+    for x in ta:
+        for y in tb:
+            tol = t.clock_hedge_tolerance if x.hedged or y.hedged else t.clock_tolerance
+            if clock_gap(x, y) <= tol:
+                return []  # a time both report
+            if x.zone != y.zone:
+                continue  # "14:00 GMT" / "5 p.m.": two clocks
+            overlap = len(local_terms(a, x.span, t.local_terms_radius) & local_terms(b, y.span, t.local_terms_radius))
+            if best is None or overlap > best[0]:
+                best = (overlap, x, y)
+    if best is None or (best[0] == 0 and sim < t.date_min_sim):
+        return []
+    _o, x, y = best
+    if (x.width or y.width) and (best[0] == 0 or sim < t.date_min_sim):
+        return []  # a part of the day ("on Sunday morning") is loose: a word in common and close sentences
+    return [Evidence("other", a.text[x.span[0]:x.span[1]], b.text[y.span[0]:y.span[1]], x.span, y.span,
+                     note="the times of day differ (time zones may differ)")]
+
+
+def _placed_years(f: SentFeatures) -> list[tuple[int, int, str]]:
+    """(year, token index, the content term before it) of each year the sentence places a fact in
+    ("the span opened in 1981" -> (1981, k, "open")), read once."""
+    got = f.memo.get("placed_years")
+    if got is None:
+        got = []
+        if f.years:
+            for k, (surf, _s, _e) in enumerate(f.toks):
+                if not (surf.isdigit() and int(surf) in f.years):
+                    continue
+                m = k - 1
+                while m >= 0 and f.terms[m] is None and k - m <= 3:
+                    m -= 1
+                if m >= 0 and f.terms[m] is not None and not f.names[m]:
+                    got.append((int(surf), k, f.terms[m]))
+        f.memo["placed_years"] = got
+    return got
+
+
+def year_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: float) -> list[Evidence]:
+    """One thing placed in two different years ("the span opened in 1981" / "... in 1979"):
+    sentences as close as a match, one such year on each side, the same word before it, and no
+    year the two share."""
+    ya, yb = _placed_years(a), _placed_years(b)
+    if len(ya) != 1 or len(yb) != 1 or sim < match_threshold or a.years & b.years:
+        return []
+    (va, ka, wa), (vb, kb, wb) = ya[0], yb[0]
+    if va == vb or wa != wb:
+        return []
+    sa, sb = (a.toks[ka][1], a.toks[ka][2]), (b.toks[kb][1], b.toks[kb][2])
+    return [Evidence("date", a.text[sa[0]:sa[1]], b.text[sb[0]:sb[1]], sa, sb, note="the years differ")]
 
 
 def negation_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:

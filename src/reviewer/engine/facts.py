@@ -23,6 +23,7 @@ from reviewer.lang.en import (
     AUX,
     CLOCK,
     COUNT_LEAD_WORDS,
+    DIMENSION_WORDS,
     FRACTION_WORDS,
     LIVES_LOST_CUES,
     LOWER,
@@ -216,6 +217,11 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
         return ["percent"], j, k  # "51.2%"
     if value is not None and value != int(value) and k < n and words[k] == "of":
         return ["percent"], j, k  # "received 59.8 of the votes": a share
+    if k < n and words[k] == "m" and terms[k] is None and not _gap(toks, j, k) and text[max(0, toks[i][1] - 1):toks[i][1]] not in "$£€" \
+            and (k + 1 == n or _gap(toks, k, k + 1) or words[k + 1] in DIMENSION_WORDS):
+        head.append("m")  # "a 300m-long pier", "290 m high": metres (not "$5m", "5m people")
+        last = k
+        k += 1
     while k < n and len(head) < 3 and terms[k] is not None and not _gap(toks, k - 1, k):
         head.append(terms[k])
         last = k
@@ -254,6 +260,14 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
     if not head and value is not None and "toll" in words[max(0, i - toll_reach):i]:
         head = ["person", "die"]  # "the death toll at 9", "the toll rose to 12": a count of the dead
         last = j
+    if not head and value is not None and words[i] not in ("a", "an"):
+        b = i - 1
+        while b >= 1 and words[b] in COUNT_LEAD_WORDS:
+            b -= 1
+        if b >= 1 and words[b] == "of" and terms[b - 1] is not None and not toks[b - 1][0][:1].isupper() \
+                and not _gap(toks, b - 1, b) and not _gap(toks, b, b + 1) and words[b - 1] not in MONTHS:
+            head = [terms[b - 1]]  # "a crew of 14", "a fleet of about 30": the thing named before "of"
+            last = j
     return head, last, k
 
 
@@ -410,10 +424,27 @@ def counts_conflict(a: Count, b: Count, tolerance: float = 0.0, weak_max: float 
         fa, fb = unit_factor(a.unit), unit_factor(b.unit)
         if fa is None or fb is None or fa[1] != fb[1]:
             return a.unit == b.unit and (a.hi < b.lo or b.hi < a.lo)
+        if a.unit == b.unit:
+            # No conversion between them, only the rounding a round figure says it has: "120
+            # miles" is 115-125 and holds "124 miles", "290 metres" / "320 metres" differ.
+            gap = max(b.lo - a.hi, a.lo - b.hi)
+            return gap > 0 and gap >= _rounding(a) + _rounding(b)
         lo_a, hi_a = a.lo * fa[0] * (1 - tolerance), a.hi * fa[0] * (1 + tolerance)
         lo_b, hi_b = b.lo * fb[0] * (1 - tolerance), b.hi * fb[0] * (1 + tolerance)
         return hi_a < lo_b or hi_b < lo_a
     return a.hi < b.lo or b.hi < a.lo
+
+
+def _rounding(c: Count) -> float:
+    """Half the place of the last non-zero digit of an exact round figure ("120" -> 5, "3,800"
+    -> 50); 0 for any other figure, a range or a bound, taken as written."""
+    if not c.exact or c.lo != c.hi or c.lo <= 0 or c.lo != int(c.lo):
+        return 0.0
+    v, place = int(c.lo), 1
+    while v % 10 == 0:
+        v //= 10
+        place *= 10
+    return place / 2 if place > 1 else 0.0
 
 
 def same_dimension(a: Count, b: Count) -> bool:
@@ -453,3 +484,15 @@ def unit_factor(unit: str) -> tuple[float, str] | None:
     except Exception:  # pint missing or a unit it does not know: compare like units only
         return None
     return float(q.magnitude), str(q.dimensionality)
+
+
+def _registry():
+    """pint's unit registry, read from pint's disk cache when it can be; a cache it cannot read
+    (left by another installation of pint, whose files are gone) must not turn every
+    conversion off, so the definitions are then read afresh, without the cache."""
+    import pint
+
+    try:
+        return pint.UnitRegistry(cache_folder=":auto:")
+    except Exception:  # FileNotFoundError from a stale cache, or an unreadable pickle
+        return pint.UnitRegistry(cache_folder=None)

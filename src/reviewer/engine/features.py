@@ -19,6 +19,7 @@ from reviewer.engine.facts import Count, extract_counts
 from reviewer.engine.initials import acronyms_spelled, shortened_names
 from reviewer.engine.settings import TUNING, Tuning
 from reviewer.engine.textnorm import NameCanon, fold, stem, tokenize
+from reviewer.lang.tables import folded_words
 from reviewer.lang.en import (
     DETERMINER_NEGATIONS,
     LAST_TIME_WORDS,
@@ -391,7 +392,8 @@ def is_reporting_date(f: SentFeatures, span: tuple[int, int], t: Tuning = TUNING
     k = next((k for k, x in enumerate(f.toks) if x[1] == span[0]), None)
     if k is None:
         return False
-    if any(f.words[m] in REPORTING for m in range(max(0, k - t.reporting_reach), k)):
+    reporting = folded_words(f.lang, "REPORTING")  # "said", "dijo", "sagte"... (lang.* REPORTING)
+    if any(f.words[m] in reporting for m in range(max(0, k - t.reporting_reach), k)):
         return True
     if _said_at_setting(f, k, t):  # "said at a news briefing Thursday"
         return True

@@ -12,7 +12,8 @@ import numpy as np
 from reviewer.engine.facts import INF
 from reviewer.engine.features import SentFeatures, different_subjects
 from reviewer.engine.settings import Tuning
-from reviewer.lang.en import REPORTING, STATE_TERMS, TOLL_STATES
+from reviewer.lang.en import STATE_TERMS, TOLL_STATES
+from reviewer.lang.tables import folded_words
 
 # Durations recur for unrelated reasons ("within 24 hours", "two hours later"): no anchor.
 _DURATIONS = frozenset({"hour", "minute"})
@@ -132,17 +133,12 @@ def quoted_word_pairs(feats: list[SentFeatures], quoted) -> list[tuple[int, int]
     return sorted(out)
 
 
-# Verbs that report what someone said, promised or condemned ("X said", "X vowed", "X decried").
-_REPORTS = REPORTING | frozenset({"vowed", "vows", "warned", "warns", "decried", "decries", "pledged", "pledges",
-                                  "promised", "promises", "insisted", "insists", "stressed", "stresses",
-                                  "declared", "declares", "announced", "announces"})
-
-
 def _attribution(f: SentFeatures, t: Tuning) -> tuple[frozenset[str], int] | None:
     """(the speaker's name terms, the reporting verb's token index) when a name stands within
     speaker_reach tokens before a reporting verb ("Mayor Ilves vowed"); else None."""
+    reports = folded_words(f.lang, "REPORTS")  # "vowed", "prometió", "betonte"... (lang.* REPORTS)
     for k, w in enumerate(f.words):
-        if w in _REPORTS:
+        if w in reports:
             names = frozenset(f.terms[m] for m in range(max(0, k - t.speaker_reach), k)
                               if f.names[m] and f.terms[m])
             if names:

@@ -44,6 +44,10 @@ class Tuning:
     negation_min_sim: float = 0.3
     prefix_negation_min_sim: float = 0.5
     date_min_sim: float = 0.45
+    # Times of day further apart than this (minutes) disagree; with a hedge ("around 9 pm",
+    # "shortly after 2 a.m.") further than clock_hedge_tolerance.
+    clock_tolerance: int = 20
+    clock_hedge_tolerance: int = 75
     entity_min_sim: float = 0.45
     # Match penalties: a sentence placed in another year; two sentences naming different
     # subjects (only below names_penalty_below).

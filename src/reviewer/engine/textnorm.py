@@ -22,7 +22,7 @@ from functools import lru_cache
 import snowballstemmer
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from reviewer.lang.en import ANTONYMS, DEMONYM_SUFFIXES, SYNONYMS
+from reviewer.lang.en import ANTONYMS, DEMONYM_SUFFIXES, IRREGULAR_FORMS, SYNONYMS
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['\u2019]\w+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
@@ -38,6 +38,10 @@ def _build_synonyms() -> dict[str, str]:
                 continue
             out[st.stemWord(w)] = target
             out[w] = target
+    for base, forms in IRREGULAR_FORMS.items():  # "lost" -> the term of "lose"
+        target = out.get(base) or out.get(st.stemWord(base)) or st.stemWord(base)
+        for w in forms.split():
+            out.setdefault(w, target)
     return out
 
 

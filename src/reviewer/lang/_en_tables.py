@@ -2,7 +2,7 @@
 facts, under the names every language module uses; the words the engine also reads (weekdays,
 months, negation cues) come from :mod:`reviewer.lang.en`, so each is written once."""
 
-from reviewer.lang.en import MONTHS, MOTION_WORDS, NEG_CUES, REMAINING_AFTER, REMAINING_BEFORE, REPORTING, WEEKDAYS
+from reviewer.lang.en import MONTHS, MOTION_WORDS, NEG_CUES, REMAINING_AFTER, REMAINING_BEFORE, REPORTING, REPORTS, WEEKDAYS
 from reviewer.lang.en import TOLL_VERBS as _TOLL_VERBS
 
 CODE = "en"
@@ -23,6 +23,8 @@ MONTHS_CAPITALISED = True  # "may" and "march" are verbs too: only "May", "March
 DATE_LINKS = ("of",)  # "5th of May"
 MONTH_FIRST = True  # "May 5, 2023" (and "5 May 2023")
 NEGATION = NEG_CUES
+# REPORTING ("said": the day it was said is no day of the event) and REPORTS (also "vowed",
+# "warned": who speaks) are those of reviewer.lang.en, imported above.
 
 # --- cross-language facts (read by reviewer.engine.xfacts) -------------------------------
 # Counted things, by word prefix -> a language-neutral concept; "people" is the generic one.
@@ -50,6 +52,10 @@ ONE_WORDS = frozenset({"a", "an", "one"})  # "an hour"
 DURATION_JOINERS = frozenset({"and"})
 DAYPARTS = ()  # weekday compounds ("Sonntagmorgen"): none in English
 CLOCK_SUFFIXES = {"a.m.": 0, "am": 0, "a.m": 0, "p.m.": 12, "pm": 12, "p.m": 12}
+TIME_HEDGES = ("after", "before", "by", "until", "since", "past")  # "shortly after 2 a.m.": a bound, not the time
+# Parts of the day -> (first, last minute); night runs past midnight (1260-1800 is 21:00-06:00).
+DAY_PARTS = {"morning": (0, 720), "afternoon": (720, 1080), "evening": (1020, 1410), "night": (1260, 1800),
+             "overnight": (1260, 1800), "midnight": (1410, 1470), "noon": (705, 735), "midday": (690, 750)}
 # Issue 14: words that make a duration what remains (never the same slot as a total),
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = ("left", "remaining")  # "30 hours of fuel left": what remains, not the total

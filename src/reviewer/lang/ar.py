@@ -158,6 +158,16 @@ ONE_WORDS = frozenset()
 DURATION_JOINERS = frozenset()
 DAYPARTS = ()
 CLOCK_SUFFIXES = {}
+TIME_HEDGES = ("بعد", "قبل", "منذ", "حتى")  # after, before, since, until
+# Parts of the day -> (first, last minute); night runs past midnight (1260-1800 is 21:00-06:00).
+DAY_PARTS = {"صباح": (0, 720), "صباحا": (0, 720), "مساء": (1020, 1410), "مساءً": (1020, 1410),
+             "ليلا": (1260, 1800), "منتصف الليل": (1410, 1470)}
+# Verbs of saying (the day or time they were said at is not the event's) and, in REPORTS,
+# of vowing or warning too (who speaks: reviewer.engine.recall).
+REPORTING = frozenset({"قال", "قالت", "وقال", "وقالت", "صرح", "صرحت", "أضاف", "أضافت", "وأضاف", "وأضافت",
+                       "أوضح", "أوضحت", "كتب", "كتبت", "ذكر", "ذكرت", "أفاد", "أفادت"})
+REPORTS = REPORTING | frozenset({"أكد", "أكدت", "وأكد", "وأكدت", "أعلن", "أعلنت", "وأعلن", "حذر", "حذرت", "وعد",
+                                 "وعدت", "تعهد", "تعهدت", "ندد", "نددت", "أدان", "أدانت"})
 # Issue 14: words that make a duration what remains (never the same slot as a total),
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = tuple(_n({"متبقية": 0, "متبقي": 0, "باقية": 0}))

@@ -50,6 +50,16 @@ ONE_WORDS = frozenset({"ein", "eine", "einer", "einem", "einen", "eins"})
 DURATION_JOINERS = frozenset({"und"})
 DAYPARTS = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")  # "Sonntagmorgen"
 CLOCK_SUFFIXES = {"uhr": None}
+TIME_HEDGES = ("gegen", "nach", "vor", "bis", "seit", "ab")  # "gegen 21 Uhr": about, not exactly
+# Parts of the day -> (first, last minute); night runs past midnight (1260-1800 is 21:00-06:00).
+DAY_PARTS = {"vormittag": (420, 720), "nachmittag": (720, 1080), "abend": (1020, 1410), "nacht": (1260, 1800),
+             "mitternacht": (1410, 1470)}  # ("morgen" also means "tomorrow": not read)
+# Verbs of saying (the day or time they were said at is not the event's) and, in REPORTS,
+# of vowing or warning too (who speaks: reviewer.engine.recall).
+REPORTING = frozenset({"sagte", "sagten", "sagt", "sagen", "erklärte", "erklärten", "erklärt", "teilte", "teilten",
+                       "berichtete", "berichteten", "schrieb", "schrieben", "meldete", "meldeten", "hieß"})
+REPORTS = REPORTING | frozenset({"betonte", "betonten", "warnte", "warnten", "versprach", "versprachen", "kündigte",
+                                 "kündigten", "verurteilte", "verurteilten", "bekräftigte", "versicherte", "forderte"})
 # Issue 14: words that make a duration what remains (never the same slot as a total),
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = ("verbleibend", "übrig", "restlich")

@@ -41,7 +41,7 @@ TIME_UNITS = {"second", "seconds", "minute", "minutes", "hour", "hours", "day", 
 ADJ_ENDINGS = ("ed", "al", "ful", "ous", "ive", "ic", "ish", "ian", "ese", "less", "able", "ible", "ary", "ern")
 # Auxiliaries between a count and its participle ("dozens were injured").
 AUX = {"was", "were", "is", "are", "been", "being", "have", "has", "had", "reportedly", "also", "later"}
-CLOCK = {"am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc", "local"}
+CLOCK = {"am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc", "local", "uhr"}  # "uhr": German "20.30 Uhr"
 # Words allowed between a number and the content word before it ("killed at least six").
 COUNT_LEAD_WORDS = frozenset({"at", "least", "more", "than", "over", "nearly", "almost", "about", "around", "some", "up",
                               "to", "less", "fewer", "under", "roughly", "approximately", "an", "estimated", "close"})
@@ -66,6 +66,13 @@ MEASURE_UNITS = {
     "mph": "mile / hour", "kph": "kilometer / hour", "kmh": "kilometer / hour", "knot": "knot",
     "acr": "acre", "hectar": "hectare", "litr": "liter", "liter": "liter", "gallon": "gallon",
 }
+# Words after "m" that make it metres ("a 300m-long pier", "40 m deep"), not millions.
+DIMENSION_WORDS = frozenset({"long", "high", "tall", "deep", "wide", "away", "above", "below", "under", "from", "of",
+                             "in", "across", "down", "up", "length", "height", "depth", "width"})
+# How many a place holds, by the engine's terms: in the head ("a 7,000-seat hall", "a capacity of
+# 7,000") or the verb before the count ("can hold 5,500 people", "seats 6,000 fans").
+CAPACITY_HEADS = frozenset({"seat", "capac"})
+CAPACITY_VERBS = frozenset({"hold", "accommod", "seat", "fit"})
 # Fractions of a whole ("a sixth of the farms", "one third of the homes").
 FRACTION_WORDS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "sixth": 1 / 6, "tenth": 0.1}
 # Words that join the two ends of a range ("45 to 60", "between 30 and 40").
@@ -120,6 +127,18 @@ STOPWORDS = frozenset(
     al el ul ad ed mr mrs ms dr one another s t 's
     """.split()
 )
+
+# Irregular past forms -> their verb (Snowball leaves "lost" and "lose" apart): "the ship lost
+# power" / "the ship did not lose power" deny one predicate. Read after SYNONYMS, never over it.
+IRREGULAR_FORMS = {
+    "lose": "lost", "fall": "fell fallen", "sink": "sank sunk", "take": "took taken", "give": "gave given",
+    "win": "won", "hold": "held", "send": "sent", "build": "built", "fly": "flew flown", "rise": "rose risen",
+    "seek": "sought", "speak": "spoke spoken", "throw": "threw thrown", "drive": "drove driven",
+    "bring": "brought", "keep": "kept", "meet": "met", "pay": "paid", "catch": "caught", "fight": "fought",
+    "freeze": "froze frozen", "shake": "shook shaken", "sell": "sold", "tear": "tore torn", "blow": "blew blown",
+    "know": "knew known", "shoot": "shot", "find": "found", "hide": "hid hidden", "swim": "swam swum",
+    "choose": "chose chosen", "forbid": "forbade forbidden", "withdraw": "withdrew withdrawn", "bear": "bore borne",
+}
 
 SYNONYMS = {
     "die": "kill killed killing dead die died death deaths dies dying fatal fatality fatalities drown drowned perish perished",
@@ -195,6 +214,10 @@ PERSON_HEADS = frozenset({"person", "member", "staff", "protester", "resid", "ci
                           "men", "women", "children", "adult", "student", "voter", "patient", "victim",
                           "survivor", "pilgrim", "fan", "spectat", "employe", "worker"})
 REPORTING = frozenset({"said", "says", "told", "tells", "stated", "added", "reported", "tweeted", "wrote"})
+# Verbs that report what someone said, promised or condemned ("X said", "X vowed", "X decried").
+REPORTS = REPORTING | frozenset({"vowed", "vows", "warned", "warns", "decried", "decries", "pledged", "pledges",
+                                 "promised", "promises", "insisted", "insists", "stressed", "stresses",
+                                 "declared", "declares", "announced", "announces"})
 # Prepositions that open the setting of a statement after a reporting verb ("said at a news
 # briefing Thursday", "told reporters at a briefing on Tuesday"): a date after it is the report's.
 SPEECH_SETTINGS = frozenset({"in", "at", "during"})

@@ -47,6 +47,16 @@ ONE_WORDS = frozenset({"un", "una", "uno"})
 DURATION_JOINERS = frozenset({"y"})
 DAYPARTS = ()
 CLOCK_SUFFIXES = {"h": None, "horas": None, "hrs": None}
+TIME_HEDGES = ("hacia", "después de", "antes de", "desde", "hasta", "sobre")  # "hacia las 21:00"
+# Parts of the day -> (first, last minute); night runs past midnight (1260-1800 is 21:00-06:00).
+DAY_PARTS = {"madrugada": (0, 420), "noche": (1200, 1800), "mediodía": (690, 750), "medianoche": (1410, 1470)}
+# ("mañana" and "tarde" also mean "tomorrow" and "late": not read)
+# Verbs of saying (the day or time they were said at is not the event's) and, in REPORTS,
+# of vowing or warning too (who speaks: reviewer.engine.recall).
+REPORTING = frozenset({"dijo", "dijeron", "dice", "afirmó", "afirmaron", "declaró", "declararon", "señaló",
+                       "indicó", "explicó", "añadió", "agregó", "informó", "escribió", "relató", "aseguró"})
+REPORTS = REPORTING | frozenset({"prometió", "prometieron", "advirtió", "advirtieron", "subrayó", "insistió",
+                                 "anunció", "anunciaron", "denunció", "condenó", "destacó", "recalcó"})
 # Issue 14: words that make a duration what remains (never the same slot as a total),
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = ("restante", "quedan", "queda")

@@ -49,6 +49,16 @@ ONE_WORDS = frozenset({"un", "une"})
 DURATION_JOINERS = frozenset({"et"})
 DAYPARTS = ()
 CLOCK_SUFFIXES = {"h": None, "heures": None}
+TIME_HEDGES = ("vers", "après", "avant", "dès", "depuis", "jusqu'à")  # "vers 21h": about, not exactly
+# Parts of the day -> (first, last minute); night runs past midnight (1260-1800 is 21:00-06:00).
+DAY_PARTS = {"matin": (0, 720), "matinée": (300, 720), "après-midi": (720, 1080), "soir": (1020, 1410),
+             "soirée": (1020, 1410), "nuit": (1260, 1800), "minuit": (1410, 1470)}
+# Verbs of saying (the day or time they were said at is not the event's) and, in REPORTS,
+# of vowing or warning too (who speaks: reviewer.engine.recall).
+REPORTING = frozenset({"dit", "a dit", "déclaré", "déclare", "affirmé", "affirme", "indiqué", "indique", "précisé",
+                       "précise", "ajouté", "ajoute", "expliqué", "explique", "écrit", "rapporté", "raconté"})
+REPORTS = REPORTING | frozenset({"promis", "promet", "averti", "avertit", "souligné", "souligne", "assuré", "assure",
+                                 "annoncé", "annonce", "dénoncé", "dénonce", "condamné", "condamne", "insisté"})
 # Issue 14: words that make a duration what remains (never the same slot as a total),
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = ("restant", "reste")

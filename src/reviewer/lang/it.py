@@ -45,6 +45,17 @@ ONE_WORDS = frozenset({"un", "una", "uno"})
 DURATION_JOINERS = frozenset({"e"})
 DAYPARTS = ()
 CLOCK_SUFFIXES = {}
+TIME_HEDGES = ("verso", "dopo", "prima", "dalle", "fino")  # "verso le 21"
+# Parts of the day -> (first, last minute); night runs past midnight (1260-1800 is 21:00-06:00).
+DAY_PARTS = {"mattina": (0, 720), "mattino": (0, 720), "mattinata": (300, 720), "pomeriggio": (720, 1080),
+             "sera": (1020, 1410), "serata": (1020, 1410), "notte": (1260, 1800), "mezzanotte": (1410, 1470),
+             "mezzogiorno": (690, 750)}
+# Verbs of saying (the day or time they were said at is not the event's) and, in REPORTS,
+# of vowing or warning too (who speaks: reviewer.engine.recall).
+REPORTING = frozenset({"detto", "dice", "disse", "dichiarato", "dichiara", "affermato", "afferma", "spiegato",
+                       "aggiunto", "riferito", "scritto", "raccontato", "precisato", "riportato"})
+REPORTS = REPORTING | frozenset({"promesso", "promette", "avvertito", "sottolineato", "sottolinea", "assicurato",
+                                 "annunciato", "annuncia", "denunciato", "condannato", "ribadito", "insistito"})
 # Issue 14: words that make a duration what remains (never the same slot as a total),
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = ("rimanent", "restant", "restano")

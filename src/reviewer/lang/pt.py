@@ -49,6 +49,16 @@ ONE_WORDS = frozenset({"um", "uma"})
 DURATION_JOINERS = frozenset({"e"})
 DAYPARTS = ()
 CLOCK_SUFFIXES = {"h": None, "horas": None}
+TIME_HEDGES = ("por volta", "depois", "antes", "desde", "até")  # "por volta das 21h"
+# Parts of the day -> (first, last minute); night runs past midnight (1260-1800 is 21:00-06:00).
+DAY_PARTS = {"manhã": (0, 720), "noite": (1200, 1800), "madrugada": (0, 420), "meia-noite": (1410, 1470),
+             "meio-dia": (690, 750)}  # ("tarde" also means "late": not read)
+# Verbs of saying (the day or time they were said at is not the event's) and, in REPORTS,
+# of vowing or warning too (who speaks: reviewer.engine.recall).
+REPORTING = frozenset({"disse", "disseram", "diz", "afirmou", "afirmaram", "declarou", "declararam", "explicou",
+                       "acrescentou", "informou", "escreveu", "relatou", "contou", "indicou"})
+REPORTS = REPORTING | frozenset({"prometeu", "prometeram", "alertou", "advertiu", "sublinhou", "garantiu",
+                                 "anunciou", "anunciaram", "denunciou", "condenou", "insistiu", "destacou"})
 # Issue 14: words that make a duration what remains (never the same slot as a total),
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = ("restante", "restam", "resta")

@@ -2,14 +2,16 @@
 
 Each module defines CODE, TEXT2NUM, DECIMAL, THOUSANDS, SPACE_GROUPS, ONE_ARTICLES, CONNECTORS,
 SCALES, PLURAL_SCALES, ORDINAL_SUFFIXES, APPROX_CUES, WEEKDAYS, MONTHS, DATE_LINKS, MONTH_FIRST
-and NEGATION; it may add ``norm(word)`` (how words are compared, default lower case),
+NEGATION, REPORTING and REPORTS; it may add ``norm(word)`` (how words are compared, default lower case),
 ``read_number_words(text)`` (when text2num does not read the language), ``PREFIXES`` (letters
 attached to the front of a word) and ``MONTHS_CAPITALISED``.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
+import unicodedata
 from types import ModuleType
 
 SUPPORTED = ("en", "es", "fr", "de", "it", "pt", "ar")
@@ -27,3 +29,15 @@ def norm(mod: ModuleType, word: str) -> str:
     """A word as the tables of ``mod`` compare it."""
     fn = getattr(mod, "norm", None)
     return fn(word) if fn else word.lower()
+
+
+@functools.lru_cache(maxsize=64)
+def folded_words(lang: str, name: str) -> frozenset[str]:
+    """The words of table ``name`` of ``lang`` as the engine's tokens read them (lower case,
+    accents and other combining marks dropped), one-word entries only."""
+    out = set()
+    for w in getattr(tables(lang), name, ()):
+        w = "".join(ch for ch in unicodedata.normalize("NFKD", w) if not unicodedata.combining(ch))
+        if " " not in w:
+            out.add(w.casefold().replace("\u2019", "'"))
+    return frozenset(out)
