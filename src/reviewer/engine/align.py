@@ -23,7 +23,7 @@ from operator import itemgetter
 import numpy as np
 
 from reviewer.config import AlignSettings
-from reviewer.engine import crosslingual, pairmemo, quotes
+from reviewer.engine import crosslingual, pairmemo, quotes, twocores
 from reviewer.engine.candidates import candidates
 from reviewer.engine.evidence import (
     antonym_evidence,
@@ -117,22 +117,40 @@ def _decide_pairs(feats: list[SentFeatures], cand, kind: list[int], dates: list[
     evid: list[list[Evidence] | None] = [None] * ng
     ci_l, cj_l = cand.i.tolist(), cand.j.tolist()
     sim_l, lex_l, fo_l, whole_l = cand.sim.tolist(), cand.lex.tolist(), cand.facts_only.tolist(), cand.whole.tolist()
-    for g, e in enumerate(first.tolist()):
-        i, j = ci_l[e], cj_l[e]
-        lex_sim = lex_l[e]
-        got = _decide(feats[i], feats[j], (sim_l[e], whole_l[e]), lex_sim, fo_l[e], settings, t)
-        if got is None:
-            continue
-        sc_g, evidence = got
-        if evidence:
-            if not _within_repeats(feats[i], feats[j], lex_sim, t):
+    first_l = first.tolist()
+
+    def work(gs, check) -> list[tuple[int, int, float, float, list[Evidence] | None]]:
+        """(group, outcome, score, rounded lexical similarity, evidence) of the groups ``gs``
+        that are a match or a conflict."""
+        out = []
+        for n, g in enumerate(gs):
+            if not n & 255:
+                check()
+            e = first_l[g]
+            i, j = ci_l[e], cj_l[e]
+            lex_sim = lex_l[e]
+            got = _decide(feats[i], feats[j], (sim_l[e], whole_l[e]), lex_sim, fo_l[e], settings, t)
+            if got is None:
                 continue
-            evid[g] = _update_notes(feats[i], feats[j], evidence, dates)
-            outcome[g] = 2
-        else:
-            outcome[g] = 1
-            lex_r[g] = round(lex_sim, 4)  # rounded as the score is: order-independent
+            sc_g, evidence = got
+            if evidence:
+                if not _within_repeats(feats[i], feats[j], lex_sim, t):
+                    continue
+                out.append((g, 2, sc_g, 0.0, _update_notes(feats[i], feats[j], evidence, dates)))
+            else:
+                out.append((g, 1, sc_g, round(lex_sim, 4), None))  # rounded as the score is: order-independent
+        return out
+
+    # issue 15: on two cores, a forked child decides the groups whose first sentence's kind is
+    # odd (the kinds of one text stay on one side, with their per-sentence caches), this
+    # process the others; one after the other here when twocores says no (small, no fork...).
+    odd = (kinds[ci[first]] & 1).astype(bool)
+    here, there = twocores.in_two(work, np.flatnonzero(~odd).tolist(), np.flatnonzero(odd).tolist())
+    for g, o, sc_g, lx, ev in here + there:
+        outcome[g] = o
         score[g] = sc_g
+        lex_r[g] = lx
+        evid[g] = ev
     per = outcome[group]
     at_m = np.flatnonzero(per == 1)
     gm = group[at_m]
