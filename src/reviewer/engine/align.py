@@ -145,6 +145,13 @@ def _decide_pairs(feats: list[SentFeatures], cand, kind: list[int], dates: list[
     # odd (the kinds of one text stay on one side, with their per-sentence caches), this
     # process the others; one after the other here when twocores says no (small, no fork...).
     odd = (kinds[ci[first]] & 1).astype(bool)
+    if twocores.usable(ng):
+        # Each sentence's caches (its counts' contexts, names, days: a third of the work) filled
+        # once here, before the fork, by deciding one copy of each text against itself: else
+        # both sides would build them for the texts they share. Caches only: no outcome changes.
+        at = np.unique(np.concatenate([kinds[ci[first]], kinds[cj[first]]]), return_index=True)[1]
+        for s in np.concatenate([ci[first], cj[first]])[at].tolist():
+            _decide(feats[s], feats[s], (1.0, 1.0), 1.0, False, settings, t)
     here, there = twocores.in_two(work, np.flatnonzero(~odd).tolist(), np.flatnonzero(odd).tolist())
     for g, o, sc_g, lx, ev in here + there:
         outcome[g] = o
