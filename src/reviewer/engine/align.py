@@ -508,28 +508,22 @@ def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[i
     li = np.concatenate([cols_m[0][mk], cols_c[0][ck]])
     lj = np.concatenate([cols_m[1][mk], cols_c[1][ck]])
     rel = np.concatenate([np.ones(len(mk), dtype=np.int8), np.zeros(len(ck), dtype=np.int8)])
-    sorted_at = np.lexsort((rel, idx[lj], pos[lj], idx[li], pos[li])).tolist()
-    ref = [SentenceRef(art_ids[f.art], f.idx) for f in feats]
-    nm, mk_l, ck_l = len(mk), mk.tolist(), ck.tolist()
-    out = []
-    append = out.append
-    rounded: dict[float, float] = {}  # round() once per score value (issue 15: scores repeat)
+    sorted_at = np.lexsort((rel, idx[lj], pos[lj], idx[li], pos[li]))
+    # issue 15 (speed): the links built in bulk, column by column in that order: the sentence
+    # references (one per sentence, shared by its links), the relation, the score rounded once
+    # per score value, the evidence (one tuple per evidence list: pairs decided together share it)
+    ref = np.empty(len(feats), dtype=object)
+    ref[:] = [SentenceRef(art_ids[f.art], f.idx) for f in feats]
+    sc = np.concatenate([cols_m[2][mk], cols_c[2][ck]])
+    values, at_value = np.unique(sc, return_inverse=True)
+    r = np.array([round(v, 4) for v in values.tolist()], dtype=np.float64)[at_value.ravel()]
+    r = np.where(sc == 0, sc, r)  # 0.0 and -0.0 are one value to unique, not to round()
+    evs: dict[int, tuple[Evidence, ...]] = {}
+    ev_col = np.empty(len(sc), dtype=object)
+    ev_col[:len(mk)] = [()] * len(mk)
+    ev_col[len(mk):] = [evs.get(id(ev)) or evs.setdefault(id(ev), tuple(ev)) for ev in map(itemgetter(3), map(conflicts.__getitem__, ck.tolist()))]
+    rel_col = np.array(["conflict", "match"], dtype=object)[rel]
     # Tens of thousands of new objects, none of them garbage: align() runs with the cycle
     # collector paused (its passes were 60% of this loop on the dense 5k, issue 15).
-    evs: dict[int, tuple[Evidence, ...]] = {}  # one tuple per evidence list (pairs decided together share it)
-    for at in sorted_at:
-        if at < nm:
-            i, j, sc, _lex = matches[mk_l[at]]
-            rel, ev_t = "match", ()
-        else:
-            i, j, sc, ev = conflicts[ck_l[at - nm]]
-            rel, ev_t = "conflict", evs.get(id(ev))
-            if ev_t is None:
-                ev_t = evs[id(ev)] = tuple(ev)
-        r = rounded.get(sc)
-        if r is None:
-            r = round(sc, 4)
-            if sc:  # 0.0 and -0.0 are one key
-                rounded[sc] = r
-        append(Link(ref[i], ref[j], rel, r, ev_t))
-    return out
+    return list(map(Link, ref[li[sorted_at]].tolist(), ref[lj[sorted_at]].tolist(), rel_col[sorted_at].tolist(),
+                    r[sorted_at].tolist(), ev_col[sorted_at].tolist()))
