@@ -602,6 +602,7 @@ def test_decisions_on_two_cores_change_no_link(monkeypatch):
 
     monkeypatch.setattr(twocores.os, "fork", counted_fork)
     monkeypatch.setattr(twocores, "cores", lambda: 2)
+    monkeypatch.setattr(twocores, "idle", lambda: True)
     for make in (lambda: load_cluster([SEEDS]), _wire_cluster, _dated_cluster):
         st = AlignSettings(semantic="off", within_article=True)
         monkeypatch.setattr(twocores, "MIN_ITEMS", 0)
@@ -618,6 +619,7 @@ def test_two_cores_fall_back_to_one_when_fork_fails_or_the_child_fails(monkeypat
 
     monkeypatch.setattr(twocores, "MIN_ITEMS", 0)
     monkeypatch.setattr(twocores, "cores", lambda: 2)
+    monkeypatch.setattr(twocores, "idle", lambda: True)
 
     def work(items, check):
         check()
@@ -633,6 +635,7 @@ def test_two_cores_fall_back_to_one_when_fork_fails_or_the_child_fails(monkeypat
     monkeypatch.undo()
     monkeypatch.setattr(twocores, "MIN_ITEMS", 0)
     monkeypatch.setattr(twocores, "cores", lambda: 2)
+    monkeypatch.setattr(twocores, "idle", lambda: True)
     me = os.getpid()
 
     def fails_in_the_child(items, check):
@@ -641,6 +644,13 @@ def test_two_cores_fall_back_to_one_when_fork_fails_or_the_child_fails(monkeypat
         return [x + 1 for x in items]
 
     assert twocores.in_two(fails_in_the_child, [1], [2]) == ([2], [3])  # the child's half done here
+    monkeypatch.undo()
+    monkeypatch.setattr(twocores, "MIN_ITEMS", 0)
+    monkeypatch.setattr(twocores, "cores", lambda: 2)
+    monkeypatch.setattr(twocores.os, "getloadavg", lambda: (1.0, 1.0, 1.0))
+    assert not twocores.usable(10)  # the second core is busy
+    monkeypatch.setattr(twocores.os, "getloadavg", lambda: (0.2, 1.0, 1.0))
+    assert twocores.usable(10)
     monkeypatch.delattr(twocores.os, "fork")
     assert not twocores.usable(10)
     assert twocores.in_two(work, [5], [6]) == ([25], [36])
@@ -657,6 +667,7 @@ import os, time, pathlib
 from reviewer.engine import twocores
 twocores.MIN_ITEMS = 0
 twocores.cores = lambda: 2
+twocores.idle = lambda: True
 me = os.getpid()
 def work(items, check):
     if os.getpid() != me:

@@ -7,6 +7,9 @@ the same), and its result must pickle. It runs here, one half after the other, w
 
 - the system has no ``fork`` (Windows) or only one core is ours;
 - other Python threads run in this process (a fork copies their locks mid-state);
+- the machine is busy (load average over cores - 1.5): a second process then takes no more of
+  the processors than this one would (its copy-on-write pages and the two halves' caches cost
+  CPU time, a third or more of the half it takes off), so it would only slow others and itself;
 - the fork or the child fails, in any way (the child's half is then worked out here).
 
 The child polls its parent (``check`` every few items of the work): when the parent is gone
@@ -36,10 +39,18 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
+def idle() -> bool:
+    """Is a second core free (the load average over the last minute at most cores - 1.5)?"""
+    try:
+        return os.getloadavg()[0] <= cores() - 1.5
+    except (AttributeError, OSError):
+        return True
+
+
 def usable(n_items: int) -> bool:
     """Would :func:`in_two` fork for this many items?"""
     return (ENABLED and n_items >= MIN_ITEMS and hasattr(os, "fork") and cores() >= 2
-            and threading.active_count() == 1)
+            and threading.active_count() == 1 and idle())
 
 
 def _no_check() -> None:
