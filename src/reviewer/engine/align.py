@@ -144,15 +144,19 @@ def _decide_pairs(feats: list[SentFeatures], cand, kind: list[int], dates: list[
     # issue 15: on two cores, a forked child decides the groups whose first sentence's kind is
     # odd (the kinds of one text stay on one side, with their per-sentence caches), this
     # process the others; one after the other here when twocores says no (small, no fork...).
-    odd = (kinds[ci[first]] & 1).astype(bool)
+    ka, kb = kinds[ci[first]], kinds[cj[first]]
+    before: list[tuple[int, int, float, float, list[Evidence] | None]] = []
+    rest = np.ones(ng, dtype=bool)
     if twocores.usable(ng):
-        # Each sentence's caches (its counts' contexts, names, days: a third of the work) filled
-        # once here, before the fork, by deciding one copy of each text against itself: else
-        # both sides would build them for the texts they share. Caches only: no outcome changes.
-        at = np.unique(np.concatenate([kinds[ci[first]], kinds[cj[first]]]), return_index=True)[1]
-        for s in np.concatenate([ci[first], cj[first]])[at].tolist():
-            _decide(feats[s], feats[s], (1.0, 1.0), 1.0, False, settings, t)
-    here, there = twocores.in_two(work, np.flatnonzero(~odd).tolist(), np.flatnonzero(odd).tolist())
+        # Each text's caches (its counts' contexts, names, days: a third of the work) filled
+        # here before the fork, by deciding first one group of each text on each side: else both
+        # processes would build them for the texts they share.
+        sample = np.unique(np.concatenate([np.unique(ka, return_index=True)[1], np.unique(kb, return_index=True)[1]]))
+        before = work(sample.tolist(), lambda: None)
+        rest[sample] = False
+    odd = (ka & 1).astype(bool)
+    here, there = twocores.in_two(work, np.flatnonzero(rest & ~odd).tolist(), np.flatnonzero(rest & odd).tolist())
+    here = before + here
     for g, o, sc_g, lx, ev in here + there:
         outcome[g] = o
         score[g] = sc_g

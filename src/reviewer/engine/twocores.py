@@ -7,10 +7,13 @@ the same), and its result must pickle. It runs here, one half after the other, w
 
 - the system has no ``fork`` (Windows) or only one core is ours;
 - other Python threads run in this process (a fork copies their locks mid-state);
-- the machine is busy (load average over cores - 1.5): a second process then takes no more of
-  the processors than this one would (its copy-on-write pages and the two halves' caches cost
-  CPU time, a third or more of the half it takes off), so it would only slow others and itself;
+- the machine is busy (load average over cores - 1.5): a second process then gets no more of
+  the processors than this one would (the scheduler shares them out by session), and its
+  copy-on-write pages cost CPU time: it would only slow others and itself;
 - the fork or the child fails, in any way (the child's half is then worked out here).
+
+``REVIEWER_TWOCORES=on`` in the environment forks whatever the load (benchmarks, checks that the
+split changes no byte), ``off`` never forks.
 
 The child polls its parent (``check`` every few items of the work): when the parent is gone
 (the TUI's alignment process killed on cancel) it ends at once instead of finishing its half.
@@ -41,6 +44,8 @@ def cores() -> int:
 
 def idle() -> bool:
     """Is a second core free (the load average over the last minute at most cores - 1.5)?"""
+    if os.environ.get("REVIEWER_TWOCORES") == "on":
+        return True
     try:
         return os.getloadavg()[0] <= cores() - 1.5
     except (AttributeError, OSError):
@@ -49,8 +54,8 @@ def idle() -> bool:
 
 def usable(n_items: int) -> bool:
     """Would :func:`in_two` fork for this many items?"""
-    return (ENABLED and n_items >= MIN_ITEMS and hasattr(os, "fork") and cores() >= 2
-            and threading.active_count() == 1 and idle())
+    return (ENABLED and os.environ.get("REVIEWER_TWOCORES") != "off" and n_items >= MIN_ITEMS
+            and hasattr(os, "fork") and cores() >= 2 and threading.active_count() == 1 and idle())
 
 
 def _no_check() -> None:
