@@ -270,7 +270,7 @@ def _combo_pairs(x: sparse.csr_matrix, df: np.ndarray, order: np.ndarray, co: sp
 
 
 def _pair_values(x: sparse.csr_matrix, weights: sparse.csr_matrix, ci: np.ndarray, cj: np.ndarray,
-                 chunk: int = 1 << 18, table_max: int = 1 << 23) -> tuple[np.ndarray, np.ndarray]:
+                 chunk: int = 1 << 16, table_max: int = 1 << 23) -> tuple[np.ndarray, np.ndarray]:
     """Cosine and shared IDF weight over the given terms, for the given pairs only: each row's
     terms (padded to the longest row) looked up in the other row, in chunks of pairs. Linear in
     the pairs, never a product of all rows. The other row's values come from a table of rows x
@@ -285,7 +285,10 @@ def _pair_values(x: sparse.csr_matrix, weights: sparse.csr_matrix, ci: np.ndarra
     width = max(1, int(lens.max()) if n else 1)
     row_of = np.repeat(np.arange(n, dtype=np.int64), lens)
     slot = np.arange(len(x.indices)) - np.repeat(x.indptr[:-1], lens)
-    pad_col = np.zeros((n, width), dtype=np.int64)
+    # issue 15 (speed): chunks of 64k pairs, their temporaries small enough to stay in the
+    # caches and be reused without new page faults; 32-bit column numbers when the table allows
+    itype = np.int32 if n * ncol < 1 << 31 else np.int64
+    pad_col = np.zeros((n, width), dtype=itype)
     pad_val = np.zeros((n, width))
     pad_col[row_of, slot] = x.indices
     pad_val[row_of, slot] = x.data
@@ -295,12 +298,12 @@ def _pair_values(x: sparse.csr_matrix, weights: sparse.csr_matrix, ci: np.ndarra
         table[row_of * ncol + x.indices] = x.data
 
         def other(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-            return table[rows[:, None] * ncol + cols]
+            return table[rows.astype(itype)[:, None] * ncol + cols]
     else:
         flat = row_of * ncol + x.indices  # sorted: rows ascending, columns sorted within a row
 
         def other(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-            target = rows[:, None] * ncol + cols
+            target = rows.astype(np.int64)[:, None] * ncol + cols
             loc = np.minimum(np.searchsorted(flat, target), len(flat) - 1)
             return np.where(flat[loc] == target, x.data[loc], 0.0)
     cos = np.zeros(len(ci))
