@@ -16,6 +16,7 @@ Pipeline (features -> candidates -> evidence -> decision -> selection):
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import replace
 from operator import itemgetter
@@ -141,9 +142,9 @@ def _decide_pairs(feats: list[SentFeatures], cand, kind: list[int], dates: list[
                 out.append((g, 1, sc_g, round(lex_sim, 4), None))  # rounded as the score is: order-independent
         return out
 
-    # issue 15: on two cores, a forked child decides the groups whose first sentence's kind is
-    # odd (the kinds of one text stay on one side, with their per-sentence caches), this
-    # process the others; one after the other here when twocores says no (small, no fork...).
+    # issue 15: on two cores (twocores.usable: a large job, a free core, fork at hand...), a
+    # forked child decides the groups whose first sentence's kind is odd (the groups of one
+    # text stay on one side), this process the others; else all of them here, one by one.
     ka, kb = kinds[ci[first]], kinds[cj[first]]
     before: list[tuple[int, int, float, float, list[Evidence] | None]] = []
     rest = np.ones(ng, dtype=bool)
@@ -516,16 +517,20 @@ def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[i
     # issue 15 (speed): the links built in bulk, column by column in that order: the sentence
     # references (one per sentence, shared by its links), the relation, the score rounded once
     # per score value, the evidence (one tuple per evidence list: pairs decided together share it)
-    ref = np.empty(len(feats), dtype=object)
-    ref[:] = [SentenceRef(art_ids[f.art], f.idx) for f in feats]
+    ref = np.fromiter((SentenceRef(art_ids[f.art], f.idx) for f in feats), dtype=object, count=len(feats))
     sc = np.concatenate([cols_m[2][mk], cols_c[2][ck]])
     values, at_value = np.unique(sc, return_inverse=True)
     r = np.array([round(v, 4) for v in values.tolist()], dtype=np.float64)[at_value.ravel()]
     r = np.where(sc == 0, sc, r)  # 0.0 and -0.0 are one value to unique, not to round()
     evs: dict[int, tuple[Evidence, ...]] = {}
-    ev_col = np.empty(len(sc), dtype=object)
-    ev_col[:len(mk)] = [()] * len(mk)
-    ev_col[len(mk):] = [evs.get(id(ev)) or evs.setdefault(id(ev), tuple(ev)) for ev in map(itemgetter(3), map(conflicts.__getitem__, ck.tolist()))]
+    ev_c = []
+    for n in ck.tolist():
+        ev = conflicts[n][3]
+        got = evs.get(id(ev))
+        if got is None:
+            got = evs[id(ev)] = tuple(ev)
+        ev_c.append(got)
+    ev_col = np.fromiter(itertools.chain(itertools.repeat((), len(mk)), ev_c), dtype=object, count=len(sc))
     rel_col = np.array(["conflict", "match"], dtype=object)[rel]
     # Tens of thousands of new objects, none of them garbage: align() runs with the cycle
     # collector paused (its passes were 60% of this loop on the dense 5k, issue 15).
