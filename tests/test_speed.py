@@ -603,6 +603,7 @@ def test_decisions_on_two_cores_change_no_link(monkeypatch):
     monkeypatch.setattr(twocores.os, "fork", counted_fork)
     monkeypatch.setattr(twocores, "cores", lambda: 2)
     monkeypatch.setattr(twocores, "idle", lambda: True)
+    monkeypatch.setattr(twocores, "_threads", lambda: 1)  # earlier tests may leave a thread behind
     for make in (lambda: load_cluster([SEEDS]), _wire_cluster, _dated_cluster):
         st = AlignSettings(semantic="off", within_article=True)
         monkeypatch.setattr(twocores, "MIN_ITEMS", 0)
@@ -620,6 +621,7 @@ def test_two_cores_fall_back_to_one_when_fork_fails_or_the_child_fails(monkeypat
     monkeypatch.setattr(twocores, "MIN_ITEMS", 0)
     monkeypatch.setattr(twocores, "cores", lambda: 2)
     monkeypatch.setattr(twocores, "idle", lambda: True)
+    monkeypatch.setattr(twocores, "_threads", lambda: 1)  # earlier tests may leave a thread behind
 
     def work(items, check):
         check()
@@ -636,6 +638,7 @@ def test_two_cores_fall_back_to_one_when_fork_fails_or_the_child_fails(monkeypat
     monkeypatch.setattr(twocores, "MIN_ITEMS", 0)
     monkeypatch.setattr(twocores, "cores", lambda: 2)
     monkeypatch.setattr(twocores, "idle", lambda: True)
+    monkeypatch.setattr(twocores, "_threads", lambda: 1)  # earlier tests may leave a thread behind
     me = os.getpid()
 
     def fails_in_the_child(items, check):
@@ -647,10 +650,14 @@ def test_two_cores_fall_back_to_one_when_fork_fails_or_the_child_fails(monkeypat
     monkeypatch.undo()
     monkeypatch.setattr(twocores, "MIN_ITEMS", 0)
     monkeypatch.setattr(twocores, "cores", lambda: 2)
+    monkeypatch.setattr(twocores, "_threads", lambda: 1)
     monkeypatch.setattr(twocores.os, "getloadavg", lambda: (1.0, 1.0, 1.0))
     assert not twocores.usable(10)  # the second core is busy
     monkeypatch.setattr(twocores.os, "getloadavg", lambda: (0.2, 1.0, 1.0))
     assert twocores.usable(10)
+    monkeypatch.setattr(twocores, "_threads", lambda: 2)
+    assert not twocores.usable(10)  # another thread: its locks would be copied mid-state
+    monkeypatch.setattr(twocores, "_threads", lambda: 1)
     monkeypatch.delattr(twocores.os, "fork")
     assert not twocores.usable(10)
     assert twocores.in_two(work, [5], [6]) == ([25], [36])

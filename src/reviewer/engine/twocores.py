@@ -42,6 +42,10 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
+def _threads() -> int:
+    return threading.active_count()
+
+
 def idle() -> bool:
     """Is a second core free (the load average over the last minute at most cores - 1.5)?"""
     if os.environ.get("REVIEWER_TWOCORES") == "on":
@@ -55,7 +59,7 @@ def idle() -> bool:
 def usable(n_items: int) -> bool:
     """Would :func:`in_two` fork for this many items?"""
     return (ENABLED and os.environ.get("REVIEWER_TWOCORES") != "off" and n_items >= MIN_ITEMS
-            and hasattr(os, "fork") and cores() >= 2 and threading.active_count() == 1 and idle())
+            and hasattr(os, "fork") and cores() >= 2 and _threads() == 1 and idle())
 
 
 def _no_check() -> None:
