@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 
 import numpy as np
@@ -584,3 +585,128 @@ def test_term_ids_give_the_edit_script_of_the_terms():
     a, b = feats[-3], feats[-2]
     got = entity_evidence(a, b, TUNING)
     assert [(e.a, e.b) for e in got] == [("Ilse Brandt", "Tomas Ek")]
+
+
+def test_decisions_on_two_cores_change_no_link(monkeypatch):
+    from reviewer.config import AlignSettings
+    from reviewer.engine import twocores
+    from reviewer.engine.align import align
+    from reviewer.io.articles import load_cluster
+
+    forks = []
+    real_fork = twocores.os.fork
+
+    def counted_fork():
+        forks.append(1)
+        return real_fork()
+
+    monkeypatch.setattr(twocores.os, "fork", counted_fork)
+    monkeypatch.setattr(twocores, "cores", lambda: 2)
+    monkeypatch.setattr(twocores, "idle", lambda: True)
+    monkeypatch.setattr(twocores, "_threads", lambda: 1)  # earlier tests may leave a thread behind
+    for make in (lambda: load_cluster([SEEDS]), _wire_cluster, _dated_cluster):
+        st = AlignSettings(semantic="off", within_article=True)
+        monkeypatch.setattr(twocores, "MIN_ITEMS", 0)
+        split = align(make(), st)
+        monkeypatch.setattr(twocores, "ENABLED", False)
+        plain = align(make(), st)
+        monkeypatch.setattr(twocores, "ENABLED", True)
+        assert split and split == plain
+    assert forks  # the decisions were split (a small cluster may be all decided before the fork)
+
+
+def test_two_cores_fall_back_to_one_when_fork_fails_or_the_child_fails(monkeypatch):
+    from reviewer.engine import twocores
+
+    monkeypatch.setattr(twocores, "MIN_ITEMS", 0)
+    monkeypatch.setattr(twocores, "cores", lambda: 2)
+    monkeypatch.setattr(twocores, "idle", lambda: True)
+    monkeypatch.setattr(twocores, "_threads", lambda: 1)  # earlier tests may leave a thread behind
+
+    def work(items, check):
+        check()
+        return [x * x for x in items]
+
+    assert twocores.in_two(work, [1, 2], [3, 4]) == ([1, 4], [9, 16])
+
+    def no_fork():
+        raise OSError("no fork here")
+
+    monkeypatch.setattr(twocores.os, "fork", no_fork)
+    assert twocores.in_two(work, [1, 2], [3, 4]) == ([1, 4], [9, 16])
+    monkeypatch.undo()
+    monkeypatch.setattr(twocores, "MIN_ITEMS", 0)
+    monkeypatch.setattr(twocores, "cores", lambda: 2)
+    monkeypatch.setattr(twocores, "idle", lambda: True)
+    monkeypatch.setattr(twocores, "_threads", lambda: 1)  # earlier tests may leave a thread behind
+    me = os.getpid()
+
+    def fails_in_the_child(items, check):
+        if os.getpid() != me:
+            raise RuntimeError("only in the child")
+        return [x + 1 for x in items]
+
+    assert twocores.in_two(fails_in_the_child, [1], [2]) == ([2], [3])  # the child's half done here
+    monkeypatch.undo()
+    monkeypatch.setattr(twocores, "MIN_ITEMS", 0)
+    monkeypatch.setattr(twocores, "cores", lambda: 2)
+    monkeypatch.setattr(twocores, "_threads", lambda: 1)
+    monkeypatch.setattr(twocores.os, "getloadavg", lambda: (1.0, 1.0, 1.0))
+    assert not twocores.usable(10)  # the second core is busy
+    monkeypatch.setattr(twocores.os, "getloadavg", lambda: (0.2, 1.0, 1.0))
+    assert twocores.usable(10)
+    monkeypatch.setattr(twocores, "_threads", lambda: 2)
+    assert not twocores.usable(10)  # another thread: its locks would be copied mid-state
+    monkeypatch.setattr(twocores, "_threads", lambda: 1)
+    monkeypatch.delattr(twocores.os, "fork")
+    assert not twocores.usable(10)
+    assert twocores.in_two(work, [5], [6]) == ([25], [36])
+
+
+def test_the_forked_half_ends_when_its_parent_is_killed(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    flag = tmp_path / "child"
+    script = f"""
+import os, time, pathlib
+from reviewer.engine import twocores
+twocores.MIN_ITEMS = 0
+twocores.cores = lambda: 2
+twocores.idle = lambda: True
+me = os.getpid()
+def work(items, check):
+    if os.getpid() != me:
+        pathlib.Path({str(flag)!r}).write_text(str(os.getpid()))
+        while True:
+            check()
+            time.sleep(0.01)
+    time.sleep(60)
+    return items
+twocores.in_two(work, [1], [2])
+"""
+    proc = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        deadline = time.monotonic() + 30
+        while not flag.exists() or not flag.read_text():
+            assert time.monotonic() < deadline and proc.poll() is None
+            time.sleep(0.02)
+        child = int(flag.read_text())
+        proc.kill()
+        proc.wait()
+        deadline = time.monotonic() + 5
+        while _alive(child):
+            assert time.monotonic() < deadline, "the forked half outlived its killed parent"
+            time.sleep(0.02)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().split()[2] != "Z"
+    except OSError:
+        return False

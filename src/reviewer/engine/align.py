@@ -16,6 +16,7 @@ Pipeline (features -> candidates -> evidence -> decision -> selection):
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import replace
 from operator import itemgetter
@@ -23,7 +24,7 @@ from operator import itemgetter
 import numpy as np
 
 from reviewer.config import AlignSettings
-from reviewer.engine import crosslingual, pairmemo, quotes
+from reviewer.engine import crosslingual, pairmemo, quotes, twocores
 from reviewer.engine.candidates import candidates
 from reviewer.engine.evidence import (
     antonym_evidence,
@@ -119,22 +120,51 @@ def _decide_pairs(feats: list[SentFeatures], cand, kind: list[int], dates: list[
     evid: list[list[Evidence] | None] = [None] * ng
     ci_l, cj_l = cand.i.tolist(), cand.j.tolist()
     sim_l, lex_l, fo_l, whole_l = cand.sim.tolist(), cand.lex.tolist(), cand.facts_only.tolist(), cand.whole.tolist()
-    for g, e in enumerate(first.tolist()):
-        i, j = ci_l[e], cj_l[e]
-        lex_sim = lex_l[e]
-        got = _decide(feats[i], feats[j], (sim_l[e], whole_l[e]), lex_sim, fo_l[e], settings, t)
-        if got is None:
-            continue
-        sc_g, evidence = got
-        if evidence:
-            if not _within_repeats(feats[i], feats[j], lex_sim, t):
+    first_l = first.tolist()
+
+    def work(gs, check) -> list[tuple[int, int, float, float, list[Evidence] | None]]:
+        """(group, outcome, score, rounded lexical similarity, evidence) of the groups ``gs``
+        that are a match or a conflict."""
+        out = []
+        for n, g in enumerate(gs):
+            if not n & 255:
+                check()
+            e = first_l[g]
+            i, j = ci_l[e], cj_l[e]
+            lex_sim = lex_l[e]
+            got = _decide(feats[i], feats[j], (sim_l[e], whole_l[e]), lex_sim, fo_l[e], settings, t)
+            if got is None:
                 continue
-            evid[g] = _update_notes(feats[i], feats[j], evidence, dates)
-            outcome[g] = 2
-        else:
-            outcome[g] = 1
-            lex_r[g] = round(lex_sim, 4)  # rounded as the score is: order-independent
+            sc_g, evidence = got
+            if evidence:
+                if not _within_repeats(feats[i], feats[j], lex_sim, t):
+                    continue
+                out.append((g, 2, sc_g, 0.0, _update_notes(feats[i], feats[j], evidence, dates)))
+            else:
+                out.append((g, 1, sc_g, round(lex_sim, 4), None))  # rounded as the score is: order-independent
+        return out
+
+    # issue 15: on two cores (twocores.usable: a large job, a free core, fork at hand...), a
+    # forked child decides the groups whose first sentence's kind is odd (the groups of one
+    # text stay on one side), this process the others; else all of them here, one by one.
+    ka, kb = kinds[ci[first]], kinds[cj[first]]
+    before: list[tuple[int, int, float, float, list[Evidence] | None]] = []
+    rest = np.ones(ng, dtype=bool)
+    if twocores.usable(ng):
+        # Each text's caches (its counts' contexts, names, days: a third of the work) filled
+        # here before the fork, by deciding first one group of each text on each side: else both
+        # processes would build them for the texts they share.
+        sample = np.unique(np.concatenate([np.unique(ka, return_index=True)[1], np.unique(kb, return_index=True)[1]]))
+        before = work(sample.tolist(), lambda: None)
+        rest[sample] = False
+    odd = (ka & 1).astype(bool)
+    here, there = twocores.in_two(work, np.flatnonzero(rest & ~odd).tolist(), np.flatnonzero(rest & odd).tolist())
+    here = before + here
+    for g, o, sc_g, lx, ev in here + there:
+        outcome[g] = o
         score[g] = sc_g
+        lex_r[g] = lx
+        evid[g] = ev
     per = outcome[group]
     at_m = np.flatnonzero(per == 1)
     gm = group[at_m]
@@ -488,28 +518,26 @@ def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[i
     li = np.concatenate([cols_m[0][mk], cols_c[0][ck]])
     lj = np.concatenate([cols_m[1][mk], cols_c[1][ck]])
     rel = np.concatenate([np.ones(len(mk), dtype=np.int8), np.zeros(len(ck), dtype=np.int8)])
-    sorted_at = np.lexsort((rel, idx[lj], pos[lj], idx[li], pos[li])).tolist()
-    ref = [SentenceRef(art_ids[f.art], f.idx) for f in feats]
-    nm, mk_l, ck_l = len(mk), mk.tolist(), ck.tolist()
-    out = []
-    append = out.append
-    rounded: dict[float, float] = {}  # round() once per score value (issue 15: scores repeat)
+    sorted_at = np.lexsort((rel, idx[lj], pos[lj], idx[li], pos[li]))
+    # issue 15 (speed): the links built in bulk, column by column in that order: the sentence
+    # references (one per sentence, shared by its links), the relation, the score rounded once
+    # per score value, the evidence (one tuple per evidence list: pairs decided together share it)
+    ref = np.fromiter((SentenceRef(art_ids[f.art], f.idx) for f in feats), dtype=object, count=len(feats))
+    sc = np.concatenate([cols_m[2][mk], cols_c[2][ck]])
+    values, at_value = np.unique(sc, return_inverse=True)
+    r = np.array([round(v, 4) for v in values.tolist()], dtype=np.float64)[at_value.ravel()]
+    r = np.where(sc == 0, sc, r)  # 0.0 and -0.0 are one value to unique, not to round()
+    evs: dict[int, tuple[Evidence, ...]] = {}
+    ev_c = []
+    for n in ck.tolist():
+        ev = conflicts[n][3]
+        got = evs.get(id(ev))
+        if got is None:
+            got = evs[id(ev)] = tuple(ev)
+        ev_c.append(got)
+    ev_col = np.fromiter(itertools.chain(itertools.repeat((), len(mk)), ev_c), dtype=object, count=len(sc))
+    rel_col = np.array(["conflict", "match"], dtype=object)[rel]
     # Tens of thousands of new objects, none of them garbage: align() runs with the cycle
     # collector paused (its passes were 60% of this loop on the dense 5k, issue 15).
-    evs: dict[int, tuple[Evidence, ...]] = {}  # one tuple per evidence list (pairs decided together share it)
-    for at in sorted_at:
-        if at < nm:
-            i, j, sc, _lex = matches[mk_l[at]]
-            rel, ev_t = "match", ()
-        else:
-            i, j, sc, ev = conflicts[ck_l[at - nm]]
-            rel, ev_t = "conflict", evs.get(id(ev))
-            if ev_t is None:
-                ev_t = evs[id(ev)] = tuple(ev)
-        r = rounded.get(sc)
-        if r is None:
-            r = round(sc, 4)
-            if sc:  # 0.0 and -0.0 are one key
-                rounded[sc] = r
-        append(Link(ref[i], ref[j], rel, r, ev_t))
-    return out
+    return list(map(Link, ref[li[sorted_at]].tolist(), ref[lj[sorted_at]].tolist(), rel_col[sorted_at].tolist(),
+                    r[sorted_at].tolist(), ev_col[sorted_at].tolist()))

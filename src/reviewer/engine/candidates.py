@@ -21,7 +21,7 @@ import numpy as np
 from scipy import sparse
 
 from reviewer.config import AlignSettings
-from reviewer.engine import crosslingual, recall
+from reviewer.engine import crosslingual, recall, twocores
 from reviewer.engine.features import SentFeatures
 from reviewer.engine.settings import Tuning
 
@@ -270,7 +270,7 @@ def _combo_pairs(x: sparse.csr_matrix, df: np.ndarray, order: np.ndarray, co: sp
 
 
 def _pair_values(x: sparse.csr_matrix, weights: sparse.csr_matrix, ci: np.ndarray, cj: np.ndarray,
-                 chunk: int = 1 << 18, table_max: int = 1 << 23) -> tuple[np.ndarray, np.ndarray]:
+                 chunk: int = 1 << 16, table_max: int = 1 << 23) -> tuple[np.ndarray, np.ndarray]:
     """Cosine and shared IDF weight over the given terms, for the given pairs only: each row's
     terms (padded to the longest row) looked up in the other row, in chunks of pairs. Linear in
     the pairs, never a product of all rows. The other row's values come from a table of rows x
@@ -285,7 +285,10 @@ def _pair_values(x: sparse.csr_matrix, weights: sparse.csr_matrix, ci: np.ndarra
     width = max(1, int(lens.max()) if n else 1)
     row_of = np.repeat(np.arange(n, dtype=np.int64), lens)
     slot = np.arange(len(x.indices)) - np.repeat(x.indptr[:-1], lens)
-    pad_col = np.zeros((n, width), dtype=np.int64)
+    # issue 15 (speed): chunks of 64k pairs, their temporaries small enough to stay in the
+    # caches and be reused without new page faults; 32-bit column numbers when the table allows
+    itype = np.int32 if n * ncol < 1 << 31 else np.int64
+    pad_col = np.zeros((n, width), dtype=itype)
     pad_val = np.zeros((n, width))
     pad_col[row_of, slot] = x.indices
     pad_val[row_of, slot] = x.data
@@ -295,22 +298,41 @@ def _pair_values(x: sparse.csr_matrix, weights: sparse.csr_matrix, ci: np.ndarra
         table[row_of * ncol + x.indices] = x.data
 
         def other(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-            return table[rows[:, None] * ncol + cols]
+            return table[rows.astype(itype)[:, None] * ncol + cols]
     else:
         flat = row_of * ncol + x.indices  # sorted: rows ascending, columns sorted within a row
 
         def other(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-            target = rows[:, None] * ncol + cols
+            target = rows.astype(np.int64)[:, None] * ncol + cols
             loc = np.minimum(np.searchsorted(flat, target), len(flat) - 1)
             return np.where(flat[loc] == target, x.data[loc], 0.0)
     cos = np.zeros(len(ci))
     shared = np.zeros(len(ci))
-    for s0 in range(0, len(ci), chunk):
+
+    def one(s0: int) -> None:
         a, b = ci[s0:s0 + chunk], cj[s0:s0 + chunk]
         v = other(b, pad_col[a])
         cos[s0:s0 + chunk] = (pad_val[a] * v).sum(axis=1)
         shared[s0:s0 + chunk] = (pad_idf[a] * (v != 0)).sum(axis=1)
+
+    _each(one, range(0, len(ci), chunk))
     return cos, shared
+
+
+def _each(fn, items) -> None:
+    """``fn`` on every item, on two threads when there are several items and two cores (issue 15:
+    numpy lets go of the interpreter lock in its loops, so the chunks of a large job run at the
+    same time; each writes its own slice: the results are those of one thread)."""
+    items = list(items)
+    if len(items) < 2 or twocores.cores() < 2:
+        for x in items:
+            fn(x)
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for _ in pool.map(fn, items):
+            pass
 
 
 def semantic_matrix(feats: list[SentFeatures], settings: AlignSettings, t: Tuning) -> np.ndarray | None:
@@ -643,9 +665,15 @@ def _kind_pairs(xk: sparse.csr_matrix, wk: sparse.csr_matrix, df: np.ndarray, mu
     xt = xb.T.tocsr()
     pt = pb.T.tocsr()
     nk = xk.shape[0]
-    parts = []
-    seen_rows, seen_cols = [], []
-    for r0 in range(0, nk, block):
+    if nk > block // 2 and twocores.cores() >= 2:
+        block = max(256, -(-nk // 4))  # issue 15: four blocks shared by two threads (_each)
+    starts = list(range(0, nk, block))
+    parts: list = [None] * len(starts)
+    seen_rows: list = [None] * len(starts)
+    seen_cols: list = [None] * len(starts)
+
+    def one(n: int) -> None:
+        r0 = starts[n]
         r1 = min(nk, r0 + block)
         prod = (xb[r0:r1] @ xt).tocsr()
         prod_w = (wb[r0:r1] @ pt).tocsr()
@@ -658,10 +686,12 @@ def _kind_pairs(xk: sparse.csr_matrix, wk: sparse.csr_matrix, df: np.ndarray, mu
             assert np.array_equal(prod.indptr, prod_w.indptr) and np.array_equal(prod.indices, prod_w.indices)
         a = np.repeat(np.arange(r0, r1, dtype=np.int64), np.diff(prod.indptr))
         b = prod.indices.astype(np.int64)
-        seen_rows.append(a)
-        seen_cols.append(b)
+        seen_rows[n] = a
+        seen_cols[n] = b
         ok = np.flatnonzero(((a != b) | (mult[a] >= 2)) & (first[a] < last[b]))
-        parts.append((a[ok], b[ok], prod.data[ok], prod_w.data[ok]))
+        parts[n] = (a[ok], b[ok], prod.data[ok], prod_w.data[ok])
+
+    _each(one, range(len(starts)))
     ka = np.concatenate([q[0] for q in parts]) if parts else np.zeros(0, dtype=np.int64)
     kb = np.concatenate([q[1] for q in parts]) if parts else np.zeros(0, dtype=np.int64)
     cos = np.concatenate([q[2] for q in parts]) if parts else np.zeros(0)
