@@ -601,6 +601,7 @@ def test_decisions_on_two_cores_change_no_link(monkeypatch):
         return real_fork()
 
     monkeypatch.setattr(twocores.os, "fork", counted_fork)
+    monkeypatch.setenv("REVIEWER_TWOCORES", "auto")  # opt-in
     monkeypatch.setattr(twocores, "cores", lambda: 2)
     monkeypatch.setattr(twocores, "idle", lambda: True)
     monkeypatch.setattr(twocores, "_threads", lambda: 1)  # earlier tests may leave a thread behind
@@ -622,6 +623,9 @@ def test_two_cores_fall_back_to_one_when_fork_fails_or_the_child_fails(monkeypat
     monkeypatch.setattr(twocores, "cores", lambda: 2)
     monkeypatch.setattr(twocores, "idle", lambda: True)
     monkeypatch.setattr(twocores, "_threads", lambda: 1)  # earlier tests may leave a thread behind
+    monkeypatch.delenv("REVIEWER_TWOCORES", raising=False)
+    assert not twocores.usable(10)  # off unless asked for
+    monkeypatch.setenv("REVIEWER_TWOCORES", "auto")
 
     def work(items, check):
         check()
@@ -635,6 +639,7 @@ def test_two_cores_fall_back_to_one_when_fork_fails_or_the_child_fails(monkeypat
     monkeypatch.setattr(twocores.os, "fork", no_fork)
     assert twocores.in_two(work, [1, 2], [3, 4]) == ([1, 4], [9, 16])
     monkeypatch.undo()
+    monkeypatch.setenv("REVIEWER_TWOCORES", "auto")
     monkeypatch.setattr(twocores, "MIN_ITEMS", 0)
     monkeypatch.setattr(twocores, "cores", lambda: 2)
     monkeypatch.setattr(twocores, "idle", lambda: True)
@@ -648,6 +653,7 @@ def test_two_cores_fall_back_to_one_when_fork_fails_or_the_child_fails(monkeypat
 
     assert twocores.in_two(fails_in_the_child, [1], [2]) == ([2], [3])  # the child's half done here
     monkeypatch.undo()
+    monkeypatch.setenv("REVIEWER_TWOCORES", "auto")
     monkeypatch.setattr(twocores, "MIN_ITEMS", 0)
     monkeypatch.setattr(twocores, "cores", lambda: 2)
     monkeypatch.setattr(twocores, "_threads", lambda: 1)
@@ -686,7 +692,7 @@ def work(items, check):
     return items
 twocores.in_two(work, [1], [2])
 """
-    proc = subprocess.Popen([sys.executable, "-c", script])
+    proc = subprocess.Popen([sys.executable, "-c", script], env={**os.environ, "REVIEWER_TWOCORES": "on"})
     try:
         deadline = time.monotonic() + 30
         while not flag.exists() or not flag.read_text():
