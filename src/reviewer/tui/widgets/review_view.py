@@ -27,6 +27,7 @@ from reviewer.tui.layout import column_step
 from reviewer.tui.messages import AlignDone, AlignFailed, AlignProgress, ColumnRelaid, SentenceClicked
 from reviewer.tui.screens import NoteScreen, SearchScreen
 from reviewer.tui.state import ViewState
+from reviewer.tui.visual_order import display
 from reviewer.tui.widgets.columns import Columns
 from reviewer.tui.widgets.inspector import Inspector
 from reviewer.tui.widgets.status_bar import StatusBar, StatusInfo
@@ -364,7 +365,7 @@ class ReviewView(Vertical, can_focus=True):
             elif self.nav.search(query):
                 self.moved()
             else:
-                self.notify(f"nothing found for “{query.strip()}”")
+                self.notify(f"nothing found for “{display(query.strip())}”")
                 self.publish()
 
         self.app.push_screen(SearchScreen(self.nav.search_query), done)

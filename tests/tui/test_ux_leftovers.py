@@ -1,0 +1,61 @@
+"""Leftovers of a new-user trial: Arabic typed in the note and search boxes is shown in the
+order it reads (stored as typed), and more."""
+
+from bidi import get_display
+from textual.widgets import Input, Static
+
+from reviewer.tui.screens import NoteScreen, SearchScreen
+from reviewer.tui.widgets.inspector import Inspector
+from reviewer.tui.widgets.top_bar import TopBar
+
+SIZE = (150, 40)
+# Our own words: "the bridge is closed" and "the port".
+NOTE = "الجسر مغلق"
+WORD = "الميناء"
+
+
+def _plain(widget: Static) -> str:
+    return str(widget.render())
+
+
+async def test_an_arabic_note_reads_right_to_left_in_its_box_and_the_inspector(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteScreen)
+        app.screen.query_one(Input).value = NOTE
+        await pilot.pause()
+        shown = app.screen.query_one("#note-shown", Static)
+        assert shown.display and get_display(NOTE) in _plain(shown)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.notes_by[("a", 1)] == NOTE  # stored as typed
+        text = app.query_one(Inspector).text.plain
+        assert get_display(NOTE) in text and NOTE not in text
+
+
+async def test_a_latin_note_has_no_second_line(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "plain words"
+        await pilot.pause()
+        assert not app.screen.query_one("#note-shown", Static).display
+
+
+async def test_an_arabic_search_reads_right_to_left_in_its_box_and_the_messages(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        app.screen.query_one(Input).value = WORD
+        await pilot.pause()
+        shown = app.screen.query_one("#search-shown", Static)
+        assert shown.display and get_display(WORD) in _plain(shown)
+        await pilot.press("enter")
+        await pilot.pause()
+        said = app.review.message  # nothing found in the synthetic cluster
+        assert said.startswith("nothing found") and get_display(WORD) in said and WORD not in said
