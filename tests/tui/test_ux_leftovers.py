@@ -59,3 +59,32 @@ async def test_an_arabic_search_reads_right_to_left_in_its_box_and_the_messages(
         await pilot.pause()
         said = app.review.message  # nothing found in the synthetic cluster
         assert said.startswith("nothing found") and get_display(WORD) in said and WORD not in said
+
+
+async def test_m_under_a_filter_lands_on_a_sentence_the_filter_shows(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f")
+        assert app.filter_mode == "conflicts"
+        await pilot.press("m")  # a:1 has only matches: greyed out, stepped over
+        assert app.cursor == ("a", 2)
+
+
+async def test_m_says_why_when_the_filter_greys_out_every_link_to_review(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f", "f", "f")
+        assert app.filter_mode == "tagged"  # nothing is tagged: every sentence is grey
+        await pilot.press("m")
+        assert app.cursor == ("a", 0)
+        assert "greys out" in app.review.message and "tagged" in app.review.message
+        await pilot.press("n")
+        assert app.cursor == ("a", 0) and "open conflict" in app.review.message
+
+
+async def test_enter_to_a_greyed_out_sentence_says_so(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f", "f", "f", "enter")
+        assert app.cursor == ("b", 0)
+        assert "b:0 is greyed out by the filter" in app.review.message
