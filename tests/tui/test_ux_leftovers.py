@@ -88,3 +88,25 @@ async def test_enter_to_a_greyed_out_sentence_says_so(make):
         await pilot.press("f", "f", "f", "enter")
         assert app.cursor == ("b", 0)
         assert "b:0 is greyed out by the filter" in app.review.message
+
+
+async def test_n_on_the_claims_screen_goes_to_the_next_contested_claim(make):
+    from reviewer.tui.screens.claims import ClaimsScreen
+
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ClaimsScreen)
+        contested = [r for r, cid in enumerate(screen.board.rows) if screen.board.claims.claim(cid).contested]
+        assert len(contested) >= 2 and screen.board.row in contested
+        start = screen.board.row
+        await pilot.press("n")
+        assert screen.board.row in contested and screen.board.row != start
+        await pilot.press("N")
+        assert screen.board.row == start
+        b = screen.board  # only the uncontested claims left in the list: n says so
+        b.rows, b.row = [cid for cid in b.rows if not b.claims.claim(cid).contested], 0
+        await pilot.press("n")
+        assert "no contested claim" in screen.message
