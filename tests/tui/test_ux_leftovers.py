@@ -110,3 +110,27 @@ async def test_n_on_the_claims_screen_goes_to_the_next_contested_claim(make):
         b.rows, b.row = [cid for cid in b.rows if not b.claims.claim(cid).contested], 0
         await pilot.press("n")
         assert "no contested claim" in screen.message
+
+
+async def test_a_read_only_folder_is_said_at_start_up_and_review_goes_on(make, cluster_dir, monkeypatch):
+    import os
+
+    real = os.access
+    # the tests run as root, whom permissions do not stop: the folder answers as a read-only one
+    monkeypatch.setattr(os, "access", lambda p, mode, *a, **kw:
+                        False if os.path.abspath(p) == os.path.abspath(cluster_dir) else real(p, mode, *a, **kw))
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert any("is read-only: changes can't be saved here" in m and "Save as" in m for m in said), said
+        assert not app.store.read_only  # not blocked: the review goes on
+        await pilot.press("a")
+        assert app.session.by_sentence[("a", 0)][0].decision == "accepted"
+
+
+async def test_a_writable_folder_says_nothing_of_it(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not any("read-only" in str(n.message) for n in app._notifications)
