@@ -157,6 +157,30 @@ def test_table_columns_are_aligned():
     assert "label contradicted" in text and "links" in text and "disagreements:" in text
 
 
+def test_a_sentence_that_starts_with_a_quote_mark_is_not_quoted_twice():
+    report = agreement([ALICE, BOB])
+    said = "“We saw the lights go out,” a neighbour said."  # our own sentence
+    n = 0
+    for m in [*report["labels"], report["links"]]:
+        for d in m["disagreements"]:
+            for k in ("text", "a_text", "b_text"):
+                if k in d:
+                    d[k], n = said, n + 1
+    assert n
+    text = render_table(report)
+    assert "““" not in text and f"      {said}" in text
+    assert "“plain words”" in render_table(_one_plain(report))
+
+
+def _one_plain(report: dict) -> dict:
+    for m in [*report["labels"], report["links"]]:
+        for d in m["disagreements"]:
+            for k in ("text", "a_text", "b_text"):
+                if k in d:
+                    d[k] = "plain words"
+    return report
+
+
 # --------------------------------------------------------------------------- CLI
 
 def test_cli_agree(capsys):

@@ -110,3 +110,15 @@ def test_a_folder_of_clusters_given_as_one_cluster_names_its_sub_folders(tmp_pat
     (tmp_path / "empty").mkdir()
     assert main(["export", "empty", "-f", "jsonl", "-o", "x.jsonl"]) == 1
     assert "sub-folders" not in capsys.readouterr().err
+
+
+def test_a_sidecar_given_as_the_article_is_named_and_how_to_open_it(tmp_path, capsys, monkeypatch):
+    """`reviewer me.review.toml` said "not an article file": true, but not what to do."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.txt").write_text("The pier closed at noon.\n", encoding="utf-8")
+    (tmp_path / "c" / "ana.review.toml").write_text('reviewer = "ana"\n', encoding="utf-8")
+    assert main(["c/ana.review.toml"]) == 2
+    (err,) = capsys.readouterr().err.strip().splitlines()
+    assert "is a sidecar" in err and "not an article file" not in err
+    assert "`reviewer c --reviewer ana`" in err and "--sidecar c/ana.review.toml" in err

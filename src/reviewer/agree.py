@@ -350,14 +350,23 @@ def render_table(report: dict) -> str:
             who = ", ".join(f"{r}: {v}" for r, v in d["values"].items())
             if "relation" in d:
                 lines.append(f"  {d['relation']} {d['a']} – {d['b']}  ({who})")
-                lines.append(f"      “{_short(d['a_text'])}”")
-                lines.append(f"      “{_short(d['b_text'])}”")
+                lines.append(f"      {_quoted(d['a_text'])}")
+                lines.append(f"      {_quoted(d['b_text'])}")
             else:
                 lines.append(f"  {name} on {d['article']}:{d['sentence']}  ({who})")
-                lines.append(f"      “{_short(d['text'])}”")
+                lines.append(f"      {_quoted(d['text'])}")
     if not count:
         lines.append("  none")
     return "\n".join(lines) + "\n"
+
+
+_QUOTES = "\"'“”„‟‘’‚‛«»‹›「」『』"
+
+
+def _quoted(text: str) -> str:
+    """A sentence between quote marks, unless it already starts or ends with one (``““There``)."""
+    short = _short(text)
+    return short if short[:1] in _QUOTES or short.rstrip("…")[-1:] in _QUOTES else f"“{short}”"
 
 
 def _short(text: str, n: int = 110) -> str:

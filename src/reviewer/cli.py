@@ -197,6 +197,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "cache": cmd_cache, "export": cmd_export, "agree": cmd_agree,
                     "claims": cmd_claims}[cmd](args)
         args = parsers["tui"].parse_args(argv)
+        sidecar = _sidecar_as_article(args.paths)
+        if sidecar:
+            print(f"reviewer: {safe_line(sidecar)}", file=sys.stderr)
+            return 2
         return cmd_tui(args)
     except ReviewerError as exc:
         for line in exc.details:
@@ -227,6 +231,26 @@ def _clusters_inside(exc: ReviewerError) -> str:
     names = ", ".join(d.name for d in subs[:3]) + (f" and {len(subs) - 3} more" if len(subs) > 3 else "")
     return (f"; its sub-folders hold articles ({names}): give one of them (e.g. {subs[0]}), or align them "
             f"all with `reviewer align-batch {exc.path} --out DIR`")
+
+
+def _sidecar_as_article(paths: list[str]) -> str:
+    """For a sidecar given where the articles go (`reviewer me.review.toml`): that it is one,
+    and the two ways to open it. Empty when no path is a sidecar."""
+    import shlex
+
+    from reviewer.filenames import SIDECAR_SUFFIXES, is_sidecar_name
+
+    given = next((p for p in paths if is_sidecar_name(Path(p).name) and not Path(p).is_dir()), None)
+    if given is None:
+        return ""
+    folder = shlex.quote(str(Path(given).parent))
+    name = Path(given).name
+    for suffix in SIDECAR_SUFFIXES.values():
+        if name.lower().endswith(suffix):
+            name = name[:-len(suffix)]
+    return (f"{given} is a sidecar (a reviewer's saved labels and decisions), not an article: open its folder, "
+            f"`reviewer {folder} --reviewer {shlex.quote(name)}`, or give the articles and "
+            f"`--sidecar {shlex.quote(given)}`")
 
 
 def _bundled_seeds() -> list[str]:

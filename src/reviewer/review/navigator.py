@@ -109,13 +109,15 @@ class Navigator:
         return False
 
     def step_to(self, pred: Callable[[Key], bool], step: int) -> bool:
-        """Go to the next sentence (in reading order, wrapping around) for which ``pred`` holds."""
+        """Go to the next sentence (in reading order, wrapping around) for which ``pred`` holds,
+        among those the filter shows (a jump never lands on a greyed-out sentence)."""
         order = list(self.session.sentences)
         pos = order.index(self.cursor)
         n = len(order)
+        mode = self.filter_mode
         for k in range(1, n + 1):
             key = order[(pos + step * k) % n]
-            if pred(key):
+            if pred(key) and (mode == "all" or self.session.shows(key, mode)):
                 self.go_key(key)
                 return True
         return False

@@ -16,7 +16,7 @@ from rich.text import Text
 from reviewer.tui.wrap import has_rtl, is_rtl, line_levels
 from reviewer.tui.wrap import visual_order as _visual_chars
 
-__all__ = ["VisualLines", "base_direction", "has_rtl", "visual_order", "visual_text"]
+__all__ = ["VisualLines", "base_direction", "display", "has_rtl", "visual_order", "visual_text"]
 
 
 def base_direction(text: str) -> str:
@@ -32,6 +32,15 @@ def visual_order(line: str, base: str = "L", levels: list[int] | None = None) ->
         return line, list(range(len(line)))
     chars = _visual_chars(line, base == "R", levels)
     return "".join(ch for _, ch in chars), [k for k, _ in chars]
+
+
+def display(text: str) -> str:
+    """A short text typed by the reviewer (a note, a search) as it is to be drawn on one line:
+    in visual order with its own paragraph direction; unchanged when it has no right-to-left
+    letter. Only for drawing: what is stored stays ``text``."""
+    if not has_rtl(text):
+        return text
+    return visual_order(text, base_direction(text))[0]
 
 
 def visual_text(text: Text, base: str = "L", levels: list[int] | None = None) -> Text:

@@ -49,6 +49,21 @@ class Notice:
     timeout: float | None = None
 
 
+def _unwritable_folder(path: Path) -> str | None:
+    """The sidecar's folder when a save could not write there (saves write a temporary file
+    beside the sidecar, then rename it): not a folder, or no write permission (a read-only
+    mount stops root too). None when it can be written, or does not exist yet."""
+    import os
+
+    folder = path.parent
+    try:
+        if folder.exists() and (not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK)):
+            return str(folder)
+    except OSError:
+        return str(folder)
+    return None
+
+
 def _n_things(n: int) -> str:
     return f"{n} {'tag or link' if n == 1 else 'tags and links'}"
 
@@ -231,6 +246,10 @@ class Workspace:
             self.status_note = ""
         if self.store.read_only:
             notices.append(Notice(self.store.read_only_reason or "read-only", "error", 15))
+        elif (folder := _unwritable_folder(self.store.path)) is not None:
+            # said at start-up, not at the first save; review goes on (Save as… keeps the work)
+            notices.append(Notice(f"{safe_text(folder)} is read-only: changes can't be saved here "
+                                  "(ctrl+p → Save as… to keep them elsewhere)", "warning", 15))
         elif data.migrated_from is not None:
             notices.append(Notice(f"sidecar converted from schema {data.migrated_from}; the old file is kept as .bak",
                                   timeout=8))

@@ -44,6 +44,7 @@ KEYS_HELP = [
     ("a / x", "accept / reject every match link of the claim: one undoable step (again: undecided)"),
     ("1 … 9", "toggle that label on every sentence of the claim: one undoable step"),
     ("s", "sort: most sources first / contested first / first appearance"), ("f", "contested claims only / all"),
+    ("n / N", "next / previous contested claim (in the columns: the next open conflict)"),
     ("u / ctrl+r", "undo / redo"), ("esc c q", "back to the columns"),
 ]
 KEYS_LINE = (" j/k claims · h/l source · enter go to it · a/x accept/reject the claim · 1–9 label it · "
@@ -82,6 +83,8 @@ class ClaimsScreen(Screen):
         Binding("x", "decide('rejected')", "reject the claim", show=False),
         Binding("s", "sort", "sort", show=False),
         Binding("f", "contested", "contested only", show=False),
+        Binding("n", "next_contested(1)", "next contested claim", show=False),
+        Binding("N", "next_contested(-1)", "previous contested claim", show=False),
         Binding("u", "undo", "undo", show=False),
         Binding("ctrl+r", "redo", "redo", show=False),
         Binding("question_mark", "keys", "keys", show=False),
@@ -316,6 +319,21 @@ class ClaimsScreen(Screen):
         on = self.board.toggle_contested()
         self.notify("contested claims only" if on else "all claims", timeout=1.5)
         self.redraw()
+
+    def action_next_contested(self, step: int) -> None:
+        """n / N: the claim-screen form of the columns' "next open conflict"."""
+        rows, b = self.board.rows, self.board
+        for k in range(1, len(rows) + 1):
+            row = (b.row + step * k) % len(rows)
+            if b.claim_at(row).contested:
+                if row == b.row:
+                    self.notify("this is the only contested claim (n: next contested claim)", timeout=3)
+                    return
+                b.row = row
+                self._after_move()
+                return
+        self.notify("no contested claim here (n goes to the next contested claim; "
+                    "in the columns, to the next open conflict)", timeout=4)
 
     def action_jump(self) -> None:
         c = self.board.current()

@@ -10,6 +10,17 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from reviewer.textsafe import safe_text
+from reviewer.tui.visual_order import display, has_rtl
+
+
+class Shown(Static):
+    """Under a text box: what was typed, in the order it reads, when it has right-to-left
+    letters (the box itself keeps the typing order, the order it is stored in)."""
+
+    def show(self, typed: str) -> None:
+        rtl = has_rtl(typed)
+        self.display = rtl
+        self.update(Text("reads: " + display(safe_text(typed))) if rtl else "")
 
 
 class NoteScreen(ModalScreen[str | None]):
@@ -27,6 +38,13 @@ class NoteScreen(ModalScreen[str | None]):
             # Ids, file names and notes come from files: shown safe, never read as markup.
             yield Static(Text(safe_text(self.title_text)), id="note-title")
             yield Input(value=safe_text(self.text), placeholder="a note (Enter saves, Esc cancels, empty removes)", id="note-input")
+            yield Shown(id="note-shown")
+
+    def on_mount(self) -> None:
+        self.query_one(Shown).show(self.query_one(Input).value)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_one(Shown).show(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -67,7 +67,7 @@ class Inspector(TextPanel):
         note = st.session.notes_by.get(key)
         if note:  # after the count: a long note wraps, "link 1 of 2" is never cut in two
             head.append(f"  note: {note}", style=self.style_of("note"))
-        lines = self._hang(head, 0, 2, width)
+        lines = self._hang(head, 0, 2, width, "L" if note and has_rtl(note) else None)
         if not links:
             hint = Text("no links" + (" yet: aligning…" if st.aligning else "") +
                         "   (space marks a sentence; = or ! in another place links it by hand)", style=self.style_of("hint"))
@@ -197,7 +197,7 @@ class Inspector(TextPanel):
         if ev:
             line.append(f"   {ev}", style=relation if mine else dim)
         head = [Text("▶ " if mine else "  ", style=self.style_of("pointer")) + l if i == 0 else l
-                for i, l in enumerate(self._hang(line, 2, 4, width))]
+                for i, l in enumerate(self._hang(line, 2, 4, width, "L" if has_rtl(line.plain) else None))]
         out = [("head", head)]
         said = st.others.describe(link.pair()) if st.others is not None else ""
         if said:  # --adjudicate: who said what

@@ -21,12 +21,14 @@ from textual.widgets import Input, ProgressBar
 from reviewer.keymap import KEYS
 from reviewer.models import Link
 from reviewer.review import Navigator
+from reviewer.review.navigator import open_conflict
 from reviewer.textsafe import safe_text
 from reviewer.tui.collector import Idle
 from reviewer.tui.layout import column_step
 from reviewer.tui.messages import AlignDone, AlignFailed, AlignProgress, ColumnRelaid, SentenceClicked
 from reviewer.tui.screens import NoteScreen, SearchScreen
 from reviewer.tui.state import ViewState
+from reviewer.tui.visual_order import display
 from reviewer.tui.widgets.columns import Columns
 from reviewer.tui.widgets.inspector import Inspector
 from reviewer.tui.widgets.status_bar import StatusBar, StatusInfo
@@ -316,10 +318,14 @@ class ReviewView(Vertical, can_focus=True):
             disputed = self.adjudication.disputed_pairs()
             if self.nav._step_and_focus(lambda l: l.pair() in disputed, step):
                 self.moved()
+            elif self._greyed(lambda l: l.pair() in disputed):
+                self.notify(self._greyed_message("disputed pair"))
             else:
                 self.notify("no disputed pair among the links shown")
         elif self.nav.next_conflict(step):
             self.moved()
+        elif self._greyed(open_conflict):
+            self.notify(self._greyed_message("open conflict"))
         elif self.aligning:
             self.notify("no open conflicts yet: still aligning")
         else:
@@ -328,8 +334,19 @@ class ReviewView(Vertical, can_focus=True):
     def action_next_unreviewed(self, step: int) -> None:
         if self.nav.next_unreviewed(step):
             self.moved()
+        elif self._greyed(lambda l: l.decision is None):
+            self.notify(self._greyed_message("link to review"))
         else:
             self.notify("every link is reviewed" if not self.aligning else "no links yet: still aligning")
+
+    def _greyed(self, wanted: Callable[[Link], bool]) -> bool:
+        """Whether a jump found nothing only because the filter greys out where it would land."""
+        return self.nav.filter_mode != "all" and any(
+            wanted(l) for links in self.ws.session.by_sentence.values() for l in links)
+
+    def _greyed_message(self, what: str) -> str:
+        return (f"every {what} is in a sentence the filter “{self.nav.filter_mode}” greys out "
+                f"({self.config.keys.get('filter', 'f')}: next filter)")
 
     def action_focus_link(self, step: int) -> None:
         n = len(self.nav.links())
@@ -342,6 +359,10 @@ class ReviewView(Vertical, can_focus=True):
     def action_jump(self) -> None:
         if self.nav.jump():
             self.moved()
+            if not self.nav.visible(self.nav.art, self.nav.sent):  # the link's other end: said why it is grey
+                key = self.nav.cursor
+                self.flash(f"{key[0]}:{key[1]} is greyed out by the filter “{self.nav.filter_mode}” "
+                           f"(its link brought you here; {self.config.keys.get('filter', 'f')}: next filter)", 5)
         else:
             self.notify("this sentence has no links")
 
@@ -364,7 +385,7 @@ class ReviewView(Vertical, can_focus=True):
             elif self.nav.search(query):
                 self.moved()
             else:
-                self.notify(f"nothing found for “{query.strip()}”")
+                self.notify(f"nothing found for “{display(query.strip())}”")
                 self.publish()
 
         self.app.push_screen(SearchScreen(self.nav.search_query), done)

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from reviewer.tui.layout import describe_hidden
 from reviewer.tui.state import ViewState
+from reviewer.tui.visual_order import display
 from reviewer.tui.widgets.panel import TextPanel
 
 
@@ -81,7 +82,7 @@ class TopBar(TextPanel):
         if left > 0 or right > 0 or len(order) < order[-1] - order[0] + 1:
             ids = [a.id for a in st.cluster.articles]
             nav = [self._off_screen(ids, order, named) for named in (14, 8, 0, -1)]
-        query = st.search_query if len(st.search_query) <= 12 else st.search_query[:11] + "…"
+        query = display(st.search_query if len(st.search_query) <= 12 else st.search_query[:11] + "…")
         # Each part's forms, longest first; None: left out.
         forms: dict[str, list[Text | None]] = {
             "name": [Text(" reviewer ", style=self.style_of("name")), None],
@@ -91,7 +92,7 @@ class TopBar(TextPanel):
             "filter": [Text(f"  filter: {st.filter_mode}", style=self.style_of("filter")),
                        Text(f" filter: {st.filter_mode}", style=self.style_of("filter")), None]
             if st.filter_mode != "all" else [None],
-            "search": [Text(f"  search “{st.search_query}”: {st.search_pos + 1}/{st.n_hits}",
+            "search": [Text(f"  search “{display(st.search_query)}”: {st.search_pos + 1}/{st.n_hits}",
                             style=self.style_of("search")),
                        Text(f" “{query}” {st.search_pos + 1}/{st.n_hits}", style=self.style_of("search")), None]
             if st.n_hits else [None],
