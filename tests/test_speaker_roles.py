@@ -73,3 +73,10 @@ def test_a_quotation_given_to_another_role_or_an_unnamed_one_is_no_match():
     assert not _speaker_pairs(unnamed, _QUOTE.format(who="the mayor"))
     two = _NAMED + " Mayor Odo Brant of the next town stayed home."
     assert not _speaker_pairs(two, _QUOTE.format(who="the mayor"))
+
+
+def test_a_role_after_the_verb_of_a_quotation_is_the_speaker():
+    got = [_role_attribution(f, TUNING) for f in feats("“We will rebuild,” said the mayor. "
+                                                       "Crews said the mayor left early.")]
+    assert got[0] and got[0][0] == "mayor" and got[1] is None
+    assert _speaker_pairs(_NAMED, _QUOTE.replace("{who} said", "said {who}").format(who="the mayor"))

@@ -152,6 +152,12 @@ _SPEAKER_GAP = frozenset({"also", "later", "then", "again", "has", "had", "have"
 _APPOSITIVE_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 
 
+def _after_quote(f: SentFeatures, k: int) -> bool:
+    """Does token k follow a closing quotation mark and a comma ("...,” said")?"""
+    before = f.text[f.toks[k - 1][2]:f.toks[k][1]] if k else f.text[:f.toks[k][1]]
+    return any(c in before for c in "\"\u201d\u00bb'\u2019")
+
+
 def _role_attribution(f: SentFeatures, t: Tuning) -> tuple[str, int] | None:
     """(the role term, the reporting verb's token index) when a role word with no name is the
     subject of a reporting verb ("the mayor said", "the firm's spokeswoman later said"); else None."""
@@ -160,6 +166,11 @@ def _role_attribution(f: SentFeatures, t: Tuning) -> tuple[str, int] | None:
         if w in reports and k >= 1:
             r = k - 1 if f.words[k - 1] not in _SPEAKER_GAP and not f.words[k - 1].endswith("ly") else k - 2
             if r >= 0 and f.terms[r] in ROLES and not f.names[r] and not (r and f.names[r - 1]):
+                return f.terms[r], k
+            # inverted after a quotation: "..., said the mayor."
+            r = k + 2 if k + 2 < len(f.words) and f.words[k + 1] == "the" else None
+            if r is not None and f.terms[r] in ROLES and not f.names[r] and \
+                    (r + 1 == len(f.words) or not f.names[r + 1]) and _after_quote(f, k):
                 return f.terms[r], k
     return None
 
