@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from reviewer.engine.dates import DateMention, extract_dates, parse_iso
+from reviewer.engine.dates import DateMention, extract_dates, parse_iso, read_clock_times
 from reviewer.engine.facts import Count, extract_counts
 from reviewer.engine.initials import acronyms_spelled, shortened_names
 from reviewer.engine.settings import TUNING, Tuning
@@ -294,7 +294,7 @@ def _add_facts(f: SentFeatures, canon: NameCanon, lfs: list[str], base, t: Tunin
     toks, words, terms = f.toks, f.words, f.terms
     f.counts = extract_counts(toks, words, terms, [x is None for x in terms], f.text)
     f.dates = extract_dates(toks, words, base)
-    f.extra = _number_terms(toks, words) + [f"N:{canon.canon(lf) or lf}" for lf in lfs]
+    f.extra = _number_terms(toks, words, f.text, f.lang) + [f"N:{canon.canon(lf) or lf}" for lf in lfs]
     f.years = _other_years(toks, words, f.dates, base, t)
     f.other_event = _other_event(f)
     for d in f.dates:
@@ -349,9 +349,34 @@ def _term_of(w: str, capitalised: bool, canon: NameCanon, stems_present: set[str
     return term, False, False
 
 
-def _number_terms(toks: list[Tok], words: list[str]) -> list[str]:
-    out = []
-    for (surf, _s, _e), w in zip(toks, words):
+def _clock_terms(text: str, lang: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """One term per reading of each time of day written with figures ("7:05 p.m.", "19.05",
+    "7.05pm" -> "#t19:05"), and the spans they cover. A time on a 12-hour clock with no a.m. or
+    p.m. ("7:05", not "07:05") gets both readings, so it meets either. A ratio ("1:25,000") is no time."""
+    terms: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for c in read_clock_times(text, lang):
+        lo, hi = c.span
+        if c.width or not text[lo:lo + 1].isdigit() or re.match(r"[.,:]\d", text[hi:hi + 2]):
+            continue
+        hour, minute = divmod(c.minutes, 60)
+        twelve = c.half_day and text[lo] != "0"  # "07:05" is written on a 24-hour clock
+        hours = (hour % 12, hour % 12 + 12) if twelve else (hour % 24,)
+        terms.extend(f"#t{h:02d}:{minute:02d}" for h in hours)
+        spans.append(c.span)
+    return terms, spans
+
+
+def _number_terms(toks: list[Tok], words: list[str], text: str = "", lang: str = "en") -> list[str]:
+    """Figures as terms ("#12", "#4.5"), unit words as their value, and times of day as one
+    term each (:func:`_clock_terms`) rather than their hour and minute figures."""
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    if text and any(surf[:1].isdigit() for surf, _s, _e in toks):
+        out, spans = _clock_terms(text, lang)
+    for (surf, s, _e), w in zip(toks, words):
+        if spans and any(lo <= s < hi for lo, hi in spans):
+            continue
         if surf[:1].isdigit():
             out.append("#" + surf.replace(",", ""))
         elif w in UNITS and UNITS[w] and w not in NOT_NUMBER_TERMS:

@@ -12,7 +12,7 @@ import numpy as np
 from reviewer.engine.facts import INF
 from reviewer.engine.features import SentFeatures, different_subjects
 from reviewer.engine.settings import Tuning
-from reviewer.lang.en import STATE_TERMS, TOLL_STATES
+from reviewer.lang.en import ROLES, STATE_TERMS, TOLL_STATES
 from reviewer.lang.tables import folded_words
 
 # Durations recur for unrelated reasons ("within 24 hours", "two hours later"): no anchor.
@@ -146,18 +146,88 @@ def _attribution(f: SentFeatures, t: Tuning) -> tuple[frozenset[str], int] | Non
     return None
 
 
+# Between a role word and its reporting verb: "the mayor later said", "the spokesperson has said".
+_SPEAKER_GAP = frozenset({"also", "later", "then", "again", "has", "had", "have", "would", "will"})
+# Before the role word of an appositive: "Lena Varga, the mayor," / "Lena Varga, a company spokeswoman,".
+_APPOSITIVE_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+
+
+def _after_quote(f: SentFeatures, k: int) -> bool:
+    """Does token k follow a closing quotation mark and a comma ("...,” said")?"""
+    before = f.text[f.toks[k - 1][2]:f.toks[k][1]] if k else f.text[:f.toks[k][1]]
+    return any(c in before for c in "\"\u201d\u00bb'\u2019")
+
+
+def _role_attribution(f: SentFeatures, t: Tuning) -> tuple[str, int] | None:
+    """(the role term, the reporting verb's token index) when a role word with no name is the
+    subject of a reporting verb ("the mayor said", "the firm's spokeswoman later said"); else None."""
+    reports = folded_words(f.lang, "REPORTS")
+    for k, w in enumerate(f.words):
+        if w in reports and k >= 1:
+            r = k - 1 if f.words[k - 1] not in _SPEAKER_GAP and not f.words[k - 1].endswith("ly") else k - 2
+            if r >= 0 and f.terms[r] in ROLES and not f.names[r] and not (r and f.names[r - 1]):
+                return f.terms[r], k
+            # inverted after a quotation: "..., said the mayor."
+            r = k + 2 if k + 2 < len(f.words) and f.words[k + 1] == "the" else None
+            if r is not None and f.terms[r] in ROLES and not f.names[r] and \
+                    (r + 1 == len(f.words) or not f.names[r + 1]) and _after_quote(f, k):
+                return f.terms[r], k
+    return None
+
+
+def _roles_named(feats: list[SentFeatures], t: Tuning) -> dict[str, frozenset[str]]:
+    """Role term -> the name terms of the one person the cluster gives that role, by a title
+    ("Mayor Lena Varga") or an appositive ("Lena Varga, the mayor,"). A role given to two
+    people with no name in common ("Minister Ott", "Minister Lind") names nobody."""
+    seen: dict[str, list[frozenset[str]]] = {}
+    for f in feats:
+        for role, (names, _span) in f.roles.items():
+            seen.setdefault(role, []).append(names)
+        n = len(f.words)
+        for k in range(n - 2):
+            # the last token of a name run followed by ", the <up to 2 words> role"
+            if not f.names[k] or f.names[k + 1] or f.text[f.toks[k][2]:f.toks[k + 1][1]].strip() != ",":
+                continue
+            if f.words[k + 1] not in _APPOSITIVE_OPENERS:
+                continue
+            for r in range(k + 2, min(n, k + 5)):
+                if f.names[r] or (r > k + 2 and f.text[f.toks[r - 1][2]:f.toks[r][1]].strip()):
+                    break
+                if f.terms[r] in ROLES:
+                    m = k
+                    while m > 0 and f.names[m - 1] and f.toks[m][1] - f.toks[m - 1][2] == 1:
+                        m -= 1
+                    seen.setdefault(f.terms[r], []).append(frozenset(f.terms[m:k + 1]))
+                    break
+    out: dict[str, frozenset[str]] = {}
+    for role, sets in seen.items():
+        union = frozenset().union(*sets)
+        if all(a & b for a in sets for b in sets):
+            out[role] = union
+    return out
+
+
 def speaker_pairs(feats: list[SentFeatures], quoted, t: Tuning) -> list[tuple[int, int]]:
     """A report of what a named speaker said ("Mayor Ilves vowed a thorough inquiry") and a
     quotation the other report gives that speaker ("“The inquiry will be thorough.”", attributed
     in the sentence or in the last attribution shortly before it) state one claim when the
     words reported and the quotation share a word no other sentence of the cluster carries.
-    ``quoted``: :func:`reviewer.engine.quotes.quoted`. Pairs (i, j) with i < j."""
+    A speaker named by role ("the mayor said") is the one person the cluster gives that role
+    (:func:`_roles_named`). ``quoted``: :func:`reviewer.engine.quotes.quoted`. Pairs (i, j) with i < j."""
     n = len(feats)
     attr: list[tuple[frozenset[str], int] | None] = [None] * n
     speaker: list[frozenset[str]] = [frozenset()] * n
     last: tuple[int, int, frozenset[str]] | None = None  # (article, sentence index, names)
+    roles: dict[str, frozenset[str]] | None = None
     for k, f in enumerate(feats):
         attr[k] = _attribution(f, t)
+        if attr[k] is None:
+            by_role = _role_attribution(f, t)
+            if by_role is not None:
+                if roles is None:
+                    roles = _roles_named(feats, t)
+                if by_role[0] in roles:
+                    attr[k] = (roles[by_role[0]], by_role[1])
         if attr[k] is not None:
             speaker[k] = attr[k][0]
             last = (f.art, f.idx, attr[k][0])
