@@ -85,6 +85,21 @@ def tfidf(feats: list[SentFeatures], mult: np.ndarray | None = None) -> tuple[sp
     return m.tocsr(), df, weights
 
 
+def _blocking(df: np.ndarray, t: Tuning) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The terms by document frequency, rarest first; those that fit the work budget (in two
+    sentences at least); and those over it, when they are most of the repeated terms (else
+    none: a few very common words of a large vocabulary are left out, little say in the score)."""
+    order = np.argsort(df, kind="stable")  # rarest first
+    cost = np.cumsum(df[order] ** 2)
+    mask = np.zeros(len(df), dtype=bool)
+    mask[order[cost <= t.block_budget]] = True
+    mask &= df >= 2
+    over = (df >= 2) & ~mask
+    if over.sum() < t.combo_min_share * (df >= 2).sum():
+        over[:] = False
+    return order, mask, over
+
+
 def lexical_pairs(x: sparse.csr_matrix, weights: sparse.csr_matrix, df: np.ndarray, art_of: np.ndarray,
                   within: bool, t: Tuning, sort: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Pairs (i < j) sharing an informative term, with their cosine and shared IDF weight;
@@ -99,14 +114,7 @@ def lexical_pairs(x: sparse.csr_matrix, weights: sparse.csr_matrix, df: np.ndarr
     few words, every one of them common: it kept almost no links past 5,000 sentences, issue
     15), two of a sentence's rarest such terms together are a key of their own (same budget),
     and the values of every pair found count every term."""
-    order = np.argsort(df, kind="stable")  # rarest first
-    cost = np.cumsum(df[order] ** 2)
-    mask = np.zeros(x.shape[1], dtype=bool)
-    mask[order[cost <= t.block_budget]] = True
-    mask &= df >= 2
-    over = (df >= 2) & ~mask
-    if over.sum() < t.combo_min_share * (df >= 2).sum():
-        over[:] = False  # a few very common words of a large vocabulary left out: little say in the score
+    order, mask, over = _blocking(df, t)
     cross = None if within else art_of
     i, j, cos, w_shared, co = _budgeted_products(x, weights, np.flatnonzero(mask), cross)
     if over.any():
@@ -652,14 +660,7 @@ def _kind_pairs(xk: sparse.csr_matrix, wk: sparse.csr_matrix, df: np.ndarray, mu
     """:func:`lexical_pairs` on the rows of the kinds (every ordered pair of kinds (a, b) that
     has a sentence pair: a before b somewhere, a = b when a has two copies), blocking on the
     document frequencies of all sentences. Returns kinds a, b, cosines, shared IDF weights."""
-    order = np.argsort(df, kind="stable")  # rarest first
-    cost = np.cumsum(df[order] ** 2)
-    mask = np.zeros(xk.shape[1], dtype=bool)
-    mask[order[cost <= t.block_budget]] = True
-    mask &= df >= 2
-    over = (df >= 2) & ~mask
-    if over.sum() < t.combo_min_share * (df >= 2).sum():
-        over[:] = False
+    order, mask, over = _blocking(df, t)
     cols = np.flatnonzero(mask)
     xb = xk[:, cols].tocsr()
     wb = wk[:, cols].tocsr()
