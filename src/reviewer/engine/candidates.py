@@ -139,6 +139,17 @@ def lexical_pairs(x: sparse.csr_matrix, weights: sparse.csr_matrix, df: np.ndarr
     return i, j, cos, w_shared
 
 
+def _product_operands(x: sparse.csr_matrix, weights: sparse.csr_matrix, cols: np.ndarray):
+    """The rows of ``x`` and ``weights`` on the terms ``cols``, and the transposes their block
+    products take: ``xb @ xt`` gives cosines, ``wb @ pt`` the IDF weight two rows share
+    (``pt``: which row has which term)."""
+    xb = x[:, cols].tocsr()
+    wb = weights[:, cols].tocsr()
+    pb = wb.copy()
+    pb.data[:] = 1.0
+    return xb, wb, xb.T.tocsr(), pb.T.tocsr()
+
+
 def _budgeted_products(x: sparse.csr_matrix, weights: sparse.csr_matrix, cols: np.ndarray,
                        art_of: np.ndarray | None = None, block: int = 2048):
     """Pairs (i < j, sorted by i then j; of two articles when ``art_of`` is given) sharing one
@@ -149,12 +160,7 @@ def _budgeted_products(x: sparse.csr_matrix, weights: sparse.csr_matrix, cols: n
     product is computed on its own: the same values, and only a block's full rows are held),
     their upper triangles cut by :func:`_upper_sorted` instead of ``sparse.triu`` and
     ``sort_indices``."""
-    xb = x[:, cols].tocsr()
-    wb = weights[:, cols].tocsr()
-    pb = wb.copy()
-    pb.data[:] = 1.0
-    xt = xb.T.tocsr()
-    pt = pb.T.tocsr()
+    xb, wb, xt, pt = _product_operands(x, weights, cols)
     n = x.shape[0]
     parts = []
     for r0 in range(0, n, block):
@@ -662,12 +668,7 @@ def _kind_pairs(xk: sparse.csr_matrix, wk: sparse.csr_matrix, df: np.ndarray, mu
     document frequencies of all sentences. Returns kinds a, b, cosines, shared IDF weights."""
     order, mask, over = _blocking(df, t)
     cols = np.flatnonzero(mask)
-    xb = xk[:, cols].tocsr()
-    wb = wk[:, cols].tocsr()
-    pb = wb.copy()
-    pb.data[:] = 1.0
-    xt = xb.T.tocsr()
-    pt = pb.T.tocsr()
+    xb, wb, xt, pt = _product_operands(xk, wk, cols)
     nk = xk.shape[0]
     if nk > block // 2 and twocores.cores() >= 2:
         block = max(256, -(-nk // 4))  # issue 15: four blocks shared by two threads (_each)
