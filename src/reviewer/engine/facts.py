@@ -484,15 +484,3 @@ def unit_factor(unit: str) -> tuple[float, str] | None:
     except Exception:  # pint missing or a unit it does not know: compare like units only
         return None
     return float(q.magnitude), str(q.dimensionality)
-
-
-def _registry():
-    """pint's unit registry, read from pint's disk cache when it can be; a cache it cannot read
-    (left by another installation of pint, whose files are gone) must not turn every
-    conversion off, so the definitions are then read afresh, without the cache."""
-    import pint
-
-    try:
-        return pint.UnitRegistry(cache_folder=":auto:")
-    except Exception:  # FileNotFoundError from a stale cache, or an unreadable pickle
-        return pint.UnitRegistry(cache_folder=None)
