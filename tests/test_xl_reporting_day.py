@@ -45,3 +45,12 @@ def test_a_statement_day_does_not_conflict_with_the_event_day():
 def test_a_date_in_digits_after_a_verb_of_saying_is_the_statement_date():
     facts = xfacts.read_facts("Officials said on 3 March (local time) that the ferry sank.", "en")
     assert [(f.kind, f.agree_only) for f in facts] == [("date", True)]
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "de", "it", "pt", "ar"])
+def test_the_verbs_of_saying_are_one_table_the_cross_language_facts_read_more_of(lang):
+    from reviewer.lang.tables import tables
+
+    mod = tables(lang)
+    assert set(mod.REPORTING) < set(mod.REPORTING_VERBS)  # REPORTING_VERBS is REPORTING and more
+    assert set(mod.REPORTING) <= set(mod.REPORTS)

@@ -85,6 +85,21 @@ def tfidf(feats: list[SentFeatures], mult: np.ndarray | None = None) -> tuple[sp
     return m.tocsr(), df, weights
 
 
+def _blocking(df: np.ndarray, t: Tuning) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The terms by document frequency, rarest first; those that fit the work budget (in two
+    sentences at least); and those over it, when they are most of the repeated terms (else
+    none: a few very common words of a large vocabulary are left out, little say in the score)."""
+    order = np.argsort(df, kind="stable")  # rarest first
+    cost = np.cumsum(df[order] ** 2)
+    mask = np.zeros(len(df), dtype=bool)
+    mask[order[cost <= t.block_budget]] = True
+    mask &= df >= 2
+    over = (df >= 2) & ~mask
+    if over.sum() < t.combo_min_share * (df >= 2).sum():
+        over[:] = False
+    return order, mask, over
+
+
 def lexical_pairs(x: sparse.csr_matrix, weights: sparse.csr_matrix, df: np.ndarray, art_of: np.ndarray,
                   within: bool, t: Tuning, sort: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Pairs (i < j) sharing an informative term, with their cosine and shared IDF weight;
@@ -99,14 +114,7 @@ def lexical_pairs(x: sparse.csr_matrix, weights: sparse.csr_matrix, df: np.ndarr
     few words, every one of them common: it kept almost no links past 5,000 sentences, issue
     15), two of a sentence's rarest such terms together are a key of their own (same budget),
     and the values of every pair found count every term."""
-    order = np.argsort(df, kind="stable")  # rarest first
-    cost = np.cumsum(df[order] ** 2)
-    mask = np.zeros(x.shape[1], dtype=bool)
-    mask[order[cost <= t.block_budget]] = True
-    mask &= df >= 2
-    over = (df >= 2) & ~mask
-    if over.sum() < t.combo_min_share * (df >= 2).sum():
-        over[:] = False  # a few very common words of a large vocabulary left out: little say in the score
+    order, mask, over = _blocking(df, t)
     cross = None if within else art_of
     i, j, cos, w_shared, co = _budgeted_products(x, weights, np.flatnonzero(mask), cross)
     if over.any():
@@ -131,6 +139,17 @@ def lexical_pairs(x: sparse.csr_matrix, weights: sparse.csr_matrix, df: np.ndarr
     return i, j, cos, w_shared
 
 
+def _product_operands(x: sparse.csr_matrix, weights: sparse.csr_matrix, cols: np.ndarray):
+    """The rows of ``x`` and ``weights`` on the terms ``cols``, and the transposes their block
+    products take: ``xb @ xt`` gives cosines, ``wb @ pt`` the IDF weight two rows share
+    (``pt``: which row has which term)."""
+    xb = x[:, cols].tocsr()
+    wb = weights[:, cols].tocsr()
+    pb = wb.copy()
+    pb.data[:] = 1.0
+    return xb, wb, xb.T.tocsr(), pb.T.tocsr()
+
+
 def _budgeted_products(x: sparse.csr_matrix, weights: sparse.csr_matrix, cols: np.ndarray,
                        art_of: np.ndarray | None = None, block: int = 2048):
     """Pairs (i < j, sorted by i then j; of two articles when ``art_of`` is given) sharing one
@@ -141,12 +160,7 @@ def _budgeted_products(x: sparse.csr_matrix, weights: sparse.csr_matrix, cols: n
     product is computed on its own: the same values, and only a block's full rows are held),
     their upper triangles cut by :func:`_upper_sorted` instead of ``sparse.triu`` and
     ``sort_indices``."""
-    xb = x[:, cols].tocsr()
-    wb = weights[:, cols].tocsr()
-    pb = wb.copy()
-    pb.data[:] = 1.0
-    xt = xb.T.tocsr()
-    pt = pb.T.tocsr()
+    xb, wb, xt, pt = _product_operands(x, weights, cols)
     n = x.shape[0]
     parts = []
     for r0 in range(0, n, block):
@@ -492,14 +506,7 @@ def _candidates(feats: list[SentFeatures], settings: AlignSettings, t: Tuning, r
     if sem is not None:
         ci, cj, cos, w_shared = _add_semantic(ci, cj, cos, w_shared, sem, art_of, settings)
     report(0.7)
-    # Similarity of every candidate pair at once: half cosine, half weighted overlap of the
-    # shorter sentence (a short sentence contained in a long one still scores).
-    w_row = np.asarray(weights.sum(axis=1)).ravel()
-    n_row = np.diff(weights.indptr)
-    small = np.minimum(w_row[ci], w_row[cj])
-    small[small <= 0] = 1.0
-    ovl = (w_shared / small) * np.minimum(1.0, np.minimum(n_row[ci], n_row[cj]) / t.overlap_min_terms)
-    sim = t.cos_weight * cos + (1.0 - t.cos_weight) * ovl
+    sim, n_row = _lexical_sim(weights, ci, cj, cos, w_shared, t)
     lex = sim.copy()
     lexical_ok = w_shared >= t.min_shared_weight
     facts_only = np.zeros(len(ci), dtype=bool)
@@ -514,19 +521,39 @@ def _candidates(feats: list[SentFeatures], settings: AlignSettings, t: Tuning, r
         facts_only = ~lexical_ok & (s_sem >= settings.conflict_threshold) & has_facts[ci] & has_facts[cj]
         lexical_ok |= facts_only
         sim = np.maximum(np.maximum(sim, s_sem), _agreeing_signals(ci, cj, lex, s_sem, art_of, feats, settings, t))
-    # A shared clause inside two long sentences: the absolute weight of the shared terms, in
-    # units of the rarest term's weight, counts when the sentences are somewhat close already.
-    idf_max = math.log((len(feats) + 1) / 2.0) + 1.0
-    clause = np.minimum(1.0, w_shared / (idf_max * t.clause_terms))
     whole = sim
-    long_pair = np.minimum(n_row[ci], n_row[cj]) >= t.clause_min_terms  # short sentences are scored whole
-    measure = recall.measure_pairs(feats, ci, cj, w_shared, t)  # issue 12: one measurement, a second anchor
-    sim = np.where((clause > sim) & ((sim >= t.clause_min_sim) | measure) & long_pair, clause, sim)
+    sim, measure = _with_clauses(sim, w_shared, n_row, ci, cj, feats, len(feats), t)
     keep = np.flatnonzero((sim >= settings.conflict_threshold) & (lexical_ok | measure))
     keep = keep[_may_rank(ci[keep], cj[keep], sim[keep], len(feats), t.per_sentence)]  # issue 15: speed only
     keep = _in_pair_order(keep, ci, cj, n_lex, len(feats))
     c = Candidates(ci, cj, sim, lex, facts_only, whole).take(keep)
     return c.take(_best_per_sentence(c.i, c.j, c.sim, art_of, t))
+
+
+def _lexical_sim(weights: sparse.csr_matrix, ci: np.ndarray, cj: np.ndarray, cos: np.ndarray, w_shared: np.ndarray,
+                 t: Tuning) -> tuple[np.ndarray, np.ndarray]:
+    """Similarity of every candidate pair (rows ``ci``, ``cj`` of ``weights``) at once: half cosine,
+    half weighted overlap of the shorter sentence (a short sentence contained in a long one still
+    scores); and the number of terms of each row."""
+    w_row = np.asarray(weights.sum(axis=1)).ravel()
+    n_row = np.diff(weights.indptr)
+    small = np.minimum(w_row[ci], w_row[cj])
+    small[small <= 0] = 1.0
+    ovl = (w_shared / small) * np.minimum(1.0, np.minimum(n_row[ci], n_row[cj]) / t.overlap_min_terms)
+    return t.cos_weight * cos + (1.0 - t.cos_weight) * ovl, n_row
+
+
+def _with_clauses(sim: np.ndarray, w_shared: np.ndarray, n_row: np.ndarray, ci: np.ndarray, cj: np.ndarray,
+                  feats: list[SentFeatures], n: int, t: Tuning) -> tuple[np.ndarray, np.ndarray]:
+    """``sim`` raised for a shared clause inside two long sentences (the absolute weight of the shared
+    terms, in units of the rarest term's weight, counts when the sentences are somewhat close
+    already), of a cluster of ``n`` sentences; and which pairs share a measurement (issue 12: one
+    measurement, a second anchor). ``feats`` are the sentences ``ci``, ``cj`` index."""
+    idf_max = math.log((n + 1) / 2.0) + 1.0
+    clause = np.minimum(1.0, w_shared / (idf_max * t.clause_terms))
+    long_pair = np.minimum(n_row[ci], n_row[cj]) >= t.clause_min_terms  # short sentences are scored whole
+    measure = recall.measure_pairs(feats, ci, cj, w_shared, t)
+    return np.where((clause > sim) & ((sim >= t.clause_min_sim) | measure) & long_pair, clause, sim), measure
 
 
 def _in_pair_order(keep: np.ndarray, ci: np.ndarray, cj: np.ndarray, n_lex: int, n: int) -> np.ndarray:
@@ -604,21 +631,11 @@ def _candidates_by_kind(feats: list[SentFeatures], settings: AlignSettings, t: T
     ka, kb, cos, w_shared = _kind_pairs(xk, wk, df, mult, reps, last, t)
     report(0.5)
     report(0.7)
-    w_row = np.asarray(wk.sum(axis=1)).ravel()
-    n_row = np.diff(wk.indptr)
-    small = np.minimum(w_row[ka], w_row[kb])
-    small[small <= 0] = 1.0
-    ovl = (w_shared / small) * np.minimum(1.0, np.minimum(n_row[ka], n_row[kb]) / t.overlap_min_terms)
-    sim = t.cos_weight * cos + (1.0 - t.cos_weight) * ovl
+    sim, n_row = _lexical_sim(wk, ka, kb, cos, w_shared, t)
     lex = sim.copy()
     lexical_ok = w_shared >= t.min_shared_weight
-    idf_max = math.log((n + 1) / 2.0) + 1.0
-    clause = np.minimum(1.0, w_shared / (idf_max * t.clause_terms))
     whole = sim
-    long_pair = np.minimum(n_row[ka], n_row[kb]) >= t.clause_min_terms
-    rep_feats = [feats[r] for r in reps.tolist()]
-    measure = recall.measure_pairs(rep_feats, ka, kb, w_shared, t)
-    sim = np.where((clause > sim) & ((sim >= t.clause_min_sim) | measure) & long_pair, clause, sim)
+    sim, measure = _with_clauses(sim, w_shared, n_row, ka, kb, [feats[r] for r in reps.tolist()], n, t)
     keep = np.flatnonzero((sim >= settings.conflict_threshold) & (lexical_ok | measure))
     art_of = np.array([f.art for f in feats])
     keep = keep[_kinds_may_rank(ka[keep], kb[keep], sim[keep], kind, mult, first=reps, last=last, art_of=art_of,
@@ -649,21 +666,9 @@ def _kind_pairs(xk: sparse.csr_matrix, wk: sparse.csr_matrix, df: np.ndarray, mu
     """:func:`lexical_pairs` on the rows of the kinds (every ordered pair of kinds (a, b) that
     has a sentence pair: a before b somewhere, a = b when a has two copies), blocking on the
     document frequencies of all sentences. Returns kinds a, b, cosines, shared IDF weights."""
-    order = np.argsort(df, kind="stable")  # rarest first
-    cost = np.cumsum(df[order] ** 2)
-    mask = np.zeros(xk.shape[1], dtype=bool)
-    mask[order[cost <= t.block_budget]] = True
-    mask &= df >= 2
-    over = (df >= 2) & ~mask
-    if over.sum() < t.combo_min_share * (df >= 2).sum():
-        over[:] = False
+    order, mask, over = _blocking(df, t)
     cols = np.flatnonzero(mask)
-    xb = xk[:, cols].tocsr()
-    wb = wk[:, cols].tocsr()
-    pb = wb.copy()
-    pb.data[:] = 1.0
-    xt = xb.T.tocsr()
-    pt = pb.T.tocsr()
+    xb, wb, xt, pt = _product_operands(xk, wk, cols)
     nk = xk.shape[0]
     if nk > block // 2 and twocores.cores() >= 2:
         block = max(256, -(-nk // 4))  # issue 15: four blocks shared by two threads (_each)

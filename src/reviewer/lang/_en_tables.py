@@ -66,9 +66,9 @@ LONG_DURATIONS = {"year": 525_960, "years": 525_960, "month": 43_830, "months": 
 RANGE_TO = ("to", "or")
 RANGE_AND = ("and",)
 RANGE_OPENERS = ("between",)
-# Issue 14: verbs of saying; a weekday or date within three words after one is the day of the
-# statement ("said on Monday", "a déclaré lundi"), not of the event: compared for agreement only.
-REPORTING_VERBS = tuple(sorted(REPORTING)) + ("announced", "confirmed", "posted", "briefed")
+# Issue 14 (engine.xfacts): a weekday or date just after a verb of saying is the day of the
+# statement ("said on Monday"), not of the event. REPORTING and a few more (lang.tables says why).
+REPORTING_VERBS = REPORTING | frozenset({"announced", "confirmed", "posted", "briefed"})
 # Issue 14: a distance travelled or still to go (engine.xfacts._distance_role): verbs of motion
 # (before the figure or right after its unit), words that make it the way left.
 DISTANCE_MOTION = tuple(sorted(MOTION_WORDS))

@@ -71,10 +71,9 @@ LONG_DURATIONS = {"jahr": 525_960, "jahre": 525_960, "jahren": 525_960, "monat":
 RANGE_TO = ("bis", "oder")
 RANGE_AND = ("und",)
 RANGE_OPENERS = ("zwischen",)
-# Issue 14: verbs of saying; a weekday or date within three words after one is the day of the
-# statement ("said on Monday", "a déclaré lundi"), not of the event: compared for agreement only.
-REPORTING_VERBS = ("sagte", "sagt", "erklärte", "erklärt", "teilte", "berichtete", "berichtet", "meldete",
-                   "meldet", "bestätigte", "schrieb", "twitterte", "hieß", "verkündete", "gab")
+# Issue 14 (engine.xfacts): a weekday or date just after a verb of saying is the day of the
+# statement ("said on Monday"), not of the event. REPORTING and a few more (lang.tables says why).
+REPORTING_VERBS = REPORTING | frozenset({"berichtet", "meldet", "bestätigte", "twitterte", "verkündete", "gab"})
 # Issue 14: a distance travelled or still to go (engine.xfacts._distance_role): verbs of motion
 # (before the figure or right after its unit), words that make it the way left.
 DISTANCE_MOTION = ("vorgerückt", "vorgedrungen", "vorgestoßen", "zurückgelegt", "marschiert", "gefahren", "gelaufen",

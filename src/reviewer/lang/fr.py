@@ -69,10 +69,9 @@ LONG_DURATIONS = {"an": 525_960, "ans": 525_960, "année": 525_960, "années": 5
 RANGE_TO = ("à", "a", "ou", "au")
 RANGE_AND = ("et",)
 RANGE_OPENERS = ("entre",)
-# Issue 14: verbs of saying; a weekday or date within three words after one is the day of the
-# statement ("said on Monday", "a déclaré lundi"), not of the event: compared for agreement only.
-REPORTING_VERBS = ("dit", "déclaré", "indiqué", "annoncé", "affirmé", "précisé", "expliqué", "confirmé",
-                   "rapporté", "écrit", "déclare", "indique", "annonce", "affirme", "précise", "explique")
+# Issue 14 (engine.xfacts): a weekday or date just after a verb of saying is the day of the
+# statement ("said on Monday"), not of the event. REPORTING and a few more (lang.tables says why).
+REPORTING_VERBS = REPORTING | frozenset({"annoncé", "confirmé", "annonce"})
 # Issue 14: a distance travelled or still to go (engine.xfacts._distance_role): verbs of motion
 # (before the figure or right after its unit), words that make it the way left.
 DISTANCE_MOTION = ("parcouru", "avancé", "progressé", "parcourent", "avancent", "parcouraient", "roulé", "marché")

@@ -69,10 +69,9 @@ LONG_DURATIONS = {"ano": 525_960, "anos": 525_960, "mês": 43_830, "meses": 43_8
 RANGE_TO = ("a", "ou", "ao")
 RANGE_AND = ("e",)
 RANGE_OPENERS = ("entre",)
-# Issue 14: verbs of saying; a weekday or date within three words after one is the day of the
-# statement ("said on Monday", "a déclaré lundi"), not of the event: compared for agreement only.
-REPORTING_VERBS = ("disse", "afirmou", "declarou", "informou", "anunciou", "explicou", "confirmou",
-                   "escreveu", "diz", "afirma", "informa")
+# Issue 14 (engine.xfacts): a weekday or date just after a verb of saying is the day of the
+# statement ("said on Monday"), not of the event. REPORTING and a few more (lang.tables says why).
+REPORTING_VERBS = REPORTING | frozenset({"anunciou", "confirmou", "afirma", "informa"})
 # Issue 14: a distance travelled or still to go (engine.xfacts._distance_role): verbs of motion
 # (before the figure or right after its unit), words that make it the way left.
 DISTANCE_MOTION = ("avançou", "avançaram", "avançado", "percorreu", "percorreram", "percorrido", "marcharam")

@@ -5,6 +5,11 @@ SCALES, PLURAL_SCALES, ORDINAL_SUFFIXES, APPROX_CUES, WEEKDAYS, MONTHS, DATE_LIN
 NEGATION, REPORTING and REPORTS; it may add ``norm(word)`` (how words are compared, default lower case),
 ``read_number_words(text)`` (when text2num does not read the language), ``PREFIXES`` (letters
 attached to the front of a word) and ``MONTHS_CAPITALISED``.
+
+Verbs of saying are written once, as REPORTING (read by engine.features; REPORTS builds on it for
+engine.recall and engine.evidence). REPORTING_VERBS (engine.xfacts: the day of a statement) is
+REPORTING and a few more verbs; those stay out of REPORTING itself because there they change the
+alignment of a real cluster, while the cross-language facts read them with no change.
 """
 
 from __future__ import annotations
