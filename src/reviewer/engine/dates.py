@@ -198,6 +198,8 @@ def read_clock_times(text: str, lang: str) -> list[ClockTime]:
         known = ampm or suffix in suffixes or suffix.rstrip(".") in suffixes
         if not (known or (minute_s and (sep == ":" or sep.lower() == "h" and "h" in suffixes))):
             continue  # "at 9", "52.14 percent": no time
+        if re.match(r"[.,:]\d", text[m.end():m.end() + 2]):
+            continue  # "a scale of 1:25,000", "12:30.5": a ratio or a longer figure, no time
         end = m.end() if known else m.end(3)
         hour, minute = int(m.group(1)), int(minute_s or 0)
         if hour > 24 or minute > 59 or (ampm and not 1 <= hour <= 12):
@@ -213,8 +215,13 @@ def read_clock_times(text: str, lang: str) -> list[ClockTime]:
                              hedged=hedged, zone=zone))
     parts = getattr(mod, "DAY_PARTS", {})
     if parts:
+        folded = {k.casefold(): v for k, v in parts.items()}
         for m in _day_parts_re(lang).finditer(text):
-            lo, hi = parts[m.group(1).lower()]
+            # the pattern ignores case as Python does ("ı" matches "i"), so look up what it matched safely
+            got = parts.get(m.group(1).lower()) or folded.get(m.group(1).casefold())
+            if got is None:
+                continue
+            lo, hi = got
             out.append(ClockTime(lo, (m.start(1), m.end(1)), width=hi - lo))
         out.sort(key=lambda c: c.span)
     return out

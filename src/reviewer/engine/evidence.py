@@ -657,7 +657,7 @@ def _placed_years(f: SentFeatures) -> list[tuple[int, int, str]]:
         got = []
         if f.years:
             for k, (surf, _s, _e) in enumerate(f.toks):
-                if not (surf.isdigit() and int(surf) in f.years):
+                if not (surf.isdecimal() and int(surf) in f.years):  # "²" is a digit but no number
                     continue
                 m = k - 1
                 while m >= 0 and f.terms[m] is None and k - m <= 3:

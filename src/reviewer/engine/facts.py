@@ -217,7 +217,7 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
         return ["percent"], j, k  # "51.2%"
     if value is not None and value != int(value) and k < n and words[k] == "of":
         return ["percent"], j, k  # "received 59.8 of the votes": a share
-    if k < n and words[k] == "m" and terms[k] is None and not _gap(toks, j, k) and text[max(0, toks[i][1] - 1):toks[i][1]] not in "$£€" \
+    if k < n and words[k] == "m" and terms[k] is None and not _gap(toks, j, k) and (toks[i][1] == 0 or text[toks[i][1] - 1] not in "$£€") \
             and (k + 1 == n or _gap(toks, k, k + 1) or words[k + 1] in DIMENSION_WORDS):
         head.append("m")  # "a 300m-long pier", "290 m high": metres (not "$5m", "5m people")
         last = k
