@@ -41,3 +41,15 @@ def test_a_toll_above_at_least_n_is_no_conflict():
                  "The rockslide near Valmont on Sunday left 46 people dead, according to rescuers.")
     assert not _quantity_conflicts(cl)
     assert not [l for l in align(cl) if l.relation == "conflict"]
+
+
+def test_a_small_floor_is_only_a_floor():
+    cl = cluster("The gas explosion at the bakery in Orlen killed at least three people on Monday.",
+                 "Five people were killed by the gas explosion at the bakery in Orlen on Monday.")
+    assert not [l for l in align(cl) if l.relation == "conflict"]
+
+
+def test_a_large_floor_read_past_the_verb_is_the_toll_known_then():
+    cl = cluster("The gas explosion at the depot in Orlen killed at least 20 people on Monday, police said.",
+                 "The gas explosion at the depot in Orlen on Monday killed 55 people, police said.")
+    assert _quantity_conflicts(cl)
