@@ -306,9 +306,10 @@ def _states(c: Count) -> frozenset[str]:
     return frozenset(STATE_TERMS[h] for h in (*c.head, c.pre) if h in STATE_TERMS)
 
 
-def _toll_floor(c: Count, span: float) -> Count:
-    """"at least 60 dead" read as the toll known then: [60, 60 * span]."""
-    if c.hi == INF and c.lo > 0 and _states(c) & TOLL_STATES:
+def _toll_floor(c: Count, span: float, least: float = 0.0) -> Count:
+    """"at least 60 dead" read as the toll known then: [60, 60 * span]; from ``least`` up only
+    ("killed at least one" says there were deaths, not how many)."""
+    if c.hi == INF and c.lo > 0 and c.lo >= least and _states(c) & TOLL_STATES:
         return replace(c, hi=c.lo * span)
     return c
 
@@ -411,7 +412,8 @@ def _counts_disagree(ca: Count, cb: Count, t: Tuning) -> bool:
     if counts_conflict(ca, cb, t.measure_tolerance, t.weak_count_max):
         return True
     if (ca.hi == INF or cb.hi == INF) and _states(ca) & _states(cb) & TOLL_STATES:
-        return counts_conflict(_toll_floor(ca, t.toll_floor_span), _toll_floor(cb, t.toll_floor_span),
+        return counts_conflict(_toll_floor(ca, t.toll_floor_span, t.toll_floor_min),
+                               _toll_floor(cb, t.toll_floor_span, t.toll_floor_min),
                                t.measure_tolerance, t.weak_count_max)
     return False
 

@@ -247,6 +247,9 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
         if m > a0 and m < n and terms[m] in STATE_TERMS and not _gap(toks, m - 1, m):
             head.append(terms[m])  # type: ignore[arg-type]
             last = m
+    if len(head) > 1 and head[-1] == "lose" and words[k:k + 2] in (["their", "lives"], ["their", "life"]):
+        head[-1] = "die"  # "40 hikers lost their lives": the dead, as "40 hikers died"
+        last, k = k + 1, k + 2
     if head[:1] in (["live"], ["life"]) and LIVES_LOST_CUES & set(words[max(0, i - 5):i] + words[k:k + 3]):
         head = ["person", "die"]  # "the loss of at least 12 lives", "claimed 12 lives": the dead
     if value is not None and head in ([], ["person"]):
@@ -302,7 +305,7 @@ def _not_a_count(toks: list[Tok], words: list[str], terms: list[str | None], i: 
 def _word_before(toks: list[Tok], words: list[str], terms: list[str | None], i: int) -> str | None:
     """The content word right before a count, over "at least", "nearly"... ("killed at least six")."""
     before = i - 1
-    while before >= 0 and terms[before] is None and words[before] in COUNT_LEAD_WORDS:
+    while before >= 0 and words[before] in COUNT_LEAD_WORDS:  # "least", "nearly" are content terms too
         before -= 1
     if before >= 0 and terms[before] is not None and not _gap(toks, before, before + 1) and _num_value(toks[before][0]) is None:
         return terms[before]

@@ -63,6 +63,7 @@ class Tuning:
     # A toll of the dead or injured given as "at least N" / "more than N" is the count known
     # then: it disagrees with a figure above N * toll_floor_span ("at least 60" / "rose to 133").
     toll_floor_span: float = 1.5
+    toll_floor_min: float = 10.0  # below it "at least N" is only a floor ("killed at least one" / "two were killed")
     # Measurements of one dimension in different units fill one slot only within this ratio
     # ("200 km" / "120 miles"; not "21-foot" / "380 nautical miles").
     measure_slot_ratio: float = 3.0
