@@ -185,12 +185,26 @@ _CLOCK_RE = re.compile(r"(?<![\w.,:])(\d{1,2})(?:\s?([:.h])\s?(\d{2}))?(?:\s?(a\
 _ZONE_RE = re.compile(r"\s*\(?([A-Z]{1,3}[SD]?T|GMT|UTC)\b")
 
 
-def read_clock_times(text: str, lang: str) -> list[ClockTime]:
-    """The clock times of a sentence in language ``lang``: "2:15 a.m.", "9 pm", "14:30",
-    "20.30 Uhr", "21h15"; a bare number or a decimal ("52.14") is none."""
+@functools.lru_cache(maxsize=16)
+def _clock_tables(lang: str) -> tuple[dict, tuple[str, ...], dict, dict]:
+    """read_clock_times' tables of ``lang`` in the case it compares them (built once per language)."""
     mod = tables(lang)
     suffixes = {k.lower(): v for k, v in mod.CLOCK_SUFFIXES.items()}
     cues = tuple(c.lower() for c in (*mod.APPROX_CUES, *getattr(mod, "TIME_HEDGES", ())))
+    parts = getattr(mod, "DAY_PARTS", {})
+    return suffixes, cues, parts, {k.casefold(): v for k, v in parts.items()}
+
+
+def read_clock_times(text: str, lang: str) -> list[ClockTime]:
+    """The clock times of a sentence in language ``lang``: "2:15 a.m.", "9 pm", "14:30",
+    "20.30 Uhr", "21h15"; a bare number or a decimal ("52.14") is none."""
+    return list(_read_clock_times(text, lang))
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_clock_times(text: str, lang: str) -> tuple[ClockTime, ...]:
+    """read_clock_times, once per text (issue 15: features and evidence both read a sentence's)."""
+    suffixes, cues, parts, folded = _clock_tables(lang)
     out: list[ClockTime] = []
     for m in _CLOCK_RE.finditer(text):
         sep, minute_s, suffix = m.group(2), m.group(3), (m.group(4) or "").lower()
@@ -213,9 +227,7 @@ def read_clock_times(text: str, lang: str) -> list[ClockTime]:
         zone = zm.group(1) if zm else None  # "local time" and no zone at all read alike
         out.append(ClockTime(hour * 60 + minute, (m.start(), end), half_day=not ampm and hour <= 12 and lang == "en",
                              hedged=hedged, zone=zone))
-    parts = getattr(mod, "DAY_PARTS", {})
     if parts:
-        folded = {k.casefold(): v for k, v in parts.items()}
         for m in _day_parts_re(lang).finditer(text):
             # the pattern ignores case as Python does ("ı" matches "i"), so look up what it matched safely
             got = parts.get(m.group(1).lower()) or folded.get(m.group(1).casefold())
@@ -224,7 +236,7 @@ def read_clock_times(text: str, lang: str) -> list[ClockTime]:
             lo, hi = got
             out.append(ClockTime(lo, (m.start(1), m.end(1)), width=hi - lo))
         out.sort(key=lambda c: c.span)
-    return out
+    return tuple(out)
 
 
 def may_name_day_part(text: str, lang: str) -> bool:

@@ -618,7 +618,7 @@ def _clock_times(f: SentFeatures) -> list:
     got = f.memo.get("clock")
     if got is None:
         got = f.memo["clock"] = [c for c in read_clock_times(f.text, f.lang) if not is_reporting_date(f, c.span)] \
-            if any(ch.isdigit() for ch in f.text) or may_name_day_part(f.text, f.lang) else []
+            if any(map(str.isdigit, f.text)) or may_name_day_part(f.text, f.lang) else []
     return got
 
 
@@ -628,8 +628,11 @@ def time_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> li
     hedged: "around 9 pm", "shortly after 2 a.m."), in no two named time zones. A time both
     share settles it; the pair is the one with the most words in common around it, and needs
     such a word or sentences as close as date_min_sim."""
-    ta, tb = _clock_times(a), _clock_times(b)
-    if not (ta and tb):
+    ta = _clock_times(a)
+    if not ta:
+        return []  # issue 15: most sentences name no time of day; b's are not read then
+    tb = _clock_times(b)
+    if not tb:
         return []
     best = None
     for x in ta:
@@ -674,8 +677,10 @@ def year_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold:
     """One thing placed in two different years ("the span opened in 1981" / "... in 1979"):
     sentences as close as a match, one such year on each side, the same word before it, and no
     year the two share."""
+    if sim < match_threshold or not (a.years and b.years) or a.years & b.years:
+        return []  # issue 15: the cheap tests first (a sentence with no year places none)
     ya, yb = _placed_years(a), _placed_years(b)
-    if len(ya) != 1 or len(yb) != 1 or sim < match_threshold or a.years & b.years:
+    if len(ya) != 1 or len(yb) != 1:
         return []
     (va, ka, wa), (vb, kb, wb) = ya[0], yb[0]
     if va == vb or wa != wb:

@@ -372,7 +372,8 @@ def _number_terms(toks: list[Tok], words: list[str], text: str = "", lang: str =
     term each (:func:`_clock_terms`) rather than their hour and minute figures."""
     out: list[str] = []
     spans: list[tuple[int, int]] = []
-    if text and any(surf[:1].isdigit() for surf, _s, _e in toks):
+    # issue 15: a token is a piece of the text, so most sentences (no digit at all) skip the token scan
+    if text and any(map(str.isdigit, text)) and any(surf[:1].isdigit() for surf, _s, _e in toks):
         out, spans = _clock_terms(text, lang)
     for (surf, s, _e), w in zip(toks, words):
         if spans and any(lo <= s < hi for lo, hi in spans):

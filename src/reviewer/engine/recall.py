@@ -72,8 +72,8 @@ def agreeing_floors(a: SentFeatures, b: SentFeatures, t: Tuning) -> bool:
     reading under which such floors do not disagree (evidence: a floor is the toll known then)
     makes them one claim, each report's figure of its day; no other subject named near either
     figure. Floors further apart are an update (a conflict with a note), not this."""
-    if a.lang != b.lang or a.art == b.art:
-        return False
+    if a.lang != b.lang or a.art == b.art or not (a.counts and b.counts):
+        return False  # issue 15: a sentence with no count has no floor
     fa, fb = _floors(a, t), _floors(b, t)
     if not (fa and fb):
         return False
