@@ -380,12 +380,10 @@ def decide(a, b, sim: float, only_facts: bool, settings, t):
     evidence = xfacts.xl_evidence(a.text, a.lang, b.text, b.lang)
     # A conflict needs the model's own word that the two are close (xl_conflict_score): shared
     # words alone (names, figures) bring pairs on other details of the topic, whose figures and
-    # weekdays are those of other facts (a count of people in hospital / a death toll).
-    if evidence and sim >= t.xl_conflict_score:
-        return round(min(1.0, t.conflict_base + t.conflict_scale * sim), 4), evidence
-    # ... or one specific figure the same in both (the same count of the missing): they report
-    # one set of facts, and the figures of another slot that differ are the disagreement.
-    if evidence and sim >= t.xl_fact_score and facts_agree(a, b):
+    # weekdays are those of other facts (a count of people in hospital / a death toll). Or one
+    # specific figure the same in both (the same count of the missing): they report one set of
+    # facts, and the figures of another slot that differ are the disagreement.
+    if evidence and (sim >= t.xl_conflict_score or (sim >= t.xl_fact_score and facts_agree(a, b))):
         return round(min(1.0, t.conflict_base + t.conflict_scale * sim), 4), evidence
     agree = None
     if sim >= settings.match_threshold and not only_facts and (sim >= t.cross_disjoint_min or not disjoint_anchors(a, b)):

@@ -16,6 +16,7 @@ from rapidfuzz.distance import Levenshtein
 
 from reviewer.engine.dates import clock_gap, dates_conflict, may_name_day_part, read_clock_times
 from reviewer.engine.facts import INF, Count, counts_conflict, same_dimension, unit_factor
+from reviewer.engine.facts import count_states as _states
 from reviewer.engine.features import SentFeatures, different_subjects, is_reporting_date, local_names, local_terms, own_context
 from reviewer.engine.settings import Tuning
 from reviewer.engine.textnorm import antonyms, stem
@@ -300,12 +301,6 @@ class _CountCtx:
     measure: frozenset[str]  # what a percentage is of (_measure)
 
 
-def _states(c: Count) -> frozenset[str]:
-    """What happened to the counted people: from the head ("300 people had died") or the word
-    before ("killed 300 people")."""
-    return frozenset(STATE_TERMS[h] for h in (*c.head, c.pre) if h in STATE_TERMS)
-
-
 def _toll_floor(c: Count, span: float, least: float = 0.0) -> Count:
     """"at least 60 dead" read as the toll known then: [60, 60 * span]; from ``least`` up only
     ("killed at least one" says there were deaths, not how many)."""
@@ -576,15 +571,11 @@ def _day_forms(f: SentFeatures) -> tuple[int, frozenset[int], bool, tuple[tuple,
 def _days_agree(a: SentFeatures, b: SentFeatures) -> tuple[str, ...] | None:
     """The kinds of days both sentences name, in date_evidence's order, or None when there are
     none or when each kind has a pair of days that agree (:func:`_dates_agree`)."""
-    ma, wa, open_a, da = _day_forms(a)
-    mb, wb, open_b, db = _day_forms(b)
-    m = ma & mb
+    m = _day_forms(a)[0] & _day_forms(b)[0]
     if not m:
         return None  # nothing to compare (issue 15: most pairs)
-    if (not m & 1 or not wa.isdisjoint(wb)) and \
-            (not m & 2 or open_a or open_b or any(not (x[1] < y[0] or y[1] < x[0]) for x in da for y in db)):
-        return None  # each kind has a day both name (issue 15: most pairs of wire copy)
-    return _DAY_KINDS[m]
+    kinds = _DAY_KINDS[m]
+    return None if _dates_agree(a, b, kinds) else kinds  # None: each kind has a day both name
 
 
 def date_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:
@@ -636,13 +627,14 @@ def time_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> li
         return []
     best = None
     for x in ta:
+        around_x = local_terms(a, x.span, t.local_terms_radius)
         for y in tb:
             tol = t.clock_hedge_tolerance if x.hedged or y.hedged else t.clock_tolerance
             if clock_gap(x, y) <= tol:
                 return []  # a time both report
             if x.zone != y.zone:
                 continue  # "14:00 GMT" / "5 p.m.": two clocks
-            overlap = len(local_terms(a, x.span, t.local_terms_radius) & local_terms(b, y.span, t.local_terms_radius))
+            overlap = len(around_x & local_terms(b, y.span, t.local_terms_radius))
             if best is None or overlap > best[0]:
                 best = (overlap, x, y)
     if best is None or (best[0] == 0 and sim < t.date_min_sim):

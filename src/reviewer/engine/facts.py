@@ -47,6 +47,7 @@ from reviewer.lang.en import (
 INF = math.inf
 VAGUE_SPAN = 2.0  # a vague word ("thousands") disagrees with a figure only past twice its top
 TOLL_REACH = 30  # tokens back from "rose to N" to the "toll" it reports
+TOLL_REACH_PLAIN = 14  # ... and from a figure with no such verb before it
 Tok = tuple[str, int, int]
 
 # "more than five hours" is read as at least five: reporters round, and a strict bound
@@ -259,7 +260,7 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
         if b >= 1 and ((words[b] == "of" and words[b - 1] in POPULATION_WORDS) or words[b - 1:b + 1] == ["home", "to"]):
             last = last if head else j
             head = ["person", "resid"]  # "a population of 40,000", "a city of 125,000 people": its residents
-    toll_reach = TOLL_REACH if i > 0 and words[i - 1] in TOLL_VERBS else 14
+    toll_reach = TOLL_REACH if i > 0 and words[i - 1] in TOLL_VERBS else TOLL_REACH_PLAIN
     if not head and value is not None and "toll" in words[max(0, i - toll_reach):i]:
         head = ["person", "die"]  # "the death toll at 9", "the toll rose to 12": a count of the dead
         last = j
@@ -489,3 +490,7 @@ def unit_factor(unit: str) -> tuple[float, str] | None:
     return float(q.magnitude), str(q.dimensionality)
 
 
+def count_states(c: Count) -> frozenset[str]:
+    """What happened to the counted people: from the head ("300 people had died") or the word
+    before ("killed 300 people")."""
+    return frozenset(STATE_TERMS[h] for h in (*c.head, c.pre) if h in STATE_TERMS)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from reviewer.engine.facts import INF
+from reviewer.engine.facts import INF, count_states
 from reviewer.engine.features import SentFeatures, different_subjects
 from reviewer.engine.settings import Tuning
-from reviewer.lang.en import ROLES, STATE_TERMS, TOLL_STATES
+from reviewer.lang.en import ROLES, TOLL_STATES
 from reviewer.lang.tables import folded_words
 
 # Durations recur for unrelated reasons ("within 24 hours", "two hours later"): no anchor.
@@ -59,7 +59,7 @@ def _floors(f: SentFeatures, t: Tuning):
         got = []
         for c in f.counts:
             if c.hi == INF and c.lo >= t.figure_min and not c.unit and not c.vague:
-                fates = frozenset(STATE_TERMS[h] for h in (*c.head, c.pre) if h in STATE_TERMS) & TOLL_STATES
+                fates = count_states(c) & TOLL_STATES
                 if fates:
                     got.append((c.lo, fates, c))
         got = f.memo["toll_floors"] = tuple(got)

@@ -20,7 +20,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from reviewer.engine.facts import unit_factor
+from reviewer.engine.facts import TOLL_REACH as _EN_TOLL_REACH, TOLL_REACH_PLAIN, unit_factor
 from reviewer.engine.settings import TUNING
 from reviewer.lang.dates import read_months_dates, read_weekdays
 from reviewer.lang.numbers import read_numbers
@@ -334,7 +334,8 @@ def _distance_role(text: str, mod, words: list, start: int, end: int) -> str:
     return ""
 
 
-TOLL_REACH, TOLL_REACH_AFTER_VERB = 14, 30  # words back from a figure to the "toll" it reports, as the English engine
+# words back from a figure to the "toll" it reports: the English engine's reaches
+TOLL_REACH, TOLL_REACH_AFTER_VERB = TOLL_REACH_PLAIN, _EN_TOLL_REACH
 
 
 def _after_toll(text: str, mod, words: list, start: int) -> bool:
