@@ -23,7 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reviewer.review.claimboard import ClaimBoard, cell, letter
-from reviewer.tui.visual_order import base_direction, has_rtl, visual_order
+from reviewer.tui.visual_order import display
 
 CELL = 3
 GLYPH = {"states": " ✓ ", "contradicts": " ≠ ", "both": "✓≠ ", "silent": " · "}
@@ -39,9 +39,7 @@ def fit(text: str, cells: int) -> str:
         return ""
     if cell_len(text) > cells:
         text = set_cell_size(text, cells - 1).rstrip() + "…"
-    if has_rtl(text):  # right-to-left words the right way round (the cut and "…" at their end)
-        text = visual_order(text, base_direction(text))[0]
-    return text
+    return display(text)  # right-to-left words the right way round (the cut and "…" at their end)
 
 
 class ClaimsTable(ScrollView, can_focus=False):
