@@ -92,27 +92,9 @@ def _shared_link_dicts(links: list[Link]) -> list[dict]:
     return out
 
 
-def link_dict(link: Link, cache: dict | None = None) -> dict:
-    if cache is None:
-        cache = {}
-    a, b = cache.get(link.a), cache.get(link.b)
-    if a is None:
-        a = cache[link.a] = {"article": link.a.article, "sentence": link.a.sentence}
-    if b is None:
-        b = cache[link.b] = {"article": link.b.article, "sentence": link.b.sentence}
-    evidence = []
-    for e in link.evidence:
-        d = cache.get(e)
-        if d is None:
-            d = cache[e] = _evidence_dict(e)
-        evidence.append(d)
-    return {
-        "a": a,
-        "b": b,
-        "relation": link.relation,
-        "score": round(float(link.score), 4),
-        "evidence": evidence,
-    } | ({"within_article": True} if link.a.article == link.b.article else {})
+def link_dict(link: Link) -> dict:
+    """One link as the alignment JSON writes it, in dicts of its own (shared with no other link)."""
+    return _shared_link_dicts([link])[0]
 
 
 def _evidence_dict(e: Evidence) -> dict:
