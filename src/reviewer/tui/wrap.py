@@ -84,7 +84,8 @@ def visual_order(line: str, rtl: bool, levels: list[int] | None = None) -> list[
     from bidi.mirror import MIRRORED
 
     base = 1 if rtl else 0
-    levels = list(levels) if levels is not None and len(levels) == len(line) else _levels(line, rtl)
+    # (a fresh list either way: L1 below sets levels in place; a line's own levels are cached)
+    levels = list(levels) if levels is not None and len(levels) == len(line) else line_levels(line, 0, len(line), rtl)
     if levels is None:  # an unknown python-bidi: whole line in one direction
         order = list(range(len(line)))
         return [(k, line[k]) for k in (order[::-1] if rtl else order)]
