@@ -11,6 +11,7 @@ from rich.color import Color, ColorParseError
 
 from reviewer.annotations import ReviewData
 from reviewer.atomic import BACKUP_SUFFIX, write_atomic
+from reviewer.checks import plural
 from reviewer.config import Config
 from reviewer.errors import SidecarError
 from reviewer.models import Article, Cluster, Link, Sentence
@@ -130,10 +131,7 @@ def good_backup(path: Path) -> ReviewData | None:
 
 
 def _items(data: ReviewData) -> str:
-    def n(count: int, word: str) -> str:
-        return f"{count} {word}{'' if count == 1 else 's'}"
-
-    return f"{n(len(data.tags), 'tag')}, {n(len(data.notes), 'note')}, {n(len(data.links), 'link decision')}"
+    return f"{plural(len(data.tags), 'tag')}, {plural(len(data.notes), 'note')}, {plural(len(data.links), 'link decision')}"
 
 
 def owner_of(path: Path) -> str | None:
