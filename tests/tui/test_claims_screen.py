@@ -276,7 +276,7 @@ async def test_a_long_claims_message_is_shown_whole_at_80x24(make):
         assert screen.message in shown.replace("▸ ", ""), shown
         assert "saved" in shown
         assert screen.query_one("#claims-bottom").region.bottom <= status.region.y
-        screen._end_flash()
+        screen.end_flash()
         await pilot.pause()
         assert status.region.height == 1
 

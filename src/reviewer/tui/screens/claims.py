@@ -30,6 +30,7 @@ from textual.widgets import Static
 from reviewer.review.claimboard import SORT_WORDS, ClaimBoard, letter
 from reviewer.tui.screens.list import ListScreen
 from reviewer.tui.screens.claims_table import ClaimsTable
+from reviewer.tui.flash import StatusFlash
 from reviewer.tui.richtext import safe_rich
 from reviewer.tui.visual_order import VisualLines, base_direction, has_rtl
 
@@ -64,7 +65,7 @@ def open_claims(app: ReviewerApp) -> None:
     app.push_screen(screen)
 
 
-class ClaimsScreen(Screen):
+class ClaimsScreen(StatusFlash, Screen):
     # Below 100 columns the screen is "-narrow": the source matrix is left out (app.tcss), so
     # that the claim under the cursor has the bottom panel's whole width.
     # The keys line has three lengths: the keys alone (-narrow), a few words (-wide), all (-full).
@@ -99,24 +100,6 @@ class ClaimsScreen(Screen):
         self._suggested = None
         self._confirm: tuple[int, str] | None = None  # a flagged claim whose acceptance awaits a second key
         self.message = ""
-        self._flash_timer = None
-
-    def notify(self, message: str, **kwargs) -> None:  # type: ignore[override]
-        """Short news goes to this screen's status line, where it covers no claim; warnings and
-        errors are toasts."""
-        if kwargs.get("severity", "information") != "information":
-            self.app.notify(message, **kwargs)
-            return
-        self.message = message
-        if self._flash_timer is not None:
-            self._flash_timer.stop()
-        self._flash_timer = self.set_timer(max(2.0, kwargs.get("timeout") or 5), self._end_flash)
-        self.show_status()
-
-    def _end_flash(self) -> None:
-        self.message = ""
-        self._flash_timer = None
-        self.show_status()
 
     def show_status(self) -> None:
         if self.review.ws.session is not None and self.is_mounted:

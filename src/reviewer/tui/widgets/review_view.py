@@ -24,6 +24,7 @@ from reviewer.review import Navigator
 from reviewer.review.navigator import open_conflict
 from reviewer.textsafe import safe_text
 from reviewer.tui.collector import Idle
+from reviewer.tui.flash import StatusFlash
 from reviewer.tui.layout import column_step
 from reviewer.tui.messages import AlignDone, AlignFailed, AlignProgress, ColumnRelaid, SentenceClicked
 from reviewer.tui.screens import NoteScreen, SearchScreen
@@ -39,7 +40,7 @@ AUTOSAVE_DELAY = 0.8
 APP_ACTIONS = {"help", "claims"}  # bound on the app: they work over any screen
 
 
-class ReviewView(Vertical, can_focus=True):
+class ReviewView(StatusFlash, Vertical, can_focus=True):
     BINDINGS = [Binding(keys, action, desc, id=bid, show=False) for bid, keys, action, desc in KEYS
                 if action not in APP_ACTIONS]
     state: var[ViewState | None] = var(None, init=False)
@@ -60,7 +61,6 @@ class ReviewView(Vertical, can_focus=True):
         self._reload_armed = False  # Reload sidecar asked once to drop unsaved work
         self._note_done: Callable[[str | None], None] | None = None  # the open note box's callback
         self.message = ""
-        self._flash_timer: Timer | None = None
         self._keys = 0  # keys come to on_key before their binding's action runs
         self._flash_key = 0  # the key during which the message was shown
         self.collector = Idle()  # full collections of the cycle collector while no key comes
@@ -73,29 +73,9 @@ class ReviewView(Vertical, can_focus=True):
             yield Inspector(id="inspector")
         yield StatusBar(id="status")
 
-    def notify(self, message: str, **kwargs) -> None:  # type: ignore[override]
-        """Short news goes to the status bar, where it covers nothing; warnings and errors are
-        toasts (the app's notify never reads messages as markup)."""
-        if kwargs.get("severity", "information") != "information":
-            self.app.notify(message, **kwargs)
-            return
-        self.flash(message, kwargs.get("timeout") or 5)
-
     def flash(self, message: str, seconds: float = 5) -> None:
-        """Show ``message`` in the status bar for a few seconds (or until the next one)."""
-        self.message = message
-        self._flash_key = self._keys
-        if self._flash_timer is not None:
-            self._flash_timer.stop()
-        self._flash_timer = self.set_timer(max(2.0, seconds), self.end_flash)
-        self.show_status()
-
-    def end_flash(self) -> None:
-        self.message = ""
-        if self._flash_timer is not None:
-            self._flash_timer.stop()
-        self._flash_timer = None
-        self.show_status()
+        self._flash_key = self._keys  # the key during which the message was shown
+        super().flash(message, seconds)
 
     # ------------------------------------------------------------------ start-up
     def start(self) -> None:
@@ -264,9 +244,7 @@ class ReviewView(Vertical, can_focus=True):
         redraw."""
         if self.message and self._flash_key != self._keys:  # news of an earlier key is stale now
             self.message = ""
-            if self._flash_timer is not None:
-                self._flash_timer.stop()
-                self._flash_timer = None
+            self.stop_flash_timer()
         if not self.message and self.nav.mark is not None and self.nav.mark != self.nav.cursor:
             self.message = self.mark_hint()  # until the link is made or the mark cleared
             self._flash_key = self._keys
