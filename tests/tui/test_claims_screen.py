@@ -5,6 +5,7 @@ a1 ≈ b1 ≈ c1, a2 ≠ b2, the other sentences alone."""
 import tomllib
 
 from reviewer.tui.screens.claims import ClaimsScreen
+from tests.tui.pilot_helpers import open_claims
 
 SIZE = (120, 40)
 
@@ -28,10 +29,7 @@ def rows(screen):
 async def test_c_opens_the_claims_of_the_cursor_and_sorts_and_filters(make):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("c")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ClaimsScreen)
+        screen = await open_claims(pilot)
         # most sources first; the cursor is on the claim of the columns' cursor (a:0)
         assert rows(screen)[0] == [("a", 1), ("b", 1), ("c", 1)]
         assert sorted(screen.board.current().sentences) == [("a", 0), ("c", 0)]
@@ -52,8 +50,7 @@ async def test_c_opens_the_claims_of_the_cursor_and_sorts_and_filters(make):
 async def test_accepting_a_claim_is_one_step_saved_and_undone_whole(make, cluster_dir):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("c")
-        await pilot.pause()
+        await open_claims(pilot)
         await pilot.press("g", "a")  # the claim a1 ≈ b1 ≈ c1: both its match links at once
         await wait_saved(pilot)
         got = {(l["a"]["article"], l["a"]["sentence"], l["b"]["article"], l["b"]["sentence"], l["decision"])
@@ -76,8 +73,7 @@ async def test_accepting_a_claim_is_one_step_saved_and_undone_whole(make, cluste
 async def test_a_label_on_a_claim_tags_every_sentence_and_undoes_at_once(make, cluster_dir):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("c")
-        await pilot.pause()
+        await open_claims(pilot)
         await pilot.press("g", "5")
         await wait_saved(pilot)
         tagged = {(t["article"], t["sentence"], t["label"]) for t in sidecar(cluster_dir)["tags"]}
@@ -90,14 +86,12 @@ async def test_a_label_on_a_claim_tags_every_sentence_and_undoes_at_once(make, c
 async def test_enter_goes_to_the_claims_sentence_in_the_selected_source(make):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("c")
-        await pilot.pause()
+        await open_claims(pilot)
         await pilot.press("g", "l", "enter")  # source B of the claim a1 ≈ b1 ≈ c1
         await pilot.pause()
         assert not isinstance(app.screen, ClaimsScreen)
         assert app.cursor == ("b", 1)
-        await pilot.press("c")
-        await pilot.pause()
+        await open_claims(pilot)
         # back on the claims screen, on the claim of the new cursor; b0 is the other version of a0 ≈ c0
         assert sorted(app.screen.board.current().sentences) == [("a", 1), ("b", 1), ("c", 1)]
         await pilot.press("escape", "g", "c")  # from a:0 (g: the first sentence of column b is b:0)
@@ -125,8 +119,7 @@ async def test_read_only_refuses_claim_decisions(make, cluster_dir):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.store.read_only_reason = "opened read-only for the test"
-        await pilot.press("c")
-        await pilot.pause()
+        await open_claims(pilot)
         await pilot.press("g", "a", "5")
         assert all(l.decision is None for l in app.session.links)
         assert not app.session.tags_by
@@ -141,8 +134,7 @@ async def test_undo_on_the_claims_screen_says_what_it_takes_back(make):
         await pilot.pause()
         await pilot.press(*"toll differs", "enter")
         await pilot.pause()
-        await pilot.press("c")
-        await pilot.pause()
+        await open_claims(pilot)
         await pilot.press("u")
         await pilot.pause()
         assert app.screen.message.startswith("undone: a note on a:0"), app.screen.message
@@ -152,10 +144,7 @@ async def test_a_narrow_claims_screen_gives_the_claim_the_whole_bottom_panel(mak
     for size, matrix in (((80, 24), False), (SIZE, True)):
         app = make()
         async with app.run_test(size=size) as pilot:
-            await pilot.press("c")
-            await pilot.pause()
-            screen = app.screen
-            assert isinstance(screen, ClaimsScreen)
+            screen = await open_claims(pilot)
             box = screen.query_one("#claims-detail-box")
             assert screen.query_one("#claims-matrix").display is matrix
             if not matrix:
@@ -221,8 +210,7 @@ async def test_claims_keys_help_wraps_under_the_description_and_closes_with_ques
     closes the box again as it does in the columns view."""
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("c")
-        await pilot.pause()
+        await open_claims(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
         assert not isinstance(app.screen, ClaimsScreen)
@@ -242,8 +230,7 @@ async def test_claims_news_goes_to_a_status_line_and_covers_no_claim_text(make):
     (found in a new-user trial at 80x24)."""
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("c")
-        await pilot.pause()
+        await open_claims(pilot)
         await pilot.press("g", "a")
         await pilot.pause()
         screen = app.screen
@@ -286,8 +273,7 @@ async def test_claim_rows_cut_at_the_edge_end_in_an_ellipsis(make):
     in `…`, and a text that fits is left whole."""
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("c")
-        await pilot.pause()
+        await open_claims(pilot)
         table = app.screen.table
         lines = screen_lines(app)[table.region.y + 1:table.region.bottom]
         room = table.scrollable_content_region.width - 12 - 3 * len(table.board.articles) - 11
@@ -311,15 +297,13 @@ async def test_the_claims_top_line_keeps_the_sort_at_80_columns(make):
     the count of shared claims first and keeps the sort and the filter whole."""
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("c")
-        await pilot.pause()
+        await open_claims(pilot)
         await pilot.press("f")
         await pilot.pause()
         top = screen_lines(app)[0]
         assert "sort: most sources first" in top and "filter: contested" in top, top
         assert "stated by more than one" not in top
     async with make().run_test(size=(160, 24)) as pilot:
-        await pilot.press("c")
-        await pilot.pause()
+        await open_claims(pilot)
         top = screen_lines(pilot.app)[0]
         assert "stated by more than one" in top and "sort: most sources first" in top, top

@@ -7,7 +7,7 @@ from bidi import get_display
 from reviewer.models import Link, SentenceRef
 from reviewer.resources import bundled_seeds_dir
 from reviewer.tui.app import make_app
-from reviewer.tui.screens.claims import ClaimsScreen
+from tests.tui.pilot_helpers import open_claims
 
 ART = "001_95906788527a028a"
 AR, AR_LONG = 11, 10  # "I'm fine, praise God…" in Arabic, a long Arabic sentence
@@ -23,10 +23,7 @@ async def _open_claims_on(pilot, app, sent: int):
     await pilot.pause()
     app.review._go(app._art_index[ART], sent)
     await pilot.pause()
-    await pilot.press("c")
-    await pilot.pause()
-    assert isinstance(app.screen, ClaimsScreen)
-    return app.screen
+    return await open_claims(pilot)
 
 
 def _drawn(screen) -> list[str]:

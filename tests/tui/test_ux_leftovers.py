@@ -7,6 +7,7 @@ from textual.widgets import Input, Static
 from reviewer.tui.screens import NoteScreen, SearchScreen
 from reviewer.tui.widgets.inspector import Inspector
 from reviewer.tui.widgets.top_bar import TopBar
+from tests.tui.pilot_helpers import open_claims
 
 SIZE = (150, 40)
 # Our own words: "the bridge is closed" and "the port".
@@ -91,14 +92,9 @@ async def test_enter_to_a_greyed_out_sentence_says_so(make):
 
 
 async def test_n_on_the_claims_screen_goes_to_the_next_contested_claim(make):
-    from reviewer.tui.screens.claims import ClaimsScreen
-
     app = make()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("c")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ClaimsScreen)
+        screen = await open_claims(pilot)
         contested = [r for r, cid in enumerate(screen.board.rows) if screen.board.claims.claim(cid).contested]
         assert len(contested) >= 2 and screen.board.row in contested
         start = screen.board.row
