@@ -4,13 +4,23 @@ import pytest
 
 from reviewer.config import parse_config_text
 from reviewer.resources import bundled_config_path
-from tests.helpers import ARTICLES
+from tests.helpers import ARTICLES, share_embeddings
+
+
+@pytest.fixture(scope="session")
+def _shared_embeddings(tmp_path_factory):
+    """One store of sentence embeddings for the whole run (see tests.helpers.share_embeddings)."""
+    return tmp_path_factory.mktemp("shared-embeddings") / "embeddings.sqlite3"
 
 
 @pytest.fixture(autouse=True)
-def _private_cache_dir(tmp_path_factory, monkeypatch):
-    """No test reads or writes the user's real alignment cache."""
-    monkeypatch.setenv("REVIEWER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+def _private_cache_dir(tmp_path_factory, monkeypatch, _shared_embeddings):
+    """No test reads or writes the user's real alignment cache. Each test gets a cache folder of
+    its own (alignments are never shared), seeded with the embeddings earlier tests computed."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("REVIEWER_CACHE_DIR", str(folder))
+    with share_embeddings(folder, _shared_embeddings):
+        yield
 
 
 @pytest.fixture

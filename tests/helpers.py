@@ -1,6 +1,7 @@
 """Shared test data and helpers: a small synthetic cluster (three articles about one factory
 fire) with hand-made links, and a way to wait for a child process."""
 
+import contextlib
 import time
 
 from reviewer.models import Evidence, Link, SentenceRef
@@ -43,3 +44,49 @@ def started(proc):
             pass
         time.sleep(0.01)
     return proc
+
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _is_store(path) -> bool:
+    """A readable embeddings store (tests also write broken ones on purpose)."""
+    import sqlite3
+
+    try:
+        with open(path, "rb") as f:
+            if f.read(16) != _SQLITE_MAGIC:
+                return False
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            con.execute("SELECT count(*) FROM emb").fetchone()
+        finally:
+            con.close()
+        return True
+    except (OSError, sqlite3.Error):
+        return False
+
+
+@contextlib.contextmanager
+def share_embeddings(cache_folder, shared):
+    """Seed ``cache_folder`` with the run's shared embeddings store and take back what the test
+    added: the seeds' sentences are embedded once per run, not once per test (about 3 s each),
+    while every test keeps its own alignment cache. Only the model's time is saved: a stored
+    embedding is the very vector the model gave."""
+    import shutil
+    from pathlib import Path
+
+    cache_folder, shared = Path(cache_folder), Path(shared)
+    store = cache_folder / "embeddings.sqlite3"
+    cache_folder.mkdir(parents=True, exist_ok=True)
+    if shared.exists():
+        shutil.copyfile(shared, store)
+    before = store.stat().st_size if store.exists() else 0
+    try:
+        yield store
+    finally:
+        if (store.exists() and store.stat().st_size > before and not store.with_name(store.name + "-journal").exists()
+                and _is_store(store)):
+            tmp = shared.with_name(shared.name + ".tmp")
+            shutil.copyfile(store, tmp)
+            tmp.replace(shared)
