@@ -144,9 +144,9 @@ def read_facts(text: str, lang: str) -> tuple[XFact, ...]:
         return ()
     facts: list[XFact] = []
     taken: list[tuple[int, int]] = []  # dates and clock times: their digits are not counts
-    _calendar_facts(text, lang, mod, facts, taken)
-    numbers = [n for n in read_numbers(text, lang) if not any(s < n.end and n.start < e for s, e in taken)]
     words = _words(text)
+    _calendar_facts(text, lang, mod, words, facts, taken)
+    numbers = [n for n in read_numbers(text, lang) if not any(s < n.end and n.start < e for s, e in taken)]
     durations = {_key(mod, k): v for k, v in mod.DURATION_UNITS.items()}
     _number_facts(text, mod, numbers, words, durations, facts)
     facts = _ranges(text, mod, numbers, words, facts)
@@ -171,9 +171,9 @@ def _conversions_share_roles(text: str, facts: list[XFact]) -> list[XFact]:
     return out
 
 
-def _calendar_facts(text: str, lang: str, mod, facts: list[XFact], taken: list[tuple[int, int]]) -> None:
+def _calendar_facts(text: str, lang: str, mod, words: list, facts: list[XFact], taken: list[tuple[int, int]]) -> None:
     """Dates, weekdays (also inside compounds such as "Sonntagmorgen") and clock times."""
-    said = _reporting_starts(text, mod)
+    said = _reporting_starts(text, mod, words)
     for d in read_months_dates(text, lang):
         if d.day is not None:
             facts.append(XFact("date", d.month * 100 + d.day, (d.start, d.end), agree_only=_reported(d.start, said)))
@@ -203,13 +203,19 @@ def _calendar_facts(text: str, lang: str, mod, facts: list[XFact], taken: list[t
 REPORTING_REACH = 3  # words from a verb of saying to the day it names ("said on Monday")
 
 
-def _reporting_starts(text: str, mod) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=16)
+def _reporting_verbs(mod) -> frozenset[str]:
+    """REPORTING_VERBS of a language's tables as _reporting_starts compares them (built once per language)."""
+    return frozenset(_key(mod, v) for v in getattr(mod, "REPORTING_VERBS", ()))
+
+
+def _reporting_starts(text: str, mod, words: list) -> list[tuple[int, int]]:
     """Where the day of a statement may stand: from each verb of saying of the language to the
-    end of the REPORTING_REACH-th word after it, up to a break in the clause."""
-    verbs = {_key(mod, v) for v in getattr(mod, "REPORTING_VERBS", ())}
+    end of the REPORTING_REACH-th word after it, up to a break in the clause (``words``: the
+    sentence's :func:`_words`)."""
+    verbs = _reporting_verbs(mod)
     if not verbs:
         return []
-    words = _words(text)
     out = []
     for k, (w, _s, e) in enumerate(words):
         if _key(mod, w) not in verbs:
@@ -284,10 +290,9 @@ def _distance_role(text: str, mod, words: list, start: int, end: int) -> str:
     figure, or right after its unit), DISTANCE_LEFT_BEFORE (phrases before the figure, hedges
     such as "about" skipped), DISTANCE_LEFT_AFTER (right after the unit, a bracket skipped) and
     DISTANCE_LEFT_AROUND (a word before the figure and one after the unit, together)."""
-    motion = {_key(mod, w) for w in getattr(mod, "DISTANCE_MOTION", ())}
+    motion, hedges, left_before, left_around, left_after = _distance_tables(mod)
     if not motion:
         return ""
-    hedges = sorted(([_key(mod, w) for w in reversed(cue.split())] for cue in mod.APPROX_CUES), key=len, reverse=True)
     before, pos = [], start  # nearest first
     for w, s, e in reversed([x for x in words if x[2] <= start]):
         if _BREAK.search(text, e, pos) or len(before) >= 5:
@@ -319,19 +324,31 @@ def _distance_role(text: str, mod, words: list, start: int, end: int) -> str:
         pos = e
     first_before = before[0] if before else ""
     phrase = " ".join(reversed(before))
-    for cue in getattr(mod, "DISTANCE_LEFT_BEFORE", ()):
-        tail = " " + " ".join(_key(mod, w) for w in cue.split()) + " "
+    for tail in left_before:
         if f" {phrase} ".endswith(tail) or f" {raw} ".endswith(tail):
             return "left"
     nxt = after[0] if after else ""
-    for cue_b, cue_a in getattr(mod, "DISTANCE_LEFT_AROUND", ()):
-        if first_before == _key(mod, cue_b) and nxt == _key(mod, cue_a):
+    for cue_b, cue_a in left_around:
+        if first_before == cue_b and nxt == cue_a:
             return "left"
-    if nxt and nxt in {_key(mod, w) for w in getattr(mod, "DISTANCE_LEFT_AFTER", ())}:
+    if nxt and nxt in left_after:
         return "left"
     if first_before in motion or nxt in motion:
         return "covered"
     return ""
+
+
+@functools.lru_cache(maxsize=16)
+def _distance_tables(mod) -> tuple:
+    """_distance_role's words of a language's tables as it compares them (built once per language):
+    the motion words, the hedges (each a list of words, last word first, longest first), the
+    DISTANCE_LEFT_BEFORE phrases as " a b " tails, the DISTANCE_LEFT_AROUND pairs, DISTANCE_LEFT_AFTER."""
+    motion = frozenset(_key(mod, w) for w in getattr(mod, "DISTANCE_MOTION", ()))
+    hedges = tuple(sorted(([_key(mod, w) for w in reversed(cue.split())] for cue in mod.APPROX_CUES), key=len, reverse=True))
+    left_before = tuple(" " + " ".join(_key(mod, w) for w in cue.split()) + " " for cue in getattr(mod, "DISTANCE_LEFT_BEFORE", ()))
+    left_around = tuple((_key(mod, b), _key(mod, a)) for b, a in getattr(mod, "DISTANCE_LEFT_AROUND", ()))
+    left_after = frozenset(_key(mod, w) for w in getattr(mod, "DISTANCE_LEFT_AFTER", ()))
+    return motion, hedges, left_before, left_around, left_after
 
 
 # words back from a figure to the "toll" it reports: the English engine's reaches
@@ -342,23 +359,30 @@ def _after_toll(text: str, mod, words: list, start: int) -> bool:
     """A figure that counts nothing by its own words, reported as a toll named earlier in the
     sentence (per-language TOLL_WORDS; TOLL_VERBS right before the figure, hedges skipped,
     reach further: "the death toll of the storm in the north rose to 40")."""
-    tolls = tuple(_key(mod, w) for w in getattr(mod, "TOLL_WORDS", ()))
+    tolls, one, several, verbs, hedges = _toll_tables(mod)
     if not tolls:
         return False
     clause = max(text.rfind(";", 0, start), text.rfind(":", 0, start))  # not across a semicolon or colon
     before = [_key(mod, w) for w, s, e in words if e <= start and s > clause]
-    verbs = {_key(mod, w) for w in getattr(mod, "TOLL_VERBS", ())}
-    hedges = {_key(mod, w) for cue in mod.APPROX_CUES for w in cue.split()}
     k = len(before) - 1
     while k >= 0 and before[k] in hedges and before[k] not in verbs:
         k -= 1
     reach = TOLL_REACH_AFTER_VERB if k >= 0 and before[k] in verbs else TOLL_REACH
     near = before[-reach:]
-    one = tuple(t for t in tolls if " " not in t)
     if one and any(w.startswith(one) for w in near):
         return True
     joined = f" {' '.join(near)} "
-    return any(f" {t} " in joined for t in tolls if " " in t)
+    return any(f" {t} " in joined for t in several)
+
+
+@functools.lru_cache(maxsize=16)
+def _toll_tables(mod) -> tuple:
+    """_after_toll's words of a language's tables as it compares them (built once per language):
+    the toll words, those of one word and of several, the toll verbs and the hedges' words."""
+    tolls = tuple(_key(mod, w) for w in getattr(mod, "TOLL_WORDS", ()))
+    return (tolls, tuple(t for t in tolls if " " not in t), tuple(t for t in tolls if " " in t),
+            frozenset(_key(mod, w) for w in getattr(mod, "TOLL_VERBS", ())),
+            frozenset(_key(mod, w) for cue in mod.APPROX_CUES for w in cue.split()))
 
 
 def _ranges(text: str, mod, numbers: list, words: list, facts: list[XFact]) -> list[XFact]:
