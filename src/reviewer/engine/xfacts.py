@@ -20,6 +20,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 
+from reviewer.engine.dates import read_clock_times
 from reviewer.engine.facts import TOLL_REACH as _EN_TOLL_REACH, TOLL_REACH_PLAIN, unit_factor
 from reviewer.engine.settings import TUNING
 from reviewer.lang.dates import read_months_dates, read_weekdays
@@ -30,8 +31,6 @@ from reviewer.models import Evidence
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|%|٪")
 _BREAK = re.compile(r"[,;:.!?()\[\]«»\"“”„–—]")
 _AR_PREFIX = re.compile(r"^(?:وال|بال|فال|كال|لل|ال|و|ب|ف|ل)(?=..)")
-_CLOCK = re.compile(r"(?<![\w.,:])(\d{1,2})(?:\s?([:.h])\s?(\d{2}))?(?:\s?(a\.m\.|p\.m\.|a\.m|p\.m|am|pm|uhr|heures|horas|h|hrs))?(?![\w])",
-                    re.IGNORECASE)
 
 WINDOW_AFTER = 4  # words after a number searched for what it counts
 WINDOW_BEFORE = 3  # and before it ("population of 40,000", "killed 12")
@@ -56,6 +55,7 @@ class XFact:
     agree_only: bool = False
     low: float | None = None  # a range ("between 20 and 30", "zwischen 20 und 30"): its lower bound; value is the upper
     role: str = ""  # a distance: "covered" (the way travelled) or "left" (the way still to go), else ""
+    half_day: bool = False  # a time on a 12-hour clock without a.m./p.m. ("at 9:30"): known up to 12 hours
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
@@ -184,20 +184,11 @@ def _calendar_facts(text: str, lang: str, mod, words: list, facts: list[XFact], 
         for name, value in mod.WEEKDAYS.items():
             for m in re.finditer(rf"(?<!\w)({re.escape(name)})(?:{'|'.join(mod.DAYPARTS)})s?(?!\w)", text, re.IGNORECASE):
                 facts.append(XFact("weekday", value, (m.start(1), m.end(1))))
-    clock_words = {k.lower() for k in mod.CLOCK_SUFFIXES}
-    for m in _CLOCK.finditer(text):
-        suffix = (m.group(4) or "").lower()
-        if not (m.group(3) and m.group(2) in ":h" or suffix in clock_words or (m.group(3) and suffix)):
-            continue
-        if m.group(2) == "." and not suffix:
-            continue
-        hour, minute = int(m.group(1)), int(m.group(3) or 0)
-        if suffix.startswith("p") and hour < 12:
-            hour += 12
-        if hour > 24 or minute > 59:
-            continue
-        facts.append(XFact("time", hour * 60 + minute, (m.start(), m.end())))
-        taken.append((m.start(), m.end()))
+    for c in read_clock_times(text, lang):
+        if c.width:
+            continue  # a part of the day ("in the evening") is a stretch, not a time to compare by value
+        facts.append(XFact("time", c.minutes, c.span, half_day=c.half_day))
+        taken.append(c.span)
 
 
 REPORTING_REACH = 3  # words from a verb of saying to the day it names ("said on Monday")
@@ -457,6 +448,8 @@ def _agree(fa: XFact, fb: XFact) -> bool:
         tol = (MEASURE_TOLERANCE if fa.kind in ("measure", "duration") else 0.0) + APPROX_TOLERANCE * (fa.approx + fb.approx)
         lo_a, lo_b = (fa.value if fa.low is None else fa.low), (fb.value if fb.low is None else fb.low)
         return lo_a <= fb.value * (1 + tol) + 1e-9 and lo_b <= fa.value * (1 + tol) + 1e-9
+    if fa.kind == "time" and (fa.half_day or fb.half_day):
+        return fa.value % 720 == fb.value % 720  # "at 9:30" may be "21:30"
     if fa.kind in ("weekday", "date", "time"):
         return fa.value == fb.value
     tol = MEASURE_TOLERANCE if fa.kind in ("measure", "duration") else 0.0
