@@ -30,8 +30,6 @@ from reviewer.lang.en import (
     NUMBER_WORDS,
     OTHER_EVENT,
     PREDICATIVE,
-    REPORTING,
-    SPEECH_SETTINGS,
     ROLES,
     STOPWORDS,
     UNITS,
@@ -436,10 +434,11 @@ def _said_at_setting(f: SentFeatures, k: int, t: Tuning) -> bool:
     """The date follows a reporting verb and the setting of the speech ("said at a news
     briefing Thursday", "told reporters at a briefing on Tuesday"), with no punctuation between."""
     lo = max(0, k - t.setting_reach - 3)
+    settings, reporting = folded_words(f.lang, "SPEECH_SETTINGS"), folded_words(f.lang, "REPORTING")  # per language
     for p in range(k - 1, lo, -1):
         if re.search(r"[,;:.!?\"\u201c\u201d]", f.text[f.toks[p][2]:f.toks[p + 1][1]]):
             return False
-        if f.words[p] in SPEECH_SETTINGS and any(f.words[m] in REPORTING for m in range(max(0, p - 2), p)):
+        if f.words[p] in settings and any(f.words[m] in reporting for m in range(max(0, p - 2), p)):
             return True
     return False
 
