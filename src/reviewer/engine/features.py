@@ -22,6 +22,8 @@ from reviewer.engine.textnorm import NameCanon, fold, stem, tokenize
 from reviewer.lang.tables import folded_words
 from reviewer.lang.en import (
     DETERMINER_NEGATIONS,
+    FORM_NOUN_MARKERS,
+    FORM_NOUNS,
     LAST_TIME_WORDS,
     NAME_LINKERS,
     NEG_CUES,
@@ -248,6 +250,8 @@ def build_features(cluster: Cluster, t: Tuning = TUNING) -> list[SentFeatures]:
             got = memo.get(key)
             if got is None:
                 got = memo[key] = _term_of(w, key[1], canon, stems_present, t)
+            if w in FORM_NOUNS and k and not got[1] and (words[k - 1] in FORM_NOUN_MARKERS or words[k - 1][:1].isdigit()):
+                got = (w, False, False)  # "40 billion won", "a rose": the noun, not the verb (lang.en FORM_NOUNS)
             term, is_name, un_negated = got
             names.append(is_name)
             terms.append(term)

@@ -166,9 +166,14 @@ IRREGULAR_FORMS = {
     "seek": "sought", "speak": "spoke spoken", "throw": "threw thrown", "drive": "drove driven",
     "bring": "brought", "keep": "kept", "meet": "met", "pay": "paid", "catch": "caught", "fight": "fought",
     "freeze": "froze frozen", "shake": "shook shaken", "sell": "sold", "tear": "tore torn", "blow": "blew blown",
-    "know": "knew known", "shoot": "shot", "find": "found", "hide": "hid hidden", "swim": "swam swum",
+    "know": "knew known", "shoot": "shot shots", "find": "found", "hide": "hid hidden", "swim": "swam swum",
     "choose": "chose chosen", "forbid": "forbade forbidden", "withdraw": "withdrew withdrawn", "bear": "bore borne",
 }
+# Forms above that are also nouns: right after a figure, a scale word or an article they are
+# the noun, with a term of their own ("40 billion won", "the won fell", "a rose", "roses").
+FORM_NOUNS = frozenset({"won", "rose"})
+FORM_NOUN_MARKERS = frozenset({"a", "an", "the", "per", "each", "every", "hundred", "thousand", "million", "billion",
+                               "trillion", "m", "bn", "tn"})
 
 SYNONYMS = {
     "die": "kill killed killing dead die died death deaths dies dying fatal fatality fatalities drown drowned perish perished",
@@ -237,7 +242,7 @@ GENERIC_HEADS = frozenset({"person", "member", "other", "time", "group", "thing"
                            "million", "billion", "thousand", "hundr", "number",
                            # amounts of money differ for many reasons (fees, offers, budgets)
                            "euro", "dollar", "pound", "yen", "yuan", "rupe", "dinar", "franc", "rubl",
-                           "lira", "peso", "real", "shekel", "riyal", "dirham"})
+                           "lira", "peso", "real", "shekel", "riyal", "dirham", "won"})
 # Heads that all count people: "12,000 members" and "8,000 workers" of the same strike can
 # disagree; whether they count the same people is left to the words around them.
 PERSON_HEADS = frozenset({"person", "member", "staff", "protester", "resid", "citizen", "passeng", "civilian",
