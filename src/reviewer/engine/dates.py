@@ -203,7 +203,7 @@ def read_clock_times(text: str, lang: str) -> list[ClockTime]:
 
 @functools.lru_cache(maxsize=4096)
 def _read_clock_times(text: str, lang: str) -> tuple[ClockTime, ...]:
-    """read_clock_times, once per text (issue 15: features and evidence both read a sentence's)."""
+    """read_clock_times, once per text (issue 15: features, evidence and xfacts all read a sentence's)."""
     suffixes, cues, parts, folded = _clock_tables(lang)
     out: list[ClockTime] = []
     for m in _CLOCK_RE.finditer(text):

@@ -23,7 +23,10 @@ from reviewer.lang.en import (
     AUX,
     CLOCK,
     COUNT_LEAD_WORDS,
+    AMOUNT_WORDS,
+    DIMENSION_PREPOSITIONS,
     DIMENSION_WORDS,
+    LENGTH_WORDS,
     FRACTION_WORDS,
     LIVES_LOST_CUES,
     LOWER,
@@ -219,8 +222,8 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
     if value is not None and value != int(value) and k < n and words[k] == "of":
         return ["percent"], j, k  # "received 59.8 of the votes": a share
     if k < n and words[k] == "m" and terms[k] is None and not _gap(toks, j, k) and (toks[i][1] == 0 or text[toks[i][1] - 1] not in "$£€") \
-            and (k + 1 == n or _gap(toks, k, k + 1) or words[k + 1] in DIMENSION_WORDS):
-        head.append("m")  # "a 300m-long pier", "290 m high": metres (not "$5m", "5m people")
+            and _m_is_metres(words, text, k, k + 1 == n or _gap(toks, k, k + 1)):
+        head.append("m")  # "a 300m-long pier", "290 m high": metres (not "$5m", "5m people", "5m of funding")
         last = k
         k += 1
     while k < n and len(head) < 3 and terms[k] is not None and not _gap(toks, k - 1, k):
@@ -401,6 +404,18 @@ def _join_durations(counts: list[Count], text: str) -> list[Count]:
             continue
         out.append(c)
     return out
+
+
+def _m_is_metres(words: list[str], text: str, k: int, alone: bool) -> bool:
+    """Is the "m" at token k, glued to a figure, metres rather than millions? Yes before a word of
+    DIMENSION_WORDS ("40m deep"); alone ("the mast is 60m.") or before a preposition of
+    DIMENSION_PREPOSITIONS only in a sentence of no AMOUNT_WORDS and no currency sign ("it cost 5m.",
+    "8m of funding"), and before the preposition only in a sentence of LENGTH_WORDS ("600m of cable")."""
+    if not alone and words[k + 1] in DIMENSION_WORDS:
+        return True
+    if any(w in AMOUNT_WORDS for w in words) or any(c in text for c in "$£€¥"):
+        return False
+    return alone or (words[k + 1] in DIMENSION_PREPOSITIONS and any(w in LENGTH_WORDS for w in words))
 
 
 def _gap(toks: list[Tok], a: int, b: int) -> bool:

@@ -22,6 +22,8 @@ from reviewer.engine.textnorm import NameCanon, fold, stem, tokenize
 from reviewer.lang.tables import folded_words
 from reviewer.lang.en import (
     DETERMINER_NEGATIONS,
+    FORM_NOUN_MARKERS,
+    FORM_NOUNS,
     LAST_TIME_WORDS,
     NAME_LINKERS,
     NEG_CUES,
@@ -30,8 +32,6 @@ from reviewer.lang.en import (
     NUMBER_WORDS,
     OTHER_EVENT,
     PREDICATIVE,
-    REPORTING,
-    SPEECH_SETTINGS,
     ROLES,
     STOPWORDS,
     UNITS,
@@ -250,6 +250,8 @@ def build_features(cluster: Cluster, t: Tuning = TUNING) -> list[SentFeatures]:
             got = memo.get(key)
             if got is None:
                 got = memo[key] = _term_of(w, key[1], canon, stems_present, t)
+            if w in FORM_NOUNS and k and not got[1] and (words[k - 1] in FORM_NOUN_MARKERS or words[k - 1][:1].isdigit()):
+                got = (w, False, False)  # "40 billion won", "a rose": the noun, not the verb (lang.en FORM_NOUNS)
             term, is_name, un_negated = got
             names.append(is_name)
             terms.append(term)
@@ -436,10 +438,11 @@ def _said_at_setting(f: SentFeatures, k: int, t: Tuning) -> bool:
     """The date follows a reporting verb and the setting of the speech ("said at a news
     briefing Thursday", "told reporters at a briefing on Tuesday"), with no punctuation between."""
     lo = max(0, k - t.setting_reach - 3)
+    settings, reporting = folded_words(f.lang, "SPEECH_SETTINGS"), folded_words(f.lang, "REPORTING")  # per language
     for p in range(k - 1, lo, -1):
         if re.search(r"[,;:.!?\"\u201c\u201d]", f.text[f.toks[p][2]:f.toks[p + 1][1]]):
             return False
-        if f.words[p] in SPEECH_SETTINGS and any(f.words[m] in REPORTING for m in range(max(0, p - 2), p)):
+        if f.words[p] in settings and any(f.words[m] in reporting for m in range(max(0, p - 2), p)):
             return True
     return False
 

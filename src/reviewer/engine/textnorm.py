@@ -38,15 +38,25 @@ def _build_synonyms() -> dict[str, str]:
                 continue
             out[st.stemWord(w)] = target
             out[w] = target
-    for base, forms in IRREGULAR_FORMS.items():  # "lost" -> the term of "lose"
-        target = out.get(base) or out.get(st.stemWord(base)) or st.stemWord(base)
+    return out
+
+
+def _build_irregular(syn: dict[str, str]) -> dict[str, str]:
+    """"lost" -> the term of "lose": the form itself only, never another word of the same stem
+    ("founded", "roses" and "boring" are not "find", "rise" and "bear")."""
+    st = snowballstemmer.stemmer("english")
+    out: dict[str, str] = {}
+    for base, forms in IRREGULAR_FORMS.items():
+        target = syn.get(base) or syn.get(st.stemWord(base)) or st.stemWord(base)
         for w in forms.split():
-            out.setdefault(w, target)
+            if w not in syn:
+                out.setdefault(w, target)
     return out
 
 
 _STEMMER = snowballstemmer.stemmer("english")
 _SYN = _build_synonyms()
+_IRREGULAR = _build_irregular(_SYN)
 
 
 def _build_antonyms() -> dict[str, set[str]]:
@@ -84,7 +94,7 @@ def stem(folded: str) -> str:
     if not folded.isascii():
         return folded
     s = _STEMMER.stemWord(folded)
-    return _SYN.get(folded) or _SYN.get(s) or s
+    return _SYN.get(folded) or _IRREGULAR.get(folded) or _SYN.get(s) or s
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:

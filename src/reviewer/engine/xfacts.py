@@ -20,6 +20,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 
+from reviewer.engine.dates import read_clock_times
 from reviewer.engine.facts import TOLL_REACH as _EN_TOLL_REACH, TOLL_REACH_PLAIN, unit_factor
 from reviewer.engine.settings import TUNING
 from reviewer.lang.dates import read_months_dates, read_weekdays
@@ -30,8 +31,6 @@ from reviewer.models import Evidence
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|%|٪")
 _BREAK = re.compile(r"[,;:.!?()\[\]«»\"“”„–—]")
 _AR_PREFIX = re.compile(r"^(?:وال|بال|فال|كال|لل|ال|و|ب|ف|ل)(?=..)")
-_CLOCK = re.compile(r"(?<![\w.,:])(\d{1,2})(?:\s?([:.h])\s?(\d{2}))?(?:\s?(a\.m\.|p\.m\.|a\.m|p\.m|am|pm|uhr|heures|horas|h|hrs))?(?![\w])",
-                    re.IGNORECASE)
 
 WINDOW_AFTER = 4  # words after a number searched for what it counts
 WINDOW_BEFORE = 3  # and before it ("population of 40,000", "killed 12")
@@ -56,6 +55,7 @@ class XFact:
     agree_only: bool = False
     low: float | None = None  # a range ("between 20 and 30", "zwischen 20 und 30"): its lower bound; value is the upper
     role: str = ""  # a distance: "covered" (the way travelled) or "left" (the way still to go), else ""
+    half_day: bool = False  # a time on a 12-hour clock without a.m./p.m. ("at 9:30"): known up to 12 hours
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
@@ -144,9 +144,9 @@ def read_facts(text: str, lang: str) -> tuple[XFact, ...]:
         return ()
     facts: list[XFact] = []
     taken: list[tuple[int, int]] = []  # dates and clock times: their digits are not counts
-    _calendar_facts(text, lang, mod, facts, taken)
-    numbers = [n for n in read_numbers(text, lang) if not any(s < n.end and n.start < e for s, e in taken)]
     words = _words(text)
+    _calendar_facts(text, lang, mod, words, facts, taken)
+    numbers = [n for n in read_numbers(text, lang) if not any(s < n.end and n.start < e for s, e in taken)]
     durations = {_key(mod, k): v for k, v in mod.DURATION_UNITS.items()}
     _number_facts(text, mod, numbers, words, durations, facts)
     facts = _ranges(text, mod, numbers, words, facts)
@@ -171,9 +171,9 @@ def _conversions_share_roles(text: str, facts: list[XFact]) -> list[XFact]:
     return out
 
 
-def _calendar_facts(text: str, lang: str, mod, facts: list[XFact], taken: list[tuple[int, int]]) -> None:
+def _calendar_facts(text: str, lang: str, mod, words: list, facts: list[XFact], taken: list[tuple[int, int]]) -> None:
     """Dates, weekdays (also inside compounds such as "Sonntagmorgen") and clock times."""
-    said = _reporting_starts(text, mod)
+    said = _reporting_starts(text, mod, words)
     for d in read_months_dates(text, lang):
         if d.day is not None:
             facts.append(XFact("date", d.month * 100 + d.day, (d.start, d.end), agree_only=_reported(d.start, said)))
@@ -184,32 +184,29 @@ def _calendar_facts(text: str, lang: str, mod, facts: list[XFact], taken: list[t
         for name, value in mod.WEEKDAYS.items():
             for m in re.finditer(rf"(?<!\w)({re.escape(name)})(?:{'|'.join(mod.DAYPARTS)})s?(?!\w)", text, re.IGNORECASE):
                 facts.append(XFact("weekday", value, (m.start(1), m.end(1))))
-    clock_words = {k.lower() for k in mod.CLOCK_SUFFIXES}
-    for m in _CLOCK.finditer(text):
-        suffix = (m.group(4) or "").lower()
-        if not (m.group(3) and m.group(2) in ":h" or suffix in clock_words or (m.group(3) and suffix)):
-            continue
-        if m.group(2) == "." and not suffix:
-            continue
-        hour, minute = int(m.group(1)), int(m.group(3) or 0)
-        if suffix.startswith("p") and hour < 12:
-            hour += 12
-        if hour > 24 or minute > 59:
-            continue
-        facts.append(XFact("time", hour * 60 + minute, (m.start(), m.end())))
-        taken.append((m.start(), m.end()))
+    for c in read_clock_times(text, lang):
+        if c.width:
+            continue  # a part of the day ("in the evening") is a stretch, not a time to compare by value
+        facts.append(XFact("time", c.minutes, c.span, half_day=c.half_day))
+        taken.append(c.span)
 
 
 REPORTING_REACH = 3  # words from a verb of saying to the day it names ("said on Monday")
 
 
-def _reporting_starts(text: str, mod) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=16)
+def _reporting_verbs(mod) -> frozenset[str]:
+    """REPORTING_VERBS of a language's tables as _reporting_starts compares them (built once per language)."""
+    return frozenset(_key(mod, v) for v in getattr(mod, "REPORTING_VERBS", ()))
+
+
+def _reporting_starts(text: str, mod, words: list) -> list[tuple[int, int]]:
     """Where the day of a statement may stand: from each verb of saying of the language to the
-    end of the REPORTING_REACH-th word after it, up to a break in the clause."""
-    verbs = {_key(mod, v) for v in getattr(mod, "REPORTING_VERBS", ())}
+    end of the REPORTING_REACH-th word after it, up to a break in the clause (``words``: the
+    sentence's :func:`_words`)."""
+    verbs = _reporting_verbs(mod)
     if not verbs:
         return []
-    words = _words(text)
     out = []
     for k, (w, _s, e) in enumerate(words):
         if _key(mod, w) not in verbs:
@@ -284,10 +281,9 @@ def _distance_role(text: str, mod, words: list, start: int, end: int) -> str:
     figure, or right after its unit), DISTANCE_LEFT_BEFORE (phrases before the figure, hedges
     such as "about" skipped), DISTANCE_LEFT_AFTER (right after the unit, a bracket skipped) and
     DISTANCE_LEFT_AROUND (a word before the figure and one after the unit, together)."""
-    motion = {_key(mod, w) for w in getattr(mod, "DISTANCE_MOTION", ())}
+    motion, hedges, left_before, left_around, left_after = _distance_tables(mod)
     if not motion:
         return ""
-    hedges = sorted(([_key(mod, w) for w in reversed(cue.split())] for cue in mod.APPROX_CUES), key=len, reverse=True)
     before, pos = [], start  # nearest first
     for w, s, e in reversed([x for x in words if x[2] <= start]):
         if _BREAK.search(text, e, pos) or len(before) >= 5:
@@ -319,19 +315,31 @@ def _distance_role(text: str, mod, words: list, start: int, end: int) -> str:
         pos = e
     first_before = before[0] if before else ""
     phrase = " ".join(reversed(before))
-    for cue in getattr(mod, "DISTANCE_LEFT_BEFORE", ()):
-        tail = " " + " ".join(_key(mod, w) for w in cue.split()) + " "
+    for tail in left_before:
         if f" {phrase} ".endswith(tail) or f" {raw} ".endswith(tail):
             return "left"
     nxt = after[0] if after else ""
-    for cue_b, cue_a in getattr(mod, "DISTANCE_LEFT_AROUND", ()):
-        if first_before == _key(mod, cue_b) and nxt == _key(mod, cue_a):
+    for cue_b, cue_a in left_around:
+        if first_before == cue_b and nxt == cue_a:
             return "left"
-    if nxt and nxt in {_key(mod, w) for w in getattr(mod, "DISTANCE_LEFT_AFTER", ())}:
+    if nxt and nxt in left_after:
         return "left"
     if first_before in motion or nxt in motion:
         return "covered"
     return ""
+
+
+@functools.lru_cache(maxsize=16)
+def _distance_tables(mod) -> tuple:
+    """_distance_role's words of a language's tables as it compares them (built once per language):
+    the motion words, the hedges (each a list of words, last word first, longest first), the
+    DISTANCE_LEFT_BEFORE phrases as " a b " tails, the DISTANCE_LEFT_AROUND pairs, DISTANCE_LEFT_AFTER."""
+    motion = frozenset(_key(mod, w) for w in getattr(mod, "DISTANCE_MOTION", ()))
+    hedges = tuple(sorted(([_key(mod, w) for w in reversed(cue.split())] for cue in mod.APPROX_CUES), key=len, reverse=True))
+    left_before = tuple(" " + " ".join(_key(mod, w) for w in cue.split()) + " " for cue in getattr(mod, "DISTANCE_LEFT_BEFORE", ()))
+    left_around = tuple((_key(mod, b), _key(mod, a)) for b, a in getattr(mod, "DISTANCE_LEFT_AROUND", ()))
+    left_after = frozenset(_key(mod, w) for w in getattr(mod, "DISTANCE_LEFT_AFTER", ()))
+    return motion, hedges, left_before, left_around, left_after
 
 
 # words back from a figure to the "toll" it reports: the English engine's reaches
@@ -342,23 +350,30 @@ def _after_toll(text: str, mod, words: list, start: int) -> bool:
     """A figure that counts nothing by its own words, reported as a toll named earlier in the
     sentence (per-language TOLL_WORDS; TOLL_VERBS right before the figure, hedges skipped,
     reach further: "the death toll of the storm in the north rose to 40")."""
-    tolls = tuple(_key(mod, w) for w in getattr(mod, "TOLL_WORDS", ()))
+    tolls, one, several, verbs, hedges = _toll_tables(mod)
     if not tolls:
         return False
     clause = max(text.rfind(";", 0, start), text.rfind(":", 0, start))  # not across a semicolon or colon
     before = [_key(mod, w) for w, s, e in words if e <= start and s > clause]
-    verbs = {_key(mod, w) for w in getattr(mod, "TOLL_VERBS", ())}
-    hedges = {_key(mod, w) for cue in mod.APPROX_CUES for w in cue.split()}
     k = len(before) - 1
     while k >= 0 and before[k] in hedges and before[k] not in verbs:
         k -= 1
     reach = TOLL_REACH_AFTER_VERB if k >= 0 and before[k] in verbs else TOLL_REACH
     near = before[-reach:]
-    one = tuple(t for t in tolls if " " not in t)
     if one and any(w.startswith(one) for w in near):
         return True
     joined = f" {' '.join(near)} "
-    return any(f" {t} " in joined for t in tolls if " " in t)
+    return any(f" {t} " in joined for t in several)
+
+
+@functools.lru_cache(maxsize=16)
+def _toll_tables(mod) -> tuple:
+    """_after_toll's words of a language's tables as it compares them (built once per language):
+    the toll words, those of one word and of several, the toll verbs and the hedges' words."""
+    tolls = tuple(_key(mod, w) for w in getattr(mod, "TOLL_WORDS", ()))
+    return (tolls, tuple(t for t in tolls if " " not in t), tuple(t for t in tolls if " " in t),
+            frozenset(_key(mod, w) for w in getattr(mod, "TOLL_VERBS", ())),
+            frozenset(_key(mod, w) for cue in mod.APPROX_CUES for w in cue.split()))
 
 
 def _ranges(text: str, mod, numbers: list, words: list, facts: list[XFact]) -> list[XFact]:
@@ -433,6 +448,8 @@ def _agree(fa: XFact, fb: XFact) -> bool:
         tol = (MEASURE_TOLERANCE if fa.kind in ("measure", "duration") else 0.0) + APPROX_TOLERANCE * (fa.approx + fb.approx)
         lo_a, lo_b = (fa.value if fa.low is None else fa.low), (fb.value if fb.low is None else fb.low)
         return lo_a <= fb.value * (1 + tol) + 1e-9 and lo_b <= fa.value * (1 + tol) + 1e-9
+    if fa.kind == "time" and (fa.half_day or fb.half_day):
+        return fa.value % 720 == fb.value % 720  # "at 9:30" may be "21:30"
     if fa.kind in ("weekday", "date", "time"):
         return fa.value == fb.value
     tol = MEASURE_TOLERANCE if fa.kind in ("measure", "duration") else 0.0

@@ -3,6 +3,7 @@ facts, under the names every language module uses; the words the engine also rea
 months, negation cues) come from :mod:`reviewer.lang.en`, so each is written once."""
 
 from reviewer.lang.en import MONTHS, MOTION_WORDS, NEG_CUES, REMAINING_AFTER, REMAINING_BEFORE, REPORTING, REPORTS, WEEKDAYS
+from reviewer.lang.en import SPEECH_SETTINGS  # noqa: F401  (engine.features reads it per language)
 from reviewer.lang.en import TOLL_VERBS as _TOLL_VERBS
 
 CODE = "en"

@@ -168,6 +168,8 @@ REPORTING = frozenset({"قال", "قالت", "وقال", "وقالت", "صرح",
                        "أوضح", "أوضحت", "كتب", "كتبت", "ذكر", "ذكرت", "أفاد", "أفادت"})
 REPORTS = REPORTING | frozenset({"أكد", "أكدت", "وأكد", "وأكدت", "أعلن", "أعلنت", "وأعلن", "حذر", "حذرت", "وعد",
                                  "وعدت", "تعهد", "تعهدت", "ندد", "نددت", "أدان", "أدانت"})
+# Words that open the setting of a statement after a verb of saying (engine.features): a day after it is the report's.
+SPEECH_SETTINGS = frozenset({"في", "خلال"})  # "قال في مؤتمر صحفي يوم الاثنين"
 # Issue 14: words that make a duration what remains (never the same slot as a total),
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = tuple(_n({"متبقية": 0, "متبقي": 0, "باقية": 0}))

@@ -60,6 +60,8 @@ REPORTING = frozenset({"sagte", "sagten", "sagt", "sagen", "erklärte", "erklär
                        "berichtete", "berichteten", "schrieb", "schrieben", "meldete", "meldeten", "hieß"})
 REPORTS = REPORTING | frozenset({"betonte", "betonten", "warnte", "warnten", "versprach", "versprachen", "kündigte",
                                  "kündigten", "verurteilte", "verurteilten", "bekräftigte", "versicherte", "forderte"})
+# Words that open the setting of a statement after a verb of saying (engine.features): a day after it is the report's.
+SPEECH_SETTINGS = frozenset({"bei", "auf", "in", "im", "während"})  # "sagte er bei einer Pressekonferenz am Montag"
 # Issue 14: words that make a duration what remains (never the same slot as a total),
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = ("verbleibend", "übrig", "restlich")

@@ -66,9 +66,39 @@ MEASURE_UNITS = {
     "mph": "mile / hour", "kph": "kilometer / hour", "kmh": "kilometer / hour", "knot": "knot",
     "acr": "acre", "hectar": "hectare", "litr": "liter", "liter": "liter", "gallon": "gallon",
 }
-# Words after "m" that make it metres ("a 300m-long pier", "40 m deep"), not millions.
-DIMENSION_WORDS = frozenset({"long", "high", "tall", "deep", "wide", "away", "above", "below", "under", "from", "of",
-                             "in", "across", "down", "up", "length", "height", "depth", "width"})
+# "N m": metres or millions (engine.facts). Words after "m" that make it metres whatever the
+# sentence ("a 300m-long pier", "40 m deep"):
+DIMENSION_WORDS = frozenset({"long", "high", "tall", "deep", "wide", "away", "above", "below", "length", "height",
+                             "depth", "width"})
+# Words after "m" that open a measurement ("600m of cable", "30m from the bank") as well as an
+# amount ("8m of funding", "3m in aid", "2m from donors"): metres only in a sentence of LENGTH_WORDS
+# and of no AMOUNT_WORDS.
+DIMENSION_PREPOSITIONS = frozenset({"of", "in", "from", "across", "down", "up", "under", "into"})
+# A sentence that speaks of length, depth, height or a way: places, things that stretch, moves.
+LENGTH_WORDS = DIMENSION_WORDS | frozenset({
+    "distance", "altitude", "elevation", "diameter", "radius", "beneath", "underground", "underwater",
+    "air", "sky", "surface", "seabed", "seafloor", "floor", "ground", "water", "waters", "sea", "shore", "coast",
+    "coastline", "beach", "bank", "river", "road", "street", "track", "tracks", "rail", "tunnel", "cable", "pipe",
+    "pipeline", "wall", "fence", "runway", "bridge", "tower", "cliff", "hill", "slope", "summit", "shaft",
+    "metres", "meters", "metre", "meter", "kilometres", "kilometers", "km", "feet", "foot", "ft", "miles", "yards",
+    "ravine", "gorge", "canyon", "valley", "inland", "offshore", "upstream", "downstream", "deeper", "higher",
+    "climbed", "dived", "dove", "plunged", "fell", "rose", "dropped", "sank", "lifted", "flew", "swam", "walked",
+    "stretch", "stretched", "stretches", "stretching", "extends", "extended", "lies", "buried"})
+# A sentence about money or other amounts: "m" is millions ("8m of funding", "it cost 5m",
+# "sales reached 7m in May"), and so is any figure after a currency sign in it.
+AMOUNT_WORDS = frozenset({
+    "dollar", "dollars", "euro", "euros", "pound", "pounds", "sterling", "yen", "yuan", "rupee", "rupees",
+    "franc", "francs", "rouble", "roubles", "ruble", "rubles", "won", "peso", "pesos", "dinar", "dinars", "riyal",
+    "riyals", "dirham", "dirhams", "shekel", "shekels", "lira", "cash", "money", "funding", "fund", "funds",
+    "funded", "aid", "budget", "budgets", "cost", "costs", "costing", "paid", "pay", "pays", "paying", "payment",
+    "payments", "worth", "revenue", "revenues", "sales", "profit", "profits", "losses", "debt", "debts", "loan",
+    "loans", "grant", "grants", "investment", "investments", "invested", "investor", "investors", "donation",
+    "donations", "donated", "donor", "donors", "compensation", "damages", "bonus", "bonuses", "salary",
+    "salaries", "wages", "pension", "pensions", "price", "prices", "priced", "spend", "spending", "spent",
+    "contract", "contracts", "shares", "valued", "valuation", "tax", "taxes", "ransom", "reward", "subsidy",
+    "subsidies", "insurance", "insured", "earned", "earnings", "income", "turnover", "fee", "fees", "fined",
+    "viewers", "users", "subscribers", "followers", "voters", "votes", "ballots", "barrels", "doses", "tonnes",
+    "tons", "customers", "downloads", "views", "visitors", "inhabitants", "population", "households"})
 # How many a place holds, by the engine's terms: in the head ("a 7,000-seat hall", "a capacity of
 # 7,000") or the verb before the count ("can hold 5,500 people", "seats 6,000 fans").
 CAPACITY_HEADS = frozenset({"seat", "capac"})
@@ -136,9 +166,14 @@ IRREGULAR_FORMS = {
     "seek": "sought", "speak": "spoke spoken", "throw": "threw thrown", "drive": "drove driven",
     "bring": "brought", "keep": "kept", "meet": "met", "pay": "paid", "catch": "caught", "fight": "fought",
     "freeze": "froze frozen", "shake": "shook shaken", "sell": "sold", "tear": "tore torn", "blow": "blew blown",
-    "know": "knew known", "shoot": "shot", "find": "found", "hide": "hid hidden", "swim": "swam swum",
+    "know": "knew known", "shoot": "shot shots", "find": "found", "hide": "hid hidden", "swim": "swam swum",
     "choose": "chose chosen", "forbid": "forbade forbidden", "withdraw": "withdrew withdrawn", "bear": "bore borne",
 }
+# Forms above that are also nouns: right after a figure, a scale word or an article they are
+# the noun, with a term of their own ("40 billion won", "the won fell", "a rose", "roses").
+FORM_NOUNS = frozenset({"won", "rose"})
+FORM_NOUN_MARKERS = frozenset({"a", "an", "the", "per", "each", "every", "hundred", "thousand", "million", "billion",
+                               "trillion", "m", "bn", "tn"})
 
 SYNONYMS = {
     "die": "kill killed killing dead die died death deaths dies dying fatal fatality fatalities drown drowned perish perished",
@@ -207,7 +242,7 @@ GENERIC_HEADS = frozenset({"person", "member", "other", "time", "group", "thing"
                            "million", "billion", "thousand", "hundr", "number",
                            # amounts of money differ for many reasons (fees, offers, budgets)
                            "euro", "dollar", "pound", "yen", "yuan", "rupe", "dinar", "franc", "rubl",
-                           "lira", "peso", "real", "shekel", "riyal", "dirham"})
+                           "lira", "peso", "real", "shekel", "riyal", "dirham", "won"})
 # Heads that all count people: "12,000 members" and "8,000 workers" of the same strike can
 # disagree; whether they count the same people is left to the words around them.
 PERSON_HEADS = frozenset({"person", "member", "staff", "protester", "resid", "citizen", "passeng", "civilian",

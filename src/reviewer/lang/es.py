@@ -57,6 +57,8 @@ REPORTING = frozenset({"dijo", "dijeron", "dice", "afirmó", "afirmaron", "decla
                        "indicó", "explicó", "añadió", "agregó", "informó", "escribió", "relató", "aseguró"})
 REPORTS = REPORTING | frozenset({"prometió", "prometieron", "advirtió", "advirtieron", "subrayó", "insistió",
                                  "anunció", "anunciaron", "denunció", "condenó", "destacó", "recalcó"})
+# Words that open the setting of a statement after a verb of saying (engine.features): a day after it is the report's.
+SPEECH_SETTINGS = frozenset({"en", "durante", "ante"})  # "dijo durante una rueda de prensa el lunes"
 # Issue 14: words that make a duration what remains (never the same slot as a total),
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = ("restante", "quedan", "queda")

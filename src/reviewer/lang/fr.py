@@ -59,6 +59,8 @@ REPORTING = frozenset({"dit", "a dit", "déclaré", "déclare", "affirmé", "aff
                        "précise", "ajouté", "ajoute", "expliqué", "explique", "écrit", "rapporté", "raconté"})
 REPORTS = REPORTING | frozenset({"promis", "promet", "averti", "avertit", "souligné", "souligne", "assuré", "assure",
                                  "annoncé", "annonce", "dénoncé", "dénonce", "condamné", "condamne", "insisté"})
+# Words that open the setting of a statement after a verb of saying (engine.features): a day after it is the report's.
+SPEECH_SETTINGS = frozenset({"lors", "pendant", "durant", "au"})  # "a déclaré lors d'un point de presse lundi"
 # Issue 14: words that make a duration what remains (never the same slot as a total),
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = ("restant", "reste")

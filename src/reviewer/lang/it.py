@@ -56,6 +56,8 @@ REPORTING = frozenset({"detto", "dice", "disse", "dichiarato", "dichiara", "affe
                        "aggiunto", "riferito", "scritto", "raccontato", "precisato", "riportato"})
 REPORTS = REPORTING | frozenset({"promesso", "promette", "avvertito", "sottolineato", "sottolinea", "assicurato",
                                  "annunciato", "annuncia", "denunciato", "condannato", "ribadito", "insistito"})
+# Words that open the setting of a statement after a verb of saying (engine.features): a day after it is the report's.
+SPEECH_SETTINGS = frozenset({"durante", "in", "nel", "nella", "alla"})  # "ha detto durante una conferenza stampa lunedì"
 # Issue 14: words that make a duration what remains (never the same slot as a total),
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = ("rimanent", "restant", "restano")

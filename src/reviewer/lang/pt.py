@@ -59,6 +59,8 @@ REPORTING = frozenset({"disse", "disseram", "diz", "afirmou", "afirmaram", "decl
                        "acrescentou", "informou", "escreveu", "relatou", "contou", "indicou"})
 REPORTS = REPORTING | frozenset({"prometeu", "prometeram", "alertou", "advertiu", "sublinhou", "garantiu",
                                  "anunciou", "anunciaram", "denunciou", "condenou", "insistiu", "destacou"})
+# Words that open the setting of a statement after a verb of saying (engine.features): a day after it is the report's.
+SPEECH_SETTINGS = frozenset({"em", "durante", "na", "no"})  # "disse durante uma entrevista na segunda-feira"
 # Issue 14: words that make a duration what remains (never the same slot as a total),
 # and words that count vaguely (compared only with the same vague word of another language).
 REMAINING_WORDS = ("restante", "restam", "resta")
