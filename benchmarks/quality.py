@@ -1,6 +1,6 @@
 """Score the alignment engine: real news clusters first, then the synthetic clusters.
 
-    python3 benchmarks/quality.py [-v] [--real-only] [SET...]
+    python3 benchmarks/quality.py [-v] [--real-only] [--clusters GLOB]... [SET...]
 
 1. Real clusters: every folder with a ``gold.toml`` under the shared eval folder
    (``$REVIEWER_EVAL``, else ``../shared/eval`` or ``../../shared/eval`` from the project
@@ -11,9 +11,13 @@
    thresholds were set on), ``heldout`` and ``heldout2``: precision/recall per relation and
    per cluster, conflict recall per evidence kind, links per true relation.
 
+``--clusters GLOB`` (repeatable) also scores the labelled cluster folders GLOB names (folders
+in the eval layout, each with a ``gold.toml``), each GLOB as a group of its own with the same
+columns and baselines: for clusters kept outside the repository, such as ones held out.
 ``-v`` lists every miss and extra.
 """
 
+import glob
 import importlib.util
 import json
 import os
@@ -40,11 +44,18 @@ def eval_dir() -> Path | None:
     return None
 
 
-def real(verbose: bool) -> None:
+def real(verbose: bool, extra: list[str] = ()) -> None:
     where = eval_dir()
     if where is None:
         print("== real clusters: no shared eval folder found (set REVIEWER_EVAL)\n")
         return
+    groups = [(str(where), sorted(p.parent for p in (where / "clusters").glob("*/gold.toml")))]
+    for pattern in extra:
+        dirs = sorted(Path(p) for p in glob.glob(pattern) if (Path(p) / "gold.toml").is_file())
+        if not dirs:
+            print(f"== --clusters {pattern}: no folder with a gold.toml\n")
+            continue
+        groups.append((pattern, dirs))
     spec = importlib.util.spec_from_file_location("eval_score", where / "score.py")
     sc = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(sc)
@@ -53,8 +64,12 @@ def real(verbose: bool) -> None:
         "naive fuzzy": lambda cl: naive_baseline.alignment(cl, numbers=False),
         "naive fuzzy+numbers": lambda cl: naive_baseline.alignment(cl, numbers=True),
     }
-    dirs = sorted(p.parent for p in (where / "clusters").glob("*/gold.toml"))
-    print(f"== real clusters ({where}, {len(dirs)} clusters)")
+    for label, dirs in groups:
+        print(f"== real clusters ({label}, {len(dirs)} clusters)")
+        score_group(sc, systems, dirs, verbose)
+
+
+def score_group(sc, systems: dict, dirs: list[Path], verbose: bool) -> None:
     head = (f"{'system / cluster':34} {'match':>10} {'conflict':>10} {'all-conf':>10} {'soft':>10} {'xl':>10} "
             f"{'xl-conf':>10} {'false':>5} {'links/gold':>10}")
     for name, run in systems.items():
@@ -98,6 +113,13 @@ def synthetic(sets: list[str], verbose: bool) -> None:
 
 if __name__ == "__main__":
     verbose = "-v" in sys.argv
-    real(verbose)
-    if "--real-only" not in sys.argv:
-        synthetic([a for a in sys.argv[1:] if not a.startswith("-")] or ["clusters", "heldout", "heldout2"], verbose)
+    args, extra = sys.argv[1:], []
+    while "--clusters" in args:
+        k = args.index("--clusters")
+        if k + 1 == len(args):
+            sys.exit("--clusters needs a folder pattern, e.g. --clusters 'more/clusters/*'")
+        extra.append(args[k + 1])
+        del args[k:k + 2]
+    real(verbose, extra)
+    if "--real-only" not in args:
+        synthetic([a for a in args if not a.startswith("-")] or ["clusters", "heldout", "heldout2"], verbose)
