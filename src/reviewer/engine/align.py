@@ -155,7 +155,7 @@ def _decide_pairs(feats: list[SentFeatures], cand, kind: list[int], dates: list[
         # here before the fork, by deciding first one group of each text on each side: else both
         # processes would build them for the texts they share.
         sample = np.unique(np.concatenate([np.unique(ka, return_index=True)[1], np.unique(kb, return_index=True)[1]]))
-        before = work(sample.tolist(), lambda: None)
+        before = work(sample.tolist(), twocores.no_check)
         rest[sample] = False
     odd = (ka & 1).astype(bool)
     here, there = twocores.in_two(work, np.flatnonzero(rest & ~odd).tolist(), np.flatnonzero(rest & odd).tolist())
