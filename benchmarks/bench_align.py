@@ -17,6 +17,7 @@ number of links produced (--growth, '' to skip). Words only (semantic off) every
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import time
 
@@ -93,18 +94,24 @@ def make_cluster(n_sentences: int, seed: int = 7, per_article: int = 40) -> Clus
     return Cluster(arts)
 
 
-def time_reviewer(cl: Cluster) -> tuple[float, int, int]:
-    t0 = time.perf_counter()
+def time_reviewer(cl: Cluster, cpu: list[float] | None = None) -> tuple[float, int, int]:
+    """Wall seconds of segmenting + aligning, sentences, links; the CPU seconds (this process,
+    all its threads) appended to ``cpu`` when given."""
+    t0, c0 = time.perf_counter(), time.process_time()
     for art in cl.articles:
         art.sentences = segment(art.body)
     links = align(cl, AlignSettings(semantic="off"))
     dt = time.perf_counter() - t0
+    if cpu is not None:
+        cpu.append(time.process_time() - c0)
     return dt, sum(len(a.sentences) for a in cl.articles), len(links)
 
 
-def time_brute(texts: list[str]) -> float:
-    t0 = time.perf_counter()
+def time_brute(texts: list[str], cpu: list[float] | None = None) -> float:
+    t0, c0 = time.perf_counter(), time.process_time()
     process.cdist(texts, texts, scorer=fuzz.token_set_ratio, workers=-1, score_cutoff=60)
+    if cpu is not None:
+        cpu.append(time.process_time() - c0)
     return time.perf_counter() - t0
 
 
@@ -128,33 +135,39 @@ def dense_row(n: int) -> None:
     from gen_dense import make_dense
 
     cl = make_dense(n)
-    secs, count, nlinks = time_reviewer(cl)
-    brute = time_brute([s.text for a in cl.articles for s in a.sentences])
+    cpu: list[float] = []
+    secs, count, nlinks = time_reviewer(cl, cpu)
+    brute = time_brute([s.text for a in cl.articles for s in a.sentences], cpu)
     print(f"dense cluster (benchmarks/gen_dense.py): {count} sentences, {nlinks} links")
     print(f"  reviewer {secs:.2f} s, brute (cdist token_set_ratio, all pairs, all cores) {brute:.2f} s: "
           f"{brute / secs:.1f}x")
+    print(f"  CPU time: reviewer {cpu[0]:.2f} s, brute {cpu[1]:.2f} s: {cpu[1] / cpu[0]:.1f}x"
+          f" (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     print()
 
 
 def dense_growth(sizes: list[int]) -> None:
     from gen_dense import make_dense
 
-    print(f"{'dense n':>9} {'reviewer s':>10} {'links':>8} {'ms/1k links':>11} {'s/1k sent':>9}")
+    print(f"{'dense n':>9} {'reviewer s':>10} {'CPU s':>7} {'links':>8} {'ms/1k links':>11} {'s/1k sent':>9}")
     for n in sizes:
-        secs, count, nlinks = time_reviewer(make_dense(n))
-        print(f"{count:>9} {secs:>10.2f} {nlinks:>8} {secs / max(1, nlinks) * 1e6:>11.1f} {secs / count * 1000:>9.3f}")
+        cpu: list[float] = []
+        secs, count, nlinks = time_reviewer(make_dense(n), cpu)
+        print(f"{count:>9} {secs:>10.2f} {cpu[0]:>7.2f} {nlinks:>8} {secs / max(1, nlinks) * 1e6:>11.1f}"
+              f" {secs / count * 1000:>9.3f}")
     print("(near-linear growth: 'ms/1k links' stays about level)")
     print()
 
 
 def sparse_table(sizes: list[int], repeat: int) -> None:
-    print(f"{'sentences':>9} {'reviewer s':>10} {'links':>7} {'brute s':>9} {'speed-up':>9} {'s per 1k':>9}")
+    print(f"{'sentences':>9} {'reviewer s':>10} {'CPU s':>7} {'links':>7} {'brute s':>9} {'speed-up':>9} {'s per 1k':>9}")
     rate = None  # brute-force seconds per pair, measured on the smallest size
     for n in sizes:
         runs = []
+        cpu: list[float] = []
         for _ in range(repeat if n <= 5000 else 1):
             cl = make_cluster(n)
-            runs.append(time_reviewer(cl))
+            runs.append(time_reviewer(cl, cpu))
         secs, count, nlinks = min(runs)  # best of N: the machine's noise is not the engine's
         texts = [s.text for a in cl.articles for s in a.sentences]
         brute = None
@@ -164,8 +177,8 @@ def sparse_table(sizes: list[int], repeat: int) -> None:
             rate = brute / (count * count)
         b = f"{brute:9.2f}" if brute is not None else f"{'~' + format(expected, '.0f'):>9}"
         ratio = (brute if brute is not None else expected) / secs
-        print(f"{count:>9} {secs:>10.2f} {nlinks:>7} {b} {ratio:>8.1f}x {secs / count * 1000:>9.3f}")
-    print("(brute: rapidfuzz cdist token_set_ratio, all pairs, all cores; '~' = extrapolated, not run)")
+        print(f"{count:>9} {secs:>10.2f} {min(cpu):>7.2f} {nlinks:>7} {b} {ratio:>8.1f}x {secs / count * 1000:>9.3f}")
+    print("(brute: rapidfuzz cdist token_set_ratio, all pairs, all cores; '~' = extrapolated, not run; CPU: best of the runs)")
 
 
 if __name__ == "__main__":

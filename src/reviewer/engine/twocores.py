@@ -66,7 +66,8 @@ def usable(n_items: int) -> bool:
             and hasattr(os, "fork") and cores() >= 2 and _threads() == 1 and idle())
 
 
-def _no_check() -> None:
+def no_check() -> None:
+    """The check of work that runs in this process: nothing to watch."""
     return None
 
 
@@ -75,11 +76,11 @@ def in_two(work: Callable[[Sequence[int], Callable[[], None]], T], mine: Sequenc
     """(work(mine), work(theirs)), the second in a forked child when :func:`usable`.
     ``work(items, check)`` calls ``check()`` now and then (every few hundred items)."""
     if not usable(len(mine) + len(theirs)) or not theirs:
-        return work(mine, _no_check), work(theirs, _no_check)
+        return work(mine, no_check), work(theirs, no_check)
     try:
         r, w = os.pipe()
     except OSError:
-        return work(mine, _no_check), work(theirs, _no_check)
+        return work(mine, no_check), work(theirs, no_check)
     parent = os.getpid()
     try:
         with warnings.catch_warnings():
@@ -88,7 +89,7 @@ def in_two(work: Callable[[Sequence[int], Callable[[], None]], T], mine: Sequenc
     except OSError:
         os.close(r)
         os.close(w)
-        return work(mine, _no_check), work(theirs, _no_check)
+        return work(mine, no_check), work(theirs, no_check)
     if pid == 0:  # the child: its half, pickled into the pipe, then gone without any clean-up
         code = 1
         try:
@@ -107,7 +108,7 @@ def in_two(work: Callable[[Sequence[int], Callable[[], None]], T], mine: Sequenc
     os.close(w)
     done = False
     try:
-        here = work(mine, _no_check)
+        here = work(mine, no_check)
         with os.fdopen(r, "rb") as inp:
             r = -1
             data = inp.read()
@@ -118,7 +119,7 @@ def in_two(work: Callable[[Sequence[int], Callable[[], None]], T], mine: Sequenc
                 return here, pickle.loads(data)
             except Exception:  # noqa: BLE001 - a broken answer: the half is worked out here
                 pass
-        return here, work(theirs, _no_check)
+        return here, work(theirs, no_check)
     finally:
         if r >= 0:
             os.close(r)
