@@ -476,3 +476,22 @@ def test_a_match_the_model_pairs_both_ways_stays_though_words_prefer_others(monk
             for l in _select(feats, ["a", "b"], matches, [], AlignSettings(), quoting={(0, 3)})}
     assert (0, 1) in kept
 
+
+
+# --- a figure that is part of a name counts nothing (stop 22) ---------------------
+
+
+def test_a_figure_hyphened_to_a_name_is_no_count():
+    from reviewer.engine.features import build_features
+
+    (f,) = build_features(cluster("The Kestrel-2 rover left the depot on May 9 with 14 crew."))
+    assert [c.lo for c in f.counts] == [14.0]
+    # a range, and a figure before its unit, stay counts
+    (f,) = build_features(cluster("Between 8-12 pumps ran for a 20-day stretch."))
+    assert [c.lo for c in f.counts] == [8.0, 20.0]
+
+
+def test_two_reports_of_one_launch_match_though_one_gives_the_craft_a_number():
+    cl = cluster("The Kestrel-2 rover was launched on May 9 from the coastal range at Pellan.",
+                 "The 450 million dollar rover was launched on May 9 from the range at Pellan for a 30-day trip.")
+    assert pairs(cl) == {("art0", 0, "art1", 0)}
