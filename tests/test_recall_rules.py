@@ -430,3 +430,68 @@ def test_agreeing_floors_reads_figures_and_fates():
     assert not agreeing_floors(a, b, TUNING)  # 95 > 1.5 x 60
     a, b = feats("More than 6 people were killed in the landslide.", "At least 7 dead in the landslide.")
     assert not agreeing_floors(a, b, TUNING)  # small counts recur for unrelated reasons
+
+
+# --- the model's mutual best keeps a match that another sentence outranks on words (stop 22) ---
+
+
+def _fake_model(monkeypatch, rows):
+    """The semantic model replaced by fixed vectors, one per sentence in the engine's order."""
+    import numpy as np
+
+    from reviewer.engine import semantic
+
+    vecs = np.asarray(rows, dtype=np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    monkeypatch.setattr(semantic, "available", lambda: True)
+    monkeypatch.setattr(semantic, "embed", lambda texts, **_kw: vecs[:len(texts)])
+
+
+def test_the_models_mutual_best_pairs_are_found_per_article_and_language(monkeypatch):
+    from types import SimpleNamespace
+
+    from reviewer.config import AlignSettings
+    from reviewer.engine.recall import model_mutual_pairs
+
+    # article 0: 0, 1; article 1: 2, 3; article 2: 4 (another language)
+    feats = [SimpleNamespace(art=a, lang=lg, text=f"s{k}") for k, (a, lg) in
+             enumerate([(0, "en"), (0, "en"), (1, "en"), (1, "en"), (2, "de")])]
+    _fake_model(monkeypatch, [[1, 0, 0], [0, 1, 0], [0.9, 0.1, 0], [0.6, 0.4, 0], [1, 0, 0]])
+    # 0-2 choose each other; 3 prefers 0, but 0 prefers 2: no pair; 1's nearest in article 1 is 3,
+    # whose nearest is 0: no pair; sentence 4 is in another language
+    assert model_mutual_pairs(feats, AlignSettings(semantic="on")) == {(0, 2)}
+    assert model_mutual_pairs(feats, AlignSettings(semantic="off")) == set()
+
+
+def test_a_match_the_model_pairs_both_ways_stays_though_words_prefer_others(monkeypatch):
+    from reviewer.config import AlignSettings
+    from reviewer.engine.align import _select
+
+    # article 0: x (0), y (1); article 1: 2, 3. x-3 is a match but 3 prefers y and x prefers 2 on words
+    feats = [_named(art=0, idx=0), _named(art=0, idx=1), _named(art=1, idx=0), _named(art=1, idx=1)]
+    matches = [(0, 2, 0.9, 0.9), (0, 3, 0.5, 0.5), (1, 3, 0.8, 0.8)]
+    kept = {(l.a.sentence, l.b.sentence) for l in _select(feats, ["a", "b"], matches, [], AlignSettings())}
+    assert (0, 1) not in kept
+    kept = {(l.a.sentence, l.b.sentence)
+            for l in _select(feats, ["a", "b"], matches, [], AlignSettings(), quoting={(0, 3)})}
+    assert (0, 1) in kept
+
+
+
+# --- a figure that is part of a name counts nothing (stop 22) ---------------------
+
+
+def test_a_figure_hyphened_to_a_name_is_no_count():
+    from reviewer.engine.features import build_features
+
+    (f,) = build_features(cluster("The Kestrel-2 rover left the depot on May 9 with 14 crew."))
+    assert [c.lo for c in f.counts] == [14.0]
+    # a range, and a figure before its unit, stay counts
+    (f,) = build_features(cluster("Between 8-12 pumps ran for a 20-day stretch."))
+    assert [c.lo for c in f.counts] == [8.0, 20.0]
+
+
+def test_two_reports_of_one_launch_match_though_one_gives_the_craft_a_number():
+    cl = cluster("The Kestrel-2 rover was launched on May 9 from the coastal range at Pellan.",
+                 "The 450 million dollar rover was launched on May 9 from the range at Pellan for a 30-day trip.")
+    assert pairs(cl) == {("art0", 0, "art1", 0)}

@@ -41,7 +41,7 @@ from reviewer.engine.evidence import (
     distinct_figures,
 )
 from reviewer.engine.features import SentFeatures, build_features, collector_paused, different_subjects
-from reviewer.engine.recall import agreeing_floors, quoted_word_pairs, shared_measure, speaker_pairs
+from reviewer.engine.recall import agreeing_floors, model_mutual_pairs, quoted_word_pairs, shared_measure, speaker_pairs
 from reviewer.engine.settings import TUNING, Tuning
 from reviewer.lang.en import UPDATE_PHRASES, UPDATE_WORDS
 from reviewer.models import Cluster, Evidence, Link, SentenceRef
@@ -78,6 +78,7 @@ def _align(cluster: Cluster, settings: AlignSettings | None,
     _decide_pairs(feats, cand, kind, dates, settings, tuning, matches, conflicts)
     report(0.85)
     quoting = _quoting_pairs(cluster, feats, matches, conflicts, settings, tuning)  # issue 12
+    quoting |= model_mutual_pairs(feats, settings)  # issue 12: kept as matches only if decided so
     links = _select(feats, [a.id for a in cluster.articles], matches, conflicts, settings, tuning.within_match_min, tuning,
                     quoting)
     report(1.0)

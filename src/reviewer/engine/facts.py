@@ -340,6 +340,13 @@ def _bounds(words: list[str], i: int, value: float | None, vague: tuple | None) 
     return lo, hi, exact, i
 
 
+def _designation(toks: list[Tok], i: int, text: str) -> bool:
+    """Figures joined by a hyphen to the letters before them ("Orion-2", "PK-8303"): part of a
+    name or a model, not a count of anything."""
+    s = toks[i][1]
+    return bool(text) and toks[i][0][:1].isdigit() and s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha()
+
+
 def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
                    stop: list[bool], text: str = "") -> list[Count]:
     """Counts of things in one sentence. ``words`` are folded tokens; ``terms`` the content
@@ -362,6 +369,9 @@ def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
             i += 1
             continue
         value, vague, j, weak = got
+        if _designation(toks, i, text):
+            i = j + 1  # "Orion-2", "Flight PK-8303": a name's number, no count (issue 12, stop 22)
+            continue
         # What comes before: "no one", "the one", "at least", "more than", "nearly"...
         prev = words[i - 1] if i > 0 else ""
         if (words[i] in ("one", "a", "an") and prev in NOT_COUNT_BEFORE) or (

@@ -265,3 +265,42 @@ def speaker_pairs(feats: list[SentFeatures], quoted, t: Tuning) -> list[tuple[in
             if b.art != a.art and b.lang == a.lang and speaker[j] & names:
                 out.add((min(i, j), max(i, j)))
     return sorted(out)
+
+
+def model_mutual_pairs(feats: list[SentFeatures], settings) -> set[tuple[int, int]]:
+    """The pairs of one language in two articles that are each other's nearest sentence in the
+    other's article for the semantic model (the mutual best of bitext mining: a relative
+    criterion, no fixed cosine), as (i, j) with i < j. A match between two such sentences states
+    their claim in common even where a third sentence shares more words with one of them (an
+    article saying one thing twice, a long sentence's other claims): it stays whatever its rank
+    among the matches (align._select). Empty when the model does not run for the cluster."""
+    if settings.semantic == "off" or len(feats) < 2:
+        return set()
+    if settings.semantic == "auto" and len(feats) > settings.semantic_max_sentences:
+        return set()
+    from reviewer.engine import semantic
+
+    if not semantic.available():
+        return set()
+    try:
+        e = semantic.embed([f.text for f in feats])
+    except Exception:  # the model failing must never stop the word-based alignment
+        return set()
+    cos = e @ e.T
+    art = np.fromiter((f.art for f in feats), dtype=np.int64, count=len(feats))
+    codes = {lg: k for k, lg in enumerate(sorted({f.lang for f in feats}))}
+    lang = np.fromiter((codes[f.lang] for f in feats), dtype=np.int64, count=len(feats))
+    group = art * len(codes) + lang  # one language of one article
+    nearest = np.full((len(feats), int(group.max()) + 1), -1, dtype=np.int64)
+    for g in np.unique(group).tolist():
+        cols = np.flatnonzero(group == g)
+        rows = np.flatnonzero((art != art[cols[0]]) & (lang == lang[cols[0]]))
+        if len(rows):
+            nearest[rows, g] = cols[np.argmax(cos[np.ix_(rows, cols)], axis=1)]
+    out: set[tuple[int, int]] = set()
+    for i in range(len(feats)):
+        for g in np.flatnonzero(nearest[i] >= 0).tolist():
+            j = int(nearest[i, g])
+            if nearest[j, group[i]] == i and i < j:
+                out.add((i, j))
+    return out
