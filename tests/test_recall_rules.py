@@ -495,3 +495,42 @@ def test_two_reports_of_one_launch_match_though_one_gives_the_craft_a_number():
     cl = cluster("The Kestrel-2 rover was launched on May 9 from the coastal range at Pellan.",
                  "The 450 million dollar rover was launched on May 9 from the range at Pellan for a 30-day trip.")
     assert pairs(cl) == {("art0", 0, "art1", 0)}
+
+
+# --- a claim stated in one clause of each of two long sentences (stop 22) ------------
+
+
+def _clause_embed(texts):
+    import numpy as np
+
+    rows = np.array([[5.0 * ("ferry" in t), 5.0 * ("gate" in t), 1.0] for t in texts])
+    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def test_two_long_sentences_sharing_a_clause_are_scored_on_it():
+    import numpy as np
+
+    from reviewer.engine.features import build_features
+    from reviewer.engine.recall import clause_agreement, clause_terms
+    from reviewer.engine.settings import TUNING
+
+    feats = build_features(cluster(
+        "Water poured through the old lock gate near the mill, while the ferry service stopped for the day.",
+        "The ferry service stopped for the whole day, officials of the river board said on Tuesday evening."))
+    assert len(clause_terms(feats[0], TUNING)) == 2
+    got = clause_agreement(feats, np.array([0]), np.array([1]), _clause_embed, TUNING)
+    assert 0.35 <= got[0] <= TUNING.clause_agree_cap
+
+
+def test_clauses_sharing_a_name_and_one_word_are_no_claim_in_common():
+    import numpy as np
+
+    from reviewer.engine.features import build_features
+    from reviewer.engine.recall import clause_agreement
+    from reviewer.engine.settings import TUNING
+
+    feats = build_features(cluster(
+        "Water poured through the old lock gate near Orvel, while the ferry at Orvel was idle.",
+        "The ferry at Orvel sank in the storm, officials of the river board said on Tuesday evening."))
+    got = clause_agreement(feats, np.array([0]), np.array([1]), _clause_embed, TUNING)
+    assert got[0] == 0.0
