@@ -12,8 +12,9 @@ import re
 
 import numpy as np
 
+from reviewer.engine.dates import read_clock_times
 from reviewer.engine.facts import INF, count_states
-from reviewer.engine.features import SentFeatures, different_subjects
+from reviewer.engine.features import SentFeatures, different_subjects, is_reporting_date
 from reviewer.engine.settings import Tuning
 from reviewer.lang.en import ROLES, TOLL_STATES
 from reviewer.lang.tables import folded_words
@@ -88,6 +89,53 @@ def agreeing_floors(a: SentFeatures, b: SentFeatures, t: Tuning) -> bool:
     return False
 
 
+def _exact_times(f: SentFeatures) -> tuple[tuple[int, bool, str | None, tuple[int, int]], ...]:
+    """The sentence's times of day given to the minute, not on the hour ("at 4:37 a.m.", "16.37
+    Uhr"; not "at 5 pm", "around 4:40", "in the evening", nor the time a statement was made), as
+    (minutes after midnight, written on a 12-hour clock without a.m./p.m., zone, span)."""
+    got = f.memo.get("exact_times")
+    if got is None:
+        got = ()
+        if any(term.startswith("#t") for term in f.bag):
+            got = tuple((c.minutes, c.half_day, c.zone, c.span) for c in read_clock_times(f.text, f.lang)
+                        if not c.width and not c.hedged and c.minutes % 60 and not is_reporting_date(f, c.span))
+        f.memo["exact_times"] = got
+    return got
+
+
+def has_exact_time(f: SentFeatures) -> bool:
+    return bool(_exact_times(f))
+
+
+def shared_time(a: SentFeatures, b: SentFeatures, t: Tuning) -> bool:
+    """Two reports of one language giving one time of day to the minute ("the dam gave way at
+    4:37 a.m." / "at 4.37 a.m. the dam failed"): a claim in common, however many other claims the
+    longer sentence holds, when a word besides names and figures is shared too and no other subject
+    is named within local_names_radius tokens of either time. A time on the hour ("at 5 pm") or
+    hedged ("around 4:40") is too common to be an anchor."""
+    if a.lang != b.lang or a.art == b.art:
+        return False
+    ta, tb = _exact_times(a), _exact_times(b)
+    if not (ta and tb):
+        return False
+    if _thin_overlap_words(a, b) < 2:
+        return False  # the time and nothing else: two happenings at one minute
+    for ma, ha, za, sa in ta:
+        for mb, hb, zb, sb in tb:
+            if za and zb and za != zb:
+                continue
+            same = any((ma + x) % 1440 == (mb + y) % 1440 for x in ((0, 720) if ha else (0,))
+                       for y in ((0, 720) if hb else (0,)))
+            if same and not different_subjects(a, b, sa, sb, t.local_names_radius):
+                return True
+    return False
+
+
+def _thin_overlap_words(a: SentFeatures, b: SentFeatures) -> int:
+    """How many words (besides names and figures) the two sentences share."""
+    return sum(1 for term in (a.bag & b.bag) - a.names_set - b.names_set if not term.startswith("#"))
+
+
 def measure_pairs(feats: list[SentFeatures], ci, cj, w_shared, t: Tuning):
     """Per candidate pair: does it state one measurement with a second anchor
     (:func:`shared_measure`)? Such a pair is analysed however low the similarity of the whole
@@ -95,11 +143,14 @@ def measure_pairs(feats: list[SentFeatures], ci, cj, w_shared, t: Tuning):
     sentences with a measurement, of one language, sharing min_shared_weight or more."""
     out = np.zeros(len(ci), dtype=bool)
     with_measure = np.fromiter((has_measure(f) for f in feats), dtype=bool, count=len(feats))
-    if not with_measure.any():
+    with_time = np.fromiter((has_exact_time(f) for f in feats), dtype=bool, count=len(feats))
+    if not (with_measure.any() or with_time.any()):
         return out
     for k in np.flatnonzero(with_measure[ci] & with_measure[cj] & (w_shared >= t.min_shared_weight)).tolist():
         a, b = feats[ci[k]], feats[cj[k]]
         out[k] = a.lang == b.lang and shared_measure(a, b)
+    for k in np.flatnonzero(with_time[ci] & with_time[cj] & ~out & (w_shared >= t.min_shared_weight)).tolist():
+        out[k] = shared_time(feats[ci[k]], feats[cj[k]], t)
     return out
 
 
