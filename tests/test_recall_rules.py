@@ -495,3 +495,66 @@ def test_two_reports_of_one_launch_match_though_one_gives_the_craft_a_number():
     cl = cluster("The Kestrel-2 rover was launched on May 9 from the coastal range at Pellan.",
                  "The 450 million dollar rover was launched on May 9 from the range at Pellan for a 30-day trip.")
     assert pairs(cl) == {("art0", 0, "art1", 0)}
+
+
+# --- a claim stated in one clause of each of two long sentences (stop 22) ------------
+
+
+def _clause_embed(texts):
+    import numpy as np
+
+    rows = np.array([[5.0 * ("ferry" in t), 5.0 * ("gate" in t), 1.0] for t in texts])
+    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def test_two_long_sentences_sharing_a_clause_are_scored_on_it():
+    import numpy as np
+
+    from reviewer.engine.features import build_features
+    from reviewer.engine.recall import clause_agreement, clause_terms
+    from reviewer.engine.settings import TUNING
+
+    feats = build_features(cluster(
+        "Water poured through the old lock gate near the mill, while the ferry service stopped for the day.",
+        "The ferry service stopped for the whole day, officials of the river board said on Tuesday evening."))
+    assert len(clause_terms(feats[0], TUNING)) == 2
+    got = clause_agreement(feats, np.array([0]), np.array([1]), _clause_embed, TUNING)
+    assert 0.35 <= got[0] <= TUNING.clause_agree_cap
+
+
+def test_clauses_sharing_a_name_and_one_word_are_no_claim_in_common():
+    import numpy as np
+
+    from reviewer.engine.features import build_features
+    from reviewer.engine.recall import clause_agreement
+    from reviewer.engine.settings import TUNING
+
+    feats = build_features(cluster(
+        "Water poured through the old lock gate near Orvel, while the ferry at Orvel was idle.",
+        "The ferry at Orvel sank in the storm, officials of the river board said on Tuesday evening."))
+    got = clause_agreement(feats, np.array([0]), np.array([1]), _clause_embed, TUNING)
+    assert got[0] == 0.0
+
+
+# --- one time of day to the minute, in two long sentences (stop 22) ------------------
+
+
+def test_one_time_of_day_to_the_minute_is_a_claim_in_common():
+    cl = cluster("The old grain silo at the edge of the harbour district, empty since the spring floods and due for "
+                 "demolition under a plan the council approved last year, collapsed at 4:37 a.m. on Sunday, the port "
+                 "authority said.",
+                 "The silo collapsed at 4.37 am and thick dust covered the quays, the parked lorries, the fish market "
+                 "and the ferry terminal across the water.")
+    assert pairs(cl) == {("art0", 0, "art1", 0)}
+
+
+def test_a_time_on_the_hour_or_hedged_is_no_anchor():
+    from reviewer.engine.features import build_features
+    from reviewer.engine.recall import shared_time
+    from reviewer.engine.settings import TUNING
+
+    for x, y in (("at 5 pm", "at 5 p.m."), ("around 4:37 a.m.", "at 4:37 a.m.")):
+        a, b = build_features(cluster(f"The silo collapsed {x} on Sunday.", f"The silo collapsed {y}, police said."))
+        assert not shared_time(a, b, TUNING)
+    a, b = build_features(cluster("The silo collapsed at 4:37 a.m. on Sunday.", "The silo collapsed at 4:37 a.m., police said."))
+    assert shared_time(a, b, TUNING)

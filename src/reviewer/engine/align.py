@@ -41,7 +41,8 @@ from reviewer.engine.evidence import (
     distinct_figures,
 )
 from reviewer.engine.features import SentFeatures, build_features, collector_paused, different_subjects
-from reviewer.engine.recall import agreeing_floors, model_mutual_pairs, quoted_word_pairs, shared_measure, speaker_pairs
+from reviewer.engine.recall import (agreeing_floors, model_mutual_pairs, quoted_word_pairs, shared_measure, shared_time,
+                                    speaker_pairs)
 from reviewer.engine.settings import TUNING, Tuning
 from reviewer.lang.en import UPDATE_PHRASES, UPDATE_WORDS
 from reviewer.models import Cluster, Evidence, Link, SentenceRef
@@ -272,7 +273,7 @@ def _decide(a: SentFeatures, b: SentFeatures, sims: tuple[float, float], lex_sim
         sim -= t.names_penalty
     if role_mismatch(a, b):
         return None  # two different people in the same role: not the same claim
-    if same_figure(a, b, sim, settings.match_threshold, t) or agreeing_floors(a, b, t):  # issue 12: one toll
+    if same_figure(a, b, sim, settings.match_threshold, t) or agreeing_floors(a, b, t) or shared_time(a, b, t):  # issue 12
         sim = min(1.0, max(sim, settings.match_threshold) + t.figure_bonus)
     elif distinct_figures(a, b, t):
         return None  # figures of two different parts or people, and none in common: not one claim

@@ -424,6 +424,16 @@ def _agreeing_signals(ci: np.ndarray, cj: np.ndarray, lex: np.ndarray, s_sem: np
     return out
 
 
+def _clause_agreement(feats, ci, cj, settings: AlignSettings, t: Tuning) -> np.ndarray:
+    """recall.clause_agreement with the model's embeddings; 0 everywhere when the model fails."""
+    from reviewer.engine import semantic
+
+    try:
+        return recall.clause_agreement(feats, ci, cj, semantic.embed, t)
+    except Exception:  # the model failing must never stop the word-based alignment
+        return np.zeros(len(ci))
+
+
 def _rank_in_run(keys: np.ndarray) -> np.ndarray:
     """Position of each entry of sorted ``keys`` within its run of equal keys."""
     idx = np.arange(len(keys))
@@ -521,6 +531,7 @@ def _candidates(feats: list[SentFeatures], settings: AlignSettings, t: Tuning, r
         facts_only = ~lexical_ok & (s_sem >= settings.conflict_threshold) & has_facts[ci] & has_facts[cj]
         lexical_ok |= facts_only
         sim = np.maximum(np.maximum(sim, s_sem), _agreeing_signals(ci, cj, lex, s_sem, art_of, feats, settings, t))
+        sim = np.maximum(sim, _clause_agreement(feats, ci, cj, settings, t))  # issue 12: a claim in one clause
     whole = sim
     sim, measure = _with_clauses(sim, w_shared, n_row, ci, cj, feats, len(feats), t)
     keep = np.flatnonzero((sim >= settings.conflict_threshold) & (lexical_ok | measure))

@@ -7,10 +7,14 @@ rule never links two sentences on one common word.
 
 from __future__ import annotations
 
+import math
+import re
+
 import numpy as np
 
+from reviewer.engine.dates import read_clock_times
 from reviewer.engine.facts import INF, count_states
-from reviewer.engine.features import SentFeatures, different_subjects
+from reviewer.engine.features import SentFeatures, different_subjects, is_reporting_date
 from reviewer.engine.settings import Tuning
 from reviewer.lang.en import ROLES, TOLL_STATES
 from reviewer.lang.tables import folded_words
@@ -85,6 +89,53 @@ def agreeing_floors(a: SentFeatures, b: SentFeatures, t: Tuning) -> bool:
     return False
 
 
+def _exact_times(f: SentFeatures) -> tuple[tuple[int, bool, str | None, tuple[int, int]], ...]:
+    """The sentence's times of day given to the minute, not on the hour ("at 4:37 a.m.", "16.37
+    Uhr"; not "at 5 pm", "around 4:40", "in the evening", nor the time a statement was made), as
+    (minutes after midnight, written on a 12-hour clock without a.m./p.m., zone, span)."""
+    got = f.memo.get("exact_times")
+    if got is None:
+        got = ()
+        if any(term.startswith("#t") for term in f.bag):
+            got = tuple((c.minutes, c.half_day, c.zone, c.span) for c in read_clock_times(f.text, f.lang)
+                        if not c.width and not c.hedged and c.minutes % 60 and not is_reporting_date(f, c.span))
+        f.memo["exact_times"] = got
+    return got
+
+
+def has_exact_time(f: SentFeatures) -> bool:
+    return bool(_exact_times(f))
+
+
+def shared_time(a: SentFeatures, b: SentFeatures, t: Tuning) -> bool:
+    """Two reports of one language giving one time of day to the minute ("the dam gave way at
+    4:37 a.m." / "at 4.37 a.m. the dam failed"): a claim in common, however many other claims the
+    longer sentence holds, when a word besides names and figures is shared too and no other subject
+    is named within local_names_radius tokens of either time. A time on the hour ("at 5 pm") or
+    hedged ("around 4:40") is too common to be an anchor."""
+    if a.lang != b.lang or a.art == b.art:
+        return False
+    ta, tb = _exact_times(a), _exact_times(b)
+    if not (ta and tb):
+        return False
+    if _thin_overlap_words(a, b) < 2:
+        return False  # the time and nothing else: two happenings at one minute
+    for ma, ha, za, sa in ta:
+        for mb, hb, zb, sb in tb:
+            if za and zb and za != zb:
+                continue
+            same = any((ma + x) % 1440 == (mb + y) % 1440 for x in ((0, 720) if ha else (0,))
+                       for y in ((0, 720) if hb else (0,)))
+            if same and not different_subjects(a, b, sa, sb, t.local_names_radius):
+                return True
+    return False
+
+
+def _thin_overlap_words(a: SentFeatures, b: SentFeatures) -> int:
+    """How many words (besides names and figures) the two sentences share."""
+    return sum(1 for term in (a.bag & b.bag) - a.names_set - b.names_set if not term.startswith("#"))
+
+
 def measure_pairs(feats: list[SentFeatures], ci, cj, w_shared, t: Tuning):
     """Per candidate pair: does it state one measurement with a second anchor
     (:func:`shared_measure`)? Such a pair is analysed however low the similarity of the whole
@@ -92,11 +143,14 @@ def measure_pairs(feats: list[SentFeatures], ci, cj, w_shared, t: Tuning):
     sentences with a measurement, of one language, sharing min_shared_weight or more."""
     out = np.zeros(len(ci), dtype=bool)
     with_measure = np.fromiter((has_measure(f) for f in feats), dtype=bool, count=len(feats))
-    if not with_measure.any():
+    with_time = np.fromiter((has_exact_time(f) for f in feats), dtype=bool, count=len(feats))
+    if not (with_measure.any() or with_time.any()):
         return out
     for k in np.flatnonzero(with_measure[ci] & with_measure[cj] & (w_shared >= t.min_shared_weight)).tolist():
         a, b = feats[ci[k]], feats[cj[k]]
         out[k] = a.lang == b.lang and shared_measure(a, b)
+    for k in np.flatnonzero(with_time[ci] & with_time[cj] & ~out & (w_shared >= t.min_shared_weight)).tolist():
+        out[k] = shared_time(feats[ci[k]], feats[cj[k]], t)
     return out
 
 
@@ -303,4 +357,117 @@ def model_mutual_pairs(feats: list[SentFeatures], settings) -> set[tuple[int, in
             j = int(nearest[i, g])
             if nearest[j, group[i]] == i and i < j:
                 out.add((i, j))
+    return out
+
+
+# A clause ends at a comma, semicolon, colon, bracket, dash or quotation mark.
+_CLAUSE_GAP = re.compile(r"[,;:()\[\]\u2014\u2013\"\u201c\u201d\u201e\u00ab\u00bb]|\s-\s")
+
+
+def clause_terms(f: SentFeatures, t: Tuning) -> tuple[tuple[frozenset[str], tuple[int, int]], ...]:
+    """The clauses of a sentence, as (content terms, character span), cut where punctuation
+    separates two tokens; a piece of fewer than clause_piece_terms terms joins its neighbour. A
+    sentence that does not split is one clause."""
+    got = f.memo.get("clause_terms")
+    if got is not None:
+        return got
+    pieces: list[tuple[list[str], int, int]] = []
+    cur: list[str] = []
+    start = None
+    for k, (_surf, s, e) in enumerate(f.toks):
+        if k and cur and _CLAUSE_GAP.search(f.text, f.toks[k - 1][2], s):
+            pieces.append((cur, start, f.toks[k - 1][2]))
+            cur, start = [], None
+        if start is None:
+            start = s
+        if f.terms[k]:
+            cur.append(f.terms[k])
+    if cur:
+        pieces.append((cur, start, f.toks[-1][2]))
+    merged: list[tuple[list[str], int, int]] = []
+    for terms, s, e in pieces:
+        if merged and (len(merged[-1][0]) < t.clause_piece_terms or len(terms) < t.clause_piece_terms):
+            last = merged[-1]
+            merged[-1] = (last[0] + terms, last[1], e)
+        else:
+            merged.append((terms, s, e))
+    got = f.memo["clause_terms"] = tuple((frozenset(terms), (s, e)) for terms, s, e in merged)
+    return got
+
+
+def _clause_lex(x: frozenset[str], y: frozenset[str], idf: dict[str, float], t: Tuning) -> float:
+    """The word similarity of two clauses, on the scale of the whole sentences' (candidates:
+    cos_weight * IDF cosine + the rest * weighted overlap of the shorter, damped under
+    overlap_min_terms terms)."""
+    shared = x & y
+    if not shared:
+        return 0.0
+    w = sum(idf[term] for term in shared)
+    cos = sum(idf[term] ** 2 for term in shared) / math.sqrt(sum(idf[term] ** 2 for term in x) * sum(idf[term] ** 2 for term in y))
+    ovl = w / min(sum(idf[term] for term in x), sum(idf[term] for term in y)) \
+        * min(1.0, min(len(x), len(y)) / t.overlap_min_terms)
+    return t.cos_weight * cos + (1.0 - t.cos_weight) * ovl
+
+
+def clause_agreement(feats: list[SentFeatures], ci: np.ndarray, cj: np.ndarray, embed, t: Tuning) -> np.ndarray:
+    """Per candidate pair of one language in two articles, at least one a sentence of several
+    clauses: a claim the two state in one clause each, found the way whole sentences are found
+    by words and the model agreeing (candidates._agreeing_signals) but on clauses: the two
+    clauses share clause_agree_terms words besides names (clause_agree_min or more on the word
+    scale), and one is the other's nearest clause in its article for the model (a relative
+    criterion, not a fixed cosine). Its score: the clauses' word similarity plus agree_sem_weight
+    times the model's, at most clause_agree_cap (just above the match threshold: such a pair
+    never outranks one matched on its whole sentences). 0 elsewhere. ``embed``: texts -> L2-normalised rows (semantic.embed)."""
+    out = np.zeros(len(ci))
+    if len(ci) == 0:
+        return out
+    art = np.fromiter((f.art for f in feats), dtype=np.int64, count=len(feats))
+    cl = [clause_terms(f, t) for f in feats]
+    several = np.fromiter((len(c) > 1 for c in cl), dtype=bool, count=len(feats))
+    lang = [f.lang for f in feats]
+    todo = [k for k in np.flatnonzero(several[ci] | several[cj]).tolist()
+            if art[ci[k]] != art[cj[k]] and lang[ci[k]] == lang[cj[k]]]
+    if not todo:
+        return out
+    texts, owner = [], []
+    for n, (f, c) in enumerate(zip(feats, cl)):
+        for _terms, (s, e) in c:
+            texts.append(f.text[s:e])
+            owner.append(n)
+    own = np.asarray(owner)
+    first = np.searchsorted(own, np.arange(len(feats)))
+    e = np.asarray(embed(texts), dtype=np.float32)
+    cos = e @ e.T
+    # each clause's nearest clause, of its language, in every other article
+    c_art = art[own]
+    c_lang = np.asarray([lang[n] for n in owner])
+    nearest = np.full((len(texts), int(art.max()) + 1), -1, dtype=np.int64)
+    for a in np.unique(art).tolist():
+        for lg in set(lang):
+            cols = np.flatnonzero((c_art == a) & (c_lang == lg))
+            rows = np.flatnonzero((c_art != a) & (c_lang == lg))
+            if len(cols) and len(rows):
+                nearest[rows, a] = cols[np.argmax(cos[np.ix_(rows, cols)], axis=1)]
+    df: dict[str, int] = {}
+    for c in cl:
+        for term in frozenset().union(*(x for x, _s in c)):
+            df[term] = df.get(term, 0) + 1
+    n = len(feats)
+    idf = {term: math.log((n + 1) / (d + 1)) + 1.0 for term, d in df.items()}
+    for k in todo:
+        i, j = int(ci[k]), int(cj[k])
+        best = 0.0
+        for p, (x, _sx) in enumerate(cl[i]):
+            cx = first[i] + p
+            for q, (y, _sy) in enumerate(cl[j]):
+                cy = first[j] + q
+                if nearest[cx, art[j]] != cy and nearest[cy, art[i]] != cx:
+                    continue  # neither clause is the other's nearest in its article
+                if len((x & y) - feats[i].names_set - feats[j].names_set) < t.clause_agree_terms:
+                    continue  # a name and a word: two statements about one subject
+                lex = _clause_lex(x, y, idf, t)
+                if lex >= t.clause_agree_min:
+                    sem = min(1.0, max(0.0, (float(cos[cx, cy]) - t.sem_floor) / (1.0 - t.sem_floor)))
+                    best = max(best, lex + t.agree_sem_weight * sem)
+        out[k] = min(t.clause_agree_cap, best)
     return out

@@ -141,6 +141,14 @@ class Tuning:
     # within agree_sem_rank of each other's best for the model scores lex + agree_sem_weight * model.
     agree_sem_weight: float = 0.4
     agree_sem_rank: int = 1
+    # ... and on clauses (recall.clause_agreement, issue 12 stop 22): a claim stated in one clause
+    # of a long sentence; clauses of fewer than clause_piece_terms terms join a neighbour; two
+    # clauses, one the other's nearest for the model, sharing clause_agree_terms words besides
+    # names and clause_agree_min on the word scale score up to clause_agree_cap.
+    clause_piece_terms: int = 3
+    clause_agree_min: float = 0.3
+    clause_agree_terms: int = 2
+    clause_agree_cap: float = 0.4
     cross_disjoint_min: float = 0.55
     # Cross-language pairs (engine.crosslingual; calibrated on real clusters with multilingual-e5-small):
     # the ratio margin of bitext mining over the xl_neighbours nearest sentences in the other
