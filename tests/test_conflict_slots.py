@@ -55,3 +55,29 @@ def test_a_capitalised_head_counts_the_same_thing():
     got = links("By Sunday evening there were 25 ambulances at the valley road.",
                 "The relief effort counts 40 Ambulances, 2 Helicopters and 9 Fire Brigade crews at the valley road.")
     assert got == [("conflict", ("number",))]
+
+
+# --- opposite relations to one place or happening ---------------------------------------------
+
+def test_inside_and_outside_the_same_place_disagree():
+    got = links("Soldiers detained the opposition leader inside the provincial assembly on Monday.",
+                "Soldiers detained the opposition leader outside the provincial assembly on Monday.")
+    assert got == [("conflict", ("other",))]
+
+
+def test_before_and_after_the_same_happening_disagree():
+    got = links("The roof collapsed before the match at the old stadium, the club said.",
+                "The roof collapsed after the match at the old stadium, the club said.")
+    assert got == [("conflict", ("other",))]
+
+
+def test_relations_to_two_different_things_do_not():
+    got = links("The roof collapsed before the match at the old stadium, the club said.",
+                "The roof collapsed after the storm at the old stadium, the club said.")
+    assert ("conflict", ("other",)) not in got
+
+
+def test_both_relations_in_one_sentence_do_not():
+    got = links("Fans waited inside and outside the stadium before the match, the club said.",
+                "Fans waited outside the stadium before the match, the club said.")
+    assert all(r == "match" for r, _ in got)
