@@ -258,6 +258,12 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
         last, k = k + 1, k + 2
     if head[:1] in (["live"], ["life"]) and LIVES_LOST_CUES & set(words[max(0, i - 5):i] + words[k:k + 3]):
         head = ["person", "die"]  # "the loss of at least 12 lives", "claimed 12 lives": the dead
+    if head and not set(head) & STATE_TERMS.keys():
+        b = i - 1
+        while b >= 0 and words[b] in COUNT_LEAD_WORDS:
+            b -= 1
+        if b >= 1 and words[b] == "of" and words[b - 1] in ("lives", "life"):
+            head.append("die")  # "claimed the lives of 59 people": the dead
     if value is not None and head in ([], ["person"]):
         b = i - 1
         while b >= 0 and words[b] in COUNT_LEAD_WORDS and words[b - 1:b + 1] != ["home", "to"]:
