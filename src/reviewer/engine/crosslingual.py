@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 import sys
-from functools import lru_cache
 from dataclasses import fields, replace
 
 import numpy as np
@@ -26,7 +25,6 @@ import numpy as np
 from reviewer.engine.settings import TUNING, Tuning
 from reviewer.engine.textnorm import fold
 from reviewer.lang import detect
-from reviewer.lang.tables import SUPPORTED
 from reviewer.models import Cluster, Sentence
 
 _WARNED: set[str] = set()
@@ -380,8 +378,6 @@ def decide(a, b, sim: float, only_facts: bool, settings, t):
     from reviewer.engine import xfacts
 
     evidence = xfacts.xl_evidence(a.text, a.lang, b.text, b.lang)
-    if not evidence and sim >= t.xl_conflict_score:
-        evidence = anchored_evidence(a, b, t)
     # A conflict needs the model's own word that the two are close (xl_conflict_score): shared
     # words alone (names, figures) bring pairs on other details of the topic, whose figures and
     # weekdays are those of other facts (a count of people in hospital / a death toll). Or one
@@ -399,84 +395,6 @@ def decide(a, b, sim: float, only_facts: bool, settings, t):
     if sim >= t.xl_fact_score and (agree if agree is not None else facts_agree(a, b)):
         return round(settings.match_threshold + 0.01, 4), []  # close, and the same figure in the same slot
     return None
-
-
-@lru_cache(maxsize=16)
-def _figure_words(lang: str, prefix: int) -> frozenset[str]:
-    """The words of a language that say what kind of figure a number is (scales, units,
-    percent, durations, months, weekdays), and the heads too generic to tie two counts (money,
-    "people"), cut to ``prefix`` letters: no anchor of a slot."""
-    from reviewer.lang.en import GENERIC_HEADS
-    from reviewer.lang.tables import tables
-
-    mod = tables(lang if lang in SUPPORTED else "en")
-    out: set[str] = {w[:prefix] for w in GENERIC_HEADS}
-    for name in ("SCALES", "PLURAL_SCALES", "UNIT_WORDS", "PERCENT_WORDS", "DURATION_UNITS", "LONG_DURATIONS",
-                 "MONTHS", "WEEKDAYS"):
-        table = getattr(mod, name, None) or ()
-        for w in table:
-            if isinstance(w, str):
-                out.add(fold(w)[:prefix])
-    return frozenset(out)
-
-
-def _anchored_figures(f, t: Tuning) -> list[tuple[float, tuple[int, int], frozenset[str]]]:
-    """(value, span, anchors) of each figure of a sentence: the nearest long word on each side
-    in its clause, over short words only ("6.8-magnitude", "magnitude de 7,2" -> magnitude), no
-    name, cut to its first ``t.xl_anchor_prefix`` letters so that cognates meet ("kilometres" /
-    "kilometros")."""
-    got = f.memo.get("anchored_figures")
-    if got is not None:
-        return got
-    from reviewer.engine.facts import _num_value
-
-    got = []
-    n = len(f.toks)
-    companions = _figure_words(f.lang, t.xl_anchor_prefix)
-    for k, (surf, s, e) in enumerate(f.toks):
-        v = _num_value(surf) if surf[:1].isdigit() else None
-        if v is None:
-            continue
-        anchors = set()
-        for step in (-1, 1):
-            m = k
-            for _ in range(t.xl_anchor_reach):
-                m2 = m + step
-                if not 0 <= m2 < n:
-                    break
-                gap = f.text[f.toks[min(m, m2)][2]:f.toks[max(m, m2)][1]]
-                if gap.strip(" -\u2011"):
-                    break  # not past a comma, a bracket, a quote
-                m = m2
-                w = f.words[m]
-                if len(w) <= 3 or w[:t.xl_anchor_prefix] in companions:
-                    continue  # "magnitude de 7,2", "88 millions": over a short word or a unit
-                if len(w) > t.xl_anchor_prefix and w.isalpha() and not f.names[m]:
-                    anchors.add(w[:t.xl_anchor_prefix])  # a name is the topic, not the slot ("the Titanic")
-                break
-        if anchors:
-            got.append((v, (s, e), frozenset(anchors)))
-    f.memo["anchored_figures"] = got
-    return got
-
-
-def anchored_evidence(a, b, t: Tuning) -> list:
-    """Two figures next to the same long word in two languages ("the 6.8-magnitude quake" / "une
-    magnitude de 7,2"): the word aligns the two slots where the fact readers know no such
-    quantity; the figures differ, and neither sentence has the other's figure anywhere."""
-    from reviewer.models import Evidence
-
-    fa, fb = _anchored_figures(a, t), _anchored_figures(b, t)
-    if not (fa and fb):
-        return []
-    vals_a, vals_b = {x[0] for x in fa}, {y[0] for y in fb}
-    for va, sa, an_a in fa:
-        for vb, sb, an_b in fb:
-            if va == vb or not an_a & an_b or va in vals_b or vb in vals_a:
-                continue
-            return [Evidence("number", a.text[sa[0]:sa[1]], b.text[sb[0]:sb[1]], sa, sb,
-                             note="figures next to the same word differ")]
-    return []
 
 
 def facts_agree(a, b) -> bool:

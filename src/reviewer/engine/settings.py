@@ -181,10 +181,6 @@ class Tuning:
     xl_fact_score: float = 0.25
     xl_conflict_rank: int = 1
     xl_conflict_score: float = 0.3
-    # Figures next to the same long word in two languages are one slot (crosslingual.anchored_evidence):
-    # words within xl_anchor_reach tokens of the figure, compared by their first xl_anchor_prefix letters.
-    xl_anchor_reach: int = 2
-    xl_anchor_prefix: int = 6
     # A pair stating one specific figure in one slot is compared for facts (so matched when they
     # agree) from this cosine on, whatever its rank.
     xl_figure_cos: float = 0.77
