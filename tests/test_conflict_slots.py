@@ -1,5 +1,5 @@
 """Conflict classes of stop 22 (issue 12): counts said of people through a hedge, the speaker of a
-count, title-case heads, opposite relations to one place. Short sentences written for each rule."""
+count, title-case heads, "the lives of N people". Short sentences written for each rule."""
 
 from reviewer.engine.align import align
 from reviewer.engine.features import build_features
