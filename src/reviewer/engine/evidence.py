@@ -143,8 +143,8 @@ def _subject(f: SentFeatures, c: Count, reach: int) -> str | None:
                 if r > 0 and f.text[f.toks[r - 1][2]:f.toks[r][1]].strip() == ",":
                     return f.terms[m]
             return None
-        if f.words[m] in CLAUSE_BREAK_WORDS or f.words[m] in reports:
-            return None  # "Police in Oslo said 6 officers...": who reports a count is not whose it is
+        if f.words[m] in CLAUSE_BREAK_WORDS or f.words[m] in reports or f.words[m] == "that":
+            return None  # "Police in Oslo said 6 officers...", "the mayor announced that 6...": who reports a count is not whose it is
         if f.names[m]:
             if m >= 1 and f.words[m - 1] in ("the", "a", "an") and m + 1 < k and not f.names[m + 1] \
                     and f.terms[m + 1] is not None and f.toks[m + 1][0][:1].islower():
@@ -309,8 +309,14 @@ def _toll_floor(c: Count, span: float, least: float = 0.0) -> Count:
     return c
 
 
+def _plain_head(term: str) -> str:
+    """A head word read as a name only because it is capitalised ("100 Ambulances", "30 Fire
+    Services teams", in lists written in title case) compares as the common word."""
+    return stem(term[2:]) if term.startswith("N:") else term
+
+
 def _count_ctx(f: SentFeatures, c: Count, t: Tuning) -> _CountCtx:
-    head = frozenset(c.head)
+    head = frozenset(_plain_head(h) for h in c.head)
     around = (own_context(f, c, t.person_context_radius) | head | {c.pre}) - GENERIC_HEADS - PERSON_HEADS - {None}
     return _CountCtx(
         mode=_mode(f, c, t.mode_radius),

@@ -38,6 +38,7 @@ from reviewer.lang.en import (
     POPULATION_WORDS,
     SCALES,
     STATE_AUX,
+    STATE_HEDGES,
     STATE_TERMS,
     THOUSANDS_SPACES,
     TOLL_VERBS,
@@ -246,16 +247,26 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
             while m < n and m <= k + 5 and words[m] not in STATE_AUX and not _gap(toks, m - 1, m):
                 m += 1
         a0 = m
-        while m < n and m <= a0 + 3 and words[m] in STATE_AUX and not _gap(toks, m - 1, m):
-            m += 1
+        while m < n and m <= a0 + 4 and not _gap(toks, m - 1, m) and (words[m] in STATE_AUX or words[m] in STATE_HEDGES or (
+                words[m] == "to" and m > a0 and words[m - 1] in STATE_HEDGES)):
+            m += 1  # "300 people were reported injured", "40 are feared to have died"
         if m > a0 and m < n and terms[m] in STATE_TERMS and not _gap(toks, m - 1, m):
             head.append(terms[m])  # type: ignore[arg-type]
             last = m
+        elif m > a0 and m + 2 < n and terms[m] == "lose" and words[m + 1:m + 3] in (["their", "lives"], ["their", "life"]):
+            head.append("die")  # "40 are feared to have lost their lives": the dead
+            last, k = m + 2, max(k, m + 3)
     if len(head) > 1 and head[-1] == "lose" and words[k:k + 2] in (["their", "lives"], ["their", "life"]):
         head[-1] = "die"  # "40 hikers lost their lives": the dead, as "40 hikers died"
         last, k = k + 1, k + 2
     if head[:1] in (["live"], ["life"]) and LIVES_LOST_CUES & set(words[max(0, i - 5):i] + words[k:k + 3]):
         head = ["person", "die"]  # "the loss of at least 12 lives", "claimed 12 lives": the dead
+    if head and not set(head) & STATE_TERMS.keys():
+        b = i - 1
+        while b >= 0 and words[b] in COUNT_LEAD_WORDS:
+            b -= 1
+        if b >= 1 and words[b] == "of" and words[b - 1] in ("lives", "life"):
+            head.append("die")  # "claimed the lives of 59 people": the dead
     if value is not None and head in ([], ["person"]):
         b = i - 1
         while b >= 0 and words[b] in COUNT_LEAD_WORDS and words[b - 1:b + 1] != ["home", "to"]:

@@ -294,6 +294,8 @@ STATE_TERMS = {"die": "dead", "injur": "injured", "missing": "missing", "rescu":
 TOLL_STATES = frozenset({"dead", "injured"})
 # Verbs between counted people and what happened to them ("300 people may have drowned").
 STATE_AUX = frozenset(AUX | {"may", "might", "could", "would", "will", "be", "feared", "presumed", "now", "still"})
+# "300 people were reported injured", "40 are feared to have died": what is said of the counted people.
+STATE_HEDGES = frozenset({"feared", "presumed", "reported", "confirmed", "believed", "thought", "known", "estimated", "said"})
 # "a population of 40,000": a count of residents with its noun before it.
 # "a city of 125,000 people", "home to 125,000": residents too.
 POPULATION_WORDS = frozenset({"population", "populations", "city", "town", "community", "village", "country",
