@@ -57,6 +57,32 @@ def test_a_capitalised_head_counts_the_same_thing():
     assert got == [("conflict", ("number",))]
 
 
+# --- opposite relations to one place or happening ---------------------------------------------
+
+def test_inside_and_outside_the_same_place_disagree():
+    got = links("Soldiers detained the opposition leader inside the provincial assembly on Monday.",
+                "Soldiers detained the opposition leader outside the provincial assembly on Monday.")
+    assert got == [("conflict", ("other",))]
+
+
+def test_before_and_after_the_same_happening_disagree():
+    got = links("The roof collapsed before the match at the old stadium, the club said.",
+                "The roof collapsed after the match at the old stadium, the club said.")
+    assert got == [("conflict", ("other",))]
+
+
+def test_relations_to_two_different_things_do_not():
+    got = links("The roof collapsed before the match at the old stadium, the club said.",
+                "The roof collapsed after the storm at the old stadium, the club said.")
+    assert ("conflict", ("other",)) not in got
+
+
+def test_both_relations_in_one_sentence_do_not():
+    got = links("Fans waited inside and outside the stadium before the match, the club said.",
+                "Fans waited outside the stadium before the match, the club said.")
+    assert all(r == "match" for r, _ in got)
+
+
 # --- "the lives of N people" --------------------------------------------------------------------
 
 def test_the_lives_of_n_people_are_the_dead():

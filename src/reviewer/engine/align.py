@@ -28,6 +28,7 @@ from reviewer.engine import crosslingual, pairmemo, quotes, twocores
 from reviewer.engine.candidates import candidates
 from reviewer.engine.evidence import (
     antonym_evidence,
+    relation_evidence,
     count_evidence,
     date_evidence,
     time_evidence,
@@ -236,6 +237,7 @@ def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only
             evidence.append(Evidence("entity", a.text[sa[0]:sa[1]], b.text[sb[0]:sb[1]], sa, sb))
         evidence += entity_evidence(a, b, t)
         evidence += antonym_evidence(a, b, t)
+        evidence += relation_evidence(a, b, t)  # issue 12: "inside" / "outside" the same place
     return _dedupe(evidence)
 
 

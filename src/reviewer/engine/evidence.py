@@ -22,6 +22,7 @@ from reviewer.engine.settings import Tuning
 from reviewer.engine.textnorm import antonyms, stem
 from reviewer.lang.en import BODY_HEADS, CAPACITY_HEADS, CAPACITY_VERBS, HOLDER_LEADS, ROLES, CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
 from reviewer.lang.en import (
+    RELATION_OPPOSITES,
     NOT_SEQUENCE_BEFORE,
     SEQUENCE_CUES,
     SIMULTANEOUS,
@@ -792,6 +793,53 @@ def antonym_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Eviden
                 if different_subjects(a, b, span_a, span_b, t.subject_radius):
                     continue
                 return [Evidence("other", a.text[span_a[0]:span_a[1]], b.text[span_b[0]:span_b[1]], span_a, span_b)]
+    return []
+
+
+_OPPOSITE: dict[str, frozenset[str]] = {}
+for _x, _y in RELATION_OPPOSITES:
+    _OPPOSITE[_x] = _OPPOSITE.get(_x, frozenset()) | {_y}
+    _OPPOSITE[_y] = _OPPOSITE.get(_y, frozenset()) | {_x}
+_RELATION_SKIP = frozenset({"the", "a", "an", "of", "his", "her", "its", "their", "this", "that"})
+
+
+def _relations(f: SentFeatures) -> dict[tuple[str, str], tuple[int, int]]:
+    """(relation word, its object's first content term) -> span of the relation and object, for
+    each relation word of RELATION_OPPOSITES ("outside the court" -> ("outside", "court")), read once."""
+    got = f.memo.get("relations")
+    if got is None:
+        got = {}
+        if not _OPPOSITE.keys().isdisjoint(f.words):
+            n = len(f.words)
+            for k, w in enumerate(f.words):
+                if w not in _OPPOSITE:
+                    continue
+                m = k + 1
+                while m < n and m <= k + 3 and f.words[m] in _RELATION_SKIP and f.toks[m][1] - f.toks[m - 1][2] <= 1:
+                    m += 1
+                if m < n and f.terms[m] is not None and f.toks[m][1] - f.toks[m - 1][2] <= 1:
+                    got.setdefault((w, f.terms[m]), (f.toks[k][1], f.toks[m][2]))
+        f.memo["relations"] = got
+    return got
+
+
+def relation_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Evidence]:
+    """One place or happening, two opposite relations to it ("arrested inside the court" /
+    "arrested outside the court"): the same object after each, and neither sentence has the
+    other's relation to it."""
+    ra = _relations(a)
+    if not ra:
+        return []
+    rb = _relations(b)
+    for (wa, obj), span_a in ra.items():
+        for wb in _OPPOSITE[wa]:
+            span_b = rb.get((wb, obj))
+            if span_b is None or (wa, obj) in rb or (wb, obj) in ra:
+                continue
+            if different_subjects(a, b, span_a, span_b, t.subject_radius):
+                continue
+            return [Evidence("other", a.text[span_a[0]:span_a[1]], b.text[span_b[0]:span_b[1]], span_a, span_b,
+                             note="one place or happening, two opposite relations to it")]
     return []
 
 

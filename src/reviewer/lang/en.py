@@ -232,6 +232,11 @@ ANTONYMS = [
 ]
 
 
+# Opposite relations to one place or happening, stopwords all ("arrested inside the court" /
+# "arrested outside the court", "before the concert" / "after the concert"): compared by their object.
+RELATION_OPPOSITES = (("inside", "outside"), ("before", "after"), ("above", "below"))
+
+
 # Endings of demonyms ("Iranian" -> "Iran").
 DEMONYM_SUFFIXES = ("ian", "ean", "an", "i", "ese", "ish", "n")
 
