@@ -24,7 +24,7 @@ from operator import itemgetter
 import numpy as np
 
 from reviewer.config import AlignSettings
-from reviewer.engine import crosslingual, pairmemo, quotes, twocores
+from reviewer.engine import crosslingual, pairmemo, quotes, specificity, twocores
 from reviewer.engine.candidates import candidates
 from reviewer.engine.evidence import (
     antonym_evidence,
@@ -65,6 +65,7 @@ def _align(cluster: Cluster, settings: AlignSettings | None,
     report = progress or (lambda _x: None)
     crosslingual.annotate_languages(cluster)  # issue 14: Article.lang / Sentence.lang
     feats = build_features(cluster, tuning)
+    specificity.mark(feats, tuning)  # issue 12: which words are everybody's in this cluster
     report(0.3)
     if len(feats) < 2:
         report(1.0)
@@ -246,6 +247,8 @@ def _decide(a: SentFeatures, b: SentFeatures, sims: tuple[float, float], lex_sim
     if crosslingual.is_cross(a, b, settings):  # issue 14: pairs in two languages
         return crosslingual.decide(a, b, sim, only_facts, settings, t)
     evidence = _evidence(a, b, sim, lex_sim, only_facts, settings, t)
+    if evidence:  # issue 12: values tied to one claim by specific words, a denial of a specific word
+        evidence = specificity.filter_evidence(a, b, evidence, t)
     if evidence:
         strong = only_facts or any(e.kind in _STRONG_KINDS for e in evidence)
         score = min(1.0, t.conflict_base + t.conflict_scale * sim) * (1.0 if strong else t.weak_evidence_factor)
