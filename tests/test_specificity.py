@@ -69,3 +69,33 @@ def test_a_specific_english_denial_stays_a_conflict():
     links = align(cluster("Police arrested the ferry captain on Monday.",
                           "The ferry captain was not arrested, police said on Monday."))
     assert [l.relation for l in links] == ["conflict"]
+
+
+def test_a_cross_language_match_far_below_a_sides_best_is_dropped_unless_a_figure_agrees():
+    from reviewer.engine.align import _anchored_or_close
+
+    feats = _features("The ferry was seen near Lorne and Amberley late on Friday. "
+                      "Two sailors died off Amberley and Tarrow, the coastguard said. "
+                      "The ferry carried 212 passengers, the coastguard said.",
+                      "Le ferry a été aperçu près de Lorne et d'Amberley vendredi soir. "
+                      "Le ferry transportait 212 passagers.")
+    en = [f for f in feats if f.lang == "en"]
+    fr = [f for f in feats if f.lang == "fr"]
+    assert len(en) == 3 and len(fr) == 2
+    at = {id(f): n for n, f in enumerate(feats)}
+    seen_en, dead_en, carried_en = (at[id(f)] for f in en)
+    seen_fr, carried_fr = (at[id(f)] for f in fr)
+    matches = [(seen_en, seen_fr, 0.75, 0.0),
+               (dead_en, seen_fr, 0.45, 0.0),      # the dead sentence's best, far below the French one's
+               (carried_en, carried_fr, 0.70, 0.0),
+               (dead_en, carried_fr, 0.42, 0.0)]   # no figure in common with the dead: dropped too
+    kept = {(m[0], m[1]) for m in _anchored_or_close(feats, matches, TUNING)}
+    assert (seen_en, seen_fr) in kept and (carried_en, carried_fr) in kept
+    assert (dead_en, seen_fr) not in kept and (dead_en, carried_fr) not in kept
+    # the same figure in both: kept however far below
+    matches.append((seen_en, carried_fr, 0.40, 0.0))
+    kept = {(m[0], m[1]) for m in _anchored_or_close(feats, matches, TUNING)}
+    assert (seen_en, carried_fr) not in kept
+    far_same = [(carried_en, seen_fr, 0.75, 0.0), (carried_en, carried_fr, 0.45, 0.0)]
+    kept = {(m[0], m[1]) for m in _anchored_or_close(feats, far_same, TUNING)}
+    assert (carried_en, carried_fr) in kept
