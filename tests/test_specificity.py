@@ -99,3 +99,31 @@ def test_a_cross_language_match_far_below_a_sides_best_is_dropped_unless_a_figur
     far_same = [(carried_en, seen_fr, 0.75, 0.0), (carried_en, carried_fr, 0.45, 0.0)]
     kept = {(m[0], m[1]) for m in _anchored_or_close(feats, far_same, TUNING)}
     assert (carried_en, carried_fr) in kept
+
+
+def test_two_sentences_sharing_only_common_words_share_no_claim():
+    from reviewer.engine.align import _anchored_or_close
+
+    feats = _features(FIRST + " Nadie sabe cuándo se abrirá la carretera de la costa.",
+                      SECOND + " La vecina de la plaza dice que el agua subió de noche.")
+    road = next(n for n, f in enumerate(feats) if f.text.startswith("Nadie"))
+    square = next(n for n, f in enumerate(feats) if f.text.startswith("La vecina"))
+    bridge_a = next(n for n, f in enumerate(feats) if f.text.startswith("El puente"))
+    bridge_b = next(n for n, f in enumerate(feats) if f.text.startswith("La crecida"))
+    assert feats[road].bag & feats[square].bag  # "la", "de": shared, but common in these reports
+    assert not specificity.shares_specific(feats[road], feats[square])
+    assert specificity.shares_specific(feats[bridge_a], feats[bridge_b])  # "puente", "crecida"
+    kept = _anchored_or_close(feats, [(road, square, 0.5, 0.3), (bridge_a, bridge_b, 0.9, 0.8)], TUNING)
+    assert [(m[0], m[1]) for m in kept] == [(bridge_a, bridge_b)]
+
+
+def test_a_shared_name_or_figure_is_specific_however_common():
+    feats = _features("Rescuers in Tarrow found 14 people. Tarrow was cut off. The mayor of Tarrow spoke.",
+                      "Tarrow is flooded. In Tarrow 14 people were found alive. Tarrow waits.",
+                      "Tarrow lost power. Roads to Tarrow closed. Tarrow schools shut.")
+    a = next(f for f in feats if f.text.startswith("Tarrow was cut"))
+    b = next(f for f in feats if f.text.startswith("Tarrow waits"))
+    assert specificity.shares_specific(a, b)  # the town's name, in every sentence
+    c = next(f for f in feats if f.text.startswith("Rescuers"))
+    d = next(f for f in feats if f.text.startswith("In Tarrow 14"))
+    assert specificity.shares_specific(c, d)

@@ -463,7 +463,10 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
     xl_unanchored_min, the clear margin asked of a second-best partner, and xl_vague_min when
     neither sentence has anything to check ("Much is still unclear" / "It did not elaborate"),
     and then each side's best partner in the other's article too (a vague sentence that one side
-    ranks below another partner is one more look-alike on the topic). A match across two languages
+    ranks below another partner is one more look-alike on the topic). A match of one language
+    sharing no name, no figure and no word that is specific in the cluster
+    (:func:`~reviewer.engine.specificity.shares_specific`) is dropped: two sentences of a language
+    without a stopword list share its function words. A match across two languages
     that one side ranks xl_far_gap or more below its best partner in the other's article, with no
     figure in common, is dropped whatever it names: the model's closeness on the topic ("the
     ferry was seen in the towns of A and B" / a sentence on the dead in the towns of B and C,
@@ -478,6 +481,8 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
         if a.lang != b.lang and max(best[(i, art[j])], best[(j, art[i])]) - s >= t.xl_far_gap and \
                 not _same_figure_across(a, b):
             continue  # issue 12: far below one side's best, no figure in common: a look-alike on the topic
+        if a.lang == b.lang and not specificity.shares_specific(a, b):
+            continue  # issue 12: nothing shared but the language's common words
         if a.lang != b.lang and crosslingual.shared_name(a, b):
             out.append(m)  # one name in two spellings: something to check
             continue

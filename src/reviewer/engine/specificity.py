@@ -48,6 +48,15 @@ def specific(f: SentFeatures) -> frozenset[str]:
     return f.memo.get(_KEY, f.bag)
 
 
+def shares_specific(a: SentFeatures, b: SentFeatures) -> bool:
+    """The two sentences share a specific term, a name or a figure: something of one claim, not
+    only the words every sentence of their language carries ("la", "que", "de" in two sentences
+    of a language without a stopword list; "the quake" in every report of it)."""
+    shared = a.bag & b.bag
+    return bool(shared & specific(a) or shared & (a.names_set | b.names_set)
+                or any(x.startswith("#") for x in shared))
+
+
 def common(f: SentFeatures, term: str) -> bool:
     """The sentence carries the term and it is common in the sentence's language."""
     return term in f.bag and term not in specific(f)
