@@ -247,7 +247,7 @@ def _decide(a: SentFeatures, b: SentFeatures, sims: tuple[float, float], lex_sim
     if crosslingual.is_cross(a, b, settings):  # issue 14: pairs in two languages
         return crosslingual.decide(a, b, sim, only_facts, settings, t)
     evidence = _evidence(a, b, sim, lex_sim, only_facts, settings, t)
-    if evidence:  # issue 12: values tied to one claim by specific words, a denial of a specific word
+    if evidence:  # issue 12: a denial only of a word specific in the cluster (engine.specificity)
         evidence = specificity.filter_evidence(a, b, evidence, t)
     if evidence:
         strong = only_facts or any(e.kind in _STRONG_KINDS for e in evidence)
