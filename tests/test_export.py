@@ -872,7 +872,7 @@ def test_html_counts_agreed_disputed_and_undecided_links(cluster, tmp_path):
     counts = page.split('<ul class="counts">', 1)[1].split("</ul>", 1)[0]
     assert '<li class="agreed"><b>2</b> conflicts agreed</li>' in counts
     assert '<li class="disputed"><b>1</b> link disputed</li>' in counts
-    assert '<li class="undecided"><b>3</b> links undecided</li>' in counts  # the engine's suggestions nobody decided
+    assert '<li class="undecided"><b>2</b> links undecided</li>' in counts  # the engine's suggestions nobody decided
     assert "accepted" not in counts  # no count says "accepted" for a link one reviewer rejected
     disputed = [row for row in page.split("<tr") if 'class="disputed"' in row.split(">", 1)[0]]
     assert len(disputed) == 1 and "alice: accepted" in disputed[0] and "bob: rejected" in disputed[0]

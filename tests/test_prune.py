@@ -38,7 +38,9 @@ def test_a_clause_match_beside_a_stronger_whole_match_of_the_short_sentence_goes
 
 
 def _f(text, lang, art, counts=()):
-    return SimpleNamespace(text=text, lang=lang, art=art, memo={}, counts=list(counts))
+    words = frozenset(w.strip(".,:;\u201c").lower() for w in text.split())  # the words as terms (specificity)
+    return SimpleNamespace(text=text, lang=lang, art=art, memo={}, counts=list(counts), bag=words,
+                           names_set=frozenset())
 
 
 def _metres(n, unit="metre"):  # a figure the sentences below give, as the fact extractor reads it

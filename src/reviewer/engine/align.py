@@ -24,7 +24,7 @@ from operator import itemgetter
 import numpy as np
 
 from reviewer.config import AlignSettings
-from reviewer.engine import crosslingual, pairmemo, quotes, twocores
+from reviewer.engine import crosslingual, pairmemo, quotes, specificity, twocores
 from reviewer.engine.candidates import candidates
 from reviewer.engine.evidence import (
     antonym_evidence,
@@ -67,6 +67,7 @@ def _align(cluster: Cluster, settings: AlignSettings | None,
     report = progress or (lambda _x: None)
     crosslingual.annotate_languages(cluster)  # issue 14: Article.lang / Sentence.lang
     feats = build_features(cluster, tuning)
+    specificity.mark(feats, tuning)  # issue 12: which words are everybody's in this cluster
     report(0.3)
     if len(feats) < 2:
         report(1.0)
@@ -260,6 +261,8 @@ def _decide(a: SentFeatures, b: SentFeatures, sims: tuple[float, float], lex_sim
     if crosslingual.is_cross(a, b, settings):  # issue 14: pairs in two languages
         return crosslingual.decide(a, b, sim, only_facts, settings, t)
     evidence = _evidence(a, b, sim, lex_sim, only_facts, settings, t)
+    if evidence:  # issue 12: a denial only of a word specific in the cluster (engine.specificity)
+        evidence = specificity.filter_evidence(a, b, evidence, t)
     if evidence:
         strong = only_facts or any(e.kind in _STRONG_KINDS for e in evidence)
         score = min(1.0, t.conflict_base + t.conflict_scale * sim) * (1.0 if strong else t.weak_evidence_factor)
@@ -474,7 +477,14 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
     xl_unanchored_min, the clear margin asked of a second-best partner, and xl_vague_min when
     neither sentence has anything to check ("Much is still unclear" / "It did not elaborate"),
     and then each side's best partner in the other's article too (a vague sentence that one side
-    ranks below another partner is one more look-alike on the topic);
+    ranks below another partner is one more look-alike on the topic). A match of one language
+    sharing no name, no figure and no word that is specific in the cluster
+    (:func:`~reviewer.engine.specificity.shares_specific`) is dropped: two sentences of a language
+    without a stopword list share its function words. A match across two languages
+    that one side ranks xl_far_gap or more below its best partner in the other's article, with no
+    figure in common, is dropped whatever it names: the model's closeness on the topic ("the
+    ferry was seen in the towns of A and B" / a sentence on the dead in the towns of B and C,
+    itself far closer to the report of where the ferry was seen);
     ``best``: :func:`_best_scores` of ``matches``."""
     art = [f.art for f in feats]
     best = _best_scores(art, matches) if best is None else best
@@ -482,6 +492,11 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
     for m in matches:
         i, j, s, _lex = m
         a, b = feats[i], feats[j]
+        if a.lang != b.lang and max(best[(i, art[j])], best[(j, art[i])]) - s >= t.xl_far_gap and \
+                not _same_figure_across(a, b):
+            continue  # issue 12: far below one side's best, no figure in common: a look-alike on the topic
+        if a.lang == b.lang and not specificity.shares_specific(a, b):
+            continue  # issue 12: nothing shared but the language's common words
         if a.lang != b.lang and crosslingual.shared_name(a, b):
             out.append(m)  # one name in two spellings: something to check
             continue

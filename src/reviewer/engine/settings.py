@@ -121,6 +121,17 @@ class Tuning:
     xl_vague_min: float = 0.52
     # A same-language pair sharing at most this many words besides names has nothing to check either.
     thin_overlap_terms: int = 1
+    # A cross-language match this far below one of its sentences' best match in the other's
+    # article, with no figure in common, is a look-alike on the topic (issue 12, stop 22).
+    xl_far_gap: float = 0.2
+    # Specificity (issue 12, stop 22; engine.specificity): a term that at least common_share of
+    # the cluster's sentences of one language carry, and at least common_min_sentences of them,
+    # is common there (the topic's words; function words of a language without a stopword
+    # list), if also in more than common_per_article sentences per article of that language on
+    # average. A denial of a common word is no conflict.
+    common_share: float = 0.15
+    common_min_sentences: int = 3
+    common_per_article: float = 1.5
     # A line of at most this many words ending with a colon introduces the next sentence (a
     # speaker's name and role before a quotation): no match of its own (issue 12, links/gold).
     lead_in_max_words: int = 8
