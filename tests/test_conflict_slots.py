@@ -23,7 +23,8 @@ def test_a_fate_after_a_hedged_participle_is_read():
 
 
 def test_lives_lost_after_a_hedge_are_the_dead():
-    assert heads("About 30 miners are feared to have lost their lives in the pit.")[0][1] == ("miner", "die")
+    assert heads("Some 30 miners were presumed to have lost their lives underground.")[0][1] == ("miner", "die")
+    assert heads("Some 24 sailors are thought to have lost their life at sea.")[0][1] == ("sailor", "die")
 
 
 def test_two_floors_of_the_injured_far_apart_disagree():

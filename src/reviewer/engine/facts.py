@@ -254,7 +254,7 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
             head.append(terms[m])  # type: ignore[arg-type]
             last = m
         elif m > a0 and m + 2 < n and terms[m] == "lose" and words[m + 1:m + 3] in (["their", "lives"], ["their", "life"]):
-            head.append("die")  # "40 are feared to have lost their lives": the dead
+            head.append("die")  # "9 are thought to have lost their life": the dead
             last, k = m + 2, max(k, m + 3)
     if len(head) > 1 and head[-1] == "lose" and words[k:k + 2] in (["their", "lives"], ["their", "life"]):
         head[-1] = "die"  # "40 hikers lost their lives": the dead, as "40 hikers died"
@@ -266,7 +266,7 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
         while b >= 0 and words[b] in COUNT_LEAD_WORDS:
             b -= 1
         if b >= 1 and words[b] == "of" and words[b - 1] in ("lives", "life"):
-            head.append("die")  # "claimed the lives of 59 people": the dead
+            head.append("die")  # "took the lives of 8 climbers": the dead
     if value is not None and head in ([], ["person"]):
         b = i - 1
         while b >= 0 and words[b] in COUNT_LEAD_WORDS and words[b - 1:b + 1] != ["home", "to"]:
