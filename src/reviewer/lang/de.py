@@ -38,6 +38,7 @@ CONCEPTS = {"tot": "dead", "gestorben": "dead", "starb": "dead", "getötet": "de
             "häuser": "buildings", "gebäude": "buildings", "wohnung": "buildings", "sitzpl": "seats",
             "plätze": "seats", "angreifer": "attackers", "täter": "attackers", "attentäter": "attackers",
             "verdächtig": "suspects", "besatzung": "crew", "retter": "rescuers", "helfer": "rescuers"}
+CONCEPTS.update({"dieb": "attackers", "einbrecher": "attackers"})  # thieves: those who did it, as attackers (issue 14)
 UNIT_WORDS = {"km": "kilometer", "kilometer": "kilometer", "kilometern": "kilometer", "meile": "mile",
               "meilen": "mile", "m": "meter", "meter": "meter", "metern": "meter", "fuß": "foot", "fuss": "foot",
               "kg": "kilogram", "kilo": "kilogram", "kilogramm": "kilogram", "tonnen": "metric_ton",

@@ -37,6 +37,7 @@ CONCEPTS = {"mort": "dead", "tué": "dead", "décéd": "dead", "décès": "dead"
             "logement": "buildings", "bâtiment": "buildings", "immeuble": "buildings", "place": "seats",
             "siège": "seats", "assaillant": "attackers", "agresseur": "attackers", "tireur": "attackers",
             "suspect": "suspects", "équipage": "crew", "sauveteur": "rescuers", "secouriste": "rescuers"}
+CONCEPTS.update({"voleur": "attackers", "cambrioleur": "attackers"})  # thieves: those who did it, as attackers (issue 14)
 UNIT_WORDS = {"km": "kilometer", "kilomètre": "kilometer", "kilomètres": "kilometer",
               "milles": "mile", "m": "meter", "mètre": "meter", "mètres": "meter", "pied": "foot",
               "pieds": "foot", "kg": "kilogram", "kilos": "kilogram", "kilogrammes": "kilogram",
