@@ -38,7 +38,11 @@ CONCEPTS = {"dead": "dead", "die": "dead", "died": "dead", "death": "dead", "kil
             "displaced": "displaced", "homeless": "displaced", "house": "buildings", "home": "buildings",
             "building": "buildings", "seat": "seats", "attacker": "attackers", "gunmen": "attackers",
             "assailant": "attackers", "suspect": "suspects", "crew": "crew", "rescuer": "rescuers"}
-CONCEPTS.update({"thie": "attackers", "robber": "attackers", "burglar": "attackers"})  # thieves: those who did it, as attackers (issue 14)
+CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway cars
+    "thie": "attackers", "robber": "attackers", "burglar": "attackers", "item": "items", "jewel": "items",
+    "artefact": "items", "artifact": "items", "coach": "carriages", "carriage": "carriages", "bogie": "carriages",
+    "wagon": "carriages"
+})
 # Units of measurement -> pint unit names.
 UNIT_WORDS = {"km": "kilometer", "kilometer": "kilometer", "kilometre": "kilometer", "kilometers": "kilometer",
               "kilometres": "kilometer", "mile": "mile", "miles": "mile", "m": "meter", "meter": "meter",

@@ -38,7 +38,10 @@ CONCEPTS = {"tot": "dead", "gestorben": "dead", "starb": "dead", "getötet": "de
             "häuser": "buildings", "gebäude": "buildings", "wohnung": "buildings", "sitzpl": "seats",
             "plätze": "seats", "angreifer": "attackers", "täter": "attackers", "attentäter": "attackers",
             "verdächtig": "suspects", "besatzung": "crew", "retter": "rescuers", "helfer": "rescuers"}
-CONCEPTS.update({"dieb": "attackers", "einbrecher": "attackers"})  # thieves: those who did it, as attackers (issue 14)
+CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway cars
+    "dieb": "attackers", "einbrecher": "attackers", "gegenstände": "items", "schmuckstück": "items",
+    "objekte": "items", "waggon": "carriages", "wagon": "carriages", "wagen": "carriages"
+})
 UNIT_WORDS = {"km": "kilometer", "kilometer": "kilometer", "kilometern": "kilometer", "meile": "mile",
               "meilen": "mile", "m": "meter", "meter": "meter", "metern": "meter", "fuß": "foot", "fuss": "foot",
               "kg": "kilogram", "kilo": "kilogram", "kilogramm": "kilogram", "tonnen": "metric_ton",

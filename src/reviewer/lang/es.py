@@ -35,7 +35,10 @@ CONCEPTS = {"muert": "dead", "fallec": "dead", "murieron": "dead", "muri": "dead
             "evacuad": "evacuated", "desplazad": "displaced", "vivienda": "buildings", "casa": "buildings",
             "edificio": "buildings", "asiento": "seats", "atacante": "attackers", "agresor": "attackers",
             "sospechos": "suspects", "tripulante": "crew", "rescatista": "rescuers"}
-CONCEPTS.update({"ladrón": "attackers", "ladrones": "attackers"})  # thieves: those who did it, as attackers (issue 14)
+CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway cars
+    "ladrón": "attackers", "ladrones": "attackers", "joya": "items", "objeto": "items", "vagón": "carriages",
+    "vagones": "carriages"
+})
 UNIT_WORDS = {"km": "kilometer", "kilómetro": "kilometer", "kilómetros": "kilometer", "kilometros": "kilometer",
               "milla": "mile", "millas": "mile", "m": "meter", "metro": "meter", "metros": "meter",
               "pie": "foot", "pies": "foot", "kg": "kilogram", "kilos": "kilogram", "kilogramos": "kilogram",

@@ -37,7 +37,10 @@ CONCEPTS = {"mort": "dead", "tué": "dead", "décéd": "dead", "décès": "dead"
             "logement": "buildings", "bâtiment": "buildings", "immeuble": "buildings", "place": "seats",
             "siège": "seats", "assaillant": "attackers", "agresseur": "attackers", "tireur": "attackers",
             "suspect": "suspects", "équipage": "crew", "sauveteur": "rescuers", "secouriste": "rescuers"}
-CONCEPTS.update({"voleur": "attackers", "cambrioleur": "attackers"})  # thieves: those who did it, as attackers (issue 14)
+CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway cars
+    "voleur": "attackers", "cambrioleur": "attackers", "objet": "items", "bijou": "items", "joyau": "items",
+    "wagon": "carriages"
+})
 UNIT_WORDS = {"km": "kilometer", "kilomètre": "kilometer", "kilomètres": "kilometer",
               "milles": "mile", "m": "meter", "mètre": "meter", "mètres": "meter", "pied": "foot",
               "pieds": "foot", "kg": "kilogram", "kilos": "kilogram", "kilogrammes": "kilogram",

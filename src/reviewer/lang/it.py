@@ -33,7 +33,10 @@ CONCEPTS = {"mort": "dead", "uccis": "dead", "decedut": "dead", "vittime": "dead
             "ostaggi": "hostages", "evacuat": "evacuated", "sfollat": "displaced", "case": "buildings",
             "edifici": "buildings", "posti": "seats", "aggressor": "attackers", "assalitor": "attackers",
             "sospett": "suspects", "equipaggio": "crew", "soccorritor": "rescuers"}
-CONCEPTS.update({"ladro": "attackers", "ladri": "attackers", "rapinator": "attackers"})  # thieves: those who did it, as attackers (issue 14)
+CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway cars
+    "ladro": "attackers", "ladri": "attackers", "rapinator": "attackers", "gioiell": "items", "oggett": "items",
+    "vagon": "carriages", "carrozz": "carriages"
+})
 UNIT_WORDS = {"km": "kilometer", "chilometro": "kilometer", "chilometri": "kilometer", "miglio": "mile",
               "miglia": "mile", "m": "meter", "metro": "meter", "metri": "meter", "piedi": "foot",
               "piede": "foot", "kg": "kilogram", "chili": "kilogram", "chilogrammi": "kilogram",

@@ -37,7 +37,10 @@ CONCEPTS = {"mort": "dead", "falec": "dead", "vítimas mortais": "dead", "ferid"
             "casa": "buildings", "edifício": "buildings", "prédio": "buildings", "lugares": "seats",
             "assentos": "seats", "atacante": "attackers", "agressor": "attackers", "suspeit": "suspects",
             "tripulante": "crew", "socorrista": "rescuers"}
-CONCEPTS.update({"ladrão": "attackers", "ladrões": "attackers", "assaltante": "attackers"})  # thieves: those who did it, as attackers (issue 14)
+CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway cars
+    "ladrão": "attackers", "ladrões": "attackers", "assaltante": "attackers", "joia": "items", "objeto": "items",
+    "vagão": "carriages", "vagões": "carriages"
+})
 UNIT_WORDS = {"km": "kilometer", "quilômetro": "kilometer", "quilômetros": "kilometer", "quilómetros": "kilometer",
               "milha": "mile", "milhas": "mile", "m": "meter", "metro": "meter", "metros": "meter", "pé": "foot",
               "pés": "foot", "kg": "kilogram", "quilos": "kilogram", "toneladas": "metric_ton",
