@@ -362,7 +362,8 @@ def _add_slot_partners(scores: np.ndarray, mask: np.ndarray, emb: np.ndarray, fe
         if scores[i, j] >= t.xl_conflict_score:
             continue
         # A sentence the model already puts up for a conflict there states its slot in that pair.
-        if (scores[i, arts == arts[j]] == t.xl_conflict_score).any() or (scores[j, arts == arts[i]] == t.xl_conflict_score).any():
+        if (scores[i, arts == arts[j]] == t.xl_conflict_score).any() \
+                or (scores[j, arts == arts[i]] == t.xl_conflict_score).any():
             continue
         a, b = feats[i], feats[j]
         if _slot_evidence(a, b, t):
