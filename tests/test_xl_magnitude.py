@@ -41,3 +41,8 @@ def test_counts_units_and_percentages_beside_a_magnitude_stay_what_they_are():
     en = "A 6.1-magnitude quake killed 4 people, cut 3 km of road and damaged 5 % of homes."
     got = [(f.kind, f.value) for f in xfacts.read_facts(en, "en")]
     assert got == [("magnitude", 6.1), ("count", 4.0), ("measure", 3000.0), ("percent", 5.0)]
+
+
+def test_a_strength_of_thousands_is_no_magnitude():
+    got = [(f.kind, f.value) for f in xfacts.read_facts("Die Einheit hat eine Stärke von 3.000 Soldaten.", "de")]
+    assert got == [("count", 3000.0)]

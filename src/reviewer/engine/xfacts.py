@@ -182,9 +182,9 @@ def _magnitudes(text: str, mod, numbers: list, facts: list[XFact]) -> list:
     if not names:
         return numbers
     rest = []
-    for n in numbers:
-        if re.search(rf"(?<!\w)(?:{names})(?:\s+\w{{1,3}})?\s*$", text[max(0, n.start - 30):n.start], re.IGNORECASE) \
-                or re.match(rf"[\s-]*(?:{names})(?!\w)", text[n.end:], re.IGNORECASE):
+    for n in numbers:  # the scale ends at 10 ("Stärke" is a troop's strength too: "in Stärke von 3.000")
+        if n.value < 10 and (re.search(rf"(?<!\w)(?:{names})(?:\s+\w{{1,3}})?\s*$", text[max(0, n.start - 30):n.start],
+                                       re.IGNORECASE) or re.match(rf"[\s-]*(?:{names})(?!\w)", text[n.end:], re.IGNORECASE)):
             facts.append(XFact("magnitude", n.value, (n.start, n.end), n.approx))
         else:
             rest.append(n)
