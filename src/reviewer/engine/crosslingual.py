@@ -282,6 +282,7 @@ def with_cross_language(sem: np.ndarray | None, feats, settings, t) -> np.ndarra
         within = None
     scores, mask = cross_scores(emb, langs, arts, settings.within_article, t, [len(x) for x in texts], texts, within)
     _add_agreeing_figures(scores, mask, emb, feats, t)
+    _add_slot_partners(scores, mask, emb, feats, t)
     out = np.zeros(mask.shape) if sem is None else sem.copy()
     out[mask] = scores[mask]
     return out
@@ -298,6 +299,91 @@ def _add_agreeing_figures(scores: np.ndarray, mask: np.ndarray, emb: np.ndarray,
 
     for i, j in xfacts.agreeing_pairs([f.text for f in feats], [f.lang for f in feats], allowed):
         scores[i, j] = scores[j, i] = t.xl_fact_score
+
+
+def slot_keys(text: str, lang: str) -> frozenset[tuple[str, str]]:
+    """The slots a report fills once for the event, with a value it commits to: its counts (xfacts
+    facts that are not for agreement only), by each kind counted other than "people" ("dead",
+    "population"). Counts of "people" only may be two groups; weekdays, dates, clock times and
+    measures belong to the many happenings and distances a report tells: no slot here."""
+    from reviewer.engine import xfacts
+
+    out = set()
+    for f in xfacts.read_facts(text, lang):
+        if f.kind == "count" and not f.agree_only:
+            out.update(("count", c) for c in f.concepts - {xfacts.GENERIC})
+    return frozenset(out)
+
+
+def slot_partners(cos: np.ndarray, keys: list[frozenset], arts: np.ndarray, mask: np.ndarray,
+                  floor: float) -> list[tuple[int, int]]:
+    """Pairs (i < j) allowed by ``mask`` that fill one slot (:func:`slot_keys`) and are each
+    other's nearest (``cos``, at least ``floor``) among the sentences of the other's article that
+    fill it. Ties go to the first sentence."""
+    members: dict[tuple[int, tuple[str, str]], list[int]] = {}
+    for i, ks in enumerate(keys):
+        for k in ks:
+            members.setdefault((int(arts[i]), k), []).append(i)
+    best: dict[tuple[int, int, tuple[str, str]], int] = {}  # (sentence, article, slot) -> nearest there
+    for (art, k), rows in members.items():
+        cols = np.asarray(rows)
+        for (art2, k2), rows2 in members.items():
+            if k2 != k or art2 == art:
+                continue
+            for i in rows2:
+                c = np.where(mask[i, cols], cos[i, cols], -np.inf)
+                top = int(np.argmax(c))
+                if c[top] >= floor:
+                    best[(i, art, k)] = int(cols[top])
+    out = set()
+    for (i, art, k), j in best.items():
+        if best.get((j, int(arts[i]), k)) == i:
+            out.add((min(i, j), max(i, j)))
+    return sorted(out)
+
+
+def _add_slot_partners(scores: np.ndarray, mask: np.ndarray, emb: np.ndarray, feats, t: Tuning) -> None:
+    """Two statements of one slot that disagree ("a town of 4,000" / "sus 5.000 habitantes";
+    "on Monday" / "el martes"), each the other's nearest in its article among the sentences
+    filling that slot (:func:`slot_partners`), are compared for a conflict (scored
+    ``t.xl_conflict_score``) even where other sentences rank nearer on the whole: a report
+    states a slot once or twice, and its two statements of the one event are the ones to check."""
+    from reviewer.engine import xfacts
+
+    keys = [slot_keys(f.text, f.lang) if mask[i].any() else frozenset() for i, f in enumerate(feats)]
+    rows = [i for i, k in enumerate(keys) if k]
+    if len(rows) < 2:
+        return
+    sub = np.asarray(rows)
+    cos = np.full(mask.shape, -np.inf)
+    cos[np.ix_(sub, sub)] = emb[sub] @ emb[sub].T
+    arts = np.array([f.art for f in feats])
+    for i, j in slot_partners(cos, keys, arts, mask, t.xl_slot_cos):
+        if scores[i, j] >= t.xl_conflict_score:
+            continue
+        # A sentence the model already puts up for a conflict there states its slot in that pair.
+        if (scores[i, arts == arts[j]] == t.xl_conflict_score).any() \
+                or (scores[j, arts == arts[i]] == t.xl_conflict_score).any():
+            continue
+        a, b = feats[i], feats[j]
+        if _slot_evidence(a, b, t):
+            scores[i, j] = scores[j, i] = t.xl_conflict_score
+
+
+def _slot_evidence(a, b, t: Tuning) -> bool:
+    """The two sentences give one counted kind two values no further apart than
+    ``t.xl_slot_ratio`` that disagree (xfacts.xl_evidence): further apart, they count two groups
+    (the hurt in one hospital, the hurt in all)."""
+    from reviewer.engine import xfacts
+
+    for e in xfacts.xl_evidence(a.text, a.lang, b.text, b.lang):
+        if e.kind not in ("number", "quantity"):
+            continue
+        x = next((f for f in xfacts.read_facts(a.text, a.lang) if f.span == e.a_span and f.kind == "count"), None)
+        y = next((f for f in xfacts.read_facts(b.text, b.lang) if f.span == e.b_span and f.kind == "count"), None)
+        if x and y and min(x.value, y.value) > 0 and max(x.value, y.value) / min(x.value, y.value) <= t.xl_slot_ratio:
+            return True
+    return False
 
 
 _WORD = re.compile(r"\w+")

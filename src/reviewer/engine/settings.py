@@ -205,6 +205,14 @@ class Tuning:
     xl_figure_cos: float = 0.77
     # Two counts of "people" only (no kind in common) are one slot only within this ratio.
     xl_people_ratio: float = 10.0
+    # A slot's two statements (issue 14, stop 22): two sentences of two languages that fill one
+    # slot (a count of a specific kind: the dead, the inhabitants) with values that disagree are
+    # compared for a conflict when each is the other's nearest, by cosine from xl_slot_cos, among
+    # the sentences of its article filling that slot, whatever else ranks nearer, and neither is
+    # matched in the other's article already.
+    xl_slot_cos: float = 0.77
+    # ... with values no further apart than this ratio (further apart: two groups of that kind).
+    xl_slot_ratio: float = 3.0
 
 
 TUNING = Tuning()

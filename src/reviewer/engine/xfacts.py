@@ -147,6 +147,7 @@ def read_facts(text: str, lang: str) -> tuple[XFact, ...]:
     words = _words(text)
     _calendar_facts(text, lang, mod, words, facts, taken)
     numbers = [n for n in read_numbers(text, lang) if not any(s < n.end and n.start < e for s, e in taken)]
+    numbers = _magnitudes(text, mod, numbers, facts)  # issue 14: "a 5.9 magnitude quake"
     durations = {_key(mod, k): v for k, v in mod.DURATION_UNITS.items()}
     _number_facts(text, mod, numbers, words, durations, facts)
     facts = _ranges(text, mod, numbers, words, facts)
@@ -169,6 +170,37 @@ def _conversions_share_roles(text: str, facts: list[XFact]) -> list[XFact]:
                 and _CONVERSION_GAP.fullmatch(text, a.span[1], b.span[0]):
             out[k] = replace(b, role=a.role)
     return out
+
+
+def _magnitudes(text: str, mod, numbers: list, facts: list[XFact]) -> list:
+    """Numbers that are a quake's magnitude (one of the language's MAGNITUDE_WORDS right before
+    them, a short word between allowed: "magnitude of 5.9", "Stärke 5,9"; or right after them:
+    "a 5.9-magnitude quake") become "magnitude" facts, and so do the bare figures from 1 to 10 of
+    a sentence giving one (no unit, nothing counted: an earlier estimate); the other numbers are
+    returned."""
+    names = "|".join(re.escape(w) for w in getattr(mod, "MAGNITUDE_WORDS", ()))
+    if not names:
+        return numbers
+    rest = []
+    for n in numbers:  # the scale ends at 10 ("Stärke" is a troop's strength too: "in Stärke von 3.000")
+        if n.value < 10 and (re.search(rf"(?<!\w)(?:{names})(?:\s+\w{{1,3}})?\s*$", text[max(0, n.start - 30):n.start],
+                                       re.IGNORECASE) or re.match(rf"[\s-]*(?:{names})(?!\w)", text[n.end:], re.IGNORECASE)):
+            facts.append(XFact("magnitude", n.value, (n.start, n.end), n.approx))
+        else:
+            rest.append(n)
+    if len(rest) < len(numbers):  # an earlier estimate beside it: "(it was 6 before)", "(zuvor 6)"
+        words, keep = _words(text), []
+        units = {_key(mod, k) for k in (*mod.UNIT_WORDS, *mod.DURATION_UNITS, *getattr(mod, "LONG_DURATIONS", {}))}
+        for n in rest:
+            nxt = _next_word(text, n.end)
+            if 1 <= n.value < 10 and not (nxt and _key(mod, nxt[0]) in units) \
+                    and _percent_end(text, n.end, mod) is None \
+                    and not _concepts_of(mod, _window(text, words, n.start, n.end, mod, rest)):
+                facts.append(XFact("magnitude", n.value, (n.start, n.end), n.approx))
+            else:
+                keep.append(n)
+        rest = keep
+    return rest
 
 
 def _calendar_facts(text: str, lang: str, mod, words: list, facts: list[XFact], taken: list[tuple[int, int]]) -> None:
@@ -500,7 +532,7 @@ def _ratio(fa: XFact, fb: XFact) -> float:
 
 
 _KIND = {"count": "number", "percent": "number", "measure": "quantity", "duration": "quantity",
-         "weekday": "weekday", "date": "date", "time": "other"}
+         "weekday": "weekday", "date": "date", "time": "other", "magnitude": "quantity"}
 _NOTE = {"time": "clock times differ (time zones may differ)"}
 
 
@@ -509,7 +541,7 @@ def xl_evidence(text_a: str, lang_a: str, text_b: str, lang_b: str) -> list[Evid
     fa_all = [f for f in read_facts(text_a, lang_a) if not f.agree_only]
     fb_all = [f for f in read_facts(text_b, lang_b) if not f.agree_only]
     out: list[Evidence] = []
-    for kind in ("count", "percent", "measure", "duration", "weekday", "date", "time"):
+    for kind in ("count", "percent", "measure", "duration", "weekday", "date", "time", "magnitude"):
         pairs = [(x, y) for x in fa_all if x.kind == kind for y in fb_all if y.kind == kind and _same_slot(x, y)
                  and not (kind == "count" and (_weak_one(x, text_a, y) or _weak_one(y, text_b, x)))]
         if not pairs:
@@ -518,7 +550,7 @@ def xl_evidence(text_a: str, lang_a: str, text_b: str, lang_b: str) -> list[Evid
         agreeing = [(x, y) for x, y in pairs if _agree(x, y)]
         settled_a = {x for x, _ in agreeing}
         settled_b = {y for _, y in agreeing}
-        if kind in ("weekday", "date", "time", "percent", "measure", "duration") and agreeing:
+        if kind in ("weekday", "date", "time", "percent", "measure", "duration", "magnitude") and agreeing:
             continue
         left = [(x, y) for x, y in pairs if x not in settled_a and y not in settled_b
                 and not (kind == "count" and any(x.concepts & y2.concepts - {GENERIC} for y2 in settled_b))

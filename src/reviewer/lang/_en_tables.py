@@ -39,6 +39,11 @@ CONCEPTS = {"dead": "dead", "die": "dead", "died": "dead", "death": "dead", "kil
             "displaced": "displaced", "homeless": "displaced", "house": "buildings", "home": "buildings",
             "building": "buildings", "seat": "seats", "attacker": "attackers", "gunmen": "attackers",
             "assailant": "attackers", "suspect": "suspects", "crew": "crew", "rescuer": "rescuers"}
+CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway cars
+    "thie": "attackers", "robber": "attackers", "burglar": "attackers", "item": "items", "jewel": "items",
+    "artefact": "items", "artifact": "items", "coach": "carriages", "carriage": "carriages", "bogie": "carriages",
+    "wagon": "carriages"
+})
 # Units of measurement -> pint unit names.
 UNIT_WORDS = {"km": "kilometer", "kilometer": "kilometer", "kilometre": "kilometer", "kilometers": "kilometer",
               "kilometres": "kilometer", "mile": "mile", "miles": "mile", "m": "meter", "meter": "meter",
@@ -63,6 +68,7 @@ REMAINING_WORDS = ("left", "remaining")  # "30 hours of fuel left": what remains
 VAGUE_COUNTS = {"dozens": 10, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000}  # "thousands of people"
 # Years and months in minutes: compared for agreement only (a term of office, an age, a sentence).
 LONG_DURATIONS = {"year": 525_960, "years": 525_960, "month": 43_830, "months": 43_830}
+MAGNITUDE_WORDS = ("magnitude",)  # a number right after (or before) one is a quake's magnitude (issue 14)
 # Ranges: two numbers joined by RANGE_TO, or by RANGE_AND after one of RANGE_OPENERS ("between 5 and 8").
 RANGE_TO = ("to", "or")
 RANGE_AND = ("and",)

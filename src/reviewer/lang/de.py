@@ -38,6 +38,10 @@ CONCEPTS = {"tot": "dead", "gestorben": "dead", "starb": "dead", "getötet": "de
             "häuser": "buildings", "gebäude": "buildings", "wohnung": "buildings", "sitzpl": "seats",
             "plätze": "seats", "angreifer": "attackers", "täter": "attackers", "attentäter": "attackers",
             "verdächtig": "suspects", "besatzung": "crew", "retter": "rescuers", "helfer": "rescuers"}
+CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway cars
+    "dieb": "attackers", "einbrecher": "attackers", "gegenstände": "items", "schmuckstück": "items",
+    "objekte": "items", "waggon": "carriages", "wagon": "carriages", "wagen": "carriages"
+})
 UNIT_WORDS = {"km": "kilometer", "kilometer": "kilometer", "kilometern": "kilometer", "meile": "mile",
               "meilen": "mile", "m": "meter", "meter": "meter", "metern": "meter", "fuß": "foot", "fuss": "foot",
               "kg": "kilogram", "kilo": "kilogram", "kilogramm": "kilogram", "tonnen": "metric_ton",
@@ -69,6 +73,7 @@ VAGUE_COUNTS = {"dutzende": 10, "hunderte": 100, "tausende": 1_000, "zehntausend
                 "hunderttausende": 100_000, "millionen": 1_000_000}
 # Years and months in minutes: compared for agreement only (a term of office, an age, a sentence).
 LONG_DURATIONS = {"jahr": 525_960, "jahre": 525_960, "jahren": 525_960, "monat": 43_830, "monate": 43_830, "monaten": 43_830}
+MAGNITUDE_WORDS = ("stärke", "magnitude")  # a number right after (or before) one is a quake's magnitude (issue 14)
 # Ranges: two numbers joined by RANGE_TO, or by RANGE_AND after one of RANGE_OPENERS ("between 5 and 8").
 RANGE_TO = ("bis", "oder")
 RANGE_AND = ("und",)

@@ -35,6 +35,10 @@ CONCEPTS = {"muert": "dead", "fallec": "dead", "murieron": "dead", "muri": "dead
             "evacuad": "evacuated", "desplazad": "displaced", "vivienda": "buildings", "casa": "buildings",
             "edificio": "buildings", "asiento": "seats", "atacante": "attackers", "agresor": "attackers",
             "sospechos": "suspects", "tripulante": "crew", "rescatista": "rescuers"}
+CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway cars
+    "ladrón": "attackers", "ladrones": "attackers", "joya": "items", "objeto": "items", "vagón": "carriages",
+    "vagones": "carriages"
+})
 UNIT_WORDS = {"km": "kilometer", "kilómetro": "kilometer", "kilómetros": "kilometer", "kilometros": "kilometer",
               "milla": "mile", "millas": "mile", "m": "meter", "metro": "meter", "metros": "meter",
               "pie": "foot", "pies": "foot", "kg": "kilogram", "kilos": "kilogram", "kilogramos": "kilogram",
@@ -66,6 +70,7 @@ VAGUE_COUNTS = {"decenas": 10, "docenas": 10, "cientos": 100, "centenares": 100,
                 "millones": 1_000_000}
 # Years and months in minutes: compared for agreement only (a term of office, an age, a sentence).
 LONG_DURATIONS = {"año": 525_960, "años": 525_960, "mes": 43_830, "meses": 43_830}
+MAGNITUDE_WORDS = ("magnitud",)  # a number right after (or before) one is a quake's magnitude (issue 14)
 # Ranges: two numbers joined by RANGE_TO, or by RANGE_AND after one of RANGE_OPENERS ("between 5 and 8").
 RANGE_TO = ("a", "o", "u", "al")
 RANGE_AND = ("y", "e")

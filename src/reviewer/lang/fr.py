@@ -37,6 +37,10 @@ CONCEPTS = {"mort": "dead", "tué": "dead", "décéd": "dead", "décès": "dead"
             "logement": "buildings", "bâtiment": "buildings", "immeuble": "buildings", "place": "seats",
             "siège": "seats", "assaillant": "attackers", "agresseur": "attackers", "tireur": "attackers",
             "suspect": "suspects", "équipage": "crew", "sauveteur": "rescuers", "secouriste": "rescuers"}
+CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway cars
+    "voleur": "attackers", "cambrioleur": "attackers", "objet": "items", "bijou": "items", "joyau": "items",
+    "wagon": "carriages"
+})
 UNIT_WORDS = {"km": "kilometer", "kilomètre": "kilometer", "kilomètres": "kilometer",
               "milles": "mile", "m": "meter", "mètre": "meter", "mètres": "meter", "pied": "foot",
               "pieds": "foot", "kg": "kilogram", "kilos": "kilogram", "kilogrammes": "kilogram",
@@ -67,6 +71,7 @@ REMAINING_WORDS = ("restant", "reste")
 VAGUE_COUNTS = {"dizaines": 10, "centaines": 100, "milliers": 1_000, "millions": 1_000_000}
 # Years and months in minutes: compared for agreement only (a term of office, an age, a sentence).
 LONG_DURATIONS = {"an": 525_960, "ans": 525_960, "année": 525_960, "années": 525_960, "mois": 43_830}
+MAGNITUDE_WORDS = ("magnitude",)  # a number right after (or before) one is a quake's magnitude (issue 14)
 # Ranges: two numbers joined by RANGE_TO, or by RANGE_AND after one of RANGE_OPENERS ("between 5 and 8").
 RANGE_TO = ("à", "a", "ou", "au")
 RANGE_AND = ("et",)

@@ -33,6 +33,10 @@ CONCEPTS = {"mort": "dead", "uccis": "dead", "decedut": "dead", "vittime": "dead
             "ostaggi": "hostages", "evacuat": "evacuated", "sfollat": "displaced", "case": "buildings",
             "edifici": "buildings", "posti": "seats", "aggressor": "attackers", "assalitor": "attackers",
             "sospett": "suspects", "equipaggio": "crew", "soccorritor": "rescuers"}
+CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway cars
+    "ladro": "attackers", "ladri": "attackers", "rapinator": "attackers", "gioiell": "items", "oggett": "items",
+    "vagon": "carriages", "carrozz": "carriages"
+})
 UNIT_WORDS = {"km": "kilometer", "chilometro": "kilometer", "chilometri": "kilometer", "miglio": "mile",
               "miglia": "mile", "m": "meter", "metro": "meter", "metri": "meter", "piedi": "foot",
               "piede": "foot", "kg": "kilogram", "chili": "kilogram", "chilogrammi": "kilogram",
@@ -64,6 +68,7 @@ REMAINING_WORDS = ("rimanent", "restant", "restano")
 VAGUE_COUNTS = {"decine": 10, "dozzine": 10, "centinaia": 100, "migliaia": 1_000, "milioni": 1_000_000}
 # Years and months in minutes: compared for agreement only (a term of office, an age, a sentence).
 LONG_DURATIONS = {"anno": 525_960, "anni": 525_960, "mese": 43_830, "mesi": 43_830}
+MAGNITUDE_WORDS = ("magnitudo",)  # a number right after (or before) one is a quake's magnitude (issue 14)
 # Ranges: two numbers joined by RANGE_TO, or by RANGE_AND after one of RANGE_OPENERS ("between 5 and 8").
 RANGE_TO = ("a", "o", "od")
 RANGE_AND = ("e", "ed")

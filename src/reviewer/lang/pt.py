@@ -37,6 +37,10 @@ CONCEPTS = {"mort": "dead", "falec": "dead", "vítimas mortais": "dead", "ferid"
             "casa": "buildings", "edifício": "buildings", "prédio": "buildings", "lugares": "seats",
             "assentos": "seats", "atacante": "attackers", "agressor": "attackers", "suspeit": "suspects",
             "tripulante": "crew", "socorrista": "rescuers"}
+CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway cars
+    "ladrão": "attackers", "ladrões": "attackers", "assaltante": "attackers", "joia": "items", "objeto": "items",
+    "vagão": "carriages", "vagões": "carriages"
+})
 UNIT_WORDS = {"km": "kilometer", "quilômetro": "kilometer", "quilômetros": "kilometer", "quilómetros": "kilometer",
               "milha": "mile", "milhas": "mile", "m": "meter", "metro": "meter", "metros": "meter", "pé": "foot",
               "pés": "foot", "kg": "kilogram", "quilos": "kilogram", "toneladas": "metric_ton",
@@ -67,6 +71,7 @@ REMAINING_WORDS = ("restante", "restam", "resta")
 VAGUE_COUNTS = {"dezenas": 10, "dúzias": 10, "centenas": 100, "milhares": 1_000, "milhões": 1_000_000}
 # Years and months in minutes: compared for agreement only (a term of office, an age, a sentence).
 LONG_DURATIONS = {"ano": 525_960, "anos": 525_960, "mês": 43_830, "meses": 43_830}
+MAGNITUDE_WORDS = ("magnitude",)  # a number right after (or before) one is a quake's magnitude (issue 14)
 # Ranges: two numbers joined by RANGE_TO, or by RANGE_AND after one of RANGE_OPENERS ("between 5 and 8").
 RANGE_TO = ("a", "ou", "ao")
 RANGE_AND = ("e",)
