@@ -24,16 +24,16 @@ def test_a_magnitude_is_read(lang, text, figure):
 
 
 def test_two_magnitudes_disagree_across_languages():
-    ev = xfacts.xl_evidence("Un séisme de magnitude 6,3 a frappé la côte.", "fr",
+    ev = xfacts.xl_evidence("Un tremblement de terre de magnitude 6,4 a frappé la côte.", "fr",
                             "A 5.9-magnitude quake hit the coast.", "en")
-    assert [(e.a, e.b) for e in ev] == [("6,3", "5.9")]
+    assert [(e.a, e.b) for e in ev] == [("6,4", "5.9")]
     assert not xfacts.xl_evidence("Un séisme de magnitude 5,9 a frappé la côte.", "fr",
                                   "A 5.9-magnitude quake hit the coast.", "en")
 
 
 def test_an_earlier_estimate_beside_it_is_a_magnitude_and_settles_the_slot():
-    fr = "Le bilan est lourd : le séisme a atteint une magnitude de 6,3 (elle était de 6 auparavant)."
-    assert [(f.kind, f.value) for f in xfacts.read_facts(fr, "fr")] == [("magnitude", 6.3), ("magnitude", 6.0)]
+    fr = "La secousse, d'une magnitude de 6,4 selon l'institut (elle était de 6 auparavant), a duré longtemps."
+    assert [(f.kind, f.value) for f in xfacts.read_facts(fr, "fr")] == [("magnitude", 6.4), ("magnitude", 6.0)]
     assert not xfacts.xl_evidence(fr, "fr", "A 6-magnitude quake was first reported.", "en")
 
 
