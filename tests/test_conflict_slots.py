@@ -72,6 +72,12 @@ def test_before_and_after_the_same_happening_disagree():
     assert got == [("conflict", ("other",))]
 
 
+def test_two_happenings_before_and_after_one_thing_do_not():
+    got = links("Most villagers fled before the flood reached the lower town, the mayor said.",
+                "Most villagers returned after the flood reached the lower town, the mayor said.")
+    assert ("conflict", ("other",)) not in got
+
+
 def test_relations_to_two_different_things_do_not():
     got = links("The roof collapsed before the match at the old stadium, the club said.",
                 "The roof collapsed after the storm at the old stadium, the club said.")

@@ -46,3 +46,8 @@ def test_counts_units_and_percentages_beside_a_magnitude_stay_what_they_are():
 def test_a_strength_of_thousands_is_no_magnitude():
     got = [(f.kind, f.value) for f in xfacts.read_facts("Die Einheit hat eine Stärke von 3.000 Soldaten.", "de")]
     assert got == [("count", 3000.0)]
+
+
+def test_small_counts_beside_a_magnitude_stay_counts():
+    en = "A 6.2 magnitude quake shook the valley; 3 villages were cut off and 2 bridges fell."
+    assert [(f.kind, f.value) for f in xfacts.read_facts(en, "en") if f.kind == "magnitude"] == [("magnitude", 6.2)]

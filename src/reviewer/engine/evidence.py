@@ -23,6 +23,8 @@ from reviewer.engine.textnorm import antonyms, stem
 from reviewer.lang.en import BODY_HEADS, CAPACITY_HEADS, CAPACITY_VERBS, HOLDER_LEADS, ROLES, CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
 from reviewer.lang.en import (
     RELATION_OPPOSITES,
+    RELATION_SKIP,
+    RELATIONS_OF_TIME,
     NOT_SEQUENCE_BEFORE,
     SEQUENCE_CUES,
     SIMULTANEOUS,
@@ -800,12 +802,12 @@ _OPPOSITE: dict[str, frozenset[str]] = {}
 for _x, _y in RELATION_OPPOSITES:
     _OPPOSITE[_x] = _OPPOSITE.get(_x, frozenset()) | {_y}
     _OPPOSITE[_y] = _OPPOSITE.get(_y, frozenset()) | {_x}
-_RELATION_SKIP = frozenset({"the", "a", "an", "of", "his", "her", "its", "their", "this", "that"})
 
 
-def _relations(f: SentFeatures) -> dict[tuple[str, str], tuple[int, int]]:
-    """(relation word, its object's first content term) -> span of the relation and object, for
-    each relation word of RELATION_OPPOSITES ("outside the court" -> ("outside", "court")), read once."""
+def _relations(f: SentFeatures) -> dict[tuple[str, str], tuple[tuple[int, int], str | None]]:
+    """(relation word, its object's first content term) -> (span of the relation and object, the
+    content term right before the relation or None), for each relation word of RELATION_OPPOSITES
+    ("fled outside the court" -> ("outside", "court"): (span, "flee")), read once."""
     got = f.memo.get("relations")
     if got is None:
         got = {}
@@ -815,10 +817,11 @@ def _relations(f: SentFeatures) -> dict[tuple[str, str], tuple[int, int]]:
                 if w not in _OPPOSITE:
                     continue
                 m = k + 1
-                while m < n and m <= k + 3 and f.words[m] in _RELATION_SKIP and f.toks[m][1] - f.toks[m - 1][2] <= 1:
+                while m < n and m <= k + 3 and f.words[m] in RELATION_SKIP and f.toks[m][1] - f.toks[m - 1][2] <= 1:
                     m += 1
                 if m < n and f.terms[m] is not None and f.toks[m][1] - f.toks[m - 1][2] <= 1:
-                    got.setdefault((w, f.terms[m]), (f.toks[k][1], f.toks[m][2]))
+                    before = f.terms[k - 1] if k and f.toks[k][1] - f.toks[k - 1][2] <= 1 else None
+                    got.setdefault((w, f.terms[m]), ((f.toks[k][1], f.toks[m][2]), before))
         f.memo["relations"] = got
     return got
 
@@ -826,15 +829,20 @@ def _relations(f: SentFeatures) -> dict[tuple[str, str], tuple[int, int]]:
 def relation_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Evidence]:
     """One place or happening, two opposite relations to it ("arrested inside the court" /
     "arrested outside the court"): the same object after each, and neither sentence has the
-    other's relation to it."""
+    other's relation to it. Relations of time need the same word right before them too: one
+    storm can come after one thing and before another ("fled before the storm" / "returned
+    after the storm" is no disagreement)."""
     ra = _relations(a)
     if not ra:
         return []
     rb = _relations(b)
-    for (wa, obj), span_a in ra.items():
+    for (wa, obj), (span_a, before_a) in ra.items():
         for wb in _OPPOSITE[wa]:
-            span_b = rb.get((wb, obj))
-            if span_b is None or (wa, obj) in rb or (wb, obj) in ra:
+            got = rb.get((wb, obj))
+            if got is None or (wa, obj) in rb or (wb, obj) in ra:
+                continue
+            span_b, before_b = got
+            if wa in RELATIONS_OF_TIME and (before_a is None or before_a != before_b):
                 continue
             if different_subjects(a, b, span_a, span_b, t.subject_radius):
                 continue

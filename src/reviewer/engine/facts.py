@@ -352,7 +352,7 @@ def _bounds(words: list[str], i: int, value: float | None, vague: tuple | None) 
 
 
 def _designation(toks: list[Tok], i: int, text: str) -> bool:
-    """Figures joined by a hyphen to the letters before them ("Orion-2", "PK-8303"): part of a
+    """Figures joined by a hyphen to the letters before them ("Orion-2", "XY-4410"): part of a
     name or a model, not a count of anything."""
     s = toks[i][1]
     return bool(text) and toks[i][0][:1].isdigit() and s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha()
@@ -381,7 +381,7 @@ def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
             continue
         value, vague, j, weak = got
         if _designation(toks, i, text):
-            i = j + 1  # "Orion-2", "Flight PK-8303": a name's number, no count (issue 12, stop 22)
+            i = j + 1  # "Orion-2", "Flight XY-4410": a name's number, no count (issue 12, stop 22)
             continue
         # What comes before: "no one", "the one", "at least", "more than", "nearly"...
         prev = words[i - 1] if i > 0 else ""

@@ -37,8 +37,8 @@ def mark(feats: list[SentFeatures], t: Tuning) -> None:
         for f in fs:
             df.update(f.bag)
         n_arts = len({f.art for f in fs})
-        floor = max(t.common_min_sentences, t.common_share * len(fs), t.common_per_article * n_arts + 1)
-        common = frozenset(term for term, n in df.items() if n >= floor)
+        floor = max(t.common_min_sentences, t.common_share * len(fs))
+        common = frozenset(term for term, n in df.items() if n >= floor and n > t.common_per_article * n_arts)
         for f in fs:
             f.memo[_KEY] = f.bag - common
 

@@ -175,9 +175,9 @@ def _conversions_share_roles(text: str, facts: list[XFact]) -> list[XFact]:
 def _magnitudes(text: str, mod, numbers: list, facts: list[XFact]) -> list:
     """Numbers that are a quake's magnitude (one of the language's MAGNITUDE_WORDS right before
     them, a short word between allowed: "magnitude of 5.9", "Stärke 5,9"; or right after them:
-    "a 5.9-magnitude quake") become "magnitude" facts, and so do the bare figures from 1 to 10 of
-    a sentence giving one (no unit, nothing counted: an earlier estimate); the other numbers are
-    returned."""
+    "a 5.9-magnitude quake") become "magnitude" facts, and so do the bare figures from 1 to 10 in
+    brackets in a sentence giving one (no unit, nothing counted: an earlier estimate, "(first put
+    at 6)"); the other numbers are returned."""
     names = "|".join(re.escape(w) for w in getattr(mod, "MAGNITUDE_WORDS", ()))
     if not names:
         return numbers
@@ -193,7 +193,8 @@ def _magnitudes(text: str, mod, numbers: list, facts: list[XFact]) -> list:
         units = {_key(mod, k) for k in (*mod.UNIT_WORDS, *mod.DURATION_UNITS, *getattr(mod, "LONG_DURATIONS", {}))}
         for n in rest:
             nxt = _next_word(text, n.end)
-            if 1 <= n.value < 10 and not (nxt and _key(mod, nxt[0]) in units) \
+            if 1 <= n.value < 10 and text.count("(", 0, n.start) > text.count(")", 0, n.start) \
+                    and not (nxt and _key(mod, nxt[0]) in units) \
                     and _percent_end(text, n.end, mod) is None \
                     and not _concepts_of(mod, _window(text, words, n.start, n.end, mod, rest)):
                 facts.append(XFact("magnitude", n.value, (n.start, n.end), n.approx))

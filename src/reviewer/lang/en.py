@@ -235,6 +235,11 @@ ANTONYMS = [
 # Opposite relations to one place or happening, stopwords all ("arrested inside the court" /
 # "arrested outside the court", "before the concert" / "after the concert"): compared by their object.
 RELATION_OPPOSITES = (("inside", "outside"), ("before", "after"), ("above", "below"))
+# Relations of time: two happenings can sit before and after one thing ("fled before the storm" /
+# "returned after the storm"), so these disagree only when the word before them is one too.
+RELATIONS_OF_TIME = frozenset({"before", "after"})
+# Words skipped between a relation and its object ("outside the old court").
+RELATION_SKIP = frozenset({"the", "a", "an", "of", "his", "her", "its", "their", "this", "that"})
 
 
 # Endings of demonyms ("Iranian" -> "Iran").
