@@ -431,8 +431,8 @@ def clause_agreement(feats: list[SentFeatures], ci: np.ndarray, cj: np.ndarray, 
         return out
     texts, owner = [], []
     for n, (f, c) in enumerate(zip(feats, cl)):
-        for _terms, (s, e) in c:
-            texts.append(f.text[s:e])
+        for _terms, (s, e) in c:  # a one-clause sentence is its whole text: its embedding is stored already
+            texts.append(f.text if len(c) == 1 else f.text[s:e])
             owner.append(n)
     own = np.asarray(owner)
     first = np.searchsorted(own, np.arange(len(feats)))
