@@ -511,13 +511,13 @@ def test_two_long_sentences_sharing_a_clause_are_scored_on_it():
     import numpy as np
 
     from reviewer.engine.features import build_features
-    from reviewer.engine.recall import clause_agreement, clause_terms
+    from reviewer.engine.recall import clause_agreement, clauses_of
     from reviewer.engine.settings import TUNING
 
     feats = build_features(cluster(
         "Water poured through the old lock gate near the mill, while the ferry service stopped for the day.",
         "The ferry service stopped for the whole day, officials of the river board said on Tuesday evening."))
-    assert len(clause_terms(feats[0], TUNING)) == 2
+    assert len(clauses_of(feats[0], TUNING)) == 2
     got = clause_agreement(feats, np.array([0]), np.array([1]), _clause_embed, TUNING)
     assert 0.35 <= got[0] <= TUNING.clause_agree_cap
 

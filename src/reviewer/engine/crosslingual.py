@@ -343,13 +343,10 @@ def slot_partners(cos: np.ndarray, keys: list[frozenset], arts: np.ndarray, mask
 
 
 def _add_slot_partners(scores: np.ndarray, mask: np.ndarray, emb: np.ndarray, feats, t: Tuning) -> None:
-    """Two statements of one slot that disagree ("a town of 4,000" / "sus 5.000 habitantes";
-    "on Monday" / "el martes"), each the other's nearest in its article among the sentences
+    """Two statements of one slot that disagree ("a town of 4,000" / "sus 5.000 habitantes"), each the other's nearest in its article among the sentences
     filling that slot (:func:`slot_partners`), are compared for a conflict (scored
     ``t.xl_conflict_score``) even where other sentences rank nearer on the whole: a report
     states a slot once or twice, and its two statements of the one event are the ones to check."""
-    from reviewer.engine import xfacts
-
     keys = [slot_keys(f.text, f.lang) if mask[i].any() else frozenset() for i, f in enumerate(feats)]
     rows = [i for i, k in enumerate(keys) if k]
     if len(rows) < 2:

@@ -364,7 +364,7 @@ def model_mutual_pairs(feats: list[SentFeatures], settings) -> set[tuple[int, in
 _CLAUSE_GAP = re.compile(r"[,;:()\[\]\u2014\u2013\"\u201c\u201d\u201e\u00ab\u00bb]|\s-\s")
 
 
-def clause_terms(f: SentFeatures, t: Tuning) -> tuple[tuple[frozenset[str], tuple[int, int]], ...]:
+def clauses_of(f: SentFeatures, t: Tuning) -> tuple[tuple[frozenset[str], tuple[int, int]], ...]:
     """The clauses of a sentence, as (content terms, character span), cut where punctuation
     separates two tokens; a piece of fewer than clause_piece_terms terms joins its neighbour. A
     sentence that does not split is one clause."""
@@ -422,7 +422,7 @@ def clause_agreement(feats: list[SentFeatures], ci: np.ndarray, cj: np.ndarray, 
     if len(ci) == 0:
         return out
     art = np.fromiter((f.art for f in feats), dtype=np.int64, count=len(feats))
-    cl = [clause_terms(f, t) for f in feats]
+    cl = [clauses_of(f, t) for f in feats]
     several = np.fromiter((len(c) > 1 for c in cl), dtype=bool, count=len(feats))
     lang = [f.lang for f in feats]
     todo = [k for k in np.flatnonzero(several[ci] | several[cj]).tolist()

@@ -209,7 +209,7 @@ class Tuning:
     # slot (a count of a specific kind: the dead, the inhabitants) with values that disagree are
     # compared for a conflict when each is the other's nearest, by cosine from xl_slot_cos, among
     # the sentences of its article filling that slot, whatever else ranks nearer, and neither is
-    # matched in the other's article already.
+    # put up for a conflict in the other's article already.
     xl_slot_cos: float = 0.77
     # ... with values no further apart than this ratio (further apart: two groups of that kind).
     xl_slot_ratio: float = 3.0
