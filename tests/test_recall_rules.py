@@ -558,3 +558,19 @@ def test_a_time_on_the_hour_or_hedged_is_no_anchor():
         assert not shared_time(a, b, TUNING)
     a, b = build_features(cluster("The silo collapsed at 4:37 a.m. on Sunday.", "The silo collapsed at 4:37 a.m., police said."))
     assert shared_time(a, b, TUNING)
+
+
+def test_a_mutual_best_pair_sharing_only_common_words_is_not_kept_whatever_its_rank():
+    from types import SimpleNamespace
+
+    from reviewer.engine.align import _mutual_with_something_shared
+    from reviewer.engine.specificity import _KEY
+
+    def sent(lang, bag, specific, names=()):
+        return SimpleNamespace(lang=lang, bag=frozenset(bag), names_set=frozenset(names), memo={_KEY: frozenset(specific)})
+
+    feats = [sent("es", {"la", "que", "lluvia"}, {"lluvia"}),
+             sent("es", {"la", "que", "puente"}, {"puente"}),  # shares only "la", "que" with 0
+             sent("es", {"la", "lluvia"}, {"lluvia"}),  # shares "lluvia" with 0
+             sent("en", {"rain"}, {"rain"})]  # another language: the model alone
+    assert _mutual_with_something_shared(feats, {(0, 1), (0, 2), (0, 3)}) == {(0, 2), (0, 3)}

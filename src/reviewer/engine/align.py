@@ -81,7 +81,7 @@ def _align(cluster: Cluster, settings: AlignSettings | None,
     _decide_pairs(feats, cand, kind, dates, settings, tuning, matches, conflicts)
     report(0.85)
     quoting = _quoting_pairs(cluster, feats, matches, conflicts, settings, tuning)  # issue 12
-    quoting |= model_mutual_pairs(feats, settings)  # issue 12: kept as matches only if decided so
+    quoting |= _mutual_with_something_shared(feats, model_mutual_pairs(feats, settings))  # issue 12
     links = _select(feats, [a.id for a in cluster.articles], matches, conflicts, settings, tuning.within_match_min, tuning,
                     quoting)
     report(1.0)
@@ -186,6 +186,15 @@ def _never_linked(same_article: np.ndarray, lex: np.ndarray, t: Tuning) -> np.nd
     (:func:`_within_repeats`), and a match's, within_match_min on the rounded value
     (:func:`_within_on_words`; a pair added by :func:`_quoting_pairs` has none of its own)."""
     return same_article & (lex < t.within_conflict_min) & (lex < t.within_match_min - 1e-4)
+
+
+def _mutual_with_something_shared(feats: list[SentFeatures], pairs: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The model's mutual-best pairs that may stay as matches whatever their rank (they are kept
+    only where they were decided matches): across two languages all of them; within one, those
+    sharing something besides the language's common words, as every other match of one language
+    (:func:`~reviewer.engine.specificity.shares_specific`)."""
+    return {(i, j) for i, j in pairs
+            if feats[i].lang != feats[j].lang or specificity.shares_specific(feats[i], feats[j])}
 
 
 def _quoting_pairs(cluster: Cluster, feats: list[SentFeatures], matches: list[tuple[int, int, float, float]],
