@@ -127,3 +127,25 @@ def test_a_shared_name_or_figure_is_specific_however_common():
     c = next(f for f in feats if f.text.startswith("Rescuers"))
     d = next(f for f in feats if f.text.startswith("In Tarrow 14"))
     assert specificity.shares_specific(c, d)
+
+
+def test_whether_a_pair_has_a_specific_denial_does_not_hang_on_article_order():
+    # found by the order-independence property test: the first denial read in one order was of a
+    # common word ("police"), the other order's of a specific one; both orders must agree
+    from reviewer.config import AlignSettings
+    from reviewer.engine.align import align
+    from reviewer.io.segment import segment
+    from reviewer.models import Article, Cluster
+
+    bodies = ["Saturday police hit. Two drone sunday drone people on not. Police police not two minister killed. "
+              "Hit 14 died not.",
+              "Sunday the base. Two not police drone people said hit minister. Drones sunday 14 baghdad. "
+              "People sunday police said saturday police not not. Not drone hit."]
+
+    def links(order):
+        arts = [Article(id=f"a{k}", path=f"a{k}.txt", body=bodies[k], sentences=segment(bodies[k]), date="2024-05-04")
+                for k in order]
+        return {(tuple(sorted([(l.a.article, l.a.sentence), (l.b.article, l.b.sentence)])), l.relation)
+                for l in align(Cluster(articles=arts, problems=[]), AlignSettings(semantic="off"))}
+
+    assert links([0, 1]) == links([1, 0])

@@ -16,6 +16,8 @@ Pipeline (features -> candidates -> evidence -> decision -> selection):
 
 from __future__ import annotations
 
+import functools
+
 import itertools
 from collections.abc import Callable
 from dataclasses import replace
@@ -225,6 +227,12 @@ def _share_caches(feats: list[SentFeatures], kind: list[int]) -> None:
             f.memo, f._near = g.memo, g._near
 
 
+@functools.lru_cache(maxsize=8)
+def _specific_denial_of(t: Tuning):
+    """negation_evidence's ``keep``: a denial of a word specific in the cluster (engine.specificity)."""
+    return lambda x, y, term, span: specificity.denial_is_specific(x, y, term, span, t)
+
+
 def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only_facts: bool,
               settings: AlignSettings, t: Tuning) -> list[Evidence]:
     evidence: list[Evidence] = []
@@ -238,7 +246,7 @@ def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only
     if only_facts:
         return [e for e in evidence if e.kind in _FACT_KINDS or e.kind == "entity"]
     if sim >= t.negation_min_sim:
-        evidence += negation_evidence(a, b, sim, t)
+        evidence += negation_evidence(a, b, sim, t, keep=_specific_denial_of(t))  # issue 12: of a specific word
         evidence += sequence_evidence(a, b, sim, t)  # issue 12: "at the same time" / "broke first"
     if sim >= max(settings.match_threshold, t.entity_min_sim):
         roles = role_mismatch(a, b)

@@ -690,10 +690,12 @@ def year_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold:
     return [Evidence("date", a.text[sa[0]:sa[1]], b.text[sb[0]:sb[1]], sa, sb, note="the years differ")]
 
 
-def negation_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:
+def negation_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning, keep=None) -> list[Evidence]:
     """The same predicate asserted in one sentence and denied in the other. A denial by a
     prefix ("unharmed") is weaker evidence than a cue word ("not", "nobody") and needs
-    more similar sentences."""
+    more similar sentences. ``keep(x, y, term, span)``, when given, must accept a denial: the
+    search goes on past one it refuses, in both sentences, so that whether a pair has a denial
+    does not hang on which of the two comes first."""
     for x, y, flip in ((a, b, False), (b, a, True)):
         for term, span in x.negated.items():
             words = x.text[span[0]:span[1]]
@@ -711,6 +713,8 @@ def negation_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -
                 continue
             yspan = (y.toks[ks[0]][1], y.toks[ks[0]][2])
             if different_subjects(x, y, span, yspan, t.subject_radius):
+                continue
+            if keep is not None and not keep(x, y, term, span):
                 continue
             ys = y.text[yspan[0]:yspan[1]]
             if flip:

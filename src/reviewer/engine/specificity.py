@@ -74,13 +74,19 @@ def filter_evidence(a: SentFeatures, b: SentFeatures, evidence: list[Evidence], 
 def _specific_denial(a: SentFeatures, b: SentFeatures, e: Evidence, t: Tuning) -> bool:
     for x, y, span in ((a, b, e.a_span), (b, a, e.b_span)):
         for term, sp in x.negated.items():
-            if sp != span:
-                continue
-            if not (common(x, term) or common(y, term)):
-                return True
-            nxt = _next_specific(x, span[1], t.negation_reach)
-            return nxt is not None and any(term_y == nxt and k not in y.neg_zone for k, term_y in enumerate(y.terms))
+            if sp == span:
+                return denial_is_specific(x, y, term, span, t)
     return True  # not a denial read from a cue and a term: nothing to check here
+
+
+def denial_is_specific(x: SentFeatures, y: SentFeatures, term: str, span: tuple[int, int], t: Tuning) -> bool:
+    """``x`` denies ``term`` (at ``span``) that ``y`` asserts: a disagreement about a claim when
+    the term is specific in the cluster, or, when it is common, when the first specific word after
+    it within negation_reach tokens is asserted in ``y`` too."""
+    if not (common(x, term) or common(y, term)):
+        return True
+    nxt = _next_specific(x, span[1], t.negation_reach)
+    return nxt is not None and any(term_y == nxt and k not in y.neg_zone for k, term_y in enumerate(y.terms))
 
 
 def _next_specific(f: SentFeatures, after: int, reach: int) -> str | None:
