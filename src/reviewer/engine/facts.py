@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from reviewer.lang.tables import folded_words
 from reviewer.lang.en import (
     ADJ_ENDINGS,
     APPROX,
@@ -358,8 +359,19 @@ def _designation(toks: list[Tok], i: int, text: str) -> bool:
     return bool(text) and toks[i][0][:1].isdigit() and s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha()
 
 
+def _day_of_month(words: list[str], j: int, lang: str) -> int | None:
+    """The month's token after a figure, maybe over a date link ("9 de junio", "9 juin"), in
+    the sentence's language: the figure is the day of a date, not a count (issue 14)."""
+    if lang in ("en", "und") or j + 1 >= len(words):
+        return None
+    k = j + 1
+    if words[k] in folded_words(lang, "DATE_LINKS") and k + 1 < len(words):
+        k += 1
+    return k if words[k] in folded_words(lang, "MONTHS") else None
+
+
 def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
-                   stop: list[bool], text: str = "") -> list[Count]:
+                   stop: list[bool], text: str = "", lang: str = "en") -> list[Count]:
     """Counts of things in one sentence. ``words`` are folded tokens; ``terms`` the content
     terms (None for stopwords); all lists are parallel to ``toks``."""
     out: list[Count] = []
@@ -380,6 +392,15 @@ def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
             i += 1
             continue
         value, vague, j, weak = got
+        if weak and words[i] in ("a", "an") and lang not in ("en", "und"):
+            i = j + 1  # Spanish, Portuguese, French "a": a preposition ("a bordo"), no article
+            continue
+        month = _day_of_month(words, j, lang) if value is not None and not weak else None
+        if month is not None:  # a day only ever meets a day of the same month
+            out.append(Count(lo=value, hi=value, span=(toks[i][1], toks[month][2]), head=("month:" + words[month],),
+                             exact=True))
+            i = month + 1
+            continue
         if _designation(toks, i, text):
             i = j + 1  # "Orion-2", "Flight PK-8303": a name's number, no count (issue 12, stop 22)
             continue
