@@ -211,6 +211,16 @@ def _number_at(toks: list[Tok], words: list[str], i: int, text: str) -> tuple[fl
     return value, vague, j, weak
 
 
+def _aside_end(toks: list[Tok], words: list[str], text: str, m: int, reach: int = 10) -> int | None:
+    """The token after an aside between commas that opens at token m with "including"
+    ("9 sailors, including the captain, were rescued"), or None."""
+    n = len(toks)
+    comma = lambda x: text[toks[x - 1][2]:toks[x][1]].strip() == ","  # noqa: E731
+    if not (0 < m < n and words[m] == "including" and comma(m)):
+        return None
+    return next((x for x in range(m + 2, min(n, m + reach)) if comma(x)), None)
+
+
 def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j: int,
           value: float | None, text: str) -> tuple[list[str], int, int]:
     """The counted thing: the content terms right after the number (stopping at a stopword or
@@ -247,13 +257,15 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
             # "eight members of the road crew were missing"
             while m < n and m <= k + 5 and words[m] not in STATE_AUX and not _gap(toks, m - 1, m):
                 m += 1
+        aside = _aside_end(toks, words, text, m)
+        m = aside or m  # "13 people, including two guards, were detained": the state after the aside
         a0 = m
-        while m < n and m <= a0 + 4 and not _gap(toks, m - 1, m) and (words[m] in STATE_AUX or words[m] in STATE_HEDGES or (
-                words[m] == "to" and m > a0 and words[m - 1] in STATE_HEDGES)):
+        while m < n and m <= a0 + 4 and (not _gap(toks, m - 1, m) or (aside and m == a0)) and (
+                words[m] in STATE_AUX or words[m] in STATE_HEDGES or (words[m] == "to" and m > a0 and words[m - 1] in STATE_HEDGES)):
             m += 1  # "300 people were reported injured", "40 are feared to have died"
         if m > a0 and m < n and terms[m] in STATE_TERMS and not _gap(toks, m - 1, m):
             head.append(terms[m])  # type: ignore[arg-type]
-            last = m
+            last = last if aside else m  # the counts of the aside are read on their own
         elif m > a0 and m + 2 < n and terms[m] == "lose" and words[m + 1:m + 3] in (["their", "lives"], ["their", "life"]):
             head.append("die")  # "9 are thought to have lost their life": the dead
             last, k = m + 2, max(k, m + 3)
@@ -268,6 +280,8 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
             b -= 1
         if b >= 1 and words[b] == "of" and words[b - 1] in ("lives", "life"):
             head.append("die")  # "took the lives of 8 climbers": the dead
+        elif b >= 1 and words[b] == "of" and terms[b - 1] in STATE_TERMS and not _gap(toks, b - 1, b):
+            head.append(terms[b - 1])  # type: ignore[arg-type]  # "the rescue of 8 climbers": the rescued
     if value is not None and head in ([], ["person"]):
         b = i - 1
         while b >= 0 and words[b] in COUNT_LEAD_WORDS and words[b - 1:b + 1] != ["home", "to"]:
