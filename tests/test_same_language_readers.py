@@ -84,3 +84,31 @@ def test_english_days_are_left_to_the_english_readers():
 def test_spanish_a_is_no_article():
     assert counts("Los bomberos subieron a bordo del ferry.") == []
     assert counts("Los bomberos subieron a bordo del ferry, con 6 heridos.")[0][1] == 6
+
+
+# --- number words of the sentence's language ------------------------------------------------
+
+def test_spanish_number_words_are_counts():
+    got = links("Se quemaron cuatro graneros en la finca del valle, dijo el guarda.",
+                "Se quemaron siete graneros en la finca del valle, dijo el guarda.")
+    assert got == [("conflict", ("number",))]
+
+
+def test_portuguese_and_french_number_words_are_counts():
+    assert counts("Onze barcos afundaram no porto depois da tempestade de ontem à noite.")[0][1] == 11
+    assert counts("Vingt-deux chevaux ont fui de la ferme pendant la nuit.")[0][1] == 22
+
+
+def test_the_same_number_word_stays_a_match():
+    got = links("Se quemaron cuatro graneros en la finca del valle, dijo el guarda.",
+                "Se quemaron cuatro graneros en la finca del valle, según el guarda.")
+    assert all(rel == "match" for rel, _ in got)
+
+
+def test_a_head_of_another_language_is_its_noun():
+    # "de" and "la" are no English stopwords: two different nouns must not meet over them
+    ((_, lo, head),) = counts("Ayer se quemaron doce graneros de la finca del valle.")
+    assert lo == 12 and head == ("granero",)
+    got = links("En la comarca ardieron nueve pajares de la finca del valle, según el guarda.",
+                "De los 30 graneros de la finca del valle, nueve ardieron, según el guarda.")
+    assert ("conflict", ("number",)) not in got

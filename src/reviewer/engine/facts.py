@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from reviewer.lang.numbers import read_numbers
 from reviewer.lang.tables import folded_words
 from reviewer.lang.en import (
     ADJ_ENDINGS,
@@ -163,7 +164,17 @@ def _share_of(toks: list[Tok], words: list[str], terms: list[str | None], j: int
     return (["share", terms[last]], last) if last is not None else None
 
 
-def _number_at(toks: list[Tok], words: list[str], i: int, text: str) -> tuple[float | None, tuple | None, int, bool] | None:
+def _spelled_numbers(text: str, lang: str) -> dict[int, tuple[float, int]]:
+    """Number words of a language other than English ("cuatro", "vingt-deux", "um milhão"),
+    by the character where they start: (value, end) (issue 14, stop 22)."""
+    if lang in ("en", "und") or not text:
+        return {}
+    return {m.start: (m.value, m.end) for m in read_numbers(text, lang)
+            if not m.approx and not any(ch.isdigit() for ch in text[m.start:m.end])}
+
+
+def _number_at(toks: list[Tok], words: list[str], i: int, text: str,
+               spelled: dict[int, tuple[float, int]] | None = None) -> tuple[float | None, tuple | None, int, bool] | None:
     """The number phrase starting at token i: (value, vague range, last token, weak), or None."""
     n = len(toks)
     w = words[i]
@@ -175,6 +186,10 @@ def _number_at(toks: list[Tok], words: list[str], i: int, text: str) -> tuple[fl
         value, j = _spaced_thousands(toks, text, j, _num_value(toks[i][0]))
         if j + 1 < n and words[j + 1] in SCALES:
             value *= SCALES[words[j + 1]]
+            j += 1
+    elif spelled and toks[i][1] in spelled:
+        value, end = spelled[toks[i][1]]
+        while j + 1 < n and toks[j + 1][2] <= end:
             j += 1
     elif w in UNITS and UNITS[w] is not None:
         value = float(UNITS[w])
@@ -390,6 +405,7 @@ def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
     terms (None for stopwords); all lists are parallel to ``toks``."""
     out: list[Count] = []
     n = len(toks)
+    spelled = _spelled_numbers(text, lang)
     i = 0
     while i < n:
         frac = _fraction_at(toks, words, i, text)
@@ -401,7 +417,7 @@ def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
                                  exact=exact))
                 i = share[1] + 1
                 continue
-        got = _number_at(toks, words, i, text)
+        got = _number_at(toks, words, i, text, spelled)
         if got is None:
             i += 1
             continue
@@ -429,6 +445,10 @@ def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
             i = j + 1  # "two of the drones": a part of a group, not the size of the group
             continue
         head, last, k = _head(toks, words, terms, i, j, value, text)
+        if lang not in ("en", "und") and len(head) > 1:
+            # The English stopwords leave "de", "en", "la" in a head of another language: its noun
+            # (and what happened to it) is the counted thing ("cuatro casas de madera": casas).
+            head = head[:1] + [h for h in head[1:] if h in STATE_TERMS]
         if not head or _not_a_count(toks, words, terms, i, j, k, last, weak, head):
             i = j + 1
             continue
