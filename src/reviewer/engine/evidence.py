@@ -126,6 +126,8 @@ def _scope(f: SentFeatures, c: Count, reach: int) -> frozenset[str]:
     for m in range(k, min(len(f.toks), k + reach)):
         if m > k and re.search(r"[,;:()]", f.text[f.toks[m - 1][2]:f.toks[m][1]]):
             break
+        if f.words[m] == "including" and m and f.text[f.toks[m - 1][2]:f.toks[m][1]].strip() == ",":
+            continue  # "21 sailors, including three cadets": an aside naming some of them, the count is whole
         if f.words[m] in SCOPE_WORDS:
             out.add(SCOPE_WORDS[f.words[m]])
     return frozenset(out)

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from reviewer.lang.numbers import read_numbers
+from reviewer.lang.tables import folded_words
 from reviewer.lang.en import (
     ADJ_ENDINGS,
     APPROX,
@@ -162,7 +164,17 @@ def _share_of(toks: list[Tok], words: list[str], terms: list[str | None], j: int
     return (["share", terms[last]], last) if last is not None else None
 
 
-def _number_at(toks: list[Tok], words: list[str], i: int, text: str) -> tuple[float | None, tuple | None, int, bool] | None:
+def _spelled_numbers(text: str, lang: str) -> dict[int, tuple[float, int]]:
+    """Number words of a language other than English ("cuatro", "vingt-deux", "um milhão"),
+    by the character where they start: (value, end) (issue 14, stop 22)."""
+    if lang in ("en", "und") or not text:
+        return {}
+    return {m.start: (m.value, m.end) for m in read_numbers(text, lang)
+            if not m.approx and not any(ch.isdigit() for ch in text[m.start:m.end])}
+
+
+def _number_at(toks: list[Tok], words: list[str], i: int, text: str,
+               spelled: dict[int, tuple[float, int]] | None = None) -> tuple[float | None, tuple | None, int, bool] | None:
     """The number phrase starting at token i: (value, vague range, last token, weak), or None."""
     n = len(toks)
     w = words[i]
@@ -174,6 +186,10 @@ def _number_at(toks: list[Tok], words: list[str], i: int, text: str) -> tuple[fl
         value, j = _spaced_thousands(toks, text, j, _num_value(toks[i][0]))
         if j + 1 < n and words[j + 1] in SCALES:
             value *= SCALES[words[j + 1]]
+            j += 1
+    elif spelled and toks[i][1] in spelled:
+        value, end = spelled[toks[i][1]]
+        while j + 1 < n and toks[j + 1][2] <= end:
             j += 1
     elif w in UNITS and UNITS[w] is not None:
         value = float(UNITS[w])
@@ -208,6 +224,16 @@ def _number_at(toks: list[Tok], words: list[str], i: int, text: str) -> tuple[fl
         if got is not None and got[0] > value:
             vague, j, value = (value, got[0]), got[1], None
     return value, vague, j, weak
+
+
+def _aside_end(toks: list[Tok], words: list[str], text: str, m: int, reach: int = 10) -> int | None:
+    """The token after an aside between commas that opens at token m with "including"
+    ("9 sailors, including the captain, were rescued"), or None."""
+    n = len(toks)
+    comma = lambda x: text[toks[x - 1][2]:toks[x][1]].strip() == ","  # noqa: E731
+    if not (0 < m < n and words[m] == "including" and comma(m)):
+        return None
+    return next((x for x in range(m + 2, min(n, m + reach)) if comma(x)), None)
 
 
 def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j: int,
@@ -246,13 +272,15 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
             # "eight members of the road crew were missing"
             while m < n and m <= k + 5 and words[m] not in STATE_AUX and not _gap(toks, m - 1, m):
                 m += 1
+        aside = _aside_end(toks, words, text, m)
+        m = aside or m  # "13 people, including two guards, were detained": the state after the aside
         a0 = m
-        while m < n and m <= a0 + 4 and not _gap(toks, m - 1, m) and (words[m] in STATE_AUX or words[m] in STATE_HEDGES or (
-                words[m] == "to" and m > a0 and words[m - 1] in STATE_HEDGES)):
+        while m < n and m <= a0 + 4 and (not _gap(toks, m - 1, m) or (aside and m == a0)) and (
+                words[m] in STATE_AUX or words[m] in STATE_HEDGES or (words[m] == "to" and m > a0 and words[m - 1] in STATE_HEDGES)):
             m += 1  # "300 people were reported injured", "40 are feared to have died"
         if m > a0 and m < n and terms[m] in STATE_TERMS and not _gap(toks, m - 1, m):
             head.append(terms[m])  # type: ignore[arg-type]
-            last = m
+            last = last if aside else m  # the counts of the aside are read on their own
         elif m > a0 and m + 2 < n and terms[m] == "lose" and words[m + 1:m + 3] in (["their", "lives"], ["their", "life"]):
             head.append("die")  # "9 are thought to have lost their life": the dead
             last, k = m + 2, max(k, m + 3)
@@ -267,6 +295,8 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
             b -= 1
         if b >= 1 and words[b] == "of" and words[b - 1] in ("lives", "life"):
             head.append("die")  # "took the lives of 8 climbers": the dead
+        elif b >= 1 and words[b] == "of" and terms[b - 1] in STATE_TERMS and not _gap(toks, b - 1, b):
+            head.append(terms[b - 1])  # type: ignore[arg-type]  # "the rescue of 8 climbers": the rescued
     if value is not None and head in ([], ["person"]):
         b = i - 1
         while b >= 0 and words[b] in COUNT_LEAD_WORDS and words[b - 1:b + 1] != ["home", "to"]:
@@ -358,12 +388,24 @@ def _designation(toks: list[Tok], i: int, text: str) -> bool:
     return bool(text) and toks[i][0][:1].isdigit() and s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha()
 
 
+def _day_of_month(words: list[str], j: int, lang: str) -> int | None:
+    """The month's token after a figure, maybe over a date link ("9 de junio", "9 juin"), in
+    the sentence's language: the figure is the day of a date, not a count (issue 14)."""
+    if lang in ("en", "und") or j + 1 >= len(words):
+        return None
+    k = j + 1
+    if words[k] in folded_words(lang, "DATE_LINKS") and k + 1 < len(words):
+        k += 1
+    return k if words[k] in folded_words(lang, "MONTHS") else None
+
+
 def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
-                   stop: list[bool], text: str = "") -> list[Count]:
+                   stop: list[bool], text: str = "", lang: str = "en") -> list[Count]:
     """Counts of things in one sentence. ``words`` are folded tokens; ``terms`` the content
     terms (None for stopwords); all lists are parallel to ``toks``."""
     out: list[Count] = []
     n = len(toks)
+    spelled = _spelled_numbers(text, lang)
     i = 0
     while i < n:
         frac = _fraction_at(toks, words, i, text)
@@ -375,11 +417,20 @@ def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
                                  exact=exact))
                 i = share[1] + 1
                 continue
-        got = _number_at(toks, words, i, text)
+        got = _number_at(toks, words, i, text, spelled)
         if got is None:
             i += 1
             continue
         value, vague, j, weak = got
+        if weak and words[i] in ("a", "an") and lang not in ("en", "und"):
+            i = j + 1  # Spanish, Portuguese, French "a": a preposition ("a bordo"), no article
+            continue
+        month = _day_of_month(words, j, lang) if value is not None and not weak else None
+        if month is not None:  # a day only ever meets a day of the same month
+            out.append(Count(lo=value, hi=value, span=(toks[i][1], toks[month][2]), head=("month:" + words[month],),
+                             exact=True))
+            i = month + 1
+            continue
         if _designation(toks, i, text):
             i = j + 1  # "Orion-2", "Flight XY-4410": a name's number, no count (issue 12, stop 22)
             continue
@@ -394,6 +445,10 @@ def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
             i = j + 1  # "two of the drones": a part of a group, not the size of the group
             continue
         head, last, k = _head(toks, words, terms, i, j, value, text)
+        if lang not in ("en", "und") and len(head) > 1:
+            # The English stopwords leave "de", "en", "la" in a head of another language: its noun
+            # (and what happened to it) is the counted thing ("cuatro casas de madera": casas).
+            head = head[:1] + [h for h in head[1:] if h in STATE_TERMS]
         if not head or _not_a_count(toks, words, terms, i, j, k, last, weak, head):
             i = j + 1
             continue

@@ -260,7 +260,7 @@ def build_features(cluster: Cluster, t: Tuning = TUNING) -> list[SentFeatures]:
                 before = k - 2 if k >= 2 and words[k - 1].endswith("ly") else k - 1  # "was miraculously unharmed"
                 if before >= 0 and words[before] in PREDICATIVE:
                     negated[term] = (toks[k][1], toks[k][2])
-        neg_zone = _negation_scope(toks, words, terms, negated, t) | un_words
+        neg_zone = _negation_scope(toks, words, terms, negated, t, s.lang or "und") | un_words
         f = SentFeatures(ai, s.index, s.text, toks, words, terms, names, negated=negated, neg_zone=frozenset(neg_zone))
         f.lang = s.lang or "und"  # issue 14
         f.kind = len(built)
@@ -271,14 +271,18 @@ def build_features(cluster: Cluster, t: Tuning = TUNING) -> list[SentFeatures]:
     return feats
 
 
+_OWN_NEGATION = frozenset({"es", "pt", "fr", "it", "de"})  # the languages whose cues lang/ tables list
+
+
 def _negation_scope(toks: list[Tok], words: list[str], terms: list[str | None],
-                    negated: dict[str, tuple[int, int]], t: Tuning) -> set[int]:
+                    negated: dict[str, tuple[int, int]], t: Tuning, lang: str = "en") -> set[int]:
     """Adds the terms denied by a cue word to ``negated``; returns the token indices in reach.
     The scope: the predicate after "not"; after "no"/"nobody"... the noun, an adverb and the
     verb too ("no group immediately claimed")."""
     neg_zone: set[int] = set()
+    cues = folded_words(lang, "NEGATION") if lang in _OWN_NEGATION else ()  # "sin", "sem", "sans" (issue 14)
     for k, w in enumerate(words):
-        if w in NEG_CUES or w.endswith("n't"):
+        if w in NEG_CUES or w.endswith("n't") or w in cues:
             limit = t.determiner_negation_terms if w in DETERMINER_NEGATIONS else t.negation_terms
             found = 0
             reach = min(len(words), k + 1 + t.negation_reach)
@@ -294,7 +298,7 @@ def _negation_scope(toks: list[Tok], words: list[str], terms: list[str | None],
 
 def _add_facts(f: SentFeatures, canon: NameCanon, lfs: list[str], base, t: Tuning) -> None:
     toks, words, terms = f.toks, f.words, f.terms
-    f.counts = extract_counts(toks, words, terms, [x is None for x in terms], f.text)
+    f.counts = extract_counts(toks, words, terms, [x is None for x in terms], f.text, f.lang)
     f.dates = extract_dates(toks, words, base)
     f.extra = _number_terms(toks, words, f.text, f.lang) + [f"N:{canon.canon(lf) or lf}" for lf in lfs]
     f.years = _other_years(toks, words, f.dates, base, t)

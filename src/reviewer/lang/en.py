@@ -303,7 +303,7 @@ STATE_TERMS = {"die": "dead", "injur": "injured", "missing": "missing", "rescu":
                "hospitaliz": "hospitalised", "hospit": "hospitalised", "admit": "hospitalised", "surviv": "survived", "hostag": "hostages"}
 TOLL_STATES = frozenset({"dead", "injured"})
 # Verbs between counted people and what happened to them ("300 people may have drowned").
-STATE_AUX = frozenset(AUX | {"may", "might", "could", "would", "will", "be", "feared", "presumed", "now", "still"})
+STATE_AUX = frozenset(AUX | {"may", "might", "could", "would", "will", "be", "feared", "presumed", "now", "still", "already"})
 # "300 people were reported injured", "40 are feared to have died": what is said of the counted people.
 STATE_HEDGES = frozenset({"feared", "presumed", "reported", "confirmed", "believed", "thought", "known", "estimated", "said"})
 # "a population of 40,000": a count of residents with its noun before it.
