@@ -25,6 +25,7 @@ import sys
 import tomllib
 from pathlib import Path
 
+from reviewer.errors import ReviewerError
 from reviewer.io.articles import load_cluster
 from reviewer.engine.align import align
 from reviewer.engine.alignjson import alignment_dict
@@ -47,13 +48,15 @@ def eval_dir() -> Path | None:
 def real(verbose: bool, extra: list[str] = ()) -> None:
     where = eval_dir()
     if where is None:
-        print("== real clusters: no shared eval folder found (set REVIEWER_EVAL)\n")
+        print("== real clusters: no shared eval folder found (set REVIEWER_EVAL)"
+              + (f"; its score.py also scores --clusters, so {', '.join(extra)} were not scored" if extra else "") + "\n")
         return
     groups = [(str(where), sorted(p.parent for p in (where / "clusters").glob("*/gold.toml")))]
     for pattern in extra:
-        dirs = sorted(Path(p) for p in glob.glob(pattern) if (Path(p) / "gold.toml").is_file())
+        dirs = [d for d in sorted(Path(p) for p in glob.glob(os.path.expanduser(pattern)))
+                if (d / "gold.toml").is_file() and _readable(d)]
         if not dirs:
-            print(f"== --clusters {pattern}: no folder with a gold.toml\n")
+            print(f"== --clusters {pattern}: no readable cluster folder (articles and a gold.toml)\n")
             continue
         groups.append((pattern, dirs))
     spec = importlib.util.spec_from_file_location("eval_score", where / "score.py")
@@ -67,6 +70,17 @@ def real(verbose: bool, extra: list[str] = ()) -> None:
     for label, dirs in groups:
         print(f"== real clusters ({label}, {len(dirs)} clusters)")
         score_group(sc, systems, dirs, verbose)
+
+
+def _readable(d: Path) -> bool:
+    """A cluster folder whose gold.toml parses and whose articles load; else one line says why."""
+    try:
+        tomllib.loads((d / "gold.toml").read_text(encoding="utf-8"))
+        load_cluster([d])
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ReviewerError) as e:
+        print(f"   skipped {d}: {str(e).splitlines()[0] if str(e) else type(e).__name__}")
+        return False
+    return True
 
 
 def score_group(sc, systems: dict, dirs: list[Path], verbose: bool) -> None:

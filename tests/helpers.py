@@ -85,8 +85,31 @@ def share_embeddings(cache_folder, shared):
     try:
         yield store
     finally:
-        if (store.exists() and store.stat().st_size > before and not store.with_name(store.name + "-journal").exists()
-                and _is_store(store)):
-            tmp = shared.with_name(shared.name + ".tmp")
-            shutil.copyfile(store, tmp)
-            tmp.replace(shared)
+        if store.exists() and store.stat().st_size > before and _is_store(store):
+            _backup(store, shared)
+
+
+def _backup(store, shared) -> None:
+    """Copy the test's store to the shared one through SQLite's backup (a consistent copy even if
+    a child process still writes to it), checked before it replaces the shared store."""
+    import sqlite3
+
+    tmp = shared.with_name(shared.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        src = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except sqlite3.Error:
+        tmp.unlink(missing_ok=True)
+        return
+    if _is_store(tmp):
+        tmp.replace(shared)
+    else:
+        tmp.unlink(missing_ok=True)

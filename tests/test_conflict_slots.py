@@ -75,19 +75,19 @@ def test_before_and_after_the_same_happening_disagree():
 def test_two_happenings_before_and_after_one_thing_do_not():
     got = links("Most villagers fled before the flood reached the lower town, the mayor said.",
                 "Most villagers returned after the flood reached the lower town, the mayor said.")
-    assert ("conflict", ("other",)) not in got
+    assert got and ("conflict", ("other",)) not in got
 
 
 def test_relations_to_two_different_things_do_not():
     got = links("The roof collapsed before the match at the old stadium, the club said.",
                 "The roof collapsed after the storm at the old stadium, the club said.")
-    assert ("conflict", ("other",)) not in got
+    assert got and ("conflict", ("other",)) not in got
 
 
 def test_both_relations_in_one_sentence_do_not():
     got = links("Fans waited inside and outside the stadium before the match, the club said.",
                 "Fans waited outside the stadium before the match, the club said.")
-    assert all(r == "match" for r, _ in got)
+    assert got == [("match", ())]
 
 
 # --- "the lives of N people" --------------------------------------------------------------------

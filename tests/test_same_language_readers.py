@@ -45,7 +45,7 @@ def test_french_sans_denies_what_follows():
 def test_both_denied_stays_a_match():
     got = links("El alcalde contó que el puente aguantó sin grietas tras la crecida del martes.",
                 "El alcalde contó que el puente aguantó sin grietas tras la crecida del martes por la noche.")
-    assert all(rel == "match" for rel, _ in got)
+    assert got == [("match", ())]
 
 
 # --- the day of a date is no count -------------------------------------------------------
@@ -102,7 +102,7 @@ def test_portuguese_and_french_number_words_are_counts():
 def test_the_same_number_word_stays_a_match():
     got = links("Se quemaron cuatro graneros en la finca del valle, dijo el guarda.",
                 "Se quemaron cuatro graneros en la finca del valle, según el guarda.")
-    assert all(rel == "match" for rel, _ in got)
+    assert got == [("match", ())]
 
 
 def test_a_head_of_another_language_is_its_noun():
@@ -111,4 +111,4 @@ def test_a_head_of_another_language_is_its_noun():
     assert lo == 12 and head == ("granero",)
     got = links("En la comarca ardieron nueve pajares de la finca del valle, según el guarda.",
                 "De los 30 graneros de la finca del valle, nueve ardieron, según el guarda.")
-    assert ("conflict", ("number",)) not in got
+    assert got == [("match", ())]

@@ -92,10 +92,10 @@ def test_a_cross_language_match_far_below_a_sides_best_is_dropped_unless_a_figur
     kept = {(m[0], m[1]) for m in _anchored_or_close(feats, matches, TUNING)}
     assert (seen_en, seen_fr) in kept and (carried_en, carried_fr) in kept
     assert (dead_en, seen_fr) not in kept and (dead_en, carried_fr) not in kept
-    # the same figure in both: kept however far below
     matches.append((seen_en, carried_fr, 0.40, 0.0))
     kept = {(m[0], m[1]) for m in _anchored_or_close(feats, matches, TUNING)}
     assert (seen_en, carried_fr) not in kept
+    # the same figure in both: kept however far below
     far_same = [(carried_en, seen_fr, 0.75, 0.0), (carried_en, carried_fr, 0.45, 0.0)]
     kept = {(m[0], m[1]) for m in _anchored_or_close(feats, far_same, TUNING)}
     assert (carried_en, carried_fr) in kept
