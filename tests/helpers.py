@@ -90,3 +90,13 @@ def share_embeddings(cache_folder, shared):
             tmp = shared.with_name(shared.name + ".tmp")
             shutil.copyfile(store, tmp)
             tmp.replace(shared)
+
+
+async def wait_until(pilot, pred, timeout: float) -> bool:
+    """Let the app run until pred() holds, for at most ``timeout`` seconds (the bound a fixed
+    pause of that length gave): the caller asserts what it needs, as after the pause."""
+    t0 = time.monotonic()
+    while not pred() and time.monotonic() - t0 < timeout:
+        await pilot.pause(0.05)
+    await pilot.pause()
+    return pred()
