@@ -113,3 +113,13 @@ def _backup(store, shared) -> None:
         tmp.replace(shared)
     else:
         tmp.unlink(missing_ok=True)
+
+
+async def wait_until(pilot, pred, timeout: float) -> bool:
+    """Let the app run until pred() holds, for at most ``timeout`` seconds (the bound a fixed
+    pause of that length gave): the caller asserts what it needs, as after the pause."""
+    t0 = time.monotonic()
+    while not pred() and time.monotonic() - t0 < timeout:
+        await pilot.pause(0.05)
+    await pilot.pause()
+    return pred()

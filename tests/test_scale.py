@@ -22,9 +22,7 @@ def root(tmp_path):
     return r
 
 
-@pytest.fixture(autouse=True)
-def private_cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("REVIEWER_CACHE_DIR", str(tmp_path / "cache"))
+# (each test has a private cache folder from tests/conftest.py, seeded with the run's embeddings)
 
 
 def test_batch_writes_one_alignment_per_cluster_and_pairs(root, tmp_path):
@@ -83,7 +81,7 @@ def test_cache_hit_gives_identical_links_and_changes_invalidate(tmp_path):
 def test_corrupt_cache_file_is_ignored(tmp_path):
     cl = load_cluster([DATA / "fire"])
     key = cache.cluster_key(cl, AlignSettings())
-    cache.cache_dir().mkdir(parents=True)
+    cache.cache_dir().mkdir(parents=True, exist_ok=True)
     (cache.cache_dir() / f"{key}.json").write_text("{not json")
     links, hit = cache.align_cached(cl, AlignSettings())
     assert hit is False and links

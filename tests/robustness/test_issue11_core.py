@@ -413,7 +413,8 @@ _OPEN_AT = """
 import sys, time
 from reviewer.sidecar.store import SidecarStore
 store = SidecarStore(sys.argv[1], "racer")
-start = float(sys.argv[2])
+print("ready", flush=True)
+start = float(sys.stdin.readline())  # one instant for all three, given once each is ready
 while time.time() < start:
     pass
 store.open()
@@ -427,10 +428,14 @@ def test_item17_instances_started_within_a_millisecond_get_one_writer(tmp_path):
     spreads = []
     for round_ in range(4):
         p = tmp_path / f"race{round_}.review.toml"
-        start = time.time() + 2.0
-        procs = [subprocess.Popen([sys.executable, "-c", _OPEN_AT, str(p), repr(start)], stdin=subprocess.PIPE,
+        procs = [subprocess.Popen([sys.executable, "-c", _OPEN_AT, str(p)], stdin=subprocess.PIPE,
                                   stdout=subprocess.PIPE, text=True) for _ in range(3)]
         try:
+            assert [proc.stdout.readline().strip() for proc in procs] == ["ready"] * 3
+            start = time.time() + 0.2  # (was a fixed 2 s from the launch: most of it spent spinning)
+            for proc in procs:
+                proc.stdin.write(f"{start!r}\n")
+                proc.stdin.flush()
             lines = [proc.stdout.readline().split() for proc in procs]
         finally:
             for proc in procs:

@@ -16,7 +16,7 @@ from reviewer.resources import bundled_seeds_dir
 from reviewer.annotations import Anchor, LinkDecision, ReviewData, Tag
 from reviewer.sidecar.codec import load_sidecar, save_sidecar
 from reviewer.tui.app import make_app
-from tests.helpers import links, started
+from tests.helpers import links, started, wait_until
 
 SIZE = (150, 40)
 T = "2026-01-01T00:00:00Z"
@@ -136,7 +136,7 @@ async def test_full_disk_keeps_work_in_memory_and_save_as_rescues_it(cluster_dir
     async with app.run_test(size=SIZE) as pilot:
         monkeypatch.setattr(sc.tempfile, "mkstemp", full)
         await pilot.press("1")
-        await pilot.pause(1.3)
+        await wait_until(pilot, lambda: app.last_save_error, 1.3)
         assert "No space left" in (app.last_save_error or "")
         assert app.session.tags_by[("a", 0)] == ["corroborated"]  # still in memory
         assert not (cluster_dir / "tester.review.toml").exists()
@@ -202,13 +202,13 @@ async def test_change_on_disk_is_not_overwritten_and_reload_reads_it(cluster_dir
     app = make_app([str(cluster_dir)], reviewer="tester", config=config, links=links())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("1")
-        await pilot.pause(1.2)  # saved: a0 corroborated
+        await wait_until(pilot, lambda: side.exists() and len(load_sidecar(side).tags) == 1, 1.2)  # saved: a0 corroborated
         theirs = ReviewData(reviewer="tester", created=T)
         theirs.tags.append(Tag(Anchor("c", 2, 0, 10, "The company has promised compensation to the families."),
                                "opinion", T))
         save_sidecar(side, theirs)  # someone else writes the file
         await pilot.press("j", "2")
-        await pilot.pause(1.2)
+        await wait_until(pilot, lambda: app.last_save_error, 1.2)
         assert "changed on disk" in (app.last_save_error or "")
         assert [t.label for t in load_sidecar(side).tags] == ["opinion"]  # theirs is intact
         for _ in range(2):  # the first asks: it would drop the change not saved (a1 contradicted)

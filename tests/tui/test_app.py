@@ -5,6 +5,7 @@ import tomllib
 from reviewer.config import parse_config_text
 from reviewer.resources import bundled_config_path, bundled_seeds_dir
 from reviewer.tui.app import make_app
+from tests.helpers import wait_until
 
 SIZE = (150, 40)
 
@@ -26,7 +27,7 @@ async def test_label_key_tags_the_sentence_and_autosaves(make, cluster_dir):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j", "5")
-        await pilot.pause(1.2)  # autosave within a second
+        await wait_until(pilot, lambda: (cluster_dir / "tester.review.toml").exists(), 1.2)  # autosave within a second
         data = sidecar(cluster_dir)
         assert [(t["article"], t["sentence"], t["label"]) for t in data["tags"]] == [("a", 1, "key-claim")]
         assert data["tags"][0]["quote"] == "The blaze started in a storage room shortly after 9 a.m."

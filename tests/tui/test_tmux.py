@@ -1,6 +1,7 @@
 """The real `reviewer` command in a real terminal (tmux): tag, save, quit; check the sidecar."""
 
 import shutil
+import os
 import subprocess
 import sys
 import time
@@ -29,7 +30,7 @@ def test_reviewer_in_tmux(tmp_path):
         (d / name).write_text(text, encoding="utf-8")
     session = f"reviewer-test-{id(tmp_path)}"
     cmd = f"{sys.executable} -m reviewer {d} --reviewer smoke; echo EXIT=$? > {tmp_path}/exit"
-    env = {"REVIEWER_CACHE_DIR": str(tmp_path / "cache")}
+    env = {"REVIEWER_CACHE_DIR": os.environ["REVIEWER_CACHE_DIR"]}  # private, seeded with embeddings (conftest)
     envs = " ".join(f"{k}={v}" for k, v in env.items())
     subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "140", "-y", "40", f"env {envs} {cmd}"], check=True)
     subprocess.run(["tmux", "resize-window", "-t", session, "-x", "140", "-y", "40"], capture_output=True)

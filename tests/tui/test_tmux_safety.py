@@ -49,7 +49,8 @@ class Term:
         return subprocess.run(["tmux", "-L", self.sock, *args], capture_output=True, text=True, check=check)
 
     def start(self):
-        env = f"env -u COLUMNS -u LINES REVIEWER_CACHE_DIR={self.tmp / 'cache'}"  # the pane decides the size
+        # the pane decides the size; the cache is the test's private one (tests/conftest.py: seeded embeddings)
+        env = f"env -u COLUMNS -u LINES REVIEWER_CACHE_DIR={os.environ['REVIEWER_CACHE_DIR']}"
         cmd = (f"{env} {sys.executable} -c \"{WRAPPER}\" {self.pidfile} {self.exitfile} "
                f"{sys.executable} -m reviewer {self.dir} --reviewer smoke")
         self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "140", "-y", "40", cmd)
