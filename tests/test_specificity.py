@@ -6,17 +6,7 @@ from reviewer.engine.align import align
 from reviewer.engine.features import build_features
 from reviewer.engine.crosslingual import annotate_languages
 from reviewer.engine.settings import TUNING
-from reviewer.io.segment import segment
-from reviewer.models import Article, Cluster
-
-
-def cluster(*texts):
-    arts = []
-    for n, t in enumerate(texts):
-        a = Article(id=f"art{n}", path=f"art{n}.txt", body=t, date="2022-03-14")
-        a.sentences = segment(t)
-        arts.append(a)
-    return Cluster(arts)
+from tests.test_real_news_rules import cluster
 
 
 # Two short Spanish reports on a made-up river flood: "ha" (an auxiliary) is in most sentences.
