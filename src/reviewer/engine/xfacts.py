@@ -147,7 +147,7 @@ def read_facts(text: str, lang: str) -> tuple[XFact, ...]:
     words = _words(text)
     _calendar_facts(text, lang, mod, words, facts, taken)
     numbers = [n for n in read_numbers(text, lang) if not any(s < n.end and n.start < e for s, e in taken)]
-    numbers = _magnitudes(text, mod, numbers, facts)  # issue 14: "a 5.9 magnitude quake"
+    numbers = _magnitudes(text, mod, numbers, words, facts)  # issue 14: "a 5.9 magnitude quake"
     durations = {_key(mod, k): v for k, v in mod.DURATION_UNITS.items()}
     _number_facts(text, mod, numbers, words, durations, facts)
     facts = _ranges(text, mod, numbers, words, facts)
@@ -172,7 +172,7 @@ def _conversions_share_roles(text: str, facts: list[XFact]) -> list[XFact]:
     return out
 
 
-def _magnitudes(text: str, mod, numbers: list, facts: list[XFact]) -> list:
+def _magnitudes(text: str, mod, numbers: list, words: list, facts: list[XFact]) -> list:
     """Numbers that are a quake's magnitude (one of the language's MAGNITUDE_WORDS right before
     them, a short word between allowed: "magnitude of 5.9", "Stärke 5,9"; or right after them:
     "a 5.9-magnitude quake") become "magnitude" facts, and so do the bare figures from 1 to 10 in
@@ -189,7 +189,7 @@ def _magnitudes(text: str, mod, numbers: list, facts: list[XFact]) -> list:
         else:
             rest.append(n)
     if len(rest) < len(numbers):  # an earlier estimate beside it: "(it was 6 before)", "(zuvor 6)"
-        words, keep = _words(text), []
+        keep = []
         units = {_key(mod, k) for k in (*mod.UNIT_WORDS, *mod.DURATION_UNITS, *getattr(mod, "LONG_DURATIONS", {}))}
         for n in rest:
             nxt = _next_word(text, n.end)
