@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz.distance import Levenshtein
 
 from reviewer.engine.dates import clock_gap, dates_conflict, may_name_day_part, read_clock_times
-from reviewer.engine.facts import INF, Count, counts_conflict, same_dimension, unit_factor
+from reviewer.engine.facts import INF, Count, bounds_differ, counts_conflict, same_dimension, unit_factor
 from reviewer.engine.facts import count_states as _states
 from reviewer.engine.features import SentFeatures, different_subjects, is_reporting_date, local_names, local_terms, own_context
 from reviewer.engine.settings import Tuning
@@ -417,6 +417,8 @@ def _capacity(c: Count) -> bool:
 def _counts_disagree(ca: Count, cb: Count, t: Tuning) -> bool:
     if counts_conflict(ca, cb, t.measure_tolerance, t.weak_count_max):
         return True
+    if bounds_differ(ca, cb, t.bound_pair_min):
+        return True  # "at least 40" / "at least 55": two reports' figures (issue 12, stop 23)
     if (ca.hi == INF or cb.hi == INF) and _states(ca) & _states(cb) & TOLL_STATES:
         return counts_conflict(_toll_floor(ca, t.toll_floor_span, t.toll_floor_min),
                                _toll_floor(cb, t.toll_floor_span, t.toll_floor_min),
