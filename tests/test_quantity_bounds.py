@@ -91,3 +91,16 @@ def test_two_floors_within_rounding_are_no_conflict():
     cl = cluster("The ferry sank off Cape Morrow on Friday, and more than 600 passengers drowned, the navy said.",
                  "At least 640 passengers drowned when the ferry sank off Cape Morrow on Friday, the navy said.")
     assert not [l for l in align(cl) if l.relation == "conflict"]
+
+
+def test_a_floor_of_any_count_is_the_figure_known_then():
+    # Not only tolls: "more than 20 percent" against 35 percent of one thing is two figures.
+    cl = cluster("Shares of Norvik Mining slid more than 20 percent in early trading on Monday.",
+                 "Norvik Mining shares slid 35 percent in early trading on Monday.")
+    assert _quantity_conflicts(cl)
+
+
+def test_a_floor_of_any_count_holds_a_figure_just_above():
+    cl = cluster("Shares of Norvik Mining slid more than 20 percent in early trading on Monday.",
+                 "Norvik Mining shares slid 24 percent in early trading on Monday.")
+    assert not [l for l in align(cl) if l.relation == "conflict"]

@@ -423,6 +423,12 @@ def _counts_disagree(ca: Count, cb: Count, t: Tuning) -> bool:
         return counts_conflict(_toll_floor(ca, t.toll_floor_span, t.toll_floor_min),
                                _toll_floor(cb, t.toll_floor_span, t.toll_floor_min),
                                t.measure_tolerance, t.weak_count_max)
+    if (ca.hi == INF) != (cb.hi == INF) and (ca.exact or cb.exact) and not (_states(ca) or _states(cb)):
+        # Any other count given as a floor is also the figure known then ("slid more than 20
+        # percent" / "slid 35 percent"), from toll_floor_min up (issue 12, stop 23).
+        fa = replace(ca, hi=ca.lo * t.toll_floor_span) if ca.hi == INF and ca.lo >= t.toll_floor_min else ca
+        fb = replace(cb, hi=cb.lo * t.toll_floor_span) if cb.hi == INF and cb.lo >= t.toll_floor_min else cb
+        return counts_conflict(fa, fb, t.measure_tolerance, t.weak_count_max)
     return False
 
 
