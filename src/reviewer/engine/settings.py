@@ -67,6 +67,9 @@ class Tuning:
     # Two bounds on one side ("at least 40" / "at least 55") disagree past the smaller's rounding
     # place (facts.bounds_differ); below bound_pair_min a floor only says there were some.
     bound_pair_min: float = 2.0
+    # Sentences giving a toll are paired across articles for the fact rules (engine.tollpairs),
+    # up to this many toll sentences in a cluster (the pairs grow as its square).
+    toll_pairs_max: int = 300
     # Measurements of one dimension in different units fill one slot only within this ratio
     # ("200 km" / "120 miles"; not "21-foot" / "380 nautical miles").
     measure_slot_ratio: float = 3.0

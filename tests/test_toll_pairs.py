@@ -1,0 +1,49 @@
+"""Two reports' tolls that share few words are still compared (engine.tollpairs, issue 12, stop 23).
+Short sentences written for each case."""
+
+import pytest
+
+from reviewer.engine.align import align
+from reviewer.engine.features import build_features
+from reviewer.engine.settings import TUNING
+from reviewer.engine.tollpairs import toll_pairs
+from tests.test_real_news_rules import cluster
+
+_A = "Officials counted 64 dead by nightfall in the valley towns. "
+_LEAD = "A cyclone hit the Orvan coast on Monday. "
+
+
+def _pairs(a, b):
+    feats = build_features(cluster(_LEAD + a, _LEAD + b))
+    return [(feats[i].idx, feats[j].idx) for i, j in toll_pairs(feats, TUNING)]
+
+
+@pytest.mark.parametrize("b, paired", [
+    ("The storm has killed more than 90 people, the relief agency said on Tuesday. ", True),
+    ("Relief workers said on Tuesday that 120 were injured by flying debris. ", False),  # another fate
+    ("The storm has killed 64 people, the relief agency said on Tuesday. ", False),  # the same figure
+    ("The storm has killed 12 fishermen, the relief agency said on Tuesday. ", False),  # a named group
+    ("The storm has killed seven people, the relief agency said on Tuesday. ", False),  # a small figure
+])
+def test_tolls_of_two_reports_are_paired_only_when_they_disagree(b, paired):
+    assert _pairs(_A, b) == ([(1, 1)] if paired else [])
+
+
+def test_the_toll_pairs_a_candidate_list_lacks_are_added_for_facts_only():
+    import numpy as np
+
+    from reviewer.config import AlignSettings
+    from reviewer.engine.candidates import Candidates
+    from reviewer.engine.tollpairs import with_toll_pairs
+
+    feats = build_features(cluster(_LEAD + _A, _LEAD + "The storm has killed more than 90 people, the agency said. "))
+    empty = Candidates(*(np.zeros(0, dtype=d) for d in (np.int64, np.int64, float, float, bool, float)))
+    got = with_toll_pairs(empty, feats, AlignSettings(), TUNING)
+    assert (got.i.tolist(), got.j.tolist(), got.facts_only.tolist()) == ([1], [3], [True])
+    assert len(with_toll_pairs(got, feats, AlignSettings(), TUNING).i) == 1  # a pair it has is not added again
+
+
+def test_a_toll_pair_with_few_words_in_common_is_a_conflict():
+    got = align(cluster(_LEAD + _A, _LEAD + "The storm has killed more than 90 people, the relief agency said on Tuesday. "))
+    assert [(l.a.sentence, l.b.sentence, l.relation, l.evidence[0].kind) for l in got if l.a.sentence == 1] == \
+        [(1, 1, "conflict", "quantity")]
