@@ -47,3 +47,24 @@ def test_a_toll_pair_with_few_words_in_common_is_a_conflict():
     got = align(cluster(_LEAD + _A, _LEAD + "The storm has killed more than 90 people, the relief agency said on Tuesday. "))
     assert [(l.a.sentence, l.b.sentence, l.relation, l.evidence[0].kind) for l in got if l.a.sentence == 1] == \
         [(1, 1, "conflict", "quantity")]
+
+
+# --- one span bounded by two different years (evidence._bound_year_evidence, stop 23) ----------
+
+_COURT = "The regional court ruled on the Halvik case on Friday. "
+
+
+@pytest.mark.parametrize("a, b, kinds", [
+    ("The judges also barred the former mayor Tomas Halvik from public office until 2031, his lawyers said.",
+     "The court barred Halvik from holding public office until 2046, ending his career.", ["date"]),
+    ("The judges also barred the former mayor Tomas Halvik from public office until 2031, his lawyers said.",
+     "The court barred Halvik from holding public office until 2031, ending his career.", None),
+    ("Halvik has been mayor of the port town since 2009, his lawyers said.",
+     "Halvik had served as mayor of the port town since 2012, his lawyers said.", ["date"]),
+    # a bound and a placed year are not one span: "until 2031" / "elected in 2012"
+    ("Halvik has been mayor of the port town since 2009, his lawyers said.",
+     "Halvik was elected mayor of the port town in 2012, his lawyers said.", None),
+])
+def test_two_years_bounding_one_span_disagree(a, b, kinds):
+    got = [l for l in align(cluster(_COURT + a, _COURT + b)) if l.a.sentence == 1 and l.b.sentence == 1]
+    assert [e.kind for l in got for e in l.evidence if l.relation == "conflict"] == (kinds or [])

@@ -23,6 +23,7 @@ from reviewer.engine.textnorm import antonyms, stem
 from reviewer.lang.en import BODY_HEADS, CAPACITY_HEADS, CAPACITY_VERBS, HOLDER_LEADS, ROLES, CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
 from reviewer.lang.en import (
     RELATION_OPPOSITES,
+    YEAR_BOUNDS,
     RELATION_SKIP,
     RELATIONS_OF_TIME,
     NOT_SEQUENCE_BEFORE,
@@ -684,12 +685,46 @@ def _placed_years(f: SentFeatures) -> list[tuple[int, int, str]]:
     return got
 
 
+def _bound_years(f: SentFeatures) -> list[tuple[int, int, str, str]]:
+    """(year, token index, bound word, content term before) of each year that bounds a span
+    ("barred from office until 2031" -> (2031, k, "until", "offic")), read once."""
+    got = f.memo.get("bound_years")
+    if got is None:
+        got = []
+        for k, (surf, _s, _e) in enumerate(f.toks):
+            if k < 2 or len(surf) != 4 or not surf.isdecimal() or f.words[k - 1] not in YEAR_BOUNDS:
+                continue
+            m = k - 2
+            while m >= 0 and f.terms[m] is None and k - m <= 4:
+                m -= 1
+            if m >= 0 and f.terms[m] is not None and not f.names[m]:
+                got.append((int(surf), k, f.words[k - 1], f.terms[m]))
+        f.memo["bound_years"] = got
+    return got
+
+
+def _bound_year_evidence(a: SentFeatures, b: SentFeatures) -> list[Evidence]:
+    """One span bounded by two different years ("barred from office until 2031" / "... until
+    2046"): one such year on each side, after the same bound word and the same term (issue 12,
+    stop 23: like two floors of one count, two reports' figures)."""
+    ya, yb = _bound_years(a), _bound_years(b)
+    if len(ya) != 1 or len(yb) != 1:
+        return []
+    (va, ka, ba, wa), (vb, kb, bb, wb) = ya[0], yb[0]
+    if va == vb or ba != bb or wa != wb:
+        return []
+    sa, sb = (a.toks[ka][1], a.toks[ka][2]), (b.toks[kb][1], b.toks[kb][2])
+    return [Evidence("date", a.text[sa[0]:sa[1]], b.text[sb[0]:sb[1]], sa, sb, note="the years differ")]
+
+
 def year_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: float) -> list[Evidence]:
     """One thing placed in two different years ("the span opened in 1981" / "... in 1979"):
     sentences as close as a match, one such year on each side, the same word before it, and no
     year the two share."""
-    if sim < match_threshold or not (a.years and b.years) or a.years & b.years:
-        return []  # issue 15: the cheap tests first (a sentence with no year places none)
+    if sim < match_threshold:
+        return []
+    if not (a.years and b.years) or a.years & b.years:
+        return _bound_year_evidence(a, b)  # issue 15: the cheap tests first (a sentence with no year places none)
     ya, yb = _placed_years(a), _placed_years(b)
     if len(ya) != 1 or len(yb) != 1:
         return []
