@@ -68,3 +68,25 @@ _COURT = "The regional court ruled on the Halvik case on Friday. "
 def test_two_years_bounding_one_span_disagree(a, b, kinds):
     got = [l for l in align(cluster(_COURT + a, _COURT + b)) if l.a.sentence == 1 and l.b.sentence == 1]
     assert [e.kind for l in got for e in l.evidence if l.relation == "conflict"] == (kinds or [])
+
+
+# --- the cluster's own people are the whole toll (evidence.same_slot, tollpairs, stop 23) ------
+
+_PIT = ("A gas blast tore through the Vorsk coal pit on Monday. Rescue crews pulled miners from the shafts through "
+        "the night. By the evening at least 40 people had died, the regional governor said. Families of the miners "
+        "waited at the gate.")
+
+
+@pytest.mark.parametrize("b, conflict", [
+    # "miners" in most sentences: the people of this story, so 52 of them is the toll
+    ("Miners were trapped deep in the Vorsk coal pit after a gas blast on Monday. The blast killed at least 52 "
+     "miners, officials said. Some miners walked out on their own. Unions said the miners had warned of gas for weeks.",
+     True),
+    # "miners" once: maybe a part of the toll
+    ("Workers were trapped deep in the Vorsk coal pit after a gas blast on Monday. The blast killed at least 52 "
+     "miners, officials said. Some workers walked out on their own. Unions said the staff had warned of gas for weeks.",
+     False),
+])
+def test_a_group_most_sentences_name_is_the_whole_toll(b, conflict):
+    got = [(l.a.sentence, l.b.sentence) for l in align(cluster(_PIT, b)) if l.relation == "conflict"]
+    assert got == ([(2, 1)] if conflict else [])

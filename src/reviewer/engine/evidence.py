@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz.distance import Levenshtein
 
 from reviewer.engine.dates import clock_gap, dates_conflict, may_name_day_part, read_clock_times
+from reviewer.engine import specificity
 from reviewer.engine.facts import INF, Count, bounds_differ, counts_conflict, same_dimension, unit_factor
 from reviewer.engine.facts import count_states as _states
 from reviewer.engine.features import SentFeatures, different_subjects, is_reporting_date, local_names, local_terms, own_context
@@ -392,6 +393,10 @@ def same_slot(a: SentFeatures, ca: Count, xa: _CountCtx, b: SentFeatures, cb: Co
         # Only the fate in common ("seven security guards were injured" / "dozens injured"): a
         # named group that is not a word for people may be a part of the toll, not the toll.
         ra, rb = xa.head - STATE_TERMS.keys() - GENERIC_HEADS, xb.head - STATE_TERMS.keys() - GENERIC_HEADS
+        # The cluster's own people (a group named in a large share of its sentences: the
+        # migrants of a shipwreck story) are the whole toll, as "people" is (stop 23).
+        ra = {h for h in ra if not specificity.common(a, h)}
+        rb = {h for h in rb if not specificity.common(b, h)}
         if ra and rb and not ra & rb and not (ra & PERSON_HEADS and rb & PERSON_HEADS):
             return False
         if bool(ra) != bool(rb) and not (ra | rb) & PERSON_HEADS:

@@ -6,13 +6,15 @@ figures that disagree are worth comparing even when they share few words: "Offic
 slot with two figures. The word and model similarities miss such pairs; this path brings them
 to the fact rules (as compare-for-facts-only candidates: never a match), which then decide.
 
-Only a toll of people in general counts ("64 dead", "90 people were killed"): a named group
-("12 firefighters died") may be a part of the toll, not the toll. Small figures (below
+Only a toll of people in general counts ("64 dead", "90 people were killed"), or of the
+cluster's own people (a group most of its sentences name): another named group ("12
+firefighters died") may be a part of the toll, not the toll. Small figures (below
 toll_floor_min) and sentences about another event are left out.
 """
 
 from __future__ import annotations
 
+from reviewer.engine import specificity
 from reviewer.engine.evidence import _ctxs, _counts_disagree, same_slot
 from reviewer.engine.facts import Count, count_states
 from reviewer.engine.features import SentFeatures
@@ -26,17 +28,19 @@ def _tolls(f: SentFeatures, t: Tuning) -> tuple[int, ...]:
     if got is None:
         got = ()
         if not f.other_event:
-            got = tuple(n for n, c in enumerate(f.counts) if _is_toll(c, t))
+            got = tuple(n for n, c in enumerate(f.counts) if _is_toll(f, c, t))
         f.memo["toll_pairs"] = got
     return got
 
 
-def _is_toll(c: Count, t: Tuning) -> bool:
+def _is_toll(f: SentFeatures, c: Count, t: Tuning) -> bool:
     if c.weak or c.vague or c.unit or c.lo < t.toll_floor_min:
         return False
     if not count_states(c) & TOLL_STATES:
         return False
-    return not set(c.head) - STATE_TERMS.keys() - GENERIC_HEADS  # people in general, no named group
+    # People in general, or the cluster's own people (a group named in a large share of its
+    # sentences: specificity.common), no other named group.
+    return all(specificity.common(f, h) for h in set(c.head) - STATE_TERMS.keys() - GENERIC_HEADS)
 
 
 def toll_pairs(feats: list[SentFeatures], t: Tuning) -> list[tuple[int, int]]:
