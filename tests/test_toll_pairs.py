@@ -57,8 +57,6 @@ _COURT = "The regional court ruled on the Halvik case on Friday. "
 @pytest.mark.parametrize("a, b, kinds", [
     ("The judges also barred the former mayor Tomas Halvik from public office until 2031, his lawyers said.",
      "The court barred Halvik from holding public office until 2046, ending his career.", ["date"]),
-    ("The judges also barred the former mayor Tomas Halvik from public office until 2031, his lawyers said.",
-     "The court barred Halvik from holding public office until 2031, ending his career.", None),
     ("Halvik has been mayor of the port town since 2009, his lawyers said.",
      "Halvik had served as mayor of the port town since 2012, his lawyers said.", ["date"]),
     # a bound and a placed year are not one span: "until 2031" / "elected in 2012"
