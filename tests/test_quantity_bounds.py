@@ -1,6 +1,8 @@
 """Counts with a bound before them ("at least", "nearly") and fates said by an idiom ("lost
 their lives"): the fate still ties them to a plain count of the dead (issue 12, quantity)."""
 
+import pytest
+
 from reviewer.engine.align import align
 from tests.test_facts_rules import counts
 from tests.test_real_news_rules import cluster
@@ -53,3 +55,46 @@ def test_a_large_floor_read_past_the_verb_is_the_toll_known_then():
     cl = cluster("The gas explosion at the depot in Orlen killed at least 20 people on Monday, police said.",
                  "The gas explosion at the depot in Orlen on Monday killed 55 people, police said.")
     assert _quantity_conflicts(cl)
+
+
+# --- two bounds on the same side are two reports' figures (stop 23) ---------------------------
+
+def _two(a, b):
+    from reviewer.engine.facts import bounds_differ
+    (ca,) = counts(a)
+    (cb,) = counts(b)
+    return bounds_differ(ca, cb)
+
+
+@pytest.mark.parametrize("a, b, differ", [
+    ("At least 40 hikers died.", "At least 55 hikers died.", True),
+    ("At least 43 hikers died.", "At least 47 hikers died.", True),  # figures to the unit
+    ("More than 3,000 homes were flooded.", "At least 3,400 homes were flooded.", False),  # within the thousands
+    ("More than 3,000 homes were flooded.", "More than 4,000 homes were flooded.", True),
+    ("Up to 300 guests were inside.", "Up to 500 guests were inside.", True),
+    ("Up to 300 guests were inside.", "Up to 320 guests were inside.", False),
+    ("At least one hiker died.", "At least 12 hikers died.", False),  # "at least one": there were deaths
+    ("At least 40 hikers died.", "Exactly 55 hikers died.", False),  # a floor and a figure: counts_conflict's
+    ("At least 40 hikers died.", "Up to 55 hikers died.", False),  # bounds on two sides overlap
+])
+def test_bounds_on_one_side_differ_past_rounding(a, b, differ):
+    assert _two(a, b) is differ
+
+
+def test_two_floors_of_one_toll_are_a_quantity_conflict():
+    cl = cluster("The ferry sank off Cape Morrow on Friday, and at least 64 passengers drowned, the navy said.",
+                 "At least 52 passengers drowned when the ferry sank off Cape Morrow on Friday, the navy said.")
+    assert _quantity_conflicts(cl)
+
+
+def test_a_floor_of_any_count_is_the_figure_known_then():
+    # Not only tolls: "more than 20 percent" against 35 percent of one thing is two figures.
+    cl = cluster("Shares of Norvik Mining slid more than 20 percent in early trading on Monday.",
+                 "Norvik Mining shares slid 35 percent in early trading on Monday.")
+    assert _quantity_conflicts(cl)
+
+
+def test_a_floor_of_any_count_holds_a_figure_just_above():
+    cl = cluster("Shares of Norvik Mining slid more than 20 percent in early trading on Monday.",
+                 "Norvik Mining shares slid 24 percent in early trading on Monday.")
+    assert not [l for l in align(cl) if l.relation == "conflict"]

@@ -397,9 +397,15 @@ _FLOOR = "At least {n} dead and 90 missing in Tarnow after the blast, which flat
 
 
 def test_two_floors_of_one_toll_close_together_are_a_match():
-    # "more than 140" and "at least 160": each report's floor of the same toll, 160 within 1.5 x 140.
-    got = align(cluster(_HALL + _SURGEON.format(fate="died"), _HALL + _FLOOR.format(n=160)))
+    # "more than 140" and "at least 145": each report's floor of the same toll, within the tens 140 is rounded to.
+    got = align(cluster(_HALL + _SURGEON.format(fate="died"), _HALL + _FLOOR.format(n=145)))
     assert [(l.a.sentence, l.b.sentence) for l in got if l.relation == "match" and l.a.sentence == 1] == [(1, 1)]
+
+
+def test_two_floors_of_one_toll_past_rounding_are_linked_as_a_conflict():
+    # "more than 140" and "at least 160" (within toll_floor_span, so linked): two figures (stop 23).
+    got = align(cluster(_HALL + _SURGEON.format(fate="died"), _HALL + _FLOOR.format(n=160)))
+    assert [(l.a.sentence, l.b.sentence, l.relation) for l in got if l.a.sentence == 1] == [(1, 1, "conflict")]
 
 
 def test_two_floors_far_apart_are_an_update_not_a_match():

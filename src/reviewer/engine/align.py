@@ -26,7 +26,7 @@ from operator import itemgetter
 import numpy as np
 
 from reviewer.config import AlignSettings
-from reviewer.engine import crosslingual, pairmemo, quotes, specificity, twocores
+from reviewer.engine import crosslingual, pairmemo, quotes, specificity, tollpairs, twocores
 from reviewer.engine.candidates import candidates
 from reviewer.engine.evidence import (
     antonym_evidence,
@@ -75,6 +75,7 @@ def _align(cluster: Cluster, settings: AlignSettings | None,
         report(1.0)
         return []
     cand = candidates(feats, settings, tuning, report)
+    cand = tollpairs.with_toll_pairs(cand, feats, settings, tuning)  # issue 12: two reports' tolls
     matches: list[tuple[int, int, float, float]] = []
     conflicts: list[tuple[int, int, float, list[Evidence]]] = []
     dates = [a.date for a in cluster.articles]

@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from rapidfuzz.distance import Levenshtein
 
 from reviewer.engine.dates import clock_gap, dates_conflict, may_name_day_part, read_clock_times
-from reviewer.engine.facts import INF, Count, counts_conflict, same_dimension, unit_factor
+from reviewer.engine import specificity
+from reviewer.engine.facts import INF, Count, bounds_differ, counts_conflict, same_dimension, unit_factor
 from reviewer.engine.facts import count_states as _states
 from reviewer.engine.features import SentFeatures, different_subjects, is_reporting_date, local_names, local_terms, own_context
 from reviewer.engine.settings import Tuning
@@ -23,6 +24,7 @@ from reviewer.engine.textnorm import antonyms, stem
 from reviewer.lang.en import BODY_HEADS, CAPACITY_HEADS, CAPACITY_VERBS, HOLDER_LEADS, ROLES, CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
 from reviewer.lang.en import (
     RELATION_OPPOSITES,
+    YEAR_BOUNDS,
     RELATION_SKIP,
     RELATIONS_OF_TIME,
     NOT_SEQUENCE_BEFORE,
@@ -391,6 +393,10 @@ def same_slot(a: SentFeatures, ca: Count, xa: _CountCtx, b: SentFeatures, cb: Co
         # Only the fate in common ("seven security guards were injured" / "dozens injured"): a
         # named group that is not a word for people may be a part of the toll, not the toll.
         ra, rb = xa.head - STATE_TERMS.keys() - GENERIC_HEADS, xb.head - STATE_TERMS.keys() - GENERIC_HEADS
+        # The cluster's own people (a group named in a large share of its sentences: the
+        # migrants of a shipwreck story) are the whole toll, as "people" is (stop 23).
+        ra = {h for h in ra if not specificity.common(a, h)}
+        rb = {h for h in rb if not specificity.common(b, h)}
         if ra and rb and not ra & rb and not (ra & PERSON_HEADS and rb & PERSON_HEADS):
             return False
         if bool(ra) != bool(rb) and not (ra | rb) & PERSON_HEADS:
@@ -417,10 +423,18 @@ def _capacity(c: Count) -> bool:
 def _counts_disagree(ca: Count, cb: Count, t: Tuning) -> bool:
     if counts_conflict(ca, cb, t.measure_tolerance, t.weak_count_max):
         return True
+    if bounds_differ(ca, cb, t.bound_pair_min):
+        return True  # "at least 40" / "at least 55": two reports' figures (issue 12, stop 23)
     if (ca.hi == INF or cb.hi == INF) and _states(ca) & _states(cb) & TOLL_STATES:
         return counts_conflict(_toll_floor(ca, t.toll_floor_span, t.toll_floor_min),
                                _toll_floor(cb, t.toll_floor_span, t.toll_floor_min),
                                t.measure_tolerance, t.weak_count_max)
+    if (ca.hi == INF) != (cb.hi == INF) and (ca.exact or cb.exact) and not (_states(ca) or _states(cb)):
+        # Any other count given as a floor is also the figure known then ("slid more than 20
+        # percent" / "slid 35 percent"), from toll_floor_min up (issue 12, stop 23).
+        fa = replace(ca, hi=ca.lo * t.toll_floor_span) if ca.hi == INF and ca.lo >= t.toll_floor_min else ca
+        fb = replace(cb, hi=cb.lo * t.toll_floor_span) if cb.hi == INF and cb.lo >= t.toll_floor_min else cb
+        return counts_conflict(fa, fb, t.measure_tolerance, t.weak_count_max)
     return False
 
 
@@ -676,12 +690,46 @@ def _placed_years(f: SentFeatures) -> list[tuple[int, int, str]]:
     return got
 
 
+def _bound_years(f: SentFeatures) -> list[tuple[int, int, str, str]]:
+    """(year, token index, bound word, content term before) of each year that bounds a span
+    ("barred from office until 2031" -> (2031, k, "until", "offic")), read once."""
+    got = f.memo.get("bound_years")
+    if got is None:
+        got = []
+        for k, (surf, _s, _e) in enumerate(f.toks):
+            if k < 2 or len(surf) != 4 or not surf.isdecimal() or f.words[k - 1] not in YEAR_BOUNDS:
+                continue
+            m = k - 2
+            while m >= 0 and f.terms[m] is None and k - m <= 4:
+                m -= 1
+            if m >= 0 and f.terms[m] is not None and not f.names[m]:
+                got.append((int(surf), k, f.words[k - 1], f.terms[m]))
+        f.memo["bound_years"] = got
+    return got
+
+
+def _bound_year_evidence(a: SentFeatures, b: SentFeatures) -> list[Evidence]:
+    """One span bounded by two different years ("barred from office until 2031" / "... until
+    2046"): one such year on each side, after the same bound word and the same term (issue 12,
+    stop 23: like two floors of one count, two reports' figures)."""
+    ya, yb = _bound_years(a), _bound_years(b)
+    if len(ya) != 1 or len(yb) != 1:
+        return []
+    (va, ka, ba, wa), (vb, kb, bb, wb) = ya[0], yb[0]
+    if va == vb or ba != bb or wa != wb:
+        return []
+    sa, sb = (a.toks[ka][1], a.toks[ka][2]), (b.toks[kb][1], b.toks[kb][2])
+    return [Evidence("date", a.text[sa[0]:sa[1]], b.text[sb[0]:sb[1]], sa, sb, note="the years differ")]
+
+
 def year_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: float) -> list[Evidence]:
     """One thing placed in two different years ("the span opened in 1981" / "... in 1979"):
     sentences as close as a match, one such year on each side, the same word before it, and no
     year the two share."""
-    if sim < match_threshold or not (a.years and b.years) or a.years & b.years:
-        return []  # issue 15: the cheap tests first (a sentence with no year places none)
+    if sim < match_threshold:
+        return []
+    if not (a.years and b.years) or a.years & b.years:
+        return _bound_year_evidence(a, b)  # issue 15: the cheap tests first (a sentence with no year places none)
     ya, yb = _placed_years(a), _placed_years(b)
     if len(ya) != 1 or len(yb) != 1:
         return []

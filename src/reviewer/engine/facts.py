@@ -530,6 +530,42 @@ def counts_conflict(a: Count, b: Count, tolerance: float = 0.0, weak_max: float 
     return a.hi < b.lo or b.hi < a.lo
 
 
+def _place(v: float) -> float:
+    """The place of the last non-zero digit of a whole figure ("5,000" -> 1,000, "78" -> 1); 0
+    for a fraction."""
+    if v <= 0 or v != int(v):
+        return 0.0
+    n, place = int(v), 1
+    while n % 10 == 0:
+        n //= 10
+        place *= 10
+    return float(place)
+
+
+def bounds_differ(a: Count, b: Count, least: float = 2.0) -> bool:
+    """Two bounds on the same side ("at least 40" / "more than 55", "up to 300" / "up to 500"):
+    each is the figure its report gives, so they disagree when the larger reaches past the
+    smaller by the place its figure is rounded to ("more than 3,000" holds "at least 3,400";
+    "at least 40" does not hold "at least 55"). Floors below ``least`` say only that there
+    were some ("at least one")."""
+    if a.exact or b.exact or a.weak or b.weak or a.vague or b.vague or a.unit != b.unit:
+        return False
+    if a.hi == INF and b.hi == INF:
+        small, big = sorted((a.lo, b.lo))
+        if small < least:
+            return False
+        # "more than 3,000" is stored as 3,001: the written figure may be one below.
+        step = max(_place(small), _place(small - 1))
+    elif a.lo == 0 and b.lo == 0 and a.hi < INF and b.hi < INF:
+        small, big = sorted((a.hi, b.hi))
+        if small < least:
+            return False
+        step = max(_place(small), _place(small + 1))  # "under 300" is stored as 299
+    else:
+        return False
+    return big >= small + max(step, 1.0)
+
+
 def _rounding(c: Count) -> float:
     """Half the place of the last non-zero digit of an exact round figure ("120" -> 5, "3,800"
     -> 50); 0 for any other figure, a range or a bound, taken as written."""

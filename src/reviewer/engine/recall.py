@@ -72,10 +72,10 @@ def _floors(f: SentFeatures, t: Tuning):
 
 def agreeing_floors(a: SentFeatures, b: SentFeatures, t: Tuning) -> bool:
     """Two reports of one language giving a toll of one fate as a floor, the larger within
-    toll_floor_span of the smaller ("more than 120 people died" / "at least 131 dead"): the
-    reading under which such floors do not disagree (evidence: a floor is the toll known then)
-    makes them one claim, each report's figure of its day; no other subject named near either
-    figure. Floors further apart are an update (a conflict with a note), not this."""
+    toll_floor_span of the smaller ("more than 120 people died" / "at least 131 dead"): one
+    toll, each report's figure of its day, linked (evidence.py says whether the figures differ
+    past rounding: facts.bounds_differ); no other subject named near either figure. Floors
+    further apart are an update (a conflict with a note), not this."""
     if a.lang != b.lang or a.art == b.art or not (a.counts and b.counts):
         return False  # issue 15: a sentence with no count has no floor
     fa, fb = _floors(a, t), _floors(b, t)

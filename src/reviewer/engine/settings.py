@@ -64,6 +64,12 @@ class Tuning:
     # then: it disagrees with a figure above N * toll_floor_span ("at least 60" / "rose to 133").
     toll_floor_span: float = 1.5
     toll_floor_min: float = 10.0  # below it "at least N" is only a floor ("killed at least one" / "two were killed")
+    # Two bounds on one side ("at least 40" / "at least 55") disagree past the smaller's rounding
+    # place (facts.bounds_differ); below bound_pair_min a floor only says there were some.
+    bound_pair_min: float = 2.0
+    # Sentences giving a toll are paired across articles for the fact rules (engine.tollpairs),
+    # up to this many toll sentences in a cluster (the pairs grow as its square).
+    toll_pairs_max: int = 300
     # Measurements of one dimension in different units fill one slot only within this ratio
     # ("200 km" / "120 miles"; not "21-foot" / "380 nautical miles").
     measure_slot_ratio: float = 3.0

@@ -270,6 +270,8 @@ SPEECH_SETTINGS = frozenset({"in", "at", "during"})
 # "an earlier offer", "a similar fire", "another bank"): its counts and dates are not this event's.
 OTHER_EVENT = frozenset({"previous", "earlier", "prior", "similar", "another"})
 YEAR_PLACERS = frozenset({"in", "of", "during", "the", "its", "their", "his", "her"})
+# Words that make a year the bound of a span ("banned until 2031", "in office since 1998").
+YEAR_BOUNDS = frozenset({"until", "till", "through", "since"})
 # Time words after "last" that do not point at another event ("last week").
 LAST_TIME_WORDS = frozenset({"week", "weeks", "month", "months", "year", "years", "night", "time", "minute", "hour", "day"})
 # Capitalised words that are never names.
