@@ -68,3 +68,22 @@ def test_a_name_and_a_word_in_common_are_two_things():
     assert len((a.bag & b.bag) - a.names_set - b.names_set) == 1  # and one word besides it
     m = (0, 1, TUNING.thin_match_min - 0.03, 0.0)
     assert align._anchored_or_close(feats, [m], TUNING) == [m]
+
+
+def test_a_word_common_in_the_cluster_is_nothing_in_common():
+    # "river" is in most sentences of both reports: the topic's word, not a claim's; with one
+    # word of their own in common the two share one thing.
+    first = ("The river rose overnight. The river flooded the lower town. Boats on the river were moored. "
+             "The river ferry stopped at dusk. Farmers moved their cattle away from the muddy river.")
+    second = ("The river burst its banks on Sunday. The river reached the old bridge. The river police "
+              "patrolled all night. Crews cleared the muddy river road. Volunteers filled sandbags at the depot.")
+    feats = _features(first, second)
+    i, j = _pair(feats, "Farmers", "Crews cleared")
+    a, b = feats[i], feats[j]
+    shared = a.bag & b.bag
+    common = {w for w in shared if specificity.common(a, w)}
+    assert len(common) == 1 and len(shared - common) == 1  # the topic's word, and one word of its own
+    m = (i, j, TUNING.thin_match_min - 0.03, 0.0)
+    assert align._thin_below(a, b, m[2], TUNING)
+    i, j = _pair(feats, "The river ferry", "The river police")
+    assert not align._thin_below(feats[i], feats[j], TUNING.thin_match_min, TUNING)  # at the bar: kept

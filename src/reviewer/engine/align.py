@@ -200,7 +200,7 @@ def _mutual_with_something_shared(feats: list[SentFeatures], pairs: set[tuple[in
     thin_match_min (:func:`_thin_below`), which no match of one language may be."""
     out = {(i, j) for i, j in pairs
            if feats[i].lang != feats[j].lang or specificity.shares_specific(feats[i], feats[j])}
-    thin = {p for p in out if feats[p[0]].lang == feats[p[1]].lang and _thin_overlap(feats[p[0]], feats[p[1]], t)}  # cheap first
+    thin = {p for p in out if feats[p[0]].lang == feats[p[1]].lang}
     if thin:
         score = {}
         for i, j, s, _lex in matches:
@@ -497,15 +497,17 @@ def _thin_overlap(a: SentFeatures, b: SentFeatures, t: Tuning) -> bool:
 
 def _thin_below(a: SentFeatures, b: SentFeatures, score: float, t: Tuning) -> bool:
     """Two sentences of one language sharing one thing at most, a word or a name (the words of
-    one name count once), with no figure agreeing, scored below thin_match_min: nothing of one
-    claim in common, and the model finds them only a little closer than two sentences on the
-    topic ("the mayor spoke on Monday" / "the mayor's office reopened on Friday"). A name and a
-    word ("the Coast Guard searched the bay" / "the Coast Guard said the bay was calm") are two."""
+    one name count once; a word common in the cluster, engine.specificity, counts for nothing),
+    with no figure agreeing, scored below thin_match_min: nothing of one claim in common, and the
+    model finds them only a little closer than two sentences on the topic ("the mayor spoke on
+    Monday" / "the mayor's office reopened on Friday"). A name and a word ("the Coast Guard
+    searched the bay" / "the Coast Guard said the bay was calm") are two."""
     if score >= t.thin_match_min:
         return False
     shared = a.bag & b.bag
     names = shared & (a.names_set | b.names_set)
-    return len(shared - names) + (1 if names else 0) <= t.thin_overlap_terms and not agreeing_floors(a, b, t)
+    words = (shared - names) & specificity.specific(a) & specificity.specific(b)
+    return len(words) + (1 if names else 0) <= t.thin_overlap_terms and not agreeing_floors(a, b, t)
 
 
 def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, float, float]], t: Tuning,
