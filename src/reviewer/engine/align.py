@@ -84,7 +84,7 @@ def _align(cluster: Cluster, settings: AlignSettings | None,
     _decide_pairs(feats, cand, kind, dates, settings, tuning, matches, conflicts)
     report(0.85)
     quoting = _quoting_pairs(cluster, feats, matches, conflicts, settings, tuning)  # issue 12
-    quoting |= _mutual_with_something_shared(feats, model_mutual_pairs(feats, settings))  # issue 12
+    quoting |= _mutual_with_something_shared(feats, model_mutual_pairs(feats, settings), matches, tuning)  # issue 12
     links = _select(feats, [a.id for a in cluster.articles], matches, conflicts, settings, tuning.within_match_min, tuning,
                     quoting)
     report(1.0)
@@ -191,13 +191,25 @@ def _never_linked(same_article: np.ndarray, lex: np.ndarray, t: Tuning) -> np.nd
     return same_article & (lex < t.within_conflict_min) & (lex < t.within_match_min - 1e-4)
 
 
-def _mutual_with_something_shared(feats: list[SentFeatures], pairs: set[tuple[int, int]]) -> set[tuple[int, int]]:
+def _mutual_with_something_shared(feats: list[SentFeatures], pairs: set[tuple[int, int]],
+                                  matches: list[tuple[int, int, float, float]] = (),
+                                  t: Tuning = TUNING) -> set[tuple[int, int]]:
     """The model's mutual-best pairs that may stay as matches whatever their rank (they are kept
     only where they were decided matches): across two languages all of them; within one, those
     sharing something besides the language's common words, as every other match of one language
-    (:func:`~reviewer.engine.specificity.shares_specific`)."""
-    return {(i, j) for i, j in pairs
-            if feats[i].lang != feats[j].lang or specificity.shares_specific(feats[i], feats[j])}
+    (:func:`~reviewer.engine.specificity.shares_specific`), and not a thin pair below
+    thin_match_min (:func:`_thin_below`), which no match of one language may be."""
+    out = {(i, j) for i, j in pairs
+           if feats[i].lang != feats[j].lang or specificity.shares_specific(feats[i], feats[j])}
+    thin = {p for p in out if feats[p[0]].lang == feats[p[1]].lang}
+    if thin:
+        score = {}
+        for i, j, s, _lex in matches:
+            key = (i, j) if i < j else (j, i)
+            if key in thin:
+                score[key] = max(s, score.get(key, s))
+        out -= {p for p in thin if p in score and _thin_below(feats[p[0]], feats[p[1]], score[p], t)}
+    return out
 
 
 def _quoting_pairs(cluster: Cluster, feats: list[SentFeatures], matches: list[tuple[int, int, float, float]],
@@ -484,13 +496,31 @@ def _thin_overlap(a: SentFeatures, b: SentFeatures, t: Tuning) -> bool:
     return len((a.bag & b.bag) - a.names_set - b.names_set) <= t.thin_overlap_terms
 
 
+def _thin_below(a: SentFeatures, b: SentFeatures, score: float, t: Tuning) -> bool:
+    """Two sentences of one language sharing one thing at most, a word or a name (the words of
+    one name count once; a word common in the cluster, engine.specificity, counts for nothing),
+    with no figure agreeing, scored below thin_match_min: nothing of one claim in common, and the
+    model finds them only a little closer than two sentences on the topic ("the mayor spoke on
+    Monday" / "the mayor's office reopened on Friday"). A name and a word ("the Coast Guard
+    searched the bay" / "the Coast Guard said the bay was calm") are two."""
+    if score >= t.thin_match_min:
+        return False
+    shared = a.bag & b.bag
+    names = shared & (a.names_set | b.names_set)
+    words = (shared - names) & specificity.specific(a) & specificity.specific(b)
+    return len(words) + (1 if names else 0) <= t.thin_overlap_terms and not agreeing_floors(a, b, t)
+
+
 def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, float, float]], t: Tuning,
                        best: dict[tuple[int, int], float] | None = None) -> list[tuple[int, int, float, float]]:
     """Drop a match with a sentence that has nothing to check (:func:`_unanchored`) when one of
     its two sentences has a clearly better match (by unanchored_gap or more) in the other's
     article: a vague sentence beside someone's better partner is a look-alike on the topic
     ("Panic broke out" / a sentence that another report states in the same words); so is a pair
-    of one language sharing hardly a word but names (:func:`_thin_overlap`). Such a match
+    of one language sharing hardly a word but names (:func:`_thin_overlap`), and such a pair
+    scoring below thin_match_min is dropped whatever its rank (one shared word or name, the
+    model's score just above the topic's: "the mayor spoke on Monday" / "the mayor's office
+    reopened"). Such a match
     across two languages rests on the model alone (no shared word to weigh): it needs a score of
     xl_unanchored_min, the clear margin asked of a second-best partner, and xl_vague_min when
     neither sentence has anything to check ("Much is still unclear" / "It did not elaborate"),
@@ -515,6 +545,8 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
             continue  # issue 12: far below one side's best, no figure in common: a look-alike on the topic
         if a.lang == b.lang and not specificity.shares_specific(a, b):
             continue  # issue 12: nothing shared but the language's common words
+        if a.lang == b.lang and _thin_below(a, b, s, t):
+            continue  # issue 12 (stop 23): one word or a name in common, the model barely closer than the topic
         if a.lang != b.lang and crosslingual.shared_name(a, b):
             out.append(m)  # one name in two spellings: something to check
             continue

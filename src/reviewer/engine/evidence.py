@@ -420,7 +420,24 @@ def _capacity(c: Count) -> bool:
     return bool(CAPACITY_HEADS.intersection(c.head)) or c.pre in CAPACITY_VERBS
 
 
+def _part_within(part: Count, whole: Count) -> bool:
+    """``part`` counts a kind of what ``whole`` counts, one word before the same noun ("two
+    freight barges" / "several barges"), and no more than ``whole`` can be: a part of the whole,
+    not another figure for it (issue 12, stop 23). The noun is a thing's: counts of people, of
+    what befell them and generic heads read their kind from the words after the number
+    ("people were missing", "individuals injured"), not a qualifier before a noun."""
+    if part.unit or whole.unit or len(part.head) < 2 or not whole.head:
+        return False
+    noun, qualifier = whole.head[0], part.head[0]
+    if noun in PERSON_HEADS or noun in GENERIC_HEADS or noun in STATE_TERMS or \
+            qualifier in GENERIC_HEADS or qualifier in STATE_TERMS:
+        return False
+    return part.head[1] == noun and qualifier not in whole.head and part.hi <= whole.hi
+
+
 def _counts_disagree(ca: Count, cb: Count, t: Tuning) -> bool:
+    if _part_within(ca, cb) or _part_within(cb, ca):
+        return False
     if counts_conflict(ca, cb, t.measure_tolerance, t.weak_count_max):
         return True
     if bounds_differ(ca, cb, t.bound_pair_min):

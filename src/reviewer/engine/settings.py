@@ -127,6 +127,11 @@ class Tuning:
     xl_vague_min: float = 0.52
     # A same-language pair sharing at most this many words besides names has nothing to check either.
     thin_overlap_terms: int = 1
+    # A same-language pair sharing at most thin_overlap_terms things (a word not common in the
+    # cluster, or a name however many words long) and no figure is a match only from this score
+    # on, whatever its rank: below it the model sees two statements on one topic (issue 12,
+    # stop 23: precision).
+    thin_match_min: float = 0.4
     # A cross-language match this far below one of its sentences' best match in the other's
     # article, with no figure in common, is a look-alike on the topic (issue 12, stop 22).
     xl_far_gap: float = 0.2

@@ -1,0 +1,89 @@
+"""Precision (issue 12, stop 23): a pair of one language sharing one word or only a name, and no
+figure, is a match only when it scores thin_match_min or more, whatever its rank. Short sentences
+written for these tests."""
+
+from reviewer.engine import align, specificity
+from reviewer.engine.crosslingual import annotate_languages
+from reviewer.engine.features import build_features
+from reviewer.engine.settings import TUNING
+from tests.test_real_news_rules import cluster
+
+
+def _features(*texts):
+    c = cluster(*texts)
+    annotate_languages(c)
+    feats = build_features(c, TUNING)
+    specificity.mark(feats, TUNING)
+    return feats
+
+
+def _pair(feats, start_a, start_b):
+    i = next(n for n, f in enumerate(feats) if f.text.startswith(start_a))
+    j = next(n for n, f in enumerate(feats) if f.text.startswith(start_b))
+    return i, j
+
+
+# Two made-up reports on a quarry collapse near Brenholt.
+FIRST = ("Worry grows that several drivers inside the cabins were crushed, since the wall fell on the lower "
+         "terrace of Brenholt. The quarry owner said the night shift had been cut to nine workers.")
+SECOND = ("The collapse ranks among the worst accidents ever seen in Brenholt. "
+          "Nine workers were on the night shift when the wall gave way, the quarry owner said.")
+
+
+def test_a_pair_sharing_only_a_name_below_the_bar_is_no_match_whatever_its_rank():
+    feats = _features(FIRST, SECOND)
+    i, j = _pair(feats, "Worry", "The collapse")
+    a, b = feats[i], feats[j]
+    assert (a.bag & b.bag) - a.names_set - b.names_set == frozenset()  # only the place's name in common
+    low = (i, j, TUNING.thin_match_min - 0.03, 0.0)
+    assert align._anchored_or_close(feats, [low], TUNING) == []  # each other's only partner, still dropped
+    high = (i, j, TUNING.thin_match_min + 0.05, 0.0)
+    assert align._anchored_or_close(feats, [high], TUNING) == [high]
+
+
+def test_a_pair_sharing_a_claims_words_is_kept_at_the_same_score():
+    feats = _features(FIRST, SECOND)
+    i, j = _pair(feats, "The quarry owner", "Nine workers")
+    m = (i, j, TUNING.thin_match_min - 0.03, 0.0)
+    assert align._anchored_or_close(feats, [m], TUNING) == [m]
+
+
+def test_the_models_mutual_best_keeps_no_thin_pair_below_the_bar():
+    feats = _features(FIRST, SECOND)
+    thin = _pair(feats, "Worry", "The collapse")
+    full = _pair(feats, "The quarry owner", "Nine workers")
+    pairs = {tuple(sorted(thin)), tuple(sorted(full))}
+    low = TUNING.thin_match_min - 0.03
+    matches = [(*thin, low, 0.0), (*full, low, 0.0)]
+    assert align._mutual_with_something_shared(feats, pairs, matches, TUNING) == {tuple(sorted(full))}
+    matches = [(*thin, TUNING.thin_match_min + 0.05, 0.0), (*full, low, 0.0)]
+    assert align._mutual_with_something_shared(feats, pairs, matches, TUNING) == pairs
+
+
+def test_a_name_and_a_word_in_common_are_two_things():
+    feats = _features("The Harbour Patrol searched the bay until dawn.",
+                      "The Harbour Patrol said the bay was calm on Sunday.")
+    a, b = feats
+    assert (a.bag & b.bag) & (a.names_set | b.names_set)  # the patrol's name
+    assert len((a.bag & b.bag) - a.names_set - b.names_set) == 1  # and one word besides it
+    m = (0, 1, TUNING.thin_match_min - 0.03, 0.0)
+    assert align._anchored_or_close(feats, [m], TUNING) == [m]
+
+
+def test_a_word_common_in_the_cluster_is_nothing_in_common():
+    # "river" is in most sentences of both reports: the topic's word, not a claim's; with one
+    # word of their own in common the two share one thing.
+    first = ("The river rose overnight. The river flooded the lower town. Boats on the river were moored. "
+             "The river ferry stopped at dusk. Farmers moved their cattle away from the muddy river.")
+    second = ("The river burst its banks on Sunday. The river reached the old bridge. The river police "
+              "patrolled all night. Crews cleared the muddy river road. Volunteers filled sandbags at the depot.")
+    feats = _features(first, second)
+    i, j = _pair(feats, "Farmers", "Crews cleared")
+    a, b = feats[i], feats[j]
+    shared = a.bag & b.bag
+    common = {w for w in shared if specificity.common(a, w)}
+    assert len(common) == 1 and len(shared - common) == 1  # the topic's word, and one word of its own
+    m = (i, j, TUNING.thin_match_min - 0.03, 0.0)
+    assert align._thin_below(a, b, m[2], TUNING)
+    i, j = _pair(feats, "The river ferry", "The river police")
+    assert not align._thin_below(feats[i], feats[j], TUNING.thin_match_min, TUNING)  # at the bar: kept
