@@ -95,3 +95,15 @@ def test_long_quotation_still_splits_into_sentences():
 def test_closed_quotes_split_as_before():
     out = texts("“We heard shots,” he said. “Then the roof fell.” The fire spread.")
     assert out == ["“We heard shots,” he said.", "“Then the roof fell.”", "The fire spread."]
+
+
+def test_sentences_glued_without_a_space_split():
+    body = 'The ferry left at dawn.Two crew stayed ashore.Nobody was hurt!"We were lucky," a sailor said.'
+    assert texts(body) == ["The ferry left at dawn.", "Two crew stayed ashore.", "Nobody was hurt!",
+                           '"We were lucky," a sailor said.']
+
+
+def test_glued_abbreviations_names_and_addresses_stay_whole():
+    for body in ("Mr.Okafor met Dr.Lind in St.Ives.", "See www.example.org for the list.",
+                 "It rose 2.5 percent in the U.S.Market today.", "The band played at noon, e.g.Songs we knew."):
+        assert texts(body) == [body]

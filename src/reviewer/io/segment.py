@@ -12,7 +12,11 @@ Rules, in order:
 3. It does not end inside a quotation when what is left of the quotation is a short tail
    (``“We are alive. Thank God”.`` stays one sentence): at most a few words up to the closing
    quote would otherwise be cut off into a "sentence" of their own.
-4. It does not end after an abbreviation (titles such as ``Dr.`` or ``Gen.``, months before
+4. Text copied from web pages often lost the space between two sentences
+   (``...on Friday.Rescuers said...``): a full stop, ``!`` or ``?`` right after a lower-case
+   word and right before a capitalised word (an opening quote may come between) ends a
+   sentence too, under the same abbreviation rules as below.
+5. It does not end after an abbreviation (titles such as ``Dr.`` or ``Gen.``, months before
    a number, ``U.S.``/``a.m.`` unless a typical sentence opener follows), after a single
    initial (``J. Smith``), or when a lower-case word follows.
 
@@ -23,6 +27,7 @@ This is a single regular-expression pass: several MB/s on one core.
 
 from __future__ import annotations
 
+import heapq
 import re
 import statistics
 
@@ -50,6 +55,14 @@ _OPENERS = {
 
 # A candidate end: terminal punctuation, closing quotes/brackets, then white space.
 _END = re.compile(r"""([.!?\u061f\u2026\u06d4\u3002]+)(["'\u201d\u2019\u00bb\u203a)\]]*)(?=[ \t\u00a0]+(\S))""")
+# The same without the space: two lower-case letters, the stop (and at most one closing quote or
+# bracket), then a capitalised word, optionally behind an opening quote. A straight quote between
+# the two closes the first sentence only when another quote follows it (`.""The`); alone it is
+# read as the next sentence's opening quote. Groups as in _END.
+_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
+_GLUED = re.compile(
+    rf"""[{_LOWER}]{{2}}([.!?]+)((?:["'](?=["\u201c]))?[\u201d\u2019\u00bb)\]]?)(?=["\u201c\u00ab]?([A-Z\u00c0-\u00d6\u00d8-\u00de])[{_LOWER}])"""
+)
 _WORD_BEFORE = re.compile(r"([\w.'\u2019-]+)\Z")
 _HAS_WORD = re.compile(r"\w")
 _CLOSERS = set("\"'\u201d\u2019\u00bb\u203a)]")
@@ -169,12 +182,18 @@ def segment(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     for bstart, bend in _blocks(text):
         cut = bstart
-        for m in _END.finditer(text, bstart, bend):
+        for m in _ends_in(text, bstart, bend):
             if _ends_sentence(text, m, bstart) and not _inside_short_quote(text, cut, m, bend):
                 _emit(text, cut, m.end(2), out)
                 cut = m.end(2)
         _emit(text, cut, bend, out)
     return out
+
+
+def _ends_in(text: str, start: int, end: int):
+    """Candidate ends of the block, in order: those before white space and the glued ones."""
+    return heapq.merge(_END.finditer(text, start, end), _GLUED.finditer(text, start, end),
+                       key=lambda m: m.start(1))
 
 
 def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
