@@ -437,6 +437,7 @@ def test_candidates_by_text_equal_the_plain_ones_on_wire_copy(monkeypatch):
     def spy(*args, **kw):
         out = plain_kinds(*args, **kw)
         assert out.tolist() == plain_kinds(*args, **kw, dense_max=0).tolist()  # the table and the sort agree
+        assert out.tolist() == plain_kinds(*args, **kw, chunk=3).tolist()  # slices of pairs change nothing
         spread.append((len(out), int(out.sum())))
         return out
 
