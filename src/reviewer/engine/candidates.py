@@ -713,23 +713,25 @@ def _kind_pairs(xk: sparse.csr_matrix, wk: sparse.csr_matrix, df: np.ndarray, mu
         parts[n] = (a[ok], b[ok], prod.data[ok], prod_w.data[ok])
 
     _each(one, range(len(starts)))
+    if any_over:
+        seen = _stacked_pattern(seen_at, nk)
+        del seen_at
+        extra = _combo_kind_pairs(xk, df, order, seen, over, mult, t)
+        del seen
+        if extra is not None:  # after the products' pairs, in the one concatenation below (issue 15)
+            ea, eb = extra
+            ok = _kind_pair_at(ea, eb, mult, first, last)
+            parts.append((ea[ok], eb[ok], np.zeros(len(ok)), np.zeros(len(ok))))
     ka = np.concatenate([q[0] for q in parts]) if parts else np.zeros(0, dtype=np.int64)
     kb = np.concatenate([q[1] for q in parts]) if parts else np.zeros(0, dtype=np.int64)
     cos = np.concatenate([q[2] for q in parts]) if parts else np.zeros(0)
     w_shared = np.concatenate([q[3] for q in parts]) if parts else np.zeros(0)
     del parts
     if any_over:
-        seen = _stacked_pattern(seen_at, nk)
-        del seen_at
-        extra = _combo_kind_pairs(xk, df, order, seen, over, mult, t)
-        if extra is not None:
-            ea, eb = extra
-            ok = _kind_pair_at(ea, eb, mult, first, last)
-            ka, kb = np.concatenate([ka, ea[ok]]), np.concatenate([kb, eb[ok]])
-            cos, w_shared = np.concatenate([cos, np.zeros(len(ok))]), np.concatenate([w_shared, np.zeros(len(ok))])
         oc = np.flatnonzero(over)
         cos_o, ws_o = _pair_values(xk[:, oc], wk[:, oc], ka, kb)
-        cos, w_shared = cos + cos_o, w_shared + ws_o
+        cos += cos_o  # in place: the same sums, no new arrays (issue 15: page faults)
+        w_shared += ws_o
     return ka, kb, cos, w_shared
 
 
