@@ -267,6 +267,8 @@ def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only
 
 
 def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
+    if len(evidence) < 2:
+        return evidence  # nothing to drop (issue 15: most decisions); the list is the caller's own
     seen: set[tuple] = set()
     out = []
     for e in evidence:
