@@ -437,6 +437,7 @@ def test_candidates_by_text_equal_the_plain_ones_on_wire_copy(monkeypatch):
     def spy(*args, **kw):
         out = plain_kinds(*args, **kw)
         assert out.tolist() == plain_kinds(*args, **kw, dense_max=0).tolist()  # the table and the sort agree
+        assert out.tolist() == plain_kinds(*args, **kw, chunk=3).tolist()  # slices of pairs change nothing
         spread.append((len(out), int(out.sum())))
         return out
 
@@ -771,3 +772,18 @@ def test_never_linked_is_below_both_bars_inside_one_article_only():
     same = np.array([True, True, True, False])
     lex = np.array([t.within_conflict_min - 0.01, t.within_conflict_min, 0.1, 0.1])
     assert _never_linked(same, lex, t).tolist() == [True, False, True, False]
+
+
+def test_links_from_slot_descriptors_and_denials_by_tuning_identity():
+    """issue 15: align's link builder makes the Link its constructor makes, and negation's
+    ``keep`` is one function per Tuning object (found by identity, not by hashing the Tuning)."""
+    from reviewer.engine import align
+    from reviewer.models import Evidence, Link, SentenceRef
+
+    args = (SentenceRef("x", 3), SentenceRef("y", 8), "conflict", 0.6125,
+            (Evidence("number", "31", "38", (4, 6), (9, 11)),))
+    made = align._new_link(*args)
+    assert type(made) is Link and made == Link(*args) and hash(made) == hash(Link(*args))
+    other = dataclasses.replace(TUNING, negation_min_sim=TUNING.negation_min_sim + 0.01)
+    assert align._specific_denial_of(TUNING) is align._specific_denial_of(TUNING)
+    assert align._specific_denial_of(other) is not align._specific_denial_of(TUNING)

@@ -16,8 +16,6 @@ Pipeline (features -> candidates -> evidence -> decision -> selection):
 
 from __future__ import annotations
 
-import functools
-
 import itertools
 from collections.abc import Callable
 from dataclasses import replace
@@ -240,10 +238,19 @@ def _share_caches(feats: list[SentFeatures], kind: list[int]) -> None:
             f.memo, f._near = g.memo, g._near
 
 
-@functools.lru_cache(maxsize=8)
+_DENIALS: dict[int, tuple[Tuning, Callable]] = {}
+
+
 def _specific_denial_of(t: Tuning):
-    """negation_evidence's ``keep``: a denial of a word specific in the cluster (engine.specificity)."""
-    return lambda x, y, term, span: specificity.denial_is_specific(x, y, term, span, t)
+    """negation_evidence's ``keep``: a denial of a word specific in the cluster (engine.specificity).
+    issue 15: one per Tuning object, found by identity: hashing the Tuning (every field) on each
+    decision, as an lru_cache did, was an eighth of the decisions' time on the dense cluster."""
+    got = _DENIALS.get(id(t))
+    if got is None or got[0] is not t:
+        if len(_DENIALS) > 8:
+            _DENIALS.clear()
+        got = _DENIALS[id(t)] = (t, lambda x, y, term, span: specificity.denial_is_specific(x, y, term, span, t))
+    return got[1]
 
 
 def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only_facts: bool,
@@ -273,6 +280,8 @@ def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only
 
 
 def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
+    if len(evidence) < 2:
+        return evidence  # nothing to drop (issue 15: most decisions); the list is the caller's own
     seen: set[tuple] = set()
     out = []
     for e in evidence:
@@ -618,5 +627,34 @@ def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[i
     rel_col = np.array(["conflict", "match"], dtype=object)[rel]
     # Tens of thousands of new objects, none of them garbage: align() runs with the cycle
     # collector paused (its passes were 60% of this loop on the dense 5k, issue 15).
-    return list(map(Link, ref[li[sorted_at]].tolist(), ref[lj[sorted_at]].tolist(), rel_col[sorted_at].tolist(),
+    return list(map(_new_link, ref[li[sorted_at]].tolist(), ref[lj[sorted_at]].tolist(), rel_col[sorted_at].tolist(),
                     r[sorted_at].tolist(), ev_col[sorted_at].tolist()))
+
+
+def _link_builder() -> Callable[[SentenceRef, SentenceRef, str, float, tuple[Evidence, ...]], Link]:
+    """``Link(a, b, relation, score, evidence)``, a third faster (issue 15: ~100k links on the
+    dense 5k): the frozen dataclass's __init__ sets each field through object.__setattr__; here
+    a new object's slots are set through their descriptors. The same object; the plain
+    constructor whenever Link is not the five-slot dataclass this relies on."""
+    import dataclasses
+
+    names = ("a", "b", "relation", "score", "evidence")
+    if tuple(f.name for f in dataclasses.fields(Link)) != names or getattr(Link, "__slots__", None) != names \
+            or hasattr(Link, "__post_init__"):
+        return Link
+    new = object.__new__
+    set_a, set_b, set_rel, set_score, set_ev = (getattr(Link, n).__set__ for n in names)
+
+    def make(a: SentenceRef, b: SentenceRef, relation: str, score: float, evidence: tuple[Evidence, ...]) -> Link:
+        link = new(Link)
+        set_a(link, a)
+        set_b(link, b)
+        set_rel(link, relation)
+        set_score(link, score)
+        set_ev(link, evidence)
+        return link
+
+    return make
+
+
+_new_link = _link_builder()

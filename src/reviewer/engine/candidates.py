@@ -691,8 +691,7 @@ def _kind_pairs(xk: sparse.csr_matrix, wk: sparse.csr_matrix, df: np.ndarray, mu
     starts = list(range(0, nk, block))
     parts: list = [None] * len(starts)
     any_over = bool(over.any())
-    seen_rows: list = [None] * len(starts)
-    seen_cols: list = [None] * len(starts)
+    seen_at: list = [None] * len(starts)
 
     def one(n: int) -> None:
         r0 = starts[n]
@@ -708,32 +707,45 @@ def _kind_pairs(xk: sparse.csr_matrix, wk: sparse.csr_matrix, df: np.ndarray, mu
             assert np.array_equal(prod.indptr, prod_w.indptr) and np.array_equal(prod.indices, prod_w.indices)
         a = np.repeat(np.arange(r0, r1, dtype=np.int64), np.diff(prod.indptr))
         b = prod.indices.astype(np.int64)
-        if any_over:  # the pairs found, for the combined keys to leave out
-            seen_rows[n] = a
-            seen_cols[n] = b
+        if any_over:  # the pairs found, for the combined keys to leave out: the block's pattern
+            seen_at[n] = (prod.indptr, prod.indices)
         ok = _kind_pair_at(a, b, mult, first, last)
         parts[n] = (a[ok], b[ok], prod.data[ok], prod_w.data[ok])
 
     _each(one, range(len(starts)))
+    if any_over:
+        seen = _stacked_pattern(seen_at, nk)
+        del seen_at
+        extra = _combo_kind_pairs(xk, df, order, seen, over, mult, t)
+        del seen
+        if extra is not None:  # after the products' pairs, in the one concatenation below (issue 15)
+            ea, eb = extra
+            ok = _kind_pair_at(ea, eb, mult, first, last)
+            parts.append((ea[ok], eb[ok], np.zeros(len(ok)), np.zeros(len(ok))))
     ka = np.concatenate([q[0] for q in parts]) if parts else np.zeros(0, dtype=np.int64)
     kb = np.concatenate([q[1] for q in parts]) if parts else np.zeros(0, dtype=np.int64)
     cos = np.concatenate([q[2] for q in parts]) if parts else np.zeros(0)
     w_shared = np.concatenate([q[3] for q in parts]) if parts else np.zeros(0)
     del parts
     if any_over:
-        seen = sparse.csr_matrix((np.ones(sum(len(r) for r in seen_rows)),
-                                  (np.concatenate(seen_rows), np.concatenate(seen_cols))), shape=(nk, nk))
-        del seen_rows, seen_cols
-        extra = _combo_kind_pairs(xk, df, order, seen, over, mult, t)
-        if extra is not None:
-            ea, eb = extra
-            ok = _kind_pair_at(ea, eb, mult, first, last)
-            ka, kb = np.concatenate([ka, ea[ok]]), np.concatenate([kb, eb[ok]])
-            cos, w_shared = np.concatenate([cos, np.zeros(len(ok))]), np.concatenate([w_shared, np.zeros(len(ok))])
         oc = np.flatnonzero(over)
         cos_o, ws_o = _pair_values(xk[:, oc], wk[:, oc], ka, kb)
-        cos, w_shared = cos + cos_o, w_shared + ws_o
+        cos += cos_o  # in place: the same sums, no new arrays (issue 15: page faults)
+        w_shared += ws_o
     return ka, kb, cos, w_shared
+
+
+def _stacked_pattern(blocks: list, n: int) -> sparse.csr_matrix:
+    """The n x n matrix of ones at the entries of consecutive row blocks, given as (indptr,
+    indices) of products (no entry twice), in canonical form: the matrix that
+    ``csr_matrix((ones, (rows, cols)))`` of their entries builds, without the (row, column)
+    arrays and their conversion (issue 15: a fifth of the dense 5k's page faults)."""
+    offsets = np.cumsum([0] + [int(p[0][-1]) for p in blocks[:-1]])
+    indptr = np.concatenate([blocks[0][0][:1]] + [p[0][1:] + off for p, off in zip(blocks, offsets.tolist())])
+    indices = np.concatenate([p[1] for p in blocks])
+    out = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(n, n))
+    out.sum_duplicates()  # sorts each row's columns, as the conversion from (row, column) pairs does
+    return out
 
 
 def _kind_pair_at(a: np.ndarray, b: np.ndarray, mult: np.ndarray, first: np.ndarray, last: np.ndarray) -> np.ndarray:
@@ -763,32 +775,57 @@ def _combo_kind_pairs(xk: sparse.csr_matrix, df: np.ndarray, order: np.ndarray, 
 
 def _kinds_may_rank(ka: np.ndarray, kb: np.ndarray, sim: np.ndarray, kind: np.ndarray, mult: np.ndarray,
                     first: np.ndarray, last: np.ndarray, art_of: np.ndarray, within: bool, k: int,
-                    bins: int = 256, dense_max: int = 1 << 25) -> np.ndarray:
+                    bins: int = 256, dense_max: int = 1 << 25, chunk: int = 1 << 16) -> np.ndarray:
     """:func:`_may_rank` on ordered pairs of kinds, before they are spread to sentences: a
     pair of kinds whose similarity is below the ``k`` partners that every sentence of each of
     its two kinds surely has (a lower bound: every copy of the other kind, but those that may
     share the sentence's article) gives sentence pairs that rank below k on both ends, which
     :func:`_best_per_sentence` never keeps and whose dropping changes no rank of the others.
     The two orientations of a pair of kinds may differ in their last bits: a partner kind
-    counts at the lower of the two, and only when every orientation it can take is there."""
+    counts at the lower of the two, and only when every orientation it can take is there.
+    issue 15: the pairs are worked through in slices of ``chunk`` (a million pairs of kinds on
+    the dense 5k: whole-length temporaries were a quarter of the candidates' page faults)."""
     nk = len(mult)
     m = len(ka)
     if m == 0:
         return np.ones(0, dtype=bool)
-    b = np.clip((sim * (bins - 1)).astype(np.int64), 0, bins - 1)
+    steps = range(0, m, chunk)
+    b = np.empty(m, dtype=np.int16)
+    for s in steps:
+        b[s:s + chunk] = np.clip((sim[s:s + chunk] * (bins - 1)).astype(np.int64), 0, bins - 1)
+    if within:
+        sub = np.zeros(nk, dtype=np.int64)
+    else:  # the most copies of a kind in one article: a sentence's own article may hold that many
+        ka_art = np.unique(kind * (int(art_of.max()) + 1) + art_of, return_counts=True)
+        sub = np.zeros(nk, dtype=np.int64)
+        np.maximum.at(sub, ka_art[0] // (int(art_of.max()) + 1), ka_art[1])
+
+    def counted(ua: np.ndarray, ub: np.ndarray, low_b: np.ndarray, full: np.ndarray) -> tuple:
+        """The histogram entries of the pairs of kinds (ua, ub) counted at bin low_b: (keys of
+        ua's row, keys of ub's row, the sure partners each brings)."""
+        self_pair = ua == ub
+        g_a = np.maximum(0, mult[ub] - sub[ub] - (self_pair & within))  # sure partners of a sentence of ua in ub
+        g_b = np.maximum(0, mult[ua] - sub[ua] - (self_pair & within))
+        g_a[~full] = 0
+        g_b[~full | self_pair] = 0
+        return ua * bins + low_b, ub * bins + low_b, g_a, g_b
+
+    parts = []
     if nk * nk <= dense_max:
         # each pair of kinds counted at one of its entries: (a, b) with a < b when (b, a) can
         # be there too (at the lower bin of the two, none when (b, a) is missing), else alone
         table = np.full((nk, nk), -1, dtype=np.int16)
         table[ka, kb] = b
-        rev_possible = (ka != kb) & (first[kb] < last[ka])
-        at = np.flatnonzero(~rev_possible | (ka < kb))
-        ua, ub, low_b = ka[at], kb[at], b[at]
-        rev = table[ub, ua]
+        for s in steps:
+            ka_s, kb_s = ka[s:s + chunk], kb[s:s + chunk]
+            rev_possible = (ka_s != kb_s) & (first[kb_s] < last[ka_s])
+            at = np.flatnonzero(~rev_possible | (ka_s < kb_s))
+            ua, ub, low_b = ka_s[at], kb_s[at], b[s:s + chunk][at]
+            rev = table[ub, ua]
+            two = rev_possible[at]
+            full = ~two | (rev >= 0)
+            parts.append(counted(ua, ub, np.where(two, np.minimum(low_b, rev), low_b), full))
         del table
-        two = rev_possible[at]
-        full = ~two | (rev >= 0)
-        low_b = np.where(two, np.minimum(low_b, rev), low_b)
     else:
         lo, hi = np.minimum(ka, kb), np.maximum(ka, kb)
         ukey = lo * nk + hi
@@ -799,19 +836,14 @@ def _kinds_may_rank(ka: np.ndarray, kb: np.ndarray, sim: np.ndarray, kind: np.nd
         low_b = np.minimum.reduceat(b[order], start)
         ua, ub = lo[order[start]], hi[order[start]]
         possible = np.where(ua == ub, 1, (first[ua] < last[ub]).astype(np.int64) + (first[ub] < last[ua]))
-        full = present == possible
-    if within:
-        sub = np.zeros(nk, dtype=np.int64)
-    else:  # the most copies of a kind in one article: a sentence's own article may hold that many
-        ka_art = np.unique(kind * (int(art_of.max()) + 1) + art_of, return_counts=True)
-        sub = np.zeros(nk, dtype=np.int64)
-        np.maximum.at(sub, ka_art[0] // (int(art_of.max()) + 1), ka_art[1])
-    self_pair = ua == ub
-    g_a = np.maximum(0, mult[ub] - sub[ub] - (self_pair & within))  # sure partners of a sentence of ua in ub
-    g_b = np.maximum(0, mult[ua] - sub[ua] - (self_pair & within))
-    g_a[~full] = 0
-    g_b[~full | self_pair] = 0
-    hist = np.bincount(np.concatenate([ua * bins + low_b, ub * bins + low_b]), weights=np.concatenate([g_a, g_b]),
+        parts.append(counted(ua, ub, low_b, present == possible))
+    # the entries in the order of one pass over all pairs: first every ua's, then every ub's
+    hist = np.bincount(np.concatenate([q[0] for q in parts] + [q[1] for q in parts]),
+                       weights=np.concatenate([q[2] for q in parts] + [q[3] for q in parts]),
                        minlength=nk * bins).reshape(nk, bins)
     low = _lowest_bins(hist, k)
-    return (b >= low[ka]) | (b >= low[kb])
+    out = np.empty(m, dtype=bool)
+    for s in steps:
+        b_s = b[s:s + chunk]
+        out[s:s + chunk] = (b_s >= low[ka[s:s + chunk]]) | (b_s >= low[kb[s:s + chunk]])
+    return out
