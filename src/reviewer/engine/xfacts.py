@@ -82,6 +82,11 @@ def _concepts_of(mod, words: list[str]) -> set[str]:
     out.update(c for k, c in table.items() if " " in k and k in joined)
     if "population" in out:
         out.add(GENERIC)  # "40,000 inhabitants" are people
+    if "suspects" in out and "arrested" not in out:
+        # Those who did it, called suspects by one report and attackers or thieves by another
+        # ("five suspects broke in" / "cinco asaltantes"): one slot. Suspects taken in
+        # ("seven suspects detained") are a count of arrests, kept apart.
+        out = (out - {"suspects"}) | {"attackers"}
     return out
 
 

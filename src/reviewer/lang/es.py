@@ -36,7 +36,7 @@ CONCEPTS = {"muert": "dead", "fallec": "dead", "murieron": "dead", "muri": "dead
             "edificio": "buildings", "asiento": "seats", "atacante": "attackers", "agresor": "attackers",
             "sospechos": "suspects", "tripulante": "crew", "rescatista": "rescuers"}
 CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway cars
-    "ladrón": "attackers", "ladrones": "attackers", "joya": "items", "objeto": "items", "vagón": "carriages",
+    "ladrón": "attackers", "ladrones": "attackers", "asaltante": "attackers", "joya": "items", "objeto": "items", "vagón": "carriages",
     "vagones": "carriages"
 })
 UNIT_WORDS = {"km": "kilometer", "kilómetro": "kilometer", "kilómetros": "kilometer", "kilometros": "kilometer",
