@@ -38,7 +38,11 @@ def test_agreeing_figures_enter_the_cross_language_scores_only_on_topic():
     emb = np.array([[1.0, 0.0], [np.cos(0.5), np.sin(0.5)]])  # cosine 0.88
     scores, mask = np.zeros((2, 2)), np.array([[False, True], [True, False]])
     crosslingual._add_agreeing_figures(scores, mask, emb, feats, TUNING)
-    assert scores[0, 1] == scores[1, 0] == TUNING.xl_fact_score
+    assert scores[0, 1] == scores[1, 0] == TUNING.xl_figure_score
+    # put up on closeness alone already (xl_fact_score): the shared figure ranks it above those
+    scores = np.full((2, 2), TUNING.xl_fact_score)
+    crosslingual._add_agreeing_figures(scores, mask, emb, feats, TUNING)
+    assert scores[0, 1] == TUNING.xl_figure_score > TUNING.xl_fact_score
     far = np.array([[1.0, 0.0], [0.0, 1.0]])  # cosine 0: another topic
     scores = np.zeros((2, 2))
     crosslingual._add_agreeing_figures(scores, mask, far, feats, TUNING)

@@ -295,10 +295,12 @@ def _add_agreeing_figures(scores: np.ndarray, mask: np.ndarray, emb: np.ndarray,
     from reviewer.engine import xfacts
 
     def allowed(i: int, j: int) -> bool:
-        return bool(mask[i, j]) and scores[i, j] < t.xl_fact_score and float(emb[i] @ emb[j]) >= t.xl_figure_cos
+        return bool(mask[i, j]) and scores[i, j] < t.xl_figure_score and float(emb[i] @ emb[j]) >= t.xl_figure_cos
 
+    # Scored xl_figure_score, a little above the pairs put up on closeness alone (xl_fact_score):
+    # among a sentence's few candidates in an article, the one stating its figure comes first.
     for i, j in xfacts.agreeing_pairs([f.text for f in feats], [f.lang for f in feats], allowed):
-        scores[i, j] = scores[j, i] = t.xl_fact_score
+        scores[i, j] = scores[j, i] = t.xl_figure_score
 
 
 def slot_keys(text: str, lang: str) -> frozenset[tuple[str, str]]:
@@ -358,13 +360,21 @@ def _add_slot_partners(scores: np.ndarray, mask: np.ndarray, emb: np.ndarray, fe
     for i, j in slot_partners(cos, keys, arts, mask, t.xl_slot_cos):
         if scores[i, j] >= t.xl_conflict_score:
             continue
-        # A sentence the model already puts up for a conflict there states its slot in that pair.
-        if (scores[i, arts == arts[j]] == t.xl_conflict_score).any() \
-                or (scores[j, arts == arts[i]] == t.xl_conflict_score).any():
+        # A sentence the model already puts up for a conflict there, with a sentence stating
+        # the same slot, states its slot in that pair (a pair on another slot or none, such as
+        # a line of phone numbers, leaves this one to check).
+        shared = keys[i] & keys[j]
+        if _put_up_on(scores[i], arts == arts[j], keys, shared, t) or _put_up_on(scores[j], arts == arts[i], keys, shared, t):
             continue
         a, b = feats[i], feats[j]
         if _slot_evidence(a, b, t):
             scores[i, j] = scores[j, i] = t.xl_conflict_score
+
+
+def _put_up_on(row: np.ndarray, in_article: np.ndarray, keys: list[frozenset], slots: frozenset, t: Tuning) -> bool:
+    """``row`` (one sentence's scores) puts up for a conflict a sentence of ``in_article`` that
+    states one of ``slots``."""
+    return any(keys[k] & slots for k in np.flatnonzero(in_article & (row == t.xl_conflict_score)))
 
 
 def _slot_evidence(a, b, t: Tuning) -> bool:
