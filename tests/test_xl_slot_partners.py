@@ -126,3 +126,21 @@ def test_suspects_and_those_who_did_it_are_one_count(a, la, b, lb, pair):
 def test_suspects_taken_in_are_a_count_of_arrests_not_of_attackers():
     ev = xfacts.xl_evidence("Police detained nine suspects.", "en", "Tres ladrones huyeron.", "es")
     assert ev == []
+
+
+@pytest.mark.parametrize("a,la,b,lb,hit", [
+    ("El autobús cayó desde unos 12 metros.", "es", "The bus dropped about 25 metres.", "en", True),
+    ("La cabine est tombée de 40 mètres.", "fr", "Die Kabine stürzte 55 Meter tief.", "de", True),
+    ("Il camion è caduto da 8 metri.", "it", "O caminhão caiu de 14 metros.", "pt", True),
+    ("Un séisme de magnitude 5,2 a frappé la côte.", "fr", "Ein Beben der Stärke 6,1 erschütterte die Küste.", "de", True),
+    ("El autobús cayó desde unos 12 metros.", "es", "The bus dropped about 12 metres.", "en", False),  # agree
+    ("El autobús cayó desde unos 12 metros.", "es", "The road runs 400 metres along the bank.", "en", False),  # two lengths
+])
+def test_a_measurement_or_a_magnitude_is_a_slot_too(a, la, b, lb, hit):
+    assert crosslingual.slot_keys(a, la) & crosslingual.slot_keys(b, lb)
+    assert crosslingual._slot_evidence(_feat(a, la, 0), _feat(b, lb, 1), TUNING) is hit
+
+
+def test_a_measurement_and_a_count_fill_no_common_slot():
+    assert not crosslingual.slot_keys("El autobús cayó desde 12 metros.", "es") \
+        & crosslingual.slot_keys("Twelve passengers were hurt.", "en")
