@@ -263,3 +263,15 @@ def test_a_figure_stated_in_two_languages_survives_better_partners():
     kept = align._someones_best(feats, matches)
     assert (0, 1, 0.36, 0.0) in kept  # the same figure of the same thing
     assert (0, 4, 0.36, 0.0) not in kept  # another figure: each side has a better partner
+
+
+@pytest.mark.parametrize("en, other, lang, hit", [
+    ("The probe touched down at 4:52 p.m. local time.", "La sonda tocó tierra a las 16:52 hora local.", "es", True),
+    ("The probe touched down at 4:52 p.m. local time.", "La sonde s'est posée à 16h52, heure locale.", "fr", True),
+    ("The probe touched down at 4:52 p.m. local time.", "Die Sonde landete um 16.52 Uhr Ortszeit.", "de", True),
+    ("The probe touched down at 4:52 p.m. local time.", "La sonda è atterrata alle 16:53 ora locale.", "it", False),  # another minute
+    ("The probe touched down at 4:30 p.m. local time.", "A sonda pousou às 16h30, hora local.", "pt", False),  # a round half hour
+])
+def test_a_clock_time_to_the_minute_in_both_pairs_sentences(en, other, lang, hit):
+    pairs = xfacts.agreeing_pairs([en, "The weather was mild.", other], ["en", "en", lang], lambda i, j: True)
+    assert (pairs == [(0, 2)]) is hit

@@ -602,6 +602,8 @@ def _specific(x: XFact) -> bool:
     """A figure specific enough that two sentences stating it likely state one claim."""
     if x.kind == "duration" and x.agree_only:
         return True  # "a five-year term"
+    if x.kind == "time":
+        return x.value % 15 != 0  # a clock time to the minute ("at 4:52 p.m."), not a round hour or quarter
     if x.kind not in ("count", "percent", "measure") or x.value < 10:
         return False
     return not (x.kind == "count" and not x.concepts - {GENERIC})
