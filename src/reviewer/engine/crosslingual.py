@@ -307,7 +307,7 @@ def slot_keys(text: str, lang: str) -> frozenset[tuple[str, str]]:
     """The slots a report fills once for the event, with a value it commits to (xfacts facts that
     are not for agreement only): its counts, by each kind counted other than "people" ("dead",
     "population"); its measurements, by dimension (the height of a fall, the depth of a wreck);
-    a quake's magnitude. Counts of "people" only may be two groups; weekdays, dates and clock
+    a quake's magnitude; an age (xfacts keeps two ages of one slot within xl_age_ratio). Counts of "people" only may be two groups; weekdays, dates and clock
     times belong to the many happenings a report tells: no slot here."""
     from reviewer.engine import xfacts
 
@@ -327,8 +327,8 @@ def fact_slots(f) -> set[tuple[str, str]]:
         return {("count", c) for c in f.concepts - {xfacts.GENERIC}}
     if f.kind == "measure":
         return {("measure", f.dim)}
-    if f.kind == "magnitude":
-        return {("magnitude", "")}
+    if f.kind in ("magnitude", "age"):
+        return {(f.kind, "")}
     return set()
 
 
@@ -407,7 +407,7 @@ def _slot_evidence(a, b, t: Tuning, slots: frozenset | None = None) -> bool:
         y = next((f for f in xfacts.read_facts(b.text, b.lang) if f.span == e.b_span), None)
         if not (x and y and x.kind == y.kind) or (slots is not None and not fact_slots(x) & fact_slots(y) & slots):
             continue
-        if x.kind in ("measure", "magnitude"):
+        if x.kind in ("measure", "magnitude", "age"):
             return True
         if x.kind == "count" and min(x.value, y.value) > 0 and max(x.value, y.value) / min(x.value, y.value) <= t.xl_slot_ratio:
             return True

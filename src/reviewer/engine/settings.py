@@ -216,6 +216,8 @@ class Tuning:
     xl_slot_cos: float = 0.77
     # ... with values no further apart than this ratio (further apart: two groups of that kind).
     xl_slot_ratio: float = 3.0
+    # Two ages (engine.xfacts) are one person's only this close (70 / 72); further apart, two people.
+    xl_age_ratio: float = 1.1
 
 
 TUNING = Tuning()
