@@ -93,10 +93,10 @@ def test_both_relations_in_one_sentence_do_not():
 # --- "the lives of N people" --------------------------------------------------------------------
 
 def test_the_lives_of_n_people_are_the_dead():
-    assert heads("The avalanche claimed the lives of at least 17 skiers.")[0][1] == ("skier", "die")
+    assert heads("The avalanche took the lives of at least 17 skiers.")[0][1] == ("skier", "die")
 
 
 def test_the_lives_of_n_and_n_killed_disagree():
-    got = links("The blast in the harbour claimed the lives of at least 41 dock workers, the port authority said.",
+    got = links("The blast in the harbour took the lives of at least 41 dock workers, the port authority said.",
                 "The blast in the harbour killed 38 dock workers, the port authority said.")
     assert got == [("conflict", ("quantity",))]
