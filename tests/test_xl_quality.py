@@ -38,7 +38,11 @@ def test_agreeing_figures_enter_the_cross_language_scores_only_on_topic():
     emb = np.array([[1.0, 0.0], [np.cos(0.5), np.sin(0.5)]])  # cosine 0.88
     scores, mask = np.zeros((2, 2)), np.array([[False, True], [True, False]])
     crosslingual._add_agreeing_figures(scores, mask, emb, feats, TUNING)
-    assert scores[0, 1] == scores[1, 0] == TUNING.xl_fact_score
+    assert scores[0, 1] == scores[1, 0] == TUNING.xl_figure_score
+    # put up on closeness alone already (xl_fact_score): the shared figure ranks it above those
+    scores = np.full((2, 2), TUNING.xl_fact_score)
+    crosslingual._add_agreeing_figures(scores, mask, emb, feats, TUNING)
+    assert scores[0, 1] == TUNING.xl_figure_score > TUNING.xl_fact_score
     far = np.array([[1.0, 0.0], [0.0, 1.0]])  # cosine 0: another topic
     scores = np.zeros((2, 2))
     crosslingual._add_agreeing_figures(scores, mask, far, feats, TUNING)
@@ -259,3 +263,15 @@ def test_a_figure_stated_in_two_languages_survives_better_partners():
     kept = align._someones_best(feats, matches)
     assert (0, 1, 0.36, 0.0) in kept  # the same figure of the same thing
     assert (0, 4, 0.36, 0.0) not in kept  # another figure: each side has a better partner
+
+
+@pytest.mark.parametrize("en, other, lang, hit", [
+    ("The probe touched down at 4:52 p.m. local time.", "La sonda tocó tierra a las 16:52 hora local.", "es", True),
+    ("The probe touched down at 4:52 p.m. local time.", "La sonde s'est posée à 16h52, heure locale.", "fr", True),
+    ("The probe touched down at 4:52 p.m. local time.", "Die Sonde landete um 16.52 Uhr Ortszeit.", "de", True),
+    ("The probe touched down at 4:52 p.m. local time.", "La sonda è atterrata alle 16:53 ora locale.", "it", False),  # another minute
+    ("The probe touched down at 4:30 p.m. local time.", "A sonda pousou às 16h30, hora local.", "pt", False),  # a round half hour
+])
+def test_a_clock_time_to_the_minute_in_both_pairs_sentences(en, other, lang, hit):
+    pairs = xfacts.agreeing_pairs([en, "The weather was mild.", other], ["en", "en", lang], lambda i, j: True)
+    assert (pairs == [(0, 2)]) is hit

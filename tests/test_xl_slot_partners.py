@@ -70,7 +70,20 @@ def test_a_slot_pair_is_put_up_for_a_conflict():
     assert not off.any()
 
 
-def test_a_sentence_already_put_up_for_a_conflict_there_takes_no_second():
+def test_a_sentence_already_put_up_for_a_conflict_on_its_slot_takes_no_second():
+    sents = [("El pueblo, de 6.100 habitantes, quedó aislado.", "es", 0),
+             ("Some 5,300 inhabitants live along the valley.", "en", 1),
+             ("The town has 6,700 inhabitants.", "en", 1)]
+    emb = _unit([1.0, 0.3, 0.0], [1.0, 0.0, 1.2], [1.0, 0.45, 0.5])  # 2 is 0's nearest in the slot
+    assert _run(sents, emb, np.zeros((3, 3)))[0, 2] == TUNING.xl_conflict_score
+    scores = np.zeros((3, 3))
+    scores[0, 1] = scores[1, 0] = TUNING.xl_conflict_score
+    got = _run(sents, emb, scores)
+    assert got[0, 2] == 0.0
+
+
+def test_a_conflict_put_up_on_another_slot_leaves_the_slot_pair_to_check():
+    # the pair already put up states no count of inhabitants (a line of contact numbers, a river)
     sents = [("El pueblo, de 6.100 habitantes, quedó aislado.", "es", 0),
              ("The river rose two metres overnight.", "en", 1),
              ("The town has 6,700 inhabitants.", "en", 1)]
@@ -78,7 +91,7 @@ def test_a_sentence_already_put_up_for_a_conflict_there_takes_no_second():
     scores = np.zeros((3, 3))
     scores[0, 1] = scores[1, 0] = TUNING.xl_conflict_score
     got = _run(sents, emb, scores)
-    assert got[0, 2] == 0.0
+    assert got[0, 2] == got[2, 0] == TUNING.xl_conflict_score
 
 
 @pytest.mark.parametrize("lang,text,n", [
@@ -97,3 +110,37 @@ def test_thieves_are_counted_as_those_who_did_it(lang, text, n):
 def test_two_thieves_against_three_is_a_conflict_across_languages():
     ev = xfacts.xl_evidence("Dos ladrones huyeron en moto.", "es", "Three thieves fled on bikes.", "en")
     assert [(e.a, e.b) for e in ev] == [("Dos", "Three")]
+
+
+@pytest.mark.parametrize("a,la,b,lb,pair", [
+    ("Cinco asaltantes entraron por el tejado.", "es", "Six suspects broke in through the roof.", "en", ("Cinco", "Six")),
+    ("Deux cambrioleurs sont entrés.", "fr", "Drei Verdächtige drangen ein.", "de", ("Deux", "Drei")),
+    ("Sette sospettati sono fuggiti.", "it", "Eight robbers fled.", "en", ("Sette", "Eight")),
+    ("Cinco suspeitos fugiram.", "pt", "Four thieves escaped.", "en", ("Cinco", "Four")),
+])
+def test_suspects_and_those_who_did_it_are_one_count(a, la, b, lb, pair):
+    ev = xfacts.xl_evidence(a, la, b, lb)
+    assert [(e.a, e.b) for e in ev] == [pair]
+
+
+def test_suspects_taken_in_are_a_count_of_arrests_not_of_attackers():
+    ev = xfacts.xl_evidence("Police detained nine suspects.", "en", "Tres ladrones huyeron.", "es")
+    assert ev == []
+
+
+@pytest.mark.parametrize("a,la,b,lb,hit", [
+    ("El autobús cayó desde unos 12 metros.", "es", "The bus dropped about 25 metres.", "en", True),
+    ("La cabine est tombée de 40 mètres.", "fr", "Die Kabine stürzte 55 Meter tief.", "de", True),
+    ("Il camion è caduto da 8 metri.", "it", "O caminhão caiu de 14 metros.", "pt", True),
+    ("Un séisme de magnitude 5,2 a frappé la côte.", "fr", "Ein Beben der Stärke 6,1 erschütterte die Küste.", "de", True),
+    ("El autobús cayó desde unos 12 metros.", "es", "The bus dropped about 12 metres.", "en", False),  # agree
+    ("El autobús cayó desde unos 12 metros.", "es", "The road runs 400 metres along the bank.", "en", False),  # two lengths
+])
+def test_a_measurement_or_a_magnitude_is_a_slot_too(a, la, b, lb, hit):
+    assert crosslingual.slot_keys(a, la) & crosslingual.slot_keys(b, lb)
+    assert crosslingual._slot_evidence(_feat(a, la, 0), _feat(b, lb, 1), TUNING) is hit
+
+
+def test_a_measurement_and_a_count_fill_no_common_slot():
+    assert not crosslingual.slot_keys("El autobús cayó desde 12 metros.", "es") \
+        & crosslingual.slot_keys("Twelve passengers were hurt.", "en")

@@ -295,24 +295,41 @@ def _add_agreeing_figures(scores: np.ndarray, mask: np.ndarray, emb: np.ndarray,
     from reviewer.engine import xfacts
 
     def allowed(i: int, j: int) -> bool:
-        return bool(mask[i, j]) and scores[i, j] < t.xl_fact_score and float(emb[i] @ emb[j]) >= t.xl_figure_cos
+        return bool(mask[i, j]) and scores[i, j] < t.xl_figure_score and float(emb[i] @ emb[j]) >= t.xl_figure_cos
 
+    # Scored xl_figure_score, a little above the pairs put up on closeness alone (xl_fact_score):
+    # among a sentence's few candidates in an article, the one stating its figure comes first.
     for i, j in xfacts.agreeing_pairs([f.text for f in feats], [f.lang for f in feats], allowed):
-        scores[i, j] = scores[j, i] = t.xl_fact_score
+        scores[i, j] = scores[j, i] = t.xl_figure_score
 
 
 def slot_keys(text: str, lang: str) -> frozenset[tuple[str, str]]:
-    """The slots a report fills once for the event, with a value it commits to: its counts (xfacts
-    facts that are not for agreement only), by each kind counted other than "people" ("dead",
-    "population"). Counts of "people" only may be two groups; weekdays, dates, clock times and
-    measures belong to the many happenings and distances a report tells: no slot here."""
+    """The slots a report fills once for the event, with a value it commits to (xfacts facts that
+    are not for agreement only): its counts, by each kind counted other than "people" ("dead",
+    "population"); its measurements, by dimension (the height of a fall, the depth of a wreck);
+    a quake's magnitude; an age (xfacts keeps two ages of one slot within xl_age_ratio). Counts of "people" only may be two groups; weekdays, dates and clock
+    times belong to the many happenings a report tells: no slot here."""
     from reviewer.engine import xfacts
 
     out = set()
     for f in xfacts.read_facts(text, lang):
-        if f.kind == "count" and not f.agree_only:
-            out.update(("count", c) for c in f.concepts - {xfacts.GENERIC})
+        out.update(fact_slots(f))
     return frozenset(out)
+
+
+def fact_slots(f) -> set[tuple[str, str]]:
+    """The slots (:func:`slot_keys`) one xfacts fact fills."""
+    from reviewer.engine import xfacts
+
+    if f.agree_only:
+        return set()
+    if f.kind == "count":
+        return {("count", c) for c in f.concepts - {xfacts.GENERIC}}
+    if f.kind == "measure":
+        return {("measure", f.dim)}
+    if f.kind in ("magnitude", "age"):
+        return {(f.kind, "")}
+    return set()
 
 
 def slot_partners(cos: np.ndarray, keys: list[frozenset], arts: np.ndarray, mask: np.ndarray,
@@ -358,27 +375,41 @@ def _add_slot_partners(scores: np.ndarray, mask: np.ndarray, emb: np.ndarray, fe
     for i, j in slot_partners(cos, keys, arts, mask, t.xl_slot_cos):
         if scores[i, j] >= t.xl_conflict_score:
             continue
-        # A sentence the model already puts up for a conflict there states its slot in that pair.
-        if (scores[i, arts == arts[j]] == t.xl_conflict_score).any() \
-                or (scores[j, arts == arts[i]] == t.xl_conflict_score).any():
+        # A sentence the model already puts up for a conflict there, with a sentence stating
+        # the same slot, states its slot in that pair (a pair on another slot or none, such as
+        # a line of phone numbers, leaves this one to check).
+        shared = keys[i] & keys[j]
+        if _put_up_on(scores[i], arts == arts[j], keys, shared, t) or _put_up_on(scores[j], arts == arts[i], keys, shared, t):
             continue
         a, b = feats[i], feats[j]
-        if _slot_evidence(a, b, t):
+        if _slot_evidence(a, b, t, shared):
             scores[i, j] = scores[j, i] = t.xl_conflict_score
 
 
-def _slot_evidence(a, b, t: Tuning) -> bool:
+def _put_up_on(row: np.ndarray, in_article: np.ndarray, keys: list[frozenset], slots: frozenset, t: Tuning) -> bool:
+    """``row`` (one sentence's scores) puts up for a conflict a sentence of ``in_article`` that
+    states one of ``slots``."""
+    return any(keys[k] & slots for k in np.flatnonzero(in_article & (row == t.xl_conflict_score)))
+
+
+def _slot_evidence(a, b, t: Tuning, slots: frozenset | None = None) -> bool:
     """The two sentences give one counted kind two values no further apart than
     ``t.xl_slot_ratio`` that disagree (xfacts.xl_evidence): further apart, they count two groups
-    (the hurt in one hospital, the hurt in all)."""
+    (the hurt in one hospital, the hurt in all); or two measurements of one dimension or two
+    magnitudes that disagree (xfacts keeps measurements of one slot within its own ratio).
+    ``slots``: only facts filling one of these (:func:`fact_slots`) count."""
     from reviewer.engine import xfacts
 
     for e in xfacts.xl_evidence(a.text, a.lang, b.text, b.lang):
         if e.kind not in ("number", "quantity"):
             continue
-        x = next((f for f in xfacts.read_facts(a.text, a.lang) if f.span == e.a_span and f.kind == "count"), None)
-        y = next((f for f in xfacts.read_facts(b.text, b.lang) if f.span == e.b_span and f.kind == "count"), None)
-        if x and y and min(x.value, y.value) > 0 and max(x.value, y.value) / min(x.value, y.value) <= t.xl_slot_ratio:
+        x = next((f for f in xfacts.read_facts(a.text, a.lang) if f.span == e.a_span), None)
+        y = next((f for f in xfacts.read_facts(b.text, b.lang) if f.span == e.b_span), None)
+        if not (x and y and x.kind == y.kind) or (slots is not None and not fact_slots(x) & fact_slots(y) & slots):
+            continue
+        if x.kind in ("measure", "magnitude", "age"):
+            return True
+        if x.kind == "count" and min(x.value, y.value) > 0 and max(x.value, y.value) / min(x.value, y.value) <= t.xl_slot_ratio:
             return True
     return False
 

@@ -214,6 +214,9 @@ class Tuning:
     # A pair stating one specific figure in one slot is compared for facts (so matched when they
     # agree) from this cosine on, whatever its rank.
     xl_figure_cos: float = 0.77
+    # ... and scored this (between xl_fact_score and xl_conflict_score): above the pairs compared
+    # on closeness alone, so a sentence's candidates in an article keep the one stating its figure.
+    xl_figure_score: float = 0.26
     # Two counts of "people" only (no kind in common) are one slot only within this ratio.
     xl_people_ratio: float = 10.0
     # A slot's two statements (issue 14, stop 22): two sentences of two languages that fill one
@@ -224,6 +227,8 @@ class Tuning:
     xl_slot_cos: float = 0.77
     # ... with values no further apart than this ratio (further apart: two groups of that kind).
     xl_slot_ratio: float = 3.0
+    # Two ages (engine.xfacts) are one person's only this close (70 / 72); further apart, two people.
+    xl_age_ratio: float = 1.1
 
 
 TUNING = Tuning()

@@ -42,8 +42,8 @@ GENERIC = "people"
 
 @dataclass(frozen=True, slots=True)
 class XFact:
-    kind: str  # count | percent | measure | duration | weekday | date | time
-    value: float  # measure: SI base units; duration and time: minutes; date: month*100+day
+    kind: str  # count | percent | measure | duration | weekday | date | time | magnitude | age
+    value: float  # measure: SI base units; duration and time: minutes; date: month*100+day; age: years
     span: tuple[int, int]
     approx: bool = False
     concepts: frozenset[str] = frozenset()
@@ -82,6 +82,11 @@ def _concepts_of(mod, words: list[str]) -> set[str]:
     out.update(c for k, c in table.items() if " " in k and k in joined)
     if "population" in out:
         out.add(GENERIC)  # "40,000 inhabitants" are people
+    if "suspects" in out and "arrested" not in out:
+        # Those who did it, called suspects by one report and attackers or thieves by another
+        # ("five suspects broke in" / "cinco asaltantes"): one slot. Suspects taken in
+        # ("seven suspects detained") are a count of arrests, kept apart.
+        out = (out - {"suspects"}) | {"attackers"}
     return out
 
 
@@ -274,6 +279,10 @@ def _number_facts(text: str, mod, numbers: list, words: list, durations: dict, f
             continue
         nxt = _next_word(text, end)
         key = _key(mod, nxt[0]) if nxt else ""
+        age_end = _age_end(text, mod, value, start, end, nxt, long_units)
+        if age_end is not None:
+            facts.append(XFact("age", value, (start, age_end), approx))
+            continue
         if key in units or (nxt and nxt[0] in units):
             unit = units.get(key) or units[nxt[0]]
             f = unit_factor(unit)
@@ -305,6 +314,39 @@ def _number_facts(text: str, mod, numbers: list, words: list, durations: dict, f
             concepts = {"dead"}  # "the death toll ... rose to 40", "le bilan s'élève à 40"
         if concepts:
             facts.append(XFact("count", value, (start, end), approx, frozenset(concepts)))
+
+
+_YEAR = 525_960  # minutes in a year, as LONG_DURATIONS give it
+_NAME_COMMA = re.compile(r"[^\W\d_][\w'’.-]*,\s*$")  # "..., Khan, " right before a figure
+_APPOSITION_END = re.compile(r"\s*[,)]")
+
+
+def _age_end(text: str, mod, value: float, start: int, end: int, nxt, long_units: dict) -> int | None:
+    """Where the age a figure states ends, or None when it states none: a span of years with
+    the language's AGE_AFTER words after it ("70 years old", "70 Jahre alt"), AGE_BEFORE words
+    before it ("aged 70", "âgé de 70 ans"), or set off by commas ("le pilote, 70 ans, ...");
+    a word of its own (AGE_UNITS: "70-Jährige"); or a plain figure set off by commas right after
+    a capitalised word ("Khan, 70, left"). A span of years otherwise is a term or a sentence."""
+    if not 0 < value <= 120 or not value.is_integer():
+        return None
+    if nxt and _key(mod, nxt[0]) in {_key(mod, w) for w in getattr(mod, "AGE_UNITS", ())}:
+        return nxt[1]
+    before = text[:start].lower()
+    cue_before = any(before.rstrip().endswith(c) and (len(before.rstrip()) == len(c) or not before.rstrip()[-len(c) - 1].isalnum())
+                     for c in getattr(mod, "AGE_BEFORE", ()))
+    name_before = bool(_NAME_COMMA.search(text[:start])) and text[:start].rstrip(", ").split()[-1][:1].isupper()
+    if nxt and long_units.get(_key(mod, nxt[0])) == _YEAR:
+        rest = text[nxt[1]:].lower()
+        for cue in getattr(mod, "AGE_AFTER", ()):
+            m = re.match(rf"[\s\u00a0-]*{re.escape(cue)}(?!\w)", rest)
+            if m:
+                return nxt[1] + m.end()
+        if cue_before or (before.rstrip().endswith(",") and _APPOSITION_END.match(text, nxt[1])):
+            return nxt[1]  # "aged 70 years", "the driver, 40 years, ..."
+        return None
+    if text[start:end].isdigit() and (cue_before or (name_before and _APPOSITION_END.match(text, end))):
+        return end
+    return None
 
 
 def _distance_role(text: str, mod, words: list, start: int, end: int) -> str:
@@ -483,7 +525,7 @@ def _agree(fa: XFact, fb: XFact) -> bool:
         return lo_a <= fb.value * (1 + tol) + 1e-9 and lo_b <= fa.value * (1 + tol) + 1e-9
     if fa.kind == "time" and (fa.half_day or fb.half_day):
         return fa.value % 720 == fb.value % 720  # "at 9:30" may be "21:30"
-    if fa.kind in ("weekday", "date", "time"):
+    if fa.kind in ("weekday", "date", "time", "age"):
         return fa.value == fb.value
     tol = MEASURE_TOLERANCE if fa.kind in ("measure", "duration") else 0.0
     tol += APPROX_TOLERANCE * (fa.approx + fb.approx)
@@ -515,6 +557,8 @@ def _same_slot(fa: XFact, fb: XFact) -> bool:
         if fa.remaining != fb.remaining:
             return False  # what remains is no total ("30 hours of fuel left" / "72 hours of range")
         return fa.value > 0 and fb.value > 0 and max(fa.value, fb.value) / min(fa.value, fb.value) <= MEASURE_SLOT_RATIO
+    if fa.kind == "age":  # one person's age told twice differs by a year or two; further apart, two people
+        return max(fa.value, fb.value) / min(fa.value, fb.value) <= TUNING.xl_age_ratio
     return True
 
 
@@ -533,7 +577,7 @@ def _ratio(fa: XFact, fb: XFact) -> float:
 
 
 _KIND = {"count": "number", "percent": "number", "measure": "quantity", "duration": "quantity",
-         "weekday": "weekday", "date": "date", "time": "other", "magnitude": "quantity"}
+         "weekday": "weekday", "date": "date", "time": "other", "magnitude": "quantity", "age": "number"}
 _NOTE = {"time": "clock times differ (time zones may differ)"}
 
 
@@ -542,7 +586,7 @@ def xl_evidence(text_a: str, lang_a: str, text_b: str, lang_b: str) -> list[Evid
     fa_all = [f for f in read_facts(text_a, lang_a) if not f.agree_only]
     fb_all = [f for f in read_facts(text_b, lang_b) if not f.agree_only]
     out: list[Evidence] = []
-    for kind in ("count", "percent", "measure", "duration", "weekday", "date", "time", "magnitude"):
+    for kind in ("count", "percent", "measure", "duration", "weekday", "date", "time", "magnitude", "age"):
         pairs = [(x, y) for x in fa_all if x.kind == kind for y in fb_all if y.kind == kind and _same_slot(x, y)
                  and not (kind == "count" and (_weak_one(x, text_a, y) or _weak_one(y, text_b, x)))]
         if not pairs:
@@ -551,7 +595,7 @@ def xl_evidence(text_a: str, lang_a: str, text_b: str, lang_b: str) -> list[Evid
         agreeing = [(x, y) for x, y in pairs if _agree(x, y)]
         settled_a = {x for x, _ in agreeing}
         settled_b = {y for _, y in agreeing}
-        if kind in ("weekday", "date", "time", "percent", "measure", "duration", "magnitude") and agreeing:
+        if kind in ("weekday", "date", "time", "percent", "measure", "duration", "magnitude", "age") and agreeing:
             continue
         left = [(x, y) for x, y in pairs if x not in settled_a and y not in settled_b
                 and not (kind == "count" and any(x.concepts & y2.concepts - {GENERIC} for y2 in settled_b))
@@ -595,8 +639,10 @@ def facts_agree(text_a: str, lang_a: str, text_b: str, lang_b: str) -> bool:
 
 def _specific(x: XFact) -> bool:
     """A figure specific enough that two sentences stating it likely state one claim."""
-    if x.kind == "duration" and x.agree_only:
-        return True  # "a five-year term"
+    if (x.kind == "duration" and x.agree_only) or x.kind == "age":
+        return True  # "a five-year term", "aged 70"
+    if x.kind == "time":
+        return x.value % 15 != 0  # a clock time to the minute ("at 4:52 p.m."), not a round hour or quarter
     if x.kind not in ("count", "percent", "measure") or x.value < 10:
         return False
     return not (x.kind == "count" and not x.concepts - {GENERIC})

@@ -69,6 +69,10 @@ VAGUE_COUNTS = {"dozens": 10, "hundreds": 100, "thousands": 1_000, "millions": 1
 # Years and months in minutes: compared for agreement only (a term of office, an age, a sentence).
 LONG_DURATIONS = {"year": 525_960, "years": 525_960, "month": 43_830, "months": 43_830}
 MAGNITUDE_WORDS = ("magnitude",)  # a number right after (or before) one is a quake's magnitude (issue 14)
+# Issue 14: a span of years that is someone's age ("a 70-year-old", "aged 70"): words right
+# after the year word or before the figure; a figure alone between commas after a name is one too.
+AGE_AFTER = ("old",)
+AGE_BEFORE = ("aged",)
 # Ranges: two numbers joined by RANGE_TO, or by RANGE_AND after one of RANGE_OPENERS ("between 5 and 8").
 RANGE_TO = ("to", "or")
 RANGE_AND = ("and",)

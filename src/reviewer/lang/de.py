@@ -74,6 +74,11 @@ VAGUE_COUNTS = {"dutzende": 10, "hunderte": 100, "tausende": 1_000, "zehntausend
 # Years and months in minutes: compared for agreement only (a term of office, an age, a sentence).
 LONG_DURATIONS = {"jahr": 525_960, "jahre": 525_960, "jahren": 525_960, "monat": 43_830, "monate": 43_830, "monaten": 43_830}
 MAGNITUDE_WORDS = ("stärke", "magnitude")  # a number right after (or before) one is a quake's magnitude (issue 14)
+# Issue 14: a span of years that is someone's age (engine.xfacts): words after the year word / before
+# the figure; AGE_UNITS: a word for "N years old" of its own ("der 70-Jährige").
+AGE_AFTER = ("alt", "alte", "alter", "alten")
+AGE_BEFORE = ("alter von",)
+AGE_UNITS = ("jährige", "jähriger", "jährigen")
 # Ranges: two numbers joined by RANGE_TO, or by RANGE_AND after one of RANGE_OPENERS ("between 5 and 8").
 RANGE_TO = ("bis", "oder")
 RANGE_AND = ("und",)

@@ -36,7 +36,7 @@ CONCEPTS = {"muert": "dead", "fallec": "dead", "murieron": "dead", "muri": "dead
             "edificio": "buildings", "asiento": "seats", "atacante": "attackers", "agresor": "attackers",
             "sospechos": "suspects", "tripulante": "crew", "rescatista": "rescuers"}
 CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway cars
-    "ladrón": "attackers", "ladrones": "attackers", "joya": "items", "objeto": "items", "vagón": "carriages",
+    "ladrón": "attackers", "ladrones": "attackers", "asaltante": "attackers", "joya": "items", "objeto": "items", "vagón": "carriages",
     "vagones": "carriages"
 })
 UNIT_WORDS = {"km": "kilometer", "kilómetro": "kilometer", "kilómetros": "kilometer", "kilometros": "kilometer",
@@ -71,6 +71,9 @@ VAGUE_COUNTS = {"decenas": 10, "docenas": 10, "cientos": 100, "centenares": 100,
 # Years and months in minutes: compared for agreement only (a term of office, an age, a sentence).
 LONG_DURATIONS = {"año": 525_960, "años": 525_960, "mes": 43_830, "meses": 43_830}
 MAGNITUDE_WORDS = ("magnitud",)  # a number right after (or before) one is a quake's magnitude (issue 14)
+# Issue 14: a span of years that is someone's age (engine.xfacts): words after the year word / before the figure.
+AGE_AFTER = ("de edad",)
+AGE_BEFORE = ("edad de",)
 # Ranges: two numbers joined by RANGE_TO, or by RANGE_AND after one of RANGE_OPENERS ("between 5 and 8").
 RANGE_TO = ("a", "o", "u", "al")
 RANGE_AND = ("y", "e")

@@ -72,6 +72,9 @@ VAGUE_COUNTS = {"dizaines": 10, "centaines": 100, "milliers": 1_000, "millions":
 # Years and months in minutes: compared for agreement only (a term of office, an age, a sentence).
 LONG_DURATIONS = {"an": 525_960, "ans": 525_960, "année": 525_960, "années": 525_960, "mois": 43_830}
 MAGNITUDE_WORDS = ("magnitude",)  # a number right after (or before) one is a quake's magnitude (issue 14)
+# Issue 14: a span of years that is someone's age (engine.xfacts): words after the year word / before the figure.
+AGE_AFTER = ()
+AGE_BEFORE = ("âgé de", "âgée de", "âgés de", "âgées de")
 # Ranges: two numbers joined by RANGE_TO, or by RANGE_AND after one of RANGE_OPENERS ("between 5 and 8").
 RANGE_TO = ("à", "a", "ou", "au")
 RANGE_AND = ("et",)

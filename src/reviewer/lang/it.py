@@ -69,6 +69,9 @@ VAGUE_COUNTS = {"decine": 10, "dozzine": 10, "centinaia": 100, "migliaia": 1_000
 # Years and months in minutes: compared for agreement only (a term of office, an age, a sentence).
 LONG_DURATIONS = {"anno": 525_960, "anni": 525_960, "mese": 43_830, "mesi": 43_830}
 MAGNITUDE_WORDS = ("magnitudo",)  # a number right after (or before) one is a quake's magnitude (issue 14)
+# Issue 14: a span of years that is someone's age (engine.xfacts): words after the year word / before the figure.
+AGE_AFTER = ("di età",)
+AGE_BEFORE = ("età di",)
 # Ranges: two numbers joined by RANGE_TO, or by RANGE_AND after one of RANGE_OPENERS ("between 5 and 8").
 RANGE_TO = ("a", "o", "od")
 RANGE_AND = ("e", "ed")

@@ -72,6 +72,9 @@ VAGUE_COUNTS = {"dezenas": 10, "dúzias": 10, "centenas": 100, "milhares": 1_000
 # Years and months in minutes: compared for agreement only (a term of office, an age, a sentence).
 LONG_DURATIONS = {"ano": 525_960, "anos": 525_960, "mês": 43_830, "meses": 43_830}
 MAGNITUDE_WORDS = ("magnitude",)  # a number right after (or before) one is a quake's magnitude (issue 14)
+# Issue 14: a span of years that is someone's age (engine.xfacts): words after the year word / before the figure.
+AGE_AFTER = ("de idade",)
+AGE_BEFORE = ("idade de",)
 # Ranges: two numbers joined by RANGE_TO, or by RANGE_AND after one of RANGE_OPENERS ("between 5 and 8").
 RANGE_TO = ("a", "ou", "ao")
 RANGE_AND = ("e",)

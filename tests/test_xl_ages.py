@@ -1,0 +1,51 @@
+"""Issue 14: an age read in every language, so that two reports giving one person two ages
+disagree across languages, while a span of years that is a term or a sentence stays one."""
+
+import pytest
+
+from reviewer.engine import crosslingual, xfacts
+
+
+def _ages(text, lang):
+    return [(f.value, text[f.span[0]:f.span[1]]) for f in xfacts.read_facts(text, lang) if f.kind == "age"]
+
+
+@pytest.mark.parametrize("lang,text,age", [
+    ("en", "The pilot, a 63-year-old veteran, survived.", 63),
+    ("en", "Maria Lopes, 29, was among the hurt.", 29),
+    ("en", "A man aged 52 was held.", 52),
+    ("fr", "Le conducteur, 47 ans, a été blessé.", 47),
+    ("fr", "Une femme âgée de 38 ans est morte.", 38),
+    ("es", "El guardia, de 56 años de edad, resultó herido.", 56),
+    ("es", "La conductora, 31 años, salió ilesa.", 31),
+    ("de", "Der 44-Jährige wurde festgenommen.", 44),
+    ("de", "Der Fahrer war 27 Jahre alt.", 27),
+    ("it", "Un uomo di 66 anni di età è stato fermato.", 66),
+    ("pt", "O piloto, 35 anos, morreu no local.", 35),
+])
+def test_an_age_is_read_per_language(lang, text, age):
+    assert [a for a, _ in _ages(text, lang)] == [age]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "He was sentenced to 14 years in prison."),
+    ("fr", "Il a été condamné à 9 ans de prison."),
+    ("es", "Un mandato de 6 años empezó ayer."),
+    ("en", "In Lisbon, 23 people were hurt."),
+])
+def test_a_term_or_a_count_is_no_age(lang, text):
+    assert _ages(text, lang) == []
+
+
+@pytest.mark.parametrize("a,la,b,lb,hit", [
+    ("Le conducteur, 47 ans, a été blessé.", "fr", "The 49-year-old driver was hurt.", "en", True),
+    ("Der 44-Jährige wurde festgenommen.", "de", "El detenido, de 44 años de edad, huyó.", "es", False),  # agree
+    ("Le conducteur, 47 ans, a été blessé.", "fr", "The 19-year-old driver was hurt.", "en", False),  # two people
+])
+def test_two_ages_of_one_person_disagree_across_languages(a, la, b, lb, hit):
+    ev = xfacts.xl_evidence(a, la, b, lb)
+    assert bool(ev) is hit
+    if hit:
+        assert crosslingual.slot_keys(a, la) & crosslingual.slot_keys(b, lb) == {("age", "")}
+        assert ev[0].kind == "number"
+
