@@ -8,9 +8,15 @@ from tests.helpers import ARTICLES, share_embeddings
 
 
 @pytest.fixture(scope="session")
-def _shared_embeddings(tmp_path_factory):
-    """One store of sentence embeddings for the whole run (see tests.helpers.share_embeddings)."""
-    return tmp_path_factory.mktemp("shared-embeddings") / "embeddings.sqlite3"
+def _shared_embeddings(tmp_path_factory, request):
+    """One store of sentence embeddings for the whole run (see tests.helpers.share_embeddings).
+    Under pytest-xdist every worker has its own temporary folder inside the run's one, and the
+    store sits in that common parent, so the workers share what any of them embedded."""
+    if not hasattr(request.config, "workerinput"):  # not an xdist worker
+        return tmp_path_factory.mktemp("shared-embeddings") / "embeddings.sqlite3"
+    folder = tmp_path_factory.getbasetemp().parent / "shared-embeddings"
+    folder.mkdir(exist_ok=True)
+    return folder / "embeddings.sqlite3"
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,7 @@
 fire) with hand-made links, and a way to wait for a child process."""
 
 import contextlib
+import os
 import time
 
 from reviewer.models import Evidence, Link, SentenceRef
@@ -94,7 +95,10 @@ def _backup(store, shared) -> None:
     a child process still writes to it), checked before it replaces the shared store."""
     import sqlite3
 
-    tmp = shared.with_name(shared.name + ".tmp")
+    # One temporary name per process: test workers running side by side (pytest-xdist) may back
+    # up at the same moment; each replace is atomic and the last one wins (a store is only ever a
+    # cache of the model's vectors, so a lost entry is computed again, never wrong).
+    tmp = shared.with_name(f"{shared.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     try:
         src = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
