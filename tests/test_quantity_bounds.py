@@ -69,6 +69,8 @@ def _two(a, b):
 @pytest.mark.parametrize("a, b, differ", [
     ("At least 40 hikers died.", "At least 55 hikers died.", True),
     ("At least 43 hikers died.", "At least 47 hikers died.", True),  # figures to the unit
+    ("At least 41 hikers died.", "At least 49 hikers died.", True),  # 41 is to the unit, not the tens
+    ("More than 101 hikers died.", "At least 190 hikers died.", True),
     ("More than 3,000 homes were flooded.", "At least 3,400 homes were flooded.", False),  # within the thousands
     ("More than 3,000 homes were flooded.", "More than 4,000 homes were flooded.", True),
     ("Up to 300 guests were inside.", "Up to 500 guests were inside.", True),

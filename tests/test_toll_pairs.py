@@ -59,6 +59,11 @@ _COURT = "The regional court ruled on the Halvik case on Friday. "
      "The court barred Halvik from holding public office until 2046, ending his career.", ["date"]),
     ("Halvik has been mayor of the port town since 2009, his lawyers said.",
      "Halvik had served as mayor of the port town since 2012, his lawyers said.", ["date"]),
+    # four digits that are no year (a time of day, a count of homes) are no date conflict
+    ("A curfew holds in the port town until 0600, the mayor Tomas Halvik said.",
+     "A curfew holds in the port town until 0800, the mayor Tomas Halvik said.", None),
+    ("The blaze tore through 2000 homes in the port town, the mayor Tomas Halvik said.",
+     "The blaze tore through 3000 homes in the port town, the mayor Tomas Halvik said.", None),
     # a bound and a placed year are not one span: "until 2031" / "elected in 2012"
     ("Halvik has been mayor of the port town since 2009, his lawyers said.",
      "Halvik was elected mayor of the port town in 2012, his lawyers said.", None),

@@ -32,6 +32,8 @@ def test_an_age_is_read_per_language(lang, text, age):
     ("fr", "Il a été condamné à 9 ans de prison."),
     ("es", "Un mandato de 6 años empezó ayer."),
     ("en", "In Lisbon, 23 people were hurt."),
+    ("it", "Il negozio in via Morandi, 14, ha chiuso."),  # a house number after a street's name
+    ("pt", "O fogo começou na Rua Augusta, 40, de madrugada."),
 ])
 def test_a_term_or_a_count_is_no_age(lang, text):
     assert _ages(text, lang) == []

@@ -19,7 +19,7 @@ from reviewer.engine import specificity
 from reviewer.engine.facts import INF, Count, bounds_differ, counts_conflict, same_dimension, unit_factor
 from reviewer.engine.facts import count_states as _states
 from reviewer.engine.features import SentFeatures, different_subjects, is_reporting_date, local_names, local_terms, own_context
-from reviewer.engine.settings import Tuning
+from reviewer.engine.settings import TUNING, Tuning
 from reviewer.engine.textnorm import antonyms, stem
 from reviewer.lang.en import BODY_HEADS, CAPACITY_HEADS, CAPACITY_VERBS, HOLDER_LEADS, ROLES, CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
 from reviewer.lang.en import (
@@ -707,6 +707,9 @@ def _placed_years(f: SentFeatures) -> list[tuple[int, int, str]]:
     return got
 
 
+_BOUND_YEAR_MIN, _BOUND_YEAR_MAX = TUNING.year_min, TUNING.year_max
+
+
 def _bound_years(f: SentFeatures) -> list[tuple[int, int, str, str]]:
     """(year, token index, bound word, content term before) of each year that bounds a span
     ("barred from office until 2031" -> (2031, k, "until", "offic")), read once."""
@@ -716,6 +719,9 @@ def _bound_years(f: SentFeatures) -> list[tuple[int, int, str, str]]:
         for k, (surf, _s, _e) in enumerate(f.toks):
             if k < 2 or len(surf) != 4 or not surf.isdecimal() or f.words[k - 1] not in YEAR_BOUNDS:
                 continue
+            if not _BOUND_YEAR_MIN <= int(surf) <= _BOUND_YEAR_MAX or (
+                    k + 1 < len(f.toks) and f.terms[k + 1] is not None and not f.text[_e:f.toks[k + 1][1]].strip()):
+                continue  # "until 0600" is a time; "through 2000 homes" counts homes
             m = k - 2
             while m >= 0 and f.terms[m] is None and k - m <= 4:
                 m -= 1

@@ -546,7 +546,7 @@ def bounds_differ(a: Count, b: Count, least: float = 2.0) -> bool:
     """Two bounds on the same side ("at least 40" / "more than 55", "up to 300" / "up to 500"):
     each is the figure its report gives, so they disagree when the larger reaches past the
     smaller by the place its figure is rounded to ("more than 3,000" holds "at least 3,400";
-    "at least 40" does not hold "at least 55"). Floors below ``least`` say only that there
+    "at least 40" does not hold "at least 55", nor "at least 41" "at least 49"). Floors below ``least`` say only that there
     were some ("at least one")."""
     if a.exact or b.exact or a.weak or b.weak or a.vague or b.vague or a.unit != b.unit:
         return False
@@ -554,8 +554,7 @@ def bounds_differ(a: Count, b: Count, least: float = 2.0) -> bool:
         small, big = sorted((a.lo, b.lo))
         if small < least:
             return False
-        # "more than 3,000" is stored as 3,001: the written figure may be one below.
-        step = max(_place(small), _place(small - 1))
+        step = _place(small)  # every floor word keeps its figure ("more than 3,000" is 3,000)
     elif a.lo == 0 and b.lo == 0 and a.hi < INF and b.hi < INF:
         small, big = sorted((a.hi, b.hi))
         if small < least:

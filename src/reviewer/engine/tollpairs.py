@@ -74,9 +74,13 @@ def with_toll_pairs(cand, feats: list[SentFeatures], settings, t: Tuning):
     pairs = toll_pairs(feats, t)
     if not pairs:
         return cand
-    have = set(zip(cand.i.tolist(), cand.j.tolist()))
-    have |= {(j, i) for i, j in have}
-    new = [p for p in pairs if p not in have]
+    # issue 15: the pairs it has as one int64 key per unordered pair, not a set of tuples of
+    # every candidate (hundreds of thousands on a dense cluster)
+    n = len(feats)
+    ci, cj = cand.i.astype(np.int64), cand.j.astype(np.int64)
+    have = np.minimum(ci, cj) * n + np.maximum(ci, cj)
+    want = np.array([min(i, j) * n + max(i, j) for i, j in pairs], dtype=np.int64)
+    new = [p for p, known in zip(pairs, np.isin(want, have).tolist()) if not known]
     if not new:
         return cand
     ni = np.array([p[0] for p in new], dtype=cand.i.dtype)

@@ -321,6 +321,16 @@ _NAME_COMMA = re.compile(r"[^\W\d_][\w'’.-]*,\s*$")  # "..., Khan, " right bef
 _APPOSITION_END = re.compile(r"\s*[,)]")
 
 
+def _after_address_word(before: str, mod) -> bool:
+    """Is the capitalised name right before a figure a street's ("in via Verdi, 12,")? Its
+    language's ADDRESS_WORDS within the three words before the comma."""
+    streets = getattr(mod, "ADDRESS_WORDS", ())
+    if not streets:
+        return False
+    words = before.rstrip(", ").split()[-4:-1]
+    return any(w.lower().strip("(\"'“«") in streets for w in words)
+
+
 def _age_end(text: str, mod, value: float, start: int, end: int, nxt, long_units: dict) -> int | None:
     """Where the age a figure states ends, or None when it states none: a span of years with
     the language's AGE_AFTER words after it ("70 years old", "70 Jahre alt"), AGE_BEFORE words
@@ -334,7 +344,8 @@ def _age_end(text: str, mod, value: float, start: int, end: int, nxt, long_units
     before = text[:start].lower()
     cue_before = any(before.rstrip().endswith(c) and (len(before.rstrip()) == len(c) or not before.rstrip()[-len(c) - 1].isalnum())
                      for c in getattr(mod, "AGE_BEFORE", ()))
-    name_before = bool(_NAME_COMMA.search(text[:start])) and text[:start].rstrip(", ").split()[-1][:1].isupper()
+    name_before = bool(_NAME_COMMA.search(text[:start])) and text[:start].rstrip(", ").split()[-1][:1].isupper() \
+        and not _after_address_word(text[:start], mod)
     if nxt and long_units.get(_key(mod, nxt[0])) == _YEAR:
         rest = text[nxt[1]:].lower()
         for cue in getattr(mod, "AGE_AFTER", ()):

@@ -13,7 +13,7 @@ Rules, in order:
    (``“We are alive. Thank God”.`` stays one sentence): at most a few words up to the closing
    quote would otherwise be cut off into a "sentence" of their own.
 4. Text copied from web pages often lost the space between two sentences
-   (``...on Friday.Rescuers said...``): a full stop, ``!`` or ``?`` right after a lower-case
+   (``...on Friday.Rescuers said...``): a full stop or ``?`` right after a lower-case
    word and right before a capitalised word (an opening quote may come between) ends a
    sentence too, under the same abbreviation rules as below.
 5. It does not end after an abbreviation (titles such as ``Dr.`` or ``Gen.``, months before
@@ -58,10 +58,13 @@ _END = re.compile(r"""([.!?\u061f\u2026\u06d4\u3002]+)(["'\u201d\u2019\u00bb\u20
 # The same without the space: two lower-case letters, the stop (and at most one closing quote or
 # bracket), then a capitalised word, optionally behind an opening quote. A straight quote between
 # the two closes the first sentence only when another quote follows it (`.""The`); alone it is
-# read as the next sentence's opening quote. Groups as in _END.
+# read as the next sentence's opening quote. Not after "!" (brand names: "Yahoo!Finance"), nor
+# before a word that goes on as an address ("news.Example.com", "jane.Doe@mail.org"). Groups as
+# in _END.
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
 _GLUED = re.compile(
-    rf"""[{_LOWER}]{{2}}([.!?]+)((?:["'](?=["\u201c]))?[\u201d\u2019\u00bb)\]]?)(?=["\u201c\u00ab]?([A-Z\u00c0-\u00d6\u00d8-\u00de])[{_LOWER}])"""
+    rf"""[{_LOWER}]{{2}}([.?]+)((?:["'](?=["\u201c]))?[\u201d\u2019\u00bb)\]]?)"""
+    rf"""(?=["\u201c\u00ab]?([A-Z\u00c0-\u00d6\u00d8-\u00de])[{_LOWER}]+(?!\w|[.@/]\w))"""
 )
 _WORD_BEFORE = re.compile(r"([\w.'\u2019-]+)\Z")
 _HAS_WORD = re.compile(r"\w")

@@ -74,6 +74,8 @@ MAGNITUDE_WORDS = ("magnitud",)  # a number right after (or before) one is a qua
 # Issue 14: a span of years that is someone's age (engine.xfacts): words after the year word / before the figure.
 AGE_AFTER = ("de edad",)
 AGE_BEFORE = ("edad de",)
+# Words that open a street address: "via Verdi, 12," is a house number, not an age.
+ADDRESS_WORDS = ("calle", "avenida", "avda", "plaza", "paseo", "carrera", "camino", "ronda")
 # Ranges: two numbers joined by RANGE_TO, or by RANGE_AND after one of RANGE_OPENERS ("between 5 and 8").
 RANGE_TO = ("a", "o", "u", "al")
 RANGE_AND = ("y", "e")

@@ -72,6 +72,8 @@ MAGNITUDE_WORDS = ("magnitudo",)  # a number right after (or before) one is a qu
 # Issue 14: a span of years that is someone's age (engine.xfacts): words after the year word / before the figure.
 AGE_AFTER = ("di età",)
 AGE_BEFORE = ("età di",)
+# Words that open a street address: "via Verdi, 12," is a house number, not an age.
+ADDRESS_WORDS = ("via", "viale", "piazza", "piazzale", "corso", "largo", "vicolo", "lungomare")
 # Ranges: two numbers joined by RANGE_TO, or by RANGE_AND after one of RANGE_OPENERS ("between 5 and 8").
 RANGE_TO = ("a", "o", "od")
 RANGE_AND = ("e", "ed")

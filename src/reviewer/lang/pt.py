@@ -75,6 +75,8 @@ MAGNITUDE_WORDS = ("magnitude",)  # a number right after (or before) one is a qu
 # Issue 14: a span of years that is someone's age (engine.xfacts): words after the year word / before the figure.
 AGE_AFTER = ("de idade",)
 AGE_BEFORE = ("idade de",)
+# Words that open a street address: "via Verdi, 12," is a house number, not an age.
+ADDRESS_WORDS = ("rua", "avenida", "av", "praça", "travessa", "estrada", "largo", "alameda")
 # Ranges: two numbers joined by RANGE_TO, or by RANGE_AND after one of RANGE_OPENERS ("between 5 and 8").
 RANGE_TO = ("a", "ou", "ao")
 RANGE_AND = ("e",)
