@@ -1,0 +1,72 @@
+"""Counts of a named group (a nationality) in two reports, and a year written after an article
+("a 1987 flood"): the fact rules compare them (issue 12, stop 23)."""
+
+import pytest
+
+from reviewer.engine.align import align
+from reviewer.engine.evidence import _ctxs, same_slot
+from reviewer.engine.features import build_features
+from reviewer.engine.settings import Tuning
+from tests.test_real_news_rules import cluster
+
+T = Tuning()
+
+
+def _conflicts(cl):
+    return [l for l in align(cl) if l.relation == "conflict"]
+
+
+def _slot(a, b, head_a, head_b):
+    """Do the counts of ``a`` and ``b`` whose spans hold these words fill one slot?"""
+    fa, fb = build_features(cluster(a, b))
+    ia = next(n for n, c in enumerate(fa.counts) if head_a in fa.text[c.span[0]:c.span[1]])
+    ib = next(n for n, c in enumerate(fb.counts) if head_b in fb.text[c.span[0]:c.span[1]])
+    return same_slot(fa, fa.counts[ia], _ctxs(fa, T)[ia], fb, fb.counts[ib], _ctxs(fb, T)[ib], 0.5, 0.6, T)
+
+
+LIST = "The 19 rescued climbers, 11 Chileans, 6 Serbs and 2 Bolivians, were flown to Lima on Monday."
+
+
+@pytest.mark.parametrize("a, head_a, head_b, slot", [
+    # the nationality is what both count, written once as a plural demonym
+    ("Nine Serb climbers were flown to Lima on Monday, officials in Serbia said.", "Serb", "Serbs", True),
+    ("Nine Serb nationals were flown to Lima on Monday.", "Serb", "Serbs", True),
+    # another nationality is another group
+    ("Nine Chilean climbers were flown to Lima on Monday.", "Chilean", "Serbs", False),
+    ("Nine Argentine climbers were flown to Lima on Monday.", "Argentine", "Chileans", False),
+])
+def test_a_named_group_in_a_list_is_counted_against_the_same_group(a, head_a, head_b, slot):
+    assert _slot(a, LIST, head_a, head_b) is slot
+
+
+def test_a_count_listed_before_is_no_subject():
+    (f,) = build_features(cluster(LIST))
+    for c, x in zip(f.counts, _ctxs(f, T)):
+        assert x.subject is None, f.text[c.span[0]:c.span[1]]
+
+
+def test_a_named_group_against_its_figure_in_a_list_conflicts():
+    cl = cluster("Nine Serb climbers were flown to Lima on Monday, officials in Serbia said.", LIST)
+    assert any(e.kind == "number" for l in _conflicts(cl) for e in l.evidence)
+
+
+def test_a_named_group_against_the_same_figure_in_a_list_agrees():
+    cl = cluster("Six Serb climbers were flown to Lima on Monday, officials in Serbia said.", LIST)
+    assert not _conflicts(cl)
+
+
+@pytest.mark.parametrize("text, year", [
+    ("It recalled a 1987 flood that drowned hundreds of people in the valley.", 1987),
+    ("It recalled the 1987 flood that drowned hundreds of people in the valley.", 1987),
+    ("A 2000-strong crowd gathered outside the station.", None),
+    ("They counted a 1987 total.", 1987),
+])
+def test_a_year_after_an_article_places_the_noun_after_it(text, year):
+    (f,) = build_features(cluster(text, dates=["2023-05-02"]))
+    assert f.years == (frozenset({year}) if year else frozenset())
+
+
+def test_another_events_toll_given_vaguely_against_a_large_figure():
+    cl = cluster("The storm revived memories of a 1987 flood in the valley that killed dozens of people.",
+                 "The river burst its banks in 1987, flooding the valley and killing more than 300 people.")
+    assert any(e.kind == "quantity" for l in _conflicts(cl) for e in l.evidence)
