@@ -70,3 +70,20 @@ def test_another_events_toll_given_vaguely_against_a_large_figure():
     cl = cluster("The storm revived memories of a 1987 flood in the valley that killed dozens of people.",
                  "The river burst its banks in 1987, flooding the valley and killing more than 300 people.")
     assert any(e.kind == "quantity" for l in _conflicts(cl) for e in l.evidence)
+
+
+_AVALANCHE = "An avalanche buried a camp below Mount Orsa on Sunday. "
+
+
+@pytest.mark.parametrize("a, paired", [
+    ("Nine Serb climbers were also flown out, according to the Serbian embassy. ", True),
+    ("Six Serb climbers were also flown out, according to the Serbian embassy. ", False),  # the same figure
+    ("Nine Argentine guides were also flown out, according to the embassy. ", False),  # another group
+    ("Two dozen tents were also flown out, according to the embassy. ", False),  # no named group
+])
+def test_counts_of_one_named_group_are_paired_for_the_facts(a, paired):
+    from reviewer.engine.tollpairs import toll_pairs
+
+    feats = build_features(cluster(_AVALANCHE + a, _AVALANCHE + LIST))
+    got = [(feats[i].idx, feats[j].idx) for i, j in toll_pairs(feats, T)]
+    assert got == ([(1, 1)] if paired else [])
