@@ -87,3 +87,25 @@ def test_counts_of_one_named_group_are_paired_for_the_facts(a, paired):
     feats = build_features(cluster(_AVALANCHE + a, _AVALANCHE + LIST))
     got = [(feats[i].idx, feats[j].idx) for i, j in toll_pairs(feats, T)]
     assert got == ([(1, 1)] if paired else [])
+
+
+# --- a figure something rose "up to", and one a figure "neared" (facts._bounds, stop 23) -------
+
+@pytest.mark.parametrize("text, lo, hi", [
+    ("The toll of the flood has climbed up to 37, the agency said.", 37, 37),
+    ("By night the toll of the landslide had risen up to 46.", 46, 46),
+    ("Up to 37 guests were inside the hall.", 0, 37),  # a ceiling
+    ("The hall can hold up to 370 guests.", 0, 370),
+    ("The toll of the landslide neared 50 by Tuesday.", 45, 50),
+])
+def test_up_to_after_a_rise_is_the_figure_risen_to(text, lo, hi):
+    from tests.test_real_news_rules import counts
+
+    c = next(c for c in counts(text) if c.hi >= 30)
+    assert (c.lo, c.hi) == (lo, hi)
+
+
+def test_a_toll_that_neared_a_figure_against_one_that_climbed_up_to_another():
+    cl = cluster("The interior minister said on Tuesday that the toll of the landslide neared 50.",
+                 "The toll of the landslide near Kestrel Pass has climbed up to 73, rescuers said on Tuesday.")
+    assert any(e.kind == "quantity" for l in _conflicts(cl) for e in l.evidence)
