@@ -141,7 +141,10 @@ def _subject(f: SentFeatures, c: Count, reach: int) -> str | None:
     while Kilicdaroglu got 48 percent": kilicdaroglu for the second)."""
     k = next((k for k, x in enumerate(f.toks) if x[1] >= c.span[0]), len(f.toks))
     reports = folded_words(f.lang, "REPORTS")
+    sib = _sibling_tokens(f, c) if len(f.counts) > 1 else set()
     for m in range(k - 1, max(-1, k - 1 - reach), -1):
+        if m in sib:
+            return None  # "6 Chileans, 4 Peruvians": the count listed before is no subject
         if m + 1 < k and re.search(r"[,;:()]", f.text[f.toks[m][2]:f.toks[m + 1][1]]):
             if f.names[m] and f.text[f.toks[m][2]:f.toks[m + 1][1]].strip() == ",":
                 r = m  # "His rival, Ana Berg, received 47 percent": the name set off by commas
@@ -333,12 +336,33 @@ def _count_ctx(f: SentFeatures, c: Count, t: Tuning) -> _CountCtx:
         person=bool(head & PERSON_HEADS),
         around=frozenset(around),
         near=local_terms(f, c.span, t.generic_head_radius) | head,
-        names=local_names(f, c.span, t.local_names_radius),
+        names=_own_names(f, c, t.local_names_radius),
         affinity=own_context(f, c, t.count_context_radius) | head,
         same_head=sum(1 for o in f.counts if o.head[:1] == c.head[:1]),
         states=_states(c),
         measure=_measure(f, c, t.measure_reach),
     )
+
+
+def _sibling_tokens(f: SentFeatures, c: Count) -> set[int]:
+    """The tokens of the sentence's other counts ("14 Chileans, 9 Peruvians and 2 Bolivians"):
+    a name counted beside a count is a part listed with it, not whose count it is."""
+    return {k for o in f.counts if o is not c for k, x in enumerate(f.toks)
+            if o.span[0] <= x[1] < o.span[1] and not (c.span[0] <= x[1] < c.span[1])}
+
+
+def _own_names(f: SentFeatures, c: Count, radius: int) -> frozenset[str]:
+    """:func:`local_names` of a count without the names counted by its siblings in a list."""
+    names = local_names(f, c.span, radius)
+    if not names or len(f.counts) < 2:
+        return names
+    sib = _sibling_tokens(f, c)
+    if not sib:
+        return names
+    first, last = _token_range(f, c.span)
+    keep = {f.terms[k] for k in range(max(0, first - radius), min(len(f.toks), last + radius + 1))
+            if f.names[k] and k not in sib}
+    return frozenset(n for n in names if n in keep)
 
 
 def _ctxs(f: SentFeatures, t: Tuning) -> list[_CountCtx]:
@@ -350,8 +374,14 @@ def _ctxs(f: SentFeatures, t: Tuning) -> list[_CountCtx]:
 
 
 def _different_subjects(a: SentFeatures, xa: _CountCtx, b: SentFeatures, xb: _CountCtx) -> bool:
-    """:func:`different_subjects` with the spans of two counts, from their contexts."""
-    return bool(xa.names - b.bag) and bool(xb.names - a.bag)
+    """:func:`different_subjects` with the spans of two counts, from their contexts. A name in
+    both counts' heads, under two spellings ("9 Peruvians" / "11 Peruvian miners"), is what both
+    count, not a subject of one."""
+    both = xa.head & xb.head
+
+    def own(x: _CountCtx) -> frozenset[str]:
+        return frozenset(n for n in x.names if not (n.startswith("N:") and _plain_head(n) in both))
+    return bool(own(xa) - b.bag) and bool(own(xb) - a.bag)
 
 
 def same_slot(a: SentFeatures, ca: Count, xa: _CountCtx, b: SentFeatures, cb: Count, xb: _CountCtx,

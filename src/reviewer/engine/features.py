@@ -301,7 +301,7 @@ def _add_facts(f: SentFeatures, canon: NameCanon, lfs: list[str], base, t: Tunin
     f.counts = extract_counts(toks, words, terms, [x is None for x in terms], f.text, f.lang)
     f.dates = extract_dates(toks, words, base)
     f.extra = _number_terms(toks, words, f.text, f.lang) + [f"N:{canon.canon(lf) or lf}" for lf in lfs]
-    f.years = _other_years(toks, words, f.dates, base, t)
+    f.years = _other_years(toks, words, f.dates, base, t, f.text)
     f.other_event = _other_event(f)
     for d in f.dates:
         if not is_reporting_date(f, d.span, t):
@@ -391,13 +391,15 @@ def _number_terms(toks: list[Tok], words: list[str], text: str = "", lang: str =
     return out
 
 
-def _other_years(toks: list[Tok], words: list[str], dates: list[DateMention], base, t: Tuning) -> frozenset[int]:
+def _other_years(toks: list[Tok], words: list[str], dates: list[DateMention], base, t: Tuning,
+                 text: str = "") -> frozenset[int]:
     """Years a sentence places its facts in, other than the article's own year."""
     own = base.year if base else None
     # "in 2019", "the 2019 election", "May 3, 2019" place a fact in a year; "since 2005",
     # "until 2020" or "between 2015 and 2019" only compare with it or bound it.
     years = {int(x[0]) for k, x in enumerate(toks) if x[0].isdigit() and len(x[0]) == 4
-             and t.year_min <= int(x[0]) <= t.year_max and (k == 0 or words[k - 1] in YEAR_PLACERS)}
+             and t.year_min <= int(x[0]) <= t.year_max and (k == 0 or words[k - 1] in YEAR_PLACERS
+                                                            or _year_of_noun(toks, words, k, text))}
     for d in dates:
         if d.kind == "date" and (d.hi - d.lo).days >= t.year_span_days:  # "last year"
             years.add(d.lo.year)
@@ -407,6 +409,13 @@ def _other_years(toks: list[Tok], words: list[str], dates: list[DateMention], ba
             n = UNITS.get(q) if q in UNITS else (int(q) if q.isdigit() else 1)
             years.add(own - (n or 1))
     return frozenset(y for y in years if y != own)
+
+
+def _year_of_noun(toks: list[Tok], words: list[str], k: int, text: str) -> bool:
+    """"a 1987 flood", "a 2011 law" (not "a 2000-strong crowd"): an article, the year, then after
+    a space the lower-case word it dates: the year places that thing as "the 1987 flood" does."""
+    return (k >= 1 and words[k - 1] in ("a", "an") and k + 1 < len(toks) and toks[k + 1][1] - toks[k][2] == 1
+            and bool(text) and text[toks[k][2]].isspace() and toks[k + 1][0][:1].islower())
 
 
 def _other_event(f: SentFeatures) -> bool:

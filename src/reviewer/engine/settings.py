@@ -70,6 +70,8 @@ class Tuning:
     # Sentences giving a toll are paired across articles for the fact rules (engine.tollpairs),
     # up to this many toll sentences in a cluster (the pairs grow as its square).
     toll_pairs_max: int = 300
+    # ... and so are sentences counting a named group ("12 Serb climbers" / "6 Serbs"), from this figure up.
+    group_pair_min: float = 2.0
     # Measurements of one dimension in different units fill one slot only within this ratio
     # ("200 km" / "120 miles"; not "21-foot" / "380 nautical miles").
     measure_slot_ratio: float = 3.0

@@ -9,7 +9,8 @@ to the fact rules (as compare-for-facts-only candidates: never a match), which t
 Only a toll of people in general counts ("64 dead", "90 people were killed"), or of the
 cluster's own people (a group most of its sentences name): another named group ("12
 firefighters died") may be a part of the toll, not the toll. Small figures (below
-toll_floor_min) and sentences about another event are left out.
+toll_floor_min) and sentences about another event are left out. Counts of a named group ("9
+Serb climbers" / "6 Serbs" in a list) are paired the same way.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def _tolls(f: SentFeatures, t: Tuning) -> tuple[int, ...]:
     if got is None:
         got = ()
         if not f.other_event:
-            got = tuple(n for n, c in enumerate(f.counts) if _is_toll(f, c, t))
+            got = tuple(n for n, c in enumerate(f.counts) if _is_toll(f, c, t) or _is_group(c, t))
         f.memo["toll_pairs"] = got
     return got
 
@@ -41,6 +42,13 @@ def _is_toll(f: SentFeatures, c: Count, t: Tuning) -> bool:
     # People in general, or the cluster's own people (a group named in a large share of its
     # sentences: specificity.common), no other named group.
     return all(specificity.common(f, h) for h in set(c.head) - STATE_TERMS.keys() - GENERIC_HEADS)
+
+
+def _is_group(c: Count, t: Tuning) -> bool:
+    """A plain count of a named group ("nine Serb climbers", "6 Serbs"): two reports' figures
+    for it are one slot whatever words surround them (stop 23)."""
+    return c.exact and not (c.weak or c.vague or c.unit) and c.lo >= t.group_pair_min \
+        and any(h.startswith("N:") for h in c.head)
 
 
 def toll_pairs(feats: list[SentFeatures], t: Tuning) -> list[tuple[int, int]]:

@@ -30,7 +30,11 @@ UPPER = {("at", "most"): False, ("less", "than"): True, ("fewer", "than"): True,
 APPROX = {("nearly",): (0.9, 1.0), ("almost",): (0.9, 1.0), ("about",): (0.9, 1.1),
           ("around",): (0.9, 1.1), ("approximately",): (0.9, 1.1), ("roughly",): (0.9, 1.1),
           ("some",): (0.9, 1.1), ("an", "estimated"): (0.85, 1.15), ("estimated",): (0.85, 1.15),
-          ("close", "to"): (0.9, 1.0)}
+          ("close", "to"): (0.9, 1.0), ("neared",): (0.9, 1.0), ("nearing",): (0.9, 1.0)}
+# Past forms of a figure's rise: "rose up to 40", "has climbed up to 40" give the figure it rose
+# to (as "rose to 40"), not a ceiling as "up to 40 guests" does.
+RISE_VERBS = frozenset({"reached", "rose", "risen", "climbed", "jumped", "increased", "grown", "grew", "soared",
+                        "mounted", "gone"})
 # Words after which "one", "a", ... is not a count ("no one", "the one", "each one").
 NOT_COUNT_BEFORE = {"no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone"}
 # A count followed by these is a duration or a date part, not a count of things.
