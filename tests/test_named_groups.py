@@ -67,7 +67,7 @@ def test_a_year_after_an_article_places_the_noun_after_it(text, year):
 
 
 def test_another_events_toll_given_vaguely_against_a_large_figure():
-    cl = cluster("The storm revived memories of a 1987 flood in the valley that killed dozens of people.",
+    cl = cluster("The storm revived memories of a 1987 flood that killed dozens of valley residents.",
                  "The river burst its banks in 1987, flooding the valley and killing more than 300 people.")
     assert any(e.kind == "quantity" for l in _conflicts(cl) for e in l.evidence)
 
