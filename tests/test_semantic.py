@@ -110,3 +110,13 @@ def test_a_paraphrase_too_loose_to_match_is_still_checked_for_facts():
     cl = cluster("Rescue officials said the search for survivors of the mine collapse would go on all night.",
                  "Eleven miners died when the tunnel caved in, the company said.")
     assert align(cl) == []
+
+
+def test_batches_keep_order_and_bound_count_and_characters():
+    from reviewer.engine import semantic
+
+    texts = ["ab", "cde", "f" * 9, "gh", "ij", "k"]
+    got = list(semantic._batches(texts, 3, budget=6))
+    assert [t for b in got for t in b] == texts
+    assert got == [["ab", "cde"], ["f" * 9], ["gh", "ij", "k"]]  # a text over the budget goes alone
+    assert list(semantic._batches(texts, 2, budget=100)) == [["ab", "cde"], ["f" * 9, "gh"], ["ij", "k"]]

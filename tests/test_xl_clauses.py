@@ -107,3 +107,39 @@ def test_a_weak_cross_language_match_with_a_count_in_words_is_kept():
     weak = [(0, 1, TUNING.xl_unanchored_min - 0.01, 0.0)]
     assert align._anchored_or_close(feats("Bei dem Feuer wurden laut Feuerwehr vier Menschen verletzt."), weak, TUNING) == weak
     assert align._anchored_or_close(feats("Bei dem Feuer wurden laut Feuerwehr viele verletzt."), weak, TUNING) == []
+
+
+def test_cross_language_clauses_are_the_ones_recall_embeds():
+    # issue 15: one splitter for both uses, so the model embeds each clause of the cluster once
+    import numpy as np
+
+    from reviewer.engine.clausetexts import long_clause_texts
+    from reviewer.engine.features import build_features
+    from reviewer.engine.recall import clause_agreement
+    from reviewer.engine.settings import TUNING
+    from reviewer.io.segment import segment
+    from reviewer.models import Article, Cluster
+
+    bodies = [LONG, "The tram depot reopened on Monday morning, after the new engine arrived from the coast, "
+                    "and the first riders queued along the canal for more than an hour in the light rain."]
+    arts = []
+    for n, body in enumerate(bodies):
+        a = Article(id=f"art{n}", path=f"art{n}.txt", body=body, date="2024-03-02")
+        a.sentences = segment(body)
+        arts.append(a)
+    feats = build_features(Cluster(arts))
+    seen: dict[str, list[str]] = {"xl": [], "recall": []}
+
+    def recorder(key):
+        def embed(texts):
+            seen[key].extend(texts)
+            return np.ones((len(texts), 3)) / np.sqrt(3)
+        return embed
+
+    texts = [f.text for f in feats]
+    emb = np.ones((len(texts), 3)) / np.sqrt(3)
+    mask = np.ones((len(texts), len(texts)), dtype=bool)
+    crosslingual.clause_cosines(texts, emb, mask, recorder("xl"), TUNING, lambda i: long_clause_texts(feats[i], TUNING))
+    clause_agreement(feats, np.array([0]), np.array([len(feats) - 1]), recorder("recall"), TUNING)
+    assert len(seen["xl"]) >= 4  # both long sentences were cut
+    assert set(seen["xl"]) <= set(seen["recall"])

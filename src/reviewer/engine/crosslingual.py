@@ -224,17 +224,18 @@ def clauses(text: str, t: Tuning = TUNING) -> list[str]:
     return out if len(out) > 1 else []
 
 
-def clause_cosines(texts: list[str], emb: np.ndarray, mask: np.ndarray, embed, t: Tuning = TUNING) -> np.ndarray:
+def clause_cosines(texts: list[str], emb: np.ndarray, mask: np.ndarray, embed, t: Tuning = TUNING,
+                   pieces_of=None) -> np.ndarray:
     """n x n: the cosine of each pair, or, where higher, that of one sentence with one clause
-    (:func:`clauses`) of the other. ``embed``: texts -> L2-normalised rows. Only the long
-    sentences in a masked pair are split."""
+    (:func:`clauses`, or ``pieces_of(i)``) of the other. ``embed``: texts -> L2-normalised rows.
+    Only the long sentences in a masked pair are split."""
     cos = emb @ emb.T
     pieces: list[str] = []
     owner: list[int] = []
     paired = mask.any(axis=1)
     for i, text in enumerate(texts):
         if paired[i]:
-            for c in clauses(text, t):
+            for c in (clauses(text, t) if pieces_of is None else pieces_of(i)):
                 pieces.append(c)
                 owner.append(i)
     if not pieces:
@@ -277,7 +278,9 @@ def with_cross_language(sem: np.ndarray | None, feats, settings, t) -> np.ndarra
     texts = [f.text for f in feats]
     mask = cross_mask(langs, arts, settings.within_article)
     try:
-        within = clause_cosines(texts, emb, mask, semantic.embed, t)
+        from reviewer.engine.clausetexts import long_clause_texts  # the clauses recall embeds too (issue 15)
+
+        within = clause_cosines(texts, emb, mask, semantic.embed, t, lambda i: long_clause_texts(feats[i], t))
     except Exception:  # as above: without the clauses, whole sentences only
         within = None
     scores, mask = cross_scores(emb, langs, arts, settings.within_article, t, [len(x) for x in texts], texts, within)

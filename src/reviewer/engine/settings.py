@@ -110,7 +110,7 @@ class Tuning:
     cross_shift: float = 0.04
     cross_floor: float = 0.80
     cross_range: float = 0.20
-    embed_batch: int = 64
+    embed_batch: int = 256  # texts per model call (semantic._batches; the vectors do not depend on it)
     # Precision (issue 12, round 6): a match inside one article (an article repeating itself)
     # only when nearly the same words; a cross-language match whose two sides both name people,
     # places or figures, none of them shared, only with a clear margin.
