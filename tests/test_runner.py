@@ -102,3 +102,28 @@ def test_late_progress_shows_only_after_the_delay(monkeypatch):
     with cli._LateProgress("x", enabled=False, delay=0.0) as bar:
         time.sleep(0.05)
         assert bar._progress is None
+
+
+def test_progress_moves_while_the_model_embeds_and_never_goes_back(monkeypatch):
+    """issue 15: the model's batches move the bar (they are most of a first alignment), each run
+    of batches over half of what is left below the next step, and the bar never goes back."""
+    import numpy as np
+
+    from reviewer.engine import align as align_mod, semantic
+
+    class Model:
+        def passage(self, texts):
+            return np.ones((len(texts), semantic.DIM), dtype=np.float32)
+
+    monkeypatch.setattr(semantic, "_model", lambda: Model())
+    monkeypatch.setattr(semantic, "_batches", lambda texts, step: (texts[k:k + 2] for k in range(0, len(texts), 2)))
+    seen = []
+    report = align_mod._monotonic(seen.append)
+    report(0.3)
+    with semantic.batch_progress(align_mod._model_steps(report, 0.85)):
+        semantic._compute(["one", "two", "three", "four"])
+        report(0.5)  # a milestone behind the model's steps is not shown
+        semantic._compute(["five", "six"])
+    assert seen == pytest.approx([0.3, 0.3 + 0.55 * 0.25, 0.3 + 0.55 * 0.5, 0.575 + 0.275 * 0.5])
+    semantic._compute(["seven"])  # outside the block: nobody hears of it
+    assert len(seen) == 4

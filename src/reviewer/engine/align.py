@@ -24,7 +24,7 @@ from operator import itemgetter
 import numpy as np
 
 from reviewer.config import AlignSettings
-from reviewer.engine import crosslingual, pairmemo, quotes, specificity, tollpairs, twocores
+from reviewer.engine import crosslingual, pairmemo, quotes, semantic, specificity, tollpairs, twocores
 from reviewer.engine.candidates import candidates
 from reviewer.engine.evidence import (
     antonym_evidence,
@@ -64,7 +64,39 @@ def align(cluster: Cluster, settings: AlignSettings | None = None,
 def _align(cluster: Cluster, settings: AlignSettings | None,
            progress: Callable[[float], None] | None, tuning: Tuning) -> list[Link]:
     settings = settings or AlignSettings()
-    report = progress or (lambda _x: None)
+    report = _monotonic(progress or (lambda _x: None))
+    with semantic.batch_progress(_model_steps(report, 0.85)):
+        return _align_steps(cluster, settings, report, tuning)
+
+
+def _monotonic(report: Callable[[float], None]) -> Callable[[float], None]:
+    """``report`` that never goes back (the model's steps may run ahead of the next milestone)."""
+    top = [0.0]
+
+    def forward(x: float) -> None:
+        if x > top[0]:
+            top[0] = x
+            report(x)
+    forward.top = top  # type: ignore[attr-defined]
+    return forward
+
+
+def _model_steps(report, ceiling: float) -> Callable[[int, int], None]:
+    """issue 15: progress while the model embeds (seconds per batch on a first alignment): each
+    run of batches moves the bar over half of what is left below ``ceiling``, in proportion to
+    its texts, so the bar moves and never reaches the next step early."""
+    run = {"from": 0.0}
+
+    def step(done: int, total: int) -> None:
+        if done == 0:
+            run["from"] = report.top[0]  # the model starts on a new list of texts
+            return
+        start = run["from"]
+        report(start + (ceiling - start) * 0.5 * done / max(total, 1))
+    return step
+
+
+def _align_steps(cluster: Cluster, settings: AlignSettings, report, tuning: Tuning) -> list[Link]:
     crosslingual.annotate_languages(cluster)  # issue 14: Article.lang / Sentence.lang
     feats = build_features(cluster, tuning)
     specificity.mark(feats, tuning)  # issue 12: which words are everybody's in this cluster

@@ -15,7 +15,9 @@ within one non-Latin script are left to the word-based score.
 
 from __future__ import annotations
 
+import contextlib
 import threading
+from typing import Callable
 
 import numpy as np
 
@@ -67,11 +69,35 @@ def _batches(texts: list[str], step: int, budget: int = BATCH_CHARS):
         k = end
 
 
+# issue 15: who hears of each batch the model finished, (texts done, texts asked for), per
+# thread: the alignment's progress bar moves while the model works (its longest step).
+_listeners = threading.local()
+
+
+@contextlib.contextmanager
+def batch_progress(listener: Callable[[int, int], None]):
+    """Call ``listener(done, total)`` when the model starts on ``total`` texts (``done`` 0) and
+    after each batch it embeds, in this thread, inside the ``with`` block."""
+    previous = getattr(_listeners, "fn", None)
+    _listeners.fn = listener
+    try:
+        yield
+    finally:
+        _listeners.fn = previous
+
+
 def _compute(texts: list[str]) -> np.ndarray:
     model = _model()
     out = []
+    listener = getattr(_listeners, "fn", None)
+    done = 0
+    if listener is not None:
+        listener(0, len(texts))
     for batch in _batches([t[:1000] for t in texts], TUNING.embed_batch):
         out.append(np.asarray(model.passage(batch), dtype=np.float32))
+        done += len(batch)
+        if listener is not None:
+            listener(done, len(texts))
     e = np.vstack(out)
     norms = np.linalg.norm(e, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
