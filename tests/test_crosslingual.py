@@ -114,6 +114,25 @@ def test_a_cross_language_match_needs_a_clear_margin_when_names_and_figures_diff
     assert crosslingual.decide(en, other, t.cross_disjoint_min + 0.05, False, s, t) is not None
 
 
+def test_names_against_figures_need_a_clearer_margin_not_the_disjoint_bar():
+    s = AlignSettings()
+    t = crosslingual_tuning()
+    names = _sent("The ferry left Bergen with the crew of Captain Alvik.", "en")
+    figures = _sent("La nave è partita alle 6 con 14 membri d'equipaggio.", "it")
+    other_names = _sent("Il traghetto ha lasciato Oslo con il capitano Strand.", "it")
+    assert crosslingual.unlike_anchors(names, figures) and crosslingual.unlike_anchors(figures, names)
+    assert not crosslingual.unlike_anchors(names, other_names)  # names against names still count
+    assert crosslingual.disjoint_anchors(names, figures)
+    between = round((t.xl_unlike_anchors_min + t.cross_disjoint_min) / 2, 4)
+    below = round(t.xl_unlike_anchors_min - 0.02, 4)
+    assert s.match_threshold < below < between < t.cross_disjoint_min
+    # Names only against figures only: nothing of one kind to compare, a clearer margin suffices.
+    assert crosslingual.decide(names, figures, between, False, s, t) == (between, [])
+    assert crosslingual.decide(names, figures, below, False, s, t) is None
+    # Two sets of names that differ still need the disjoint bar.
+    assert crosslingual.decide(names, other_names, between, False, s, t) is None
+
+
 def test_a_cross_language_match_of_two_different_figures_is_dropped():
     s = AlignSettings()
     t = crosslingual_tuning()

@@ -483,6 +483,17 @@ def disjoint_anchors(a, b) -> bool:
     return bool(xa and xb and not (xa & xb))
 
 
+def unlike_anchors(a, b) -> bool:
+    """Of :func:`anchors`, one sentence gives names only and the other figures only: nothing of
+    one kind to compare (a translation may drop a place's name or a clock time, and a language
+    that capitalises every noun shows its figures only), so their being disjoint says less than
+    two sets of names, or two sets of figures, that differ."""
+    xa, xb = anchors(a.text, a.lang), anchors(b.text, b.lang)
+    fa = {k for k in xa if k.isdigit()}
+    fb = {k for k in xb if k.isdigit()}
+    return bool(xa and xb) and ((fa == xa and not fb) or (fb == xb and not fa))
+
+
 def has_capitals(text: str) -> bool:
     """The sentence is written in a script with capitals: in one without (Arabic, Hebrew) the
     names are neither found nor comparable with another script's, so :func:`anchors` holds its
@@ -503,7 +514,8 @@ def decide(a, b, sim: float, only_facts: bool, settings, t):
     if evidence and (sim >= t.xl_conflict_score or (sim >= t.xl_fact_score and facts_agree(a, b))):
         return round(min(1.0, t.conflict_base + t.conflict_scale * sim), 4), evidence
     agree = None
-    if sim >= settings.match_threshold and not only_facts and (sim >= t.cross_disjoint_min or not disjoint_anchors(a, b)):
+    if sim >= settings.match_threshold and not only_facts and (sim >= t.cross_disjoint_min or not disjoint_anchors(a, b)
+                                                               or (sim >= t.xl_unlike_anchors_min and unlike_anchors(a, b))):
         if not disjoint_figures(a.text, b.text):
             return round(sim, 4), []
         agree = facts_agree(a, b)

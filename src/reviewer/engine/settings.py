@@ -174,6 +174,9 @@ class Tuning:
     clause_agree_terms: int = 2
     clause_agree_cap: float = 0.4
     cross_disjoint_min: float = 0.55
+    # ... and where one gives names only and the other figures only (crosslingual.unlike_anchors:
+    # nothing of one kind to compare), this score: a margin of about 0.995, each other's best.
+    xl_unlike_anchors_min: float = 0.50
     # Cross-language pairs (engine.crosslingual; calibrated on real clusters with multilingual-e5-small):
     # the ratio margin of bitext mining over the xl_neighbours nearest sentences in the other
     # languages. A match: the best of each side in the other's article with a margin of at least
