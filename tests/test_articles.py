@@ -35,7 +35,8 @@ def test_decode_bom_and_crlf():
 
 
 @pytest.mark.parametrize("data,needle", [(b"", "empty"), (b"\xff\xfe\x00", "UTF-16"), (b"ab\x00cd", "binary"),
-                                         (bytes(range(128, 256)) * 3, "UTF-8"), (b"   \n  ", "no text")])
+                                         (bytes(range(128, 256)) * 3, "UTF-8"), (b"caf\xc3\xa9 \xe9", "UTF-8"),
+                                         (b"nearly \xc3", "UTF-8"), (b"   \n  ", "no text")])
 def test_bad_bytes_are_reported(data, needle):
     with pytest.raises(ArticleError) as exc:
         decode_bytes(data, "f.txt")

@@ -108,6 +108,15 @@ def detect_encoding(data: bytes) -> tuple[str, str] | None:
     return text, encoding_label(codec)
 
 
+def _broken_utf8(data: bytes, exc: UnicodeDecodeError) -> bool:
+    """UTF-8 with a fault rather than another encoding: cut off inside its last character, or
+    holding valid UTF-8 letters beside the bad bytes (read in a legacy encoding, every one of
+    those letters would turn into two or three wrong ones)."""
+    if exc.end == len(data) and "end of data" in exc.reason:
+        return True
+    return any(ord(ch) > 127 for ch in data.decode("utf-8", "ignore"))
+
+
 def decode_bytes(data: bytes, path: str) -> str:
     """Decode an article file: UTF-8 (BOM dropped), or UTF-16 with a BOM; LF line ends."""
     return decode_article(data, path)[0]
@@ -131,7 +140,7 @@ def decode_article(data: bytes, path: str) -> tuple[str, str | None]:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            found = detect_encoding(data)
+            found = None if _broken_utf8(data, exc) else detect_encoding(data)
             if found is None:
                 line = data.count(b"\n", 0, exc.start) + 1
                 raise ArticleError(
