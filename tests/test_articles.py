@@ -66,7 +66,8 @@ def test_bad_files_are_skipped_and_the_rest_load(tmp_path):
      "\u0435\u043b\u044c\u043d\u0438\u043a, \u0447\u0442\u043e \u043f\u0440\u0438\u0447\u0430\u043b \u0437\u0430"
      "\u043a\u0440\u044b\u0442.", "cp1251", "windows-1251"),
 ])
-def test_legacy_encodings_are_read_with_one_warning_and_left_untouched(tmp_path, text, codec, label):
+def test_legacy_encodings_are_read_with_one_warning_and_left_untouched(tmp_path, monkeypatch, text, codec, label):
+    monkeypatch.setenv("REVIEWER_LEGACY_ENCODINGS", "1")  # what --legacy-encodings sets
     f = tmp_path / "old.txt"
     f.write_bytes(text.replace(". ", ".\r\n").encode(codec))
     before = (f.read_bytes(), f.stat().st_mtime_ns)
@@ -77,6 +78,31 @@ def test_legacy_encodings_are_read_with_one_warning_and_left_untouched(tmp_path,
     assert Path(warn.path).name == "old.txt" and f"read as {label}" in warn.message
     assert [Path(p.path).name for p in cluster.problems if p.severity == "error"] == ["bin.txt"]
     assert (f.read_bytes(), f.stat().st_mtime_ns) == before
+
+
+def test_by_default_a_legacy_file_is_skipped_with_its_likely_encoding_named(tmp_path, monkeypatch):
+    monkeypatch.delenv("REVIEWER_LEGACY_ENCODINGS", raising=False)
+    (tmp_path / "old.txt").write_bytes("Le p\u00eacheur a d\u00e9clar\u00e9 que la jet\u00e9e \u00e9tait ferm\u00e9e.".encode("cp1252"))
+    (tmp_path / "new.txt").write_text("The pier is open again.", encoding="utf-8")
+    cluster = load_cluster([tmp_path])
+    assert [a.id for a in cluster.articles] == ["new"]  # the contract: reported by name and skipped
+    [p] = cluster.problems
+    assert Path(p.path).name == "old.txt" and p.severity == "error"
+    assert "not valid UTF-8" in p.message and "windows-1252" in p.message and "--legacy-encodings" in p.message
+
+
+def test_the_legacy_encodings_flag_reaches_the_reader(tmp_path, monkeypatch, capsys):
+    import json as _json
+
+    from reviewer.cli import main
+
+    monkeypatch.delenv("REVIEWER_LEGACY_ENCODINGS", raising=False)
+    (tmp_path / "old.txt").write_bytes("Le p\u00eacheur a d\u00e9clar\u00e9 que la jet\u00e9e \u00e9tait ferm\u00e9e.".encode("cp1252"))
+    (tmp_path / "new.txt").write_text("The pier is open again.", encoding="utf-8")
+    assert main(["align", str(tmp_path), "--json", "--no-cache", "--semantic", "off", "--legacy-encodings"]) == 0
+    out = capsys.readouterr()
+    assert sorted(a["id"] for a in _json.loads(out.out)["articles"]) == ["new", "old"]
+    assert "read as windows-1252" in out.err
 
 
 def test_json_and_jsonl(tmp_path):

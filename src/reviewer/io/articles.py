@@ -73,6 +73,16 @@ WEB_ENCODINGS = ("cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "cp12
 MAX_CHAOS = 0.1  # the detector's "mess" ratio above which its guess is not trusted
 
 
+LEGACY_ENV = "REVIEWER_LEGACY_ENCODINGS"  # "1": files that are not UTF-8 are read (--legacy-encodings)
+
+
+def legacy_encodings_on() -> bool:
+    """Are files that are not UTF-8 read in the legacy encoding detected for them? Off by default
+    (such a file is reported and skipped, as the contract says); ``--legacy-encodings`` turns it
+    on for the command and the processes it starts."""
+    return os.environ.get(LEGACY_ENV) == "1"
+
+
 def encoding_label(codec: str) -> str:
     """The name people know an encoding by: ``cp1252`` -> ``windows-1252``, ``iso8859_2`` ->
     ``iso-8859-2``, ``latin_1`` -> ``iso-8859-1``."""
@@ -141,11 +151,11 @@ def decode_article(data: bytes, path: str) -> tuple[str, str | None]:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             found = None if _broken_utf8(data, exc) else detect_encoding(data)
-            if found is None:
+            if found is None or not legacy_encodings_on():
                 line = data.count(b"\n", 0, exc.start) + 1
-                raise ArticleError(
-                    f"not valid UTF-8 (line {line}, byte {exc.start}); save it as UTF-8", path=path
-                ) from None
+                hint = (f"; it looks like {found[1]}: save it as UTF-8, or read such files with --legacy-encodings"
+                        if found is not None else "; save it as UTF-8")
+                raise ArticleError(f"not valid UTF-8 (line {line}, byte {exc.start}){hint}", path=path) from None
             text, legacy = found
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
