@@ -50,8 +50,20 @@ def test_conflicts_attach_the_other_version_and_its_sources():
     ab, cc = cs.claim(cs.claim_of[k("a:0")]), cs.claim(cs.claim_of[k("c:0")])
     assert ab.sources == ["a", "b"] and ab.contradicted_by == ["c"] and ab.silent == ["d"]
     assert list(ab.conflicts) == [cc.id] and list(cc.conflicts) == [ab.id]
-    assert cc.contradicted_by == ["a", "b"] and cc.silent == ["d"]
+    # only a's sentence is in the conflict link: b states the other version but contradicts nothing here
+    assert cc.contradicted_by == ["a"] and cc.silent == ["b", "d"]
     assert ab.contested and cc.contested
+
+
+def test_contradicted_by_names_the_sources_of_the_conflicting_sentences_only():
+    # a0 ≈ b0 ≈ c0 say one thing; b1 alone says another, in conflict with a0 only.
+    c = make_cluster({"a": 1, "b": 2, "c": 1})
+    cs = build_claims(c, [L("a:0", "b:0", score=0.9), L("b:0", "c:0", score=0.8), L("a:0", "b:1", "conflict", 0.6)])
+    big, lone = cs.claim(cs.claim_of[k("a:0")]), cs.claim(cs.claim_of[k("b:1")])
+    assert big.sources == ["a", "b", "c"] and lone.sources == ["b"]
+    assert lone.contradicted_by == ["a"] and lone.silent == ["c"]  # not b itself, not c
+    assert big.contradicted_by == ["b"]  # b does hold a sentence in a real conflict link with it
+    assert big.conflicting_sentences() == [k("b:1")] and lone.conflicting_sentences() == [k("a:0")]
 
 
 def test_triangle_match_match_conflict_is_flagged_with_its_three_links():
@@ -92,7 +104,7 @@ def test_open_match_does_not_rejoin_what_the_reviewer_separated():
     links2 = [L("a:0", "b:0", score=0.9), L("a:0", "c:0", score=0.6), L("b:0", "c:0", "conflict")]
     cs2 = build_claims(c, links2, {pair_key(k("b:0"), k("c:0")): "accepted"})
     assert groups(cs2) == {frozenset({k("a:0"), k("b:0")}), frozenset({k("c:0")})}
-    assert cs2.claim(cs2.claim_of[k("c:0")]).contradicted_by == ["a", "b"]
+    assert cs2.claim(cs2.claim_of[k("c:0")]).contradicted_by == ["b"]
 
 
 def test_accepted_matches_win_over_cuts_and_the_contradiction_is_flagged():

@@ -18,7 +18,7 @@ def test_align_json_on_seeds(capsys):
 
 def test_align_skips_bad_files_with_one_line_each(tmp_path, capsys):
     (tmp_path / "good.txt").write_text("The fire started at noon. It burned for hours.")
-    (tmp_path / "bad.txt").write_bytes(b"caf\xe9 broken")
+    (tmp_path / "bad.txt").write_bytes(b"caf\xc3\xa9 \xe9 broken")  # UTF-8 with a bad byte
     assert main(["align", str(tmp_path), "--json"]) == 0
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "bad.txt" in err[0] and "Traceback" not in err[0]

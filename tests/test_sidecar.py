@@ -280,3 +280,30 @@ def test_a_sidecar_taken_from_the_data_folder_is_named_as_such(tmp_path, monkeyp
     assert seeds_sidecar_note([here, saved]).startswith("1 of them from ")
     line = ExportSummary("jsonl", "-", [], 3, ["alice", "bob"], [str(here), str(saved)], 0, 0).one_line()
     assert "where the app keeps the sidecars of the bundled seeds" in line
+
+
+def test_check_says_why_it_reports_a_sidecar_of_the_seeds_data_folder(tmp_path, monkeypatch):
+    """`reviewer check` on a byte-identical copy of the seeds lists the data folder's sidecars too
+    (they belong to these articles by design): the line says so, the copy's own sidecar does not."""
+    import shutil
+
+    from reviewer import checks, claimreport
+    from reviewer.resources import bundled_seeds_dir, seeds_sidecar_dir
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setattr(claimreport, "graph_warnings", lambda *a: [])  # no alignment: fast
+    copy = tmp_path / "copy"
+    shutil.copytree(bundled_seeds_dir(), copy)
+    (copy / "bob.review.toml").write_text('schema = 1\nreviewer = "bob"\n', encoding="utf-8")
+    saved = seeds_sidecar_dir() / "carol.review.toml"
+    saved.parent.mkdir(parents=True)
+    saved.write_text('schema = 1\nreviewer = "carol"\n', encoding="utf-8")
+    lines = [msg for level, msg in checks.run_check([str(copy)]).lines if level == "ok"]
+    [theirs] = [m for m in lines if "carol" in m]
+    [ours] = [m for m in lines if "bob" in m]
+    assert theirs.startswith("also found for these articles: ") and "data folder for the bundled seeds" in theirs
+    assert ours.startswith(str(copy / "bob.review.toml"))
+    (copy / "bob.review.toml").unlink()
+    lines = [msg for level, msg in checks.run_check([str(copy)]).lines if level == "ok"]
+    assert "no sidecar beside the articles" in lines and any(m.startswith("also found") for m in lines)
+    assert "also found" not in " ".join(msg for _, msg in checks.run_check([str(copy)], sidecars=[str(saved)]).lines)

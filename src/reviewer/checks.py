@@ -51,6 +51,21 @@ def _config_name(path: str) -> str:
     return str(path)
 
 
+def _seeds_data_sidecars(files: list[Path], paths: list[str]) -> list[Path]:
+    """Those of ``files`` that sit in the data folder of the bundled seeds' sidecars rather than
+    beside the articles given."""
+    from reviewer.resources import seeds_sidecar_dir
+    from reviewer.sidecar.paths import sidecar_folder
+
+    try:
+        data = seeds_sidecar_dir().resolve()
+        existing = [p for p in paths if Path(p).exists()]
+        here = sidecar_folder(existing).resolve() if existing else None
+        return [f for f in files if f.resolve().parent == data and data != here]
+    except OSError:
+        return []
+
+
 def run_check(paths: list[str], config_path: str | None = None, sidecars: list[str] | None = None,
               themes: Collection[str] | None = None) -> Report:
     """Check the config, the articles and the sidecars. ``themes`` are the theme names the TUI
@@ -88,6 +103,9 @@ def run_check(paths: list[str], config_path: str | None = None, sidecars: list[s
         rep.add("ok", f"{plural(len(cluster.articles), 'article')}, {plural(n, 'sentence')}")
 
     files = [Path(s) for s in sidecars] if sidecars else sidecars_for(paths)
+    # a copy of the bundled seeds (the same article files) shares the sidecars the app keeps for
+    # them in the data folder, by design: their lines say so, or they look like another folder's
+    shared = set() if sidecars else set(_seeds_data_sidecars(files, paths))
     sentences = sentences_of(cluster) if cluster is not None else {}
     for f in files:
         if not f.exists():
@@ -120,10 +138,14 @@ def run_check(paths: list[str], config_path: str | None = None, sidecars: list[s
                     "(the app saves the new positions on next open)")
         if data.migrated_from is not None:
             rep.add("warning", f"{f}: schema {data.migrated_from}, converted on next open (a backup is kept)")
-        rep.add("error" if lost else "ok", f"{f}: reviewer {data.reviewer!r}, {plural(len(data.tags), 'tag')}, "
-                f"{plural(len(data.links), 'link decision')}, {plural(len(data.notes), 'note')}, "
-                f"{plural(len(lost), 'orphan')}" + (" (listed above)" if lost else ""))
-    if not files and any(Path(p).exists() for p in paths):  # a missing path: its error says it all
+        summary = (f"{f}: reviewer {data.reviewer!r}, {plural(len(data.tags), 'tag')}, "
+                   f"{plural(len(data.links), 'link decision')}, {plural(len(data.notes), 'note')}, "
+                   f"{plural(len(lost), 'orphan')}" + (" (listed above)" if lost else ""))
+        if f in shared:
+            summary = (f"also found for these articles: {summary} (kept in the data folder for the bundled "
+                       "seeds, whose article files these are, byte for byte)")
+        rep.add("error" if lost else "ok", summary)
+    if not [f for f in files if f not in shared] and any(Path(p).exists() for p in paths):  # a missing path: its error says it all
         rep.add("ok", "no sidecar beside the articles")
     if cluster is not None:
         from reviewer.claimreport import graph_warnings

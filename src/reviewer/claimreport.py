@@ -187,7 +187,7 @@ def _cell_of(c: Claim, cs: ClaimSet, article: str) -> str:
     mine = [k[1] for k in c.sentences if k[0] == article]
     if mine:
         parts.append(";".join(map(str, mine)))
-    other = sorted({k[1] for o in c.conflicts for k in cs.claim(o).sentences if k[0] == article})
+    other = sorted({k[1] for k in c.conflicting_sentences() if k[0] == article})
     if other:
         parts.append("≠" + ";".join(map(str, other)))
     return " ".join(parts)
@@ -248,7 +248,7 @@ def to_markdown(rep: ClaimsReport) -> str:
         cells = []
         for a in cs.articles:
             mine = [str(k[1]) for k in c.sentences if k[0] == a]
-            other = sorted({k[1] for o in c.conflicts for k in cs.claim(o).sentences if k[0] == a})
+            other = sorted({k[1] for k in c.conflicting_sentences() if k[0] == a})
             cell = " ".join(filter(None, ["✓ " + ",".join(mine) if mine else "",
                                           "≠ " + ",".join(map(str, other)) if other else ""]))
             cells.append(cell or "·")

@@ -26,7 +26,10 @@ How claims are built (``build_claims``):
    it, it does: that source's cell then lists both sentences. Conflict links inside one article
    are kept (an article can contradict itself) and attach or flag like any other.
 4. A conflict link (accepted or open) between two claims attaches each claim to the other as a
-   contradicting version. Rejected conflicts attach nothing.
+   contradicting version. Rejected conflicts attach nothing. A claim is contradicted by the
+   sources of the sentences at the other ends of its conflict links, not by every source of the
+   other claim (a source that states the other claim elsewhere, with no conflict link here,
+   does not contradict it).
 
 Consistency of the link graph (``ClaimSet.inconsistencies``):
 
@@ -86,7 +89,7 @@ class Claim:
     sources: list[str]  # article ids that state it, sorted
     links: list[ClaimLink] = field(default_factory=list)  # every link with both ends in the claim
     conflicts: dict[int, list[ClaimLink]] = field(default_factory=dict)  # other claim id -> conflict links
-    contradicted_by: list[str] = field(default_factory=list)  # articles stating a conflicting version
+    contradicted_by: list[str] = field(default_factory=list)  # articles of the sentences in its conflict links
     silent: list[str] = field(default_factory=list)  # articles that neither state nor contradict it
     flags: list[str] = field(default_factory=list)  # kinds of inconsistency inside it
 
@@ -98,6 +101,13 @@ class Claim:
 
     def conflict_links(self) -> list[ClaimLink]:
         return [l for other in sorted(self.conflicts) for l in self.conflicts[other]]
+
+    def conflicting_sentences(self, other: int | None = None) -> list[Key]:
+        """The other ends of its conflict links (with claim ``other``, or with any): the sentences
+        that state a conflicting version, sorted."""
+        own = set(self.sentences)
+        links = self.conflict_links() if other is None else self.conflicts.get(other, [])
+        return sorted({end for l in links for end in (l.a, l.b) if end not in own})
 
     def decision_counts(self) -> dict[str, int]:
         """Accepted / rejected / open among its own links and the conflicts attached to it."""
@@ -302,7 +312,9 @@ def build_claims(cluster: Cluster, links: Iterable[Link],
             claims[cb - 1].conflicts.setdefault(ca, []).append(l)
 
     for c in claims:
-        against = {k[0] for other in c.conflicts for k in claims[other - 1].sentences}
+        # the sources of the sentences that conflict with this claim's, not every source of the
+        # other claim (a source that states the other version elsewhere but never conflicts here)
+        against = {k[0] for k in c.conflicting_sentences()}
         stated = set(c.sources)
         c.contradicted_by = sorted(against)
         c.silent = [a for a in articles if a not in stated and a not in against]
@@ -360,8 +372,8 @@ class SourcePair:
     """What two sources (articles) ``a < b`` have in common, claim by claim.
 
     ``shared``: claims both state. ``contradicted``: pairs of conflicting claims (X ≠ Y) where
-    one of the two states X and the other states Y (a claim that one states and the other
-    contradicts). ``only_a``: claims ``a`` states on which ``b`` is silent (it neither states
+    one of the two states X and the other holds a sentence of Y in a conflict link with X (is in
+    X's ``contradicted_by``), or the same the other way round. ``only_a``: claims ``a`` states on which ``b`` is silent (it neither states
     nor contradicts them); ``only_b`` the other way round."""
 
     a: str
@@ -416,11 +428,14 @@ def source_matrix(cs: ClaimSet) -> SourceMatrix:
         for other in c.conflicts:
             if other <= c.id:
                 continue  # each conflicting pair of claims once
+            # x states one of the two claims, y holds a sentence in a conflict link with it
+            o = cs.claim(other)
             hits = set()
-            for x in src:
-                for y in cs.claim(other).sources:
-                    if x != y:
-                        hits.add((x, y) if x < y else (y, x))
+            for states, against in ((src, c.conflicting_sentences(other)), (o.sources, o.conflicting_sentences(c.id))):
+                for x in states:
+                    for y in {k[0] for k in against}:
+                        if x != y:
+                            hits.add((x, y) if x < y else (y, x))
             for k in hits:
                 contradicted[k] += 1
     return SourceMatrix(list(cs.articles), claims_of, dict(shared), dict(contradicted), dict(covered))

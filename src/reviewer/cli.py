@@ -8,6 +8,7 @@ headless commands of CONTRACT.md. Exit codes: 0 ok, 1 invalid input or failed ch
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import threading
 from collections.abc import Sequence
@@ -30,6 +31,9 @@ class _Parser(argparse.ArgumentParser):
 def _add_config(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", metavar="FILE", help="configuration file (default: ./config.toml, "
                    "then your user config folder, then the bundled default)")
+    p.add_argument("--legacy-encodings", action="store_true",
+                   help="read article files that are not UTF-8 in the legacy encoding detected for them "
+                        "(windows-1252, iso-8859-2...), with a warning each; by default they are skipped")
 
 
 def build_parser() -> dict[str, argparse.ArgumentParser]:
@@ -176,6 +180,14 @@ def _split_arg(text: str):
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _legacy_encodings(args: argparse.Namespace) -> None:
+    """--legacy-encodings: for this command and every process it starts (the alignment's)."""
+    if getattr(args, "legacy_encodings", False):
+        from reviewer.io.articles import LEGACY_ENV
+
+        os.environ[LEGACY_ENV] = "1"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parsers = build_parser()
@@ -186,6 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"reviewer {cmd}: not available yet in this version", file=sys.stderr)
                 return 2
             args = parsers[cmd].parse_args(rest)
+            _legacy_encodings(args)
             if cmd in ("check", "export", "claims") and not args.paths:
                 args.paths = _bundled_seeds()  # as `reviewer` alone: its sidecars are found too
             if cmd == "agree":
@@ -197,6 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "cache": cmd_cache, "export": cmd_export, "agree": cmd_agree,
                     "claims": cmd_claims}[cmd](args)
         args = parsers["tui"].parse_args(argv)
+        _legacy_encodings(args)
         sidecar = _sidecar_as_article(args.paths)
         if sidecar:
             print(f"reviewer: {safe_line(sidecar)}", file=sys.stderr)

@@ -63,8 +63,80 @@ def is_article_file(path: Path) -> bool:
     return name.lower().endswith(ARTICLE_SUFFIXES)
 
 
+# The legacy encodings web pages are served in (the WHATWG Encoding Standard's list, as Python
+# codecs): scraped news that is not UTF-8 is in one of these. Restricting the detector to them
+# keeps it from choosing an old DOS or Mac code page that happens to score a little better.
+WEB_ENCODINGS = ("cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "cp1251", "iso8859_5", "koi8_r",
+                 "koi8_u", "cp1253", "iso8859_7", "cp1254", "iso8859_9", "cp1255", "iso8859_8", "cp1256",
+                 "iso8859_6", "cp1257", "iso8859_13", "cp1258", "cp874", "gb18030", "big5", "shift_jis",
+                 "euc_jp", "iso2022_jp", "euc_kr")
+MAX_CHAOS = 0.1  # the detector's "mess" ratio above which its guess is not trusted
+
+
+LEGACY_ENV = "REVIEWER_LEGACY_ENCODINGS"  # "1": files that are not UTF-8 are read (--legacy-encodings)
+
+
+def legacy_encodings_on() -> bool:
+    """Are files that are not UTF-8 read in the legacy encoding detected for them? Off by default
+    (such a file is reported and skipped, as the contract says); ``--legacy-encodings`` turns it
+    on for the command and the processes it starts."""
+    return os.environ.get(LEGACY_ENV) == "1"
+
+
+def encoding_label(codec: str) -> str:
+    """The name people know an encoding by: ``cp1252`` -> ``windows-1252``, ``iso8859_2`` ->
+    ``iso-8859-2``, ``latin_1`` -> ``iso-8859-1``."""
+    name = codec.lower().replace("_", "-")
+    if name.startswith("cp125"):
+        return "windows-" + name[2:]
+    if name in ("latin-1", "latin1"):
+        return "iso-8859-1"
+    if name.startswith("iso8859"):
+        return "iso-" + name[3:]
+    return name
+
+
+def detect_encoding(data: bytes) -> tuple[str, str] | None:
+    """The text of ``data`` in the legacy web encoding ``charset_normalizer`` finds for it, and
+    that encoding's name; None when it finds none it is confident of."""
+    from charset_normalizer import from_bytes  # only for the rare file that is not UTF-8
+
+    matches = from_bytes(data, cp_isolation=list(WEB_ENCODINGS))
+    best = matches.best()
+    if best is None or best.chaos > MAX_CHAOS:
+        return None
+    codec = best.encoding
+    # a tie (as messy, as coherent: French in windows-1252 or windows-1250 differs by a letter or
+    # two) goes to windows-1252, the legacy encoding of most news sites
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    if any("cp1252" in m.could_be_from_charset for m in tied):
+        codec = "cp1252"
+    try:
+        text = data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return text, encoding_label(codec)
+
+
+def _broken_utf8(data: bytes, exc: UnicodeDecodeError) -> bool:
+    """UTF-8 with a fault rather than another encoding: cut off inside its last character, or
+    holding valid UTF-8 letters beside the bad bytes (read in a legacy encoding, every one of
+    those letters would turn into two or three wrong ones)."""
+    if exc.end == len(data) and "end of data" in exc.reason:
+        return True
+    return any(ord(ch) > 127 for ch in data.decode("utf-8", "ignore"))
+
+
 def decode_bytes(data: bytes, path: str) -> str:
     """Decode an article file: UTF-8 (BOM dropped), or UTF-16 with a BOM; LF line ends."""
+    return decode_article(data, path)[0]
+
+
+def decode_article(data: bytes, path: str) -> tuple[str, str | None]:
+    """Decode an article file: UTF-8 (BOM dropped), UTF-16 with a BOM, else the legacy web
+    encoding :func:`detect_encoding` is confident of; LF line ends. Returns the text and the
+    name of that legacy encoding (None for UTF-8/16)."""
+    legacy = None
     if not data:
         raise ArticleError("the file is empty", path=path)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -78,15 +150,18 @@ def decode_bytes(data: bytes, path: str) -> str:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            line = data.count(b"\n", 0, exc.start) + 1
-            raise ArticleError(
-                f"not valid UTF-8 (line {line}, byte {exc.start}); save it as UTF-8", path=path
-            ) from None
+            found = None if _broken_utf8(data, exc) else detect_encoding(data)
+            if found is None or not legacy_encodings_on():
+                line = data.count(b"\n", 0, exc.start) + 1
+                hint = (f"; it looks like {found[1]}: save it as UTF-8, or read such files with --legacy-encodings"
+                        if found is not None else "; save it as UTF-8")
+                raise ArticleError(f"not valid UTF-8 (line {line}, byte {exc.start}){hint}", path=path) from None
+            text, legacy = found
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ArticleError("the file has no text (only whitespace)", path=path)
-    return text
+    return text, legacy
 
 
 def split_header(text: str) -> tuple[str | None, str]:
@@ -160,7 +235,13 @@ def load_file(path: Path) -> tuple[list[Article], list[Problem]]:
         raise ArticleError("no such file", path=spath) from None
     except OSError as exc:
         raise ArticleError(f"cannot read ({exc.strerror or exc})", path=spath) from None
-    text = decode_bytes(data, spath)
+    text, legacy = decode_article(data, spath)
+    read_as = [Problem(spath, f"not UTF-8: read as {legacy} (the file is left as it is)", "warning")] if legacy else []
+    arts, problems = _load_text(path, spath, text)
+    return arts, read_as + problems
+
+
+def _load_text(path: Path, spath: str, text: str) -> tuple[list[Article], list[Problem]]:
     suffix = path.suffix.lower()
     stem = path.name[: -len(path.suffix)] if path.suffix else path.name
     if suffix == ".json":

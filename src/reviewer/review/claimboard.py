@@ -111,7 +111,7 @@ class ClaimBoard:
             mine = [k for k in claim.sentences if k[0] == article]
             if mine:
                 return mine[0], "states"
-            other = sorted(k for o in claim.conflicts for k in self.claims.claim(o).sentences if k[0] == article)
+            other = [k for k in claim.conflicting_sentences() if k[0] == article]
             if other:
                 return other[0], "contradicts"
         order = {a: i for i, a in enumerate(self.articles)}
