@@ -472,3 +472,24 @@ async def test_link_keys_on_a_sentence_without_two_links_say_why_nothing_moves(m
         await pilot.press("j", "j", "j", "right_square_bracket")  # a:3: no link
         assert not app.current_links()
         assert review.message == "this sentence has no links"
+
+
+async def test_the_inspector_shows_the_note_of_a_piece_of_evidence_wrapped_and_dimmed(make):
+    """The engine's note on a piece of evidence (why the figures may both be right) was never
+    shown: it now comes under the link's line, dimmed, wrapped rather than cut."""
+    from reviewer.models import Evidence, Link, SentenceRef as R
+
+    note = "the two reports were filed hours apart: the later count may include workers found since"
+    app = make(links=[Link(R("a", 0), R("b", 0), "conflict", 0.7,
+                           (Evidence("quantity", "Four workers", "six workers", (0, 12), (39, 50), note),))])
+    async with app.run_test(size=(90, 40)) as pilot:
+        await pilot.press("j", "k")  # back on a:0, its conflict selected
+        await pilot.pause()
+        inspector = app.query_one("#inspector")
+        lines = inspector.render().plain.splitlines()
+        at = next(i for i, l in enumerate(lines) if "↳" in l)
+        assert " ".join(" ".join(lines[at:]).replace("↳", "").split()).startswith(note), lines
+        assert lines[at + 1].startswith("      since"), lines  # wrapped under itself, not cut
+        assert all(len(l) <= 90 for l in lines), lines
+        dim = inspector.get_component_rich_style("inspector--evidence-note")
+        assert dim.dim, dim
