@@ -214,9 +214,38 @@ async def test_real_seeds_open_with_four_columns(tmp_path, config):
 async def test_quit_saves_where_the_reviewer_stopped(make, cluster_dir):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "s", "q")  # some work: the sidecar exists
+        await pilot.pause()
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
         await pilot.press("l", "j", "q")  # no edit at all, only moves
         await pilot.pause()
     assert sidecar(cluster_dir)["cursor"] == {"article": "b", "sentence": 1}
+
+
+async def test_opening_and_quitting_without_a_change_writes_nothing_in_the_folder(make, cluster_dir):
+    """Open, look around, quit: a sidecar and a .lock were left in the articles' folder and the
+    status bar said "✓ saved" though nothing was done. Nothing is written until the first real
+    change (the cursor goes with it), and the lock goes on quit."""
+    before = sorted(p.name for p in cluster_dir.iterdir())
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l", "j", "j")
+        await pilot.pause()
+        assert "no changes" in app.query_one("#status").render().plain
+        assert "saved" not in app.query_one("#status").render().plain
+        await pilot.press("q")
+        await pilot.pause()
+    assert sorted(p.name for p in cluster_dir.iterdir()) == before
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l", "j", "1")  # the first change: saved, with where the reviewer is
+        await wait_until(pilot, lambda: (cluster_dir / "tester.review.toml").exists(), 3)
+        assert "✓ saved" in app.query_one("#status").render().plain
+        await pilot.press("q")
+        await pilot.pause()
+    assert sidecar(cluster_dir)["cursor"] == {"article": "b", "sentence": 1}
+    assert sorted(p.name for p in cluster_dir.iterdir()) == sorted(before + ["tester.review.toml"])
 
 
 async def test_after_a_resize_the_cursor_and_its_link_stay_in_view(make):

@@ -581,7 +581,7 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
         self.keep_typed_note()
         self.stop_autosave()
         ws = self.ws
-        if ws.session is not None and not ws.store.read_only and ws.saved_cursor != self.nav.cursor:
+        if ws.session is not None and not ws.store.read_only and ws.cursor_moved(self.nav.cursor):
             ws.dirty = True  # the place where the reviewer stopped is part of the work
         if ws.dirty and not self.save(quiet=True):
             self.notify("not saved: ctrl+p → Save as… writes your work elsewhere; q again quits and loses "
