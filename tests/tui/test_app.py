@@ -522,3 +522,31 @@ async def test_the_inspector_shows_the_note_of_a_piece_of_evidence_wrapped_and_d
         assert all(len(l) <= 90 for l in lines), lines
         dim = inspector.get_component_rich_style("inspector--evidence-note")
         assert dim.dim, dim
+
+
+async def test_linking_by_hand_where_the_engine_suggested_a_link_decides_that_suggestion(make, cluster_dir):
+    """space then = on a pair the engine had suggested as a match replaced the suggestion with a
+    manual link ("links 0/5 reviewed +1 manual", one suggestion gone). = now accepts it; = or !
+    against the suggested relation records the reviewer's link, still counted as that suggestion
+    reviewed and showing its evidence."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "space", "l")  # a:1 marked; b:1, suggested as its match
+        assert app.cursor == ("b", 1)
+        await pilot.press("equals_sign")
+        assert app.session.progress() | {"tagged": 0} == {"reviewed": 1, "suggested": 6, "tagged": 0,
+                                                         "conflicts_open": 3, "manual": 0}
+        await pilot.press("h", "k", "space", "l")  # a:0 marked; b:0, suggested as a conflict with it
+        assert app.cursor == ("b", 0)
+        await pilot.press("equals_sign")  # the reviewer says: a match
+        shown = next(l for l in app.session.links_of(("b", 0)) if l.pair() == {("a", 0), ("b", 0)})
+        assert (shown.relation, shown.origin, shown.decision) == ("match", "manual", "accepted")
+        assert [e.kind for e in shown.evidence] == ["number", "weekday"]  # the suggestion's, still shown
+        assert "number: “six workers” vs “Four workers”" in app.query_one("#inspector").render().plain
+        assert app.session.progress()["suggested"] == 6 and app.session.progress()["manual"] == 0
+        await pilot.press("s")
+        await pilot.pause()
+    got = {(l["a"]["article"], l["a"]["sentence"], l["b"]["article"], l["b"]["sentence"]): (l["relation"], l["origin"],
+                                                                                           l["decision"])
+           for l in sidecar(cluster_dir)["links"]}
+    assert got == {("a", 1, "b", 1): ("match", "suggested", "accepted"), ("a", 0, "b", 0): ("match", "manual", "accepted")}
