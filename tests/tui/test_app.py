@@ -550,3 +550,15 @@ async def test_linking_by_hand_where_the_engine_suggested_a_link_decides_that_su
                                                                                            l["decision"])
            for l in sidecar(cluster_dir)["links"]}
     assert got == {("a", 1, "b", 1): ("match", "suggested", "accepted"), ("a", 0, "b", 0): ("match", "manual", "accepted")}
+
+
+async def test_the_top_bar_says_1_article_not_1_articles(tmp_path, config):
+    folder = tmp_path / "alone"
+    folder.mkdir()
+    (folder / "only.txt").write_text("A bridge closed on Friday for repairs.\n\nIt opens again in May.\n", encoding="utf-8")
+    app = make_app([str(folder)], reviewer="tester", config=config, links=[])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        top = app.query_one("#topbar").render().plain
+        assert "alone · 1 article " in top and "1 articles" not in top, top
