@@ -214,9 +214,38 @@ async def test_real_seeds_open_with_four_columns(tmp_path, config):
 async def test_quit_saves_where_the_reviewer_stopped(make, cluster_dir):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "s", "q")  # some work: the sidecar exists
+        await pilot.pause()
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
         await pilot.press("l", "j", "q")  # no edit at all, only moves
         await pilot.pause()
     assert sidecar(cluster_dir)["cursor"] == {"article": "b", "sentence": 1}
+
+
+async def test_opening_and_quitting_without_a_change_writes_nothing_in_the_folder(make, cluster_dir):
+    """Open, look around, quit: a sidecar and a .lock were left in the articles' folder and the
+    status bar said "✓ saved" though nothing was done. Nothing is written until the first real
+    change (the cursor goes with it), and the lock goes on quit."""
+    before = sorted(p.name for p in cluster_dir.iterdir())
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l", "j", "j")
+        await pilot.pause()
+        assert "no changes" in app.query_one("#status").render().plain
+        assert "saved" not in app.query_one("#status").render().plain
+        await pilot.press("q")
+        await pilot.pause()
+    assert sorted(p.name for p in cluster_dir.iterdir()) == before
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l", "j", "1")  # the first change: saved, with where the reviewer is
+        await wait_until(pilot, lambda: (cluster_dir / "tester.review.toml").exists(), 3)
+        assert "✓ saved" in app.query_one("#status").render().plain
+        await pilot.press("q")
+        await pilot.pause()
+    assert sidecar(cluster_dir)["cursor"] == {"article": "b", "sentence": 1}
+    assert sorted(p.name for p in cluster_dir.iterdir()) == sorted(before + ["tester.review.toml"])
 
 
 async def test_after_a_resize_the_cursor_and_its_link_stay_in_view(make):
@@ -472,3 +501,64 @@ async def test_link_keys_on_a_sentence_without_two_links_say_why_nothing_moves(m
         await pilot.press("j", "j", "j", "right_square_bracket")  # a:3: no link
         assert not app.current_links()
         assert review.message == "this sentence has no links"
+
+
+async def test_the_inspector_shows_the_note_of_a_piece_of_evidence_wrapped_and_dimmed(make):
+    """The engine's note on a piece of evidence (why the figures may both be right) was never
+    shown: it now comes under the link's line, dimmed, wrapped rather than cut."""
+    from reviewer.models import Evidence, Link, SentenceRef as R
+
+    note = "the two reports were filed hours apart: the later count may include workers found since"
+    app = make(links=[Link(R("a", 0), R("b", 0), "conflict", 0.7,
+                           (Evidence("quantity", "Four workers", "six workers", (0, 12), (39, 50), note),))])
+    async with app.run_test(size=(90, 40)) as pilot:
+        await pilot.press("j", "k")  # back on a:0, its conflict selected
+        await pilot.pause()
+        inspector = app.query_one("#inspector")
+        lines = inspector.render().plain.splitlines()
+        at = next(i for i, l in enumerate(lines) if "↳" in l)
+        assert " ".join(" ".join(lines[at:]).replace("↳", "").split()).startswith(note), lines
+        assert lines[at + 1].startswith("      since"), lines  # wrapped under itself, not cut
+        assert all(len(l) <= 90 for l in lines), lines
+        dim = inspector.get_component_rich_style("inspector--evidence-note")
+        assert dim.dim, dim
+
+
+async def test_linking_by_hand_where_the_engine_suggested_a_link_decides_that_suggestion(make, cluster_dir):
+    """space then = on a pair the engine had suggested as a match replaced the suggestion with a
+    manual link ("links 0/5 reviewed +1 manual", one suggestion gone). = now accepts it; = or !
+    against the suggested relation records the reviewer's link, still counted as that suggestion
+    reviewed and showing its evidence."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "space", "l")  # a:1 marked; b:1, suggested as its match
+        assert app.cursor == ("b", 1)
+        await pilot.press("equals_sign")
+        assert app.session.progress() | {"tagged": 0} == {"reviewed": 1, "suggested": 6, "tagged": 0,
+                                                         "conflicts_open": 3, "manual": 0}
+        await pilot.press("h", "k", "space", "l")  # a:0 marked; b:0, suggested as a conflict with it
+        assert app.cursor == ("b", 0)
+        await pilot.press("equals_sign")  # the reviewer says: a match
+        shown = next(l for l in app.session.links_of(("b", 0)) if l.pair() == {("a", 0), ("b", 0)})
+        assert (shown.relation, shown.origin, shown.decision) == ("match", "manual", "accepted")
+        assert [e.kind for e in shown.evidence] == ["number", "weekday"]  # the suggestion's, still shown
+        assert "number: “six workers” vs “Four workers”" in app.query_one("#inspector").render().plain
+        assert app.session.progress()["suggested"] == 6 and app.session.progress()["manual"] == 0
+        await pilot.press("s")
+        await pilot.pause()
+    got = {(l["a"]["article"], l["a"]["sentence"], l["b"]["article"], l["b"]["sentence"]): (l["relation"], l["origin"],
+                                                                                           l["decision"])
+           for l in sidecar(cluster_dir)["links"]}
+    assert got == {("a", 1, "b", 1): ("match", "suggested", "accepted"), ("a", 0, "b", 0): ("match", "manual", "accepted")}
+
+
+async def test_the_top_bar_says_1_article_not_1_articles(tmp_path, config):
+    folder = tmp_path / "alone"
+    folder.mkdir()
+    (folder / "only.txt").write_text("A bridge closed on Friday for repairs.\n\nIt opens again in May.\n", encoding="utf-8")
+    app = make_app([str(folder)], reviewer="tester", config=config, links=[])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        top = app.query_one("#topbar").render().plain
+        assert "alone · 1 article " in top and "1 articles" not in top, top

@@ -261,7 +261,7 @@ async def test_a_long_claims_message_is_shown_whole_at_80x24(make):
         assert status.region.height == 2
         shown = " ".join(line.strip() for line in screen_lines(app)[status.region.y:status.region.bottom])
         assert screen.message in shown.replace("▸ ", ""), shown
-        assert "saved" in shown
+        assert "no changes" in shown  # the saved state: nothing changed yet
         assert screen.query_one("#claims-bottom").region.bottom <= status.region.y
         screen.end_flash()
         await pilot.pause()

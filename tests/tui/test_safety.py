@@ -386,7 +386,7 @@ async def test_a_note_left_as_it_was_or_cancelled_is_not_written_on_quit(make, c
         await pilot.pause()
         await pilot.press("ctrl+q")
         await pilot.pause()
-    assert sidecar(cluster_dir)["notes"] == []
+    assert not sidecar_path(cluster_dir).exists()  # no note, no other change: nothing written
 
 
 async def test_a_failing_autosave_says_so_once_and_names_save_as(make, cluster_dir, monkeypatch):

@@ -78,6 +78,11 @@ class ReviewSession:
             pair = frozenset([a, b])
             d = decided.get(pair)
             if d is not None and d.origin == "manual":
+                # the reviewer's own link over a suggestion (e.g. a conflict where the engine saw a
+                # match): theirs is shown, with the suggestion's evidence, oriented as it is
+                if not (d.a.orphan or d.b.orphan):
+                    shown[pair] = ShownLink(a, b, d.relation, d.score, l.evidence, "manual", d.decision,
+                                            safe_text(d.note))
                 continue
             shown[pair] = ShownLink(a, b, l.relation, l.score, l.evidence, "suggested",
                                     d.decision if d is not None and d.relation == l.relation else None,
@@ -90,6 +95,8 @@ class ReviewSession:
             shown[pair] = ShownLink(d.a.key(), d.b.key(), d.relation, d.score, (), d.origin, d.decision,
                                     safe_text(d.note))
         self.links = sorted(shown.values(), key=lambda s: (-(s.score or 1.0), sorted(s.pair())))
+        self._suggested_pairs = {frozenset([(l.a.article, l.a.sentence), (l.b.article, l.b.sentence)])
+                                 for l in self.suggested}
         self.by_sentence: dict[Key, list[ShownLink]] = defaultdict(list)
         for s in self.links:
             self.by_sentence[s.a].append(s)
@@ -133,13 +140,14 @@ class ReviewSession:
         return self._progress
 
     def _count_progress(self) -> dict[str, int]:
-        suggested = [l for l in self.links if l.origin == "suggested"]
+        # a suggestion the reviewer answered with a link of their own is a suggestion reviewed
+        suggested = [l for l in self.links if l.origin == "suggested" or l.pair() in self._suggested_pairs]
         return {
             "reviewed": sum(1 for l in suggested if l.decision is not None),
             "suggested": len(suggested),
             "tagged": len(self.tags_by),
             "conflicts_open": sum(1 for l in self.links if l.relation == "conflict" and l.decision is None),
-            "manual": sum(1 for l in self.links if l.origin == "manual"),
+            "manual": sum(1 for l in self.links if l.origin == "manual" and l.pair() not in self._suggested_pairs),
         }
 
     def orphans(self) -> list[str]:
@@ -263,13 +271,32 @@ class ReviewSession:
         self._rebuild()
         return on
 
+    def link_by_hand(self, a: Key, b: Key, relation: str) -> tuple[ShownLink | None, str]:
+        """The reviewer links ``a`` and ``b`` (mark, then = or !). A suggested link of that
+        relation between them is accepted (it stays the engine's, with its score and evidence);
+        one of the other relation is answered with the reviewer's link, which keeps showing the
+        suggestion's evidence; else a manual link is made. Returns the link and what was done:
+        "accepted", "already accepted", "over the suggestion" or "made"."""
+        pair = frozenset([a, b])
+        old = next((l for l in self.links if l.pair() == pair), None)
+        if a != b and old is not None and old.origin == "suggested" and old.relation == relation:
+            if old.decision == "accepted":
+                return old, "already accepted"
+            self.decide(old, "accepted")
+            return next((l for l in self.links if l.pair() == pair), None), "accepted"
+        link = self.add_manual_link(a, b, relation)
+        return link, "over the suggestion" if pair in self._suggested_pairs and link is not None else "made"
+
     def add_manual_link(self, a: Key, b: Key, relation: str) -> ShownLink | None:
         if a == b:
             return None
         self._checkpoint()
         pair = frozenset([a, b])
+        old = next((d for d in self.data.links if d.pair() == pair), None)  # its note is kept (never dropped)
         self.data.links = [d for d in self.data.links if d.pair() != pair]
-        self.data.links.append(LinkDecision(self._anchor(a), self._anchor(b), relation, "accepted", "manual", None, "", now()))
+        self.data.links.append(LinkDecision(self._anchor(a), self._anchor(b), relation, "accepted", "manual", None,
+                                            old.note if old is not None else "", now(),
+                                            extra=dict(old.extra) if old is not None and old.extra else {}))
         self._rebuild()
         return next((l for l in self.links if l.pair() == pair), None)
 

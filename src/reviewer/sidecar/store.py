@@ -118,6 +118,11 @@ class SidecarStore:
     def close(self) -> None:
         self._lock.release()
 
+    @property
+    def on_disk(self) -> bool:
+        """This instance read the sidecar from disk or wrote it (False for a new one not saved yet)."""
+        return self._seen is not None
+
     def changed_on_disk(self) -> bool:
         try:
             now_bytes = self.path.read_bytes()

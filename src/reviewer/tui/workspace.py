@@ -283,19 +283,26 @@ class Workspace:
         The save error as one line, if any."""
         error = None
         try:
-            if self.session is not None and not self.store.read_only and (
-                    self.dirty or (cursor is not None and cursor != self.saved_cursor)):
+            if self.session is not None and not self.store.read_only and (self.dirty or self.cursor_moved(cursor)):
                 error = self.save(cursor if cursor is not None else self.session.data.cursor)
         finally:
             self.store.close()
         return error
+
+    def cursor_moved(self, cursor: Key | None) -> bool:
+        """The cursor is worth saving on quit: it moved, and there is a sidecar to keep it in. A
+        cursor alone never creates a sidecar: nothing is written into the articles' folder until
+        the first real change (a tag, a decision, a note, a link); that save takes the cursor too."""
+        return cursor is not None and cursor != self.saved_cursor and self.store.on_disk
 
     def saved_state(self) -> str:
         if self.store.read_only:
             return "read-only"
         if self.last_save_error:
             return "not-saved"
-        return "unsaved" if self.dirty else "saved"
+        if self.dirty:
+            return "unsaved"
+        return "saved" if self.store.on_disk else "untouched"
 
     def save(self, cursor: Key) -> str | None:
         """Save the sidecar; the error as one line when it fails (the work stays in memory)."""

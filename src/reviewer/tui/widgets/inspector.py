@@ -9,6 +9,7 @@ from rich.style import Style
 from rich.text import Text
 
 from reviewer.review import Key, ShownLink
+from reviewer.textsafe import safe_text
 from reviewer.tui.state import ViewState
 from reviewer.tui.visual_order import base_direction, has_rtl, visual_text
 from reviewer.tui.wrap import line_levels
@@ -21,7 +22,8 @@ class Inspector(TextPanel):
     PREFIX = "inspector"
     COMPONENT_CLASSES = {"inspector--key", "inspector--no-labels", "inspector--note", "inspector--hint",
                          "inspector--pointer", "inspector--conflict", "inspector--match", "inspector--rejected",
-                         "inspector--other", "inspector--evidence-conflict", "inspector--evidence-match"}
+                         "inspector--other", "inspector--evidence-conflict", "inspector--evidence-match",
+                         "inspector--evidence-note"}
 
     def cache_key(self) -> tuple | None:
         """Everything the inspector draws from (the size and styles are added by TextPanel):
@@ -155,10 +157,10 @@ class Inspector(TextPanel):
         left = room
         # who said what (--adjudicate) is one line and what the adjudicator decides on: it came
         # last and a long sentence left it out below 130 columns
-        for name in ("head", "said", "that", "this"):
+        for name in ("head", "said", "that", "this", "notes"):
             if name in sizes and left > 0:
                 got[name], left = 1, left - 1
-        for name in ("that", "this", "head", "said"):
+        for name in ("that", "this", "head", "said", "notes"):
             if name in sizes:
                 more = min(left, sizes[name] - got[name])
                 got[name], left = got[name] + more, left - more
@@ -179,7 +181,8 @@ class Inspector(TextPanel):
         return out
 
     def _link_parts(self, st: ViewState, key: Key, link: ShownLink, width: int) -> list[tuple[str, list[Text]]]:
-        """The link's lines in named parts: "head" (relation, score, state, evidence), "said"
+        """The link's lines in named parts: "head" (relation, score, state, evidence), "notes"
+        (the engine's notes on its evidence), "said"
         (--adjudicate), and for the selected link "this" and "that" (its two sentences)."""
         mine = link is st.focus
         relation = self.style_of(link.relation)
@@ -198,7 +201,17 @@ class Inspector(TextPanel):
             line.append(f"   {ev}", style=relation if mine else dim)
         head = [Text("▶ " if mine else "  ", style=self.style_of("pointer")) + l if i == 0 else l
                 for i, l in enumerate(self._hang(line, 2, 4, width, "L" if has_rtl(line.plain) else None))]
-        out = [("head", head)]
+        notes: list[Text] = []
+        for e in link.evidence:  # what the engine says about a piece of evidence, under the link's line
+            if e.note.strip():
+                # with several pieces of evidence, the note names the one it is about
+                note = safe_text(" ".join(e.note.split()))
+                if len(link.evidence) > 1:
+                    note = f"{e.kind}: {note}"
+                style = self.style_of("evidence-note")
+                body = self._hang(Text(note, style=style), 6, 6, width, "L" if has_rtl(note) else None)
+                notes += [Text("    ↳ ", style=style) + body[0]] + body[1:]
+        out = [("head", head)] + ([("notes", notes)] if notes else [])
         said = st.others.describe(link.pair()) if st.others is not None else ""
         if said:  # --adjudicate: who said what
             disputed = st.others.disputed(link.pair())

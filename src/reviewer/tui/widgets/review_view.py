@@ -461,11 +461,19 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
             return
         if not self.writable():
             return
-        link = self.ws.session.add_manual_link(nav.mark, nav.cursor, relation)
+        link, done = self.ws.session.link_by_hand(nav.mark, nav.cursor, relation)
         nav.mark = None
         nav.select(link)
-        self.notify(f"manual {relation} link made")
-        self.changed()
+        sign = "≠" if relation == "conflict" else "≈"
+        self.notify({"accepted": f"{sign} the suggested {relation} link: accepted",
+                     "already accepted": f"{sign} the suggested {relation} link was accepted already",
+                     "over the suggestion": f"manual {relation} link made, in place of the suggested "
+                                            f"{'match' if relation == 'conflict' else 'conflict'}",
+                     }.get(done, f"manual {relation} link made"))
+        if done != "already accepted":
+            self.changed()
+        else:
+            self.moved()  # the mark is gone
 
     def action_note(self) -> None:
         if not self.writable():
@@ -581,7 +589,7 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
         self.keep_typed_note()
         self.stop_autosave()
         ws = self.ws
-        if ws.session is not None and not ws.store.read_only and ws.saved_cursor != self.nav.cursor:
+        if ws.session is not None and not ws.store.read_only and ws.cursor_moved(self.nav.cursor):
             ws.dirty = True  # the place where the reviewer stopped is part of the work
         if ws.dirty and not self.save(quiet=True):
             self.notify("not saved: ctrl+p → Save as… writes your work elsewhere; q again quits and loses "

@@ -52,7 +52,7 @@ def fold_path(text: str, width: int) -> str:
 @dataclass(frozen=True)
 class StatusInfo:
     reviewer: str
-    saved: str  # read-only | not-saved | unsaved | saved
+    saved: str  # read-only | not-saved | unsaved | saved | untouched (no change yet, nothing written)
     progress: dict[str, int]
     align_status: str
     orphans: int
@@ -60,7 +60,8 @@ class StatusInfo:
     message: str = ""  # the last short message (filter changed, end of the list, links suggested…)
 
 
-SAVED = {"read-only": " READ-ONLY ", "not-saved": " NOT SAVED ", "unsaved": "● unsaved", "saved": "✓ saved"}
+SAVED = {"read-only": " READ-ONLY ", "not-saved": " NOT SAVED ", "unsaved": "● unsaved", "saved": "✓ saved",
+         "untouched": "no changes"}
 SEP = " · "
 
 
@@ -68,7 +69,7 @@ class StatusBar(TextPanel):
     PREFIX = "status-bar"
     COMPONENT_CLASSES = {"status-bar--reviewer", "status-bar--read-only", "status-bar--not-saved",
                          "status-bar--unsaved", "status-bar--saved", "status-bar--conflicts", "status-bar--orphans",
-                         "status-bar--path", "status-bar--message"}
+                         "status-bar--path", "status-bar--message", "status-bar--untouched"}
 
     lines = 1  # 2 while a message too long for one line is shown
 

@@ -86,7 +86,7 @@ class TopBar(TextPanel):
         # Each part's forms, longest first; None: left out.
         forms: dict[str, list[Text | None]] = {
             "name": [Text(" reviewer ", style=self.style_of("name")), None],
-            "folder": [Text(f" {info.folder} · {n} articles ", style=self.style_of("folder")),
+            "folder": [Text(f" {info.folder} · {n} article{'' if n == 1 else 's'} ", style=self.style_of("folder")),
                        Text(f" {info.folder} ", style=self.style_of("folder")), None],
             "nav": nav or [None],
             "filter": [Text(f"  filter: {st.filter_mode}", style=self.style_of("filter")),
