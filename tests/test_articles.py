@@ -96,7 +96,8 @@ def test_the_legacy_encodings_flag_reaches_the_reader(tmp_path, monkeypatch, cap
 
     from reviewer.cli import main
 
-    monkeypatch.delenv("REVIEWER_LEGACY_ENCODINGS", raising=False)
+    # set (to "off") through monkeypatch, so that what main() sets is undone after the test
+    monkeypatch.setenv("REVIEWER_LEGACY_ENCODINGS", "0")
     (tmp_path / "old.txt").write_bytes("Le p\u00eacheur a d\u00e9clar\u00e9 que la jet\u00e9e \u00e9tait ferm\u00e9e.".encode("cp1252"))
     (tmp_path / "new.txt").write_text("The pier is open again.", encoding="utf-8")
     assert main(["align", str(tmp_path), "--json", "--no-cache", "--semantic", "off", "--legacy-encodings"]) == 0

@@ -305,3 +305,14 @@ def test_the_end_of_a_filtered_list_is_said_in_words():
     nav.go(2, 0)
     nav.set_filter("tagged")
     assert nav.end_message(1) == "no sentence of c is tagged (f: next filter)"
+
+
+def test_the_same_relation_by_hand_after_overriding_a_suggestion_accepts_the_suggestion_again():
+    s = session()
+    a, b = ("a", 1), ("b", 1)  # the engine suggests a match
+    link, done = s.link_by_hand(b, a, "conflict")
+    assert done == "over the suggestion" and link.origin == "manual"
+    link, done = s.link_by_hand(b, a, "match")
+    assert done == "accepted"
+    assert (link.origin, link.relation, link.decision, link.score) == ("suggested", "match", "accepted", 0.62)
+    assert s.undo() and link_between(s, a, b).origin == "manual"  # one step

@@ -284,6 +284,21 @@ class ReviewSession:
                 return old, "already accepted"
             self.decide(old, "accepted")
             return next((l for l in self.links if l.pair() == pair), None), "accepted"
+        engine = next((l for l in self.suggested
+                       if frozenset([(l.a.article, l.a.sentence), (l.b.article, l.b.sentence)]) == pair), None)
+        if a != b and old is not None and engine is not None and engine.relation == relation:
+            # the reviewer's own link had replaced this suggestion: the suggestion, accepted, comes
+            # back in its place (one undoable step; the note is kept)
+            self._checkpoint()
+            prev = next((d for d in self.data.links if d.pair() == pair), None)
+            self.data.links = [d for d in self.data.links if d.pair() != pair]
+            self._rebuild()
+            shown = next((l for l in self.links if l.pair() == pair), None)
+            if shown is not None:
+                self.data.links.append(self._decision(prev, shown, relation, "accepted", "suggested", shown.score,
+                                                      prev.note if prev is not None else ""))
+                self._rebuild()
+            return next((l for l in self.links if l.pair() == pair), None), "accepted"
         link = self.add_manual_link(a, b, relation)
         return link, "over the suggestion" if pair in self._suggested_pairs and link is not None else "made"
 

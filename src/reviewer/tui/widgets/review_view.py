@@ -467,8 +467,8 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
         sign = "≠" if relation == "conflict" else "≈"
         self.notify({"accepted": f"{sign} the suggested {relation} link: accepted",
                      "already accepted": f"{sign} the suggested {relation} link was accepted already",
-                     "over the suggestion": f"manual {relation} link made, in place of the suggested "
-                                            f"{'match' if relation == 'conflict' else 'conflict'}",
+                     "over the suggestion": f"your {relation} link recorded over the engine's suggestion "
+                                            f"(its evidence stays shown)",
                      }.get(done, f"manual {relation} link made"))
         if done != "already accepted":
             self.changed()
