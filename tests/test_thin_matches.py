@@ -3,18 +3,8 @@ figure, is a match only when it scores thin_match_min or more, whatever its rank
 written for these tests."""
 
 from reviewer.engine import align, specificity
-from reviewer.engine.crosslingual import annotate_languages
-from reviewer.engine.features import build_features
 from reviewer.engine.settings import TUNING
-from tests.test_real_news_rules import cluster
-
-
-def _features(*texts):
-    c = cluster(*texts)
-    annotate_languages(c)
-    feats = build_features(c, TUNING)
-    specificity.mark(feats, TUNING)
-    return feats
+from tests.test_specificity import _features
 
 
 def _pair(feats, start_a, start_b):

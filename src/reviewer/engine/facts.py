@@ -571,12 +571,9 @@ def bounds_differ(a: Count, b: Count, least: float = 2.0) -> bool:
 def _rounding(c: Count) -> float:
     """Half the place of the last non-zero digit of an exact round figure ("120" -> 5, "3,800"
     -> 50); 0 for any other figure, a range or a bound, taken as written."""
-    if not c.exact or c.lo != c.hi or c.lo <= 0 or c.lo != int(c.lo):
+    if not c.exact or c.lo != c.hi:
         return 0.0
-    v, place = int(c.lo), 1
-    while v % 10 == 0:
-        v //= 10
-        place *= 10
+    place = _place(c.lo)  # 0 for a fraction or a figure not above 0
     return place / 2 if place > 1 else 0.0
 
 
