@@ -15,7 +15,7 @@ import math
 import sys
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy import sparse
@@ -498,6 +498,9 @@ def _small_pages():
 def candidates(feats: list[SentFeatures], settings: AlignSettings, t: Tuning,
                report=lambda _x: None) -> Candidates:
     """The candidate pairs worth analysing, with their similarity."""
+    n_articles = len({f.art for f in feats})
+    if n_articles - 1 > t.per_sentence:  # room for one partner in every other article
+        t = replace(t, per_sentence=n_articles - 1)
     with _small_pages():
         return _candidates(feats, settings, t, report)
 
