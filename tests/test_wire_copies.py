@@ -31,3 +31,20 @@ def test_few_copies_each_conflict_with_the_other_report(tmp_path):
 def test_more_copies_than_the_partner_budget_keep_their_conflicts(tmp_path):
     # 50 copies: every wire sentence has 49 identical partners, more than the 40 kept per sentence
     assert _conflicts_with_other(tmp_path, 50) == 50
+
+
+def test_many_distinct_reports_keep_the_partner_budget(tmp_path):
+    from reviewer.engine.candidates import _partner_budget
+    from reviewer.engine.features import build_features
+    from reviewer.engine.settings import TUNING
+
+    for k in range(50):
+        (tmp_path / f"r{k:02d}.txt").write_text(
+            f" date 2024-05-02 \nReport number {k} says the {k}th boat reached harbour {k} at dawn.\n", encoding="utf-8")
+    cluster = load_cluster([tmp_path])
+    feats = build_features(cluster)
+    assert _partner_budget(feats, TUNING).per_sentence == TUNING.per_sentence  # nothing repeats
+    for k in range(50):
+        (tmp_path / f"r{k:02d}.txt").write_text(WIRE, encoding="utf-8")
+    feats = build_features(load_cluster([tmp_path]))
+    assert _partner_budget(feats, TUNING).per_sentence == 49
