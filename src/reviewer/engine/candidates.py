@@ -15,7 +15,7 @@ import math
 import sys
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy import sparse
@@ -498,8 +498,28 @@ def _small_pages():
 def candidates(feats: list[SentFeatures], settings: AlignSettings, t: Tuning,
                report=lambda _x: None) -> Candidates:
     """The candidate pairs worth analysing, with their similarity."""
+    t = _partner_budget(feats, t)
     with _small_pages():
         return _candidates(feats, settings, t, report)
+
+
+def _partner_budget(feats: list[SentFeatures], t: Tuning) -> Tuning:
+    """Room for one partner in every other article when copies fill a sentence's budget.
+
+    A sentence keeps its ``per_sentence`` most similar partners. In a folder of many copies of
+    one wire story, its copies and the copies of its matches fill those places, and the one
+    report that gives another figure is never compared. When the cluster has more articles than
+    places and at least ``copies_share`` of its sentences repeat word for word, the budget
+    grows to one place per other article. A large folder of distinct reports keeps the budget
+    (and its speed)."""
+    n_articles = len({f.art for f in feats})
+    if n_articles - 1 <= t.per_sentence:
+        return t
+    copies = Counter(f.kind for f in feats if f.kind >= 0)
+    repeated = sum(c for c in copies.values() if c > 1)
+    if repeated < t.copies_share * len(feats):
+        return t
+    return replace(t, per_sentence=n_articles - 1)
 
 
 def _candidates(feats: list[SentFeatures], settings: AlignSettings, t: Tuning, report) -> Candidates:

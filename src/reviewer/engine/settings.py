@@ -23,6 +23,9 @@ class Tuning:
     # Candidates kept per sentence and other article, and per sentence overall, before the analysis.
     per_article: int = 3
     per_sentence: int = 40
+    # ... but one per other article when at least this share of the sentences are word-for-word
+    # copies (a folder of one wire story's copies: candidates._partner_budget)
+    copies_share: float = 0.25
     # Similarity = cos_weight * TF-IDF cosine + (1 - cos_weight) * weighted overlap of the shorter sentence;
     # the overlap is damped for sentences of fewer than overlap_min_terms terms.
     cos_weight: float = 0.5
