@@ -365,7 +365,7 @@ def _own_names(f: SentFeatures, c: Count, radius: int) -> frozenset[str]:
     return frozenset(n for n in names if n in keep)
 
 
-def _ctxs(f: SentFeatures, t: Tuning) -> list[_CountCtx]:
+def count_contexts(f: SentFeatures, t: Tuning) -> list[_CountCtx]:
     """The per-count contexts of a sentence, computed on first use."""
     got = f.memo.get("count_ctx")
     if got is None:
@@ -465,7 +465,10 @@ def _part_within(part: Count, whole: Count) -> bool:
     return part.head[1] == noun and qualifier not in whole.head and part.hi <= whole.hi
 
 
-def _counts_disagree(ca: Count, cb: Count, t: Tuning) -> bool:
+def counts_disagree(ca: Count, cb: Count, t: Tuning) -> bool:
+    """Do two counts give figures that cannot both be right (read as the same slot's figures)?
+    A part within a whole never disagrees with it; a toll "at least N" is the figure known then.
+    Whether they count the same thing is :func:`same_slot`'s question, not this one."""
     if _part_within(ca, cb) or _part_within(cb, ca):
         return False
     if counts_conflict(ca, cb, t.measure_tolerance, t.weak_count_max):
@@ -487,13 +490,13 @@ def _counts_disagree(ca: Count, cb: Count, t: Tuning) -> bool:
 
 def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: float, t: Tuning) -> list[Evidence]:
     def conflict(ca: Count, cb: Count) -> bool:
-        return _counts_disagree(ca, cb, t)
+        return counts_disagree(ca, cb, t)
 
     if not (a.counts and b.counts):
         return []  # no pair of counts (issue 15: most pairs)
     for ca in a.counts:
         for cb in b.counts:
-            if _counts_disagree(ca, cb, t):
+            if counts_disagree(ca, cb, t):
                 break
         else:
             continue
@@ -503,7 +506,7 @@ def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold
     out: list[Evidence] = []
     used_a: set[int] = set()
     used_b: set[int] = set()
-    xa_all, xb_all = _ctxs(a, t), _ctxs(b, t)
+    xa_all, xb_all = count_contexts(a, t), count_contexts(b, t)
     pairs = [(ia, ib) for ia, ca in enumerate(a.counts) for ib, cb in enumerate(b.counts)
              if same_slot(a, ca, xa_all[ia], b, cb, xb_all[ib], sim, match_threshold, t)]
     if len(pairs) > 1:
@@ -565,7 +568,7 @@ def _figure_forms(f: SentFeatures, t: Tuning) -> tuple[frozenset[str], tuple[tup
     (value, head, scope, subject) of each exact count."""
     got = f.memo.get("figure_forms")
     if got is None:
-        xs = _ctxs(f, t)
+        xs = count_contexts(f, t)
         got = f.memo["figure_forms"] = (frozenset().union(*(x.states for x in xs)),
                                         tuple((c.lo, x.head, x.scope, x.subject) for c, x in zip(f.counts, xs) if c.exact))
     return got
