@@ -24,7 +24,6 @@ from reviewer.engine.textnorm import antonyms, stem
 from reviewer.lang.en import BODY_HEADS, CAPACITY_HEADS, CAPACITY_VERBS, HOLDER_LEADS, ROLES, CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
 from reviewer.lang.en import (
     RELATION_OPPOSITES,
-    YEAR_BOUNDS,
     RELATION_SKIP,
     RELATIONS_OF_TIME,
     NOT_SEQUENCE_BEFORE,
@@ -42,7 +41,7 @@ from reviewer.lang.en import (
     STATE_TERMS,
     TOLL_STATES,
 )
-from reviewer.lang.tables import folded_words
+from reviewer.lang.tables import folded_phrases, folded_words, phrase_before
 from reviewer.models import Evidence
 
 _CLAUSE_BREAK = re.compile(r"[;:.!?]|\b(?:" + "|".join(CLAUSE_BREAK_WORDS) + r")\b")
@@ -749,17 +748,21 @@ def _bound_years(f: SentFeatures) -> list[tuple[int, int, str, str]]:
     got = f.memo.get("bound_years")
     if got is None:
         got = []
+        bounds = folded_phrases(f.lang, "YEAR_BOUNDS")  # the sentence's own language (stop 24)
         for k, (surf, _s, _e) in enumerate(f.toks):
-            if k < 2 or len(surf) != 4 or not surf.isdecimal() or f.words[k - 1] not in YEAR_BOUNDS:
+            if k < 2 or len(surf) != 4 or not surf.isdecimal():
+                continue
+            b = phrase_before(f.words, k, bounds)
+            if b is None:
                 continue
             if not _BOUND_YEAR_MIN <= int(surf) <= _BOUND_YEAR_MAX or (
                     k + 1 < len(f.toks) and f.terms[k + 1] is not None and not f.text[_e:f.toks[k + 1][1]].strip()):
                 continue  # "until 0600" is a time; "through 2000 homes" counts homes
-            m = k - 2
-            while m >= 0 and f.terms[m] is None and k - m <= 4:
+            m = b - 1
+            while m >= 0 and f.terms[m] is None and b - m <= 3:
                 m -= 1
             if m >= 0 and f.terms[m] is not None and not f.names[m]:
-                got.append((int(surf), k, f.words[k - 1], f.terms[m]))
+                got.append((int(surf), k, " ".join(f.words[b:k]), f.terms[m]))
         f.memo["bound_years"] = got
     return got
 

@@ -5,6 +5,7 @@ months, negation cues) come from :mod:`reviewer.lang.en`, so each is written onc
 from reviewer.lang.en import MONTHS, MOTION_WORDS, NEG_CUES, REMAINING_AFTER, REMAINING_BEFORE, REPORTING, REPORTS, WEEKDAYS
 from reviewer.lang.en import SPEECH_SETTINGS  # noqa: F401  (engine.features reads it per language)
 from reviewer.lang.en import TOLL_VERBS as _TOLL_VERBS
+from reviewer.lang.en import RISE_VERBS, YEAR_BOUNDS  # noqa: F401  (engine.facts, engine.evidence read them per language)
 
 CODE = "en"
 TEXT2NUM = "en"

@@ -96,3 +96,18 @@ DISTANCE_LEFT_AFTER = ("vor", "entfernt", "außerhalb")
 # (engine.xfacts._after_toll): the toll words (prefixes) and the words right before such a figure.
 TOLL_WORDS = ("todeszahl", "opferzahl", "todesopferzahl", "totenzahl", "zahl der toten")
 TOLL_VERBS = ("auf", "bei", "erreichte", "über")
+
+# --- same-language facts (read by reviewer.engine.facts and engine.evidence, stop 24) -----
+# Words before a year that make it the bound of a span ("gesperrt bis 2031", "seit 1998").
+YEAR_BOUNDS = ("bis", "seit")
+# Bounds of a figure: a floor ("mindestens 40"), a ceiling ("bis zu 40 Verletzte"); after a verb of
+# rising a ceiling word gives the figure reached ("die Zahl stieg auf bis zu 52").
+LOWER_BOUNDS = ("mindestens", "mehr als", "über", "wenigstens")
+UPPER_BOUNDS = ("bis zu", "weniger als", "höchstens")
+RISE_VERBS = ("stieg", "stiegen", "gestiegen", "kletterte", "wuchs", "erhöhte")
+# What a counted word is, as the engine's own terms (a capitalised noun is read as a name, "N:",
+# and looked up without it): people in general and what befell them.
+HEAD_TERMS = {"menschen": "person", "personen": "person", "tote": "die", "toten": "die", "todesopfer": "die",
+              "starben": "die", "verletzte": "injur", "verletzten": "injur", "verletzt": "injur",
+              "vermisste": "missing", "vermissten": "missing", "vermisst": "missing", "evakuiert": "evacu",
+              "gerettet": "rescu", "festgenommen": "arrest", "geiseln": "hostag"}
