@@ -79,6 +79,13 @@ MAGNITUDE_WORDS = ("stärke", "magnitude")  # a number right after (or before) o
 AGE_AFTER = ("alt", "alte", "alter", "alten")
 AGE_BEFORE = ("alter von",)
 AGE_UNITS = ("jährige", "jähriger", "jährigen")
+# Stop 24: an age before a noun is that noun's ("die 60 Jahre alte Brücke", "der 60-jährige
+# Damm"): only a noun for a person (word starts) takes one. German nouns are capitalised.
+PERSON_NOUNS = ("mann", "männer", "frau", "junge", "mädchen", "kind", "sohn", "tochter", "vater", "mutter",
+                "person", "mensch", "fahrer", "pilot", "passagier", "verdächtig", "opfer", "täter", "angreifer",
+                "polizist", "soldat", "arbeiter", "bewohner", "anwohner", "student", "schüler", "lehrer", "arzt",
+                "rentner", "tourist", "bürgermeister", "kapitän", "überlebend", "deutsche", "mitarbeiter")
+NOUNS_CAPITALISED = True
 # Ranges: two numbers joined by RANGE_TO, or by RANGE_AND after one of RANGE_OPENERS ("between 5 and 8").
 RANGE_TO = ("bis", "oder")
 RANGE_AND = ("und",)
