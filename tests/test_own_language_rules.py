@@ -88,6 +88,16 @@ def test_people_and_their_fates_are_read_in_their_own_language(lang, text, head)
     assert _count(lang, text)[2] == head
 
 
+@pytest.mark.parametrize("lang, text, head", [
+    # an article or a preposition between the figure and its noun is not the counted thing
+    ("it", "Sono quattro le vittime del crollo.", ("victim",)),
+    ("es", "Son cuatro las víctimas del derrumbe.", ("victim",)),
+    ("fr", "On compte 4 des victimes au total.", ("victim",)),
+])
+def test_an_article_before_the_noun_is_no_head(lang, text, head):
+    assert _count(lang, text)[2] == head
+
+
 _LEAD_ES = "Un ciclón azotó la costa de Orvania el lunes. "
 
 

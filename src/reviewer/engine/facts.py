@@ -413,6 +413,14 @@ def _head_terms(lang: str) -> dict[str, str]:
     return {stem(fold(w)): term for w, term in getattr(tables(lang), "HEAD_TERMS", {}).items()}
 
 
+@lru_cache(maxsize=16)
+def _head_skip(lang: str) -> frozenset[str]:
+    """HEAD_SKIP of the language's module (articles, prepositions) as the engine's terms."""
+    from reviewer.engine.textnorm import fold, stem
+
+    return frozenset(stem(fold(w)) for w in getattr(tables(lang), "HEAD_SKIP", ()))
+
+
 def _own_term(term: str | None, own: dict[str, str]) -> str | None:
     """A counted word of another language as the engine's own term ("muertos" -> "die"); a noun
     read as a name only for its capital ("Menschen") too."""
@@ -487,7 +495,8 @@ def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
         head, last, k = _head(toks, words, terms, i, j, value, text)
         own = _head_terms(lang) if lang not in ("en", "und") else None
         if own:
-            head = [_own_term(h, own) for h in head]  # "40 personas murieron": people, the dead (stop 24)
+            skip = _head_skip(lang)  # "quattro le vittime": not "le"
+            head = [_own_term(h, own) for h in head if h not in skip]  # "40 personas murieron": people, the dead (stop 24)
         if lang not in ("en", "und") and len(head) > 1:
             # The English stopwords leave "de", "en", "la" in a head of another language: its noun
             # (and what happened to it) is the counted thing ("cuatro casas de madera": casas).

@@ -114,7 +114,10 @@ UPPER_BOUNDS = ("bis zu", "weniger als", "höchstens")
 RISE_VERBS = ("stieg", "stiegen", "gestiegen", "kletterte", "wuchs", "erhöhte")
 # What a counted word is, as the engine's own terms (a capitalised noun is read as a name, "N:",
 # and looked up without it): people in general and what befell them.
-HEAD_TERMS = {"menschen": "person", "personen": "person", "tote": "die", "toten": "die", "todesopfer": "die",
+HEAD_TERMS = {"opfer": "victim", "menschen": "person", "personen": "person", "tote": "die", "toten": "die", "todesopfer": "die",
               "starben": "die", "verletzte": "injur", "verletzten": "injur", "verletzt": "injur",
               "vermisste": "missing", "vermissten": "missing", "vermisst": "missing", "evakuiert": "evacu",
               "gerettet": "rescu", "festgenommen": "arrest", "geiseln": "hostag"}
+# Articles and prepositions the English stopwords leave in a count's head ("quattro le vittime",
+# "13 il bilancio"): never the counted thing.
+HEAD_SKIP = ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "und", "oder", "von", "vom", "zu", "zum", "zur", "mit", "bei", "im", "in", "an", "am", "auf", "für", "aus")

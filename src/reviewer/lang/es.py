@@ -104,8 +104,11 @@ RISE_VERBS = ("subió", "subieron", "aumentó", "aumentaron", "ascendió", "asci
               "alcanzó", "llegó", "elevó")
 # What a counted word is, as the engine's own terms: people in general and what befell them
 # (engine.facts.STATE_TERMS keys: "die", "injur", "missing"...).
-HEAD_TERMS = {"persona": "person", "personas": "person", "muerto": "die", "muertos": "die", "muertas": "die",
+HEAD_TERMS = {"víctimas": "victim", "persona": "person", "personas": "person", "muerto": "die", "muertos": "die", "muertas": "die",
               "fallecidos": "die", "fallecidas": "die", "murieron": "die", "fallecieron": "die",
               "herido": "injur", "heridos": "injur", "heridas": "injur", "lesionados": "injur",
               "desaparecidos": "missing", "desaparecidas": "missing", "evacuados": "evacu",
               "rescatados": "rescu", "detenidos": "arrest", "arrestados": "arrest", "rehenes": "hostag"}
+# Articles and prepositions the English stopwords leave in a count's head ("quattro le vittime",
+# "13 il bilancio"): never the counted thing.
+HEAD_SKIP = ("el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "de", "del", "al", "a", "en", "con", "por", "para", "y", "o", "que", "se", "su", "sus")

@@ -103,6 +103,9 @@ LOWER_BOUNDS = ("au moins", "plus de", "au minimum")
 UPPER_BOUNDS = ("jusqu'à", "jusqu’à", "moins de", "au maximum")
 RISE_VERBS = ("monté", "montée", "grimpé", "augmenté", "passé", "atteint", "s'est élevé", "élevé")
 # What a counted word is, as the engine's own terms: people in general and what befell them.
-HEAD_TERMS = {"personne": "person", "personnes": "person", "mort": "die", "morts": "die", "tués": "die",
+HEAD_TERMS = {"victimes": "victim", "personne": "person", "personnes": "person", "mort": "die", "morts": "die", "tués": "die",
               "décès": "die", "blessé": "injur", "blessés": "injur", "blessées": "injur", "disparus": "missing",
               "évacués": "evacu", "secourus": "rescu", "interpellés": "arrest", "arrêtés": "arrest", "otages": "hostag"}
+# Articles and prepositions the English stopwords leave in a count's head ("quattro le vittime",
+# "13 il bilancio"): never the counted thing.
+HEAD_SKIP = ("le", "la", "les", "l'", "un", "une", "des", "de", "du", "d'", "au", "aux", "à", "en", "et", "ou", "que", "qui", "sur", "par", "pour", "dont")

@@ -100,7 +100,10 @@ LOWER_BOUNDS = ("almeno", "più di", "oltre")
 UPPER_BOUNDS = ("fino a", "meno di", "al massimo")
 RISE_VERBS = ("salito", "salita", "saliti", "aumentato", "cresciuto", "arrivato", "giunto")
 # What a counted word is, as the engine's own terms: people in general and what befell them.
-HEAD_TERMS = {"persona": "person", "persone": "person", "morto": "die", "morti": "die", "vittime": "die",
+HEAD_TERMS = {"persona": "person", "persone": "person", "morto": "die", "morti": "die", "vittime": "victim",
               "deceduti": "die", "morirono": "die", "ferito": "injur", "feriti": "injur", "ferite": "injur",
               "dispersi": "missing", "evacuati": "evacu", "soccorsi": "rescu", "arrestati": "arrest",
               "ostaggi": "hostag"}
+# Articles and prepositions the English stopwords leave in a count's head ("quattro le vittime",
+# "13 il bilancio"): never the counted thing.
+HEAD_SKIP = ("il", "lo", "la", "i", "gli", "le", "l'", "un", "uno", "una", "di", "del", "dello", "della", "dei", "degli", "delle", "da", "dal", "a", "al", "alla", "ai", "agli", "alle", "in", "nel", "nella", "con", "su", "per", "e", "o", "che")

@@ -103,7 +103,10 @@ LOWER_BOUNDS = ("pelo menos", "ao menos", "mais de", "no mínimo")
 UPPER_BOUNDS = ("até", "menos de", "no máximo")
 RISE_VERBS = ("subiu", "subiram", "aumentou", "aumentaram", "cresceu", "chegou", "atingiu", "elevou")
 # What a counted word is, as the engine's own terms: people in general and what befell them.
-HEAD_TERMS = {"pessoa": "person", "pessoas": "person", "morto": "die", "mortos": "die", "mortas": "die",
+HEAD_TERMS = {"vítimas": "victim", "pessoa": "person", "pessoas": "person", "morto": "die", "mortos": "die", "mortas": "die",
               "mortes": "die", "morreram": "die", "ferido": "injur", "feridos": "injur", "feridas": "injur",
               "desaparecidos": "missing", "evacuados": "evacu", "resgatados": "rescu", "presos": "arrest",
               "detidos": "arrest", "reféns": "hostag"}
+# Articles and prepositions the English stopwords leave in a count's head ("quattro le vittime",
+# "13 il bilancio"): never the counted thing.
+HEAD_SKIP = ("o", "a", "os", "as", "um", "uma", "uns", "umas", "de", "do", "da", "dos", "das", "em", "no", "na", "nos", "nas", "ao", "aos", "à", "às", "por", "pelo", "pela", "com", "e", "ou", "que")

@@ -15,7 +15,8 @@ Stop 24: the same-language rules read the sentence's own module too: YEAR_BOUNDS
 a year that bound a span: engine.evidence), and for a language other than English LOWER_BOUNDS,
 UPPER_BOUNDS and RISE_VERBS (a figure's floor, ceiling, and the verbs after which a ceiling word
 gives the figure reached: engine.facts) and HEAD_TERMS (a counted word as the engine's own term:
-people, the dead, the injured..., so that the toll rules and the generic heads read it).
+people, the dead, the injured..., so that the toll rules and the generic heads read it) and
+HEAD_SKIP (articles and prepositions the English stopwords leave in a count's head).
 """
 
 from __future__ import annotations
