@@ -4,7 +4,7 @@
 import pytest
 
 from reviewer.engine.align import align
-from reviewer.engine.evidence import _ctxs, same_slot
+from reviewer.engine.evidence import count_contexts, same_slot
 from reviewer.engine.features import build_features
 from reviewer.engine.settings import Tuning
 from tests.test_real_news_rules import cluster
@@ -21,7 +21,7 @@ def _slot(a, b, head_a, head_b):
     fa, fb = build_features(cluster(a, b))
     ia = next(n for n, c in enumerate(fa.counts) if head_a in fa.text[c.span[0]:c.span[1]])
     ib = next(n for n, c in enumerate(fb.counts) if head_b in fb.text[c.span[0]:c.span[1]])
-    return same_slot(fa, fa.counts[ia], _ctxs(fa, T)[ia], fb, fb.counts[ib], _ctxs(fb, T)[ib], 0.5, 0.6, T)
+    return same_slot(fa, fa.counts[ia], count_contexts(fa, T)[ia], fb, fb.counts[ib], count_contexts(fb, T)[ib], 0.5, 0.6, T)
 
 
 LIST = "The 19 rescued climbers, 11 Chileans, 6 Serbs and 2 Bolivians, were flown to Lima on Monday."
@@ -41,7 +41,7 @@ def test_a_named_group_in_a_list_is_counted_against_the_same_group(a, head_a, he
 
 def test_a_count_listed_before_is_no_subject():
     (f,) = build_features(cluster(LIST))
-    for c, x in zip(f.counts, _ctxs(f, T)):
+    for c, x in zip(f.counts, count_contexts(f, T)):
         assert x.subject is None, f.text[c.span[0]:c.span[1]]
 
 

@@ -316,3 +316,19 @@ def test_the_same_relation_by_hand_after_overriding_a_suggestion_accepts_the_sug
     assert done == "accepted"
     assert (link.origin, link.relation, link.decision, link.score) == ("suggested", "match", "accepted", 0.62)
     assert s.undo() and link_between(s, a, b).origin == "manual"  # one step
+
+
+def test_accepting_or_rejecting_your_own_link_over_a_suggestion_answers_the_suggestion():
+    s = session()
+    a, b = ("a", 1), ("b", 1)  # the engine suggests a match
+    s.set_link_note(s.link_by_hand(b, a, "conflict")[0], "not the same blaze")
+    link = link_between(s, a, b)
+    assert s.overridden(link) == "match"
+    assert s.decide(link, "rejected")
+    got = link_between(s, a, b)
+    assert (got.origin, got.relation, got.decision, got.score, got.note) == ("suggested", "match", "rejected", 0.62,
+                                                                            "not the same blaze")
+    assert s.overridden(got) is None
+    assert s.undo() and link_between(s, a, b).origin == "manual"  # one step
+    assert s.decide(link_between(s, a, b), "accepted")
+    assert (link_between(s, a, b).origin, link_between(s, a, b).decision) == ("suggested", "accepted")

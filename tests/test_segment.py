@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from reviewer.io.segment import segment
@@ -108,3 +109,35 @@ def test_glued_abbreviations_names_and_addresses_stay_whole():
                  "It rose 2.5 percent in the U.S.Market today.", "The band played at noon, e.g.Songs we knew.",
                  "Prices are on Yahoo!Finance today.", "See news.Example.com or mail jane.Doe@mail.org now."):
         assert texts(body) == [body]
+
+
+# Stop 24: a glued stop before a capital splits in every cased script (Latin with its extensions,
+# Cyrillic, Greek); abbreviations, decimals, domains, initials and file names stay whole.
+@pytest.mark.parametrize("body, want", [
+    ("The water rose over the levee, said the report.Final figures came later.",
+     ["The water rose over the levee, said the report.", "Final figures came later."]),
+    ("Ratownicy dotarli do Łodzi późno.Źródła podały to w nocy.",
+     ["Ratownicy dotarli do Łodzi późno.", "Źródła podały to w nocy."]),
+    ("Пожар начался ночью в порту.Спасатели прибыли утром.",
+     ["Пожар начался ночью в порту.", "Спасатели прибыли утром."]),
+    ("Η φωτιά ξέσπασε στο λιμάνι.Οι διασώστες έφτασαν το πρωί.",
+     ["Η φωτιά ξέσπασε στο λιμάνι.", "Οι διασώστες έφτασαν το πρωί."]),
+    ("Ο δήμαρχος μίλησε στο λιμάνι.Έφτασαν πλοία το βράδυ.",
+     ["Ο δήμαρχος μίλησε στο λιμάνι.", "Έφτασαν πλοία το βράδυ."]),
+])
+def test_glued_sentences_split_in_every_cased_script(body, want):
+    assert texts(body) == want
+
+
+@pytest.mark.parametrize("body", [
+    "The plan cost 3.5 million in the U.S.Market this year.",  # a decimal, initials
+    "Read the figures on tarvel-news.com before noon.",  # a domain
+    "The clerk opened report.Docx and then quarterly.Pdf on the desk.",  # file names
+    "Он живёт на ул.Ленина в центре города.",  # a street's abbreviation
+    "Выступил проф.Иваненко из института.",
+    "Το κτίριο βρίσκεται στην οδ.Ερμού στο κέντρο.",
+    "Το έργο κοστίζει 3,5 εκατ.Ευρώ φέτος.",
+    "Пожар начался в порту.спасатели прибыли утром.",  # a lower-case word after the stop
+])
+def test_glued_look_alikes_stay_whole_in_every_script(body):
+    assert texts(body) == [body]

@@ -524,13 +524,13 @@ def test_day_kinds_in_one_lookup_give_the_kinds_and_agreement_of_the_old_path():
 
 def _distinct_figures_pairwise(a, b, t):
     """distinct_figures as first written: every pair of counts, from their contexts."""
-    from reviewer.engine.evidence import _ctxs, _two_stages
+    from reviewer.engine.evidence import count_contexts, _two_stages
 
     if _two_stages(a, b):
         return True
     if not (a.counts and b.counts):
         return False
-    xa_all, xb_all = _ctxs(a, t), _ctxs(b, t)
+    xa_all, xb_all = count_contexts(a, t), count_contexts(b, t)
     if not any(xa.states & xb.states for xa in xa_all for xb in xb_all):
         if any(xa.states and xb.states for xa in xa_all for xb in xb_all):
             return True

@@ -51,3 +51,28 @@ def test_two_ages_of_one_person_disagree_across_languages(a, la, b, lb, hit):
         assert crosslingual.slot_keys(a, la) & crosslingual.slot_keys(b, lb) == {("age", "")}
         assert ev[0].kind == "number"
 
+
+
+# Stop 24: an age is a person's. Before a noun that names no person it is that thing's age.
+@pytest.mark.parametrize("lang,text,ages", [
+    ("en", "A 60-year-old bridge over the Keln river collapsed.", []),
+    ("en", "The 40-year-old dam burst after the rains.", []),
+    ("en", "A 34-year-old was arrested at the scene.", [34]),  # an age used as a noun: a person
+    ("en", "The 63-year-old driver was hurt.", [63]),
+    ("en", "The 70-year-old, who lived alone, was rescued.", [70]),
+    ("en", "The 34-year-old Mira Tallis was arrested.", [34]),  # before a name
+    ("de", "Die 60 Jahre alte Brücke stürzte ein.", []),
+    ("de", "Die 60-jährige Talsperre brach nach dem Regen.", []),
+    ("de", "Der 60 Jahre alte Mann wurde verletzt.", [60]),
+    ("de", "Die 31-jährige Fahrerin wurde verletzt.", [31]),
+])
+def test_an_age_belongs_to_a_person(lang, text, ages):
+    assert [a for a, _ in _ages(text, lang)] == ages
+
+
+def test_the_ages_of_two_things_are_no_conflict_across_languages():
+    assert xfacts.xl_evidence("Die 47 Jahre alte Brücke stürzte ein.", "de",
+                              "The 49-year-old bridge collapsed.", "en") == []
+    # the same sentences about a person do disagree
+    assert xfacts.xl_evidence("Der 47 Jahre alte Fahrer wurde verletzt.", "de",
+                              "The 49-year-old driver was hurt.", "en")

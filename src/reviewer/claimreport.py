@@ -180,7 +180,7 @@ CSV_FIXED = ["claim", "n_sources", "sources", "contradicted_by", "silent", "conf
              "accepted", "rejected", "open", "flags", "text"]
 
 
-def _cell_of(c: Claim, cs: ClaimSet, article: str) -> str:
+def cell_of(c: Claim, cs: ClaimSet, article: str) -> str:
     """One article's cell: its sentence indices when it states the claim ("3;7"), "≠" and the
     indices of its conflicting sentences when it states another version, empty when silent."""
     parts = []
@@ -203,7 +203,7 @@ def to_csv(rep: ClaimsReport) -> str:
         d = c.decision_counts()
         w.writerow([c.id, len(c.sources), ";".join(c.sources), ";".join(c.contradicted_by), ";".join(c.silent),
                     ";".join(map(str, sorted(c.conflicts))), d["accepted"], d["rejected"], d["open"],
-                    ";".join(c.flags), texts[c.sentences[0]]] + [_cell_of(c, cs, a) for a in cs.articles])
+                    ";".join(c.flags), texts[c.sentences[0]]] + [cell_of(c, cs, a) for a in cs.articles])
     return buf.getvalue()
 
 

@@ -562,3 +562,41 @@ async def test_the_top_bar_says_1_article_not_1_articles(tmp_path, config):
         await pilot.pause()
         top = app.query_one("#topbar").render().plain
         assert "alone · 1 article " in top and "1 articles" not in top, top
+
+
+async def test_a_and_x_on_your_own_link_over_a_suggestion_answer_the_suggestion(make, cluster_dir):
+    """After "!" over a suggested match, a / x on that pair brought nothing back: a re-accepted the
+    reviewer's conflict, x rejected it and the suggestion stayed hidden. Now a accepts the engine's
+    match in place of the reviewer's link and x rejects it (each one undo step); again: undecided."""
+    def saved():
+        return {(l["a"]["article"], l["a"]["sentence"], l["b"]["article"], l["b"]["sentence"]):
+                (l["relation"], l["origin"], l["decision"]) for l in sidecar(cluster_dir)["links"]}
+
+    def shown():
+        return next((l.relation, l.origin, l.decision) for l in app.session.links_of(("b", 1))
+                    if l.pair() == {("a", 1), ("b", 1)})
+
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "space", "l")  # a:1 marked; b:1, suggested as its match
+        await pilot.press("exclamation_mark")  # the reviewer says: a conflict
+        assert shown() == ("conflict", "manual", "accepted")
+        await pilot.press("a")
+        assert shown() == ("match", "suggested", "accepted")
+        assert "the engine's match suggestion: accepted, in place of your conflict link (u: undo)" in app.review.message
+        await pilot.press("s")
+        await pilot.pause()
+        assert saved() == {("a", 1, "b", 1): ("match", "suggested", "accepted")}
+        await pilot.press("u")  # one step back: the reviewer's conflict again
+        assert shown() == ("conflict", "manual", "accepted")
+        await pilot.press("x")
+        assert shown() == ("match", "suggested", "rejected")
+        assert "the engine's match suggestion: rejected, in place of your conflict link" in app.review.message
+        await pilot.press("s")
+        await pilot.pause()
+        assert saved() == {("a", 1, "b", 1): ("match", "suggested", "rejected")}
+        await pilot.press("x")  # again: the plain suggestion, undecided
+        assert shown() == ("match", "suggested", None)
+        await pilot.press("s")
+        await pilot.pause()
+        assert saved() == {}

@@ -24,7 +24,6 @@ from reviewer.engine.textnorm import antonyms, stem
 from reviewer.lang.en import BODY_HEADS, CAPACITY_HEADS, CAPACITY_VERBS, HOLDER_LEADS, ROLES, CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
 from reviewer.lang.en import (
     RELATION_OPPOSITES,
-    YEAR_BOUNDS,
     RELATION_SKIP,
     RELATIONS_OF_TIME,
     NOT_SEQUENCE_BEFORE,
@@ -42,7 +41,7 @@ from reviewer.lang.en import (
     STATE_TERMS,
     TOLL_STATES,
 )
-from reviewer.lang.tables import folded_words
+from reviewer.lang.tables import folded_phrases, folded_words, phrase_before
 from reviewer.models import Evidence
 
 _CLAUSE_BREAK = re.compile(r"[;:.!?]|\b(?:" + "|".join(CLAUSE_BREAK_WORDS) + r")\b")
@@ -365,7 +364,7 @@ def _own_names(f: SentFeatures, c: Count, radius: int) -> frozenset[str]:
     return frozenset(n for n in names if n in keep)
 
 
-def _ctxs(f: SentFeatures, t: Tuning) -> list[_CountCtx]:
+def count_contexts(f: SentFeatures, t: Tuning) -> list[_CountCtx]:
     """The per-count contexts of a sentence, computed on first use."""
     got = f.memo.get("count_ctx")
     if got is None:
@@ -465,7 +464,10 @@ def _part_within(part: Count, whole: Count) -> bool:
     return part.head[1] == noun and qualifier not in whole.head and part.hi <= whole.hi
 
 
-def _counts_disagree(ca: Count, cb: Count, t: Tuning) -> bool:
+def counts_disagree(ca: Count, cb: Count, t: Tuning) -> bool:
+    """Do two counts give figures that cannot both be right (read as the same slot's figures)?
+    A part within a whole never disagrees with it; a toll "at least N" is the figure known then.
+    Whether they count the same thing is :func:`same_slot`'s question, not this one."""
     if _part_within(ca, cb) or _part_within(cb, ca):
         return False
     if counts_conflict(ca, cb, t.measure_tolerance, t.weak_count_max):
@@ -487,13 +489,13 @@ def _counts_disagree(ca: Count, cb: Count, t: Tuning) -> bool:
 
 def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: float, t: Tuning) -> list[Evidence]:
     def conflict(ca: Count, cb: Count) -> bool:
-        return _counts_disagree(ca, cb, t)
+        return counts_disagree(ca, cb, t)
 
     if not (a.counts and b.counts):
         return []  # no pair of counts (issue 15: most pairs)
     for ca in a.counts:
         for cb in b.counts:
-            if _counts_disagree(ca, cb, t):
+            if counts_disagree(ca, cb, t):
                 break
         else:
             continue
@@ -503,7 +505,7 @@ def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold
     out: list[Evidence] = []
     used_a: set[int] = set()
     used_b: set[int] = set()
-    xa_all, xb_all = _ctxs(a, t), _ctxs(b, t)
+    xa_all, xb_all = count_contexts(a, t), count_contexts(b, t)
     pairs = [(ia, ib) for ia, ca in enumerate(a.counts) for ib, cb in enumerate(b.counts)
              if same_slot(a, ca, xa_all[ia], b, cb, xb_all[ib], sim, match_threshold, t)]
     if len(pairs) > 1:
@@ -565,7 +567,7 @@ def _figure_forms(f: SentFeatures, t: Tuning) -> tuple[frozenset[str], tuple[tup
     (value, head, scope, subject) of each exact count."""
     got = f.memo.get("figure_forms")
     if got is None:
-        xs = _ctxs(f, t)
+        xs = count_contexts(f, t)
         got = f.memo["figure_forms"] = (frozenset().union(*(x.states for x in xs)),
                                         tuple((c.lo, x.head, x.scope, x.subject) for c, x in zip(f.counts, xs) if c.exact))
     return got
@@ -746,17 +748,21 @@ def _bound_years(f: SentFeatures) -> list[tuple[int, int, str, str]]:
     got = f.memo.get("bound_years")
     if got is None:
         got = []
+        bounds = folded_phrases(f.lang, "YEAR_BOUNDS")  # the sentence's own language (stop 24)
         for k, (surf, _s, _e) in enumerate(f.toks):
-            if k < 2 or len(surf) != 4 or not surf.isdecimal() or f.words[k - 1] not in YEAR_BOUNDS:
+            if k < 2 or len(surf) != 4 or not surf.isdecimal():
+                continue
+            b = phrase_before(f.words, k, bounds)
+            if b is None:
                 continue
             if not _BOUND_YEAR_MIN <= int(surf) <= _BOUND_YEAR_MAX or (
                     k + 1 < len(f.toks) and f.terms[k + 1] is not None and not f.text[_e:f.toks[k + 1][1]].strip()):
                 continue  # "until 0600" is a time; "through 2000 homes" counts homes
-            m = k - 2
-            while m >= 0 and f.terms[m] is None and k - m <= 4:
+            m = b - 1
+            while m >= 0 and f.terms[m] is None and b - m <= 3:
                 m -= 1
             if m >= 0 and f.terms[m] is not None and not f.names[m]:
-                got.append((int(surf), k, f.words[k - 1], f.terms[m]))
+                got.append((int(surf), k, " ".join(f.words[b:k]), f.terms[m]))
         f.memo["bound_years"] = got
     return got
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reviewer.lang.numbers import read_numbers
-from reviewer.lang.tables import folded_words
+from reviewer.lang.tables import folded_phrases, folded_words, phrase_before, tables
 from reviewer.lang.en import (
     ADJ_ENDINGS,
     APPROX,
@@ -358,13 +358,18 @@ def _word_before(toks: list[Tok], words: list[str], terms: list[str | None], i: 
     return None
 
 
-def _bounds(words: list[str], i: int, value: float | None, vague: tuple | None) -> tuple[float, float, bool, int]:
+def _bounds(words: list[str], i: int, value: float | None, vague: tuple | None,
+            lang: str = "en") -> tuple[float, float, bool, int]:
     """The interval of a count after "at least", "under", "nearly"...: (lo, hi, exact, first token)."""
     exact = vague is None
     if vague is not None:
         lo, hi = vague
     else:
         lo = hi = float(value)  # type: ignore[arg-type]
+    if lang not in ("en", "und"):
+        own = _own_bounds(words, i, lo, hi, exact, lang)
+        if own is not None:
+            return own
     m = _match_phrase(words, i, LOWER)
     if m:
         start_idx, strict = m
@@ -382,6 +387,46 @@ def _bounds(words: list[str], i: int, value: float | None, vague: tuple | None) 
             return math.floor(lo * f_lo), math.ceil(hi * f_hi), False, start_idx
         return lo * f_lo, hi * f_hi, False, start_idx  # "about one hour": no rounding to whole numbers
     return lo, hi, exact, i
+
+
+def _own_bounds(words: list[str], i: int, lo: float, hi: float, exact: bool,
+                lang: str) -> tuple[float, float, bool, int] | None:
+    """:func:`_bounds` by the tables of the sentence's own language (stop 24): a floor ("al menos
+    40"), a ceiling ("hasta 40 heridos"), or the figure reached after a verb of rising in the two
+    words before the ceiling word ("el balance subió hasta 52", "stieg auf bis zu 52")."""
+    b = phrase_before(words, i, folded_phrases(lang, "LOWER_BOUNDS"))
+    if b is not None:
+        return lo, INF, False, b
+    b = phrase_before(words, i, folded_phrases(lang, "UPPER_BOUNDS"))
+    if b is None:
+        return None
+    if folded_words(lang, "RISE_VERBS").intersection(words[max(0, b - 2):b]):
+        return lo, hi, exact, b
+    return 0.0, hi, False, b
+
+
+@lru_cache(maxsize=16)
+def _head_terms(lang: str) -> dict[str, str]:
+    """HEAD_TERMS of the language's module by the engine's terms of their words (stop 24)."""
+    from reviewer.engine.textnorm import fold, stem
+
+    return {stem(fold(w)): term for w, term in getattr(tables(lang), "HEAD_TERMS", {}).items()}
+
+
+@lru_cache(maxsize=16)
+def _head_skip(lang: str) -> frozenset[str]:
+    """HEAD_SKIP of the language's module (articles, prepositions) as the engine's terms."""
+    from reviewer.engine.textnorm import fold, stem
+
+    return frozenset(stem(fold(w)) for w in getattr(tables(lang), "HEAD_SKIP", ()))
+
+
+def _own_term(term: str | None, own: dict[str, str]) -> str | None:
+    """A counted word of another language as the engine's own term ("muertos" -> "die"); a noun
+    read as a name only for its capital ("Menschen") too."""
+    if term is None:
+        return None
+    return own.get(term[2:] if term.startswith("N:") else term, term)
 
 
 def _designation(toks: list[Tok], i: int, text: str) -> bool:
@@ -415,7 +460,7 @@ def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
         if frac is not None:
             share = _share_of(toks, words, terms, frac[1])
             if share is not None:
-                lo, hi, exact, start_idx = _bounds(words, i, frac[0], None)
+                lo, hi, exact, start_idx = _bounds(words, i, frac[0], None, lang)
                 out.append(Count(lo=lo, hi=hi, span=(toks[start_idx][1], toks[share[1]][2]), head=tuple(share[0]),
                                  exact=exact))
                 i = share[1] + 1
@@ -448,6 +493,10 @@ def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
             i = j + 1  # "two of the drones": a part of a group, not the size of the group
             continue
         head, last, k = _head(toks, words, terms, i, j, value, text)
+        own = _head_terms(lang) if lang not in ("en", "und") else None
+        if own:
+            skip = _head_skip(lang)  # "quattro le vittime": not "le"
+            head = [_own_term(h, own) for h in head if h not in skip]  # "40 personas murieron": people, the dead (stop 24)
         if lang not in ("en", "und") and len(head) > 1:
             # The English stopwords leave "de", "en", "la" in a head of another language: its noun
             # (and what happened to it) is the counted thing ("cuatro casas de madera": casas).
@@ -455,8 +504,12 @@ def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
         if not head or _not_a_count(toks, words, terms, i, j, k, last, weak, head):
             i = j + 1
             continue
-        pre = None if weak else _word_before(toks, words, terms, i)
-        lo, hi, exact, start_idx = _bounds(words, i, value, vague)
+        lo, hi, exact, start_idx = _bounds(words, i, value, vague, lang)
+        # the word before the count, over "at least" ("killed at least six"); in another language
+        # over its own bound words ("murieron al menos 40"), as the engine's term (stop 24)
+        pre = None if weak else _word_before(toks, words, terms, start_idx if lang not in ("en", "und") else i)
+        if own:
+            pre = _own_term(pre, own)
         if head[0] == "percent" and value is not None and not exact and 0 < lo and hi < INF:
             # "about 85 percent": reporters round percentages to a point, not by a tenth of them
             lo, hi = (value - 0.5 if lo < value else value), (value + 0.5 if hi > value else value)

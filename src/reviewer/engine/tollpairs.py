@@ -16,7 +16,7 @@ Serb climbers" / "6 Serbs" in a list) are paired the same way.
 from __future__ import annotations
 
 from reviewer.engine import specificity
-from reviewer.engine.evidence import _ctxs, _counts_disagree, same_slot
+from reviewer.engine.evidence import count_contexts, counts_disagree, same_slot
 from reviewer.engine.facts import Count, count_states
 from reviewer.engine.features import SentFeatures
 from reviewer.engine.settings import Tuning
@@ -61,13 +61,13 @@ def toll_pairs(feats: list[SentFeatures], t: Tuning) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for x, (i, ki) in enumerate(have):
         a = feats[i]
-        xa = _ctxs(a, t)
+        xa = count_contexts(a, t)
         for j, kj in have[x + 1:]:
             b = feats[j]
             if a.art == b.art or a.lang != b.lang or a.years != b.years:
                 continue
-            xb = _ctxs(b, t)
-            if any(_counts_disagree(a.counts[p], b.counts[q], t)
+            xb = count_contexts(b, t)
+            if any(counts_disagree(a.counts[p], b.counts[q], t)
                    and same_slot(a, a.counts[p], xa[p], b, b.counts[q], xb[q], 0.0, 1.0, t)
                    for p in ki for q in kj):
                 out.append((i, j))

@@ -331,6 +331,29 @@ def _after_address_word(before: str, mod) -> bool:
     return any(w.lower().strip("(\"'“«") in streets for w in words)
 
 
+_WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_][\w'’-]*)")
+
+
+def _thing_after(text: str, end: int, mod) -> bool:
+    """Does the age phrase ending at ``end`` qualify a noun that names no person ("a 60-year-old
+    bridge", "die 60 Jahre alte Brücke"), by the language's PERSON_NOUNS (word starts)? With no
+    noun after it the age stands for a person ("a 34-year-old was held", "der 44-Jährige").
+    A language without PERSON_NOUNS reads every such age (stop 24)."""
+    persons = getattr(mod, "PERSON_NOUNS", ())
+    m = _WORD_AFTER.match(text, end)
+    if not persons or not m:
+        return False
+    word = m.group(1)
+    key = _key(mod, word)
+    if any(key.startswith(_key(mod, p)) for p in persons):
+        return False
+    if getattr(mod, "NOUNS_CAPITALISED", False):
+        return word[:1].isupper()
+    if word[:1].isupper():
+        return False  # "the 34-year-old Maria Lopes": a name
+    return key not in getattr(mod, "AGE_NOT_NOUNS", ()) and not key.endswith(getattr(mod, "AGE_NOT_NOUN_ENDINGS", ()))
+
+
 def _age_end(text: str, mod, value: float, start: int, end: int, nxt, long_units: dict) -> int | None:
     """Where the age a figure states ends, or None when it states none: a span of years with
     the language's AGE_AFTER words after it ("70 years old", "70 Jahre alt"), AGE_BEFORE words
@@ -340,7 +363,9 @@ def _age_end(text: str, mod, value: float, start: int, end: int, nxt, long_units
     if not 0 < value <= 120 or not value.is_integer():
         return None
     if nxt and _key(mod, nxt[0]) in {_key(mod, w) for w in getattr(mod, "AGE_UNITS", ())}:
-        return nxt[1]
+        if nxt[0][:1].isupper() and getattr(mod, "NOUNS_CAPITALISED", False):
+            return nxt[1]  # "der 44-Jährige": the age is the noun, a person
+        return None if _thing_after(text, nxt[1], mod) else nxt[1]
     before = text[:start].lower()
     cue_before = any(before.rstrip().endswith(c) and (len(before.rstrip()) == len(c) or not before.rstrip()[-len(c) - 1].isalnum())
                      for c in getattr(mod, "AGE_BEFORE", ()))
@@ -351,7 +376,7 @@ def _age_end(text: str, mod, value: float, start: int, end: int, nxt, long_units
         for cue in getattr(mod, "AGE_AFTER", ()):
             m = re.match(rf"[\s\u00a0-]*{re.escape(cue)}(?!\w)", rest)
             if m:
-                return nxt[1] + m.end()
+                return None if _thing_after(text, nxt[1] + m.end(), mod) else nxt[1] + m.end()
         if cue_before or (before.rstrip().endswith(",") and _APPOSITION_END.match(text, nxt[1])):
             return nxt[1]  # "aged 70 years", "the driver, 40 years, ..."
         return None

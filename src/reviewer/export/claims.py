@@ -27,7 +27,7 @@ from __future__ import annotations
 import csv as _csv
 import io
 
-from reviewer.claimreport import CSV_FIXED, _cell_of, link_dict
+from reviewer.claimreport import CSV_FIXED, cell_of, link_dict
 from reviewer.claims import Claim, ClaimSet, Key, build_claims
 from reviewer.export.jsonl import json_lines
 from reviewer.export.model import ExportData
@@ -116,6 +116,6 @@ def to_claims_csv(data: ExportData) -> tuple[int, str]:
             w.writerow([data.name, r or "", status(c) or "", c.id, len(c.sources), ";".join(c.sources),
                         ";".join(c.contradicted_by), ";".join(c.silent), ";".join(map(str, sorted(c.conflicts))),
                         d["accepted"], d["rejected"], d["open"], ";".join(c.flags), texts[c.sentences[0]]]
-                       + [_cell_of(c, cs, a) for a in articles])
+                       + [cell_of(c, cs, a) for a in articles])
             n += 1
     return n, buf.getvalue()

@@ -41,6 +41,8 @@ _TITLES = {
     "insp", "det", "cpl", "pvt", "amb", "sec", "atty", "messrs", "mme", "mlle", "sr", "jr",
     "vs", "v", "cf", "e.g", "i.e", "approx", "dept", "univ", "est", "fig", "no", "nos", "vol",
     "ch", "art", "sec", "para", "pp", "p", "al", "op", "ed", "eds", "dist",
+    # Cyrillic and Greek ones that a capitalised name follows ("ул.Ленина", "проф.Иванов", "οδ.Ερμού")
+    "ул", "пр", "просп", "пер", "пл", "им", "проф", "акад", "ген", "св", "гр", "тов", "οδ", "λεωφ", "αγ", "καθ", "εκατ", "δισ", "χιλ",
 }
 _MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 # Abbreviations that may end a sentence: only a typical sentence opener after them ends it.
@@ -61,11 +63,32 @@ _END = re.compile(r"""([.!?\u061f\u2026\u06d4\u3002]+)(["'\u201d\u2019\u00bb\u20
 # read as the next sentence's opening quote. Not after "!" (brand names: "Yahoo!Finance"), nor
 # before a word that goes on as an address ("news.Example.com", "jane.Doe@mail.org"). Groups as
 # in _END.
-_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
+def _letters(test, first: int = 0x41, last: int = 0x52F) -> str:
+    """A character class body of the letters from ``first`` to ``last`` (Latin with its
+    extensions, Greek, Cyrillic) that ``test`` accepts, as ranges."""
+    out, run = [], None
+    for cp in range(first, last + 2):
+        ok = cp <= last and test(chr(cp))
+        if ok and run is None:
+            run = cp
+        elif not ok and run is not None:
+            out.append(f"\\u{run:04x}" if run == cp - 1 else f"\\u{run:04x}-\\u{cp - 1:04x}")
+            run = None
+    return "".join(out)
+
+
+# Lower- and upper-case letters of Latin (with its extensions: "Łódź"), Greek and Cyrillic
+# (stop 24: "...в порту.Спасатели", "...στο λιμάνι.Οι" are two sentences as "...levee.Rescuers" is).
+_LOWER = _letters(str.islower)
+_UPPER = _letters(str.isupper)
 _GLUED = re.compile(
     rf"""[{_LOWER}]{{2}}([.?]+)((?:["'](?=["\u201c]))?[\u201d\u2019\u00bb)\]]?)"""
-    rf"""(?=["\u201c\u00ab]?([A-Z\u00c0-\u00d6\u00d8-\u00de])[{_LOWER}]+(?!\w|[.@/]\w))"""
+    rf"""(?=["\u201c\u00ab]?([{_UPPER}])[{_LOWER}]+(?!\w|[.@/]\w))"""
 )
+# A file's extension after a glued stop ("report.Docx") is no sentence's first word.
+_FILE_EXTENSIONS = {"pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "csv", "txt", "rtf", "odt", "zip",
+                    "rar", "jpg", "jpeg", "png", "gif", "tif", "tiff", "mp3", "mp4", "mov", "avi", "html",
+                    "htm", "xml", "json", "exe", "dmg", "apk"}
 _WORD_BEFORE = re.compile(r"([\w.'\u2019-]+)\Z")
 _HAS_WORD = re.compile(r"\w")
 _CLOSERS = set("\"'\u201d\u2019\u00bb\u203a)]")
@@ -141,6 +164,8 @@ def _ends_sentence(text: str, m: re.Match[str], block_start: int) -> bool:
     nw = next_word.group(0).lower() if next_word else ""
     if low in _TITLES:
         return False
+    if nw in _FILE_EXTENSIONS and m.end(2) < len(text) and not text[m.end(2)].isspace():
+        return False  # "report.Docx": a file's name
     if low in _MONTHS:
         return not nxt.isdigit()
     if low in _MAY_END:

@@ -5,6 +5,9 @@ months, negation cues) come from :mod:`reviewer.lang.en`, so each is written onc
 from reviewer.lang.en import MONTHS, MOTION_WORDS, NEG_CUES, REMAINING_AFTER, REMAINING_BEFORE, REPORTING, REPORTS, WEEKDAYS
 from reviewer.lang.en import SPEECH_SETTINGS  # noqa: F401  (engine.features reads it per language)
 from reviewer.lang.en import TOLL_VERBS as _TOLL_VERBS
+from reviewer.lang.en import AUX as _AUX
+from reviewer.lang.en import STOPWORDS as _STOPWORDS
+from reviewer.lang.en import RISE_VERBS, YEAR_BOUNDS  # noqa: F401  (engine.facts, engine.evidence read them per language)
 
 CODE = "en"
 TEXT2NUM = "en"
@@ -73,6 +76,18 @@ MAGNITUDE_WORDS = ("magnitude",)  # a number right after (or before) one is a qu
 # after the year word or before the figure; a figure alone between commas after a name is one too.
 AGE_AFTER = ("old",)
 AGE_BEFORE = ("aged",)
+# Stop 24: an age before a noun is that noun's ("a 60-year-old bridge" is no one's age): only a
+# noun for a person (PERSON_NOUNS, word starts) takes one; an age with no noun after it stands for
+# a person ("a 34-year-old was held"). A noun here is a word not in AGE_NOT_NOUNS and not ending
+# in one of AGE_NOT_NOUN_ENDINGS (English marks nouns by no capital).
+PERSON_NOUNS = ("man", "men", "woman", "women", "boy", "girl", "child", "son", "daughter", "father", "mother",
+                "husband", "wife", "brother", "sister", "person", "people", "driver", "pilot", "passenger",
+                "suspect", "victim", "gunman", "attacker", "officer", "soldier", "worker", "resident",
+                "student", "teacher", "doctor", "nurse", "farmer", "fisherman", "tourist", "mayor", "leader",
+                "player", "captain", "crew", "guard", "survivor", "veteran", "widow", "retiree", "local",
+                "american", "british", "french", "german", "mechanic", "engineer", "journalist", "reporter")
+AGE_NOT_NOUNS = _STOPWORDS | _AUX | REPORTS
+AGE_NOT_NOUN_ENDINGS = ("ed", "ly")
 # Ranges: two numbers joined by RANGE_TO, or by RANGE_AND after one of RANGE_OPENERS ("between 5 and 8").
 RANGE_TO = ("to", "or")
 RANGE_AND = ("and",)

@@ -191,3 +191,8 @@ DISTANCE_LEFT_BEFORE = tuple(_n({"على بعد": 0, "على مسافة": 0, "م
 # (engine.xfacts._after_toll): the toll words (prefixes) and the words right before such a figure.
 TOLL_WORDS = tuple(_n({"حصيلة": 0}))
 TOLL_VERBS = tuple(_n({"إلى": 0, "الى": 0, "بلغت": 0}))
+
+# --- same-language facts (read by reviewer.engine.evidence, stop 24) -----------------------
+# Words before a year that make it the bound of a span ("حتى 2031", "منذ 1998"). The count
+# rules' tables (bounds, what a counted word is) wait for a reader of Arabic prefixes there.
+YEAR_BOUNDS = ("حتى", "منذ")

@@ -79,6 +79,13 @@ MAGNITUDE_WORDS = ("stärke", "magnitude")  # a number right after (or before) o
 AGE_AFTER = ("alt", "alte", "alter", "alten")
 AGE_BEFORE = ("alter von",)
 AGE_UNITS = ("jährige", "jähriger", "jährigen")
+# Stop 24: an age before a noun is that noun's ("die 60 Jahre alte Brücke", "der 60-jährige
+# Damm"): only a noun for a person (word starts) takes one. German nouns are capitalised.
+PERSON_NOUNS = ("mann", "männer", "frau", "junge", "mädchen", "kind", "sohn", "tochter", "vater", "mutter",
+                "person", "mensch", "fahrer", "pilot", "passagier", "verdächtig", "opfer", "täter", "angreifer",
+                "polizist", "soldat", "arbeiter", "bewohner", "anwohner", "student", "schüler", "lehrer", "arzt",
+                "rentner", "tourist", "bürgermeister", "kapitän", "überlebend", "deutsche", "mitarbeiter")
+NOUNS_CAPITALISED = True
 # Ranges: two numbers joined by RANGE_TO, or by RANGE_AND after one of RANGE_OPENERS ("between 5 and 8").
 RANGE_TO = ("bis", "oder")
 RANGE_AND = ("und",)
@@ -96,3 +103,21 @@ DISTANCE_LEFT_AFTER = ("vor", "entfernt", "außerhalb")
 # (engine.xfacts._after_toll): the toll words (prefixes) and the words right before such a figure.
 TOLL_WORDS = ("todeszahl", "opferzahl", "todesopferzahl", "totenzahl", "zahl der toten")
 TOLL_VERBS = ("auf", "bei", "erreichte", "über")
+
+# --- same-language facts (read by reviewer.engine.facts and engine.evidence, stop 24) -----
+# Words before a year that make it the bound of a span ("gesperrt bis 2031", "seit 1998").
+YEAR_BOUNDS = ("bis", "seit")
+# Bounds of a figure: a floor ("mindestens 40"), a ceiling ("bis zu 40 Verletzte"); after a verb of
+# rising a ceiling word gives the figure reached ("die Zahl stieg auf bis zu 52").
+LOWER_BOUNDS = ("mindestens", "mehr als", "über", "wenigstens")
+UPPER_BOUNDS = ("bis zu", "weniger als", "höchstens")
+RISE_VERBS = ("stieg", "stiegen", "gestiegen", "kletterte", "wuchs", "erhöhte")
+# What a counted word is, as the engine's own terms (a capitalised noun is read as a name, "N:",
+# and looked up without it): people in general and what befell them.
+HEAD_TERMS = {"opfer": "victim", "menschen": "person", "personen": "person", "tote": "die", "toten": "die", "todesopfer": "die",
+              "starben": "die", "verletzte": "injur", "verletzten": "injur", "verletzt": "injur",
+              "vermisste": "missing", "vermissten": "missing", "vermisst": "missing", "evakuiert": "evacu",
+              "gerettet": "rescu", "festgenommen": "arrest", "geiseln": "hostag"}
+# Articles and prepositions the English stopwords leave in a count's head ("quattro le vittime",
+# "13 il bilancio"): never the counted thing.
+HEAD_SKIP = ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "und", "oder", "von", "vom", "zu", "zum", "zur", "mit", "bei", "im", "in", "an", "am", "auf", "für", "aus")

@@ -92,3 +92,23 @@ DISTANCE_LEFT_AROUND = (("a", "de"), ("a", "del"))
 # (engine.xfacts._after_toll): the toll words (prefixes) and the words right before such a figure.
 TOLL_WORDS = ("balance", "cifra de muertos", "cifra de fallecidos")
 TOLL_VERBS = ("a", "en", "de", "alcanzó", "superó")
+
+# --- same-language facts (read by reviewer.engine.facts and engine.evidence, stop 24) -----
+# Words before a year that make it the bound of a span ("inhabilitado hasta 2031", "desde 1998").
+YEAR_BOUNDS = ("hasta", "desde")
+# Bounds of a figure: a floor ("al menos 40"), a ceiling ("hasta 40 heridos"); after a verb of
+# rising a ceiling word gives the figure reached ("el balance subió hasta 52").
+LOWER_BOUNDS = ("al menos", "por lo menos", "más de", "como mínimo", "no menos de")
+UPPER_BOUNDS = ("hasta", "menos de", "como máximo")
+RISE_VERBS = ("subió", "subieron", "aumentó", "aumentaron", "ascendió", "ascienden", "asciende", "creció",
+              "alcanzó", "llegó", "elevó")
+# What a counted word is, as the engine's own terms: people in general and what befell them
+# (engine.facts.STATE_TERMS keys: "die", "injur", "missing"...).
+HEAD_TERMS = {"víctimas": "victim", "persona": "person", "personas": "person", "muerto": "die", "muertos": "die", "muertas": "die",
+              "fallecidos": "die", "fallecidas": "die", "murieron": "die", "fallecieron": "die",
+              "herido": "injur", "heridos": "injur", "heridas": "injur", "lesionados": "injur",
+              "desaparecidos": "missing", "desaparecidas": "missing", "evacuados": "evacu",
+              "rescatados": "rescu", "detenidos": "arrest", "arrestados": "arrest", "rehenes": "hostag"}
+# Articles and prepositions the English stopwords leave in a count's head ("quattro le vittime",
+# "13 il bilancio"): never the counted thing.
+HEAD_SKIP = ("el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "de", "del", "al", "a", "en", "con", "por", "para", "y", "o", "que", "se", "su", "sus")

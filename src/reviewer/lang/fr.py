@@ -93,3 +93,19 @@ DISTANCE_LEFT_AROUND = (("à", "de"), ("à", "du"), ("à", "des"))
 # (engine.xfacts._after_toll): the toll words (prefixes) and the words right before such a figure.
 TOLL_WORDS = ("bilan",)
 TOLL_VERBS = ("à", "de", "atteint", "dépassé", "franchi")
+
+# --- same-language facts (read by reviewer.engine.facts and engine.evidence, stop 24) -----
+# Words before a year that make it the bound of a span ("interdit jusqu'en 2031", "depuis 1998").
+YEAR_BOUNDS = ("jusqu'en", "jusqu’en", "depuis")
+# Bounds of a figure: a floor ("au moins 40"), a ceiling ("jusqu'à 40 blessés"); after a verb of
+# rising a ceiling word gives the figure reached ("le bilan est monté jusqu'à 52").
+LOWER_BOUNDS = ("au moins", "plus de", "au minimum")
+UPPER_BOUNDS = ("jusqu'à", "jusqu’à", "moins de", "au maximum")
+RISE_VERBS = ("monté", "montée", "grimpé", "augmenté", "passé", "atteint", "s'est élevé", "élevé")
+# What a counted word is, as the engine's own terms: people in general and what befell them.
+HEAD_TERMS = {"victimes": "victim", "personne": "person", "personnes": "person", "mort": "die", "morts": "die", "tués": "die",
+              "décès": "die", "blessé": "injur", "blessés": "injur", "blessées": "injur", "disparus": "missing",
+              "évacués": "evacu", "secourus": "rescu", "interpellés": "arrest", "arrêtés": "arrest", "otages": "hostag"}
+# Articles and prepositions the English stopwords leave in a count's head ("quattro le vittime",
+# "13 il bilancio"): never the counted thing.
+HEAD_SKIP = ("le", "la", "les", "l'", "un", "une", "des", "de", "du", "d'", "au", "aux", "à", "en", "et", "ou", "que", "qui", "sur", "par", "pour", "dont")

@@ -90,3 +90,20 @@ DISTANCE_LEFT_AROUND = (("a", "da"), ("a", "dal"), ("a", "dalla"))
 # (engine.xfacts._after_toll): the toll words (prefixes) and the words right before such a figure.
 TOLL_WORDS = ("bilancio",)
 TOLL_VERBS = ("a", "di", "raggiunto", "superato")
+
+# --- same-language facts (read by reviewer.engine.facts and engine.evidence, stop 24) -----
+# Words before a year that make it the bound of a span ("interdetto fino al 2031", "dal 1998").
+YEAR_BOUNDS = ("fino al", "sino al", "dal")
+# Bounds of a figure: a floor ("almeno 40"), a ceiling ("fino a 40 feriti"); after a verb of
+# rising a ceiling word gives the figure reached ("il bilancio è salito fino a 52").
+LOWER_BOUNDS = ("almeno", "più di", "oltre")
+UPPER_BOUNDS = ("fino a", "meno di", "al massimo")
+RISE_VERBS = ("salito", "salita", "saliti", "aumentato", "cresciuto", "arrivato", "giunto")
+# What a counted word is, as the engine's own terms: people in general and what befell them.
+HEAD_TERMS = {"persona": "person", "persone": "person", "morto": "die", "morti": "die", "vittime": "victim",
+              "deceduti": "die", "morirono": "die", "ferito": "injur", "feriti": "injur", "ferite": "injur",
+              "dispersi": "missing", "evacuati": "evacu", "soccorsi": "rescu", "arrestati": "arrest",
+              "ostaggi": "hostag"}
+# Articles and prepositions the English stopwords leave in a count's head ("quattro le vittime",
+# "13 il bilancio"): never the counted thing.
+HEAD_SKIP = ("il", "lo", "la", "i", "gli", "le", "l'", "un", "uno", "una", "di", "del", "dello", "della", "dei", "degli", "delle", "da", "dal", "a", "al", "alla", "ai", "agli", "alle", "in", "nel", "nella", "con", "su", "per", "e", "o", "che")

@@ -93,3 +93,20 @@ DISTANCE_LEFT_AROUND = (("a", "de"), ("a", "do"), ("a", "da"))
 # (engine.xfacts._after_toll): the toll words (prefixes) and the words right before such a figure.
 TOLL_WORDS = ("balanço",)
 TOLL_VERBS = ("a", "para", "de", "atingiu", "superou")
+
+# --- same-language facts (read by reviewer.engine.facts and engine.evidence, stop 24) -----
+# Words before a year that make it the bound of a span ("inelegível até 2031", "desde 1998").
+YEAR_BOUNDS = ("até", "desde")
+# Bounds of a figure: a floor ("pelo menos 40"), a ceiling ("até 40 feridos"); after a verb of
+# rising a ceiling word gives the figure reached ("o balanço subiu até 52").
+LOWER_BOUNDS = ("pelo menos", "ao menos", "mais de", "no mínimo")
+UPPER_BOUNDS = ("até", "menos de", "no máximo")
+RISE_VERBS = ("subiu", "subiram", "aumentou", "aumentaram", "cresceu", "chegou", "atingiu", "elevou")
+# What a counted word is, as the engine's own terms: people in general and what befell them.
+HEAD_TERMS = {"vítimas": "victim", "pessoa": "person", "pessoas": "person", "morto": "die", "mortos": "die", "mortas": "die",
+              "mortes": "die", "morreram": "die", "ferido": "injur", "feridos": "injur", "feridas": "injur",
+              "desaparecidos": "missing", "evacuados": "evacu", "resgatados": "rescu", "presos": "arrest",
+              "detidos": "arrest", "reféns": "hostag"}
+# Articles and prepositions the English stopwords leave in a count's head ("quattro le vittime",
+# "13 il bilancio"): never the counted thing.
+HEAD_SKIP = ("o", "a", "os", "as", "um", "uma", "uns", "umas", "de", "do", "da", "dos", "das", "em", "no", "na", "nos", "nas", "ao", "aos", "à", "às", "por", "pelo", "pela", "com", "e", "ou", "que")

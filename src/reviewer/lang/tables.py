@@ -10,6 +10,13 @@ Verbs of saying are written once, as REPORTING (read by engine.features; REPORTS
 engine.recall and engine.evidence). REPORTING_VERBS (engine.xfacts: the day of a statement) is
 REPORTING and a few more verbs; those stay out of REPORTING itself because there they change the
 alignment of a real cluster, while the cross-language facts read them with no change.
+
+Stop 24: the same-language rules read the sentence's own module too: YEAR_BOUNDS (words before
+a year that bound a span: engine.evidence), and for a language other than English LOWER_BOUNDS,
+UPPER_BOUNDS and RISE_VERBS (a figure's floor, ceiling, and the verbs after which a ceiling word
+gives the figure reached: engine.facts) and HEAD_TERMS (a counted word as the engine's own term:
+people, the dead, the injured..., so that the toll rules and the generic heads read it) and
+HEAD_SKIP (articles and prepositions the English stopwords leave in a count's head).
 """
 
 from __future__ import annotations
@@ -36,13 +43,29 @@ def norm(mod: ModuleType, word: str) -> str:
     return fn(word) if fn else word.lower()
 
 
+def _fold(w: str) -> str:
+    w = "".join(ch for ch in unicodedata.normalize("NFKD", w) if not unicodedata.combining(ch))
+    return w.casefold().replace("\u2019", "'")
+
+
+@functools.lru_cache(maxsize=64)
+def folded_phrases(lang: str, name: str) -> tuple[tuple[str, ...], ...]:
+    """The entries of table ``name`` of ``lang`` as tuples of folded words ("fino al" ->
+    ("fino", "al")), longest first; none when the language has no such table (stop 24)."""
+    out = {tuple(_fold(w).split()) for w in getattr(tables(lang), name, ())}
+    return tuple(sorted((p for p in out if p), key=lambda p: (-len(p), p)))
+
+
+def phrase_before(words: list[str], end: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:
+    """Where the phrase of ``phrases`` that ends right before ``words[end]`` starts, if one does."""
+    for p in phrases:
+        if len(p) <= end and tuple(words[end - len(p):end]) == p:
+            return end - len(p)
+    return None
+
+
 @functools.lru_cache(maxsize=64)
 def folded_words(lang: str, name: str) -> frozenset[str]:
     """The words of table ``name`` of ``lang`` as the engine's tokens read them (lower case,
     accents and other combining marks dropped), one-word entries only."""
-    out = set()
-    for w in getattr(tables(lang), name, ()):
-        w = "".join(ch for ch in unicodedata.normalize("NFKD", w) if not unicodedata.combining(ch))
-        if " " not in w:
-            out.add(w.casefold().replace("\u2019", "'"))
-    return frozenset(out)
+    return frozenset(_fold(w) for w in getattr(tables(lang), name, ()) if " " not in w)

@@ -207,6 +207,12 @@ class ReviewSession:
         is given, nothing changes and the answer is False (clear one of the notes first).
         A decision that stays keeps the fields of its entry this version does not know (``extra``)."""
         pair = link.pair()
+        engine = self.overridden(link)
+        if engine is not None and decision is not None:
+            # the reviewer's own link over a suggestion of another relation: a / x answer the
+            # suggestion itself, which comes back in its place, accepted or rejected (stop 24)
+            self._back_to_suggestion(pair, engine, decision)
+            return True
         old = next((d for d in self.data.links if d.pair() == pair), None)
         note = old.note if old is not None else ""  # as written, not as shown
         back_to_undecided = decision is None or (link.decision == decision and link.origin == "suggested")
@@ -226,6 +232,30 @@ class ReviewSession:
         self.data.links = kept
         self._rebuild()
         return True
+
+    def overridden(self, link: ShownLink) -> str | None:
+        """The relation the engine suggested for the pair of ``link`` when ``link`` is the
+        reviewer's own link of another relation over that suggestion; else None."""
+        if link.origin != "manual" or link.pair() not in self._suggested_pairs:
+            return None
+        pair = link.pair()
+        engine = next((l for l in self.suggested
+                       if frozenset([(l.a.article, l.a.sentence), (l.b.article, l.b.sentence)]) == pair), None)
+        return engine.relation if engine is not None and engine.relation != link.relation else None
+
+    def _back_to_suggestion(self, pair: frozenset[Key], relation: str, decision: str) -> ShownLink | None:
+        """The engine's suggestion for ``pair`` in place of the reviewer's own link, with
+        ``decision``: one undoable step; the note and unknown fields of the entry are kept."""
+        self._checkpoint()
+        prev = next((d for d in self.data.links if d.pair() == pair), None)
+        self.data.links = [d for d in self.data.links if d.pair() != pair]
+        self._rebuild()
+        shown = next((l for l in self.links if l.pair() == pair), None)
+        if shown is not None:
+            self.data.links.append(self._decision(prev, shown, relation, decision, "suggested", shown.score,
+                                                  prev.note if prev is not None else ""))
+            self._rebuild()
+        return next((l for l in self.links if l.pair() == pair), None)
 
     def _has_note(self, key: Key) -> bool:
         return any(n.anchor.key() == key and not n.anchor.orphan and n.text.strip() for n in self.data.notes)
@@ -289,16 +319,7 @@ class ReviewSession:
         if a != b and old is not None and engine is not None and engine.relation == relation:
             # the reviewer's own link had replaced this suggestion: the suggestion, accepted, comes
             # back in its place (one undoable step; the note is kept)
-            self._checkpoint()
-            prev = next((d for d in self.data.links if d.pair() == pair), None)
-            self.data.links = [d for d in self.data.links if d.pair() != pair]
-            self._rebuild()
-            shown = next((l for l in self.links if l.pair() == pair), None)
-            if shown is not None:
-                self.data.links.append(self._decision(prev, shown, relation, "accepted", "suggested", shown.score,
-                                                      prev.note if prev is not None else ""))
-                self._rebuild()
-            return next((l for l in self.links if l.pair() == pair), None), "accepted"
+            return self._back_to_suggestion(pair, relation, "accepted"), "accepted"
         link = self.add_manual_link(a, b, relation)
         return link, "over the suggestion" if pair in self._suggested_pairs and link is not None else "made"
 

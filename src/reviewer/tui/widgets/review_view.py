@@ -436,6 +436,18 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
         if not self.writable():
             return
         had_note = bool(link.note.strip())
+        engine = self.ws.session.overridden(link)
+        if engine is not None:
+            # your own link over a suggestion of another relation: a / x answer the suggestion,
+            # which comes back in its place (one undo step)
+            self.ws.session.decide(link, decision)
+            self.nav.select(link, engine)
+            sign = "≠" if engine == "conflict" else "≈"
+            undo = self.config.keys.get("undo", "u")
+            self.notify(f"{sign} the engine's {engine} suggestion: {decision}, in place of your {link.relation} "
+                        f"link ({undo}: undo)")
+            self.changed()
+            return
         if not self.ws.session.decide(link, decision, note_to=self.nav.cursor):
             key = self.config.keys.get("note", "e")  # the note key as configured
             self.notify(f"this link and its sentence both have a note (two notes are never merged): clear one "
