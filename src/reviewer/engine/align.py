@@ -552,6 +552,22 @@ def _thin_below(a: SentFeatures, b: SentFeatures, score: float, t: Tuning) -> bo
     return len(words) + (1 if names else 0) <= t.thin_overlap_terms and not agreeing_floors(a, b, t)
 
 
+def _vague_sides_choice(a: SentFeatures, b: SentFeatures, s: float, best: dict[tuple[int, int], float],
+                        art: list[int], i: int, j: int, t: Tuning) -> bool:
+    """A pair of one language whose vague sentence (:func:`_unanchored`) ranks the other first
+    in its article, the two sharing at least vague_shared_terms words specific in the cluster
+    besides names: the vague sentence states that claim in its own words ("tourists stepping
+    off buses were fired on" / "gunmen fired at tourists getting off the buses"), however
+    much better the other sentence's own partner is."""
+    if a.lang != b.lang or _thin_overlap(a, b, t):
+        return False
+    shared = (a.bag & b.bag) - a.names_set - b.names_set
+    if len(shared & specificity.specific(a) & specificity.specific(b)) < t.vague_shared_terms:
+        return False
+    return (_unanchored(a) and s >= best[(i, art[j])] and not _unanchored(b)) or \
+        (_unanchored(b) and s >= best[(j, art[i])] and not _unanchored(a))
+
+
 def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, float, float]], t: Tuning,
                        best: dict[tuple[int, int], float] | None = None) -> list[tuple[int, int, float, float]]:
     """Drop a match with a sentence that has nothing to check (:func:`_unanchored`) when one of
@@ -597,7 +613,8 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
         weak = s < t.xl_unanchored_min and a.lang != b.lang
         if (weak or max(best[(i, art[j])], best[(j, art[i])]) - s >= t.unanchored_gap) and \
                 (_unanchored(a) or _unanchored(b) or
-                 (a.lang == b.lang and _thin_overlap(a, b, t) and not agreeing_floors(a, b, t))):
+                 (a.lang == b.lang and _thin_overlap(a, b, t) and not agreeing_floors(a, b, t))) and \
+                not _vague_sides_choice(a, b, s, best, art, i, j, t):
             continue
         out.append(m)
     return out

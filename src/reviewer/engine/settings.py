@@ -121,6 +121,9 @@ class Tuning:
     # A match of a sentence that names no one and gives no figure is dropped when one of its
     # sentences has a better match in the other's article by this much (issue 12, round 8).
     unanchored_gap: float = 0.05
+    # ... unless the vague sentence ranks it first and the two share this many specific words
+    # besides names (align._vague_sides_choice).
+    vague_shared_terms: int = 2
     # ... and across two languages (the model alone) such a match needs this score: the margin
     # xl_second_margin on the xl_match_base / xl_match_scale scale (0.42 + 4 * (0.99 - 0.975)).
     xl_unanchored_min: float = 0.48
