@@ -109,6 +109,7 @@ def _named(**kw):
     from types import SimpleNamespace
 
     return SimpleNamespace(text=f"Sentence {kw['idx']} names Anna Berg.", lang="en", memo={}, counts=[],
+                           years=frozenset(), event_dates={},
                            bag=frozenset({"N:berg", "sentenc", "name"}), names_set=frozenset({"N:berg"}), **kw)
 
 
