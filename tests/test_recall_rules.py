@@ -168,7 +168,9 @@ def test_a_vague_cross_language_match_needs_a_clear_margin():
 
     feats = [_named(art=0, idx=0), _named(art=1, idx=0)]
     feats[0].text, feats[1].text, feats[1].lang = "Panic broke out in the hall.", "Die Lage bleibt unklar.", "de"
-    for score, kept in ((0.45, False), (0.55, True)):
+    from reviewer.engine.settings import TUNING
+
+    for score, kept in ((0.45, False), (TUNING.xl_vague_min - 0.02, False), (TUNING.xl_vague_min + 0.02, True)):
         links = _select(feats, ["a", "b"], [(0, 1, score, 0.0)], [], AlignSettings())
         assert bool(links) is kept
     # between 0.48 and 0.52: kept when one side names something, dropped when neither does
