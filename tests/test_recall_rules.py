@@ -109,6 +109,7 @@ def _named(**kw):
     from types import SimpleNamespace
 
     return SimpleNamespace(text=f"Sentence {kw['idx']} names Anna Berg.", lang="en", memo={}, counts=[],
+                           years=frozenset(), event_dates={},
                            bag=frozenset({"N:berg", "sentenc", "name"}), names_set=frozenset({"N:berg"}), **kw)
 
 
@@ -149,12 +150,14 @@ def test_a_vague_sentences_second_partner_is_dropped():
     # article 0: x names a place and a figure, v names nothing; article 1: sentences 2 and 3
     feats = [_named(art=0, idx=0), _named(art=0, idx=1), _named(art=1, idx=0), _named(art=1, idx=1)]
     feats[1].text = "Panic broke out and people ran for the exits."
+    named_bag = feats[1].bag
+    feats[1].bag = frozenset({"panic", "sentenc"})  # one word in common with 2 and 3, no name
     matches = [(0, 2, 0.9, 0.9), (1, 2, 0.6, 0.6),  # 2 prefers x clearly: v-2 is a look-alike
                (1, 3, 0.58, 0.58)]  # 3's only partner, and nearly v's best: kept
     kept = {(l.a.sentence, l.b.sentence) for l in _select(feats, ["a", "b"], matches, [], AlignSettings())}
     assert kept == {(0, 0), (1, 1)}
     # the same second partner of a sentence that names someone stays
-    feats[1].text, feats[1].memo = "Anna Berg said panic broke out.", {}
+    feats[1].text, feats[1].memo, feats[1].bag = "Anna Berg said panic broke out.", {}, named_bag
     kept = {(l.a.sentence, l.b.sentence) for l in _select(feats, ["a", "b"], matches, [], AlignSettings())}
     assert kept == {(0, 0), (1, 0), (1, 1)}
 
@@ -165,7 +168,9 @@ def test_a_vague_cross_language_match_needs_a_clear_margin():
 
     feats = [_named(art=0, idx=0), _named(art=1, idx=0)]
     feats[0].text, feats[1].text, feats[1].lang = "Panic broke out in the hall.", "Die Lage bleibt unklar.", "de"
-    for score, kept in ((0.45, False), (0.55, True)):
+    from reviewer.engine.settings import TUNING
+
+    for score, kept in ((0.45, False), (TUNING.xl_vague_min - 0.02, False), (TUNING.xl_vague_min + 0.02, True)):
         links = _select(feats, ["a", "b"], [(0, 1, score, 0.0)], [], AlignSettings())
         assert bool(links) is kept
     # between 0.48 and 0.52: kept when one side names something, dropped when neither does

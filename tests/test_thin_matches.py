@@ -77,3 +77,36 @@ def test_a_word_common_in_the_cluster_is_nothing_in_common():
     assert align._thin_below(a, b, m[2], TUNING)
     i, j = _pair(feats, "The river ferry", "The river police")
     assert not align._thin_below(feats[i], feats[j], TUNING.thin_match_min, TUNING)  # at the bar: kept
+
+
+# Two made-up reports on a ferry fire off Calvoro: one sentence names nothing and gives no figure.
+VAGUE = ("Dozens of passengers had climbed onto the lifeboats on deck when smoke poured from the engine room. "
+         "Crews fought the blaze for hours.")
+NAMED = ("Passengers scrambled onto lifeboats as smoke filled the engine room of the Calvoro ferry. "
+         "Smoke poured out over the lifeboats and the engine room of the Calvoro ferry within minutes, "
+         "the Calvoro harbour office said.")
+
+
+def test_a_vague_sentence_keeps_the_partner_it_ranks_first_when_they_share_a_claims_words():
+    feats = _features(VAGUE, NAMED)
+    i, j = _pair(feats, "Dozens", "Passengers")
+    k = _pair(feats, "Dozens", "Smoke poured")[1]
+    assert align._unanchored(feats[i]) and not align._unanchored(feats[j])
+    # the named sentence has a far better partner elsewhere; the vague one ranks it first
+    ours, theirs = (i, j, 0.41, 0.2), (j, k, 0.0, 0.0)
+    best = {(i, feats[j].art): 0.41, (j, feats[i].art): 0.72}
+    assert align._vague_sides_choice(feats[i], feats[j], 0.41, best, [f.art for f in feats], i, j, TUNING)
+    assert align._anchored_or_close(feats, [ours], TUNING, best) == [ours]
+    # ranked second by the vague sentence itself: the look-alike rule stands
+    best[(i, feats[j].art)] = 0.5
+    assert align._anchored_or_close(feats, [ours], TUNING, best) == []
+    del theirs
+
+
+def test_a_vague_sentence_sharing_one_word_with_its_first_choice_is_still_dropped():
+    feats = _features("Crews fought the blaze for hours. Nobody knew how it started.",
+                      "The Calvoro harbour office said crews were on board at dawn.")
+    i, j = _pair(feats, "Crews fought", "The Calvoro")
+    best = {(i, feats[j].art): 0.41, (j, feats[i].art): 0.72}
+    assert not align._vague_sides_choice(feats[i], feats[j], 0.41, best, [f.art for f in feats], i, j, TUNING)
+    assert align._anchored_or_close(feats, [(i, j, 0.41, 0.2)], TUNING, best) == []

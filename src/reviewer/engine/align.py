@@ -454,12 +454,50 @@ def _someones_best(feats: list[SentFeatures], matches: list[tuple[int, int, floa
     best = _best_scores(art, matches) if best is None else best
     ranked = [m[2] >= best[(m[0], art[m[1]])] or m[2] >= best[(m[1], art[m[0]])] for m in matches]
     by_figure = [not r and _same_figure(feats[m[0]], feats[m[1]]) for m, r in zip(matches, ranked)]
-    if not any(by_figure):
+    by_day = [not r and not f and bool(_same_day(feats[m[0]], feats[m[1]]))
+              for m, r, f in zip(matches, ranked, by_figure)]
+    if not any(by_figure) and not any(by_day):
         return [m for m, r in zip(matches, ranked) if r]
-    # Kept for its figure alone: unless each side's best partner states that figure already.
+    # Kept for its figure or day alone: unless each side's best partner states it already.
     tops = _best_partners(art, matches, best)
-    return [m for m, r, f in zip(matches, ranked, by_figure)
-            if r or (f and not (_figure_told(feats, tops, m[0], m[1]) and _figure_told(feats, tops, m[1], m[0])))]
+    return [m for m, r, f, d in zip(matches, ranked, by_figure, by_day)
+            if r or (f and not (_figure_told(feats, tops, m[0], m[1]) and _figure_told(feats, tops, m[1], m[0])))
+            or (d and not (_day_told(feats, tops, m[0], m[1]) and _day_told(feats, tops, m[1], m[0])))]
+
+
+def _days(f: SentFeatures) -> frozenset:
+    """The single days a sentence places its event on (weekdays resolved against the article's
+    date, dates), report dates left out."""
+    got = f.memo.get("event_days")
+    if got is None:
+        got = f.memo["event_days"] = frozenset(d.lo for ds in f.event_dates.values() for d in ds if d.lo == d.hi)
+    return got
+
+
+def _same_day(a: SentFeatures, b: SentFeatures) -> frozenset:
+    """Two reports of one language placing one named thing's event on one day ("the Orla ran
+    aground on Tuesday" / "the barge Orla, which sank on Tuesday 4 May"): the days in common when
+    the two also share a name and no other subject is named in either (else empty). A long
+    sentence's other claims lower its score with the short one below both sides' best partners."""
+    if a.lang != b.lang or a.art == b.art or a.years != b.years:
+        return frozenset()
+    days = _days(a) & _days(b)
+    if not days or not (a.names_set & b.names_set) or (_names_not_in(a, b) and _names_not_in(b, a)):
+        return frozenset()
+    return days
+
+
+def _names_not_in(a: SentFeatures, b: SentFeatures) -> frozenset[str]:
+    """The names of ``a`` that ``b`` does not hold, as a name or as a plain word ("the Suez
+    Canal" / "the canal near Suez")."""
+    return frozenset(n for n in a.names_set - b.bag if n.removeprefix("N:") not in b.bag)
+
+
+def _day_told(feats: list[SentFeatures], tops: dict[tuple[int, int], list[int]], i: int, j: int) -> bool:
+    """Sentence j's best partner in sentence i's article places the same named thing on the
+    day that i and j share: that day is linked there already."""
+    days = _same_day(feats[i], feats[j])
+    return any(_same_day(feats[k], feats[j]) & days for k in tops.get((j, feats[i].art), ()))
 
 
 def _same_figure(a: SentFeatures, b: SentFeatures) -> bool:
@@ -552,6 +590,22 @@ def _thin_below(a: SentFeatures, b: SentFeatures, score: float, t: Tuning) -> bo
     return len(words) + (1 if names else 0) <= t.thin_overlap_terms and not agreeing_floors(a, b, t)
 
 
+def _vague_sides_choice(a: SentFeatures, b: SentFeatures, s: float, best: dict[tuple[int, int], float],
+                        art: list[int], i: int, j: int, t: Tuning) -> bool:
+    """A pair of one language whose vague sentence (:func:`_unanchored`) ranks the other first
+    in its article, the two sharing at least vague_shared_terms words specific in the cluster
+    besides names: the vague sentence states that claim in its own words ("tourists stepping
+    off buses were fired on" / "gunmen fired at tourists getting off the buses"), however
+    much better the other sentence's own partner is."""
+    if a.lang != b.lang or _thin_overlap(a, b, t):
+        return False
+    shared = (a.bag & b.bag) - a.names_set - b.names_set
+    if len(shared & specificity.specific(a) & specificity.specific(b)) < t.vague_shared_terms:
+        return False
+    return (_unanchored(a) and s >= best[(i, art[j])] and not _unanchored(b)) or \
+        (_unanchored(b) and s >= best[(j, art[i])] and not _unanchored(a))
+
+
 def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, float, float]], t: Tuning,
                        best: dict[tuple[int, int], float] | None = None) -> list[tuple[int, int, float, float]]:
     """Drop a match with a sentence that has nothing to check (:func:`_unanchored`) when one of
@@ -597,7 +651,8 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
         weak = s < t.xl_unanchored_min and a.lang != b.lang
         if (weak or max(best[(i, art[j])], best[(j, art[i])]) - s >= t.unanchored_gap) and \
                 (_unanchored(a) or _unanchored(b) or
-                 (a.lang == b.lang and _thin_overlap(a, b, t) and not agreeing_floors(a, b, t))):
+                 (a.lang == b.lang and _thin_overlap(a, b, t) and not agreeing_floors(a, b, t))) and \
+                not _vague_sides_choice(a, b, s, best, art, i, j, t):
             continue
         out.append(m)
     return out

@@ -124,12 +124,17 @@ class Tuning:
     # A match of a sentence that names no one and gives no figure is dropped when one of its
     # sentences has a better match in the other's article by this much (issue 12, round 8).
     unanchored_gap: float = 0.05
+    # ... unless the vague sentence ranks it first and the two share this many specific words
+    # besides names (align._vague_sides_choice).
+    vague_shared_terms: int = 2
     # ... and across two languages (the model alone) such a match needs this score: the margin
     # xl_second_margin on the xl_match_base / xl_match_scale scale (0.42 + 4 * (0.99 - 0.975)).
     xl_unanchored_min: float = 0.48
-    # ... and when neither sentence names anything or gives a figure, a margin above 1 (closer than
-    # the mean of the nearest sentences): 0.42 + 4 * (1.0 - 0.975).
-    xl_vague_min: float = 0.52
+    # ... and when neither sentence names anything or gives a figure, a margin clearly above 1
+    # (closer than the mean of the nearest sentences): 0.42 + 4 * (1.0075 - 0.975) (issue 12,
+    # stop 24: at a margin of 1 the pairs kept were mostly two vague lines on the topic, "It
+    # did not elaborate" / "Much is still unclear"; no labelled match on the real clusters lost).
+    xl_vague_min: float = 0.55
     # A same-language pair sharing at most this many words besides names has nothing to check either.
     thin_overlap_terms: int = 1
     # A same-language pair sharing at most thin_overlap_terms things (a word not common in the
