@@ -221,3 +221,31 @@ def test_a_sidecar_of_another_cluster_is_read_with_a_warning(tmp_path, capsys):
     save_sidecar(tmp_path / "zed.review.toml", foreign)
     code = main(["agree", str(FIXTURE / "alice.review.toml"), str(tmp_path / "zed.review.toml")])
     assert code == 0 and "read anyway, all kept as orphans" in capsys.readouterr().err  # issue 11 item 8
+
+
+def test_the_adjudicator_is_set_apart_from_the_reviewers(tmp_path, capsys):
+    """After adjudication the agreement is still the annotators'; the adjudicator gets its own lines."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from test_export import _adjudicator
+
+    folder = tmp_path / "drone_strike"
+    shutil.copytree(FIXTURE, folder)
+    before = agreement([folder / ALICE.name, folder / BOB.name])
+    _adjudicator(folder)  # rejects a:0 – c:0: bob's decision, not alice's
+    rep = agreement([folder / ALICE.name, folder / BOB.name, folder / "adjudicator.review.toml"])
+    assert rep["reviewers"] == ["alice", "bob"]
+    assert rep["links"] == before["links"] and rep["labels"] == before["labels"]
+    adj = rep["adjudicator"]
+    assert adj["links_decided"] == 1
+    assert {r["reviewer"]: (r["units"], r["observed"]) for r in adj["annotators"]} == {"alice": (1, 0.0),
+                                                                                      "bob": (1, 1.0)}
+    assert before["adjudicator"] is None
+    assert main(["agree", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("reviewers: alice, bob\n") and "mean kappa" not in out
+    assert "adjudicator: " in out and "set apart" in out and "agreement with the adjudicator" in out
+    with pytest.raises(Exception) as err:  # one annotator and the adjudicator: nothing to compare
+        agreement([folder / ALICE.name, folder / "adjudicator.review.toml"])
+    assert "two annotators" in str(err.value)

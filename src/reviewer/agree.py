@@ -15,6 +15,14 @@ Units
 
 Tags and links whose sentence is gone from the articles (orphans) are left out, with a warning.
 
+The adjudicator
+---------------
+The sidecar of the reviewer named ``adjudicator`` (``reviewer PATH --adjudicate``) is not an
+annotator's: it is set apart from the reviewers above (at least two others are needed) and
+compared on its own, link decisions only: for each annotator, the link units both decided,
+the share of them where the annotator's decision is the adjudicator's, and Cohen's κ
+(``report["adjudicator"]``; null when no adjudicator's sidecar is given).
+
 Measures (for each label, all labels pooled, and links)
 ------------------------------------------------------
 - observed (raw) agreement: the share of agreeing pairs of values within units;
@@ -170,7 +178,9 @@ def _find_articles(sidecar_paths: list[Path]) -> list[Path] | None:
 def agreement(sidecars: Sequence[str | os.PathLike[str]], articles: Sequence[str | os.PathLike[str]] | None = None,
               labels: Sequence[str] | None = None) -> dict:
     """The agreement report (a JSON-able dict) of two or more sidecars. ``labels`` orders the
-    labels (the config's); labels nobody used are left out."""
+    labels (the config's); labels nobody used are left out. The adjudicator's sidecar is set
+    apart (``report["adjudicator"]``)."""
+    from reviewer.export.resolve import ADJUDICATOR
     from reviewer.sidecar.codec import load_sidecar
 
     paths = [Path(p) for p in sidecars]
@@ -178,12 +188,48 @@ def agreement(sidecars: Sequence[str | os.PathLike[str]], articles: Sequence[str
         raise ReviewerError("give at least two sidecars to compare")
     warnings: list[str] = []
     datas = [load_sidecar(p) for p in paths]
+    adj = [i for i, d in enumerate(datas) if d.reviewer == ADJUDICATOR]
+    if adj:
+        if len(paths) - len(adj) < 2:
+            raise ReviewerError(f"give at least two annotators' sidecars to compare: {paths[adj[0]]} is the "
+                                "adjudicator's, which is compared with the annotators on its own line, "
+                                "not counted as one of them")
+        for i in adj[1:]:
+            warnings.append(f"{paths[i]}: a second adjudicator's sidecar; left out (compared: {paths[adj[0]]})")
+    keep = [i for i in range(len(paths)) if i not in adj]
+    texts, unit_keys, unit_source = _units(paths, datas, articles, warnings, counted=keep)
+    adj_path, adj_data = (paths[adj[0]], datas[adj[0]]) if adj else (None, None)
+    paths, datas = [paths[i] for i in keep], [datas[i] for i in keep]
     names = _reviewer_names(paths, datas, warnings)
-    texts, unit_keys, unit_source = _units(paths, datas, articles, warnings)
     per_label, overall = _label_agreement(names, datas, texts, unit_keys, labels)
     links = _link_agreement(names, datas, texts)
+    adjudicator = _adjudicator_agreement(names, datas, adj_path, adj_data) if adj_data is not None else None
     return {"reviewers": names, "sidecars": [str(p) for p in paths], "units": unit_source,
-            "labels": per_label, "all_labels": overall, "links": links, "warnings": warnings}
+            "labels": per_label, "all_labels": overall, "links": links, "adjudicator": adjudicator,
+            "warnings": warnings}
+
+
+def _adjudicator_agreement(names: list[str], datas: list, path: Path, adj) -> dict:
+    """Each annotator against the adjudicator, on the link units both decided: units, the share
+    where they agree, Cohen's κ."""
+    def decisions(d) -> dict:
+        out = {}
+        for l in d.links:
+            if not (l.a.orphan or l.b.orphan):
+                a, b = sorted([l.a, l.b], key=lambda x: x.key())
+                out[(a.key(), b.key(), l.relation)] = l.decision
+        return out
+
+    mine = decisions(adj)
+    rows = []
+    for name, d in zip(names, datas):
+        theirs = decisions(d)
+        both = sorted(set(mine) & set(theirs))
+        col_a, col_j = [theirs[u] for u in both], [mine[u] for u in both]
+        rows.append({"reviewer": name, "units": len(both),
+                     "observed": _r(sum(x == y for x, y in zip(col_a, col_j)) / len(both)) if both else None,
+                     "kappa": _r(cohen_kappa(col_a, col_j))})
+    return {"reviewer": adj.reviewer, "sidecar": str(path), "links_decided": len(mine), "annotators": rows}
 
 
 def _reviewer_names(paths: list[Path], datas: list, warnings: list[str]) -> list[str]:
@@ -202,7 +248,8 @@ def _reviewer_names(paths: list[Path], datas: list, warnings: list[str]) -> list
     return names
 
 
-def _units(paths: list[Path], datas: list, articles, warnings: list[str]):
+def _units(paths: list[Path], datas: list, articles, warnings: list[str],
+           counted: list[int] | None = None):
     """The sentence units: every sentence of the articles (the sidecars re-anchored to them), or,
     without articles, the sentences any reviewer tagged. Returns (texts, unit keys, description)."""
     from reviewer.io.articles import load_cluster
@@ -233,7 +280,7 @@ def _units(paths: list[Path], datas: list, articles, warnings: list[str]):
             "kind": "articles", "sentences": len(unit_keys), "articles": len(cluster.articles),
             "text": f"every sentence of the {len(cluster.articles)} articles ({len(unit_keys)} sentences)"}
     keys: set[tuple[str, int]] = set()
-    for d in datas:
+    for d in (datas if counted is None else [datas[i] for i in counted]):
         for t in d.tags:
             if not t.anchor.orphan:
                 keys.add(t.anchor.key())
@@ -319,6 +366,16 @@ def render_table(report: dict) -> str:
             lines.append("  ".join("-" * w for w in widths))
     if not report["labels"]:
         lines.append("(no labels were used by any reviewer)")
+    adj = report.get("adjudicator")
+    if adj:
+        n = adj["links_decided"]
+        lines += ["", f"adjudicator: {adj['sidecar']} ({n} link decision{'s' if n != 1 else ''}; set apart, "
+                      "not one of the reviewers above)"]
+        arow = [("agreement with the adjudicator", "units", "agreement", "kappa")]
+        arow += [(r["reviewer"], str(r["units"]), _fmt(r["observed"]), _fmt(r["kappa"])) for r in adj["annotators"]]
+        aw = [max(len(r[i]) for r in arow) for i in range(4)]
+        for r in arow:
+            lines.append("  " + "  ".join([r[0].ljust(aw[0])] + [c.rjust(w) for c, w in zip(r[1:], aw[1:])]).rstrip())
 
     if many:
         lines += ["", "pairwise Cohen's kappa:"]
