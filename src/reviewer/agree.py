@@ -14,6 +14,10 @@ Units
   missing value.
 
 Tags and links whose sentence is gone from the articles (orphans) are left out, with a warning.
+A sidecar none of whose items is on these articles (another cluster's, or the articles were
+renamed) is refused, naming it: its figures would mean nothing (``force=True``, ``--force``,
+compares it anyway, with a warning). Without articles, a sidecar that shares no article with
+the others is refused the same way.
 
 The adjudicator
 ---------------
@@ -176,10 +180,10 @@ def _find_articles(sidecar_paths: list[Path]) -> list[Path] | None:
 
 
 def agreement(sidecars: Sequence[str | os.PathLike[str]], articles: Sequence[str | os.PathLike[str]] | None = None,
-              labels: Sequence[str] | None = None) -> dict:
+              labels: Sequence[str] | None = None, force: bool = False) -> dict:
     """The agreement report (a JSON-able dict) of two or more sidecars. ``labels`` orders the
     labels (the config's); labels nobody used are left out. The adjudicator's sidecar is set
-    apart (``report["adjudicator"]``)."""
+    apart (``report["adjudicator"]``); a sidecar of another cluster is refused unless ``force``."""
     from reviewer.export.resolve import ADJUDICATOR
     from reviewer.sidecar.codec import load_sidecar
 
@@ -197,16 +201,51 @@ def agreement(sidecars: Sequence[str | os.PathLike[str]], articles: Sequence[str
         for i in adj[1:]:
             warnings.append(f"{paths[i]}: a second adjudicator's sidecar; left out (compared: {paths[adj[0]]})")
     keep = [i for i in range(len(paths)) if i not in adj]
-    texts, unit_keys, unit_source = _units(paths, datas, articles, warnings, counted=keep)
+    texts, unit_keys, unit_source = _units(paths, datas, articles, warnings, force, counted=keep)
     adj_path, adj_data = (paths[adj[0]], datas[adj[0]]) if adj else (None, None)
     paths, datas = [paths[i] for i in keep], [datas[i] for i in keep]
     names = _reviewer_names(paths, datas, warnings)
+    if unit_source["kind"] == "tagged":
+        _refuse_unrelated(paths, datas, force, warnings)
     per_label, overall = _label_agreement(names, datas, texts, unit_keys, labels)
     links = _link_agreement(names, datas, texts)
     adjudicator = _adjudicator_agreement(names, datas, adj_path, adj_data) if adj_data is not None else None
     return {"reviewers": names, "sidecars": [str(p) for p in paths], "units": unit_source,
             "labels": per_label, "all_labels": overall, "links": links, "adjudicator": adjudicator,
             "warnings": warnings}
+
+
+FORCE_HINT = ("give the sidecars of one cluster (and its articles with --articles PATH), "
+              "or --force to compare anyway")
+
+
+def _refuse_unrelated(paths: list[Path], datas: list, force: bool, warnings: list[str]) -> None:
+    """Without articles: a sidecar whose items are on no article any other sidecar names is
+    another cluster's; refused (a warning with ``force``)."""
+    def articles_of(d) -> set[str]:
+        ends = [t.anchor for t in d.tags] + [n.anchor for n in d.notes] + [e for l in d.links for e in (l.a, l.b)]
+        return {a.article for a in ends}
+
+    arts = [articles_of(d) for d in datas]
+    for i, p in enumerate(paths):
+        others = set().union(*(a for j, a in enumerate(arts) if j != i))
+        if arts[i] and others and not arts[i] & others:
+            if len(paths) == 2:
+                why = (f"{paths[0]} and {paths[1]} have no article in common "
+                       f"({', '.join(sorted(arts[0])[:3])}{'…' if len(arts[0]) > 3 else ''} vs "
+                       f"{', '.join(sorted(arts[1])[:3])}{'…' if len(arts[1]) > 3 else ''}): sidecars of two "
+                       "clusters; agreement between them would mean nothing")
+                if not force:
+                    raise ReviewerError(f"{why}; {FORCE_HINT}")
+                warnings.append(f"{why}; compared anyway (--force)")
+                return
+            why = (f"{p}: none of its items is on an article the other sidecars name "
+                   f"({', '.join(sorted(arts[i])[:3])}{'…' if len(arts[i]) > 3 else ''} vs "
+                   f"{', '.join(sorted(others)[:3])}{'…' if len(others) > 3 else ''}): another cluster's sidecar; "
+                   "agreement with it would mean nothing")
+            if not force:
+                raise ReviewerError(f"{why}; {FORCE_HINT}")
+            warnings.append(f"{why}; compared anyway (--force)")
 
 
 def _adjudicator_agreement(names: list[str], datas: list, path: Path, adj) -> dict:
@@ -248,7 +287,7 @@ def _reviewer_names(paths: list[Path], datas: list, warnings: list[str]) -> list
     return names
 
 
-def _units(paths: list[Path], datas: list, articles, warnings: list[str],
+def _units(paths: list[Path], datas: list, articles, warnings: list[str], force: bool = False,
            counted: list[int] | None = None):
     """The sentence units: every sentence of the articles (the sidecars re-anchored to them), or,
     without articles, the sentences any reviewer tagged. Returns (texts, unit keys, description)."""
@@ -270,8 +309,13 @@ def _units(paths: list[Path], datas: list, articles, warnings: list[str],
         sentences = sentences_of(cluster)
         for p, d in zip(paths, datas):
             rep = reanchor_or_refuse(d, sentences, p)
+            if rep.warning and not force:
+                raise ReviewerError(f"{p}: none of its {len(rep.orphans)} tags, notes or link ends is on a sentence "
+                                    f"of the articles compared ({', '.join(str(a) for a in art_paths)}): another "
+                                    f"cluster's sidecar, or the articles were renamed; agreement with it would "
+                                    f"mean nothing; {FORCE_HINT}")
             if rep.warning:
-                warnings.append(rep.warning)
+                warnings.append(rep.warning.replace("read anyway", "compared anyway (--force)"))
             elif rep.orphans:
                 warnings.append(f"{p}: {len(rep.orphans)} anchors whose sentence is gone are left out")
         texts = {(a.id, s.index): s.text for a in cluster.articles for s in a.sentences}

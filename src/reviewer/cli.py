@@ -158,6 +158,8 @@ def _agree_parser() -> argparse.ArgumentParser:
     agree.add_argument("--articles", nargs="+", metavar="PATH",
                        help="the articles (default: the article files beside the first sidecar, when there are any)")
     agree.add_argument("--json", action="store_true", help="print the result as JSON")
+    agree.add_argument("--force", action="store_true", help="compare a sidecar even when none of its items is on "
+                       "these articles (another cluster's sidecar): by default it is refused")
     _add_config(agree)
     return agree
 
@@ -470,7 +472,7 @@ def cmd_agree(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     for w in config.warnings:
         print(f"reviewer: warning: {w}", file=sys.stderr)
-    report = agreement(args.sidecars, args.articles, labels=[l.name for l in config.labels])
+    report = agreement(args.sidecars, args.articles, labels=[l.name for l in config.labels], force=args.force)
     for w in report["warnings"]:
         print(f"reviewer: warning: {w}", file=sys.stderr)
     if args.json:
