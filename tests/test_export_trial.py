@@ -110,3 +110,83 @@ def test_nothing_reviewed_or_no_pairs_for_nli(tmp_path, capsys):
     assert s.records == 0 and (tmp_path / "x.jsonl").exists()
     # the html report is a page about the articles: written with no decision at all
     assert main(["export", str(folder), "-f", "html", "-o", str(tmp_path / "r.html"), *cfg]) == 0
+
+
+# --------------------------------------------------------------------------- splits without leakage
+
+CLAIMS = [("a", 0, "b", 0, "conflict", "accepted"), ("a", 0, "c", 0, "match", "accepted"),
+          ("b", 0, "c", 0, "conflict", "accepted"), ("a", 1, "b", 1, "conflict", "accepted"),
+          ("a", 1, "c", 1, "match", "accepted"), ("a", 2, "b", 2, "match", "accepted"),
+          ("b", 2, "c", 2, "match", "rejected"), ("a", 3, "b", 3, "match", "accepted")]
+
+
+def _sentences_by_split(folder: Path) -> dict[str, set[str]]:
+    where: dict[str, set[str]] = {}
+    for name in ex.SPLITS:
+        path = folder / f"{name}.jsonl"
+        for r in jsonl(path) if path.exists() else []:
+            assert r["split"] == name
+            for sid in (r["premise_id"], r["hypothesis_id"]):
+                where.setdefault(sid, set()).add(name)
+    return where
+
+
+def test_split_keeps_linked_sentences_together_and_warns_about_disagreeing_labels(tmp_path, capsys):
+    folder = make_cluster(tmp_path)
+    write_sidecar(folder, "alice", CLAIMS)
+    bob = [c if c[:4] != ("a", 0, "b", 0) else ("a", 0, "b", 0, "conflict", "rejected") for c in CLAIMS]
+    write_sidecar(folder, "bob", bob)
+    out = tmp_path / "splits"
+    cfg = ["--config", str(CONFIG)]
+    assert main(["export", str(folder), "-f", "nli", "-o", str(out), "--split", "80/10/10", *cfg]) == 0
+    cap = capsys.readouterr()
+    assert ("warning: 1 pair exported with disagreeing labels, one record per reviewer (e.g. bridge/a:0|bridge/b:0: "
+            "contradiction by alice, neutral by bob)") in cap.err and "--resolve majority" in cap.err
+    where = _sentences_by_split(out)
+    assert where and all(len(s) == 1 for s in where.values()), where  # no sentence in two splits
+    pairs: dict[str, set[str]] = {}
+    for name in ex.SPLITS:
+        for r in jsonl(out / f"{name}.jsonl"):
+            pairs.setdefault(r["pair_id"], set()).add(name)
+    assert all(len(s) == 1 for s in pairs.values())
+    assert all((out / f"{n}.jsonl").read_text(encoding="utf-8") for n in ex.SPLITS)  # 4 groups fill 3 splits
+    again = tmp_path / "again"
+    assert main(["export", str(folder), "-f", "nli", "-o", str(again), "--split", "80/10/10", *cfg]) == 0
+    for name in ex.SPLITS:  # seeded: the same files every time
+        assert (again / f"{name}.jsonl").read_bytes() == (out / f"{name}.jsonl").read_bytes()
+    capsys.readouterr()
+    assert main(["export", str(folder), "-f", "nli", "-o", str(tmp_path / "m"), "--split", "80/10/10",
+                 "--resolve", "majority", *cfg]) == 0
+    assert "disagreeing labels" not in capsys.readouterr().err
+
+
+def test_plan_split_never_puts_one_sentence_in_two_splits():
+    import random
+
+    rng = random.Random(7)
+    rows = []
+    for _ in range(120):  # 120 pairs over 200 sentences: many groups, some of several pairs
+        a, b = rng.sample(range(200), 2)
+        pa, pb = f"x/s:{a}", f"x/s:{b}"
+        rows.append({"pair_id": "|".join(sorted((pa, pb))), "premise_id": pa, "hypothesis_id": pb,
+                     "label": rng.choice([0, 1, 2]), "cluster": "x"})
+    rows += [dict(r, label=(r["label"] + 1) % 3) for r in rows[:20]]  # a second reviewer, disagreeing
+    groups = ex.sentence_groups(rows)
+    assert 10 < len(set(groups.values())) < 120
+    planned = ex.plan_split(rows, (80, 10, 10))
+    assert planned == ex.plan_split(list(reversed(rows)), (80, 10, 10))[::-1]  # order of the input: no matter
+    seen: dict[str, str] = {}
+    for r in planned:
+        for sid in (r["premise_id"], r["hypothesis_id"]):
+            assert seen.setdefault(sid, r["split"]) == r["split"], sid
+    share = {n: sum(r["split"] == n for r in planned) / len(planned) for n in ex.SPLITS}
+    assert 0.7 < share["train"] < 0.9 and share["dev"] > 0.05 and share["test"] > 0.05, share
+    # many small groups: shares close to the asked ones, stratified by label
+    small = []
+    for g in range(100):
+        pa, pb = f"y/a:{g}", f"y/b:{g}"
+        small.append({"pair_id": f"{pa}|{pb}", "premise_id": pa, "hypothesis_id": pb, "label": g % 2, "cluster": "y"})
+    planned = ex.plan_split(small, (80, 10, 10))
+    for label in (0, 1):
+        got = [r["split"] for r in planned if r["label"] == label]
+        assert (got.count("train"), got.count("dev"), got.count("test")) == (40, 5, 5)

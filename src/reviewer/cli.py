@@ -127,7 +127,8 @@ def _export_parser() -> argparse.ArgumentParser:
                         help="all (one record per reviewer, the default), majority, unanimous, adjudicated "
                              "(the adjudicator's sidecar settles disagreements) or reviewer:NAME")
     export.add_argument("--split", metavar="TRAIN/DEV/TEST", type=_split_arg,
-                        help="nli only: train/dev/test shares, e.g. 80/10/10 (by cluster when the folder holds several, else by pair); OUT becomes a folder")
+                        help="nli only: train/dev/test shares, e.g. 80/10/10 (by cluster when the folder holds several, else by "
+                             "groups of linked sentences: no sentence in two splits; seeded); OUT becomes a folder")
     _add_config(export)
     return export
 
@@ -442,6 +443,8 @@ def cmd_export(args: argparse.Namespace) -> int:
                            resolve=args.resolve)
     for p in summary.problems:
         print(f"reviewer: {p}", file=sys.stderr)
+    for w in summary.warnings:
+        print(f"reviewer: warning: {safe_line(w)}", file=sys.stderr)
     print(summary.one_line(), file=sys.stderr if args.out == "-" else sys.stdout)
     return 0
 

@@ -133,9 +133,9 @@ def _write(data: ExportData, req: _Request) -> ExportSummary:
     out_path = req.path
     if out_path is not None:
         refuse_inputs(out_path, data, req.fmt.name)
-    if req.split is not None and req.fmt.rows is not None:
+    rows = req.fmt.rows(data) if req.fmt.rows is not None else None
+    if req.split is not None and rows is not None:
         assert out_path is not None
-        rows = req.fmt.rows(data)
         records = len(rows)
         _refuse_nothing(data, req, records)
         files = write_split(out_path, data.name, rows, req.split, data.folder)
@@ -146,7 +146,25 @@ def _write(data: ExportData, req: _Request) -> ExportSummary:
     predicted = sum(1 for l in data.links if l.decision == "predicted")
     return ExportSummary(req.fmt.name, req.out, files, records, data.reviewers, [str(p) for p in data.sidecars],
                          data.orphans, predicted, [p.one_line() for p in data.cluster.problems],
-                         resolve=data.resolve, left_out=data.left_out)
+                         resolve=data.resolve, left_out=data.left_out,
+                         warnings=disagreeing_labels(rows) if rows is not None else [])
+
+
+def disagreeing_labels(rows: list[dict]) -> list[str]:
+    """The warning for pairs exported with two or more labels (two reviewers who disagree, with
+    ``--resolve all``): trained on both, a model learns noise. Empty when there are none."""
+    labels: dict[str, dict[str, list[str]]] = {}
+    for r in rows:
+        labels.setdefault(r["pair_id"], {}).setdefault(r["label_text"], []).append(r.get("reviewer") or "?")
+    mixed = [(pid, by) for pid, by in labels.items() if len(by) > 1]
+    if not mixed:
+        return []
+    pid, by = mixed[0]
+    example = ", ".join(f"{label} by {', '.join(who)}" for label, who in sorted(by.items()))
+    n = len(mixed)
+    return [f"{n} pair{'s' if n != 1 else ''} exported with disagreeing labels, one record per reviewer "
+            f"(e.g. {pid}: {example}); a model trained on both learns noise: --resolve majority, unanimous or "
+            "adjudicated gives one label per pair"]
 
 
 def _refuse_nothing(data: ExportData, req: _Request, records: int) -> None:

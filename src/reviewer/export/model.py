@@ -114,6 +114,7 @@ class ExportSummary:
     problems: list[str] = field(default_factory=list)
     resolve: str = "all"
     left_out: int = 0
+    warnings: list[str] = field(default_factory=list)  # e.g. one pair exported with two labels
 
     def one_line(self) -> str:
         who = f"{len(self.sidecars)} sidecar{'s' if len(self.sidecars) != 1 else ''}"
