@@ -184,7 +184,7 @@ def agreement(sidecars: Sequence[str | os.PathLike[str]], articles: Sequence[str
     """The agreement report (a JSON-able dict) of two or more sidecars. ``labels`` orders the
     labels (the config's); labels nobody used are left out. The adjudicator's sidecar is set
     apart (``report["adjudicator"]``); a sidecar of another cluster is refused unless ``force``."""
-    from reviewer.export.resolve import ADJUDICATOR
+    from reviewer.annotations import ADJUDICATOR
     from reviewer.sidecar.codec import load_sidecar
 
     paths = [Path(p) for p in sidecars]

@@ -27,11 +27,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+from reviewer.annotations import ADJUDICATOR
 from reviewer.errors import ReviewerError
 from reviewer.export.model import ExportData, LinkRow, TagRow
 from reviewer.models import NLI_LABEL_OF_RELATION, NLI_LABELS, NLI_NEUTRAL
 
-ADJUDICATOR = "adjudicator"
 MODES = ("all", "majority", "unanimous", "adjudicated")
 RESOLVE_HELP = "all, majority, unanimous, adjudicated or reviewer:NAME"
 
