@@ -212,12 +212,56 @@ def test_cli_agree_warns_about_same_reviewer(capsys):
     assert "also wrote another sidecar" in capsys.readouterr().err
 
 
-def test_a_sidecar_of_another_cluster_is_read_with_a_warning(tmp_path, capsys):
+def test_a_sidecar_of_another_cluster_is_refused_unless_forced(tmp_path, capsys):
+    """Figures over a sidecar with nothing on these articles mean nothing: exit 1, one line naming
+    it and why; --force compares anyway, with the warning."""
     from reviewer.annotations import Anchor, ReviewData, Tag
     from reviewer.sidecar.codec import save_sidecar
 
     foreign = ReviewData(reviewer="zed")
     foreign.tags.append(Tag(Anchor("zzz", 0, 0, 10, "A sentence of some other story."), "opinion", "2026-01-01T00:00:00Z"))
-    save_sidecar(tmp_path / "zed.review.toml", foreign)
-    code = main(["agree", str(FIXTURE / "alice.review.toml"), str(tmp_path / "zed.review.toml")])
-    assert code == 0 and "read anyway, all kept as orphans" in capsys.readouterr().err  # issue 11 item 8
+    zed = tmp_path / "zed.review.toml"
+    save_sidecar(zed, foreign)
+    assert main(["agree", str(ALICE), str(zed)]) == 1
+    cap = capsys.readouterr()
+    assert cap.out == "" and cap.err.count("\n") == 1
+    assert f"{zed}: none of its 1 tags" in cap.err and "another cluster's sidecar" in cap.err and "--force" in cap.err
+    assert main(["agree", str(ALICE), str(zed), "--force"]) == 0
+    cap = capsys.readouterr()
+    assert "reviewers: alice, zed" in cap.out and "compared anyway (--force)" in cap.err
+    # without articles: two sidecars with no article in common
+    for p in (ALICE, zed):
+        shutil.copyfile(p, tmp_path / f"copy_{p.name}")
+    assert main(["agree", str(tmp_path / "copy_alice.review.toml"), str(tmp_path / "copy_zed.review.toml")]) == 1
+    err = capsys.readouterr().err
+    assert "have no article in common (a, b, c vs zzz)" in err and "--force" in err
+    assert main(["agree", str(tmp_path / "copy_alice.review.toml"), str(tmp_path / "copy_zed.review.toml"),
+                 "--force"]) == 0
+
+
+def test_the_adjudicator_is_set_apart_from_the_reviewers(tmp_path, capsys):
+    """After adjudication the agreement is still the annotators'; the adjudicator gets its own lines."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from test_export import _adjudicator
+
+    folder = tmp_path / "drone_strike"
+    shutil.copytree(FIXTURE, folder)
+    before = agreement([folder / ALICE.name, folder / BOB.name])
+    _adjudicator(folder)  # rejects a:0 – c:0: bob's decision, not alice's
+    rep = agreement([folder / ALICE.name, folder / BOB.name, folder / "adjudicator.review.toml"])
+    assert rep["reviewers"] == ["alice", "bob"]
+    assert rep["links"] == before["links"] and rep["labels"] == before["labels"]
+    adj = rep["adjudicator"]
+    assert adj["links_decided"] == 1
+    assert {r["reviewer"]: (r["units"], r["observed"]) for r in adj["annotators"]} == {"alice": (1, 0.0),
+                                                                                      "bob": (1, 1.0)}
+    assert before["adjudicator"] is None
+    assert main(["agree", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("reviewers: alice, bob\n") and "mean kappa" not in out
+    assert "adjudicator: " in out and "set apart" in out and "agreement with the adjudicator" in out
+    with pytest.raises(Exception) as err:  # one annotator and the adjudicator: nothing to compare
+        agreement([folder / ALICE.name, folder / "adjudicator.review.toml"])
+    assert "two annotators" in str(err.value)

@@ -59,6 +59,19 @@ def test_export_check_and_claims_without_a_path_take_the_bundled_seeds(tmp_path,
     saved = seeds_sidecar_dir() / "alice.review.toml"
     saved.parent.mkdir(parents=True)
     saved.write_text('schema = 1\nreviewer = "alice"\n', encoding="utf-8")
+    assert main(["export", "-f", "jsonl", "-o", "out.jsonl"]) == 1  # nothing in it: said, nothing written
+    assert "hold no tag, note or link decision yet" in capsys.readouterr().err
+    assert not (tmp_path / "out.jsonl").exists()
+    from reviewer.annotations import Anchor, ReviewData, Tag
+    from reviewer.io.articles import load_cluster
+    from reviewer.resources import bundled_seeds_dir
+    from reviewer.sidecar.codec import save_sidecar
+
+    art = load_cluster([bundled_seeds_dir()]).articles[0]
+    s0 = art.sentences[0]
+    data = ReviewData(reviewer="alice")
+    data.tags.append(Tag(Anchor(art.id, 0, s0.start, s0.end, s0.text), "opinion", "2026-01-01T00:00:00Z"))
+    save_sidecar(saved, data)
     assert main(["export", "-f", "jsonl", "-o", "out.jsonl"]) == 0
     assert "from 1 sidecar (alice)" in capsys.readouterr().out
     assert (tmp_path / "out.jsonl").exists()

@@ -902,3 +902,25 @@ def test_the_summary_line_names_an_html_report_not_records():
     assert html.one_line().startswith("exported an HTML report (3 tags, notes and links in all) from 1 sidecar")
     csv = ExportSummary("csv", "r.csv", ["r.csv"], 1, [], ["a.review.toml"], 0, 0)
     assert csv.one_line().startswith("exported 1 csv record from 1 sidecar")
+
+
+def test_majority_and_unanimous_leave_the_adjudicator_out(cluster, tmp_path, capsys):
+    """The adjudicator is not an annotator: its vote must not break a 1-1 tie (a:0 – c:0, alice
+    contradiction, bob neutral) nor stop a pair from being unanimous; --resolve adjudicated uses it."""
+    run(cluster, "nli", tmp_path / "m0.jsonl", resolve="majority")
+    run(cluster, "nli", tmp_path / "u0.jsonl", resolve="unanimous")
+    _adjudicator(cluster, decision="accepted")  # sides with alice: contradiction
+    cfg = ["--config", str(CONFIG)]
+    assert main(["export", str(cluster), "-f", "nli", "-o", str(tmp_path / "m.jsonl"), "--resolve", "majority",
+                 *cfg]) == 0
+    line = capsys.readouterr().out
+    assert "1 pair without a majority left out" in line and "the adjudicator's decisions set aside" in line
+    assert (tmp_path / "m.jsonl").read_bytes() == (tmp_path / "m0.jsonl").read_bytes()
+    s = run(cluster, "nli", tmp_path / "u.jsonl", resolve="unanimous")
+    assert s.left_out == 4 and (tmp_path / "u.jsonl").read_bytes() == (tmp_path / "u0.jsonl").read_bytes()
+    run(cluster, "jsonl", tmp_path / "t.jsonl", resolve="unanimous")
+    tags = [r for r in jsonl(tmp_path / "t.jsonl") if r["type"] == "tag"]
+    assert tags and all(r["votes"] == {"present": 2, "absent": 0} for r in tags)
+    run(cluster, "nli", tmp_path / "a.jsonl", resolve="adjudicated")
+    by = {r["pair_id"]: r for r in jsonl(tmp_path / "a.jsonl")}
+    assert by["drone_strike/a:0|drone_strike/c:0"]["label_text"] == "contradiction"

@@ -14,6 +14,18 @@ Units
   missing value.
 
 Tags and links whose sentence is gone from the articles (orphans) are left out, with a warning.
+A sidecar none of whose items is on these articles (another cluster's, or the articles were
+renamed) is refused, naming it: its figures would mean nothing (``force=True``, ``--force``,
+compares it anyway, with a warning). Without articles, a sidecar that shares no article with
+the others is refused the same way.
+
+The adjudicator
+---------------
+The sidecar of the reviewer named ``adjudicator`` (``reviewer PATH --adjudicate``) is not an
+annotator's: it is set apart from the reviewers above (at least two others are needed) and
+compared on its own, link decisions only: for each annotator, the link units both decided,
+the share of them where the annotator's decision is the adjudicator's, and Cohen's κ
+(``report["adjudicator"]``; null when no adjudicator's sidecar is given).
 
 Measures (for each label, all labels pooled, and links)
 ------------------------------------------------------
@@ -168,9 +180,11 @@ def _find_articles(sidecar_paths: list[Path]) -> list[Path] | None:
 
 
 def agreement(sidecars: Sequence[str | os.PathLike[str]], articles: Sequence[str | os.PathLike[str]] | None = None,
-              labels: Sequence[str] | None = None) -> dict:
+              labels: Sequence[str] | None = None, force: bool = False) -> dict:
     """The agreement report (a JSON-able dict) of two or more sidecars. ``labels`` orders the
-    labels (the config's); labels nobody used are left out."""
+    labels (the config's); labels nobody used are left out. The adjudicator's sidecar is set
+    apart (``report["adjudicator"]``); a sidecar of another cluster is refused unless ``force``."""
+    from reviewer.annotations import ADJUDICATOR
     from reviewer.sidecar.codec import load_sidecar
 
     paths = [Path(p) for p in sidecars]
@@ -178,12 +192,83 @@ def agreement(sidecars: Sequence[str | os.PathLike[str]], articles: Sequence[str
         raise ReviewerError("give at least two sidecars to compare")
     warnings: list[str] = []
     datas = [load_sidecar(p) for p in paths]
+    adj = [i for i, d in enumerate(datas) if d.reviewer == ADJUDICATOR]
+    if adj:
+        if len(paths) - len(adj) < 2:
+            raise ReviewerError(f"give at least two annotators' sidecars to compare: {paths[adj[0]]} is the "
+                                "adjudicator's, which is compared with the annotators on its own line, "
+                                "not counted as one of them")
+        for i in adj[1:]:
+            warnings.append(f"{paths[i]}: a second adjudicator's sidecar; left out (compared: {paths[adj[0]]})")
+    keep = [i for i in range(len(paths)) if i not in adj]
+    texts, unit_keys, unit_source = _units(paths, datas, articles, warnings, force, counted=keep)
+    adj_path, adj_data = (paths[adj[0]], datas[adj[0]]) if adj else (None, None)
+    paths, datas = [paths[i] for i in keep], [datas[i] for i in keep]
     names = _reviewer_names(paths, datas, warnings)
-    texts, unit_keys, unit_source = _units(paths, datas, articles, warnings)
+    if unit_source["kind"] == "tagged":
+        _refuse_unrelated(paths, datas, force, warnings)
     per_label, overall = _label_agreement(names, datas, texts, unit_keys, labels)
     links = _link_agreement(names, datas, texts)
+    adjudicator = _adjudicator_agreement(names, datas, adj_path, adj_data) if adj_data is not None else None
     return {"reviewers": names, "sidecars": [str(p) for p in paths], "units": unit_source,
-            "labels": per_label, "all_labels": overall, "links": links, "warnings": warnings}
+            "labels": per_label, "all_labels": overall, "links": links, "adjudicator": adjudicator,
+            "warnings": warnings}
+
+
+FORCE_HINT = ("give the sidecars of one cluster (and its articles with --articles PATH), "
+              "or --force to compare anyway")
+
+
+def _refuse_unrelated(paths: list[Path], datas: list, force: bool, warnings: list[str]) -> None:
+    """Without articles: a sidecar whose items are on no article any other sidecar names is
+    another cluster's; refused (a warning with ``force``)."""
+    def articles_of(d) -> set[str]:
+        ends = [t.anchor for t in d.tags] + [n.anchor for n in d.notes] + [e for l in d.links for e in (l.a, l.b)]
+        return {a.article for a in ends}
+
+    arts = [articles_of(d) for d in datas]
+    for i, p in enumerate(paths):
+        others = set().union(*(a for j, a in enumerate(arts) if j != i))
+        if arts[i] and others and not arts[i] & others:
+            if len(paths) == 2:
+                why = (f"{paths[0]} and {paths[1]} have no article in common "
+                       f"({', '.join(sorted(arts[0])[:3])}{'…' if len(arts[0]) > 3 else ''} vs "
+                       f"{', '.join(sorted(arts[1])[:3])}{'…' if len(arts[1]) > 3 else ''}): sidecars of two "
+                       "clusters; agreement between them would mean nothing")
+                if not force:
+                    raise ReviewerError(f"{why}; {FORCE_HINT}")
+                warnings.append(f"{why}; compared anyway (--force)")
+                return
+            why = (f"{p}: none of its items is on an article the other sidecars name "
+                   f"({', '.join(sorted(arts[i])[:3])}{'…' if len(arts[i]) > 3 else ''} vs "
+                   f"{', '.join(sorted(others)[:3])}{'…' if len(others) > 3 else ''}): another cluster's sidecar; "
+                   "agreement with it would mean nothing")
+            if not force:
+                raise ReviewerError(f"{why}; {FORCE_HINT}")
+            warnings.append(f"{why}; compared anyway (--force)")
+
+
+def _adjudicator_agreement(names: list[str], datas: list, path: Path, adj) -> dict:
+    """Each annotator against the adjudicator, on the link units both decided: units, the share
+    where they agree, Cohen's κ."""
+    def decisions(d) -> dict:
+        out = {}
+        for l in d.links:
+            if not (l.a.orphan or l.b.orphan):
+                a, b = sorted([l.a, l.b], key=lambda x: x.key())
+                out[(a.key(), b.key(), l.relation)] = l.decision
+        return out
+
+    mine = decisions(adj)
+    rows = []
+    for name, d in zip(names, datas):
+        theirs = decisions(d)
+        both = sorted(set(mine) & set(theirs))
+        col_a, col_j = [theirs[u] for u in both], [mine[u] for u in both]
+        rows.append({"reviewer": name, "units": len(both),
+                     "observed": _r(sum(x == y for x, y in zip(col_a, col_j)) / len(both)) if both else None,
+                     "kappa": _r(cohen_kappa(col_a, col_j))})
+    return {"reviewer": adj.reviewer, "sidecar": str(path), "links_decided": len(mine), "annotators": rows}
 
 
 def _reviewer_names(paths: list[Path], datas: list, warnings: list[str]) -> list[str]:
@@ -202,7 +287,8 @@ def _reviewer_names(paths: list[Path], datas: list, warnings: list[str]) -> list
     return names
 
 
-def _units(paths: list[Path], datas: list, articles, warnings: list[str]):
+def _units(paths: list[Path], datas: list, articles, warnings: list[str], force: bool = False,
+           counted: list[int] | None = None):
     """The sentence units: every sentence of the articles (the sidecars re-anchored to them), or,
     without articles, the sentences any reviewer tagged. Returns (texts, unit keys, description)."""
     from reviewer.io.articles import load_cluster
@@ -223,8 +309,13 @@ def _units(paths: list[Path], datas: list, articles, warnings: list[str]):
         sentences = sentences_of(cluster)
         for p, d in zip(paths, datas):
             rep = reanchor_or_refuse(d, sentences, p)
+            if rep.warning and not force:
+                raise ReviewerError(f"{p}: none of its {len(rep.orphans)} tags, notes or link ends is on a sentence "
+                                    f"of the articles compared ({', '.join(str(a) for a in art_paths)}): another "
+                                    f"cluster's sidecar, or the articles were renamed; agreement with it would "
+                                    f"mean nothing; {FORCE_HINT}")
             if rep.warning:
-                warnings.append(rep.warning)
+                warnings.append(rep.warning.replace("read anyway", "compared anyway (--force)"))
             elif rep.orphans:
                 warnings.append(f"{p}: {len(rep.orphans)} anchors whose sentence is gone are left out")
         texts = {(a.id, s.index): s.text for a in cluster.articles for s in a.sentences}
@@ -233,7 +324,7 @@ def _units(paths: list[Path], datas: list, articles, warnings: list[str]):
             "kind": "articles", "sentences": len(unit_keys), "articles": len(cluster.articles),
             "text": f"every sentence of the {len(cluster.articles)} articles ({len(unit_keys)} sentences)"}
     keys: set[tuple[str, int]] = set()
-    for d in datas:
+    for d in (datas if counted is None else [datas[i] for i in counted]):
         for t in d.tags:
             if not t.anchor.orphan:
                 keys.add(t.anchor.key())
@@ -319,6 +410,16 @@ def render_table(report: dict) -> str:
             lines.append("  ".join("-" * w for w in widths))
     if not report["labels"]:
         lines.append("(no labels were used by any reviewer)")
+    adj = report.get("adjudicator")
+    if adj:
+        n = adj["links_decided"]
+        lines += ["", f"adjudicator: {adj['sidecar']} ({n} link decision{'s' if n != 1 else ''}; set apart, "
+                      "not one of the reviewers above)"]
+        arow = [("agreement with the adjudicator", "units", "agreement", "kappa")]
+        arow += [(r["reviewer"], str(r["units"]), _fmt(r["observed"]), _fmt(r["kappa"])) for r in adj["annotators"]]
+        aw = [max(len(r[i]) for r in arow) for i in range(4)]
+        for r in arow:
+            lines.append("  " + "  ".join([r[0].ljust(aw[0])] + [c.rjust(w) for c, w in zip(r[1:], aw[1:])]).rstrip())
 
     if many:
         lines += ["", "pairwise Cohen's kappa:"]

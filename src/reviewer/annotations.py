@@ -19,6 +19,10 @@ def now() -> str:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+# The reviewer whose sidecar settles disputes (``reviewer PATH --adjudicate``): not an annotator,
+# so ``agree`` and ``export --resolve majority|unanimous`` set it apart.
+ADJUDICATOR = "adjudicator"
+
 @dataclass(frozen=True, slots=True)
 class Anchor:
     article: str

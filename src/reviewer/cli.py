@@ -127,7 +127,8 @@ def _export_parser() -> argparse.ArgumentParser:
                         help="all (one record per reviewer, the default), majority, unanimous, adjudicated "
                              "(the adjudicator's sidecar settles disagreements) or reviewer:NAME")
     export.add_argument("--split", metavar="TRAIN/DEV/TEST", type=_split_arg,
-                        help="nli only: train/dev/test shares, e.g. 80/10/10 (by cluster when the folder holds several, else by pair); OUT becomes a folder")
+                        help="nli only: train/dev/test shares, e.g. 80/10/10 (by cluster when the folder holds several, else by "
+                             "groups of linked sentences: no sentence in two splits; seeded); OUT becomes a folder")
     _add_config(export)
     return export
 
@@ -158,6 +159,8 @@ def _agree_parser() -> argparse.ArgumentParser:
     agree.add_argument("--articles", nargs="+", metavar="PATH",
                        help="the articles (default: the article files beside the first sidecar, when there are any)")
     agree.add_argument("--json", action="store_true", help="print the result as JSON")
+    agree.add_argument("--force", action="store_true", help="compare a sidecar even when none of its items is on "
+                       "these articles (another cluster's sidecar): by default it is refused")
     _add_config(agree)
     return agree
 
@@ -440,6 +443,8 @@ def cmd_export(args: argparse.Namespace) -> int:
                            resolve=args.resolve)
     for p in summary.problems:
         print(f"reviewer: {p}", file=sys.stderr)
+    for w in summary.warnings:
+        print(f"reviewer: warning: {safe_line(w)}", file=sys.stderr)
     print(summary.one_line(), file=sys.stderr if args.out == "-" else sys.stdout)
     return 0
 
@@ -470,7 +475,7 @@ def cmd_agree(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     for w in config.warnings:
         print(f"reviewer: warning: {w}", file=sys.stderr)
-    report = agreement(args.sidecars, args.articles, labels=[l.name for l in config.labels])
+    report = agreement(args.sidecars, args.articles, labels=[l.name for l in config.labels], force=args.force)
     for w in report["warnings"]:
         print(f"reviewer: warning: {w}", file=sys.stderr)
     if args.json:

@@ -13,7 +13,9 @@ NLI_NEUTRAL = 1
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """One sentence of an article: ``text == article.body[start:end]``."""
+    """One sentence of an article: ``text == article.body[start:end]``, except in a ``.md``
+    article, where ``text`` is that span with its Markdown markup left out (the body is the
+    file's with the markup blanked to spaces: offsets into it are offsets into the file)."""
 
     index: int
     start: int

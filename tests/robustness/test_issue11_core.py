@@ -260,7 +260,9 @@ def test_item8_renamed_article_is_reanchored_by_quote_and_a_foreign_sidecar_is_r
     assert rec["a"]["orphan"] is True and rec["a"]["text"] == "Three people were hurt in the blast on Monday."
     bob = tagged_sidecar(other, "bob")
     code, out, err = run(capsys, "agree", str(side), str(bob), "--articles", str(other))
-    assert code == 0 and "read anyway" in err
+    assert code == 1 and out == "" and "another cluster's sidecar" in err and "--force" in err  # stop 24
+    code, out, err = run(capsys, "agree", str(side), str(bob), "--articles", str(other), "--force")
+    assert code == 0 and "compared anyway (--force)" in err
     d = load_sidecar(side)
     assert nothing_anchored(reanchor(d, {"x": spans(["Nothing here."])}), side)
 

@@ -49,7 +49,12 @@ def test_loading_raises_only_reviewer_errors(files):
             return
         for art in cluster.articles:
             for s in art.sentences:
-                assert art.body[s.start:s.end] == s.text and s.text.strip() == s.text
+                span = art.body[s.start:s.end]
+                if art.path.endswith(".md"):  # the span without its markup (blanked in the body)
+                    rest = iter(span)
+                    assert s.text and all(ch in rest for ch in s.text) and s.text.strip() == s.text
+                else:
+                    assert span == s.text and s.text.strip() == s.text
         for p in cluster.problems:
             assert "\n" not in p.one_line()
 

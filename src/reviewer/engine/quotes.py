@@ -77,6 +77,8 @@ def quoted(cluster: Cluster, feats) -> list[Quoted]:
                 out.append(Quoted())
                 continue
             inside = mask[s.start:s.end]
+            if len(inside) != len(s.text):  # a .md sentence: its text is its span without the markup
+                inside = _follow(inside, art.body[s.start:s.end], s.text)
             size = len(inside)
             terms = set()
             n_in = 0
@@ -87,6 +89,20 @@ def quoted(cluster: Cluster, feats) -> list[Quoted]:
                         terms.add(term)
             out.append(Quoted(frozenset(terms), frozenset(_alone(f, inside)) if terms else frozenset(),
                               n_in / len(f.toks) if f.toks else 0.0))
+    return out
+
+
+def _follow(inside: list[bool], span: str, text: str) -> list[bool]:
+    """The mask of ``span`` for ``text``, a subsequence of it (a Markdown sentence's text is its
+    span with the markup left out): each character of ``text`` takes the value of the character
+    of ``span`` it is matched to, left to right."""
+    out: list[bool] = []
+    j = 0
+    for ch in text:
+        while j < len(span) and span[j] != ch:
+            j += 1
+        out.append(inside[j] if j < len(span) else False)
+        j += 1
     return out
 
 

@@ -40,13 +40,13 @@ from reviewer.export.prodigy import PAIR_SEPARATOR, murmur3_32, prodigy_hashes
 from reviewer.export.records import build_data
 from reviewer.export.resolve import ADJUDICATOR, parse_resolve, resolve
 from reviewer.export.schema import schema_for
-from reviewer.export.split import SPLITS, parse_split, plan_split, split_of
+from reviewer.export.split import SPLITS, parse_split, plan_split, sentence_groups, split_of
 from reviewer.models import NLI_LABELS
 
 __all__ = [
     "ADJUDICATOR", "CSV_COLUMNS", "End", "NLI_KEYS", "ExportData", "ExportSummary", "FORMATS", "Format", "LinkRow", "NLI_LABELS", "NoteRow",
     "PAIR_SEPARATOR", "REGISTRY", "SPLITS", "TagRow", "build_data", "cell", "export_files", "export_records",
     "formats_in_words", "gather", "get_format", "label_studio_config", "label_studio_config_path", "murmur3_32",
-    "nli_records", "output_name", "parse_resolve", "parse_split", "plan_split", "prodigy_hashes", "render", "resolve",
+    "nli_records", "output_name", "parse_resolve", "parse_split", "plan_split", "prodigy_hashes", "sentence_groups", "render", "resolve",
     "schema_for", "split_of",
 ]

@@ -114,6 +114,7 @@ class ExportSummary:
     problems: list[str] = field(default_factory=list)
     resolve: str = "all"
     left_out: int = 0
+    warnings: list[str] = field(default_factory=list)  # e.g. one pair exported with two labels
 
     def one_line(self) -> str:
         who = f"{len(self.sidecars)} sidecar{'s' if len(self.sidecars) != 1 else ''}"
@@ -135,6 +136,8 @@ class ExportSummary:
             rule = {"adjudicated": "adjudication (majority where the adjudicator said nothing)"}.get(self.resolve,
                                                                                                   self.resolve)
             line += f"; resolved by {rule}: {self.left_out} pair{'s' if self.left_out != 1 else ''} {why} left out"
+            if self.resolve in ("majority", "unanimous") and "adjudicator" in self.reviewers and len(self.reviewers) > 1:
+                line += "; the adjudicator's decisions set aside (they count with --resolve adjudicated)"
         if self.predicted:
             line += f"; {self.predicted} unreviewed suggestions marked predicted"
         if self.orphans:

@@ -13,6 +13,10 @@
   of the other reviewers decides (``resolution`` says which). Labels: those the adjudicator
   set, plus those the majority of the other reviewers set.
 
+The adjudicator is not an annotator: with ``majority`` and ``unanimous`` its decisions are set
+aside (only the other reviewers vote), and only ``adjudicated`` uses them. A sidecar of the
+adjudicator alone (no other reviewer) is read as a reviewer like any other.
+
 Resolved records have ``reviewer`` null (``adjudicator`` where the adjudicator decided),
 ``resolution`` naming the rule and ``votes`` counting the reviewers' votes (the adjudicator's
 own vote is not counted there). Notes are personal and are not carried into resolved exports.
@@ -23,11 +27,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+from reviewer.annotations import ADJUDICATOR
 from reviewer.errors import ReviewerError
 from reviewer.export.model import ExportData, LinkRow, TagRow
 from reviewer.models import NLI_LABEL_OF_RELATION, NLI_LABELS, NLI_NEUTRAL
 
-ADJUDICATOR = "adjudicator"
 MODES = ("all", "majority", "unanimous", "adjudicated")
 RESOLVE_HELP = "all, majority, unanimous, adjudicated or reviewer:NAME"
 
@@ -38,6 +42,13 @@ def parse_resolve(text: str) -> str:
     if text in MODES or (text.startswith("reviewer:") and text[len("reviewer:"):].strip()):
         return text
     raise ValueError(f"--resolve must be {RESOLVE_HELP}, not {text!r}")
+
+
+def annotators(reviewers: list[str]) -> list[str]:
+    """The reviewers whose votes count in ``majority`` / ``unanimous`` / ``adjudicated`` (and in
+    ``reviewer agree``): every reviewer but the adjudicator, unless the adjudicator is alone."""
+    others = [r for r in reviewers if r != ADJUDICATOR]
+    return others if others else list(reviewers)
 
 
 def vote_of(link: LinkRow) -> int:
@@ -65,7 +76,7 @@ def resolve(data: ExportData, mode: str) -> ExportData:
     data.raw_tags, data.raw_links = list(data.tags), list(data.links)
     if mode.startswith("reviewer:"):
         return _one_reviewer(data, mode[len("reviewer:"):].strip())
-    voters = [r for r in data.reviewers if r != ADJUDICATOR] if mode == "adjudicated" else list(data.reviewers)
+    voters = [r for r in data.reviewers if r != ADJUDICATOR] if mode == "adjudicated" else annotators(data.reviewers)
     if mode == "adjudicated" and ADJUDICATOR not in data.reviewers:
         raise ReviewerError(f"--resolve adjudicated needs the adjudicator's sidecar ({ADJUDICATOR}.review.toml, "
                             f"written by `reviewer PATH --reviewer {ADJUDICATOR}`); none was found",
@@ -111,7 +122,7 @@ def _resolve_links(data: ExportData, mode: str, voters: list[str]) -> list[LinkR
         # a reviewer who stored two links for one pair: an accepted conflict wins, then an accepted match
         vote = {r: max((vote_of(l) for l in ls), key=lambda v: (v != NLI_NEUTRAL, v)) for r, ls in by.items()}
         counts = Counter(vote[r] for r in voters if r in vote)
-        time = max((l.time for r in by for l in by[r]), default="")
+        time = max((l.time for r in by if r in voters or mode == "adjudicated" for l in by[r]), default="")
         if mode == "adjudicated" and ADJUDICATOR in vote:
             row = _row(by[ADJUDICATOR], vote[ADJUDICATOR], "adjudicated", counts, time)
             row.reviewer = ADJUDICATOR
@@ -157,11 +168,12 @@ def _resolve_tags(data: ExportData, mode: str, voters: list[str]) -> list[TagRow
             keep = 2 * k > n or (mode == "adjudicated" and ADJUDICATOR in who)
         if not keep:
             continue
-        first = next(iter(who.values()))
+        first = next((who[r] for r in voters if r in who), None) or next(iter(who.values()))
         resolution = "adjudicated" if mode == "adjudicated" and ADJUDICATOR in who else (
             "majority" if mode == "adjudicated" else mode)
         out.append(TagRow(ADJUDICATOR if resolution == "adjudicated" else None, first.end, first.label,
-                          max(t.time for t in who.values()), "", resolution=resolution,
+                          max(t.time for r, t in who.items() if r in voters or resolution == "adjudicated"), "",
+                          resolution=resolution,
                           votes={"present": k, "absent": n - k}))
     out.sort(key=lambda t: (_end_key(data, t.end), t.label))
     return out

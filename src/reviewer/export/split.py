@@ -1,7 +1,11 @@
 """``--split`` for the nli format: train/dev/test written into a folder shared by clusters
 exported one by one. With several clusters in the folder, whole clusters are assigned (so a
-cluster never straddles two splits); with one, its sentence pairs are split, stratified by
-label with a fixed seed. A split with a share that would be empty is an error."""
+cluster never straddles two splits); with one, its records are split by **groups of linked
+sentences**: the connected components of the graph whose nodes are sentences and whose edges
+are the exported pairs. So every record of one pair (two reviewers' decisions of it) and every
+pair that shares a sentence with it land in the same split: no sentence is seen in training and
+again in dev or test. Groups are shared out stratified by label, in a fixed-seed order. A split
+with a share that would be empty is an error."""
 
 from __future__ import annotations
 
@@ -92,26 +96,72 @@ def _shares(n: int, split: tuple[float, float, float]) -> list[int]:
     return got
 
 
-def assign_pairs(rows: list[dict], split: tuple[float, float, float]) -> dict[str, str]:
-    """One cluster: pair_id -> split, stratified by label (each label's pairs shared out by the
-    split's shares, in a fixed-seed order), every split with a share given at least one pair
-    when there are enough pairs. All records of one pair land in the same split."""
-    label_of: dict[str, object] = {}
+def sentence_groups(rows: list[dict]) -> dict[str, str]:
+    """pair_id -> its group: the connected component of the sentence graph (sentences as nodes,
+    the records' premise_id – hypothesis_id pairs as edges), named by its smallest sentence id."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def ends(r: dict) -> tuple[str, str]:
+        if r.get("premise_id") and r.get("hypothesis_id"):
+            return r["premise_id"], r["hypothesis_id"]
+        a, _, b = str(r["pair_id"]).partition("|")  # a record without them: its pair id's two halves
+        return a, b or a
+
     for r in rows:
-        label_of.setdefault(r["pair_id"], r.get("label"))
-    by_label: dict[str, list[str]] = {}
-    for pid, label in label_of.items():
-        by_label.setdefault(str(label), []).append(pid)
+        a, b = (find(x) for x in ends(r))
+        if a != b:
+            parent[max(a, b)] = min(a, b)  # the root is the smallest id: names do not depend on order
+    return {r["pair_id"]: find(ends(r)[0]) for r in rows}
+
+
+def assign_groups(rows: list[dict], split: tuple[float, float, float]) -> dict[str, str]:
+    """One cluster: group -> split (see :func:`sentence_groups`). Groups are taken largest first
+    (ties in a fixed-seed order); each goes to the split furthest below its share of the
+    group's labels (stratified by label: a split's share of each label is its target). Then a
+    split with a share and no group takes the smallest group of the split holding the most."""
+    group_of = sentence_groups(rows)
+    counts: dict[str, dict[str, int]] = {}
+    for r in rows:
+        c = counts.setdefault(group_of[r["pair_id"]], {})
+        c[str(r.get("label"))] = c.get(str(r.get("label")), 0) + 1
+    total_share = sum(split)
+    per_label: dict[str, int] = {}
+    for c in counts.values():
+        for label, n in c.items():
+            per_label[label] = per_label.get(label, 0) + n
+    got = {name: {label: 0 for label in per_label} for name in SPLITS}
     out: dict[str, str] = {}
-    for label in sorted(by_label):
-        pids = sorted(by_label[label], key=lambda p: (_seeded(p), p))
-        k = 0
-        for name, n in zip(SPLITS, _shares(len(pids), split)):
-            for pid in pids[k:k + n]:
-                out[pid] = name
-            k += n
-    _fill_empty(out, split, key=lambda pid: (_seeded(pid), pid))
+    order = sorted(counts, key=lambda g: (-sum(counts[g].values()), _seeded(g), g))
+    live = [(i, name) for i, name in enumerate(SPLITS) if split[i] > 0]
+    for g in order:
+        c = counts[g]
+
+        def deficit(t: tuple[int, str]) -> tuple[float, int]:
+            i, name = t
+            return (sum(n * (per_label[label] * split[i] / total_share - got[name][label])
+                        for label, n in c.items()), -i)
+
+        name = max(live, key=deficit)[1]
+        out[g] = name
+        for label, n in c.items():
+            got[name][label] += n
+    size = {g: sum(c.values()) for g, c in counts.items()}
+    _fill_empty(out, split, key=lambda g: (-size[g], _seeded(g), g))
     return out
+
+
+def assign_pairs(rows: list[dict], split: tuple[float, float, float]) -> dict[str, str]:
+    """One cluster: pair_id -> split, by groups of linked sentences (:func:`assign_groups`)."""
+    group_of = sentence_groups(rows)
+    where = assign_groups(rows, split)
+    return {pid: where[g] for pid, g in group_of.items()}
 
 
 def assign_clusters(sizes: dict[str, int], split: tuple[float, float, float]) -> dict[str, str]:
@@ -133,7 +183,8 @@ def assign_clusters(sizes: dict[str, int], split: tuple[float, float, float]) ->
 
 
 def _fill_empty(out: dict[str, str], split: tuple[float, float, float], key) -> None:
-    """Move single items from the fullest split into a split that has a share but no item."""
+    """Move single items from the fullest split into a split that has a share but no item: the
+    one with the largest ``key`` (for groups: the smallest)."""
     for i, name in enumerate(SPLITS):
         if split[i] <= 0 or name in out.values():
             continue
@@ -147,7 +198,7 @@ def _fill_empty(out: dict[str, str], split: tuple[float, float, float], key) -> 
 
 def plan_split(rows: list[dict], split: tuple[float, float, float]) -> list[dict]:
     """Every record with its ``split``: by cluster when the records hold several clusters, by
-    pair (stratified by label, fixed seed) when one. A split with a share that would be empty is
+    group of linked sentences (stratified by label, fixed seed) when one. A split with a share that would be empty is
     an error naming it (no empty file is written)."""
     clusters: dict[str, int] = {}
     for r in rows:
@@ -159,7 +210,9 @@ def plan_split(rows: list[dict], split: tuple[float, float, float]) -> list[dict
     else:
         where = assign_pairs(rows, split)
         out = [dict(r, split=where[r["pair_id"]]) for r in rows]
-        unit = f"{len(where)} sentence pairs of one cluster (split by pair)"
+        groups = len(set(sentence_groups(rows).values()))
+        unit = (f"{groups} group{'s' if groups != 1 else ''} of linked sentences ({len(where)} sentence pairs) "
+                "of one cluster (split so that no sentence is in two splits)")
     for i, name in enumerate(SPLITS):
         if split[i] > 0 and not any(r["split"] == name for r in out):
             shares = "/".join(f"{x:g}" for x in split)

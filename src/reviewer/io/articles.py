@@ -1,7 +1,9 @@
 """Loading a cluster of articles from files and folders.
 
 Formats (see CONTRACT.md): ``.txt`` / ``.md`` (optionally starting with a
-`` date YYYY-MM-DD `` header whose line may go on with text), ``.json`` (an object
+`` date YYYY-MM-DD `` header whose line may go on with text; in ``.md`` the Markdown markup is
+left out of the sentences' text and the first heading is the title, offsets unchanged: see
+:mod:`reviewer.io.markdown`), ``.json`` (an object
 with ``text`` and optional ``title``, ``date``, ``url``, ``source``; a list of such
 objects is accepted too) and ``.jsonl`` (one such object per line).
 
@@ -283,11 +285,33 @@ def _load_text(path: Path, spath: str, text: str) -> tuple[list[Article], list[P
             raise ArticleError("no readable article in this JSON Lines file", path=spath)
         return arts, problems
     date, body = split_header(text)
-    art = Article(id=stem, path=spath, body=body, date=date)
-    art.sentences = segment(body)
+    if suffix == ".md":
+        art = _markdown_article(stem, spath, body, date)
+    else:
+        art = Article(id=stem, path=spath, body=body, date=date)
+        art.sentences = segment(body)
     if not art.sentences:
         raise ArticleError("no sentence found in the text", path=spath)
     return [art], []
+
+
+def _markdown_article(stem: str, spath: str, body: str, date: str | None) -> Article:
+    """A ``.md`` article: sentences cut in the body with its markup blanked (offsets into the
+    file's body unchanged), their text without the markup; the first heading, when it opens the
+    body, is the title (see :mod:`reviewer.io.markdown`). ``body`` is the blanked body."""
+    from dataclasses import replace
+
+    from reviewer.io.markdown import read_markdown
+
+    md = read_markdown(body)
+    art = Article(id=stem, path=spath, body=md.blanked, date=date, title=md.title)
+    sentences = []
+    for s in segment(md.blanked):
+        text = md.text(s.start, s.end)
+        if text:
+            sentences.append(replace(s, index=len(sentences), text=text))
+    art.sentences = sentences
+    return art
 
 
 def expand_paths(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], list[Problem]]:

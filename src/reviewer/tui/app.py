@@ -215,9 +215,10 @@ class ReviewerApp(App[int]):
 
             run = partial(exporter.export_records, ws.raw_cluster, list(ws.session.suggested),
                           [copy.deepcopy(ws.store.data)], fmt, out, folder=sidecar_folder(paths),
-                          sidecars=[sidecar], labels=self.options.config.labels)
+                          sidecars=[sidecar], labels=self.options.config.labels, allow_empty=True)
         else:  # the alignment is not there yet: export aligns (or reads the cache) itself
-            run = partial(exporter.export_files, paths, [sidecar], fmt, out, config=self.options.config)
+            run = partial(exporter.export_files, paths, [sidecar], fmt, out, config=self.options.config,
+                          allow_empty=True)  # the toast says why a file holds no record
         self._export_worker(run, fmt, out)
 
     @work(thread=True, exit_on_error=False, group="export")
