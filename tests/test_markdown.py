@@ -125,12 +125,36 @@ def test_exports_and_alignment_json_carry_the_clean_text(tmp_path, capsys):
     assert main(["align", str(folder), "--semantic", "off", "--no-cache", *cfg]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert [a["title"] for a in doc["articles"]] == ["Bridge closed in Tornvik", "Tornvik bridge shut"]
+    bodies = {"a": MD, "b": (folder / "b.md").read_text(encoding="utf-8")}
     for a in doc["articles"]:
         for s in a["sentences"]:
-            if s["text"].startswith("Repairs cost"):  # a lone * and an escaped one are text
-                assert s["text"] == "Repairs cost 5 * 3 million crowns* in total_cost terms."
+            # the contract: text is the file's span; a sentence that had markup gives it without as plain
+            assert s["text"] == bodies[a["id"]][s["start"]:s["end"]]
+            plain = s.get("plain", s["text"])
+            if plain.startswith("Repairs cost"):  # a lone * and an escaped one are text
+                assert plain == "Repairs cost 5 * 3 million crowns* in total_cost terms."
                 continue
-            assert not MARKUP.search(s["text"].replace("https://example.org/notice", "")), s["text"]
+            assert not MARKUP.search(plain.replace("https://example.org/notice", "")), plain
+
+
+def test_evidence_spans_of_a_markdown_sentence_point_into_its_file_span(tmp_path, capsys):
+    from reviewer.cli import main
+
+    (tmp_path / "a.md").write_text("# Ferry sinks\n\nA ferry **capsized** on Sunday and [the coastguard](https://example.org/cg) "
+                                   "said *three* people died.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("A ferry capsized on Sunday and the coastguard said five people died.\n", encoding="utf-8")
+    assert main(["align", str(tmp_path), "--semantic", "off", "--no-cache"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    texts = {(a["id"], s["index"]): s["text"] for a in doc["articles"] for s in a["sentences"]}
+    [link] = [l for l in doc["links"] if l["relation"] == "conflict"]
+    for side in ("a", "b"):
+        text = texts[(link[side]["article"], link[side]["sentence"])]
+        for e in link["evidence"]:
+            x, y = e[f"{side}_span"]
+            assert text[x:y] == e[side]
+    ev = link["evidence"][0]
+    words = ev["a"] if link["a"]["article"] == "a" else ev["b"]
+    assert words.startswith("three") and words.endswith("died")
 
 
 def test_quote_mask_follows_a_markdown_sentence():

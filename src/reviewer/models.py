@@ -15,13 +15,18 @@ NLI_NEUTRAL = 1
 class Sentence:
     """One sentence of an article: ``text == article.body[start:end]``, except in a ``.md``
     article, where ``text`` is that span with its Markdown markup left out (the body is the
-    file's with the markup blanked to spaces: offsets into it are offsets into the file)."""
+    file's with the markup blanked to spaces: offsets into it are offsets into the file).
+    Such a sentence keeps the file's span in ``source`` and each text character's offset in
+    the file in ``source_at``: the alignment JSON gives the file's span as ``text``, as the
+    contract says, and the clean text as ``plain``."""
 
     index: int
     start: int
     end: int
     text: str
     lang: str | None = None  # detected language (ISO 639-1 or "und"), set by the engine
+    source: str | None = None  # .md only, when the markup was left out of text: the file's span
+    source_at: tuple[int, ...] | None = None  # .md only: offset in the file of each character of text
 
 
 @dataclass(slots=True)

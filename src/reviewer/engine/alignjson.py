@@ -34,15 +34,54 @@ def alignment_dict(cluster: Cluster, links: list[Link], *, share: bool = False) 
             }
             for art in cluster.articles
         ],
-        "links": _link_dicts(links, share),
+        "links": _in_source(cluster, _link_dicts(links, share)),
     }
 
 
 def _sentence_dict(s) -> dict:
-    d = {"index": s.index, "start": s.start, "end": s.end, "text": s.text}
+    if s.source is not None:  # a .md sentence: the contract's text is the file's span; plain leaves the markup out
+        d = {"index": s.index, "start": s.start, "end": s.end, "text": s.source, "plain": s.text}
+    else:
+        d = {"index": s.index, "start": s.start, "end": s.end, "text": s.text}
     if s.lang:
         d["lang"] = s.lang
     return d
+
+
+def _in_source(cluster: Cluster, dicts: list[dict]) -> list[dict]:
+    """Links' evidence spans of ``.md`` sentences moved from the clean text to the file's span
+    (``text`` of the JSON), their words read there: ``a == text[a_span[0]:a_span[1]]`` holds as
+    for every other sentence. Other links' dicts are passed through untouched."""
+    mapped = {(art.id, s.index): s for art in cluster.articles for s in art.sentences if s.source is not None}
+    if not mapped:
+        return dicts
+    out = []
+    for d in dicts:
+        sa = mapped.get((d["a"]["article"], d["a"]["sentence"]))
+        sb = mapped.get((d["b"]["article"], d["b"]["sentence"]))
+        if (sa is None and sb is None) or not d["evidence"]:
+            out.append(d)
+            continue
+        evs = []
+        for e in d["evidence"]:
+            e = dict(e)
+            for side, s in (("a", sa), ("b", sb)):
+                if s is not None:
+                    span = _source_span(s, e[f"{side}_span"])
+                    e[f"{side}_span"] = list(span)
+                    e[side] = s.source[span[0]:span[1]]
+            evs.append(e)
+        out.append({**d, "evidence": evs})
+    return out
+
+
+def _source_span(s, span) -> tuple[int, int]:
+    x, y = int(span[0]), int(span[1])
+    at = s.source_at
+    if not at or y <= x:
+        return (at[x] if at and x < len(at) else 0,) * 2
+    x, y = min(x, len(at) - 1), min(y, len(at))
+    return at[x], at[y - 1] + 1
 
 
 def _link_dicts(links: list[Link], share: bool) -> list[dict]:

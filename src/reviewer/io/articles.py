@@ -307,9 +307,20 @@ def _markdown_article(stem: str, spath: str, body: str, date: str | None) -> Art
     art = Article(id=stem, path=spath, body=md.blanked, date=date, title=md.title)
     sentences = []
     for s in segment(md.blanked):
-        text = md.text(s.start, s.end)
-        if text:
-            sentences.append(replace(s, index=len(sentences), text=text))
+        start, end = s.start, s.end
+        while start > 0 and md.mask[start - 1] and body[start - 1] not in "\n":  # "**Three" not "Three"
+            start -= 1
+        while end < len(body) and md.mask[end] and body[end] not in "\n":  # "end.**" not "end."
+            end += 1
+        text, at = md.text_and_offsets(start, end)
+        if not text:
+            continue
+        source = body[start:end]
+        if text == source:
+            sentences.append(replace(s, index=len(sentences)))
+        else:
+            sentences.append(replace(s, index=len(sentences), start=start, end=end, text=text, source=source,
+                                     source_at=tuple(k - start for k in at)))
     art.sentences = sentences
     return art
 

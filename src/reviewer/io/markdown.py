@@ -53,7 +53,13 @@ class Markdown:
     def text(self, start: int, end: int) -> str:
         """The text of ``body[start:end]`` without its markup; where markup stood between two
         spaces, one space is kept."""
+        return self.text_and_offsets(start, end)[0]
+
+    def text_and_offsets(self, start: int, end: int) -> tuple[str, tuple[int, ...]]:
+        """:meth:`text`, and for each of its characters its offset in the body (so a span of
+        the text maps back to the file, as the alignment JSON's evidence spans must)."""
         out: list[str] = []
+        at: list[int] = []
         gap = False
         body, mask = self.body, self.mask
         for i in range(start, end):
@@ -65,7 +71,11 @@ class Markdown:
                 continue
             gap = False
             out.append(ch)
-        return "".join(out).strip()
+            at.append(i)
+        text = "".join(out)
+        lead = len(text) - len(text.lstrip())
+        kept = text.strip()
+        return kept, tuple(at[lead:lead + len(kept)])
 
 
 def read_markdown(body: str) -> Markdown:
