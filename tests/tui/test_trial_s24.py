@@ -1,0 +1,64 @@
+"""Findings of a new user's trial over tmux (session 24), one test each: the key that flips
+the selected link's relation, the HTML report from the palette, a small inspector, messages in
+one place, stable columns, article names, and small wording."""
+
+from pathlib import Path
+
+import pytest
+
+from reviewer.models import Evidence, Link, SentenceRef
+from reviewer.tui.app import make_app
+from reviewer.tui.widgets.inspector import Inspector
+
+R = SentenceRef
+
+# A made-up event; the other sentence is long and names its weekday at the end.
+LONG = {
+    "p.txt": "The ferry left the northern harbour on Saturday with two hundred passengers on board.\n\n"
+             "The crew said the weather was calm.\n",
+    "q.txt": "A passenger ferry carrying about two hundred people, most of them returning from a regional "
+             "trade fair held in the old market hall beside the river, left the northern harbour late in "
+             "the evening after a delay of several hours caused by a fault in one of its engines, "
+             "early on Sunday.\n\nThe crew reported calm weather and light winds.\n",
+}
+SAT = LONG["p.txt"].index("Saturday")
+SUN = LONG["q.txt"].index("Sunday")
+
+
+def _long_cluster(tmp_path) -> Path:
+    d = tmp_path / "ferry"
+    d.mkdir()
+    for name, text in LONG.items():
+        (d / name).write_text(text, encoding="utf-8")
+    return d
+
+
+def _long_links() -> list[Link]:
+    return [Link(R("p", 0), R("q", 0), "conflict", 0.83,
+                 (Evidence("weekday", "Saturday", "Sunday", (SAT, SAT + 8), (SUN, SUN + 6)),)),
+            Link(R("p", 1), R("q", 1), "match", 0.6)]
+
+
+def _inspector_lines(app) -> list[str]:
+    box = app.query_one(Inspector)
+    return [strip.text.rstrip() for strip in box.render_lines(box.content_region.reset_offset)]
+
+
+@pytest.mark.parametrize("size", [(72, 30), (60, 15)])
+async def test_a_small_inspector_shows_the_evidence_and_both_sentences(tmp_path, config, size):
+    """At 72x30 the link's line was cut before its evidence ("weekday:…") while the other
+    sentence took four lines; at 60x15 "this:" was gone. The evidence now comes first on the
+    link's line and both sentences keep a line, cut with "…"."""
+    d = _long_cluster(tmp_path)
+    app = make_app([str(d)], reviewer="tester", config=config, links=_long_links(),
+                   sidecar=str(tmp_path / "t.review.toml"))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        lines = _inspector_lines(app)
+        text = "\n".join(lines)
+        assert "“Saturday” vs “Sunday”" in text, text
+        assert any(l.lstrip().startswith("this: The ferry") for l in lines), text
+        assert any(l.lstrip().startswith("that: A passenger ferry") for l in lines), text
+        assert "…" in text, text  # shortened, not dropped
+        box = app.query_one(Inspector)
+        assert len([l for l in lines if l]) <= box.content_size.height
