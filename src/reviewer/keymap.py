@@ -26,6 +26,7 @@ KEYS: list[tuple[str, str, str, str]] = [
     ("focus_link_back", "left_square_bracket", "focus_link(-1)", "select the previous link"),
     ("accept_link", "a", "decide('accepted')", "accept the selected link (again: undecided)"),
     ("reject_link", "x", "decide('rejected')", "reject the selected link (again: undecided)"),
+    ("flip_link", "r", "flip_link", "flip the selected link: match ⇄ conflict (your decision)"),
     ("mark", "space", "mark", "mark this sentence for a manual link"),
     ("link_match", "equals_sign", "manual_link('match')", "manual match between the mark and this sentence"),
     ("link_conflict", "exclamation_mark", "manual_link('conflict')", "manual conflict between the mark and this sentence"),

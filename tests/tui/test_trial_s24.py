@@ -62,3 +62,47 @@ async def test_a_small_inspector_shows_the_evidence_and_both_sentences(tmp_path,
         assert "…" in text, text  # shortened, not dropped
         box = app.query_one(Inspector)
         assert len([l for l in lines if l]) <= box.content_size.height
+
+
+async def test_r_flips_the_selected_link_and_saves_it_as_a_decision(make, tmp_path):
+    """Changing a wrong suggestion's relation took space, a move across the columns and !: r
+    on the selected link records the other relation as the reviewer's decision (saved like = and
+    !), r again brings the suggestion back accepted, and u undoes each step."""
+    import tomllib
+
+    app = make(sidecar=str(tmp_path / "t.review.toml"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        link = app.focused_link()
+        assert (link.relation, link.origin, link.decision) == ("conflict", "suggested", None)
+        await pilot.press("r")
+        now = app.focused_link()
+        assert (now.relation, now.origin, now.decision) == ("match", "manual", "accepted")
+        assert now.pair() == link.pair() and now.evidence == link.evidence  # the engine's evidence stays
+        assert "your decision over the engine's conflict" in app.review.message
+        await pilot.press("s")
+        await pilot.pause()
+        saved = tomllib.loads((tmp_path / "t.review.toml").read_text(encoding="utf-8"))
+        assert [(d["relation"], d["decision"], d["origin"]) for d in saved["links"]] == [("match", "accepted", "manual")]
+        await pilot.press("r")
+        now = app.focused_link()
+        assert (now.relation, now.origin, now.decision) == ("conflict", "suggested", "accepted")
+        await pilot.press("u")
+        assert (app.focused_link().relation, app.focused_link().origin) == ("match", "manual")
+        await pilot.press("u")
+        now = app.focused_link()
+        assert (now.relation, now.origin, now.decision) == ("conflict", "suggested", None)
+
+
+async def test_r_is_in_the_help_and_the_palette(make):
+    from reviewer.tui.commands import ReviewerCommands
+
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        names = [name for name, _cb, _help in ReviewerCommands(app.screen)._commands()]
+        assert "Link: the other relation (r)" in names, names
+        await pilot.press("question_mark")
+        await pilot.pause()
+        rows = {bid: (keys, desc) for keys, desc, bid in app.screen.rows}
+        assert rows["flip_link"][0] == "r" and "match ⇄ conflict" in rows["flip_link"][1], rows

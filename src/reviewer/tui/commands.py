@@ -18,6 +18,12 @@ THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "dracula", "solari
 Command = tuple[str, Callable[[], object], str]
 
 
+def _key_label(keys: str) -> str:
+    from reviewer.tui.app import _key_names
+
+    return _key_names(keys.split(",")[0])
+
+
 class ReviewerCommands(Provider):
     def _commands(self) -> list[Command]:
         app: ReviewerApp = self.app  # type: ignore[assignment]
@@ -30,6 +36,10 @@ class ReviewerCommands(Provider):
                          "dim the other sentences; j/k skip them"))
         for theme in THEMES:
             cmds.append((f"Theme: {theme}", lambda theme=theme: setattr(app, "theme", theme), "colour theme"))
+        flip = _key_label(app.config.keys.get("flip_link", "r"))
+        cmds.append((f"Link: the other relation ({flip})", review.action_flip_link,
+                     "the selected link becomes a match if it is a conflict and a conflict if it is a match "
+                     "(your decision; u undoes)"))
         cmds.append(("Claims", app.action_claims, "one row per claim: who states it, who contradicts it, who is silent"))
         cmds.append(("Reload sidecar", review.reload, "read the sidecar from disk again, dropping unsaved changes"))
         cmds.append(("Save", review.action_save, "save the sidecar now"))

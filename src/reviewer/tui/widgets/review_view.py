@@ -451,6 +451,28 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
             self.notify(f"{'≠' if link.relation == 'conflict' else '≈'} {link.relation}: {state}", timeout=1.5)
         self.changed()
 
+    def action_flip_link(self) -> None:
+        """The selected link is the other relation: recorded as the reviewer's link over the
+        suggestion (its evidence stays shown), as mark, the other sentence, = or ! would; on a
+        link that already overrides a suggestion, the suggestion comes back, accepted."""
+        link = self.nav.focused_link()
+        if link is None:
+            self.notify("no link on this sentence to turn into the other relation")
+            return
+        if not self.writable():
+            return
+        relation = "match" if link.relation == "conflict" else "conflict"
+        other = link.other(self.nav.cursor)
+        new, done = self.ws.session.link_by_hand(self.nav.cursor, other, relation)
+        self.nav.select(new, relation)
+        sign, was = ("≠" if relation == "conflict" else "≈"), link.relation
+        where = f"{other[0]}:{other[1]}"
+        self.notify({"accepted": f"{sign} {relation} with {where}: the engine's suggestion, accepted",
+                     "over the suggestion": f"{sign} {relation} with {where}: your decision over the engine's "
+                                            f"{was} (its evidence stays shown)",
+                     }.get(done, f"{sign} {relation} with {where}: your link (it was a {was})"), timeout=3)
+        self.changed()
+
     def action_manual_link(self, relation: str) -> None:
         nav = self.nav
         if nav.mark is None:
