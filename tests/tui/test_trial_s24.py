@@ -106,3 +106,25 @@ async def test_r_is_in_the_help_and_the_palette(make):
         await pilot.pause()
         rows = {bid: (keys, desc) for keys, desc, bid in app.screen.rows}
         assert rows["flip_link"][0] == "r" and "match ⇄ conflict" in rows["flip_link"][1], rows
+
+
+async def test_the_html_report_from_the_palette_keeps_the_open_conflicts(make, tmp_path):
+    """ctrl+p → Export: html wrote a report without a single open conflict (the CLI needs
+    --include-suggestions for them): the report now has them, dashed, and the toast counts them."""
+    app = make(sidecar=str(tmp_path / "t.review.toml"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("x")  # one link decided (a:0 ≠ b:0 rejected), the others open
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Export: html")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        page = app.workspace.export_target("html").read_text(encoding="utf-8")
+        assert "links undecided" in page  # the count of open suggestions in the report's head
+        assert "Police have arrested the plant manager." in page  # a:2 ≠ b:2, open
+        said = [n.message.replace("\n", "") for n in app._notifications if n.message.startswith("exported")]
+        assert said and said[-1].endswith("(5 suggestions not reviewed yet, dashed in the report)"), said

@@ -208,6 +208,9 @@ class ReviewerApp(App[int]):
             self.review.save(quiet=True)
         out = self.workspace.export_target(fmt)
         ws, paths, sidecar = self.workspace, list(self.options.paths), str(self.options.sidecar)
+        # The report shows what the screen shows: the open suggestions too (dashed, counted), as
+        # the CLI's --include-suggestions does; without them every open conflict was left out.
+        suggestions = fmt == "html"
         if ws.session is not None and ws.session.suggested and not self.review.aligning:
             # What is on screen: the cluster as read, the engine's links, this reviewer's work (a
             # copy, so that the worker never sees a change made meanwhile).
@@ -215,9 +218,10 @@ class ReviewerApp(App[int]):
 
             run = partial(exporter.export_records, ws.raw_cluster, list(ws.session.suggested),
                           [copy.deepcopy(ws.store.data)], fmt, out, folder=sidecar_folder(paths),
-                          sidecars=[sidecar], labels=self.options.config.labels)
+                          sidecars=[sidecar], labels=self.options.config.labels, include_suggestions=suggestions)
         else:  # the alignment is not there yet: export aligns (or reads the cache) itself
-            run = partial(exporter.export_files, paths, [sidecar], fmt, out, config=self.options.config)
+            run = partial(exporter.export_files, paths, [sidecar], fmt, out, config=self.options.config,
+                          include_suggestions=suggestions)
         self._export_worker(run, fmt, out)
 
     @work(thread=True, exit_on_error=False, group="export")
@@ -231,7 +235,9 @@ class ReviewerApp(App[int]):
             self.post_message(ExportFailed(f"{type(exc).__name__}: {exc}"))
         else:
             records = getattr(summary, "records", None)
-            self.post_message(ExportDone(fmt, out, records if isinstance(records, int) and fmt != "html" else None))
+            predicted = getattr(summary, "predicted", 0)
+            self.post_message(ExportDone(fmt, out, records if isinstance(records, int) and fmt != "html" else None,
+                                         predicted if isinstance(predicted, int) and fmt == "html" else None))
 
     def on_export_done(self, msg: ExportDone) -> None:
         # Toasts wrap at spaces only: break the path at its separators (the toast's text width).
@@ -241,6 +247,10 @@ class ReviewerApp(App[int]):
                      else " (0 records: nothing tagged, noted or decided yet)")
         elif msg.records is not None:
             count = f" ({msg.records} record{'s' if msg.records != 1 else ''})"
+        if msg.undecided is not None:  # the report: how much of it is still to review
+            n = msg.undecided
+            count = (f" ({n} suggestion{'s' if n != 1 else ''} not reviewed yet, dashed in the report)" if n
+                     else " (every suggestion reviewed)")
         self.notify(fold_path(f"exported {msg.fmt} to {msg.path}{count}", TOAST_TEXT_WIDTH))
 
     def on_export_failed(self, msg: ExportFailed) -> None:

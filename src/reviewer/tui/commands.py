@@ -30,7 +30,9 @@ class ReviewerCommands(Provider):
         review = app.review
         cmds: list[Command] = []
         for f in EXPORT_FORMATS:
-            cmds.append((f"Export: {f.name}", lambda fmt=f.name: app.export(fmt), f.description))
+            about = f.description + ("; with the suggestions not reviewed yet (open conflicts too), dashed"
+                                     if f.name == "html" else "")
+            cmds.append((f"Export: {f.name}", lambda fmt=f.name: app.export(fmt), about))
         for mode in FILTERS:
             cmds.append((f"Filter: {mode}", lambda mode=mode: review.set_filter(mode),
                          "dim the other sentences; j/k skip them"))
