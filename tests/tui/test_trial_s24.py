@@ -128,3 +128,54 @@ async def test_the_html_report_from_the_palette_keeps_the_open_conflicts(make, t
         assert "Police have arrested the plant manager." in page  # a:2 ≠ b:2, open
         said = [n.message.replace("\n", "") for n in app._notifications if n.message.startswith("exported")]
         assert said and said[-1].endswith("(5 suggestions not reviewed yet, dashed in the report)"), said
+
+
+SHORT = {f"s{k}.txt": "".join(f"Sentence {i} of the short report number {k} about the bridge.\n\n" for i in range(5))
+         for k in range(1, 5)}
+
+
+def _short_links() -> list[Link]:
+    return [Link(R("s1", 0), R("s3", 3), "match", 0.8), Link(R("s1", 0), R("s4", 4), "conflict", 0.7),
+            Link(R("s2", 1), R("s3", 2), "match", 0.6)]
+
+
+async def test_the_columns_stay_put_when_the_links_arrive_and_short_articles_open_at_their_top(tmp_path, config):
+    """While aligning the columns were s1 s2 s3; when the links came they jumped to s1 s4 s3
+    ("[1, 4, 3 of 4]"), and short articles opened scrolled past their first sentence (to stand
+    level with the cursor's link) with empty rows below. Now nothing moves until the user does."""
+    from reviewer.tui.messages import AlignDone
+
+    d = tmp_path / "short"
+    d.mkdir()
+    for name, text in SHORT.items():
+        (d / name).write_text(text, encoding="utf-8")
+    app = make_app([str(d)], reviewer="tester", config=config, links=[], sidecar=str(tmp_path / "t.review.toml"))
+    async with app.run_test(size=(130, 40)) as pilot:  # three columns
+        await pilot.pause()
+        before = app.visible_articles()
+        assert before == ["s1", "s2", "s3"], before
+        app.review.post_message(AlignDone(_short_links(), True, 0.1))  # the alignment finishes
+        await pilot.pause()
+        await pilot.pause()
+        assert app.visible_articles() == before
+        for k in range(3):
+            view = app.pane_of(k).view
+            assert view.scroll_offset.y == 0 and view.row_of(0) == 0, (k, view.scroll_offset.y)
+        await pilot.press("n")  # the user moves: now the link's article comes beside the cursor's
+        await pilot.pause()
+        assert "s4" in app.visible_articles()
+
+
+async def test_short_articles_open_at_their_top_with_links_known_at_once(tmp_path, config):
+    d = tmp_path / "short"
+    d.mkdir()
+    for name, text in SHORT.items():
+        (d / name).write_text(text, encoding="utf-8")
+    app = make_app([str(d)], reviewer="tester", config=config, links=_short_links(),
+                   sidecar=str(tmp_path / "t.review.toml"))
+    async with app.run_test(size=(130, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert app.visible_articles() == ["s1", "s2", "s3"]
+        for k in range(3):
+            assert app.pane_of(k).view.scroll_offset.y == 0, k

@@ -57,6 +57,10 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
         self.adjudication = None  # reviewer.export.adjudication.Decisions with --adjudicate
         self._save_timer: Timer | None = None
         self._resize_pending = False
+        # The columns follow the cursor's links (the link's article beside the cursor's, linked
+        # sentences level) once the user moved, or came back to where they stopped; until then
+        # each column stands at its top, in article order, whatever the alignment brings.
+        self.following = False
         self._quit_armed = False
         self._reload_armed = False  # Reload sidecar asked once to drop unsaved work
         self._note_done: Callable[[str | None], None] | None = None  # the open note box's callback
@@ -97,6 +101,8 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
             self.nav = Navigator(self.cluster, self.ws.session)
         self.nav.session = self.ws.session
         self.nav.restore(self.ws.session.data.cursor)
+        if self.nav.cursor != (self.cluster.articles[0].id, 0):
+            self.following = True
         self.publish()
         self.call_after_refresh(self._after_layout)
         opts = self.ws.options
@@ -106,19 +112,20 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
             self.start_alignment(use_cache=opts.use_cache)
 
     def _link_column(self) -> int | None:
-        """The article of the selected link's other end (None: no link selected)."""
-        focus = self.nav.focused_link() if self.nav is not None else None
+        """The article of the selected link's other end (None: no link selected, or the
+        columns do not follow the links yet)."""
+        focus = self.nav.focused_link() if self.nav is not None and self.following else None
         return self.nav.art_index.get(focus.other(self.nav.cursor)[0]) if focus is not None else None
 
     def _after_layout(self) -> None:
         self.columns.lay_out(self.nav.art, self._link_column())
-        self.columns.bring_into_view(self.nav)
+        self.columns.bring_into_view(self.nav, sync=self.following)
         self.publish()
 
     def on_resize(self) -> None:
         if self.nav is not None:
             self.columns.lay_out(self.nav.art)
-            self.call_after_refresh(self.columns.bring_into_view, self.nav)
+            self.call_after_refresh(self.columns.bring_into_view, self.nav, self.following)
 
     def on_column_relaid(self, _msg: ColumnRelaid) -> None:
         """A column got a new size: lay out again and bring the cursor and its links back into
@@ -228,11 +235,8 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
         self.ws.session.set_suggested(links)
         self.aligning = False
         self.query_one("#align-progress", ProgressBar).remove_class("running")
-        # The links arrived: the selected one's column stands beside the cursor's, as after a move.
-        old_order = list(self.columns.order)
-        self.columns.lay_out(self.nav.art, self._link_column())
-        if self.columns.order != old_order:
-            self.call_after_refresh(self.columns.bring_into_view, self.nav)
+        # The links arrived: the columns stay as they are (they jumped to the selected link's
+        # article under the reader's eyes); the next move brings it beside the cursor's.
         self.publish()
         self.collector.settle()  # tui.collector: full collections walk none of it, and
         self.call_after_refresh(self.collector.settle)  # nor the indexes the next frame builds
@@ -242,6 +246,7 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
         """The cursor moved (or its selected link changed): scroll the columns to it (sync: the
         selected link's sentence level with it, the other linked ones as near as they fit) and
         redraw."""
+        self.following = True
         if self.message and self._flash_key != self._keys:  # news of an earlier key is stale now
             self.message = ""
             self.stop_flash_timer()
