@@ -179,3 +179,42 @@ async def test_short_articles_open_at_their_top_with_links_known_at_once(tmp_pat
         assert app.visible_articles() == ["s1", "s2", "s3"]
         for k in range(3):
             assert app.pane_of(k).view.scroll_offset.y == 0, k
+
+
+async def test_a_jsonl_columns_header_names_the_id_the_inspector_uses(tmp_path, config):
+    """The header showed a record's title while the inspector said "→ rt-2:0": which column
+    was rt-2 could not be told. The header now starts with the id."""
+    import json
+
+    from reviewer.tui.widgets.columns import PaneTitle
+
+    d = tmp_path / "wire"
+    d.mkdir()
+    recs = [{"id": f"rt-{k}", "title": f"Harbour story number {k}", "text": f"The ferry number {k} left on time."}
+            for k in (1, 2)]
+    (d / "wire.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    app = make_app([str(d)], reviewer="tester", config=config,
+                   links=[Link(R("rt-1", 0), R("rt-2", 0), "match", 0.9)], sidecar=str(tmp_path / "t.review.toml"))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        heads = [p.title.text.plain.split("\n")[0] for p in (app.pane_of(0), app.pane_of(1))]
+        assert heads == ["rt-1 · Harbour story number 1", "rt-2 · Harbour story number 2"], heads
+        assert "→ rt-2:0" in "\n".join(_inspector_lines(app))
+
+
+async def test_many_articles_come_in_natural_order(tmp_path, config):
+    """120 articles r_1 … r_120 came as r_1, r_10, r_100, r_101 …: the loader now sorts the
+    folder's names in natural order (the same for names whose numbers have one width)."""
+    from reviewer.tui.widgets.top_bar import TopBar
+
+    d = tmp_path / "many"
+    d.mkdir()
+    for k in range(1, 121):
+        (d / f"r_{k}.txt").write_text(f"Report {k} says the ferry left on time.\n", encoding="utf-8")
+    app = make_app([str(d)], reviewer="tester", config=config, links=[], sidecar=str(tmp_path / "t.review.toml"))
+    assert [a.id for a in app.cluster.articles[:12]] == [f"r_{k}" for k in range(1, 13)]
+    async with app.run_test(size=(130, 30)) as pilot:
+        await pilot.pause()
+        assert app.visible_articles() == ["r_1", "r_2", "r_3"]
+        bar = app.query_one(TopBar).text.plain
+        assert "r_4, r_5, r_6 +114 ▶" in bar, bar

@@ -51,7 +51,7 @@ def restyle_current(widget: Widget) -> None:
 
 
 class PaneTitle(TextPanel):
-    """Two lines over a column: the article's title, then its source, date and counts."""
+    """Two lines over a column: the article's id and title, then its source, date and counts."""
 
     PREFIX = "pane-title"
     CURRENT = "pane-title--current"
@@ -80,7 +80,10 @@ class PaneTitle(TextPanel):
         while len(parts) > 1 and len(" · ".join(parts)) > width:
             parts.pop()  # whole parts left out, never a dangling "·"
         meta = " · ".join(parts)
-        line1 = Text(a.title or a.id, style=self.style_of("head"), overflow="ellipsis", no_wrap=True)
+        # The id first, as the inspector, the top bar and the sidecar name the article (a .jsonl
+        # record's title alone could not be told from "→ rt-1:0"), then the title.
+        head = f"{a.id} · {a.title}" if a.title and a.title.strip() and a.title != a.id else (a.title or a.id)
+        line1 = Text(head, style=self.style_of("head"), overflow="ellipsis", no_wrap=True)
         line2 = Text(meta, style=self.style_of("meta"), overflow="ellipsis", no_wrap=True)
         return Text("\n").join([line1, line2])
 
