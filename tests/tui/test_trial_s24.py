@@ -218,3 +218,57 @@ async def test_many_articles_come_in_natural_order(tmp_path, config):
         assert app.visible_articles() == ["r_1", "r_2", "r_3"]
         bar = app.query_one(TopBar).text.plain
         assert "r_4, r_5, r_6 +114 ▶" in bar, bar
+
+
+async def test_save_as_in_a_read_only_folder_offers_a_writable_place(make, cluster_dir, monkeypatch, tmp_path):
+    """Save as… was filled in with the very path that could not be written; in a read-only
+    folder it now offers the same name in the user's data folder."""
+    import os
+
+    from textual.widgets import Input
+
+    real = os.access
+    # the tests run as root, whom permissions do not stop: the folder answers as a read-only one
+    monkeypatch.setattr(os, "access", lambda p, mode, *a, **kw:
+                        False if os.path.abspath(p) == os.path.abspath(cluster_dir) else real(p, mode, *a, **kw))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Save as")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        offered = app.screen.query_one(Input).value
+        assert offered == str(tmp_path / "data" / "reviewer" / "cluster" / "tester.review.toml"), offered
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (tmp_path / "data" / "reviewer" / "cluster" / "tester.review.toml").is_file()
+
+
+async def test_one_orphan_is_said_in_the_singular(make, cluster_dir):
+    """"1 tag or link no longer match any sentence": one orphan is said in the singular."""
+    side = cluster_dir / "tester.review.toml"
+    tag = """
+[[tags]]
+article = "{art}"
+sentence = 0
+start = 0
+end = 10
+quote = "{quote}"
+label = "contradicted"
+time = "2026-11-23T08:45:13Z"
+"""
+    side.write_text('schema = 1\nreviewer = "tester"\ncreated = "2026-11-23T08:45:03Z"\n'
+                    'updated = "2026-11-23T08:45:14Z"\nnotes = []\n'
+                    + tag.format(art="a", quote="Four workers were killed on Monday when a fire tore through a "
+                                                "textile factory.")
+                    + tag.format(art="gone", quote="A sentence of an article that is not here any more."),
+                    encoding="utf-8")
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert any(m.startswith("1 tag or link no longer matches any sentence; kept") for m in said), said

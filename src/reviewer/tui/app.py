@@ -190,7 +190,7 @@ class ReviewerApp(App[int]):
             self.review.show_status()
 
         self.push_screen(SaveAsScreen("Save the sidecar as (a path ending in .review.toml or .review.json):",
-                                      str(self.options.sidecar)), done)
+                                      str(self.workspace.save_as_default())), done)
 
     def show_orphans(self) -> None:
         lines = self.workspace.orphans or ["no orphans: every tag, note and link decision is on a sentence"]
