@@ -272,3 +272,74 @@ time = "2026-11-23T08:45:13Z"
         await pilot.pause()
         said = [str(n.message) for n in app._notifications]
         assert any(m.startswith("1 tag or link no longer matches any sentence; kept") for m in said), said
+
+
+def _toast_region_clear_of_the_columns(app) -> None:
+    from textual.widgets._toast import Toast
+
+    columns = app.query_one("#columns").region
+    inspector = app.query_one("#inspector-box").region
+    for toast in app.screen.query(Toast):
+        r = toast.region
+        assert r.y >= inspector.y and not r.overlaps(columns), (r, columns, inspector)
+
+
+async def test_messages_of_a_read_only_folder_are_one_toast_clear_of_the_articles(make, cluster_dir, monkeypatch):
+    """In a read-only folder three toasts stood stacked over the columns: the start-up warning,
+    then the save failures. There is one toast at a time, over the inspector only, and it goes
+    when a save works again."""
+    import os
+
+    from reviewer.errors import SidecarError
+
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, *a, **kw:
+                        False if os.path.abspath(p) == os.path.abspath(cluster_dir) else real(p, mode, *a, **kw))
+    app = make()
+    async with app.run_test(size=(72, 30)) as pilot:
+        await pilot.pause()
+        assert len(app._notifications) == 1 and "is read-only" in list(app._notifications)[0].message
+        store = app.store
+        real_save = store.save
+
+        def refuse():
+            raise SidecarError("cannot write here (read-only file system)", path=str(store.path))
+
+        monkeypatch.setattr(store, "save", refuse)
+        await pilot.press("1")
+        await pilot.pause(2.5)  # the autosave fails
+        await pilot.press("j", "1")
+        await pilot.pause(2.5)
+        said = [n.message for n in app._notifications]
+        assert len(said) == 1 and "cannot write here" in said[0], said
+        _toast_region_clear_of_the_columns(app)
+        monkeypatch.setattr(store, "save", real_save)
+        await pilot.press("s")
+        await pilot.pause()
+        assert not [n for n in app._notifications if "cannot write" in n.message]
+
+
+async def test_a_corrupt_sidecar_names_its_bad_line_and_restore_leaves_one_message(make, cluster_dir):
+    """The corrupt-sidecar toast did not name the bad line (README and `reviewer check` do);
+    after Restore backup the old "cannot be read" toast stayed beside "restored the backup"."""
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("1", "s")
+        await pilot.press("j", "1", "s")  # the second save keeps the first as the backup
+        await pilot.press("q")
+    side = cluster_dir / "tester.review.toml"
+    side.write_text('schema = 1\nreviewer = "tester"\n\n[[tags]]\nlabel = "unclosed\n', encoding="utf-8")
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert len(said) == 1 and "cannot be read (line 5:" in said[0] and "Restore backup" in said[0], said
+        _toast_region_clear_of_the_columns(app)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Restore backup")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert len(said) == 1 and said[0].startswith("restored the backup"), said

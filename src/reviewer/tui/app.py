@@ -70,8 +70,11 @@ class ReviewerApp(App[int]):
         self.review = ReviewView(self.workspace, id="review")
 
     def notify(self, message: str, **kwargs) -> None:  # type: ignore[override]
-        """Messages quote file names, config text and article words: never read them as markup."""
+        """Messages quote file names, config text and article words: never read them as markup.
+        One toast at a time: a new one takes the place of the one shown (they piled up over the
+        articles, and an old one outlived the state it described)."""
         kwargs.setdefault("markup", False)
+        self.clear_notifications()
         super().notify(safe_text(message), **kwargs)
 
     def action_help_quit(self) -> None:
@@ -89,12 +92,12 @@ class ReviewerApp(App[int]):
                 if self.config.theme not in self.available_themes:
                     raise ValueError(self.config.theme)
                 self.theme = self.config.theme
-            except Exception:
-                self.notify(f"unknown theme {self.config.theme!r} in the config; using the default", severity="warning")
+            except Exception:  # said with the other start-up warnings, in one toast (Workspace.attach)
+                self.options.warnings.append(f"unknown theme {self.config.theme!r} in the config; using the default")
         if self.config.keys:
             keymap, problems = check_key_overrides(self.config.keys, [l.key for l in self.config.labels])
             for msg in problems:
-                self.notify(f"{self.config.path}: {msg}", severity="warning", timeout=12)
+                self.options.warnings.append(f"{self.config.path}: {msg}")
             try:
                 self.set_keymap(keymap)
             except Exception as exc:  # pragma: no cover - defensive

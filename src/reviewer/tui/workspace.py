@@ -192,8 +192,11 @@ class Workspace:
             try:
                 load_sidecar(path)
                 return  # a good file, read-only for another reason (e.g. open in another instance)
-            except (SidecarError, RecursionError):
-                what = "cannot be read"
+            except SidecarError as exc:  # the bad line named, as `reviewer check` names it
+                what = (f"cannot be read (line {exc.line}: {exc.message})" if exc.line is not None
+                        else f"cannot be read ({exc.message})")
+            except RecursionError:
+                what = "cannot be read (nested too deeply)"
         bak = good_backup(path)
         if bak is None:
             return

@@ -93,8 +93,16 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
     def attach(self) -> None:
         """Build the session on the open sidecar, tell what happened, then get the links."""
         notices, save = self.ws.attach()
-        for n in notices:
-            self.notify(n.text, severity=n.severity, **({"timeout": n.timeout} if n.timeout else {}))
+        # One toast for the warnings and errors of the start (one place, not a pile of them over
+        # the articles), the worst first; the news goes to the status bar, also as one message.
+        rank = {"error": 0, "warning": 1}
+        bad = sorted((n for n in notices if n.severity in rank), key=lambda n: rank[n.severity])
+        if bad:
+            self.notify("\n".join(n.text for n in bad), severity=bad[0].severity,
+                        timeout=max(n.timeout or 10 for n in bad) + 2 * (len(bad) - 1))
+        news = [n for n in notices if n.severity not in rank]
+        if news:
+            self.flash("; ".join(n.text for n in news), max(n.timeout or 5 for n in news))
         if save and not self.ws.store.read_only:
             self._schedule_save()
         if self.nav is None:
@@ -580,6 +588,8 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
             return False
         before = self.ws.last_save_error
         error = self.ws.save(self.nav.cursor)
+        if error is None and before is not None:
+            self.app.clear_notifications()  # the failure it told of is over
         if error is not None and (not quiet or error != before):
             # Autosave runs after every change: the same failure is said once (the status bar
             # keeps saying NOT SAVED), with the way out; toasts piled up over the articles.
@@ -601,6 +611,7 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
             return
         self._reload_armed = False
         self.stop_autosave()
+        self.app.clear_notifications()  # what they said was about the sidecar as it was
         links = self.ws.session.suggested if self.ws.session is not None else []
         self.ws.reload()
         self.attach()
