@@ -197,9 +197,14 @@ async def test_a_jsonl_columns_header_names_the_id_the_inspector_uses(tmp_path, 
                    links=[Link(R("rt-1", 0), R("rt-2", 0), "match", 0.9)], sidecar=str(tmp_path / "t.review.toml"))
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
-        heads = [p.title.text.plain.split("\n")[0] for p in (app.pane_of(0), app.pane_of(1))]
-        assert heads == ["rt-1 · Harbour story number 1", "rt-2 · Harbour story number 2"], heads
+        heads = [p.title.text.plain.split("\n") for p in (app.pane_of(0), app.pane_of(1))]
+        assert [h[0] for h in heads] == ["rt-1 · Harbour story number 1", "rt-2 · Harbour story number 2"], heads
         assert "→ rt-2:0" in "\n".join(_inspector_lines(app))
+    app = make_app([str(d)], reviewer="tester", config=config, links=[], sidecar=str(tmp_path / "t.review.toml"))
+    async with app.run_test(size=(60, 30)) as pilot:  # narrow: the title is cut, the meta line stays
+        await pilot.pause()
+        head, meta = app.pane_of(0).title.text.plain.split("\n")
+        assert head.startswith("rt-1 · Harb") and head.endswith("…") and "sentence" in meta, (head, meta)
 
 
 async def test_many_articles_come_in_natural_order(tmp_path, config):

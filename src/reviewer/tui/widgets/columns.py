@@ -85,6 +85,8 @@ class PaneTitle(TextPanel):
         head = f"{a.id} · {a.title}" if a.title and a.title.strip() and a.title != a.id else (a.title or a.id)
         line1 = Text(head, style=self.style_of("head"), overflow="ellipsis", no_wrap=True)
         line2 = Text(meta, style=self.style_of("meta"), overflow="ellipsis", no_wrap=True)
+        for line in (line1, line2):  # joined, they wrap as one text: a long title took the meta line
+            line.truncate(width, overflow="ellipsis")
         return Text("\n").join([line1, line2])
 
 
