@@ -221,6 +221,7 @@ async def test_many_articles_come_in_natural_order(tmp_path, config):
     async with app.run_test(size=(130, 30)) as pilot:
         await pilot.pause()
         assert app.visible_articles() == ["r_1", "r_2", "r_3"]
+        assert app.pane_of(0).title.text.plain.split("\n")[1].endswith("1 sentence")  # not "1 sentences"
         bar = app.query_one(TopBar).text.plain
         assert "r_4, r_5, r_6 +114 ▶" in bar, bar
 

@@ -76,7 +76,7 @@ class PaneTitle(TextPanel):
         # What changes while reviewing comes first, so that a narrow column cuts the date, not it.
         width = self.content_size.width or 80
         lang = a.lang if a.lang and a.lang != "und" else ""  # issue 14: the article's language
-        parts = [x for x in (counts, lang, f"{len(a.sentences)} sentences", a.date, a.source) if x]
+        parts = [x for x in (counts, lang, f"{len(a.sentences)} sentence{'s' if len(a.sentences) != 1 else ''}", a.date, a.source) if x]
         while len(parts) > 1 and len(" · ".join(parts)) > width:
             parts.pop()  # whole parts left out, never a dangling "·"
         meta = " · ".join(parts)
