@@ -304,7 +304,8 @@ async def test_messages_of_a_read_only_folder_are_one_toast_clear_of_the_article
     app = make()
     async with app.run_test(size=(72, 30)) as pilot:
         await pilot.pause()
-        assert len(app._notifications) == 1 and "is read-only" in list(app._notifications)[0].message
+        (first,) = [n.message for n in app._notifications]
+        assert first.startswith(f"{cluster_dir.resolve()} is read-only"), first  # not "cluster is read-only"
         store = app.store
         real_save = store.save
 

@@ -254,6 +254,10 @@ class Workspace:
             notices.append(Notice(self.store.read_only_reason or "read-only", "error", 15))
         elif (folder := _unwritable_folder(self.store.path)) is not None:
             # said at start-up, not at the first save; review goes on (Save as… keeps the work)
+            try:  # "reviewer ." said ". is read-only"
+                folder = str(Path(folder).resolve())
+            except OSError:
+                pass
             notices.append(Notice(f"{safe_text(folder)} is read-only: changes can't be saved here "
                                   "(ctrl+p → Save as… to keep them elsewhere)", "warning", 15))
         elif data.migrated_from is not None:
