@@ -42,6 +42,14 @@ KEYS: list[tuple[str, str, str, str]] = [
     ("escape", "escape", "clear", "leave search / clear the mark"),
 ]
 
+def key_names(keys: str) -> str:
+    """Binding keys as a person types them (question_mark → ?)."""
+    for name, char in (("question_mark", "?"), ("equals_sign", "="), ("exclamation_mark", "!"), ("slash", "/"),
+                       ("right_square_bracket", "]"), ("left_square_bracket", "["), (",", " ")):
+        keys = keys.replace(name, char)
+    return keys
+
+
 def _keys(spec: str) -> list[str]:
     return [k.strip() for k in spec.split(",") if k.strip()]
 

@@ -25,6 +25,7 @@ from textual.binding import Binding
 from reviewer.config import Config, load_config
 from reviewer.errors import ReviewerError, SidecarError
 from reviewer.keymap import KEYS, check_key_overrides
+from reviewer.keymap import key_names as _key_names
 from reviewer.models import Cluster, Link
 from reviewer.review import Key, ReviewSession, ShownLink
 from reviewer.sidecar.paths import choose_sidecar_path, is_sidecar_name
@@ -46,12 +47,6 @@ TOAST_TEXT_WIDTH = 48  # app.tcss: Toast max-width 52, less its border and paddi
 HARD_EXIT_AFTER = 3.0  # seconds: after a signal the work is saved; a terminal that is gone must not hold us
 
 
-def _key_names(keys: str) -> str:
-    """Binding keys as a person types them (question_mark → ?)."""
-    for name, char in (("question_mark", "?"), ("equals_sign", "="), ("exclamation_mark", "!"), ("slash", "/"),
-                       ("right_square_bracket", "]"), ("left_square_bracket", "["), (",", " ")):
-        keys = keys.replace(name, char)
-    return keys
 
 
 class ReviewerApp(App[int]):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual.command import Hit, Hits, Provider
 
 from reviewer.export.formats import REGISTRY as EXPORT_FORMATS
+from reviewer.keymap import key_names
 from reviewer.review import FILTERS
 
 if TYPE_CHECKING:
@@ -19,9 +20,7 @@ Command = tuple[str, Callable[[], object], str]
 
 
 def _key_label(keys: str) -> str:
-    from reviewer.tui.app import _key_names
-
-    return _key_names(keys.split(",")[0])
+    return key_names(keys.split(",")[0])
 
 
 class ReviewerCommands(Provider):
