@@ -59,3 +59,11 @@ def is_sidecar_file(name: str) -> bool:
 def is_reviewer_output(name: str) -> bool:
     """``name`` is something reviewer writes or reads besides articles (never an article)."""
     return name.startswith(".") or is_sidecar_file(name) or _NOT_ARTICLE.search(name) is not None
+
+
+def natural_key(name: str) -> tuple:
+    """Sort key for file names in natural order: ``r_2`` before ``r_10`` (a plain sort put
+    ``r_1, r_10, r_11 … r_2``); names whose numbers have the same width keep their order."""
+    parts = re.split(r"(\d+)", name)
+    return tuple((0, int(p), p) if k % 2 else (1, 0, p) for k, p in enumerate(parts) if p), name
+

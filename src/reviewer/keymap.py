@@ -26,6 +26,7 @@ KEYS: list[tuple[str, str, str, str]] = [
     ("focus_link_back", "left_square_bracket", "focus_link(-1)", "select the previous link"),
     ("accept_link", "a", "decide('accepted')", "accept the selected link (again: undecided)"),
     ("reject_link", "x", "decide('rejected')", "reject the selected link (again: undecided)"),
+    ("flip_link", "r", "flip_link", "flip the selected link: match ⇄ conflict (your decision)"),
     ("mark", "space", "mark", "mark this sentence for a manual link"),
     ("link_match", "equals_sign", "manual_link('match')", "manual match between the mark and this sentence"),
     ("link_conflict", "exclamation_mark", "manual_link('conflict')", "manual conflict between the mark and this sentence"),
@@ -40,6 +41,14 @@ KEYS: list[tuple[str, str, str, str]] = [
     ("quit", "q", "quit_app", "save and quit"),
     ("escape", "escape", "clear", "leave search / clear the mark"),
 ]
+
+def key_names(keys: str) -> str:
+    """Binding keys as a person types them (question_mark → ?)."""
+    for name, char in (("question_mark", "?"), ("equals_sign", "="), ("exclamation_mark", "!"), ("slash", "/"),
+                       ("right_square_bracket", "]"), ("left_square_bracket", "["), (",", " ")):
+        keys = keys.replace(name, char)
+    return keys
+
 
 def _keys(spec: str) -> list[str]:
     return [k.strip() for k in spec.split(",") if k.strip()]

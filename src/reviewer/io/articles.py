@@ -24,7 +24,7 @@ from pathlib import Path
 from reviewer.errors import ArticleError, ReviewerError
 from reviewer.models import Article, Cluster, Problem
 from reviewer.io.segment import segment
-from reviewer.filenames import is_reviewer_output
+from reviewer.filenames import is_reviewer_output, natural_key
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".json", ".jsonl")
 _HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*")
@@ -326,7 +326,8 @@ def _markdown_article(stem: str, spath: str, body: str, date: str | None) -> Art
 
 
 def expand_paths(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], list[Problem]]:
-    """Folders become their article files (sorted by name, not recursive); files stay."""
+    """Folders become their article files (sorted by name in natural order, r_2 before r_10;
+    not recursive); files stay."""
     files: list[Path] = []
     problems: list[Problem] = []
     seen: set[str] = set()
@@ -334,7 +335,7 @@ def expand_paths(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], l
         p = Path(raw)
         if p.is_dir():
             try:
-                entries = sorted(os.scandir(p), key=lambda e: e.name)
+                entries = sorted(os.scandir(p), key=lambda e: natural_key(e.name))
             except OSError as exc:
                 problems.append(Problem(str(p), f"cannot list the folder ({exc.strerror or exc})"))
                 continue

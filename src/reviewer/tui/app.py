@@ -25,6 +25,7 @@ from textual.binding import Binding
 from reviewer.config import Config, load_config
 from reviewer.errors import ReviewerError, SidecarError
 from reviewer.keymap import KEYS, check_key_overrides
+from reviewer.keymap import key_names as _key_names
 from reviewer.models import Cluster, Link
 from reviewer.review import Key, ReviewSession, ShownLink
 from reviewer.sidecar.paths import choose_sidecar_path, is_sidecar_name
@@ -46,12 +47,6 @@ TOAST_TEXT_WIDTH = 48  # app.tcss: Toast max-width 52, less its border and paddi
 HARD_EXIT_AFTER = 3.0  # seconds: after a signal the work is saved; a terminal that is gone must not hold us
 
 
-def _key_names(keys: str) -> str:
-    """Binding keys as a person types them (question_mark → ?)."""
-    for name, char in (("question_mark", "?"), ("equals_sign", "="), ("exclamation_mark", "!"), ("slash", "/"),
-                       ("right_square_bracket", "]"), ("left_square_bracket", "["), (",", " ")):
-        keys = keys.replace(name, char)
-    return keys
 
 
 class ReviewerApp(App[int]):
@@ -70,8 +65,11 @@ class ReviewerApp(App[int]):
         self.review = ReviewView(self.workspace, id="review")
 
     def notify(self, message: str, **kwargs) -> None:  # type: ignore[override]
-        """Messages quote file names, config text and article words: never read them as markup."""
+        """Messages quote file names, config text and article words: never read them as markup.
+        One toast at a time: a new one takes the place of the one shown (they piled up over the
+        articles, and an old one outlived the state it described)."""
         kwargs.setdefault("markup", False)
+        self.clear_notifications()
         super().notify(safe_text(message), **kwargs)
 
     def action_help_quit(self) -> None:
@@ -89,12 +87,12 @@ class ReviewerApp(App[int]):
                 if self.config.theme not in self.available_themes:
                     raise ValueError(self.config.theme)
                 self.theme = self.config.theme
-            except Exception:
-                self.notify(f"unknown theme {self.config.theme!r} in the config; using the default", severity="warning")
+            except Exception:  # said with the other start-up warnings, in one toast (Workspace.attach)
+                self.options.warnings.append(f"unknown theme {self.config.theme!r} in the config; using the default")
         if self.config.keys:
             keymap, problems = check_key_overrides(self.config.keys, [l.key for l in self.config.labels])
             for msg in problems:
-                self.notify(f"{self.config.path}: {msg}", severity="warning", timeout=12)
+                self.options.warnings.append(f"{self.config.path}: {msg}")
             try:
                 self.set_keymap(keymap)
             except Exception as exc:  # pragma: no cover - defensive
@@ -190,7 +188,7 @@ class ReviewerApp(App[int]):
             self.review.show_status()
 
         self.push_screen(SaveAsScreen("Save the sidecar as (a path ending in .review.toml or .review.json):",
-                                      str(self.options.sidecar)), done)
+                                      str(self.workspace.save_as_default())), done)
 
     def show_orphans(self) -> None:
         lines = self.workspace.orphans or ["no orphans: every tag, note and link decision is on a sentence"]
@@ -208,6 +206,9 @@ class ReviewerApp(App[int]):
             self.review.save(quiet=True)
         out = self.workspace.export_target(fmt)
         ws, paths, sidecar = self.workspace, list(self.options.paths), str(self.options.sidecar)
+        # The report shows what the screen shows: the open suggestions too (dashed, counted), as
+        # the CLI's --include-suggestions does; without them every open conflict was left out.
+        suggestions = fmt == "html"
         if ws.session is not None and ws.session.suggested and not self.review.aligning:
             # What is on screen: the cluster as read, the engine's links, this reviewer's work (a
             # copy, so that the worker never sees a change made meanwhile).
@@ -215,10 +216,11 @@ class ReviewerApp(App[int]):
 
             run = partial(exporter.export_records, ws.raw_cluster, list(ws.session.suggested),
                           [copy.deepcopy(ws.store.data)], fmt, out, folder=sidecar_folder(paths),
-                          sidecars=[sidecar], labels=self.options.config.labels, allow_empty=True)
+                          sidecars=[sidecar], labels=self.options.config.labels, include_suggestions=suggestions,
+                          allow_empty=True)
         else:  # the alignment is not there yet: export aligns (or reads the cache) itself
             run = partial(exporter.export_files, paths, [sidecar], fmt, out, config=self.options.config,
-                          allow_empty=True)  # the toast says why a file holds no record
+                          include_suggestions=suggestions, allow_empty=True)  # the toast says why a file holds no record
         self._export_worker(run, fmt, out)
 
     @work(thread=True, exit_on_error=False, group="export")
@@ -232,7 +234,9 @@ class ReviewerApp(App[int]):
             self.post_message(ExportFailed(f"{type(exc).__name__}: {exc}"))
         else:
             records = getattr(summary, "records", None)
-            self.post_message(ExportDone(fmt, out, records if isinstance(records, int) and fmt != "html" else None))
+            predicted = getattr(summary, "predicted", 0)
+            self.post_message(ExportDone(fmt, out, records if isinstance(records, int) and fmt != "html" else None,
+                                         predicted if isinstance(predicted, int) and fmt == "html" else None))
 
     def on_export_done(self, msg: ExportDone) -> None:
         # Toasts wrap at spaces only: break the path at its separators (the toast's text width).
@@ -242,6 +246,10 @@ class ReviewerApp(App[int]):
                      else " (0 records: nothing tagged, noted or decided yet)")
         elif msg.records is not None:
             count = f" ({msg.records} record{'s' if msg.records != 1 else ''})"
+        if msg.undecided is not None:  # the report: how much of it is still to review
+            n = msg.undecided
+            count = (f" ({n} suggestion{'s' if n != 1 else ''} not reviewed yet, dashed in the report)" if n
+                     else " (every suggestion reviewed)")
         self.notify(fold_path(f"exported {msg.fmt} to {msg.path}{count}", TOAST_TEXT_WIDTH))
 
     def on_export_failed(self, msg: ExportFailed) -> None:

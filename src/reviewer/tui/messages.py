@@ -33,6 +33,7 @@ class ExportDone(Message):
     fmt: str
     path: Path
     records: int | None = None  # how many records were written (None: not counted, e.g. the html page)
+    undecided: int | None = None  # the html report: how many suggestions in it are not reviewed yet
 
 
 @dataclass

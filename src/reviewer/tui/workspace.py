@@ -192,8 +192,11 @@ class Workspace:
             try:
                 load_sidecar(path)
                 return  # a good file, read-only for another reason (e.g. open in another instance)
-            except (SidecarError, RecursionError):
-                what = "cannot be read"
+            except SidecarError as exc:  # the bad line named, as `reviewer check` names it
+                what = (f"cannot be read (line {exc.line}: {exc.message})" if exc.line is not None
+                        else f"cannot be read ({exc.message})")
+            except RecursionError:
+                what = "cannot be read (nested too deeply)"
         bak = good_backup(path)
         if bak is None:
             return
@@ -237,15 +240,24 @@ class Workspace:
                 not x.anchor.orphan for x in [*data.tags, *data.notes]) and all(
                 d.a.orphan or d.b.orphan for d in data.links):
             self.status_note = "nothing anchored"
-            notices.append(Notice(f"none of the {n_items} items in {safe_text(self.store.path.name)} is on a sentence of "
-                                  "these articles (renamed articles, or another cluster's sidecar?): all kept as "
-                                  "orphans, never dropped (ctrl+p → Orphans lists them)", "warning", 20))
+            what = (f"the one item in {safe_text(self.store.path.name)} is not" if n_items == 1 else
+                    f"none of the {n_items} items in {safe_text(self.store.path.name)} is")
+            notices.append(Notice(f"{what} on a sentence of these articles (renamed articles, or another cluster's "
+                                  "sidecar?): kept as an orphan, never dropped (ctrl+p → Orphans lists it)"
+                                  if n_items == 1 else
+                                  f"{what} on a sentence of these articles (renamed articles, or another cluster's "
+                                  "sidecar?): all kept as orphans, never dropped (ctrl+p → Orphans lists them)",
+                                  "warning", 20))
         else:
             self.status_note = ""
         if self.store.read_only:
             notices.append(Notice(self.store.read_only_reason or "read-only", "error", 15))
         elif (folder := _unwritable_folder(self.store.path)) is not None:
             # said at start-up, not at the first save; review goes on (Save as… keeps the work)
+            try:  # "reviewer ." said ". is read-only"
+                folder = str(Path(folder).resolve())
+            except OSError:
+                pass
             notices.append(Notice(f"{safe_text(folder)} is read-only: changes can't be saved here "
                                   "(ctrl+p → Save as… to keep them elsewhere)", "warning", 15))
         elif data.migrated_from is not None:
@@ -253,11 +265,13 @@ class Workspace:
                                   timeout=8))
             save = True
         if rep.moved or rep.fuzzy:
-            notices.append(Notice(f"the articles changed: {_n_things(rep.moved + rep.fuzzy)} re-attached to their "
-                                  "sentences", timeout=8))
+            n = rep.moved + rep.fuzzy
+            notices.append(Notice(f"the articles changed: {_n_things(n)} re-attached to "
+                                  f"{'its sentence' if n == 1 else 'their sentences'}", timeout=8))
             save = True
         if self.orphans and not self.status_note:
-            notices.append(Notice(f"{_n_things(len(self.orphans))} no longer match any sentence; kept "
+            n = len(self.orphans)
+            notices.append(Notice(f"{_n_things(n)} no longer {'matches' if n == 1 else 'match'} any sentence; kept "
                                   "(ctrl+p → Orphans lists them)", "warning", 12))
         notices += [Notice(w, "warning", 10) for w in self.options.warnings]
         self.options.warnings = []
@@ -373,6 +387,20 @@ class Workspace:
         self.first_unsaved = None
         self.dirty = False
         self.last_save_error = None
+
+    def save_as_default(self) -> Path:
+        """What Save as… offers: the sidecar's own path, unless it cannot be written there (a
+        read-only folder, or the sidecar read-only); then the same name in the user's data
+        folder (e.g. ~/.local/share/reviewer/<cluster>/), else in the home folder."""
+        path = Path(self.options.sidecar)
+        if not self.store.read_only and _unwritable_folder(path) is None:
+            return path
+        from platformdirs import user_data_dir
+
+        for folder in (Path(user_data_dir("reviewer")) / safe_name(self.folder_name() or "cluster"), Path.home()):
+            if _unwritable_folder(folder / path.name) is None and folder.resolve() != path.parent.resolve():
+                return folder / path.name
+        return path
 
     def export_target(self, fmt: str) -> Path:
         cluster = Path(self.options.paths[0]).name or "export"

@@ -259,7 +259,9 @@ class ArticleView(ScrollView, can_focus=False):
         self.redraw(styles=False)
         return True
 
-    def _set_virtual_size(self) -> None:
+    def _set_virtual_size(self) -> bool:
+        """Set the scroll range; True when it is only known after the next refresh (the view
+        was laid out again: a scroll to a line past the old range must wait for it)."""
         size = Size(max(1, self._width), len(self.lines) + self._pad)
         old = self.virtual_size
         tall = self.container_size.height
@@ -270,8 +272,9 @@ class ArticleView(ScrollView, can_focus=False):
             # 100 ms a key on a 10k cluster); update the scroll range and the bar only.
             self.set_reactive(ArticleView.virtual_size, size)
             self._scroll_update(size)
-            return
+            return False
         self.virtual_size = size
+        return True
 
     def on_resize(self) -> None:
         if self.relayout(self.scrollable_content_region.width):
@@ -335,10 +338,14 @@ class ArticleView(ScrollView, can_focus=False):
         # Like a side-by-side diff view: blank lines after the article when a sentence near its
         # end must stand higher than the last screenful allows (none otherwise).
         pad = max(0, target + self.scrollable_content_region.height - len(self.lines)) if target else 0
+        later = False
         if pad != self._pad:
             self._pad = pad
-            self._set_virtual_size()
+            later = self._set_virtual_size()
         self.scroll_to(y=target, animate=False, immediate=True)
+        if later and int(self.scroll_offset.y) != target:
+            # a short article's first blank lines: its scroll range grows at the next refresh
+            self.call_after_refresh(self.scroll_to, y=target, animate=False, immediate=True)
 
     def on_click(self, event) -> None:
         """A click on a sentence puts the cursor there (a click on the blank lines after the

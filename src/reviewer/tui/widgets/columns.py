@@ -51,7 +51,7 @@ def restyle_current(widget: Widget) -> None:
 
 
 class PaneTitle(TextPanel):
-    """Two lines over a column: the article's title, then its source, date and counts."""
+    """Two lines over a column: the article's id and title, then its source, date and counts."""
 
     PREFIX = "pane-title"
     CURRENT = "pane-title--current"
@@ -76,12 +76,17 @@ class PaneTitle(TextPanel):
         # What changes while reviewing comes first, so that a narrow column cuts the date, not it.
         width = self.content_size.width or 80
         lang = a.lang if a.lang and a.lang != "und" else ""  # issue 14: the article's language
-        parts = [x for x in (counts, lang, f"{len(a.sentences)} sentences", a.date, a.source) if x]
+        parts = [x for x in (counts, lang, f"{len(a.sentences)} sentence{'s' if len(a.sentences) != 1 else ''}", a.date, a.source) if x]
         while len(parts) > 1 and len(" · ".join(parts)) > width:
             parts.pop()  # whole parts left out, never a dangling "·"
         meta = " · ".join(parts)
-        line1 = Text(a.title or a.id, style=self.style_of("head"), overflow="ellipsis", no_wrap=True)
+        # The id first, as the inspector, the top bar and the sidecar name the article (a .jsonl
+        # record's title alone could not be told from "→ rt-1:0"), then the title.
+        head = f"{a.id} · {a.title}" if a.title and a.title.strip() and a.title != a.id else (a.title or a.id)
+        line1 = Text(head, style=self.style_of("head"), overflow="ellipsis", no_wrap=True)
         line2 = Text(meta, style=self.style_of("meta"), overflow="ellipsis", no_wrap=True)
+        for line in (line1, line2):  # joined, they wrap as one text: a long title took the meta line
+            line.truncate(width, overflow="ellipsis")
         return Text("\n").join([line1, line2])
 
 

@@ -89,9 +89,12 @@ class Inspector(TextPanel):
         below = len(links) - 1 - hi
         room = height - len(lines) - (1 if below else 0)
         if len(shown) > room and lo == hi:  # the selected link alone is taller than the panel:
-            # each of its parts gets a line first (the start of both sentences can be read),
-            # then the other sentence (maybe off screen) more, then this one, then the rest
-            shown = self._fit(self._link_parts(st, key, links[focus], width), max(1, room), width)
+            # its evidence comes first on the link's line, each part gets a line (the start of
+            # both sentences can be read), then they share the lines left in turn
+            parts = self._link_parts(st, key, links[focus], width, compact=True)
+            if below and room < len(parts):  # "link 1 of 3" above says there are more
+                below, room = 0, room + 1
+            shown = self._fit(parts, max(1, room), width)
         if len(shown) > room:
             shown = shown[:max(1, room - 1)] + [Text("     …", style=self.style_of("hint"))]
         lines += shown
@@ -160,7 +163,14 @@ class Inspector(TextPanel):
         for name in ("head", "said", "that", "this", "notes"):
             if name in sizes and left > 0:
                 got[name], left = 1, left - 1
-        for name in ("that", "this", "head", "said", "notes"):
+        # a fair share: the link's line (its evidence), the other sentence and this one get a
+        # line each in turn (a long sentence took every line and left the evidence cut)
+        turn = [name for name in ("head", "that", "this") if name in sizes]
+        while left > 0 and any(got[n] < sizes[n] for n in turn):
+            for name in turn:
+                if left > 0 and got[name] < sizes[name]:
+                    got[name], left = got[name] + 1, left - 1
+        for name in ("said", "notes"):
             if name in sizes:
                 more = min(left, sizes[name] - got[name])
                 got[name], left = got[name] + more, left - more
@@ -180,10 +190,13 @@ class Inspector(TextPanel):
             out += lines
         return out
 
-    def _link_parts(self, st: ViewState, key: Key, link: ShownLink, width: int) -> list[tuple[str, list[Text]]]:
+    def _link_parts(self, st: ViewState, key: Key, link: ShownLink, width: int,
+                    compact: bool = False) -> list[tuple[str, list[Text]]]:
         """The link's lines in named parts: "head" (relation, score, state, evidence), "notes"
         (the engine's notes on its evidence), "said"
-        (--adjudicate), and for the selected link "this" and "that" (its two sentences)."""
+        (--adjudicate), and for the selected link "this" and "that" (its two sentences).
+        ``compact`` (a panel too small for the whole link): the evidence comes first on the
+        link's line, right after the relation, so that its first line shows what disagrees."""
         mine = link is st.focus
         relation = self.style_of(link.relation)
         other = link.other(key)
@@ -192,12 +205,14 @@ class Inspector(TextPanel):
         line = Text()
         line.append(f"{'≠' if link.relation == 'conflict' else '≈'} {link.relation}",
                     style=relation if link.decision != "rejected" else self.style_of("rejected"))
+        ev = "; ".join(f"{e.kind}: “{e.a}” vs “{e.b}”" if key == link.a else f"{e.kind}: “{e.b}” vs “{e.a}”"
+                       for e in link.evidence)
+        if ev and compact:
+            line.append(f"  {ev} ", style=relation if mine else dim)
         line.append(f" {score}  → {other[0]}:{other[1]}  {STATE[link.decision]}", style="" if mine else dim)
         if link.note:
             line.append(f"  note: {link.note}", style=self.style_of("note"))
-        ev = "; ".join(f"{e.kind}: “{e.a}” vs “{e.b}”" if key == link.a else f"{e.kind}: “{e.b}” vs “{e.a}”"
-                       for e in link.evidence)
-        if ev:
+        if ev and not compact:
             line.append(f"   {ev}", style=relation if mine else dim)
         head = [Text("▶ " if mine else "  ", style=self.style_of("pointer")) + l if i == 0 else l
                 for i, l in enumerate(self._hang(line, 2, 4, width, "L" if has_rtl(line.plain) else None))]

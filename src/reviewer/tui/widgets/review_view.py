@@ -57,6 +57,10 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
         self.adjudication = None  # reviewer.export.adjudication.Decisions with --adjudicate
         self._save_timer: Timer | None = None
         self._resize_pending = False
+        # The columns follow the cursor's links (the link's article beside the cursor's, linked
+        # sentences level) once the user moved, or came back to where they stopped; until then
+        # each column stands at its top, in article order, whatever the alignment brings.
+        self.following = False
         self._quit_armed = False
         self._reload_armed = False  # Reload sidecar asked once to drop unsaved work
         self._note_done: Callable[[str | None], None] | None = None  # the open note box's callback
@@ -89,14 +93,24 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
     def attach(self) -> None:
         """Build the session on the open sidecar, tell what happened, then get the links."""
         notices, save = self.ws.attach()
-        for n in notices:
-            self.notify(n.text, severity=n.severity, **({"timeout": n.timeout} if n.timeout else {}))
+        # One toast for the warnings and errors of the start (one place, not a pile of them over
+        # the articles), the worst first; the news goes to the status bar, also as one message.
+        rank = {"error": 0, "warning": 1}
+        bad = sorted((n for n in notices if n.severity in rank), key=lambda n: rank[n.severity])
+        if bad:
+            self.notify("\n".join(n.text for n in bad), severity=bad[0].severity,
+                        timeout=max(n.timeout or 10 for n in bad) + 2 * (len(bad) - 1))
+        news = [n for n in notices if n.severity not in rank]
+        if news:
+            self.flash("; ".join(n.text for n in news), max(n.timeout or 5 for n in news))
         if save and not self.ws.store.read_only:
             self._schedule_save()
         if self.nav is None:
             self.nav = Navigator(self.cluster, self.ws.session)
         self.nav.session = self.ws.session
         self.nav.restore(self.ws.session.data.cursor)
+        if self.nav.cursor != (self.cluster.articles[0].id, 0):
+            self.following = True
         self.publish()
         self.call_after_refresh(self._after_layout)
         opts = self.ws.options
@@ -106,19 +120,20 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
             self.start_alignment(use_cache=opts.use_cache)
 
     def _link_column(self) -> int | None:
-        """The article of the selected link's other end (None: no link selected)."""
-        focus = self.nav.focused_link() if self.nav is not None else None
+        """The article of the selected link's other end (None: no link selected, or the
+        columns do not follow the links yet)."""
+        focus = self.nav.focused_link() if self.nav is not None and self.following else None
         return self.nav.art_index.get(focus.other(self.nav.cursor)[0]) if focus is not None else None
 
     def _after_layout(self) -> None:
         self.columns.lay_out(self.nav.art, self._link_column())
-        self.columns.bring_into_view(self.nav)
+        self.columns.bring_into_view(self.nav, sync=self.following)
         self.publish()
 
     def on_resize(self) -> None:
         if self.nav is not None:
             self.columns.lay_out(self.nav.art)
-            self.call_after_refresh(self.columns.bring_into_view, self.nav)
+            self.call_after_refresh(self.columns.bring_into_view, self.nav, self.following)
 
     def on_column_relaid(self, _msg: ColumnRelaid) -> None:
         """A column got a new size: lay out again and bring the cursor and its links back into
@@ -228,11 +243,8 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
         self.ws.session.set_suggested(links)
         self.aligning = False
         self.query_one("#align-progress", ProgressBar).remove_class("running")
-        # The links arrived: the selected one's column stands beside the cursor's, as after a move.
-        old_order = list(self.columns.order)
-        self.columns.lay_out(self.nav.art, self._link_column())
-        if self.columns.order != old_order:
-            self.call_after_refresh(self.columns.bring_into_view, self.nav)
+        # The links arrived: the columns stay as they are (they jumped to the selected link's
+        # article under the reader's eyes); the next move brings it beside the cursor's.
         self.publish()
         self.collector.settle()  # tui.collector: full collections walk none of it, and
         self.call_after_refresh(self.collector.settle)  # nor the indexes the next frame builds
@@ -242,6 +254,7 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
         """The cursor moved (or its selected link changed): scroll the columns to it (sync: the
         selected link's sentence level with it, the other linked ones as near as they fit) and
         redraw."""
+        self.following = True
         if self.message and self._flash_key != self._keys:  # news of an earlier key is stale now
             self.message = ""
             self.stop_flash_timer()
@@ -463,6 +476,28 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
             self.notify(f"{'≠' if link.relation == 'conflict' else '≈'} {link.relation}: {state}", timeout=1.5)
         self.changed()
 
+    def action_flip_link(self) -> None:
+        """The selected link is the other relation: recorded as the reviewer's link over the
+        suggestion (its evidence stays shown), as mark, the other sentence, = or ! would; on a
+        link that already overrides a suggestion, the suggestion comes back, accepted."""
+        link = self.nav.focused_link()
+        if link is None:
+            self.notify("no link on this sentence to turn into the other relation")
+            return
+        if not self.writable():
+            return
+        relation = "match" if link.relation == "conflict" else "conflict"
+        other = link.other(self.nav.cursor)
+        new, done = self.ws.session.link_by_hand(self.nav.cursor, other, relation)
+        self.nav.select(new, relation)
+        sign, was = ("≠" if relation == "conflict" else "≈"), link.relation
+        where = f"{other[0]}:{other[1]}"
+        self.notify({"accepted": f"{sign} {relation} with {where}: the engine's suggestion, accepted",
+                     "over the suggestion": f"{sign} {relation} with {where}: your decision over the engine's "
+                                            f"{was} (its evidence stays shown)",
+                     }.get(done, f"{sign} {relation} with {where}: your link (it was a {was})"), timeout=3)
+        self.changed()
+
     def action_manual_link(self, relation: str) -> None:
         nav = self.nav
         if nav.mark is None:
@@ -565,6 +600,8 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
             return False
         before = self.ws.last_save_error
         error = self.ws.save(self.nav.cursor)
+        if error is None and before is not None:
+            self.app.clear_notifications()  # the failure it told of is over
         if error is not None and (not quiet or error != before):
             # Autosave runs after every change: the same failure is said once (the status bar
             # keeps saying NOT SAVED), with the way out; toasts piled up over the articles.
@@ -586,6 +623,7 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
             return
         self._reload_armed = False
         self.stop_autosave()
+        self.app.clear_notifications()  # what they said was about the sidecar as it was
         links = self.ws.session.suggested if self.ws.session is not None else []
         self.ws.reload()
         self.attach()
