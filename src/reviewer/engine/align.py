@@ -41,8 +41,9 @@ from reviewer.engine.evidence import (
     sequence_evidence,
     distinct_figures,
 )
+from reviewer.engine import evidence as ev
 from reviewer.engine.features import SentFeatures, build_features, collector_paused, different_subjects
-from reviewer.engine.recall import (agreeing_floors, model_mutual_pairs, quoted_word_pairs, shared_measure, shared_time,
+from reviewer.engine.recall import (HAS_EXACT_TIME, HAS_FLOORS, agreeing_floors, anchor_gates, model_mutual_pairs, quoted_word_pairs, shared_measure, shared_time,
                                     speaker_pairs)
 from reviewer.engine.settings import TUNING, Tuning
 from reviewer.lang.en import UPDATE_PHRASES, UPDATE_WORDS
@@ -285,29 +286,49 @@ def _specific_denial_of(t: Tuning):
     return got[1]
 
 
+def _gates(f: SentFeatures, t: Tuning) -> int:
+    """The sentence's bits of evidence.gates and recall.anchor_gates, in one look-up per pair
+    side (issue 15): which checks can find something in a pair with it."""
+    got = f.memo.get("pair_gates")
+    if got is None:  # a sentence's memo is of one Tuning, as its counts' contexts are
+        got = f.memo["pair_gates"] = ev.gates(f) | anchor_gates(f, t)
+    return got
+
+
 def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only_facts: bool,
               settings: AlignSettings, t: Tuning) -> list[Evidence]:
+    # issue 15 (speed): a check that needs something on both sides (or on one) that a pair's
+    # gates say is missing is not called: it would return nothing (evidence.gates).
+    ga, gb = _gates(a, t), _gates(b, t)
+    both = ga & gb
     evidence: list[Evidence] = []
     if a.years == b.years and a.other_event == b.other_event:
         evidence += count_evidence(a, b, sim, settings.match_threshold, t)
     if a.other_event == b.other_event:
         evidence += [e for e in date_evidence(a, b, sim, t) if a.years == b.years or e.kind == "date"]
-        evidence += time_evidence(a, b, sim, t)  # issue 12: times of day
-        evidence += year_evidence(a, b, sim, settings.match_threshold)  # issue 12: one thing, two years
-    evidence += given_name_evidence(a, b)
+        if both & ev.HAS_TIME:
+            evidence += time_evidence(a, b, sim, t)  # issue 12: times of day
+        if both & (ev.HAS_YEARS | ev.ONE_BOUND_YEAR):
+            evidence += year_evidence(a, b, sim, settings.match_threshold)  # issue 12: one thing, two years
+    if both & (ev.HAS_PERSONS | ev.HAS_ORG_ROLES):
+        evidence += given_name_evidence(a, b)
     if only_facts:
         return [e for e in evidence if e.kind in _FACT_KINDS or e.kind == "entity"]
     if sim >= t.negation_min_sim:
-        evidence += negation_evidence(a, b, sim, t, keep=_specific_denial_of(t))  # issue 12: of a specific word
-        evidence += sequence_evidence(a, b, sim, t)  # issue 12: "at the same time" / "broke first"
+        if (ga | gb) & ev.HAS_DENIAL:
+            evidence += negation_evidence(a, b, sim, t, keep=_specific_denial_of(t))  # issue 12: of a specific word
+        if both & ev.HAS_ORDER:
+            evidence += sequence_evidence(a, b, sim, t)  # issue 12: "at the same time" / "broke first"
     if sim >= max(settings.match_threshold, t.entity_min_sim):
-        roles = role_mismatch(a, b)
+        roles = role_mismatch(a, b) if both & ev.HAS_ROLES else None
         if roles:
             (sa, sb) = roles
             evidence.append(Evidence("entity", a.text[sa[0]:sa[1]], b.text[sb[0]:sb[1]], sa, sb))
         evidence += entity_evidence(a, b, t)
-        evidence += antonym_evidence(a, b, t)
-        evidence += relation_evidence(a, b, t)  # issue 12: "inside" / "outside" the same place
+        if ga & ev.HAS_ANTONYM:
+            evidence += antonym_evidence(a, b, t)
+        if both & ev.HAS_RELATION:
+            evidence += relation_evidence(a, b, t)  # issue 12: "inside" / "outside" the same place
     return _dedupe(evidence)
 
 
@@ -347,9 +368,11 @@ def _decide(a: SentFeatures, b: SentFeatures, sims: tuple[float, float], lex_sim
     # ("Ostrava signed striker Mansouri" / "Ostrava also signed goalkeeper Hruby").
     if sim < t.names_penalty_below and different_subjects(a, b):
         sim -= t.names_penalty
-    if role_mismatch(a, b):
+    both = _gates(a, t) & _gates(b, t)
+    if both & ev.HAS_ROLES and role_mismatch(a, b):
         return None  # two different people in the same role: not the same claim
-    if same_figure(a, b, sim, settings.match_threshold, t) or agreeing_floors(a, b, t) or shared_time(a, b, t):  # issue 12
+    if same_figure(a, b, sim, settings.match_threshold, t) or (both & HAS_FLOORS and agreeing_floors(a, b, t)) or \
+            (both & HAS_EXACT_TIME and shared_time(a, b, t)):  # issue 12
         sim = min(1.0, max(sim, settings.match_threshold) + t.figure_bonus)
     elif distinct_figures(a, b, t):
         return None  # figures of two different parts or people, and none in common: not one claim

@@ -1102,3 +1102,31 @@ def role_mismatch(a: SentFeatures, b: SentFeatures) -> tuple[tuple[int, int], tu
         if not (names_a & b.bag) and not (names_b & a.bag):
             return span_a, span_b
     return None
+
+
+# issue 15 (speed): what a sentence has for each check that needs something on one side or on
+# both, as bits of one int worked out once per sentence (:func:`gates`): a pair whose bits rule a
+# check out skips the call, which would find nothing. Most pairs of a dense cluster have none.
+HAS_TIME = 1  # times of day (time_evidence: both)
+HAS_YEARS = 2  # years other than the article's (year_evidence: both)
+ONE_BOUND_YEAR = 4  # exactly one year bounding a span (_bound_year_evidence: both)
+HAS_PERSONS = 8  # surnames with a given name (given_name_evidence: both)
+HAS_ORG_ROLES = 16  # roles in a named body (org_role_evidence: both)
+HAS_DENIAL = 32  # negated terms (negation_evidence: either)
+HAS_ORDER = 64  # "at the same time" / "broke first" (sequence_evidence: both)
+HAS_ROLES = 128  # a role and its holder's names (role_mismatch: both)
+HAS_ANTONYM = 256  # a term with antonyms (antonym_evidence: the first sentence)
+HAS_RELATION = 512  # "inside" / "outside" the same thing (relation_evidence: both)
+
+
+def gates(f: SentFeatures) -> int:
+    """The ``HAS_*`` bits of a sentence (see above), computed on first use."""
+    got = f.memo.get("gates")
+    if got is None:
+        got = f.memo["gates"] = (
+            (HAS_TIME if _clock_times(f) else 0) | (HAS_YEARS if f.years else 0)
+            | (ONE_BOUND_YEAR if len(_bound_years(f)) == 1 else 0) | (HAS_PERSONS if f.persons else 0)
+            | (HAS_ORG_ROLES if org_roles(f) else 0) | (HAS_DENIAL if f.negated else 0)
+            | (HAS_ORDER if _order(f) else 0) | (HAS_ROLES if f.roles else 0)
+            | (HAS_ANTONYM if _antonym_terms(f, antonyms()) else 0) | (HAS_RELATION if _relations(f) else 0))
+    return got
