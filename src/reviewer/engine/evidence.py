@@ -485,20 +485,48 @@ def _counts_disagree(ca: Count, cb: Count, t: Tuning) -> bool:
     return False
 
 
-def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: float, t: Tuning) -> list[Evidence]:
-    def conflict(ca: Count, cb: Count) -> bool:
-        return _counts_disagree(ca, cb, t)
+# issue 15 (speed): whether two counts disagree (:func:`_counts_disagree`) reads their values,
+# never their spans; a sentence's list of count values gets one small int (its signature, the
+# ids only ever grow, as _TERM_IDS'), and the disagreements of two signatures are worked out once
+# per Tuning object (found by identity: hashing a Tuning is slow) and looked up by every pair.
+_COUNT_SIGS: dict[tuple, int] = {}
+_NEXT_SIG = itertools.count(1)
+_DISAGREE: dict[int, tuple[Tuning, dict]] = {}
+_DISAGREE_MAX = 1 << 19  # pairs of signatures kept per Tuning before the table starts again
 
+
+def _count_sig(f: SentFeatures) -> int:
+    got = f.memo.get("count_sig")
+    if got is None:
+        key = tuple((c.lo, c.hi, c.head, c.exact, c.weak, c.pre, c.unit, c.vague) for c in f.counts)
+        got = f.memo["count_sig"] = _COUNT_SIGS.get(key) or _COUNT_SIGS.setdefault(key, next(_NEXT_SIG))
+    return got
+
+
+def _disagreements(a: SentFeatures, b: SentFeatures, t: Tuning) -> tuple[bool, tuple[tuple[bool, ...], ...]]:
+    """Whether some count of ``a`` disagrees with some count of ``b``, and per count of ``a`` per
+    count of ``b`` whether they do (:func:`_counts_disagree`)."""
+    got = _DISAGREE.get(id(t))
+    if got is None or got[0] is not t:
+        if len(_DISAGREE) > 8:
+            _DISAGREE.clear()
+        got = _DISAGREE[id(t)] = (t, {})
+    table = got[1]
+    key = (_count_sig(a), _count_sig(b))
+    found = table.get(key)
+    if found is None:
+        if len(table) > _DISAGREE_MAX:
+            table.clear()
+        rows = tuple(tuple(_counts_disagree(ca, cb, t) for cb in b.counts) for ca in a.counts)
+        found = table[key] = (any(map(any, rows)), rows)
+    return found
+
+
+def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: float, t: Tuning) -> list[Evidence]:
     if not (a.counts and b.counts):
         return []  # no pair of counts (issue 15: most pairs)
-    for ca in a.counts:
-        for cb in b.counts:
-            if _counts_disagree(ca, cb, t):
-                break
-        else:
-            continue
-        break
-    else:
+    some, dis = _disagreements(a, b, t)
+    if not some:
         return _distance_roles(a, b, sim, match_threshold, t)  # else only a conflicting pair of counts can give evidence
     out: list[Evidence] = []
     used_a: set[int] = set()
@@ -520,12 +548,12 @@ def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold
                 used_b.add(ib)
     # A count that agrees with a count of the other sentence settles that slot.
     for ia, ib in pairs:
-        if not conflict(a.counts[ia], b.counts[ib]):
+        if not dis[ia][ib]:
             used_a.add(ia)
             used_b.add(ib)
     for ia, ib in pairs:
         ca, cb = a.counts[ia], b.counts[ib]
-        if ia in used_a or ib in used_b or not conflict(ca, cb):
+        if ia in used_a or ib in used_b or not dis[ia][ib]:
             continue
         kind = "number" if (ca.exact or ca.weak) and (cb.exact or cb.weak) else "quantity"
         out.append(Evidence(kind, a.text[ca.span[0]:ca.span[1]], b.text[cb.span[0]:cb.span[1]], ca.span, cb.span))
@@ -661,14 +689,20 @@ def date_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> li
     if sa and sb and sa != sb:
         return out  # preliminary results on one day, the official ones on another: two announcements
     for kind in kinds:
+        # every pair of days of this kind disagrees: the compact forms' answer (_dates_agree),
+        # already known when the pair names one kind of day (issue 15)
+        if len(kinds) > 1 and _dates_agree(a, b, (kind,)):
+            continue
         da_list = a.event_dates[kind]
         db_list = b.event_dates[kind]
-        if any(not dates_conflict(da, db) for da in da_list for db in db_list):
-            continue
-        pairs = [(x, y) for x in da_list for y in db_list]
-        overlap, neg_n = max((len(local_terms(a, da.span, r) & local_terms(b, db.span, r)), -n)
-                             for n, (da, db) in enumerate(pairs))
-        da, db = pairs[-neg_n]
+        if len(da_list) == 1 and len(db_list) == 1:  # issue 15: most pairs
+            da, db = da_list[0], db_list[0]
+            overlap = len(local_terms(a, da.span, r) & local_terms(b, db.span, r))
+        else:
+            pairs = [(x, y) for x in da_list for y in db_list]
+            overlap, neg_n = max((len(local_terms(a, da.span, r) & local_terms(b, db.span, r)), -n)
+                                 for n, (da, db) in enumerate(pairs))
+            da, db = pairs[-neg_n]
         if overlap == 0 and sim < t.date_min_sim:
             continue
         out.append(Evidence(kind, a.text[da.span[0]:da.span[1]], b.text[db.span[0]:db.span[1]], da.span, db.span))
