@@ -668,14 +668,24 @@ def _day_forms(f: SentFeatures) -> tuple[int, frozenset[int], bool, tuple[tuple,
     return got
 
 
+def _kind_agrees(fa: tuple, fb: tuple, kind: str) -> bool:
+    """:func:`_dates_agree` for one kind, from two sentences' :func:`_day_forms`."""
+    if kind == "weekday":
+        return not fa[1].isdisjoint(fb[1])
+    return fa[2] or fb[2] or any(not (x[1] < y[0] or y[1] < x[0]) for x in fa[3] for y in fb[3])
+
+
 def _days_agree(a: SentFeatures, b: SentFeatures) -> tuple[str, ...] | None:
     """The kinds of days both sentences name, in date_evidence's order, or None when there are
     none or when each kind has a pair of days that agree (:func:`_dates_agree`)."""
-    m = _day_forms(a)[0] & _day_forms(b)[0]
+    fa, fb = _day_forms(a), _day_forms(b)
+    m = fa[0] & fb[0]
     if not m:
         return None  # nothing to compare (issue 15: most pairs)
+    if m == 1:  # weekdays only (issue 15: the usual case, in one look)
+        return None if not fa[1].isdisjoint(fb[1]) else _DAY_KINDS[1]
     kinds = _DAY_KINDS[m]
-    return None if _dates_agree(a, b, kinds) else kinds  # None: each kind has a day both name
+    return None if all(_kind_agrees(fa, fb, k) for k in kinds) else kinds  # None: each kind has a day both name
 
 
 def date_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:
@@ -691,7 +701,7 @@ def date_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> li
     for kind in kinds:
         # every pair of days of this kind disagrees: the compact forms' answer (_dates_agree),
         # already known when the pair names one kind of day (issue 15)
-        if len(kinds) > 1 and _dates_agree(a, b, (kind,)):
+        if len(kinds) > 1 and _kind_agrees(_day_forms(a), _day_forms(b), kind):
             continue
         da_list = a.event_dates[kind]
         db_list = b.event_dates[kind]
