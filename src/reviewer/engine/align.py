@@ -17,6 +17,7 @@ Pipeline (features -> candidates -> evidence -> decision -> selection):
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable
 from dataclasses import replace
 from operator import itemgetter
@@ -601,9 +602,27 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
     art = [f.art for f in feats]
     best = _best_scores(art, matches) if best is None else best
     out = []
+    # issue 15 (speed): what the tests of one language ask of the two sentences alone, worked out
+    # once per pair of kinds (sentences of one kind have equal features) and same-article or not
+    kinds = [f.kind if f.kind >= 0 else -1 - n for n, f in enumerate(feats)]
+    tests: dict[tuple[int, int, bool], tuple[bool, bool, bool]] = {}
+    thin_min, gap = t.thin_match_min, t.unanchored_gap
     for m in matches:
         i, j, s, _lex = m
         a, b = feats[i], feats[j]
+        if a.lang == b.lang:
+            key = (kinds[i], kinds[j], art[i] == art[j])
+            got = tests.get(key)
+            if got is None:
+                got = tests[key] = (specificity.shares_specific(a, b), _thin_below(a, b, -math.inf, t),
+                                    _unanchored(a) or _unanchored(b) or (_thin_overlap(a, b, t) and not agreeing_floors(a, b, t)))
+            shares, thin, vague = got
+            if not shares or (s < thin_min and thin):
+                continue  # as below: nothing specific shared; thin and below thin_match_min
+            if vague and max(best[(i, art[j])], best[(j, art[i])]) - s >= gap:
+                continue  # as below: a vague or thin pair beside someone's clearly better partner
+            out.append(m)
+            continue
         if a.lang != b.lang and max(best[(i, art[j])], best[(j, art[i])]) - s >= t.xl_far_gap and \
                 not _same_figure_across(a, b):
             continue  # issue 12: far below one side's best, no figure in common: a look-alike on the topic
