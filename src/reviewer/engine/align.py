@@ -42,7 +42,7 @@ from reviewer.engine.evidence import (
     sequence_evidence,
     distinct_figures,
 )
-from reviewer.engine import evidence as ev
+from reviewer.engine import evidence as evi
 from reviewer.engine.features import SentFeatures, build_features, collector_paused, different_subjects
 from reviewer.engine.recall import (HAS_EXACT_TIME, HAS_FLOORS, agreeing_floors, anchor_gates, model_mutual_pairs, quoted_word_pairs, shared_measure, shared_time,
                                     speaker_pairs)
@@ -189,6 +189,11 @@ def _decide_pairs(feats: list[SentFeatures], cand, kind: list[int], dates: list[
     ka, kb = kinds[ci[first]], kinds[cj[first]]
     before: list[tuple[int, int, float, float, list[Evidence] | None]] = []
     rest = ~_never_linked(art[ci[first]] == art[cj[first]], cand.lex[first], t)
+    # issue 15 (speed): a group whose mirror (the same two kinds the other way round, the same
+    # similarities) is decided takes the mirror's outcome, sides swapped, when the checks are
+    # symmetric for its two sentences (_mirror_groups)
+    copy_to, copy_from = _mirror_groups(feats, cols[:, first], rest, ci_l, cj_l, first_l)
+    rest[copy_to] = False
     if twocores.usable(int(rest.sum())):
         # Each text's caches (its counts' contexts, names, days: a third of the work) filled
         # here before the fork, by deciding first one group of each text on each side: else both
@@ -201,11 +206,36 @@ def _decide_pairs(feats: list[SentFeatures], cand, kind: list[int], dates: list[
     odd = (ka & 1).astype(bool)
     here, there = twocores.in_two(work, np.flatnonzero(rest & ~odd).tolist(), np.flatnonzero(rest & odd).tolist())
     here = before + here
-    for g, o, sc_g, lx, ev in here + there:
+    for g, o, sc_g, lx, found in here + there:
         outcome[g] = o
         score[g] = sc_g
         lex_r[g] = lx
-        evid[g] = ev
+        evid[g] = found
+    if len(copy_to):
+        # entity_evidence reads an edit script, whose ties may break otherwise the other way
+        # round: where it runs, its finding for the group itself must be its mirror's, swapped
+        # (the only names it can give: persons and roles are one-sided, evidence.mirrors)
+        entity_min = max(settings.match_threshold, t.entity_min_sim)
+        redo = []
+        for g, r in zip(copy_to.tolist(), copy_from.tolist()):
+            e = first_l[g]
+            a, b = feats[ci_l[e]], feats[cj_l[e]]
+            if not fo_l[e] and sim_l[e] >= entity_min and not evi.no_swap(a, b):
+                mine = evi.entity_evidence(a, b, t)
+                theirs = [x for x in evid[r] or () if x.kind == "entity"]
+                if mine != evi.mirrored(theirs):
+                    redo.append(g)
+                    continue
+            outcome[g] = outcome[r]
+            score[g] = score[r]
+            lex_r[g] = lex_r[r]
+            if evid[r] is not None:
+                evid[g] = evi.mirrored(evid[r])
+        for g, o, sc_g, lx, found in work(redo, twocores.no_check):
+            outcome[g] = o
+            score[g] = sc_g
+            lex_r[g] = lx
+            evid[g] = found
     per = outcome[group]
     at_m = np.flatnonzero(per == 1)
     gm = group[at_m]
@@ -213,6 +243,40 @@ def _decide_pairs(feats: list[SentFeatures], cand, kind: list[int], dates: list[
     at_c = np.flatnonzero(per == 2)
     gc_ = group[at_c].tolist()
     conflicts.extend(zip(cand.i[at_c].tolist(), cand.j[at_c].tolist(), score[gc_].tolist(), [evid[g] for g in gc_]))
+
+
+def _mirror_groups(feats: list[SentFeatures], key: np.ndarray, rest: np.ndarray, ci_l: list[int], cj_l: list[int],
+                   first_l: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Groups (``key``: their columns, kind of i, kind of j, same article, similarities, facts
+    only) whose outcome is their mirror's: the group of the same two kinds the other way round
+    with the same other columns, both to be decided (``rest``), the first kind of the mirror the
+    smaller; two sentences of one language for which every check but entity_evidence's is
+    symmetric (:func:`~reviewer.engine.evidence.mirrors`; the caller checks that one).
+    Returns the groups to copy to and, for each, the group to copy from."""
+    ng = key.shape[1]
+    none = np.zeros(0, dtype=np.int64)
+    if ng < 2:
+        return none, none
+    canon = key.copy()
+    canon[0] = np.minimum(key[0], key[1])
+    canon[1] = np.maximum(key[0], key[1])
+    order = np.lexsort(canon[::-1])
+    cs = canon[:, order]
+    twin = np.flatnonzero(np.all(cs[:, 1:] == cs[:, :-1], axis=0))  # the two orientations, side by side
+    if len(twin) == 0:
+        return none, none
+    g1, g2 = order[twin], order[twin + 1]
+    to = np.where(key[0, g1] > key[0, g2], g1, g2)
+    frm = np.where(key[0, g1] > key[0, g2], g2, g1)
+    ok = rest[to] & rest[frm] & (key[0, to] != key[1, to])
+    to, frm = to[ok], frm[ok]
+    keep = []
+    for g in to.tolist():
+        e = first_l[g]
+        a, b = feats[ci_l[e]], feats[cj_l[e]]
+        keep.append(a.lang == b.lang and evi.mirrors(a) and evi.mirrors(b))
+    sel = np.array(keep, dtype=bool)
+    return to[sel], frm[sel]
 
 
 def _never_linked(same_article: np.ndarray, lex: np.ndarray, t: Tuning) -> np.ndarray:
@@ -292,7 +356,7 @@ def _gates(f: SentFeatures, t: Tuning) -> int:
     side (issue 15): which checks can find something in a pair with it."""
     got = f.memo.get("pair_gates")
     if got is None:  # a sentence's memo is of one Tuning, as its counts' contexts are
-        got = f.memo["pair_gates"] = ev.gates(f) | anchor_gates(f, t)
+        got = f.memo["pair_gates"] = evi.gates(f) | anchor_gates(f, t)
     return got
 
 
@@ -307,28 +371,28 @@ def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only
         evidence += count_evidence(a, b, sim, settings.match_threshold, t)
     if a.other_event == b.other_event:
         evidence += [e for e in date_evidence(a, b, sim, t) if a.years == b.years or e.kind == "date"]
-        if both & ev.HAS_TIME:
+        if both & evi.HAS_TIME:
             evidence += time_evidence(a, b, sim, t)  # issue 12: times of day
-        if both & (ev.HAS_YEARS | ev.ONE_BOUND_YEAR):
+        if both & (evi.HAS_YEARS | evi.ONE_BOUND_YEAR):
             evidence += year_evidence(a, b, sim, settings.match_threshold)  # issue 12: one thing, two years
-    if both & (ev.HAS_PERSONS | ev.HAS_ORG_ROLES):
+    if both & (evi.HAS_PERSONS | evi.HAS_ORG_ROLES):
         evidence += given_name_evidence(a, b)
     if only_facts:
         return [e for e in evidence if e.kind in _FACT_KINDS or e.kind == "entity"]
     if sim >= t.negation_min_sim:
-        if (ga | gb) & ev.HAS_DENIAL:
+        if (ga | gb) & evi.HAS_DENIAL:
             evidence += negation_evidence(a, b, sim, t, keep=_specific_denial_of(t))  # issue 12: of a specific word
-        if both & ev.HAS_ORDER:
+        if both & evi.HAS_ORDER:
             evidence += sequence_evidence(a, b, sim, t)  # issue 12: "at the same time" / "broke first"
     if sim >= max(settings.match_threshold, t.entity_min_sim):
-        roles = role_mismatch(a, b) if both & ev.HAS_ROLES else None
+        roles = role_mismatch(a, b) if both & evi.HAS_ROLES else None
         if roles:
             (sa, sb) = roles
             evidence.append(Evidence("entity", a.text[sa[0]:sa[1]], b.text[sb[0]:sb[1]], sa, sb))
         evidence += entity_evidence(a, b, t)
-        if ga & ev.HAS_ANTONYM:
+        if ga & evi.HAS_ANTONYM:
             evidence += antonym_evidence(a, b, t)
-        if both & ev.HAS_RELATION:
+        if both & evi.HAS_RELATION:
             evidence += relation_evidence(a, b, t)  # issue 12: "inside" / "outside" the same place
     return _dedupe(evidence)
 
@@ -370,7 +434,7 @@ def _decide(a: SentFeatures, b: SentFeatures, sims: tuple[float, float], lex_sim
     if sim < t.names_penalty_below and different_subjects(a, b):
         sim -= t.names_penalty
     both = _gates(a, t) & _gates(b, t)
-    if both & ev.HAS_ROLES and role_mismatch(a, b):
+    if both & evi.HAS_ROLES and role_mismatch(a, b):
         return None  # two different people in the same role: not the same claim
     if same_figure(a, b, sim, settings.match_threshold, t) or (both & HAS_FLOORS and agreeing_floors(a, b, t)) or \
             (both & HAS_EXACT_TIME and shared_time(a, b, t)):  # issue 12

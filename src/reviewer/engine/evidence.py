@@ -1174,3 +1174,42 @@ def gates(f: SentFeatures) -> int:
             | (HAS_ORDER if _order(f) else 0) | (HAS_ROLES if f.roles else 0)
             | (HAS_ANTONYM if _antonym_terms(f, antonyms()) else 0) | (HAS_RELATION if _relations(f) else 0))
     return got
+
+
+# issue 15 (speed): the facts whose checks may answer (a, b) and (b, a) otherwise than with the two
+# sides swapped: they read one side first (antonyms, denials, persons, roles) or pick one of
+# several facts (times, years, relations, order words).
+_ONE_SIDED = (HAS_TIME | HAS_YEARS | ONE_BOUND_YEAR | HAS_PERSONS | HAS_ORG_ROLES | HAS_DENIAL | HAS_ORDER
+              | HAS_ROLES | HAS_RELATION)
+
+
+def mirrors(f: SentFeatures) -> bool:
+    """Does every check answer a pair of this sentence and another one that :func:`mirrors` too,
+    in either order, with the same finding, its two sides swapped (when :func:`no_swap` holds
+    for the pair)? At most one count, a plain number (not vague, not "a": whether two counts
+    disagree, fill one slot, give one figure is then symmetric), at most one day of each kind (no
+    pick among several), none of the one-sided facts above, and at most one term with antonyms,
+    whose antonyms have it as theirs (then :func:`antonym_evidence` finds the one pair of terms
+    there is from either side). Computed on first use."""
+    got = f.memo.get("mirrors")
+    if got is None:
+        ant = antonyms()
+        terms = _antonym_terms(f, ant)
+        got = f.memo["mirrors"] = (len(f.counts) <= 1 and all(c.exact and not c.vague and not c.weak for c in f.counts)
+                                   and all(len(v) <= 1 for v in f.event_dates.values())
+                                   and not gates(f) & _ONE_SIDED and len(terms) <= 1
+                                   and all(x in ant.get(y, ()) for _k, x in terms for y in ant[x]))
+    return got
+
+
+def no_swap(a: SentFeatures, b: SentFeatures) -> bool:
+    """:func:`entity_evidence` finds nothing in either order: one side has no name that the
+    other lacks (its edit script, which may break ties one way, is never read)."""
+    _ia, _sa, set_a, names_a, _ids_a = _term_run(a)
+    _ib, _sb, set_b, names_b, _ids_b = _term_run(b)
+    return names_a <= set_b or names_b <= set_a
+
+
+def mirrored(evidence: list[Evidence]) -> list[Evidence]:
+    """The same findings with the two sentences' sides swapped."""
+    return [Evidence(e.kind, e.b, e.a, e.b_span, e.a_span, e.note) for e in evidence]
