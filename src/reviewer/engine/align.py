@@ -192,7 +192,7 @@ def _decide_pairs(feats: list[SentFeatures], cand, kind: list[int], dates: list[
     # issue 15 (speed): a group whose mirror (the same two kinds the other way round, the same
     # similarities) is decided takes the mirror's outcome, sides swapped, when the checks are
     # symmetric for its two sentences (_mirror_groups)
-    copy_to, copy_from = _mirror_groups(feats, cols[:, first], rest, ci_l, cj_l, first_l)
+    copy_to, copy_from = _mirror_groups(feats, cols[:, first], rest, kinds)
     rest[copy_to] = False
     if twocores.usable(int(rest.sum())):
         # Each text's caches (its counts' contexts, names, days: a third of the work) filled
@@ -245,14 +245,15 @@ def _decide_pairs(feats: list[SentFeatures], cand, kind: list[int], dates: list[
     conflicts.extend(zip(cand.i[at_c].tolist(), cand.j[at_c].tolist(), score[gc_].tolist(), [evid[g] for g in gc_]))
 
 
-def _mirror_groups(feats: list[SentFeatures], key: np.ndarray, rest: np.ndarray, ci_l: list[int], cj_l: list[int],
-                   first_l: list[int]) -> tuple[np.ndarray, np.ndarray]:
+def _mirror_groups(feats: list[SentFeatures], key: np.ndarray, rest: np.ndarray,
+                   kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Groups (``key``: their columns, kind of i, kind of j, same article, similarities, facts
     only) whose outcome is their mirror's: the group of the same two kinds the other way round
     with the same other columns, both to be decided (``rest``), the first kind of the mirror the
     smaller; two sentences of one language for which every check but entity_evidence's is
     symmetric (:func:`~reviewer.engine.evidence.mirrors`; the caller checks that one).
-    Returns the groups to copy to and, for each, the group to copy from."""
+    ``kinds``: each sentence's. Returns the groups to copy to and, for each, the group to copy
+    from."""
     ng = key.shape[1]
     none = np.zeros(0, dtype=np.int64)
     if ng < 2:
@@ -270,12 +271,18 @@ def _mirror_groups(feats: list[SentFeatures], key: np.ndarray, rest: np.ndarray,
     frm = np.where(key[0, g1] > key[0, g2], g2, g1)
     ok = rest[to] & rest[frm] & (key[0, to] != key[1, to])
     to, frm = to[ok], frm[ok]
-    keep = []
-    for g in to.tolist():
-        e = first_l[g]
-        a, b = feats[ci_l[e]], feats[cj_l[e]]
-        keep.append(a.lang == b.lang and evi.mirrors(a) and evi.mirrors(b))
-    sel = np.array(keep, dtype=bool)
+    if len(to) == 0:
+        return none, none
+    # per kind (its sentences have equal features): does it mirror, its language
+    ka, kb = key[0, to], key[1, to]
+    all_kinds, first_of = np.unique(kinds, return_index=True)
+    used = np.unique(np.concatenate([ka, kb]))
+    reps = [feats[i] for i in first_of[np.searchsorted(all_kinds, used)].tolist()]
+    mirror = np.array([evi.mirrors(f) for f in reps], dtype=bool)
+    codes = {lang: n for n, lang in enumerate(sorted({f.lang for f in reps}))}
+    lang = np.array([codes[f.lang] for f in reps], dtype=np.int64)
+    pa, pb = np.searchsorted(used, ka), np.searchsorted(used, kb)
+    sel = mirror[pa] & mirror[pb] & (lang[pa] == lang[pb])
     return to[sel], frm[sel]
 
 
