@@ -371,37 +371,51 @@ def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only
               settings: AlignSettings, t: Tuning) -> list[Evidence]:
     # issue 15 (speed): a check that needs something on both sides (or on one) that a pair's
     # gates say is missing is not called: it would return nothing (evidence.gates).
-    ga, gb = _gates(a, t), _gates(b, t)
+    ga = a.memo.get("pair_gates")
+    if ga is None:
+        ga = _gates(a, t)
+    gb = b.memo.get("pair_gates")
+    if gb is None:
+        gb = _gates(b, t)
     both = ga & gb
     evidence: list[Evidence] = []
-    if a.years == b.years and a.other_event == b.other_event:
-        evidence += count_evidence(a, b, sim, settings.match_threshold, t)
     if a.other_event == b.other_event:
-        evidence += [e for e in date_evidence(a, b, sim, t) if a.years == b.years or e.kind == "date"]
-        if both & evi.HAS_TIME:
+        same_years = a.years == b.years
+        if same_years:
+            evidence += count_evidence(a, b, sim, settings.match_threshold, t)
+        found = date_evidence(a, b, sim, t)
+        if found:
+            evidence += found if same_years else [e for e in found if e.kind == "date"]
+        if both & _HAS_TIME:
             evidence += time_evidence(a, b, sim, t)  # issue 12: times of day
-        if both & (evi.HAS_YEARS | evi.ONE_BOUND_YEAR):
+        if both & _YEARS:
             evidence += year_evidence(a, b, sim, settings.match_threshold)  # issue 12: one thing, two years
-    if both & (evi.HAS_PERSONS | evi.HAS_ORG_ROLES):
+    if both & _NAMED:
         evidence += given_name_evidence(a, b)
     if only_facts:
         return [e for e in evidence if e.kind in _FACT_KINDS or e.kind == "entity"]
     if sim >= t.negation_min_sim:
-        if (ga | gb) & evi.HAS_DENIAL:
+        if (ga | gb) & _HAS_DENIAL:
             evidence += negation_evidence(a, b, sim, t, keep=_specific_denial_of(t))  # issue 12: of a specific word
-        if both & evi.HAS_ORDER:
+        if both & _HAS_ORDER:
             evidence += sequence_evidence(a, b, sim, t)  # issue 12: "at the same time" / "broke first"
-    if sim >= max(settings.match_threshold, t.entity_min_sim):
-        roles = role_mismatch(a, b) if both & evi.HAS_ROLES else None
+    if sim >= settings.match_threshold and sim >= t.entity_min_sim:
+        roles = role_mismatch(a, b) if both & _HAS_ROLES else None
         if roles:
             (sa, sb) = roles
             evidence.append(Evidence("entity", a.text[sa[0]:sa[1]], b.text[sb[0]:sb[1]], sa, sb))
         evidence += entity_evidence(a, b, t)
-        if ga & evi.HAS_ANTONYM:
+        if ga & _HAS_ANTONYM:
             evidence += antonym_evidence(a, b, t)
-        if both & evi.HAS_RELATION:
+        if both & _HAS_RELATION:
             evidence += relation_evidence(a, b, t)  # issue 12: "inside" / "outside" the same place
     return _dedupe(evidence)
+
+
+_HAS_TIME, _HAS_DENIAL, _HAS_ORDER, _HAS_ROLES, _HAS_ANTONYM, _HAS_RELATION = (
+    evi.HAS_TIME, evi.HAS_DENIAL, evi.HAS_ORDER, evi.HAS_ROLES, evi.HAS_ANTONYM, evi.HAS_RELATION)
+_YEARS = evi.HAS_YEARS | evi.ONE_BOUND_YEAR
+_NAMED = evi.HAS_PERSONS | evi.HAS_ORG_ROLES
 
 
 def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
