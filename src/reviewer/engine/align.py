@@ -151,11 +151,12 @@ def _decide_pairs(feats: list[SentFeatures], cand, kind: list[int], dates: list[
     group = np.empty(m, dtype=np.int64)
     group[order] = group_sorted
     ng = int(group_sorted[-1]) + 1
-    first = np.full(ng, m, dtype=np.int64)
-    np.minimum.at(first, group, np.arange(m, dtype=np.int64))
-    outcome = np.zeros(ng, dtype=np.int8)  # 0 nothing, 1 match, 2 conflict
-    score = np.zeros(ng)
-    lex_r = np.zeros(ng)
+    first = order[new]  # each group's first pair: lexsort is stable, a group's pairs keep their order
+    # per group (lists: set one by one, issue 15): 0 nothing, 1 match, 2 conflict; score; rounded
+    # lexical similarity of a match; evidence of a conflict
+    outcome: list[int] = [0] * ng
+    score: list[float] = [0.0] * ng
+    lex_r: list[float] = [0.0] * ng
     evid: list[list[Evidence] | None] = [None] * ng
     ci_l, cj_l = cand.i.tolist(), cand.j.tolist()
     sim_l, lex_l, fo_l, whole_l = cand.sim.tolist(), cand.lex.tolist(), cand.facts_only.tolist(), cand.whole.tolist()
@@ -236,13 +237,14 @@ def _decide_pairs(feats: list[SentFeatures], cand, kind: list[int], dates: list[
             score[g] = sc_g
             lex_r[g] = lx
             evid[g] = found
-    per = outcome[group]
+    per = np.array(outcome, dtype=np.int8)[group]
+    score_a, lex_a = np.array(score), np.array(lex_r)
     at_m = np.flatnonzero(per == 1)
     gm = group[at_m]
-    matches.extend(zip(cand.i[at_m].tolist(), cand.j[at_m].tolist(), score[gm].tolist(), lex_r[gm].tolist()))
+    matches.extend(zip(cand.i[at_m].tolist(), cand.j[at_m].tolist(), score_a[gm].tolist(), lex_a[gm].tolist()))
     at_c = np.flatnonzero(per == 2)
     gc_ = group[at_c].tolist()
-    conflicts.extend(zip(cand.i[at_c].tolist(), cand.j[at_c].tolist(), score[gc_].tolist(), [evid[g] for g in gc_]))
+    conflicts.extend(zip(cand.i[at_c].tolist(), cand.j[at_c].tolist(), score_a[gc_].tolist(), [evid[g] for g in gc_]))
 
 
 def _mirror_groups(feats: list[SentFeatures], key: np.ndarray, rest: np.ndarray,
