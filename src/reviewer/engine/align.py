@@ -44,8 +44,8 @@ from reviewer.engine.evidence import (
 )
 from reviewer.engine import evidence as evi
 from reviewer.engine.features import SentFeatures, build_features, collector_paused, different_subjects
-from reviewer.engine.recall import (HAS_EXACT_TIME, HAS_FLOORS, agreeing_floors, anchor_gates, model_mutual_pairs, quoted_word_pairs, shared_measure, shared_time,
-                                    speaker_pairs)
+from reviewer.engine.recall import (HAS_EXACT_TIME, HAS_FLOORS, agreeing_floors, anchor_gates, model_mutual_pairs,
+                                    quoted_word_pairs, shared_measure, shared_time, speaker_pairs)
 from reviewer.engine.settings import TUNING, Tuning
 from reviewer.lang.en import UPDATE_PHRASES, UPDATE_WORDS
 from reviewer.models import Cluster, Evidence, Link, SentenceRef
@@ -215,13 +215,19 @@ def _decide_pairs(feats: list[SentFeatures], cand, kind: list[int], dates: list[
     if len(copy_to):
         # entity_evidence reads an edit script, whose ties may break otherwise the other way
         # round: where it runs, its finding for the group itself must be its mirror's, swapped
-        # (the only names it can give: persons and roles are one-sided, evidence.mirrors)
+        # (the only names it can give: persons and roles are one-sided, evidence.mirrors). A
+        # mirror inside one article that came to nothing may have had evidence that
+        # _within_repeats dropped, unknown here: such a group is decided itself.
         entity_min = max(settings.match_threshold, t.entity_min_sim)
+        same_art = cols[2, first].tolist()
         redo = []
         for g, r in zip(copy_to.tolist(), copy_from.tolist()):
             e = first_l[g]
             a, b = feats[ci_l[e]], feats[cj_l[e]]
             if not fo_l[e] and sim_l[e] >= entity_min and not evi.no_swap(a, b):
+                if same_art[g] and outcome[r] == 0:
+                    redo.append(g)
+                    continue
                 mine = evi.entity_evidence(a, b, t)
                 theirs = [x for x in evid[r] or () if x.kind == "entity"]
                 if mine != evi.mirrored(theirs):
@@ -701,8 +707,8 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
             key = (kinds[i], kinds[j], art[i] == art[j])
             got = tests.get(key)
             if got is None:
-                got = tests[key] = (specificity.shares_specific(a, b), _thin_below(a, b, -math.inf, t),
-                                    _unanchored(a) or _unanchored(b) or (_thin_overlap(a, b, t) and not agreeing_floors(a, b, t)))
+                vague = _unanchored(a) or _unanchored(b) or (_thin_overlap(a, b, t) and not agreeing_floors(a, b, t))
+                got = tests[key] = (specificity.shares_specific(a, b), _thin_below(a, b, -math.inf, t), vague)
             shares, thin, vague = got
             if not shares or (s < thin_min and thin):
                 continue  # as below: nothing specific shared; thin and below thin_match_min
