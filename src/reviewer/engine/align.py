@@ -697,7 +697,7 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
     out = []
     # issue 15 (speed): what the tests of one language ask of the two sentences alone, worked out
     # once per pair of kinds (sentences of one kind have equal features) and same-article or not
-    kinds = [f.kind if f.kind >= 0 else -1 - n for n, f in enumerate(feats)]
+    kinds = [k if (k := getattr(f, "kind", -1)) >= 0 else -1 - n for n, f in enumerate(feats)]  # -1: not known
     tests: dict[tuple[int, int, bool], tuple[bool, bool, bool]] = {}
     thin_min, gap = t.thin_match_min, t.unanchored_gap
     for m in matches:
