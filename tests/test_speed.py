@@ -787,3 +787,87 @@ def test_links_from_slot_descriptors_and_denials_by_tuning_identity():
     other = dataclasses.replace(TUNING, negation_min_sim=TUNING.negation_min_sim + 0.01)
     assert align._specific_denial_of(TUNING) is align._specific_denial_of(TUNING)
     assert align._specific_denial_of(other) is not align._specific_denial_of(TUNING)
+
+
+def _mirror_cluster():
+    """Sentences whose checks are symmetric or not: one count or two, a weekday, a date, names
+    swapped, words with antonyms ("acquitted" / "convicted"), a denial, a time of day."""
+    from reviewer.io.segment import segment
+    from reviewer.models import Article, Cluster
+
+    bodies = [
+        "Officials said 12 workers were evacuated in Riverton on Monday. The court in Eastport acquitted two "
+        "guards on Friday, Novak said. At least 30 people were hurt and 4 were missing after the bridge fell on March 3.",
+        "Officials said 15 workers were evacuated in Riverton on Monday. The court in Eastport convicted two "
+        "guards on Friday, Haddad said. At least 35 people were hurt and 6 were missing after the bridge fell on March 4.",
+        "Officials said 12 workers were evacuated in Millbrook on Tuesday. The court in Eastport did not convict "
+        "two guards on Friday, Novak said. The bridge fell at 4:37 a.m. on March 3, and 30 people were hurt.",
+        "Silva said 12 workers were evacuated in Riverton on Monday. Two guards were acquitted on Friday in "
+        "Eastport, Novak said. The bridge fell at 5:10 a.m. on March 3, and 31 people were hurt.",
+    ]
+    arts = [Article(id=f"m{k}", path="", body=b, date="2024-03-10") for k, b in enumerate(bodies)]
+    for art in arts:
+        art.sentences = segment(art.body)
+    return Cluster(arts)
+
+
+def test_a_decision_of_two_mirroring_sentences_is_the_other_orders_swapped():
+    """issue 15: evidence.mirrors: for two sentences of one language that both mirror, every
+    check but entity_evidence answers (b, a) with (a, b)'s finding, sides swapped; with that
+    one's finding swapped too, the whole decision is."""
+    from reviewer.config import AlignSettings
+    from reviewer.engine import align as align_mod
+    from reviewer.engine import evidence as evi
+    from reviewer.engine.features import build_features
+    from reviewer.engine.settings import TUNING
+
+    st = AlignSettings(semantic="off", within_article=True)
+    for cl in (_mirror_cluster(), _wire_cluster()):
+        feats = build_features(cl)
+        mirroring = [f for f in feats if evi.mirrors(f)]
+        assert 2 <= len(mirroring) < len(feats) or cl.articles[0].id == "w0"
+        checked = 0
+        for a in mirroring:
+            for b in mirroring:
+                if a is b or a.lang != b.lang:
+                    continue
+                for sims in ((0.3, 0.3), (0.55, 0.5), (0.9, 0.8)):
+                    for only_facts in (False, True):
+                        ab = align_mod._decide(a, b, sims, sims[0], only_facts, st, TUNING)
+                        ba = align_mod._decide(b, a, sims, sims[0], only_facts, st, TUNING)
+                        if evi.mirrored(evi.entity_evidence(a, b, TUNING)) != evi.entity_evidence(b, a, TUNING):
+                            continue  # the caller decides such a pair itself
+                        if ab is None:
+                            assert ba is None
+                        else:
+                            assert ba == (ab[0], evi.mirrored(ab[1]))
+                        checked += 1
+        assert checked > 50
+
+
+def test_mirrored_groups_change_no_link(monkeypatch):
+    """issue 15: the groups decided as their mirror's outcome, sides swapped, give the links of
+    deciding every group."""
+    import numpy as np
+
+    from reviewer.config import AlignSettings
+    from reviewer.engine import align as align_mod
+    from reviewer.io.articles import load_cluster
+
+    real = align_mod._mirror_groups
+    copied = []
+
+    def spy(*args):
+        got = real(*args)
+        copied.append(len(got[0]))
+        return got
+
+    none = np.zeros(0, dtype=np.int64)
+    for make in (lambda: load_cluster([SEEDS]), _wire_cluster, _mirror_cluster, _dated_cluster):
+        st = AlignSettings(semantic="off", within_article=True)
+        monkeypatch.setattr(align_mod, "_mirror_groups", spy)
+        fast = align_mod.align(make(), st)
+        monkeypatch.setattr(align_mod, "_mirror_groups", lambda *args: (none, none))
+        plain = align_mod.align(make(), st)
+        assert fast and fast == plain
+    assert sum(copied) > 0  # something was copied

@@ -17,6 +17,7 @@ Pipeline (features -> candidates -> evidence -> decision -> selection):
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable
 from dataclasses import replace
 from operator import itemgetter
@@ -41,9 +42,10 @@ from reviewer.engine.evidence import (
     sequence_evidence,
     distinct_figures,
 )
+from reviewer.engine import evidence as evi
 from reviewer.engine.features import SentFeatures, build_features, collector_paused, different_subjects
-from reviewer.engine.recall import (agreeing_floors, model_mutual_pairs, quoted_word_pairs, shared_measure, shared_time,
-                                    speaker_pairs)
+from reviewer.engine.recall import (HAS_EXACT_TIME, HAS_FLOORS, agreeing_floors, anchor_gates, model_mutual_pairs,
+                                    quoted_word_pairs, shared_measure, shared_time, speaker_pairs)
 from reviewer.engine.settings import TUNING, Tuning
 from reviewer.lang.en import UPDATE_PHRASES, UPDATE_WORDS
 from reviewer.models import Cluster, Evidence, Link, SentenceRef
@@ -149,11 +151,12 @@ def _decide_pairs(feats: list[SentFeatures], cand, kind: list[int], dates: list[
     group = np.empty(m, dtype=np.int64)
     group[order] = group_sorted
     ng = int(group_sorted[-1]) + 1
-    first = np.full(ng, m, dtype=np.int64)
-    np.minimum.at(first, group, np.arange(m, dtype=np.int64))
-    outcome = np.zeros(ng, dtype=np.int8)  # 0 nothing, 1 match, 2 conflict
-    score = np.zeros(ng)
-    lex_r = np.zeros(ng)
+    first = order[new]  # each group's first pair: lexsort is stable, a group's pairs keep their order
+    # per group (lists: set one by one, issue 15): 0 nothing, 1 match, 2 conflict; score; rounded
+    # lexical similarity of a match; evidence of a conflict
+    outcome: list[int] = [0] * ng
+    score: list[float] = [0.0] * ng
+    lex_r: list[float] = [0.0] * ng
     evid: list[list[Evidence] | None] = [None] * ng
     ci_l, cj_l = cand.i.tolist(), cand.j.tolist()
     sim_l, lex_l, fo_l, whole_l = cand.sim.tolist(), cand.lex.tolist(), cand.facts_only.tolist(), cand.whole.tolist()
@@ -187,6 +190,11 @@ def _decide_pairs(feats: list[SentFeatures], cand, kind: list[int], dates: list[
     ka, kb = kinds[ci[first]], kinds[cj[first]]
     before: list[tuple[int, int, float, float, list[Evidence] | None]] = []
     rest = ~_never_linked(art[ci[first]] == art[cj[first]], cand.lex[first], t)
+    # issue 15 (speed): a group whose mirror (the same two kinds the other way round, the same
+    # similarities) is decided takes the mirror's outcome, sides swapped, when the checks are
+    # symmetric for its two sentences (_mirror_groups)
+    copy_to, copy_from = _mirror_groups(feats, cols[:, first], rest, kinds)
+    rest[copy_to] = False
     if twocores.usable(int(rest.sum())):
         # Each text's caches (its counts' contexts, names, days: a third of the work) filled
         # here before the fork, by deciding first one group of each text on each side: else both
@@ -199,18 +207,91 @@ def _decide_pairs(feats: list[SentFeatures], cand, kind: list[int], dates: list[
     odd = (ka & 1).astype(bool)
     here, there = twocores.in_two(work, np.flatnonzero(rest & ~odd).tolist(), np.flatnonzero(rest & odd).tolist())
     here = before + here
-    for g, o, sc_g, lx, ev in here + there:
+    for g, o, sc_g, lx, found in here + there:
         outcome[g] = o
         score[g] = sc_g
         lex_r[g] = lx
-        evid[g] = ev
-    per = outcome[group]
+        evid[g] = found
+    if len(copy_to):
+        # entity_evidence reads an edit script, whose ties may break otherwise the other way
+        # round: where it runs, its finding for the group itself must be its mirror's, swapped
+        # (the only names it can give: persons and roles are one-sided, evidence.mirrors). A
+        # mirror inside one article that came to nothing may have had evidence that
+        # _within_repeats dropped, unknown here: such a group is decided itself.
+        entity_min = max(settings.match_threshold, t.entity_min_sim)
+        same_art = cols[2, first].tolist()
+        redo = []
+        for g, r in zip(copy_to.tolist(), copy_from.tolist()):
+            e = first_l[g]
+            a, b = feats[ci_l[e]], feats[cj_l[e]]
+            if not fo_l[e] and sim_l[e] >= entity_min and not evi.no_swap(a, b):
+                if same_art[g] and outcome[r] == 0:
+                    redo.append(g)
+                    continue
+                mine = evi.entity_evidence(a, b, t)
+                theirs = [x for x in evid[r] or () if x.kind == "entity"]
+                if mine != evi.mirrored(theirs):
+                    redo.append(g)
+                    continue
+            outcome[g] = outcome[r]
+            score[g] = score[r]
+            lex_r[g] = lex_r[r]
+            if evid[r] is not None:
+                evid[g] = evi.mirrored(evid[r])
+        for g, o, sc_g, lx, found in work(redo, twocores.no_check):
+            outcome[g] = o
+            score[g] = sc_g
+            lex_r[g] = lx
+            evid[g] = found
+    per = np.array(outcome, dtype=np.int8)[group]
+    score_a, lex_a = np.array(score), np.array(lex_r)
     at_m = np.flatnonzero(per == 1)
     gm = group[at_m]
-    matches.extend(zip(cand.i[at_m].tolist(), cand.j[at_m].tolist(), score[gm].tolist(), lex_r[gm].tolist()))
+    matches.extend(zip(cand.i[at_m].tolist(), cand.j[at_m].tolist(), score_a[gm].tolist(), lex_a[gm].tolist()))
     at_c = np.flatnonzero(per == 2)
     gc_ = group[at_c].tolist()
-    conflicts.extend(zip(cand.i[at_c].tolist(), cand.j[at_c].tolist(), score[gc_].tolist(), [evid[g] for g in gc_]))
+    conflicts.extend(zip(cand.i[at_c].tolist(), cand.j[at_c].tolist(), score_a[gc_].tolist(), [evid[g] for g in gc_]))
+
+
+def _mirror_groups(feats: list[SentFeatures], key: np.ndarray, rest: np.ndarray,
+                   kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Groups (``key``: their columns, kind of i, kind of j, same article, similarities, facts
+    only) whose outcome is their mirror's: the group of the same two kinds the other way round
+    with the same other columns, both to be decided (``rest``), the first kind of the mirror the
+    smaller; two sentences of one language for which every check but entity_evidence's is
+    symmetric (:func:`~reviewer.engine.evidence.mirrors`; the caller checks that one).
+    ``kinds``: each sentence's. Returns the groups to copy to and, for each, the group to copy
+    from."""
+    ng = key.shape[1]
+    none = np.zeros(0, dtype=np.int64)
+    if ng < 2:
+        return none, none
+    canon = key.copy()
+    canon[0] = np.minimum(key[0], key[1])
+    canon[1] = np.maximum(key[0], key[1])
+    order = np.lexsort(canon[::-1])
+    cs = canon[:, order]
+    twin = np.flatnonzero(np.all(cs[:, 1:] == cs[:, :-1], axis=0))  # the two orientations, side by side
+    if len(twin) == 0:
+        return none, none
+    g1, g2 = order[twin], order[twin + 1]
+    to = np.where(key[0, g1] > key[0, g2], g1, g2)
+    frm = np.where(key[0, g1] > key[0, g2], g2, g1)
+    ok = rest[to] & rest[frm] & (key[0, to] != key[1, to])
+    to, frm = to[ok], frm[ok]
+    if len(to) == 0:
+        return none, none
+    # per kind (its sentences have equal features): does it mirror, its language
+    ka, kb = key[0, to], key[1, to]
+    all_kinds, first_of = np.unique(kinds, return_index=True)
+    used = np.unique(np.concatenate([ka, kb]))
+    reps = [feats[i] for i in first_of[np.searchsorted(all_kinds, used)].tolist()]
+    mirror = np.array([evi.mirrors(f) for f in reps], dtype=bool)
+    codes = {lang: n for n, lang in enumerate(sorted({f.lang for f in reps}))}
+    lang = np.array([codes[f.lang] for f in reps], dtype=np.int64)
+    pa, pb = np.searchsorted(used, ka), np.searchsorted(used, kb)
+    sel = mirror[pa] & mirror[pb] & (lang[pa] == lang[pb])
+    return to[sel], frm[sel]
 
 
 def _never_linked(same_article: np.ndarray, lex: np.ndarray, t: Tuning) -> np.ndarray:
@@ -285,30 +366,64 @@ def _specific_denial_of(t: Tuning):
     return got[1]
 
 
+def _gates(f: SentFeatures, t: Tuning) -> int:
+    """The sentence's bits of evidence.gates and recall.anchor_gates, in one look-up per pair
+    side (issue 15): which checks can find something in a pair with it."""
+    got = f.memo.get("pair_gates")
+    if got is None:  # a sentence's memo is of one Tuning, as its counts' contexts are
+        got = f.memo["pair_gates"] = evi.gates(f) | anchor_gates(f, t)
+    return got
+
+
 def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only_facts: bool,
               settings: AlignSettings, t: Tuning) -> list[Evidence]:
+    # issue 15 (speed): a check that needs something on both sides (or on one) that a pair's
+    # gates say is missing is not called: it would return nothing (evidence.gates).
+    ga = a.memo.get("pair_gates")
+    if ga is None:
+        ga = _gates(a, t)
+    gb = b.memo.get("pair_gates")
+    if gb is None:
+        gb = _gates(b, t)
+    both = ga & gb
     evidence: list[Evidence] = []
-    if a.years == b.years and a.other_event == b.other_event:
-        evidence += count_evidence(a, b, sim, settings.match_threshold, t)
     if a.other_event == b.other_event:
-        evidence += [e for e in date_evidence(a, b, sim, t) if a.years == b.years or e.kind == "date"]
-        evidence += time_evidence(a, b, sim, t)  # issue 12: times of day
-        evidence += year_evidence(a, b, sim, settings.match_threshold)  # issue 12: one thing, two years
-    evidence += given_name_evidence(a, b)
+        same_years = a.years == b.years
+        if same_years:
+            evidence += count_evidence(a, b, sim, settings.match_threshold, t)
+        found = date_evidence(a, b, sim, t)
+        if found:
+            evidence += found if same_years else [e for e in found if e.kind == "date"]
+        if both & _HAS_TIME:
+            evidence += time_evidence(a, b, sim, t)  # issue 12: times of day
+        if both & _YEARS:
+            evidence += year_evidence(a, b, sim, settings.match_threshold)  # issue 12: one thing, two years
+    if both & _NAMED:
+        evidence += given_name_evidence(a, b)
     if only_facts:
         return [e for e in evidence if e.kind in _FACT_KINDS or e.kind == "entity"]
     if sim >= t.negation_min_sim:
-        evidence += negation_evidence(a, b, sim, t, keep=_specific_denial_of(t))  # issue 12: of a specific word
-        evidence += sequence_evidence(a, b, sim, t)  # issue 12: "at the same time" / "broke first"
-    if sim >= max(settings.match_threshold, t.entity_min_sim):
-        roles = role_mismatch(a, b)
+        if (ga | gb) & _HAS_DENIAL:
+            evidence += negation_evidence(a, b, sim, t, keep=_specific_denial_of(t))  # issue 12: of a specific word
+        if both & _HAS_ORDER:
+            evidence += sequence_evidence(a, b, sim, t)  # issue 12: "at the same time" / "broke first"
+    if sim >= settings.match_threshold and sim >= t.entity_min_sim:
+        roles = role_mismatch(a, b) if both & _HAS_ROLES else None
         if roles:
             (sa, sb) = roles
             evidence.append(Evidence("entity", a.text[sa[0]:sa[1]], b.text[sb[0]:sb[1]], sa, sb))
         evidence += entity_evidence(a, b, t)
-        evidence += antonym_evidence(a, b, t)
-        evidence += relation_evidence(a, b, t)  # issue 12: "inside" / "outside" the same place
+        if ga & _HAS_ANTONYM:
+            evidence += antonym_evidence(a, b, t)
+        if both & _HAS_RELATION:
+            evidence += relation_evidence(a, b, t)  # issue 12: "inside" / "outside" the same place
     return _dedupe(evidence)
+
+
+_HAS_TIME, _HAS_DENIAL, _HAS_ORDER, _HAS_ROLES, _HAS_ANTONYM, _HAS_RELATION = (
+    evi.HAS_TIME, evi.HAS_DENIAL, evi.HAS_ORDER, evi.HAS_ROLES, evi.HAS_ANTONYM, evi.HAS_RELATION)
+_YEARS = evi.HAS_YEARS | evi.ONE_BOUND_YEAR
+_NAMED = evi.HAS_PERSONS | evi.HAS_ORG_ROLES
 
 
 def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
@@ -347,9 +462,11 @@ def _decide(a: SentFeatures, b: SentFeatures, sims: tuple[float, float], lex_sim
     # ("Ostrava signed striker Mansouri" / "Ostrava also signed goalkeeper Hruby").
     if sim < t.names_penalty_below and different_subjects(a, b):
         sim -= t.names_penalty
-    if role_mismatch(a, b):
+    both = _gates(a, t) & _gates(b, t)
+    if both & evi.HAS_ROLES and role_mismatch(a, b):
         return None  # two different people in the same role: not the same claim
-    if same_figure(a, b, sim, settings.match_threshold, t) or agreeing_floors(a, b, t) or shared_time(a, b, t):  # issue 12
+    if same_figure(a, b, sim, settings.match_threshold, t) or (both & HAS_FLOORS and agreeing_floors(a, b, t)) or \
+            (both & HAS_EXACT_TIME and shared_time(a, b, t)):  # issue 12
         sim = min(1.0, max(sim, settings.match_threshold) + t.figure_bonus)
     elif distinct_figures(a, b, t):
         return None  # figures of two different parts or people, and none in common: not one claim
@@ -632,9 +749,27 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
     art = [f.art for f in feats]
     best = _best_scores(art, matches) if best is None else best
     out = []
+    # issue 15 (speed): what the tests of one language ask of the two sentences alone, worked out
+    # once per pair of kinds (sentences of one kind have equal features) and same-article or not
+    kinds = [k if (k := getattr(f, "kind", -1)) >= 0 else -1 - n for n, f in enumerate(feats)]  # -1: not known
+    tests: dict[tuple[int, int, bool], tuple[bool, bool, bool]] = {}
+    thin_min, gap = t.thin_match_min, t.unanchored_gap
     for m in matches:
         i, j, s, _lex = m
         a, b = feats[i], feats[j]
+        if a.lang == b.lang:
+            key = (kinds[i], kinds[j], art[i] == art[j])
+            got = tests.get(key)
+            if got is None:
+                vague = _unanchored(a) or _unanchored(b) or (_thin_overlap(a, b, t) and not agreeing_floors(a, b, t))
+                got = tests[key] = (specificity.shares_specific(a, b), _thin_below(a, b, -math.inf, t), vague)
+            shares, thin, vague = got
+            if not shares or (s < thin_min and thin):
+                continue  # as below: nothing specific shared; thin and below thin_match_min
+            if vague and max(best[(i, art[j])], best[(j, art[i])]) - s >= gap:
+                continue  # as below: a vague or thin pair beside someone's clearly better partner
+            out.append(m)
+            continue
         if a.lang != b.lang and max(best[(i, art[j])], best[(j, art[i])]) - s >= t.xl_far_gap and \
                 not _same_figure_across(a, b):
             continue  # issue 12: far below one side's best, no figure in common: a look-alike on the topic

@@ -487,20 +487,48 @@ def counts_disagree(ca: Count, cb: Count, t: Tuning) -> bool:
     return False
 
 
-def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: float, t: Tuning) -> list[Evidence]:
-    def conflict(ca: Count, cb: Count) -> bool:
-        return counts_disagree(ca, cb, t)
+# issue 15 (speed): whether two counts disagree (:func:`counts_disagree`) reads their values,
+# never their spans; a sentence's list of count values gets one small int (its signature, the
+# ids only ever grow, as _TERM_IDS'), and the disagreements of two signatures are worked out once
+# per Tuning object (found by identity: hashing a Tuning is slow) and looked up by every pair.
+_COUNT_SIGS: dict[tuple, int] = {}
+_NEXT_SIG = itertools.count(1)
+_DISAGREE: dict[int, tuple[Tuning, dict]] = {}
+_DISAGREE_MAX = 1 << 19  # pairs of signatures kept per Tuning before the table starts again
 
+
+def _count_sig(f: SentFeatures) -> int:
+    got = f.memo.get("count_sig")
+    if got is None:
+        key = tuple((c.lo, c.hi, c.head, c.exact, c.weak, c.pre, c.unit, c.vague) for c in f.counts)
+        got = f.memo["count_sig"] = _COUNT_SIGS.get(key) or _COUNT_SIGS.setdefault(key, next(_NEXT_SIG))
+    return got
+
+
+def _disagreements(a: SentFeatures, b: SentFeatures, t: Tuning) -> tuple[bool, tuple[tuple[bool, ...], ...]]:
+    """Whether some count of ``a`` disagrees with some count of ``b``, and per count of ``a`` per
+    count of ``b`` whether they do (:func:`counts_disagree`)."""
+    got = _DISAGREE.get(id(t))
+    if got is None or got[0] is not t:
+        if len(_DISAGREE) > 8:
+            _DISAGREE.clear()
+        got = _DISAGREE[id(t)] = (t, {})
+    table = got[1]
+    key = (_count_sig(a), _count_sig(b))
+    found = table.get(key)
+    if found is None:
+        if len(table) > _DISAGREE_MAX:
+            table.clear()
+        rows = tuple(tuple(counts_disagree(ca, cb, t) for cb in b.counts) for ca in a.counts)
+        found = table[key] = (any(map(any, rows)), rows)
+    return found
+
+
+def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: float, t: Tuning) -> list[Evidence]:
     if not (a.counts and b.counts):
         return []  # no pair of counts (issue 15: most pairs)
-    for ca in a.counts:
-        for cb in b.counts:
-            if counts_disagree(ca, cb, t):
-                break
-        else:
-            continue
-        break
-    else:
+    some, dis = _disagreements(a, b, t)
+    if not some:
         return _distance_roles(a, b, sim, match_threshold, t)  # else only a conflicting pair of counts can give evidence
     out: list[Evidence] = []
     used_a: set[int] = set()
@@ -522,12 +550,12 @@ def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold
                 used_b.add(ib)
     # A count that agrees with a count of the other sentence settles that slot.
     for ia, ib in pairs:
-        if not conflict(a.counts[ia], b.counts[ib]):
+        if not dis[ia][ib]:
             used_a.add(ia)
             used_b.add(ib)
     for ia, ib in pairs:
         ca, cb = a.counts[ia], b.counts[ib]
-        if ia in used_a or ib in used_b or not conflict(ca, cb):
+        if ia in used_a or ib in used_b or not dis[ia][ib]:
             continue
         kind = "number" if (ca.exact or ca.weak) and (cb.exact or cb.weak) else "quantity"
         out.append(Evidence(kind, a.text[ca.span[0]:ca.span[1]], b.text[cb.span[0]:cb.span[1]], ca.span, cb.span))
@@ -642,14 +670,24 @@ def _day_forms(f: SentFeatures) -> tuple[int, frozenset[int], bool, tuple[tuple,
     return got
 
 
+def _kind_agrees(fa: tuple, fb: tuple, kind: str) -> bool:
+    """:func:`_dates_agree` for one kind, from two sentences' :func:`_day_forms`."""
+    if kind == "weekday":
+        return not fa[1].isdisjoint(fb[1])
+    return fa[2] or fb[2] or any(not (x[1] < y[0] or y[1] < x[0]) for x in fa[3] for y in fb[3])
+
+
 def _days_agree(a: SentFeatures, b: SentFeatures) -> tuple[str, ...] | None:
     """The kinds of days both sentences name, in date_evidence's order, or None when there are
     none or when each kind has a pair of days that agree (:func:`_dates_agree`)."""
-    m = _day_forms(a)[0] & _day_forms(b)[0]
+    fa, fb = _day_forms(a), _day_forms(b)
+    m = fa[0] & fb[0]
     if not m:
         return None  # nothing to compare (issue 15: most pairs)
+    if m == 1:  # weekdays only (issue 15: the usual case, in one look)
+        return None if not fa[1].isdisjoint(fb[1]) else _DAY_KINDS[1]
     kinds = _DAY_KINDS[m]
-    return None if _dates_agree(a, b, kinds) else kinds  # None: each kind has a day both name
+    return None if all(_kind_agrees(fa, fb, k) for k in kinds) else kinds  # None: each kind has a day both name
 
 
 def date_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:
@@ -663,14 +701,20 @@ def date_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> li
     if sa and sb and sa != sb:
         return out  # preliminary results on one day, the official ones on another: two announcements
     for kind in kinds:
+        # every pair of days of this kind disagrees: the compact forms' answer (_dates_agree),
+        # already known when the pair names one kind of day (issue 15)
+        if len(kinds) > 1 and _kind_agrees(_day_forms(a), _day_forms(b), kind):
+            continue
         da_list = a.event_dates[kind]
         db_list = b.event_dates[kind]
-        if any(not dates_conflict(da, db) for da in da_list for db in db_list):
-            continue
-        pairs = [(x, y) for x in da_list for y in db_list]
-        overlap, neg_n = max((len(local_terms(a, da.span, r) & local_terms(b, db.span, r)), -n)
-                             for n, (da, db) in enumerate(pairs))
-        da, db = pairs[-neg_n]
+        if len(da_list) == 1 and len(db_list) == 1:  # issue 15: most pairs
+            da, db = da_list[0], db_list[0]
+            overlap = len(local_terms(a, da.span, r) & local_terms(b, db.span, r))
+        else:
+            pairs = [(x, y) for x in da_list for y in db_list]
+            overlap, neg_n = max((len(local_terms(a, da.span, r) & local_terms(b, db.span, r)), -n)
+                                 for n, (da, db) in enumerate(pairs))
+            da, db = pairs[-neg_n]
         if overlap == 0 and sim < t.date_min_sim:
             continue
         out.append(Evidence(kind, a.text[da.span[0]:da.span[1]], b.text[db.span[0]:db.span[1]], da.span, db.span))
@@ -1108,3 +1152,70 @@ def role_mismatch(a: SentFeatures, b: SentFeatures) -> tuple[tuple[int, int], tu
         if not (names_a & b.bag) and not (names_b & a.bag):
             return span_a, span_b
     return None
+
+
+# issue 15 (speed): what a sentence has for each check that needs something on one side or on
+# both, as bits of one int worked out once per sentence (:func:`gates`): a pair whose bits rule a
+# check out skips the call, which would find nothing. Most pairs of a dense cluster have none.
+HAS_TIME = 1  # times of day (time_evidence: both)
+HAS_YEARS = 2  # years other than the article's (year_evidence: both)
+ONE_BOUND_YEAR = 4  # exactly one year bounding a span (_bound_year_evidence: both)
+HAS_PERSONS = 8  # surnames with a given name (given_name_evidence: both)
+HAS_ORG_ROLES = 16  # roles in a named body (org_role_evidence: both)
+HAS_DENIAL = 32  # negated terms (negation_evidence: either)
+HAS_ORDER = 64  # "at the same time" / "broke first" (sequence_evidence: both)
+HAS_ROLES = 128  # a role and its holder's names (role_mismatch: both)
+HAS_ANTONYM = 256  # a term with antonyms (antonym_evidence: the first sentence)
+HAS_RELATION = 512  # "inside" / "outside" the same thing (relation_evidence: both)
+
+
+def gates(f: SentFeatures) -> int:
+    """The ``HAS_*`` bits of a sentence (see above), computed on first use."""
+    got = f.memo.get("gates")
+    if got is None:
+        got = f.memo["gates"] = (
+            (HAS_TIME if _clock_times(f) else 0) | (HAS_YEARS if f.years else 0)
+            | (ONE_BOUND_YEAR if len(_bound_years(f)) == 1 else 0) | (HAS_PERSONS if f.persons else 0)
+            | (HAS_ORG_ROLES if org_roles(f) else 0) | (HAS_DENIAL if f.negated else 0)
+            | (HAS_ORDER if _order(f) else 0) | (HAS_ROLES if f.roles else 0)
+            | (HAS_ANTONYM if _antonym_terms(f, antonyms()) else 0) | (HAS_RELATION if _relations(f) else 0))
+    return got
+
+
+# issue 15 (speed): the facts whose checks may answer (a, b) and (b, a) otherwise than with the two
+# sides swapped: they read one side first (antonyms, denials, persons, roles) or pick one of
+# several facts (times, years, relations, order words).
+_ONE_SIDED = (HAS_TIME | HAS_YEARS | ONE_BOUND_YEAR | HAS_PERSONS | HAS_ORG_ROLES | HAS_DENIAL | HAS_ORDER
+              | HAS_ROLES | HAS_RELATION)
+
+
+def mirrors(f: SentFeatures) -> bool:
+    """Does every check answer a pair of this sentence and another one that :func:`mirrors` too,
+    in either order, with the same finding, its two sides swapped (when :func:`no_swap` holds
+    for the pair)? At most one count, a plain number (not vague, not "a": whether two counts
+    disagree, fill one slot, give one figure is then symmetric), at most one day of each kind (no
+    pick among several), none of the one-sided facts above, and at most one term with antonyms,
+    whose antonyms have it as theirs (then :func:`antonym_evidence` finds the one pair of terms
+    there is from either side). Computed on first use."""
+    got = f.memo.get("mirrors")
+    if got is None:
+        ant = antonyms()
+        terms = _antonym_terms(f, ant)
+        got = f.memo["mirrors"] = (len(f.counts) <= 1 and all(c.exact and not c.vague and not c.weak for c in f.counts)
+                                   and all(len(v) <= 1 for v in f.event_dates.values())
+                                   and not gates(f) & _ONE_SIDED and len(terms) <= 1
+                                   and all(x in ant.get(y, ()) for _k, x in terms for y in ant[x]))
+    return got
+
+
+def no_swap(a: SentFeatures, b: SentFeatures) -> bool:
+    """:func:`entity_evidence` finds nothing in either order: one side has no name that the
+    other lacks (its edit script, which may break ties one way, is never read)."""
+    _ia, _sa, set_a, names_a, _ids_a = _term_run(a)
+    _ib, _sb, set_b, names_b, _ids_b = _term_run(b)
+    return names_a <= set_b or names_b <= set_a
+
+
+def mirrored(evidence: list[Evidence]) -> list[Evidence]:
+    """The same findings with the two sentences' sides swapped."""
+    return [Evidence(e.kind, e.b, e.a, e.b_span, e.a_span, e.note) for e in evidence]

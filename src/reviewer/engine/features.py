@@ -239,7 +239,7 @@ def build_features(cluster: Cluster, t: Tuning = TUNING) -> list[SentFeatures]:
         key_f = (s.text, s.lang, bases[ai], tuple(lfs))
         first = built.get(key_f)
         if first is not None:
-            feats.append(replace(first, art=ai, idx=s.index))
+            feats.append(_repeat(first, ai, s.index))
             continue
         terms: list[str | None] = []
         names: list[bool] = []
@@ -269,6 +269,36 @@ def build_features(cluster: Cluster, t: Tuning = TUNING) -> list[SentFeatures]:
         feats.append(f)
         built[key_f] = f
     return feats
+
+
+def _repeat_maker():
+    """``replace(first, art=art, idx=idx)``: a sentence's features for a repeat of its text (the
+    same objects in every other field), a few times faster (issue 15: thousands of repeats on
+    wire copy): a new object's slots set through their descriptors; the plain replace whenever
+    SentFeatures is not the slotted dataclass without __post_init__ that this relies on."""
+    import dataclasses
+
+    names = tuple(f.name for f in dataclasses.fields(SentFeatures))
+    if getattr(SentFeatures, "__slots__", None) != names or hasattr(SentFeatures, "__post_init__") or \
+            not all(f.init for f in dataclasses.fields(SentFeatures)):
+        return lambda first, art, idx: replace(first, art=art, idx=idx)
+    new = object.__new__
+    rest = [(getattr(SentFeatures, n).__get__, getattr(SentFeatures, n).__set__)
+            for n in names if n not in ("art", "idx")]
+    set_art, set_idx = SentFeatures.art.__set__, SentFeatures.idx.__set__
+
+    def make(first: SentFeatures, art: int, idx: int) -> SentFeatures:
+        f = new(SentFeatures)
+        set_art(f, art)
+        set_idx(f, idx)
+        for get, put in rest:
+            put(f, get(first))
+        return f
+
+    return make
+
+
+_repeat = _repeat_maker()
 
 
 _OWN_NEGATION = frozenset({"es", "pt", "fr", "it", "de"})  # the languages whose cues lang/ tables list

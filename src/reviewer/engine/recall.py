@@ -471,3 +471,14 @@ def clause_agreement(feats: list[SentFeatures], ci: np.ndarray, cj: np.ndarray, 
                     best = max(best, lex + t.agree_sem_weight * sem)
         out[k] = min(t.clause_agree_cap, best)
     return out
+
+
+# issue 15 (speed): bits of :func:`anchor_gates`, beside evidence.gates' (see there).
+HAS_FLOORS = 1 << 16  # tolls given as a floor (agreeing_floors: both)
+HAS_EXACT_TIME = 1 << 17  # a time of day to the minute (shared_time: both)
+
+
+def anchor_gates(f: SentFeatures, t: Tuning) -> int:
+    """HAS_FLOORS and HAS_EXACT_TIME of a sentence: a pair lacking one on either side gets
+    False from :func:`agreeing_floors` or :func:`shared_time`, without the call."""
+    return (HAS_FLOORS if f.counts and _floors(f, t) else 0) | (HAS_EXACT_TIME if _exact_times(f) else 0)
