@@ -445,7 +445,8 @@ def test_candidates_by_text_equal_the_plain_ones_on_wire_copy(monkeypatch):
     tight = dataclasses.replace(TUNING, block_budget=700)
     picks = [[0, 3, 5, 7, 9], [1, 4, 6, 8], [0, 3, 5, 7, 9, 0], [2, 4, 5, 8], [0, 3, 6, 7], [1, 3, 5, 9]]
     for within in (False, True):
-        for t in (TUNING, tight, dataclasses.replace(TUNING, per_sentence=2, per_article=1)):
+        # copies_share above 1: the budget stays 2 (copies would widen it to one place per other article)
+        for t in (TUNING, tight, dataclasses.replace(TUNING, per_sentence=2, per_article=1, copies_share=2.0)):
             (fast, plain), feats = _both_paths(monkeypatch, _repeating_cluster(picks, [0, 0, 1, 1, 0, 2]), within, t)
             assert fast == plain and len(fast[0]) > 0
             same_text = [(i, j) for i, j in zip(fast[0], fast[1]) if feats[i].text == feats[j].text]

@@ -766,7 +766,8 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
             shares, thin, vague = got
             if not shares or (s < thin_min and thin):
                 continue  # as below: nothing specific shared; thin and below thin_match_min
-            if vague and max(best[(i, art[j])], best[(j, art[i])]) - s >= gap:
+            if vague and max(best[(i, art[j])], best[(j, art[i])]) - s >= gap and \
+                    not _vague_sides_choice(a, b, s, best, art, i, j, t):
                 continue  # as below: a vague or thin pair beside someone's clearly better partner
             out.append(m)
             continue
