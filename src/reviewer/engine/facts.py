@@ -44,6 +44,7 @@ from reviewer.lang.en import (
     STATE_HEDGES,
     STATE_TERMS,
     THOUSANDS_SPACES,
+    TALLY_WORDS,
     TOLL_VERBS,
     TIME_UNITS,
     UNITS,
@@ -309,6 +310,10 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
     if not head and value is not None and "toll" in words[max(0, i - toll_reach):i]:
         head = ["person", "die"]  # "the death toll at 9", "the toll rose to 12": a count of the dead
         last = j
+    if not head and value is not None and i > 0 and words[i - 1] in TOLL_VERBS:
+        named = _tally_of(toks, words, terms, i, text)
+        if named:
+            head, last = named, j  # "lowered the number of confirmed dead to 38": a count of the dead
     if not head and value is not None and words[i] not in ("a", "an"):
         b = i - 1
         while b >= 1 and words[b] in COUNT_LEAD_WORDS:
@@ -318,6 +323,22 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
             head = [terms[b - 1]]  # "a crew of 14", "a fleet of about 30": the thing named before "of"
             last = j
     return head, last, k
+
+
+def _tally_of(toks: list[Tok], words: list[str], terms: list[str | None], i: int, text: str) -> list[str]:
+    """The head of "the number of dead rose to N", "put the tally of injured at N" (issue 12,
+    stop 24): a tally word (TALLY_WORDS), "of", then what happened to the people it counts,
+    a few words before the figure's verb in the same clause; people in general with that fate.
+    Only a fate (STATE_TERMS) is read: "the number of ships ... to N" may name where they go."""
+    for b in range(i - 2, max(0, i - 1 - TOLL_REACH_PLAIN), -1):
+        if re.search(r"[,;:.!?()]", text[toks[b][2]:toks[b + 1][1]]):
+            return []  # not past a comma: another clause
+        if words[b] in TALLY_WORDS and b + 1 < i and words[b + 1] == "of":
+            for m in range(b + 2, min(b + 5, i - 1)):
+                if terms[m] in STATE_TERMS:
+                    return ["person", terms[m]]  # type: ignore[list-item]
+            return []
+    return []
 
 
 def _not_a_count(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j: int, k: int,
