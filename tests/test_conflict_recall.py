@@ -50,3 +50,57 @@ def test_number_of_things_to_n_is_not_a_toll():
     got = conflicts("Engineers cut the number of open lanes to 2 after the landslide.",
                     "County officials put the death toll of the landslide at 23.")
     assert not got
+
+
+# --- round counts ("una treintena") and floors ("more than 70") across languages ----------
+
+from reviewer.engine.xfacts import read_facts, xl_evidence  # noqa: E402
+from reviewer.lang.numbers import read_numbers  # noqa: E402
+
+
+@pytest.mark.parametrize("text, lang, value, said", [
+    ("El alud dejó una treintena de heridos en el valle.", "es", 30, "una treintena"),
+    ("Les secours ont soigné une « vingtaine » de blessés.", "fr", 20, "une « vingtaine"),
+    ("Nel crollo sono rimasti feriti una ventina di operai.", "it", 20, "una ventina"),
+    ("O incêndio deixou uma dezena de feridos.", "pt", 10, "uma dezena"),
+    ("Bei dem Brand wurden ein Dutzend Menschen verletzt.", "de", 12, "ein Dutzend"),
+])
+def test_round_count_nouns_are_hedged_numbers(text, lang, value, said):
+    got = [m for m in read_numbers(text, lang) if m.value == value]
+    assert got and got[0].approx and text[got[0].start:got[0].end] == said
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("La treintena del pueblo se reunió en la plaza.", "es"),  # no article: not a count
+    ("Le navire a été placé en quarantaine au port.", "fr"),  # quarantine, not forty
+    ("El barco pasó una cuarentena de 14 días.", "es"),
+])
+def test_round_count_words_that_are_not_counts(text, lang):
+    assert all(m.value not in (30, 40) for m in read_numbers(text, lang))
+
+
+def test_round_count_disagrees_across_languages():
+    ev = xl_evidence("El alud dejó una treintena de heridos en el valle.", "es",
+                     "The avalanche left 12 people injured in the valley.", "en")
+    assert [(e.a, e.b) for e in ev] == [("una treintena", "12")]
+
+
+def test_round_count_agrees_with_a_close_figure():
+    assert not xl_evidence("El alud dejó una treintena de heridos en el valle.", "es",
+                           "The avalanche left 32 people injured in the valley.", "en")
+
+
+def test_floor_against_a_hedged_figure_disagrees():
+    ev = xl_evidence("Les secours comptent une soixantaine de morts.", "fr",
+                     "Rescuers said more than 80 people had died.", "en")
+    assert ev and ev[0].kind == "quantity"
+
+
+def test_floor_against_an_exact_figure_or_a_floor_reads_as_before():
+    # "more than 80" and "90 dead" agree; "at least 80" and "at least 50": two reports' figures
+    assert not xl_evidence("Rescuers said more than 80 people had died.", "en",
+                           "Los socorristas contaron 90 muertos.", "es")
+    assert xl_evidence("Rescuers said at least 80 people had died.", "en",
+                       "Los socorristas contaron al menos 50 muertos.", "es")
+    fact = [f for f in read_facts("Rescuers said more than 80 people had died.", "en") if f.kind == "count"][0]
+    assert fact.floor and fact.value == 80 and fact.approx

@@ -20,6 +20,9 @@ APPROX_CUES = ("about", "around", "nearly", "almost", "some", "approximately", "
                "more than", "over", "at least", "less than", "fewer than", "up to", "under",
                "an estimated", "estimated", "close to", "upwards of", "in excess of", "no fewer than",
                "no more than", "at most", "above", "below")
+# Issue 12/14 (stop 24): the APPROX_CUES that make a figure a floor ("more than 70"): the figure
+# known then, read as [N, N * toll_floor_span] by engine.xfacts, as the English engine reads tolls.
+FLOOR_CUES = ("more than", "over", "at least", "upwards of", "in excess of", "no fewer than", "above")
 MONTHS_CAPITALISED = True  # "may" and "march" are verbs too: only "May", "March" are months
 DATE_LINKS = ("of",)  # "5th of May"
 MONTH_FIRST = True  # "May 5, 2023" (and "5 May 2023")

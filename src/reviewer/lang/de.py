@@ -14,6 +14,9 @@ ORDINAL_SUFFIXES = ()  # "5." is told apart by the dates reader
 APPROX_CUES = ("rund", "etwa", "circa", "ca.", "zirka", "fast", "knapp", "mehr als", "über",
                "mindestens", "weniger als", "bis zu", "gut", "annähernd", "ungefähr", "beinahe",
                "nahezu", "schätzungsweise", "an die", "um die")
+# Issue 12/14 (stop 24): the APPROX_CUES that make a figure a floor ("more than 70"): the figure
+# known then, read as [N, N * toll_floor_span] by engine.xfacts, as the English engine reads tolls.
+FLOOR_CUES = ("mehr als", "über", "mindestens")
 WEEKDAYS = {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
             "samstag": 5, "sonnabend": 5, "sonntag": 6}
 MONTHS = {"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5,
@@ -96,3 +99,6 @@ DISTANCE_LEFT_AFTER = ("vor", "entfernt", "außerhalb")
 # (engine.xfacts._after_toll): the toll words (prefixes) and the words right before such a figure.
 TOLL_WORDS = ("todeszahl", "opferzahl", "todesopferzahl", "totenzahl", "zahl der toten")
 TOLL_VERBS = ("auf", "bei", "erreichte", "über")
+# Issue 12/14 (stop 24): nouns of a round, approximate count, read as a hedged number after an
+# indefinite article ("ein Dutzend Verletzte"; lang.numbers); the plural forms stay VAGUE_COUNTS.
+ROUND_COUNTS = {"dutzend": 12}

@@ -13,6 +13,9 @@ ORDINAL_SUFFIXES = ("º", "ª", ".º", ".ª", "er", "ro", "do", "to", "vo", "no"
 APPROX_CUES = ("casi", "cerca de", "alrededor de", "unos", "unas", "aproximadamente", "más de",
                "menos de", "al menos", "por lo menos", "hasta", "en torno a", "poco más de",
                "poco menos de", "aprox.", "un estimado de", "como mínimo", "como máximo")
+# Issue 12/14 (stop 24): the APPROX_CUES that make a figure a floor ("more than 70"): the figure
+# known then, read as [N, N * toll_floor_span] by engine.xfacts, as the English engine reads tolls.
+FLOOR_CUES = ("más de", "al menos", "por lo menos", "como mínimo", "poco más de")
 WEEKDAYS = {"lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4,
             "sábado": 5, "sabado": 5, "domingo": 6}
 MONTHS = {"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
@@ -92,3 +95,7 @@ DISTANCE_LEFT_AROUND = (("a", "de"), ("a", "del"))
 # (engine.xfacts._after_toll): the toll words (prefixes) and the words right before such a figure.
 TOLL_WORDS = ("balance", "cifra de muertos", "cifra de fallecidos")
 TOLL_VERBS = ("a", "en", "de", "alcanzó", "superó")
+# Issue 12/14 (stop 24): nouns of a round, approximate count, read as a hedged number after an
+# indefinite article ("una treintena de heridos"; lang.numbers); the plural forms stay VAGUE_COUNTS.
+ROUND_COUNTS = {"decena": 10, "docena": 12, "quincena": 15, "veintena": 20, "treintena": 30,  # not "cuarentena": quarantine
+                "cincuentena": 50, "centenar": 100, "millar": 1_000}

@@ -13,6 +13,9 @@ ORDINAL_SUFFIXES = ("er", "re", "e", "ème", "eme", "ᵉ", "ᵉʳ")
 APPROX_CUES = ("environ", "près de", "presque", "quelque", "quelques", "plus de", "moins de",
                "au moins", "jusqu'à", "jusqu’à", "autour de", "approximativement", "quasiment",
                "pas moins de", "une estimation de", "au bas mot")
+# Issue 12/14 (stop 24): the APPROX_CUES that make a figure a floor ("more than 70"): the figure
+# known then, read as [N, N * toll_floor_span] by engine.xfacts, as the English engine reads tolls.
+FLOOR_CUES = ("plus de", "au moins", "pas moins de", "au bas mot")
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
             "dimanche": 6}
 MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
@@ -93,3 +96,7 @@ DISTANCE_LEFT_AROUND = (("à", "de"), ("à", "du"), ("à", "des"))
 # (engine.xfacts._after_toll): the toll words (prefixes) and the words right before such a figure.
 TOLL_WORDS = ("bilan",)
 TOLL_VERBS = ("à", "de", "atteint", "dépassé", "franchi")
+# Issue 12/14 (stop 24): nouns of a round, approximate count, read as a hedged number after an
+# indefinite article ("une soixantaine de morts"; lang.numbers); the plural forms stay VAGUE_COUNTS.
+ROUND_COUNTS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,  # not "quarantaine"
+                "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1_000}

@@ -13,6 +13,9 @@ ORDINAL_SUFFIXES = ("º", "ª", "°")
 APPROX_CUES = ("circa", "quasi", "oltre", "almeno", "più di", "meno di", "fino a", "intorno a",
                "intorno ai", "attorno a", "quasi", "pressoché", "all'incirca", "poco più di",
                "poco meno di", "una stima di")
+# Issue 12/14 (stop 24): the APPROX_CUES that make a figure a floor ("more than 70"): the figure
+# known then, read as [N, N * toll_floor_span] by engine.xfacts, as the English engine reads tolls.
+FLOOR_CUES = ("oltre", "almeno", "più di", "poco più di")
 WEEKDAYS = {"lunedì": 0, "lunedi": 0, "martedì": 1, "martedi": 1, "mercoledì": 2, "mercoledi": 2,
             "giovedì": 3, "giovedi": 3, "venerdì": 4, "venerdi": 4, "sabato": 5, "domenica": 6}
 MONTHS = {"gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "giugno": 6,
@@ -90,3 +93,7 @@ DISTANCE_LEFT_AROUND = (("a", "da"), ("a", "dal"), ("a", "dalla"))
 # (engine.xfacts._after_toll): the toll words (prefixes) and the words right before such a figure.
 TOLL_WORDS = ("bilancio",)
 TOLL_VERBS = ("a", "di", "raggiunto", "superato")
+# Issue 12/14 (stop 24): nouns of a round, approximate count, read as a hedged number after an
+# indefinite article ("una ventina di feriti"; lang.numbers); the plural forms stay VAGUE_COUNTS.
+ROUND_COUNTS = {"decina": 10, "dozzina": 12, "quindicina": 15, "ventina": 20, "trentina": 30,
+                "quarantina": 40, "cinquantina": 50, "sessantina": 60, "centinaio": 100, "migliaio": 1_000}

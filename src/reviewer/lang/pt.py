@@ -14,6 +14,9 @@ ORDINAL_SUFFIXES = ("º", "ª", ".º", ".ª", "°")
 APPROX_CUES = ("cerca de", "quase", "mais de", "pelo menos", "menos de", "até", "aproximadamente",
                "por volta de", "uns", "umas", "perto de", "em torno de", "ao menos", "no mínimo",
                "no máximo")
+# Issue 12/14 (stop 24): the APPROX_CUES that make a figure a floor ("more than 70"): the figure
+# known then, read as [N, N * toll_floor_span] by engine.xfacts, as the English engine reads tolls.
+FLOOR_CUES = ("mais de", "pelo menos", "ao menos", "no mínimo")
 # The bare "segunda"/"terça"... are also ordinals: only the "-feira" forms are weekdays.
 WEEKDAYS = {"segunda-feira": 0, "terça-feira": 1, "terca-feira": 1, "quarta-feira": 2,
             "quinta-feira": 3, "sexta-feira": 4, "sábado": 5, "sabado": 5, "domingo": 6}
@@ -93,3 +96,7 @@ DISTANCE_LEFT_AROUND = (("a", "de"), ("a", "do"), ("a", "da"))
 # (engine.xfacts._after_toll): the toll words (prefixes) and the words right before such a figure.
 TOLL_WORDS = ("balanço",)
 TOLL_VERBS = ("a", "para", "de", "atingiu", "superou")
+# Issue 12/14 (stop 24): nouns of a round, approximate count, read as a hedged number after an
+# indefinite article ("uma dezena de feridos"; lang.numbers); the plural forms stay VAGUE_COUNTS.
+ROUND_COUNTS = {"dezena": 10, "dúzia": 12, "duzia": 12, "quinzena": 15, "vintena": 20, "trintena": 30,
+                "centena": 100, "milhar": 1_000}
