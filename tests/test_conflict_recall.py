@@ -104,3 +104,33 @@ def test_floor_against_an_exact_figure_or_a_floor_reads_as_before():
                        "Los socorristas contaron al menos 50 muertos.", "es")
     fact = [f for f in read_facts("Rescuers said more than 80 people had died.", "en") if f.kind == "count"][0]
     assert fact.floor and fact.value == 80 and fact.approx
+
+
+# --- one unit of length without a digit, a glued singular unit ----------------------------
+
+@pytest.mark.parametrize("text, lang, metres, said", [
+    ("The flood wave ran about a mile down the valley.", "en", 1609.344, "a mile"),
+    ("The flood wave ran half a mile down the valley.", "en", 804.672, "half a mile"),
+    ("La ola recorrió medio kilómetro del valle.", "es", 500.0, "medio kilómetro"),
+    ("La vague a parcouru un demi-kilomètre.", "fr", 500.0, "un demi-kilomètre"),
+    ("Die Welle lief einen halben Kilometer weit.", "de", 500.0, "einen halben Kilometer"),
+    ("L'onda ha percorso un chilometro.", "it", 1000.0, "un chilometro"),
+    ("A onda percorreu meio quilômetro.", "pt", 500.0, "meio quilômetro"),
+])
+def test_one_unit_of_length_without_a_digit(text, lang, metres, said):
+    got = [f for f in read_facts(text, lang) if f.kind == "measure"]
+    assert got and abs(got[0].value - metres) < 1e-6 and text[got[0].span[0]:got[0].span[1]] == said
+
+
+def test_a_ton_of_things_is_no_weight():
+    assert not [f for f in read_facts("The mayor faced a ton of questions.", "en") if f.kind == "measure"]
+
+
+def test_glued_singular_ton_disagrees_across_languages():
+    ev = xl_evidence("The 80,000-ton tanker is stuck.", "en", "Le pétrolier de 95 000 tonnes est bloqué.", "fr")
+    assert [(e.a, e.b) for e in ev] == [("80,000-ton", "95 000 tonnes")]
+
+
+def test_a_mile_against_kilometres():
+    assert xl_evidence("The wave ran a mile inland.", "en", "La vague a parcouru 4 kilomètres à l'intérieur.", "fr")
+    assert not xl_evidence("The wave ran about a mile inland.", "en", "La vague a parcouru 1,6 kilomètre.", "fr")

@@ -24,7 +24,7 @@ from reviewer.engine.dates import read_clock_times
 from reviewer.engine.facts import TOLL_REACH as _EN_TOLL_REACH, TOLL_REACH_PLAIN, unit_factor
 from reviewer.engine.settings import TUNING
 from reviewer.lang.dates import read_months_dates, read_weekdays
-from reviewer.lang.numbers import read_numbers
+from reviewer.lang.numbers import _is_approx, read_numbers
 from reviewer.lang.tables import norm, tables
 from reviewer.models import Evidence
 
@@ -158,6 +158,7 @@ def read_facts(text: str, lang: str) -> tuple[XFact, ...]:
     _number_facts(text, mod, numbers, words, durations, facts)
     facts = _ranges(text, mod, numbers, words, facts)
     facts = _one_unit_durations(text, mod, numbers, words, durations, facts)
+    _one_unit_lengths(text, lang, mod, words, facts)
     _vague_counts(text, mod, numbers, words, facts)
     facts.sort(key=lambda f: f.span)
     return tuple(_conversions_share_roles(text, facts))
@@ -547,6 +548,38 @@ def _one_unit_durations(text: str, mod, numbers: list, words: list, durations: d
                         facts = [f for f in facts if f.span[0] != s2]
             facts.append(XFact("duration", minutes, (s, stop)))
     return facts
+
+
+def _one_unit_lengths(text: str, lang: str, mod, words: list, facts: list[XFact]) -> None:
+    """"about a mile", "un kilomètre", "half a mile", "medio kilómetro", "einen halben Kilometer":
+    one unit of length (or half of one) without a digit (issue 12/14, stop 24); hedged as a
+    number is. Lengths only ("a ton of questions" is no weight)."""
+    units = {_key(mod, k): v for k, v in mod.UNIT_WORDS.items()}
+    ones = {_key(mod, w) for w in mod.ONE_WORDS}
+    halves = {_key(mod, w) for w in getattr(mod, "HALF_WORDS", ())}
+    k = 0
+    while k < len(words) - 1:
+        run, value, m = [], 1.0, k
+        while m < len(words) and len(run) < 2 and _key(mod, words[m][0]) in ones | halves \
+                and (not run or not text[words[m - 1][2]:words[m][1]].strip(" -")):
+            run.append(_key(mod, words[m][0]))
+            m += 1
+        # "a mile", "half a mile", "un demi-kilomètre", or a half word alone ("medio kilómetro")
+        counted = bool(set(run) & ones) or (len(run) == 1 and run[0] in halves)
+        if not counted or m >= len(words) or text[words[m - 1][2]:words[m][1]].strip(" -"):
+            k += 1
+            continue
+        unit = units.get(_key(mod, words[m][0]))
+        f = unit_factor(unit) if unit else None
+        s, e = words[k][1], words[m][2]
+        if f is None or f[1] != "[length]" or any(x.span[0] < e and s < x.span[1] for x in facts):
+            k += 1
+            continue
+        value = 0.5 if set(run) & halves else 1.0
+        approx = _is_approx(text, s, e, mod, lang)
+        facts.append(XFact("measure", value * f[0], (s, e), approx, dim=f[1],
+                           role=_distance_role(text, mod, words, s, e)))
+        k = m + 1
 
 
 def _agree(fa: XFact, fb: XFact) -> bool:

@@ -53,6 +53,7 @@ PERCENT_WORDS = ("pour cent", "pour-cent", "%", "points de pourcentage")
 DURATION_UNITS = {"seconde": 1 / 60, "secondes": 1 / 60, "minute": 1, "minutes": 1, "heure": 60, "heures": 60,
                   "jour": 1440, "jours": 1440, "semaine": 10080, "semaines": 10080}
 ONE_WORDS = frozenset({"un", "une"})
+HALF_WORDS = ("demi", "demie")  # "half a mile", "medio kilómetro": half of one unit of length (engine.xfacts, stop 24)
 DURATION_JOINERS = frozenset({"et"})
 DAYPARTS = ()
 CLOCK_SUFFIXES = {"h": None, "heures": None}

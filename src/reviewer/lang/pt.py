@@ -53,6 +53,7 @@ PERCENT_WORDS = ("por cento", "%", "pontos percentuais")
 DURATION_UNITS = {"segundo": 1 / 60, "segundos": 1 / 60, "minuto": 1, "minutos": 1, "hora": 60, "horas": 60,
                   "dia": 1440, "dias": 1440, "semana": 10080, "semanas": 10080}
 ONE_WORDS = frozenset({"um", "uma"})
+HALF_WORDS = ("meio", "meia")  # "half a mile", "medio kilómetro": half of one unit of length (engine.xfacts, stop 24)
 DURATION_JOINERS = frozenset({"e"})
 DAYPARTS = ()
 CLOCK_SUFFIXES = {"h": None, "horas": None}
