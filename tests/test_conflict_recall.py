@@ -134,3 +134,35 @@ def test_glued_singular_ton_disagrees_across_languages():
 def test_a_mile_against_kilometres():
     assert xl_evidence("The wave ran a mile inland.", "en", "La vague a parcouru 4 kilomètres à l'intérieur.", "fr")
     assert not xl_evidence("The wave ran about a mile inland.", "en", "La vague a parcouru 1,6 kilomètre.", "fr")
+
+
+# --- "N search and rescue teams": qualifiers joined before one plural noun -------------------
+
+from reviewer.engine.facts import extract_counts  # noqa: E402
+from reviewer.engine.textnorm import fold, stem, tokenize  # noqa: E402
+
+_STOP = {"the", "of", "and", "a", "an", "were", "was", "to", "in", "at", "or"}
+
+
+def _counts(text):
+    toks = tokenize(text)
+    words = [fold(t[0]) for t in toks]
+    terms = [None if w in _STOP else stem(w) for w in words]
+    return extract_counts(toks, words, terms, [t is None for t in terms], text)
+
+
+def test_coordinated_qualifiers_count_the_noun_after_them():
+    text = "The province sent 38 search and rescue teams to the hills."
+    c = _counts(text)[0]
+    assert text[c.span[0]:c.span[1]] == "38 search and rescue teams" and stem("teams") in c.head
+
+
+def test_two_plural_kinds_stay_two():
+    c = _counts("At least 40 nurses and doctors were hurt.")[0]
+    assert stem("doctors") not in c.head
+
+
+def test_coordinated_count_disagrees_with_the_plain_noun():
+    got = conflicts("The province sent 38 search and rescue teams into the hills, its governor said.",
+                    "Some 55 rescue teams are now working in the hills, the ministry said.")
+    assert got

@@ -259,6 +259,9 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
         head.append(terms[k])
         last = k
         k += 1
+    joined = _coordinated_head(toks, words, terms, j, k, head)
+    if joined:
+        head, last, k = head + joined[0], joined[1], joined[1] + 1
     if not head:
         # "dozens were injured": the participle after an auxiliary says what was counted
         m = j + 1
@@ -323,6 +326,27 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
             head = [terms[b - 1]]  # "a crew of 14", "a fleet of about 30": the thing named before "of"
             last = j
     return head, last, k
+
+
+def _coordinated_head(toks: list[Tok], words: list[str], terms: list[str | None], j: int, k: int,
+                      head: list[str]) -> tuple[list[str], int] | None:
+    """"46 search and rescue teams", "30 fire and rescue crews": qualifiers joined by "and"/"or"
+    before one plural noun, which is what is counted (issue 12, stop 24). Only when the words
+    before "and" end in a word that is no plural (else "40 officers and firefighters" would be
+    two kinds) and the noun after it is one: (its terms, its last token)."""
+    if not head or k + 1 >= len(toks) or words[k] not in ("and", "or") or _gap(toks, k - 1, k) or _gap(toks, k, k + 1):
+        return None
+    if words[k - 1].endswith("s") or k - 1 <= j:
+        return None
+    m, got = k + 1, []
+    while m < len(toks) and len(got) < 2 and terms[m] is not None and not _gap(toks, m - 1, m):
+        got.append(terms[m])
+        m += 1
+    if not got or not words[m - 1].endswith("s") or words[m - 1].endswith("ss"):
+        return None
+    if m < len(toks) and terms[m] is not None and not _gap(toks, m - 1, m):
+        return None
+    return got, m - 1
 
 
 def _tally_of(toks: list[Tok], words: list[str], terms: list[str | None], i: int, text: str) -> list[str]:
