@@ -166,3 +166,17 @@ def test_coordinated_count_disagrees_with_the_plain_noun():
     got = conflicts("The province sent 38 search and rescue teams into the hills, its governor said.",
                     "Some 55 rescue teams are now working in the hills, the ministry said.")
     assert got
+
+
+# --- "sono quattro le vittime": a definite article between the figure and the noun ---------
+
+@pytest.mark.parametrize("lang, text, noun", [
+    ("it", "Secondo la prefettura sono dunque sei le vittime del crollo del ponte.", "vittime"),
+    ("es", "Según la alcaldía son ya doce los heridos del derrumbe del puente.", "heridos"),
+])
+def test_article_between_figure_and_noun(lang, text, noun):
+    toks = tokenize(text)
+    words = [fold(t[0]) for t in toks]
+    terms = [None if w in _STOP else stem(w) for w in words]
+    got = extract_counts(toks, words, terms, [t is None for t in terms], text, lang)
+    assert got and got[0].head[0] == stem(fold(noun))

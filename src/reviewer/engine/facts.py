@@ -493,6 +493,8 @@ def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
             i = j + 1  # "two of the drones": a part of a group, not the size of the group
             continue
         head, last, k = _head(toks, words, terms, i, j, value, text)
+        if lang not in ("en", "und") and len(head) > 1 and head[0] in folded_words(lang, "ARTICLES"):
+            head = head[1:]  # "sono quattro le vittime": the victims are four (stop 24)
         if lang not in ("en", "und") and len(head) > 1:
             # The English stopwords leave "de", "en", "la" in a head of another language: its noun
             # (and what happened to it) is the counted thing ("cuatro casas de madera": casas).

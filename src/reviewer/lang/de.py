@@ -103,3 +103,6 @@ TOLL_VERBS = ("auf", "bei", "erreichte", "über")
 # Issue 12/14 (stop 24): nouns of a round, approximate count, read as a hedged number after an
 # indefinite article ("ein Dutzend Verletzte"; lang.numbers); the plural forms stay VAGUE_COUNTS.
 ROUND_COUNTS = {"dutzend": 12}
+# Issue 12 (stop 24): definite articles, passed over between a figure and what it counts
+# ("sono quattro le vittime", "son treinta los heridos": engine.facts).
+ARTICLES = ("der", "die", "das", "den", "dem", "des")

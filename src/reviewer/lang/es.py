@@ -100,3 +100,6 @@ TOLL_VERBS = ("a", "en", "de", "alcanzó", "superó")
 # indefinite article ("una treintena de heridos"; lang.numbers); the plural forms stay VAGUE_COUNTS.
 ROUND_COUNTS = {"decena": 10, "docena": 12, "quincena": 15, "veintena": 20, "treintena": 30,  # not "cuarentena": quarantine
                 "cincuentena": 50, "centenar": 100, "millar": 1_000}
+# Issue 12 (stop 24): definite articles, passed over between a figure and what it counts
+# ("sono quattro le vittime", "son treinta los heridos": engine.facts).
+ARTICLES = ("el", "la", "los", "las")

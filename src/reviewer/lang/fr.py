@@ -101,3 +101,6 @@ TOLL_VERBS = ("à", "de", "atteint", "dépassé", "franchi")
 # indefinite article ("une soixantaine de morts"; lang.numbers); the plural forms stay VAGUE_COUNTS.
 ROUND_COUNTS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,  # not "quarantaine"
                 "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1_000}
+# Issue 12 (stop 24): definite articles, passed over between a figure and what it counts
+# ("sono quattro le vittime", "son treinta los heridos": engine.facts).
+ARTICLES = ("le", "la", "les", "l'")

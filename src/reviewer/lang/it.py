@@ -98,3 +98,6 @@ TOLL_VERBS = ("a", "di", "raggiunto", "superato")
 # indefinite article ("una ventina di feriti"; lang.numbers); the plural forms stay VAGUE_COUNTS.
 ROUND_COUNTS = {"decina": 10, "dozzina": 12, "quindicina": 15, "ventina": 20, "trentina": 30,
                 "quarantina": 40, "cinquantina": 50, "sessantina": 60, "centinaio": 100, "migliaio": 1_000}
+# Issue 12 (stop 24): definite articles, passed over between a figure and what it counts
+# ("sono quattro le vittime", "son treinta los heridos": engine.facts).
+ARTICLES = ("il", "lo", "la", "i", "gli", "le", "l'")

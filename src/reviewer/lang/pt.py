@@ -101,3 +101,6 @@ TOLL_VERBS = ("a", "para", "de", "atingiu", "superou")
 # indefinite article ("uma dezena de feridos"; lang.numbers); the plural forms stay VAGUE_COUNTS.
 ROUND_COUNTS = {"dezena": 10, "dúzia": 12, "duzia": 12, "quinzena": 15, "vintena": 20, "trintena": 30,
                 "centena": 100, "milhar": 1_000}
+# Issue 12 (stop 24): definite articles, passed over between a figure and what it counts
+# ("sono quattro le vittime", "son treinta los heridos": engine.facts).
+ARTICLES = ("o", "a", "os", "as")
