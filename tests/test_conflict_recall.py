@@ -180,3 +180,21 @@ def test_article_between_figure_and_noun(lang, text, noun):
     terms = [None if w in _STOP else stem(w) for w in words]
     got = extract_counts(toks, words, terms, [t is None for t in terms], text, lang)
     assert got and got[0].head[0] == stem(fold(noun))
+
+
+# --- a compound written apart and together ("tug boats" / "tugboats") ----------------------
+
+def test_compound_written_apart_counts_the_closed_compound():
+    c = _counts("Seven tug boats pulled the tanker free.")[0]
+    assert stem("tugboats") in c.head and c.head[0] == stem("tug")
+
+
+def test_compound_apart_and_together_disagree():
+    got = conflicts("Seven tug boats were sent to the grounded tanker at dawn, the port said.",
+                    "Eleven tugboats were sent to free the grounded tanker, its owner said.")
+    assert got and evidence_texts(got) & {("Seven tug boats", "Eleven tugboats")}
+
+
+def test_no_compound_across_what_befell_them():
+    c = _counts("Three people died in the blaze.")[0]
+    assert stem("peopledied") not in c.head

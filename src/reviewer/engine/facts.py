@@ -349,6 +349,29 @@ def _coordinated_head(toks: list[Tok], words: list[str], terms: list[str | None]
     return got, m - 1
 
 
+def _closed_compounds(toks: list[Tok], words: list[str], terms: list[str | None], j: int, last: int,
+                      head: list[str]) -> list[str]:
+    """A head of two words written apart ("tug boats", "fire fighters") also counts as the
+    word written together ("tugboats", "firefighters"), as another report may spell it
+    (issue 12, stop 24): the stem of the two words joined, after the head."""
+    from reviewer.engine.textnorm import stem  # textnorm is light; imported here to keep facts' imports as they are
+
+    out = []
+    for x in range(j + 1, min(last, j + 3)):  # the noun's own words, up to three, not past what befell them
+        if terms[x] is None or terms[x + 1] is None or terms[x + 1] in STATE_TERMS or _not_one_space(toks, x) \
+                or not (words[x].isalpha() and words[x + 1].isalpha()):
+            break
+        joined = stem(words[x] + words[x + 1])
+        if joined not in head and joined not in out:
+            out.append(joined)
+    return out
+
+
+def _not_one_space(toks: list[Tok], x: int) -> bool:
+    """Anything but one space between tokens x and x + 1."""
+    return toks[x + 1][1] - toks[x][2] != 1
+
+
 def _tally_of(toks: list[Tok], words: list[str], terms: list[str | None], i: int, text: str) -> list[str]:
     """The head of "the number of dead rose to N", "put the tally of injured at N" (issue 12,
     stop 24): a tally word (TALLY_WORDS), "of", then what happened to the people it counts,
@@ -502,6 +525,7 @@ def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
         if not head or _not_a_count(toks, words, terms, i, j, k, last, weak, head):
             i = j + 1
             continue
+        head = head + _closed_compounds(toks, words, terms, j, last, head)
         pre = None if weak else _word_before(toks, words, terms, i)
         lo, hi, exact, start_idx = _bounds(words, i, value, vague)
         if head[0] == "percent" and value is not None and not exact and 0 < lo and hi < INF:
