@@ -353,7 +353,8 @@ def _closed_compounds(toks: list[Tok], words: list[str], terms: list[str | None]
                       head: list[str]) -> list[str]:
     """A head of two words written apart ("tug boats", "fire fighters") also counts as the
     word written together ("tugboats", "firefighters"), as another report may spell it
-    (issue 12, stop 24): the stem of the two words joined, after the head."""
+    (issue 12, stop 24): the stem of the two words joined, after the head. English only; a
+    singular word before a plural one."""
     from reviewer.engine.textnorm import stem  # textnorm is light; imported here to keep facts' imports as they are
 
     out = []
@@ -361,6 +362,8 @@ def _closed_compounds(toks: list[Tok], words: list[str], terms: list[str | None]
         if terms[x] is None or terms[x + 1] is None or terms[x + 1] in STATE_TERMS or _not_one_space(toks, x) \
                 or not (words[x].isalpha() and words[x + 1].isalpha()):
             break
+        if words[x].endswith("s") or not words[x + 1].endswith("s") or words[x + 1].endswith("ss"):
+            continue  # a singular qualifier before a plural noun only ("tug boats"; not "people gathered")
         joined = stem(words[x] + words[x + 1])
         if joined not in head and joined not in out:
             out.append(joined)
@@ -525,7 +528,8 @@ def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
         if not head or _not_a_count(toks, words, terms, i, j, k, last, weak, head):
             i = j + 1
             continue
-        head = head + _closed_compounds(toks, words, terms, j, last, head)
+        if lang in ("en", "und"):
+            head = head + _closed_compounds(toks, words, terms, j, last, head)
         pre = None if weak else _word_before(toks, words, terms, i)
         lo, hi, exact, start_idx = _bounds(words, i, value, vague)
         if head[0] == "percent" and value is not None and not exact and 0 < lo and hi < INF:
