@@ -44,6 +44,7 @@ from reviewer.lang.en import (
     STATE_HEDGES,
     STATE_TERMS,
     THOUSANDS_SPACES,
+    TALLY_WORDS,
     TOLL_VERBS,
     TIME_UNITS,
     UNITS,
@@ -258,6 +259,9 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
         head.append(terms[k])
         last = k
         k += 1
+    joined = _coordinated_head(toks, words, terms, j, k, head)
+    if joined:
+        head, last, k = head + joined[0], joined[1], joined[1] + 1
     if not head:
         # "dozens were injured": the participle after an auxiliary says what was counted
         m = j + 1
@@ -309,6 +313,10 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
     if not head and value is not None and "toll" in words[max(0, i - toll_reach):i]:
         head = ["person", "die"]  # "the death toll at 9", "the toll rose to 12": a count of the dead
         last = j
+    if not head and value is not None and i > 0 and words[i - 1] in TOLL_VERBS:
+        named = _tally_of(toks, words, terms, i, text)
+        if named:
+            head, last = named, j  # "lowered the number of confirmed dead to 38": a count of the dead
     if not head and value is not None and words[i] not in ("a", "an"):
         b = i - 1
         while b >= 1 and words[b] in COUNT_LEAD_WORDS:
@@ -318,6 +326,69 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
             head = [terms[b - 1]]  # "a crew of 14", "a fleet of about 30": the thing named before "of"
             last = j
     return head, last, k
+
+
+def _coordinated_head(toks: list[Tok], words: list[str], terms: list[str | None], j: int, k: int,
+                      head: list[str]) -> tuple[list[str], int] | None:
+    """"46 search and rescue teams", "30 fire and rescue crews": qualifiers joined by "and"/"or"
+    before one plural noun, which is what is counted (issue 12, stop 24). Only when the words
+    before "and" end in a word that is no plural (else "40 officers and firefighters" would be
+    two kinds) and the noun after it is one: (its terms, its last token)."""
+    if not head or k + 1 >= len(toks) or words[k] not in ("and", "or") or _gap(toks, k - 1, k) or _gap(toks, k, k + 1):
+        return None
+    if words[k - 1].endswith("s") or k - 1 <= j:
+        return None
+    m, got = k + 1, []
+    while m < len(toks) and len(got) < 2 and terms[m] is not None and not _gap(toks, m - 1, m):
+        got.append(terms[m])
+        m += 1
+    if not got or not words[m - 1].endswith("s") or words[m - 1].endswith("ss"):
+        return None
+    if m < len(toks) and terms[m] is not None and not _gap(toks, m - 1, m):
+        return None
+    return got, m - 1
+
+
+def _closed_compounds(toks: list[Tok], words: list[str], terms: list[str | None], j: int, last: int,
+                      head: list[str]) -> list[str]:
+    """A head of two words written apart ("tug boats", "fire fighters") also counts as the
+    word written together ("tugboats", "firefighters"), as another report may spell it
+    (issue 12, stop 24): the stem of the two words joined, after the head. English only; a
+    singular word before a plural one."""
+    from reviewer.engine.textnorm import stem  # textnorm is light; imported here to keep facts' imports as they are
+
+    out = []
+    for x in range(j + 1, min(last, j + 3)):  # the noun's own words, up to three, not past what befell them
+        if terms[x] is None or terms[x + 1] is None or terms[x + 1] in STATE_TERMS or _not_one_space(toks, x) \
+                or not (words[x].isalpha() and words[x + 1].isalpha()):
+            break
+        if words[x].endswith("s") or not words[x + 1].endswith("s") or words[x + 1].endswith("ss"):
+            continue  # a singular qualifier before a plural noun only ("tug boats"; not "people gathered")
+        joined = stem(words[x] + words[x + 1])
+        if joined not in head and joined not in out:
+            out.append(joined)
+    return out
+
+
+def _not_one_space(toks: list[Tok], x: int) -> bool:
+    """Anything but one space between tokens x and x + 1."""
+    return toks[x + 1][1] - toks[x][2] != 1
+
+
+def _tally_of(toks: list[Tok], words: list[str], terms: list[str | None], i: int, text: str) -> list[str]:
+    """The head of "the number of dead rose to N", "put the tally of injured at N" (issue 12,
+    stop 24): a tally word (TALLY_WORDS), "of", then what happened to the people it counts,
+    a few words before the figure's verb in the same clause; people in general with that fate.
+    Only a fate (STATE_TERMS) is read: "the number of ships ... to N" may name where they go."""
+    for b in range(i - 2, max(0, i - 1 - TOLL_REACH_PLAIN), -1):
+        if re.search(r"[,;:.!?()]", text[toks[b][2]:toks[b + 1][1]]):
+            return []  # not past a comma: another clause
+        if words[b] in TALLY_WORDS and b + 1 < i and words[b + 1] == "of":
+            for m in range(b + 2, min(b + 5, i - 1)):
+                if terms[m] in STATE_TERMS:
+                    return ["person", terms[m]]  # type: ignore[list-item]
+            return []
+    return []
 
 
 def _not_a_count(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j: int, k: int,
@@ -504,6 +575,8 @@ def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
         if not head or _not_a_count(toks, words, terms, i, j, k, last, weak, head):
             i = j + 1
             continue
+        if lang in ("en", "und"):
+            head = head + _closed_compounds(toks, words, terms, j, last, head)
         lo, hi, exact, start_idx = _bounds(words, i, value, vague, lang)
         # the word before the count, over "at least" ("killed at least six"); in another language
         # over its own bound words ("murieron al menos 40"), as the engine's term (stop 24)

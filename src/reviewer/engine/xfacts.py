@@ -24,7 +24,7 @@ from reviewer.engine.dates import read_clock_times
 from reviewer.engine.facts import TOLL_REACH as _EN_TOLL_REACH, TOLL_REACH_PLAIN, unit_factor
 from reviewer.engine.settings import TUNING
 from reviewer.lang.dates import read_months_dates, read_weekdays
-from reviewer.lang.numbers import read_numbers
+from reviewer.lang.numbers import _is_approx, read_numbers
 from reviewer.lang.tables import norm, tables
 from reviewer.models import Evidence
 
@@ -56,6 +56,7 @@ class XFact:
     low: float | None = None  # a range ("between 20 and 30", "zwischen 20 und 30"): its lower bound; value is the upper
     role: str = ""  # a distance: "covered" (the way travelled) or "left" (the way still to go), else ""
     half_day: bool = False  # a time on a 12-hour clock without a.m./p.m. ("at 9:30"): known up to 12 hours
+    floor: bool = False  # a count given as a floor ("more than 70"; approx too): see _as_floor
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
@@ -157,6 +158,7 @@ def read_facts(text: str, lang: str) -> tuple[XFact, ...]:
     _number_facts(text, mod, numbers, words, durations, facts)
     facts = _ranges(text, mod, numbers, words, facts)
     facts = _one_unit_durations(text, mod, numbers, words, durations, facts)
+    _one_unit_lengths(text, lang, mod, words, facts)
     _vague_counts(text, mod, numbers, words, facts)
     facts.sort(key=lambda f: f.span)
     return tuple(_conversions_share_roles(text, facts))
@@ -313,7 +315,28 @@ def _number_facts(text: str, mod, numbers: list, words: list, durations: dict, f
         if not concepts and _after_toll(text, mod, words, start):
             concepts = {"dead"}  # "the death toll ... rose to 40", "le bilan s'élève à 40"
         if concepts:
-            facts.append(XFact("count", value, (start, end), approx, frozenset(concepts)))
+            facts.append(_as_floor(text, mod, XFact("count", value, (start, end), approx, frozenset(concepts))))
+
+
+@functools.lru_cache(maxsize=16)
+def _floor_pattern(mod) -> re.Pattern[str] | None:
+    cues = sorted({norm(mod, c) for c in getattr(mod, "FLOOR_CUES", ())}, key=len, reverse=True)
+    if not cues:
+        return None
+    return re.compile(r"(?:^|[^\w])(?:" + "|".join(re.escape(c) for c in cues) + r")[\s\u00a0\u202f\u2009]*$")
+
+
+def _as_floor(text: str, mod, x: XFact) -> XFact:
+    """A count after a floor cue ("more than 70 dead", "plus de 70 morts"; the language's
+    FLOOR_CUES) from toll_floor_min up, marked ``floor``: against a hedged figure :func:`_agree`
+    also reads it as the figure known then, [N, N * toll_floor_span], as the English engine
+    reads tolls (issue 12/14, stop 24): "more than 70" and "about 60" disagree."""
+    pat = _floor_pattern(mod)
+    if pat is None or x.value < TUNING.toll_floor_min or x.low is not None:
+        return x
+    if not pat.search(norm(mod, text[max(0, x.span[0] - 40):x.span[0]])):
+        return x
+    return replace(x, floor=True)
 
 
 _YEAR = 525_960  # minutes in a year, as LONG_DURATIONS give it
@@ -552,9 +575,48 @@ def _one_unit_durations(text: str, mod, numbers: list, words: list, durations: d
     return facts
 
 
+def _one_unit_lengths(text: str, lang: str, mod, words: list, facts: list[XFact]) -> None:
+    """"about a mile", "un kilomètre", "half a mile", "medio kilómetro", "einen halben Kilometer":
+    one unit of length (or half of one) without a digit (issue 12/14, stop 24); hedged as a
+    number is. Lengths only ("a ton of questions" is no weight)."""
+    units = {_key(mod, k): v for k, v in mod.UNIT_WORDS.items()}
+    ones = {_key(mod, w) for w in mod.ONE_WORDS}
+    halves = {_key(mod, w) for w in getattr(mod, "HALF_WORDS", ())}
+    k = 0
+    while k < len(words) - 1:
+        run, value, m = [], 1.0, k
+        while m < len(words) and len(run) < 2 and _key(mod, words[m][0]) in ones | halves \
+                and (not run or not text[words[m - 1][2]:words[m][1]].strip(" -")):
+            run.append(_key(mod, words[m][0]))
+            m += 1
+        # "a mile", "half a mile", "un demi-kilomètre", or a half word alone ("medio kilómetro")
+        counted = bool(set(run) & ones) or (len(run) == 1 and run[0] in halves)
+        if not counted or m >= len(words) or text[words[m - 1][2]:words[m][1]].strip(" -"):
+            k += 1
+            continue
+        unit = units.get(_key(mod, words[m][0]))
+        f = unit_factor(unit) if unit else None
+        s, e = words[k][1], words[m][2]
+        if f is None or f[1] != "[length]" or any(x.span[0] < e and s < x.span[1] for x in facts):
+            k += 1
+            continue
+        value = 0.5 if set(run) & halves else 1.0
+        approx = _is_approx(text, s, e, mod, lang)
+        facts.append(XFact("measure", value * f[0], (s, e), approx, dim=f[1],
+                           role=_distance_role(text, mod, words, s, e)))
+        k = m + 1
+
+
 def _agree(fa: XFact, fb: XFact) -> bool:
     if fa.agree_only or fb.agree_only:
         return fa.agree_only and fb.agree_only and fa.value == fb.value
+    # A floor ("more than 70") against a hedged figure ("about 60", "une soixantaine") must also
+    # fit [N, N * toll_floor_span]: a floor only ever adds a disagreement (stop 24).
+    if fa.floor != fb.floor and (fb.approx if fa.floor else fa.approx):
+        x, y = (fa, fb) if fa.floor else (fb, fa)
+        plain = replace(x, floor=False)
+        return _agree(plain, y) and _agree(replace(plain, low=x.value, value=x.value * TUNING.toll_floor_span,
+                                                   approx=False), y)
     if fa.low is not None or fb.low is not None:  # ranges: they overlap, up to the tolerance
         tol = (MEASURE_TOLERANCE if fa.kind in ("measure", "duration") else 0.0) + APPROX_TOLERANCE * (fa.approx + fb.approx)
         lo_a, lo_b = (fa.value if fa.low is None else fa.low), (fb.value if fb.low is None else fb.low)
@@ -640,7 +702,7 @@ def xl_evidence(text_a: str, lang_a: str, text_b: str, lang_b: str) -> list[Evid
             continue
         x, y = min(left, key=lambda p: (abs(math.log((p[0].value + 1) / (p[1].value + 1))), p[0].span, p[1].span))
         kind_out = _KIND[kind]
-        if kind == "count" and (x.approx or y.approx):
+        if kind == "count" and (x.approx or y.approx or x.floor or y.floor):
             kind_out = "quantity"
         out.append(Evidence(kind_out, text_a[x.span[0]:x.span[1]], text_b[y.span[0]:y.span[1]], x.span, y.span,
                             note=_NOTE.get(kind, "")))

@@ -23,6 +23,9 @@ APPROX_CUES = ("about", "around", "nearly", "almost", "some", "approximately", "
                "more than", "over", "at least", "less than", "fewer than", "up to", "under",
                "an estimated", "estimated", "close to", "upwards of", "in excess of", "no fewer than",
                "no more than", "at most", "above", "below")
+# Issue 12/14 (stop 24): the APPROX_CUES that make a figure a floor ("more than 70"): the figure
+# known then, read as [N, N * toll_floor_span] by engine.xfacts, as the English engine reads tolls.
+FLOOR_CUES = ("more than", "over", "at least", "upwards of", "in excess of", "no fewer than", "above")
 MONTHS_CAPITALISED = True  # "may" and "march" are verbs too: only "May", "March" are months
 DATE_LINKS = ("of",)  # "5th of May"
 MONTH_FIRST = True  # "May 5, 2023" (and "5 May 2023")
@@ -52,12 +55,14 @@ UNIT_WORDS = {"km": "kilometer", "kilometer": "kilometer", "kilometre": "kilomet
               "kilometres": "kilometer", "mile": "mile", "miles": "mile", "m": "meter", "meter": "meter",
               "meters": "meter", "metre": "meter", "metres": "meter", "feet": "foot", "foot": "foot",
               "ft": "foot", "kg": "kilogram", "kilograms": "kilogram", "tons": "metric_ton", "tonnes": "metric_ton",
+              "ton": "metric_ton", "tonne": "metric_ton",  # "a 200,000-ton ship" (stop 24)
               "pounds": "pound", "lbs": "pound", "cm": "centimeter", "inches": "inch", "mph": "mile/hour",
               "km/h": "kilometer/hour", "knots": "knot", "hectares": "hectare", "acres": "acre"}
 PERCENT_WORDS = ("percent", "per cent", "%", "percentage points")
 DURATION_UNITS = {"second": 1 / 60, "seconds": 1 / 60, "minute": 1, "minutes": 1, "hour": 60, "hours": 60,
                   "day": 1440, "days": 1440, "week": 10080, "weeks": 10080}
 ONE_WORDS = frozenset({"a", "an", "one"})  # "an hour"
+HALF_WORDS = ("half",)  # "half a mile", "medio kilómetro": half of one unit of length (engine.xfacts, stop 24)
 DURATION_JOINERS = frozenset({"and"})
 DAYPARTS = ()  # weekday compounds ("Sonntagmorgen"): none in English
 CLOCK_SUFFIXES = {"a.m.": 0, "am": 0, "a.m": 0, "p.m.": 12, "pm": 12, "p.m": 12}

@@ -118,6 +118,9 @@ def read_number_words(text: str) -> list[tuple[float, int, int]]:
 APPROX_CUES = ("حوالي", "حوالى", "نحو", "قرابة", "زهاء", "أكثر من", "أقل من", "ما يقرب من",
                "ما لا يقل عن", "على الأقل", "ما يزيد على", "ما يزيد عن", "أزيد من", "قرابة",
                "تقريبا", "تقريباً")
+# Issue 12/14 (stop 24): the APPROX_CUES that make a figure a floor ("more than 70"): the figure
+# known then, read as [N, N * toll_floor_span] by engine.xfacts, as the English engine reads tolls.
+FLOOR_CUES = ("أكثر من", "ما لا يقل عن", "على الأقل", "ما يزيد على", "ما يزيد عن", "أزيد من")
 WEEKDAYS = {"الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الاربعاء": 2, "الخميس": 3,
             "الجمعة": 4, "السبت": 5, "الأحد": 6, "الاحد": 6}
 # Both the Egyptian/Gulf names and the Levantine/Iraqi ones (often written together:

@@ -14,6 +14,9 @@ ORDINAL_SUFFIXES = ()  # "5." is told apart by the dates reader
 APPROX_CUES = ("rund", "etwa", "circa", "ca.", "zirka", "fast", "knapp", "mehr als", "über",
                "mindestens", "weniger als", "bis zu", "gut", "annähernd", "ungefähr", "beinahe",
                "nahezu", "schätzungsweise", "an die", "um die")
+# Issue 12/14 (stop 24): the APPROX_CUES that make a figure a floor ("more than 70"): the figure
+# known then, read as [N, N * toll_floor_span] by engine.xfacts, as the English engine reads tolls.
+FLOOR_CUES = ("mehr als", "über", "mindestens")
 WEEKDAYS = {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
             "samstag": 5, "sonnabend": 5, "sonntag": 6}
 MONTHS = {"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5,
@@ -51,6 +54,7 @@ PERCENT_WORDS = ("prozent", "%", "prozentpunkte")
 DURATION_UNITS = {"sekunde": 1 / 60, "sekunden": 1 / 60, "minute": 1, "minuten": 1, "stunde": 60, "stunden": 60,
                   "tag": 1440, "tage": 1440, "tagen": 1440, "woche": 10080, "wochen": 10080}
 ONE_WORDS = frozenset({"ein", "eine", "einer", "einem", "einen", "eins"})
+HALF_WORDS = ("halb", "halbe", "halben", "halber")  # "half a mile", "medio kilómetro": half of one unit of length (engine.xfacts, stop 24)
 DURATION_JOINERS = frozenset({"und"})
 DAYPARTS = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")  # "Sonntagmorgen"
 CLOCK_SUFFIXES = {"uhr": None}
@@ -121,3 +125,9 @@ HEAD_TERMS = {"opfer": "victim", "menschen": "person", "personen": "person", "to
 # Articles and prepositions the English stopwords leave in a count's head ("quattro le vittime",
 # "13 il bilancio"): never the counted thing.
 HEAD_SKIP = ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "und", "oder", "von", "vom", "zu", "zum", "zur", "mit", "bei", "im", "in", "an", "am", "auf", "für", "aus")
+# Issue 12/14 (stop 24): nouns of a round, approximate count, read as a hedged number after an
+# indefinite article ("ein Dutzend Verletzte"; lang.numbers); the plural forms stay VAGUE_COUNTS.
+ROUND_COUNTS = {"dutzend": 12}
+# Issue 12 (stop 24): definite articles, passed over between a figure and what it counts
+# ("sono quattro le vittime", "son treinta los heridos": engine.facts).
+ARTICLES = ("der", "die", "das", "den", "dem", "des")

@@ -277,7 +277,9 @@ YEAR_PLACERS = frozenset({"in", "of", "during", "the", "its", "their", "his", "h
 # Words that make a year the bound of a span ("banned until 2031", "in office since 1998").
 YEAR_BOUNDS = frozenset({"until", "till", "through", "since"})
 # Time words after "last" that do not point at another event ("last week").
-LAST_TIME_WORDS = frozenset({"week", "weeks", "month", "months", "year", "years", "night", "time", "minute", "hour", "day"})
+LAST_TIME_WORDS = frozenset({"week", "weeks", "month", "months", "year", "years", "night", "time", "minute", "hour", "day",
+                             # "at the last count", "by the last tally": the latest figure of this event (issue 12, stop 24)
+                             "count", "tally", "update", "check"})
 # Capitalised words that are never names.
 NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
@@ -319,6 +321,8 @@ POPULATION_WORDS = frozenset({"population", "populations", "city", "town", "comm
 # Words right before a figure that a "toll" earlier in the sentence is reported as ("the death
 # toll ... rose to 133").
 TOLL_VERBS = frozenset({"to", "at", "reached", "hit", "topped", "passed", "surpassed", "exceeded"})
+# Nouns of a tally: "the number of dead rose to 40", "the tally of injured stood at 12" (issue 12, stop 24).
+TALLY_WORDS = frozenset({"number", "tally", "count", "total"})
 # Words that name what a percentage measures ("the participation rate of 64 percent", "the rate
 # of open ballot boxes reached 99 percent", "turnout"); the generic ones say nothing by themselves.
 RATE_WORDS = frozenset({"rate", "rates", "turnout", "share", "proportion", "percentage", "level"})

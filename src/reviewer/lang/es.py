@@ -13,6 +13,9 @@ ORDINAL_SUFFIXES = ("º", "ª", ".º", ".ª", "er", "ro", "do", "to", "vo", "no"
 APPROX_CUES = ("casi", "cerca de", "alrededor de", "unos", "unas", "aproximadamente", "más de",
                "menos de", "al menos", "por lo menos", "hasta", "en torno a", "poco más de",
                "poco menos de", "aprox.", "un estimado de", "como mínimo", "como máximo")
+# Issue 12/14 (stop 24): the APPROX_CUES that make a figure a floor ("more than 70"): the figure
+# known then, read as [N, N * toll_floor_span] by engine.xfacts, as the English engine reads tolls.
+FLOOR_CUES = ("más de", "al menos", "por lo menos", "como mínimo", "poco más de")
 WEEKDAYS = {"lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4,
             "sábado": 5, "sabado": 5, "domingo": 6}
 MONTHS = {"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
@@ -48,6 +51,7 @@ PERCENT_WORDS = ("por ciento", "%", "puntos porcentuales")
 DURATION_UNITS = {"segundo": 1 / 60, "segundos": 1 / 60, "minuto": 1, "minutos": 1, "hora": 60, "horas": 60,
                   "día": 1440, "días": 1440, "semana": 10080, "semanas": 10080}
 ONE_WORDS = frozenset({"un", "una", "uno"})
+HALF_WORDS = ("medio", "media")  # "half a mile", "medio kilómetro": half of one unit of length (engine.xfacts, stop 24)
 DURATION_JOINERS = frozenset({"y"})
 DAYPARTS = ()
 CLOCK_SUFFIXES = {"h": None, "horas": None, "hrs": None}
@@ -112,3 +116,10 @@ HEAD_TERMS = {"víctimas": "victim", "persona": "person", "personas": "person", 
 # Articles and prepositions the English stopwords leave in a count's head ("quattro le vittime",
 # "13 il bilancio"): never the counted thing.
 HEAD_SKIP = ("el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "de", "del", "al", "a", "en", "con", "por", "para", "y", "o", "que", "se", "su", "sus")
+# Issue 12/14 (stop 24): nouns of a round, approximate count, read as a hedged number after an
+# indefinite article ("una treintena de heridos"; lang.numbers); the plural forms stay VAGUE_COUNTS.
+ROUND_COUNTS = {"decena": 10, "docena": 12, "quincena": 15, "veintena": 20, "treintena": 30,  # not "cuarentena": quarantine
+                "cincuentena": 50, "centenar": 100, "millar": 1_000}
+# Issue 12 (stop 24): definite articles, passed over between a figure and what it counts
+# ("sono quattro le vittime", "son treinta los heridos": engine.facts).
+ARTICLES = ("el", "la", "los", "las")

@@ -13,6 +13,9 @@ ORDINAL_SUFFIXES = ("er", "re", "e", "ème", "eme", "ᵉ", "ᵉʳ")
 APPROX_CUES = ("environ", "près de", "presque", "quelque", "quelques", "plus de", "moins de",
                "au moins", "jusqu'à", "jusqu’à", "autour de", "approximativement", "quasiment",
                "pas moins de", "une estimation de", "au bas mot")
+# Issue 12/14 (stop 24): the APPROX_CUES that make a figure a floor ("more than 70"): the figure
+# known then, read as [N, N * toll_floor_span] by engine.xfacts, as the English engine reads tolls.
+FLOOR_CUES = ("plus de", "au moins", "pas moins de", "au bas mot")
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
             "dimanche": 6}
 MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
@@ -50,6 +53,7 @@ PERCENT_WORDS = ("pour cent", "pour-cent", "%", "points de pourcentage")
 DURATION_UNITS = {"seconde": 1 / 60, "secondes": 1 / 60, "minute": 1, "minutes": 1, "heure": 60, "heures": 60,
                   "jour": 1440, "jours": 1440, "semaine": 10080, "semaines": 10080}
 ONE_WORDS = frozenset({"un", "une"})
+HALF_WORDS = ("demi", "demie")  # "half a mile", "medio kilómetro": half of one unit of length (engine.xfacts, stop 24)
 DURATION_JOINERS = frozenset({"et"})
 DAYPARTS = ()
 CLOCK_SUFFIXES = {"h": None, "heures": None}
@@ -109,3 +113,10 @@ HEAD_TERMS = {"victimes": "victim", "personne": "person", "personnes": "person",
 # Articles and prepositions the English stopwords leave in a count's head ("quattro le vittime",
 # "13 il bilancio"): never the counted thing.
 HEAD_SKIP = ("le", "la", "les", "l'", "un", "une", "des", "de", "du", "d'", "au", "aux", "à", "en", "et", "ou", "que", "qui", "sur", "par", "pour", "dont")
+# Issue 12/14 (stop 24): nouns of a round, approximate count, read as a hedged number after an
+# indefinite article ("une soixantaine de morts"; lang.numbers); the plural forms stay VAGUE_COUNTS.
+ROUND_COUNTS = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,  # not "quarantaine"
+                "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1_000}
+# Issue 12 (stop 24): definite articles, passed over between a figure and what it counts
+# ("sono quattro le vittime", "son treinta los heridos": engine.facts).
+ARTICLES = ("le", "la", "les", "l'")

@@ -13,6 +13,9 @@ ORDINAL_SUFFIXES = ("º", "ª", "°")
 APPROX_CUES = ("circa", "quasi", "oltre", "almeno", "più di", "meno di", "fino a", "intorno a",
                "intorno ai", "attorno a", "quasi", "pressoché", "all'incirca", "poco più di",
                "poco meno di", "una stima di")
+# Issue 12/14 (stop 24): the APPROX_CUES that make a figure a floor ("more than 70"): the figure
+# known then, read as [N, N * toll_floor_span] by engine.xfacts, as the English engine reads tolls.
+FLOOR_CUES = ("oltre", "almeno", "più di", "poco più di")
 WEEKDAYS = {"lunedì": 0, "lunedi": 0, "martedì": 1, "martedi": 1, "mercoledì": 2, "mercoledi": 2,
             "giovedì": 3, "giovedi": 3, "venerdì": 4, "venerdi": 4, "sabato": 5, "domenica": 6}
 MONTHS = {"gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "giugno": 6,
@@ -46,6 +49,7 @@ PERCENT_WORDS = ("per cento", "%", "punti percentuali")
 DURATION_UNITS = {"secondo": 1 / 60, "secondi": 1 / 60, "minuto": 1, "minuti": 1, "ora": 60, "ore": 60,
                   "giorno": 1440, "giorni": 1440, "settimana": 10080, "settimane": 10080}
 ONE_WORDS = frozenset({"un", "una", "uno"})
+HALF_WORDS = ("mezzo", "mezza")  # "half a mile", "medio kilómetro": half of one unit of length (engine.xfacts, stop 24)
 DURATION_JOINERS = frozenset({"e"})
 DAYPARTS = ()
 CLOCK_SUFFIXES = {}
@@ -107,3 +111,10 @@ HEAD_TERMS = {"persona": "person", "persone": "person", "morto": "die", "morti":
 # Articles and prepositions the English stopwords leave in a count's head ("quattro le vittime",
 # "13 il bilancio"): never the counted thing.
 HEAD_SKIP = ("il", "lo", "la", "i", "gli", "le", "l'", "un", "uno", "una", "di", "del", "dello", "della", "dei", "degli", "delle", "da", "dal", "a", "al", "alla", "ai", "agli", "alle", "in", "nel", "nella", "con", "su", "per", "e", "o", "che")
+# Issue 12/14 (stop 24): nouns of a round, approximate count, read as a hedged number after an
+# indefinite article ("una ventina di feriti"; lang.numbers); the plural forms stay VAGUE_COUNTS.
+ROUND_COUNTS = {"decina": 10, "dozzina": 12, "quindicina": 15, "ventina": 20, "trentina": 30,
+                "quarantina": 40, "cinquantina": 50, "sessantina": 60, "centinaio": 100, "migliaio": 1_000}
+# Issue 12 (stop 24): definite articles, passed over between a figure and what it counts
+# ("sono quattro le vittime", "son treinta los heridos": engine.facts).
+ARTICLES = ("il", "lo", "la", "i", "gli", "le", "l'")

@@ -248,5 +248,31 @@ def read_numbers(text: str, lang: str) -> list[NumberMention]:
     for value, s, e in words:
         if not any(s < te and ts < e for ts, te in taken):
             found.append((value, s, e))
+    rounds = _round_counts(text, mod)
+    found = [f for f in found if not any(s < f[2] and f[1] < e for _v, s, e in rounds)]
     found.sort(key=lambda f: f[1])
-    return [NumberMention(v, s, e, _is_approx(text, s, e, mod, lang)) for v, s, e in found]
+    out = [NumberMention(v, s, e, _is_approx(text, s, e, mod, lang)) for v, s, e in found]
+    if rounds:
+        out = sorted(out + [NumberMention(v, s, e, True) for v, s, e in rounds], key=lambda m: m.start)
+    return out
+
+
+_ARTICLE_GAP = re.compile(rf"[\s{_SPACES}]+(?:[«“\"„‹][\s{_SPACES}]*)?")  # "une « soixantaine »"
+
+
+def _round_counts(text: str, mod: ModuleType) -> list[tuple[float, int, int]]:
+    """Nouns of a round count after an indefinite article ("una treintena", "une soixantaine",
+    "ein Dutzend"): (value, start of the article, end of the noun); always approximate
+    (issue 12/14, stop 24). The language's ROUND_COUNTS; none without it."""
+    table = getattr(mod, "ROUND_COUNTS", None)
+    if not table:
+        return []
+    out = []
+    prev: tuple[str, int, int] | None = None
+    for m in _WORD.finditer(text):
+        w = norm(mod, m.group())
+        if w in table and prev is not None and prev[0] in mod.ONE_ARTICLES \
+                and _ARTICLE_GAP.fullmatch(text, prev[2], m.start()):
+            out.append((float(table[w]), prev[1], m.end()))
+        prev = (w, m.start(), m.end())
+    return out

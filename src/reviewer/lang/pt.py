@@ -14,6 +14,9 @@ ORDINAL_SUFFIXES = ("º", "ª", ".º", ".ª", "°")
 APPROX_CUES = ("cerca de", "quase", "mais de", "pelo menos", "menos de", "até", "aproximadamente",
                "por volta de", "uns", "umas", "perto de", "em torno de", "ao menos", "no mínimo",
                "no máximo")
+# Issue 12/14 (stop 24): the APPROX_CUES that make a figure a floor ("more than 70"): the figure
+# known then, read as [N, N * toll_floor_span] by engine.xfacts, as the English engine reads tolls.
+FLOOR_CUES = ("mais de", "pelo menos", "ao menos", "no mínimo")
 # The bare "segunda"/"terça"... are also ordinals: only the "-feira" forms are weekdays.
 WEEKDAYS = {"segunda-feira": 0, "terça-feira": 1, "terca-feira": 1, "quarta-feira": 2,
             "quinta-feira": 3, "sexta-feira": 4, "sábado": 5, "sabado": 5, "domingo": 6}
@@ -50,6 +53,7 @@ PERCENT_WORDS = ("por cento", "%", "pontos percentuais")
 DURATION_UNITS = {"segundo": 1 / 60, "segundos": 1 / 60, "minuto": 1, "minutos": 1, "hora": 60, "horas": 60,
                   "dia": 1440, "dias": 1440, "semana": 10080, "semanas": 10080}
 ONE_WORDS = frozenset({"um", "uma"})
+HALF_WORDS = ("meio", "meia")  # "half a mile", "medio kilómetro": half of one unit of length (engine.xfacts, stop 24)
 DURATION_JOINERS = frozenset({"e"})
 DAYPARTS = ()
 CLOCK_SUFFIXES = {"h": None, "horas": None}
@@ -110,3 +114,10 @@ HEAD_TERMS = {"vítimas": "victim", "pessoa": "person", "pessoas": "person", "mo
 # Articles and prepositions the English stopwords leave in a count's head ("quattro le vittime",
 # "13 il bilancio"): never the counted thing.
 HEAD_SKIP = ("o", "a", "os", "as", "um", "uma", "uns", "umas", "de", "do", "da", "dos", "das", "em", "no", "na", "nos", "nas", "ao", "aos", "à", "às", "por", "pelo", "pela", "com", "e", "ou", "que")
+# Issue 12/14 (stop 24): nouns of a round, approximate count, read as a hedged number after an
+# indefinite article ("uma dezena de feridos"; lang.numbers); the plural forms stay VAGUE_COUNTS.
+ROUND_COUNTS = {"dezena": 10, "dúzia": 12, "duzia": 12, "quinzena": 15, "vintena": 20, "trintena": 30,
+                "centena": 100, "milhar": 1_000}
+# Issue 12 (stop 24): definite articles, passed over between a figure and what it counts
+# ("sono quattro le vittime", "son treinta los heridos": engine.facts).
+ARTICLES = ("o", "a", "os", "as")
