@@ -165,3 +165,33 @@ def test_quote_mask_follows_a_markdown_sentence():
     text = "He said “we are safe ” today"
     got = _follow(inside, span, text)
     assert len(got) == len(text) and got[text.index("we")] and got[text.index("safe")] and not got[text.index("today")]
+
+
+def test_markdown_spans_never_overlap_and_are_the_files_text():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from reviewer.io.articles import _markdown_article
+
+    pieces = st.sampled_from(["Three", "people", "died.", "**", "*", "_", "~~", "[", "](http://x)", "`", " ", "\n",
+                              "\n\n", "# ", "- ", "> ", "It", "sank", "on", "Tuesday.", "!", "?", "<b>", "</b>"])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(pieces, min_size=1, max_size=40))
+    def check(parts):
+        body = "".join(parts)
+        sents = _markdown_article("x", "x.md", body, None).sentences
+        for s in sents:
+            assert (s.source if s.source is not None else s.text) == body[s.start:s.end]
+        for a, b in zip(sents, sents[1:]):
+            assert a.end <= b.start, (body, a, b)
+
+    check()
+
+
+def test_an_unclosed_emphasis_on_a_long_line_is_read_in_one_pass():
+    from reviewer.io.markdown import read_markdown
+
+    body = "Police said *the ferry sank " * 5000  # 140,000 characters, no closing star
+    md = read_markdown(body)  # was quadratic: minutes; now bounded per opening mark
+    assert md.blanked == body  # an unclosed star is text

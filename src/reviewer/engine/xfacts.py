@@ -24,7 +24,7 @@ from reviewer.engine.dates import read_clock_times
 from reviewer.engine.facts import TOLL_REACH as _EN_TOLL_REACH, TOLL_REACH_PLAIN, unit_factor
 from reviewer.engine.settings import TUNING
 from reviewer.lang.dates import read_months_dates, read_weekdays
-from reviewer.lang.numbers import _is_approx, read_numbers
+from reviewer.lang.numbers import is_approx, read_numbers
 from reviewer.lang.tables import norm, tables
 from reviewer.models import Evidence
 
@@ -601,7 +601,7 @@ def _one_unit_lengths(text: str, lang: str, mod, words: list, facts: list[XFact]
             k += 1
             continue
         value = 0.5 if set(run) & halves else 1.0
-        approx = _is_approx(text, s, e, mod, lang)
+        approx = is_approx(text, s, e, mod, lang)
         facts.append(XFact("measure", value * f[0], (s, e), approx, dim=f[1],
                            role=_distance_role(text, mod, words, s, e)))
         k = m + 1

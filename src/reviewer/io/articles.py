@@ -306,12 +306,18 @@ def _markdown_article(stem: str, spath: str, body: str, date: str | None) -> Art
     md = read_markdown(body)
     art = Article(id=stem, path=spath, body=md.blanked, date=date, title=md.title)
     sentences = []
-    for s in segment(md.blanked):
+    cut = segment(md.blanked)
+    prev_end = 0
+    for k, s in enumerate(cut):
+        # a span takes in the markup at its edges ("**Three" not "Three", "died.**" not "died."),
+        # never past a neighbour: markup between two sentences goes to the first one
         start, end = s.start, s.end
-        while start > 0 and md.mask[start - 1] and body[start - 1] not in "\n":  # "**Three" not "Three"
+        next_start = cut[k + 1].start if k + 1 < len(cut) else len(body)
+        while start > prev_end and md.mask[start - 1] and body[start - 1] not in "\n":
             start -= 1
-        while end < len(body) and md.mask[end] and body[end] not in "\n":  # "end.**" not "end."
+        while end < next_start and md.mask[end] and body[end] not in "\n":
             end += 1
+        prev_end = max(prev_end, end)
         text, at = md.text_and_offsets(start, end)
         if not text:
             continue

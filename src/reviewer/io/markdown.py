@@ -29,14 +29,19 @@ _ATX = re.compile(r" {0,3}(#{1,6})(?=[ \t]|\Z)")
 _ATX_CLOSE = re.compile(r"[ \t]+(#+)[ \t]*\Z")
 _BULLET = re.compile(r"[ \t]*((?:[-*+]|\d{1,9}[.)])(?:[ \t]+(?:[-*+]|\d{1,9}[.)]))*)(?=[ \t])")  # "- 1. " nested
 
-_CODE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_LINK = re.compile(r"\[([^\]\n]+)\](\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)|\[[^\]\n]*\])")
-_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
-_STARS = re.compile(r"(?<![\\*])(\*{1,3})(?=[^\s*])(.+?)(?<=[^\s*\\])\1(?!\*)")
-_UNDERS = re.compile(r"(?<![\w\\_])(_{1,3})(?=[^\s_])(.+?)(?<=[^\s_\\])\1(?![\w_])")
-_STRIKE = re.compile(r"(?<!~)~~(?=\S)(.+?)(?<=\S)~~(?!~)")
+# Inline spans are looked for within _SPAN characters: an opening "*", "_", "~~", "[" or "`"
+# that never closes must not make every later start scan to the end of a long line (a whole
+# article on one line took minutes: the search was quadratic).
+_SPAN = 200
+_CODE = re.compile(r"(`+)(?!`)(.{1,%d}?)(?<!`)\1(?!`)" % _SPAN)
+_IMAGE = re.compile(r"!\[[^\]\n]{0,%d}\]\([^)\n]{0,%d}\)" % (_SPAN, 4 * _SPAN))
+_LINK = re.compile(r"\[([^\]\n]{1,%d})\](\([^()\n]{0,%d}(?:\([^()\n]{0,%d}\)[^()\n]{0,%d})?\)|\[[^\]\n]{0,%d}\])"
+                   % (_SPAN, 4 * _SPAN, _SPAN, _SPAN, _SPAN))
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]{1,%d})>" % (4 * _SPAN))
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>\n]{0,%d})?/?>" % _SPAN)
+_STARS = re.compile(r"(?<![\\*])(\*{1,3})(?=[^\s*])(.{1,%d}?)(?<=[^\s*\\])\1(?!\*)" % _SPAN)
+_UNDERS = re.compile(r"(?<![\w\\_])(_{1,3})(?=[^\s_])(.{1,%d}?)(?<=[^\s_\\])\1(?![\w_])" % _SPAN)
+_STRIKE = re.compile(r"(?<!~)~~(?=\S)(.{1,%d}?)(?<=\S)~~(?!~)" % _SPAN)
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 
 

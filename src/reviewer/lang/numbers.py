@@ -178,7 +178,7 @@ def _approx_pattern(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?:^|[^\w])(?:{alts})[\s{_SPACES}]*$")
 
 
-def _is_approx(text: str, start: int, end: int, mod: ModuleType, lang: str) -> bool:
+def is_approx(text: str, start: int, end: int, mod: ModuleType, lang: str) -> bool:
     before = norm(mod, text[max(0, start - 40):start])
     if _approx_pattern(lang).search(before):
         return True
@@ -251,7 +251,7 @@ def read_numbers(text: str, lang: str) -> list[NumberMention]:
     rounds = _round_counts(text, mod)
     found = [f for f in found if not any(s < f[2] and f[1] < e for _v, s, e in rounds)]
     found.sort(key=lambda f: f[1])
-    out = [NumberMention(v, s, e, _is_approx(text, s, e, mod, lang)) for v, s, e in found]
+    out = [NumberMention(v, s, e, is_approx(text, s, e, mod, lang)) for v, s, e in found]
     if rounds:
         out = sorted(out + [NumberMention(v, s, e, True) for v, s, e in rounds], key=lambda m: m.start)
     return out
