@@ -594,8 +594,10 @@ def _days(f: SentFeatures) -> frozenset:
 def _same_day(a: SentFeatures, b: SentFeatures) -> frozenset:
     """Two reports of one language placing one named thing's event on one day ("the Orla ran
     aground on Tuesday" / "the barge Orla, which sank on Tuesday 4 May"): the days in common when
-    the two also share a name and no other subject is named in either (else empty). A long
-    sentence's other claims lower its score with the short one below both sides' best partners."""
+    the two also share a name and at most one of them names something the other does not hold
+    (the long sentence may name the owner or the port as well; two sentences that each name
+    another subject are two claims) (else empty). A long sentence's other claims lower its score
+    with the short one below both sides' best partners."""
     if a.lang != b.lang or a.art == b.art or a.years != b.years:
         return frozenset()
     days = _days(a) & _days(b)
