@@ -26,14 +26,15 @@ __all__ = ["align_cached", "cache_dir", "clear", "cluster_key", "info", "load", 
 
 def _engine_files() -> list[Path]:
     """Every source file that decides an alignment: the engine, the language data, the
-    segmenter and the data model."""
+    segmenter, the Markdown reader (it decides a .md article's sentences) and the data model."""
+    import reviewer.io.markdown
+    import reviewer.io.segment
     import reviewer.lang
     import reviewer.models
-    import reviewer.io.segment
 
     here = Path(__file__).resolve().parent
     files = sorted(here.glob("*.py")) + sorted(Path(reviewer.lang.__file__).resolve().parent.glob("*.py"))
-    return files + [Path(reviewer.io.segment.__file__).resolve(), Path(reviewer.models.__file__).resolve()]
+    return files + [Path(m.__file__).resolve() for m in (reviewer.io.segment, reviewer.io.markdown, reviewer.models)]
 
 
 @lru_cache(maxsize=1)
