@@ -416,6 +416,8 @@ def same_slot(a: SentFeatures, ca: Count, xa: _CountCtx, b: SentFeatures, cb: Co
         # The same fate said by the verb before one count and by the head of the other ("the
         # flood killed 12 people" / "the flood left 15 dead"): counts under other names.
         shared |= {x for x in (*ca.head, ca.pre) if x in STATE_TERMS} & {x for x in (*cb.head, cb.pre) if x in STATE_TERMS}
+        if "rescued" in xa.states & xb.states:
+            shared.add("rescu")  # "pulled 96 survivors out" / "rescued 80 people" (stop 25)
     if ca.unit and cb.unit and same_dimension(ca, cb) and not _comparable_measures(a, ca, b, cb, t):
         return False
     if shared and shared <= STATE_TERMS.keys():
