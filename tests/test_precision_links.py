@@ -35,3 +35,23 @@ def test_survivors_without_a_rescue_are_not_the_rescued():
     pulled = Count(lo=54, hi=54, span=(0, 0), head=("survivor", "from"), exact=True, pre="pull")
     assert "rescued" not in count_states(told)
     assert "rescued" in count_states(pulled)
+
+
+# --- members of a named group are a part, not the toll -------------------------------------
+
+def test_members_of_a_group_are_no_figure_for_the_injured():
+    assert _kinds("On Tuesday, one man was killed and dozens injured after fans of the club clashed with riot police.",
+                  "The blast, which police sources said injured several members of the mayor's security detail, "
+                  "came after marches in the capital.") == []
+
+
+def test_members_of_a_group_against_members_of_a_group_still_disagree():
+    got = _kinds("The blast injured four members of the mayor's security detail, police said.",
+                 "The blast injured nine members of the mayor's security detail, police said.")
+    assert got == ["number"]
+
+
+def test_the_injured_against_the_injured_still_disagree():
+    got = _kinds("The blast on the pier injured four people, police said.",
+                 "The blast on the pier injured nine people, police said.")
+    assert got == ["number"]

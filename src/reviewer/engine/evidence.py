@@ -21,7 +21,7 @@ from reviewer.engine.facts import count_states as _states
 from reviewer.engine.features import SentFeatures, different_subjects, is_reporting_date, local_names, local_terms, own_context
 from reviewer.engine.settings import TUNING, Tuning
 from reviewer.engine.textnorm import antonyms, stem
-from reviewer.lang.en import BODY_HEADS, CAPACITY_HEADS, CAPACITY_VERBS, HOLDER_LEADS, ROLES, CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
+from reviewer.lang.en import BODY_HEADS, CAPACITY_HEADS, CAPACITY_VERBS, HOLDER_LEADS, MEMBER_HEADS, ROLES, CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
 from reviewer.lang.en import (
     RELATION_OPPOSITES,
     RELATION_SKIP,
@@ -308,6 +308,7 @@ class _CountCtx:
     same_head: int  # counts of the sentence with the same first head word
     states: frozenset[str]  # what happened to the counted people ("dead", "missing"), from the head
     measure: frozenset[str]  # what a percentage is of (_measure)
+    members_of: bool = False  # _members_of
 
 
 def _toll_floor(c: Count, span: float, least: float = 0.0) -> Count:
@@ -340,7 +341,17 @@ def _count_ctx(f: SentFeatures, c: Count, t: Tuning) -> _CountCtx:
         same_head=sum(1 for o in f.counts if o.head[:1] == c.head[:1]),
         states=_states(c),
         measure=_measure(f, c, t.measure_reach),
+        members_of=_members_of(f, c),
     )
+
+
+def _members_of(f: SentFeatures, c: Count) -> bool:
+    """"several members of the mayor's security detail": the count names the members of a
+    group ("members" right before "of"), a part of the people involved, not their number."""
+    if not c.head or c.head[0] not in MEMBER_HEADS:
+        return False
+    after = [k for k, x in enumerate(f.toks) if x[1] >= c.span[1]]
+    return bool(after) and f.words[after[0]] == "of"
 
 
 def _sibling_tokens(f: SentFeatures, c: Count) -> set[int]:
@@ -428,6 +439,8 @@ def same_slot(a: SentFeatures, ca: Count, xa: _CountCtx, b: SentFeatures, cb: Co
         # migrants of a shipwreck story) are the whole toll, as "people" is (stop 23).
         ra = {h for h in ra if not specificity.common(a, h)}
         rb = {h for h in rb if not specificity.common(b, h)}
+        if xa.members_of != xb.members_of:
+            return False  # "dozens injured" / "injured several members of the mayor's guard": a part (stop 25)
         if ra and rb and not ra & rb and not (ra & PERSON_HEADS and rb & PERSON_HEADS):
             return False
         if bool(ra) != bool(rb) and not (ra | rb) & PERSON_HEADS:

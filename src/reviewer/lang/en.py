@@ -313,6 +313,9 @@ TOLL_STATES = frozenset({"dead", "injured"})
 # "pulled 96 survivors from the water" counts the rescued ("rescued 80 people"): survivors with a
 # verb of bringing people out of danger, before or after them (issue 12, stop 25). Stems.
 SURVIVOR_HEADS = frozenset({"survivor"})
+# "several members of the mayor's security detail": a count of the members of a named group is a
+# part of the people involved, not the toll (issue 12, stop 25). Stems of the counted noun.
+MEMBER_HEADS = frozenset({"member"})
 RESCUE_VERBS = frozenset({"pull", "rescu", "save", "saved", "freed", "extract", "lift", "airlift", "winch",
                           "recov", "pluck", "haul", "drag"})
 # Verbs between counted people and what happened to them ("300 people may have drowned").
