@@ -55,3 +55,22 @@ def test_the_injured_against_the_injured_still_disagree():
     got = _kinds("The blast on the pier injured four people, police said.",
                  "The blast on the pier injured nine people, police said.")
     assert got == ["number"]
+
+
+# --- an age is one person's ----------------------------------------------------------------
+
+def test_ages_of_two_different_people_do_not_disagree():
+    assert _kinds("The coast guard said the boy was thought to be 10 years old.",
+                  "A couple and their nine-year-old son were among those on the ferry, the coast guard said.") == []
+
+
+def test_ages_of_the_same_person_still_disagree():
+    got = _kinds("The coast guard said the ferry's captain was 45 years old.",
+                 "The coast guard said the 52-year-old captain of the ferry was rescued.")
+    assert got == ["number"]
+
+
+def test_an_age_named_on_both_sides_still_disagrees():
+    got = _kinds("The ferry's 45-year-old captain was rescued on Monday, the coast guard said.",
+                 "The ferry's 52-year-old captain was rescued on Monday, the coast guard said.")
+    assert got == ["number"]

@@ -21,7 +21,7 @@ from reviewer.engine.facts import count_states as _states
 from reviewer.engine.features import SentFeatures, different_subjects, is_reporting_date, local_names, local_terms, own_context
 from reviewer.engine.settings import TUNING, Tuning
 from reviewer.engine.textnorm import antonyms, stem
-from reviewer.lang.en import BODY_HEADS, CAPACITY_HEADS, CAPACITY_VERBS, HOLDER_LEADS, MEMBER_HEADS, ROLES, CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
+from reviewer.lang.en import AGE_HEAD, BODY_HEADS, CAPACITY_HEADS, CAPACITY_VERBS, HOLDER_LEADS, MEMBER_HEADS, ROLES, CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
 from reviewer.lang.en import (
     RELATION_OPPOSITES,
     RELATION_SKIP,
@@ -309,6 +309,7 @@ class _CountCtx:
     states: frozenset[str]  # what happened to the counted people ("dead", "missing"), from the head
     measure: frozenset[str]  # what a percentage is of (_measure)
     members_of: bool = False  # _members_of
+    aged: str | None = None  # _aged
 
 
 def _toll_floor(c: Count, span: float, least: float = 0.0) -> Count:
@@ -342,7 +343,20 @@ def _count_ctx(f: SentFeatures, c: Count, t: Tuning) -> _CountCtx:
         states=_states(c),
         measure=_measure(f, c, t.measure_reach),
         members_of=_members_of(f, c),
+        aged=_aged(f, c),
     )
+
+
+def _aged(f: SentFeatures, c: Count) -> str | None:
+    """Whose age a count gives when the noun follows it: "their 9-year-old daughter" ->
+    "daughter" (the term right after "old"); None for "was 10 years old", "the 52-year-old was"."""
+    if c.head[:2] != AGE_HEAD or len(c.head) < 3:
+        return None
+    ks = [k for k, x in enumerate(f.toks) if x[1] < c.span[1] and f.terms[k] == AGE_HEAD[1]]
+    if not ks or ks[-1] + 1 >= len(f.terms):
+        return None
+    nxt = f.terms[ks[-1] + 1]
+    return nxt if nxt == c.head[2] else None
 
 
 def _members_of(f: SentFeatures, c: Count) -> bool:
@@ -412,6 +426,9 @@ def same_slot(a: SentFeatures, ca: Count, xa: _CountCtx, b: SentFeatures, cb: Co
         return False  # "thousands of people are missing" / "a city of 125,000 people"
     if xa.measure and xb.measure and not xa.measure & xb.measure:
         return False  # "the share of counted ballots reached 97%" / "a participation rate of 64%"
+    for x, other in ((xa, b), (xb, a)):
+        if x.aged and x.aged not in other.bag:
+            return False  # "the child was 10" / "their 9-year-old daughter": an age is one person's (stop 25)
     sa, sb = xa.subject, xb.subject
     if sa and sb and sa != sb:
         return False  # "Erdogan won 52 percent" / "Kilicdaroglu got 48 percent"

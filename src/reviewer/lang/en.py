@@ -316,6 +316,8 @@ SURVIVOR_HEADS = frozenset({"survivor"})
 # "several members of the mayor's security detail": a count of the members of a named group is a
 # part of the people involved, not the toll (issue 12, stop 25). Stems of the counted noun.
 MEMBER_HEADS = frozenset({"member"})
+# An age: "a 9-year-old daughter", "was 10 years old" (the count's head, as stems).
+AGE_HEAD = ("year", "old")
 RESCUE_VERBS = frozenset({"pull", "rescu", "save", "saved", "freed", "extract", "lift", "airlift", "winch",
                           "recov", "pluck", "haul", "drag"})
 # Verbs between counted people and what happened to them ("300 people may have drowned").
