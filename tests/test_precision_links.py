@@ -74,3 +74,34 @@ def test_an_age_named_on_both_sides_still_disagrees():
     got = _kinds("The ferry's 45-year-old captain was rescued on Monday, the coast guard said.",
                  "The ferry's 52-year-old captain was rescued on Monday, the coast guard said.")
     assert got == ["number"]
+
+
+# --- the day a statement opens with is the statement's day ---------------------------------
+
+def test_an_opening_day_of_a_statement_is_no_event_day():
+    got = _links("Mayor Ana Ruiz visited the harbour on Tuesday evening and warned that the toll could rise.",
+                 "On Wednesday, Mayor Ana Ruiz told reporters that the toll could rise.")
+    assert [e.kind for l in got for e in l.evidence] == []
+
+
+def test_an_opening_day_of_a_statement_is_no_event_day_across_languages():
+    got = _links("La maire, Ana Ruiz, qui s'est rendue au port mardi soir, a prévenu que le bilan pourrait s'alourdir.",
+                 "On Wednesday, Mayor Ana Ruiz told reporters that the toll could rise.")
+    assert [e.kind for l in got for e in l.evidence] == []
+
+
+def test_an_opening_day_of_an_event_still_disagrees():
+    got = _kinds("The ferry sank near the harbour on Tuesday evening, Mayor Ana Ruiz said.",
+                 "On Wednesday, the ferry sank near the harbour, Mayor Ana Ruiz said.")
+    assert got == ["weekday"]
+
+
+def test_opening_said_reads_the_speaker_clause():
+    from reviewer.engine import xfacts
+    from reviewer.lang.tables import tables
+
+    en = tables("en")
+    text = "On Wednesday, Mayor Ana Ruiz told reporters that the toll could rise."
+    assert xfacts._opening_said(text, en, xfacts._words(text)) == [(0, text.index(","))]
+    late = "On Wednesday, the ferry sank near the harbour, Mayor Ana Ruiz said."
+    assert xfacts._opening_said(late, en, xfacts._words(late)) == []
