@@ -21,7 +21,7 @@ from reviewer.engine.facts import count_states as _states
 from reviewer.engine.features import SentFeatures, different_subjects, is_reporting_date, local_names, local_terms, own_context
 from reviewer.engine.settings import TUNING, Tuning
 from reviewer.engine.textnorm import antonyms, stem
-from reviewer.lang.en import BODY_HEADS, CAPACITY_HEADS, CAPACITY_VERBS, HOLDER_LEADS, ROLES, CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
+from reviewer.lang.en import AGE_HEAD, BODY_HEADS, CAPACITY_HEADS, CAPACITY_VERBS, HOLDER_LEADS, MEMBER_HEADS, ROLES, CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
 from reviewer.lang.en import (
     RELATION_OPPOSITES,
     RELATION_SKIP,
@@ -308,6 +308,8 @@ class _CountCtx:
     same_head: int  # counts of the sentence with the same first head word
     states: frozenset[str]  # what happened to the counted people ("dead", "missing"), from the head
     measure: frozenset[str]  # what a percentage is of (_measure)
+    members_of: bool = False  # _members_of
+    aged: str | None = None  # _aged
 
 
 def _toll_floor(c: Count, span: float, least: float = 0.0) -> Count:
@@ -340,7 +342,30 @@ def _count_ctx(f: SentFeatures, c: Count, t: Tuning) -> _CountCtx:
         same_head=sum(1 for o in f.counts if o.head[:1] == c.head[:1]),
         states=_states(c),
         measure=_measure(f, c, t.measure_reach),
+        members_of=_members_of(f, c),
+        aged=_aged(f, c),
     )
+
+
+def _aged(f: SentFeatures, c: Count) -> str | None:
+    """Whose age a count gives when the noun follows it: "their 9-year-old daughter" ->
+    "daughter" (the term right after "old"); None for "was 10 years old", "the 52-year-old was"."""
+    if c.head[:2] != AGE_HEAD or len(c.head) < 3:
+        return None
+    ks = [k for k, x in enumerate(f.toks) if x[1] < c.span[1] and f.terms[k] == AGE_HEAD[1]]
+    if not ks or ks[-1] + 1 >= len(f.terms):
+        return None
+    nxt = f.terms[ks[-1] + 1]
+    return nxt if nxt == c.head[2] else None
+
+
+def _members_of(f: SentFeatures, c: Count) -> bool:
+    """"several members of the mayor's security detail": the count names the members of a
+    group ("members" right before "of"), a part of the people involved, not their number."""
+    if not c.head or c.head[0] not in MEMBER_HEADS:
+        return False
+    after = [k for k, x in enumerate(f.toks) if x[1] >= c.span[1]]
+    return bool(after) and f.words[after[0]] == "of"
 
 
 def _sibling_tokens(f: SentFeatures, c: Count) -> set[int]:
@@ -401,6 +426,9 @@ def same_slot(a: SentFeatures, ca: Count, xa: _CountCtx, b: SentFeatures, cb: Co
         return False  # "thousands of people are missing" / "a city of 125,000 people"
     if xa.measure and xb.measure and not xa.measure & xb.measure:
         return False  # "the share of counted ballots reached 97%" / "a participation rate of 64%"
+    for x, other in ((xa, b), (xb, a)):
+        if x.aged and x.aged not in other.bag:
+            return False  # "the child was 10" / "their 9-year-old daughter": an age is one person's (stop 25)
     sa, sb = xa.subject, xb.subject
     if sa and sb and sa != sb:
         return False  # "Erdogan won 52 percent" / "Kilicdaroglu got 48 percent"
@@ -416,6 +444,8 @@ def same_slot(a: SentFeatures, ca: Count, xa: _CountCtx, b: SentFeatures, cb: Co
         # The same fate said by the verb before one count and by the head of the other ("the
         # flood killed 12 people" / "the flood left 15 dead"): counts under other names.
         shared |= {x for x in (*ca.head, ca.pre) if x in STATE_TERMS} & {x for x in (*cb.head, cb.pre) if x in STATE_TERMS}
+        if "rescued" in xa.states & xb.states:
+            shared.add("rescu")  # "pulled 96 survivors out" / "rescued 80 people" (stop 25)
     if ca.unit and cb.unit and same_dimension(ca, cb) and not _comparable_measures(a, ca, b, cb, t):
         return False
     if shared and shared <= STATE_TERMS.keys():
@@ -426,6 +456,8 @@ def same_slot(a: SentFeatures, ca: Count, xa: _CountCtx, b: SentFeatures, cb: Co
         # migrants of a shipwreck story) are the whole toll, as "people" is (stop 23).
         ra = {h for h in ra if not specificity.common(a, h)}
         rb = {h for h in rb if not specificity.common(b, h)}
+        if xa.members_of != xb.members_of:
+            return False  # "dozens injured" / "injured several members of the mayor's guard": a part (stop 25)
         if ra and rb and not ra & rb and not (ra & PERSON_HEADS and rb & PERSON_HEADS):
             return False
         if bool(ra) != bool(rb) and not (ra | rb) & PERSON_HEADS:

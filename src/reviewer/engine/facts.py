@@ -43,6 +43,8 @@ from reviewer.lang.en import (
     STATE_AUX,
     STATE_HEDGES,
     STATE_TERMS,
+    SURVIVOR_HEADS,
+    RESCUE_VERBS,
     THOUSANDS_SPACES,
     TALLY_WORDS,
     TOLL_VERBS,
@@ -745,4 +747,8 @@ def unit_factor(unit: str) -> tuple[float, str] | None:
 def count_states(c: Count) -> frozenset[str]:
     """What happened to the counted people: from the head ("300 people had died") or the word
     before ("killed 300 people")."""
-    return frozenset(STATE_TERMS[h] for h in (*c.head, c.pre) if h in STATE_TERMS)
+    words = (*c.head, c.pre)
+    states = frozenset(STATE_TERMS[h] for h in words if h in STATE_TERMS)
+    if SURVIVOR_HEADS.intersection(c.head) and RESCUE_VERBS.intersection(words):
+        states |= {"rescued"}  # "pulled 96 survivors from the water": the rescued, under another name
+    return states

@@ -468,11 +468,35 @@ def is_reporting_date(f: SentFeatures, span: tuple[int, int], t: Tuning = TUNING
         return True
     if _said_at_setting(f, k, t):  # "said at a news briefing Thursday"
         return True
+    if _opening_said(f, k, span, t):  # "On Wednesday, Premier Ana Ruiz told reporters that ..."
+        return True
     # "..., according to the agency's page on Wednesday": the date of the source, not the event.
     for m in range(k - 1, -1, -1):
         if f.words[m] == "according":
             return True
         if re.search(r"[,;:]", f.text[f.toks[m][2]:f.toks[m + 1][1]]):
+            return False
+    return False
+
+
+def _opening_said(f: SentFeatures, k: int, span: tuple[int, int], t: Tuning) -> bool:
+    """The date opens the sentence ("On Wednesday," with no content word before it and a comma
+    after it) and the clause after it is a named speaker's statement (only names, roles and small
+    words before a reporting verb: "On Wednesday, Premier Ana Ruiz told reporters that ..."): the
+    day the statement was made, not the day of what it reports (issue 12, stop 25)."""
+    if any(f.terms[m] is not None for m in range(k)):
+        return False
+    nxt = next((m for m, x in enumerate(f.toks) if x[1] >= span[1]), None)
+    if nxt is None or "," not in f.text[span[1]:f.toks[nxt][1]]:
+        return False
+    reporting = folded_words(f.lang, "REPORTING")
+    named = False
+    for m in range(nxt, min(len(f.toks), nxt + t.opening_speaker_reach + 1)):
+        if f.words[m] in reporting:
+            return named
+        if f.names[m]:
+            named = True
+        elif f.terms[m] is not None and f.terms[m] not in ROLES:
             return False
     return False
 

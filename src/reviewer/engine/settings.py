@@ -94,6 +94,7 @@ class Tuning:
     subject_radius: int = 4  # names around a negated or antonym predicate
     reporting_reach: int = 3  # "officials said on Thursday": tokens back to the reporting verb
     setting_reach: int = 4  # words of the speech's setting between them ("said at a news briefing Thursday")
+    opening_speaker_reach: int = 5  # "On Wednesday, Premier Ana Ruiz told reporters": words of the speaker
     negation_exception_chars: int = 8  # characters after a cue searched for "but"/"only"
     entity_swap_max: int = 3  # terms of a name swapped for another
     # Names and initials.

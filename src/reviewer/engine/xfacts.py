@@ -213,7 +213,7 @@ def _magnitudes(text: str, mod, numbers: list, words: list, facts: list[XFact]) 
 
 def _calendar_facts(text: str, lang: str, mod, words: list, facts: list[XFact], taken: list[tuple[int, int]]) -> None:
     """Dates, weekdays (also inside compounds such as "Sonntagmorgen") and clock times."""
-    said = _reporting_starts(text, mod, words)
+    said = _reporting_starts(text, mod, words) + _opening_said(text, mod, words)
     for d in read_months_dates(text, lang):
         if d.day is not None:
             facts.append(XFact("date", d.month * 100 + d.day, (d.start, d.end), agree_only=_reported(d.start, said)))
@@ -258,6 +258,31 @@ def _reporting_starts(text: str, mod, words: list) -> list[tuple[int, int]]:
             end = e2
         out.append((e, end))
     return out
+
+
+OPENING_WORDS = 3  # words before the comma of an opening day ("On Wednesday morning,")
+OPENING_SPEAKER = 5  # words of the speaker between that comma and the verb of saying
+
+
+def _opening_said(text: str, mod, words: list) -> list[tuple[int, int]]:
+    """An opening day of a statement: "On Wednesday, Premier Ana Ruiz told reporters that ...":
+    a few words, a comma, then a verb of saying within OPENING_SPEAKER words with no other
+    break: the day the statement was made, as in "Ruiz told reporters on Wednesday" (issue 12,
+    stop 25). The span of the words before the comma."""
+    verbs = _reporting_verbs(mod)
+    for k, (w, s, _e) in enumerate(words[:OPENING_WORDS + OPENING_SPEAKER + 1]):
+        if _key(mod, w) not in verbs:
+            continue
+        head = text[:s]
+        breaks = _BREAK.findall(head)
+        if breaks != [","]:
+            return []
+        comma = head.index(",")
+        before = sum(1 for x in words[:k] if x[2] <= comma)
+        if not 1 <= before <= OPENING_WORDS or k - before > OPENING_SPEAKER or k == before:
+            return []
+        return [(0, comma)]
+    return []
 
 
 def _reported(start: int, said: list[tuple[int, int]]) -> bool:

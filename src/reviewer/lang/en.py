@@ -310,6 +310,16 @@ STATE_TERMS = {"die": "dead", "injur": "injured", "missing": "missing", "rescu":
                "displac": "displaced", "homeless": "displaced", "arrest": "arrested", "hospitalis": "hospitalised",
                "hospitaliz": "hospitalised", "hospit": "hospitalised", "admit": "hospitalised", "surviv": "survived", "hostag": "hostages"}
 TOLL_STATES = frozenset({"dead", "injured"})
+# "pulled 96 survivors from the water" counts the rescued ("rescued 80 people"): survivors with a
+# verb of bringing people out of danger, before or after them (issue 12, stop 25). Stems.
+SURVIVOR_HEADS = frozenset({"survivor"})
+# "several members of the mayor's security detail": a count of the members of a named group is a
+# part of the people involved, not the toll (issue 12, stop 25). Stems of the counted noun.
+MEMBER_HEADS = frozenset({"member"})
+# An age: "a 9-year-old daughter", "was 10 years old" (the count's head, as stems).
+AGE_HEAD = ("year", "old")
+RESCUE_VERBS = frozenset({"pull", "rescu", "save", "saved", "freed", "extract", "lift", "airlift", "winch",
+                          "recov", "pluck", "haul", "drag"})
 # Verbs between counted people and what happened to them ("300 people may have drowned").
 STATE_AUX = frozenset(AUX | {"may", "might", "could", "would", "will", "be", "feared", "presumed", "now", "still", "already"})
 # "300 people were reported injured", "40 are feared to have died": what is said of the counted people.
