@@ -318,7 +318,7 @@ def _head(toks: list[Tok], words: list[str], terms: list[str | None], i: int, j:
     if not head and value is not None and i > 0 and words[i - 1] in TOLL_VERBS:
         named = _tally_of(toks, words, terms, i, text)
         if named:
-            head, last = named, j  # "lowered the number of confirmed dead to 38": a count of the dead
+            head, last = named, j  # "cut the count of verified deaths to 12": a count of the dead
     if not head and value is not None and words[i] not in ("a", "an"):
         b = i - 1
         while b >= 1 and words[b] in COUNT_LEAD_WORDS:
