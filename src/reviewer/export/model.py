@@ -87,7 +87,7 @@ class ExportData:
     sidecars: list[Path]
     labels: list  # config Labels
     tags: list[TagRow] = field(default_factory=list)
-    notes: list[NoteRow] = field(default_factory=list)  # notes not carried by a tag record
+    notes: list[NoteRow] = field(default_factory=list)  # every note: one note record each
     all_notes: list[NoteRow] = field(default_factory=list)
     links: list[LinkRow] = field(default_factory=list)  # reviewed, then (optionally) predicted
     suggested: list[Link] = field(default_factory=list)

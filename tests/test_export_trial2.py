@@ -1,0 +1,88 @@
+"""What a second new-user trial of `reviewer export` found: the HTML report of a cluster nobody
+has reviewed yet was refused, `-o` the article folder without `--split` spoke of `--split`, and a
+note on a tagged sentence was no note record of its own. The cluster is made up here (a lighthouse
+repair in an invented harbour town); the sidecars are written by the tests."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from reviewer import export as ex
+from reviewer.annotations import Anchor, Note, ReviewData, Tag
+from reviewer.cli import main
+from reviewer.io.articles import load_cluster
+from reviewer.sidecar.codec import save_sidecar
+
+CONFIG = Path(__file__).resolve().parent / "data" / "export" / "config.toml"
+CFG = ["--config", str(CONFIG)]
+T = "2026-04-02T08:00:00Z"
+NOTE = "source: harbour office leaflet"
+
+ARTICLES = {
+    "a": ["The lighthouse at Velmora was switched off on Friday for repairs.",
+          "Its lamp had failed a test in March, the harbour office said.",
+          "Boats are asked to keep to the marked channel at night."],
+    "b": ["Velmora's lighthouse went dark on Saturday for repair work.",
+          "The lamp failed an inspection in March, according to the harbour office.",
+          "Fishermen say the channel markers are hard to see."],
+}
+
+
+def make_cluster(root: Path, name: str = "lighthouse") -> Path:
+    folder = root / name
+    folder.mkdir(parents=True)
+    for art, sents in ARTICLES.items():
+        (folder / f"{art}.txt").write_text("\n\n".join(sents) + "\n", encoding="utf-8")
+    return folder
+
+
+def anchor(folder: Path, art: str, i: int) -> Anchor:
+    s = next(s for a in load_cluster([folder]).articles if a.id == art for s in a.sentences if s.index == i)
+    return Anchor(art, i, s.start, s.end, s.text)
+
+
+def jsonl(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines()]
+
+
+# --------------------------------------------------------------------------- a note on a tagged sentence
+
+def _noted(tmp_path: Path) -> Path:
+    """One reviewer: two labels and a note on a:1, a note alone on b:2."""
+    folder = make_cluster(tmp_path)
+    data = ReviewData(reviewer="root", created=T, updated=T)
+    data.tags += [Tag(anchor(folder, "a", 1), "contradicted", T), Tag(anchor(folder, "a", 1), "key-claim", T)]
+    data.notes += [Note(anchor(folder, "a", 1), NOTE, T), Note(anchor(folder, "b", 2), "ask the fishermen", T)]
+    save_sidecar(folder / "root.review.toml", data)
+    return folder
+
+
+def test_a_note_on_a_tagged_sentence_is_one_note_record(tmp_path):
+    folder = _noted(tmp_path)
+    out = tmp_path / "out.jsonl"
+    ex.export_files([folder], None, "jsonl", out, config=CONFIG)
+    recs = jsonl(out.read_text(encoding="utf-8"))
+    types = [r["type"] for r in recs]
+    assert types.count("tag") == 2 and types.count("note") == 2
+    notes = {(r["a"]["article"], r["a"]["sentence"]): r["note"] for r in recs if r["type"] == "note"}
+    assert notes == {("a", 1): NOTE, ("b", 2): "ask the fishermen"}
+    # the note is counted once: the tag records do not carry it again
+    assert [r["note"] for r in recs].count(NOTE) == 1
+    assert all(r["note"] == "" for r in recs if r["type"] == "tag")
+    # csv: the same records, the note in one row
+    ex.export_files([folder], None, "csv", tmp_path / "out.csv", config=CONFIG)
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "out.csv").read_text(encoding="utf-8"))))
+    assert [r["type"] for r in rows] == types
+    assert [r["note"] for r in rows].count(NOTE) == 1
+    # label-studio: one annotation on the sentence, its labels and the note once
+    ex.export_files([folder], None, "label-studio", tmp_path / "out.label-studio.json", config=CONFIG)
+    tasks = json.loads((tmp_path / "out.label-studio.json").read_text(encoding="utf-8"))
+    texts = [res["value"]["text"] for t in tasks for an in t["annotations"] for res in an["result"]
+             if res["type"] == "textarea"]
+    assert texts.count([NOTE]) == 1
+    # html: shown once under the sentence
+    ex.export_files([folder], None, "html", tmp_path / "out.html", config=CONFIG)
+    assert (tmp_path / "out.html").read_text(encoding="utf-8").count(NOTE) == 1
