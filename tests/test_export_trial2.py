@@ -86,3 +86,20 @@ def test_a_note_on_a_tagged_sentence_is_one_note_record(tmp_path):
     # html: shown once under the sentence
     ex.export_files([folder], None, "html", tmp_path / "out.html", config=CONFIG)
     assert (tmp_path / "out.html").read_text(encoding="utf-8").count(NOTE) == 1
+
+
+# --------------------------------------------------------------------------- -o the article folder
+
+def test_o_the_article_folder_without_split_asks_for_a_file_name(tmp_path, capsys):
+    folder = _noted(tmp_path)
+    before = sorted(p.name for p in folder.iterdir())
+    assert main(["export", str(folder), "-f", "jsonl", "-o", f"{folder}/", *CFG]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--split" not in err  # no --split given: the message is about -o
+    assert f"is the article folder; -o needs a file name such as {folder.as_posix()}/lighthouse.export.jsonl" in err
+    assert main(["export", str(folder), "-f", "nli", "-o", str(folder), *CFG]) == 1
+    err = capsys.readouterr().err  # nli can write a folder, with --split: said as the other way
+    assert "-o needs a file name such as" in err and "lighthouse.nli.jsonl (or, with --split, a folder other" in err
+    assert main(["export", str(folder), "-f", "nli", "-o", str(folder), "--split", "80/10/10", *CFG]) == 1
+    assert "what --split writes there (train.jsonl, dev.jsonl, test.jsonl) would be read" in capsys.readouterr().err
+    assert sorted(p.name for p in folder.iterdir()) == before

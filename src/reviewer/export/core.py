@@ -132,7 +132,7 @@ def _load_config(config):
 def _write(data: ExportData, req: _Request) -> ExportSummary:
     out_path = req.path
     if out_path is not None:
-        refuse_inputs(out_path, data, req.fmt.name)
+        refuse_inputs(out_path, data, req.fmt.name, split=req.split is not None)
     rows = req.fmt.rows(data) if req.fmt.rows is not None else None
     if req.split is not None and rows is not None:
         assert out_path is not None
