@@ -103,3 +103,37 @@ def test_o_the_article_folder_without_split_asks_for_a_file_name(tmp_path, capsy
     assert main(["export", str(folder), "-f", "nli", "-o", str(folder), "--split", "80/10/10", *CFG]) == 1
     assert "what --split writes there (train.jsonl, dev.jsonl, test.jsonl) would be read" in capsys.readouterr().err
     assert sorted(p.name for p in folder.iterdir()) == before
+
+
+# --------------------------------------------------------------------------- the report of a fresh cluster
+
+def test_the_html_report_of_a_cluster_nobody_reviewed(tmp_path, capsys):
+    folder = make_cluster(tmp_path)  # no sidecar at all
+    out = tmp_path / "empty.html"
+    assert main(["export", str(folder), "-f", "html", "-o", str(out), *CFG]) == 0
+    cap = capsys.readouterr()
+    assert cap.err == ""
+    assert "from 0 sidecars" in cap.out and "nobody has reviewed this cluster yet" in cap.out
+    page = out.read_text(encoding="utf-8")
+    assert "<b>Nobody has reviewed this cluster yet</b>" in page
+    assert all(s.replace("'", "&#x27;") in page for sents in ARTICLES.values() for s in sents)  # the articles
+    # the engine's suggestions, not reviewed: as with --include-suggestions
+    assert 'class="dec predicted">suggested' in page and "links undecided" in page
+    with_option = tmp_path / "with.html"
+    assert main(["export", str(folder), "-f", "html", "-o", str(with_option), "--include-suggestions", *CFG]) == 0
+    assert with_option.read_text(encoding="utf-8") == page
+    assert sorted(p.name for p in folder.iterdir()) == ["a.txt", "b.txt"]  # nothing written there
+    # the other formats keep refusing, with the clear message
+    for fmt in ("jsonl", "csv", "nli"):
+        assert main(["export", str(folder), "-f", fmt, "-o", str(tmp_path / f"x.{fmt}"), *CFG]) == 1
+        err = capsys.readouterr().err
+        assert "no sidecar (*.review.toml or *.review.json) found; give one with --sidecar FILE" in err
+        assert not (tmp_path / f"x.{fmt}").exists()
+
+
+def test_a_reviewed_cluster_s_report_has_no_unreviewed_line(tmp_path):
+    folder = _noted(tmp_path)
+    out = tmp_path / "r.html"
+    summary = ex.export_files([folder], None, "html", out, config=CONFIG)
+    assert "Nobody has reviewed" not in out.read_text(encoding="utf-8")
+    assert "nobody has reviewed" not in summary.one_line()
