@@ -98,7 +98,7 @@ def test_jsonl_every_field(cluster, tmp_path):
     recs = jsonl(out)
     assert summary.records == len(recs)
     assert [r["type"] for r in recs].count("tag") == 11
-    assert [r["type"] for r in recs].count("note") == 2
+    assert [r["type"] for r in recs].count("note") == 3  # a tagged sentence's note is a note record too
     assert [r["type"] for r in recs].count("link") == 13  # no suggestions without the option
     sents = texts(cluster)
     keys = ["type", "cluster", "reviewer", "resolution", "votes", "label", "relation", "decision", "origin", "score",
@@ -119,7 +119,7 @@ def test_jsonl_every_field(cluster, tmp_path):
 
     tag = next(r for r in recs if r["type"] == "tag" and r["reviewer"] == "alice" and r["a"]["article"] == "a"
                and r["a"]["sentence"] == 1 and r["label"] == "key-claim")
-    assert tag["note"] == 'Officials: "not hurt", but b says "wounded",\nsee AFP, Reuters; <check> & confirm'
+    assert tag["note"] == ""  # the sentence's note is its own note record, counted once
     assert tag["time"] == "2026-01-10T09:03:00Z" and tag["a"]["date"] == "2021-11-07"
     c_tag = next(r["a"] for r in recs if r["type"] == "tag" and r["a"]["article"] == "c")
     assert (c_tag["title"], c_tag["source"], c_tag["url"], c_tag["date"]) == (
@@ -131,7 +131,8 @@ def test_jsonl_every_field(cluster, tmp_path):
     assert orphan["a"]["text"] == "This sentence was removed from the article." and orphan["a"]["start"] == 900
 
     notes = {(r["reviewer"], r["a"]["article"], r["a"]["sentence"]): r["note"] for r in recs if r["type"] == "note"}
-    assert notes == {("alice", "c", 2): "Same claim as a:3, shorter.",
+    assert notes == {("alice", "a", 1): 'Officials: "not hurt", but b says "wounded",\nsee AFP, Reuters; <check> & confirm',
+                     ("alice", "c", 2): "Same claim as a:3, shorter.",
                      ("bob", "b", 3): 'Quote, with "commas", and\na newline'}
 
     links = {(r["reviewer"], r["a"]["article"], r["a"]["sentence"], r["b"]["article"], r["b"]["sentence"]): r

@@ -86,12 +86,16 @@ def export_files(paths: Sequence[str | os.PathLike[str]], sidecars: Sequence[str
     ReviewerError for anything the user can fix, and when there is no record to export
     (saying why; nothing is written, an existing OUT is left as it is) unless ``allow_empty``."""
     req = _request(fmt, out, split, resolve, allow_empty)
-    return _write(apply_resolve(gather(paths, sidecars, config, include_suggestions), req.resolve), req)
+    data = gather(paths, sidecars, config, include_suggestions, report=req.fmt.name == "html")
+    return _write(apply_resolve(data, req.resolve), req)
 
 
-def gather(paths, sidecars, config=None, include_suggestions: bool = False) -> ExportData:
+def gather(paths, sidecars, config=None, include_suggestions: bool = False, report: bool = False) -> ExportData:
     """Load the cluster at ``paths``, its sidecars (re-anchored in memory) and the engine's
-    links (``align_cached`` with the config's ``[align]`` settings), and build the records."""
+    links (``align_cached`` with the config's ``[align]`` settings), and build the records.
+    No sidecar is an error (ReviewerError saying what to give), except with
+    ``include_suggestions`` or for a ``report`` (the HTML page): a cluster nobody has reviewed
+    yet then shows the engine's suggestions, not reviewed, as with ``include_suggestions``."""
     from reviewer.engine.cache import align_cached
     from reviewer.io.articles import load_cluster
     from reviewer.sidecar.codec import load_sidecar
@@ -107,6 +111,8 @@ def gather(paths, sidecars, config=None, include_suggestions: bool = False) -> E
     cluster = load_cluster(list(paths))
     folder = sidecar_folder(list(paths))
     side_paths = [Path(s) for s in sidecars] if sidecars else sidecars_for(list(paths))
+    if not side_paths and report:
+        include_suggestions = True  # nobody has reviewed it yet: the report shows what the engine suggests
     if not side_paths and not include_suggestions:
         raise ReviewerError("no sidecar (*.review.toml or *.review.json) found; give one with --sidecar FILE, "
                             "or use --include-suggestions to export the engine's suggestions alone", path=str(folder))
@@ -132,7 +138,7 @@ def _load_config(config):
 def _write(data: ExportData, req: _Request) -> ExportSummary:
     out_path = req.path
     if out_path is not None:
-        refuse_inputs(out_path, data, req.fmt.name)
+        refuse_inputs(out_path, data, req.fmt.name, split=req.split is not None)
     rows = req.fmt.rows(data) if req.fmt.rows is not None else None
     if req.split is not None and rows is not None:
         assert out_path is not None

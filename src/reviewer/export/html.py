@@ -130,7 +130,20 @@ class _Report:
                 f"<title>Review: {e(data.name)}</title>", f"<style>\n{report_css()}{claims_html.css(data)}</style></head><body>",
                 '<header class="top">', f"<h1>Review of “{e(data.name)}”</h1>",
                 f'<p class="sub">Reviewers: <b>{e(reviewers)}</b> · sidecars: {e(sidecars)}{rule}</p>',
+                *self.unreviewed(),
                 f'<ul class="counts">{counts}</ul>', "</header>"]
+
+    def unreviewed(self) -> list[str]:
+        """One line when no sidecar was read: nobody has reviewed the cluster yet, so every link
+        in the page is the engine's suggestion (a reader must not take it for a decision)."""
+        if self.data.sidecars:
+            return []
+        n = sum(1 for l in self.data.links if l.decision == "predicted")
+        what = (f"the {n} link{'s' if n != 1 else ''} below {'are' if n != 1 else 'is'} the engine's "
+                f"suggestion{'s' if n != 1 else ''}, not reviewed (marked “suggested”, dashed)") if n else \
+            "the engine suggests no link between these articles"
+        return [f'<p class="sub unreviewed"><b>Nobody has reviewed this cluster yet</b>: {e(what)}. '
+                "Review it with <code>reviewer PATH</code>, then export again.</p>"]
 
     def conflicts(self) -> list[str]:
         col = self.col

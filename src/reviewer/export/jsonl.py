@@ -30,7 +30,7 @@ def record_dicts(data: ExportData) -> list[dict]:
     for t in data.tags:
         out.append({"type": "tag", "cluster": data.name, "reviewer": t.reviewer, "resolution": t.resolution,
                     "votes": t.votes, "label": t.label, "relation": None, "decision": "accepted", "origin": "manual",
-                    "score": None, "evidence": [], "note": t.note, "time": t.time, "a": end_fields(t.end), "b": None})
+                    "score": None, "evidence": [], "note": "", "time": t.time, "a": end_fields(t.end), "b": None})
     for n in data.notes:
         out.append({"type": "note", "cluster": data.name, "reviewer": n.reviewer, "resolution": None, "votes": None,
                     "label": None, "relation": None, "decision": None, "origin": "manual", "score": None,
@@ -51,9 +51,10 @@ def to_jsonl(data: ExportData) -> tuple[int, str]:
     ``reviewer/export/schemas/jsonl.schema.json``.
 
     - ``tag``: one per label on a sentence, per reviewer (``a`` is the sentence, ``b`` null,
-      ``decision`` ``accepted``, ``origin`` ``manual``; ``note`` carries the reviewer's note on
-      that sentence, else "").
-    - ``note``: a reviewer's note on a sentence that reviewer did not tag (``label`` null).
+      ``decision`` ``accepted``, ``origin`` ``manual``; ``note`` always "": a sentence's
+      note is its own ``note`` record, so each note is counted once).
+    - ``note``: one per note a reviewer wrote on a sentence, tagged or not (``label`` null,
+      ``note`` the text); join it to the sentence's tags by ``reviewer`` and ``a``.
     - ``link``: one per reviewed link, per reviewer (``decision`` accepted/rejected, ``origin``
       suggested/manual), then, with ``--include-suggestions``, one per suggestion nobody
       reviewed (``reviewer`` null, ``decision`` ``predicted``, ``origin`` ``prediction``).

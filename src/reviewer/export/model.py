@@ -87,7 +87,7 @@ class ExportData:
     sidecars: list[Path]
     labels: list  # config Labels
     tags: list[TagRow] = field(default_factory=list)
-    notes: list[NoteRow] = field(default_factory=list)  # notes not carried by a tag record
+    notes: list[NoteRow] = field(default_factory=list)  # every note: one note record each
     all_notes: list[NoteRow] = field(default_factory=list)
     links: list[LinkRow] = field(default_factory=list)  # reviewed, then (optionally) predicted
     suggested: list[Link] = field(default_factory=list)
@@ -138,6 +138,8 @@ class ExportSummary:
             line += f"; resolved by {rule}: {self.left_out} pair{'s' if self.left_out != 1 else ''} {why} left out"
             if self.resolve in ("majority", "unanimous") and "adjudicator" in self.reviewers and len(self.reviewers) > 1:
                 line += "; the adjudicator's decisions set aside (they count with --resolve adjudicated)"
+        if self.fmt == "html" and not self.sidecars:
+            line += "; no sidecar: nobody has reviewed this cluster yet, the report shows the engine's suggestions"
         if self.predicted:
             line += f"; {self.predicted} unreviewed suggestions marked predicted"
         if self.orphans:

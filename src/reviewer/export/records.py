@@ -103,8 +103,10 @@ def build_data(cluster: Cluster, links: Sequence[Link], reviews: Sequence, *, fo
 
 
 def _add_tags_and_notes(data: ExportData, review, ends: _Ends) -> int:
-    """Add one reviewer's tags and notes; a sentence's single note rides on its tag records.
-    Returns the number of orphaned anchors."""
+    """Add one reviewer's tags and notes: every note is its own note record (``data.notes``), also
+    on a sentence the reviewer tagged. ``TagRow.note`` names the sentence's single note for the
+    formats without note records (Prodigy's ``meta.note``); jsonl and csv leave it out of the tag
+    records, so a note is counted once. Returns the number of orphaned anchors."""
     orphans = 0
     notes_here: dict[tuple, list[str]] = {}
     mine: list[NoteRow] = []
@@ -114,17 +116,13 @@ def _add_tags_and_notes(data: ExportData, review, ends: _Ends) -> int:
         notes_here.setdefault((e.key(), e.orphan, e.text), []).append(n.text)
         orphans += e.orphan
     data.all_notes.extend(mine)
-    carried: set[tuple] = set()
+    data.notes.extend(mine)
     for t in review.tags:
         e = ends.of_anchor(t.anchor)
-        k = (e.key(), e.orphan, e.text)
-        here = notes_here.get(k, [])
-        note = here[0] if len(here) == 1 else ""  # several notes stay separate note records
-        if note:
-            carried.add(k)
+        here = notes_here.get((e.key(), e.orphan, e.text), [])
+        note = here[0] if len(here) == 1 else ""
         data.tags.append(TagRow(review.reviewer, e, t.label, t.time, note))
         orphans += e.orphan
-    data.notes.extend(row for row in mine if (row.end.key(), row.end.orphan, row.end.text) not in carried)
     return orphans
 
 

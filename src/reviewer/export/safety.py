@@ -6,14 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from reviewer.errors import ReviewerError
-from reviewer.export.formats import output_name
+from reviewer.export.formats import get_format, output_name
 from reviewer.export.model import ExportData
 from reviewer.sidecar.paths import is_sidecar_name
 
 
-def refuse_inputs(out: Path, data: ExportData, fmt: str) -> None:
+def refuse_inputs(out: Path, data: ExportData, fmt: str, split: bool = False) -> None:
     """Raise ReviewerError when writing ``fmt`` to ``out`` could replace an input or be read as
-    an article next time (then it names a safe name: the format's registered suffix)."""
+    an article next time (then it names a safe name: the format's registered suffix).
+    ``split``: OUT is the folder ``--split`` writes into (else OUT is one file)."""
     try:
         target = out.resolve()
     except OSError:
@@ -32,8 +33,12 @@ def refuse_inputs(out: Path, data: ExportData, fmt: str) -> None:
 
     folders = {Path(a.path).resolve().parent for a in data.cluster.articles}
     if target in folders:
-        raise ReviewerError("is the article folder: what --split writes there (train.jsonl, dev.jsonl, "
-                            "test.jsonl) would be read as articles; give another folder", path=str(out))
+        if split:
+            raise ReviewerError("is the article folder: what --split writes there (train.jsonl, dev.jsonl, "
+                                "test.jsonl) would be read as articles; give another folder", path=str(out))
+        name = (out / output_name(data.name, fmt)).as_posix()
+        other = " (or, with --split, a folder other than the articles')" if get_format(fmt).rows else ""
+        raise ReviewerError(f"is the article folder; -o needs a file name such as {name}{other}", path=str(out))
     if target.parent in folders and is_article_file(target):
         suggestion = output_name(target.name.rsplit(".", 1)[0], fmt)
         raise ReviewerError("would be read as an article of this cluster next time; name it "
