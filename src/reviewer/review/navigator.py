@@ -156,17 +156,24 @@ class Navigator:
             self.link_focus = 0
 
     def jump(self) -> bool:
-        """Go to the sentence at the other end of the selected link; again: the next link of the
-        sentence we started from. False when that sentence has no links."""
+        """Go to the sentence at the other end of the selected link (the one the inspector
+        points at, rejected or not); again: the next link of the sentence we started from
+        (rejected links skipped while others are left). False when that sentence has no links."""
+        links = self.session.links_of(self.cursor)
         if self.jump_origin is not None and self.cursor == self.last_jump_target:
             origin, k = self.jump_origin
-            k += 1
+            links = self.session.links_of(origin)
+            if not links:
+                return False
+            # the next link after the one we came by, in the inspector's order (one list: an
+            # index into the links left after dropping the rejected ones named another link)
+            after = [(k + d) % len(links) for d in range(1, len(links) + 1)]
+            k = next((i for i in after if links[i].decision != "rejected"), after[0])
         else:
-            origin, k = self.cursor, self.link_focus
-        links = [l for l in self.session.links_of(origin) if l.decision != "rejected"] or self.session.links_of(origin)
-        if not links:
-            return False
-        k %= len(links)
+            origin = self.cursor
+            if not links:
+                return False
+            k = self.link_focus % len(links)
         target = links[k].other(origin)
         self.jump_origin = (origin, k)
         self.last_jump_target = target
