@@ -32,3 +32,83 @@ async def test_enter_follows_the_selected_link_when_another_is_rejected(make):
         await pilot.press("enter")  # again: the next link of a:0 not rejected (wrapping), b:0
         await pilot.pause()
         assert app.cursor == ("b", 0)
+
+
+# --------------------------------------------------------------------------- adjudication
+def _write_sidecar(cluster_dir, reviewer: str, decisions) -> None:
+    """``reviewer``'s sidecar beside the articles: ``decisions`` is [(a, b, relation, decision)]."""
+    from reviewer.annotations import Anchor, LinkDecision, ReviewData
+    from reviewer.io.articles import load_cluster
+    from reviewer.sidecar.codec import save_sidecar
+
+    cluster = load_cluster([cluster_dir])
+    sent = {(a.id, s.index): s for a in cluster.articles for s in a.sentences}
+
+    def anchor(key):
+        s = sent[key]
+        return Anchor(key[0], key[1], s.start, s.end, s.text)
+
+    data = ReviewData(reviewer=reviewer, links=[
+        LinkDecision(anchor(a), anchor(b), rel, dec, "suggested" if (a, b, rel) in _SUGGESTED else "manual")
+        for a, b, rel, dec in decisions])
+    save_sidecar(cluster_dir / f"{reviewer}.review.toml", data, backup=False)
+
+
+_SUGGESTED = {((l.a.article, l.a.sentence), (l.b.article, l.b.sentence), l.relation) for l in links()}
+A0, A1, A2, B0, B1, B2, C0, C1 = ("a", 0), ("a", 1), ("a", 2), ("b", 0), ("b", 1), ("b", 2), ("c", 0), ("c", 1)
+
+
+def _adjudicating(make, cluster_dir):
+    """The adjudicator's app over alice's and bob's decisions: they decided two links differently
+    (a0-b0, a2-b2) and one alike (a1-c1); on a1-b1 bob rejected the match where alice accepted a
+    conflict of her own; only alice decided a0-c0."""
+    from reviewer.tui.adjudicate import start_adjudication
+
+    _write_sidecar(cluster_dir, "alice", [(A0, B0, "conflict", "accepted"), (A2, B2, "conflict", "rejected"),
+                                          (A1, B1, "conflict", "accepted"), (A1, C1, "match", "accepted"),
+                                          (A0, C0, "match", "accepted")])
+    _write_sidecar(cluster_dir, "bob", [(A0, B0, "conflict", "rejected"), (A2, B2, "conflict", "accepted"),
+                                        (A1, B1, "match", "rejected"), (A1, C1, "match", "accepted")])
+    app = make(reviewer="adjudicator")
+    start_adjudication(app, [str(cluster_dir)])
+    return app
+
+
+async def test_adjudication_visits_each_disputed_pair_once_and_says_where(make, cluster_dir):
+    """`n` stopped on each disputed pair twice, once from each end (a:0, a:1, a:2, then b:0, b:1,
+    b:2): it goes through the three pairs once and says which one of how many, and the last."""
+    app = _adjudicating(make, cluster_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        seen, said, where = [], [], []
+        for _ in range(4):
+            await pilot.press("n")
+            await pilot.pause()
+            seen.append(app.focused_link().pair())
+            where.append(app.cursor)
+            said.append(app.review.message)
+        assert seen == [frozenset([A1, B1]), frozenset([A2, B2]), frozenset([A0, B0]), frozenset([A1, B1])], seen
+        assert where == [A1, A2, A0, A1], where  # not b:0 and b:1 next: the same pairs again
+        assert said[0] == "disputed pair 2 of 3"
+        assert said[1] == "disputed pair 3 of 3, the last (n: back to the first)"
+        assert said[2] == "disputed pair 1 of 3: back to the first"
+        await pilot.press("N", "N")
+        await pilot.pause()
+        assert app.focused_link().pair() == frozenset([A2, B2])
+        assert app.review.message == "disputed pair 3 of 3: back to the last"
+
+
+def test_adjudication_count_says_why_it_differs_from_agree(make, cluster_dir):
+    """The screen said "3 disputed pairs" where `reviewer agree` lists 2 link disagreements: the
+    third is a pair where the reviewers decided different relations (their labels differ, so it
+    is disputed); the count says so."""
+    from reviewer.agree import agreement
+    from reviewer.export.adjudication import load_decisions
+    from reviewer.io.articles import load_cluster
+
+    _adjudicating(make, cluster_dir)
+    report = agreement([cluster_dir / "alice.review.toml", cluster_dir / "bob.review.toml"])
+    assert len(report["links"]["disagreements"]) == 2
+    d = load_decisions(load_cluster([cluster_dir]), [cluster_dir], cluster_dir / "adjudicator.review.toml")
+    assert "3 disputed pairs: 2 links decided differently (as `reviewer agree` lists them) and 1 pair where" \
+        in d.summary()

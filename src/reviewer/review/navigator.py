@@ -136,6 +136,39 @@ class Navigator:
             return True
         return self._step_and_focus(open_conflict, step)
 
+    def step_pairs(self, pairs: set[frozenset[Key]], step: int) -> tuple[int, int, bool] | None:
+        """Go to the next (step 1) or previous (-1) of ``pairs`` (links, each visited once: at
+        its end that comes first in reading order, the other end when the filter greys that
+        one), with that link selected. Returns (its position, how many there are, whether the
+        step went round the end of the list), or None when none of them is shown."""
+        order = {k: i for i, k in enumerate(self.session.sentences)}
+        shown = {l.pair(): l for l in self.session.links if l.pair() in pairs}
+        mode = self.filter_mode
+
+        def ends(pair: frozenset[Key]) -> list[Key]:
+            return sorted(pair, key=lambda k: order.get(k, -1))
+
+        def landing(pair: frozenset[Key]) -> Key | None:
+            return next((k for k in ends(pair) if mode == "all" or self.session.shows(k, mode)), None)
+
+        walk = sorted((p for p in shown if landing(p) is not None), key=lambda p: [order.get(k, -1) for k in ends(p)])
+        if not walk:
+            return None
+        focus = self.focused_link()
+        here = order[self.cursor]
+        if focus is not None and focus.pair() in walk and self.cursor in focus.pair():
+            i = walk.index(focus.pair()) + step
+        elif step > 0:
+            i = next((n for n, p in enumerate(walk) if order[landing(p)] >= here), len(walk))
+        else:
+            i = max((n for n, p in enumerate(walk) if order[landing(p)] < here), default=-1)
+        wrapped = not 0 <= i < len(walk)
+        i %= len(walk)
+        pair = walk[i]
+        self.go_key(landing(pair))
+        self.select(shown[pair])
+        return i, len(walk), wrapped
+
     def next_unreviewed(self, step: int) -> bool:
         return self._step_and_focus(lambda l: l.decision is None, step)
 

@@ -307,8 +307,20 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
     def action_next_conflict(self, step: int) -> None:
         if self.adjudication is not None and not self.nav.search_hits:  # --adjudicate: n / N go through disputes
             disputed = self.adjudication.disputed_pairs()
-            if self.nav._step_and_focus(lambda l: l.pair() in disputed, step):
+            got = self.nav.step_pairs(disputed, step)
+            if got is not None:  # each pair once (not once from each end), and where in the list
+                i, n, wrapped = got
                 self.moved()
+                said = f"disputed pair {i + 1} of {n}"
+                if n == 1:
+                    said += ", the only one"
+                elif wrapped:
+                    said += ": back to the first" if step > 0 else ": back to the last"
+                elif step > 0 and i == n - 1:
+                    said += ", the last (n: back to the first)"
+                elif step < 0 and i == 0:
+                    said += ", the first (N: back to the last)"
+                self.flash(said, 5)
             elif self._greyed(lambda l: l.pair() in disputed):
                 self.notify(self._greyed_message("disputed pair"))
             else:
