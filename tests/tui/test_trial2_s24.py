@@ -112,3 +112,21 @@ def test_adjudication_count_says_why_it_differs_from_agree(make, cluster_dir):
     d = load_decisions(load_cluster([cluster_dir]), [cluster_dir], cluster_dir / "adjudicator.review.toml")
     assert "3 disputed pairs: 2 links decided differently (as `reviewer agree` lists them) and 1 pair where" \
         in d.summary()
+
+
+async def test_adjudication_says_who_decided_a_link_alone(make, cluster_dir):
+    """A link only alice decided read "agreed    alice: match ✓": agreed is two or more reviewers
+    deciding alike; one alone is "decided by alice only"; a pair of different relations says so."""
+    app = _adjudicating(make, cluster_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("right_square_bracket")  # a:0's second link: the match to c:0
+        await pilot.pause()
+        text = _inspector_text(app)
+        assert "decided by alice only: match ✓" in text, text
+        assert "agreed    alice: match ✓" not in text
+        await pilot.press("j")  # a:1: the match to c:1 both accepted, and the pair of two relations
+        await pilot.pause()
+        text = _inspector_text(app)
+        assert "agreed    alice: match ✓ · bob: match ✓" in text, text
+        assert "DISPUTED  alice: conflict ✓ · bob: match ✗  (different relations)" in text, text
