@@ -110,7 +110,7 @@ def test_adjudication_count_says_why_it_differs_from_agree(make, cluster_dir):
     report = agreement([cluster_dir / "alice.review.toml", cluster_dir / "bob.review.toml"])
     assert len(report["links"]["disagreements"]) == 2
     d = load_decisions(load_cluster([cluster_dir]), [cluster_dir], cluster_dir / "adjudicator.review.toml")
-    assert "3 disputed pairs: 2 links decided differently (as `reviewer agree` lists them) and 1 pair where" \
+    assert "3 disputed pairs (2 links decided differently, as `reviewer agree` lists them; 1 pair where they" \
         in d.summary()
 
 
@@ -130,3 +130,21 @@ async def test_adjudication_says_who_decided_a_link_alone(make, cluster_dir):
         text = _inspector_text(app)
         assert "agreed    alice: match ✓ · bob: match ✓" in text, text
         assert "DISPUTED  alice: conflict ✓ · bob: match ✗  (different relations)" in text, text
+
+
+async def test_adjudication_start_message_leaves_the_evidence_in_view(make, cluster_dir):
+    """The start-up message was a toast over the right of the inspector, cutting the evidence,
+    until the first decision: it is news in the status bar, which keeps "adjudicating: 3
+    disputed pairs" after the first key."""
+    from reviewer.tui.widgets.status_bar import StatusBar
+
+    app = _adjudicating(make, cluster_dir)
+    async with app.run_test(size=(130, 40)) as pilot:
+        await pilot.pause()
+        assert not [n for n in app._notifications if "adjudicating" in str(n.message)]
+        bar = app.review.query_one(StatusBar)
+        assert "3 disputed pairs (2 links decided differently" in bar.build(bar.info).plain
+        assert "“Four workers” vs “six workers”" in _inspector_text(app)
+        await pilot.press("j")
+        await pilot.pause()
+        assert "adjudicating: 3 disputed pairs (n / N)" in bar.build(bar.info).plain

@@ -72,11 +72,10 @@ class Decisions:
         why = ""
         if other:
             # `reviewer agree` counts a link decided by two reviewers; these pairs have none
-            why = (f": {n - other} link{'s' if n - other != 1 else ''} decided differently (as `reviewer agree` "
-                   f"lists them) and {other} pair{'s' if other != 1 else ''} where the reviewers decided "
-                   f"different relations (e.g. match ✗ and conflict ✓: their labels differ)")
+            why = (f" ({n - other} link{'s' if n - other != 1 else ''} decided differently, as `reviewer agree` "
+                   f"lists them; {other} pair{'s' if other != 1 else ''} where they decided different relations)")
         return (f"adjudicating {', '.join(self.reviewers) or 'no reviewers'}: {n} disputed pair{'s' if n != 1 else ''}"
-                f"{why} (n / N go through them), your decisions go to {ADJUDICATOR}.review.toml")
+                f"{why} · n / N go through them · your decisions go to {ADJUDICATOR}.review.toml")
 
 
 def label_name(label: int | None) -> str:

@@ -55,6 +55,7 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
         self.aligning = False
         self.align_status = ""
         self.adjudication = None  # reviewer.export.adjudication.Decisions with --adjudicate
+        self._disputed_count: int | None = None
         self._save_timer: Timer | None = None
         self._resize_pending = False
         # The columns follow the cursor's links (the link's article beside the cursor's, linked
@@ -170,11 +171,21 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
         self.query_one(Inspector).info = state
         self.show_status()
 
+    def _adjudicating(self) -> str:
+        """--adjudicate: how many pairs are disputed, in the status bar for the whole session."""
+        if self.adjudication is None:
+            return ""
+        if self._disputed_count is None:
+            self._disputed_count = len(self.adjudication.disputed_pairs())
+        n = self._disputed_count
+        return f"adjudicating: {n} disputed pair{'s' if n != 1 else ''} (n / N)"
+
     def status_info(self, message: str) -> StatusInfo:
         """What the status bar shows, with ``message`` as its news (the claims screen has one too)."""
         return StatusInfo(
             safe_text(self.ws.options.reviewer), self.ws.saved_state(), dict(self.ws.session.progress()),
-            " · ".join(filter(None, [self.align_status, self.ws.status_note])), len(self.ws.orphans),
+            " · ".join(filter(None, [self._adjudicating(), self.align_status, self.ws.status_note])),
+            len(self.ws.orphans),
             safe_text(str(self.ws.options.sidecar)), message)
 
     @staticmethod
@@ -229,8 +240,12 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
         self.align_status = ""
         self.set_links(msg.links)
         n = len(self.ws.session.suggested)
-        self.flash(f"{n} links suggested ({'from the cache' if msg.from_cache else f'aligned in {msg.seconds:.1f} s'})",
-                   8)
+        said = f"{n} links suggested ({'from the cache' if msg.from_cache else f'aligned in {msg.seconds:.1f} s'})"
+        seconds = 8
+        if self.message and self._flash_key == self._keys == 0:
+            # the news of the start (--adjudicate's count) is still unread: kept after this
+            said, seconds = f"{said}; {self.message}", 15
+        self.flash(said, seconds)
 
     def on_align_failed(self, msg: AlignFailed) -> None:
         self.aligning = False
