@@ -148,3 +148,48 @@ async def test_adjudication_start_message_leaves_the_evidence_in_view(make, clus
         await pilot.press("j")
         await pilot.pause()
         assert "adjudicating: 3 disputed pairs (n / N)" in bar.build(bar.info).plain
+
+
+# --------------------------------------------------------------------------- columns
+def _four(tmp_path, monkeypatch, config):
+    from reviewer.tui.app import make_app
+
+    d = tmp_path / "four"
+    d.mkdir()
+    for art in "abcd":
+        (d / f"{art}.txt").write_text(" date 2024-05-02 \n" + "\n\n".join(
+            f"{art.upper()}{i} the harbour crane fell over in the storm at night." for i in range(12)) + "\n",
+            encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    # every sentence of c linked to a's: a move into c wants a's column beside it
+    return make_app(["four"], reviewer="tester", config=config,
+                    links=[Link(R("c", i), R("a", i), "match", 0.6) for i in range(12)])
+
+
+async def test_h_and_l_to_a_column_on_screen_never_scroll(tmp_path, monkeypatch, config):
+    """Four articles on three columns: l l l went to d ([2–4 of 4]); h into c, on screen, scrolled
+    back to [1–3 of 4] (c's link is in a), and l to [2–4] again."""
+    app = _four(tmp_path, monkeypatch, config)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("l", "l", "l")
+        await pilot.pause()
+        assert app.cursor[0] == "d" and app.visible_articles() == ["b", "c", "d"]
+        for key, art in (("h", "c"), ("l", "d"), ("h", "c"), ("h", "b")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.cursor[0] == art and app.visible_articles() == ["b", "c", "d"], (key, art)
+            assert "[2–4 of 4]" in app.query_one("#topbar").text.plain
+
+
+async def test_a_manual_link_keeps_the_columns_in_article_order(tmp_path, monkeypatch, config):
+    """space on a:5, l l l into d, `=`: the top bar read "[2, 1, 4 of 4] (c off screen)", the link's
+    column beside the cursor's in a new order. The columns stand in article order, with a gap."""
+    app = _four(tmp_path, monkeypatch, config)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"5j", "space", "l", "l", "l", "equals_sign")
+        await pilot.pause()
+        assert app.cursor[0] == "d" and app.focused_link().other(app.cursor)[0] == "a"
+        assert app.visible_articles() == ["a", "c", "d"]
+        assert "[1, 3–4 of 4] (b off screen)" in app.query_one("#topbar").text.plain

@@ -58,7 +58,7 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
         self._disputed_count: int | None = None
         self._save_timer: Timer | None = None
         self._resize_pending = False
-        # The columns follow the cursor's links (the link's article beside the cursor's, linked
+        # The columns follow the cursor's links (the link's article on screen, linked
         # sentences level) once the user moved, or came back to where they stopped; until then
         # each column stands at its top, in article order, whatever the alignment brings.
         self.following = False
@@ -259,16 +259,17 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
         self.aligning = False
         self.query_one("#align-progress", ProgressBar).remove_class("running")
         # The links arrived: the columns stay as they are (they jumped to the selected link's
-        # article under the reader's eyes); the next move brings it beside the cursor's.
+        # article under the reader's eyes); the next move brings it on screen.
         self.publish()
         self.collector.settle()  # tui.collector: full collections walk none of it, and
         self.call_after_refresh(self.collector.settle)  # nor the indexes the next frame builds
 
     # ------------------------------------------------------------------ movement
-    def moved(self, sync: bool = True) -> None:
+    def moved(self, sync: bool = True, stay: bool = False) -> None:
         """The cursor moved (or its selected link changed): scroll the columns to it (sync: the
         selected link's sentence level with it, the other linked ones as near as they fit) and
-        redraw."""
+        redraw. ``stay`` (h / l): the columns do not scroll sideways while the cursor's is on
+        screen."""
         self.following = True
         if self.message and self._flash_key != self._keys:  # news of an earlier key is stale now
             self.message = ""
@@ -277,15 +278,15 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
             self.message = self.mark_hint()  # until the link is made or the mark cleared
             self._flash_key = self._keys
         old_order = list(self.columns.order)
-        self.columns.lay_out(self.nav.art, self._link_column())
+        self.columns.lay_out(self.nav.art, self._link_column(), stay)
         if self.columns.order != old_order:
             self.call_after_refresh(self.columns.bring_into_view, self.nav, sync)
         self.columns.bring_into_view(self.nav, sync=sync)
         self.publish()
 
-    def _go(self, art: int, sent: int, sync: bool = True) -> None:
+    def _go(self, art: int, sent: int, sync: bool = True, stay: bool = False) -> None:
         self.nav.go(art, sent)
-        self.moved(sync)
+        self.moved(sync, stay)
 
     def on_sentence_clicked(self, msg: SentenceClicked) -> None:
         """A click on a sentence moves the cursor there; like a key, it makes older news stale."""
@@ -315,7 +316,7 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
     def action_column(self, step: int) -> None:
         target = column_step(self.columns.order, self.nav.art, step, len(self.cluster.articles))
         if target is not None:
-            self._go(target, self.columns.column_target(self.nav, target))
+            self._go(target, self.columns.column_target(self.nav, target), stay=True)  # never scrolls to a column on screen
         else:  # every article is shown and the cursor is in the edge column: say so, as j/k do
             self.flash("last article column" if step > 0 else "first article column", 3)
 
