@@ -10,20 +10,28 @@ def test_a_run_of_neighbours_moves_as_little_as_it_can():
     assert window(0, 0, 0, 1, 3) == [0]
 
 
-def test_a_far_link_stands_beside_the_cursor():
-    assert window(1, 3, 0, 4, 3) == [1, 0, 3]  # nothing outside 0..3: one from between, beyond the link's
-    assert window(2, 4, 0, 6, 3) == [0, 4, 5]  # side by side, the slot after the cursor's filled
-    assert window(0, 0, 5, 6, 3) == [0, 5, 1][:0] + [0, 5, 4]
-    assert window(0, 0, 4, 6, 4) == [0, 4, 3, 5]
+def test_a_far_link_is_shown_with_a_gap_in_article_order():
+    assert window(1, 3, 0, 4, 3) == [0, 2, 3]  # nothing outside 0..3: one from between
+    assert window(1, 3, 0, 4, 3, keep=[1, 2, 3]) == [0, 2, 3]  # the cursor's neighbour stays
+    assert window(2, 4, 0, 6, 3) == [0, 4, 5]  # the slot after the cursor's filled
+    assert window(0, 0, 5, 6, 3) == [0, 1, 5]  # from between: the cursor's neighbour
+    assert window(0, 0, 4, 6, 4) == [0, 1, 4, 5]
     assert window(0, 5, 1, 6, 3) == [0, 1, 5]
     assert window(0, 0, 5, 6, 2) == [0, 5]
     assert window(0, 5, 0, 6, 2) == [0, 5]
 
 
 def test_slots_that_hold_both_stay():
-    assert window(0, 3, 0, 4, 3, keep=[1, 0, 3]) == [1, 0, 3]
-    assert window(0, 3, None, 4, 3, keep=[1, 0, 3]) == [1, 0, 3]
-    assert window(0, 2, None, 4, 3, keep=[1, 0, 3]) == [0, 1, 2]  # the cursor left them
+    assert window(0, 3, 0, 4, 3, keep=[0, 2, 3]) == [0, 2, 3]
+    assert window(0, 3, None, 4, 3, keep=[0, 2, 3]) == [0, 2, 3]
+    assert window(0, 1, None, 4, 3, keep=[0, 2, 3]) == [0, 1, 2]  # the cursor left them
+
+
+def test_a_move_to_a_column_on_screen_never_scrolls():
+    # h from the 4th article into the 3rd, whose link is in the 1st: the run stays (stay=True)
+    assert window(1, 2, 0, 4, 3, keep=[1, 2, 3], stay=True) == [1, 2, 3]
+    assert window(1, 2, 0, 4, 3, keep=[1, 2, 3]) == [0, 1, 2]  # another move brings the link in
+    assert window(1, 0, None, 4, 3, keep=[1, 2, 3], stay=True) == [0, 1, 2]  # off screen: scrolls
 
 
 def test_describe_hidden():

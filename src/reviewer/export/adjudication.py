@@ -32,11 +32,30 @@ class Decisions:
         return max(votes, key=lambda v: (v != NLI_NEUTRAL, v)) if votes else None
 
     def disputed(self, pair: frozenset) -> bool:
-        """The reviewers who decided the pair do not all agree."""
+        """The reviewers who decided the pair do not all give it one label (a reviewer's vote
+        is the pair's NLI label, as ``export --resolve`` counts it: rejected = neutral)."""
         return len({self.vote(pair, r) for r in self.by_pair.get(pair, {})}) > 1
 
     def disputed_pairs(self) -> set[frozenset]:
         return {p for p in self.by_pair if self.disputed(p)}
+
+    def link_disagreements(self, pair: frozenset) -> bool:
+        """Two reviewers or more decided one link of the pair (one relation) differently: what
+        ``reviewer agree`` lists as a link disagreement (its units are (pair, relation))."""
+        said: dict[str, set[str]] = {}
+        for decisions in self.by_pair.get(pair, {}).values():
+            for relation, decision in decisions:
+                said.setdefault(relation, set()).add(decision)
+        return any(len(d) > 1 for d in said.values())
+
+    def relations_differ(self, pair: frozenset) -> bool:
+        """Disputed, though no link of it was decided differently: the reviewers decided
+        different relations (bob rejected the match, alice accepted a conflict), so their labels
+        for the pair differ while ``reviewer agree`` compares no decision of one link."""
+        return self.disputed(pair) and not self.link_disagreements(pair)
+
+    def decided_by(self, pair: frozenset) -> int:
+        return len(self.by_pair.get(pair, {}))
 
     def describe(self, pair: frozenset) -> str:
         """``alice: conflict ✓ · bob: conflict ✗`` (who said what; "" when nobody decided it)."""
@@ -47,9 +66,16 @@ class Decisions:
         return " · ".join(parts)
 
     def summary(self) -> str:
-        n = len(self.disputed_pairs())
+        disputed = self.disputed_pairs()
+        n = len(disputed)
+        other = sum(1 for p in disputed if self.relations_differ(p))
+        why = ""
+        if other:
+            # `reviewer agree` counts a link decided by two reviewers; these pairs have none
+            why = (f" ({n - other} link{'s' if n - other != 1 else ''} decided differently, as `reviewer agree` "
+                   f"lists them; {other} pair{'s' if other != 1 else ''} where they decided different relations)")
         return (f"adjudicating {', '.join(self.reviewers) or 'no reviewers'}: {n} disputed pair{'s' if n != 1 else ''}"
-                f" (n / N go through them), your decisions go to {ADJUDICATOR}.review.toml")
+                f"{why} · n / N go through them · your decisions go to {ADJUDICATOR}.review.toml")
 
 
 def label_name(label: int | None) -> str:

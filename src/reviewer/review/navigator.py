@@ -136,6 +136,39 @@ class Navigator:
             return True
         return self._step_and_focus(open_conflict, step)
 
+    def step_pairs(self, pairs: set[frozenset[Key]], step: int) -> tuple[int, int, bool] | None:
+        """Go to the next (step 1) or previous (-1) of ``pairs`` (links, each visited once: at
+        its end that comes first in reading order, the other end when the filter greys that
+        one), with that link selected. Returns (its position, how many there are, whether the
+        step went round the end of the list), or None when none of them is shown."""
+        order = {k: i for i, k in enumerate(self.session.sentences)}
+        shown = {l.pair(): l for l in self.session.links if l.pair() in pairs}
+        mode = self.filter_mode
+
+        def ends(pair: frozenset[Key]) -> list[Key]:
+            return sorted(pair, key=lambda k: order.get(k, -1))
+
+        def landing(pair: frozenset[Key]) -> Key | None:
+            return next((k for k in ends(pair) if mode == "all" or self.session.shows(k, mode)), None)
+
+        walk = sorted((p for p in shown if landing(p) is not None), key=lambda p: [order.get(k, -1) for k in ends(p)])
+        if not walk:
+            return None
+        focus = self.focused_link()
+        here = order[self.cursor]
+        if focus is not None and focus.pair() in walk and self.cursor in focus.pair():
+            i = walk.index(focus.pair()) + step
+        elif step > 0:
+            i = next((n for n, p in enumerate(walk) if order[landing(p)] >= here), len(walk))
+        else:
+            i = max((n for n, p in enumerate(walk) if order[landing(p)] < here), default=-1)
+        wrapped = not 0 <= i < len(walk)
+        i %= len(walk)
+        pair = walk[i]
+        self.go_key(landing(pair))
+        self.select(shown[pair])
+        return i, len(walk), wrapped
+
     def next_unreviewed(self, step: int) -> bool:
         return self._step_and_focus(lambda l: l.decision is None, step)
 
@@ -156,17 +189,24 @@ class Navigator:
             self.link_focus = 0
 
     def jump(self) -> bool:
-        """Go to the sentence at the other end of the selected link; again: the next link of the
-        sentence we started from. False when that sentence has no links."""
+        """Go to the sentence at the other end of the selected link (the one the inspector
+        points at, rejected or not); again: the next link of the sentence we started from
+        (rejected links skipped while others are left). False when that sentence has no links."""
+        links = self.session.links_of(self.cursor)
         if self.jump_origin is not None and self.cursor == self.last_jump_target:
             origin, k = self.jump_origin
-            k += 1
+            links = self.session.links_of(origin)
+            if not links:
+                return False
+            # the next link after the one we came by, in the inspector's order (one list: an
+            # index into the links left after dropping the rejected ones named another link)
+            after = [(k + d) % len(links) for d in range(1, len(links) + 1)]
+            k = next((i for i in after if links[i].decision != "rejected"), after[0])
         else:
-            origin, k = self.cursor, self.link_focus
-        links = [l for l in self.session.links_of(origin) if l.decision != "rejected"] or self.session.links_of(origin)
-        if not links:
-            return False
-        k %= len(links)
+            origin = self.cursor
+            if not links:
+                return False
+            k = self.link_focus % len(links)
         target = links[k].other(origin)
         self.jump_origin = (origin, k)
         self.last_jump_target = target

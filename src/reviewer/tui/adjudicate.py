@@ -23,5 +23,7 @@ def start_adjudication(app, paths: list[str]) -> Decisions:
     """Load the other reviewers' decisions into ``app``'s review screen (before it runs)."""
     decisions = load_decisions(app.cluster, paths, app.options.sidecar)
     app.review.adjudication = decisions
-    app.options.warnings.append(decisions.summary())
+    # news, not a warning: in the status bar (a toast stood over the inspector's evidence); the
+    # status bar keeps "adjudicating: N disputed pairs" after it
+    app.options.news.append(decisions.summary())
     return decisions

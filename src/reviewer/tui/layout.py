@@ -3,10 +3,12 @@
 Usually a run of neighbouring articles, scrolled sideways as little as needed to hold the
 cursor's article and, when it fits in the same run, the selected link's. When the link's
 article is further away than the run is wide (cursor in the 4th article, link in the 1st, three
-columns), the two stand side by side anyway: the articles between them are left out, and the
-other slots show their neighbours from the outside in; when there are none outside, one from
-between stands on the far side of the link's column (out of article order, never between the
-two). The top bar lists the slots' article numbers and names what is off screen.
+columns), both are shown anyway, with a gap: some articles between them are left out, the other
+slots show their neighbours from the outside in, else articles from between (those on screen
+already first). The slots always stand in
+article order (the columns never swap places), and while they hold the cursor's article, a move
+to another column on screen (``stay``: h / l) never scrolls them. The top bar lists the slots'
+article numbers and names what is off screen.
 """
 
 from __future__ import annotations
@@ -14,14 +16,16 @@ from __future__ import annotations
 __all__ = ["column_step", "describe_hidden", "window"]
 
 
-def window(first: int, cur: int, want: int | None, n: int, shown: int, keep: list[int] | None = None) -> list[int]:
+def window(first: int, cur: int, want: int | None, n: int, shown: int, keep: list[int] | None = None,
+           stay: bool = False) -> list[int]:
     """The article shown in each slot, in article order. ``first`` is the first article shown
     so far (the run moves as little as it can); ``keep``, the slots so far, stay as they are
-    while they hold both articles."""
+    while they hold both articles, or (``stay``) the cursor's alone."""
     shown = max(1, min(shown, n))
     if want is not None and (want == cur or not 0 <= want < n):
         want = None
-    if keep and len(keep) == shown and cur in keep and (want is None or want in keep) and max(keep) < n:
+    if (keep and len(keep) == shown and cur in keep and (stay or want is None or want in keep)
+            and max(keep) < n):
         return list(keep)
     if want is not None and abs(want - cur) < shown:
         if want < first:
@@ -38,16 +42,13 @@ def window(first: int, cur: int, want: int | None, n: int, shown: int, keep: lis
         return run
     lo, hi = min(cur, want), max(cur, want)
     outside = [k for d in range(1, n) for k in (hi + d, lo - d) if 0 <= k < n and not lo <= k <= hi]
-    between = sorted(range(lo + 1, hi), key=lambda k: abs(k - want))
+    # nothing left outside the two: articles between them, those on screen already first (the
+    # fewest columns change), then the cursor's neighbours
+    between = sorted(range(lo + 1, hi), key=lambda k: (k not in (keep or ()), abs(k - cur)))
     room = shown - 2
-    extra = sorted(outside[:room])
-    # With nothing left outside the two, an article between them stands beside the link's
-    # column, on the far side from the cursor's (never between the two).
-    inner = sorted(between[:room - len(extra)])
-    before = [k for k in extra if k < lo]
-    after = [k for k in extra if k > hi]
-    pair = inner + [lo, hi] if want == lo else [lo, hi] + inner
-    return before + pair + after
+    extra = outside[:room]
+    inner = between[:room - len(extra)]
+    return sorted(extra + inner + [lo, hi])
 
 
 def describe_hidden(order: list[int], n: int) -> tuple[list[int], list[int], list[int]]:

@@ -41,6 +41,7 @@ class Options:
     links: list[Link] | None = None  # precomputed (tests); None: run the engine
     use_cache: bool = True
     warnings: list[str] = field(default_factory=list)
+    news: list[str] = field(default_factory=list)  # said at the start in the status bar (--adjudicate)
 
 
 @dataclass(frozen=True)
@@ -274,7 +275,8 @@ class Workspace:
             notices.append(Notice(f"{_n_things(n)} no longer {'matches' if n == 1 else 'match'} any sentence; kept "
                                   "(ctrl+p → Orphans lists them)", "warning", 12))
         notices += [Notice(w, "warning", 10) for w in self.options.warnings]
-        self.options.warnings = []
+        notices += [Notice(n, timeout=15) for n in self.options.news]
+        self.options.warnings, self.options.news = [], []
         return notices, save
 
     def changed(self) -> None:

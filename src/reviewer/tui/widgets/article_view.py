@@ -296,7 +296,7 @@ class ArticleView(ScrollView, can_focus=False):
     def _cache_of(self, article: Article) -> LRUCache[tuple, Strip]:
         """The strips drawn for ``article`` (kept while the article object lives: it is held
         here), shared by every column drawing with the same styles: an article that moves to
-        another column (h/l, a link's article brought beside the cursor's) keeps its lines."""
+        another column (h/l, a link's article brought on screen) keeps its lines."""
         if self._looks_of_styles is not None:
             key = (id(article), self._looks_of_styles)
             got = _LINES.get(key)

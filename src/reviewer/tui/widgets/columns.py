@@ -67,7 +67,7 @@ class PaneTitle(TextPanel):
 
     def cache_key(self) -> tuple:
         # The lines drawn for an article are kept: a column bound to it again, or another column
-        # bound to it (h/l, a link's article brought beside the cursor's) draws its title from them.
+        # bound to it (h/l, a link's article brought on screen) draws its title from them.
         a, counts = self.info
         return (id(a), a.title, a.id, a.lang, len(a.sentences), a.date, a.source, counts)
 
@@ -198,14 +198,15 @@ class Columns(SameLines, Horizontal):
     def compose(self) -> ComposeResult:
         yield from self.slots
 
-    def lay_out(self, cur_art: int, want: int | None = None) -> None:
+    def lay_out(self, cur_art: int, want: int | None = None, stay: bool = False) -> None:
         """As many columns as fit, scrolled sideways so that article ``cur_art`` is on screen
-        (and article ``want``, the selected link's, too when both fit)."""
+        (and article ``want``, the selected link's, too when both fit); with ``stay`` (h / l),
+        not scrolled at all while ``cur_art`` is on screen."""
         width = self.app.size.width or 120
         n = len(self.cluster.articles)
         fit = width // MIN_COLUMN if width >= 2 * MIN_COLUMN else width // MIN_NARROW
         self.shown = max(1, min(n, len(self.slots), fit))
-        self.order = window(self.first, cur_art, want, n, self.shown, self.order)  # the link's article beside the cursor's
+        self.order = window(self.first, cur_art, want, n, self.shown, self.order, stay)  # with the link's article
         self.first = self.order[0]
         for k, pane in enumerate(self.slots):
             pane.display = k < self.shown

@@ -229,9 +229,16 @@ class Inspector(TextPanel):
         out = [("head", head)] + ([("notes", notes)] if notes else [])
         said = st.others.describe(link.pair()) if st.others is not None else ""
         if said:  # --adjudicate: who said what
-            disputed = st.others.disputed(link.pair())
-            out.append(("said", [Text(f"     {'DISPUTED  ' if disputed else 'agreed    '}{said}",
-                                      style=self.style_of("conflict" if disputed else "other"))]))
+            pair = link.pair()
+            disputed = st.others.disputed(pair)
+            if disputed:  # the pair of different relations: `reviewer agree` lists no disagreement there
+                what = f"DISPUTED  {said}" + ("  (different relations)" if st.others.relations_differ(pair) else "")
+            elif st.others.decided_by(pair) > 1:
+                what = f"agreed    {said}"
+            else:  # one reviewer alone agrees with nobody
+                who = next(iter(st.others.by_pair[pair]))
+                what = f"decided by {who} only: {said[len(who) + 2:]}"
+            out.append(("said", [Text(f"     {what}", style=self.style_of("conflict" if disputed else "other"))]))
         if mine:
             for label, k in (("this: ", key), ("that: ", other)):
                 sentence = self._highlighted(st, k, link)

@@ -55,9 +55,10 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
         self.aligning = False
         self.align_status = ""
         self.adjudication = None  # reviewer.export.adjudication.Decisions with --adjudicate
+        self._disputed_count: int | None = None
         self._save_timer: Timer | None = None
         self._resize_pending = False
-        # The columns follow the cursor's links (the link's article beside the cursor's, linked
+        # The columns follow the cursor's links (the link's article on screen, linked
         # sentences level) once the user moved, or came back to where they stopped; until then
         # each column stands at its top, in article order, whatever the alignment brings.
         self.following = False
@@ -170,11 +171,21 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
         self.query_one(Inspector).info = state
         self.show_status()
 
+    def _adjudicating(self) -> str:
+        """--adjudicate: how many pairs are disputed, in the status bar for the whole session."""
+        if self.adjudication is None:
+            return ""
+        if self._disputed_count is None:
+            self._disputed_count = len(self.adjudication.disputed_pairs())
+        n = self._disputed_count
+        return f"adjudicating: {n} disputed pair{'s' if n != 1 else ''} (n / N)"
+
     def status_info(self, message: str) -> StatusInfo:
         """What the status bar shows, with ``message`` as its news (the claims screen has one too)."""
         return StatusInfo(
             safe_text(self.ws.options.reviewer), self.ws.saved_state(), dict(self.ws.session.progress()),
-            " · ".join(filter(None, [self.align_status, self.ws.status_note])), len(self.ws.orphans),
+            " · ".join(filter(None, [self._adjudicating(), self.align_status, self.ws.status_note])),
+            len(self.ws.orphans),
             safe_text(str(self.ws.options.sidecar)), message)
 
     @staticmethod
@@ -229,8 +240,12 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
         self.align_status = ""
         self.set_links(msg.links)
         n = len(self.ws.session.suggested)
-        self.flash(f"{n} links suggested ({'from the cache' if msg.from_cache else f'aligned in {msg.seconds:.1f} s'})",
-                   8)
+        said = f"{n} links suggested ({'from the cache' if msg.from_cache else f'aligned in {msg.seconds:.1f} s'})"
+        seconds = 8
+        if self.message and self._flash_key == self._keys == 0:
+            # the news of the start (--adjudicate's count) is still unread: kept after this
+            said, seconds = f"{said}; {self.message}", 15
+        self.flash(said, seconds)
 
     def on_align_failed(self, msg: AlignFailed) -> None:
         self.aligning = False
@@ -244,16 +259,17 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
         self.aligning = False
         self.query_one("#align-progress", ProgressBar).remove_class("running")
         # The links arrived: the columns stay as they are (they jumped to the selected link's
-        # article under the reader's eyes); the next move brings it beside the cursor's.
+        # article under the reader's eyes); the next move brings it on screen.
         self.publish()
         self.collector.settle()  # tui.collector: full collections walk none of it, and
         self.call_after_refresh(self.collector.settle)  # nor the indexes the next frame builds
 
     # ------------------------------------------------------------------ movement
-    def moved(self, sync: bool = True) -> None:
+    def moved(self, sync: bool = True, stay: bool = False) -> None:
         """The cursor moved (or its selected link changed): scroll the columns to it (sync: the
         selected link's sentence level with it, the other linked ones as near as they fit) and
-        redraw."""
+        redraw. ``stay`` (h / l): the columns do not scroll sideways while the cursor's is on
+        screen."""
         self.following = True
         if self.message and self._flash_key != self._keys:  # news of an earlier key is stale now
             self.message = ""
@@ -262,15 +278,15 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
             self.message = self.mark_hint()  # until the link is made or the mark cleared
             self._flash_key = self._keys
         old_order = list(self.columns.order)
-        self.columns.lay_out(self.nav.art, self._link_column())
+        self.columns.lay_out(self.nav.art, self._link_column(), stay)
         if self.columns.order != old_order:
             self.call_after_refresh(self.columns.bring_into_view, self.nav, sync)
         self.columns.bring_into_view(self.nav, sync=sync)
         self.publish()
 
-    def _go(self, art: int, sent: int, sync: bool = True) -> None:
+    def _go(self, art: int, sent: int, sync: bool = True, stay: bool = False) -> None:
         self.nav.go(art, sent)
-        self.moved(sync)
+        self.moved(sync, stay)
 
     def on_sentence_clicked(self, msg: SentenceClicked) -> None:
         """A click on a sentence moves the cursor there; like a key, it makes older news stale."""
@@ -300,15 +316,27 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
     def action_column(self, step: int) -> None:
         target = column_step(self.columns.order, self.nav.art, step, len(self.cluster.articles))
         if target is not None:
-            self._go(target, self.columns.column_target(self.nav, target))
+            self._go(target, self.columns.column_target(self.nav, target), stay=True)  # never scrolls to a column on screen
         else:  # every article is shown and the cursor is in the edge column: say so, as j/k do
             self.flash("last article column" if step > 0 else "first article column", 3)
 
     def action_next_conflict(self, step: int) -> None:
         if self.adjudication is not None and not self.nav.search_hits:  # --adjudicate: n / N go through disputes
             disputed = self.adjudication.disputed_pairs()
-            if self.nav._step_and_focus(lambda l: l.pair() in disputed, step):
+            got = self.nav.step_pairs(disputed, step)
+            if got is not None:  # each pair once (not once from each end), and where in the list
+                i, n, wrapped = got
                 self.moved()
+                said = f"disputed pair {i + 1} of {n}"
+                if n == 1:
+                    said += ", the only one"
+                elif wrapped:
+                    said += ": back to the first" if step > 0 else ": back to the last"
+                elif step > 0 and i == n - 1:
+                    said += ", the last (n: back to the first)"
+                elif step < 0 and i == 0:
+                    said += ", the first (N: back to the last)"
+                self.flash(said, 5)
             elif self._greyed(lambda l: l.pair() in disputed):
                 self.notify(self._greyed_message("disputed pair"))
             else:

@@ -18,7 +18,7 @@ class TopInfo:
     folder: str
     first: int  # first article on screen
     shown: int  # how many are on screen
-    order: tuple[int, ...] = ()  # the articles on screen (a gap when the selected link's stands beside the cursor's)
+    order: tuple[int, ...] = ()  # the articles on screen, in article order (a gap when the selected link's is far off)
 
     def shows(self) -> tuple:
         """Everything the bar draws from: the bar is drawn again only when this changes."""
