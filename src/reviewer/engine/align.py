@@ -189,7 +189,11 @@ def _decide_pairs(feats: list[SentFeatures], cand, kind: list[int], dates: list[
     # text stay on one side), this process the others; else all of them here, one by one.
     ka, kb = kinds[ci[first]], kinds[cj[first]]
     before: list[tuple[int, int, float, float, list[Evidence] | None]] = []
-    rest = ~_never_linked(art[ci[first]] == art[cj[first]], cand.lex[first], t)
+    langs = np.array([f.lang for f in feats], dtype=object)
+    one_lang = langs[ci[first]] == langs[cj[first]]
+    # a sentence next to its own translation (an article quoting a statement in two languages)
+    # is decided: only pairs of one language inside one article need the words' bars
+    rest = ~_never_linked((art[ci[first]] == art[cj[first]]) & one_lang, cand.lex[first], t)
     # issue 15 (speed): a group whose mirror (the same two kinds the other way round, the same
     # similarities) is decided takes the mirror's outcome, sides swapped, when the checks are
     # symmetric for its two sentences (_mirror_groups)
@@ -534,8 +538,22 @@ def _within_on_words(feats: list[SentFeatures], matches: list[tuple[int, int, fl
                      within_min: float) -> list[tuple[int, int, float, float]]:
     """Drop the matches inside one article that do not repeat nearly the same words: an article
     saying a thing twice in other words is no news to a reviewer, and the model's closeness
-    (two sentences of one story on one topic) is no repeat ("polls opened" / "polls closed")."""
-    return [m for m in matches if feats[m[0]].art != feats[m[1]].art or min(m[2], m[3]) >= within_min]
+    (two sentences of one story on one topic) is no repeat ("polls opened" / "polls closed").
+    A sentence and its translation in the same article (a statement quoted in two languages) stay:
+    in two languages, scored within_translation_min or more, and in about as many words
+    (:func:`_within_translation`)."""
+    return [m for m in matches if feats[m[0]].art != feats[m[1]].art or min(m[2], m[3]) >= within_min
+            or _within_translation(feats[m[0]], feats[m[1]], m[2])]
+
+
+def _within_translation(a: SentFeatures, b: SentFeatures, score: float) -> bool:
+    """Two sentences of one article in two languages that the model scores as a translation and
+    that say it in about as many words (at most within_translation_words times as many: a
+    translation is not a tweet's credit line beside the tweet)."""
+    if a.lang == b.lang or score < TUNING.within_translation_min:
+        return False
+    na, nb = len(a.text.split()), len(b.text.split())
+    return min(na, nb) > 0 and max(na, nb) <= TUNING.within_translation_words * min(na, nb)
 
 
 def _within_repeats(a: SentFeatures, b: SentFeatures, lex_sim: float, t: Tuning) -> bool:

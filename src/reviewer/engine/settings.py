@@ -119,6 +119,11 @@ class Tuning:
     # only when nearly the same words; a cross-language match whose two sides both name people,
     # places or figures, none of them shared, only with a clear margin.
     within_match_min: float = 0.8
+    # ... but a sentence and its translation in one article (a statement quoted in two languages)
+    # is a match when the model scores the pair this high and one side has at most this many
+    # times the other's words (align._within_translation)
+    within_translation_min: float = 0.6
+    within_translation_words: float = 1.7
     # A conflict inside one article likewise only between sentences whose words alone reach this
     # (issue 12, round 8: every within-article conflict on the real clusters paired two facts).
     within_conflict_min: float = 0.6
