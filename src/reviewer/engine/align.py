@@ -383,12 +383,7 @@ def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only
               settings: AlignSettings, t: Tuning) -> list[Evidence]:
     # issue 15 (speed): a check that needs something on both sides (or on one) that a pair's
     # gates say is missing is not called: it would return nothing (evidence.gates).
-    ga = a.memo.get("pair_gates")
-    if ga is None:
-        ga = _gates(a, t)
-    gb = b.memo.get("pair_gates")
-    if gb is None:
-        gb = _gates(b, t)
+    ga, gb = _gates(a, t), _gates(b, t)
     both = ga & gb
     evidence: list[Evidence] = []
     if a.other_event == b.other_event:
@@ -535,7 +530,7 @@ def _kept(feats_art: np.ndarray, pairs, k: int, columns=None) -> np.ndarray:
 
 
 def _within_on_words(feats: list[SentFeatures], matches: list[tuple[int, int, float, float]],
-                     within_min: float) -> list[tuple[int, int, float, float]]:
+                     within_min: float, t: Tuning = TUNING) -> list[tuple[int, int, float, float]]:
     """Drop the matches inside one article that do not repeat nearly the same words: an article
     saying a thing twice in other words is no news to a reviewer, and the model's closeness
     (two sentences of one story on one topic) is no repeat ("polls opened" / "polls closed").
@@ -543,17 +538,17 @@ def _within_on_words(feats: list[SentFeatures], matches: list[tuple[int, int, fl
     in two languages, scored within_translation_min or more, and in about as many words
     (:func:`_within_translation`)."""
     return [m for m in matches if feats[m[0]].art != feats[m[1]].art or min(m[2], m[3]) >= within_min
-            or _within_translation(feats[m[0]], feats[m[1]], m[2])]
+            or _within_translation(feats[m[0]], feats[m[1]], m[2], t)]
 
 
-def _within_translation(a: SentFeatures, b: SentFeatures, score: float) -> bool:
+def _within_translation(a: SentFeatures, b: SentFeatures, score: float, t: Tuning) -> bool:
     """Two sentences of one article in two languages that the model scores as a translation and
     that say it in about as many words (at most within_translation_words times as many: a
     translation is not a tweet's credit line beside the tweet)."""
-    if a.lang == b.lang or score < TUNING.within_translation_min:
+    if a.lang == b.lang or score < t.within_translation_min:
         return False
     na, nb = len(a.text.split()), len(b.text.split())
-    return min(na, nb) > 0 and max(na, nb) <= TUNING.within_translation_words * min(na, nb)
+    return min(na, nb) > 0 and max(na, nb) <= t.within_translation_words * min(na, nb)
 
 
 def _within_repeats(a: SentFeatures, b: SentFeatures, lex_sim: float, t: Tuning) -> bool:
@@ -785,30 +780,23 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
                 got = tests[key] = (specificity.shares_specific(a, b), _thin_below(a, b, -math.inf, t), vague)
             shares, thin, vague = got
             if not shares or (s < thin_min and thin):
-                continue  # as below: nothing specific shared; thin and below thin_match_min
+                continue  # nothing shared but the language's common words; one word or a name in common, below thin_match_min
             if vague and max(best[(i, art[j])], best[(j, art[i])]) - s >= gap and \
                     not _vague_sides_choice(a, b, s, best, art, i, j, t):
-                continue  # as below: a vague or thin pair beside someone's clearly better partner
+                continue  # a vague or thin pair beside someone's clearly better partner (unanchored_gap)
             out.append(m)
             continue
-        if a.lang != b.lang and max(best[(i, art[j])], best[(j, art[i])]) - s >= t.xl_far_gap and \
-                not _same_figure_across(a, b):
+        # two languages from here (one language was settled above)
+        if max(best[(i, art[j])], best[(j, art[i])]) - s >= t.xl_far_gap and not _same_figure_across(a, b):
             continue  # issue 12: far below one side's best, no figure in common: a look-alike on the topic
-        if a.lang == b.lang and not specificity.shares_specific(a, b):
-            continue  # issue 12: nothing shared but the language's common words
-        if a.lang == b.lang and _thin_below(a, b, s, t):
-            continue  # issue 12 (stop 23): one word or a name in common, the model barely closer than the topic
-        if a.lang != b.lang and crosslingual.shared_name(a, b):
+        if crosslingual.shared_name(a, b):
             out.append(m)  # one name in two spellings: something to check
             continue
-        if a.lang != b.lang and _unanchored(a) and _unanchored(b) and \
+        if _unanchored(a) and _unanchored(b) and \
                 (s < t.xl_vague_min or s < max(best[(i, art[j])], best[(j, art[i])])):
             continue  # neither has anything to check: the pair must stand out, each side's best
-        weak = s < t.xl_unanchored_min and a.lang != b.lang
-        if (weak or max(best[(i, art[j])], best[(j, art[i])]) - s >= t.unanchored_gap) and \
-                (_unanchored(a) or _unanchored(b) or
-                 (a.lang == b.lang and _thin_overlap(a, b, t) and not agreeing_floors(a, b, t))) and \
-                not _vague_sides_choice(a, b, s, best, art, i, j, t):
+        if (s < t.xl_unanchored_min or max(best[(i, art[j])], best[(j, art[i])]) - s >= t.unanchored_gap) and \
+                (_unanchored(a) or _unanchored(b)):
             continue
         out.append(m)
     return out
@@ -825,7 +813,7 @@ def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[i
     (:func:`_quoting_pairs`), which stay whatever their rank or anchors."""
     k = settings.max_matches_per_article
     lead = [_lead_in(f, t) for f in feats]  # once per sentence, not twice per match (issue 15)
-    matches = _within_on_words(feats, matches, within_min)
+    matches = _within_on_words(feats, matches, within_min, t)
     if any(lead):
         matches = [m for m in matches if not (lead[m[0]] or lead[m[1]])]
     best = _best_scores([f.art for f in feats], matches)

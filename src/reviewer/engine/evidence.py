@@ -678,15 +678,8 @@ def _date_forms(f: SentFeatures) -> tuple[frozenset[int], bool, tuple[tuple, ...
 def _dates_agree(a: SentFeatures, b: SentFeatures, kinds: list[str]) -> bool:
     """Has each of ``kinds`` a pair of days, one from each sentence, that :func:`dates_conflict`
     does not set apart (then date_evidence finds nothing)? The same answer from the compact forms."""
-    wa, open_a, da = _date_forms(a)
-    wb, open_b, db = _date_forms(b)
-    for kind in kinds:
-        if kind == "weekday":
-            if wa.isdisjoint(wb):
-                return False
-        elif not (open_a or open_b or any(not (x[1] < y[0] or y[1] < x[0]) for x in da for y in db)):
-            return False
-    return True
+    fa, fb = _day_forms(a), _day_forms(b)
+    return all(_kind_agrees(fa, fb, k) for k in kinds)
 
 
 _DAY_KINDS = {1: ("weekday",), 2: ("date",), 3: ("weekday", "date")}
@@ -719,7 +712,7 @@ def _days_agree(a: SentFeatures, b: SentFeatures) -> tuple[str, ...] | None:
     if m == 1:  # weekdays only (issue 15: the usual case, in one look)
         return None if not fa[1].isdisjoint(fb[1]) else _DAY_KINDS[1]
     kinds = _DAY_KINDS[m]
-    return None if all(_kind_agrees(fa, fb, k) for k in kinds) else kinds  # None: each kind has a day both name
+    return None if _dates_agree(a, b, kinds) else kinds  # None: each kind has a day both name
 
 
 def date_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:

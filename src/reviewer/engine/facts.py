@@ -136,11 +136,8 @@ def _range_end(toks: list[Tok], words: list[str], text: str, i: int, j: int) -> 
 
 def _match_phrase(words: list[str], end: int, table: dict) -> tuple[int, object] | None:
     """Does a phrase of ``table`` end just before index ``end``? Returns (start, value)."""
-    for phrase, value in table.items():
-        n = len(phrase)
-        if end - n >= 0 and tuple(words[end - n:end]) == phrase:
-            return end - n, value
-    return None
+    start = phrase_before(words, end, tuple(table))  # the first phrase in the table's order
+    return None if start is None else (start, table[tuple(words[start:end])])
 
 
 def _fraction_at(toks: list[Tok], words: list[str], i: int, text: str) -> tuple[float, int] | None:

@@ -607,10 +607,11 @@ def _one_unit_lengths(text: str, lang: str, mod, words: list, facts: list[XFact]
     units = {_key(mod, k): v for k, v in mod.UNIT_WORDS.items()}
     ones = {_key(mod, w) for w in mod.ONE_WORDS}
     halves = {_key(mod, w) for w in getattr(mod, "HALF_WORDS", ())}
+    lead = ones | halves
     k = 0
     while k < len(words) - 1:
         run, value, m = [], 1.0, k
-        while m < len(words) and len(run) < 2 and _key(mod, words[m][0]) in ones | halves \
+        while m < len(words) and len(run) < 2 and _key(mod, words[m][0]) in lead \
                 and (not run or not text[words[m - 1][2]:words[m][1]].strip(" -")):
             run.append(_key(mod, words[m][0]))
             m += 1
