@@ -158,12 +158,13 @@ def test_evidence_spans_of_a_markdown_sentence_point_into_its_file_span(tmp_path
 
 
 def test_quote_mask_follows_a_markdown_sentence():
-    from reviewer.engine.quotes import _follow
+    from reviewer.engine.quotes import quote_mask, text_mask
+    from reviewer.io.articles import _markdown_article
 
-    span = "He said “we  are   safe  ” today"
-    inside = [False] * 8 + [True] * 18 + [False] * 6
-    text = "He said “we are safe ” today"
-    got = _follow(inside, span, text)
+    body = "He said “we **are** _safe_ ” today."
+    [s] = _markdown_article("x", "x.md", body, None).sentences
+    text = s.text
+    got = text_mask(quote_mask(body), s)
     assert len(got) == len(text) and got[text.index("we")] and got[text.index("safe")] and not got[text.index("today")]
 
 

@@ -76,9 +76,7 @@ def quoted(cluster: Cluster, feats) -> list[Quoted]:
             if mask is None:
                 out.append(Quoted())
                 continue
-            inside = mask[s.start:s.end]
-            if len(inside) != len(s.text):  # a .md sentence: its text is its span without the markup
-                inside = _follow(inside, art.body[s.start:s.end], s.text)
+            inside = text_mask(mask, s)
             size = len(inside)
             terms = set()
             n_in = 0
@@ -92,18 +90,13 @@ def quoted(cluster: Cluster, feats) -> list[Quoted]:
     return out
 
 
-def _follow(inside: list[bool], span: str, text: str) -> list[bool]:
-    """The mask of ``span`` for ``text``, a subsequence of it (a Markdown sentence's text is its
-    span with the markup left out): each character of ``text`` takes the value of the character
-    of ``span`` it is matched to, left to right."""
-    out: list[bool] = []
-    j = 0
-    for ch in text:
-        while j < len(span) and span[j] != ch:
-            j += 1
-        out.append(inside[j] if j < len(span) else False)
-        j += 1
-    return out
+def text_mask(mask: list[bool], s) -> list[bool]:
+    """The body's ``mask`` for each character of sentence ``s``'s text: its span's, or, for a
+    .md sentence whose text leaves the markup out, the characters its ``source_at`` names."""
+    inside = mask[s.start:s.end]
+    if s.source_at is not None:
+        return [inside[k] for k in s.source_at]
+    return inside
 
 
 def _alone(f, inside: list[bool]) -> set[str]:

@@ -95,8 +95,10 @@ class ReviewSession:
             shown[pair] = ShownLink(d.a.key(), d.b.key(), d.relation, d.score, (), d.origin, d.decision,
                                     safe_text(d.note))
         self.links = sorted(shown.values(), key=lambda s: (-(s.score or 1.0), sorted(s.pair())))
-        self._suggested_pairs = {frozenset([(l.a.article, l.a.sentence), (l.b.article, l.b.sentence)])
-                                 for l in self.suggested}
+        # each suggested pair and its suggestion (the first, as a pair is listed once)
+        self._suggested_pairs: dict[frozenset[Key], Link] = {}
+        for l in self.suggested:
+            self._suggested_pairs.setdefault(frozenset([(l.a.article, l.a.sentence), (l.b.article, l.b.sentence)]), l)
         self.by_sentence: dict[Key, list[ShownLink]] = defaultdict(list)
         for s in self.links:
             self.by_sentence[s.a].append(s)
@@ -238,10 +240,8 @@ class ReviewSession:
         reviewer's own link of another relation over that suggestion; else None."""
         if link.origin != "manual" or link.pair() not in self._suggested_pairs:
             return None
-        pair = link.pair()
-        engine = next((l for l in self.suggested
-                       if frozenset([(l.a.article, l.a.sentence), (l.b.article, l.b.sentence)]) == pair), None)
-        return engine.relation if engine is not None and engine.relation != link.relation else None
+        engine = self._suggested_pairs[link.pair()]
+        return engine.relation if engine.relation != link.relation else None
 
     def _back_to_suggestion(self, pair: frozenset[Key], relation: str, decision: str) -> ShownLink | None:
         """The engine's suggestion for ``pair`` in place of the reviewer's own link, with
@@ -314,8 +314,7 @@ class ReviewSession:
                 return old, "already accepted"
             self.decide(old, "accepted")
             return next((l for l in self.links if l.pair() == pair), None), "accepted"
-        engine = next((l for l in self.suggested
-                       if frozenset([(l.a.article, l.a.sentence), (l.b.article, l.b.sentence)]) == pair), None)
+        engine = self._suggested_pairs.get(pair)
         if a != b and old is not None and engine is not None and engine.relation == relation:
             # the reviewer's own link had replaced this suggestion: the suggestion, accepted, comes
             # back in its place (one undoable step; the note is kept)
