@@ -226,26 +226,25 @@ def _refuse_unrelated(paths: list[Path], datas: list, force: bool, warnings: lis
         ends = [t.anchor for t in d.tags] + [n.anchor for n in d.notes] + [e for l in d.links for e in (l.a, l.b)]
         return {a.article for a in ends}
 
+    def few(ids: set[str]) -> str:  # "a, b, c…"
+        return ", ".join(sorted(ids)[:3]) + ("…" if len(ids) > 3 else "")
+
     arts = [articles_of(d) for d in datas]
     for i, p in enumerate(paths):
         others = set().union(*(a for j, a in enumerate(arts) if j != i))
-        if arts[i] and others and not arts[i] & others:
-            if len(paths) == 2:
-                why = (f"{paths[0]} and {paths[1]} have no article in common "
-                       f"({', '.join(sorted(arts[0])[:3])}{'…' if len(arts[0]) > 3 else ''} vs "
-                       f"{', '.join(sorted(arts[1])[:3])}{'…' if len(arts[1]) > 3 else ''}): sidecars of two "
-                       "clusters; agreement between them would mean nothing")
-                if not force:
-                    raise ReviewerError(f"{why}; {FORCE_HINT}")
-                warnings.append(f"{why}; compared anyway (--force)")
-                return
-            why = (f"{p}: none of its items is on an article the other sidecars name "
-                   f"({', '.join(sorted(arts[i])[:3])}{'…' if len(arts[i]) > 3 else ''} vs "
-                   f"{', '.join(sorted(others)[:3])}{'…' if len(others) > 3 else ''}): another cluster's sidecar; "
-                   "agreement with it would mean nothing")
-            if not force:
-                raise ReviewerError(f"{why}; {FORCE_HINT}")
-            warnings.append(f"{why}; compared anyway (--force)")
+        if not (arts[i] and others and not arts[i] & others):
+            continue
+        if len(paths) == 2:
+            why = (f"{paths[0]} and {paths[1]} have no article in common ({few(arts[0])} vs {few(arts[1])}): "
+                   "sidecars of two clusters; agreement between them would mean nothing")
+        else:
+            why = (f"{p}: none of its items is on an article the other sidecars name ({few(arts[i])} vs "
+                   f"{few(others)}): another cluster's sidecar; agreement with it would mean nothing")
+        if not force:
+            raise ReviewerError(f"{why}; {FORCE_HINT}")
+        warnings.append(f"{why}; compared anyway (--force)")
+        if len(paths) == 2:
+            return  # one pair: said once
 
 
 def _adjudicator_agreement(names: list[str], datas: list, path: Path, adj) -> dict:
