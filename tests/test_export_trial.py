@@ -34,10 +34,11 @@ ARTICLES = {
 }
 
 
-def make_cluster(root: Path, name: str = "bridge") -> Path:
+def make_cluster(root: Path, name: str = "bridge", articles: dict[str, list[str]] | None = None) -> Path:
+    """A cluster folder of one .txt per article (``articles``: id -> sentences; ARTICLES above)."""
     folder = root / name
     folder.mkdir(parents=True)
-    for art, sents in ARTICLES.items():
+    for art, sents in (ARTICLES if articles is None else articles).items():
         (folder / f"{art}.txt").write_text("\n\n".join(sents) + "\n", encoding="utf-8")
     return folder
 

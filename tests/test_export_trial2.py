@@ -15,6 +15,7 @@ from reviewer.annotations import Anchor, Note, ReviewData, Tag
 from reviewer.cli import main
 from reviewer.io.articles import load_cluster
 from reviewer.sidecar.codec import save_sidecar
+from tests import test_export_trial as trial
 
 CONFIG = Path(__file__).resolve().parent / "data" / "export" / "config.toml"
 CFG = ["--config", str(CONFIG)]
@@ -32,11 +33,7 @@ ARTICLES = {
 
 
 def make_cluster(root: Path, name: str = "lighthouse") -> Path:
-    folder = root / name
-    folder.mkdir(parents=True)
-    for art, sents in ARTICLES.items():
-        (folder / f"{art}.txt").write_text("\n\n".join(sents) + "\n", encoding="utf-8")
-    return folder
+    return trial.make_cluster(root, name, ARTICLES)
 
 
 def anchor(folder: Path, art: str, i: int) -> Anchor:
