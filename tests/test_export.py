@@ -871,7 +871,10 @@ def test_html_counts_agreed_disputed_and_undecided_links(cluster, tmp_path):
     run(cluster, "html", out, include_suggestions=True)
     page = out.read_text(encoding="utf-8")
     counts = page.split('<ul class="counts">', 1)[1].split("</ul>", 1)[0]
-    assert '<li class="agreed"><b>2</b> conflicts agreed</li>' in counts
+    # agreed means two reviewers (or the adjudicator) said the same; a link only one of the two
+    # decided is counted apart, since nobody else has looked at it
+    assert '<li class="agreed"><b>1</b> conflict agreed</li>' in counts
+    assert '<li class="undecided"><b>2</b> links decided by one reviewer only</li>' in counts
     assert '<li class="disputed"><b>1</b> link disputed</li>' in counts
     assert '<li class="undecided"><b>2</b> links undecided</li>' in counts  # the engine's suggestions nobody decided
     assert "accepted" not in counts  # no count says "accepted" for a link one reviewer rejected
@@ -894,6 +897,10 @@ def test_html_of_one_reviewer_has_no_agreement(cluster, tmp_path):
     page = out.read_text(encoding="utf-8")
     assert 'id="agreement"' not in page and '<tr class="disputed"' not in page
     assert '<b>0</b> links disputed' in page
+    # one reviewer: nothing is "agreed", the counts say what that reviewer decided
+    counts = page.split('<ul class="counts">', 1)[1].split("</ul>", 1)[0]
+    assert "agreed</li>" not in counts and "one reviewer only" not in counts
+    assert "accepted</li>" in counts and "rejected</li>" in counts
 
 
 def test_the_summary_line_names_an_html_report_not_records():

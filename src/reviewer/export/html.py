@@ -13,8 +13,13 @@ from reviewer.export.records import article_meta
 _SINGULAR = {"articles": "article", "sentences": "sentence", "tags": "tag",
              "conflicts agreed": "conflict agreed", "matches agreed": "match agreed",
              "links rejected by all": "link rejected by all", "links disputed": "link disputed",
+             "links decided by one reviewer only": "link decided by one reviewer only",
+             "conflicts accepted": "conflict accepted", "matches accepted": "match accepted",
+             "links rejected": "link rejected",
              "links undecided": "link undecided", "orphaned anchors": "orphaned anchor"}
 _COUNT_CLASS = {"conflicts agreed": "agreed", "matches agreed": "agreed", "links rejected by all": "agreed",
+                "conflicts accepted": "agreed", "matches accepted": "agreed", "links rejected": "agreed",
+                "links decided by one reviewer only": "undecided",
                 "links disputed": "disputed", "links undecided": "undecided"}
 _STATUS_RANK = {"disputed": 0, "accepted": 1, "predicted": 2, "rejected": 3}
 _CONFLICT_COLUMNS = ('<table class="conflicts"><colgroup><col style="width:3%"><col style="width:17%">'
@@ -100,17 +105,29 @@ class _Report:
         return "".join(parts)
 
     def counts(self) -> list[tuple[str, int]]:
-        """Links are counted once per pair and relation: agreed (every reviewer who decided it
-        gave the same decision), disputed (reviewers disagree) and undecided (suggestions nobody
-        decided, with --include-suggestions)."""
+        """Links are counted once per pair and relation. With one reviewer: accepted and
+        rejected. With several: agreed (two or more decided it, all alike, or the adjudicator
+        settled it), decided by one reviewer only (the others have not looked at it: no
+        agreement to claim), disputed (reviewers disagree). Undecided: suggestions nobody
+        decided, with --include-suggestions."""
         data, arts, live = self.data, self.arts, self.live
-        counts = [
-            ("articles", len(arts)), ("sentences", sum(len(a.sentences) for a in arts)), ("tags", len(data.tags)),
-            ("conflicts agreed", sum(1 for v in live if v.relation == "conflict" and v.status == "accepted")),
-            ("matches agreed", sum(1 for v in live if v.relation == "match" and v.status == "accepted")),
-            ("links rejected by all", sum(1 for v in live if v.status == "rejected")),
-            ("links disputed", sum(1 for v in live if v.status == "disputed")),
-        ]
+        team = len([r for r in data.reviewers if r != "adjudicator"]) >= 2
+
+        def settled(v: PairView) -> bool:
+            return not team or len(v.decisions) >= 2 or "adjudicator" in v.decisions
+
+        def n(status: str, relation: str | None = None) -> int:
+            return sum(1 for v in live if v.status == status and settled(v) and relation in (None, v.relation))
+        counts = [("articles", len(arts)), ("sentences", sum(len(a.sentences) for a in arts)), ("tags", len(data.tags))]
+        if team:
+            counts += [("conflicts agreed", n("accepted", "conflict")), ("matches agreed", n("accepted", "match")),
+                       ("links rejected by all", n("rejected")),
+                       ("links decided by one reviewer only",
+                        sum(1 for v in live if v.status in ("accepted", "rejected") and not settled(v)))]
+        else:
+            counts += [("conflicts accepted", n("accepted", "conflict")), ("matches accepted", n("accepted", "match")),
+                       ("links rejected", n("rejected"))]
+        counts.append(("links disputed", sum(1 for v in live if v.status == "disputed")))
         if data.include_suggestions:
             counts.append(("links undecided", sum(1 for v in live if v.status == "predicted")))
         if data.orphans:
