@@ -78,3 +78,70 @@ async def test_adjudication_mode_in_the_tui(cluster, tmp_path):
     recs = {r["pair_id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
     settled = recs["drone_strike/a:0|drone_strike/c:0"]
     assert (settled["label_text"], settled["reviewer"], settled["resolution"]) == ("neutral", "adjudicator", "adjudicated")
+
+
+HAND = frozenset([("a", 2), ("c", 1)])  # a pair the engine does not suggest
+
+
+def _link_by_hand(cluster: Path, relation: str) -> dict:
+    a = {"article": "a", "sentence": 2, "start": 139, "end": 211,
+         "quote": "Security forces closed the roads around the Green Zone after the attack."}
+    c = {"article": "c", "sentence": 1, "start": 78, "end": 129,
+         "quote": "No group has claimed responsibility for the attack."}
+    return {"relation": relation, "decision": "accepted", "origin": "manual", "note": "",
+            "time": "2026-01-10T10:00:00Z", "a": a, "b": c}
+
+
+def _both_link_by_hand(cluster: Path) -> None:
+    """alice links HAND by hand as a conflict, bob as a match: a disputed pair no suggestion names."""
+    import tomli_w
+
+    alice = tomllib.loads((cluster / "alice.review.toml").read_text(encoding="utf-8"))
+    alice["links"].append(_link_by_hand(cluster, "conflict"))
+    (cluster / "alice.review.toml").write_text(tomli_w.dumps(alice), encoding="utf-8")
+    bob = json.loads((cluster / "bob.review.json").read_text(encoding="utf-8"))
+    bob["links"].append(_link_by_hand(cluster, "match"))
+    (cluster / "bob.review.json").write_text(json.dumps(bob), encoding="utf-8")
+
+
+def test_unsuggested_disputed_pairs_become_links(cluster):
+    _both_link_by_hand(cluster)
+    cfg = load_config(CONFIG)
+    c = load_cluster([cluster])
+    links, _ = align_cached(c, cfg.align)
+    d = load_decisions(c, [cluster], cluster / "adjudicator.review.toml")
+    assert d.disputed_pairs() == {DISPUTED, HAND}
+    [extra] = d.unsuggested_links(links)  # DISPUTED is suggested already: not repeated
+    assert frozenset([(extra.a.article, extra.a.sentence), (extra.b.article, extra.b.sentence)]) == HAND
+    assert extra.relation == "conflict" and extra.score is None  # one vote each: the conflict comes first
+
+
+async def test_n_reaches_a_disputed_pair_linked_only_by_hand(cluster):
+    from reviewer.tui.adjudicate import start_adjudication
+    from reviewer.tui.app import make_app
+
+    _both_link_by_hand(cluster)
+    cfg = load_config(CONFIG)
+    links, _ = align_cached(load_cluster([cluster]), cfg.align)
+    app = make_app([str(cluster)], reviewer="adjudicator", config=cfg, links=links)
+    start_adjudication(app, [str(cluster)])
+    async with app.run_test(size=(150, 40)) as pilot:
+        await pilot.pause()
+        seen = set()
+        for _ in range(3):
+            await pilot.press("n")
+            await pilot.pause()
+            seen.add(app.focused_link().pair())
+        assert seen == {DISPUTED, HAND}
+        while app.focused_link().pair() != HAND:
+            await pilot.press("n")
+            await pilot.pause()
+        shown = str(app.review.query_one("Inspector").build(app.review.state))
+        assert "by reviewers" in shown and "alice: conflict ✓ · bob: match ✓" in shown
+        await pilot.press("r")  # the adjudicator settles it as a match
+        await pilot.press("s")
+        await pilot.pause()
+    side = tomllib.loads((cluster / "adjudicator.review.toml").read_text(encoding="utf-8"))
+    got = [l for l in side["links"]
+           if {(l["a"]["article"], l["a"]["sentence"]), (l["b"]["article"], l["b"]["sentence"])} == HAND]
+    assert [(l["relation"], l["decision"]) for l in got] == [("match", "accepted")]

@@ -39,6 +39,25 @@ class Decisions:
     def disputed_pairs(self) -> set[frozenset]:
         return {p for p in self.by_pair if self.disputed(p)}
 
+    def unsuggested_links(self, suggested: Sequence) -> list:
+        """A link for each disputed pair the engine does not suggest (reviewers linked it by hand,
+        or an earlier alignment suggested it), so the adjudicator can reach and decide it: the
+        relation most reviewers accepted (a conflict on a tie, as :meth:`vote` ranks them), no
+        score, no evidence."""
+        from reviewer.models import Link, SentenceRef
+
+        have = {frozenset([(l.a.article, l.a.sentence), (l.b.article, l.b.sentence)]) for l in suggested}
+        out = []
+        for pair in sorted(self.disputed_pairs() - have, key=sorted):
+            said: dict[str, int] = {}
+            for decisions in self.by_pair[pair].values():
+                for relation, decision in decisions:
+                    said[relation] = said.get(relation, 0) + (decision == "accepted")
+            relation = max(sorted(said), key=lambda r: (said[r], r == "conflict"))
+            a, b = sorted(pair)
+            out.append(Link(SentenceRef(*a), SentenceRef(*b), relation, None))  # type: ignore[arg-type]
+        return out
+
     def link_disagreements(self, pair: frozenset) -> bool:
         """Two reviewers or more decided one link of the pair (one relation) differently: what
         ``reviewer agree`` lists as a link disagreement (its units are (pair, relation))."""

@@ -200,7 +200,8 @@ class Inspector(TextPanel):
         mine = link is st.focus
         relation = self.style_of(link.relation)
         other = link.other(key)
-        score = f"{link.score:.2f}" if link.score is not None else "manual"
+        # no score: a link made by hand, or (adjudicating) one the reviewers made that the engine did not suggest
+        score = f"{link.score:.2f}" if link.score is not None else "manual" if link.origin == "manual" else "by reviewers"
         dim = self.style_of("other")
         line = Text()
         line.append(f"{'≠' if link.relation == 'conflict' else '≈'} {link.relation}",

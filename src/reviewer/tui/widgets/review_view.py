@@ -255,6 +255,9 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
         self.publish()
 
     def set_links(self, links: list[Link]) -> None:
+        if self.adjudication is not None:
+            # disputed pairs the engine does not suggest (linked by hand) are shown too: n reaches them
+            links = [*links, *self.adjudication.unsuggested_links(links)]
         self.ws.session.set_suggested(links)
         self.aligning = False
         self.query_one("#align-progress", ProgressBar).remove_class("running")
