@@ -92,8 +92,11 @@ def _concepts_of(mod, words: list[str]) -> set[str]:
 
 
 def _window(text: str, words: list[tuple[str, int, int]], start: int, end: int, mod, numbers) -> list[str]:
-    """Words around a number, in its clause, not crossing another number."""
+    """Words around a number, in its clause, not crossing another number, nor an "and" that
+    starts another clause: "killing two people and injuring 14" counts the dead with "two",
+    "tuées et 15 autres blessées" the injured with "15" (stop 25)."""
     other = [(s, e) for _v, s, e, _a in numbers if (s, e) != (start, end)]
+    ands = _and_words(mod)
     after, before = [], []
     pos = end
     for w, s, e in words:
@@ -101,10 +104,14 @@ def _window(text: str, words: list[tuple[str, int, int]], start: int, end: int, 
             continue
         if _BREAK.search(text, pos, s) or any(pos <= os < s for os, _oe in other):
             break
-        after.append(_key(mod, w))
+        k = _key(mod, w)
+        if k in ands and _concepts_of(mod, after):
+            break  # the number already counts something named before the "and"
+        after.append(k)
         pos = e
     pos = start
     after_number = False
+    own = None  # what the words after the number count, worked out when an "and" comes before it
     for w, s, e in reversed(words):
         if e > start or len(before) >= WINDOW_BEFORE:
             continue
@@ -113,7 +120,13 @@ def _window(text: str, words: list[tuple[str, int, int]], start: int, end: int, 
             break
         if _BREAK.search(text, e, pos):
             break
-        before.append(_key(mod, w))
+        k = _key(mod, w)
+        if k in ands:
+            if own is None:
+                own = bool(_concepts_of(mod, after) - {GENERIC})
+            if own:
+                break  # the words before the "and" belong to the clause before
+        before.append(k)
         pos = s
     else:  # no word left before: a figure may open the sentence ("5 dead and 9 missing")
         after_number = any(oe <= pos and not text[oe:pos].strip() for _os, oe in other)
@@ -122,6 +135,12 @@ def _window(text: str, words: list[tuple[str, int, int]], start: int, end: int, 
         # when the second has its own thing to count after it.
         return after
     return after + before
+
+
+@functools.lru_cache(maxsize=16)
+def _and_words(mod) -> frozenset[str]:
+    """The language's "and" (the word that joins the two figures of a range, RANGE_AND)."""
+    return frozenset(_key(mod, w) for w in getattr(mod, "RANGE_AND", ()))
 
 
 def _next_word(text: str, end: int) -> tuple[str, int] | None:

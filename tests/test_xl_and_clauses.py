@@ -1,0 +1,29 @@
+"""Stop 25: a number counts the thing of its own clause. An "and" that opens the next clause
+("... killing four people and wounding 30") ends the window of words read around a figure, so
+the dead and the injured of one sentence are two slots, not one figure counting both."""
+
+import pytest
+
+from reviewer.engine import xfacts
+
+
+def concepts(text: str, lang: str) -> dict[float, set[str]]:
+    return {f.value: set(f.concepts) for f in xfacts.read_facts(text, lang) if f.kind == "count"}
+
+
+@pytest.mark.parametrize("lang,text,dead,injured", [
+    ("en", "The blast in the market square, killing four people and wounding at least 30, shocked the town.", 4, 30),
+    ("fr", "Quatre personnes ont été tuées et 30 autres blessées lors de l'explosion au marché.", 4, 30),
+    ("es", "Cuatro personas murieron y 30 resultaron heridas tras la explosión en el mercado.", 4, 30),
+    ("de", "Vier Menschen wurden getötet und 30 weitere verletzt, als die Bombe im Markt explodierte.", 4, 30),
+])
+def test_the_dead_and_the_injured_of_one_sentence_are_two_slots(lang, text, dead, injured):
+    got = concepts(text, lang)
+    assert "dead" in got[dead] and "injured" not in got[dead]
+    assert "injured" in got[injured] and "dead" not in got[injured]
+
+
+def test_two_counts_across_languages_now_disagree():
+    ev = xfacts.xl_evidence("Gunfire in the old town killed three people and wounded 12.", "en",
+                            "Deux personnes ont été tuées et 12 autres blessées dans la vieille ville.", "fr")
+    assert [(e.a, e.b) for e in ev] == [("three", "Deux")]
