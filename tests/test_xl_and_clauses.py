@@ -27,3 +27,13 @@ def test_two_counts_across_languages_now_disagree():
     ev = xfacts.xl_evidence("Gunfire in the old town killed three people and wounded 12.", "en",
                             "Deux personnes ont été tuées et 12 autres blessées dans la vieille ville.", "fr")
     assert [(e.a, e.b) for e in ev] == [("three", "Deux")]
+
+
+def test_two_figures_in_one_unit_have_no_conversion_margin():
+    # "about 40 km" holds 34-46 km; 49 km is outside, though within the 6% a conversion may round
+    ev = xfacts.xl_evidence("The plane came down about 40 kilometres east of the city.", "en",
+                            "El avión cayó a 49 kilómetros al este de la ciudad.", "es")
+    assert [(e.kind, e.a, e.b) for e in ev] == [("quantity", "40 kilometres", "49 kilómetros")]
+    # across units the conversion's rounding still counts: 25 miles is 40.2 km
+    assert xfacts.xl_evidence("The plane came down about 25 miles east of the city.", "en",
+                              "El avión cayó a 40 kilómetros al este de la ciudad.", "es") == []

@@ -36,6 +36,7 @@ WINDOW_AFTER = 4  # words after a number searched for what it counts
 WINDOW_BEFORE = 3  # and before it ("population of 40,000", "killed 12")
 APPROX_TOLERANCE = 0.15  # a hedged figure ("about 40") stands for +-15%
 MEASURE_TOLERANCE = 0.06  # rounding in conversions ("200 km (124 miles)")
+SAME_UNIT_TOLERANCE = 0.02  # two figures in one unit ("1,448 km" / "1,450 km")
 MEASURE_SLOT_RATIO = 3.0  # two measurements further apart than this measure two things
 GENERIC = "people"
 
@@ -57,6 +58,7 @@ class XFact:
     role: str = ""  # a distance: "covered" (the way travelled) or "left" (the way still to go), else ""
     half_day: bool = False  # a time on a 12-hour clock without a.m./p.m. ("at 9:30"): known up to 12 hours
     floor: bool = False  # a count given as a floor ("more than 70"; approx too): see _as_floor
+    unit: str = ""  # a measurement's unit as written (pint's name: "kilometer", "mile"), see _tolerance
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
@@ -334,7 +336,7 @@ def _number_facts(text: str, mod, numbers: list, words: list, durations: dict, f
             f = unit_factor(unit)
             if f is not None:
                 role = _distance_role(text, mod, words, start, nxt[1]) if f[1] == "[length]" else ""
-                facts.append(XFact("measure", value * f[0], (start, nxt[1]), approx, dim=f[1], role=role))
+                facts.append(XFact("measure", value * f[0], (start, nxt[1]), approx, dim=f[1], role=role, unit=unit))
             continue
         if key in long_units:
             facts.append(XFact("duration", value * long_units[key], (start, nxt[1]), approx, agree_only=True))
@@ -648,7 +650,7 @@ def _one_unit_lengths(text: str, lang: str, mod, words: list, facts: list[XFact]
         value = 0.5 if set(run) & halves else 1.0
         approx = is_approx(text, s, e, mod, lang)
         facts.append(XFact("measure", value * f[0], (s, e), approx, dim=f[1],
-                           role=_distance_role(text, mod, words, s, e)))
+                           role=_distance_role(text, mod, words, s, e), unit=unit))
         k = m + 1
 
 
@@ -663,18 +665,26 @@ def _agree(fa: XFact, fb: XFact) -> bool:
         return _agree(plain, y) and _agree(replace(plain, low=x.value, value=x.value * TUNING.toll_floor_span,
                                                    approx=False), y)
     if fa.low is not None or fb.low is not None:  # ranges: they overlap, up to the tolerance
-        tol = (MEASURE_TOLERANCE if fa.kind in ("measure", "duration") else 0.0) + APPROX_TOLERANCE * (fa.approx + fb.approx)
+        tol = _rounding(fa, fb) + APPROX_TOLERANCE * (fa.approx + fb.approx)
         lo_a, lo_b = (fa.value if fa.low is None else fa.low), (fb.value if fb.low is None else fb.low)
         return lo_a <= fb.value * (1 + tol) + 1e-9 and lo_b <= fa.value * (1 + tol) + 1e-9
     if fa.kind == "time" and (fa.half_day or fb.half_day):
         return fa.value % 720 == fb.value % 720  # "at 9:30" may be "21:30"
     if fa.kind in ("weekday", "date", "time", "age"):
         return fa.value == fb.value
-    tol = MEASURE_TOLERANCE if fa.kind in ("measure", "duration") else 0.0
-    tol += APPROX_TOLERANCE * (fa.approx + fb.approx)
+    tol = _rounding(fa, fb) + APPROX_TOLERANCE * (fa.approx + fb.approx)
     if fa.kind == "percent" and not tol:
         tol = 0.0001
     return abs(fa.value - fb.value) <= tol * max(abs(fa.value), abs(fb.value)) + 1e-9
+
+
+def _rounding(fa: XFact, fb: XFact) -> float:
+    """What two figures of one quantity may differ by without a hedge: a conversion's rounding
+    ("200 km (124 miles)") between units; between figures in one unit ("50 km" / "62 km") only
+    the last digit's (stop 25: the conversion margin hid 50 vs 62 km behind "about")."""
+    if fa.kind == "duration" or (fa.kind == "measure" and (fa.unit != fb.unit or not fa.unit)):
+        return MEASURE_TOLERANCE
+    return SAME_UNIT_TOLERANCE if fa.kind == "measure" else 0.0
 
 
 def _same_slot(fa: XFact, fb: XFact) -> bool:
