@@ -186,13 +186,30 @@ _ZONE_RE = re.compile(r"\s*\(?([A-Z]{1,3}[SD]?T|GMT|UTC)\b")
 
 
 @functools.lru_cache(maxsize=16)
-def _clock_tables(lang: str) -> tuple[dict, tuple[str, ...], dict, dict]:
+def _clock_tables(lang: str) -> tuple[dict, tuple[str, ...], dict, dict, tuple]:
     """read_clock_times' tables of ``lang`` in the case it compares them (built once per language)."""
     mod = tables(lang)
     suffixes = {k.lower(): v for k, v in mod.CLOCK_SUFFIXES.items()}
     cues = tuple(c.lower() for c in (*mod.APPROX_CUES, *getattr(mod, "TIME_HEDGES", ())))
     parts = getattr(mod, "DAY_PARTS", {})
-    return suffixes, cues, parts, {k.casefold(): v for k, v in parts.items()}
+    # what may follow a time of day: "local time" (no zone, as if none were named) or a zone
+    # named in words ("بتوقيت جرينتش", Greenwich time); the zones in capitals are _ZONE_RE's
+    after = [(w.lower(), None) for w in getattr(mod, "LOCAL_TIME", ())]
+    after += [(w.lower(), z) for w, z in getattr(mod, "ZONE_WORDS", {}).items()]
+    after.sort(key=lambda x: -len(x[0]))
+    return suffixes, cues, parts, {k.casefold(): v for k, v in parts.items()}, tuple(after)
+
+
+def _named_clock(text: str, end: int, after: tuple) -> tuple[bool, str | None]:
+    """(is what follows ``end`` a time zone or "local time", the zone it names)."""
+    zm = _ZONE_RE.match(text, end)
+    if zm:
+        return True, zm.group(1)
+    rest = text[end:end + 40].lstrip(" \u00a0").lower()
+    for words, zone in after:
+        if rest.startswith(words) and not rest[len(words):len(words) + 1].isalnum():
+            return True, zone
+    return False, None
 
 
 def read_clock_times(text: str, lang: str) -> list[ClockTime]:
@@ -204,27 +221,31 @@ def read_clock_times(text: str, lang: str) -> list[ClockTime]:
 @functools.lru_cache(maxsize=4096)
 def _read_clock_times(text: str, lang: str) -> tuple[ClockTime, ...]:
     """read_clock_times, once per text (issue 15: features, evidence and xfacts all read a sentence's)."""
-    suffixes, cues, parts, folded = _clock_tables(lang)
+    suffixes, cues, parts, folded, after = _clock_tables(lang)
     out: list[ClockTime] = []
     for m in _CLOCK_RE.finditer(text):
         sep, minute_s, suffix = m.group(2), m.group(3), (m.group(4) or "").lower()
-        ampm = suffix.rstrip(".").replace(".", "") in ("am", "pm")
+        half = suffixes.get(suffix, suffixes.get(suffix.rstrip(".")))  # 0 a.m., 12 p.m., None a 24-hour mark
+        ampm = suffix.rstrip(".").replace(".", "") in ("am", "pm") or half in (0, 12)
         known = ampm or suffix in suffixes or suffix.rstrip(".") in suffixes
-        if not (known or (minute_s and (sep == ":" or sep.lower() == "h" and "h" in suffixes))):
+        # "06.38 GMT", "08.38 hora local": a zone or "local time" right after the minutes (stop 25)
+        named = bool(minute_s) and not known and _named_clock(text, m.end(3), after)[0]
+        if not (known or named or (minute_s and (sep == ":" or sep.lower() == "h" and "h" in suffixes))):
             continue  # "at 9", "52.14 percent": no time
         if re.match(r"[.,:]\d", text[m.end():m.end() + 2]):
             continue  # "a scale of 1:25,000", "12:30.5": a ratio or a longer figure, no time
         end = m.end() if known else m.end(3)
+        if known and suffix.endswith(".") and suffix not in suffixes and suffix[:-1] in suffixes:
+            end -= 1  # "8:44 صباحا." : the full stop ends the sentence, not the suffix
         hour, minute = int(m.group(1)), int(minute_s or 0)
         if hour > 24 or minute > 59 or (ampm and not 1 <= hour <= 12):
             continue
         if ampm:
-            hour = hour % 12 + (12 if suffix.startswith("p") else 0)
+            hour = hour % 12 + (12 if suffix.startswith("p") or half == 12 else 0)
         before = text[max(0, m.start() - 24):m.start()].lower()
         # "around 9 pm", "gegen 21 Uhr", "hacia las 21:00" (an article may stand between)
         hedged = any(re.search(rf"(?<!\w){re.escape(c)}(?:\W+\w{{1,3}})?\W*$", before) for c in cues)
-        zm = _ZONE_RE.match(text, end)
-        zone = zm.group(1) if zm else None  # "local time" and no zone at all read alike
+        zone = _named_clock(text, end, after)[1]  # "local time" and no zone at all read alike
         out.append(ClockTime(hour * 60 + minute, (m.start(), end), half_day=not ampm and hour <= 12 and lang == "en",
                              hedged=hedged, zone=zone))
     if parts:

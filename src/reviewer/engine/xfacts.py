@@ -58,7 +58,8 @@ class XFact:
     role: str = ""  # a distance: "covered" (the way travelled) or "left" (the way still to go), else ""
     half_day: bool = False  # a time on a 12-hour clock without a.m./p.m. ("at 9:30"): known up to 12 hours
     floor: bool = False  # a count given as a floor ("more than 70"; approx too): see _as_floor
-    unit: str = ""  # a measurement's unit as written (pint's name: "kilometer", "mile"), see _tolerance
+    unit: str = ""  # a measurement's unit as written (pint's name: "kilometer", "mile"), see _rounding
+    zone: str = ""  # a time of day on the world clock ("06.38 GMT": "utc"); "" for the local clock (see _clock)
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
@@ -248,8 +249,15 @@ def _calendar_facts(text: str, lang: str, mod, words: list, facts: list[XFact], 
     for c in read_clock_times(text, lang):
         if c.width:
             continue  # a part of the day ("in the evening") is a stretch, not a time to compare by value
-        facts.append(XFact("time", c.minutes, c.span, half_day=c.half_day))
+        facts.append(XFact("time", c.minutes, c.span, half_day=c.half_day, zone=_clock(c.zone)))
         taken.append(c.span)
+
+
+def _clock(zone: str | None) -> str:
+    """Which clock a time of day is on: "utc" for GMT/UTC, the world clock agencies add beside
+    the local time ("08.38 hora local (06.38 GMT)"); "" for the local clock, named or not ("10:35
+    p.m. BST" and "22:35 hora local" are one time in Manchester)."""
+    return "utc" if zone in ("GMT", "UTC") else ""
 
 
 REPORTING_REACH = 3  # words from a verb of saying to the day it names ("said on Monday")
@@ -710,6 +718,8 @@ def _same_slot(fa: XFact, fb: XFact) -> bool:
         if fa.remaining != fb.remaining:
             return False  # what remains is no total ("30 hours of fuel left" / "72 hours of range")
         return fa.value > 0 and fb.value > 0 and max(fa.value, fb.value) / min(fa.value, fb.value) <= MEASURE_SLOT_RATIO
+    if fa.kind == "time":  # "08.38 hora local (06.38 GMT)": two clocks, each compared with its own
+        return fa.zone == fb.zone
     if fa.kind == "age":  # one person's age told twice differs by a year or two; further apart, two people
         return max(fa.value, fb.value) / min(fa.value, fb.value) <= TUNING.xl_age_ratio
     return True
@@ -748,6 +758,11 @@ def xl_evidence(text_a: str, lang_a: str, text_b: str, lang_b: str) -> list[Evid
         agreeing = [(x, y) for x, y in pairs if _agree(x, y)]
         settled_a = {x for x, _ in agreeing}
         settled_b = {y for _, y in agreeing}
+        if kind == "time":  # a time both give settles its clock (local, or a named zone), not the others
+            pairs = [(x, y) for x, y in pairs if not any(x.zone == x2.zone for x2, _ in agreeing)]
+            agreeing = []
+            if not pairs:
+                continue
         if kind in ("weekday", "date", "time", "percent", "measure", "duration", "magnitude", "age") and agreeing:
             continue
         left = [(x, y) for x, y in pairs if x not in settled_a and y not in settled_b

@@ -160,7 +160,10 @@ DURATION_UNITS = _n({"ثانية": 1 / 60, "ثوان": 1 / 60, "دقيقة": 1, 
 ONE_WORDS = frozenset()
 DURATION_JOINERS = frozenset()
 DAYPARTS = ()
-CLOCK_SUFFIXES = {}
+# "8.38 صباحا" (a.m.), "9 مساء" (p.m.): the day half after a time (stop 25)
+CLOCK_SUFFIXES = {"صباحا": 0, "صباحاً": 0, "صباح": 0, "مساء": 12, "مساءً": 12, "مساءا": 12}
+LOCAL_TIME = ("بالتوقيت المحلي", "بتوقيت محلي", "حسب التوقيت المحلي")
+ZONE_WORDS = {"بتوقيت جرينتش": "GMT", "بتوقيت غرينتش": "GMT", "بتوقيت غرينيتش": "GMT", "بتوقيت جرينيتش": "GMT"}
 TIME_HEDGES = ("بعد", "قبل", "منذ", "حتى")  # after, before, since, until
 # Parts of the day -> (first, last minute); night runs past midnight (1260-1800 is 21:00-06:00).
 DAY_PARTS = {"صباح": (0, 720), "صباحا": (0, 720), "مساء": (1020, 1410), "مساءً": (1020, 1410),

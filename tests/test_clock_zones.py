@@ -1,0 +1,42 @@
+"""Stop 25: times of day told with a zone or "local time" in words, the day half in Arabic, and
+the world clock (GMT/UTC) kept apart from the local one when two reports are compared."""
+
+import pytest
+
+from reviewer.engine import xfacts
+from reviewer.engine.dates import read_clock_times
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("es", "El tren salió a las 07.15 hora local de la estación central.", [(435, None)]),
+    ("es", "El tren salió a las 05.15 GMT de la estación central.", [(315, "GMT")]),
+    ("en", "The ferry left at 07.15 local time.", [(435, None)]),
+    ("de", "Die Fähre legte um 07.15 Ortszeit ab.", [(435, None)]),
+    ("ar", "غادرت العبارة الميناء الساعة 7.15 صباحا", [(435, None)]),
+    ("ar", "وقع الانفجار الساعة 9 مساء بتوقيت غرينتش", [(1260, "GMT")]),
+])
+def test_a_time_named_by_what_follows_it(lang, text, want):
+    got = [(c.minutes, c.zone) for c in read_clock_times(text, lang) if not c.width]
+    assert got == want
+
+
+def test_a_decimal_is_still_no_time():
+    assert read_clock_times("Los precios subieron un 07.15 por ciento.", "es") == []
+    assert read_clock_times("La cifra fue de 12.50 euros.", "es") == []
+
+
+def test_the_world_clock_is_compared_with_the_world_clock():
+    # both give the local time alike; their GMT conversions differ by an hour
+    ev = xfacts.xl_evidence("El ferry zarpó a las 07.15 hora local (05.15 GMT) del puerto.", "es",
+                            "غادرت العبارة الساعة 7.15 صباحا بالتوقيت المحلي (04:15 بتوقيت جرينتش)", "ar")
+    assert [(e.a, e.b) for e in ev] == [("05.15", "04:15")]
+
+
+def test_a_local_zone_name_is_the_local_clock():
+    # "9.40 p.m. CEST" and "21h40 heure locale" are one time in Paris: no conflict
+    assert xfacts.xl_evidence("The alarm was raised at 9.40 p.m. CEST on Friday.", "en",
+                              "L'alerte a été donnée vendredi à 21h40 heure locale.", "fr") == []
+    # and one minute apart on the local clock is a disagreement
+    ev = xfacts.xl_evidence("The alarm was raised at 9.40 p.m. CEST on Friday.", "en",
+                            "L'alerte a été donnée vendredi à 21h43 heure locale.", "fr")
+    assert [e.b for e in ev] == ["21h43"]
