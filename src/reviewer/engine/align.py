@@ -390,6 +390,8 @@ def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only
         same_years = a.years == b.years
         if same_years:
             evidence += count_evidence(a, b, sim, settings.match_threshold, t)
+            if not evidence and a.lang != "en" and a.lang == b.lang and sim >= t.xl_fact_score:
+                evidence += _own_language_counts(a, b, sim, t)
         found = date_evidence(a, b, sim, t)
         if found:
             evidence += found if same_years else [e for e in found if e.kind == "date"]
@@ -417,6 +419,20 @@ def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only
         if both & _HAS_RELATION:
             evidence += relation_evidence(a, b, t)  # issue 12: "inside" / "outside" the same place
     return _dedupe(evidence)
+
+
+def _own_language_counts(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:
+    """Two sentences of one language other than English: the counts and measurements the
+    cross-language reader finds (its per-language tables name what is counted: "45 vehículos
+    autobombas" / "40 camiones antiincendios" are fire engines), where the English-shaped count
+    reader found no disagreement (stop 25). As across languages, the two must be close
+    (xl_conflict_score) or give one specific figure alike (the same 200 firefighters)."""
+    from reviewer.engine import xfacts
+
+    found = [e for e in xfacts.xl_evidence(a.text, a.lang, b.text, b.lang) if e.kind in ("number", "quantity")]
+    if found and (sim >= t.xl_conflict_score or crosslingual.facts_agree(a, b)):
+        return found
+    return []
 
 
 _HAS_TIME, _HAS_DENIAL, _HAS_ORDER, _HAS_ROLES, _HAS_ANTONYM, _HAS_RELATION = (

@@ -86,6 +86,8 @@ def _concepts_of(mod, words: list[str]) -> set[str]:
     out.update(c for k, c in table.items() if " " in k and k in joined)
     if "population" in out:
         out.add(GENERIC)  # "40,000 inhabitants" are people
+    if "fire engines" in out:
+        out.discard("firefighters")  # "40 camiones de bomberos" count the engines
     if "suspects" in out and "arrested" not in out:
         # Those who did it, called suspects by one report and attackers or thieves by another
         # ("five suspects broke in" / "cinco asaltantes"): one slot. Suspects taken in
@@ -98,6 +100,28 @@ def _window(text: str, words: list[tuple[str, int, int]], start: int, end: int, 
     """Words around a number, in its clause, not crossing another number, nor an "and" that
     starts another clause: "killing two people and injuring 14" counts the dead with "two",
     "tuées et 15 autres blessées" the injured with "15" (stop 25)."""
+    after, before = _window_parts(text, words, start, end, mod, numbers)
+    return after + before
+
+
+def _count_concepts(text: str, words: list[tuple[str, int, int]], start: int, end: int, mod, numbers) -> set[str]:
+    """What a figure counts. Its own noun comes after it ("68 people", "12 passengers"); before
+    it, a verb may say what happened to them ("killed 12 people"), but a noun of another kind
+    there is the one who acts ("ambulance crews had taken 68 people", stop 25), not what is
+    counted: with a kind of its own after the figure, only the fates are read before it."""
+    after, before = _window_parts(text, words, start, end, mod, numbers)
+    if _concepts_of(mod, after) - FATES:
+        before = [w for w in before if _concepts_of(mod, [w]) & FATES]
+    return _concepts_of(mod, after + before)
+
+
+# What happened to those counted (the rest are kinds of people or things: passengers, crew)
+FATES = frozenset({"dead", "injured", "missing", "arrested", "evacuated", "displaced"})
+
+
+def _window_parts(text: str, words: list[tuple[str, int, int]], start: int, end: int, mod,
+                  numbers) -> tuple[list[str], list[str]]:
+    """:func:`_window`'s words after the figure and before it (folded)."""
     other = [(s, e) for _v, s, e, _a in numbers if (s, e) != (start, end)]
     ands = _and_words(mod)
     after, before = [], []
@@ -136,8 +160,8 @@ def _window(text: str, words: list[tuple[str, int, int]], start: int, end: int, 
     if after_number and before and _concepts_of(mod, after) - {GENERIC}:
         # "5,000 dead and 9,000 missing": the words between two figures are the first one's
         # when the second has its own thing to count after it.
-        return after
-    return after + before
+        return after, []
+    return after, before
 
 
 @functools.lru_cache(maxsize=16)
@@ -365,7 +389,7 @@ def _number_facts(text: str, mod, numbers: list, words: list, durations: dict, f
             continue
         if value.is_integer() and 1900 <= value <= 2100 and not approx and text[start:end].isdigit():
             continue  # a year (four digits; "dos mil muertos", "2.000 Tote" are counts)
-        concepts = _concepts_of(mod, _window(text, words, start, end, mod, numbers))
+        concepts = _count_concepts(text, words, start, end, mod, numbers)
         if not concepts and _after_toll(text, mod, words, start):
             concepts = {"dead"}  # "the death toll ... rose to 40", "le bilan s'élève à 40"
         if concepts:
@@ -725,6 +749,18 @@ def _same_slot(fa: XFact, fb: XFact) -> bool:
     return True
 
 
+def _may_be_them(fa: XFact, fb: XFact) -> bool:
+    """People with no word of what happened to them in one sentence, and the same figure of
+    people a fate is told of in the other ("68 people taken to hospital" / "68 heridos"): likely
+    the same people, so the figure settles the count (stop 25). Never a disagreement: "130
+    people" and "100 injured" may well be two groups."""
+    if fa.kind != "count" or fb.kind != "count" or fa.value != fb.value:
+        return False
+    spec_a, spec_b = fa.concepts - {GENERIC}, fb.concepts - {GENERIC}
+    return (not spec_a and GENERIC in fa.concepts and spec_b and spec_b <= FATES) or \
+        (not spec_b and GENERIC in fb.concepts and spec_a and spec_a <= FATES)
+
+
 def _weak_one(x: XFact, text: str, other: XFact) -> bool:
     """"one", "at least one", "un": a word for one disagrees only with small counts
     (``TUNING.weak_count_max``; "at least one village" / "40,000 inhabitants")."""
@@ -756,6 +792,8 @@ def xl_evidence(text_a: str, lang_a: str, text_b: str, lang_b: str) -> list[Evid
             continue
         # One shared value settles the slot; for counts, per concept.
         agreeing = [(x, y) for x, y in pairs if _agree(x, y)]
+        if kind == "count":
+            agreeing += [(x, y) for x in fa_all for y in fb_all if _may_be_them(x, y)]
         settled_a = {x for x, _ in agreeing}
         settled_b = {y for _, y in agreeing}
         if kind == "time":  # a time both give settles its clock (local, or a named zone), not the others

@@ -50,6 +50,12 @@ CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway
     "artefact": "items", "artifact": "items", "coach": "carriages", "carriage": "carriages", "bogie": "carriages",
     "wagon": "carriages"
 })
+CONCEPTS.update({  # stop 25: firefighters and their engines, foreigners, nationalities
+    "firefighter": "firefighters", "fireman": "firefighters", "firemen": "firefighters",
+    "fire engine": "fire engines", "fire tender": "fire engines", "fire truck": "fire engines",
+    "fire appliance": "fire engines", "foreigner": "foreigners", "foreign national": "foreigners",
+    "nationalit": "nationalities", "countries": "nationalities",
+})
 # Units of measurement -> pint unit names.
 UNIT_WORDS = {"km": "kilometer", "kilometer": "kilometer", "kilometre": "kilometer", "kilometers": "kilometer",
               "kilometres": "kilometer", "mile": "mile", "miles": "mile", "m": "meter", "meter": "meter",

@@ -45,6 +45,11 @@ CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway
     "dieb": "attackers", "einbrecher": "attackers", "gegenstände": "items", "schmuckstück": "items",
     "objekte": "items", "waggon": "carriages", "wagon": "carriages", "wagen": "carriages"
 })
+CONCEPTS.update({  # stop 25: firefighters and their engines, foreigners, nationalities
+    "feuerwehrleute": "firefighters", "feuerwehrmänner": "firefighters", "feuerwehrkräfte": "firefighters",
+    "löschfahrzeug": "fire engines", "feuerwehrfahrzeug": "fire engines", "löschzüge": "fire engines",
+    "ausländer": "foreigners", "nationalität": "nationalities",
+})
 UNIT_WORDS = {"km": "kilometer", "kilometer": "kilometer", "kilometern": "kilometer", "meile": "mile",
               "meilen": "mile", "m": "meter", "meter": "meter", "metern": "meter", "fuß": "foot", "fuss": "foot",
               "kg": "kilogram", "kilo": "kilogram", "kilogramm": "kilogram", "tonnen": "metric_ton",

@@ -42,6 +42,11 @@ CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway
     "ladrón": "attackers", "ladrones": "attackers", "asaltante": "attackers", "joya": "items", "objeto": "items", "vagón": "carriages",
     "vagones": "carriages"
 })
+CONCEPTS.update({  # stop 25: firefighters and their engines, foreigners, nationalities
+    "bombero": "firefighters", "autobomba": "fire engines", "camiones de bomberos": "fire engines",
+    "camiones antiincendios": "fire engines", "vehículos de bomberos": "fire engines",
+    "extranjero": "foreigners", "nacionalidad": "nationalities", "países": "nationalities",
+})
 UNIT_WORDS = {"km": "kilometer", "kilómetro": "kilometer", "kilómetros": "kilometer", "kilometros": "kilometer",
               "milla": "mile", "millas": "mile", "m": "meter", "metro": "meter", "metros": "meter",
               "pie": "foot", "pies": "foot", "kg": "kilogram", "kilos": "kilogram", "kilogramos": "kilogram",

@@ -44,6 +44,10 @@ CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway
     "voleur": "attackers", "cambrioleur": "attackers", "objet": "items", "bijou": "items", "joyau": "items",
     "wagon": "carriages"
 })
+CONCEPTS.update({  # stop 25: firefighters and their engines, foreigners, nationalities
+    "pompier": "firefighters", "camions de pompiers": "fire engines", "véhicules de pompiers": "fire engines",
+    "étranger": "foreigners", "nationalit": "nationalities",
+})
 UNIT_WORDS = {"km": "kilometer", "kilomètre": "kilometer", "kilomètres": "kilometer",
               "milles": "mile", "m": "meter", "mètre": "meter", "mètres": "meter", "pied": "foot",
               "pieds": "foot", "kg": "kilogram", "kilos": "kilogram", "kilogrammes": "kilogram",

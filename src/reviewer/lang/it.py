@@ -40,6 +40,10 @@ CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway
     "ladro": "attackers", "ladri": "attackers", "rapinator": "attackers", "gioiell": "items", "oggett": "items",
     "vagon": "carriages", "carrozz": "carriages"
 })
+CONCEPTS.update({  # stop 25: firefighters and their engines, foreigners, nationalities
+    "vigili del fuoco": "firefighters", "pompier": "firefighters", "autopomp": "fire engines",
+    "stranier": "foreigners", "nazionalit": "nationalities", "paesi": "nationalities",
+})
 UNIT_WORDS = {"km": "kilometer", "chilometro": "kilometer", "chilometri": "kilometer", "miglio": "mile",
               "miglia": "mile", "m": "meter", "metro": "meter", "metri": "meter", "piedi": "foot",
               "piede": "foot", "kg": "kilogram", "chili": "kilogram", "chilogrammi": "kilogram",

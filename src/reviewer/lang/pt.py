@@ -44,6 +44,10 @@ CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway
     "ladrão": "attackers", "ladrões": "attackers", "assaltante": "attackers", "joia": "items", "objeto": "items",
     "vagão": "carriages", "vagões": "carriages"
 })
+CONCEPTS.update({  # stop 25: firefighters and their engines, foreigners, nationalities
+    "bombeiro": "firefighters", "carros de bombeiros": "fire engines", "caminhões de bombeiros": "fire engines",
+    "estrangeir": "foreigners", "nacionalidade": "nationalities", "países": "nationalities",
+})
 UNIT_WORDS = {"km": "kilometer", "quilômetro": "kilometer", "quilômetros": "kilometer", "quilómetros": "kilometer",
               "milha": "mile", "milhas": "mile", "m": "meter", "metro": "meter", "metros": "meter", "pé": "foot",
               "pés": "foot", "kg": "kilogram", "quilos": "kilogram", "toneladas": "metric_ton",

@@ -1,0 +1,63 @@
+"""Stop 25: what a figure counts. Its own noun after it wins over a noun of another kind before
+it (the one who acts); people with no fate may be those another report gives one; firefighters,
+fire engines, foreigners and nationalities are counted kinds in every language; two sentences
+of one language other than English are compared with the cross-language count reader too."""
+
+import pytest
+
+from reviewer.config import AlignSettings
+from reviewer.engine import xfacts
+from reviewer.engine.align import align
+from tests.test_real_news_rules import cluster
+
+
+def concepts(text: str, lang: str) -> dict[float, set[str]]:
+    return {f.value: set(f.concepts) for f in xfacts.read_facts(text, lang) if f.kind == "count"}
+
+
+def test_the_noun_before_a_figure_that_has_its_own_is_the_one_who_acts():
+    assert concepts("Paramedic crews had carried 31 people to the clinic.", "en")[31] == {"people"}
+    # a fate before it still counts ("killed 12 people")
+    assert concepts("The landslide killed 12 people in the village.", "en")[12] == {"dead", "people"}
+    # and with no noun after the figure, the words before say what it is
+    assert "crew" in concepts("The vessel's crew numbered 14.", "en")[14]
+
+
+def test_people_with_no_fate_are_settled_by_the_same_figure_with_one():
+    # 31 people carried to the clinic / 31 injured taken there: the 28 rescued are not them
+    assert xfacts.xl_evidence("Paramedic crews had carried 31 people to the clinic.", "en",
+                              "Los bomberos salvaron a 28 personas y las ambulancias llevaron a 31 heridos a la clínica.",
+                              "es") == []
+    # but "people" never disagrees with a fate by itself
+    assert xfacts.xl_evidence("Some 31 people were at the clinic.", "en", "Hubo 25 heridos en la clínica.", "es") == []
+
+
+@pytest.mark.parametrize("lang,text,value,concept", [
+    ("en", "Some 60 firefighters fought the blaze with 12 fire engines.", 60, "firefighters"),
+    ("en", "Some 60 firefighters fought the blaze with 12 fire engines.", 12, "fire engines"),
+    ("es", "Unos 60 bomberos y 12 camiones de bomberos acudieron al incendio.", 60, "firefighters"),
+    ("es", "Unos 60 bomberos y 12 camiones de bomberos acudieron al incendio.", 12, "fire engines"),
+    ("fr", "Quelque 60 pompiers et 12 camions de pompiers sont sur place.", 12, "fire engines"),
+    ("de", "Rund 60 Feuerwehrleute waren mit 12 Löschfahrzeugen im Einsatz.", 60, "firefighters"),
+    ("it", "Sul posto 60 vigili del fuoco e 12 autopompe.", 12, "fire engines"),
+    ("pt", "Cerca de 60 bombeiros combatem as chamas.", 60, "firefighters"),
+    ("en", "Four foreigners were among the victims.", 4, "foreigners"),
+    ("fr", "Parmi les victimes figurent quatre étrangers.", 4, "foreigners"),
+    ("es", "Los viajeros eran de 20 nacionalidades.", 20, "nationalities"),
+    ("de", "Die Reisenden hatten 20 Nationalitäten.", 20, "nationalities"),
+    ("ar", "كان الركاب من 20 دولة", 20, "nationalities"),
+])
+def test_firefighters_engines_foreigners_and_nationalities_are_counted(lang, text, value, concept):
+    assert concept in concepts(text, lang)[value]
+
+
+def test_a_fire_engine_named_after_firefighters_counts_the_engines():
+    assert concepts("Llegaron 12 camiones de bomberos.", "es")[12] == {"fire engines"}
+
+
+def test_two_spanish_reports_disagree_on_the_engines():
+    cl = cluster("Unos 80 bomberos y 15 camiones antiincendios luchan contra las llamas en el almacén del puerto.",
+                 "En la extinción del incendio del almacén trabajan 80 bomberos y 18 vehículos autobombas.")
+    links = align(cl, AlignSettings(semantic="off"))
+    got = [(l.relation, [(e.a, e.b) for e in l.evidence]) for l in links]
+    assert ("conflict", [("15", "18")]) in got
