@@ -228,7 +228,7 @@ def _read_clock_times(text: str, lang: str) -> tuple[ClockTime, ...]:
         half = suffixes.get(suffix, suffixes.get(suffix.rstrip(".")))  # 0 a.m., 12 p.m., None a 24-hour mark
         ampm = suffix.rstrip(".").replace(".", "") in ("am", "pm") or half in (0, 12)
         known = ampm or suffix in suffixes or suffix.rstrip(".") in suffixes
-        # "06.38 GMT", "08.38 hora local": a zone or "local time" right after the minutes (stop 25)
+        # "17.05 GMT", "19.05 hora local": a zone or "local time" right after the minutes (stop 25)
         named = bool(minute_s) and not known and _named_clock(text, m.end(3), after)[0]
         if not (known or named or (minute_s and (sep == ":" or sep.lower() == "h" and "h" in suffixes))):
             continue  # "at 9", "52.14 percent": no time

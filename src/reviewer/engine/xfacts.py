@@ -59,7 +59,7 @@ class XFact:
     half_day: bool = False  # a time on a 12-hour clock without a.m./p.m. ("at 9:30"): known up to 12 hours
     floor: bool = False  # a count given as a floor ("more than 70"; approx too): see _as_floor
     unit: str = ""  # a measurement's unit as written (pint's name: "kilometer", "mile"), see _rounding
-    zone: str = ""  # a time of day on the world clock ("06.38 GMT": "utc"); "" for the local clock (see _clock)
+    zone: str = ""  # a time of day on the world clock ("17.05 GMT": "utc"); "" for the local clock (see _clock)
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
@@ -105,9 +105,9 @@ def _window(text: str, words: list[tuple[str, int, int]], start: int, end: int, 
 
 
 def _count_concepts(text: str, words: list[tuple[str, int, int]], start: int, end: int, mod, numbers) -> set[str]:
-    """What a figure counts. Its own noun comes after it ("68 people", "12 passengers"); before
+    """What a figure counts. Its own noun comes after it ("40 people", "12 passengers"); before
     it, a verb may say what happened to them ("killed 12 people"), but a noun of another kind
-    there is the one who acts ("ambulance crews had taken 68 people", stop 25), not what is
+    there is the one who acts ("paramedic crews carried 40 people", stop 25), not what is
     counted: with a kind of its own after the figure, only the fates are read before it."""
     after, before = _window_parts(text, words, start, end, mod, numbers)
     if _concepts_of(mod, after) - FATES:
@@ -279,8 +279,8 @@ def _calendar_facts(text: str, lang: str, mod, words: list, facts: list[XFact], 
 
 def _clock(zone: str | None) -> str:
     """Which clock a time of day is on: "utc" for GMT/UTC, the world clock agencies add beside
-    the local time ("08.38 hora local (06.38 GMT)"); "" for the local clock, named or not ("10:35
-    p.m. BST" and "22:35 hora local" are one time in Manchester)."""
+    the local time ("19.05 hora local (17.05 GMT)"); "" for the local clock, named or not ("9:15
+    p.m. CEST" and "21:15 hora local" are one time in Madrid)."""
     return "utc" if zone in ("GMT", "UTC") else ""
 
 
@@ -742,7 +742,7 @@ def _same_slot(fa: XFact, fb: XFact) -> bool:
         if fa.remaining != fb.remaining:
             return False  # what remains is no total ("30 hours of fuel left" / "72 hours of range")
         return fa.value > 0 and fb.value > 0 and max(fa.value, fb.value) / min(fa.value, fb.value) <= MEASURE_SLOT_RATIO
-    if fa.kind == "time":  # "08.38 hora local (06.38 GMT)": two clocks, each compared with its own
+    if fa.kind == "time":  # "19.05 hora local (17.05 GMT)": two clocks, each compared with its own
         return fa.zone == fb.zone
     if fa.kind == "age":  # one person's age told twice differs by a year or two; further apart, two people
         return max(fa.value, fb.value) / min(fa.value, fb.value) <= TUNING.xl_age_ratio
@@ -751,7 +751,7 @@ def _same_slot(fa: XFact, fb: XFact) -> bool:
 
 def _may_be_them(fa: XFact, fb: XFact) -> bool:
     """People with no word of what happened to them in one sentence, and the same figure of
-    people a fate is told of in the other ("68 people taken to hospital" / "68 heridos"): likely
+    people a fate is told of in the other ("40 people brought to the clinic" / "40 heridos"): likely
     the same people, so the figure settles the count (stop 25). Never a disagreement: "130
     people" and "100 injured" may well be two groups."""
     if fa.kind != "count" or fb.kind != "count" or fa.value != fb.value:

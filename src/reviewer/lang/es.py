@@ -60,7 +60,7 @@ HALF_WORDS = ("medio", "media")  # "half a mile", "medio kilómetro": half of on
 DURATION_JOINERS = frozenset({"y"})
 DAYPARTS = ()
 CLOCK_SUFFIXES = {"h": None, "horas": None, "hrs": None}
-LOCAL_TIME = ("hora local", "horas local", "hora peninsular")  # "a las 08.38 hora local" (stop 25)
+LOCAL_TIME = ("hora local", "horas local", "hora peninsular")  # "a las 19.05 hora local" (stop 25)
 ZONE_WORDS = {"hora de Greenwich": "GMT", "hora GMT": "GMT"}
 TIME_HEDGES = ("hacia", "después de", "antes de", "desde", "hasta", "sobre")  # "hacia las 21:00"
 # Parts of the day -> (first, last minute); night runs past midnight (1260-1800 is 21:00-06:00).
