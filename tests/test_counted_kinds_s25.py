@@ -61,3 +61,32 @@ def test_two_spanish_reports_disagree_on_the_engines():
     links = align(cl, AlignSettings(semantic="off"))
     got = [(l.relation, [(e.a, e.b) for e in l.evidence]) for l in links]
     assert ("conflict", [("15", "18")]) in got
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The camp was for pupils aged five to 12 from nearby schools."),
+    ("en", "The pupils at the camp were 5 to 12 years old."),
+    ("fr", "Le camp accueillait des élèves âgés de 5 à 12 ans."),
+])
+def test_the_ages_of_a_group_are_a_range(lang, text):
+    assert [(f.kind, f.low, f.value) for f in xfacts.read_facts(text, lang)] == [("age", 5.0, 12.0)]
+
+
+def test_two_age_ranges_of_one_group_differ_at_either_end():
+    ev = xfacts.xl_evidence("The camp was for pupils aged five to 12 from nearby schools.", "en",
+                            "Le camp accueillait des élèves âgés de 5 à 11 ans.", "fr")
+    assert [(e.a, e.b) for e in ev] == [("five to 12", "5 à 11 ans")]
+    assert xfacts.xl_evidence("The camp was for pupils aged five to 12 from nearby schools.", "en",
+                              "Le camp accueillait des élèves âgés de 5 à 12 ans.", "fr") == []
+
+
+def test_two_english_reports_of_the_ages_disagree():
+    cl = cluster("The summer camp in the hills was for pupils aged 5 to 12, the organisers said.",
+                 "The pupils at the summer camp in the hills were 5 to 11 years old, organisers said.")
+    links = align(cl, AlignSettings(semantic="off"))
+    assert [(l.relation, [e.kind for e in l.evidence]) for l in links] == [("conflict", ["number"])]
+
+
+def test_ambulances_are_counted():
+    assert concepts("Some 13 ambulances and the fire brigade were sent.", "en")[13] == {"ambulances"}
+    assert concepts("Treize ambulances et les pompiers sont arrivés.", "fr")[13] == {"ambulances"}

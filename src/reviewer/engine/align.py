@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from operator import itemgetter
@@ -390,8 +391,11 @@ def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only
         same_years = a.years == b.years
         if same_years:
             evidence += count_evidence(a, b, sim, settings.match_threshold, t)
-            if not evidence and a.lang != "en" and a.lang == b.lang and sim >= t.xl_fact_score:
-                evidence += _own_language_counts(a, b, sim, t)
+            if not evidence and a.lang == b.lang and sim >= t.xl_fact_score:
+                if a.lang != "en":
+                    evidence += _own_language_counts(a, b, sim, t)
+                elif _tells_ages(a) and _tells_ages(b):
+                    evidence += _ages(a, b, sim, t)
         found = date_evidence(a, b, sim, t)
         if found:
             evidence += found if same_years else [e for e in found if e.kind == "date"]
@@ -423,16 +427,37 @@ def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only
 
 def _own_language_counts(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:
     """Two sentences of one language other than English: the counts and measurements the
-    cross-language reader finds (its per-language tables name what is counted: "45 vehículos
-    autobombas" / "40 camiones antiincendios" are fire engines), where the English-shaped count
+    cross-language reader finds (its per-language tables name what is counted: "18 vehículos
+    autobombas" / "15 camiones antiincendios" are fire engines), where the English-shaped count
     reader found no disagreement (stop 25). As across languages, the two must be close
-    (xl_conflict_score) or give one specific figure alike (the same 200 firefighters)."""
+    (xl_conflict_score) or give one specific figure alike (the same 80 firefighters)."""
     from reviewer.engine import xfacts
 
     found = [e for e in xfacts.xl_evidence(a.text, a.lang, b.text, b.lang) if e.kind in ("number", "quantity")]
     if found and (sim >= t.xl_conflict_score or crosslingual.facts_agree(a, b)):
         return found
     return []
+
+
+_AGE_HINT = re.compile(r"\b(?:aged|years? old)\b", re.IGNORECASE)
+
+
+def _tells_ages(f: SentFeatures) -> bool:
+    got = f.memo.get("ages")
+    if got is None:
+        got = f.memo["ages"] = bool(_AGE_HINT.search(f.text))
+    return got
+
+
+def _ages(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:
+    """Two English sentences giving the ages of one group ("aged 4 to 9" / "4 to 8 years old"):
+    the cross-language reader compares age ranges end to end (stop 25), which the count reader
+    does not read."""
+    from reviewer.engine import xfacts
+
+    ages = {x.span for x in xfacts.read_facts(a.text, "en") if x.kind == "age"}
+    found = [e for e in xfacts.xl_evidence(a.text, "en", b.text, "en") if e.a_span in ages]
+    return found if found and sim >= t.xl_conflict_score else []
 
 
 _HAS_TIME, _HAS_DENIAL, _HAS_ORDER, _HAS_ROLES, _HAS_ANTONYM, _HAS_RELATION = (

@@ -108,9 +108,9 @@ def _count_concepts(text: str, words: list[tuple[str, int, int]], start: int, en
     """What a figure counts. Its own noun comes after it ("40 people", "12 passengers"); before
     it, a verb may say what happened to them ("killed 12 people"), but a noun of another kind
     there is the one who acts ("paramedic crews carried 40 people", stop 25), not what is
-    counted: with a kind of its own after the figure, only the fates are read before it."""
+    counted: with a word of its own after the figure, only the fates are read before it."""
     after, before = _window_parts(text, words, start, end, mod, numbers)
-    if _concepts_of(mod, after) - FATES:
+    if _concepts_of(mod, after):
         before = [w for w in before if _concepts_of(mod, [w]) & FATES]
     return _concepts_of(mod, after + before)
 
@@ -604,13 +604,25 @@ def _ranges(text: str, mod, numbers: list, words: list, facts: list[XFact]) -> l
             if between not in joiners or not before or _key(mod, before[0]) not in openers:
                 continue
         top = next((f for f in facts if f.span[0] == s2 and f.low is None), None)
-        if top is None or top.kind not in ("count", "percent", "measure", "duration"):
+        if _age_cue_before(text, s1, mod) and hi <= 120 and hi.is_integer() and \
+                (top is None or (top.kind == "duration" and top.agree_only and top.value == hi * _YEAR)):
+            # "aged six to 11", "âgés de 6 à 10 ans": the ages of a group, from one to the other (stop 25)
+            top = XFact("age", hi, top.span if top is not None else (s2, _e2))
+            facts = [f for f in facts if f.span[0] != s2] + [top]
+        if top is None or top.kind not in ("count", "percent", "measure", "duration", "age"):
             continue
         first = [f for f in facts if f.span[0] == s1]
         concepts = top.concepts.union(*(f.concepts for f in first))
         ranged = replace(top, low=top.value * lo / hi, span=(s1, top.span[1]), concepts=concepts)
         facts = [ranged if f is top else f for f in facts if f not in first]
     return facts
+
+
+def _age_cue_before(text: str, start: int, mod) -> bool:
+    """A word that introduces an age (AGE_BEFORE: "aged", "âgés de") right before ``start``."""
+    before = text[:start].rstrip().lower()
+    return any(before.endswith(c) and (len(before) == len(c) or not before[-len(c) - 1].isalnum())
+               for c in getattr(mod, "AGE_BEFORE", ()))
 
 
 def _remaining(mod, words: list[str]) -> bool:
@@ -696,6 +708,8 @@ def _agree(fa: XFact, fb: XFact) -> bool:
         plain = replace(x, floor=False)
         return _agree(plain, y) and _agree(replace(plain, low=x.value, value=x.value * TUNING.toll_floor_span,
                                                    approx=False), y)
+    if fa.kind == "age" and fa.low is not None and fb.low is not None:
+        return (fa.low, fa.value) == (fb.low, fb.value)  # the ages of one group: "6 to 11" is not "6 to 10"
     if fa.low is not None or fb.low is not None:  # ranges: they overlap, up to the tolerance
         tol = _rounding(fa, fb) + APPROX_TOLERANCE * (fa.approx + fb.approx)
         lo_a, lo_b = (fa.value if fa.low is None else fa.low), (fb.value if fb.low is None else fb.low)

@@ -50,7 +50,8 @@ CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway
     "artefact": "items", "artifact": "items", "coach": "carriages", "carriage": "carriages", "bogie": "carriages",
     "wagon": "carriages"
 })
-CONCEPTS.update({  # stop 25: firefighters and their engines, foreigners, nationalities
+CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreigners, nationalities
+    "ambulance": "ambulances",
     "firefighter": "firefighters", "fireman": "firefighters", "firemen": "firefighters",
     "fire engine": "fire engines", "fire tender": "fire engines", "fire truck": "fire engines",
     "fire appliance": "fire engines", "foreigner": "foreigners", "foreign national": "foreigners",

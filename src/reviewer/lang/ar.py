@@ -151,7 +151,7 @@ CONCEPTS = _n({"قتيل": "dead", "قتلى": "dead", "مقتل": "dead", "وف
                "رهينة": "hostages", "رهائن": "hostages", "نازح": "displaced", "منزل": "buildings",
                "منازل": "buildings", "مبنى": "buildings", "مهاجم": "attackers", "مسلح": "attackers",
                "مشتبه": "suspects", "طاقم": "crew"})
-CONCEPTS.update(_n({"أجنبي": "foreigners", "أجانب": "foreigners", "جنسية": "nationalities", "جنسيات": "nationalities",
+CONCEPTS.update(_n({"سيارة إسعاف": "ambulances", "سيارات إسعاف": "ambulances", "أجنبي": "foreigners", "أجانب": "foreigners", "جنسية": "nationalities", "جنسيات": "nationalities",
                     "دولة": "nationalities"}))  # stop 25: foreigners, nationalities ("من 33 دولة")
 UNIT_WORDS = _n({"كم": "kilometer", "كيلومتر": "kilometer", "كيلومترات": "kilometer", "ميل": "mile",
                  "أميال": "mile", "متر": "meter", "أمتار": "meter", "قدم": "foot", "أقدام": "foot",

@@ -45,7 +45,8 @@ CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway
     "dieb": "attackers", "einbrecher": "attackers", "gegenstände": "items", "schmuckstück": "items",
     "objekte": "items", "waggon": "carriages", "wagon": "carriages", "wagen": "carriages"
 })
-CONCEPTS.update({  # stop 25: firefighters and their engines, foreigners, nationalities
+CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreigners, nationalities
+    "krankenwagen": "ambulances", "rettungswagen": "ambulances",
     "feuerwehrleute": "firefighters", "feuerwehrmänner": "firefighters", "feuerwehrkräfte": "firefighters",
     "löschfahrzeug": "fire engines", "feuerwehrfahrzeug": "fire engines", "löschzüge": "fire engines",
     "ausländer": "foreigners", "nationalität": "nationalities",

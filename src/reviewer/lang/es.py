@@ -42,7 +42,8 @@ CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway
     "ladrón": "attackers", "ladrones": "attackers", "asaltante": "attackers", "joya": "items", "objeto": "items", "vagón": "carriages",
     "vagones": "carriages"
 })
-CONCEPTS.update({  # stop 25: firefighters and their engines, foreigners, nationalities
+CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreigners, nationalities
+    "ambulancia": "ambulances",
     "bombero": "firefighters", "autobomba": "fire engines", "camiones de bomberos": "fire engines",
     "camiones antiincendios": "fire engines", "vehículos de bomberos": "fire engines",
     "extranjero": "foreigners", "nacionalidad": "nationalities", "países": "nationalities",

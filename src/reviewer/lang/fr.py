@@ -44,7 +44,8 @@ CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway
     "voleur": "attackers", "cambrioleur": "attackers", "objet": "items", "bijou": "items", "joyau": "items",
     "wagon": "carriages"
 })
-CONCEPTS.update({  # stop 25: firefighters and their engines, foreigners, nationalities
+CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreigners, nationalities
+    "ambulance": "ambulances",
     "pompier": "firefighters", "camions de pompiers": "fire engines", "véhicules de pompiers": "fire engines",
     "étranger": "foreigners", "nationalit": "nationalities",
 })

@@ -40,7 +40,8 @@ CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway
     "ladro": "attackers", "ladri": "attackers", "rapinator": "attackers", "gioiell": "items", "oggett": "items",
     "vagon": "carriages", "carrozz": "carriages"
 })
-CONCEPTS.update({  # stop 25: firefighters and their engines, foreigners, nationalities
+CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreigners, nationalities
+    "ambulanz": "ambulances",
     "vigili del fuoco": "firefighters", "pompier": "firefighters", "autopomp": "fire engines",
     "stranier": "foreigners", "nazionalit": "nationalities", "paesi": "nationalities",
 })

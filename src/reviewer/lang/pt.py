@@ -44,7 +44,8 @@ CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway
     "ladrão": "attackers", "ladrões": "attackers", "assaltante": "attackers", "joia": "items", "objeto": "items",
     "vagão": "carriages", "vagões": "carriages"
 })
-CONCEPTS.update({  # stop 25: firefighters and their engines, foreigners, nationalities
+CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreigners, nationalities
+    "ambulância": "ambulances",
     "bombeiro": "firefighters", "carros de bombeiros": "fire engines", "caminhões de bombeiros": "fire engines",
     "estrangeir": "foreigners", "nacionalidade": "nationalities", "países": "nationalities",
 })
