@@ -606,7 +606,7 @@ def _ranges(text: str, mod, numbers: list, words: list, facts: list[XFact]) -> l
         top = next((f for f in facts if f.span[0] == s2 and f.low is None), None)
         if _age_cue_before(text, s1, mod) and hi <= 120 and hi.is_integer() and \
                 (top is None or (top.kind == "duration" and top.agree_only and top.value == hi * _YEAR)):
-            # "aged six to 11", "âgés de 6 à 10 ans": the ages of a group, from one to the other (stop 25)
+            # "aged four to 9", "âgés de 4 à 9 ans": the ages of a group, from one to the other (stop 25)
             top = XFact("age", hi, top.span if top is not None else (s2, _e2))
             facts = [f for f in facts if f.span[0] != s2] + [top]
         if top is None or top.kind not in ("count", "percent", "measure", "duration", "age"):
