@@ -90,3 +90,27 @@ def test_two_english_reports_of_the_ages_disagree():
 def test_ambulances_are_counted():
     assert concepts("Some 13 ambulances and the fire brigade were sent.", "en")[13] == {"ambulances"}
     assert concepts("Treize ambulances et les pompiers sont arrivés.", "fr")[13] == {"ambulances"}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Le village se trouve à une trentaine de kilomètres de la côte."),
+    ("es", "El pueblo está a una treintena de kilómetros de la costa."),
+])
+def test_a_round_count_of_a_unit_is_a_measurement(lang, text):
+    assert [(f.kind, f.value, f.approx) for f in xfacts.read_facts(text, lang)] == [("measure", 30000.0, True)]
+
+
+def test_a_round_count_of_kilometres_against_miles():
+    ev = xfacts.xl_evidence("The village lies about 30 miles from the coast.", "en",
+                            "Le village se trouve à une trentaine de kilomètres de la côte.", "fr")
+    assert [e.kind for e in ev] == ["quantity"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Eleven people died in the first village and another 6 in the valley."),
+    ("es", "Murieron once personas en el primer pueblo y otros 6 en el valle."),
+    ("de", "Elf Menschen starben im ersten Dorf, weitere 6 im Tal."),
+])
+def test_another_figure_counts_what_the_one_before_counts(lang, text):
+    got = concepts(text, lang)
+    assert "dead" in got[6]

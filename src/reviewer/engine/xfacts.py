@@ -359,6 +359,12 @@ def _number_facts(text: str, mod, numbers: list, words: list, durations: dict, f
             continue
         nxt = _next_word(text, end)
         key = _key(mod, nxt[0]) if nxt else ""
+        if key in _count_of(mod) and not any(c.isdigit() for c in text[start:end]):
+            # a round count in words, then "of" and its unit: "une vingtaine de kilomètres",
+            # "a dozen of miles" (stop 25)
+            after_of = _next_word(text, nxt[1])
+            if after_of and (_key(mod, after_of[0]) in units or _key(mod, after_of[0]) in durations):
+                nxt, key = after_of, _key(mod, after_of[0])
         age_end = _age_end(text, mod, value, start, end, nxt, long_units)
         if age_end is not None:
             facts.append(XFact("age", value, (start, age_end), approx))
@@ -392,6 +398,11 @@ def _number_facts(text: str, mod, numbers: list, words: list, durations: dict, f
         concepts = _count_concepts(text, words, start, end, mod, numbers)
         if not concepts and _after_toll(text, mod, words, start):
             concepts = {"dead"}  # "the death toll ... rose to 40", "le bilan s'élève à 40"
+        if not concepts and _after_another(text, start, mod):
+            # "40 killed in the capital and another 25 in the north": the same kind as the count before
+            last = next((f for f in reversed(facts) if f.kind == "count"), None)
+            if last is not None:
+                concepts = set(last.concepts)
         if concepts:
             facts.append(_as_floor(text, mod, XFact("count", value, (start, end), approx, frozenset(concepts))))
 
@@ -616,6 +627,19 @@ def _ranges(text: str, mod, numbers: list, words: list, facts: list[XFact]) -> l
         ranged = replace(top, low=top.value * lo / hi, span=(s1, top.span[1]), concepts=concepts)
         facts = [ranged if f is top else f for f in facts if f not in first]
     return facts
+
+
+def _after_another(text: str, start: int, mod) -> bool:
+    """The word right before a figure is "another" (ANOTHER_WORDS: "another", "otros", "weitere")."""
+    words = getattr(mod, "ANOTHER_WORDS", ())
+    before = text[max(0, start - 20):start].rstrip().lower().split()
+    return bool(before) and _key(mod, before[-1]) in {_key(mod, w) for w in words}
+
+
+@functools.lru_cache(maxsize=16)
+def _count_of(mod) -> frozenset[str]:
+    """The word between a round count and what it counts ("une vingtaine de", COUNT_OF)."""
+    return frozenset(_key(mod, w) for w in getattr(mod, "COUNT_OF", ()))
 
 
 def _age_cue_before(text: str, start: int, mod) -> bool:

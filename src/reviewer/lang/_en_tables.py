@@ -69,6 +69,8 @@ PERCENT_WORDS = ("percent", "per cent", "%", "percentage points")
 DURATION_UNITS = {"second": 1 / 60, "seconds": 1 / 60, "minute": 1, "minutes": 1, "hour": 60, "hours": 60,
                   "day": 1440, "days": 1440, "week": 10080, "weeks": 10080}
 ONE_WORDS = frozenset({"a", "an", "one"})  # "an hour"
+COUNT_OF = ("of",)  # a round count and its unit: "une vingtaine de kilomètres" (engine.xfacts, stop 25)
+ANOTHER_WORDS = ("another", "further")  # "and another 25": a figure of the same kind as the one before (engine.xfacts, stop 25)
 HALF_WORDS = ("half",)  # "half a mile", "medio kilómetro": half of one unit of length (engine.xfacts, stop 24)
 DURATION_JOINERS = frozenset({"and"})
 DAYPARTS = ()  # weekday compounds ("Sonntagmorgen"): none in English

@@ -60,6 +60,7 @@ PERCENT_WORDS = ("prozent", "%", "prozentpunkte")
 DURATION_UNITS = {"sekunde": 1 / 60, "sekunden": 1 / 60, "minute": 1, "minuten": 1, "stunde": 60, "stunden": 60,
                   "tag": 1440, "tage": 1440, "tagen": 1440, "woche": 10080, "wochen": 10080}
 ONE_WORDS = frozenset({"ein", "eine", "einer", "einem", "einen", "eins"})
+ANOTHER_WORDS = ("weitere", "weiteren")  # "and another 25": a figure of the same kind as the one before (engine.xfacts, stop 25)
 HALF_WORDS = ("halb", "halbe", "halben", "halber")  # "half a mile", "medio kilómetro": half of one unit of length (engine.xfacts, stop 24)
 DURATION_JOINERS = frozenset({"und"})
 DAYPARTS = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")  # "Sonntagmorgen"
