@@ -114,3 +114,11 @@ def test_a_round_count_of_kilometres_against_miles():
 def test_another_figure_counts_what_the_one_before_counts(lang, text):
     got = concepts(text, lang)
     assert "dead" in got[6]
+
+
+def test_two_english_reports_disagree_on_the_nationalities_aboard():
+    # "nationalities" / "countries": two words for one count, which only the cross-language reader knows
+    cl = cluster("The ferry's passengers came from 14 countries, the operator said on Tuesday.",
+                 "The operator said on Tuesday the ferry's passengers were of 16 nationalities.")
+    links = align(cl, AlignSettings(semantic="off"))
+    assert [(l.relation, [(e.a, e.b) for e in l.evidence]) for l in links] == [("conflict", [("14", "16")])]

@@ -394,8 +394,8 @@ def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only
             if not evidence and a.lang == b.lang and sim >= t.xl_fact_score:
                 if a.lang != "en":
                     evidence += _own_language_counts(a, b, sim, t)
-                elif _tells_ages(a) and _tells_ages(b):
-                    evidence += _ages(a, b, sim, t)
+                elif _tells_extra(a) and _tells_extra(b):
+                    evidence += _english_extra(a, b, sim, t)
         found = date_evidence(a, b, sim, t)
         if found:
             evidence += found if same_years else [e for e in found if e.kind == "date"]
@@ -439,25 +439,29 @@ def _own_language_counts(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning
     return []
 
 
-_AGE_HINT = re.compile(r"\b(?:aged|years? old)\b", re.IGNORECASE)
+# What the English count reader (engine.facts) does not read and the cross-language one does:
+# the ages of a group ("aged 4 to 9") and counts of these kinds (stop 25)
+_EXTRA_KINDS = frozenset({"foreigners", "nationalities", "firefighters", "fire engines", "ambulances"})
+_EXTRA_HINT = re.compile(r"\b(?:aged|years? old|foreign|nationalit|countries|fire ?fighter|firem[ae]n|fire "
+                         r"(?:engine|tender|truck|appliance)|ambulance)", re.IGNORECASE)
 
 
-def _tells_ages(f: SentFeatures) -> bool:
-    got = f.memo.get("ages")
+def _tells_extra(f: SentFeatures) -> bool:
+    got = f.memo.get("extra_facts")
     if got is None:
-        got = f.memo["ages"] = bool(_AGE_HINT.search(f.text))
+        got = f.memo["extra_facts"] = bool(_EXTRA_HINT.search(f.text))
     return got
 
 
-def _ages(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:
-    """Two English sentences giving the ages of one group ("aged 4 to 9" / "4 to 8 years old"):
-    the cross-language reader compares age ranges end to end (stop 25), which the count reader
-    does not read."""
+def _english_extra(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:
+    """Two English sentences disagreeing on an age range ("aged 4 to 9" / "4 to 8 years old") or
+    on a count of foreigners, nationalities, firefighters, fire engines or ambulances, which the
+    cross-language reader compares and the English count reader does not (stop 25)."""
     from reviewer.engine import xfacts
 
-    ages = {x.span for x in xfacts.read_facts(a.text, "en") if x.kind == "age"}
-    found = [e for e in xfacts.xl_evidence(a.text, "en", b.text, "en") if e.a_span in ages]
-    return found if found and sim >= t.xl_conflict_score else []
+    mine = {x.span for x in xfacts.read_facts(a.text, "en") if x.kind == "age" or x.concepts & _EXTRA_KINDS}
+    found = [e for e in xfacts.xl_evidence(a.text, "en", b.text, "en") if e.a_span in mine]
+    return found if found and (sim >= t.xl_conflict_score or crosslingual.facts_agree(a, b)) else []
 
 
 _HAS_TIME, _HAS_DENIAL, _HAS_ORDER, _HAS_ROLES, _HAS_ANTONYM, _HAS_RELATION = (
