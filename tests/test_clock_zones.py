@@ -40,3 +40,13 @@ def test_a_local_zone_name_is_the_local_clock():
     ev = xfacts.xl_evidence("The alarm was raised at 9.40 p.m. CEST on Friday.", "en",
                             "L'alerte a été donnée vendredi à 21h43 heure locale.", "fr")
     assert [e.b for e in ev] == ["21h43"]
+
+
+def test_a_time_in_a_timetable_is_not_the_time_something_happened():
+    # the flight was due to land at 14:10; it came down at 11:52: two times, no disagreement
+    assert xfacts.xl_evidence("The jet came down at 11:52 a.m. local time, shortly after take-off.", "en",
+                              "El vuelo tenía previsto aterrizar en la capital a las 14:10 hora local.", "es") == []
+    # two plans are compared with each other
+    ev = xfacts.xl_evidence("The flight was due to land at 2:10 p.m. local time.", "en",
+                            "El vuelo tenía previsto aterrizar a las 14:40 hora local.", "es")
+    assert [e.b for e in ev] == ["14:40"]

@@ -59,6 +59,7 @@ class XFact:
     half_day: bool = False  # a time on a 12-hour clock without a.m./p.m. ("at 9:30"): known up to 12 hours
     floor: bool = False  # a count given as a floor ("more than 70"; approx too): see _as_floor
     unit: str = ""  # a measurement's unit as written (pint's name: "kilometer", "mile"), see _rounding
+    planned: bool = False  # a time of day in a sentence about a plan ("was due to land at 10:25"), see _plans
     zone: str = ""  # a time of day on the world clock ("17.05 GMT": "utc"); "" for the local clock (see _clock)
 
 
@@ -270,11 +271,22 @@ def _calendar_facts(text: str, lang: str, mod, words: list, facts: list[XFact], 
         for name, value in mod.WEEKDAYS.items():
             for m in re.finditer(rf"(?<!\w)({re.escape(name)})(?:{'|'.join(mod.DAYPARTS)})s?(?!\w)", text, re.IGNORECASE):
                 facts.append(XFact("weekday", value, (m.start(1), m.end(1))))
+    planned = None
     for c in read_clock_times(text, lang):
         if c.width:
             continue  # a part of the day ("in the evening") is a stretch, not a time to compare by value
-        facts.append(XFact("time", c.minutes, c.span, half_day=c.half_day, zone=_clock(c.zone)))
+        if planned is None:
+            planned = _plans(text, mod)
+        facts.append(XFact("time", c.minutes, c.span, half_day=c.half_day, zone=_clock(c.zone), planned=planned))
         taken.append(c.span)
+
+
+def _plans(text: str, mod) -> bool:
+    """The sentence speaks of a plan or a timetable ("was due to land", "tenía previsto llegar",
+    PLAN_WORDS): its times of day are those of what was to happen, never in conflict with the
+    time something did happen (stop 25)."""
+    low = text.lower()
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in getattr(mod, "PLAN_WORDS", ()))
 
 
 def _clock(zone: str | None) -> str:
@@ -781,7 +793,7 @@ def _same_slot(fa: XFact, fb: XFact) -> bool:
             return False  # what remains is no total ("30 hours of fuel left" / "72 hours of range")
         return fa.value > 0 and fb.value > 0 and max(fa.value, fb.value) / min(fa.value, fb.value) <= MEASURE_SLOT_RATIO
     if fa.kind == "time":  # "19.05 hora local (17.05 GMT)": two clocks, each compared with its own
-        return fa.zone == fb.zone
+        return fa.zone == fb.zone and fa.planned == fb.planned
     if fa.kind == "age":  # one person's age told twice differs by a year or two; further apart, two people
         return max(fa.value, fb.value) / min(fa.value, fb.value) <= TUNING.xl_age_ratio
     return True

@@ -166,6 +166,7 @@ DAYPARTS = ()
 CLOCK_SUFFIXES = {"صباحا": 0, "صباحاً": 0, "صباح": 0, "مساء": 12, "مساءً": 12, "مساءا": 12}
 LOCAL_TIME = ("بالتوقيت المحلي", "بتوقيت محلي", "حسب التوقيت المحلي")
 ZONE_WORDS = {"بتوقيت جرينتش": "GMT", "بتوقيت غرينتش": "GMT", "بتوقيت غرينيتش": "GMT", "بتوقيت جرينيتش": "GMT"}
+PLAN_WORDS = ("من المقرر", "كان مقررا", "كان من المقرر", "المقرر")  # a time of a plan or timetable, not of what happened (engine.xfacts, stop 25)
 TIME_HEDGES = ("بعد", "قبل", "منذ", "حتى")  # after, before, since, until
 # Parts of the day -> (first, last minute); night runs past midnight (1260-1800 is 21:00-06:00).
 DAY_PARTS = {"صباح": (0, 720), "صباحا": (0, 720), "مساء": (1020, 1410), "مساءً": (1020, 1410),

@@ -67,6 +67,7 @@ DAYPARTS = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")  # 
 CLOCK_SUFFIXES = {"uhr": None}
 LOCAL_TIME = ("Ortszeit", "Uhr Ortszeit")  # stop 25
 ZONE_WORDS = {"Uhr MEZ": "CET", "MEZ": "CET", "MESZ": "CEST"}
+PLAN_WORDS = ("sollte", "sollten", "planmäßig", "geplant", "vorgesehen")  # a time of a plan or timetable, not of what happened (engine.xfacts, stop 25)
 TIME_HEDGES = ("gegen", "nach", "vor", "bis", "seit", "ab")  # "gegen 21 Uhr": about, not exactly
 # Parts of the day -> (first, last minute); night runs past midnight (1260-1800 is 21:00-06:00).
 DAY_PARTS = {"vormittag": (420, 720), "nachmittag": (720, 1080), "abend": (1020, 1410), "nacht": (1260, 1800),

@@ -65,6 +65,7 @@ DAYPARTS = ()
 CLOCK_SUFFIXES = {"h": None, "horas": None, "hrs": None}
 LOCAL_TIME = ("hora local", "horas local", "hora peninsular")  # "a las 19.05 hora local" (stop 25)
 ZONE_WORDS = {"hora de Greenwich": "GMT", "hora GMT": "GMT"}
+PLAN_WORDS = ("previsto", "prevista", "programado", "programada", "debía", "tenía que")  # a time of a plan or timetable, not of what happened (engine.xfacts, stop 25)
 TIME_HEDGES = ("hacia", "después de", "antes de", "desde", "hasta", "sobre")  # "hacia las 21:00"
 # Parts of the day -> (first, last minute); night runs past midnight (1260-1800 is 21:00-06:00).
 DAY_PARTS = {"madrugada": (0, 420), "noche": (1200, 1800), "mediodía": (690, 750), "medianoche": (1410, 1470)}

@@ -65,6 +65,7 @@ DAYPARTS = ()
 CLOCK_SUFFIXES = {"h": None, "heures": None}
 LOCAL_TIME = ("heure locale", "heures locales", "heure de Paris", "heure française")  # stop 25
 ZONE_WORDS = {"heure de Greenwich": "GMT", "temps universel": "UTC"}
+PLAN_WORDS = ("prévu", "prévue", "devait", "programmé", "programmée")  # a time of a plan or timetable, not of what happened (engine.xfacts, stop 25)
 TIME_HEDGES = ("vers", "après", "avant", "dès", "depuis", "jusqu'à")  # "vers 21h": about, not exactly
 # Parts of the day -> (first, last minute); night runs past midnight (1260-1800 is 21:00-06:00).
 DAY_PARTS = {"matin": (0, 720), "matinée": (300, 720), "après-midi": (720, 1080), "soir": (1020, 1410),

@@ -62,6 +62,7 @@ DAYPARTS = ()
 CLOCK_SUFFIXES = {}
 LOCAL_TIME = ("ora locale", "ore locali", "ora italiana")  # stop 25
 ZONE_WORDS = {"ora di Greenwich": "GMT"}
+PLAN_WORDS = ("previsto", "prevista", "doveva", "programmato")  # a time of a plan or timetable, not of what happened (engine.xfacts, stop 25)
 TIME_HEDGES = ("verso", "dopo", "prima", "dalle", "fino")  # "verso le 21"
 # Parts of the day -> (first, last minute); night runs past midnight (1260-1800 is 21:00-06:00).
 DAY_PARTS = {"mattina": (0, 720), "mattino": (0, 720), "mattinata": (300, 720), "pomeriggio": (720, 1080),

@@ -66,6 +66,7 @@ DAYPARTS = ()
 CLOCK_SUFFIXES = {"h": None, "horas": None}
 LOCAL_TIME = ("hora local", "horário local", "hora de Brasília")  # stop 25
 ZONE_WORDS = {"hora de Greenwich": "GMT"}
+PLAN_WORDS = ("previsto", "prevista", "deveria", "programado")  # a time of a plan or timetable, not of what happened (engine.xfacts, stop 25)
 TIME_HEDGES = ("por volta", "depois", "antes", "desde", "até")  # "por volta das 21h"
 # Parts of the day -> (first, last minute); night runs past midnight (1260-1800 is 21:00-06:00).
 DAY_PARTS = {"manhã": (0, 720), "noite": (1200, 1800), "madrugada": (0, 420), "meia-noite": (1410, 1470),
