@@ -122,3 +122,29 @@ def test_two_english_reports_disagree_on_the_nationalities_aboard():
                  "The operator said on Tuesday the ferry's passengers were of 16 nationalities.")
     links = align(cl, AlignSettings(semantic="off"))
     assert [(l.relation, [(e.a, e.b) for e in l.evidence]) for l in links] == [("conflict", [("14", "16")])]
+
+
+@pytest.mark.parametrize("lang,text,value", [
+    ("en", "The stadium has a capacity of about 9,500 for football.", 9500),
+    ("de", "Im 9.500 Zuschauer fassenden Stadion fiel das Spiel aus.", 9500),
+    ("es", "El estadio tiene un aforo de 9.500 personas.", 9500),
+])
+def test_what_a_place_holds_is_its_seats(lang, text, value):
+    assert "seats" in concepts(text, lang)[value]
+
+
+def test_people_after_an_and_are_not_the_dead_before_it():
+    # "three died and 14 people, among them ..., were hurt": the 14 are not the dead
+    assert "dead" not in concepts("Trois enfants sont morts et 14 personnes, dont huit enfants, ont été blessées.", "fr")[14]
+
+
+def test_two_small_figures_both_give_are_one_claim():
+    # 8 injured and 5 critical in both: each small alone, together a sign of one claim
+    a, b = "Eight were injured, with five in a critical condition.", "Huit blessés dont cinq dans un état critique."
+    assert xfacts.facts_agree(a, "en", b, "fr")
+    assert not xfacts.facts_agree("Eight were injured in the crash.", "en", b, "fr")
+
+
+def test_people_with_no_fate_and_the_same_figure_with_one_agree():
+    assert xfacts.facts_agree("Health officials said 43 people were in hospital.", "en",
+                              "Hay 43 heridos hospitalizados, según Sanidad.", "es")

@@ -112,12 +112,13 @@ def _count_concepts(text: str, words: list[tuple[str, int, int]], start: int, en
     counted: with a word of its own after the figure, only the fates are read before it."""
     after, before = _window_parts(text, words, start, end, mod, numbers)
     if _concepts_of(mod, after):
-        before = [w for w in before if _concepts_of(mod, [w]) & FATES]
+        # fates, and a capacity ("an aforo of 12,000 people": what a place holds) say what the figure is
+        before = [w for w in before if _concepts_of(mod, [w]) & (FATES | {"seats"})]
     return _concepts_of(mod, after + before)
 
 
 # What happened to those counted (the rest are kinds of people or things: passengers, crew)
-FATES = frozenset({"dead", "injured", "missing", "arrested", "evacuated", "displaced"})
+FATES = frozenset({"dead", "injured", "missing", "arrested", "evacuated", "displaced", "critical"})
 
 
 def _window_parts(text: str, words: list[tuple[str, int, int]], start: int, end: int, mod,
@@ -151,7 +152,7 @@ def _window_parts(text: str, words: list[tuple[str, int, int]], start: int, end:
         k = _key(mod, w)
         if k in ands:
             if own is None:
-                own = bool(_concepts_of(mod, after) - {GENERIC})
+                own = bool(_concepts_of(mod, after))  # "... died and 11 people": not the dead
             if own:
                 break  # the words before the "and" belong to the clause before
         before.append(k)
@@ -885,12 +886,18 @@ def facts_agree(text_a: str, lang_a: str, text_b: str, lang_b: str) -> bool:
     """A figure of a specific slot stated in both (the same count of the dead, the same
     percentage, the same distance): a sign that two sentences state the same claim."""
     fb_all = read_facts(text_b, lang_b)
+    small: set[float] = set()
     for x in read_facts(text_a, lang_a):
-        if not _specific(x):  # a count of "people" only, or a small figure, agrees by chance
+        hits = [y for y in fb_all if y.kind == x.kind and ((_same_slot(x, y) and _agree(x, y)) or _may_be_them(x, y))]
+        if not hits:
             continue
-        if any(y.kind == x.kind and _same_slot(x, y) and _agree(x, y) for y in fb_all):
+        if _specific(x) or any(_may_be_them(x, y) and _specific(y) for y in hits):
             return True
-    return False
+        if x.kind == "count" and x.concepts - {GENERIC}:
+            small.add(x.value)
+    # A count of "people" only, or a small figure, agrees by chance; two small figures of known
+    # kinds both give ("9 injured, 6 of them critically") do not (stop 25).
+    return len(small) >= 2
 
 
 def _specific(x: XFact) -> bool:

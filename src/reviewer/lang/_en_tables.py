@@ -51,6 +51,8 @@ CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway
     "wagon": "carriages"
 })
 CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreigners, nationalities
+    "capacity": "seats",  # what a place holds: its seats
+    "critical": "critical",  # in a critical condition: a fate
     "ambulance": "ambulances",
     "firefighter": "firefighters", "fireman": "firefighters", "firemen": "firefighters",
     "fire engine": "fire engines", "fire tender": "fire engines", "fire truck": "fire engines",

@@ -46,6 +46,8 @@ CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway
     "objekte": "items", "waggon": "carriages", "wagon": "carriages", "wagen": "carriages"
 })
 CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreigners, nationalities
+    "fassend": "seats", "kapazität": "seats",  # what a place holds: its seats
+    "kritisch": "critical", "lebensgefährlich": "critical",  # in a critical condition: a fate
     "krankenwagen": "ambulances", "rettungswagen": "ambulances",
     "feuerwehrleute": "firefighters", "feuerwehrmänner": "firefighters", "feuerwehrkräfte": "firefighters",
     "löschfahrzeug": "fire engines", "feuerwehrfahrzeug": "fire engines", "löschzüge": "fire engines",

@@ -43,6 +43,8 @@ CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway
     "vagones": "carriages"
 })
 CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreigners, nationalities
+    "capacidad": "seats", "aforo": "seats",  # what a place holds: its seats
+    "crítico": "critical", "crítica": "critical",  # in a critical condition: a fate
     "ambulancia": "ambulances",
     "bombero": "firefighters", "autobomba": "fire engines", "camiones de bomberos": "fire engines",
     "camiones antiincendios": "fire engines", "vehículos de bomberos": "fire engines",

@@ -45,6 +45,8 @@ CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway
     "wagon": "carriages"
 })
 CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreigners, nationalities
+    "capacité": "seats",  # what a place holds: its seats
+    "critique": "critical",  # in a critical condition: a fate
     "ambulance": "ambulances",
     "pompier": "firefighters", "camions de pompiers": "fire engines", "véhicules de pompiers": "fire engines",
     "étranger": "foreigners", "nationalit": "nationalities",

@@ -41,6 +41,8 @@ CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway
     "vagon": "carriages", "carrozz": "carriages"
 })
 CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreigners, nationalities
+    "capienza": "seats",  # what a place holds: its seats
+    "critic": "critical",  # in a critical condition: a fate
     "ambulanz": "ambulances",
     "vigili del fuoco": "firefighters", "pompier": "firefighters", "autopomp": "fire engines",
     "stranier": "foreigners", "nazionalit": "nationalities", "paesi": "nationalities",

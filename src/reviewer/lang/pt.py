@@ -45,6 +45,8 @@ CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway
     "vagão": "carriages", "vagões": "carriages"
 })
 CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreigners, nationalities
+    "capacidade": "seats",  # what a place holds: its seats
+    "crítico": "critical", "crítica": "critical",  # in a critical condition: a fate
     "ambulância": "ambulances",
     "bombeiro": "firefighters", "carros de bombeiros": "fire engines", "caminhões de bombeiros": "fire engines",
     "estrangeir": "foreigners", "nacionalidade": "nationalities", "países": "nationalities",
