@@ -144,4 +144,23 @@ async def test_n_reaches_a_disputed_pair_linked_only_by_hand(cluster):
     side = tomllib.loads((cluster / "adjudicator.review.toml").read_text(encoding="utf-8"))
     got = [l for l in side["links"]
            if {(l["a"]["article"], l["a"]["sentence"]), (l["b"]["article"], l["b"]["sentence"])} == HAND]
-    assert [(l["relation"], l["decision"]) for l in got] == [("match", "accepted")]
+    assert [(l["relation"], l["decision"], l["origin"]) for l in got] == [("match", "accepted", "manual")]
+    assert "score" not in got[0]  # made by people: no engine score, saved as a link by hand
+
+
+async def test_a_link_one_reviewer_made_by_hand_is_shown_to_the_adjudicator(cluster):
+    from reviewer.tui.adjudicate import start_adjudication
+    from reviewer.tui.app import make_app
+    import tomli_w
+
+    alice = tomllib.loads((cluster / "alice.review.toml").read_text(encoding="utf-8"))
+    alice["links"].append(_link_by_hand(cluster, "conflict"))
+    (cluster / "alice.review.toml").write_text(tomli_w.dumps(alice), encoding="utf-8")
+    cfg = load_config(CONFIG)
+    links, _ = align_cached(load_cluster([cluster]), cfg.align)
+    app = make_app([str(cluster)], reviewer="adjudicator", config=cfg, links=links)
+    start_adjudication(app, [str(cluster)])
+    async with app.run_test(size=(150, 40)) as pilot:
+        await pilot.pause()
+        shown = [l for l in app.review.ws.session.links_of(("a", 2)) if l.pair() == HAND]
+        assert [(l.relation, l.score, l.decision) for l in shown] == [("conflict", None, None)]

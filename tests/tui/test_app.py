@@ -375,17 +375,34 @@ async def test_saving_or_clearing_a_note_says_so(make):
         await pilot.pause()
         await pilot.press(*"check the time", "enter")
         await pilot.pause()
-        assert app.review.message == "note saved on a:1"
+        assert app.review.message == "note saved on sentence a:1"
         await pilot.press("e")
         await pilot.pause()
         await pilot.press("ctrl+u", "enter")
         await pilot.pause()
-        assert app.review.message == "note removed from a:1"
+        assert app.review.message == "note removed from sentence a:1"
         await pilot.press("a", "e")  # a decided link's note
         await pilot.pause()
         await pilot.press(*"by phone", "enter")
         await pilot.pause()
         assert app.review.message.startswith("note saved on the ") and "link to " in app.review.message
+        # undo says it was the link's note, not its decision (the decision stayed)
+        await pilot.press("u")
+        await pilot.pause()
+        assert "a link note" in app.review.message and "link decision" not in app.review.message
+
+
+async def test_the_note_box_says_what_the_note_is_on(make):
+    from textual.widgets import Input
+
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "e")
+        await pilot.pause()
+        assert app.screen.query_one(Input).placeholder.startswith("a note on sentence a:1 ")
+        await pilot.press("escape", "a", "e")
+        await pilot.pause()
+        assert " link to " in app.screen.query_one(Input).placeholder
 
 
 async def test_the_export_toast_counts_the_records_and_says_why_there_are_none(make):

@@ -40,15 +40,16 @@ class Decisions:
         return {p for p in self.by_pair if self.disputed(p)}
 
     def unsuggested_links(self, suggested: Sequence) -> list:
-        """A link for each disputed pair the engine does not suggest (reviewers linked it by hand,
-        or an earlier alignment suggested it), so the adjudicator can reach and decide it: the
-        relation most reviewers accepted (a conflict on a tie, as :meth:`vote` ranks them), no
-        score, no evidence."""
+        """A link for each pair the engine does not suggest that a reviewer accepted or that is
+        disputed (reviewers linked it by hand, or an earlier alignment suggested it), so the
+        adjudicator sees every link the export will resolve and can decide it: the relation most
+        reviewers accepted (a conflict on a tie, as :meth:`vote` ranks them), no score, no evidence."""
         from reviewer.models import Link, SentenceRef
 
         have = {frozenset([(l.a.article, l.a.sentence), (l.b.article, l.b.sentence)]) for l in suggested}
+        accepted = {p for p, by in self.by_pair.items() if any(d == "accepted" for ds in by.values() for _r, d in ds)}
         out = []
-        for pair in sorted(self.disputed_pairs() - have, key=sorted):
+        for pair in sorted((self.disputed_pairs() | accepted) - have, key=sorted):
             said: dict[str, int] = {}
             for decisions in self.by_pair[pair].values():
                 for relation, decision in decisions:

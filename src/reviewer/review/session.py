@@ -262,7 +262,11 @@ class ReviewSession:
 
     def _decision(self, old: LinkDecision | None, link: ShownLink, relation: str, decision: str, origin: str,
                   score: float | None, note: str) -> LinkDecision:
-        """The new entry of a decision; the old entry's unknown fields (``extra``) carried over."""
+        """The new entry of a decision; the old entry's unknown fields (``extra``) carried over.
+        A link shown as suggested with no score was made by people, not the engine (adjudicating,
+        another reviewer's link by hand): the decision on it is saved as a manual link."""
+        if origin == "suggested" and score is None:
+            origin = "manual"
         return LinkDecision(self._anchor(link.a), self._anchor(link.b), relation, decision, origin, score, note, now(),
                             extra=dict(old.extra) if old is not None and old.extra else {})
 
@@ -399,9 +403,16 @@ def describe_change(old: ReviewData, new: ReviewData) -> str:
         changed = {k for k, _ in items(old) ^ items(new)}
         if changed:
             parts.append(f"{'a ' + noun if len(changed) == 1 else f'{len(changed)} {noun}s'}{where(changed)}")
-    links = {(frozenset((l.a.key(), l.b.key())), l.relation, l.decision, l.note) for l in old.links} ^ \
-            {(frozenset((l.a.key(), l.b.key())), l.relation, l.decision, l.note) for l in new.links}
-    pairs = {x[0] for x in links}
+    def decided(d: ReviewData) -> set:
+        return {(frozenset((l.a.key(), l.b.key())), l.relation, l.decision) for l in d.links}
+
+    def noted(d: ReviewData) -> set:
+        return {(frozenset((l.a.key(), l.b.key())), l.note) for l in d.links}
+
+    pairs = {x[0] for x in decided(old) ^ decided(new)}
     if pairs:
         parts.append("a link decision" if len(pairs) == 1 else f"{len(pairs)} link decisions")
+    noted_pairs = {x[0] for x in noted(old) ^ noted(new)} - pairs  # the note of a link whose decision stayed
+    if noted_pairs:
+        parts.append("a link note" if len(noted_pairs) == 1 else f"{len(noted_pairs)} link notes")
     return ", ".join(parts) or "nothing visible"

@@ -28,16 +28,19 @@ class NoteScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, text: str):
+    def __init__(self, title: str, text: str, on: str = ""):
         super().__init__()
         self.title_text = title
         self.text = text
+        self.on = on  # what the note is on ("the conflict link to b:3", "sentence a:2"), said in the box
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box"):
             # Ids, file names and notes come from files: shown safe, never read as markup.
             yield Static(Text(safe_text(self.title_text)), id="note-title")
-            yield Input(value=safe_text(self.text), placeholder="a note (Enter saves, Esc cancels, empty removes)", id="note-input")
+            on = f" on {self.on}" if self.on else ""
+            yield Input(value=safe_text(self.text), placeholder=safe_text(f"a note{on} (Enter saves, Esc cancels, empty removes)"),
+                        id="note-input")
             yield Shown(id="note-shown")
 
     def on_mount(self) -> None:

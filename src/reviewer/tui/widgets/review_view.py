@@ -566,7 +566,7 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
         else:
             key = self.nav.cursor
             title = f"Note on sentence {key[0]}:{key[1]}"
-            where = f"{key[0]}:{key[1]}"
+            where = f"sentence {key[0]}:{key[1]}"
             current = session.notes_by.get(key, "")
             write = lambda text: session.set_sentence_note(key, text)
 
@@ -579,7 +579,7 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
                 self.changed()
 
         self._note_done = done
-        self.app.push_screen(NoteScreen(title, current), done)
+        self.app.push_screen(NoteScreen(title, current, where), done)
 
     def keep_typed_note(self) -> None:
         """Quitting with the note box open keeps what was typed, as Enter would (Esc is how a
