@@ -453,3 +453,21 @@ async def test_reload_sidecar_asks_before_it_drops_unsaved_work(make, cluster_di
                 assert app.session.tags_by.get(("a", 1)) == ["contradicted"]  # kept
                 assert any("Reload sidecar again drops them" in n.message for n in app._notifications)
         assert ("a", 1) not in app.session.tags_by and app.session.tags_by[("a", 0)] == ["corroborated"]
+
+
+async def test_export_refuses_while_the_sidecar_cannot_be_read(make, cluster_dir):
+    """The palette's export of a reviewer whose sidecar could not be parsed wrote an empty file
+    ("0 records: nothing tagged…") as if they had done nothing (trial, stop 25)."""
+    side = sidecar_path(cluster_dir)
+    side.write_text('schema = 1\nreviewer = "tester"\n[[tags]]\narticle = "a"\nsentence = "one"\n', encoding="utf-8")
+    before = side.read_bytes()
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.store.read_only
+        app.export("jsonl")
+        await pilot.pause()
+        said = [n.message for n in app._notifications if n.message.startswith("not exported")]
+        assert said and "could not be read" in said[0]
+        await pilot.press("q")
+    assert not list(cluster_dir.glob("*.export.*")) and side.read_bytes() == before
