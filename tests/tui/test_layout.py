@@ -1,5 +1,7 @@
 """Which articles the column slots show (reviewer.tui.layout)."""
 
+import pytest
+
 from reviewer.tui.layout import column_step, describe_hidden, window
 
 
@@ -50,3 +52,20 @@ def test_h_and_l_follow_the_slots_on_screen():
     # a plain run of neighbours scrolls at its edges, and stops at the first and last article
     assert column_step([1, 2, 3], 3, +1, 5) == 4 and column_step([1, 2, 3], 1, -1, 5) == 0
     assert column_step([0, 1, 2], 0, -1, 5) is None and column_step([2, 3, 4], 4, +1, 5) is None
+
+
+def test_one_column_shows_the_cursors_article_whatever_the_link():
+    # a 50-column terminal: one slot; the selected link's article is elsewhere (trial, stop 25:
+    # the slot showed article 0 while the cursor was on article 2)
+    for cur in range(4):
+        for want in (None, 0, 1, 2, 3):
+            assert window(0, cur, want, 4, 1) == [cur]
+            assert window(3, cur, want, 4, 1, keep=[3]) == [cur]
+
+
+@pytest.mark.parametrize("shown", [1, 2, 3])
+def test_the_window_never_holds_more_slots_than_shown(shown):
+    for cur in range(6):
+        for want in (None, *range(6)):
+            got = window(0, cur, want, 6, shown)
+            assert len(got) == shown and cur in got

@@ -100,7 +100,9 @@ async def test_a_small_inspector_shows_the_start_of_both_sentences(make, size):
         box = app.query_one(Inspector)
         lines = [strip.text.rstrip() for strip in box.render_lines(box.content_region.reset_offset)]
         text = "\n".join(lines)
-        assert "▶ ≠ conflict  number: “Four workers” vs “six workers”" in text, text  # the evidence first
+        # the evidence first, then where the link goes and its decision, on the link's first line
+        first = next(l for l in lines if l.startswith("▶"))
+        assert first.startswith("▶ ≠ “Four workers” vs “six workers”  → b:0  to review"), text
         assert "this: Four workers" in text, text
         assert "that: A blaze at a" in text, text
         assert "+1 more link below" in text, text

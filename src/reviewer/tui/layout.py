@@ -38,8 +38,8 @@ def window(first: int, cur: int, want: int | None, n: int, shown: int, keep: lis
         first = cur - shown + 1
     first = max(0, min(first, n - shown))
     run = list(range(first, first + shown))
-    if want is None or want in run:
-        return run
+    if want is None or want in run or shown < 2:
+        return run  # one column: the cursor's article (trial, stop 25: it showed the first article)
     lo, hi = min(cur, want), max(cur, want)
     outside = [k for d in range(1, n) for k in (hi + d, lo - d) if 0 <= k < n and not lo <= k <= hi]
     # nothing left outside the two: articles between them, those on screen already first (the

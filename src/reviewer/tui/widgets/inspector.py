@@ -195,8 +195,9 @@ class Inspector(TextPanel):
         """The link's lines in named parts: "head" (relation, score, state, evidence), "notes"
         (the engine's notes on its evidence), "said"
         (--adjudicate), and for the selected link "this" and "that" (its two sentences).
-        ``compact`` (a panel too small for the whole link): the evidence comes first on the
-        link's line, right after the relation, so that its first line shows what disagrees."""
+        ``compact`` (a panel too small for the whole link): the link's line starts with where it
+        goes and its decision, then the evidence, so its first line says which link it is, what
+        was decided and what disagrees."""
         mine = link is st.focus
         relation = self.style_of(link.relation)
         other = link.other(key)
@@ -204,13 +205,26 @@ class Inspector(TextPanel):
         score = f"{link.score:.2f}" if link.score is not None else "manual" if link.origin == "manual" else "by reviewers"
         dim = self.style_of("other")
         line = Text()
-        line.append(f"{'≠' if link.relation == 'conflict' else '≈'} {link.relation}",
-                    style=relation if link.decision != "rejected" else self.style_of("rejected"))
+        sign = "≠" if link.relation == "conflict" else "≈"
         ev = "; ".join(f"{e.kind}: “{e.a}” vs “{e.b}”" if key == link.a else f"{e.kind}: “{e.b}” vs “{e.a}”"
                        for e in link.evidence)
-        if ev and compact:
-            line.append(f"  {ev} ", style=relation if mine else dim)
-        line.append(f" {score}  → {other[0]}:{other[1]}  {STATE[link.decision]}", style="" if mine else dim)
+        if compact:
+            # A panel too small for the whole link: its first line must say what disagrees, where
+            # the link goes and what was decided (stop 24: the evidence was cut; stop 25: the
+            # target and decision were). So: the sign, the first piece of evidence by its words
+            # alone, the target and decision, then the rest of the evidence and the score.
+            vs = [f"“{e.a}” vs “{e.b}”" if key == link.a else f"“{e.b}” vs “{e.a}”" for e in link.evidence]
+            line.append(f"{sign} " + (vs[0] if vs else link.relation),
+                        style=relation if link.decision != "rejected" else self.style_of("rejected"))
+            art = other[0] if len(other[0]) <= 14 else other[0][:12] + "…"  # a long id (a hash) cut: room for the decision
+            line.append(f"  → {art}:{other[1]}  {STATE[link.decision]}", style="" if mine else dim)
+            if len(vs) > 1:
+                line.append("  " + "; ".join(vs[1:]), style=relation if mine else dim)
+            line.append(f"  {link.relation} {score}", style="" if mine else dim)
+        else:
+            line.append(f"{sign} {link.relation}",
+                        style=relation if link.decision != "rejected" else self.style_of("rejected"))
+            line.append(f" {score}  → {other[0]}:{other[1]}  {STATE[link.decision]}", style="" if mine else dim)
         if link.note:
             line.append(f"  note: {link.note}", style=self.style_of("note"))
         if ev and not compact:
