@@ -148,3 +148,11 @@ def test_two_small_figures_both_give_are_one_claim():
 def test_people_with_no_fate_and_the_same_figure_with_one_agree():
     assert xfacts.facts_agree("Health officials said 43 people were in hospital.", "en",
                               "Hay 43 heridos hospitalizados, según Sanidad.", "es")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Al menos 12 personas perdieron la vida en el naufragio."),
+    ("pt", "Pelo menos 12 pessoas perderam a vida no naufrágio."),
+])
+def test_those_who_lost_their_lives_are_the_dead(lang, text):
+    assert "dead" in concepts(text, lang)[12]

@@ -43,6 +43,7 @@ CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway
     "vagones": "carriages"
 })
 CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreigners, nationalities
+    "perdieron la vida": "dead", "perdió la vida": "dead", "perdido la vida": "dead",  # lost their lives: the dead
     "capacidad": "seats", "aforo": "seats",  # what a place holds: its seats
     "crítico": "critical", "crítica": "critical",  # in a critical condition: a fate
     "ambulancia": "ambulances",

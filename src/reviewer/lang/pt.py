@@ -45,6 +45,7 @@ CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway
     "vagão": "carriages", "vagões": "carriages"
 })
 CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreigners, nationalities
+    "perderam a vida": "dead", "perdeu a vida": "dead",  # lost their lives: the dead
     "capacidade": "seats",  # what a place holds: its seats
     "crítico": "critical", "crítica": "critical",  # in a critical condition: a fate
     "ambulância": "ambulances",
