@@ -300,34 +300,50 @@ def _pair_values(x: sparse.csr_matrix, weights: sparse.csr_matrix, ci: np.ndarra
     row_of = np.repeat(np.arange(n, dtype=np.int64), lens)
     slot = np.arange(len(x.indices)) - np.repeat(x.indptr[:-1], lens)
     # issue 15 (speed): chunks of 64k pairs, their temporaries small enough to stay in the
-    # caches and be reused without new page faults; 32-bit column numbers when the table allows
-    itype = np.int32 if n * ncol < 1 << 31 else np.int64
-    pad_col = np.zeros((n, width), dtype=itype)
-    pad_val = np.zeros((n, width))
-    pad_col[row_of, slot] = x.indices
-    pad_val[row_of, slot] = x.data
-    pad_idf = np.where(pad_val != 0, idf[pad_col], 0.0)
-    if n * ncol <= table_max:
-        table = np.zeros(n * ncol)
-        table[row_of * ncol + x.indices] = x.data
-
-        def other(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-            return table[rows.astype(itype)[:, None] * ncol + cols]
-    else:
-        flat = row_of * ncol + x.indices  # sorted: rows ascending, columns sorted within a row
-
-        def other(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-            target = rows.astype(np.int64)[:, None] * ncol + cols
-            loc = np.minimum(np.searchsorted(flat, target), len(flat) - 1)
-            return np.where(flat[loc] == target, x.data[loc], 0.0)
+    # caches and be reused without new page faults
     cos = np.zeros(len(ci))
     shared = np.zeros(len(ci))
+    if n * (ncol + 1) <= table_max:
+        # Two tables of rows x (terms + one empty column, where the padding points): the row's
+        # value of each term, and the term's IDF weight where the row has it. A pair's products
+        # and shared weights, slot by slot, are those of the other row's entries at the first
+        # row's terms (the same numbers as pad_val * value and pad_idf * (value != 0): the padding
+        # gives 0.0 either way), so one index array serves both, summed as before. Gathers with
+        # native-width indices and ``take``: the 32-bit indices of before were converted on every
+        # gather (dense 5k: 1.1M pairs, this function 116 -> 82 ms CPU).
+        wide = ncol + 1
+        pad_col = np.full((n, width), ncol, dtype=np.intp)  # native index type: no conversion per gather
+        pad_val = np.zeros((n, width))
+        pad_col[row_of, slot] = np.where(x.data != 0, x.indices, ncol)  # a stored 0 is no term
+        pad_val[row_of, slot] = x.data
+        at = row_of * wide + x.indices
+        value = np.zeros(n * wide)
+        value[at] = x.data
+        weight = np.zeros(n * wide)
+        weight[at] = np.where(x.data != 0, idf[x.indices], 0.0)
 
-    def one(s0: int) -> None:
-        a, b = ci[s0:s0 + chunk], cj[s0:s0 + chunk]
-        v = other(b, pad_col[a])
-        cos[s0:s0 + chunk] = (pad_val[a] * v).sum(axis=1)
-        shared[s0:s0 + chunk] = (pad_idf[a] * (v != 0)).sum(axis=1)
+        def one(s0: int) -> None:
+            a, b = ci[s0:s0 + chunk], cj[s0:s0 + chunk]
+            idx = pad_col.take(a, axis=0)  # take: the same values as indexing, sooner
+            idx += (b * wide)[:, None]
+            cos[s0:s0 + chunk] = (pad_val.take(a, axis=0) * value.take(idx)).sum(axis=1)
+            shared[s0:s0 + chunk] = weight.take(idx).sum(axis=1)
+    else:  # 32-bit column numbers when they fit: the padded columns of a large cluster are large
+        itype = np.int32 if n * ncol < 1 << 31 else np.int64
+        pad_col = np.zeros((n, width), dtype=itype)
+        pad_val = np.zeros((n, width))
+        pad_col[row_of, slot] = x.indices
+        pad_val[row_of, slot] = x.data
+        pad_idf = np.where(pad_val != 0, idf[pad_col], 0.0)
+        flat = row_of * ncol + x.indices  # sorted: rows ascending, columns sorted within a row
+
+        def one(s0: int) -> None:
+            a, b = ci[s0:s0 + chunk], cj[s0:s0 + chunk]
+            target = b.astype(np.int64)[:, None] * ncol + pad_col[a]
+            loc = np.minimum(np.searchsorted(flat, target), len(flat) - 1)
+            v = np.where(flat[loc] == target, x.data[loc], 0.0)
+            cos[s0:s0 + chunk] = (pad_val[a] * v).sum(axis=1)
+            shared[s0:s0 + chunk] = (pad_idf[a] * (v != 0)).sum(axis=1)
 
     _each(one, range(0, len(ci), chunk))
     return cos, shared
