@@ -572,27 +572,64 @@ def _best_scores(art: list[int], matches: list[tuple[int, int, float, float]]) -
     return best
 
 
-def _someones_best(feats: list[SentFeatures], matches: list[tuple[int, int, float, float]],
-                   best: dict[tuple[int, int], float] | None = None) -> list[tuple[int, int, float, float]]:
+def _someones_best(feats: list[SentFeatures],
+                   matches: list[tuple[int, int, float, float]]) -> list[tuple[int, int, float, float]]:
     """The matches that are the best partner of at least one of their two sentences in the
-    other's article (``best``: :func:`_best_scores`): a pair that each side ranks below another
+    other's article (:func:`_best_scores`): a pair that each side ranks below another
     partner is no claim in common (a long sentence's third partner, itself closer to another
     sentence), unless the two state one figure (:func:`_same_figure`) that the best partners of
     its two sentences do not both state (:func:`_figure_told`). Each (sentence, other article)'s
-    best match stays, so ``best`` holds after."""
+    best match stays, so :func:`_best_scores` of the matches kept is that of all of them."""
     art = [f.art for f in feats]
-    best = _best_scores(art, matches) if best is None else best
-    ranked = [m[2] >= best[(m[0], art[m[1]])] or m[2] >= best[(m[1], art[m[0]])] for m in matches]
+    ranked, reach = _ranked(art, matches)
     by_figure = [not r and _same_figure(feats[m[0]], feats[m[1]]) for m, r in zip(matches, ranked)]
     by_day = [not r and not f and bool(_same_day(feats[m[0]], feats[m[1]]))
               for m, r, f in zip(matches, ranked, by_figure)]
     if not any(by_figure) and not any(by_day):
         return [m for m, r in zip(matches, ranked) if r]
-    # Kept for its figure or day alone: unless each side's best partner states it already.
-    tops = _best_partners(art, matches, best)
+    # Kept for its figure or day alone: unless each side's best partner states it already. The
+    # sentences reaching the best score of the (sentence, other article) these pairs ask about.
+    asked = {key for m, f, d in zip(matches, by_figure, by_day) if f or d
+             for key in ((m[1], art[m[0]]), (m[0], art[m[1]]))}
+    tops: dict[tuple[int, int], list[int]] = {}
+    for x, a, y in reach(asked):
+        tops.setdefault((x, a), []).append(y)
     return [m for m, r, f, d in zip(matches, ranked, by_figure, by_day)
             if r or (f and not (_figure_told(feats, tops, m[0], m[1]) and _figure_told(feats, tops, m[1], m[0])))
             or (d and not (_day_told(feats, tops, m[0], m[1]) and _day_told(feats, tops, m[1], m[0])))]
+
+
+def _ranked(art: list[int], matches: list[tuple[int, int, float, float]]):
+    """Per match, whether it reaches the best match score of one of its two (sentence, other
+    article) (:func:`_best_scores`'s maximum, worked out with numpy: issue 15, ~40k matches on
+    the dense 5k); and a function giving, for a set of such (sentence, article) keys, the
+    (sentence, article, partner) of every match reaching the key's best, in no set order (asked
+    for the few keys of the pairs kept for a figure or a day alone, not built for all)."""
+    m = len(matches)
+    if m == 0:
+        return [], lambda _keys: []
+    i, j, s = _columns(matches)
+    art_a = np.array(art, dtype=np.int64)
+    width = int(art_a.max()) + 1
+    key = np.concatenate([i * width + art_a[j], j * width + art_a[i]])  # (i, art j), then (j, art i)
+    both = np.concatenate([s, s])
+    uniq, inv = np.unique(key, return_inverse=True)
+    inv = inv.ravel()
+    top = np.full(len(uniq), -np.inf)
+    np.maximum.at(top, inv, both)  # the best score of each key: the same maximum as _best_scores'
+    reaches = both >= top[inv]
+    ranked = (reaches[:m] | reaches[m:]).tolist()
+
+    def reach(keys: set[tuple[int, int]]) -> list[tuple[int, int, int]]:
+        if not keys:
+            return []
+        wanted = np.array(sorted(x * width + a for x, a in keys), dtype=np.int64)
+        at = np.flatnonzero(reaches & np.isin(key, wanted))
+        me = np.concatenate([i, j])[at].tolist()
+        other = np.concatenate([j, i])[at].tolist()
+        return [(x, int(k) % width, y) for x, k, y in zip(me, key[at].tolist(), other)]
+
+    return ranked, reach
 
 
 def _days(f: SentFeatures) -> frozenset:
@@ -634,18 +671,6 @@ def _day_told(feats: list[SentFeatures], tops: dict[tuple[int, int], list[int]],
 
 def _same_figure(a: SentFeatures, b: SentFeatures) -> bool:
     return _same_figure_across(a, b) or _same_measure(a, b)
-
-
-def _best_partners(art: list[int], matches: list[tuple[int, int, float, float]],
-                   best: dict[tuple[int, int], float]) -> dict[tuple[int, int], list[int]]:
-    """The sentences that reach each (sentence, other article)'s best match score."""
-    tops: dict[tuple[int, int], list[int]] = {}
-    for i, j, s, _lex in matches:
-        if s >= best[(i, art[j])]:
-            tops.setdefault((i, art[j]), []).append(j)
-        if s >= best[(j, art[i])]:
-            tops.setdefault((j, art[i]), []).append(i)
-    return tops
 
 
 def _figure_told(feats: list[SentFeatures], tops: dict[tuple[int, int], list[int]], i: int, j: int) -> bool:
@@ -817,7 +842,7 @@ def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[i
     if any(lead):
         matches = [m for m in matches if not (lead[m[0]] or lead[m[1]])]
     best = _best_scores([f.art for f in feats], matches)
-    kept = _anchored_or_close(feats, _someones_best(feats, matches, best), t, best)
+    kept = _anchored_or_close(feats, _someones_best(feats, matches), t, best)
     if quoting:
         have = {(m[0], m[1]) for m in kept}
         kept += [m for m in matches if (min(m[0], m[1]), max(m[0], m[1])) in quoting and (m[0], m[1]) not in have]

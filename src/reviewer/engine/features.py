@@ -571,8 +571,8 @@ def own_context(f: SentFeatures, c: Count, radius: int) -> frozenset[str]:
     others = [o.span for o in f.counts if o is not c]
     if not others:  # nothing to stop at (issue 15: most counts): the radius on each side
         terms = f.terms
-        return frozenset(x for x in terms[max(0, idx.start - radius):idx.start] + terms[idx.stop:idx.stop + max(0, radius)]
-                         if x is not None)
+        before, after = terms[max(0, idx.start - radius):idx.start], terms[idx.stop:idx.stop + max(0, radius)]
+        return frozenset(x for x in before + after if x is not None)
     out = set()
     for step, start in ((-1, idx[0] - 1), (1, idx[-1] + 1)):
         k = start
