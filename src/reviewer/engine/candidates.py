@@ -328,7 +328,7 @@ def _pair_values(x: sparse.csr_matrix, weights: sparse.csr_matrix, ci: np.ndarra
             idx += (b * wide)[:, None]
             cos[s0:s0 + chunk] = (pad_val.take(a, axis=0) * value.take(idx)).sum(axis=1)
             shared[s0:s0 + chunk] = weight.take(idx).sum(axis=1)
-    else:  # 32-bit column numbers when they fit: the padded columns of a large cluster are large
+    else:  # the table too large: a binary search in the sorted entries (32-bit columns where they fit)
         itype = np.int32 if n * ncol < 1 << 31 else np.int64
         pad_col = np.zeros((n, width), dtype=itype)
         pad_val = np.zeros((n, width))
