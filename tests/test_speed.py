@@ -872,3 +872,19 @@ def test_mirrored_groups_change_no_link(monkeypatch):
         plain = align_mod.align(make(), st)
         assert fast and fast == plain
     assert sum(copied) > 0  # something was copied
+
+
+def test_language_annotation_keeps_every_sentence_field():
+    """issue 15: annotate_languages makes each sentence with its language through the
+    constructor; the sentence is the one dataclasses.replace makes, .md fields included."""
+    from reviewer.engine import crosslingual
+    from reviewer.models import Article, Cluster, Sentence
+
+    md = Sentence(0, 0, 31, "Three drones hit the port.", None, "**Three** drones hit the port.",
+                  tuple(range(2, 7)) + tuple(range(9, 30)))
+    plain = Sentence(1, 32, 60, "The port reopened on Monday.")
+    art = Article(id="a", path="a.md", body="**Three** drones hit the port. The port reopened on Monday.",
+                  sentences=[md, plain])
+    crosslingual.annotate_languages(Cluster(articles=[art]))
+    assert art.sentences == [dataclasses.replace(s, lang=got.lang) for s, got in zip([md, plain], art.sentences)]
+    assert all(s.lang for s in art.sentences)

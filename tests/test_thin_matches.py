@@ -95,7 +95,7 @@ def test_a_vague_sentence_keeps_the_partner_it_ranks_first_when_they_share_a_cla
     # the named sentence has a far better partner elsewhere; the vague one ranks it first
     ours, theirs = (i, j, 0.41, 0.2), (j, k, 0.0, 0.0)
     best = {(i, feats[j].art): 0.41, (j, feats[i].art): 0.72}
-    assert align._vague_sides_choice(feats[i], feats[j], 0.41, best, [f.art for f in feats], i, j, TUNING)
+    assert align._vague_sides_choice(feats[i], feats[j], 0.41, best[(i, feats[j].art)], best[(j, feats[i].art)], TUNING)
     assert align._anchored_or_close(feats, [ours], TUNING, best) == [ours]
     # ranked second by the vague sentence itself: the look-alike rule stands
     best[(i, feats[j].art)] = 0.5
@@ -108,5 +108,6 @@ def test_a_vague_sentence_sharing_one_word_with_its_first_choice_is_still_droppe
                       "The Calvoro harbour office said crews were on board at dawn.")
     i, j = _pair(feats, "Crews fought", "The Calvoro")
     best = {(i, feats[j].art): 0.41, (j, feats[i].art): 0.72}
-    assert not align._vague_sides_choice(feats[i], feats[j], 0.41, best, [f.art for f in feats], i, j, TUNING)
+    assert not align._vague_sides_choice(feats[i], feats[j], 0.41, best[(i, feats[j].art)], best[(j, feats[i].art)],
+                                         TUNING)
     assert align._anchored_or_close(feats, [(i, j, 0.41, 0.2)], TUNING, best) == []

@@ -604,40 +604,73 @@ def _within_repeats(a: SentFeatures, b: SentFeatures, lex_sim: float, t: Tuning)
     return a.art != b.art or lex_sim >= t.within_conflict_min
 
 
-def _best_scores(art: list[int], matches: list[tuple[int, int, float, float]]) -> dict[tuple[int, int], float]:
-    """The best match score of each (sentence, other article)."""
-    best: dict[tuple[int, int], float] = {}
-    get = best.get
-    for i, j, s, _lex in matches:
-        ki, kj = (i, art[j]), (j, art[i])
-        if s > get(ki, -1.0):
-            best[ki] = s
-        if s > get(kj, -1.0):
-            best[kj] = s
-    return best
-
-
-def _someones_best(feats: list[SentFeatures], matches: list[tuple[int, int, float, float]],
-                   best: dict[tuple[int, int], float] | None = None) -> list[tuple[int, int, float, float]]:
+def _someones_best(feats: list[SentFeatures],
+                   matches: list[tuple[int, int, float, float]]) -> list[tuple[int, int, float, float]]:
     """The matches that are the best partner of at least one of their two sentences in the
-    other's article (``best``: :func:`_best_scores`): a pair that each side ranks below another
+    other's article (:func:`_ends_best`): a pair that each side ranks below another
     partner is no claim in common (a long sentence's third partner, itself closer to another
     sentence), unless the two state one figure (:func:`_same_figure`) that the best partners of
     its two sentences do not both state (:func:`_figure_told`). Each (sentence, other article)'s
-    best match stays, so ``best`` holds after."""
+    best match stays, so the best scores among the matches kept are those among all of them."""
     art = [f.art for f in feats]
-    best = _best_scores(art, matches) if best is None else best
-    ranked = [m[2] >= best[(m[0], art[m[1]])] or m[2] >= best[(m[1], art[m[0]])] for m in matches]
+    ranked, reach = _ranked(art, matches)
     by_figure = [not r and _same_figure(feats[m[0]], feats[m[1]]) for m, r in zip(matches, ranked)]
     by_day = [not r and not f and bool(_same_day(feats[m[0]], feats[m[1]]))
               for m, r, f in zip(matches, ranked, by_figure)]
     if not any(by_figure) and not any(by_day):
         return [m for m, r in zip(matches, ranked) if r]
-    # Kept for its figure or day alone: unless each side's best partner states it already.
-    tops = _best_partners(art, matches, best)
+    # Kept for its figure or day alone: unless each side's best partner states it already. The
+    # sentences reaching the best score of the (sentence, other article) these pairs ask about.
+    asked = {key for m, f, d in zip(matches, by_figure, by_day) if f or d
+             for key in ((m[1], art[m[0]]), (m[0], art[m[1]]))}
+    tops: dict[tuple[int, int], list[int]] = {}
+    for x, a, y in reach(asked):
+        tops.setdefault((x, a), []).append(y)
     return [m for m, r, f, d in zip(matches, ranked, by_figure, by_day)
             if r or (f and not (_figure_told(feats, tops, m[0], m[1]) and _figure_told(feats, tops, m[1], m[0])))
             or (d and not (_day_told(feats, tops, m[0], m[1]) and _day_told(feats, tops, m[1], m[0])))]
+
+
+def _ranked(art: list[int], matches: list[tuple[int, int, float, float]]):
+    """Per match, whether it reaches the best match score of one of its two (sentence, other
+    article) (:func:`_ends_best`: issue 15, with numpy, ~40k matches on the dense 5k); and a
+    function giving, for a set of such (sentence, article) keys, the
+    (sentence, article, partner) of every match reaching the key's best, in no set order (asked
+    for the few keys of the pairs kept for a figure or a day alone, not built for all)."""
+    m = len(matches)
+    if m == 0:
+        return [], lambda _keys: []
+    i, j, s = _columns(matches)
+    key, width, top = _ends_best(art, i, j, s)
+    both = np.concatenate([s, s])
+    reaches = both >= top
+    ranked = (reaches[:m] | reaches[m:]).tolist()
+
+    def reach(keys: set[tuple[int, int]]) -> list[tuple[int, int, int]]:
+        if not keys:
+            return []
+        wanted = np.array(sorted(x * width + a for x, a in keys), dtype=np.int64)
+        at = np.flatnonzero(reaches & np.isin(key, wanted))
+        me = np.concatenate([i, j])[at].tolist()
+        other = np.concatenate([j, i])[at].tolist()
+        return [(x, int(k) % width, y) for x, k, y in zip(me, key[at].tolist(), other)]
+
+    return ranked, reach
+
+
+def _ends_best(art: list[int], i: np.ndarray, j: np.ndarray, s: np.ndarray) -> tuple[np.ndarray, int, np.ndarray]:
+    """For matches (sentences ``i``, ``j``, scores ``s``) seen from each end, first every (i,
+    article of j), then every (j, article of i): the key (sentence * width + article), the
+    width, and the best score of that key among the matches (issue 15: with numpy, instead of a
+    dict filled match by match)."""
+    art_a = np.array(art, dtype=np.int64)
+    width = int(art_a.max()) + 1
+    key = np.concatenate([i * width + art_a[j], j * width + art_a[i]])
+    _uniq, inv = np.unique(key, return_inverse=True)
+    inv = inv.ravel()
+    top = np.full(len(_uniq), -np.inf)
+    np.maximum.at(top, inv, np.concatenate([s, s]))
+    return key, width, top[inv]
 
 
 def _days(f: SentFeatures) -> frozenset:
@@ -679,18 +712,6 @@ def _day_told(feats: list[SentFeatures], tops: dict[tuple[int, int], list[int]],
 
 def _same_figure(a: SentFeatures, b: SentFeatures) -> bool:
     return _same_figure_across(a, b) or _same_measure(a, b)
-
-
-def _best_partners(art: list[int], matches: list[tuple[int, int, float, float]],
-                   best: dict[tuple[int, int], float]) -> dict[tuple[int, int], list[int]]:
-    """The sentences that reach each (sentence, other article)'s best match score."""
-    tops: dict[tuple[int, int], list[int]] = {}
-    for i, j, s, _lex in matches:
-        if s >= best[(i, art[j])]:
-            tops.setdefault((i, art[j]), []).append(j)
-        if s >= best[(j, art[i])]:
-            tops.setdefault((j, art[i]), []).append(i)
-    return tops
 
 
 def _figure_told(feats: list[SentFeatures], tops: dict[tuple[int, int], list[int]], i: int, j: int) -> bool:
@@ -767,20 +788,20 @@ def _thin_below(a: SentFeatures, b: SentFeatures, score: float, t: Tuning) -> bo
     return len(words) + (1 if names else 0) <= t.thin_overlap_terms and not agreeing_floors(a, b, t)
 
 
-def _vague_sides_choice(a: SentFeatures, b: SentFeatures, s: float, best: dict[tuple[int, int], float],
-                        art: list[int], i: int, j: int, t: Tuning) -> bool:
+def _vague_sides_choice(a: SentFeatures, b: SentFeatures, s: float, best_a: float, best_b: float, t: Tuning) -> bool:
     """A pair of one language whose vague sentence (:func:`_unanchored`) ranks the other first
     in its article, the two sharing at least vague_shared_terms words specific in the cluster
     besides names: the vague sentence states that claim in its own words ("tourists stepping
     off buses were fired on" / "gunmen fired at tourists getting off the buses"), however
-    much better the other sentence's own partner is."""
+    much better the other sentence's own partner is. ``best_a``: the best match score of a in
+    b's article, ``best_b`` of b in a's."""
     if a.lang != b.lang or _thin_overlap(a, b, t):
         return False
     shared = (a.bag & b.bag) - a.names_set - b.names_set
     if len(shared & specificity.specific(a) & specificity.specific(b)) < t.vague_shared_terms:
         return False
-    return (_unanchored(a) and s >= best[(i, art[j])] and not _unanchored(b)) or \
-        (_unanchored(b) and s >= best[(j, art[i])] and not _unanchored(a))
+    return (_unanchored(a) and s >= best_a and not _unanchored(b)) or \
+        (_unanchored(b) and s >= best_b and not _unanchored(a))
 
 
 def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, float, float]], t: Tuning,
@@ -805,46 +826,77 @@ def _anchored_or_close(feats: list[SentFeatures], matches: list[tuple[int, int, 
     figure in common, is dropped whatever it names: the model's closeness on the topic ("the
     ferry was seen in the towns of A and B" / a sentence on the dead in the towns of B and C,
     itself far closer to the report of where the ferry was seen);
-    ``best``: :func:`_best_scores` of ``matches``."""
+    a side's best partner: the best match score of that (sentence, other article) among
+    ``matches`` (:func:`_ends_best`), or in ``best`` when given ((sentence, article) -> score)."""
+    if not matches:
+        return []
     art = [f.art for f in feats]
-    best = _best_scores(art, matches) if best is None else best
-    out = []
-    # issue 15 (speed): what the tests of one language ask of the two sentences alone, worked out
-    # once per pair of kinds (sentences of one kind have equal features) and same-article or not
-    kinds = [k if (k := getattr(f, "kind", -1)) >= 0 else -1 - n for n, f in enumerate(feats)]  # -1: not known
-    tests: dict[tuple[int, int, bool], tuple[bool, bool, bool]] = {}
-    thin_min, gap = t.thin_match_min, t.unanchored_gap
-    for m in matches:
-        i, j, s, _lex = m
+    i_a, j_a, s_a = _columns(matches)
+    m = len(matches)
+    if best is None:
+        _key, _width, top = _ends_best(art, i_a, j_a, s_a)
+        best_i, best_j = top[:m], top[m:]  # of i in j's article, of j in i's
+    else:
+        best_i = np.array([best[(x[0], art[x[1]])] for x in matches], dtype=np.float64)
+        best_j = np.array([best[(x[1], art[x[0]])] for x in matches], dtype=np.float64)
+    below = np.maximum(best_i, best_j) - s_a  # how far below the better side's best partner
+    codes: dict[str, int] = {}
+    lang = np.array([codes.setdefault(f.lang, len(codes)) for f in feats], dtype=np.int64)
+    one_lang = lang[i_a] == lang[j_a]
+    keep = np.ones(m, dtype=bool)
+    # One language. issue 15 (speed): what the tests ask of the two sentences alone, worked out
+    # once per pair of kinds (sentences of one kind have equal features) and same-article or not,
+    # and each match's own tests with numpy (~37k matches on the dense 5k, 12.7k such pairs)
+    at = np.flatnonzero(one_lang)
+    if len(at):
+        n = len(feats)
+        kinds = np.unique([k if (k := getattr(f, "kind", -1)) >= 0 else -1 - x for x, f in enumerate(feats)],
+                          return_inverse=True)[1].ravel()  # 0..n-1; unknown kinds (-1 - index) stay apart
+        art_a = np.array(art, dtype=np.int64)
+        ia, ja = i_a[at], j_a[at]
+        key = (kinds[ia] * n + kinds[ja]) * 2 + (art_a[ia] == art_a[ja])
+        _u, first, inv = np.unique(key, return_index=True, return_inverse=True)
+        inv = inv.ravel()
+        pair_of = [(feats[matches[e][0]], feats[matches[e][1]]) for e in at[first].tolist()]  # per group
+
+        def test(fn, groups: np.ndarray) -> np.ndarray:
+            """fn(a, b) of the groups asked (False for the others, never read)."""
+            out = np.zeros(len(first), dtype=bool)
+            for g in groups.tolist():
+                out[g] = fn(*pair_of[g])
+            return out
+
+        # nothing shared but the language's common words; one word or a name in common, below
+        # thin_match_min (the second test asked only of the groups with such a match: 21 of
+        # 12.7k on the dense 5k)
+        shares = test(specificity.shares_specific, np.arange(len(first)))
+        low = s_a[at] < t.thin_match_min
+        thin = test(lambda a, b: _thin_below(a, b, -math.inf, t), np.unique(inv[low & shares[inv]]))
+        drop = ~shares[inv] | (low & thin[inv])
+        keep[at[drop]] = False
+        # a vague or thin pair beside someone's clearly better partner (unanchored_gap), unless
+        # the vague sentence chose it (_vague_sides_choice)
+        far = ~drop & (below[at] >= t.unanchored_gap)
+        vague = test(lambda a, b: _unanchored(a) or _unanchored(b) or
+                     (_thin_overlap(a, b, t) and not agreeing_floors(a, b, t)), np.unique(inv[far]))
+        for e in at[far & vague[inv]].tolist():
+            i, j, s, _lex = matches[e]
+            if not _vague_sides_choice(feats[i], feats[j], s, float(best_i[e]), float(best_j[e]), t):
+                keep[e] = False
+    # two languages
+    for e in np.flatnonzero(~one_lang).tolist():
+        i, j, s, _lex = matches[e]
         a, b = feats[i], feats[j]
-        if a.lang == b.lang:
-            key = (kinds[i], kinds[j], art[i] == art[j])
-            got = tests.get(key)
-            if got is None:
-                vague = _unanchored(a) or _unanchored(b) or (_thin_overlap(a, b, t) and not agreeing_floors(a, b, t))
-                got = tests[key] = (specificity.shares_specific(a, b), _thin_below(a, b, -math.inf, t), vague)
-            shares, thin, vague = got
-            if not shares or (s < thin_min and thin):
-                continue  # nothing shared but the language's common words; one word or a name in common, below thin_match_min
-            if vague and max(best[(i, art[j])], best[(j, art[i])]) - s >= gap and \
-                    not _vague_sides_choice(a, b, s, best, art, i, j, t):
-                continue  # a vague or thin pair beside someone's clearly better partner (unanchored_gap)
-            out.append(m)
-            continue
-        # two languages from here (one language was settled above)
-        if max(best[(i, art[j])], best[(j, art[i])]) - s >= t.xl_far_gap and not _same_figure_across(a, b):
-            continue  # issue 12: far below one side's best, no figure in common: a look-alike on the topic
-        if crosslingual.shared_name(a, b):
-            out.append(m)  # one name in two spellings: something to check
-            continue
-        if _unanchored(a) and _unanchored(b) and \
-                (s < t.xl_vague_min or s < max(best[(i, art[j])], best[(j, art[i])])):
-            continue  # neither has anything to check: the pair must stand out, each side's best
-        if (s < t.xl_unanchored_min or max(best[(i, art[j])], best[(j, art[i])]) - s >= t.unanchored_gap) and \
-                (_unanchored(a) or _unanchored(b)):
-            continue
-        out.append(m)
-    return out
+        gap_e, side_best = float(below[e]), max(float(best_i[e]), float(best_j[e]))
+        if gap_e >= t.xl_far_gap and not _same_figure_across(a, b):
+            keep[e] = False  # issue 12: far below one side's best, no figure in common: a look-alike on the topic
+        elif crosslingual.shared_name(a, b):
+            pass  # one name in two spellings: something to check
+        elif _unanchored(a) and _unanchored(b) and (s < t.xl_vague_min or s < side_best):
+            keep[e] = False  # neither has anything to check: the pair must stand out, each side's best
+        elif (s < t.xl_unanchored_min or gap_e >= t.unanchored_gap) and (_unanchored(a) or _unanchored(b)):
+            keep[e] = False
+    return [x for x, k in zip(matches, keep.tolist()) if k]
 
 
 def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[int, int, float, float]],
@@ -861,8 +913,9 @@ def _select(feats: list[SentFeatures], art_ids: list[str], matches: list[tuple[i
     matches = _within_on_words(feats, matches, within_min, t)
     if any(lead):
         matches = [m for m in matches if not (lead[m[0]] or lead[m[1]])]
-    best = _best_scores([f.art for f in feats], matches)
-    kept = _anchored_or_close(feats, _someones_best(feats, matches, best), t, best)
+    # the best match of each (sentence, other article) stays in _someones_best's answer, so the
+    # best scores _anchored_or_close reads from it are those of all the matches
+    kept = _anchored_or_close(feats, _someones_best(feats, matches), t)
     if quoting:
         have = {(m[0], m[1]) for m in kept}
         kept += [m for m in matches if (min(m[0], m[1]), max(m[0], m[1])) in quoting and (m[0], m[1]) not in have]

@@ -300,34 +300,50 @@ def _pair_values(x: sparse.csr_matrix, weights: sparse.csr_matrix, ci: np.ndarra
     row_of = np.repeat(np.arange(n, dtype=np.int64), lens)
     slot = np.arange(len(x.indices)) - np.repeat(x.indptr[:-1], lens)
     # issue 15 (speed): chunks of 64k pairs, their temporaries small enough to stay in the
-    # caches and be reused without new page faults; 32-bit column numbers when the table allows
-    itype = np.int32 if n * ncol < 1 << 31 else np.int64
-    pad_col = np.zeros((n, width), dtype=itype)
-    pad_val = np.zeros((n, width))
-    pad_col[row_of, slot] = x.indices
-    pad_val[row_of, slot] = x.data
-    pad_idf = np.where(pad_val != 0, idf[pad_col], 0.0)
-    if n * ncol <= table_max:
-        table = np.zeros(n * ncol)
-        table[row_of * ncol + x.indices] = x.data
-
-        def other(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-            return table[rows.astype(itype)[:, None] * ncol + cols]
-    else:
-        flat = row_of * ncol + x.indices  # sorted: rows ascending, columns sorted within a row
-
-        def other(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-            target = rows.astype(np.int64)[:, None] * ncol + cols
-            loc = np.minimum(np.searchsorted(flat, target), len(flat) - 1)
-            return np.where(flat[loc] == target, x.data[loc], 0.0)
+    # caches and be reused without new page faults
     cos = np.zeros(len(ci))
     shared = np.zeros(len(ci))
+    if n * (ncol + 1) <= table_max:
+        # Two tables of rows x (terms + one empty column, where the padding points): the row's
+        # value of each term, and the term's IDF weight where the row has it. A pair's products
+        # and shared weights, slot by slot, are those of the other row's entries at the first
+        # row's terms (the same numbers as pad_val * value and pad_idf * (value != 0): the padding
+        # gives 0.0 either way), so one index array serves both, summed as before. Gathers with
+        # native-width indices and ``take``: the 32-bit indices of before were converted on every
+        # gather (dense 5k: 1.1M pairs, this function 116 -> 82 ms CPU).
+        wide = ncol + 1
+        pad_col = np.full((n, width), ncol, dtype=np.intp)  # native index type: no conversion per gather
+        pad_val = np.zeros((n, width))
+        pad_col[row_of, slot] = np.where(x.data != 0, x.indices, ncol)  # a stored 0 is no term
+        pad_val[row_of, slot] = x.data
+        at = row_of * wide + x.indices
+        value = np.zeros(n * wide)
+        value[at] = x.data
+        weight = np.zeros(n * wide)
+        weight[at] = np.where(x.data != 0, idf[x.indices], 0.0)
 
-    def one(s0: int) -> None:
-        a, b = ci[s0:s0 + chunk], cj[s0:s0 + chunk]
-        v = other(b, pad_col[a])
-        cos[s0:s0 + chunk] = (pad_val[a] * v).sum(axis=1)
-        shared[s0:s0 + chunk] = (pad_idf[a] * (v != 0)).sum(axis=1)
+        def one(s0: int) -> None:
+            a, b = ci[s0:s0 + chunk], cj[s0:s0 + chunk]
+            idx = pad_col.take(a, axis=0)  # take: the same values as indexing, sooner
+            idx += (b * wide)[:, None]
+            cos[s0:s0 + chunk] = (pad_val.take(a, axis=0) * value.take(idx)).sum(axis=1)
+            shared[s0:s0 + chunk] = weight.take(idx).sum(axis=1)
+    else:  # the table too large: a binary search in the sorted entries (32-bit columns where they fit)
+        itype = np.int32 if n * ncol < 1 << 31 else np.int64
+        pad_col = np.zeros((n, width), dtype=itype)
+        pad_val = np.zeros((n, width))
+        pad_col[row_of, slot] = x.indices
+        pad_val[row_of, slot] = x.data
+        pad_idf = np.where(pad_val != 0, idf[pad_col], 0.0)
+        flat = row_of * ncol + x.indices  # sorted: rows ascending, columns sorted within a row
+
+        def one(s0: int) -> None:
+            a, b = ci[s0:s0 + chunk], cj[s0:s0 + chunk]
+            target = b.astype(np.int64)[:, None] * ncol + pad_col[a]
+            loc = np.minimum(np.searchsorted(flat, target), len(flat) - 1)
+            v = np.where(flat[loc] == target, x.data[loc], 0.0)
+            cos[s0:s0 + chunk] = (pad_val[a] * v).sum(axis=1)
+            shared[s0:s0 + chunk] = (pad_idf[a] * (v != 0)).sum(axis=1)
 
     _each(one, range(0, len(ci), chunk))
     return cos, shared
@@ -568,10 +584,16 @@ def _lexical_sim(weights: sparse.csr_matrix, ci: np.ndarray, cj: np.ndarray, cos
     scores); and the number of terms of each row."""
     w_row = np.asarray(weights.sum(axis=1)).ravel()
     n_row = np.diff(weights.indptr)
+    return _lexical_values(w_row, n_row, ci, cj, cos, w_shared, t), n_row
+
+
+def _lexical_values(w_row: np.ndarray, n_row: np.ndarray, ci: np.ndarray, cj: np.ndarray, cos: np.ndarray,
+                    w_shared: np.ndarray, t: Tuning) -> np.ndarray:
+    """:func:`_lexical_sim` given each row's IDF weight and number of terms: pair by pair."""
     small = np.minimum(w_row[ci], w_row[cj])
     small[small <= 0] = 1.0
     ovl = (w_shared / small) * np.minimum(1.0, np.minimum(n_row[ci], n_row[cj]) / t.overlap_min_terms)
-    return t.cos_weight * cos + (1.0 - t.cos_weight) * ovl, n_row
+    return t.cos_weight * cos + (1.0 - t.cos_weight) * ovl
 
 
 def _with_clauses(sim: np.ndarray, w_shared: np.ndarray, n_row: np.ndarray, ci: np.ndarray, cj: np.ndarray,
@@ -580,11 +602,41 @@ def _with_clauses(sim: np.ndarray, w_shared: np.ndarray, n_row: np.ndarray, ci: 
     terms, in units of the rarest term's weight, counts when the sentences are somewhat close
     already), of a cluster of ``n`` sentences; and which pairs share a measurement (issue 12: one
     measurement, a second anchor). ``feats`` are the sentences ``ci``, ``cj`` index."""
+    measure = recall.measure_pairs(feats, ci, cj, w_shared, t)
+    return _clause_values(sim, w_shared, n_row, ci, cj, measure, n, t), measure
+
+
+def _clause_values(sim: np.ndarray, w_shared: np.ndarray, n_row: np.ndarray, ci: np.ndarray, cj: np.ndarray,
+                   measure: np.ndarray, n: int, t: Tuning) -> np.ndarray:
+    """:func:`_with_clauses`'s similarities given which pairs share a measurement: pair by pair."""
     idf_max = math.log((n + 1) / 2.0) + 1.0
     clause = np.minimum(1.0, w_shared / (idf_max * t.clause_terms))
     long_pair = np.minimum(n_row[ci], n_row[cj]) >= t.clause_min_terms  # short sentences are scored whole
-    measure = recall.measure_pairs(feats, ci, cj, w_shared, t)
-    return np.where((clause > sim) & ((sim >= t.clause_min_sim) | measure) & long_pair, clause, sim), measure
+    return np.where((clause > sim) & ((sim >= t.clause_min_sim) | measure) & long_pair, clause, sim)
+
+
+def _kind_sims(wk: sparse.csr_matrix, ka: np.ndarray, kb: np.ndarray, cos: np.ndarray, w_shared: np.ndarray,
+               feats_k: list[SentFeatures], n: int, threshold: float, t: Tuning,
+               chunk: int = 1 << 16) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_lexical_sim` then :func:`_with_clauses` of the pairs of kinds (rows ``ka``, ``kb``
+    of ``wk``; ``feats_k``: a sentence of each kind, ``n`` sentences in all): the similarities
+    with a shared clause counted, the words' similarities (also those of the whole sentences:
+    no model here), and which pairs are kept (at ``threshold`` or more, sharing
+    min_shared_weight or a measurement). The same values, worked out a slice of ``chunk`` pairs
+    at a time (issue 15: a million pairs of kinds on the dense 5k, and a dozen whole-length
+    temporaries were a fifth of the candidates' page faults)."""
+    w_row = np.asarray(wk.sum(axis=1)).ravel()
+    n_row = np.diff(wk.indptr)
+    measure = recall.measure_pairs(feats_k, ka, kb, w_shared, t)
+    m = len(ka)
+    sim, lex, kept = np.empty(m), np.empty(m), np.empty(m, dtype=bool)
+    for s0 in range(0, m, chunk):
+        at = slice(s0, s0 + chunk)
+        a, b, ws, ms = ka[at], kb[at], w_shared[at], measure[at]
+        lx = lex[at] = _lexical_values(w_row, n_row, a, b, cos[at], ws, t)
+        sm = sim[at] = _clause_values(lx, ws, n_row, a, b, ms, n, t)
+        kept[at] = (sm >= threshold) & ((ws >= t.min_shared_weight) | ms)
+    return sim, lex, kept
 
 
 def _in_pair_order(keep: np.ndarray, ci: np.ndarray, cj: np.ndarray, n_lex: int, n: int) -> np.ndarray:
@@ -667,15 +719,12 @@ def _candidates_by_kind(feats: list[SentFeatures], settings: AlignSettings, t: T
     ka, kb, cos, w_shared = _kind_pairs(xk, wk, df, mult, reps, last, t)
     report(0.5)
     report(0.7)
-    sim, n_row = _lexical_sim(wk, ka, kb, cos, w_shared, t)
-    lex = sim.copy()
-    lexical_ok = w_shared >= t.min_shared_weight
-    whole = sim
-    sim, measure = _with_clauses(sim, w_shared, n_row, ka, kb, [feats[r] for r in reps.tolist()], n, t)
-    keep = np.flatnonzero((sim >= settings.conflict_threshold) & (lexical_ok | measure))
+    sim, lex, kept = _kind_sims(wk, ka, kb, cos, w_shared, [feats[r] for r in reps.tolist()], n,
+                                settings.conflict_threshold, t)
+    del cos, w_shared
     art_of = np.array([f.art for f in feats])
-    keep = keep[_kinds_may_rank(ka[keep], kb[keep], sim[keep], kind, mult, first=reps, last=last, art_of=art_of,
-                                within=settings.within_article, k=t.per_sentence)]
+    keep = np.flatnonzero(_kinds_may_rank(ka, kb, sim, kind, mult, first=reps, last=last, art_of=art_of,
+                                          within=settings.within_article, k=t.per_sentence, kept=kept))
     # spread the kept kind pairs to their sentence pairs (i < j; of two articles unless within)
     ka, kb = ka[keep], kb[keep]
     cnt = mult[ka] * mult[kb]
@@ -693,7 +742,8 @@ def _candidates_by_kind(feats: list[SentFeatures], settings: AlignSettings, t: T
     may = np.flatnonzero(_may_rank(ci, cj, s_sim, n, t.per_sentence))
     may = may[np.argsort(ci[may] * n + cj[may], kind="stable")]
     ci, cj, p = ci[may], cj[may], p[may]
-    c = Candidates(ci, cj, sim[p], lex[p], np.zeros(len(p), dtype=bool), whole[p])
+    lex_p = lex[p]
+    c = Candidates(ci, cj, sim[p], lex_p, np.zeros(len(p), dtype=bool), lex_p.copy())  # whole: the words' (no model)
     return c.take(_best_per_sentence(c.i, c.j, c.sim, art_of, t))
 
 
@@ -795,7 +845,8 @@ def _combo_kind_pairs(xk: sparse.csr_matrix, df: np.ndarray, order: np.ndarray, 
 
 def _kinds_may_rank(ka: np.ndarray, kb: np.ndarray, sim: np.ndarray, kind: np.ndarray, mult: np.ndarray,
                     first: np.ndarray, last: np.ndarray, art_of: np.ndarray, within: bool, k: int,
-                    bins: int = 256, dense_max: int = 1 << 25, chunk: int = 1 << 16) -> np.ndarray:
+                    bins: int = 256, dense_max: int = 1 << 25, chunk: int = 1 << 16,
+                    kept: np.ndarray | None = None) -> np.ndarray:
     """:func:`_may_rank` on ordered pairs of kinds, before they are spread to sentences: a
     pair of kinds whose similarity is below the ``k`` partners that every sentence of each of
     its two kinds surely has (a lower bound: every copy of the other kind, but those that may
@@ -804,12 +855,30 @@ def _kinds_may_rank(ka: np.ndarray, kb: np.ndarray, sim: np.ndarray, kind: np.nd
     The two orientations of a pair of kinds may differ in their last bits: a partner kind
     counts at the lower of the two, and only when every orientation it can take is there.
     issue 15: the pairs are worked through in slices of ``chunk`` (a million pairs of kinds on
-    the dense 5k: whole-length temporaries were a quarter of the candidates' page faults)."""
+    the dense 5k: whole-length temporaries were a quarter of the candidates' page faults).
+    ``kept``: which pairs take part, the others left out (False in the answer): the answer on
+    the kept pairs alone, without copies of the arrays (issue 15: a million pairs)."""
     nk = len(mult)
     m = len(ka)
     if m == 0:
         return np.ones(0, dtype=bool)
+    spread_to = None
+    if kept is not None and nk * nk > dense_max:  # the sort below takes whole arrays: the kept ones
+        spread_to, m_all = np.flatnonzero(kept), m
+        ka, kb, sim, kept = ka[spread_to], kb[spread_to], sim[spread_to], None
+        m = len(ka)
+        if m == 0:
+            return np.zeros(m_all, dtype=bool)
     steps = range(0, m, chunk)
+
+    def part(s: int) -> tuple[np.ndarray, np.ndarray, np.ndarray | slice]:
+        """The slice of pairs from ``s``: kinds a, b and where the kept ones are in it."""
+        ka_s, kb_s = ka[s:s + chunk], kb[s:s + chunk]
+        if kept is None:
+            return ka_s, kb_s, slice(None)
+        sel = np.flatnonzero(kept[s:s + chunk])
+        return ka_s[sel], kb_s[sel], sel
+
     b = np.empty(m, dtype=np.int16)
     for s in steps:
         b[s:s + chunk] = np.clip((sim[s:s + chunk] * (bins - 1)).astype(np.int64), 0, bins - 1)
@@ -835,12 +904,14 @@ def _kinds_may_rank(ka: np.ndarray, kb: np.ndarray, sim: np.ndarray, kind: np.nd
         # each pair of kinds counted at one of its entries: (a, b) with a < b when (b, a) can
         # be there too (at the lower bin of the two, none when (b, a) is missing), else alone
         table = np.full((nk, nk), -1, dtype=np.int16)
-        table[ka, kb] = b
         for s in steps:
-            ka_s, kb_s = ka[s:s + chunk], kb[s:s + chunk]
+            ka_s, kb_s, sel = part(s)
+            table[ka_s, kb_s] = b[s:s + chunk][sel]
+        for s in steps:
+            ka_s, kb_s, sel = part(s)
             rev_possible = (ka_s != kb_s) & (first[kb_s] < last[ka_s])
             at = np.flatnonzero(~rev_possible | (ka_s < kb_s))
-            ua, ub, low_b = ka_s[at], kb_s[at], b[s:s + chunk][at]
+            ua, ub, low_b = ka_s[at], kb_s[at], b[s:s + chunk][sel][at]
             rev = table[ub, ua]
             two = rev_possible[at]
             full = ~two | (rev >= 0)
@@ -866,4 +937,10 @@ def _kinds_may_rank(ka: np.ndarray, kb: np.ndarray, sim: np.ndarray, kind: np.nd
     for s in steps:
         b_s = b[s:s + chunk]
         out[s:s + chunk] = (b_s >= low[ka[s:s + chunk]]) | (b_s >= low[kb[s:s + chunk]])
+        if kept is not None:
+            out[s:s + chunk] &= kept[s:s + chunk]
+    if spread_to is not None:
+        full = np.zeros(m_all, dtype=bool)
+        full[spread_to] = out
+        return full
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Levenshtein
@@ -18,7 +19,8 @@ from reviewer.engine.dates import clock_gap, dates_conflict, may_name_day_part, 
 from reviewer.engine import specificity
 from reviewer.engine.facts import INF, Count, bounds_differ, counts_conflict, same_dimension, unit_factor
 from reviewer.engine.facts import count_states as _states
-from reviewer.engine.features import SentFeatures, different_subjects, is_reporting_date, local_names, local_terms, own_context
+from reviewer.engine.features import (SentFeatures, different_subjects, is_reporting_date, local_names, local_terms,
+                                      own_context, token_bounds, token_from)
 from reviewer.engine.settings import TUNING, Tuning
 from reviewer.engine.textnorm import antonyms, stem
 from reviewer.lang.en import AGE_HEAD, BODY_HEADS, CAPACITY_HEADS, CAPACITY_VERBS, HOLDER_LEADS, MEMBER_HEADS, ROLES, CLAUSE_BREAK_WORDS, GENERIC_HEADS, MODES, NEGATION_EXCEPTIONS, PERSON_HEADS, SCOPE_WORDS
@@ -65,7 +67,7 @@ def _memo(fn):
 def _mode(f: SentFeatures, c: Count, radius: int) -> str:
     """"request", "offer" or "forecast" when such a verb governs the count (the nearest one
     before it in the same clause), else "actual"."""
-    k = next((k for k, x in enumerate(f.toks) if x[1] >= c.span[0]), len(f.toks))
+    k = token_from(f, c.span[0])
     for m in range(k - 1, max(-1, k - 1 - radius), -1):
         if _CLAUSE_BREAK.search(f.text, f.toks[m][2], c.span[0]):
             break
@@ -85,7 +87,7 @@ def _people_tied(xa: "_CountCtx", xb: "_CountCtx") -> bool:
 def _anchor(f: SentFeatures, c: Count, reach: int) -> str | None:
     """The place a measurement is measured from: the first name after it in the same clause
     ("40 km north of Tula" -> tula)."""
-    k = next((k for k, x in enumerate(f.toks) if x[1] >= c.span[1]), len(f.toks))
+    k = token_from(f, c.span[1])
     m, seen = k, 0
     while m < len(f.toks) and seen < reach:
         gap = f.text[f.toks[m - 1][2]:f.toks[m][1]] if m > 0 else ""
@@ -121,7 +123,7 @@ def _comparable_measures(a: SentFeatures, ca: Count, b: SentFeatures, cb: Count,
 def _scope(f: SentFeatures, c: Count, reach: int) -> frozenset[str]:
     """Words after a count, in its clause, that limit it to a part ("... of the ballots inside the
     country", "... abroad"); a head that took the word in counts ("53 percent abroad")."""
-    k = next((k for k, x in enumerate(f.toks) if x[1] >= c.span[1]), len(f.toks))
+    k = token_from(f, c.span[1])
     out = {SCOPE_WORDS[f.words[m]] for m in range(len(f.toks))
            if c.span[0] <= f.toks[m][1] < c.span[1] and f.words[m] in SCOPE_WORDS}
     for m in range(k, min(len(f.toks), k + reach)):
@@ -138,7 +140,7 @@ def _scope(f: SentFeatures, c: Count, reach: int) -> frozenset[str]:
 def _subject(f: SentFeatures, c: Count, reach: int) -> str | None:
     """Whose count it is: the nearest name before it in its clause ("Erdogan won 52 percent,
     while Kilicdaroglu got 48 percent": kilicdaroglu for the second)."""
-    k = next((k for k, x in enumerate(f.toks) if x[1] >= c.span[0]), len(f.toks))
+    k = token_from(f, c.span[0])
     reports = folded_words(f.lang, "REPORTS")
     sib = _sibling_tokens(f, c) if len(f.counts) > 1 else set()
     for m in range(k - 1, max(-1, k - 1 - reach), -1):
@@ -164,9 +166,9 @@ def _subject(f: SentFeatures, c: Count, reach: int) -> str | None:
 
 def _token_range(f: SentFeatures, span: tuple[int, int]) -> tuple[int, int]:
     """First and last token of a span."""
-    first = next((k for k, x in enumerate(f.toks) if x[1] >= span[0]), len(f.toks))
-    last = max(first, max((k for k, x in enumerate(f.toks) if x[2] <= span[1]), default=first))
-    return first, last
+    starts, ends = token_bounds(f)
+    first = bisect_left(starts, span[0])
+    return first, max(first, bisect_right(ends, span[1]) - 1)  # the last token ending inside, if any
 
 
 def _of_terms(f: SentFeatures, m: int, stop: int) -> set[str]:
@@ -364,8 +366,8 @@ def _members_of(f: SentFeatures, c: Count) -> bool:
     group ("members" right before "of"), a part of the people involved, not their number."""
     if not c.head or c.head[0] not in MEMBER_HEADS:
         return False
-    after = [k for k, x in enumerate(f.toks) if x[1] >= c.span[1]]
-    return bool(after) and f.words[after[0]] == "of"
+    after = token_from(f, c.span[1])
+    return after < len(f.toks) and f.words[after] == "of"
 
 
 def _sibling_tokens(f: SentFeatures, c: Count) -> set[int]:

@@ -89,9 +89,11 @@ _DOT_THOUSANDS = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+$")
 _DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
 
 
+@lru_cache(maxsize=65536)
 def _num_value(tok: str) -> float | None:
     """A written number: "1,200", "52.14"; "125.000" and "3.800" (dots between groups of
-    three: thousands, as in German or French reports); "6,70" (a decimal comma)."""
+    three: thousands, as in German or French reports); "6,70" (a decimal comma). Asked of
+    every token (issue 15: three regex matches each), and tokens recur: remembered by text."""
     if _DOT_THOUSANDS.match(tok):
         return float(tok.replace(".", ""))
     if _DECIMAL_COMMA.match(tok):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -514,18 +515,39 @@ def _said_at_setting(f: SentFeatures, k: int, t: Tuning) -> bool:
     return False
 
 
+def token_bounds(f: SentFeatures) -> tuple[list[int], list[int]]:
+    """The tokens' start and end offsets, each list ascending (the tokens are in text order and
+    do not overlap), listed once per sentence (issue 15: the count contexts look tokens up by
+    offset, with a binary search instead of a walk over every token)."""
+    got = f.memo.get("token_bounds")
+    if got is None:
+        got = f.memo["token_bounds"] = ([x[1] for x in f.toks], [x[2] for x in f.toks])
+    return got
+
+
+def token_from(f: SentFeatures, pos: int) -> int:
+    """The first token starting at ``pos`` or later; len(f.toks) when none."""
+    return bisect_left(token_bounds(f)[0], pos)
+
+
+def tokens_within(f: SentFeatures, span: tuple[int, int]) -> range:
+    """The tokens wholly inside a span (starting at its start or later, ending at its end or
+    before): a run, as the starts and the ends both ascend."""
+    starts, ends = token_bounds(f)
+    return range(bisect_left(starts, span[0]), bisect_right(ends, span[1]))
+
+
 def _near(f: SentFeatures, span: tuple[int, int], radius: int, names: bool) -> frozenset[str]:
     """Content terms (or only names) within ``radius`` tokens of a span, the span excluded."""
     key = (span[0], span[1], radius, names)
     got = f._near.get(key)
     if got is not None:
         return got
-    idx = [k for k, x in enumerate(f.toks) if x[1] >= span[0] and x[2] <= span[1]]
-    if not idx:
+    inside = tokens_within(f, span)
+    if not inside:
         out: frozenset[str] = frozenset()
     else:
-        lo, hi = max(0, idx[0] - radius), min(len(f.toks), idx[-1] + radius + 1)
-        inside = set(idx)
+        lo, hi = max(0, inside.start - radius), min(len(f.toks), inside.stop + radius)
         out = frozenset(f.terms[k] for k in range(lo, hi)
                         if f.terms[k] is not None and (k not in inside or names) and (not names or f.names[k]))
     f._near[key] = out
@@ -543,10 +565,14 @@ def local_names(f: SentFeatures, span: tuple[int, int], radius: int) -> frozense
 def own_context(f: SentFeatures, c: Count, radius: int) -> frozenset[str]:
     """Terms within ``radius`` tokens of a count, not crossing into another count
     ("one person was killed and dozens injured": "injured" belongs to "dozens")."""
-    idx = [k for k, x in enumerate(f.toks) if x[1] >= c.span[0] and x[2] <= c.span[1]]
+    idx = tokens_within(f, c.span)
     if not idx:
         return frozenset()
     others = [o.span for o in f.counts if o is not c]
+    if not others:  # nothing to stop at (issue 15: most counts): the radius on each side
+        terms = f.terms
+        before, after = terms[max(0, idx.start - radius):idx.start], terms[idx.stop:idx.stop + max(0, radius)]
+        return frozenset(x for x in before + after if x is not None)
     out = set()
     for step, start in ((-1, idx[0] - 1), (1, idx[-1] + 1)):
         k = start
