@@ -932,3 +932,28 @@ def test_majority_and_unanimous_leave_the_adjudicator_out(cluster, tmp_path, cap
     run(cluster, "nli", tmp_path / "a.jsonl", resolve="adjudicated")
     by = {r["pair_id"]: r for r in jsonl(tmp_path / "a.jsonl")}
     assert by["drone_strike/a:0|drone_strike/c:0"]["label_text"] == "contradiction"
+
+
+def test_the_summary_counts_the_sentence_labels_left_out(cluster, tmp_path, capsys):
+    """A label one of two reviewers set has no majority: left out, and the summary line says how
+    many (alice tagged b:1 contradicted, bob single-source; a:1 key-claim and a:3 opinion were
+    set by one of them only; a:5 is alice's orphaned opinion)."""
+    _adjudicator(cluster)  # settles a pair, sets no label
+    for fmt in ("jsonl", "csv"):
+        out = tmp_path / f"a.{fmt}"
+        assert main(["export", str(cluster), "-f", fmt, "-o", str(out), "--resolve", "adjudicated",
+                     "--config", str(CONFIG)]) == 0
+        line = capsys.readouterr().out
+        assert "0 pairs without a majority left out, 5 sentence labels without a majority left out" in line
+    run(cluster, "jsonl", tmp_path / "r.jsonl", resolve="all")
+    mine = {(r["a"]["article"], r["a"]["sentence"], r["label"]) for r in jsonl(tmp_path / "r.jsonl")
+            if r["type"] == "tag"}
+    run(cluster, "jsonl", tmp_path / "m.jsonl", resolve="majority")
+    kept = {(r["a"]["article"], r["a"]["sentence"], r["label"]) for r in jsonl(tmp_path / "m.jsonl")
+            if r["type"] == "tag"}
+    assert len(mine - kept) == 5 and ("b", 1, "contradicted") in mine - kept
+    s = run(cluster, "jsonl", tmp_path / "u.jsonl", resolve="unanimous")
+    assert s.labels_left_out == 5 and "5 sentence labels not unanimous left out" in s.one_line()
+    # pairs only: nothing said of labels
+    s = run(cluster, "nli", tmp_path / "n.jsonl", resolve="majority")
+    assert "sentence label" not in s.one_line()

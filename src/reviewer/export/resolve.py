@@ -14,7 +14,10 @@
   set, plus those the majority of the other reviewers set.
 
 The adjudicator is not an annotator: with ``majority`` and ``unanimous`` its decisions are set
-aside (only the other reviewers vote), and only ``adjudicated`` uses them. A sidecar of the
+aside (only the other reviewers vote), and only ``adjudicated`` uses them.
+
+Pairs and sentence labels left out (no majority, not unanimous) are counted in ``left_out`` and
+``labels_left_out``, which the summary line reports. A sidecar of the
 adjudicator alone (no other reviewer) is read as a reviewer like any other.
 
 Resolved records have ``reviewer`` null (``adjudicator`` where the adjudicator decided),
@@ -160,6 +163,7 @@ def _resolve_tags(data: ExportData, mode: str, voters: list[str]) -> list[TagRow
         by.setdefault((t.end.key(), t.end.orphan, t.end.text, t.label), {})[t.reviewer or ""] = t
     out = []
     n = len(voters)
+    data.labels_left_out = 0
     for who in by.values():
         k = sum(1 for r in voters if r in who)
         if mode == "unanimous":
@@ -167,6 +171,7 @@ def _resolve_tags(data: ExportData, mode: str, voters: list[str]) -> list[TagRow
         else:
             keep = 2 * k > n or (mode == "adjudicated" and ADJUDICATOR in who)
         if not keep:
+            data.labels_left_out += k > 0  # a label only the set-aside adjudicator set is not counted
             continue
         first = next((who[r] for r in voters if r in who), None) or next(iter(who.values()))
         resolution = "adjudicated" if mode == "adjudicated" and ADJUDICATOR in who else (
