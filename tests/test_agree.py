@@ -265,3 +265,32 @@ def test_the_adjudicator_is_set_apart_from_the_reviewers(tmp_path, capsys):
     with pytest.raises(Exception) as err:  # one annotator and the adjudicator: nothing to compare
         agreement([folder / ALICE.name, folder / "adjudicator.review.toml"])
     assert "two annotators" in str(err.value)
+
+
+def test_a_pair_decided_with_different_relations_is_said_and_listed(tmp_path, capsys):
+    """alice accepts a conflict, bob a match on one pair (a:2 – c:1): no (pair, relation) unit
+    both decided, but they disagree, as --adjudicate says; agree names it, not as two links
+    decided by one reviewer only, and its JSON carries it."""
+    from tests.test_adjudicate import _both_link_by_hand
+
+    folder = tmp_path / "drone_strike"
+    shutil.copytree(FIXTURE, folder)
+    before = agreement([FIXTURE / ALICE.name, FIXTURE / BOB.name])
+    _both_link_by_hand(folder)
+    rep = agreement([folder / ALICE.name, folder / BOB.name])
+    links = rep["links"]
+    assert links["decided_by_one"] == before["links"]["decided_by_one"] == 2  # not 4
+    assert links["units"] == before["links"]["units"]
+    [d] = links["different_relations"]
+    assert (d["a"], d["b"], d["values"]) == ("a:2", "c:1", {"alice": "conflict accepted", "bob": "match accepted"})
+    assert d["b_text"] == "No group has claimed responsibility for the attack."
+    assert before["links"]["different_relations"] == []
+    assert main(["agree", str(folder / ALICE.name), str(folder / BOB.name)]) == 0
+    out = capsys.readouterr().out
+    assert ("link units: (pair, relation) decided by at least two reviewers; 2 decided by one only, left out; "
+            "1 pair decided by both with different relations (match vs conflict): listed below, not counted in "
+            "the link units\n") in out
+    assert "  different relations a:2 – c:1  (alice: conflict accepted, bob: match accepted)\n" in out
+    assert main(["agree", str(folder / ALICE.name), str(folder / BOB.name), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["links"]["different_relations"][0]["values"]["bob"] == "match accepted"

@@ -932,3 +932,101 @@ def test_majority_and_unanimous_leave_the_adjudicator_out(cluster, tmp_path, cap
     run(cluster, "nli", tmp_path / "a.jsonl", resolve="adjudicated")
     by = {r["pair_id"]: r for r in jsonl(tmp_path / "a.jsonl")}
     assert by["drone_strike/a:0|drone_strike/c:0"]["label_text"] == "contradiction"
+
+
+def test_the_summary_counts_the_sentence_labels_left_out(cluster, tmp_path, capsys):
+    """A label one of two reviewers set has no majority: left out, and the summary line says how
+    many (alice tagged b:1 contradicted, bob single-source; a:1 key-claim and a:3 opinion were
+    set by one of them only; a:5 is alice's orphaned opinion)."""
+    _adjudicator(cluster)  # settles a pair, sets no label
+    for fmt in ("jsonl", "csv"):
+        out = tmp_path / f"a.{fmt}"
+        assert main(["export", str(cluster), "-f", fmt, "-o", str(out), "--resolve", "adjudicated",
+                     "--config", str(CONFIG)]) == 0
+        line = capsys.readouterr().out
+        assert "0 pairs without a majority left out, 5 sentence labels without a majority left out" in line
+    run(cluster, "jsonl", tmp_path / "r.jsonl", resolve="all")
+    mine = {(r["a"]["article"], r["a"]["sentence"], r["label"]) for r in jsonl(tmp_path / "r.jsonl")
+            if r["type"] == "tag"}
+    run(cluster, "jsonl", tmp_path / "m.jsonl", resolve="majority")
+    kept = {(r["a"]["article"], r["a"]["sentence"], r["label"]) for r in jsonl(tmp_path / "m.jsonl")
+            if r["type"] == "tag"}
+    assert len(mine - kept) == 5 and ("b", 1, "contradicted") in mine - kept
+    s = run(cluster, "jsonl", tmp_path / "u.jsonl", resolve="unanimous")
+    assert s.labels_left_out == 5 and "5 sentence labels not unanimous left out" in s.one_line()
+    # pairs only: nothing said of labels
+    s = run(cluster, "nli", tmp_path / "n.jsonl", resolve="majority")
+    assert "sentence label" not in s.one_line()
+
+
+# --------------------------------------------------------------------------- html: counts with --resolve
+
+def _counts(page: str, which: int = 0) -> list[str]:
+    """The items of the header's ``which``-th counts list, as text ("1 conflict agreed")."""
+    import re
+
+    ul = page.split('<ul class="counts', which + 1)[which + 1].split(">", 1)[1].split("</ul>", 1)[0]
+    return [" ".join(re.sub(r"<[^>]+>", " ", li).split()) for li in ul.split("</li>")[:-1]]
+
+
+def _rows(page: str, cls: str) -> list[str]:
+    return [row for row in page.split("<tr")[1:] if f'class="{cls}"' in row.split(">", 1)[0]]
+
+
+# what alice and bob did, pair by pair: a1-b1 conflict and a2-b2 match accepted by both, a1-c2 and
+# b0-c0 rejected by both, a0-b0 and a3-c2 decided by one of them, a0-c0 disputed
+WHAT_THEY_DID = ["1 conflict agreed", "1 match agreed", "2 links rejected by all",
+                 "2 links decided by one reviewer only", "1 link disputed"]
+
+
+@pytest.mark.parametrize("rule", ["majority", "adjudicated"])
+def test_html_counts_with_a_resolve_rule_say_what_the_reviewers_did_and_how_it_was_settled(rule, cluster, tmp_path):
+    """A resolved record is not one reviewer's decision: the header still counts, per pair,
+    what the reviewers did (as without --resolve), then how the rule settled the pairs; the
+    conflicts table keeps each reviewer's decision and marks the disputed pair."""
+    run(cluster, "html", tmp_path / "all.html")
+    plain = (tmp_path / "all.html").read_text(encoding="utf-8")
+    assert _counts(plain)[3:8] == WHAT_THEY_DID
+    _adjudicator(cluster)  # rejects a0-c0
+    out = tmp_path / f"{rule}.html"
+    run(cluster, "html", out, resolve=rule)
+    page = out.read_text(encoding="utf-8")
+    assert _counts(page)[3:8] == WHAT_THEY_DID
+    if rule == "adjudicated":
+        assert _counts(page, 1) == ["--resolve adjudicated:", "1 link settled by the adjudicator",
+                                    "6 links settled by majority",
+                                    "0 links left out, neither adjudicated nor with a majority"]
+        settled = "settled by the adjudicator: rejected"
+    else:  # the adjudicator is set aside: a0-c0 has no majority
+        assert _counts(page, 1) == ["--resolve majority:", "6 links settled by majority",
+                                    "1 link left out without a majority"]
+        settled = "left out: no majority"
+    [disputed] = _rows(page, "disputed")
+    assert 'class="badge disputed"' in disputed and "<mark>Sunday</mark>" in disputed
+    assert "alice: accepted" in disputed and "bob: rejected" in disputed and settled in disputed
+    assert ">majority: accepted<" not in page.split('<h2 id="claims">')[0]  # no rule shown as a reviewer
+    [both] = [r for r in _rows(page, "accepted") if "bob: accepted" in r]
+    assert "alice: accepted" in both and "settled by majority: accepted" in both
+    # the labels the rule kept, said as such; each reviewer's claims, from their own decisions
+    assert 'contradicted <small>majority</small>' in page
+    claims = page.split('<h2 id="claims">', 1)[1].split('<h2 id="articles">', 1)[0]
+    assert "<h3>reviewer alice</h3>" in claims and "<h3>reviewer bob</h3>" in claims
+
+
+def test_html_a_pair_decided_with_different_relations_is_disputed(cluster, tmp_path):
+    """alice accepts a conflict, bob a match on a:2 – c:1: not two links decided by one reviewer
+    only, but one disputed pair, its row showing bob's match beside alice's conflict."""
+    from tests.test_adjudicate import _both_link_by_hand
+
+    _both_link_by_hand(cluster)
+    out = tmp_path / "r.html"
+    run(cluster, "html", out)
+    page = out.read_text(encoding="utf-8")
+    assert _counts(page)[3:8] == ["1 conflict agreed", "1 match agreed", "2 links rejected by all",
+                                  "2 links decided by one reviewer only", "2 links disputed"]
+    [row] = [r for r in _rows(page, "disputed") if "bob: match accepted" in r]
+    assert "alice: accepted" in row and 'class="badge disputed"' in row
+    run(cluster, "html", out, resolve="majority")
+    page = out.read_text(encoding="utf-8")
+    assert _counts(page, 1) == ["--resolve majority:", "6 links settled by majority",
+                                "2 links left out without a majority"]

@@ -307,3 +307,61 @@ def test_check_says_why_it_reports_a_sidecar_of_the_seeds_data_folder(tmp_path, 
     lines = [msg for level, msg in checks.run_check([str(copy)]).lines if level == "ok"]
     assert "no sidecar beside the articles" in lines and any(m.startswith("also found") for m in lines)
     assert "also found" not in " ".join(msg for _, msg in checks.run_check([str(copy)], sidecars=[str(saved)]).lines)
+
+
+# --------------------------------------------------------------------------- the line of a faulty entry
+
+def _nth(text: str, needle: str, n: int) -> int:
+    """The start of the ``n``-th (1-based) occurrence of ``needle``."""
+    k = -1
+    for _ in range(n):
+        k = text.index(needle, k + 1)
+    return k
+
+
+def _line(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos) + 1
+
+
+def _spoil(text: str, start: int, old: str, new: str) -> tuple[str, int]:
+    """``text`` with the first ``old`` from ``start`` on replaced by ``new``, and that line."""
+    k = text.index(old, start)
+    return text[:k] + new + text[k + len(old):], _line(text, k)
+
+
+@pytest.mark.parametrize("fmt", ["toml", "json"])
+def test_a_bad_field_is_reported_at_its_own_entry_s_line(tmp_path, fmt):
+    """The line of the faulty entry's key, not that of the first key of the same name in the
+    file (the cursor also has ``sentence``, every link a ``score``), on load and in check."""
+    from reviewer import checks
+
+    d = sample()
+    d.tags.append(Tag(Anchor("art2", 0, 0, 20, "A drone hit the house."), "key-claim", "2026-11-23T10:04:00Z"))
+    good = dumps(d, fmt)
+    q = '"' if fmt == "json" else ""
+    assign = ": " if fmt == "json" else " = "
+    tag2 = _nth(good, '"label"' if fmt == "json" else "label =", 2)  # the second tags entry (sorted by article)
+    tag2 = good.rindex("{" if fmt == "json" else "[[tags]]", 0, tag2)
+    sep = ",\n" if fmt == "json" else "\n"
+    link2 = _nth(good, f"{q}relation{q}{assign}", 2)  # the second link has no score: one is added
+    cases = [
+        (_spoil(good, tag2, f"{q}sentence{q}{assign}0", f'{q}sentence{q}{assign}"one"'),
+         "tags entry 2: field 'sentence' has the wrong type (str)"),
+        (_spoil(good, link2, f'{q}relation{q}{assign}"', f'{q}score{q}{assign}"high"{sep}{q}relation{q}{assign}"'),
+         "links entry 2: score must be a number"),
+        (_spoil(good, link2, '"match"', '"maybe"'),
+         "links entry 2: relation must be match or conflict, not 'maybe'"),
+    ]
+    end_b = good.index(f"{q}b{q}", link2) if fmt == "json" else good.index("[links.b]", link2)
+    cases.append((_spoil(good, end_b, f"{q}sentence{q}{assign}2", f"{q}sentence{q}{assign}-2"),
+                  "links entry 2 end b: sentence must be 0 or more"))
+    for n, ((text, line), message) in enumerate(cases):
+        folder = tmp_path / f"{fmt}{n}"
+        folder.mkdir()
+        p = folder / f"alice.review.{fmt}"
+        p.write_text(text, encoding="utf-8")
+        with pytest.raises(SidecarError) as err:
+            load_sidecar(p)
+        assert err.value.one_line() == f"{p}:{line}: {message}", text
+        errors = [m for level, m in checks.run_check([str(folder)], sidecars=[str(p)]).lines if level == "error"]
+        assert f"{p}:{line}: {message}" in errors

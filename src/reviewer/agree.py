@@ -11,7 +11,10 @@ Units
   "All labels" pools every (sentence, label) unit.
 - **Link decisions.** Each (sentence pair, relation) decided by at least two reviewers is a
   unit; the value is ``accepted`` or ``rejected``; a reviewer who did not decide it is a
-  missing value.
+  missing value. A pair two reviewers decided with *different relations* (alice accepted a
+  match, bob a conflict) is no unit (no link both decided), yet they disagree on it: such
+  pairs are listed apart (``links["different_relations"]``, and in the table's
+  disagreements), not counted among the links decided by one reviewer only.
 
 Tags and links whose sentence is gone from the articles (orphans) are left out, with a warning.
 A sidecar none of whose items is on these articles (another cluster's, or the articles were
@@ -355,7 +358,12 @@ def _label_agreement(names: list[str], datas: list, texts: dict, unit_keys: list
 
 
 def _link_agreement(names: list[str], datas: list, texts: dict) -> dict:
-    """Link decisions (accepted/rejected) of every (pair, relation) decided by two reviewers or more."""
+    """Link decisions (accepted/rejected) of every (pair, relation) decided by two reviewers or more.
+
+    A pair two reviewers decided with different relations (alice accepted a match, bob a
+    conflict) has no unit both rated, yet they disagree on it (``export --resolve`` and
+    ``--adjudicate`` read their labels, entailment vs contradiction): such pairs are listed
+    apart (``different_relations``), not counted in ``decided_by_one``."""
     decided: dict[tuple, list] = {}
     link_text: dict[tuple, tuple[str, str, str, str]] = {}
     for i, d in enumerate(datas):
@@ -374,8 +382,40 @@ def _link_agreement(names: list[str], datas: list, texts: dict) -> dict:
         return {"relation": uid[2], "a": ra, "a_text": ta, "b": rb, "b_text": tb}
 
     links = measure(names, link_units, (ACCEPTED, REJECTED), describe_link)
-    links["decided_by_one"] = sum(1 for v in decided.values() if sum(x is not None for x in v) < 2)
+    differ = _different_relations(names, decided)
+    apart = {uid for uid in decided if uid[:2] in differ}
+    links["decided_by_one"] = sum(1 for uid, v in decided.items()
+                                  if sum(x is not None for x in v) < 2 and uid not in apart)
+    links["different_relations"] = []
+    for pair, said in differ.items():
+        ra, ta, rb, tb = link_text[next(uid for uid in decided if uid[:2] == pair)]
+        links["different_relations"].append({"a": ra, "a_text": ta, "b": rb, "b_text": tb, "values": said})
     return links
+
+
+def _different_relations(names: list[str], decided: dict[tuple, list]) -> dict[tuple, dict[str, str]]:
+    """The pairs two reviewers or more decided whose labels differ (a reviewer's label is the
+    pair's NLI label, as ``export --resolve`` reads it: accepted match = entailment, accepted
+    conflict = contradiction, rejected = neutral) while no link of the pair was decided
+    differently (no disagreement within a unit): (a, b) -> {reviewer: "match accepted", …}."""
+    from reviewer.models import NLI_LABEL_OF_RELATION, NLI_NEUTRAL
+
+    by_pair: dict[tuple, dict[int, list[tuple[str, str]]]] = {}
+    for (a, b, relation), v in sorted(decided.items()):
+        for i, x in enumerate(v):
+            if x is not None:
+                by_pair.setdefault((a, b), {}).setdefault(i, []).append((relation, x))
+    out = {}
+    for pair, who in by_pair.items():
+        if len(who) < 2:
+            continue
+        votes = {max((NLI_LABEL_OF_RELATION.get(r, 2) if d == ACCEPTED else NLI_NEUTRAL for r, d in said),
+                     key=lambda x: (x != NLI_NEUTRAL, x)) for said in who.values()}
+        in_unit = any(len({x for x in decided[(*pair, rel)] if x is not None}) > 1
+                      for rel in {r for said in who.values() for r, _ in said})
+        if len(votes) > 1 and not in_unit:
+            out[pair] = {names[i]: ", ".join(f"{r} {d}" for r, d in said) for i, said in sorted(who.items())}
+    return out
 
 
 # --------------------------------------------------------------------------- the table
@@ -393,7 +433,8 @@ def render_table(report: dict) -> str:
              f"sentence units: {report['units']['text']}",
              "link units: (pair, relation) decided by at least two reviewers"
              + (f"; {report['links']['decided_by_one']} decided by one only, left out"
-                if report['links'].get('decided_by_one') else ""),
+                if report['links'].get('decided_by_one') else "")
+             + _different_relations_line(report["links"].get("different_relations") or [], len(names)),
              ""]
     rows = [("", "units", "agreement", "mean kappa" if many else "kappa", "alpha")]
     entries = [(f"label {m['label']}", m) for m in report["labels"]]
@@ -455,9 +496,26 @@ def render_table(report: dict) -> str:
             else:
                 lines.append(f"  {name} on {d['article']}:{d['sentence']}  ({who})")
                 lines.append(f"      {_quoted(d['text'])}")
+    for d in report["links"].get("different_relations") or []:
+        count += 1
+        who = ", ".join(f"{r}: {v}" for r, v in d["values"].items())
+        lines.append(f"  different relations {d['a']} – {d['b']}  ({who})")
+        lines.append(f"      {_quoted(d['a_text'])}")
+        lines.append(f"      {_quoted(d['b_text'])}")
     if not count:
         lines.append("  none")
     return "\n".join(lines) + "\n"
+
+
+def _different_relations_line(pairs: list, reviewers: int) -> str:
+    """``; 2 pairs decided by both with different relations (match vs conflict): listed below,
+    not counted in the link units`` ("" when there are none)."""
+    if not pairs:
+        return ""
+    n = len(pairs)
+    who = "both" if reviewers == 2 else "two reviewers or more"
+    return (f"; {n} pair{'s' if n != 1 else ''} decided by {who} with different relations (match vs conflict): "
+            "listed below, not counted in the link units")
 
 
 _QUOTES = "\"'“”„‟‘’‚‛«»‹›「」『』"

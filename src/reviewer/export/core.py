@@ -153,7 +153,8 @@ def _write(data: ExportData, req: _Request) -> ExportSummary:
     return ExportSummary(req.fmt.name, req.out, files, records, data.reviewers, [str(p) for p in data.sidecars],
                          data.orphans, predicted, [p.one_line() for p in data.cluster.problems],
                          resolve=data.resolve, left_out=data.left_out,
-                         warnings=disagreeing_labels(rows) if rows is not None else [])
+                         warnings=disagreeing_labels(rows) if rows is not None else [],
+                         labels_left_out=data.labels_left_out)
 
 
 def disagreeing_labels(rows: list[dict]) -> list[str]:

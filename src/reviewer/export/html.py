@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape as e
 
 from reviewer.export import claims_html
@@ -9,6 +10,8 @@ from reviewer.export.html_parts import (PairView, css_color, highlight, letter, 
                                         title_html)
 from reviewer.export.model import End, ExportData, NoteRow
 from reviewer.export.records import article_meta
+from reviewer.export.resolve import annotators, pair_key, reviewer_votes
+from reviewer.models import NLI_LABEL_OF_RELATION, NLI_NEUTRAL
 
 _SINGULAR = {"articles": "article", "sentences": "sentence", "tags": "tag",
              "conflicts agreed": "conflict agreed", "matches agreed": "match agreed",
@@ -16,11 +19,28 @@ _SINGULAR = {"articles": "article", "sentences": "sentence", "tags": "tag",
              "links decided by one reviewer only": "link decided by one reviewer only",
              "conflicts accepted": "conflict accepted", "matches accepted": "match accepted",
              "links rejected": "link rejected",
-             "links undecided": "link undecided", "orphaned anchors": "orphaned anchor"}
+             "links undecided": "link undecided", "orphaned anchors": "orphaned anchor",
+             "links settled by the adjudicator": "link settled by the adjudicator",
+             "links settled by majority": "link settled by majority",
+             "links settled unanimously": "link settled unanimously",
+             "links left out without a majority": "link left out without a majority",
+             "links left out, not unanimous": "link left out, not unanimous",
+             "links left out, neither adjudicated nor with a majority":
+                 "link left out, neither adjudicated nor with a majority"}
 _COUNT_CLASS = {"conflicts agreed": "agreed", "matches agreed": "agreed", "links rejected by all": "agreed",
                 "conflicts accepted": "agreed", "matches accepted": "agreed", "links rejected": "agreed",
                 "links decided by one reviewer only": "undecided",
-                "links disputed": "disputed", "links undecided": "undecided"}
+                "links disputed": "disputed", "links undecided": "undecided",
+                "links settled by the adjudicator": "agreed", "links settled by majority": "agreed",
+                "links settled unanimously": "agreed", "links left out without a majority": "disputed",
+                "links left out, not unanimous": "disputed",
+                "links left out, neither adjudicated nor with a majority": "disputed"}
+# a --resolve rule (or a resolved record's resolution): how a pair it settled is said; the count it leaves out
+_SETTLED = {"adjudicated": "settled by the adjudicator", "majority": "settled by majority",
+            "unanimous": "settled unanimously"}
+_LEFT_OUT = {"adjudicated": "links left out, neither adjudicated nor with a majority",
+             "majority": "links left out without a majority", "unanimous": "links left out, not unanimous"}
+RESOLVED = tuple(_SETTLED)  # the rules that give one record per pair
 _STATUS_RANK = {"disputed": 0, "accepted": 1, "predicted": 2, "rejected": 3}
 _CONFLICT_COLUMNS = ('<table class="conflicts"><colgroup><col style="width:3%"><col style="width:17%">'
                      '<col style="width:8%"><col style="width:25%"><col style="width:25%"><col style="width:10%">'
@@ -32,11 +52,13 @@ def to_html(data: ExportData) -> tuple[int, str]:
     """``html``: one self-contained page for editors (inline CSS, no script, no external
     asset; open it in any browser or attach it to an e-mail).
 
-    - A header: the cluster, the reviewers, the sidecars and counts.
+    - A header: the cluster, the reviewers, the sidecars and counts (per pair, what the
+      reviewers did; with a --resolve rule, a second line says how the pairs were settled).
     - A table of conflicts: the evidence (``Three drones`` ≠ ``A drone``), its kind, the two
       sentences with their article, source and date (links into the columns) and every
-      reviewer's decision; rejected conflicts are struck through, suggestions nobody reviewed
-      (``--include-suggestions``) are marked "suggested".
+      reviewer's decision (with a --resolve rule, and how the pair was settled); rejected
+      conflicts are struck through, suggestions nobody reviewed (``--include-suggestions``)
+      are marked "suggested".
     - The articles side by side, one column each: every sentence with its number, its labels
       (with who set them), its notes, and marks for its links — ``≈`` (green) for a match,
       ``≠`` (red) for a conflict — that jump to the other end (which is highlighted);
@@ -55,7 +77,9 @@ def to_html(data: ExportData) -> tuple[int, str]:
         <div class="note"><b>alice:</b> Officials: &quot;not hurt&quot;, but b says …</div></div>
     """
     report = _Report(data)
-    parts = [*report.head(), *report.agreement(), *report.conflicts(), *claims_html.sections(data),
+    # the claims are each reviewer's: with a resolve rule, built from their own records
+    own = replace(data, links=data.raw_links, tags=data.raw_tags) if report.resolved else data
+    parts = [*report.head(), *report.agreement(), *report.conflicts(), *claims_html.sections(own),
              *report.columns(), *report.orphans(),
              f"<footer>Written by reviewer export from {e(data.name)}.</footer>", "</body></html>"]
     records = len(data.tags) + len(data.notes) + len(data.links)
@@ -70,23 +94,73 @@ class _Report:
         self.arts = data.cluster.articles
         self.col = {a.id: i for i, a in enumerate(self.arts)}
         self.label_color = {l.name: css_color(l.color) for l in data.labels}
-        self.views = pair_views(data)
+        # With a --resolve rule the page still shows what each reviewer decided (their own
+        # records), and says how each pair was settled; the adjudicator's decision is that
+        # settlement, not one more reviewer's vote.
+        self.resolved = data.resolve in RESOLVED and data.raw_links is not None
+        self.voters = list(data.voters) if self.resolved else annotators(data.reviewers)
+        own = data.raw_links if self.resolved else data.links
+        shown = [l for l in own if not self.resolved or l.decision == "predicted" or l.reviewer in self.voters]
+        self.votes = reviewer_votes(own, self.voters)
+        if self.resolved:  # a pair only the adjudicator decided: its decision is all there is to show
+            shown += [l for l in data.links if l.decision != "predicted" and pair_key(l) not in self.votes]
+        self.views = pair_views(shown)
         self.live = [v for v in self.views if not (v.a.orphan or v.b.orphan)]
+        self._mark_pairs()
         self.per_sent: dict[tuple, list[tuple[PairView, str]]] = {}
         for v in self.live:
-            if v.status in ("accepted", "predicted", "disputed"):
+            if self.drawn(v):
                 self.per_sent.setdefault(v.a.key(), []).append((v, "a"))
                 self.per_sent.setdefault(v.b.key(), []).append((v, "b"))
         self.tags_by: dict[tuple, dict[str, list[str]]] = {}
         for t in data.tags:
             if not t.end.orphan:
                 who = self.tags_by.setdefault(t.end.key(), {}).setdefault(t.label, [])
-                if t.reviewer not in who:
-                    who.append(t.reviewer)
+                if _who(t) not in who:
+                    who.append(_who(t))
         self.notes_by: dict[tuple, list[NoteRow]] = {}
         for n in data.all_notes:
             if not n.end.orphan:
                 self.notes_by.setdefault(n.end.key(), []).append(n)
+
+    def _mark_pairs(self) -> None:
+        """Per live pair: disputed when its reviewers gave it different labels (also across
+        relations: alice accepted a match, bob a conflict), the decisions on its other
+        relation, and with a --resolve rule how it was settled."""
+        by_pair: dict[frozenset, list[PairView]] = {}
+        for v in self.live:
+            by_pair.setdefault(v.key(), []).append(v)
+        votes = {k[0]: by for k, by in self.votes.items() if not k[1]}
+        settled = {l.pair(): l for l in self.data.links if self.resolved and l.decision != "predicted" and not l.orphan}
+        for pair, views in by_pair.items():
+            disputed = len(set(votes.get(pair, {}).values())) > 1
+            for v in views:
+                v.pair_disputed = disputed
+                v.elsewhere = {r: f"{o.relation} {d}" for o in views if o is not v for r, d in o.decisions.items()}
+                if self.resolved:
+                    v.settled, v.kept = self._settled(v, settled.get(pair), pair in votes)
+
+    def _settled(self, v: PairView, row, decided: bool) -> tuple[str, bool]:
+        """How the resolve rule settled the pair of ``v``, in words, and whether it kept ``v``'s link."""
+        if row is None:
+            return ("left out: " + {"adjudicated": "no adjudicator's decision, no majority",
+                                    "unanimous": "not unanimous"}.get(self.data.resolve, "no majority")
+                    if decided else ""), False
+        how = _SETTLED.get(row.resolution or "", "settled")
+        if row.decision == "rejected":
+            return f"{how}: rejected", False
+        if row.relation != v.relation:
+            return f"{how}: a {row.relation}, not a {v.relation}", False
+        return f"{how}: accepted", True
+
+    def drawn(self, v: PairView) -> bool:
+        """Whether the articles' columns draw ``v``'s mark: a link accepted (with a resolve rule,
+        kept by it), disputed (and not settled) or suggested."""
+        if v.status == "predicted":
+            return True
+        if self.resolved:
+            return v.kept or (v.status == "disputed" and v.settled.startswith("left out"))
+        return v.status in ("accepted", "disputed")
 
     # ------------------------------------------------------------------ small pieces
     def anchor(self, end: End) -> str:
@@ -98,57 +172,88 @@ class _Report:
 
     @staticmethod
     def decisions_html(v: PairView) -> str:
+        """Every reviewer's decision, their decisions on the pair's other relation, and with a
+        resolve rule how the pair was settled."""
         parts = [f'<span class="dec {e(d)}">{e(r)}: {e(d)}</span>' for r, d in sorted(v.decisions.items())]
+        parts += [f'<span class="dec other">{e(r)}: {e(d)}</span>' for r, d in sorted(v.elsewhere.items())]
         if v.predicted or not v.decisions:
             sc = f" {v.score:.2f}" if v.score is not None else ""
             parts.append(f'<span class="dec predicted">suggested{e(sc)}</span>')
+        if v.settled:
+            parts.append(f'<br><span class="dec settled">{e(v.settled)}</span>')
         return "".join(parts)
 
     def counts(self) -> list[tuple[str, int]]:
-        """Links are counted once per pair and relation. With one reviewer: accepted and
-        rejected. With several: agreed (two or more decided it, all alike, or the adjudicator
-        settled it), decided by one reviewer only (the others have not looked at it: no
-        agreement to claim), disputed (reviewers disagree). Undecided: suggestions nobody
-        decided, with --include-suggestions."""
+        """What the reviewers did, once per pair (its two sentences, whatever the relation).
+        With one reviewer: accepted and rejected. With several (the adjudicator is not one of
+        them): agreed (two or more decided it and gave it one label: conflicts, matches,
+        rejected by all), decided by one reviewer only (nobody else has looked at it: no
+        agreement to claim), disputed (they gave it different labels, also when they decided
+        different relations). Undecided: suggestions nobody decided, with --include-suggestions.
+        With a --resolve rule this is what the reviewers did before it; :meth:`settled_counts`
+        says how the pairs were settled."""
         data, arts, live = self.data, self.arts, self.live
-        team = len([r for r in data.reviewers if r != "adjudicator"]) >= 2
-
-        def settled(v: PairView) -> bool:
-            return not team or len(v.decisions) >= 2 or "adjudicator" in v.decisions
-
-        def n(status: str, relation: str | None = None) -> int:
-            return sum(1 for v in live if v.status == status and settled(v) and relation in (None, v.relation))
+        team = len(self.voters) >= 2
         counts = [("articles", len(arts)), ("sentences", sum(len(a.sentences) for a in arts)), ("tags", len(data.tags))]
         if team:
-            counts += [("conflicts agreed", n("accepted", "conflict")), ("matches agreed", n("accepted", "match")),
-                       ("links rejected by all", n("rejected")),
-                       ("links decided by one reviewer only",
-                        sum(1 for v in live if v.status in ("accepted", "rejected") and not settled(v)))]
+            pairs = [by for k, by in self.votes.items() if not k[1]]  # the live pairs the reviewers decided
+            several = [set(by.values()) for by in pairs if len(by) >= 2]
+            agreed = [next(iter(v)) for v in several if len(v) == 1]
+            counts += [("conflicts agreed", agreed.count(NLI_LABEL_OF_RELATION["conflict"])),
+                       ("matches agreed", agreed.count(NLI_LABEL_OF_RELATION["match"])),
+                       ("links rejected by all", agreed.count(NLI_NEUTRAL)),
+                       ("links decided by one reviewer only", sum(1 for by in pairs if len(by) == 1)),
+                       ("links disputed", sum(1 for v in several if len(v) > 1))]
         else:
+            def n(status: str, relation: str | None = None) -> int:
+                return sum(1 for v in live if v.status == status and relation in (None, v.relation))
             counts += [("conflicts accepted", n("accepted", "conflict")), ("matches accepted", n("accepted", "match")),
-                       ("links rejected", n("rejected"))]
-        counts.append(("links disputed", sum(1 for v in live if v.status == "disputed")))
+                       ("links rejected", n("rejected")), ("links disputed", n("disputed"))]
         if data.include_suggestions:
             counts.append(("links undecided", sum(1 for v in live if v.status == "predicted")))
         if data.orphans:
             counts.append(("orphaned anchors", data.orphans))
         return counts
 
+    def settled_counts(self) -> list[tuple[str, int]]:
+        """With a --resolve rule, how the pairs were settled: by the adjudicator, by majority
+        (or unanimously), or left out. Without one, the pairs the adjudicator decided, if any."""
+        data = self.data
+        if not self.resolved:
+            if "adjudicator" not in data.reviewers or len(self.voters) < 2:
+                return []
+            pairs = {l.pair() for l in data.links if l.reviewer == "adjudicator" and not l.orphan
+                     and l.decision != "predicted"}
+            return [("links settled by the adjudicator", len(pairs))]
+        rows = [l for l in data.links if l.decision != "predicted" and not l.orphan]
+        kept = {l.pair() for l in rows}
+        how = [l.resolution for l in rows]
+        out = []
+        if data.resolve == "adjudicated":
+            out.append(("links settled by the adjudicator", how.count("adjudicated")))
+        out.append((f"links {_SETTLED['unanimous' if data.resolve == 'unanimous' else 'majority']}",
+                    how.count(data.resolve if data.resolve == "unanimous" else "majority")))
+        out.append((_LEFT_OUT[data.resolve], sum(1 for k in self.votes if not k[1] and k[0] not in kept)))
+        return out
+
     # ------------------------------------------------------------------ sections
     def head(self) -> list[str]:
         data = self.data
         reviewers = ", ".join(data.reviewers) or "none (engine suggestions only)"
         sidecars = ", ".join(p.name for p in data.sidecars) or "none"
-        counts = "".join(f'<li{_cls(_COUNT_CLASS.get(k))}><b>{n}</b> {e(_SINGULAR.get(k, k) if n == 1 else k)}</li>'
-                         for k, n in self.counts())
+        counts = _count_items(self.counts())
+        settled = self.settled_counts()
         rule = "" if data.resolve == "all" else f" · resolved: {e(data.resolve)}"
+        lead = f"--resolve {data.resolve}" if self.resolved else "adjudication"
+        settled_html = ([f'<ul class="counts settled"><li class="lead">{e(lead)}:</li>{_count_items(settled)}</ul>']
+                        if settled else [])
         return ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
                 '<meta name="viewport" content="width=device-width, initial-scale=1">',
                 f"<title>Review: {e(data.name)}</title>", f"<style>\n{report_css()}{claims_html.css(data)}</style></head><body>",
                 '<header class="top">', f"<h1>Review of “{e(data.name)}”</h1>",
                 f'<p class="sub">Reviewers: <b>{e(reviewers)}</b> · sidecars: {e(sidecars)}{rule}</p>',
                 *self.unreviewed(),
-                f'<ul class="counts">{counts}</ul>', "</header>"]
+                f'<ul class="counts">{counts}</ul>', *settled_html, "</header>"]
 
     def unreviewed(self) -> list[str]:
         """One line when no sidecar was read: nobody has reviewed the cluster yet, so every link
@@ -239,8 +344,10 @@ class _Report:
         other = v.b if side == "a" else v.a
         glyph = "≠" if v.relation == "conflict" else "≈"
         pred = {"predicted": " predicted", "disputed": " disputed"}.get(v.status, "")
-        who = "; ".join(f"{r}: {d}" for r, d in sorted(v.decisions.items())) or "suggested, not reviewed"
-        title = f"{v.relation} with {other.ref()} — {who}"
+        said = [f"{r}: {d}" for r, d in sorted(v.decisions.items())]
+        said += [f"{r}: {d}" for r, d in sorted(v.elsewhere.items())]
+        who = "; ".join(said) or "suggested, not reviewed"
+        title = f"{v.relation} with {other.ref()} — {who}" + (f" — {v.settled}" if v.settled else "")
         return (f'<a class="lk {v.relation}{pred}" href="#{self.anchor(other)}" title="{e(title)}">'
                 f"{glyph} {e(self.short_ref(other))}</a>")
 
@@ -266,7 +373,7 @@ class _Report:
 
     def orphans(self) -> list[str]:
         data = self.data
-        lines = [f"<li>{e(t.reviewer)}: tag <b>{e(t.label)}</b> on {e(t.end.ref())} “{e(t.end.text)}”</li>"
+        lines = [f"<li>{e(_who(t))}: tag <b>{e(t.label)}</b> on {e(t.end.ref())} “{e(t.end.text)}”</li>"
                  for t in data.tags if t.end.orphan]
         lines += [f"<li>{e(n.reviewer)}: note on {e(n.end.ref())} “{e(n.end.text)}”: {e(n.text)}</li>"
                   for n in data.all_notes if n.end.orphan]
@@ -281,6 +388,16 @@ class _Report:
                 '<p class="empty">Their sentence is no longer in the articles; the quotes stored in the sidecar '
                 'are shown.</p>',
                 '<ul class="orphans">' + "".join(lines) + "</ul>"]
+
+
+def _who(t) -> str:
+    """Who set a tag: its reviewer, or the rule that kept it (``majority``)."""
+    return t.reviewer or t.resolution or "?"
+
+
+def _count_items(counts: list[tuple[str, int]]) -> str:
+    return "".join(f'<li{_cls(_COUNT_CLASS.get(k))}><b>{n}</b> {e(_SINGULAR.get(k, k) if n == 1 else k)}</li>'
+                   for k, n in counts)
 
 
 def _cls(name: str | None) -> str:

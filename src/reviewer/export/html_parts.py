@@ -4,11 +4,11 @@ snippets, column letters, label colours and the page's CSS (a package asset)."""
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from reviewer.export.model import End, ExportData
+from reviewer.export.model import End, LinkRow
 from reviewer.export.records import oriented
 from reviewer.models import Article
 
@@ -41,22 +41,30 @@ class PairView:
     evidence: list[dict]  # oriented to a / b
     notes: list[tuple[str, str]]
     origin: str
+    # the reviewers gave the pair different labels (as --resolve reads them), maybe on its other relation
+    pair_disputed: bool = False
+    elsewhere: dict = field(default_factory=dict)  # reviewer -> "match accepted": their link of another relation
+    settled: str = ""  # with --resolve: how the pair was settled ("settled by the adjudicator: rejected")
+    kept: bool = False  # with --resolve: the resolved record accepts this link
 
     @property
     def status(self) -> str:
         """``accepted`` / ``rejected`` (every reviewer who decided it agrees), ``disputed``
-        (they disagree) or ``predicted`` (nobody decided it)."""
+        (they disagree, on this link or on the pair's label) or ``predicted`` (nobody decided it)."""
         seen = set(self.decisions.values())
         if not seen:
             return "predicted"
-        return seen.pop() if len(seen) == 1 else "disputed"
+        return seen.pop() if len(seen) == 1 and not self.pair_disputed else "disputed"
+
+    def key(self) -> frozenset:
+        return frozenset([self.a.key(), self.b.key()])
 
 
-def pair_views(data: ExportData) -> list[PairView]:
+def pair_views(links: list[LinkRow]) -> list[PairView]:
     """One view per pair and relation (orphaned pairs apart, by their quotes), with every
     reviewer's decision and the evidence oriented to the view's first link."""
     views: dict[tuple, PairView] = {}
-    for l in data.links:
+    for l in links:
         orphan = l.orphan
         key = (l.pair(), l.relation, orphan, l.a.text if orphan else "", l.b.text if orphan else "")
         v = views.get(key)

@@ -95,10 +95,15 @@ class ExportData:
     include_suggestions: bool = False
     resolve: str = "all"  # all | majority | unanimous | reviewer:NAME | adjudicated
     left_out: int = 0  # pairs without a majority / not unanimous (resolve), left out
+    labels_left_out: int = 0  # (sentence, label) some reviewer set, without a majority / not unanimous
     voters: list[str] = field(default_factory=list)  # the reviewers whose votes were counted
     # each reviewer's own records, kept by --resolve for the HTML report's agreement figures
     raw_tags: list[TagRow] | None = None
     raw_links: list[LinkRow] | None = None
+
+
+# the formats without sentence labels (tags): their summary line says nothing of labels left out
+PAIRS_ONLY = ("nli",)
 
 
 @dataclass(slots=True)
@@ -115,6 +120,7 @@ class ExportSummary:
     resolve: str = "all"
     left_out: int = 0
     warnings: list[str] = field(default_factory=list)  # e.g. one pair exported with two labels
+    labels_left_out: int = 0  # sentence labels without a majority / not unanimous (formats with tags)
 
     def one_line(self) -> str:
         who = f"{len(self.sidecars)} sidecar{'s' if len(self.sidecars) != 1 else ''}"
@@ -136,6 +142,9 @@ class ExportSummary:
             rule = {"adjudicated": "adjudication (majority where the adjudicator said nothing)"}.get(self.resolve,
                                                                                                   self.resolve)
             line += f"; resolved by {rule}: {self.left_out} pair{'s' if self.left_out != 1 else ''} {why} left out"
+            if self.fmt not in PAIRS_ONLY:
+                n = self.labels_left_out
+                line += f", {n} sentence label{'s' if n != 1 else ''} {why} left out"
             if self.resolve in ("majority", "unanimous") and "adjudicator" in self.reviewers and len(self.reviewers) > 1:
                 line += "; the adjudicator's decisions set aside (they count with --resolve adjudicated)"
         if self.fmt == "html" and not self.sidecars:

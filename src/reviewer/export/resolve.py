@@ -14,7 +14,10 @@
   set, plus those the majority of the other reviewers set.
 
 The adjudicator is not an annotator: with ``majority`` and ``unanimous`` its decisions are set
-aside (only the other reviewers vote), and only ``adjudicated`` uses them. A sidecar of the
+aside (only the other reviewers vote), and only ``adjudicated`` uses them.
+
+Pairs and sentence labels left out (no majority, not unanimous) are counted in ``left_out`` and
+``labels_left_out``, which the summary line reports. A sidecar of the
 adjudicator alone (no other reviewer) is read as a reviewer like any other.
 
 Resolved records have ``reviewer`` null (``adjudicator`` where the adjudicator decided),
@@ -58,8 +61,26 @@ def vote_of(link: LinkRow) -> int:
     return NLI_NEUTRAL
 
 
-def _pair_key(l: LinkRow) -> tuple:
+def pair_key(l: LinkRow) -> tuple:
+    """What makes one pair (whatever the relation): its two sentences, or, orphaned, its quotes."""
     return (l.pair(), l.orphan, l.a.text if l.orphan else "", l.b.text if l.orphan else "")
+
+
+def combined_vote(links: list[LinkRow]) -> int:
+    """One reviewer's vote on a pair from the links it stored for it (usually one): an accepted
+    conflict wins, then an accepted match, then rejected (neutral)."""
+    return max((vote_of(l) for l in links), key=lambda v: (v != NLI_NEUTRAL, v))
+
+
+def reviewer_votes(links: list[LinkRow], reviewers: list[str]) -> dict[tuple, dict[str, int]]:
+    """Each of ``reviewers``' vote on each pair they decided (predicted records aside), by
+    :func:`pair_key`: what ``--resolve`` counts, and what the HTML report calls agreed or
+    disputed."""
+    mine: dict[tuple, dict[str, list[LinkRow]]] = {}
+    for l in links:
+        if l.decision != "predicted" and l.reviewer in reviewers:
+            mine.setdefault(pair_key(l), {}).setdefault(l.reviewer, []).append(l)
+    return {k: {r: combined_vote(ls) for r, ls in by.items()} for k, by in mine.items()}
 
 
 def _votes(counts: Counter) -> dict:
@@ -115,12 +136,12 @@ def _resolve_links(data: ExportData, mode: str, voters: list[str]) -> list[LinkR
         if l.decision == "predicted":
             predicted.append(l)
         else:
-            groups.setdefault(_pair_key(l), {}).setdefault(l.reviewer, []).append(l)
+            groups.setdefault(pair_key(l), {}).setdefault(l.reviewer, []).append(l)
     out: list[LinkRow] = []
     data.left_out = 0
     for by in groups.values():
         # a reviewer who stored two links for one pair: an accepted conflict wins, then an accepted match
-        vote = {r: max((vote_of(l) for l in ls), key=lambda v: (v != NLI_NEUTRAL, v)) for r, ls in by.items()}
+        vote = {r: combined_vote(ls) for r, ls in by.items()}
         counts = Counter(vote[r] for r in voters if r in vote)
         time = max((l.time for r in by if r in voters or mode == "adjudicated" for l in by[r]), default="")
         if mode == "adjudicated" and ADJUDICATOR in vote:
@@ -160,6 +181,7 @@ def _resolve_tags(data: ExportData, mode: str, voters: list[str]) -> list[TagRow
         by.setdefault((t.end.key(), t.end.orphan, t.end.text, t.label), {})[t.reviewer or ""] = t
     out = []
     n = len(voters)
+    data.labels_left_out = 0
     for who in by.values():
         k = sum(1 for r in voters if r in who)
         if mode == "unanimous":
@@ -167,6 +189,7 @@ def _resolve_tags(data: ExportData, mode: str, voters: list[str]) -> list[TagRow
         else:
             keep = 2 * k > n or (mode == "adjudicated" and ADJUDICATOR in who)
         if not keep:
+            data.labels_left_out += k > 0  # a label only the set-aside adjudicator set is not counted
             continue
         first = next((who[r] for r in voters if r in who), None) or next(iter(who.values()))
         resolution = "adjudicated" if mode == "adjudicated" and ADJUDICATOR in who else (

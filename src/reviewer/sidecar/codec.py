@@ -105,95 +105,115 @@ def dumps(data: ReviewData, fmt: str) -> str:
 # --------------------------------------------------------------------------- from plain data
 
 class _Reader:
-    """Typed field access that reports problems with the file and the line of the field."""
+    """Typed field access that reports problems with the file and the line of the field: the
+    line of that entry's key (``at``: its place in the data, see :mod:`reviewer.sidecar.locate`)."""
 
-    def __init__(self, path: str, text: str):
+    def __init__(self, path: str, text: str, fmt: str = "toml"):
         self.path = path
         self.text = text
+        self.fmt = fmt
+        self._lines: dict | None = None
 
-    def fail(self, msg: str, needle: str | None = None) -> SidecarError:
-        line = None
-        if needle is not None:
-            k = self.text.find(needle)
-            if k >= 0:
-                line = self.text.count("\n", 0, k) + 1
-        return SidecarError(msg, path=self.path, line=line)
+    def line_of(self, at) -> int | None:
+        """The line of ``at``: a place in the data (a tuple; the nearest enclosing place that is
+        found when the key itself is not written, e.g. a missing field gives its entry's line),
+        or a string, whose first occurrence in the text is taken."""
+        if at is None or not self.text:
+            return None
+        if isinstance(at, str):
+            k = self.text.find(at)
+            return self.text.count("\n", 0, k) + 1 if k >= 0 else None
+        if self._lines is None:
+            from reviewer.sidecar.locate import key_lines
 
-    def get(self, d: dict, key: str, typ, where: str, default=dataclasses.MISSING):
+            self._lines = key_lines(self.text, self.fmt)
+        at = tuple(at)
+        while at:
+            if at in self._lines:
+                return self._lines[at]
+            at = at[:-1]
+        return None
+
+    def fail(self, msg: str, at=None) -> SidecarError:
+        return SidecarError(msg, path=self.path, line=self.line_of(at))
+
+    def get(self, d: dict, key: str, typ, where: str, default=dataclasses.MISSING, at: tuple | None = None):
         if key not in d:
             if default is not dataclasses.MISSING:
                 return default
-            raise self.fail(f"{where}: missing field {key!r}")
+            raise self.fail(f"{where}: missing field {key!r}", at)
         v = d[key]
         if typ is float and isinstance(v, int) and not isinstance(v, bool):
             v = float(v)
         if not isinstance(v, typ) or (typ is int and isinstance(v, bool)):
-            raise self.fail(f"{where}: field {key!r} has the wrong type ({type(v).__name__})", f"{key}")
+            raise self.fail(f"{where}: field {key!r} has the wrong type ({type(v).__name__})",
+                            key if at is None else at + (key,))
         return v
 
     def list(self, raw: dict, key: str) -> list:
         v = raw.get(key, [])
         if not isinstance(v, list):
-            raise self.fail(f"field {key!r} must be a list", key)
+            raise self.fail(f"field {key!r} must be a list", (key,))
         return v
 
-    def anchor(self, d: object, where: str) -> Anchor:
+    def anchor(self, d: object, where: str, at: tuple) -> Anchor:
         if not isinstance(d, dict):
-            raise self.fail(f"{where}: expected a table")
+            raise self.fail(f"{where}: expected a table", at)
         a = Anchor(
-            article=self.get(d, "article", str, where),
-            sentence=self.get(d, "sentence", int, where),
-            start=self.get(d, "start", int, where, -1),
-            end=self.get(d, "end", int, where, -1),
-            quote=self.get(d, "quote", str, where, ""),
+            article=self.get(d, "article", str, where, at=at),
+            sentence=self.get(d, "sentence", int, where, at=at),
+            start=self.get(d, "start", int, where, -1, at=at),
+            end=self.get(d, "end", int, where, -1, at=at),
+            quote=self.get(d, "quote", str, where, "", at=at),
             orphan=bool(d.get("orphan", False)),
         )
         if a.sentence < 0:
-            raise self.fail(f"{where}: sentence must be 0 or more")
+            raise self.fail(f"{where}: sentence must be 0 or more", at + ("sentence",))
         return a
 
-    def link(self, l: object, where: str) -> LinkDecision:
+    def link(self, l: object, where: str, at: tuple) -> LinkDecision:
         if not isinstance(l, dict):
-            raise self.fail(f"{where}: expected a table")
-        rel = self.get(l, "relation", str, where)
-        dec = self.get(l, "decision", str, where)
-        origin = self.get(l, "origin", str, where, "suggested")
+            raise self.fail(f"{where}: expected a table", at)
+        rel = self.get(l, "relation", str, where, at=at)
+        dec = self.get(l, "decision", str, where, at=at)
+        origin = self.get(l, "origin", str, where, "suggested", at=at)
         if rel not in RELATIONS:
-            raise self.fail(f"{where}: relation must be match or conflict, not {rel!r}", rel)
+            raise self.fail(f"{where}: relation must be match or conflict, not {rel!r}", at + ("relation",))
         if dec not in DECISIONS:
-            raise self.fail(f"{where}: decision must be accepted or rejected, not {dec!r}", dec)
+            raise self.fail(f"{where}: decision must be accepted or rejected, not {dec!r}", at + ("decision",))
         if origin not in ORIGINS:
-            raise self.fail(f"{where}: origin must be suggested or manual, not {origin!r}", origin)
+            raise self.fail(f"{where}: origin must be suggested or manual, not {origin!r}", at + ("origin",))
         score = l.get("score")
         if score is not None and (not isinstance(score, (int, float)) or isinstance(score, bool)):
-            raise self.fail(f"{where}: score must be a number", "score")
-        return LinkDecision(self.anchor(l.get("a"), where + " end a"), self.anchor(l.get("b"), where + " end b"),
+            raise self.fail(f"{where}: score must be a number", at + ("score",))
+        return LinkDecision(self.anchor(l.get("a"), where + " end a", at + ("a",)),
+                            self.anchor(l.get("b"), where + " end b", at + ("b",)),
                             rel, dec, origin, None if score is None else float(score),
-                            self.get(l, "note", str, where, ""), self.get(l, "time", str, where, ""),
+                            self.get(l, "note", str, where, "", at=at), self.get(l, "time", str, where, "", at=at),
                             _unknown(l, _LINK_FIELDS))
 
 
-def from_dict(raw: object, path: str = "sidecar", text: str = "") -> ReviewData:
-    r = _Reader(path, text)
+def from_dict(raw: object, path: str = "sidecar", text: str = "", fmt: str = "toml") -> ReviewData:
+    r = _Reader(path, text, fmt)
     if not isinstance(raw, dict):
         raise r.fail("expected a table at the top level")
     raw, migrated = upgrade(raw, r.fail)
-    data = ReviewData(reviewer=r.get(raw, "reviewer", str, "top level", "reviewer"),
-                      created=r.get(raw, "created", str, "top level", now()),
-                      updated=r.get(raw, "updated", str, "top level", ""), migrated_from=migrated,
+    data = ReviewData(reviewer=r.get(raw, "reviewer", str, "top level", "reviewer", at=()),
+                      created=r.get(raw, "created", str, "top level", now(), at=()),
+                      updated=r.get(raw, "updated", str, "top level", "", at=()), migrated_from=migrated,
                       extra=_unknown(raw, _TOP_FIELDS))
     cur = raw.get("cursor")
     if isinstance(cur, dict) and isinstance(cur.get("article"), str) and isinstance(cur.get("sentence"), int):
         data.cursor = (cur["article"], cur["sentence"])
     for n, t in enumerate(r.list(raw, "tags"), 1):
-        where = f"tags entry {n}"
-        data.tags.append(Tag(r.anchor(t, where), r.get(t, "label", str, where), r.get(t, "time", str, where, ""),
-                             _unknown(t, _TAG_FIELDS)))
+        where, at = f"tags entry {n}", ("tags", n)
+        data.tags.append(Tag(r.anchor(t, where, at), r.get(t, "label", str, where, at=at),
+                             r.get(t, "time", str, where, "", at=at), _unknown(t, _TAG_FIELDS)))
     for n, t in enumerate(r.list(raw, "notes"), 1):
-        where = f"notes entry {n}"
-        data.notes.append(Note(r.anchor(t, where), r.get(t, "text", str, where), r.get(t, "time", str, where, ""),
-                               _unknown(t, _NOTE_FIELDS)))
-    data.links = [r.link(l, f"links entry {n}") for n, l in enumerate(r.list(raw, "links"), 1)]
+        where, at = f"notes entry {n}", ("notes", n)
+        data.notes.append(Note(r.anchor(t, where, at), r.get(t, "text", str, where, at=at),
+                               r.get(t, "time", str, where, "", at=at), _unknown(t, _NOTE_FIELDS)))
+    data.links = [r.link(l, f"links entry {n}", ("links", n)) for n, l in enumerate(r.list(raw, "links"), 1)]
     return data
 
 
@@ -257,7 +277,7 @@ def loads_sidecar(raw_bytes: bytes, p: Path) -> ReviewData:
     if raw == {} or raw == []:
         raise SidecarError("holds no sidecar fields (no schema, reviewer, tags or links): not a sidecar this app "
                            "wrote", path=sp)
-    return from_dict(raw, sp, text)
+    return from_dict(raw, sp, text, format_of(p))
 
 
 # Files this process read or wrote as good sidecars, by path: (size, mtime_ns, inode) then. A
