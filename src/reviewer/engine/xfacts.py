@@ -88,7 +88,7 @@ def _concepts_of(mod, words: list[str]) -> set[str]:
     if "population" in out:
         out.add(GENERIC)  # "40,000 inhabitants" are people
     if "fire engines" in out:
-        out.discard("firefighters")  # "40 camiones de bomberos" count the engines
+        out.discard("firefighters")  # "12 camiones de bomberos" count the engines
     if "suspects" in out and "arrested" not in out:
         # Those who did it, called suspects by one report and attackers or thieves by another
         # ("five suspects broke in" / "cinco asaltantes"): one slot. Suspects taken in
@@ -99,8 +99,8 @@ def _concepts_of(mod, words: list[str]) -> set[str]:
 
 def _window(text: str, words: list[tuple[str, int, int]], start: int, end: int, mod, numbers) -> list[str]:
     """Words around a number, in its clause, not crossing another number, nor an "and" that
-    starts another clause: "killing two people and injuring 14" counts the dead with "two",
-    "tuées et 15 autres blessées" the injured with "15" (stop 25)."""
+    starts another clause: "killing three people and wounding 20" counts the dead with "three",
+    "tués et 20 autres blessés" the injured with "20" (stop 25)."""
     after, before = _window_parts(text, words, start, end, mod, numbers)
     return after + before
 
@@ -373,7 +373,7 @@ def _number_facts(text: str, mod, numbers: list, words: list, durations: dict, f
         nxt = _next_word(text, end)
         key = _key(mod, nxt[0]) if nxt else ""
         if key in _count_of(mod) and not any(c.isdigit() for c in text[start:end]):
-            # a round count in words, then "of" and its unit: "une vingtaine de kilomètres",
+            # a round count in words, then "of" and its unit: "une trentaine de kilomètres",
             # "a dozen of miles" (stop 25)
             after_of = _next_word(text, nxt[1])
             if after_of and (_key(mod, after_of[0]) in units or _key(mod, after_of[0]) in durations):
@@ -651,7 +651,7 @@ def _after_another(text: str, start: int, mod) -> bool:
 
 @functools.lru_cache(maxsize=16)
 def _count_of(mod) -> frozenset[str]:
-    """The word between a round count and what it counts ("une vingtaine de", COUNT_OF)."""
+    """The word between a round count and what it counts ("une trentaine de", COUNT_OF)."""
     return frozenset(_key(mod, w) for w in getattr(mod, "COUNT_OF", ()))
 
 
@@ -763,8 +763,8 @@ def _agree(fa: XFact, fb: XFact) -> bool:
 
 def _rounding(fa: XFact, fb: XFact) -> float:
     """What two figures of one quantity may differ by without a hedge: a conversion's rounding
-    ("200 km (124 miles)") between units; between figures in one unit ("50 km" / "62 km") only
-    the last digit's (stop 25: the conversion margin hid 50 vs 62 km behind "about")."""
+    ("200 km (124 miles)") between units; between figures in one unit ("40 km" / "49 km") only
+    the last digit's (stop 25: the conversion margin hid 40 vs 49 km behind "about")."""
     if fa.kind == "duration" or (fa.kind == "measure" and (fa.unit != fb.unit or not fa.unit)):
         return MEASURE_TOLERANCE
     return SAME_UNIT_TOLERANCE if fa.kind == "measure" else 0.0

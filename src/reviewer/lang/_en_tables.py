@@ -71,13 +71,13 @@ PERCENT_WORDS = ("percent", "per cent", "%", "percentage points")
 DURATION_UNITS = {"second": 1 / 60, "seconds": 1 / 60, "minute": 1, "minutes": 1, "hour": 60, "hours": 60,
                   "day": 1440, "days": 1440, "week": 10080, "weeks": 10080}
 ONE_WORDS = frozenset({"a", "an", "one"})  # "an hour"
-COUNT_OF = ("of",)  # a round count and its unit: "une vingtaine de kilomètres" (engine.xfacts, stop 25)
+COUNT_OF = ("of",)  # a round count and its unit: "une trentaine de kilomètres" (engine.xfacts, stop 25)
 ANOTHER_WORDS = ("another", "further")  # "and another 25": a figure of the same kind as the one before (engine.xfacts, stop 25)
 HALF_WORDS = ("half",)  # "half a mile", "medio kilómetro": half of one unit of length (engine.xfacts, stop 24)
 DURATION_JOINERS = frozenset({"and"})
 DAYPARTS = ()  # weekday compounds ("Sonntagmorgen"): none in English
 CLOCK_SUFFIXES = {"a.m.": 0, "am": 0, "a.m": 0, "p.m.": 12, "pm": 12, "p.m": 12}
-LOCAL_TIME = ("local time",)  # "08.38 local time": a time of day (engine.dates, stop 25)
+LOCAL_TIME = ("local time",)  # "07.15 local time": a time of day (engine.dates, stop 25)
 ZONE_WORDS = {"Greenwich Mean Time": "GMT"}
 PLAN_WORDS = ("scheduled", "due to", "was to", "were to", "planned", "expected to")  # a time of a plan or timetable, not of what happened (engine.xfacts, stop 25)
 TIME_HEDGES = ("after", "before", "by", "until", "since", "past")  # "shortly after 2 a.m.": a bound, not the time

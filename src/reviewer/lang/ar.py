@@ -152,7 +152,7 @@ CONCEPTS = _n({"قتيل": "dead", "قتلى": "dead", "مقتل": "dead", "وف
                "منازل": "buildings", "مبنى": "buildings", "مهاجم": "attackers", "مسلح": "attackers",
                "مشتبه": "suspects", "طاقم": "crew"})
 CONCEPTS.update(_n({"سيارة إسعاف": "ambulances", "سيارات إسعاف": "ambulances", "أجنبي": "foreigners", "أجانب": "foreigners", "جنسية": "nationalities", "جنسيات": "nationalities",
-                    "دولة": "nationalities"}))  # stop 25: foreigners, nationalities ("من 33 دولة")
+                    "دولة": "nationalities"}))  # stop 25: foreigners, nationalities ("من 20 دولة")
 UNIT_WORDS = _n({"كم": "kilometer", "كيلومتر": "kilometer", "كيلومترات": "kilometer", "ميل": "mile",
                  "أميال": "mile", "متر": "meter", "أمتار": "meter", "قدم": "foot", "أقدام": "foot",
                  "كغ": "kilogram", "كيلوغرام": "kilogram", "طن": "metric_ton", "أطنان": "metric_ton"})
@@ -162,7 +162,7 @@ DURATION_UNITS = _n({"ثانية": 1 / 60, "ثوان": 1 / 60, "دقيقة": 1, 
 ONE_WORDS = frozenset()
 DURATION_JOINERS = frozenset()
 DAYPARTS = ()
-# "8.38 صباحا" (a.m.), "9 مساء" (p.m.): the day half after a time (stop 25)
+# "7.15 صباحا" (a.m.), "9 مساء" (p.m.): the day half after a time (stop 25)
 CLOCK_SUFFIXES = {"صباحا": 0, "صباحاً": 0, "صباح": 0, "مساء": 12, "مساءً": 12, "مساءا": 12}
 LOCAL_TIME = ("بالتوقيت المحلي", "بتوقيت محلي", "حسب التوقيت المحلي")
 ZONE_WORDS = {"بتوقيت جرينتش": "GMT", "بتوقيت غرينتش": "GMT", "بتوقيت غرينيتش": "GMT", "بتوقيت جرينيتش": "GMT"}

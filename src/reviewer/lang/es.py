@@ -60,7 +60,7 @@ PERCENT_WORDS = ("por ciento", "%", "puntos porcentuales")
 DURATION_UNITS = {"segundo": 1 / 60, "segundos": 1 / 60, "minuto": 1, "minutos": 1, "hora": 60, "horas": 60,
                   "día": 1440, "días": 1440, "semana": 10080, "semanas": 10080}
 ONE_WORDS = frozenset({"un", "una", "uno"})
-COUNT_OF = ("de",)  # a round count and its unit: "une vingtaine de kilomètres" (engine.xfacts, stop 25)
+COUNT_OF = ("de",)  # a round count and its unit: "une trentaine de kilomètres" (engine.xfacts, stop 25)
 ANOTHER_WORDS = ("otros", "otras")  # "and another 25": a figure of the same kind as the one before (engine.xfacts, stop 25)
 HALF_WORDS = ("medio", "media")  # "half a mile", "medio kilómetro": half of one unit of length (engine.xfacts, stop 24)
 DURATION_JOINERS = frozenset({"y"})

@@ -60,7 +60,7 @@ PERCENT_WORDS = ("pour cent", "pour-cent", "%", "points de pourcentage")
 DURATION_UNITS = {"seconde": 1 / 60, "secondes": 1 / 60, "minute": 1, "minutes": 1, "heure": 60, "heures": 60,
                   "jour": 1440, "jours": 1440, "semaine": 10080, "semaines": 10080}
 ONE_WORDS = frozenset({"un", "une"})
-COUNT_OF = ("de", "d")  # a round count and its unit: "une vingtaine de kilomètres" (engine.xfacts, stop 25)
+COUNT_OF = ("de", "d")  # a round count and its unit: "une trentaine de kilomètres" (engine.xfacts, stop 25)
 HALF_WORDS = ("demi", "demie")  # "half a mile", "medio kilómetro": half of one unit of length (engine.xfacts, stop 24)
 DURATION_JOINERS = frozenset({"et"})
 DAYPARTS = ()

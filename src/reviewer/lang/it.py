@@ -56,7 +56,7 @@ PERCENT_WORDS = ("per cento", "%", "punti percentuali")
 DURATION_UNITS = {"secondo": 1 / 60, "secondi": 1 / 60, "minuto": 1, "minuti": 1, "ora": 60, "ore": 60,
                   "giorno": 1440, "giorni": 1440, "settimana": 10080, "settimane": 10080}
 ONE_WORDS = frozenset({"un", "una", "uno"})
-COUNT_OF = ("di",)  # a round count and its unit: "une vingtaine de kilomètres" (engine.xfacts, stop 25)
+COUNT_OF = ("di",)  # a round count and its unit: "une trentaine de kilomètres" (engine.xfacts, stop 25)
 ANOTHER_WORDS = ("altri", "altre")  # "and another 25": a figure of the same kind as the one before (engine.xfacts, stop 25)
 HALF_WORDS = ("mezzo", "mezza")  # "half a mile", "medio kilómetro": half of one unit of length (engine.xfacts, stop 24)
 DURATION_JOINERS = frozenset({"e"})

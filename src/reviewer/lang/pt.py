@@ -61,7 +61,7 @@ PERCENT_WORDS = ("por cento", "%", "pontos percentuais")
 DURATION_UNITS = {"segundo": 1 / 60, "segundos": 1 / 60, "minuto": 1, "minutos": 1, "hora": 60, "horas": 60,
                   "dia": 1440, "dias": 1440, "semana": 10080, "semanas": 10080}
 ONE_WORDS = frozenset({"um", "uma"})
-COUNT_OF = ("de",)  # a round count and its unit: "une vingtaine de kilomètres" (engine.xfacts, stop 25)
+COUNT_OF = ("de",)  # a round count and its unit: "une trentaine de kilomètres" (engine.xfacts, stop 25)
 ANOTHER_WORDS = ("outros", "outras", "mais")  # "and another 25": a figure of the same kind as the one before (engine.xfacts, stop 25)
 HALF_WORDS = ("meio", "meia")  # "half a mile", "medio kilómetro": half of one unit of length (engine.xfacts, stop 24)
 DURATION_JOINERS = frozenset({"e"})
