@@ -156,3 +156,10 @@ def test_people_with_no_fate_and_the_same_figure_with_one_agree():
 ])
 def test_those_who_lost_their_lives_are_the_dead(lang, text):
     assert "dead" in concepts(text, lang)[12]
+
+
+def test_quotation_marks_around_a_word_do_not_end_the_clause_of_a_figure():
+    assert "critical" in concepts('Cinq blessés, dont deux dans un état « critique ».', "fr")[2]
+    assert "critical" in concepts('Four were hurt, two in "critical" condition.', "en")[2]
+    # a comma still does
+    assert "critical" not in concepts("Cinq blessés dont deux, selon la police, dans un état critique.", "fr").get(2, set())

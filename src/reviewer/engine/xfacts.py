@@ -30,6 +30,9 @@ from reviewer.models import Evidence
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|%|٪")
 _BREAK = re.compile(r"[,;:.!?()\[\]«»\"“”„–—]")
+# After a figure, quotation marks around a word do not end its clause ("six dans un état
+# « critique »", "nine in 'serious' condition", stop 25); other punctuation does
+_AFTER_BREAK = re.compile(r"[,;:.!?()\[\]–—]")
 _AR_PREFIX = re.compile(r"^(?:وال|بال|فال|كال|لل|ال|و|ب|ف|ل)(?=..)")
 
 WINDOW_AFTER = 4  # words after a number searched for what it counts
@@ -131,7 +134,7 @@ def _window_parts(text: str, words: list[tuple[str, int, int]], start: int, end:
     for w, s, e in words:
         if s < end or len(after) >= WINDOW_AFTER:
             continue
-        if _BREAK.search(text, pos, s) or any(pos <= os < s for os, _oe in other):
+        if _AFTER_BREAK.search(text, pos, s) or any(pos <= os < s for os, _oe in other):
             break
         k = _key(mod, w)
         if k in ands and _concepts_of(mod, after):
