@@ -50,3 +50,20 @@ def test_a_time_in_a_timetable_is_not_the_time_something_happened():
     ev = xfacts.xl_evidence("The flight was due to land at 2:10 p.m. local time.", "en",
                             "El vuelo tenía previsto aterrizar a las 14:40 hora local.", "es")
     assert [e.b for e in ev] == ["14:40"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Output reached 10.45 MT in May."),
+    ("ar", "ارتفع عدد القتلى إلى 9 مساء الأحد"),
+])
+def test_no_time_where_a_figure_only_looks_like_one(lang, text):
+    assert [c for c in read_clock_times(text, lang) if not c.width] == []
+
+
+@pytest.mark.parametrize("text,planned", [
+    ("The plane was delayed due to fog and landed at 10:25.", [False]),
+    ("The toll is expected to rise after the blast at 10:25.", [False]),
+    ("It landed at 10:25 after it was due to leave at 9:00 a.m.", [False, True]),
+])
+def test_a_time_is_planned_only_after_a_word_of_a_plan(text, planned):
+    assert [f.planned for f in xfacts.read_facts(text, "en") if f.kind == "time"] == planned

@@ -393,7 +393,8 @@ def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only
             evidence += count_evidence(a, b, sim, settings.match_threshold, t)
             if not evidence and a.lang == b.lang and sim >= t.xl_fact_score:
                 if a.lang != "en":
-                    evidence += _own_language_counts(a, b, sim, t)
+                    if _counts_read(a) and _counts_read(b):
+                        evidence += _own_language_counts(a, b, sim, t)
                 elif _tells_extra(a) and _tells_extra(b):
                     evidence += _english_extra(a, b, sim, t)
         found = date_evidence(a, b, sim, t)
@@ -427,8 +428,8 @@ def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only
 
 def _own_language_counts(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:
     """Two sentences of one language other than English: the counts and measurements the
-    cross-language reader finds (its per-language tables name what is counted: "18 vehículos
-    autobombas" / "15 camiones antiincendios" are fire engines), where the English-shaped count
+    cross-language reader finds (its per-language tables name what is counted: "18 autobombas"
+    / "15 camiones de bomberos" are fire engines), where the English-shaped count
     reader found no disagreement (stop 25). As across languages, the two must be close
     (xl_conflict_score) or give one specific figure alike (the same 80 firefighters)."""
     from reviewer.engine import xfacts
@@ -439,10 +440,24 @@ def _own_language_counts(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning
     return []
 
 
+def _counts_read(f: SentFeatures) -> bool:
+    """The cross-language reader has its own tables for the sentence's language (not English's
+    borrowed for one it does not know) and finds a count or a measurement in it (issue 15: a
+    per-sentence answer, asked before the per-pair comparison)."""
+    got = f.memo.get("xl_counts")
+    if got is None:
+        from reviewer.engine import xfacts
+        from reviewer.lang.tables import SUPPORTED
+
+        got = f.memo["xl_counts"] = f.lang in SUPPORTED and any(
+            x.kind in ("count", "measure") for x in xfacts.read_facts(f.text, f.lang))
+    return got
+
+
 # What the English count reader (engine.facts) does not read and the cross-language one does:
 # the ages of a group ("aged 4 to 9") and counts of these kinds (stop 25)
 _EXTRA_KINDS = frozenset({"foreigners", "nationalities", "firefighters", "fire engines", "ambulances"})
-_EXTRA_HINT = re.compile(r"\b(?:aged|years? old|foreign|nationalit|countries|fire ?fighter|firem[ae]n|fire "
+_EXTRA_HINT = re.compile(r"\b(?:aged|years? old|foreign|nationalit|fire ?fighter|firem[ae]n|fire "
                          r"(?:engine|tender|truck|appliance)|ambulance)", re.IGNORECASE)
 
 

@@ -200,10 +200,17 @@ def _clock_tables(lang: str) -> tuple[dict, tuple[str, ...], dict, dict, tuple]:
     return suffixes, cues, parts, {k.casefold(): v for k, v in parts.items()}, tuple(after)
 
 
+# Zones that make "HH.MM" a time of day by themselves ("17.05 GMT"): a fixed list, since any
+# capitalised word ending in T ("10.45 MT") would otherwise turn a decimal into a time
+KNOWN_ZONES = frozenset({"GMT", "UTC", "CET", "CEST", "BST", "WET", "WEST", "EET", "EEST", "MSK", "EST", "EDT",
+                         "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "HST", "IST", "JST", "KST", "AEST",
+                         "AEDT", "AWST", "NZST", "NZDT", "SAST", "WAT", "EAT", "CAT", "ART", "BRT", "TRT"})
+
+
 def _named_clock(text: str, end: int, after: tuple) -> tuple[bool, str | None]:
-    """(is what follows ``end`` a time zone or "local time", the zone it names)."""
+    """(is what follows ``end`` a known time zone or "local time", the zone it names)."""
     zm = _ZONE_RE.match(text, end)
-    if zm:
+    if zm and zm.group(1) in KNOWN_ZONES:
         return True, zm.group(1)
     rest = text[end:end + 40].lstrip(" \u00a0").lower()
     for words, zone in after:
@@ -222,21 +229,24 @@ def read_clock_times(text: str, lang: str) -> list[ClockTime]:
 def _read_clock_times(text: str, lang: str) -> tuple[ClockTime, ...]:
     """read_clock_times, once per text (issue 15: features, evidence and xfacts all read a sentence's)."""
     suffixes, cues, parts, folded, after = _clock_tables(lang)
+    hour_cue = getattr(tables(lang), "HOUR_CUE", "")  # the word for "o'clock" a bare hour with a day half needs
     out: list[ClockTime] = []
     for m in _CLOCK_RE.finditer(text):
         sep, minute_s, suffix = m.group(2), m.group(3), (m.group(4) or "").lower()
         half = suffixes.get(suffix, suffixes.get(suffix.rstrip(".")))  # 0 a.m., 12 p.m., None a 24-hour mark
         ampm = suffix.rstrip(".").replace(".", "") in ("am", "pm") or half in (0, 12)
         known = ampm or suffix in suffixes or suffix.rstrip(".") in suffixes
+        if half in (0, 12) and not minute_s and hour_cue and not text[:m.start()].rstrip().endswith(hour_cue):
+            continue  # "9 مساء الأحد": the evening of a day after a count, not nine p.m. (no minutes, no "الساعة")
         # "17.05 GMT", "19.05 hora local": a zone or "local time" right after the minutes (stop 25)
-        named = bool(minute_s) and not known and _named_clock(text, m.end(3), after)[0]
-        if not (known or named or (minute_s and (sep == ":" or sep.lower() == "h" and "h" in suffixes))):
+        named_zone = _named_clock(text, m.end(3), after) if minute_s and not known else (False, None)
+        if not (known or named_zone[0] or (minute_s and (sep == ":" or sep.lower() == "h" and "h" in suffixes))):
             continue  # "at 9", "52.14 percent": no time
         if re.match(r"[.,:]\d", text[m.end():m.end() + 2]):
             continue  # "a scale of 1:25,000", "12:30.5": a ratio or a longer figure, no time
         end = m.end() if known else m.end(3)
         if known and suffix.endswith(".") and suffix not in suffixes and suffix[:-1] in suffixes:
-            end -= 1  # "8:44 صباحا." : the full stop ends the sentence, not the suffix
+            end -= 1  # "7:20 صباحا." : the full stop ends the sentence, not the suffix
         hour, minute = int(m.group(1)), int(minute_s or 0)
         if hour > 24 or minute > 59 or (ampm and not 1 <= hour <= 12):
             continue
@@ -245,7 +255,8 @@ def _read_clock_times(text: str, lang: str) -> tuple[ClockTime, ...]:
         before = text[max(0, m.start() - 24):m.start()].lower()
         # "around 9 pm", "gegen 21 Uhr", "hacia las 21:00" (an article may stand between)
         hedged = any(re.search(rf"(?<!\w){re.escape(c)}(?:\W+\w{{1,3}})?\W*$", before) for c in cues)
-        zone = _named_clock(text, end, after)[1]  # "local time" and no zone at all read alike
+        # "local time" and no zone at all read alike
+        zone = named_zone[1] if named_zone[0] else _named_clock(text, end, after)[1]
         out.append(ClockTime(hour * 60 + minute, (m.start(), end), half_day=not ampm and hour <= 12 and lang == "en",
                              hedged=hedged, zone=zone))
     if parts:

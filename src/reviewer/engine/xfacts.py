@@ -62,7 +62,7 @@ class XFact:
     half_day: bool = False  # a time on a 12-hour clock without a.m./p.m. ("at 9:30"): known up to 12 hours
     floor: bool = False  # a count given as a floor ("more than 70"; approx too): see _as_floor
     unit: str = ""  # a measurement's unit as written (pint's name: "kilometer", "mile"), see _rounding
-    planned: bool = False  # a time of day in a sentence about a plan ("was due to land at 10:25"), see _plans
+    planned: bool = False  # a time of day a plan set ("was due to land at 10:25"), see _planned
     zone: str = ""  # a time of day on the world clock ("17.05 GMT": "utc"); "" for the local clock (see _clock)
 
 
@@ -84,7 +84,10 @@ def _concepts_of(mod, words: list[str]) -> set[str]:
         for key, concept in table.items():
             if " " in key:
                 continue
-            if w == key or (w.startswith(key) and (len(key) >= 4 or len(w) <= len(key) + 2)):
+            if key.endswith("$"):  # the whole word only ("ausländer$": not "ausländerfeindlich")
+                if w == key[:-1]:
+                    out.add(concept)
+            elif w == key or (w.startswith(key) and (len(key) >= 4 or len(w) <= len(key) + 2)):
                 out.add(concept)
     joined = " ".join(words)
     out.update(c for k, c in table.items() if " " in k and k in joined)
@@ -275,22 +278,27 @@ def _calendar_facts(text: str, lang: str, mod, words: list, facts: list[XFact], 
         for name, value in mod.WEEKDAYS.items():
             for m in re.finditer(rf"(?<!\w)({re.escape(name)})(?:{'|'.join(mod.DAYPARTS)})s?(?!\w)", text, re.IGNORECASE):
                 facts.append(XFact("weekday", value, (m.start(1), m.end(1))))
-    planned = None
     for c in read_clock_times(text, lang):
         if c.width:
             continue  # a part of the day ("in the evening") is a stretch, not a time to compare by value
-        if planned is None:
-            planned = _plans(text, mod)
-        facts.append(XFact("time", c.minutes, c.span, half_day=c.half_day, zone=_clock(c.zone), planned=planned))
+        facts.append(XFact("time", c.minutes, c.span, half_day=c.half_day, zone=_clock(c.zone),
+                           planned=_planned(text, c.span[0], mod)))
         taken.append(c.span)
 
 
-def _plans(text: str, mod) -> bool:
-    """The sentence speaks of a plan or a timetable ("was due to land", "tenía previsto llegar",
-    PLAN_WORDS): its times of day are those of what was to happen, never in conflict with the
-    time something did happen (stop 25)."""
-    low = text.lower()
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in getattr(mod, "PLAN_WORDS", ()))
+PLAN_REACH = 100  # characters from a word of a plan to the time it sets ("was due to land in the capital at 10:25")
+
+
+def _planned(text: str, start: int, mod) -> bool:
+    """A time of a plan or timetable: a PLAN_WORDS phrase ("was due to", "tenía previsto") before
+    it in the same clause, within PLAN_REACH characters. Such a time is what was to happen,
+    never in conflict with the time something did happen (stop 25)."""
+    words = getattr(mod, "PLAN_WORDS", ())
+    if not words:
+        return False
+    before = text[max(0, start - PLAN_REACH):start]
+    before = re.split(r"[.;!?]", before)[-1].lower()
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", before) for w in words)
 
 
 def _clock(zone: str | None) -> str:
@@ -749,7 +757,7 @@ def _agree(fa: XFact, fb: XFact) -> bool:
         return _agree(plain, y) and _agree(replace(plain, low=x.value, value=x.value * TUNING.toll_floor_span,
                                                    approx=False), y)
     if fa.kind == "age" and fa.low is not None and fb.low is not None:
-        return (fa.low, fa.value) == (fb.low, fb.value)  # the ages of one group: "6 to 11" is not "6 to 10"
+        return (fa.low, fa.value) == (fb.low, fb.value)  # the ages of one group: "4 to 9" is not "4 to 8"
     if fa.low is not None or fb.low is not None:  # ranges: they overlap, up to the tolerance
         tol = _rounding(fa, fb) + APPROX_TOLERANCE * (fa.approx + fb.approx)
         lo_a, lo_b = (fa.value if fa.low is None else fa.low), (fb.value if fb.low is None else fb.low)
@@ -815,6 +823,20 @@ def _may_be_them(fa: XFact, fb: XFact) -> bool:
         (not spec_b and GENERIC in fb.concepts and spec_a and spec_a <= FATES)
 
 
+def _them_pairs(fa_all, fb_all) -> list[tuple[XFact, XFact]]:
+    """The pairs :func:`_may_be_them` accepts, where neither sentence gives another count of that
+    fate: "68 people in hospital and 70 injured" / "68 heridos" compares the injured, 70 / 68."""
+    out = []
+    for x in fa_all:
+        for y in fb_all:
+            if _may_be_them(x, y):
+                fate = (x.concepts | y.concepts) - {GENERIC}
+                if not any(o is not x and o.kind == "count" and o.concepts & fate for o in fa_all) and \
+                        not any(o is not y and o.kind == "count" and o.concepts & fate for o in fb_all):
+                    out.append((x, y))
+    return out
+
+
 def _weak_one(x: XFact, text: str, other: XFact) -> bool:
     """"one", "at least one", "un": a word for one disagrees only with small counts
     (``TUNING.weak_count_max``; "at least one village" / "40,000 inhabitants")."""
@@ -847,7 +869,7 @@ def xl_evidence(text_a: str, lang_a: str, text_b: str, lang_b: str) -> list[Evid
         # One shared value settles the slot; for counts, per concept.
         agreeing = [(x, y) for x, y in pairs if _agree(x, y)]
         if kind == "count":
-            agreeing += [(x, y) for x in fa_all for y in fb_all if _may_be_them(x, y)]
+            agreeing += _them_pairs(fa_all, fb_all)
         settled_a = {x for x, _ in agreeing}
         settled_b = {y for _, y in agreeing}
         if kind == "time":  # a time both give settles its clock (local, or a named zone), not the others
@@ -889,12 +911,14 @@ def facts_agree(text_a: str, lang_a: str, text_b: str, lang_b: str) -> bool:
     """A figure of a specific slot stated in both (the same count of the dead, the same
     percentage, the same distance): a sign that two sentences state the same claim."""
     fb_all = read_facts(text_b, lang_b)
+    fa_all = read_facts(text_a, lang_a)
+    them = _them_pairs(fa_all, fb_all)
     small: set[float] = set()
-    for x in read_facts(text_a, lang_a):
-        hits = [y for y in fb_all if y.kind == x.kind and ((_same_slot(x, y) and _agree(x, y)) or _may_be_them(x, y))]
+    for x in fa_all:
+        hits = [y for y in fb_all if y.kind == x.kind and ((_same_slot(x, y) and _agree(x, y)) or (x, y) in them)]
         if not hits:
             continue
-        if _specific(x) or any(_may_be_them(x, y) and _specific(y) for y in hits):
+        if _specific(x) or any((x, y) in them and _specific(y) for y in hits):
             return True
         if x.kind == "count" and x.concepts - {GENERIC}:
             small.add(x.value)

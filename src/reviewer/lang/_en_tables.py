@@ -57,7 +57,7 @@ CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreig
     "firefighter": "firefighters", "fireman": "firefighters", "firemen": "firefighters",
     "fire engine": "fire engines", "fire tender": "fire engines", "fire truck": "fire engines",
     "fire appliance": "fire engines", "foreigner": "foreigners", "foreign national": "foreigners",
-    "nationalit": "nationalities", "countries": "nationalities",
+    "nationalit": "nationalities",
 })
 # Units of measurement -> pint unit names.
 UNIT_WORDS = {"km": "kilometer", "kilometer": "kilometer", "kilometre": "kilometer", "kilometers": "kilometer",
@@ -79,7 +79,7 @@ DAYPARTS = ()  # weekday compounds ("Sonntagmorgen"): none in English
 CLOCK_SUFFIXES = {"a.m.": 0, "am": 0, "a.m": 0, "p.m.": 12, "pm": 12, "p.m": 12}
 LOCAL_TIME = ("local time",)  # "07.15 local time": a time of day (engine.dates, stop 25)
 ZONE_WORDS = {"Greenwich Mean Time": "GMT"}
-PLAN_WORDS = ("scheduled", "due to", "was to", "were to", "planned", "expected to")  # a time of a plan or timetable, not of what happened (engine.xfacts, stop 25)
+PLAN_WORDS = ("was due to", "is due to", "were due to", "are due to", "scheduled to", "was to", "were to", "had planned to")  # a time of a plan or timetable, not of what happened (engine.xfacts, stop 25)
 TIME_HEDGES = ("after", "before", "by", "until", "since", "past")  # "shortly after 2 a.m.": a bound, not the time
 # Parts of the day -> (first, last minute); night runs past midnight (1260-1800 is 21:00-06:00).
 DAY_PARTS = {"morning": (0, 720), "afternoon": (720, 1080), "evening": (1020, 1410), "night": (1260, 1800),

@@ -151,8 +151,8 @@ CONCEPTS = _n({"قتيل": "dead", "قتلى": "dead", "مقتل": "dead", "وف
                "رهينة": "hostages", "رهائن": "hostages", "نازح": "displaced", "منزل": "buildings",
                "منازل": "buildings", "مبنى": "buildings", "مهاجم": "attackers", "مسلح": "attackers",
                "مشتبه": "suspects", "طاقم": "crew"})
-CONCEPTS.update(_n({"سيارة إسعاف": "ambulances", "سيارات إسعاف": "ambulances", "أجنبي": "foreigners", "أجانب": "foreigners", "جنسية": "nationalities", "جنسيات": "nationalities",
-                    "دولة": "nationalities"}))  # stop 25: foreigners, nationalities ("من 20 دولة")
+CONCEPTS.update(_n({"سيارة إسعاف": "ambulances", "سيارات إسعاف": "ambulances", "أجنبي": "foreigners", "أجانب": "foreigners",
+                    "جنسية": "nationalities", "جنسيات": "nationalities"}))  # stop 25: ambulances, foreigners, nationalities
 UNIT_WORDS = _n({"كم": "kilometer", "كيلومتر": "kilometer", "كيلومترات": "kilometer", "ميل": "mile",
                  "أميال": "mile", "متر": "meter", "أمتار": "meter", "قدم": "foot", "أقدام": "foot",
                  "كغ": "kilogram", "كيلوغرام": "kilogram", "طن": "metric_ton", "أطنان": "metric_ton"})
@@ -163,10 +163,11 @@ ONE_WORDS = frozenset()
 DURATION_JOINERS = frozenset()
 DAYPARTS = ()
 # "7.15 صباحا" (a.m.), "9 مساء" (p.m.): the day half after a time (stop 25)
-CLOCK_SUFFIXES = {"صباحا": 0, "صباحاً": 0, "صباح": 0, "مساء": 12, "مساءً": 12, "مساءا": 12}
+CLOCK_SUFFIXES = {"صباحا": 0, "صباحاً": 0, "مساءً": 12, "مساءا": 12, "مساء": 12}
+HOUR_CUE = "الساعة"  # "الساعة 9 مساء": a bare hour with a day half is a time only after it ("9 مساء الأحد" is a count)
 LOCAL_TIME = ("بالتوقيت المحلي", "بتوقيت محلي", "حسب التوقيت المحلي")
 ZONE_WORDS = {"بتوقيت جرينتش": "GMT", "بتوقيت غرينتش": "GMT", "بتوقيت غرينيتش": "GMT", "بتوقيت جرينيتش": "GMT"}
-PLAN_WORDS = ("من المقرر", "كان مقررا", "كان من المقرر", "المقرر")  # a time of a plan or timetable, not of what happened (engine.xfacts, stop 25)
+PLAN_WORDS = ("من المقرر", "كان مقررا")  # a time of a plan or timetable, not of what happened (engine.xfacts, stop 25)
 TIME_HEDGES = ("بعد", "قبل", "منذ", "حتى")  # after, before, since, until
 # Parts of the day -> (first, last minute); night runs past midnight (1260-1800 is 21:00-06:00).
 DAY_PARTS = {"صباح": (0, 720), "صباحا": (0, 720), "مساء": (1020, 1410), "مساءً": (1020, 1410),

@@ -47,11 +47,11 @@ CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway
 })
 CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreigners, nationalities
     "fassend": "seats", "kapazität": "seats",  # what a place holds: its seats
-    "kritisch": "critical", "lebensgefährlich": "critical",  # in a critical condition: a fate
+    "kritischem zustand": "critical", "kritischen zustand": "critical", "lebensgefährlich": "critical",  # in a critical condition: a fate
     "krankenwagen": "ambulances", "rettungswagen": "ambulances",
     "feuerwehrleute": "firefighters", "feuerwehrmänner": "firefighters", "feuerwehrkräfte": "firefighters",
     "löschfahrzeug": "fire engines", "feuerwehrfahrzeug": "fire engines", "löschzüge": "fire engines",
-    "ausländer": "foreigners", "nationalität": "nationalities",
+    "ausländer$": "foreigners", "ausländern$": "foreigners", "ausländerinnen$": "foreigners", "nationalität": "nationalities",
 })
 UNIT_WORDS = {"km": "kilometer", "kilometer": "kilometer", "kilometern": "kilometer", "meile": "mile",
               "meilen": "mile", "m": "meter", "meter": "meter", "metern": "meter", "fuß": "foot", "fuss": "foot",

@@ -45,11 +45,11 @@ CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway
 CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreigners, nationalities
     "perdieron la vida": "dead", "perdió la vida": "dead", "perdido la vida": "dead",  # lost their lives: the dead
     "capacidad": "seats", "aforo": "seats",  # what a place holds: its seats
-    "crítico": "critical", "crítica": "critical",  # in a critical condition: a fate
+    "estado crítico": "critical", "condición crítica": "critical", "estado grave": "critical",  # in a critical condition: a fate
     "ambulancia": "ambulances",
     "bombero": "firefighters", "autobomba": "fire engines", "camiones de bomberos": "fire engines",
     "camiones antiincendios": "fire engines", "vehículos de bomberos": "fire engines",
-    "extranjero": "foreigners", "nacionalidad": "nationalities", "países": "nationalities",
+    "extranjeros$": "foreigners", "extranjeras$": "foreigners", "nacionalidad": "nationalities",
 })
 UNIT_WORDS = {"km": "kilometer", "kilómetro": "kilometer", "kilómetros": "kilometer", "kilometros": "kilometer",
               "milla": "mile", "millas": "mile", "m": "meter", "metro": "meter", "metros": "meter",

@@ -46,10 +46,10 @@ CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway
 })
 CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreigners, nationalities
     "capacité": "seats",  # what a place holds: its seats
-    "critique": "critical",  # in a critical condition: a fate
+    "état critique": "critical", "etat critique": "critical",  # in a critical condition: a fate
     "ambulance": "ambulances",
     "pompier": "firefighters", "camions de pompiers": "fire engines", "véhicules de pompiers": "fire engines",
-    "étranger": "foreigners", "nationalit": "nationalities",
+    "étrangers$": "foreigners", "étrangères$": "foreigners", "nationalit": "nationalities",
 })
 UNIT_WORDS = {"km": "kilometer", "kilomètre": "kilometer", "kilomètres": "kilometer",
               "milles": "mile", "m": "meter", "mètre": "meter", "mètres": "meter", "pied": "foot",

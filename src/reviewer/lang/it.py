@@ -42,10 +42,10 @@ CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway
 })
 CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreigners, nationalities
     "capienza": "seats",  # what a place holds: its seats
-    "critic": "critical",  # in a critical condition: a fate
+    "condizioni critic": "critical", "stato critic": "critical",  # in a critical condition: a fate
     "ambulanz": "ambulances",
     "vigili del fuoco": "firefighters", "pompier": "firefighters", "autopomp": "fire engines",
-    "stranier": "foreigners", "nazionalit": "nationalities", "paesi": "nationalities",
+    "stranieri$": "foreigners", "straniere$": "foreigners", "nazionalit": "nationalities",
 })
 UNIT_WORDS = {"km": "kilometer", "chilometro": "kilometer", "chilometri": "kilometer", "miglio": "mile",
               "miglia": "mile", "m": "meter", "metro": "meter", "metri": "meter", "piedi": "foot",

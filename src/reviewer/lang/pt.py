@@ -47,10 +47,10 @@ CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway
 CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreigners, nationalities
     "perderam a vida": "dead", "perdeu a vida": "dead",  # lost their lives: the dead
     "capacidade": "seats",  # what a place holds: its seats
-    "crítico": "critical", "crítica": "critical",  # in a critical condition: a fate
+    "estado crítico": "critical", "condição crítica": "critical", "estado grave": "critical",  # in a critical condition: a fate
     "ambulância": "ambulances",
     "bombeiro": "firefighters", "carros de bombeiros": "fire engines", "caminhões de bombeiros": "fire engines",
-    "estrangeir": "foreigners", "nacionalidade": "nationalities", "países": "nationalities",
+    "estrangeiros$": "foreigners", "estrangeiras$": "foreigners", "nacionalidade": "nationalities",
 })
 UNIT_WORDS = {"km": "kilometer", "quilômetro": "kilometer", "quilômetros": "kilometer", "quilómetros": "kilometer",
               "milha": "mile", "milhas": "mile", "m": "meter", "metro": "meter", "metros": "meter", "pé": "foot",
