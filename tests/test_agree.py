@@ -288,8 +288,8 @@ def test_a_pair_decided_with_different_relations_is_said_and_listed(tmp_path, ca
     assert main(["agree", str(folder / ALICE.name), str(folder / BOB.name)]) == 0
     out = capsys.readouterr().out
     assert ("link units: (pair, relation) decided by at least two reviewers; 2 decided by one only, left out; "
-            "1 pair decided by both with different relations (match vs conflict): listed below, not counted in "
-            "the link units\n") in out
+            "1 pair decided by both through different relations (each reviewer's decisions listed below), not "
+            "counted in the link units\n") in out
     assert "  different relations a:2 – c:1  (alice: conflict accepted, bob: match accepted)\n" in out
     assert main(["agree", str(folder / ALICE.name), str(folder / BOB.name), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)

@@ -365,3 +365,13 @@ def test_a_bad_field_is_reported_at_its_own_entry_s_line(tmp_path, fmt):
         assert err.value.one_line() == f"{p}:{line}: {message}", text
         errors = [m for level, m in checks.run_check([str(folder)], sidecars=[str(p)]).lines if level == "error"]
         assert f"{p}:{line}: {message}" in errors
+
+
+def test_a_line_inside_a_multiline_note_is_never_taken_for_a_key():
+    from reviewer.sidecar.locate import _toml_lines
+
+    text = ('schema = 1\n[[notes]]\ntext = """first line\nsentence = 5\n"""\ntime = "x"\n'
+            '[[notes]]\nsentence = 3\n')
+    lines = _toml_lines(text)
+    assert ("notes", 1, "sentence") not in lines and lines[("notes", 2, "sentence")] == 8
+    assert lines[("notes", 1, "time")] == 6

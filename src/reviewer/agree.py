@@ -508,14 +508,14 @@ def render_table(report: dict) -> str:
 
 
 def _different_relations_line(pairs: list, reviewers: int) -> str:
-    """``; 2 pairs decided by both with different relations (match vs conflict): listed below,
-    not counted in the link units`` ("" when there are none)."""
+    """``; 2 pairs decided by both through different relations (each reviewer's decisions listed
+    below), not counted in the link units`` ("" when there are none)."""
     if not pairs:
         return ""
     n = len(pairs)
     who = "both" if reviewers == 2 else "two reviewers or more"
-    return (f"; {n} pair{'s' if n != 1 else ''} decided by {who} with different relations (match vs conflict): "
-            "listed below, not counted in the link units")
+    return (f"; {n} pair{'s' if n != 1 else ''} decided by {who} through different relations (each reviewer's "
+            "decisions listed below), not counted in the link units")
 
 
 _QUOTES = "\"'“”„‟‘’‚‛«»‹›「」『』"

@@ -139,3 +139,17 @@ async def test_adjudicating_on_a_small_screen_shows_who_said_what():
         assert "DISPUTED  alice: conflict ✓ · bob: conflict ✗" in shown, shown
         assert "that:" in shown, shown
     shutil.rmtree(cluster.parent)
+
+
+async def test_a_small_inspector_names_a_link_without_evidence_once(make):
+    """With no evidence, the compact line read "≈ match → c:0 … match 0.66": the relation twice."""
+    from reviewer.tui.widgets.inspector import Inspector
+
+    app = make()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("]")  # a:0's second link: a match with no evidence
+        await pilot.pause()
+        box = app.query_one(Inspector)
+        lines = [strip.text.rstrip() for strip in box.render_lines(box.content_region.reset_offset)]
+        first = next(l for l in lines if l.startswith("▶"))
+        assert first.startswith("▶ ≈ match  → ") and first.count("match") == 1, lines

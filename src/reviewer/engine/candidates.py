@@ -303,6 +303,8 @@ def _pair_values(x: sparse.csr_matrix, weights: sparse.csr_matrix, ci: np.ndarra
     # caches and be reused without new page faults
     cos = np.zeros(len(ci))
     shared = np.zeros(len(ci))
+    if not len(ci) or x.nnz == 0:
+        return cos, shared  # no pair, or no term stored: nothing shared (and no entry to search)
     if n * (ncol + 1) <= table_max:
         # Two tables of rows x (terms + one empty column, where the padding points): the row's
         # value of each term, and the term's IDF weight where the row has it. A pair's products

@@ -172,10 +172,16 @@ def _window_parts(text: str, words: list[tuple[str, int, int]], start: int, end:
     return after, before
 
 
-@functools.lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=64)
+def _folded(mod, name: str) -> frozenset[str]:
+    """A word list of a language's tables (``name``: RANGE_AND, COUNT_OF, ANOTHER_WORDS...) as
+    the readers here compare words (built once per language and list)."""
+    return frozenset(_key(mod, w) for w in getattr(mod, name, ()))
+
+
 def _and_words(mod) -> frozenset[str]:
     """The language's "and" (the word that joins the two figures of a range, RANGE_AND)."""
-    return frozenset(_key(mod, w) for w in getattr(mod, "RANGE_AND", ()))
+    return _folded(mod, "RANGE_AND")
 
 
 def _next_word(text: str, end: int) -> tuple[str, int] | None:
@@ -655,15 +661,13 @@ def _ranges(text: str, mod, numbers: list, words: list, facts: list[XFact]) -> l
 
 def _after_another(text: str, start: int, mod) -> bool:
     """The word right before a figure is "another" (ANOTHER_WORDS: "another", "otros", "weitere")."""
-    words = getattr(mod, "ANOTHER_WORDS", ())
     before = text[max(0, start - 20):start].rstrip().lower().split()
-    return bool(before) and _key(mod, before[-1]) in {_key(mod, w) for w in words}
+    return bool(before) and _key(mod, before[-1]) in _folded(mod, "ANOTHER_WORDS")
 
 
-@functools.lru_cache(maxsize=16)
 def _count_of(mod) -> frozenset[str]:
     """The word between a round count and what it counts ("une trentaine de", COUNT_OF)."""
-    return frozenset(_key(mod, w) for w in getattr(mod, "COUNT_OF", ()))
+    return _folded(mod, "COUNT_OF")
 
 
 def _age_cue_before(text: str, start: int, mod) -> bool:

@@ -14,6 +14,7 @@ in another way (an inline array of tables) is not found (``None``: the message h
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 
@@ -40,14 +41,7 @@ def _json_lines(text: str) -> dict[Path, int]:
     starts += [i + 1 for i, ch in enumerate(text) if ch == "\n"]
 
     def line(pos: int) -> int:
-        lo, hi = 0, len(starts)
-        while hi - lo > 1:
-            mid = (lo + hi) // 2
-            if starts[mid] <= pos:
-                lo = mid
-            else:
-                hi = mid
-        return lo + 1
+        return bisect.bisect_right(starts, pos)  # the lines starting at or before pos
 
     def skip(pos: int) -> int:
         return _WS.match(text, pos).end()
@@ -105,7 +99,12 @@ def _toml_lines(text: str) -> dict[Path, int]:
     out: dict[Path, int] = {}
     count: dict[str, int] = {}
     where: Path = ()
+    inside: str | None = None  # the closing quotes of a multi-line string being read
     for no, raw in enumerate(text.splitlines(), 1):
+        if inside is not None:  # a line of a multi-line string (a note) is no key, whatever it looks like
+            if raw.count(inside) % 2 == 1:
+                inside = None
+            continue
         if raw.lstrip().startswith("#"):
             continue
         m = _ARRAY_HEADER.match(raw)
@@ -127,6 +126,9 @@ def _toml_lines(text: str) -> dict[Path, int]:
             key = m.group(2)
             out.setdefault(where + (key,), no)
             rest = raw[m.end():].lstrip()
+            for q in ('"""', "'''"):
+                if rest.startswith(q) and rest.count(q) % 2 == 1:
+                    inside = q  # a multi-line string opens here and goes on below
             if rest.startswith("{"):  # an inline table: a = { article = "a", sentence = 1 }
                 for inner in re.finditer(r'[{,]\s*("?)([A-Za-z0-9_-]+)\1\s*=', rest):
                     out.setdefault(where + (key, inner.group(2)), no)

@@ -206,9 +206,9 @@ class ReviewerApp(App[int]):
         if store.unreadable or (store.read_only and self.workspace.backup_offer):
             # the reviewer's work is in a file that could not be read: an export now would hold
             # none of it and look like a review with nothing done (trial, stop 25)
-            self.notify(safe_text(f"not exported: {store.path.name} could not be read, so the export would hold none "
-                                  "of this reviewer's work; mend it (reviewer check names the line) or ctrl+p → "
-                                  "Restore backup, then export"), severity="error", timeout=15)
+            self.notify(safe_text(f"not exported: {store.path.name} could not be read, so the export would be empty. "
+                                  f"Fix the file (`reviewer check {store.path.name}` shows the line) or restore the "
+                                  "backup (ctrl+p → Restore backup), then export again"), severity="error", timeout=15)
             return
         if self.workspace.dirty:
             self.review.save(quiet=True)

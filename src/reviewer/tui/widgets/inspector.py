@@ -202,7 +202,8 @@ class Inspector(TextPanel):
         relation = self.style_of(link.relation)
         other = link.other(key)
         # no score: a link made by hand, or (adjudicating) one the reviewers made that the engine did not suggest
-        score = f"{link.score:.2f}" if link.score is not None else "manual" if link.origin == "manual" else "by reviewers"
+        score = (f"{link.score:.2f}" if link.score is not None
+                 else "by reviewers" if st.others is not None and link.origin != "manual" else "manual")
         dim = self.style_of("other")
         line = Text()
         sign = "≠" if link.relation == "conflict" else "≈"
@@ -220,7 +221,8 @@ class Inspector(TextPanel):
             line.append(f"  → {art}:{other[1]}  {STATE[link.decision]}", style="" if mine else dim)
             if len(vs) > 1:
                 line.append("  " + "; ".join(vs[1:]), style=relation if mine else dim)
-            line.append(f"  {link.relation} {score}", style="" if mine else dim)
+            # the relation in words after the evidence (before it, only the sign), then the score
+            line.append(f"  {link.relation} {score}" if vs else f"  {score}", style="" if mine else dim)
         else:
             line.append(f"{sign} {link.relation}",
                         style=relation if link.decision != "rejected" else self.style_of("rejected"))
