@@ -37,3 +37,13 @@ def test_two_figures_in_one_unit_have_no_conversion_margin():
     # across units the conversion's rounding still counts: 25 miles is 40.2 km
     assert xfacts.xl_evidence("The plane came down about 25 miles east of the city.", "en",
                               "El avión cayó a 40 kilómetros al este de la ciudad.", "es") == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Gunmen killed 5 and injured 8 in the market."),
+    ("es", "Los atacantes mataron a 5 y dejaron 8 heridos en el mercado."),
+])
+def test_killed_five_and_injured_eight_are_two_slots(lang, text):
+    got = concepts(text, lang)
+    assert "dead" in got[5] and "injured" not in got[5] and "attackers" not in got[5]
+    assert "injured" in got[8] and "dead" not in got[8]

@@ -37,6 +37,7 @@ _AR_PREFIX = re.compile(r"^(?:وال|بال|فال|كال|لل|ال|و|ب|ف|ل)
 
 WINDOW_AFTER = 4  # words after a number searched for what it counts
 WINDOW_BEFORE = 3  # and before it ("population of 40,000", "killed 12")
+AND_REACH = 30  # characters after an "and" in which another figure makes it the start of that figure's clause
 APPROX_TOLERANCE = 0.15  # a hedged figure ("about 40") stands for +-15%
 MEASURE_TOLERANCE = 0.06  # rounding in conversions ("200 km (124 miles)")
 SAME_UNIT_TOLERANCE = 0.02  # two figures in one unit ("1,448 km" / "1,450 km")
@@ -117,9 +118,16 @@ def _count_concepts(text: str, words: list[tuple[str, int, int]], start: int, en
     there is the one who acts ("paramedic crews carried 40 people", stop 25), not what is
     counted: with a word of its own after the figure, only the fates are read before it."""
     after, before = _window_parts(text, words, start, end, mod, numbers)
+    keep = FATES | {"seats"}  # fates, and a capacity ("an aforo of 12,000 people": what a place holds)
     if _concepts_of(mod, after):
-        # fates, and a capacity ("an aforo of 12,000 people": what a place holds) say what the figure is
-        before = [w for w in before if _concepts_of(mod, [w]) & (FATES | {"seats"})]
+        before = [w for w in before if _concepts_of(mod, [w]) & keep]
+    else:
+        # a fate right before the figure, and a kind before that: "Gunmen killed 5" counts the
+        # dead, not gunmen (the words before are read nearest first)
+        for k, w in enumerate(before):
+            if _concepts_of(mod, [w]) & FATES:
+                before = before[:k + 1] + [x for x in before[k + 1:] if _concepts_of(mod, [x]) & keep]
+                break
     return _concepts_of(mod, after + before)
 
 
@@ -140,8 +148,10 @@ def _window_parts(text: str, words: list[tuple[str, int, int]], start: int, end:
         if _AFTER_BREAK.search(text, pos, s) or any(pos <= os < s for os, _oe in other):
             break
         k = _key(mod, w)
-        if k in ands and _concepts_of(mod, after):
-            break  # the number already counts something named before the "and"
+        if k in ands and (_concepts_of(mod, after) or any(s < os <= s + AND_REACH for os, _oe in other)):
+            # the number already counts something named before the "and", or another figure
+            # follows it ("killed 5 and injured 8": "injured" is the 8's)
+            break
         after.append(k)
         pos = e
     pos = start

@@ -43,6 +43,7 @@ CONCEPTS.update({  # issue 14: thieves (those who did it), things taken, railway
     "vagones": "carriages"
 })
 CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreigners, nationalities
+    "matar": "dead", "mató": "dead", "matado": "dead",  # killed ("mataron a 5")
     "perdieron la vida": "dead", "perdió la vida": "dead", "perdido la vida": "dead",  # lost their lives: the dead
     "capacidad": "seats", "aforo": "seats",  # what a place holds: its seats
     "estado crítico": "critical", "condición crítica": "critical", "estado grave": "critical",  # in a critical condition: a fate
