@@ -398,7 +398,7 @@ def _different_relations(names: list[str], decided: dict[tuple, list]) -> dict[t
     pair's NLI label, as ``export --resolve`` reads it: accepted match = entailment, accepted
     conflict = contradiction, rejected = neutral) while no link of the pair was decided
     differently (no disagreement within a unit): (a, b) -> {reviewer: "match accepted", …}."""
-    from reviewer.models import NLI_LABEL_OF_RELATION, NLI_NEUTRAL
+    from reviewer.models import pair_vote
 
     by_pair: dict[tuple, dict[int, list[tuple[str, str]]]] = {}
     for (a, b, relation), v in sorted(decided.items()):
@@ -409,8 +409,7 @@ def _different_relations(names: list[str], decided: dict[tuple, list]) -> dict[t
     for pair, who in by_pair.items():
         if len(who) < 2:
             continue
-        votes = {max((NLI_LABEL_OF_RELATION.get(r, 2) if d == ACCEPTED else NLI_NEUTRAL for r, d in said),
-                     key=lambda x: (x != NLI_NEUTRAL, x)) for said in who.values()}
+        votes = {pair_vote(said) for said in who.values()}
         in_unit = any(len({x for x in decided[(*pair, rel)] if x is not None}) > 1
                       for rel in {r for said in who.values() for r, _ in said})
         if len(votes) > 1 and not in_unit:

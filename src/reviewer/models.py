@@ -11,6 +11,15 @@ NLI_LABEL_OF_RELATION = {"match": 0, "conflict": 2}
 NLI_NEUTRAL = 1
 
 
+def pair_vote(decisions) -> int:
+    """One reviewer's NLI label for a pair from the (relation, decision) of each link it stored
+    for it (usually one): an accepted conflict wins, then an accepted match, then rejected
+    (neutral). What ``export --resolve``, ``agree`` and ``--adjudicate`` all count."""
+    votes = [NLI_LABEL_OF_RELATION.get(r, NLI_LABEL_OF_RELATION["conflict"]) if d == "accepted" else NLI_NEUTRAL
+             for r, d in decisions]
+    return max(votes, key=lambda v: (v != NLI_NEUTRAL, v))
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence of an article: ``text == article.body[start:end]``, except in a ``.md``

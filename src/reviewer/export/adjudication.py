@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Sequence
 
 from reviewer.export.resolve import ADJUDICATOR
-from reviewer.models import NLI_LABEL_OF_RELATION, NLI_LABELS, NLI_NEUTRAL
+from reviewer.models import NLI_LABELS, pair_vote
 
 Key = tuple[str, int]
 
@@ -27,9 +27,8 @@ class Decisions:
 
     def vote(self, pair: frozenset, reviewer: str) -> int | None:
         """The reviewer's NLI label for the pair (an accepted conflict wins over an accepted match)."""
-        votes = [NLI_LABEL_OF_RELATION.get(r, 2) if d == "accepted" else NLI_NEUTRAL
-                 for r, d in self.by_pair.get(pair, {}).get(reviewer, [])]
-        return max(votes, key=lambda v: (v != NLI_NEUTRAL, v)) if votes else None
+        said = self.by_pair.get(pair, {}).get(reviewer, [])
+        return pair_vote(said) if said else None
 
     def disputed(self, pair: frozenset) -> bool:
         """The reviewers who decided the pair do not all give it one label (a reviewer's vote

@@ -33,7 +33,7 @@ from collections import Counter
 from reviewer.annotations import ADJUDICATOR
 from reviewer.errors import ReviewerError
 from reviewer.export.model import ExportData, LinkRow, TagRow
-from reviewer.models import NLI_LABEL_OF_RELATION, NLI_LABELS, NLI_NEUTRAL
+from reviewer.models import NLI_LABEL_OF_RELATION, NLI_LABELS, NLI_NEUTRAL, pair_vote
 
 MODES = ("all", "majority", "unanimous", "adjudicated")
 RESOLVE_HELP = "all, majority, unanimous, adjudicated or reviewer:NAME"
@@ -69,7 +69,7 @@ def pair_key(l: LinkRow) -> tuple:
 def combined_vote(links: list[LinkRow]) -> int:
     """One reviewer's vote on a pair from the links it stored for it (usually one): an accepted
     conflict wins, then an accepted match, then rejected (neutral)."""
-    return max((vote_of(l) for l in links), key=lambda v: (v != NLI_NEUTRAL, v))
+    return pair_vote((l.relation, l.decision) for l in links)
 
 
 def reviewer_votes(links: list[LinkRow], reviewers: list[str]) -> dict[tuple, dict[str, int]]:
