@@ -718,7 +718,7 @@ def test_resolve_majority_gives_one_record_per_pair(cluster, tmp_path, capsys):
     out = tmp_path / "m.nli.jsonl"
     assert main(["export", str(cluster), "-f", "nli", "-o", str(out), "--resolve", "majority", *cfg]) == 0
     line = capsys.readouterr().out
-    assert "resolved by majority: 1 pair without a majority left out" in line
+    assert "resolved by majority: left out without a majority: 1 pair" in line
     recs = jsonl(out)
     ids = [r["pair_id"] for r in recs]
     assert len(ids) == len(set(ids))  # one record per pair
@@ -736,7 +736,7 @@ def test_resolve_unanimous_needs_every_reviewer(cluster, tmp_path):
     s = run(cluster, "nli", tmp_path / "u.jsonl", resolve="unanimous")
     recs = jsonl(tmp_path / "u.jsonl")
     assert recs and all(sum(r["votes"].values()) == 2 and max(r["votes"].values()) == 2 for r in recs)
-    assert s.left_out == 4 and "4 pairs not unanimous left out" in s.one_line()
+    assert s.left_out == 4 and "left out, not unanimous: 4 pairs" in s.one_line()
     run(cluster, "jsonl", tmp_path / "u2.jsonl", resolve="unanimous")
     tags = [r for r in jsonl(tmp_path / "u2.jsonl") if r["type"] == "tag"]
     assert tags and all(r["votes"] == {"present": 2, "absent": 0} for r in tags)
@@ -922,7 +922,7 @@ def test_majority_and_unanimous_leave_the_adjudicator_out(cluster, tmp_path, cap
     assert main(["export", str(cluster), "-f", "nli", "-o", str(tmp_path / "m.jsonl"), "--resolve", "majority",
                  *cfg]) == 0
     line = capsys.readouterr().out
-    assert "1 pair without a majority left out" in line and "the adjudicator's decisions set aside" in line
+    assert "left out without a majority: 1 pair" in line and "the adjudicator's decisions set aside" in line
     assert (tmp_path / "m.jsonl").read_bytes() == (tmp_path / "m0.jsonl").read_bytes()
     s = run(cluster, "nli", tmp_path / "u.jsonl", resolve="unanimous")
     assert s.left_out == 4 and (tmp_path / "u.jsonl").read_bytes() == (tmp_path / "u0.jsonl").read_bytes()
@@ -944,7 +944,7 @@ def test_the_summary_counts_the_sentence_labels_left_out(cluster, tmp_path, caps
         assert main(["export", str(cluster), "-f", fmt, "-o", str(out), "--resolve", "adjudicated",
                      "--config", str(CONFIG)]) == 0
         line = capsys.readouterr().out
-        assert "0 pairs without a majority left out, 5 sentence labels without a majority left out" in line
+        assert "left out without a majority: 0 pairs, 5 sentence labels" in line
     run(cluster, "jsonl", tmp_path / "r.jsonl", resolve="all")
     mine = {(r["a"]["article"], r["a"]["sentence"], r["label"]) for r in jsonl(tmp_path / "r.jsonl")
             if r["type"] == "tag"}
@@ -953,7 +953,7 @@ def test_the_summary_counts_the_sentence_labels_left_out(cluster, tmp_path, caps
             if r["type"] == "tag"}
     assert len(mine - kept) == 5 and ("b", 1, "contradicted") in mine - kept
     s = run(cluster, "jsonl", tmp_path / "u.jsonl", resolve="unanimous")
-    assert s.labels_left_out == 5 and "5 sentence labels not unanimous left out" in s.one_line()
+    assert s.labels_left_out == 5 and "left out, not unanimous: 4 pairs, 5 sentence labels" in s.one_line()
     # pairs only: nothing said of labels
     s = run(cluster, "nli", tmp_path / "n.jsonl", resolve="majority")
     assert "sentence label" not in s.one_line()

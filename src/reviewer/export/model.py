@@ -138,13 +138,14 @@ class ExportSummary:
         if note:
             line += f"; {note}"
         if self.resolve != "all" and not self.resolve.startswith("reviewer:"):
-            why = {"unanimous": "not unanimous"}.get(self.resolve, "without a majority")
             rule = {"adjudicated": "adjudication (majority where the adjudicator said nothing)"}.get(self.resolve,
                                                                                                   self.resolve)
-            line += f"; resolved by {rule}: {self.left_out} pair{'s' if self.left_out != 1 else ''} {why} left out"
+            out = [f"{self.left_out} pair{'s' if self.left_out != 1 else ''}"]
             if self.fmt not in PAIRS_ONLY:
                 n = self.labels_left_out
-                line += f", {n} sentence label{'s' if n != 1 else ''} {why} left out"
+                out.append(f"{n} sentence label{'s' if n != 1 else ''}")
+            why_out = {"unanimous": "left out, not unanimous"}.get(self.resolve, "left out without a majority")
+            line += f"; resolved by {rule}: {why_out}: {', '.join(out)}"
             if self.resolve in ("majority", "unanimous") and "adjudicator" in self.reviewers and len(self.reviewers) > 1:
                 line += "; the adjudicator's decisions set aside (they count with --resolve adjudicated)"
         if self.fmt == "html" and not self.sidecars:
