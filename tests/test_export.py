@@ -994,11 +994,14 @@ def test_html_counts_with_a_resolve_rule_say_what_the_reviewers_did_and_how_it_w
     assert _counts(page)[3:8] == WHAT_THEY_DID
     if rule == "adjudicated":
         assert _counts(page, 1) == ["--resolve adjudicated:", "1 link settled by the adjudicator",
-                                    "6 links settled by majority",
+                                    "4 links settled by majority",
+                                    "2 links kept on a single vote",
                                     "0 links left out, neither adjudicated nor with a majority"]
         settled = "settled by the adjudicator: rejected"
     else:  # the adjudicator is set aside: a0-c0 has no majority
-        assert _counts(page, 1) == ["--resolve majority:", "6 links settled by majority",
+        # the two links one reviewer alone decided are said apart: no majority of anyone
+        assert _counts(page, 1) == ["--resolve majority:", "4 links settled by majority",
+                                    "2 links kept on a single vote",
                                     "1 link left out without a majority"]
         settled = "left out: no majority"
     [disputed] = _rows(page, "disputed")
@@ -1028,5 +1031,6 @@ def test_html_a_pair_decided_with_different_relations_is_disputed(cluster, tmp_p
     assert "alice: accepted" in row and 'class="badge disputed"' in row
     run(cluster, "html", out, resolve="majority")
     page = out.read_text(encoding="utf-8")
-    assert _counts(page, 1) == ["--resolve majority:", "6 links settled by majority",
+    assert _counts(page, 1) == ["--resolve majority:", "4 links settled by majority",
+                                "2 links kept on a single vote",
                                 "2 links left out without a majority"]

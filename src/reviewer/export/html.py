@@ -23,6 +23,7 @@ _SINGULAR = {"articles": "article", "sentences": "sentence", "tags": "tag",
              "links settled by the adjudicator": "link settled by the adjudicator",
              "links settled by majority": "link settled by majority",
              "links settled unanimously": "link settled unanimously",
+             "links kept on a single vote": "link kept on a single vote",
              "links left out without a majority": "link left out without a majority",
              "links left out, not unanimous": "link left out, not unanimous",
              "links left out, neither adjudicated nor with a majority":
@@ -33,6 +34,7 @@ _COUNT_CLASS = {"conflicts agreed": "agreed", "matches agreed": "agreed", "links
                 "links disputed": "disputed", "links undecided": "undecided",
                 "links settled by the adjudicator": "agreed", "links settled by majority": "agreed",
                 "links settled unanimously": "agreed", "links left out without a majority": "disputed",
+                "links kept on a single vote": "undecided",
                 "links left out, not unanimous": "disputed",
                 "links left out, neither adjudicated nor with a majority": "disputed"}
 # a --resolve rule (or a resolved record's resolution): how a pair it settled is said; the count it leaves out
@@ -231,8 +233,13 @@ class _Report:
         out = []
         if data.resolve == "adjudicated":
             out.append(("links settled by the adjudicator", how.count("adjudicated")))
+        rule = data.resolve if data.resolve == "unanimous" else "majority"
+        # a pair one reviewer alone decided keeps that vote: said apart, it is no majority of anyone
+        alone = sum(1 for l in rows if l.resolution == rule and l.votes and sum(l.votes.values()) == 1)
         out.append((f"links {_SETTLED['unanimous' if data.resolve == 'unanimous' else 'majority']}",
-                    how.count(data.resolve if data.resolve == "unanimous" else "majority")))
+                    how.count(rule) - alone))
+        if alone:
+            out.append(("links kept on a single vote", alone))
         out.append((_LEFT_OUT[data.resolve], sum(1 for k in self.votes if not k[1] and k[0] not in kept)))
         return out
 

@@ -207,7 +207,7 @@ class ReviewerApp(App[int]):
             # the reviewer's work is in a file that could not be read: an export now would hold
             # none of it and look like a review with nothing done (trial, stop 25)
             self.notify(safe_text(f"not exported: {store.path.name} could not be read, so the export would be empty. "
-                                  f"Fix the file (`reviewer check {store.path.name}` shows the line) or restore the "
+                                  f"Fix the file (`reviewer check {store.path.parent}` shows the line) or restore the "
                                   "backup (ctrl+p → Restore backup), then export again"), severity="error", timeout=15)
             return
         if self.workspace.dirty:
