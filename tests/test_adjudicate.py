@@ -164,3 +164,29 @@ async def test_a_link_one_reviewer_made_by_hand_is_shown_to_the_adjudicator(clus
         await pilot.pause()
         shown = [l for l in app.review.ws.session.links_of(("a", 2)) if l.pair() == HAND]
         assert [(l.relation, l.score, l.decision) for l in shown] == [("conflict", None, None)]
+
+
+async def test_labels_set_by_one_reviewer_only_are_shown_to_the_adjudicator(cluster):
+    """agree listed alice's label that bob did not set, but --adjudicate said nothing of it and
+    the resolved export dropped it silently (re-trial, stop 25)."""
+    from reviewer.tui.adjudicate import start_adjudication
+    from reviewer.tui.app import make_app
+
+    cfg = load_config(CONFIG)
+    c = load_cluster([cluster])
+    d = load_decisions(c, [cluster], cluster / "adjudicator.review.toml")
+    disputes = d.label_disputes()
+    assert disputes, "the fixture's reviewers set different labels"
+    key, labels = sorted(disputes.items())[0]
+    label, who = sorted(labels.items())[0]
+    assert "sentence label" in d.summary() and f"{key[0]}:{key[1]}" in d.summary()
+    links, _ = align_cached(c, cfg.align)
+    app = make_app([str(cluster)], reviewer="adjudicator", config=cfg, links=links)
+    start_adjudication(app, [str(cluster)])
+    async with app.run_test(size=(150, 40)) as pilot:
+        await pilot.pause()
+        app.review.nav.go_key(key)
+        app.review.moved()
+        await pilot.pause()
+        shown = str(app.review.query_one("Inspector").build(app.review.state))
+        assert f"LABEL DISPUTED  [{label}]" in shown and f"{who[0]}: ✓" in shown

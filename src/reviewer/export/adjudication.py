@@ -24,6 +24,22 @@ class Decisions:
     reviewers: list[str]
     by_pair: dict[frozenset, dict[str, list[tuple[str, str]]]] = field(default_factory=dict)
     sidecars: list[Path] = field(default_factory=list)
+    labels: dict[Key, dict[str, set[str]]] = field(default_factory=dict)  # sentence -> reviewer -> labels set
+
+    def label_disputes(self) -> dict[Key, dict[str, list[str]]]:
+        """Labels some reviewers set on a sentence and others did not (``reviewer agree``'s label
+        disagreements): sentence -> label -> the reviewers who set it. None with one reviewer."""
+        got = getattr(self, "_label_disputes", None)
+        if got is not None:
+            return got  # the other reviewers' sidecars do not change while adjudicating: worked out once
+        out: dict[Key, dict[str, list[str]]] = {}
+        for key, by in (self.labels.items() if len(self.reviewers) >= 2 else ()):
+            for label in sorted(set().union(*by.values())):
+                who = sorted(r for r, ls in by.items() if label in ls)
+                if 0 < len(who) < len(self.reviewers):
+                    out.setdefault(key, {})[label] = who
+        self._label_disputes = out
+        return out
 
     def vote(self, pair: frozenset, reviewer: str) -> int | None:
         """The reviewer's NLI label for the pair (an accepted conflict wins over an accepted match)."""
@@ -93,8 +109,16 @@ class Decisions:
             # `reviewer agree` counts a link decided by two reviewers; these pairs have none
             why = (f" ({n - other} link{'s' if n - other != 1 else ''} decided differently, as `reviewer agree` "
                    f"lists them; {other} pair{'s' if other != 1 else ''} where they decided different relations)")
+        labels = self.label_disputes()
+        said = ""
+        if labels:
+            m = sum(len(v) for v in labels.values())
+            where = ", ".join(f"{k[0]}:{k[1]} {', '.join(v)}" for k, v in sorted(labels.items())[:3])
+            more = " …" if len(labels) > 3 else ""
+            said = (f" · {m} sentence label{'s' if m != 1 else ''} set by some reviewers only ({where}{more}; shown "
+                    "under the sentence: tag it to keep the label)")
         return (f"adjudicating {', '.join(self.reviewers) or 'no reviewers'}: {n} disputed pair{'s' if n != 1 else ''}"
-                f"{why} · n / N go through them · your decisions go to {ADJUDICATOR}.review.toml")
+                f"{why} · n / N go through them{said} · your decisions go to {ADJUDICATOR}.review.toml")
 
 
 def label_name(label: int | None) -> str:
@@ -119,6 +143,9 @@ def load_decisions(cluster, paths: Sequence[str | os.PathLike[str]], own: str | 
             continue
         reanchor_or_refuse(data, sentences, p)
         out.reviewers.append(data.reviewer)
+        for t in data.tags:
+            if not t.anchor.orphan:
+                out.labels.setdefault(t.anchor.key(), {}).setdefault(data.reviewer, set()).add(t.label)
         for l in data.links:
             if l.a.orphan or l.b.orphan or l.decision not in ("accepted", "rejected"):
                 continue

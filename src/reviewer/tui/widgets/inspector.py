@@ -70,6 +70,11 @@ class Inspector(TextPanel):
         if note:  # after the count: a long note wraps, "link 1 of 2" is never cut in two
             head.append(f"  note: {note}", style=self.style_of("note"))
         lines = self._hang(head, 0, 2, width, "L" if note and has_rtl(note) else None)
+        if st.others is not None:  # --adjudicate: labels the reviewers set differently on this sentence
+            for label, who in st.others.label_disputes().get(key, {}).items():
+                said = " · ".join(f"{r}: {'✓' if r in who else '—'}" for r in st.others.reviewers)
+                lines += self._hang(Text(f"  LABEL DISPUTED  [{label}]  {said}  (tag it to keep it)",
+                                         style=self.style_of("hint")), 0, 4, width)
         if not links:
             hint = Text("no links" + (" yet: aligning…" if st.aligning else "") +
                         "   (space marks a sentence; = or ! in another place links it by hand)", style=self.style_of("hint"))
