@@ -1034,3 +1034,23 @@ def test_html_a_pair_decided_with_different_relations_is_disputed(cluster, tmp_p
     assert _counts(page, 1) == ["--resolve majority:", "4 links settled by majority",
                                 "2 links kept on a single vote",
                                 "2 links left out without a majority"]
+
+
+def test_html_says_which_relation_the_adjudicator_rejected(cluster, tmp_path):
+    """alice a conflict, bob a match on a:2 – c:1; the adjudicator rejects the match: the row of
+    alice's conflict said "settled by the adjudicator: rejected" (re-trial, stop 25), as if her
+    conflict had been rejected."""
+    import tomli_w
+
+    from tests.test_adjudicate import _both_link_by_hand, _link_by_hand
+
+    _both_link_by_hand(cluster)
+    link = _link_by_hand(cluster, "match") | {"decision": "rejected"}
+    side = {"schema": 1, "reviewer": "adjudicator", "created": "2026-01-11T10:00:00Z",
+            "updated": "2026-01-11T10:00:00Z", "links": [link]}
+    (cluster / "adjudicator.review.toml").write_text(tomli_w.dumps(side), encoding="utf-8")
+    out = tmp_path / "r.html"
+    run(cluster, "html", out, resolve="adjudicated")
+    page = out.read_text(encoding="utf-8")
+    [row] = [r for r in _rows(page, "disputed") if "alice: accepted" in r and "bob: match accepted" in r]
+    assert "settled by the adjudicator: the match rejected" in row

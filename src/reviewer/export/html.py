@@ -150,7 +150,8 @@ class _Report:
                     if decided else ""), False
         how = _SETTLED.get(row.resolution or "", "settled")
         if row.decision == "rejected":
-            return f"{how}: rejected", False
+            # which relation was rejected: a pair decided through two relations has a row for each
+            return (f"{how}: rejected" if row.relation == v.relation else f"{how}: the {row.relation} rejected"), False
         if row.relation != v.relation:
             return f"{how}: a {row.relation}, not a {v.relation}", False
         return f"{how}: accepted", True
