@@ -9,7 +9,7 @@ from reviewer.export import claims_html
 from reviewer.export.html_parts import (PairView, css_color, highlight, letter, pair_views, report_css, snippet,
                                         title_html)
 from reviewer.export.model import End, ExportData, NoteRow
-from reviewer.export.records import article_meta
+from reviewer.export.records import article_meta, oriented
 from reviewer.export.resolve import annotators, pair_key, reviewer_votes
 from reviewer.models import NLI_LABEL_OF_RELATION, NLI_NEUTRAL
 
@@ -107,6 +107,12 @@ class _Report:
         if self.resolved:  # a pair only the adjudicator decided: its decision is all there is to show
             shown += [l for l in data.links if l.decision != "predicted" and pair_key(l) not in self.votes]
         self.views = pair_views(shown)
+        for v in self.views:
+            # sentence A is the one in the earlier article column, whoever made the link and how
+            # (a link a reviewer flipped with r ran B -> A in the table, re-trial stop 25)
+            if not (v.a.orphan or v.b.orphan) and (self.col.get(v.a.article, 99), v.a.sentence) > \
+                    (self.col.get(v.b.article, 99), v.b.sentence):
+                v.a, v.b, v.evidence = v.b, v.a, oriented(v.evidence, flip=True)
         self.live = [v for v in self.views if not (v.a.orphan or v.b.orphan)]
         self._mark_pairs()
         self.per_sent: dict[tuple, list[tuple[PairView, str]]] = {}
