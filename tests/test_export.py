@@ -679,6 +679,10 @@ def test_export_records_takes_loaded_objects(cluster, tmp_path):
 
 # --------------------------------------------------------------------------- --resolve
 
+# the fixture's labels alice and bob set differently, as the HTML's --resolve line counts them
+LABELS_LEFT_OUT = "5 sentence labels left out, without a majority"
+
+
 def _adjudicator(cluster: Path, decision: str = "rejected") -> Path:
     """An adjudicator's sidecar that settles the disputed pair a:0 – c:0 (alice accepted the
     conflict, bob rejected it)."""
@@ -996,13 +1000,14 @@ def test_html_counts_with_a_resolve_rule_say_what_the_reviewers_did_and_how_it_w
         assert _counts(page, 1) == ["--resolve adjudicated:", "1 link settled by the adjudicator",
                                     "4 links settled by majority",
                                     "2 links kept on a single vote",
-                                    "0 links left out, neither adjudicated nor with a majority"]
+                                    "0 links left out, neither adjudicated nor with a majority",
+                                    LABELS_LEFT_OUT]
         settled = "settled by the adjudicator: rejected"
     else:  # the adjudicator is set aside: a0-c0 has no majority
         # the two links one reviewer alone decided are said apart: no majority of anyone
         assert _counts(page, 1) == ["--resolve majority:", "4 links settled by majority",
                                     "2 links kept on a single vote",
-                                    "1 link left out without a majority"]
+                                    "1 link left out without a majority", LABELS_LEFT_OUT]
         settled = "left out: no majority"
     [disputed] = _rows(page, "disputed")
     assert 'class="badge disputed"' in disputed and "<mark>Sunday</mark>" in disputed
@@ -1033,7 +1038,7 @@ def test_html_a_pair_decided_with_different_relations_is_disputed(cluster, tmp_p
     page = out.read_text(encoding="utf-8")
     assert _counts(page, 1) == ["--resolve majority:", "4 links settled by majority",
                                 "2 links kept on a single vote",
-                                "2 links left out without a majority"]
+                                "2 links left out without a majority", LABELS_LEFT_OUT]
 
 
 def test_html_says_which_relation_the_adjudicator_rejected(cluster, tmp_path):

@@ -248,6 +248,10 @@ class _Report:
         if alone:
             out.append(("links kept on a single vote", alone))
         out.append((_LEFT_OUT[data.resolve], sum(1 for k in self.votes if not k[1] and k[0] not in kept)))
+        if data.labels_left_out:  # as the summary line says them
+            why = "not unanimous" if data.resolve == "unanimous" else "without a majority"
+            n = data.labels_left_out
+            out.append((f"sentence label{'s' if n != 1 else ''} left out, {why}", n))
         return out
 
     # ------------------------------------------------------------------ sections
