@@ -56,6 +56,7 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
         self.align_status = ""
         self.adjudication = None  # reviewer.export.adjudication.Decisions with --adjudicate
         self._disputed_count: int | None = None
+        self._disputed: set = set()
         self._save_timer: Timer | None = None
         self._resize_pending = False
         # The columns follow the cursor's links (the link's article on screen, linked
@@ -177,8 +178,12 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
             return ""
         if self._disputed_count is None:
             self._disputed_count = len(self.adjudication.disputed_pairs())
+            self._disputed = self.adjudication.disputed_pairs()
         n = self._disputed_count
-        return f"adjudicating: {n} disputed pair{'s' if n != 1 else ''} (n / N)"
+        session = self.ws.session
+        done = sum(1 for d in session.data.links if d.pair() in self._disputed) if session is not None else 0
+        left = f", {done} decided" if done else ""  # how far the adjudicator has got
+        return f"adjudicating: {n} disputed pair{'s' if n != 1 else ''}{left} (n / N)"
 
     def status_info(self, message: str) -> StatusInfo:
         """What the status bar shows, with ``message`` as its news (the claims screen has one too)."""
