@@ -394,9 +394,9 @@ def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only
             if not evidence and a.lang == b.lang and sim >= t.xl_fact_score:
                 if a.lang != "en":
                     if _counts_read(a) and _counts_read(b):
-                        evidence += _own_language_counts(a, b, sim, t)
+                        evidence += _xl_reader_counts(a, b, sim, t)
                 elif _tells_extra(a) and _tells_extra(b):
-                    evidence += _english_extra(a, b, sim, t)
+                    evidence += _xl_reader_counts(a, b, sim, t, _english_extra_spans(a))
         found = date_evidence(a, b, sim, t)
         if found:
             evidence += found if same_years else [e for e in found if e.kind == "date"]
@@ -426,15 +426,18 @@ def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only
     return _dedupe(evidence)
 
 
-def _own_language_counts(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:
-    """Two sentences of one language other than English: the counts and measurements the
-    cross-language reader finds (its per-language tables name what is counted: "18 autobombas"
-    / "15 camiones de bomberos" are fire engines), where the English-shaped count
-    reader found no disagreement (stop 25). As across languages, the two must be close
+def _xl_reader_counts(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning,
+                      only: set[tuple[int, int]] | None = None) -> list[Evidence]:
+    """Two sentences of one language: the counts and measurements the cross-language reader
+    finds where the English-shaped count reader found no disagreement (stop 25). In a language
+    other than English all of them (its per-language tables name what is counted: "18
+    autobombas" / "15 camiones de bomberos" are fire engines); in English only those at the
+    spans ``only`` (:func:`_english_extra_spans`). As across languages, the two must be close
     (xl_conflict_score) or give one specific figure alike (the same 80 firefighters)."""
     from reviewer.engine import xfacts
 
-    found = [e for e in xfacts.xl_evidence(a.text, a.lang, b.text, b.lang) if e.kind in ("number", "quantity")]
+    found = [e for e in xfacts.xl_evidence(a.text, a.lang, b.text, b.lang)
+             if e.kind in ("number", "quantity") and (only is None or e.a_span in only)]
     if found and (sim >= t.xl_conflict_score or crosslingual.facts_agree(a, b)):
         return found
     return []
@@ -468,15 +471,13 @@ def _tells_extra(f: SentFeatures) -> bool:
     return got
 
 
-def _english_extra(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> list[Evidence]:
-    """Two English sentences disagreeing on an age range ("aged 4 to 9" / "4 to 8 years old") or
-    on a count of foreigners, nationalities, firefighters, fire engines or ambulances, which the
+def _english_extra_spans(a: SentFeatures) -> set[tuple[int, int]]:
+    """Where an English sentence gives an age range ("aged 4 to 9" / "4 to 8 years old") or a
+    count of foreigners, nationalities, firefighters, fire engines or ambulances: what the
     cross-language reader compares and the English count reader does not (stop 25)."""
     from reviewer.engine import xfacts
 
-    mine = {x.span for x in xfacts.read_facts(a.text, "en") if x.kind == "age" or x.concepts & _EXTRA_KINDS}
-    found = [e for e in xfacts.xl_evidence(a.text, "en", b.text, "en") if e.a_span in mine]
-    return found if found and (sim >= t.xl_conflict_score or crosslingual.facts_agree(a, b)) else []
+    return {x.span for x in xfacts.read_facts(a.text, "en") if x.kind == "age" or x.concepts & _EXTRA_KINDS}
 
 
 _HAS_TIME, _HAS_DENIAL, _HAS_ORDER, _HAS_ROLES, _HAS_ANTONYM, _HAS_RELATION = (

@@ -186,7 +186,7 @@ _ZONE_RE = re.compile(r"\s*\(?([A-Z]{1,3}[SD]?T|GMT|UTC)\b")
 
 
 @functools.lru_cache(maxsize=16)
-def _clock_tables(lang: str) -> tuple[dict, tuple[str, ...], dict, dict, tuple]:
+def _clock_tables(lang: str) -> tuple[dict, tuple[str, ...], dict, dict, tuple, str]:
     """read_clock_times' tables of ``lang`` in the case it compares them (built once per language)."""
     mod = tables(lang)
     suffixes = {k.lower(): v for k, v in mod.CLOCK_SUFFIXES.items()}
@@ -197,7 +197,8 @@ def _clock_tables(lang: str) -> tuple[dict, tuple[str, ...], dict, dict, tuple]:
     after = [(w.lower(), None) for w in getattr(mod, "LOCAL_TIME", ())]
     after += [(w.lower(), z) for w, z in getattr(mod, "ZONE_WORDS", {}).items()]
     after.sort(key=lambda x: -len(x[0]))
-    return suffixes, cues, parts, {k.casefold(): v for k, v in parts.items()}, tuple(after)
+    hour_cue = getattr(mod, "HOUR_CUE", "")  # the word for "o'clock" a bare hour with a day half needs
+    return suffixes, cues, parts, {k.casefold(): v for k, v in parts.items()}, tuple(after), hour_cue
 
 
 # Zones that make "HH.MM" a time of day by themselves ("17.05 GMT"): a fixed list, since any
@@ -228,8 +229,7 @@ def read_clock_times(text: str, lang: str) -> list[ClockTime]:
 @functools.lru_cache(maxsize=4096)
 def _read_clock_times(text: str, lang: str) -> tuple[ClockTime, ...]:
     """read_clock_times, once per text (issue 15: features, evidence and xfacts all read a sentence's)."""
-    suffixes, cues, parts, folded, after = _clock_tables(lang)
-    hour_cue = getattr(tables(lang), "HOUR_CUE", "")  # the word for "o'clock" a bare hour with a day half needs
+    suffixes, cues, parts, folded, after, hour_cue = _clock_tables(lang)
     out: list[ClockTime] = []
     for m in _CLOCK_RE.finditer(text):
         sep, minute_s, suffix = m.group(2), m.group(3), (m.group(4) or "").lower()
@@ -239,8 +239,8 @@ def _read_clock_times(text: str, lang: str) -> tuple[ClockTime, ...]:
         if half in (0, 12) and not minute_s and hour_cue and not text[:m.start()].rstrip().endswith(hour_cue):
             continue  # "9 مساء الأحد": the evening of a day after a count, not nine p.m. (no minutes, no "الساعة")
         # "17.05 GMT", "19.05 hora local": a zone or "local time" right after the minutes (stop 25)
-        named_zone = _named_clock(text, m.end(3), after) if minute_s and not known else (False, None)
-        if not (known or named_zone[0] or (minute_s and (sep == ":" or sep.lower() == "h" and "h" in suffixes))):
+        named = _named_clock(text, m.end(3), after) if minute_s and not known else None
+        if not (known or (named and named[0]) or (minute_s and (sep == ":" or sep.lower() == "h" and "h" in suffixes))):
             continue  # "at 9", "52.14 percent": no time
         if re.match(r"[.,:]\d", text[m.end():m.end() + 2]):
             continue  # "a scale of 1:25,000", "12:30.5": a ratio or a longer figure, no time
@@ -255,8 +255,9 @@ def _read_clock_times(text: str, lang: str) -> tuple[ClockTime, ...]:
         before = text[max(0, m.start() - 24):m.start()].lower()
         # "around 9 pm", "gegen 21 Uhr", "hacia las 21:00" (an article may stand between)
         hedged = any(re.search(rf"(?<!\w){re.escape(c)}(?:\W+\w{{1,3}})?\W*$", before) for c in cues)
-        # "local time" and no zone at all read alike
-        zone = named_zone[1] if named_zone[0] else _named_clock(text, end, after)[1]
+        # "local time" and no zone at all read alike; without a suffix the time ends at its
+        # minutes, where ``named`` already looked
+        zone = (named if named is not None else _named_clock(text, end, after))[1]
         out.append(ClockTime(hour * 60 + minute, (m.start(), end), half_day=not ampm and hour <= 12 and lang == "en",
                              hedged=hedged, zone=zone))
     if parts:

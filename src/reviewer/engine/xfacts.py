@@ -139,7 +139,7 @@ def _window_parts(text: str, words: list[tuple[str, int, int]], start: int, end:
                   numbers) -> tuple[list[str], list[str]]:
     """:func:`_window`'s words after the figure and before it (folded)."""
     other = [(s, e) for _v, s, e, _a in numbers if (s, e) != (start, end)]
-    ands = _and_words(mod)
+    ands = _folded(mod, "RANGE_AND")  # the language's "and", as between the two figures of a range
     after, before = [], []
     pos = end
     for w, s, e in words:
@@ -187,11 +187,6 @@ def _folded(mod, name: str) -> frozenset[str]:
     """A word list of a language's tables (``name``: RANGE_AND, COUNT_OF, ANOTHER_WORDS...) as
     the readers here compare words (built once per language and list)."""
     return frozenset(_key(mod, w) for w in getattr(mod, name, ()))
-
-
-def _and_words(mod) -> frozenset[str]:
-    """The language's "and" (the word that joins the two figures of a range, RANGE_AND)."""
-    return _folded(mod, "RANGE_AND")
 
 
 def _next_word(text: str, end: int) -> tuple[str, int] | None:
@@ -399,7 +394,7 @@ def _number_facts(text: str, mod, numbers: list, words: list, durations: dict, f
             continue
         nxt = _next_word(text, end)
         key = _key(mod, nxt[0]) if nxt else ""
-        if key in _count_of(mod) and not any(c.isdigit() for c in text[start:end]):
+        if key in _folded(mod, "COUNT_OF") and not any(c.isdigit() for c in text[start:end]):
             # a round count in words, then "of" and its unit: "une trentaine de kilomètres",
             # "a dozen of miles" (stop 25)
             after_of = _next_word(text, nxt[1])
@@ -514,13 +509,12 @@ def _age_end(text: str, mod, value: float, start: int, end: int, nxt, long_units
     a capitalised word ("Khan, 70, left"). A span of years otherwise is a term or a sentence."""
     if not 0 < value <= 120 or not value.is_integer():
         return None
-    if nxt and _key(mod, nxt[0]) in {_key(mod, w) for w in getattr(mod, "AGE_UNITS", ())}:
+    if nxt and _key(mod, nxt[0]) in _folded(mod, "AGE_UNITS"):
         if nxt[0][:1].isupper() and getattr(mod, "NOUNS_CAPITALISED", False):
             return nxt[1]  # "der 44-Jährige": the age is the noun, a person
         return None if _thing_after(text, nxt[1], mod) else nxt[1]
     before = text[:start].lower()
-    cue_before = any(before.rstrip().endswith(c) and (len(before.rstrip()) == len(c) or not before.rstrip()[-len(c) - 1].isalnum())
-                     for c in getattr(mod, "AGE_BEFORE", ()))
+    cue_before = _age_cue_before(text, start, mod)
     name_before = bool(_NAME_COMMA.search(text[:start])) and text[:start].rstrip(", ").split()[-1][:1].isupper() \
         and not _after_address_word(text[:start], mod)
     if nxt and long_units.get(_key(mod, nxt[0])) == _YEAR:
@@ -643,9 +637,9 @@ def _ranges(text: str, mod, numbers: list, words: list, facts: list[XFact]) -> l
     """Two numbers that make one range ("between 300 and 400 people", "entre 2.000 et 3.000",
     "zwischen 20 und 30 Jahre", "two or three", "20-30"): one fact of the second number's kind,
     from the first number to the second."""
-    dashes = {_key(mod, w) for w in getattr(mod, "RANGE_TO", ())} | {"-", "–", "—"}
-    joiners = {_key(mod, w) for w in getattr(mod, "RANGE_AND", ())}
-    openers = {_key(mod, w) for w in getattr(mod, "RANGE_OPENERS", ())}
+    dashes = _folded(mod, "RANGE_TO") | {"-", "–", "—"}
+    joiners = _folded(mod, "RANGE_AND")
+    openers = _folded(mod, "RANGE_OPENERS")
     for (lo, s1, e1, _a1), (hi, s2, _e2, _a2) in zip(numbers, numbers[1:]):
         between = _key(mod, text[e1:s2].strip())
         if not between or hi <= lo or lo <= 0:
@@ -675,11 +669,6 @@ def _after_another(text: str, start: int, mod) -> bool:
     return bool(before) and _key(mod, before[-1]) in _folded(mod, "ANOTHER_WORDS")
 
 
-def _count_of(mod) -> frozenset[str]:
-    """The word between a round count and what it counts ("une trentaine de", COUNT_OF)."""
-    return _folded(mod, "COUNT_OF")
-
-
 def _age_cue_before(text: str, start: int, mod) -> bool:
     """A word that introduces an age (AGE_BEFORE: "aged", "âgés de") right before ``start``."""
     before = text[:start].rstrip().lower()
@@ -688,7 +677,7 @@ def _age_cue_before(text: str, start: int, mod) -> bool:
 
 
 def _remaining(mod, words: list[str]) -> bool:
-    cues = [_key(mod, c) for c in getattr(mod, "REMAINING_WORDS", ())]
+    cues = _folded(mod, "REMAINING_WORDS")
     return any(w.startswith(c) for w in words for c in cues)
 
 
