@@ -5,6 +5,7 @@ reads). Plain Python: the TUI shows what it holds."""
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,19 +27,17 @@ class Decisions:
     sidecars: list[Path] = field(default_factory=list)
     labels: dict[Key, dict[str, set[str]]] = field(default_factory=dict)  # sentence -> reviewer -> labels set
 
+    @functools.cached_property
     def label_disputes(self) -> dict[Key, dict[str, list[str]]]:
         """Labels some reviewers set on a sentence and others did not (``reviewer agree``'s label
-        disagreements): sentence -> label -> the reviewers who set it. None with one reviewer."""
-        got = getattr(self, "_label_disputes", None)
-        if got is not None:
-            return got  # the other reviewers' sidecars do not change while adjudicating: worked out once
+        disagreements): sentence -> label -> the reviewers who set it. None with one reviewer.
+        Worked out once: the other reviewers' sidecars do not change while adjudicating."""
         out: dict[Key, dict[str, list[str]]] = {}
         for key, by in (self.labels.items() if len(self.reviewers) >= 2 else ()):
             for label in sorted(set().union(*by.values())):
                 who = sorted(r for r, ls in by.items() if label in ls)
                 if 0 < len(who) < len(self.reviewers):
                     out.setdefault(key, {})[label] = who
-        self._label_disputes = out
         return out
 
     def vote(self, pair: frozenset, reviewer: str) -> int | None:
@@ -109,7 +108,7 @@ class Decisions:
             # `reviewer agree` counts a link decided by two reviewers; these pairs have none
             why = (f" ({n - other} link{'s' if n - other != 1 else ''} decided differently, as `reviewer agree` "
                    f"lists them; {other} pair{'s' if other != 1 else ''} where they decided different relations)")
-        labels = self.label_disputes()
+        labels = self.label_disputes
         said = ""
         if labels:
             m = sum(len(v) for v in labels.values())

@@ -71,7 +71,7 @@ class Inspector(TextPanel):
             head.append(f"  note: {note}", style=self.style_of("note"))
         lines = self._hang(head, 0, 2, width, "L" if note and has_rtl(note) else None)
         if st.others is not None:  # --adjudicate: labels the reviewers set differently on this sentence
-            for label, who in st.others.label_disputes().get(key, {}).items():
+            for label, who in st.others.label_disputes.get(key, {}).items():
                 said = " · ".join(f"{r}: {'✓' if r in who else '—'}" for r in st.others.reviewers)
                 lines += self._hang(Text(f"  LABEL DISPUTED  [{label}]  {said}  (tag it to keep it)",
                                          style=self.style_of("hint")), 0, 4, width)

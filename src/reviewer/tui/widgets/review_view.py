@@ -55,8 +55,7 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
         self.aligning = False
         self.align_status = ""
         self.adjudication = None  # reviewer.export.adjudication.Decisions with --adjudicate
-        self._disputed_count: int | None = None
-        self._disputed: set = set()
+        self._disputed: set | None = None  # --adjudicate: the disputed pairs, worked out once
         self._save_timer: Timer | None = None
         self._resize_pending = False
         # The columns follow the cursor's links (the link's article on screen, linked
@@ -176,10 +175,9 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
         """--adjudicate: how many pairs are disputed, in the status bar for the whole session."""
         if self.adjudication is None:
             return ""
-        if self._disputed_count is None:
-            self._disputed_count = len(self.adjudication.disputed_pairs())
+        if self._disputed is None:
             self._disputed = self.adjudication.disputed_pairs()
-        n = self._disputed_count
+        n = len(self._disputed)
         session = self.ws.session
         done = sum(1 for d in session.data.links if d.pair() in self._disputed) if session is not None else 0
         left = f", {done} decided" if done else ""  # how far the adjudicator has got
