@@ -49,13 +49,7 @@ def test_adjudicate_refuses_another_reviewer_name():
 
 
 async def test_adjudication_mode_in_the_tui(cluster, tmp_path):
-    from reviewer.tui.adjudicate import start_adjudication
-    from reviewer.tui.app import make_app
-
-    cfg = load_config(CONFIG)
-    links, _ = align_cached(load_cluster([cluster]), cfg.align)
-    app = make_app([str(cluster)], reviewer="adjudicator", config=cfg, links=links)
-    start_adjudication(app, [str(cluster)])
+    app = _adjudicator_app(cluster)
     async with app.run_test(size=(150, 40)) as pilot:
         await pilot.pause()
         await pilot.press("j", "j", "n")  # from a:2, n goes to the next disputed pair
@@ -94,16 +88,37 @@ def _link_by_hand(cluster: Path, relation: str) -> dict:
             "time": "2026-01-10T10:00:00Z", "a": a, "b": c}
 
 
-def _both_link_by_hand(cluster: Path) -> None:
-    """alice links HAND by hand as a conflict, bob as a match: a disputed pair no suggestion names."""
+def _add_link(cluster: Path, who: str, link: dict) -> None:
+    """Append ``link`` to the fixture's sidecar of ``who`` (alice's is TOML, bob's JSON)."""
     import tomli_w
 
-    alice = tomllib.loads((cluster / "alice.review.toml").read_text(encoding="utf-8"))
-    alice["links"].append(_link_by_hand(cluster, "conflict"))
-    (cluster / "alice.review.toml").write_text(tomli_w.dumps(alice), encoding="utf-8")
-    bob = json.loads((cluster / "bob.review.json").read_text(encoding="utf-8"))
-    bob["links"].append(_link_by_hand(cluster, "match"))
-    (cluster / "bob.review.json").write_text(json.dumps(bob), encoding="utf-8")
+    toml, js = cluster / f"{who}.review.toml", cluster / f"{who}.review.json"
+    if toml.exists():
+        side = tomllib.loads(toml.read_text(encoding="utf-8"))
+        side["links"].append(link)
+        toml.write_text(tomli_w.dumps(side), encoding="utf-8")
+    else:
+        side = json.loads(js.read_text(encoding="utf-8"))
+        side["links"].append(link)
+        js.write_text(json.dumps(side), encoding="utf-8")
+
+
+def _both_link_by_hand(cluster: Path) -> None:
+    """alice links HAND by hand as a conflict, bob as a match: a disputed pair no suggestion names."""
+    _add_link(cluster, "alice", _link_by_hand(cluster, "conflict"))
+    _add_link(cluster, "bob", _link_by_hand(cluster, "match"))
+
+
+def _adjudicator_app(cluster: Path):
+    """The TUI opened as the adjudicator on ``cluster``, the others' decisions loaded (not run yet)."""
+    from reviewer.tui.adjudicate import start_adjudication
+    from reviewer.tui.app import make_app
+
+    cfg = load_config(CONFIG)
+    links, _ = align_cached(load_cluster([cluster]), cfg.align)
+    app = make_app([str(cluster)], reviewer="adjudicator", config=cfg, links=links)
+    start_adjudication(app, [str(cluster)])
+    return app
 
 
 def test_unsuggested_disputed_pairs_become_links(cluster):
@@ -119,14 +134,8 @@ def test_unsuggested_disputed_pairs_become_links(cluster):
 
 
 async def test_n_reaches_a_disputed_pair_linked_only_by_hand(cluster):
-    from reviewer.tui.adjudicate import start_adjudication
-    from reviewer.tui.app import make_app
-
     _both_link_by_hand(cluster)
-    cfg = load_config(CONFIG)
-    links, _ = align_cached(load_cluster([cluster]), cfg.align)
-    app = make_app([str(cluster)], reviewer="adjudicator", config=cfg, links=links)
-    start_adjudication(app, [str(cluster)])
+    app = _adjudicator_app(cluster)
     async with app.run_test(size=(150, 40)) as pilot:
         await pilot.pause()
         seen = set()
@@ -151,17 +160,8 @@ async def test_n_reaches_a_disputed_pair_linked_only_by_hand(cluster):
 
 
 async def test_a_link_one_reviewer_made_by_hand_is_shown_to_the_adjudicator(cluster):
-    from reviewer.tui.adjudicate import start_adjudication
-    from reviewer.tui.app import make_app
-    import tomli_w
-
-    alice = tomllib.loads((cluster / "alice.review.toml").read_text(encoding="utf-8"))
-    alice["links"].append(_link_by_hand(cluster, "conflict"))
-    (cluster / "alice.review.toml").write_text(tomli_w.dumps(alice), encoding="utf-8")
-    cfg = load_config(CONFIG)
-    links, _ = align_cached(load_cluster([cluster]), cfg.align)
-    app = make_app([str(cluster)], reviewer="adjudicator", config=cfg, links=links)
-    start_adjudication(app, [str(cluster)])
+    _add_link(cluster, "alice", _link_by_hand(cluster, "conflict"))
+    app = _adjudicator_app(cluster)
     async with app.run_test(size=(150, 40)) as pilot:
         await pilot.pause()
         shown = [l for l in app.review.ws.session.links_of(("a", 2)) if l.pair() == HAND]
@@ -171,20 +171,14 @@ async def test_a_link_one_reviewer_made_by_hand_is_shown_to_the_adjudicator(clus
 async def test_labels_set_by_one_reviewer_only_are_shown_to_the_adjudicator(cluster):
     """agree listed alice's label that bob did not set, but --adjudicate said nothing of it and
     the resolved export dropped it silently (re-trial, stop 25)."""
-    from reviewer.tui.adjudicate import start_adjudication
-    from reviewer.tui.app import make_app
-
-    cfg = load_config(CONFIG)
     c = load_cluster([cluster])
     d = load_decisions(c, [cluster], cluster / "adjudicator.review.toml")
-    disputes = d.label_disputes()
+    disputes = d.label_disputes
     assert disputes, "the fixture's reviewers set different labels"
     key, labels = sorted(disputes.items())[0]
     label, who = sorted(labels.items())[0]
     assert "sentence label" in d.summary() and f"{key[0]}:{key[1]}" in d.summary()
-    links, _ = align_cached(c, cfg.align)
-    app = make_app([str(cluster)], reviewer="adjudicator", config=cfg, links=links)
-    start_adjudication(app, [str(cluster)])
+    app = _adjudicator_app(cluster)
     async with app.run_test(size=(150, 40)) as pilot:
         await pilot.pause()
         app.review.nav.go_key(key)

@@ -9,10 +9,7 @@ from reviewer.config import AlignSettings
 from reviewer.engine import xfacts
 from reviewer.engine.align import align
 from tests.test_real_news_rules import cluster
-
-
-def concepts(text: str, lang: str) -> dict[float, set[str]]:
-    return {f.value: set(f.concepts) for f in xfacts.read_facts(text, lang) if f.kind == "count"}
+from tests.test_xl_and_clauses import concepts
 
 
 def test_the_noun_before_a_figure_that_has_its_own_is_the_one_who_acts():

@@ -1064,15 +1064,11 @@ def test_html_says_which_relation_the_adjudicator_rejected(cluster, tmp_path):
 def test_html_rows_put_the_earlier_column_first_whoever_made_the_link(cluster, tmp_path):
     """A link stored from c to a (a reviewer flipped it, or made it from the later column) ran
     B·1 under "Sentence A" and A·2 under "Sentence B" (re-trial, stop 25)."""
-    import tomli_w
+    from tests.test_adjudicate import _add_link, _link_by_hand
 
-    from tests.test_adjudicate import _link_by_hand
-
-    bob = json.loads((cluster / "bob.review.json").read_text(encoding="utf-8"))
     link = _link_by_hand(cluster, "conflict")
     link["a"], link["b"] = link["b"], link["a"]  # stored from c:1 to a:2
-    bob["links"].append(link)
-    (cluster / "bob.review.json").write_text(json.dumps(bob), encoding="utf-8")
+    _add_link(cluster, "bob", link)
     out = tmp_path / "r.html"
     run(cluster, "html", out)
     page = out.read_text(encoding="utf-8")

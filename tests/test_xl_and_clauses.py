@@ -8,6 +8,7 @@ from reviewer.engine import xfacts
 
 
 def concepts(text: str, lang: str) -> dict[float, set[str]]:
+    """What each count of a sentence counts (its concepts), by its value."""
     return {f.value: set(f.concepts) for f in xfacts.read_facts(text, lang) if f.kind == "count"}
 
 

@@ -1,6 +1,7 @@
 """Steps many TUI tests share."""
 
 from reviewer.tui.screens.claims import ClaimsScreen
+from reviewer.tui.widgets.inspector import Inspector
 
 
 async def open_claims(pilot):
@@ -10,3 +11,9 @@ async def open_claims(pilot):
     screen = pilot.app.screen
     assert isinstance(screen, ClaimsScreen), f"c opened {type(screen).__name__}, not the claims screen"
     return screen
+
+
+def inspector_lines(app) -> list[str]:
+    """The inspector's lines as drawn now (its panel's size, cut and wrapped as on screen)."""
+    box = app.query_one(Inspector)
+    return [strip.text.rstrip() for strip in box.render_lines(box.content_region.reset_offset)]

@@ -12,6 +12,7 @@ from reviewer.resources import bundled_seeds_dir
 from reviewer.tui.app import make_app
 from reviewer.tui.screens.claims import KEYS_LINE, KEYS_LINE_MID, KEYS_LINE_SHORT
 from reviewer.tui.widgets.top_bar import TopBar
+from tests.tui.pilot_helpers import inspector_lines
 
 
 def _app(tmp_path, config):
@@ -74,15 +75,14 @@ async def test_the_inspector_head_drops_its_key_hint_rather_than_wrap(make):
         await pilot.pause()
         box = app.query_one(Inspector)
         width = box.content_size.width
-        lines = [strip.text.rstrip() for strip in box.render_lines(box.content_region.reset_offset)]
+        lines = inspector_lines(app)
         assert "link 1 of 2" in lines[0], lines[:3]
         assert "select)" not in "\n".join(lines[:3]), lines[:3]
         assert lines[1].lstrip().startswith("▶"), lines[:3]  # the selected link comes next
     app = make()
     async with app.run_test(size=(150, 40)) as pilot:  # wide: the hint stays
         await pilot.pause()
-        box = app.query_one(Inspector)
-        lines = [strip.text.rstrip() for strip in box.render_lines(box.content_region.reset_offset)]
+        lines = inspector_lines(app)
         assert lines[0].endswith("link 1 of 2  (] [ select)"), lines[0]
         assert width < 60
 
@@ -98,7 +98,7 @@ async def test_a_small_inspector_shows_the_start_of_both_sentences(make, size):
     async with app.run_test(size=size) as pilot:
         await pilot.pause()  # a:0, two links, the first one with two pieces of evidence
         box = app.query_one(Inspector)
-        lines = [strip.text.rstrip() for strip in box.render_lines(box.content_region.reset_offset)]
+        lines = inspector_lines(app)
         text = "\n".join(lines)
         # the evidence first, then where the link goes and its decision, on the link's first line
         first = next(l for l in lines if l.startswith("▶"))
@@ -143,13 +143,10 @@ async def test_adjudicating_on_a_small_screen_shows_who_said_what():
 
 async def test_a_small_inspector_names_a_link_without_evidence_once(make):
     """With no evidence, the compact line read "≈ match → c:0 … match 0.66": the relation twice."""
-    from reviewer.tui.widgets.inspector import Inspector
-
     app = make()
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.press("]")  # a:0's second link: a match with no evidence
         await pilot.pause()
-        box = app.query_one(Inspector)
-        lines = [strip.text.rstrip() for strip in box.render_lines(box.content_region.reset_offset)]
+        lines = inspector_lines(app)
         first = next(l for l in lines if l.startswith("▶"))
         assert first.startswith("▶ ≈ match  → ") and first.count("match") == 1, lines

@@ -3,16 +3,15 @@ the selected link, adjudication counts and visits each disputed pair once, says 
 link, keeps its start-up message off the evidence, and columns stay where they are."""
 
 from reviewer.models import Link, SentenceRef
-from reviewer.tui.widgets.inspector import Inspector
 from tests.helpers import links
+from tests.tui.pilot_helpers import inspector_lines
 
 R = SentenceRef
 SIZE = (150, 40)
 
 
 def _inspector_text(app) -> str:
-    box = app.query_one(Inspector)
-    return "\n".join(strip.text.rstrip() for strip in box.render_lines(box.content_region.reset_offset))
+    return "\n".join(inspector_lines(app))
 
 
 async def test_enter_follows_the_selected_link_when_another_is_rejected(make):

@@ -9,6 +9,7 @@ import pytest
 from reviewer.models import Evidence, Link, SentenceRef
 from reviewer.tui.app import make_app
 from reviewer.tui.widgets.inspector import Inspector
+from tests.tui.pilot_helpers import inspector_lines
 
 R = SentenceRef
 
@@ -39,9 +40,6 @@ def _long_links() -> list[Link]:
             Link(R("p", 1), R("q", 1), "match", 0.6)]
 
 
-def _inspector_lines(app) -> list[str]:
-    box = app.query_one(Inspector)
-    return [strip.text.rstrip() for strip in box.render_lines(box.content_region.reset_offset)]
 
 
 @pytest.mark.parametrize("size", [(72, 30), (60, 15)])
@@ -54,7 +52,7 @@ async def test_a_small_inspector_shows_the_evidence_and_both_sentences(tmp_path,
                    sidecar=str(tmp_path / "t.review.toml"))
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        lines = _inspector_lines(app)
+        lines = inspector_lines(app)
         text = "\n".join(lines)
         assert "“Saturday” vs “Sunday”" in text, text
         assert any(l.lstrip().startswith("this: The ferry") for l in lines), text
@@ -199,7 +197,7 @@ async def test_a_jsonl_columns_header_names_the_id_the_inspector_uses(tmp_path, 
         await pilot.pause()
         heads = [p.title.text.plain.split("\n") for p in (app.pane_of(0), app.pane_of(1))]
         assert [h[0] for h in heads] == ["rt-1 · Harbour story number 1", "rt-2 · Harbour story number 2"], heads
-        assert "→ rt-2:0" in "\n".join(_inspector_lines(app))
+        assert "→ rt-2:0" in "\n".join(inspector_lines(app))
     app = make_app([str(d)], reviewer="tester", config=config, links=[], sidecar=str(tmp_path / "t.review.toml"))
     async with app.run_test(size=(60, 30)) as pilot:  # narrow: the title is cut, the meta line stays
         await pilot.pause()
