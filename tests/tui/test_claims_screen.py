@@ -5,7 +5,7 @@ a1 ≈ b1 ≈ c1, a2 ≠ b2, the other sentences alone."""
 import tomllib
 
 from reviewer.tui.screens.claims import ClaimsScreen
-from tests.tui.pilot_helpers import open_claims
+from tests.tui.pilot_helpers import open_claims, run_palette
 
 SIZE = (120, 40)
 
@@ -105,12 +105,7 @@ async def test_enter_goes_to_the_claims_sentence_in_the_selected_source(make):
 async def test_palette_opens_the_claims_screen(make):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Claims")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_palette(pilot, "Claims")
         assert isinstance(app.screen, ClaimsScreen)
 
 

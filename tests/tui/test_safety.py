@@ -17,6 +17,7 @@ from reviewer.config import parse_config_text
 from reviewer.resources import bundled_config_path
 from reviewer.sidecar.codec import save_sidecar
 from reviewer.tui.workspace import AUTOSAVE_DEBOUNCE, AUTOSAVE_MAX_DELAY
+from tests.tui.pilot_helpers import run_palette
 
 SIZE = (150, 40)
 
@@ -155,12 +156,7 @@ async def test_empty_sidecar_offers_the_backup_and_writes_nothing_until_restored
         await pilot.press("k", "5", "s")
         await pilot.pause(1.0)
         assert side.read_bytes() == b"" and bak.read_bytes() == bak_bytes
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Restore backup")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_palette(pilot, "Restore backup")
         assert not app.store.read_only
         assert [(t.anchor.article, t.anchor.sentence) for t in app.session.data.tags] == [("a", 1)]
         await pilot.press("q")

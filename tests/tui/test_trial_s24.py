@@ -9,7 +9,7 @@ import pytest
 from reviewer.models import Evidence, Link, SentenceRef
 from reviewer.tui.app import make_app
 from reviewer.tui.widgets.inspector import Inspector
-from tests.tui.pilot_helpers import inspector_lines
+from tests.tui.pilot_helpers import inspector_lines, run_palette
 
 R = SentenceRef
 
@@ -113,12 +113,7 @@ async def test_the_html_report_from_the_palette_keeps_the_open_conflicts(make, t
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("x")  # one link decided (a:0 ≠ b:0 rejected), the others open
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Export: html")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_palette(pilot, "Export: html")
         await app.workers.wait_for_complete()
         await pilot.pause()
         page = app.workspace.export_target("html").read_text(encoding="utf-8")
@@ -239,12 +234,7 @@ async def test_save_as_in_a_read_only_folder_offers_a_writable_place(make, clust
     app = make()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Save as")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_palette(pilot, "Save as")
         offered = app.screen.query_one(Input).value
         assert offered == str(tmp_path / "data" / "reviewer" / "cluster" / "tester.review.toml"), offered
         await pilot.press("enter")
@@ -340,11 +330,6 @@ async def test_a_corrupt_sidecar_names_its_bad_line_and_restore_leaves_one_messa
         said = [n.message for n in app._notifications]
         assert len(said) == 1 and "cannot be read (line 5:" in said[0] and "Restore backup" in said[0], said
         _toast_region_clear_of_the_columns(app)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Restore backup")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_palette(pilot, "Restore backup")
         said = [n.message for n in app._notifications]
         assert len(said) == 1 and said[0].startswith("restored the backup"), said
