@@ -3,17 +3,7 @@
 import pytest
 
 from reviewer.engine.align import align
-from reviewer.models import Article, Cluster
-from reviewer.io.segment import segment
-
-
-def cluster(*texts):
-    arts = []
-    for n, t in enumerate(texts):
-        a = Article(id=f"art{n}", path=f"art{n}.txt", body=t, date="2022-03-14")
-        a.sentences = segment(t)
-        arts.append(a)
-    return Cluster(arts)
+from tests.test_real_news_rules import cluster  # articles art0, art1… dated 2022-03-14
 
 
 def conflicts(*texts):
