@@ -44,3 +44,17 @@ def test_a_dimension_word_makes_metres_even_beside_money():
 
 def test_no_length_and_no_amount_after_a_preposition_is_no_measurement():
     assert _metres("Around 4m of them signed the petition.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry left the quay at 6:40 a.m. on Friday.",
+    "Shops reopened around 11 a.m. local time.",
+    "The alarm was raised at 3 a.m. and the hall was cleared.",
+])
+def test_the_a_of_a_clock_time_is_no_metre(text):
+    # the "a" of "a.m." once read as the article "a" before the unit "m": one metre
+    assert _metres(text) == []
+
+
+def test_a_unit_after_the_article_still_counts():
+    assert [(c.lo, c.unit) for c in counts("The crowd walked a mile to the square.")] == [(1.0, "mile")]

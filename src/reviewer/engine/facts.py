@@ -542,8 +542,10 @@ def extract_counts(toks: list[Tok], words: list[str], terms: list[str | None],
             i += 1
             continue
         value, vague, j, weak = got
-        if weak and words[i] in ("a", "an") and lang not in ("en", "und"):
-            i = j + 1  # Spanish, Portuguese, French "a": a preposition ("a bordo"), no article
+        if weak and words[i] in ("a", "an") and (lang not in ("en", "und") or text[toks[i][2]:toks[i][2] + 1] == "."):
+            # Spanish, Portuguese, French "a": a preposition ("a bordo"), no article; and the "a" of
+            # "9:07 a.m." is no article either (it read as "one metre")
+            i = j + 1
             continue
         month = _day_of_month(words, j, lang) if value is not None and not weak else None
         if month is not None:  # a day only ever meets a day of the same month
