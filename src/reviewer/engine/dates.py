@@ -186,7 +186,8 @@ _ZONE_RE = re.compile(r"\s*\(?([A-Z]{1,3}[SD]?T|GMT|UTC)\b")
 
 
 @functools.lru_cache(maxsize=16)
-def _clock_tables(lang: str) -> tuple[dict, tuple[str, ...], dict, dict, tuple, str]:
+def _clock_tables(lang: str) -> tuple[dict, tuple[str, ...], dict, dict, tuple, str, re.Pattern[str] | None,
+                                        frozenset[str]]:
     """read_clock_times' tables of ``lang`` in the case it compares them (built once per language)."""
     mod = tables(lang)
     suffixes = {k.lower(): v for k, v in mod.CLOCK_SUFFIXES.items()}
@@ -198,7 +199,12 @@ def _clock_tables(lang: str) -> tuple[dict, tuple[str, ...], dict, dict, tuple, 
     after += [(w.lower(), z) for w, z in getattr(mod, "ZONE_WORDS", {}).items()]
     after.sort(key=lambda x: -len(x[0]))
     hour_cue = getattr(mod, "HOUR_CUE", "")  # the word for "o'clock" a bare hour with a day half needs
-    return suffixes, cues, parts, {k.casefold(): v for k, v in parts.items()}, tuple(after), hour_cue
+    # the words right before an hour that make "16.20" a time of day ("a las 16.20", "alle 16.20")
+    leads = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in getattr(mod, "CLOCK_LEADS", ())) + r")\s*$",
+                       re.IGNORECASE) if getattr(mod, "CLOCK_LEADS", ()) else None
+    # words of the language that look like a suffix of the English clock ("um 16:20 am Freitag": on)
+    others = frozenset(w.lower() for w in getattr(mod, "NOT_CLOCK_SUFFIXES", ()))
+    return suffixes, cues, parts, {k.casefold(): v for k, v in parts.items()}, tuple(after), hour_cue, leads, others
 
 
 # Zones that make "HH.MM" a time of day by themselves ("17.05 GMT"): a fixed list, since any
@@ -229,10 +235,12 @@ def read_clock_times(text: str, lang: str) -> list[ClockTime]:
 @functools.lru_cache(maxsize=4096)
 def _read_clock_times(text: str, lang: str) -> tuple[ClockTime, ...]:
     """read_clock_times, once per text (issue 15: features, evidence and xfacts all read a sentence's)."""
-    suffixes, cues, parts, folded, after, hour_cue = _clock_tables(lang)
+    suffixes, cues, parts, folded, after, hour_cue, leads, others = _clock_tables(lang)
     out: list[ClockTime] = []
     for m in _CLOCK_RE.finditer(text):
         sep, minute_s, suffix = m.group(2), m.group(3), (m.group(4) or "").lower()
+        if suffix in others:
+            suffix = ""
         half = suffixes.get(suffix, suffixes.get(suffix.rstrip(".")))  # 0 a.m., 12 p.m., None a 24-hour mark
         ampm = suffix.rstrip(".").replace(".", "") in ("am", "pm") or half in (0, 12)
         known = ampm or suffix in suffixes or suffix.rstrip(".") in suffixes
@@ -240,7 +248,8 @@ def _read_clock_times(text: str, lang: str) -> tuple[ClockTime, ...]:
             continue  # "9 مساء الأحد": the evening of a day after a count, not nine p.m. (no minutes, no "الساعة")
         # "17.05 GMT", "19.05 hora local": a zone or "local time" right after the minutes (stop 25)
         named = _named_clock(text, m.end(3), after) if minute_s and not known else None
-        if not (known or (named and named[0]) or (minute_s and (sep == ":" or sep.lower() == "h" and "h" in suffixes))):
+        if not (known or (named and named[0]) or (minute_s and (sep == ":" or sep.lower() == "h" and "h" in suffixes))
+                or (minute_s and sep == "." and leads is not None and leads.search(text, 0, m.start()))):
             continue  # "at 9", "52.14 percent": no time
         if re.match(r"[.,:]\d", text[m.end():m.end() + 2]):
             continue  # "a scale of 1:25,000", "12:30.5": a ratio or a longer figure, no time

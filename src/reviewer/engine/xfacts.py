@@ -128,24 +128,34 @@ def _count_concepts(text: str, words: list[tuple[str, int, int]], start: int, en
             if _concepts_of(mod, [w]) & FATES:
                 before = before[:k + 1] + [x for x in before[k + 1:] if _concepts_of(mod, [x]) & keep]
                 break
-    return _concepts_of(mod, after + before)
+    got = _concepts_of(mod, after + before)
+    if got and "critical" not in got:
+        # the condition is told further on: "sept personnes sont dans un état grave", "seven
+        # people were in serious condition" (stop 26)
+        longer = _window_parts(text, words, start, end, mod, numbers, CONDITION_REACH)[0]
+        got |= _concepts_of(mod, longer) & {"critical"}
+    return got
 
+
+CONDITION_REACH = 7  # words after a count searched for the condition of those counted
 
 # What happened to those counted (the rest are kinds of people or things: passengers, crew)
 FATES = frozenset({"dead", "injured", "missing", "arrested", "evacuated", "displaced", "critical"})
 
 
 def _window_parts(text: str, words: list[tuple[str, int, int]], start: int, end: int, mod,
-                  numbers) -> tuple[list[str], list[str]]:
-    """:func:`_window`'s words after the figure and before it (folded)."""
+                  numbers, reach: int = 0) -> tuple[list[str], list[str]]:
+    """:func:`_window`'s words after the figure (``reach`` of them, WINDOW_AFTER by default)
+    and before it (folded)."""
+    reach = reach or WINDOW_AFTER
     other = [(s, e) for _v, s, e, _a in numbers if (s, e) != (start, end)]
     ands = _folded(mod, "RANGE_AND")  # the language's "and", as between the two figures of a range
     after, before = [], []
     pos = end
     for w, s, e in words:
-        if s < end or len(after) >= WINDOW_AFTER:
+        if s < end or len(after) >= reach:
             continue
-        if _AFTER_BREAK.search(text, pos, s) or any(pos <= os < s for os, _oe in other):
+        if _AFTER_BREAK.search(text, pos, s) or any(pos <= os < e for os, _oe in other):
             break
         k = _key(mod, w)
         if k in ands and (_concepts_of(mod, after) or any(s < os <= s + AND_REACH for os, _oe in other)):
@@ -788,6 +798,8 @@ def _same_slot(fa: XFact, fb: XFact) -> bool:
     if fa.kind != fb.kind:
         return False
     if fa.kind == "count":
+        if ("critical" in fa.concepts) != ("critical" in fb.concepts):
+            return False  # "74 injured" / "20 of them critically": the whole and a part of it
         shared = fa.concepts & fb.concepts
         spec_a, spec_b = fa.concepts - {GENERIC}, fb.concepts - {GENERIC}
         if shared - {GENERIC}:
@@ -834,10 +846,16 @@ def _them_pairs(fa_all, fb_all) -> list[tuple[XFact, XFact]]:
         for y in fb_all:
             if _may_be_them(x, y):
                 fate = (x.concepts | y.concepts) - {GENERIC}
-                if not any(o is not x and o.kind == "count" and o.concepts & fate for o in fa_all) and \
-                        not any(o is not y and o.kind == "count" and o.concepts & fate for o in fb_all):
+                if not any(_other_of(o, x, fate) for o in fa_all) and not any(_other_of(o, y, fate) for o in fb_all):
                     out.append((x, y))
     return out
+
+
+def _other_of(o: XFact, x: XFact, fate: frozenset) -> bool:
+    """Is ``o`` another count of ``fate`` than ``x``? Those of them in a critical condition are a
+    part of the injured, not another count of them ("74 in hospital, 20 of them critically")."""
+    return o is not x and o.kind == "count" and bool(o.concepts & fate) and \
+        ("critical" in o.concepts) == ("critical" in fate)
 
 
 def _weak_one(x: XFact, text: str, other: XFact) -> bool:

@@ -153,6 +153,7 @@ CONCEPTS = _n({"قتيل": "dead", "قتلى": "dead", "مقتل": "dead", "وف
                "مشتبه": "suspects", "طاقم": "crew"})
 CONCEPTS.update(_n({"سيارة إسعاف": "ambulances", "سيارات إسعاف": "ambulances", "أجنبي": "foreigners", "أجانب": "foreigners",
                     "جنسية": "nationalities", "جنسيات": "nationalities"}))  # stop 25: ambulances, foreigners, nationalities
+CONCEPTS.update(_n({"حرجة": "critical", "خطيرة": "critical"}))  # stop 26: in a critical or serious condition: a fate
 UNIT_WORDS = _n({"كم": "kilometer", "كيلومتر": "kilometer", "كيلومترات": "kilometer", "ميل": "mile",
                  "أميال": "mile", "متر": "meter", "أمتار": "meter", "قدم": "foot", "أقدام": "foot",
                  "كغ": "kilogram", "كيلوغرام": "kilogram", "طن": "metric_ton", "أطنان": "metric_ton"})

@@ -52,6 +52,9 @@ CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreig
     "camiones antiincendios": "fire engines", "vehículos de bomberos": "fire engines",
     "extranjeros$": "foreigners", "extranjeras$": "foreigners", "nacionalidad": "nationalities",
 })
+CONCEPTS.update({  # stop 26: a serious condition is told as a critical one ("estado grave" already was)
+    "gravemente": "critical", "de gravedad": "critical", "heridos graves": "critical",
+})
 UNIT_WORDS = {"km": "kilometer", "kilómetro": "kilometer", "kilómetros": "kilometer", "kilometros": "kilometer",
               "milla": "mile", "millas": "mile", "m": "meter", "metro": "meter", "metros": "meter",
               "pie": "foot", "pies": "foot", "kg": "kilogram", "kilos": "kilogram", "kilogramos": "kilogram",
@@ -71,6 +74,7 @@ LOCAL_TIME = ("hora local", "horas local", "hora peninsular")  # "a las 19.05 ho
 ZONE_WORDS = {"hora de Greenwich": "GMT", "hora GMT": "GMT"}
 PLAN_WORDS = ("previsto", "prevista", "programado", "programada", "debía", "tenía que")  # a time of a plan or timetable, not of what happened (engine.xfacts, stop 25)
 TIME_HEDGES = ("hacia", "después de", "antes de", "desde", "hasta", "sobre")  # "hacia las 21:00"
+CLOCK_LEADS = ("las", "la")  # "a las 16.20", "a la 1.30": a time of day, not a decimal
 # Parts of the day -> (first, last minute); night runs past midnight (1260-1800 is 21:00-06:00).
 DAY_PARTS = {"madrugada": (0, 420), "noche": (1200, 1800), "mediodía": (690, 750), "medianoche": (1410, 1470)}
 # ("mañana" and "tarde" also mean "tomorrow" and "late": not read)
