@@ -639,6 +639,8 @@ def same_figure(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: f
     """The same distinctive figure of the same thing on both sides ("a city of 125,000 people" /
     "home to 125,000 residents"): a claim in common, however different the rest."""
     def same_value(x: Count, y: Count) -> bool:  # "125,000" / "around 125,000"
+        if x.unit and not (x.exact or y.exact) and not (x.vague or y.vague):
+            return 0 < x.lo == y.lo and x.hi == y.hi < INF  # "around 5 meters" / "about five meters"
         return x.exact and x.hi != INF and (y.lo == x.lo if y.exact else (0 < y.lo <= x.lo <= y.hi < INF))
 
     for ca in a.counts:

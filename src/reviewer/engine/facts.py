@@ -449,8 +449,10 @@ def _bounds(words: list[str], i: int, value: float | None, vague: tuple | None,
     m = _match_phrase(words, i, UPPER)
     if m:
         start_idx, strict = m
-        if words[start_idx:i] == ["up", "to"] and start_idx > 0 and words[start_idx - 1] in RISE_VERBS:
-            return lo, hi, exact, start_idx  # "the toll has climbed up to 40": the figure it rose to
+        if words[start_idx:i] == ["up", "to"] and start_idx > 0 and (words[start_idx - 1] in RISE_VERBS or
+                                                                     words[start_idx - 1] == "now"):
+            # "the toll has climbed up to 40", "fatalities now up to 17": the figure it rose to
+            return lo, hi, exact, start_idx
         return 0.0, (hi - (1 if strict else 0)), False, start_idx
     m = _match_phrase(words, i, APPROX)
     if m:

@@ -1,0 +1,41 @@
+"""Stop 26, issue 12: the same figure of the same thing makes a claim in common also where one
+report says the toll is "now up to" it, and where both give one measurement with a hedge."""
+
+from __future__ import annotations
+
+from reviewer.engine.evidence import same_figure
+from reviewer.engine.settings import TUNING
+from tests.test_conflict_classes import counts
+from tests.test_recall_rules import cluster, feats, pairs
+
+
+def test_now_up_to_is_the_figure_it_rose_to():
+    (c,) = [c for c in counts("Officials said the toll is now up to 23 people.") if c.lo > 1]
+    assert (c.lo, c.hi, c.exact) == (23.0, 23.0, True)
+    # without "now" it is still a ceiling
+    (d,) = [c for c in counts("Up to 23 people may be trapped.") if c.hi == 23]
+    assert d.lo == 0.0 and not d.exact
+
+
+def test_a_toll_and_its_update_line_are_one_claim():
+    a, b = feats("Twenty-three people have died after the ferry sank off the coast.",
+                 "(Update, 6pm: deaths now up to 23 people)")
+    assert same_figure(a, b, 0.2, 0.35, TUNING)
+
+
+def test_one_hedged_measurement_in_both():
+    a, b = feats("The bridge deck was around 8 meters above the river.",
+                 "Footage shows the span, which hung about eight meters above the water, giving way.")
+    assert same_figure(a, b, 0.2, 0.35, TUNING)
+
+
+def test_two_hedged_measurements_that_differ_are_not_one():
+    a, b = feats("The bridge deck was around 8 meters above the river.",
+                 "Footage shows the span, which hung about nine meters above the water, giving way.")
+    assert not same_figure(a, b, 0.2, 0.35, TUNING)
+
+
+def test_hedged_measurement_pair_is_linked():
+    cl = cluster("The bridge deck was around 8 meters above the river. Divers searched all night.",
+                 "Footage shows the span, which hung about eight meters above the water, giving way. Two cars fell.")
+    assert ("art0", 0, "art1", 0) in pairs(cl)
