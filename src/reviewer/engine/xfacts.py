@@ -119,7 +119,10 @@ def _count_concepts(text: str, words: list[tuple[str, int, int]], start: int, en
     counted: with a word of its own after the figure, only the fates are read before it."""
     after, before = _window_parts(text, words, start, end, mod, numbers)
     keep = FATES | {"seats"}  # fates, and a capacity ("an aforo of 12,000 people": what a place holds)
-    if _concepts_of(mod, after):
+    own = _concepts_of(mod, after)
+    if "survivors" in own:
+        before = []  # "murieron 40 y hubo siete supervivientes": the seven are not the dead
+    elif own:
         before = [w for w in before if _concepts_of(mod, [w]) & keep]
     else:
         # a fate right before the figure, and a kind before that: "Gunmen killed 5" counts the

@@ -62,6 +62,9 @@ CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreig
 CONCEPTS.update({  # stop 26: a serious condition is told as a critical one (es/pt "estado grave" already were)
     "serious condition": "critical", "seriously": "critical", "gravely": "critical", "life-threatening": "critical",
 })
+CONCEPTS.update({  # stop 26: bodies are the dead; survivors a count of their own
+    "survivor": "survivors",
+})
 # Units of measurement -> pint unit names.
 UNIT_WORDS = {"km": "kilometer", "kilometer": "kilometer", "kilometre": "kilometer", "kilometers": "kilometer",
               "kilometres": "kilometer", "mile": "mile", "miles": "mile", "m": "meter", "meter": "meter",

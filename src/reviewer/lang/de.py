@@ -57,6 +57,9 @@ CONCEPTS.update({  # stop 26: a serious condition is told as a critical one (es/
     "schwer verletzt": "critical", "schwerverletzt": "critical", "schwer verwundet": "critical",
     "schwerem zustand": "critical",
 })
+CONCEPTS.update({  # stop 26: bodies are the dead; survivors a count of their own
+    "überlebend": "survivors",
+})
 UNIT_WORDS = {"km": "kilometer", "kilometer": "kilometer", "kilometern": "kilometer", "meile": "mile",
               "meilen": "mile", "m": "meter", "meter": "meter", "metern": "meter", "fuß": "foot", "fuss": "foot",
               "kg": "kilogram", "kilo": "kilogram", "kilogramm": "kilogram", "tonnen": "metric_ton",

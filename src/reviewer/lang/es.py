@@ -55,6 +55,9 @@ CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreig
 CONCEPTS.update({  # stop 26: a serious condition is told as a critical one ("estado grave" already was)
     "gravemente": "critical", "de gravedad": "critical", "heridos graves": "critical",
 })
+CONCEPTS.update({  # stop 26: bodies are the dead; survivors a count of their own
+    "cadáver": "dead", "cadaver": "dead", "cuerpos$": "dead", "supervivient": "survivors", "sobrevivient": "survivors",
+})
 UNIT_WORDS = {"km": "kilometer", "kilómetro": "kilometer", "kilómetros": "kilometer", "kilometros": "kilometer",
               "milla": "mile", "millas": "mile", "m": "meter", "metro": "meter", "metros": "meter",
               "pie": "foot", "pies": "foot", "kg": "kilogram", "kilos": "kilogram", "kilogramos": "kilogram",

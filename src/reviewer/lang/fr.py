@@ -55,6 +55,9 @@ CONCEPTS.update({  # stop 26: a serious condition is told as a critical one (es/
     "état grave": "critical", "etat grave": "critical", "grièvement": "critical", "gravement": "critical",
     "urgence absolue": "critical", "pronostic vital": "critical",
 })
+CONCEPTS.update({  # stop 26: bodies are the dead; survivors a count of their own
+    "cadavre": "dead", "corps$": "dead", "survivant": "survivors", "rescapé": "survivors",
+})
 UNIT_WORDS = {"km": "kilometer", "kilomètre": "kilometer", "kilomètres": "kilometer",
               "milles": "mile", "m": "meter", "mètre": "meter", "mètres": "meter", "pied": "foot",
               "pieds": "foot", "kg": "kilogram", "kilos": "kilogram", "kilogrammes": "kilogram",

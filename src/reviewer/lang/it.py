@@ -50,6 +50,9 @@ CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreig
 CONCEPTS.update({  # stop 26: a serious condition is told as a critical one (es/pt "estado grave" already were)
     "gravi condizioni": "critical", "condizioni gravi": "critical", "gravemente": "critical", "stato grave": "critical",
 })
+CONCEPTS.update({  # stop 26: bodies are the dead; survivors a count of their own
+    "cadaver": "dead", "corpi$": "dead", "salme": "dead", "sopravvissut": "survivors", "superstit": "survivors",
+})
 UNIT_WORDS = {"km": "kilometer", "chilometro": "kilometer", "chilometri": "kilometer", "miglio": "mile",
               "miglia": "mile", "m": "meter", "metro": "meter", "metri": "meter", "piedi": "foot",
               "piede": "foot", "kg": "kilogram", "chili": "kilogram", "chilogrammi": "kilogram",

@@ -55,6 +55,10 @@ CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreig
 CONCEPTS.update({  # stop 26: a serious condition is told as a critical one ("estado grave" already was)
     "gravemente": "critical", "em estado grave": "critical",
 })
+CONCEPTS.update({  # stop 26: bodies are the dead; survivors a count of their own
+    "cadáver": "dead", "cadaver": "dead", "corpos$": "dead", "sobrevivent": "survivors",
+    "morre": "dead", "matou": "dead", "mataram": "dead", "matar": "dead",  # "morreram 40 pessoas", "matou 40 pessoas"
+})
 UNIT_WORDS = {"km": "kilometer", "quilômetro": "kilometer", "quilômetros": "kilometer", "quilómetros": "kilometer",
               "milha": "mile", "milhas": "mile", "m": "meter", "metro": "meter", "metros": "meter", "pé": "foot",
               "pés": "foot", "kg": "kilogram", "quilos": "kilogram", "toneladas": "metric_ton",

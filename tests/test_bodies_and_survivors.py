@@ -1,0 +1,49 @@
+"""Stop 26: bodies recovered are a count of the dead in every language, and survivors are a
+count of their own, never the dead of a fate word before them."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.engine import xfacts
+
+
+def _concepts(text: str, lang: str) -> dict[float, frozenset]:
+    return {f.value: f.concepts for f in xfacts.read_facts(text, lang) if f.kind == "count"}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Divers have recovered 31 bodies from the lake."),
+    ("es", "Los buzos han recuperado 31 cadáveres del lago."),
+    ("es", "Ya son 31 los cuerpos recuperados del lago."),
+    ("fr", "Les plongeurs ont repêché 31 corps dans le lac."),
+    ("it", "Dal lago sono emersi 31 cadaveri."),
+    ("it", "Finora sono stati estratti 31 corpi."),
+    ("pt", "Os mergulhadores recuperaram 31 corpos do lago."),
+    ("de", "Taucher bargen 31 Leichen aus dem See."),
+])
+def test_bodies_are_the_dead(lang, text):
+    assert "dead" in _concepts(text, lang)[31.0]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("es", "Han muerto 40 personas y hay siete supervivientes."),
+    ("it", "Sono morte 40 persone e ci sono sette sopravvissuti."),
+    ("pt", "Morreram 40 pessoas e há sete sobreviventes."),
+    ("fr", "40 personnes sont mortes et on compte sept survivants."),
+])
+def test_survivors_after_a_fate_are_not_the_dead(lang, text):
+    got = _concepts(text, lang)
+    assert got[7.0] == frozenset({"survivors"})
+    assert "dead" in got[40.0]
+
+
+def test_two_tolls_of_bodies_disagree_across_languages():
+    assert xfacts.xl_evidence("Rescuers have recovered 64 bodies so far.", "en",
+                              "Dal fiume i sommozzatori hanno estratto 57 corpi.", "it")
+
+
+@pytest.mark.parametrize("text", ["Morreram 40 pessoas no acidente.", "O ataque matou 40 pessoas.",
+                                  "Pelo menos 40 pessoas morreram."])
+def test_portuguese_died_and_killed(text):
+    assert "dead" in _concepts(text, "pt")[40.0]
