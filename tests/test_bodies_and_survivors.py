@@ -47,3 +47,16 @@ def test_two_tolls_of_bodies_disagree_across_languages():
                                   "Pelo menos 40 pessoas morreram."])
 def test_portuguese_died_and_killed(text):
     assert "dead" in _concepts(text, "pt")[40.0]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "About 50 men were held in the hall and 17 of them were later injured."),
+    ("es", "Había unos 50 hombres en la sala y 17 de ellos también resultaron heridos."),
+    ("it", "Nella sala c'erano 50 uomini e 17 di loro sono stati poi feriti."),
+])
+def test_a_part_of_a_group_counted_by_its_fate_further_on(lang, text):
+    assert _concepts(text, lang)[17.0] == frozenset({"injured"})
+
+
+def test_a_part_with_no_fate_is_still_no_count():
+    assert 2.0 not in _concepts("Two of the drones were shot down over the bay.", "en")

@@ -132,6 +132,11 @@ def _count_concepts(text: str, words: list[tuple[str, int, int]], start: int, en
                 before = before[:k + 1] + [x for x in before[k + 1:] if _concepts_of(mod, [x]) & keep]
                 break
     got = _concepts_of(mod, after + before)
+    if not got and after and after[0] in _folded(mod, "COUNT_OF"):
+        # "17 of them were later hurt", "17 de ellas quedaron heridas": a part of a
+        # group named before, counted by what happened to it, told a few words further on (stop 26)
+        longer = _window_parts(text, words, start, end, mod, numbers, CONDITION_REACH)[0]
+        got = _concepts_of(mod, longer) & FATES
     if got and "critical" not in got:
         # the condition is told further on: "sept personnes sont dans un état grave", "seven
         # people were in serious condition" (stop 26)
