@@ -39,3 +39,16 @@ def test_hedged_measurement_pair_is_linked():
     cl = cluster("The bridge deck was around 8 meters above the river. Divers searched all night.",
                  "Footage shows the span, which hung about eight meters above the water, giving way. Two cars fell.")
     assert ("art0", 0, "art1", 0) in pairs(cl)
+
+
+def test_an_exact_uneven_count_of_people_is_specific_across_languages():
+    from reviewer.engine import xfacts
+
+    assert xfacts.facts_agree("The ferry sank with 143 people on board.", "en",
+                              "O navio, que levava 143 pessoas, afundou ao amanhecer.", "pt")
+    # a round figure of people recurs by chance: no sign of one claim
+    assert not xfacts.facts_agree("The ferry sank with 140 people on board.", "en",
+                                  "O navio, que levava 140 pessoas, afundou ao amanhecer.", "pt")
+    # nor does a hedged one
+    assert not xfacts.facts_agree("The ferry sank with about 143 people on board.", "en",
+                                  "O navio, que levava cerca de 143 pessoas, afundou.", "pt")

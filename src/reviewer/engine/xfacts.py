@@ -145,7 +145,8 @@ def _count_concepts(text: str, words: list[tuple[str, int, int]], start: int, en
     return got
 
 
-CONDITION_REACH = 7  # words after a count searched for the condition of those counted
+CONDITION_REACH = 7
+PEOPLE_SPECIFIC_MIN = 20  # a count of people only this large, exact and not round, is specific  # words after a count searched for the condition of those counted
 
 # What happened to those counted (the rest are kinds of people or things: passengers, crew)
 FATES = frozenset({"dead", "injured", "missing", "arrested", "evacuated", "displaced", "critical"})
@@ -964,7 +965,11 @@ def _specific(x: XFact) -> bool:
         return x.value % 15 != 0  # a clock time to the minute ("at 4:52 p.m."), not a round hour or quarter
     if x.kind not in ("count", "percent", "measure") or x.value < 10:
         return False
-    return not (x.kind == "count" and not x.concepts - {GENERIC})
+    if x.kind == "count" and not x.concepts - {GENERIC}:
+        # people only: a round figure recurs by chance, an exact uneven one seldom does ("228
+        # people on board" / "levava 228 pessoas", stop 26)
+        return x.low is None and not x.approx and x.value >= PEOPLE_SPECIFIC_MIN and x.value % 10 != 0
+    return True
 
 
 def agreeing_pairs(texts: list[str], langs: list[str], allowed) -> list[tuple[int, int]]:
