@@ -82,3 +82,16 @@ def test_the_window_after_a_count_stops_before_the_next_figure():
     # "Huit blessés dont cinq dans un état critique": the condition is the five's, not the eight's
     got = _counts("Huit blessés dont cinq dans un état critique.", "fr")
     assert [(v, "critical" in c) for v, c in got] == [(8.0, False), (5.0, True)]
+
+
+def test_a_time_in_a_named_zone_meets_the_world_clock():
+    # 23.14 in Brasília (UTC-3) is 02.14 GMT: one time; 11.14 there is 14.14 GMT: another
+    gmt = ("Le dernier message automatique est arrivé à 02H14 GMT.", "fr")
+    assert xfacts.facts_agree("O último sinal chegou às 23h14 de Brasília.", "pt", *gmt)
+    assert xfacts.xl_evidence("O último sinal chegou às 11h14 de Brasília.", "pt", *gmt)
+    assert xfacts.facts_agree("The last signal came at 10:14 p.m. EDT.", "en", *gmt)
+
+
+def test_a_zone_of_two_offsets_is_not_converted():
+    # "IST" is India's, Ireland's or Israel's: no world-clock time is made of it
+    assert [f.zone for f in xfacts.read_facts("The last signal came at 22:14 IST.", "en") if f.kind == "time"] == [""]

@@ -311,8 +311,13 @@ def _calendar_facts(text: str, lang: str, mod, words: list, facts: list[XFact], 
     for c in read_clock_times(text, lang):
         if c.width:
             continue  # a part of the day ("in the evening") is a stretch, not a time to compare by value
-        facts.append(XFact("time", c.minutes, c.span, half_day=c.half_day, zone=_clock(c.zone),
-                           planned=_planned(text, c.span[0], mod)))
+        planned = _planned(text, c.span[0], mod)
+        facts.append(XFact("time", c.minutes, c.span, half_day=c.half_day, zone=_clock(c.zone), planned=planned))
+        offset = ZONE_OFFSETS.get(c.zone or "")
+        if offset and not c.half_day:
+            # a time in a named zone is also a time on the world clock ("11.14 BRT" is 14.14 GMT), so
+            # it meets a report that gives GMT only (stop 26)
+            facts.append(XFact("time", (c.minutes - offset) % 1440, c.span, zone="utc", planned=planned))
         taken.append(c.span)
 
 
@@ -329,6 +334,15 @@ def _planned(text: str, start: int, mod) -> bool:
     before = text[max(0, start - PLAN_REACH):start]
     before = re.split(r"[.;!?]", before)[-1].lower()
     return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", before) for w in words)
+
+
+# Minutes east of UTC of the zones whose name says one offset all year (no "CST": China or the
+# US; no "IST": India, Ireland or Israel; GMT/UTC are the world clock itself)
+ZONE_OFFSETS = {"BST": 60, "CET": 60, "CEST": 120, "WET": 0, "WEST": 60, "EET": 120, "EEST": 180, "MSK": 180,
+                "EST": -300, "EDT": -240, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420,
+                "AKST": -540, "HST": -600, "JST": 540, "KST": 540, "AEST": 600, "AEDT": 660, "AWST": 480,
+                "NZST": 720, "NZDT": 780, "SAST": 120, "WAT": 60, "EAT": 180, "CAT": 120, "ART": -180, "BRT": -180,
+                "TRT": 180}
 
 
 def _clock(zone: str | None) -> str:

@@ -84,7 +84,7 @@ DURATION_JOINERS = frozenset({"and"})
 DAYPARTS = ()  # weekday compounds ("Sonntagmorgen"): none in English
 CLOCK_SUFFIXES = {"a.m.": 0, "am": 0, "a.m": 0, "p.m.": 12, "pm": 12, "p.m": 12}
 LOCAL_TIME = ("local time",)  # "07.15 local time": a time of day (engine.dates, stop 25)
-ZONE_WORDS = {"Greenwich Mean Time": "GMT"}
+ZONE_WORDS = {"Greenwich Mean Time": "GMT", "Brasilia time": "BRT", "Brasília time": "BRT"}
 PLAN_WORDS = ("was due to", "is due to", "were due to", "are due to", "scheduled to", "was to", "were to", "had planned to")  # a time of a plan or timetable, not of what happened (engine.xfacts, stop 25)
 TIME_HEDGES = ("after", "before", "by", "until", "since", "past")  # "shortly after 2 a.m.": a bound, not the time
 # Parts of the day -> (first, last minute); night runs past midnight (1260-1800 is 21:00-06:00).
