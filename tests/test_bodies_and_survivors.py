@@ -60,3 +60,26 @@ def test_a_part_of_a_group_counted_by_its_fate_further_on(lang, text):
 
 def test_a_part_with_no_fate_is_still_no_count():
     assert 2.0 not in _concepts("Two of the drones were shot down over the bay.", "en")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("es", "Participaron 200 agentes de los cuerpos de seguridad."),
+    ("fr", "Le corps d'armée compte 12 000 soldats."),
+    ("it", "Sono intervenuti 40 uomini dei corpi di polizia."),
+    ("pt", "Chegaram 40 homens dos corpos de bombeiros."),
+])
+def test_a_force_or_unit_is_no_body(lang, text):
+    assert all("dead" not in c for c in _concepts(text, lang).values())
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("es", "Tres de ellos escaparon pero los demás murieron."),
+    ("it", "Sono arrivati 30 di loro mentre altri sono morti."),
+])
+def test_a_part_of_a_group_does_not_take_a_fate_after_a_contrast(lang, text):
+    assert all("dead" not in c for c in _concepts(text, lang).values())
+
+
+def test_a_word_of_caused_by_is_no_survivor():
+    got = _concepts("قتل 12 شخصا بسبب حروق ناجمة عن الانفجار", "ar")
+    assert all("survivors" not in c for c in got.values())

@@ -52,3 +52,21 @@ def test_an_exact_uneven_count_of_people_is_specific_across_languages():
     # nor does a hedged one
     assert not xfacts.facts_agree("The ferry sank with about 143 people on board.", "en",
                                   "O navio, que levava cerca de 143 pessoas, afundou.", "pt")
+
+
+def test_now_up_to_without_a_count_before_it_is_a_ceiling():
+    (c,) = [c for c in counts("Now up to 500 people can attend the ceremony.") if c.hi == 500]
+    assert c.lo == 0.0 and not c.exact
+
+
+def test_a_small_hedged_measurement_is_no_claim_in_common():
+    a, b = feats("The fire was about a mile from the school.", "Residents about a mile away were told to leave.")
+    assert not same_figure(a, b, 0.2, 0.35, TUNING)
+
+
+def test_an_exact_count_of_people_against_a_hedged_or_near_one():
+    from reviewer.engine import xfacts
+
+    exact = ("The ferry sank with 143 people on board.", "en")
+    assert not xfacts.facts_agree(*exact, "O navio, que levava cerca de 150 pessoas, afundou.", "pt")
+    assert not xfacts.facts_agree(*exact, "Unas 143 personas iban a bordo del ferry.", "es")

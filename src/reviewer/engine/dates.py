@@ -199,10 +199,10 @@ def _clock_tables(lang: str) -> tuple[dict, tuple[str, ...], dict, dict, tuple, 
     after += [(w.lower(), z) for w, z in getattr(mod, "ZONE_WORDS", {}).items()]
     after.sort(key=lambda x: -len(x[0]))
     hour_cue = getattr(mod, "HOUR_CUE", "")  # the word for "o'clock" a bare hour with a day half needs
-    # the words right before an hour that make "16.20" a time of day ("a las 16.20", "alle 16.20")
+    # the words right before an hour that make "18.45" a time of day ("a las 18.45", "alle 18.45")
     leads = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in getattr(mod, "CLOCK_LEADS", ())) + r")\s*$",
                        re.IGNORECASE) if getattr(mod, "CLOCK_LEADS", ()) else None
-    # words of the language that look like a suffix of the English clock ("um 16:20 am Freitag": on)
+    # words of the language that look like a suffix of the English clock ("um 18:45 am Freitag": on)
     others = frozenset(w.lower() for w in getattr(mod, "NOT_CLOCK_SUFFIXES", ()))
     return suffixes, cues, parts, {k.casefold(): v for k, v in parts.items()}, tuple(after), hour_cue, leads, others
 
@@ -249,7 +249,8 @@ def _read_clock_times(text: str, lang: str) -> tuple[ClockTime, ...]:
         # "17.05 GMT", "19.05 hora local": a zone or "local time" right after the minutes (stop 25)
         named = _named_clock(text, m.end(3), after) if minute_s and not known else None
         if not (known or (named and named[0]) or (minute_s and (sep == ":" or sep.lower() == "h" and "h" in suffixes))
-                or (minute_s and sep == "." and leads is not None and leads.search(text, 0, m.start()))):
+                or (minute_s and sep == "." and leads is not None and leads.search(text, 0, m.start())
+                    and not _amount_after(text, m.end(3), lang))):
             continue  # "at 9", "52.14 percent": no time
         if re.match(r"[.,:]\d", text[m.end():m.end() + 2]):
             continue  # "a scale of 1:25,000", "12:30.5": a ratio or a longer figure, no time
@@ -279,6 +280,25 @@ def _read_clock_times(text: str, lang: str) -> tuple[ClockTime, ...]:
             out.append(ClockTime(lo, (m.start(1), m.end(1)), width=hi - lo))
         out.sort(key=lambda c: c.span)
     return tuple(out)
+
+
+# Words after "NN.NN" that make it an amount, not a time, whatever stands before it ("um 12.30
+# Prozent", "a 18.45 euro"): currencies, and the language's units and percent words
+_CURRENCIES = frozenset({"euro", "euros", "dollar", "dollars", "dólar", "dólares", "dolares", "reais", "real", "pesos",
+                         "francs", "franken", "pounds", "libras", "sterline", "yen", "lire", "rublos", "rubles"})
+
+
+def _amount_after(text: str, end: int, lang: str) -> bool:
+    mod = tables(lang)
+    rest = text[end:end + 24].lstrip().lower()
+    if rest[:1] in ("%", "€", "$", "£"):
+        return True
+    word = re.match(r"[^\W\d_]+", rest)
+    if word is None:
+        return False
+    w = word.group(0)
+    return w in _CURRENCIES or w in {u.lower() for u in mod.UNIT_WORDS} or \
+        any(rest.startswith(p.lower()) for p in mod.PERCENT_WORDS)
 
 
 def may_name_day_part(text: str, lang: str) -> bool:

@@ -635,12 +635,17 @@ def _figure_forms(f: SentFeatures, t: Tuning) -> tuple[frozenset[str], tuple[tup
     return got
 
 
+HEDGED_MEASURE_MIN = 2.5  # the least lower bound of a hedged measurement that makes a claim in common
+
+
 def same_figure(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: float, t: Tuning) -> bool:
     """The same distinctive figure of the same thing on both sides ("a city of 125,000 people" /
     "home to 125,000 residents"): a claim in common, however different the rest."""
     def same_value(x: Count, y: Count) -> bool:  # "125,000" / "around 125,000"
         if x.unit and not (x.exact or y.exact) and not (x.vague or y.vague):
-            return 0 < x.lo == y.lo and x.hi == y.hi < INF  # "around 5 meters" / "about five meters"
+            # one hedged measurement in both ("around 8 metres" / "about eight metres"), not a
+            # small round one that recurs ("about a kilometre")
+            return HEDGED_MEASURE_MIN <= x.lo == y.lo and x.hi == y.hi < INF
         return x.exact and x.hi != INF and (y.lo == x.lo if y.exact else (0 < y.lo <= x.lo <= y.hi < INF))
 
     for ca in a.counts:

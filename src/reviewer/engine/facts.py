@@ -430,6 +430,11 @@ def _word_before(toks: list[Tok], words: list[str], terms: list[str | None], i: 
     return None
 
 
+# Words before "now up to N" that make N the figure a count rose to (stop 26)
+NOW_UP_TO_AFTER = frozenset({"is", "was", "are", "were", "stands", "toll", "tolls", "deaths", "dead", "fatalities",
+                             "casualties", "injured", "missing", "count", "number", "figure", "total"})
+
+
 def _bounds(words: list[str], i: int, value: float | None, vague: tuple | None,
             lang: str = "en") -> tuple[float, float, bool, int]:
     """The interval of a count after "at least", "under", "nearly"...: (lo, hi, exact, first token)."""
@@ -449,9 +454,10 @@ def _bounds(words: list[str], i: int, value: float | None, vague: tuple | None,
     m = _match_phrase(words, i, UPPER)
     if m:
         start_idx, strict = m
-        if words[start_idx:i] == ["up", "to"] and start_idx > 0 and (words[start_idx - 1] in RISE_VERBS or
-                                                                     words[start_idx - 1] == "now"):
-            # "the toll has climbed up to 40", "fatalities now up to 17": the figure it rose to
+        if words[start_idx:i] == ["up", "to"] and start_idx > 0 and (words[start_idx - 1] in RISE_VERBS or (
+                words[start_idx - 1] == "now" and start_idx > 1 and words[start_idx - 2] in NOW_UP_TO_AFTER)):
+            # "the toll has climbed up to 40", "the toll is now up to 40", "deaths now up to 40": the
+            # figure it rose to; "now up to 500 people can attend" is still a ceiling
             return lo, hi, exact, start_idx
         return 0.0, (hi - (1 if strict else 0)), False, start_idx
     m = _match_phrase(words, i, APPROX)

@@ -132,21 +132,46 @@ def _count_concepts(text: str, words: list[tuple[str, int, int]], start: int, en
                 before = before[:k + 1] + [x for x in before[k + 1:] if _concepts_of(mod, [x]) & keep]
                 break
     got = _concepts_of(mod, after + before)
-    if not got and after and after[0] in _folded(mod, "COUNT_OF"):
-        # "17 of them were later hurt", "17 de ellas quedaron heridas": a part of a
-        # group named before, counted by what happened to it, told a few words further on (stop 26)
-        longer = _window_parts(text, words, start, end, mod, numbers, CONDITION_REACH)[0]
-        got = _concepts_of(mod, longer) & FATES
-    if got and "critical" not in got:
-        # the condition is told further on: "sept personnes sont dans un état grave", "seven
-        # people were in serious condition" (stop 26)
-        longer = _window_parts(text, words, start, end, mod, numbers, CONDITION_REACH)[0]
-        got |= _concepts_of(mod, longer) & {"critical"}
+    if _bodies(text, words, end, mod):
+        got.add("dead")
+    part = not got and after and after[0] in _folded(mod, "COUNT_OF")
+    if part or (got - THINGS and "critical" not in got):
+        longer = _concepts_of(mod, _window_parts(text, words, start, end, mod, numbers, CONDITION_REACH)[0])
+        if part:
+            # "17 of them were later hurt", "17 de ellas quedaron heridas": a part of a group
+            # named before, counted by what happened to it, told a few words on (stop 26)
+            got = longer & FATES
+        else:
+            # the condition of people told further on (of no things: "nine houses were seriously
+            # damaged"): "sept personnes sont dans un état grave", "nine people were in serious
+            # condition" (stop 26)
+            got |= longer & {"critical"}
     return got
 
 
-CONDITION_REACH = 7
-PEOPLE_SPECIFIC_MIN = 20  # a count of people only this large, exact and not round, is specific  # words after a count searched for the condition of those counted
+def _bodies(text: str, words: list[tuple[str, int, int]], end: int, mod) -> bool:
+    """The figure counts bodies: the language's plural for them (BODY_WORDS: "corpos", "corpi")
+    right after it or after an article, and no "of" after that word, which makes it a force or a
+    unit ("os corpos de bombeiros", "un corps d'armée") (stop 26)."""
+    body = _folded(mod, "BODY_WORDS")
+    if not body:
+        return False
+    after = [_key(mod, w) for w, s, _e in words if s >= end][:3]
+    of = _folded(mod, "COUNT_OF") | {"des", "dei", "delle"}  # "corps des pompiers"; "corpos do lago" are bodies
+    for n, k in enumerate(after[:2]):
+        if k in body:
+            return n + 1 == len(after) or after[n + 1] not in of
+    return False
+
+
+# What is counted that is no person, so has no condition of health
+THINGS = frozenset({"buildings", "seats", "items", "carriages", "ambulances", "fire engines", "votes", "nationalities"})
+CONDITION_REACH = 7  # words after a count searched for the condition or the fate of those counted
+PEOPLE_SPECIFIC_MIN = 20  # a count of people only this large, exact and not a multiple of 5, is specific
+# Words that start another clause: a longer reach (CONDITION_REACH) stops there ("three of them
+# escaped but the others died": the three did not die)
+CONTRAST_WORDS = frozenset({"but", "while", "whereas", "pero", "mientras", "aunque", "mais", "tandis", "alors",
+                            "ma", "mentre", "mas", "enquanto", "aber", "während", "doch"})
 
 # What happened to those counted (the rest are kinds of people or things: passengers, crew)
 FATES = frozenset({"dead", "injured", "missing", "arrested", "evacuated", "displaced", "critical"})
@@ -156,6 +181,7 @@ def _window_parts(text: str, words: list[tuple[str, int, int]], start: int, end:
                   numbers, reach: int = 0) -> tuple[list[str], list[str]]:
     """:func:`_window`'s words after the figure (``reach`` of them, WINDOW_AFTER by default)
     and before it (folded)."""
+    longer = reach > WINDOW_AFTER
     reach = reach or WINDOW_AFTER
     other = [(s, e) for _v, s, e, _a in numbers if (s, e) != (start, end)]
     ands = _folded(mod, "RANGE_AND")  # the language's "and", as between the two figures of a range
@@ -167,6 +193,8 @@ def _window_parts(text: str, words: list[tuple[str, int, int]], start: int, end:
         if _AFTER_BREAK.search(text, pos, s) or any(pos <= os < e for os, _oe in other):
             break
         k = _key(mod, w)
+        if longer and k in CONTRAST_WORDS:
+            break
         if k in ands and (_concepts_of(mod, after) or any(s < os <= s + AND_REACH for os, _oe in other)):
             # the number already counts something named before the "and", or another figure
             # follows it ("killed 5 and injured 8": "injured" is the 8's)
@@ -962,13 +990,26 @@ def facts_agree(text_a: str, lang_a: str, text_b: str, lang_b: str) -> bool:
         hits = [y for y in fb_all if y.kind == x.kind and ((_same_slot(x, y) and _agree(x, y)) or (x, y) in them)]
         if not hits:
             continue
-        if _specific(x) or any((x, y) in them and _specific(y) for y in hits):
+        if x.kind == "count" and not x.concepts - {GENERIC}:
+            # people only: specific when both give the same exact uneven figure ("143 people on
+            # board" / "levava 143 pessoas"), not against "about 150" or "unas 143" (stop 26)
+            if _exact_people(x) and any(_exact_people(y) and y.value == x.value for y in hits):
+                return True
+        elif _specific(x):
+            return True
+        if any((x, y) in them and _specific(y) for y in hits):
             return True
         if x.kind == "count" and x.concepts - {GENERIC}:
             small.add(x.value)
     # A count of "people" only, or a small figure, agrees by chance; two small figures of known
     # kinds both give ("9 injured, 6 of them critically") do not (stop 25).
     return len(small) >= 2
+
+
+def _exact_people(x: XFact) -> bool:
+    """An exact count of people only, PEOPLE_SPECIFIC_MIN or more and no multiple of 5."""
+    return x.kind == "count" and x.low is None and not x.approx and not x.floor and x.value >= PEOPLE_SPECIFIC_MIN \
+        and x.value % 5 != 0
 
 
 def _specific(x: XFact) -> bool:
@@ -980,9 +1021,9 @@ def _specific(x: XFact) -> bool:
     if x.kind not in ("count", "percent", "measure") or x.value < 10:
         return False
     if x.kind == "count" and not x.concepts - {GENERIC}:
-        # people only: a round figure recurs by chance, an exact uneven one seldom does ("228
-        # people on board" / "levava 228 pessoas", stop 26)
-        return x.low is None and not x.approx and x.value >= PEOPLE_SPECIFIC_MIN and x.value % 10 != 0
+        # people only: a round figure recurs by chance, an exact uneven one seldom does ("143
+        # people on board" / "levava 143 pessoas", stop 26)
+        return _exact_people(x)
     return True
 
 

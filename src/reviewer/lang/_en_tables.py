@@ -60,7 +60,8 @@ CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreig
     "nationalit": "nationalities",
 })
 CONCEPTS.update({  # stop 26: a serious condition is told as a critical one (es/pt "estado grave" already were)
-    "serious condition": "critical", "seriously": "critical", "gravely": "critical", "life-threatening": "critical",
+    "serious condition": "critical", "seriously injur": "critical", "seriously wound": "critical",
+    "seriously hurt": "critical", "gravely injur": "critical", "gravely wound": "critical", "life-threatening": "critical",
 })
 CONCEPTS.update({  # stop 26: bodies are the dead; survivors a count of their own
     "survivor": "survivors",

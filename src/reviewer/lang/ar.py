@@ -154,7 +154,7 @@ CONCEPTS = _n({"قتيل": "dead", "قتلى": "dead", "مقتل": "dead", "وف
 CONCEPTS.update(_n({"سيارة إسعاف": "ambulances", "سيارات إسعاف": "ambulances", "أجنبي": "foreigners", "أجانب": "foreigners",
                     "جنسية": "nationalities", "جنسيات": "nationalities"}))  # stop 25: ambulances, foreigners, nationalities
 CONCEPTS.update(_n({"حرجة": "critical", "خطيرة": "critical"}))  # stop 26: in a critical or serious condition: a fate
-CONCEPTS.update(_n({"جثة": "dead", "جثث": "dead", "ناج": "survivors"}))  # stop 26: bodies are the dead; survivors a count of their own
+CONCEPTS.update(_n({"جثة": "dead", "جثث": "dead", "ناجون$": "survivors", "ناجين$": "survivors", "الناجين$": "survivors"}))  # stop 26: bodies are the dead; survivors a count of their own
 UNIT_WORDS = _n({"كم": "kilometer", "كيلومتر": "kilometer", "كيلومترات": "kilometer", "ميل": "mile",
                  "أميال": "mile", "متر": "meter", "أمتار": "meter", "قدم": "foot", "أقدام": "foot",
                  "كغ": "kilogram", "كيلوغرام": "kilogram", "طن": "metric_ton", "أطنان": "metric_ton"})

@@ -74,12 +74,12 @@ HALF_WORDS = ("halb", "halbe", "halben", "halber")  # "half a mile", "medio kil�
 DURATION_JOINERS = frozenset({"und"})
 DAYPARTS = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")  # "Sonntagmorgen"
 CLOCK_SUFFIXES = {"uhr": None}
-NOT_CLOCK_SUFFIXES = ("am",)  # "um 16:20 am Freitag": "on", not the English "a.m." (stop 26)
+NOT_CLOCK_SUFFIXES = ("am",)  # "um 18:45 am Freitag": "on", not the English "a.m." (stop 26)
 LOCAL_TIME = ("Ortszeit", "Uhr Ortszeit")  # stop 25
 ZONE_WORDS = {"Uhr MEZ": "CET", "MEZ": "CET", "MESZ": "CEST"}
 PLAN_WORDS = ("sollte", "sollten", "planmäßig", "geplant", "vorgesehen")  # a time of a plan or timetable, not of what happened (engine.xfacts, stop 25)
 TIME_HEDGES = ("gegen", "nach", "vor", "bis", "seit", "ab")  # "gegen 21 Uhr": about, not exactly
-CLOCK_LEADS = ("um", "gegen")  # "um 16.20", "gegen 21.30": a time of day, not a decimal
+CLOCK_LEADS = ("um", "gegen")  # "um 18.45", "gegen 21.30": a time of day, not a decimal
 # Parts of the day -> (first, last minute); night runs past midnight (1260-1800 is 21:00-06:00).
 DAY_PARTS = {"vormittag": (420, 720), "nachmittag": (720, 1080), "abend": (1020, 1410), "nacht": (1260, 1800),
              "mitternacht": (1410, 1470)}  # ("morgen" also means "tomorrow": not read)

@@ -53,11 +53,13 @@ CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreig
     "extranjeros$": "foreigners", "extranjeras$": "foreigners", "nacionalidad": "nationalities",
 })
 CONCEPTS.update({  # stop 26: a serious condition is told as a critical one ("estado grave" already was)
-    "gravemente": "critical", "de gravedad": "critical", "heridos graves": "critical",
+    "gravemente herid": "critical", "heridos de gravedad": "critical", "heridas de gravedad": "critical",
+    "heridos graves": "critical", "heridas graves": "critical",
 })
 CONCEPTS.update({  # stop 26: bodies are the dead; survivors a count of their own
-    "cadáver": "dead", "cadaver": "dead", "cuerpos$": "dead", "supervivient": "survivors", "sobrevivient": "survivors",
+    "cadáver": "dead", "cadaver": "dead", "supervivient": "survivors", "sobrevivient": "survivors",
 })
+BODY_WORDS = ("cuerpos",)  # "31 cuerpos": the dead, not "los cuerpos de seguridad" (engine.xfacts, stop 26)
 UNIT_WORDS = {"km": "kilometer", "kilómetro": "kilometer", "kilómetros": "kilometer", "kilometros": "kilometer",
               "milla": "mile", "millas": "mile", "m": "meter", "metro": "meter", "metros": "meter",
               "pie": "foot", "pies": "foot", "kg": "kilogram", "kilos": "kilogram", "kilogramos": "kilogram",
@@ -77,7 +79,7 @@ LOCAL_TIME = ("hora local", "horas local", "hora peninsular")  # "a las 19.05 ho
 ZONE_WORDS = {"hora de Greenwich": "GMT", "hora GMT": "GMT", "hora de Brasilia": "BRT", "hora de Brasil": "BRT"}
 PLAN_WORDS = ("previsto", "prevista", "programado", "programada", "debía", "tenía que")  # a time of a plan or timetable, not of what happened (engine.xfacts, stop 25)
 TIME_HEDGES = ("hacia", "después de", "antes de", "desde", "hasta", "sobre")  # "hacia las 21:00"
-CLOCK_LEADS = ("las", "la")  # "a las 16.20", "a la 1.30": a time of day, not a decimal
+CLOCK_LEADS = ("las", "la")  # "a las 18.45", "a la 1.30": a time of day, not a decimal
 # Parts of the day -> (first, last minute); night runs past midnight (1260-1800 is 21:00-06:00).
 DAY_PARTS = {"madrugada": (0, 420), "noche": (1200, 1800), "mediodía": (690, 750), "medianoche": (1410, 1470)}
 # ("mañana" and "tarde" also mean "tomorrow" and "late": not read)

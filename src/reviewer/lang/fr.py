@@ -52,12 +52,14 @@ CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreig
     "étrangers$": "foreigners", "étrangères$": "foreigners", "nationalit": "nationalities",
 })
 CONCEPTS.update({  # stop 26: a serious condition is told as a critical one (es/pt "estado grave" already were)
-    "état grave": "critical", "etat grave": "critical", "grièvement": "critical", "gravement": "critical",
+    "état grave": "critical", "etat grave": "critical", "grièvement bless": "critical", "gravement bless": "critical",
+    "blessés graves": "critical", "blessées graves": "critical",
     "urgence absolue": "critical", "pronostic vital": "critical",
 })
 CONCEPTS.update({  # stop 26: bodies are the dead; survivors a count of their own
-    "cadavre": "dead", "corps$": "dead", "survivant": "survivors", "rescapé": "survivors",
+    "cadavre": "dead", "survivant": "survivors", "rescapé": "survivors",
 })
+BODY_WORDS = ("corps",)  # "31 corps": the dead, not "un corps d'armée" (engine.xfacts, stop 26)
 UNIT_WORDS = {"km": "kilometer", "kilomètre": "kilometer", "kilomètres": "kilometer",
               "milles": "mile", "m": "meter", "mètre": "meter", "mètres": "meter", "pied": "foot",
               "pieds": "foot", "kg": "kilogram", "kilos": "kilogram", "kilogrammes": "kilogram",
@@ -76,7 +78,7 @@ LOCAL_TIME = ("heure locale", "heures locales", "heure de Paris", "heure frança
 ZONE_WORDS = {"heure de Greenwich": "GMT", "temps universel": "UTC"}
 PLAN_WORDS = ("prévu", "prévue", "devait", "programmé", "programmée")  # a time of a plan or timetable, not of what happened (engine.xfacts, stop 25)
 TIME_HEDGES = ("vers", "après", "avant", "dès", "depuis", "jusqu'à")  # "vers 21h": about, not exactly
-CLOCK_LEADS = ("à",)  # "à 16.20": a time of day, not a decimal
+CLOCK_LEADS = ("à",)  # "à 18.45": a time of day, not a decimal
 # Parts of the day -> (first, last minute); night runs past midnight (1260-1800 is 21:00-06:00).
 DAY_PARTS = {"matin": (0, 720), "matinée": (300, 720), "après-midi": (720, 1080), "soir": (1020, 1410),
              "soirée": (1020, 1410), "nuit": (1260, 1800), "minuit": (1410, 1470)}

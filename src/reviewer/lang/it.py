@@ -48,11 +48,13 @@ CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreig
     "stranieri$": "foreigners", "straniere$": "foreigners", "nazionalit": "nationalities",
 })
 CONCEPTS.update({  # stop 26: a serious condition is told as a critical one (es/pt "estado grave" already were)
-    "gravi condizioni": "critical", "condizioni gravi": "critical", "gravemente": "critical", "stato grave": "critical",
+    "gravi condizioni": "critical", "condizioni gravi": "critical", "gravemente ferit": "critical", "stato grave": "critical",
+    "feriti gravi": "critical", "ferite gravi": "critical",
 })
 CONCEPTS.update({  # stop 26: bodies are the dead; survivors a count of their own
-    "cadaver": "dead", "corpi$": "dead", "salme": "dead", "sopravvissut": "survivors", "superstit": "survivors",
+    "cadaver": "dead", "salme": "dead", "sopravvissut": "survivors", "superstit": "survivors",
 })
+BODY_WORDS = ("corpi",)  # "31 corpi": the dead, not "i corpi di polizia" (engine.xfacts, stop 26)
 UNIT_WORDS = {"km": "kilometer", "chilometro": "kilometer", "chilometri": "kilometer", "miglio": "mile",
               "miglia": "mile", "m": "meter", "metro": "meter", "metri": "meter", "piedi": "foot",
               "piede": "foot", "kg": "kilogram", "chili": "kilogram", "chilogrammi": "kilogram",
@@ -72,7 +74,7 @@ LOCAL_TIME = ("ora locale", "ore locali", "ora italiana")  # stop 25
 ZONE_WORDS = {"ora di Greenwich": "GMT"}
 PLAN_WORDS = ("previsto", "prevista", "doveva", "programmato")  # a time of a plan or timetable, not of what happened (engine.xfacts, stop 25)
 TIME_HEDGES = ("verso", "dopo", "prima", "dalle", "fino")  # "verso le 21"
-CLOCK_LEADS = ("alle", "le", "all'")  # "alle 16.20", "verso le 21.30": a time of day, not a decimal
+CLOCK_LEADS = ("alle", "le", "all'")  # "alle 18.45", "verso le 21.30": a time of day, not a decimal
 # Parts of the day -> (first, last minute); night runs past midnight (1260-1800 is 21:00-06:00).
 DAY_PARTS = {"mattina": (0, 720), "mattino": (0, 720), "mattinata": (300, 720), "pomeriggio": (720, 1080),
              "sera": (1020, 1410), "serata": (1020, 1410), "notte": (1260, 1800), "mezzanotte": (1410, 1470),

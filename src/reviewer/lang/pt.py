@@ -53,12 +53,13 @@ CONCEPTS.update({  # stop 25: ambulances, firefighters and their engines, foreig
     "estrangeiros$": "foreigners", "estrangeiras$": "foreigners", "nacionalidade": "nationalities",
 })
 CONCEPTS.update({  # stop 26: a serious condition is told as a critical one ("estado grave" already was)
-    "gravemente": "critical", "em estado grave": "critical",
+    "gravemente ferid": "critical", "feridos graves": "critical", "feridas graves": "critical",
 })
 CONCEPTS.update({  # stop 26: bodies are the dead; survivors a count of their own
-    "cadáver": "dead", "cadaver": "dead", "corpos$": "dead", "sobrevivent": "survivors",
+    "cadáver": "dead", "cadaver": "dead", "sobrevivent": "survivors",
     "morre": "dead", "matou": "dead", "mataram": "dead", "matar": "dead",  # "morreram 40 pessoas", "matou 40 pessoas"
 })
+BODY_WORDS = ("corpos",)  # "31 corpos": the dead, not "os corpos de bombeiros" (engine.xfacts, stop 26)
 UNIT_WORDS = {"km": "kilometer", "quilômetro": "kilometer", "quilômetros": "kilometer", "quilómetros": "kilometer",
               "milha": "mile", "milhas": "mile", "m": "meter", "metro": "meter", "metros": "meter", "pé": "foot",
               "pés": "foot", "kg": "kilogram", "quilos": "kilogram", "toneladas": "metric_ton",
@@ -78,7 +79,7 @@ LOCAL_TIME = ("hora local", "horário local", "hora de Brasília")  # stop 25
 ZONE_WORDS = {"hora de Greenwich": "GMT", "de Brasília": "BRT", "horário de Brasília": "BRT", "hora de Brasília": "BRT"}
 PLAN_WORDS = ("previsto", "prevista", "deveria", "programado")  # a time of a plan or timetable, not of what happened (engine.xfacts, stop 25)
 TIME_HEDGES = ("por volta", "depois", "antes", "desde", "até")  # "por volta das 21h"
-CLOCK_LEADS = ("às", "as", "das")  # "às 16.20", "por volta das 21.30": a time of day, not a decimal
+CLOCK_LEADS = ("às", "as", "das")  # "às 18.45", "por volta das 21.30": a time of day, not a decimal
 # Parts of the day -> (first, last minute); night runs past midnight (1260-1800 is 21:00-06:00).
 DAY_PARTS = {"manhã": (0, 720), "noite": (1200, 1800), "madrugada": (0, 420), "meia-noite": (1410, 1470),
              "meio-dia": (690, 750)}  # ("tarde" also means "late": not read)
