@@ -1074,3 +1074,22 @@ def test_html_rows_put_the_earlier_column_first_whoever_made_the_link(cluster, t
     page = out.read_text(encoding="utf-8")
     [row] = [r for r in _rows(page, "accepted") if "No group has claimed" in r and "Security forces closed" in r]
     assert row.index("Security forces closed") < row.index("No group has claimed")
+
+
+@pytest.mark.parametrize("mode", ["majority", "unanimous"])
+def test_resolved_records_carry_no_reviewers_note(cluster, tmp_path, mode):
+    """A trial found alice's notes under majority records (reviewer null), read as the team's;
+    notes are personal and stay out of resolved exports (the unresolved export keeps them)."""
+    notes = [r.get("note") for r in jsonl(_export_jsonl(cluster, tmp_path, "all")) if r.get("type") == "link"]
+    assert "Three drones vs a drone" in notes
+    for fmt in ("jsonl", "csv"):
+        out = tmp_path / f"{mode}.{fmt}"
+        run(cluster, fmt, out, resolve=mode)
+        text = out.read_text(encoding="utf-8")
+        assert "Three drones vs a drone" not in text and "Ask the desk" not in text, fmt
+
+
+def _export_jsonl(cluster: Path, tmp_path: Path, mode: str) -> Path:
+    out = tmp_path / f"{mode}.all.jsonl"
+    run(cluster, "jsonl", out, resolve=mode)
+    return out

@@ -168,10 +168,11 @@ def _end_key(data: ExportData, e) -> tuple:
 
 def _row(links: list[LinkRow], label: int, resolution: str, counts: Counter, time: str) -> LinkRow:
     """The resolved record of a pair: the first winning link (its ends, relation, evidence, origin
-    and score), with the agreed decision."""
+    and score), with the agreed decision. No note: notes are personal, and one reviewer's note
+    under a record nobody in particular made would read as the team's."""
     t = next((l for l in links if vote_of(l) == label), links[0])
     decision = "rejected" if label == NLI_NEUTRAL else "accepted"
-    return LinkRow(None, t.a, t.b, t.relation, decision, t.origin, t.score, list(t.evidence), t.note, time,
+    return LinkRow(None, t.a, t.b, t.relation, decision, t.origin, t.score, list(t.evidence), "", time,
                    resolution=resolution, votes=_votes(counts))
 
 
