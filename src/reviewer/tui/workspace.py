@@ -51,6 +51,21 @@ class Notice:
     timeout: float | None = None
 
 
+def _other_reviewers(paths: list[str], own: Path, reviewer: str) -> list[str]:
+    """The reviewers of the other sidecars of the cluster (by file name), the adjudicator's aside."""
+    from reviewer.annotations import ADJUDICATOR
+    from reviewer.sidecar.paths import sidecars_for
+
+    if reviewer == ADJUDICATOR:
+        return []
+    try:
+        found = sidecars_for(paths)
+    except OSError:
+        return []
+    names = {p.name.split(".review.")[0] for p in found if p.resolve() != own.resolve()}
+    return sorted(names - {ADJUDICATOR, reviewer})
+
+
 def _unwritable_folder(path: Path) -> str | None:
     """The sidecar's folder when a save could not write there (saves write a temporary file
     beside the sidecar, then rename it): not a folder, or no write permission (a read-only
@@ -274,6 +289,13 @@ class Workspace:
             n = len(self.orphans)
             notices.append(Notice(f"{_n_things(n)} no longer {'matches' if n == 1 else 'match'} any sentence; kept "
                                   "(ctrl+p → Orphans lists them)", "warning", 12))
+        if not n_items and not self.store.path.exists():
+            others = _other_reviewers(self.options.paths, self.store.path, self.options.reviewer)
+            if others:  # a typo in --reviewer would quietly add an annotator to the team's counts
+                notices.append(Notice(f"new reviewer {safe_text(self.options.reviewer)!r}: your work goes to a new "
+                                      f"sidecar, {safe_text(self.store.path.name)}; this folder has "
+                                      f"{', '.join(safe_text(o) for o in others)} (--reviewer NAME opens one of them)",
+                                      "warning", 15))
         notices += [Notice(w, "warning", 10) for w in self.options.warnings]
         notices += [Notice(n, timeout=15) for n in self.options.news]
         self.options.warnings, self.options.news = [], []
