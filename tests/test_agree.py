@@ -12,6 +12,7 @@ import pytest
 from reviewer.agree import (agreement, alpha_nominal, alpha_nominal_builtin, cohen_kappa, observed_agreement,
                             render_table)
 from reviewer.cli import main
+from reviewer.errors import ReviewerError
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "export" / "drone_strike"
 ALICE, BOB = FIXTURE / "alice.review.toml", FIXTURE / "bob.review.json"
@@ -134,8 +135,11 @@ def test_explicit_articles(tmp_path):
     assert rep["units"]["kind"] == "articles" and rep["units"]["sentences"] == 11
 
 
-def test_three_reviewers_give_pairwise_kappas():
-    rep = agreement([ALICE, BOB, ALICE])
+def test_three_reviewers_give_pairwise_kappas(tmp_path):
+    again = tmp_path / "drone_strike" / "alice-again.review.toml"  # the same reviewer's name in another file
+    shutil.copytree(ALICE.parent, again.parent)
+    shutil.copy(ALICE, again)
+    rep = agreement([ALICE, BOB, again])
     assert rep["reviewers"] == ["alice", "bob", "alice#2"]
     assert any("also wrote another sidecar" in w for w in rep["warnings"])
     con = next(m for m in rep["labels"] if m["label"] == "contradicted")
@@ -207,8 +211,11 @@ def test_cli_agree_usage_and_errors(tmp_path, capsys):
     assert err.count("\n") == 0 and f"{bad}:1" in err
 
 
-def test_cli_agree_warns_about_same_reviewer(capsys):
-    assert main(["agree", str(ALICE), str(ALICE)]) == 0
+def test_cli_agree_warns_about_same_reviewer(tmp_path, capsys):
+    again = tmp_path / "drone_strike" / "alice-again.review.toml"
+    shutil.copytree(ALICE.parent, again.parent)
+    shutil.copy(ALICE, again)
+    assert main(["agree", str(ALICE), str(again)]) == 0
     assert "also wrote another sidecar" in capsys.readouterr().err
 
 
@@ -294,3 +301,12 @@ def test_a_pair_decided_with_different_relations_is_said_and_listed(tmp_path, ca
     assert main(["agree", str(folder / ALICE.name), str(folder / BOB.name), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["links"]["different_relations"][0]["values"]["bob"] == "match accepted"
+
+
+def test_one_sidecar_given_twice_is_refused(capsys):
+    # it agreed with itself (kappa 1.000, exit 0) with only a warning: a figure that means nothing
+    assert main(["agree", str(ALICE), str(ALICE)]) == 1
+    err = capsys.readouterr().err
+    assert "is given twice" in err and "Traceback" not in err
+    with pytest.raises(ReviewerError):
+        agreement([ALICE, ALICE.parent / ".." / ALICE.parent.name / ALICE.name])

@@ -193,6 +193,15 @@ def agreement(sidecars: Sequence[str | os.PathLike[str]], articles: Sequence[str
     paths = [Path(p) for p in sidecars]
     if len(paths) < 2:
         raise ReviewerError("give at least two sidecars to compare")
+    seen: dict[Path, Path] = {}
+    for p in paths:
+        try:
+            same = seen.setdefault(p.resolve(), p)
+        except OSError:
+            continue
+        if same is not p:  # one file given twice agrees with itself: a kappa of 1 that means nothing
+            raise ReviewerError(f"{p} is given twice{'' if str(same) == str(p) else f' (also as {same})'}: "
+                                "give each reviewer's sidecar once")
     warnings: list[str] = []
     datas = [load_sidecar(p) for p in paths]
     adj = [i for i, d in enumerate(datas) if d.reviewer == ADJUDICATOR]
