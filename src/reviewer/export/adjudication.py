@@ -100,24 +100,28 @@ class Decisions:
         return " · ".join(parts)
 
     def summary(self) -> str:
+        """The start-up line, what matters first (a status bar cuts the end on a narrow
+        terminal): how many disputes and the keys, the labels, where decisions go, then why the
+        count of pairs may differ from ``reviewer agree``'s."""
         disputed = self.disputed_pairs()
         n = len(disputed)
         other = sum(1 for p in disputed if self.relations_differ(p))
-        why = ""
-        if other:
-            # `reviewer agree` counts a link decided by two reviewers; these pairs have none
-            why = (f" ({n - other} link{'s' if n - other != 1 else ''} decided differently, as `reviewer agree` "
-                   f"lists them; {other} pair{'s' if other != 1 else ''} where they decided different relations)")
+        parts = [f"adjudicating {', '.join(self.reviewers) or 'no reviewers'}: {n} disputed pair{'s' if n != 1 else ''}"
+                 " (n / N go through them)"]
         labels = self.label_disputes
-        said = ""
         if labels:
             m = sum(len(v) for v in labels.values())
             where = ", ".join(f"{k[0]}:{k[1]} {', '.join(v)}" for k, v in sorted(labels.items())[:3])
             more = " …" if len(labels) > 3 else ""
-            said = (f" · {m} sentence label{'s' if m != 1 else ''} set by some reviewers only ({where}{more}; shown "
-                    "under the sentence: tag it to keep the label)")
-        return (f"adjudicating {', '.join(self.reviewers) or 'no reviewers'}: {n} disputed pair{'s' if n != 1 else ''}"
-                f"{why} · n / N go through them{said} · your decisions go to {ADJUDICATOR}.review.toml")
+            parts.append(f"{m} sentence label{'s' if m != 1 else ''} set by some reviewers only ({where}{more}; "
+                         "shown under the sentence: tag it to keep the label)")
+        parts.append(f"your decisions go to {ADJUDICATOR}.review.toml")
+        if other:
+            # `reviewer agree` counts a link decided by two reviewers; these pairs have none
+            parts.append(f"of the pairs, {n - other} link{'s' if n - other != 1 else ''} decided differently, as "
+                         f"`reviewer agree` lists them; {other} pair{'s' if other != 1 else ''} where they decided "
+                         "different relations")
+        return " · ".join(parts)
 
 
 def label_name(label: int | None) -> str:
