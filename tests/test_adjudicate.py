@@ -186,3 +186,45 @@ async def test_labels_set_by_one_reviewer_only_are_shown_to_the_adjudicator(clus
         await pilot.pause()
         shown = str(app.review.query_one("Inspector").build(app.review.state))
         assert f"LABEL DISPUTED  [{label}]" in shown and f"{who[0]}: ✓" in shown
+
+
+async def test_the_adjudicator_reads_the_reviewers_notes_and_sees_a_kept_label(cluster):
+    """Trial, stop 26: bob's reason under a link was not shown to the adjudicator, who needs it;
+    and a label dispute still said "(tag it to keep it)" after the adjudicator tagged it."""
+    d = load_decisions(load_cluster([cluster]), [cluster], cluster / "adjudicator.review.toml")
+    assert d.notes[frozenset([("a", 0), ("b", 0)])] == {"alice": "Three drones vs a drone"}
+    app = _adjudicator_app(cluster)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await pilot.pause()
+        to_b = next(l for l in app.review.nav.links() if l.pair() == frozenset([("a", 0), ("b", 0)]))
+        app.review.nav.select(to_b)
+        app.review.moved()
+        await pilot.pause()
+        shown = str(app.review.query_one("Inspector").build(app.review.state))
+        assert "alice's note: Three drones vs a drone" in shown, shown
+        key, labels = sorted(d.label_disputes.items())[0]
+        label = sorted(labels)[0]
+        app.review.nav.go_key(key)
+        app.review.moved()
+        await pilot.pause()
+        number = next(str(n) for n, lab in enumerate(app.config.labels, 1) if lab.name == label)
+        await pilot.press(number)
+        await pilot.pause()
+        shown = str(app.review.query_one("Inspector").build(app.review.state))
+        assert f"LABEL DISPUTED  [{label}]" in shown and "(kept: you tagged it)" in shown, shown
+
+
+async def test_who_said_what_wraps_on_a_narrow_panel(cluster):
+    app = _adjudicator_app(cluster)
+    async with app.run_test(size=(46, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        from rich.cells import cell_len
+
+        panel = app.review.query_one("Inspector")
+        text = str(panel.build(app.review.state))
+        # every line fits the panel (a longer one is cut where it is drawn: "bob: …" was lost)
+        assert all(cell_len(line) <= panel.content_size.width for line in text.splitlines()), text
+        flat = " ".join(line.strip() for line in text.splitlines())
+        assert "bob: conflict ✗" in flat, text  # the one who disagrees is not cut away

@@ -26,6 +26,7 @@ class Decisions:
     by_pair: dict[frozenset, dict[str, list[tuple[str, str]]]] = field(default_factory=dict)
     sidecars: list[Path] = field(default_factory=list)
     labels: dict[Key, dict[str, set[str]]] = field(default_factory=dict)  # sentence -> reviewer -> labels set
+    notes: dict[frozenset, dict[str, str]] = field(default_factory=dict)  # pair -> reviewer -> their note on it
 
     @functools.cached_property
     def label_disputes(self) -> dict[Key, dict[str, list[str]]]:
@@ -154,5 +155,8 @@ def load_decisions(cluster, paths: Sequence[str | os.PathLike[str]], own: str | 
                 continue
             pair = frozenset([l.a.key(), l.b.key()])
             out.by_pair.setdefault(pair, {}).setdefault(data.reviewer, []).append((l.relation, l.decision))
+            if l.note.strip():  # why they decided so: what the adjudicator needs beside the decision
+                said = out.notes.setdefault(pair, {})
+                said[data.reviewer] = " / ".join(filter(None, [said.get(data.reviewer, ""), " ".join(l.note.split())]))
     out.reviewers.sort()
     return out

@@ -73,7 +73,9 @@ class Inspector(TextPanel):
         if st.others is not None:  # --adjudicate: labels the reviewers set differently on this sentence
             for label, who in st.others.label_disputes.get(key, {}).items():
                 said = " · ".join(f"{r}: {'✓' if r in who else '—'}" for r in st.others.reviewers)
-                lines += self._hang(Text(f"  LABEL DISPUTED  [{label}]  {said}  (tag it to keep it)",
+                kept = label in tags  # the adjudicator tagged it: settled, say so
+                lines += self._hang(Text(f"  LABEL DISPUTED  [{label}]  {said}  "
+                                         + ("(kept: you tagged it)" if kept else "(tag it to keep it)"),
                                          style=self.style_of("hint")), 0, 4, width)
         if not links:
             hint = Text("no links" + (" yet: aligning…" if st.aligning else "") +
@@ -168,6 +170,9 @@ class Inspector(TextPanel):
         for name in ("head", "said", "that", "this", "notes"):
             if name in sizes and left > 0:
                 got[name], left = 1, left - 1
+        if "said" in sizes:  # all of who said what, and why (wrapped: the one who disagrees came last)
+            more = min(left, sizes["said"] - got["said"])
+            got["said"], left = got["said"] + more, left - more
         # a fair share: the link's line (its evidence), the other sentence and this one get a
         # line each in turn (a long sentence took every line and left the evidence cut)
         turn = [name for name in ("head", "that", "this") if name in sizes]
@@ -260,7 +265,16 @@ class Inspector(TextPanel):
             else:  # one reviewer alone agrees with nobody
                 who = next(iter(st.others.by_pair[pair]))
                 what = f"decided by {who} only: {said[len(who) + 2:]}"
-            out.append(("said", [Text(f"     {what}", style=self.style_of("conflict" if disputed else "other"))]))
+            style = self.style_of("conflict" if disputed else "other")
+            # wrapped, not cut: on a narrow panel the reviewer who disagrees came last and was lost
+            body = self._hang(Text(what, style=style), 5, 5, width)
+            lines = [Text("     ") + body[0]] + body[1:]
+            for who, note in sorted(st.others.notes.get(pair, {}).items()):  # why they decided so
+                note = safe_text(note)
+                body = self._hang(Text(f"{who}'s note: {note}", style=self.style_of("note")), 7, 7, width,
+                                  "L" if has_rtl(note) else None)
+                lines += [Text("       ") + body[0]] + body[1:]
+            out.append(("said", lines))
         if mine:
             for label, k in (("this: ", key), ("that: ", other)):
                 sentence = self._highlighted(st, k, link)
