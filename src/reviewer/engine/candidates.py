@@ -360,11 +360,29 @@ def _each(fn, items) -> None:
         for x in items:
             fn(x)
         return
-    from concurrent.futures import ThreadPoolExecutor
+    import threading
 
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        for _ in pool.map(fn, items):
-            pass
+    # the second half on one helper thread, the first here (one new thread, not two beside an
+    # idle caller: fewer fresh per-thread heaps to fault in)
+    half = (len(items) + 1) // 2
+    failed: list[BaseException] = []
+
+    def theirs() -> None:
+        try:
+            for x in items[half:]:
+                fn(x)
+        except BaseException as e:  # noqa: BLE001 - raised again in the caller
+            failed.append(e)
+
+    helper = threading.Thread(target=theirs)
+    helper.start()
+    try:
+        for x in items[:half]:
+            fn(x)
+    finally:
+        helper.join()
+    if failed:
+        raise failed[0]
 
 
 def semantic_matrix(feats: list[SentFeatures], settings: AlignSettings, t: Tuning) -> np.ndarray | None:
