@@ -48,6 +48,11 @@ from reviewer.models import Evidence
 
 _CLAUSE_BREAK = re.compile(r"[;:.!?]|\b(?:" + "|".join(CLAUSE_BREAK_WORDS) + r")\b")
 _NEGATION_EXCEPTION = re.compile(r"\W*(" + "|".join(NEGATION_EXCEPTIONS) + r")\b", re.IGNORECASE)
+# issue 15 (speed): the gaps between tokens searched in per-token loops, patterns compiled once
+_GAP_CLAUSE = re.compile(r"[,;:()]")
+_GAP_STRONG = re.compile(r"[;:()]")
+_GAP_COMMA = re.compile(r"[,;:]")
+_GAP_ANCHOR = re.compile(r"[,;:\[\]]")
 
 
 def _memo(fn):
@@ -96,7 +101,7 @@ def _anchor(f: SentFeatures, c: Count, reach: int) -> str | None:
             while close >= 0 and m < len(f.toks) and f.toks[m][1] < close:
                 m += 1
             continue
-        if m > k and re.search(r"[,;:\[\]]", gap):
+        if m > k and _GAP_ANCHOR.search(gap):
             return None
         if f.names[m]:
             return f.terms[m]
@@ -124,10 +129,11 @@ def _scope(f: SentFeatures, c: Count, reach: int) -> frozenset[str]:
     """Words after a count, in its clause, that limit it to a part ("... of the ballots inside the
     country", "... abroad"); a head that took the word in counts ("53 percent abroad")."""
     k = token_from(f, c.span[1])
-    out = {SCOPE_WORDS[f.words[m]] for m in range(len(f.toks))
-           if c.span[0] <= f.toks[m][1] < c.span[1] and f.words[m] in SCOPE_WORDS}
+    starts = token_bounds(f)[0]  # the tokens starting inside the count, by binary search (issue 15)
+    out = {SCOPE_WORDS[f.words[m]] for m in range(bisect_left(starts, c.span[0]), bisect_left(starts, c.span[1]))
+           if f.words[m] in SCOPE_WORDS}
     for m in range(k, min(len(f.toks), k + reach)):
-        if m > k and re.search(r"[,;:()]", f.text[f.toks[m - 1][2]:f.toks[m][1]]):
+        if m > k and _GAP_CLAUSE.search(f.text[f.toks[m - 1][2]:f.toks[m][1]]):
             break
         if f.words[m] == "including" and m and f.text[f.toks[m - 1][2]:f.toks[m][1]].strip() == ",":
             continue  # "21 sailors, including three cadets": an aside naming some of them, the count is whole
@@ -146,7 +152,7 @@ def _subject(f: SentFeatures, c: Count, reach: int) -> str | None:
     for m in range(k - 1, max(-1, k - 1 - reach), -1):
         if m in sib:
             return None  # "6 Chileans, 4 Peruvians": the count listed before is no subject
-        if m + 1 < k and re.search(r"[,;:()]", f.text[f.toks[m][2]:f.toks[m + 1][1]]):
+        if m + 1 < k and _GAP_CLAUSE.search(f.text[f.toks[m][2]:f.toks[m + 1][1]]):
             if f.names[m] and f.text[f.toks[m][2]:f.toks[m + 1][1]].strip() == ",":
                 r = m  # "His rival, Ana Berg, received 47 percent": the name set off by commas
                 while r > 0 and f.names[r - 1] and f.toks[r][1] - f.toks[r - 1][2] <= 1:
@@ -197,7 +203,7 @@ def _measure(f: SentFeatures, c: Count, reach: int) -> frozenset[str]:
         if got:
             return frozenset(got)
     for m in range(s - 1, max(-1, s - 1 - reach), -1):
-        if re.search(r"[;:()]", f.text[f.toks[m][2]:f.toks[m + 1][1]]) or f.words[m] in CLAUSE_BREAK_WORDS:
+        if _GAP_STRONG.search(f.text[f.toks[m][2]:f.toks[m + 1][1]]) or f.words[m] in CLAUSE_BREAK_WORDS:
             break
         if f.words[m] in RATE_WORDS:
             out = set() if f.words[m] in GENERIC_RATE_WORDS else {f.terms[m]}
@@ -215,7 +221,7 @@ def _measure(f: SentFeatures, c: Count, reach: int) -> frozenset[str]:
         o = before[-1]
         gap = f.text[o.span[1]:c.span[0]]
         g0, g1 = _token_range(f, (o.span[1], c.span[0]))
-        if not re.search(r"[;:()]", gap) and len(gap.split()) <= 6 and not any(f.names[g0:g1 + 1]):
+        if not _GAP_STRONG.search(gap) and len(gap.split()) <= 6 and not any(f.names[g0:g1 + 1]):
             return _measure(f, o, reach)  # not past a name: ", Erdogan won 52 percent" is another figure
     return frozenset()
 
@@ -238,7 +244,7 @@ def _distance_role(f: SentFeatures, c: Count, _unused: int) -> str | None:
         close = f.text.find(")", f.toks[k][1])
         while close >= 0 and k < len(f.toks) and f.toks[k][1] < close:
             k += 1
-    if k < len(f.toks) and f.words[k] in REMAINING_AFTER and not re.search(r"[,;:]", f.text[f.toks[k - 1][2]:f.toks[k][1]]):
+    if k < len(f.toks) and f.words[k] in REMAINING_AFTER and not _GAP_COMMA.search(f.text[f.toks[k - 1][2]:f.toks[k][1]]):
         return "left"
     while m >= 0 and f.words[m] in DISTANCE_LEAD_WORDS:
         m -= 1
@@ -404,6 +410,8 @@ def _different_subjects(a: SentFeatures, xa: _CountCtx, b: SentFeatures, xb: _Co
     both counts' heads, under two spellings ("9 Peruvians" / "11 Peruvian miners"), is what both
     count, not a subject of one."""
     both = xa.head & xb.head
+    if not both:  # nothing counted by both (issue 15: most pairs): every name is its own
+        return bool(xa.names - b.bag) and bool(xb.names - a.bag)
 
     def own(x: _CountCtx) -> frozenset[str]:
         return frozenset(n for n in x.names if not (n.startswith("N:") and _plain_head(n) in both))
@@ -564,6 +572,16 @@ def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold
     some, dis = _disagreements(a, b, t)
     if not some:
         return _distance_roles(a, b, sim, match_threshold, t)  # else only a conflicting pair of counts can give evidence
+    if len(a.counts) == 1 and len(b.counts) == 1:
+        # one count on each side, and they disagree (issue 15: most pairs with counts): the steps
+        # below for the one pair there is
+        ca, cb = a.counts[0], b.counts[0]
+        if not same_slot(a, ca, count_contexts(a, t)[0], b, cb, count_contexts(b, t)[0], sim, match_threshold, t):
+            return []
+        if ca.exact and cb.exact and ca.lo == cb.lo and ca.unit == cb.unit and set(ca.head) & set(cb.head):
+            return []  # the same figure of the same thing
+        kind = "number" if (ca.exact or ca.weak) and (cb.exact or cb.weak) else "quantity"
+        return [Evidence(kind, a.text[ca.span[0]:ca.span[1]], b.text[cb.span[0]:cb.span[1]], ca.span, cb.span)]
     out: list[Evidence] = []
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -1134,7 +1152,7 @@ def org_roles(f: SentFeatures) -> dict[tuple, tuple[frozenset[str], tuple[int, i
             h = e + 1  # "..., current President Anna Berg"
             while h < n and h <= e + 3 and (f.words[h] in HOLDER_LEADS or _is_role(f, h)):
                 h += 1
-            if h < n and f.names[h] and f.words[h] != "of" and not re.search(r"[,;:]", f.text[f.toks[e + 1][1]:f.toks[h][1]]):
+            if h < n and f.names[h] and f.words[h] != "of" and not _GAP_COMMA.search(f.text[f.toks[e + 1][1]:f.toks[h][1]]):
                 holder = (h, _name_run(f, h))
         if holder is None and k >= 2 and f.words[k - 1] == "the" and "," in f.text[f.toks[k - 2][2]:f.toks[k - 1][1]] \
                 and f.names[k - 2]:
