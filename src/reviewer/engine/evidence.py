@@ -656,9 +656,7 @@ def _figure_forms(f: SentFeatures, t: Tuning) -> tuple[frozenset[str], tuple[tup
 def same_figure(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: float, t: Tuning) -> bool:
     """The same distinctive figure of the same thing on both sides ("a city of 125,000 people" /
     "home to 125,000 residents"): a claim in common, however different the rest."""
-    def same_value(x: Count, y: Count) -> bool:  # "125,000" / "around 125,000"
-        return x.exact and x.hi != INF and (y.lo == x.lo if y.exact else (0 < y.lo <= x.lo <= y.hi < INF))
-
+    same_value = _same_value
     for ca in a.counts:
         if (ca.lo < t.figure_min and not ca.unit) or ca.unit in ("hour", "minute"):
             continue  # small counts and durations ("24 hours") recur for unrelated reasons
@@ -670,6 +668,11 @@ def same_figure(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: f
                     not different_subjects(a, b, ca.span, cb.span, t.local_names_radius):
                 return True
     return False
+
+
+def _same_value(x: Count, y: Count) -> bool:
+    """:func:`same_figure`'s test of two values: "125,000" / "around 125,000"."""
+    return x.exact and x.hi != INF and (y.lo == x.lo if y.exact else (0 < y.lo <= x.lo <= y.hi < INF))
 
 
 def _two_stages(a: SentFeatures, b: SentFeatures) -> bool:
@@ -989,8 +992,8 @@ def antonym_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Eviden
     hold of the same thing, each missing from the other sentence."""
     ant = antonyms()
     for ka, ta in _antonym_terms(a, ant):
-        if ta in b.bag:
-            continue
+        if ta in b.bag or ant[ta].isdisjoint(b.bag):
+            continue  # issue 15 (speed): none of its antonyms is a term of b (the scan below finds none)
         for kb, tb in enumerate(b.terms):
             if tb in ant[ta] and tb not in a.bag:
                 span_a, span_b = (a.toks[ka][1], a.toks[ka][2]), (b.toks[kb][1], b.toks[kb][2])
@@ -1086,8 +1089,9 @@ def entity_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Evidenc
     if names_a <= set_b or names_b <= set_a:
         return []  # a swap needs a name on each side that the other sentence lacks
     ops = Levenshtein.opcodes(ids_a, ids_b).as_list()
-    for n, (tag, a0, a1, b0, b1) in enumerate(ops):
-        if tag != "replace" or n == 0 or n == len(ops) - 1:
+    for n in range(1, len(ops) - 1):  # a replacement with an equal run on each side: not the first nor the last
+        tag, a0, a1, b0, b1 = ops[n]
+        if tag != "replace":
             continue
         if ops[n - 1][0] != "equal" or ops[n + 1][0] != "equal" or a1 - a0 > t.entity_swap_max or b1 - b0 > t.entity_swap_max:
             continue
