@@ -552,8 +552,12 @@ def _near(f: SentFeatures, span: tuple[int, int], radius: int, names: bool) -> f
         out: frozenset[str] = frozenset()
     else:
         lo, hi = max(0, inside.start - radius), min(len(f.toks), inside.stop + radius)
-        out = frozenset(f.terms[k] for k in range(lo, hi)
-                        if f.terms[k] is not None and (k not in inside or names) and (not names or f.names[k]))
+        terms = f.terms
+        if names:  # the names from lo to hi, the span's own included
+            is_name = f.names
+            out = frozenset(terms[k] for k in range(lo, hi) if terms[k] is not None and is_name[k])
+        else:  # the terms from lo to hi but the span's own, in the same order (issue 15: two slices)
+            out = frozenset(x for x in terms[lo:inside.start] + terms[inside.stop:hi] if x is not None)
     f._near[key] = out
     return out
 
