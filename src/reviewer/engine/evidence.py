@@ -543,6 +543,11 @@ def counts_disagree(ca: Count, cb: Count, t: Tuning) -> bool:
     Whether they count the same thing is :func:`same_slot`'s question, not this one."""
     if _part_within(ca, cb) or _part_within(cb, ca):
         return False
+    if ca.exact and cb.exact and not (ca.weak or cb.weak or ca.vague or cb.vague or ca.unit or cb.unit) \
+            and ca.hi != INF and cb.hi != INF:
+        # two plain figures (issue 15: most pairs): counts_conflict's last test is the answer, and
+        # no bound or floor test below applies to exact figures
+        return ca.hi < cb.lo or cb.hi < ca.lo
     if counts_conflict(ca, cb, t.measure_tolerance, t.weak_count_max):
         return True
     if bounds_differ(ca, cb, t.bound_pair_min):
