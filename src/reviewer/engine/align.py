@@ -384,7 +384,11 @@ def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only
               settings: AlignSettings, t: Tuning) -> list[Evidence]:
     # issue 15 (speed): a check that needs something on both sides (or on one) that a pair's
     # gates say is missing is not called: it would return nothing (evidence.gates).
-    ga, gb = _gates(a, t), _gates(b, t)
+    ga, gb = a.memo.get("pair_gates"), b.memo.get("pair_gates")  # _gates' memo, read here (issue 15: every pair)
+    if ga is None:
+        ga = _gates(a, t)
+    if gb is None:
+        gb = _gates(b, t)
     both = ga & gb
     evidence: list[Evidence] = []
     if a.other_event == b.other_event:
