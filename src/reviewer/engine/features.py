@@ -465,8 +465,9 @@ def _other_event(f: SentFeatures) -> bool:
 
 def is_reporting_date(f: SentFeatures, span: tuple[int, int], t: Tuning = TUNING) -> bool:
     """"..., officials said on Thursday": the day of the report, not of the event."""
-    k = next((k for k, x in enumerate(f.toks) if x[1] == span[0]), None)
-    if k is None:
+    starts = token_bounds(f)[0]  # the token starting at the span's start, by binary search (issue 15)
+    k = bisect_left(starts, span[0])
+    if k == len(starts) or starts[k] != span[0]:
         return False
     reporting = folded_words(f.lang, "REPORTING")  # "said", "dijo", "sagte"... (lang.* REPORTING)
     if any(f.words[m] in reporting for m in range(max(0, k - t.reporting_reach), k)):
@@ -491,8 +492,8 @@ def _opening_said(f: SentFeatures, k: int, span: tuple[int, int], t: Tuning) -> 
     day the statement was made, not the day of what it reports (issue 12, stop 25)."""
     if any(f.terms[m] is not None for m in range(k)):
         return False
-    nxt = next((m for m, x in enumerate(f.toks) if x[1] >= span[1]), None)
-    if nxt is None or "," not in f.text[span[1]:f.toks[nxt][1]]:
+    nxt = bisect_left(token_bounds(f)[0], span[1])  # the first token starting at the span's end or later
+    if nxt == len(f.toks) or "," not in f.text[span[1]:f.toks[nxt][1]]:
         return False
     reporting = folded_words(f.lang, "REPORTING")
     named = False
