@@ -592,7 +592,7 @@ def _disagreements(a: SentFeatures, b: SentFeatures, t: Tuning) -> tuple[bool, t
             _DISAGREE.clear()
         got = _DISAGREE[id(t)] = (t, {})
     table = got[1]
-    key = (_count_sig(a), _count_sig(b))
+    key = (a.memo.get("count_sig") or _count_sig(a), b.memo.get("count_sig") or _count_sig(b))  # ids from 1: issue 15
     found = table.get(key)
     if found is None:
         if len(table) > _DISAGREE_MAX:
@@ -764,7 +764,7 @@ def _kind_agrees(fa: tuple, fb: tuple, kind: str) -> bool:
 def _days_agree(a: SentFeatures, b: SentFeatures) -> tuple[str, ...] | None:
     """The kinds of days both sentences name, in date_evidence's order, or None when there are
     none or when each kind has a pair of days that agree (:func:`_dates_agree`)."""
-    fa, fb = _day_forms(a), _day_forms(b)
+    fa, fb = a.memo.get("day_forms") or _day_forms(a), b.memo.get("day_forms") or _day_forms(b)  # the memo read here (issue 15)
     m = fa[0] & fb[0]
     if not m:
         return None  # nothing to compare (issue 15: most pairs)
@@ -1120,8 +1120,8 @@ def _term_run(f: SentFeatures) -> tuple[list[int], list[str], frozenset[str], fr
 
 def entity_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Evidence]:
     """A name replaced by another in the same slot: equal words on both sides, a short swap."""
-    ia, sa, set_a, names_a, ids_a = _term_run(a)
-    ib, sb, set_b, names_b, ids_b = _term_run(b)
+    ia, sa, set_a, names_a, ids_a = a.memo.get("term_run") or _term_run(a)  # the memo read here (issue 15)
+    ib, sb, set_b, names_b, ids_b = b.memo.get("term_run") or _term_run(b)
     if names_a <= set_b or names_b <= set_a:
         return []  # a swap needs a name on each side that the other sentence lacks
     ops = Levenshtein.opcodes(ids_a, ids_b).as_list()
