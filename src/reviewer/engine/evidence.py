@@ -298,7 +298,9 @@ def _distance_roles(a: SentFeatures, b: SentFeatures, sim: float, match_threshol
     ("advanced 200 km" / "within 200 km of the city"): a disagreement, however close the words."""
     if sim < match_threshold:
         return []
-    roles_a = _distance_roles_of(a)
+    roles_a = a.memo.get("distance_roles")  # _distance_roles_of's memo, read here (issue 15: every pair)
+    if roles_a is None:
+        roles_a = _distance_roles_of(a)
     if not roles_a:
         return []
     for ca, ra in roles_a:
@@ -612,7 +614,8 @@ def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold
         # one count on each side, and they disagree (issue 15: most pairs with counts): the steps
         # below for the one pair there is
         ca, cb = a.counts[0], b.counts[0]
-        if not same_slot(a, ca, count_contexts(a, t)[0], b, cb, count_contexts(b, t)[0], sim, match_threshold, t):
+        xa, xb = a.memo.get("count_ctx") or count_contexts(a, t), b.memo.get("count_ctx") or count_contexts(b, t)
+        if not same_slot(a, ca, xa[0], b, cb, xb[0], sim, match_threshold, t):
             return []
         if ca.exact and cb.exact and ca.lo == cb.lo and ca.unit == cb.unit and set(ca.head) & set(cb.head):
             return []  # the same figure of the same thing
@@ -660,8 +663,8 @@ def distinct_figures(a: SentFeatures, b: SentFeatures, t: Tuning) -> bool:
         return True
     if not (a.counts and b.counts):
         return False
-    states_a, exact_a = _figure_forms(a, t)
-    states_b, exact_b = _figure_forms(b, t)
+    states_a, exact_a = a.memo.get("figure_forms") or _figure_forms(a, t)  # the memo read here (issue 15)
+    states_b, exact_b = b.memo.get("figure_forms") or _figure_forms(b, t)
     if states_a and states_b and states_a.isdisjoint(states_b):
         # The same figure counting two different fates ("5,000 dead" / "5,000 missing"), and no
         # fate counted on both sides: two different claims, however alike the words.
@@ -713,7 +716,11 @@ def _same_value(x: Count, y: Count) -> bool:
 
 def _two_stages(a: SentFeatures, b: SentFeatures) -> bool:
     """An early and a final result, each placed on a day, not the same day."""
-    sa, sb = result_stage(a), result_stage(b)
+    sa, sb = a.memo.get("stage", a), b.memo.get("stage", b)  # result_stage's memo, read here (issue 15)
+    if sa is a:
+        sa = result_stage(a)
+    if sb is b:
+        sb = result_stage(b)
     if not (sa and sb and sa != sb):
         return False
     for kind in ("weekday", "date"):
@@ -781,7 +788,11 @@ def date_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> li
     if kinds is None:
         return out
     r = t.local_terms_radius
-    sa, sb = result_stage(a), result_stage(b)
+    sa, sb = a.memo.get("stage", a), b.memo.get("stage", b)  # result_stage's memo, read here (issue 15)
+    if sa is a:
+        sa = result_stage(a)
+    if sb is b:
+        sb = result_stage(b)
     if sa and sb and sa != sb:
         return out  # preliminary results on one day, the official ones on another: two announcements
     for kind in kinds:
