@@ -1037,8 +1037,9 @@ def _antonym_terms(f: SentFeatures, ant: dict[str, set[str]]) -> list[tuple[int,
 def antonym_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Evidence]:
     """"Two officials were acquitted" / "two officials were convicted": words that cannot both
     hold of the same thing, each missing from the other sentence."""
+    terms = a.memo.get("antonym_terms")  # _antonym_terms' memo, read here (issue 15: every pair)
     ant = antonyms()
-    for ka, ta in _antonym_terms(a, ant):
+    for ka, ta in (_antonym_terms(a, ant) if terms is None else terms):
         if ta in b.bag or ant[ta].isdisjoint(b.bag):
             continue  # issue 15 (speed): none of its antonyms is a term of b (the scan below finds none)
         for kb, tb in enumerate(b.terms):
