@@ -1308,8 +1308,8 @@ def mirrors(f: SentFeatures) -> bool:
 def no_swap(a: SentFeatures, b: SentFeatures) -> bool:
     """:func:`entity_evidence` finds nothing in either order: one side has no name that the
     other lacks (its edit script, which may break ties one way, is never read)."""
-    _ia, _sa, set_a, names_a, _ids_a = _term_run(a)
-    _ib, _sb, set_b, names_b, _ids_b = _term_run(b)
+    _ia, _sa, set_a, names_a, _ids_a = a.memo.get("term_run") or _term_run(a)  # the memo read here (issue 15)
+    _ib, _sb, set_b, names_b, _ids_b = b.memo.get("term_run") or _term_run(b)
     return names_a <= set_b or names_b <= set_a
 
 
