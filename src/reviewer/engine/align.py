@@ -384,7 +384,11 @@ def _evidence(a: SentFeatures, b: SentFeatures, sim: float, lex_sim: float, only
               settings: AlignSettings, t: Tuning) -> list[Evidence]:
     # issue 15 (speed): a check that needs something on both sides (or on one) that a pair's
     # gates say is missing is not called: it would return nothing (evidence.gates).
-    ga, gb = _gates(a, t), _gates(b, t)
+    ga, gb = a.memo.get("pair_gates"), b.memo.get("pair_gates")  # _gates' memo, read here (issue 15: every pair)
+    if ga is None:
+        ga = _gates(a, t)
+    if gb is None:
+        gb = _gates(b, t)
     both = ga & gb
     evidence: list[Evidence] = []
     if a.other_event == b.other_event:
@@ -522,7 +526,8 @@ def _decide(a: SentFeatures, b: SentFeatures, sims: tuple[float, float], lex_sim
     # ("Ostrava signed striker Mansouri" / "Ostrava also signed goalkeeper Hruby").
     if sim < t.names_penalty_below and different_subjects(a, b):
         sim -= t.names_penalty
-    both = _gates(a, t) & _gates(b, t)
+    ga, gb = a.memo.get("pair_gates"), b.memo.get("pair_gates")  # set by _evidence above
+    both = (_gates(a, t) if ga is None else ga) & (_gates(b, t) if gb is None else gb)
     if both & evi.HAS_ROLES and role_mismatch(a, b):
         return None  # two different people in the same role: not the same claim
     if same_figure(a, b, sim, settings.match_threshold, t) or (both & HAS_FLOORS and agreeing_floors(a, b, t)) or \

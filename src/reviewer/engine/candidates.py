@@ -360,11 +360,29 @@ def _each(fn, items) -> None:
         for x in items:
             fn(x)
         return
-    from concurrent.futures import ThreadPoolExecutor
+    import threading
 
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        for _ in pool.map(fn, items):
-            pass
+    # the second half on one helper thread, the first here (one new thread, not two beside an
+    # idle caller: fewer fresh per-thread heaps to fault in)
+    half = (len(items) + 1) // 2
+    failed: list[BaseException] = []
+
+    def theirs() -> None:
+        try:
+            for x in items[half:]:
+                fn(x)
+        except BaseException as e:  # noqa: BLE001 - raised again in the caller
+            failed.append(e)
+
+    helper = threading.Thread(target=theirs)
+    helper.start()
+    try:
+        for x in items[:half]:
+            fn(x)
+    finally:
+        helper.join()
+    if failed:
+        raise failed[0]
 
 
 def semantic_matrix(feats: list[SentFeatures], settings: AlignSettings, t: Tuning) -> np.ndarray | None:
@@ -771,18 +789,20 @@ def _kind_pairs(xk: sparse.csr_matrix, wk: sparse.csr_matrix, df: np.ndarray, mu
         prod = (xb[r0:r1] @ xt).tocsr()
         prod_w = (wb[r0:r1] @ pt).tocsr()
         # one set of pairs (all values positive: no entry cancels); their order is of no
-        # account here (the sentence pairs are sorted at the end), so sorted only if the two
-        # products did not come out in one order
+        # account here (the sentence pairs are sorted at the end): where the two products did
+        # not come out in one order (the weights' rows are sorted, the values' rows in first-seen
+        # order), the weights are put in the values' order through a (row, column) table of the
+        # block, instead of sorting both products (issue 15: two thirds of the blocks' time)
+        w_data = prod_w.data
         if not (np.array_equal(prod.indptr, prod_w.indptr) and np.array_equal(prod.indices, prod_w.indices)):
-            prod.sort_indices()
-            prod_w.sort_indices()
-            assert np.array_equal(prod.indptr, prod_w.indptr) and np.array_equal(prod.indices, prod_w.indices)
+            assert np.array_equal(prod.indptr, prod_w.indptr)
+            w_data = _in_order_of(prod, prod_w, r1 - r0, nk)
         a = np.repeat(np.arange(r0, r1, dtype=np.int64), np.diff(prod.indptr))
         b = prod.indices.astype(np.int64)
         if any_over:  # the pairs found, for the combined keys to leave out: the block's pattern
             seen_at[n] = (prod.indptr, prod.indices)
         ok = _kind_pair_at(a, b, mult, first, last)
-        parts[n] = (a[ok], b[ok], prod.data[ok], prod_w.data[ok])
+        parts[n] = (a[ok], b[ok], prod.data[ok], w_data[ok])
 
     _each(one, range(len(starts)))
     if any_over:
@@ -805,6 +825,18 @@ def _kind_pairs(xk: sparse.csr_matrix, wk: sparse.csr_matrix, df: np.ndarray, mu
         cos += cos_o  # in place: the same sums, no new arrays (issue 15: page faults)
         w_shared += ws_o
     return ka, kb, cos, w_shared
+
+
+def _in_order_of(prod: sparse.csr_matrix, other: sparse.csr_matrix, rows: int, cols: int) -> np.ndarray:
+    """The values of ``other`` in the order of ``prod``'s entries: two ``rows`` x ``cols`` CSR
+    matrices with the same entries in each row, maybe in another order (no entry twice in a
+    row). Each entry of ``other`` is placed in a table of rows x columns by its position, and
+    read back at ``prod``'s entries."""
+    itype = np.int32 if other.nnz < 1 << 31 else np.int64
+    row = np.repeat(np.arange(rows, dtype=np.int64), np.diff(prod.indptr))
+    at = np.empty(rows * cols, dtype=itype)  # only the entries' cells are written and read
+    at[row * cols + other.indices] = np.arange(other.nnz, dtype=itype)
+    return other.data[at[row * cols + prod.indices]]
 
 
 def _stacked_pattern(blocks: list, n: int) -> sparse.csr_matrix:

@@ -48,6 +48,42 @@ from reviewer.models import Evidence
 
 _CLAUSE_BREAK = re.compile(r"[;:.!?]|\b(?:" + "|".join(CLAUSE_BREAK_WORDS) + r")\b")
 _NEGATION_EXCEPTION = re.compile(r"\W*(" + "|".join(NEGATION_EXCEPTIONS) + r")\b", re.IGNORECASE)
+def _evidence_builder():
+    """``Evidence(kind, a, b, a_span, b_span, note)``, about twice as fast (issue 15: tens of
+    thousands of conflicts on the dense 5k): the frozen dataclass's __init__ sets each field
+    through object.__setattr__; here a new object's slots are set through their descriptors.
+    The same object; the plain constructor whenever Evidence is not the six-slot dataclass
+    this relies on."""
+    import dataclasses
+
+    names = ("kind", "a", "b", "a_span", "b_span", "note")
+    if tuple(f.name for f in dataclasses.fields(Evidence)) != names or getattr(Evidence, "__slots__", None) != names \
+            or hasattr(Evidence, "__post_init__"):
+        return Evidence
+    new = object.__new__
+    set_kind, set_a, set_b, set_sa, set_sb, set_note = (getattr(Evidence, n).__set__ for n in names)
+
+    def make(kind: str, a: str, b: str, a_span: tuple[int, int], b_span: tuple[int, int], note: str = "") -> Evidence:
+        e = new(Evidence)
+        set_kind(e, kind)
+        set_a(e, a)
+        set_b(e, b)
+        set_sa(e, a_span)
+        set_sb(e, b_span)
+        set_note(e, note)
+        return e
+
+    return make
+
+
+_new_evidence = _evidence_builder()
+
+
+# issue 15 (speed): the gaps between tokens searched in per-token loops, patterns compiled once
+_GAP_CLAUSE = re.compile(r"[,;:()]")
+_GAP_STRONG = re.compile(r"[;:()]")
+_GAP_COMMA = re.compile(r"[,;:]")
+_GAP_ANCHOR = re.compile(r"[,;:\[\]]")
 
 
 def _memo(fn):
@@ -96,7 +132,7 @@ def _anchor(f: SentFeatures, c: Count, reach: int) -> str | None:
             while close >= 0 and m < len(f.toks) and f.toks[m][1] < close:
                 m += 1
             continue
-        if m > k and re.search(r"[,;:\[\]]", gap):
+        if m > k and _GAP_ANCHOR.search(gap):
             return None
         if f.names[m]:
             return f.terms[m]
@@ -124,10 +160,11 @@ def _scope(f: SentFeatures, c: Count, reach: int) -> frozenset[str]:
     """Words after a count, in its clause, that limit it to a part ("... of the ballots inside the
     country", "... abroad"); a head that took the word in counts ("53 percent abroad")."""
     k = token_from(f, c.span[1])
-    out = {SCOPE_WORDS[f.words[m]] for m in range(len(f.toks))
-           if c.span[0] <= f.toks[m][1] < c.span[1] and f.words[m] in SCOPE_WORDS}
+    starts = token_bounds(f)[0]  # the tokens starting inside the count, by binary search (issue 15)
+    out = {SCOPE_WORDS[f.words[m]] for m in range(bisect_left(starts, c.span[0]), bisect_left(starts, c.span[1]))
+           if f.words[m] in SCOPE_WORDS}
     for m in range(k, min(len(f.toks), k + reach)):
-        if m > k and re.search(r"[,;:()]", f.text[f.toks[m - 1][2]:f.toks[m][1]]):
+        if m > k and _GAP_CLAUSE.search(f.text[f.toks[m - 1][2]:f.toks[m][1]]):
             break
         if f.words[m] == "including" and m and f.text[f.toks[m - 1][2]:f.toks[m][1]].strip() == ",":
             continue  # "21 sailors, including three cadets": an aside naming some of them, the count is whole
@@ -146,7 +183,7 @@ def _subject(f: SentFeatures, c: Count, reach: int) -> str | None:
     for m in range(k - 1, max(-1, k - 1 - reach), -1):
         if m in sib:
             return None  # "6 Chileans, 4 Peruvians": the count listed before is no subject
-        if m + 1 < k and re.search(r"[,;:()]", f.text[f.toks[m][2]:f.toks[m + 1][1]]):
+        if m + 1 < k and _GAP_CLAUSE.search(f.text[f.toks[m][2]:f.toks[m + 1][1]]):
             if f.names[m] and f.text[f.toks[m][2]:f.toks[m + 1][1]].strip() == ",":
                 r = m  # "His rival, Ana Berg, received 47 percent": the name set off by commas
                 while r > 0 and f.names[r - 1] and f.toks[r][1] - f.toks[r - 1][2] <= 1:
@@ -197,7 +234,7 @@ def _measure(f: SentFeatures, c: Count, reach: int) -> frozenset[str]:
         if got:
             return frozenset(got)
     for m in range(s - 1, max(-1, s - 1 - reach), -1):
-        if re.search(r"[;:()]", f.text[f.toks[m][2]:f.toks[m + 1][1]]) or f.words[m] in CLAUSE_BREAK_WORDS:
+        if _GAP_STRONG.search(f.text[f.toks[m][2]:f.toks[m + 1][1]]) or f.words[m] in CLAUSE_BREAK_WORDS:
             break
         if f.words[m] in RATE_WORDS:
             out = set() if f.words[m] in GENERIC_RATE_WORDS else {f.terms[m]}
@@ -215,7 +252,7 @@ def _measure(f: SentFeatures, c: Count, reach: int) -> frozenset[str]:
         o = before[-1]
         gap = f.text[o.span[1]:c.span[0]]
         g0, g1 = _token_range(f, (o.span[1], c.span[0]))
-        if not re.search(r"[;:()]", gap) and len(gap.split()) <= 6 and not any(f.names[g0:g1 + 1]):
+        if not _GAP_STRONG.search(gap) and len(gap.split()) <= 6 and not any(f.names[g0:g1 + 1]):
             return _measure(f, o, reach)  # not past a name: ", Erdogan won 52 percent" is another figure
     return frozenset()
 
@@ -238,7 +275,7 @@ def _distance_role(f: SentFeatures, c: Count, _unused: int) -> str | None:
         close = f.text.find(")", f.toks[k][1])
         while close >= 0 and k < len(f.toks) and f.toks[k][1] < close:
             k += 1
-    if k < len(f.toks) and f.words[k] in REMAINING_AFTER and not re.search(r"[,;:]", f.text[f.toks[k - 1][2]:f.toks[k][1]]):
+    if k < len(f.toks) and f.words[k] in REMAINING_AFTER and not _GAP_COMMA.search(f.text[f.toks[k - 1][2]:f.toks[k][1]]):
         return "left"
     while m >= 0 and f.words[m] in DISTANCE_LEAD_WORDS:
         m -= 1
@@ -261,7 +298,9 @@ def _distance_roles(a: SentFeatures, b: SentFeatures, sim: float, match_threshol
     ("advanced 200 km" / "within 200 km of the city"): a disagreement, however close the words."""
     if sim < match_threshold:
         return []
-    roles_a = _distance_roles_of(a)
+    roles_a = a.memo.get("distance_roles")  # _distance_roles_of's memo, read here (issue 15: every pair)
+    if roles_a is None:
+        roles_a = _distance_roles_of(a)
     if not roles_a:
         return []
     for ca, ra in roles_a:
@@ -404,6 +443,8 @@ def _different_subjects(a: SentFeatures, xa: _CountCtx, b: SentFeatures, xb: _Co
     both counts' heads, under two spellings ("9 Peruvians" / "11 Peruvian miners"), is what both
     count, not a subject of one."""
     both = xa.head & xb.head
+    if not both:  # nothing counted by both (issue 15: most pairs): every name is its own
+        return bool(xa.names - b.bag) and bool(xb.names - a.bag)
 
     def own(x: _CountCtx) -> frozenset[str]:
         return frozenset(n for n in x.names if not (n.startswith("N:") and _plain_head(n) in both))
@@ -504,6 +545,11 @@ def counts_disagree(ca: Count, cb: Count, t: Tuning) -> bool:
     Whether they count the same thing is :func:`same_slot`'s question, not this one."""
     if _part_within(ca, cb) or _part_within(cb, ca):
         return False
+    if ca.exact and cb.exact and not (ca.weak or cb.weak or ca.vague or cb.vague or ca.unit or cb.unit) \
+            and ca.hi != INF and cb.hi != INF:
+        # two plain figures (issue 15: most pairs): counts_conflict's last test is the answer, and
+        # no bound or floor test below applies to exact figures
+        return ca.hi < cb.lo or cb.hi < ca.lo
     if counts_conflict(ca, cb, t.measure_tolerance, t.weak_count_max):
         return True
     if bounds_differ(ca, cb, t.bound_pair_min):
@@ -548,7 +594,7 @@ def _disagreements(a: SentFeatures, b: SentFeatures, t: Tuning) -> tuple[bool, t
             _DISAGREE.clear()
         got = _DISAGREE[id(t)] = (t, {})
     table = got[1]
-    key = (_count_sig(a), _count_sig(b))
+    key = (a.memo.get("count_sig") or _count_sig(a), b.memo.get("count_sig") or _count_sig(b))  # ids from 1: issue 15
     found = table.get(key)
     if found is None:
         if len(table) > _DISAGREE_MAX:
@@ -564,6 +610,17 @@ def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold
     some, dis = _disagreements(a, b, t)
     if not some:
         return _distance_roles(a, b, sim, match_threshold, t)  # else only a conflicting pair of counts can give evidence
+    if len(a.counts) == 1 and len(b.counts) == 1:
+        # one count on each side, and they disagree (issue 15: most pairs with counts): the steps
+        # below for the one pair there is
+        ca, cb = a.counts[0], b.counts[0]
+        xa, xb = a.memo.get("count_ctx") or count_contexts(a, t), b.memo.get("count_ctx") or count_contexts(b, t)
+        if not same_slot(a, ca, xa[0], b, cb, xb[0], sim, match_threshold, t):
+            return []
+        if ca.exact and cb.exact and ca.lo == cb.lo and ca.unit == cb.unit and set(ca.head) & set(cb.head):
+            return []  # the same figure of the same thing
+        kind = "number" if (ca.exact or ca.weak) and (cb.exact or cb.weak) else "quantity"
+        return [_new_evidence(kind, a.text[ca.span[0]:ca.span[1]], b.text[cb.span[0]:cb.span[1]], ca.span, cb.span)]
     out: list[Evidence] = []
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -592,7 +649,7 @@ def count_evidence(a: SentFeatures, b: SentFeatures, sim: float, match_threshold
         if ia in used_a or ib in used_b or not dis[ia][ib]:
             continue
         kind = "number" if (ca.exact or ca.weak) and (cb.exact or cb.weak) else "quantity"
-        out.append(Evidence(kind, a.text[ca.span[0]:ca.span[1]], b.text[cb.span[0]:cb.span[1]], ca.span, cb.span))
+        out.append(_new_evidence(kind, a.text[ca.span[0]:ca.span[1]], b.text[cb.span[0]:cb.span[1]], ca.span, cb.span))
         used_a.add(ia)
         used_b.add(ib)
     return out
@@ -606,8 +663,8 @@ def distinct_figures(a: SentFeatures, b: SentFeatures, t: Tuning) -> bool:
         return True
     if not (a.counts and b.counts):
         return False
-    states_a, exact_a = _figure_forms(a, t)
-    states_b, exact_b = _figure_forms(b, t)
+    states_a, exact_a = a.memo.get("figure_forms") or _figure_forms(a, t)  # the memo read here (issue 15)
+    states_b, exact_b = b.memo.get("figure_forms") or _figure_forms(b, t)
     if states_a and states_b and states_a.isdisjoint(states_b):
         # The same figure counting two different fates ("5,000 dead" / "5,000 missing"), and no
         # fate counted on both sides: two different claims, however alike the words.
@@ -641,13 +698,7 @@ HEDGED_MEASURE_MIN = 2.5  # the least lower bound of a hedged measurement that m
 def same_figure(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: float, t: Tuning) -> bool:
     """The same distinctive figure of the same thing on both sides ("a city of 125,000 people" /
     "home to 125,000 residents"): a claim in common, however different the rest."""
-    def same_value(x: Count, y: Count) -> bool:  # "125,000" / "around 125,000"
-        if x.unit and not (x.exact or y.exact) and not (x.vague or y.vague):
-            # one hedged measurement in both ("around 8 metres" / "about eight metres"), not a
-            # small round one that recurs ("about a kilometre")
-            return HEDGED_MEASURE_MIN <= x.lo == y.lo and x.hi == y.hi < INF
-        return x.exact and x.hi != INF and (y.lo == x.lo if y.exact else (0 < y.lo <= x.lo <= y.hi < INF))
-
+    same_value = _same_value
     for ca in a.counts:
         if (ca.lo < t.figure_min and not ca.unit) or ca.unit in ("hour", "minute"):
             continue  # small counts and durations ("24 hours") recur for unrelated reasons
@@ -661,9 +712,22 @@ def same_figure(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: f
     return False
 
 
+def _same_value(x: Count, y: Count) -> bool:
+    """:func:`same_figure`'s test of two values: "125,000" / "around 125,000"."""
+    if x.unit and not (x.exact or y.exact) and not (x.vague or y.vague):
+        # one hedged measurement in both ("around 8 metres" / "about eight metres"), not a
+        # small round one that recurs ("about a kilometre")
+        return HEDGED_MEASURE_MIN <= x.lo == y.lo and x.hi == y.hi < INF
+    return x.exact and x.hi != INF and (y.lo == x.lo if y.exact else (0 < y.lo <= x.lo <= y.hi < INF))
+
+
 def _two_stages(a: SentFeatures, b: SentFeatures) -> bool:
     """An early and a final result, each placed on a day, not the same day."""
-    sa, sb = result_stage(a), result_stage(b)
+    sa, sb = a.memo.get("stage", a), b.memo.get("stage", b)  # result_stage's memo, read here (issue 15)
+    if sa is a:
+        sa = result_stage(a)
+    if sb is b:
+        sb = result_stage(b)
     if not (sa and sb and sa != sb):
         return False
     for kind in ("weekday", "date"):
@@ -714,7 +778,7 @@ def _kind_agrees(fa: tuple, fb: tuple, kind: str) -> bool:
 def _days_agree(a: SentFeatures, b: SentFeatures) -> tuple[str, ...] | None:
     """The kinds of days both sentences name, in date_evidence's order, or None when there are
     none or when each kind has a pair of days that agree (:func:`_dates_agree`)."""
-    fa, fb = _day_forms(a), _day_forms(b)
+    fa, fb = a.memo.get("day_forms") or _day_forms(a), b.memo.get("day_forms") or _day_forms(b)  # the memo read here (issue 15)
     m = fa[0] & fb[0]
     if not m:
         return None  # nothing to compare (issue 15: most pairs)
@@ -731,7 +795,11 @@ def date_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> li
     if kinds is None:
         return out
     r = t.local_terms_radius
-    sa, sb = result_stage(a), result_stage(b)
+    sa, sb = a.memo.get("stage", a), b.memo.get("stage", b)  # result_stage's memo, read here (issue 15)
+    if sa is a:
+        sa = result_stage(a)
+    if sb is b:
+        sb = result_stage(b)
     if sa and sb and sa != sb:
         return out  # preliminary results on one day, the official ones on another: two announcements
     for kind in kinds:
@@ -751,7 +819,7 @@ def date_evidence(a: SentFeatures, b: SentFeatures, sim: float, t: Tuning) -> li
             da, db = pairs[-neg_n]
         if overlap == 0 and sim < t.date_min_sim:
             continue
-        out.append(Evidence(kind, a.text[da.span[0]:da.span[1]], b.text[db.span[0]:db.span[1]], da.span, db.span))
+        out.append(_new_evidence(kind, a.text[da.span[0]:da.span[1]], b.text[db.span[0]:db.span[1]], da.span, db.span))
     return out
 
 
@@ -976,16 +1044,17 @@ def _antonym_terms(f: SentFeatures, ant: dict[str, set[str]]) -> list[tuple[int,
 def antonym_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Evidence]:
     """"Two officials were acquitted" / "two officials were convicted": words that cannot both
     hold of the same thing, each missing from the other sentence."""
+    terms = a.memo.get("antonym_terms")  # _antonym_terms' memo, read here (issue 15: every pair)
     ant = antonyms()
-    for ka, ta in _antonym_terms(a, ant):
-        if ta in b.bag:
-            continue
+    for ka, ta in (_antonym_terms(a, ant) if terms is None else terms):
+        if ta in b.bag or ant[ta].isdisjoint(b.bag):
+            continue  # issue 15 (speed): none of its antonyms is a term of b (the scan below finds none)
         for kb, tb in enumerate(b.terms):
             if tb in ant[ta] and tb not in a.bag:
                 span_a, span_b = (a.toks[ka][1], a.toks[ka][2]), (b.toks[kb][1], b.toks[kb][2])
                 if different_subjects(a, b, span_a, span_b, t.subject_radius):
                     continue
-                return [Evidence("other", a.text[span_a[0]:span_a[1]], b.text[span_b[0]:span_b[1]], span_a, span_b)]
+                return [_new_evidence("other", a.text[span_a[0]:span_a[1]], b.text[span_b[0]:span_b[1]], span_a, span_b)]
     return []
 
 
@@ -1070,13 +1139,14 @@ def _term_run(f: SentFeatures) -> tuple[list[int], list[str], frozenset[str], fr
 
 def entity_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Evidence]:
     """A name replaced by another in the same slot: equal words on both sides, a short swap."""
-    ia, sa, set_a, names_a, ids_a = _term_run(a)
-    ib, sb, set_b, names_b, ids_b = _term_run(b)
+    ia, sa, set_a, names_a, ids_a = a.memo.get("term_run") or _term_run(a)  # the memo read here (issue 15)
+    ib, sb, set_b, names_b, ids_b = b.memo.get("term_run") or _term_run(b)
     if names_a <= set_b or names_b <= set_a:
         return []  # a swap needs a name on each side that the other sentence lacks
     ops = Levenshtein.opcodes(ids_a, ids_b).as_list()
-    for n, (tag, a0, a1, b0, b1) in enumerate(ops):
-        if tag != "replace" or n == 0 or n == len(ops) - 1:
+    for n in range(1, len(ops) - 1):  # a replacement with an equal run on each side: not the first nor the last
+        tag, a0, a1, b0, b1 = ops[n]
+        if tag != "replace":
             continue
         if ops[n - 1][0] != "equal" or ops[n + 1][0] != "equal" or a1 - a0 > t.entity_swap_max or b1 - b0 > t.entity_swap_max:
             continue
@@ -1088,7 +1158,7 @@ def entity_evidence(a: SentFeatures, b: SentFeatures, t: Tuning) -> list[Evidenc
         if ka and kb:
             span_a = (a.toks[ka[0]][1], a.toks[ka[-1]][2])
             span_b = (b.toks[kb[0]][1], b.toks[kb[-1]][2])
-            return [Evidence("entity", a.text[span_a[0]:span_a[1]], b.text[span_b[0]:span_b[1]], span_a, span_b)]
+            return [_new_evidence("entity", a.text[span_a[0]:span_a[1]], b.text[span_b[0]:span_b[1]], span_a, span_b)]
     return []
 
 
@@ -1141,7 +1211,7 @@ def org_roles(f: SentFeatures) -> dict[tuple, tuple[frozenset[str], tuple[int, i
             h = e + 1  # "..., current President Anna Berg"
             while h < n and h <= e + 3 and (f.words[h] in HOLDER_LEADS or _is_role(f, h)):
                 h += 1
-            if h < n and f.names[h] and f.words[h] != "of" and not re.search(r"[,;:]", f.text[f.toks[e + 1][1]:f.toks[h][1]]):
+            if h < n and f.names[h] and f.words[h] != "of" and not _GAP_COMMA.search(f.text[f.toks[e + 1][1]:f.toks[h][1]]):
                 holder = (h, _name_run(f, h))
         if holder is None and k >= 2 and f.words[k - 1] == "the" and "," in f.text[f.toks[k - 2][2]:f.toks[k - 1][1]] \
                 and f.names[k - 2]:
@@ -1245,11 +1315,11 @@ def mirrors(f: SentFeatures) -> bool:
 def no_swap(a: SentFeatures, b: SentFeatures) -> bool:
     """:func:`entity_evidence` finds nothing in either order: one side has no name that the
     other lacks (its edit script, which may break ties one way, is never read)."""
-    _ia, _sa, set_a, names_a, _ids_a = _term_run(a)
-    _ib, _sb, set_b, names_b, _ids_b = _term_run(b)
+    _ia, _sa, set_a, names_a, _ids_a = a.memo.get("term_run") or _term_run(a)  # the memo read here (issue 15)
+    _ib, _sb, set_b, names_b, _ids_b = b.memo.get("term_run") or _term_run(b)
     return names_a <= set_b or names_b <= set_a
 
 
 def mirrored(evidence: list[Evidence]) -> list[Evidence]:
     """The same findings with the two sentences' sides swapped."""
-    return [Evidence(e.kind, e.b, e.a, e.b_span, e.a_span, e.note) for e in evidence]
+    return [_new_evidence(e.kind, e.b, e.a, e.b_span, e.a_span, e.note) for e in evidence]

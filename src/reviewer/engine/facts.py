@@ -138,7 +138,7 @@ def _range_end(toks: list[Tok], words: list[str], text: str, i: int, j: int) -> 
 
 def _match_phrase(words: list[str], end: int, table: dict) -> tuple[int, object] | None:
     """Does a phrase of ``table`` end just before index ``end``? Returns (start, value)."""
-    start = phrase_before(words, end, tuple(table))  # the first phrase in the table's order
+    start = phrase_before(words, end, table)  # the first phrase in the table's order (its keys, iterated as they are)
     return None if start is None else (start, table[tuple(words[start:end])])
 
 

@@ -42,6 +42,10 @@ from reviewer.lang.en import (
 from reviewer.models import Cluster
 
 Tok = tuple[str, int, int]
+# issue 15 (speed): the gaps between tokens searched in per-token loops, patterns compiled once
+_GAP_COMMA = re.compile(r"[,;:]")
+_GAP_SENTENCE = re.compile(r"[,;:.!?\"\u201c\u201d]")
+_DECIMAL_AFTER = re.compile(r"[.,:]\d")
 
 
 @dataclass(slots=True)
@@ -394,7 +398,7 @@ def _clock_terms(text: str, lang: str) -> tuple[list[str], list[tuple[int, int]]
     spans: list[tuple[int, int]] = []
     for c in read_clock_times(text, lang):
         lo, hi = c.span
-        if c.width or not text[lo:lo + 1].isdigit() or re.match(r"[.,:]\d", text[hi:hi + 2]):
+        if c.width or not text[lo:lo + 1].isdigit() or _DECIMAL_AFTER.match(text[hi:hi + 2]):
             continue
         hour, minute = divmod(c.minutes, 60)
         twelve = c.half_day and text[lo] != "0"  # "07:05" is written on a 24-hour clock
@@ -461,8 +465,9 @@ def _other_event(f: SentFeatures) -> bool:
 
 def is_reporting_date(f: SentFeatures, span: tuple[int, int], t: Tuning = TUNING) -> bool:
     """"..., officials said on Thursday": the day of the report, not of the event."""
-    k = next((k for k, x in enumerate(f.toks) if x[1] == span[0]), None)
-    if k is None:
+    starts = token_bounds(f)[0]  # the token starting at the span's start, by binary search (issue 15)
+    k = bisect_left(starts, span[0])
+    if k == len(starts) or starts[k] != span[0]:
         return False
     reporting = folded_words(f.lang, "REPORTING")  # "said", "dijo", "sagte"... (lang.* REPORTING)
     if any(f.words[m] in reporting for m in range(max(0, k - t.reporting_reach), k)):
@@ -475,7 +480,7 @@ def is_reporting_date(f: SentFeatures, span: tuple[int, int], t: Tuning = TUNING
     for m in range(k - 1, -1, -1):
         if f.words[m] == "according":
             return True
-        if re.search(r"[,;:]", f.text[f.toks[m][2]:f.toks[m + 1][1]]):
+        if _GAP_COMMA.search(f.text[f.toks[m][2]:f.toks[m + 1][1]]):
             return False
     return False
 
@@ -487,8 +492,8 @@ def _opening_said(f: SentFeatures, k: int, span: tuple[int, int], t: Tuning) -> 
     day the statement was made, not the day of what it reports (issue 12, stop 25)."""
     if any(f.terms[m] is not None for m in range(k)):
         return False
-    nxt = next((m for m, x in enumerate(f.toks) if x[1] >= span[1]), None)
-    if nxt is None or "," not in f.text[span[1]:f.toks[nxt][1]]:
+    nxt = bisect_left(token_bounds(f)[0], span[1])  # the first token starting at the span's end or later
+    if nxt == len(f.toks) or "," not in f.text[span[1]:f.toks[nxt][1]]:
         return False
     reporting = folded_words(f.lang, "REPORTING")
     named = False
@@ -508,7 +513,7 @@ def _said_at_setting(f: SentFeatures, k: int, t: Tuning) -> bool:
     lo = max(0, k - t.setting_reach - 3)
     settings, reporting = folded_words(f.lang, "SPEECH_SETTINGS"), folded_words(f.lang, "REPORTING")  # per language
     for p in range(k - 1, lo, -1):
-        if re.search(r"[,;:.!?\"\u201c\u201d]", f.text[f.toks[p][2]:f.toks[p + 1][1]]):
+        if _GAP_SENTENCE.search(f.text[f.toks[p][2]:f.toks[p + 1][1]]):
             return False
         if f.words[p] in settings and any(f.words[m] in reporting for m in range(max(0, p - 2), p)):
             return True
@@ -548,8 +553,12 @@ def _near(f: SentFeatures, span: tuple[int, int], radius: int, names: bool) -> f
         out: frozenset[str] = frozenset()
     else:
         lo, hi = max(0, inside.start - radius), min(len(f.toks), inside.stop + radius)
-        out = frozenset(f.terms[k] for k in range(lo, hi)
-                        if f.terms[k] is not None and (k not in inside or names) and (not names or f.names[k]))
+        terms = f.terms
+        if names:  # the names from lo to hi, the span's own included
+            is_name = f.names
+            out = frozenset(terms[k] for k in range(lo, hi) if terms[k] is not None and is_name[k])
+        else:  # the terms from lo to hi but the span's own, in the same order (issue 15: two slices)
+            out = frozenset(x for x in terms[lo:inside.start] + terms[inside.stop:hi] if x is not None)
     f._near[key] = out
     return out
 

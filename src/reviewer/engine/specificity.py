@@ -68,6 +68,8 @@ def filter_evidence(a: SentFeatures, b: SentFeatures, evidence: list[Evidence], 
     the town" beside the town's name in every other sentence): a denial tells a disagreement
     only about a word of one claim. When the denied word is common, the first specific word
     after it within negation_reach tokens stands for it ("no ha cerrado" / "ha cerrado")."""
+    if all(e.kind != "negation" for e in evidence):
+        return evidence  # no denial (issue 15: most conflicts): the list as it is
     return [e for e in evidence if e.kind != "negation" or _specific_denial(a, b, e, t)]
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import importlib
 import unicodedata
+from collections.abc import Iterable
 from types import ModuleType
 
 SUPPORTED = ("en", "es", "fr", "de", "it", "pt", "ar")
@@ -56,8 +57,17 @@ def folded_phrases(lang: str, name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((p for p in out if p), key=lambda p: (-len(p), p)))
 
 
-def phrase_before(words: list[str], end: int, phrases: tuple[tuple[str, ...], ...]) -> int | None:
+def phrase_before(words: list[str], end: int, phrases: Iterable[tuple[str, ...]]) -> int | None:
     """Where the phrase of ``phrases`` that ends right before ``words[end]`` starts, if one does."""
+    if 0 < end <= len(words):
+        # issue 15 (speed): a phrase's last word is compared first, the slice taken only then
+        last = words[end - 1]
+        for p in phrases:
+            if not p:
+                return end
+            if p[-1] == last and len(p) <= end and tuple(words[end - len(p):end]) == p:
+                return end - len(p)
+        return None
     for p in phrases:
         if len(p) <= end and tuple(words[end - len(p):end]) == p:
             return end - len(p)
