@@ -1093,3 +1093,17 @@ def _export_jsonl(cluster: Path, tmp_path: Path, mode: str) -> Path:
     out = tmp_path / f"{mode}.all.jsonl"
     run(cluster, "jsonl", out, resolve=mode)
     return out
+
+
+def test_an_unreadable_sidecar_names_the_way_to_export_the_others(cluster, tmp_path, capsys):
+    """Trial, stop 26: one teammate's broken sidecar stopped the team's export with no way on."""
+    with open(cluster / "bob.review.toml", "a", encoding="utf-8") as f:
+        f.write("broken = [\n")
+    cfg = ["--config", str(CONFIG)]
+    assert main(["export", str(cluster), "-f", "jsonl", "-o", str(tmp_path / "x.jsonl"), *cfg]) == 1
+    err = capsys.readouterr().err
+    assert "bob.review.toml" in err and "reviewer check" in err
+    assert f"--sidecar {cluster / 'alice.review.toml'}" in err and "Traceback" not in err
+    # and that way works
+    assert main(["export", str(cluster), "-f", "jsonl", "-o", str(tmp_path / "x.jsonl"), *cfg,
+                 "--sidecar", str(cluster / "alice.review.toml")]) == 0

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from reviewer.errors import ReviewerError
+from reviewer.errors import ReviewerError, SidecarError
+from reviewer.textsafe import safe_text
 from reviewer.export.formats import Format, get_format, splittable
 from reviewer.export.model import ExportData, ExportSummary
 from reviewer.export.records import build_data
@@ -116,7 +117,16 @@ def gather(paths, sidecars, config=None, include_suggestions: bool = False, repo
     if not side_paths and not include_suggestions:
         raise ReviewerError("no sidecar (*.review.toml or *.review.json) found; give one with --sidecar FILE, "
                             "or use --include-suggestions to export the engine's suggestions alone", path=str(folder))
-    reviews = [load_sidecar(p) for p in side_paths]
+    reviews = []
+    for p in side_paths:
+        try:
+            reviews.append(load_sidecar(p))
+        except SidecarError as exc:
+            if not sidecars and len(side_paths) > 1:  # found beside the articles: the others can still go
+                others = " ".join(f"--sidecar {safe_text(str(q))}" for q in side_paths if q != p)
+                exc.message += (f" (fix it: `reviewer check` names the line, and the review screen offers its backup; "
+                                f"or export the others alone: {others})")
+            raise
     sentences = sentences_of(cluster)
     for p, r in zip(side_paths, reviews):
         rep = reanchor_or_refuse(r, sentences, p)
