@@ -83,3 +83,17 @@ def test_a_part_of_a_group_does_not_take_a_fate_after_a_contrast(lang, text):
 def test_a_word_of_caused_by_is_no_survivor():
     got = _concepts("قتل 12 شخصا بسبب حروق ناجمة عن الانفجار", "ar")
     assert all("survivors" not in c for c in got.values())
+
+
+@pytest.mark.parametrize("lang, text, concept", [
+    ("en", "Eleven journalists were on the flight.", "journalists"),
+    ("es", "En el vuelo viajaban 11 periodistas.", "journalists"),
+    ("pt", "No voo estavam 11 jornalistas.", "journalists"),
+    ("fr", "Onze journalistes étaient à bord.", "journalists"),
+    ("de", "An Bord waren elf Journalisten.", "journalists"),
+    ("it", "A bordo c'erano 11 giornalisti.", "journalists"),
+    ("es", "Viajaban 11 futbolistas del club.", "players"),
+    ("pt", "Viajavam 11 jogadores do clube.", "players"),
+])
+def test_journalists_and_players_are_counted(lang, text, concept):
+    assert concept in _concepts(text, lang)[11.0]

@@ -66,6 +66,9 @@ CONCEPTS.update({  # stop 26: a serious condition is told as a critical one (es/
 CONCEPTS.update({  # stop 26: bodies are the dead; survivors a count of their own
     "survivor": "survivors",
 })
+CONCEPTS.update({  # stop 26: journalists and players, groups a report counts ("20 periodistas" / "21 jornalistas")
+    "journalist": "journalists", "reporter": "journalists", "player": "players", "footballer": "players",
+})
 # Units of measurement -> pint unit names.
 UNIT_WORDS = {"km": "kilometer", "kilometer": "kilometer", "kilometre": "kilometer", "kilometers": "kilometer",
               "kilometres": "kilometer", "mile": "mile", "miles": "mile", "m": "meter", "meter": "meter",

@@ -155,6 +155,7 @@ CONCEPTS.update(_n({"سيارة إسعاف": "ambulances", "سيارات إسع�
                     "جنسية": "nationalities", "جنسيات": "nationalities"}))  # stop 25: ambulances, foreigners, nationalities
 CONCEPTS.update(_n({"حرجة": "critical", "خطيرة": "critical"}))  # stop 26: in a critical or serious condition: a fate
 CONCEPTS.update(_n({"جثة": "dead", "جثث": "dead", "ناجون$": "survivors", "ناجين$": "survivors", "الناجين$": "survivors"}))  # stop 26: bodies are the dead; survivors a count of their own
+CONCEPTS.update(_n({"صحفي": "journalists", "صحفيين": "journalists", "لاعب": "players", "لاعبين": "players"}))  # stop 26: journalists and players
 UNIT_WORDS = _n({"كم": "kilometer", "كيلومتر": "kilometer", "كيلومترات": "kilometer", "ميل": "mile",
                  "أميال": "mile", "متر": "meter", "أمتار": "meter", "قدم": "foot", "أقدام": "foot",
                  "كغ": "kilogram", "كيلوغرام": "kilogram", "طن": "metric_ton", "أطنان": "metric_ton"})

@@ -60,6 +60,9 @@ CONCEPTS.update({  # stop 26: a serious condition is told as a critical one (es/
 CONCEPTS.update({  # stop 26: bodies are the dead; survivors a count of their own
     "überlebend": "survivors",
 })
+CONCEPTS.update({  # stop 26: journalists and players, groups a report counts ("20 periodistas" / "21 jornalistas")
+    "journalist": "journalists", "reporter": "journalists", "spieler": "players", "fußballer": "players",
+})
 UNIT_WORDS = {"km": "kilometer", "kilometer": "kilometer", "kilometern": "kilometer", "meile": "mile",
               "meilen": "mile", "m": "meter", "meter": "meter", "metern": "meter", "fuß": "foot", "fuss": "foot",
               "kg": "kilogram", "kilo": "kilogram", "kilogramm": "kilogram", "tonnen": "metric_ton",

@@ -59,6 +59,9 @@ CONCEPTS.update({  # stop 26: a serious condition is told as a critical one ("es
 CONCEPTS.update({  # stop 26: bodies are the dead; survivors a count of their own
     "cadáver": "dead", "cadaver": "dead", "supervivient": "survivors", "sobrevivient": "survivors",
 })
+CONCEPTS.update({  # stop 26: journalists and players, groups a report counts ("20 periodistas" / "21 jornalistas")
+    "periodista": "journalists", "reportero": "journalists", "jugador": "players", "futbolista": "players",
+})
 BODY_WORDS = ("cuerpos",)  # "31 cuerpos": the dead, not "los cuerpos de seguridad" (engine.xfacts, stop 26)
 UNIT_WORDS = {"km": "kilometer", "kilómetro": "kilometer", "kilómetros": "kilometer", "kilometros": "kilometer",
               "milla": "mile", "millas": "mile", "m": "meter", "metro": "meter", "metros": "meter",

@@ -59,6 +59,9 @@ CONCEPTS.update({  # stop 26: a serious condition is told as a critical one (es/
 CONCEPTS.update({  # stop 26: bodies are the dead; survivors a count of their own
     "cadavre": "dead", "survivant": "survivors", "rescapé": "survivors",
 })
+CONCEPTS.update({  # stop 26: journalists and players, groups a report counts ("20 periodistas" / "21 jornalistas")
+    "journaliste": "journalists", "reporter": "journalists", "joueur": "players", "footballeur": "players",
+})
 BODY_WORDS = ("corps",)  # "31 corps": the dead, not "un corps d'armée" (engine.xfacts, stop 26)
 UNIT_WORDS = {"km": "kilometer", "kilomètre": "kilometer", "kilomètres": "kilometer",
               "milles": "mile", "m": "meter", "mètre": "meter", "mètres": "meter", "pied": "foot",

@@ -54,6 +54,9 @@ CONCEPTS.update({  # stop 26: a serious condition is told as a critical one (es/
 CONCEPTS.update({  # stop 26: bodies are the dead; survivors a count of their own
     "cadaver": "dead", "salme": "dead", "sopravvissut": "survivors", "superstit": "survivors",
 })
+CONCEPTS.update({  # stop 26: journalists and players, groups a report counts ("20 periodistas" / "21 jornalistas")
+    "giornalist": "journalists", "giocator": "players", "calciator": "players",
+})
 BODY_WORDS = ("corpi",)  # "31 corpi": the dead, not "i corpi di polizia" (engine.xfacts, stop 26)
 UNIT_WORDS = {"km": "kilometer", "chilometro": "kilometer", "chilometri": "kilometer", "miglio": "mile",
               "miglia": "mile", "m": "meter", "metro": "meter", "metri": "meter", "piedi": "foot",

@@ -59,6 +59,9 @@ CONCEPTS.update({  # stop 26: bodies are the dead; survivors a count of their ow
     "cadáver": "dead", "cadaver": "dead", "sobrevivent": "survivors",
     "morre": "dead", "matou": "dead", "mataram": "dead", "matar": "dead",  # "morreram 40 pessoas", "matou 40 pessoas"
 })
+CONCEPTS.update({  # stop 26: journalists and players, groups a report counts ("20 periodistas" / "21 jornalistas")
+    "jornalista": "journalists", "repórter": "journalists", "jogador": "players", "futebolista": "players",
+})
 BODY_WORDS = ("corpos",)  # "31 corpos": the dead, not "os corpos de bombeiros" (engine.xfacts, stop 26)
 UNIT_WORDS = {"km": "kilometer", "quilômetro": "kilometer", "quilômetros": "kilometer", "quilómetros": "kilometer",
               "milha": "mile", "milhas": "mile", "m": "meter", "metro": "meter", "metros": "meter", "pé": "foot",
