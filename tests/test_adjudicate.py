@@ -228,3 +228,22 @@ async def test_who_said_what_wraps_on_a_narrow_panel(cluster):
         assert all(cell_len(line) <= panel.content_size.width for line in text.splitlines()), text
         flat = " ".join(line.strip() for line in text.splitlines())
         assert "bob: conflict ✗" in flat, text  # the one who disagrees is not cut away
+
+
+async def test_a_reviewers_note_shows_at_80_by_24(cluster):
+    """Seen in tmux: at 80×24 the note under who said what was cut to "…" while "+1 more link
+    below" kept its line; the note comes first now ("link 1 of 2" says there are more)."""
+    side = cluster / "bob.review.json"
+    data = json.loads(side.read_text(encoding="utf-8"))
+    for l in data["links"]:
+        if frozenset([(l["a"]["article"], l["a"]["sentence"]), (l["b"]["article"], l["b"]["sentence"])]) == DISPUTED:
+            l["note"] = "Saturday per the ministry"
+    side.write_text(json.dumps(data), encoding="utf-8")
+    app = _adjudicator_app(cluster)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        shown = app.review.query_one("Inspector").render().plain
+        assert "bob's note: Saturday per the ministry" in shown, shown
+        assert "DISPUTED  alice: conflict ✓ · bob: conflict ✗" in shown and "that:" in shown, shown

@@ -99,7 +99,10 @@ class Inspector(TextPanel):
             # its evidence comes first on the link's line, each part gets a line (the start of
             # both sentences can be read), then they share the lines left in turn
             parts = self._link_parts(st, key, links[focus], width, compact=True)
-            if below and room < len(parts):  # "link 1 of 3" above says there are more
+            # a line each, and all of who said what and why (--adjudicate): "link 1 of 3" above
+            # already says there are more, so "+2 more links below" gives its line up first
+            said = sum(len(part) - 1 for name, part in parts if name == "said")
+            if below and room < len(parts) + said:
                 below, room = 0, room + 1
             shown = self._fit(parts, max(1, room), width)
         if len(shown) > room:
