@@ -31,6 +31,18 @@ def cluster(tmp_path) -> Path:
     return dst
 
 
+async def _n_to(pilot, app, pair, tries: int = 12) -> None:
+    """Press n until the disputed ``pair`` is selected (n also stops at sentences whose labels the
+    reviewers set differently, stop 26)."""
+    for _ in range(tries):
+        await pilot.press("n")
+        await pilot.pause()
+        link = app.focused_link()
+        if link is not None and link.pair() == pair and app.review.message.startswith("dispute"):
+            return
+    raise AssertionError(f"n never reached {sorted(pair)}")
+
+
 def test_decisions_of_the_other_reviewers(cluster):
     d = load_decisions(load_cluster([cluster]), [cluster], cluster / "adjudicator.review.toml")
     assert d.reviewers == ["alice", "bob"]
@@ -52,8 +64,8 @@ async def test_adjudication_mode_in_the_tui(cluster, tmp_path):
     app = _adjudicator_app(cluster)
     async with app.run_test(size=(150, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("j", "j", "n")  # from a:2, n goes to the next disputed pair
-        await pilot.pause()
+        await pilot.press("j", "j")
+        await _n_to(pilot, app, DISPUTED)  # from a:2, n goes round to the disputed pair
         assert app.focused_link() is not None and app.focused_link().pair() == DISPUTED
         where = app.cursor
         assert where in DISPUTED
@@ -138,15 +150,8 @@ async def test_n_reaches_a_disputed_pair_linked_only_by_hand(cluster):
     app = _adjudicator_app(cluster)
     async with app.run_test(size=(150, 40)) as pilot:
         await pilot.pause()
-        seen = set()
-        for _ in range(3):
-            await pilot.press("n")
-            await pilot.pause()
-            seen.add(app.focused_link().pair())
-        assert seen == {DISPUTED, HAND}
-        while app.focused_link().pair() != HAND:
-            await pilot.press("n")
-            await pilot.pause()
+        await _n_to(pilot, app, DISPUTED)
+        await _n_to(pilot, app, HAND)
         shown = str(app.review.query_one("Inspector").build(app.review.state))
         assert "by reviewers" in shown and "alice: conflict ✓ · bob: match ✓" in shown
         await pilot.press("r")  # the adjudicator settles it as a match
@@ -218,8 +223,7 @@ async def test_who_said_what_wraps_on_a_narrow_panel(cluster):
     app = _adjudicator_app(cluster)
     async with app.run_test(size=(46, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
+        await _n_to(pilot, app, DISPUTED)
         from rich.cells import cell_len
 
         panel = app.review.query_one("Inspector")
@@ -242,8 +246,27 @@ async def test_a_reviewers_note_shows_at_80_by_24(cluster):
     app = _adjudicator_app(cluster)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
+        await _n_to(pilot, app, DISPUTED)
         shown = app.review.query_one("Inspector").render().plain
         assert "bob's note: Saturday per the ministry" in shown, shown
         assert "DISPUTED  alice: conflict ✓ · bob: conflict ✗" in shown and "that:" in shown, shown
+
+
+async def test_n_also_stops_where_the_reviewers_set_labels_differently(cluster):
+    """Trial, stop 25/26: label disputes were shown under the sentence but n / N stepped the pairs
+    only, so the adjudicator had to find them by scrolling."""
+    d = load_decisions(load_cluster([cluster]), [cluster], cluster / "adjudicator.review.toml")
+    wanted = set(d.label_disputes) | {DISPUTED}
+    n = len(d.label_disputes) + len(d.disputed_pairs())
+    app = _adjudicator_app(cluster)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await pilot.pause()
+        stops, said = set(), []
+        for _ in range(n):
+            await pilot.press("n")
+            await pilot.pause()
+            said.append(app.review.message)
+            stops.add(app.cursor if "label" in app.review.message else app.focused_link().pair())
+        assert stops == wanted, (stops, said)
+        assert all(m.startswith("dispute ") and f" of {n}" in m for m in said), said
+        assert any("label" in m and "(tag to keep)" in m for m in said), said

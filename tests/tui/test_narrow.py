@@ -122,7 +122,7 @@ async def test_adjudicating_on_a_small_screen_shows_who_said_what():
     from reviewer.io.articles import load_cluster
     from reviewer.tui.adjudicate import start_adjudication
     from reviewer.tui.app import make_app
-    from tests.test_adjudicate import CONFIG, DISPUTED, HERE
+    from tests.test_adjudicate import CONFIG, DISPUTED, HERE, _n_to
 
     cluster = Path(tempfile.mkdtemp()) / "drone_strike"
     shutil.copytree(HERE / "drone_strike", cluster)
@@ -132,8 +132,8 @@ async def test_adjudicating_on_a_small_screen_shows_who_said_what():
     start_adjudication(app, [str(cluster)])
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
-        await pilot.press("j", "j", "n")
-        await pilot.pause()
+        await pilot.press("j", "j")
+        await _n_to(pilot, app, DISPUTED)  # n also stops at label disputes (stop 26)
         assert app.focused_link().pair() == DISPUTED
         shown = app.query_one("#inspector").render().plain
         assert "DISPUTED  alice: conflict ✓ · bob: conflict ✗" in shown, shown

@@ -169,6 +169,55 @@ class Navigator:
         self.select(shown[pair])
         return i, len(walk), wrapped
 
+    def step_disputes(self, pairs: set[frozenset[Key]], sentences: set[Key],
+                      step: int) -> tuple[int, int, bool, Key | None] | None:
+        """:meth:`step_pairs` through the disputed ``pairs`` and the ``sentences`` whose labels the
+        reviewers set differently, in reading order (a sentence's labels before its pairs).
+        Returns (position, how many, wrapped, the sentence when the stop is its labels)."""
+        order = {k: i for i, k in enumerate(self.session.sentences)}
+        shown = {l.pair(): l for l in self.session.links if l.pair() in pairs}
+        mode = self.filter_mode
+
+        def visible(k: Key) -> bool:
+            return mode == "all" or self.session.shows(k, mode)
+
+        items: list[tuple[tuple, object]] = []
+        for pair in shown:
+            ends = sorted(pair, key=lambda k: order.get(k, -1))
+            land = next((k for k in ends if visible(k)), None)
+            if land is not None:
+                items.append(((order[land], 1, [order.get(k, -1) for k in ends]), pair))
+        for k in sentences:
+            if k in order and visible(k):
+                items.append(((order[k], 0, []), k))
+        if not items:
+            return None
+        items.sort(key=lambda x: x[0])
+        walk = [item for _key, item in items]
+        focus = self.focused_link()
+        here = order[self.cursor]
+        if focus is not None and focus.pair() in shown and self.cursor in focus.pair() and focus.pair() in walk \
+                and self.cursor not in sentences:
+            i = walk.index(focus.pair()) + step
+        elif self.cursor in sentences and self.cursor in walk and (focus is None or focus.pair() not in shown):
+            i = walk.index(self.cursor) + step
+        elif focus is not None and focus.pair() in walk and self.cursor in focus.pair():
+            i = walk.index(focus.pair()) + step
+        elif step > 0:
+            i = next((n for n, (key, _x) in enumerate(items) if key[0] >= here), len(walk))
+        else:
+            i = max((n for n, (key, _x) in enumerate(items) if key[0] < here), default=-1)
+        wrapped = not 0 <= i < len(walk)
+        i %= len(walk)
+        item = walk[i]
+        if isinstance(item, frozenset):
+            land = next(k for k in sorted(item, key=lambda k: order.get(k, -1)) if visible(k))
+            self.go_key(land)
+            self.select(shown[item])
+            return i, len(walk), wrapped, None
+        self.go_key(item)
+        return i, len(walk), wrapped, item
+
     def next_unreviewed(self, step: int) -> bool:
         return self._step_and_focus(lambda l: l.decision is None, step)
 

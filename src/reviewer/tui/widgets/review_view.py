@@ -327,7 +327,27 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
             self.flash("last article column" if step > 0 else "first article column", 3)
 
     def action_next_conflict(self, step: int) -> None:
-        if self.adjudication is not None and not self.nav.search_hits:  # --adjudicate: n / N go through disputes
+        labels = self.adjudication.label_disputes if self.adjudication is not None else {}
+        if labels and not self.nav.search_hits:  # --adjudicate with labels set differently: n / N stop there too
+            got = self.nav.step_disputes(self.adjudication.disputed_pairs(), set(labels), step)
+            if got is None:
+                self.notify("no disputed pair or label among the sentences shown")
+                return
+            i, n, wrapped, at = got
+            self.moved()
+            said = f"dispute {i + 1} of {n}: " + (
+                f"label{'s' if len(labels[at]) > 1 else ''} {' '.join(f'[{x}]' for x in labels[at])} "
+                "(tag to keep)" if at is not None else "a pair")
+            if n == 1:
+                said += ", the only one"
+            elif wrapped:
+                said += ": back to the first" if step > 0 else ": back to the last"
+            elif step > 0 and i == n - 1:
+                said += ", the last (n: back to the first)"
+            elif step < 0 and i == 0:
+                said += ", the first (N: back to the last)"
+            self.flash(said, 5)
+        elif self.adjudication is not None and not self.nav.search_hits:  # --adjudicate: n / N go through disputes
             disputed = self.adjudication.disputed_pairs()
             got = self.nav.step_pairs(disputed, step)
             if got is not None:  # each pair once (not once from each end), and where in the list
