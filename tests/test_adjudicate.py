@@ -71,11 +71,11 @@ async def test_adjudication_mode_in_the_tui(cluster, tmp_path):
         assert where in DISPUTED
         shown = str(app.review.query_one("Inspector").build(app.review.state))
         assert "DISPUTED  alice: conflict ✓ · bob: conflict ✗" in shown
-        assert app.review._adjudicating() == "adjudicating: 1 disputed pair (n / N)"
+        assert app.review._adjudicating() == "adjudicating: 1 disputed pair, labels disputed on 3 sentences (n / N)"
         await pilot.press("x")  # the adjudicator rejects the conflict
         await pilot.press("s")
         await pilot.pause()
-        assert app.review._adjudicating() == "adjudicating: 1 disputed pair, 1 decided (n / N)"  # how far along
+        assert app.review._adjudicating() == "adjudicating: 1 disputed pair, 1 decided, labels disputed on 3 sentences (n / N)"  # how far along
     side = tomllib.loads((cluster / "adjudicator.review.toml").read_text(encoding="utf-8"))
     assert side["reviewer"] == "adjudicator"
     [link] = side["links"]

@@ -181,7 +181,9 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
         session = self.ws.session
         done = sum(1 for d in session.data.links if d.pair() in self._disputed) if session is not None else 0
         left = f", {done} decided" if done else ""  # how far the adjudicator has got
-        return f"adjudicating: {n} disputed pair{'s' if n != 1 else ''}{left} (n / N)"
+        m = len(self.adjudication.label_disputes)  # sentences whose labels the reviewers set differently
+        labels = f", labels disputed on {m} sentence{'s' if m != 1 else ''}" if m else ""
+        return f"adjudicating: {n} disputed pair{'s' if n != 1 else ''}{left}{labels} (n / N)"
 
     def status_info(self, message: str) -> StatusInfo:
         """What the status bar shows, with ``message`` as its news (the claims screen has one too)."""
