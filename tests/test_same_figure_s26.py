@@ -70,3 +70,13 @@ def test_an_exact_count_of_people_against_a_hedged_or_near_one():
     exact = ("The ferry sank with 143 people on board.", "en")
     assert not xfacts.facts_agree(*exact, "O navio, que levava cerca de 150 pessoas, afundou.", "pt")
     assert not xfacts.facts_agree(*exact, "Unas 143 personas iban a bordo del ferry.", "es")
+
+
+def test_a_large_uneven_figure_is_an_anchor_whatever_names_stand_near():
+    a, b = feats("A ferry from Piraeus with 143 people on board sank before dawn.",
+                 "The Aegean Star ferry, carrying 143 passengers and crew, went down off the cape.")
+    assert same_figure(a, b, 0.2, 0.35, TUNING)
+    # a round one, or a small one, with other names near it is still two subjects
+    c, d = feats("A ferry from Piraeus with 140 people on board sank before dawn.",
+                 "The Aegean Star ferry, carrying 140 passengers and crew, went down off the cape.")
+    assert not same_figure(c, d, 0.2, 0.35, TUNING)

@@ -692,6 +692,7 @@ def _figure_forms(f: SentFeatures, t: Tuning) -> tuple[frozenset[str], tuple[tup
     return got
 
 
+RARE_FIGURE_MIN = 100  # an exact figure this large and not round is a claim's anchor whatever names stand near it
 HEDGED_MEASURE_MIN = 2.5  # the least lower bound of a hedged measurement that makes a claim in common
 
 
@@ -706,8 +707,12 @@ def same_figure(a: SentFeatures, b: SentFeatures, sim: float, match_threshold: f
             if cb.unit != ca.unit or not (same_value(ca, cb) or same_value(cb, ca)):
                 continue
             ha, hb = set(ca.head), set(cb.head)
+            # a large uneven figure is an anchor of its own: the names around it may be those of
+            # other details of one claim ("from Rome with 143 people" / "the Air X flight, carrying
+            # 143 passengers")
+            rare = ca.exact and cb.exact and ca.lo >= RARE_FIGURE_MIN and ca.lo % 10 != 0
             if (ha & hb or (ha & PERSON_HEADS and hb & PERSON_HEADS)) and \
-                    not different_subjects(a, b, ca.span, cb.span, t.local_names_radius):
+                    (rare or not different_subjects(a, b, ca.span, cb.span, t.local_names_radius)):
                 return True
     return False
 
