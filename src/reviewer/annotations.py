@@ -77,5 +77,8 @@ class ReviewData:
     tags: list[Tag] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     links: list[LinkDecision] = field(default_factory=list)
+    # labels this reviewer decided do not belong on a sentence (the adjudicator's "leave it out" of a
+    # label other reviewers set): ``export --resolve adjudicated`` drops them even where most set them
+    absent: list[Tag] = field(default_factory=list)
     migrated_from: int | None = None  # set when an older schema was read
     extra: dict = field(default_factory=dict)  # top-level fields this version does not know: kept on save

@@ -100,6 +100,9 @@ class ExportData:
     # each reviewer's own records, kept by --resolve for the HTML report's agreement figures
     raw_tags: list[TagRow] | None = None
     raw_links: list[LinkRow] | None = None
+    # labels a reviewer decided to leave out of a sentence: reviewer -> {(end key, orphan, text, label)}
+    # (the adjudicator's drop a label under --resolve adjudicated, even where most set it)
+    absent: dict[str, set[tuple]] = field(default_factory=dict)
 
 
 # the formats without sentence labels (tags): their summary line says nothing of labels left out

@@ -117,6 +117,9 @@ def _add_tags_and_notes(data: ExportData, review, ends: _Ends) -> int:
         orphans += e.orphan
     data.all_notes.extend(mine)
     data.notes.extend(mine)
+    for t in review.absent:
+        e = ends.of_anchor(t.anchor)
+        data.absent.setdefault(review.reviewer, set()).add((e.key(), e.orphan, e.text, t.label))
     for t in review.tags:
         e = ends.of_anchor(t.anchor)
         here = notes_here.get((e.key(), e.orphan, e.text), [])

@@ -11,7 +11,8 @@
 - ``adjudicated``: the decisions of the reviewer named ``adjudicator`` (its sidecar is
   ``adjudicator.review.toml``) settle the pairs it decided; where it said nothing the majority
   of the other reviewers decides (``resolution`` says which). Labels: those the adjudicator
-  set, plus those the majority of the other reviewers set.
+  set, plus those the majority of the other reviewers set, less those the adjudicator left out
+  (its sidecar's ``absent_labels``).
 
 The adjudicator is not an annotator: with ``majority`` and ``unanimous`` its decisions are set
 aside (only the other reviewers vote), and only ``adjudicated`` uses them.
@@ -183,14 +184,18 @@ def _resolve_tags(data: ExportData, mode: str, voters: list[str]) -> list[TagRow
     out = []
     n = len(voters)
     data.labels_left_out = 0
-    for who in by.values():
+    left_out_by_adjudicator = data.absent.get(ADJUDICATOR, set()) if mode == "adjudicated" else set()
+    for what, who in by.items():
         k = sum(1 for r in voters if r in who)
         if mode == "unanimous":
             keep = n > 0 and k == n
+        elif what in left_out_by_adjudicator and ADJUDICATOR not in who:
+            keep = False  # the adjudicator left it out: gone, even where most reviewers set it
         else:
             keep = 2 * k > n or (mode == "adjudicated" and ADJUDICATOR in who)
         if not keep:
-            data.labels_left_out += k > 0  # a label only the set-aside adjudicator set is not counted
+            if what not in left_out_by_adjudicator:  # a decision, not a label without a majority
+                data.labels_left_out += k > 0  # a label only the set-aside adjudicator set is not counted
             continue
         first = next((who[r] for r in voters if r in who), None) or next(iter(who.values()))
         resolution = "adjudicated" if mode == "adjudicated" and ADJUDICATOR in who else (

@@ -111,6 +111,11 @@ class ReviewSession:
         for t in self.data.tags:
             if not t.anchor.orphan:
                 self.tags_by[t.anchor.key()].append(safe_text(t.label))
+        # labels this reviewer decided to leave out of a sentence (the adjudicator's)
+        self.absent_by: dict[Key, set[str]] = defaultdict(set)
+        for t in self.data.absent:
+            if not t.anchor.orphan:
+                self.absent_by[t.anchor.key()].add(safe_text(t.label))
         self.notes_by: dict[Key, str] = {n.anchor.key(): safe_text(n.text) for n in self.data.notes
                                          if not n.anchor.orphan}
         self._progress: dict[str, int] | None = None
@@ -186,6 +191,7 @@ class ReviewSession:
     def _restore(self, data: ReviewData) -> None:
         cursor = self.data.cursor
         self.data.tags, self.data.notes, self.data.links = data.tags, data.notes, data.links
+        self.data.absent = data.absent
         self.data.cursor = cursor
         self._rebuild()
 
@@ -199,6 +205,27 @@ class ReviewSession:
             self.data.tags.append(Tag(self._anchor(key), label, now()))
         self._rebuild()
         return on
+
+    def cycle_disputed_label(self, key: Key, label: str) -> str:
+        """The adjudicator's decision on a label the reviewers set differently, in turn: kept (a
+        tag), left out (an absent label: dropped by ``--resolve adjudicated`` even where most set
+        it), undecided. One undoable step; returns "kept", "left out" or "undecided"."""
+        self._checkpoint()
+        mine = lambda t: t.anchor.key() == key and t.label == label and not t.anchor.orphan  # noqa: E731
+        tagged = any(mine(t) for t in self.data.tags)
+        absent = any(mine(t) for t in self.data.absent)
+        self.data.tags = [t for t in self.data.tags if not mine(t)]
+        self.data.absent = [t for t in self.data.absent if not mine(t)]
+        if tagged:
+            self.data.absent.append(Tag(self._anchor(key), label, now()))
+            state = "left out"
+        elif absent:
+            state = "undecided"
+        else:
+            self.data.tags.append(Tag(self._anchor(key), label, now()))
+            state = "kept"
+        self._rebuild()
+        return state
 
     def decide(self, link: ShownLink, decision: str | None, *, note_to: Key | None = None) -> bool:
         """Accept or reject a link; deciding the same again clears the decision. A decision toggle
@@ -398,6 +425,7 @@ def describe_change(old: ReviewData, new: ReviewData) -> str:
     parts = []
     for noun, items in (
         ("tag", lambda d: {(t.anchor.key(), t.label) for t in d.tags}),
+        ("label left out", lambda d: {(t.anchor.key(), t.label) for t in d.absent}),
         ("note", lambda d: {(n.anchor.key(), n.text) for n in d.notes}),
     ):
         changed = {k for k, _ in items(old) ^ items(new)}

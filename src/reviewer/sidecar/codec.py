@@ -49,7 +49,7 @@ def _link_dict(l: LinkDecision) -> dict:
 
 # The fields this version reads; anything else in a sidecar (written by a newer version or
 # another tool) is kept as it is and written back on save.
-_TOP_FIELDS = {"schema", "reviewer", "created", "updated", "cursor", "tags", "notes", "links"}
+_TOP_FIELDS = {"schema", "reviewer", "created", "updated", "cursor", "tags", "notes", "links", "absent_labels"}
 _ANCHOR_FIELDS = {"article", "sentence", "start", "end", "quote", "orphan"}
 _TAG_FIELDS = _ANCHOR_FIELDS | {"label", "time"}
 _NOTE_FIELDS = _ANCHOR_FIELDS | {"text", "time"}
@@ -92,6 +92,9 @@ def to_dict(data: ReviewData) -> dict:
                     for n in sorted(data.notes, key=lambda n: (n.anchor.article, n.anchor.sentence))]
     out["links"] = [_link_dict(l) for l in
                     sorted(data.links, key=lambda l: (l.a.article, l.a.sentence, l.b.article, l.b.sentence, l.relation))]
+    if data.absent:  # only when there are some: a sidecar without them reads as before
+        out["absent_labels"] = [_with_extra(dict(_anchor_dict(t.anchor), label=t.label, time=t.time), t.extra)
+                                for t in sorted(data.absent, key=lambda t: (t.anchor.article, t.anchor.sentence, t.label))]
     return _with_extra(out, data.extra)
 
 
@@ -214,6 +217,10 @@ def from_dict(raw: object, path: str = "sidecar", text: str = "", fmt: str = "to
         data.notes.append(Note(r.anchor(t, where, at), r.get(t, "text", str, where, at=at),
                                r.get(t, "time", str, where, "", at=at), _unknown(t, _NOTE_FIELDS)))
     data.links = [r.link(l, f"links entry {n}", ("links", n)) for n, l in enumerate(r.list(raw, "links"), 1)]
+    for n, t in enumerate(r.list(raw, "absent_labels"), 1):
+        where, at = f"absent_labels entry {n}", ("absent_labels", n)
+        data.absent.append(Tag(r.anchor(t, where, at), r.get(t, "label", str, where, at=at),
+                               r.get(t, "time", str, where, "", at=at), _unknown(t, _TAG_FIELDS)))
     return data
 
 

@@ -179,9 +179,10 @@ class _Placer:
 def reanchor(data: ReviewData, sentences: Sentences) -> ReanchorReport:
     """Re-attach every anchor to the current sentences (see :func:`sentences_of`)."""
     anchors = ([t.anchor for t in data.tags] + [n.anchor for n in data.notes]
-               + [e for l in data.links for e in (l.a, l.b)])
+               + [e for l in data.links for e in (l.a, l.b)] + [t.anchor for t in data.absent])
     run = _Reanchoring(sentences, _Placer(anchors, sentences))
     data.tags = [run.tag(t) for t in data.tags]
+    data.absent = [run.tag(t) for t in data.absent]
     data.notes = run.notes(data.notes)
     data.links = [run.link(l) for l in data.links]
     return run.rep

@@ -73,9 +73,12 @@ class Inspector(TextPanel):
         if st.others is not None:  # --adjudicate: labels the reviewers set differently on this sentence
             for label, who in st.others.label_disputes.get(key, {}).items():
                 said = " · ".join(f"{r}: {'✓' if r in who else '—'}" for r in st.others.reviewers)
-                kept = label in tags  # the adjudicator tagged it: settled, say so
-                lines += self._hang(Text(f"  LABEL DISPUTED  [{label}]  {said}  "
-                                         + ("(kept: you tagged it)" if kept else "(tag it to keep it)"),
+                # the adjudicator's decision, or how to make it (the label's key: keep, leave out, undecided)
+                state = ("(kept: you tagged it)" if label in tags else
+                         "(left out: you decided it)" if label in st.session.absent_by.get(key, ()) else
+                         f"(press {lab.key}: keep it; again: leave it out)" if (lab := st.label(label)) is not None
+                         else "(not a label of your config: it stays with the majority)")
+                lines += self._hang(Text(f"  LABEL DISPUTED  [{label}]  {said}  {state}",
                                          style=self.style_of("hint")), 0, 4, width)
         if not links:
             hint = Text("no links" + (" yet: aligning…" if st.aligning else "") +

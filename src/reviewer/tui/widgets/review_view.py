@@ -493,6 +493,14 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
             return
         if not self.writable():
             return
+        disputed = self.adjudication.label_disputes.get(self.nav.cursor, {}) if self.adjudication is not None else {}
+        if lab.name in disputed:  # --adjudicate: keep it, leave it out, undecided, in turn
+            state = self.ws.session.cycle_disputed_label(self.nav.cursor, lab.name)
+            said = {"kept": f"+ {lab.name}: kept", "left out": f"− {lab.name}: left out (press {key} again: undecided)",
+                    "undecided": f"{lab.name}: undecided (the majority decides)"}[state]
+            self.notify(said, timeout=3)
+            self.changed()
+            return
         on = self.ws.session.toggle_label(self.nav.cursor, lab.name)
         self.notify(f"{'+' if on else '−'} {lab.name}", timeout=1.5)
         self.changed()
