@@ -81,3 +81,38 @@ async def test_the_adjudicator_leaves_out_a_majority_label(cluster, tmp_path):
     # the majority alone keeps it
     assert main(["export", str(cluster), "-f", "jsonl", "-o", str(before), "--resolve", "majority", *cfg]) == 0
     assert (f"{key[0]}:{key[1]}", label) in _labels(before)
+
+
+def test_a_stale_leave_out_does_not_drop_a_label_every_reviewer_set(cluster, tmp_path):
+    """Review, stop 26: once every reviewer sets the label there is no dispute, and the old
+    decision (not shown on screen any more) must not drop it."""
+    alice = load_sidecar(cluster / "alice.review.toml")
+    t = alice.tags[0]
+    adj = ReviewData(reviewer="adjudicator")
+    adj.absent.append(Tag(t.anchor, t.label, "2026-12-02T10:00:00Z"))
+    save_sidecar(cluster / "adjudicator.review.toml", adj, backup=False)
+    bob_has = any(b.anchor.key() == t.anchor.key() and b.label == t.label
+                  for b in load_sidecar(next(cluster.glob("bob.review.*"))).tags)
+    out = tmp_path / "adj.jsonl"
+    assert main(["export", str(cluster), "-f", "jsonl", "-o", str(out), "--resolve", "adjudicated",
+                 "--config", str(CONFIG)]) == 0
+    kept = (f"{t.anchor.article}:{t.anchor.sentence}", t.label) in _labels(out)
+    assert kept == bob_has  # set by both: kept whatever the stale decision; set by alice only: left out
+
+
+def test_check_counts_the_labels_left_out(cluster, capsys):
+    adj = ReviewData(reviewer="adjudicator")
+    adj.absent.append(Tag(Anchor("a", 1, 75, 137, "The prime minister was not hurt in the attack, officials said."),
+                          "key-claim", "2026-12-02T10:00:00Z"))
+    save_sidecar(cluster / "adjudicator.review.toml", adj, backup=False)
+    main(["check", str(cluster), "--config", str(CONFIG)])
+    assert "1 label left out" in capsys.readouterr().out
+
+
+def test_the_export_hint_quotes_a_path_with_a_space(tmp_path, capsys):
+    folder = tmp_path / "sp ace"
+    shutil.copytree(HERE / "drone_strike", folder)
+    with open(folder / "bob.review.toml", "w", encoding="utf-8") as f:
+        f.write("broken = [\n")
+    assert main(["export", str(folder), "-f", "jsonl", "-o", str(tmp_path / "x.jsonl"), "--config", str(CONFIG)]) == 1
+    assert f"--sidecar '{folder / 'alice.review.toml'}'" in capsys.readouterr().err

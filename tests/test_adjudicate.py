@@ -269,4 +269,4 @@ async def test_n_also_stops_where_the_reviewers_set_labels_differently(cluster):
             stops.add(app.cursor if "label" in app.review.message else app.focused_link().pair())
         assert stops == wanted, (stops, said)
         assert all(m.startswith("dispute ") and f" of {n}" in m for m in said), said
-        assert any("label" in m and "(tag to keep)" in m for m in said), said
+        assert any("label" in m and "(its key: keep or leave out)" in m for m in said), said

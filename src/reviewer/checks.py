@@ -140,6 +140,7 @@ def run_check(paths: list[str], config_path: str | None = None, sidecars: list[s
             rep.add("warning", f"{f}: schema {data.migrated_from}, converted on next open (a backup is kept)")
         summary = (f"{f}: reviewer {data.reviewer!r}, {plural(len(data.tags), 'tag')}, "
                    f"{plural(len(data.links), 'link decision')}, {plural(len(data.notes), 'note')}, "
+                   + (f"{plural(len(data.absent), 'label')} left out, " if data.absent else "") +
                    f"{plural(len(lost), 'orphan')}" + (" (listed above)" if lost else ""))
         if f in shared:
             summary = (f"also found for these articles: {summary} (kept in the data folder for the bundled "

@@ -115,7 +115,7 @@ class Decisions:
             where = ", ".join(f"{k[0]}:{k[1]} {', '.join(v)}" for k, v in sorted(labels.items())[:3])
             more = " …" if len(labels) > 3 else ""
             parts.append(f"{m} sentence label{'s' if m != 1 else ''} set by some reviewers only ({where}{more}; "
-                         "shown under the sentence: tag it to keep the label)")
+                         "shown under the sentence: its key keeps or leaves out the label)")
         parts.append(f"your decisions go to {ADJUDICATOR}.review.toml")
         if other:
             # `reviewer agree` counts a link decided by two reviewers; these pairs have none

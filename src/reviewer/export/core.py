@@ -6,6 +6,7 @@ gives) and calls the same code. Sidecars are only read; the output is written at
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,9 +124,9 @@ def gather(paths, sidecars, config=None, include_suggestions: bool = False, repo
             reviews.append(load_sidecar(p))
         except SidecarError as exc:
             if not sidecars and len(side_paths) > 1:  # found beside the articles: the others can still go
-                others = " ".join(f"--sidecar {safe_text(str(q))}" for q in side_paths if q != p)
-                exc.message += (f" (fix it: `reviewer check` names the line, and the review screen offers its backup; "
-                                f"or export the others alone: {others})")
+                others = " ".join(f"--sidecar {shlex.quote(safe_text(str(q)))}" for q in side_paths if q != p)
+                exc.message += (f" (fix it: `reviewer check` names the line, and the review screen offers its "
+                                f"backup when there is one; or export the others alone: {others})")
             raise
     sentences = sentences_of(cluster)
     for p, r in zip(side_paths, reviews):

@@ -189,8 +189,10 @@ def _resolve_tags(data: ExportData, mode: str, voters: list[str]) -> list[TagRow
         k = sum(1 for r in voters if r in who)
         if mode == "unanimous":
             keep = n > 0 and k == n
-        elif what in left_out_by_adjudicator and ADJUDICATOR not in who:
-            keep = False  # the adjudicator left it out: gone, even where most reviewers set it
+        elif what in left_out_by_adjudicator and ADJUDICATOR not in who and k < n:
+            # the adjudicator left out a label the reviewers set differently: gone, even where most
+            # set it; once every reviewer sets it, there is no dispute and the decision is stale
+            keep = False
         else:
             keep = 2 * k > n or (mode == "adjudicated" and ADJUDICATOR in who)
         if not keep:

@@ -339,7 +339,7 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
             self.moved()
             said = f"dispute {i + 1} of {n}: " + (
                 f"label{'s' if len(labels[at]) > 1 else ''} {' '.join(f'[{x}]' for x in labels[at])} "
-                "(tag to keep)" if at is not None else "a pair")
+                "(its key: keep or leave out)" if at is not None else "a pair")
             if n == 1:
                 said += ", the only one"
             elif wrapped:
