@@ -116,3 +116,15 @@ def test_the_export_hint_quotes_a_path_with_a_space(tmp_path, capsys):
         f.write("broken = [\n")
     assert main(["export", str(folder), "-f", "jsonl", "-o", str(tmp_path / "x.jsonl"), "--config", str(CONFIG)]) == 1
     assert f"--sidecar '{folder / 'alice.review.toml'}'" in capsys.readouterr().err
+
+
+def test_a_backup_of_left_out_labels_is_work_and_an_orphan_is_listed(tmp_path):
+    from reviewer.sidecar.reanchor import orphan_lines
+    from reviewer.tui.workspace import backup_path, good_backup
+
+    data = ReviewData(reviewer="adjudicator")
+    data.absent.append(Tag(Anchor("a", 1, 0, 10, "Gone text.", orphan=True), "key-claim", "2026-12-02T10:00:00Z"))
+    side = tmp_path / "adjudicator.review.toml"
+    save_sidecar(backup_path(side), data, backup=False)
+    assert good_backup(side) is not None  # it holds a decision: it is offered
+    assert orphan_lines(data) == ["label 'key-claim' left out on a:1 “Gone text.”"]

@@ -309,6 +309,7 @@ def orphan_lines(data: ReviewData) -> list[str]:
         quote = a.quote if len(a.quote) <= 70 else a.quote[:70].rsplit(" ", 1)[0] + " …"
         return f"{a.article}:{a.sentence} “{quote}”"
     out = [f"tag {t.label!r} on {where(t.anchor)}" for t in data.tags if t.anchor.orphan]
+    out += [f"label {t.label!r} left out on {where(t.anchor)}" for t in data.absent if t.anchor.orphan]
     out += [f"note on {where(n.anchor)}" for n in data.notes if n.anchor.orphan]
     out += [f"{d.relation} link ({d.decision}) {where(d.a)} – {where(d.b)}"
             for d in data.links if d.a.orphan or d.b.orphan]

@@ -143,11 +143,13 @@ def good_backup(path: Path) -> ReviewData | None:
         data = load_sidecar(bak)
     except (SidecarError, RecursionError):
         return None
-    return data if (data.tags or data.notes or data.links) else None
+    return data if (data.tags or data.notes or data.links or data.absent) else None
 
 
 def _items(data: ReviewData) -> str:
-    return f"{plural(len(data.tags), 'tag')}, {plural(len(data.notes), 'note')}, {plural(len(data.links), 'link decision')}"
+    left_out = f", {plural(len(data.absent), 'label')} left out" if data.absent else ""
+    return (f"{plural(len(data.tags), 'tag')}, {plural(len(data.notes), 'note')}, "
+            f"{plural(len(data.links), 'link decision')}{left_out}")
 
 
 def owner_of(path: Path) -> str | None:
