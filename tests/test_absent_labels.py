@@ -128,3 +128,17 @@ def test_a_backup_of_left_out_labels_is_work_and_an_orphan_is_listed(tmp_path):
     save_sidecar(backup_path(side), data, backup=False)
     assert good_backup(side) is not None  # it holds a decision: it is offered
     assert orphan_lines(data) == ["label 'key-claim' left out on a:1 “Gone text.”"]
+
+
+def test_the_summary_line_counts_the_labels_the_adjudicator_left_out(cluster, tmp_path, capsys):
+    _carol_sets_what_alice_set(cluster)  # a:1 key-claim: alice and carol, not bob
+    alice = load_sidecar(cluster / "alice.review.toml")
+    t = next(t for t in alice.tags if t.anchor.key() == ("a", 1) and t.label == "key-claim")
+    adj = ReviewData(reviewer="adjudicator")
+    adj.absent.append(Tag(t.anchor, t.label, "2026-12-02T10:00:00Z"))
+    save_sidecar(cluster / "adjudicator.review.toml", adj, backup=False)
+    out = tmp_path / "adj.jsonl"
+    assert main(["export", str(cluster), "-f", "jsonl", "-o", str(out), "--resolve", "adjudicated",
+                 "--config", str(CONFIG)]) == 0
+    assert "1 sentence label left out by the adjudicator" in capsys.readouterr().out
+    assert ("a:1", "key-claim") not in _labels(out)

@@ -165,7 +165,7 @@ def _write(data: ExportData, req: _Request) -> ExportSummary:
                          data.orphans, predicted, [p.one_line() for p in data.cluster.problems],
                          resolve=data.resolve, left_out=data.left_out,
                          warnings=disagreeing_labels(rows) if rows is not None else [],
-                         labels_left_out=data.labels_left_out)
+                         labels_left_out=data.labels_left_out, labels_dropped=data.labels_dropped)
 
 
 def disagreeing_labels(rows: list[dict]) -> list[str]:

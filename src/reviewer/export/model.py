@@ -96,6 +96,7 @@ class ExportData:
     resolve: str = "all"  # all | majority | unanimous | reviewer:NAME | adjudicated
     left_out: int = 0  # pairs without a majority / not unanimous (resolve), left out
     labels_left_out: int = 0  # (sentence, label) some reviewer set, without a majority / not unanimous
+    labels_dropped: int = 0  # (sentence, label) the adjudicator left out (--resolve adjudicated)
     voters: list[str] = field(default_factory=list)  # the reviewers whose votes were counted
     # each reviewer's own records, kept by --resolve for the HTML report's agreement figures
     raw_tags: list[TagRow] | None = None
@@ -124,6 +125,7 @@ class ExportSummary:
     left_out: int = 0
     warnings: list[str] = field(default_factory=list)  # e.g. one pair exported with two labels
     labels_left_out: int = 0  # sentence labels without a majority / not unanimous (formats with tags)
+    labels_dropped: int = 0  # sentence labels the adjudicator left out (formats with tags)
 
     def one_line(self) -> str:
         who = f"{len(self.sidecars)} sidecar{'s' if len(self.sidecars) != 1 else ''}"
@@ -149,6 +151,9 @@ class ExportSummary:
                 out.append(f"{n} sentence label{'s' if n != 1 else ''}")
             why_out = {"unanimous": "left out, not unanimous"}.get(self.resolve, "left out without a majority")
             line += f"; resolved by {rule}: {why_out}: {', '.join(out)}"
+            if self.labels_dropped and self.fmt not in PAIRS_ONLY:
+                n = self.labels_dropped
+                line += f"; {n} sentence label{'s' if n != 1 else ''} left out by the adjudicator"
             if self.resolve in ("majority", "unanimous") and "adjudicator" in self.reviewers and len(self.reviewers) > 1:
                 line += "; the adjudicator's decisions set aside (they count with --resolve adjudicated)"
         if self.fmt == "html" and not self.sidecars:

@@ -183,7 +183,7 @@ def _resolve_tags(data: ExportData, mode: str, voters: list[str]) -> list[TagRow
         by.setdefault((t.end.key(), t.end.orphan, t.end.text, t.label), {})[t.reviewer or ""] = t
     out = []
     n = len(voters)
-    data.labels_left_out = 0
+    data.labels_left_out = data.labels_dropped = 0
     left_out_by_adjudicator = data.absent.get(ADJUDICATOR, set()) if mode == "adjudicated" else set()
     for what, who in by.items():
         k = sum(1 for r in voters if r in who)
@@ -193,6 +193,7 @@ def _resolve_tags(data: ExportData, mode: str, voters: list[str]) -> list[TagRow
             # the adjudicator left out a label the reviewers set differently: gone, even where most
             # set it; once every reviewer sets it, there is no dispute and the decision is stale
             keep = False
+            data.labels_dropped += 1
         else:
             keep = 2 * k > n or (mode == "adjudicated" and ADJUDICATOR in who)
         if not keep:
