@@ -141,33 +141,8 @@ class Navigator:
         its end that comes first in reading order, the other end when the filter greys that
         one), with that link selected. Returns (its position, how many there are, whether the
         step went round the end of the list), or None when none of them is shown."""
-        order = {k: i for i, k in enumerate(self.session.sentences)}
-        shown = {l.pair(): l for l in self.session.links if l.pair() in pairs}
-        mode = self.filter_mode
-
-        def ends(pair: frozenset[Key]) -> list[Key]:
-            return sorted(pair, key=lambda k: order.get(k, -1))
-
-        def landing(pair: frozenset[Key]) -> Key | None:
-            return next((k for k in ends(pair) if mode == "all" or self.session.shows(k, mode)), None)
-
-        walk = sorted((p for p in shown if landing(p) is not None), key=lambda p: [order.get(k, -1) for k in ends(p)])
-        if not walk:
-            return None
-        focus = self.focused_link()
-        here = order[self.cursor]
-        if focus is not None and focus.pair() in walk and self.cursor in focus.pair():
-            i = walk.index(focus.pair()) + step
-        elif step > 0:
-            i = next((n for n, p in enumerate(walk) if order[landing(p)] >= here), len(walk))
-        else:
-            i = max((n for n, p in enumerate(walk) if order[landing(p)] < here), default=-1)
-        wrapped = not 0 <= i < len(walk)
-        i %= len(walk)
-        pair = walk[i]
-        self.go_key(landing(pair))
-        self.select(shown[pair])
-        return i, len(walk), wrapped
+        got = self.step_disputes(pairs, set(), step)
+        return None if got is None else got[:3]
 
     def step_disputes(self, pairs: set[frozenset[Key]], sentences: set[Key],
                       step: int) -> tuple[int, int, bool, Key | None] | None:
@@ -181,41 +156,36 @@ class Navigator:
         def visible(k: Key) -> bool:
             return mode == "all" or self.session.shows(k, mode)
 
-        items: list[tuple[tuple, object]] = []
+        # (the orders of its ends, where the cursor lands, the pair or the sentence); a sentence's
+        # one-item list sorts before the pairs whose first end it is
+        items: list[tuple[list[int], Key, object]] = []
         for pair in shown:
             ends = sorted(pair, key=lambda k: order.get(k, -1))
             land = next((k for k in ends if visible(k)), None)
             if land is not None:
-                items.append(((order[land], 1, [order.get(k, -1) for k in ends]), pair))
-        for k in sentences:
-            if k in order and visible(k):
-                items.append(((order[k], 0, []), k))
+                items.append(([order.get(k, -1) for k in ends], land, pair))
+        items += [([order[k]], k, k) for k in sentences if k in order and visible(k)]
         if not items:
             return None
         items.sort(key=lambda x: x[0])
-        walk = [item for _key, item in items]
+        walk = [item for _key, _land, item in items]
         focus = self.focused_link()
         here = order[self.cursor]
-        if focus is not None and focus.pair() in shown and self.cursor in focus.pair() and focus.pair() in walk \
-                and self.cursor not in sentences:
+        if focus is not None and focus.pair() in walk and self.cursor in focus.pair():
             i = walk.index(focus.pair()) + step
-        elif self.cursor in sentences and self.cursor in walk and (focus is None or focus.pair() not in shown):
+        elif self.cursor in walk:  # at a sentence whose labels are disputed, on no disputed pair
             i = walk.index(self.cursor) + step
-        elif focus is not None and focus.pair() in walk and self.cursor in focus.pair():
-            i = walk.index(focus.pair()) + step
         elif step > 0:
-            i = next((n for n, (key, _x) in enumerate(items) if key[0] >= here), len(walk))
+            i = next((n for n, (_key, land, _x) in enumerate(items) if order[land] >= here), len(walk))
         else:
-            i = max((n for n, (key, _x) in enumerate(items) if key[0] < here), default=-1)
+            i = max((n for n, (_key, land, _x) in enumerate(items) if order[land] < here), default=-1)
         wrapped = not 0 <= i < len(walk)
         i %= len(walk)
-        item = walk[i]
+        _key, land, item = items[i]
+        self.go_key(land)
         if isinstance(item, frozenset):
-            land = next(k for k in sorted(item, key=lambda k: order.get(k, -1)) if visible(k))
-            self.go_key(land)
             self.select(shown[item])
             return i, len(walk), wrapped, None
-        self.go_key(item)
         return i, len(walk), wrapped, item
 
     def next_unreviewed(self, step: int) -> bool:

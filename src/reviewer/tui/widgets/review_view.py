@@ -40,6 +40,19 @@ AUTOSAVE_DELAY = 0.8
 APP_ACTIONS = {"help", "claims"}  # bound on the app: they work over any screen
 
 
+def _place(i: int, n: int, wrapped: bool, step: int) -> str:
+    """Where stop ``i`` of ``n`` stands after an n / N step (the only one, round the end, the last)."""
+    if n == 1:
+        return ", the only one"
+    if wrapped:
+        return ": back to the first" if step > 0 else ": back to the last"
+    if step > 0 and i == n - 1:
+        return ", the last (n: back to the first)"
+    if step < 0 and i == 0:
+        return ", the first (N: back to the last)"
+    return ""
+
+
 class ReviewView(StatusFlash, Vertical, can_focus=True):
     BINDINGS = [Binding(keys, action, desc, id=bid, show=False) for bid, keys, action, desc in KEYS
                 if action not in APP_ACTIONS]
@@ -340,31 +353,14 @@ class ReviewView(StatusFlash, Vertical, can_focus=True):
             said = f"dispute {i + 1} of {n}: " + (
                 f"label{'s' if len(labels[at]) > 1 else ''} {' '.join(f'[{x}]' for x in labels[at])} "
                 "(its key: keep or leave out)" if at is not None else "a pair")
-            if n == 1:
-                said += ", the only one"
-            elif wrapped:
-                said += ": back to the first" if step > 0 else ": back to the last"
-            elif step > 0 and i == n - 1:
-                said += ", the last (n: back to the first)"
-            elif step < 0 and i == 0:
-                said += ", the first (N: back to the last)"
-            self.flash(said, 5)
+            self.flash(said + _place(i, n, wrapped, step), 5)
         elif self.adjudication is not None and not self.nav.search_hits:  # --adjudicate: n / N go through disputes
             disputed = self.adjudication.disputed_pairs()
             got = self.nav.step_pairs(disputed, step)
             if got is not None:  # each pair once (not once from each end), and where in the list
                 i, n, wrapped = got
                 self.moved()
-                said = f"disputed pair {i + 1} of {n}"
-                if n == 1:
-                    said += ", the only one"
-                elif wrapped:
-                    said += ": back to the first" if step > 0 else ": back to the last"
-                elif step > 0 and i == n - 1:
-                    said += ", the last (n: back to the first)"
-                elif step < 0 and i == 0:
-                    said += ", the first (N: back to the last)"
-                self.flash(said, 5)
+                self.flash(f"disputed pair {i + 1} of {n}" + _place(i, n, wrapped, step), 5)
             elif self._greyed(lambda l: l.pair() in disputed):
                 self.notify(self._greyed_message("disputed pair"))
             else:
